@@ -1,0 +1,383 @@
+//! The model to Rust source: tokens with `quote`, formatted with `prettyplease`, then the
+//! `@generated` header (added after formatting, which would drop comments).
+//!
+//! The generated code is data: the enum, its rows as a static table, and sorted lookup tables.
+//! The behaviour shared by every table lives in the `catalog` crate (`rt`, `Entry`).
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::manifest::KeyType;
+use crate::model::{Catalog, Enum, Key, Module, Variant};
+
+/// A generated file: its path relative to the output directory, and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the manifest's `output` directory, `/`-separated.
+    pub path: String,
+    /// The file's full text, header included.
+    pub text: String,
+}
+
+/// The marker every generated file carries; only files with it are ever overwritten.
+pub const MARKER: &str = "@generated";
+
+/// Every file of the catalog: `mod.rs` listing the modules, and one file per module.
+/// `manifest` is the manifest's path and `command` the command that regenerates, for headers.
+pub fn files(
+    catalog: &Catalog,
+    manifest: &str,
+    command: &str,
+) -> Result<Vec<GeneratedFile>, String> {
+    let mut files = vec![GeneratedFile {
+        path: "mod.rs".to_owned(),
+        text: format_file(module_list(catalog), manifest, command)?,
+    }];
+    for module in &catalog.modules {
+        files.push(GeneratedFile {
+            path: format!("{}.rs", module.name),
+            text: format_file(module_tokens(module), &module.source, command)?,
+        });
+    }
+    Ok(files)
+}
+
+/// The header every generated file starts with.
+pub fn header(source: &str, command: &str) -> String {
+    format!("// This file is {MARKER} by `{command}` from {source}; do not edit.\n\n")
+}
+
+fn format_file(tokens: TokenStream, source: &str, command: &str) -> Result<String, String> {
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|error| format!("generated code does not parse: {error}"))?;
+    Ok(header(source, command) + &prettyplease::unparse(&file))
+}
+
+fn module_list(catalog: &Catalog) -> TokenStream {
+    let modules = catalog.modules.iter().map(|module| Ident::new(&module.name, Span::call_site()));
+    quote! {
+        #(pub mod #modules;)*
+    }
+}
+
+fn module_tokens(module: &Module) -> TokenStream {
+    let mut doc = format!("# {}\n\n{}", module.title, module.prose.trim());
+    doc.push_str(&format!("\n\n*Generated from `{}`.*", module.source));
+    let doc = inner_doc_lines(&doc);
+    let enums = module.enums.iter().map(enum_tokens);
+    quote! {
+        #(#doc)*
+        // The prose and cells are upstream text: rustdoc may find bare URLs or HTML in them.
+        #![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
+        #(#enums)*
+    }
+}
+
+fn enum_tokens(table: &Enum) -> TokenStream {
+    let name = Ident::new(&table.name, Span::call_site());
+    let key = KeyTokens::new(table.key_type);
+    let enum_doc = outer_doc_lines(&format!(
+        "{}\n\nOne variant per row of the table on [the published page]({}), \
+         generated from `{}`.",
+        table.title, table.url, table.source
+    ));
+    let variants: Vec<Ident> = table.variants.iter().map(variant_ident).collect();
+    let declarations = table.variants.iter().zip(&variants).map(|(variant, ident)| {
+        let doc = outer_doc_lines(&variant_doc(table, variant));
+        let aliases = aliases(table, variant, ident);
+        let discriminant = match (&variant.key, table.key_type) {
+            (Key::Int(code), KeyType::U8 | KeyType::U16 | KeyType::U32 | KeyType::U64) => {
+                let literal = key.literal(*code);
+                quote!(= #literal)
+            }
+            _ => quote!(),
+        };
+        quote! {
+            #(#doc)*
+            #(#[doc(alias = #aliases)])*
+            #ident #discriminant,
+        }
+    });
+    let repr = key.repr();
+    let columns = Literal::usize_unsuffixed(table.columns.len());
+    let rows = table.variants.iter().map(|variant| {
+        let cells = &variant.cells;
+        quote!([#(#cells),*])
+    });
+    let row_indices = variants.iter().enumerate().map(|(index, ident)| {
+        let index = Literal::usize_unsuffixed(index);
+        quote!(Self::#ident => #index,)
+    });
+
+    let mut by_code: Vec<(&Key, &Ident)> =
+        table.variants.iter().map(|v| &v.key).zip(&variants).collect();
+    by_code.sort();
+    let by_code = by_code.iter().map(|(code, ident)| {
+        let code = key.code_tokens(code);
+        quote!((#code, Self::#ident))
+    });
+    let code_type = key.code_type();
+
+    let mut by_name: Vec<(&str, &Ident)> = table
+        .variants
+        .iter()
+        .map(|variant| variant.cells[table.name_column].as_str())
+        .zip(&variants)
+        .collect();
+    by_name.sort();
+    let ambiguous = ambiguous_names(&by_name);
+    let by_name = by_name
+        .iter()
+        .filter(|(name, _)| !ambiguous.contains(name))
+        .map(|(name, ident)| quote!((#name, Self::#ident)));
+    let from_name_doc =
+        outer_doc_lines(&from_name_doc(&table.columns[table.name_column].header, &ambiguous));
+
+    let (name_column, key_column) =
+        (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
+    let code_fn = match table.key_type {
+        KeyType::Str => quote! {
+            /// The code: the text of the row's key cell.
+            pub const fn code(self) -> &'static str {
+                Self::ROWS[self.row_index()][#key_column]
+            }
+        },
+        _ => quote! {
+            /// The code: the row's key cell, which is also the discriminant.
+            pub const fn code(self) -> #code_type {
+                self as #code_type
+            }
+        },
+    };
+    let find = key.find_fn();
+    let from_code_param = match table.key_type {
+        KeyType::Str => quote!(&str),
+        _ => quote!(#code_type),
+    };
+    let accessors = table.columns.iter().enumerate().filter_map(|(index, column)| {
+        let accessor = column.accessor.as_ref()?;
+        let index = Literal::usize_unsuffixed(index);
+        let ident = method_ident(accessor);
+        let doc = format!("The row's `{}` cell, as plain text.", column.header.replace('`', "'"));
+        let doc = outer_doc_lines(&doc);
+        Some(quote! {
+            #(#doc)*
+            pub const fn #ident(self) -> &'static str {
+                Self::ROWS[self.row_index()][#index]
+            }
+        })
+    });
+    let headers = table.columns.iter().map(|column| &column.header);
+    let (enum_name, title, url, source) = (&table.name, &table.title, &table.url, &table.source);
+    let impl_kind = key.impl_kind();
+
+    quote! {
+        #(#enum_doc)*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #repr
+        pub enum #name {
+            #(#declarations)*
+        }
+
+        impl #name {
+            /// Every variant, in the document's order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The table this enum is generated from.
+            pub const TABLE: crate::Table = crate::Table {
+                name: #enum_name,
+                title: #title,
+                url: #url,
+                source: #source,
+                columns: &[#(#headers),*],
+                key_column: #key_column,
+                name_column: #name_column,
+            };
+
+            /// Every row's cells as plain text, in the document's order.
+            const ROWS: &'static [[&'static str; #columns]] = &[#(#rows),*];
+
+            /// Codes, sorted for binary search.
+            const BY_CODE: &'static [(#code_type, Self)] = &[#(#by_code),*];
+
+            /// Names that occur once, sorted for binary search.
+            const BY_NAME: &'static [(&'static str, Self)] = &[#(#by_name),*];
+
+            const fn row_index(self) -> usize {
+                match self {
+                    #(#row_indices)*
+                }
+            }
+
+            #code_fn
+
+            /// The variant with this code, if any.
+            pub const fn from_code(code: #from_code_param) -> Option<Self> {
+                crate::rt::#find(Self::BY_CODE, code)
+            }
+
+            /// The name: the text of the row's name cell.
+            pub const fn name(self) -> &'static str {
+                Self::ROWS[self.row_index()][#name_column]
+            }
+
+            #(#from_name_doc)*
+            pub const fn from_name(name: &str) -> Option<Self> {
+                crate::rt::find_str(Self::BY_NAME, name)
+            }
+
+            #(#accessors)*
+        }
+
+        crate::rt::impl_entry!(#name, #impl_kind);
+    }
+}
+
+/// How the key type appears in the generated code.
+struct KeyTokens(KeyType);
+
+impl KeyTokens {
+    fn new(key_type: KeyType) -> Self {
+        KeyTokens(key_type)
+    }
+
+    fn code_type(&self) -> TokenStream {
+        match self.0 {
+            KeyType::Str => quote!(&'static str),
+            other => {
+                let ident = format_ident!("{}", other.rust_name());
+                quote!(#ident)
+            }
+        }
+    }
+
+    fn impl_kind(&self) -> TokenStream {
+        let ident = format_ident!("{}", self.0.rust_name());
+        quote!(#ident)
+    }
+
+    fn repr(&self) -> TokenStream {
+        match self.0 {
+            KeyType::Str => quote!(),
+            other => {
+                let ident = format_ident!("{}", other.rust_name());
+                quote!(#[repr(#ident)])
+            }
+        }
+    }
+
+    fn find_fn(&self) -> Ident {
+        format_ident!("find_{}", self.0.rust_name())
+    }
+
+    fn literal(&self, code: u64) -> Literal {
+        Literal::u64_unsuffixed(code)
+    }
+
+    fn code_tokens(&self, key: &Key) -> TokenStream {
+        match key {
+            Key::Int(code) => {
+                let literal = self.literal(*code);
+                quote!(#literal)
+            }
+            Key::Str(text) => quote!(#text),
+        }
+    }
+}
+
+fn variant_ident(variant: &Variant) -> Ident {
+    Ident::new(&variant.ident, Span::call_site())
+}
+
+fn method_ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// The variant's rustdoc: code and name as the summary, then every other column.
+fn variant_doc(table: &Enum, variant: &Variant) -> String {
+    let code = &variant.docs[table.key_column];
+    let mut doc = if table.key_column == table.name_column {
+        code.clone()
+    } else {
+        format!("{code}: {}", variant.docs[table.name_column])
+    };
+    for (index, column) in table.columns.iter().enumerate() {
+        if index != table.key_column && index != table.name_column {
+            doc.push_str(&format!("\n\n**{}:** {}", column.header, variant.docs[index]));
+        }
+    }
+    doc
+}
+
+/// `#[doc(alias)]` values for the code and the name, where rustdoc accepts them: not empty, no
+/// quotes or line breaks, no space at either end, not the variant's own name.
+fn aliases(table: &Enum, variant: &Variant, ident: &Ident) -> Vec<String> {
+    let mut aliases: Vec<String> = Vec::new();
+    for text in [&variant.cells[table.key_column], &variant.cells[table.name_column]] {
+        let usable = !text.is_empty()
+            && text.trim() == text
+            && !text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
+            && ident != text.as_str()
+            && !aliases.contains(text);
+        if usable {
+            aliases.push(text.clone());
+        }
+    }
+    aliases
+}
+
+/// Names that more than one row has; `from_name` answers `None` for them.
+fn ambiguous_names<'a>(sorted: &[(&'a str, &Ident)]) -> Vec<&'a str> {
+    let mut ambiguous: Vec<&str> =
+        sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[0].0).collect();
+    ambiguous.dedup();
+    ambiguous
+}
+
+fn from_name_doc(header: &str, ambiguous: &[&str]) -> String {
+    let mut doc = format!(
+        "The variant whose `{}` cell is exactly `name`; `None` if no row or more than one has it.",
+        header.replace('`', "'")
+    );
+    if !ambiguous.is_empty() {
+        let list: Vec<String> =
+            ambiguous.iter().map(|name| format!("`{}`", name.replace('`', "'"))).collect();
+        doc.push_str(&format!("\n\nAmbiguous, so never found: {}.", list.join(", ")));
+    }
+    doc
+}
+
+/// `///` lines: one `#[doc]` attribute per line, so prettyplease prints them as line comments.
+fn outer_doc_lines(text: &str) -> Vec<TokenStream> {
+    doc_lines(text).map(|line| quote!(#[doc = #line])).collect()
+}
+
+/// `//!` lines for a module.
+fn inner_doc_lines(text: &str) -> Vec<TokenStream> {
+    doc_lines(text).map(|line| quote!(#![doc = #line])).collect()
+}
+
+/// Each line with a leading space (as `/// text` has), carriage returns removed. Outside code
+/// blocks, a hard line break written as trailing spaces becomes a trailing backslash, because
+/// the formatter trims trailing spaces.
+fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut in_code = false;
+    text.lines().map(move |line| {
+        let line = line.replace('\r', "");
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        if line.trim().is_empty() {
+            String::new()
+        } else if !in_code && line.ends_with("  ") {
+            format!(" {}\\", line.trim_end())
+        } else {
+            format!(" {line}")
+        }
+    })
+}

@@ -1,0 +1,102 @@
+//! The file-system edge: reads a manifest and its pages, and the files already generated.
+//! Everything else in this crate works on text in memory.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::sync::Existing;
+use crate::{Diagnostic, Failure, GeneratedFile, Input, PageText, Pages};
+
+/// A generation from files: where its output goes and what it produced.
+#[derive(Debug)]
+pub struct Generated {
+    /// The manifest's `output` directory.
+    pub output_dir: PathBuf,
+    /// The generated files, paths relative to `output_dir`.
+    pub files: Vec<GeneratedFile>,
+}
+
+/// Reads `manifest_path` and the pages it names, and generates. Paths under `root` are shown
+/// relative to it (in diagnostics and headers), so output does not depend on where the
+/// checkout is; `command` is the command named in headers.
+pub fn generate(manifest_path: &Path, root: &Path, command: &str) -> Result<Generated, Failure> {
+    let manifest_shown = shown(manifest_path, root);
+    let manifest_text = fs::read(manifest_path)
+        .map_err(|error| io_failure(format!("cannot read manifest `{manifest_shown}`: {error}")))
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|_| io_failure(format!("manifest `{manifest_shown}` is not UTF-8")))
+        })?;
+    let base = manifest_path.parent().unwrap_or(Path::new("."));
+    let mut pages = Pages::new();
+    for name in crate::page_names(&manifest_shown, &manifest_text)? {
+        let path = base.join(&name);
+        pages.insert(name, PageText { path: shown(&path, root), text: read_page(&path) });
+    }
+    let manifest = crate::parse_manifest(&manifest_shown, &manifest_text)?;
+    let output_dir = base.join(manifest.output.get_ref());
+    let files = crate::generate(&Input {
+        manifest_path: &manifest_shown,
+        manifest_text: &manifest_text,
+        pages: &pages,
+        command,
+    })?;
+    Ok(Generated { output_dir, files })
+}
+
+/// The `.rs` files already in `dir`, each as generated (with its text) or hand-written.
+pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
+    let mut found = BTreeMap::new();
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(found),
+        Err(error) => return Err(error),
+    };
+    for entry in entries {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+        if !path.is_file() || !name.ends_with(".rs") {
+            continue;
+        }
+        let state = match fs::read_to_string(&path) {
+            Ok(text) if crate::sync::is_generated(&text) => Existing::Generated(text),
+            _ => Existing::HandWritten,
+        };
+        found.insert(name.to_owned(), state);
+    }
+    Ok(found)
+}
+
+/// `path` relative to `root` with `/` separators if it is under `root`, else as given;
+/// `.` and `dir/..` removed, so the same file is always shown the same way.
+pub fn shown(path: &Path, root: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut parts: Vec<String> = Vec::new();
+    for component in relative.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if parts.last().is_some_and(|last| last != "..") => {
+                parts.pop();
+            }
+            Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    if parts.len() == 1 && parts[0].is_empty() { "/".to_owned() } else { parts.join("/") }
+}
+
+fn read_page(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|error| error.to_string())?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let (line, column) = crate::markdown::line_column(&text, text.len());
+        format!("not UTF-8: invalid byte at line {line}, column {column}")
+    })
+}
+
+fn io_failure(message: String) -> Failure {
+    Failure { diagnostics: vec![Diagnostic::error(message)], sources: BTreeMap::new() }
+}

@@ -1,0 +1,163 @@
+//! The manifest, `catalog.toml`: which tables of which pages become which enums.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, Label};
+
+/// A parsed manifest, with the span of every value for diagnostics.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Manifest {
+    /// The directory the generated modules are written to, relative to the manifest.
+    pub output: Spanned<String>,
+    /// The tables to generate, one enum each.
+    #[serde(rename = "table", default)]
+    pub tables: Vec<TableSpec>,
+}
+
+/// One `[[table]]` entry: a table on a page and the enum it becomes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TableSpec {
+    /// The Markdown page, relative to the manifest.
+    pub page: Spanned<String>,
+    /// The page's published URL; relative links are made absolute against it.
+    pub url: Spanned<String>,
+    /// Pick the table under the nearest heading with this text (case and spaces ignored).
+    pub heading: Option<Spanned<String>>,
+    /// Pick the table directly under a bold caption line with this text.
+    pub caption: Option<Spanned<String>>,
+    /// Pick the table at this position (0-based) among the page's tables that match
+    /// `heading` and `caption`; needed only where several match.
+    pub index: Option<Spanned<usize>>,
+    /// The Rust module the enum goes into.
+    pub module: Spanned<String>,
+    /// The enum's name.
+    #[serde(rename = "enum")]
+    pub enum_name: Spanned<String>,
+    /// The header of the column whose cells are the codes.
+    pub key_column: Spanned<String>,
+    /// The type of the codes.
+    pub key_type: Spanned<KeyType>,
+    /// The header of the column whose cells are the names; the key column when absent.
+    pub name_column: Option<Spanned<String>>,
+    /// A suffix dropped from names to make variant names (`Exception`).
+    pub strip_suffix: Option<Spanned<String>>,
+    /// Pinned variant names, by the text of the code cell.
+    #[serde(default)]
+    pub variants: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Pinned accessor method names, by column header.
+    #[serde(default)]
+    pub accessors: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// The type of a table's codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyType {
+    /// `u8`
+    U8,
+    /// `u16`
+    U16,
+    /// `u32`
+    U32,
+    /// `u64`
+    U64,
+    /// `&'static str`
+    Str,
+}
+
+impl KeyType {
+    /// The largest code the type holds; `None` for strings.
+    pub fn max(self) -> Option<u64> {
+        match self {
+            KeyType::U8 => Some(u8::MAX.into()),
+            KeyType::U16 => Some(u16::MAX.into()),
+            KeyType::U32 => Some(u32::MAX.into()),
+            KeyType::U64 => Some(u64::MAX),
+            KeyType::Str => None,
+        }
+    }
+
+    /// The Rust type name (`"u16"`, `"str"`).
+    pub fn rust_name(self) -> &'static str {
+        match self {
+            KeyType::U8 => "u8",
+            KeyType::U16 => "u16",
+            KeyType::U32 => "u32",
+            KeyType::U64 => "u64",
+            KeyType::Str => "str",
+        }
+    }
+}
+
+/// Parses manifest text; `path` names it in diagnostics.
+pub fn parse(path: &str, text: &str) -> Result<Manifest, Vec<Diagnostic>> {
+    let manifest: Manifest = toml::from_str(text).map_err(|error| {
+        let span = error.span().unwrap_or(0..0);
+        vec![
+            Diagnostic::error(format!("invalid manifest: {}", error.message().trim()))
+                .with_label(Label::primary(path, span, "here")),
+        ]
+    })?;
+    let mut problems = Vec::new();
+    check_unique_enums(path, &manifest, &mut problems);
+    check_same_page_per_module(path, &manifest, &mut problems);
+    for table in &manifest.tables {
+        for (value, what) in [(&table.module, "module"), (&table.enum_name, "enum")] {
+            if !crate::naming::is_identifier(value.get_ref()) {
+                problems.push(
+                    Diagnostic::error(format!("`{}` is not a valid {what} name", value.get_ref()))
+                        .with_label(Label::primary(path, value.span(), "not a Rust identifier")),
+                );
+            }
+        }
+    }
+    if problems.is_empty() { Ok(manifest) } else { Err(problems) }
+}
+
+/// Enum names are unique across the manifest, so that `TABLE.name` identifies a catalog.
+fn check_unique_enums(path: &str, manifest: &Manifest, problems: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+    for table in &manifest.tables {
+        let value = &table.enum_name;
+        if let Some(earlier) = first.get(value.get_ref().as_str()) {
+            problems.push(
+                Diagnostic::error(format!("two tables generate the enum `{}`", value.get_ref()))
+                    .with_label(Label::primary(path, value.span(), "generated again here"))
+                    .with_label(Label::secondary(path, earlier.clone(), "first generated here")),
+            );
+        } else {
+            first.insert(value.get_ref(), value.span());
+        }
+    }
+}
+
+/// A module's file has one source page in its header, so tables that share a module must
+/// come from the same page.
+fn check_same_page_per_module(path: &str, manifest: &Manifest, problems: &mut Vec<Diagnostic>) {
+    let mut pages: BTreeMap<&str, &TableSpec> = BTreeMap::new();
+    for table in &manifest.tables {
+        match pages.get(table.module.get_ref().as_str()) {
+            Some(first) if first.page.get_ref() != table.page.get_ref() => problems.push(
+                Diagnostic::error(format!(
+                    "two pages generate the module `{}`",
+                    table.module.get_ref()
+                ))
+                .with_label(Label::primary(path, table.module.span(), "generated again here"))
+                .with_label(Label::secondary(path, first.module.span(), "first generated here"))
+                .with_help(
+                    "tables in one module must come from the same page; choose another module name",
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                pages.insert(table.module.get_ref(), table);
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Markdown pages to tables with byte spans, read with pulldown-cmark.
+//!
+//! This layer knows Markdown and nothing of the manifest: it finds the page's title, every
+//! table with the heading and bold caption above it, and every cell's plain text and span.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+/// The Markdown extensions the pages are read with (GitHub tables and footnotes).
+pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
+
+/// A parsed page: its events with their byte ranges, and the tables found among them.
+#[derive(Debug)]
+pub struct Page<'a> {
+    /// The page's text.
+    pub source: &'a str,
+    /// Every event of the page with its byte range in `source`.
+    pub events: Vec<(Event<'a>, Range<usize>)>,
+    /// The first level-1 heading.
+    pub title: Option<Heading>,
+    /// The tables, in document order.
+    pub tables: Vec<Table>,
+}
+
+/// A heading's plain text and where it is.
+#[derive(Clone, Debug)]
+pub struct Heading {
+    /// Plain text, without anchors or markup.
+    pub text: String,
+    /// The heading's byte range.
+    pub span: Range<usize>,
+    /// Indices into [`Page::events`] of the whole heading, start to end tag.
+    pub events: Range<usize>,
+}
+
+/// A table with its context and cells.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// The table's byte range.
+    pub span: Range<usize>,
+    /// Indices into [`Page::events`] of the whole table.
+    pub events: Range<usize>,
+    /// The nearest heading above the table.
+    pub heading: Option<Heading>,
+    /// A paragraph directly above the table that is entirely bold (`**Caption**`).
+    pub caption: Option<Heading>,
+    /// The header cells.
+    pub header: Vec<Cell>,
+    /// The body rows.
+    pub rows: Vec<Row>,
+}
+
+/// A body row of a table.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The row's byte range (its line).
+    pub span: Range<usize>,
+    /// One cell per header column; cells the row lacks are marked [`Cell::missing`].
+    pub cells: Vec<Cell>,
+    /// Text after the last column that the table drops, if any.
+    pub extra: Option<Range<usize>>,
+}
+
+/// A table cell.
+#[derive(Clone, Debug)]
+pub struct Cell {
+    /// The cell as plain text: escapes resolved, markup dropped, trimmed.
+    pub text: String,
+    /// The cell's content, trimmed of spaces; where a missing cell would be if absent.
+    pub span: Range<usize>,
+    /// Indices into [`Page::events`] of the cell's inline content.
+    pub events: Range<usize>,
+    /// The row ended before this cell.
+    pub missing: bool,
+}
+
+/// Reads a page.
+pub fn parse(source: &str) -> Page<'_> {
+    let events: Vec<_> = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter().collect();
+    let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
+    let mut heading: Option<Heading> = None;
+    let mut caption: Option<Heading> = None;
+    let mut i = 0;
+    while i < events.len() {
+        let end = matching_end(&events, i);
+        match &events[i].0 {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let found = Heading {
+                    text: plain_text(&events[i + 1..end]),
+                    span: events[i].1.clone(),
+                    events: i..end + 1,
+                };
+                if *level == pulldown_cmark::HeadingLevel::H1 && page.title.is_none() {
+                    page.title = Some(found.clone());
+                }
+                heading = Some(found);
+                caption = None;
+            }
+            Event::Start(Tag::Paragraph) => {
+                caption = bold_caption(&events, i, end);
+            }
+            Event::Start(Tag::Table(_)) => {
+                let table = read_table(source, &events, i, end, heading.clone(), caption.take());
+                page.tables.push(table);
+            }
+            _ => caption = None,
+        }
+        i = end + 1;
+    }
+    page.events = events;
+    page
+}
+
+/// The index of the event that closes the one at `start` (itself, for events without a body).
+fn matching_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
+    if !matches!(events[start].0, Event::Start(_)) {
+        return start;
+    }
+    let mut depth = 0usize;
+    for (offset, (event, _)) in events[start..].iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return start + offset;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+/// A paragraph whose only content is one bold run, as used for table captions.
+fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) -> Option<Heading> {
+    let inner = &events[start + 1..end];
+    let strong_end = match inner.first() {
+        Some((Event::Start(Tag::Strong), _)) => matching_end(inner, 0),
+        _ => return None,
+    };
+    let rest_is_blank = inner[strong_end + 1..].iter().all(|(event, _)| match event {
+        Event::Text(text) => text.trim().is_empty(),
+        Event::SoftBreak | Event::HardBreak => true,
+        _ => false,
+    });
+    rest_is_blank.then(|| Heading {
+        text: plain_text(&inner[1..strong_end]),
+        span: inner[0].1.clone(),
+        events: start..end + 1,
+    })
+}
+
+fn read_table(
+    source: &str,
+    events: &[(Event<'_>, Range<usize>)],
+    start: usize,
+    end: usize,
+    heading: Option<Heading>,
+    caption: Option<Heading>,
+) -> Table {
+    let mut table = Table {
+        span: events[start].1.clone(),
+        events: start..end + 1,
+        heading,
+        caption,
+        header: Vec::new(),
+        rows: Vec::new(),
+    };
+    let mut i = start + 1;
+    while i < end {
+        let row_end = matching_end(events, i);
+        let row_span = events[i].1.clone();
+        let mut cells = Vec::new();
+        let mut j = i + 1;
+        while j < row_end {
+            let cell_end = matching_end(events, j);
+            cells.push(read_cell(source, events, j, cell_end, &row_span));
+            j = cell_end + 1;
+        }
+        match events[i].0 {
+            Event::Start(Tag::TableHead) => table.header = cells,
+            _ => {
+                let extra = dropped_text(source, &row_span, cells.last());
+                table.rows.push(Row { span: trim_span(source, row_span), cells, extra });
+            }
+        }
+        i = row_end + 1;
+    }
+    table
+}
+
+fn read_cell(
+    source: &str,
+    events: &[(Event<'_>, Range<usize>)],
+    start: usize,
+    end: usize,
+    row: &Range<usize>,
+) -> Cell {
+    let span = events[start].1.clone();
+    // pulldown-cmark pads a short row with empty cells placed at the row's end.
+    let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
+    let span = if missing {
+        let row = trim_span(source, row.clone());
+        row.end..row.end
+    } else {
+        trim_span(source, span)
+    };
+    Cell { text: plain_text(&events[start + 1..end]), span, events: start + 1..end, missing }
+}
+
+/// Cells past the header's width, which GitHub tables silently drop.
+fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell>) -> Option<Range<usize>> {
+    let after = last.filter(|cell| !cell.missing).map_or(row.start, |cell| cell.span.end);
+    let rest = &source[after..row.end];
+    let content = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+    let content = content.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    if content.is_empty() {
+        return None;
+    }
+    let start = after
+        + (rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|').len());
+    Some(start..start + content.len())
+}
+
+/// `span` without the spaces and pipes around it.
+fn trim_span(source: &str, span: Range<usize>) -> Range<usize> {
+    let text = &source[span.clone()];
+    let is_padding = |c: char| c.is_whitespace() || c == '|';
+    let start = span.start + (text.len() - text.trim_start_matches(is_padding).len());
+    let end = span.end - (text.len() - text.trim_end_matches(is_padding).len());
+    if start >= end { span.start..span.start } else { start..end }
+}
+
+/// The plain text of inline events: escapes resolved, link text kept, emphasis and link
+/// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, other inline
+/// HTML kept as written; trimmed.
+pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut text = String::new();
+    let mut skip_anchor_close = false;
+    for (event, _) in events {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(part),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                if is_anchor(html) {
+                    skip_anchor_close = true;
+                    continue;
+                }
+                if skip_anchor_close && is_anchor_close(html) {
+                    skip_anchor_close = false;
+                    continue;
+                }
+                if is_line_break(html) {
+                    text.push('\n');
+                } else {
+                    text.push_str(html);
+                }
+            }
+            Event::SoftBreak => text.push(' '),
+            Event::HardBreak => text.push('\n'),
+            Event::FootnoteReference(label) => {
+                text.push_str("[^");
+                text.push_str(label);
+                text.push(']');
+            }
+            _ => {}
+        }
+        skip_anchor_close = false;
+    }
+    text.trim().to_owned()
+}
+
+/// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
+pub fn is_anchor(html: &str) -> bool {
+    let lower = html.trim().to_ascii_lowercase();
+    lower.starts_with("<a ")
+        && (lower.contains("name=") || lower.contains("id="))
+        && !lower.contains("href=")
+}
+
+/// The `</a>` that closes an anchor.
+pub fn is_anchor_close(html: &str) -> bool {
+    html.trim().eq_ignore_ascii_case("</a>")
+}
+
+/// `<br>`, `<br/>` or `<br />`.
+pub fn is_line_break(html: &str) -> bool {
+    let lower = html.trim().to_ascii_lowercase();
+    let inner = lower.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+    inner.trim() == "br"
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}

@@ -1,0 +1,111 @@
+//! The trait every generated enum implements, for code that works with any catalog.
+
+use core::fmt::{Debug, Display};
+use core::hash::Hash;
+use core::iter::{FusedIterator, Zip};
+use core::slice;
+
+use crate::Code;
+
+/// Where a generated enum comes from: the documented table and its page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Table {
+    /// The enum's name, e.g. `"ErrorCode"`.
+    pub name: &'static str,
+    /// The table's title: its caption or heading, or the page's title.
+    pub title: &'static str,
+    /// The published URL of the page the table is on.
+    pub url: &'static str,
+    /// The page's path in the docs tree, e.g. `"docs-src/mediaconvert/error-codes.md"`.
+    pub source: &'static str,
+    /// Every column header, in the document's order.
+    pub columns: &'static [&'static str],
+    /// The index in [`columns`](Self::columns) of the key column, whose cells are the codes.
+    pub key_column: usize,
+    /// The index in [`columns`](Self::columns) of the name column.
+    pub name_column: usize,
+}
+
+/// A row of a documented table: implemented by every generated enum.
+///
+/// Generic code (a CLI, a web handler, a metrics exporter) can list, look up and render any
+/// catalog through this trait without knowing which table it is:
+///
+/// ```
+/// use catalog::Entry;
+///
+/// fn render<E: Entry>(entry: E) -> String {
+///     let mut text = format!("{} ({})\n", entry, E::TABLE.url);
+///     for (header, cell) in entry.fields() {
+///         text.push_str(&format!("  {header}: {cell}\n"));
+///     }
+///     text
+/// }
+///
+/// let text = render(catalog::mediatailor::ClientPlaybackError::Gone);
+/// assert!(text.contains("  Exception Name: Gone\n"));
+/// ```
+pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'static {
+    /// The type of the table's codes.
+    type Code: Code;
+
+    /// The table this enum is generated from.
+    const TABLE: Table;
+
+    /// Every entry, in the document's order.
+    const ALL: &'static [Self];
+
+    /// The entry's code: the text of its key cell, as [`Self::Code`].
+    fn code(self) -> Self::Code;
+
+    /// The entry's name: the text of its name cell.
+    fn name(self) -> &'static str;
+
+    /// The entry with this code; `None` if no entry or more than one has it.
+    fn from_code(code: Self::Code) -> Option<Self>;
+
+    /// The entry whose code is written `text`: the digits of an integer code (decimal or `0x`
+    /// hexadecimal) or the exact text of a string code.
+    fn from_code_text(text: &str) -> Option<Self>;
+
+    /// The entry with exactly this name; `None` if no entry or more than one has it.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// The plain text of every cell of the entry's row, in the order of
+    /// [`Table::columns`](Table::columns).
+    fn cells(self) -> &'static [&'static str];
+
+    /// The row as `(column header, plain text)` pairs, in the document's order.
+    fn fields(self) -> Fields {
+        Fields { inner: Self::TABLE.columns.iter().zip(self.cells()) }
+    }
+}
+
+/// The `(column header, plain text)` pairs of a row, from [`Entry::fields`].
+#[derive(Clone, Debug)]
+pub struct Fields {
+    inner: Zip<slice::Iter<'static, &'static str>, slice::Iter<'static, &'static str>>,
+}
+
+impl Iterator for Fields {
+    type Item = (&'static str, &'static str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.inner.next().map(|(header, cell)| (*header, *cell))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Fields {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.inner.next_back().map(|(header, cell)| (*header, *cell))
+    }
+}
+
+impl ExactSizeIterator for Fields {}
+
+impl FusedIterator for Fields {}

@@ -1,0 +1,45 @@
+//! The error of a failed lookup by code or name.
+
+use core::fmt;
+
+/// A code or text that names no entry of a catalog, from `TryFrom` or `FromStr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LookupError {
+    catalog: &'static str,
+    code: Option<u64>,
+}
+
+impl LookupError {
+    /// An integer code that no entry of `catalog` has (or that more than one has).
+    #[doc(hidden)]
+    pub const fn code(catalog: &'static str, code: u64) -> Self {
+        Self { catalog, code: Some(code) }
+    }
+
+    /// A text that is neither a code nor a unique name of an entry of `catalog`.
+    #[doc(hidden)]
+    pub const fn text(catalog: &'static str) -> Self {
+        Self { catalog, code: None }
+    }
+
+    /// The name of the enum the lookup was made in, e.g. `"ErrorCode"`.
+    pub const fn catalog(&self) -> &'static str {
+        self.catalog
+    }
+
+    /// The integer code that was looked up, if the lookup was by integer code.
+    pub const fn unknown_code(&self) -> Option<u64> {
+        self.code
+    }
+}
+
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "no unique `{}` has the code {code}", self.catalog),
+            None => write!(f, "not the code or unique name of a `{}`", self.catalog),
+        }
+    }
+}
+
+impl core::error::Error for LookupError {}

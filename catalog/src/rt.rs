@@ -1,0 +1,168 @@
+//! What the generated modules call: `const` lookups over their sorted tables, and the trait
+//! impls that are the same for every table. Not public API: only generated code uses it.
+
+use core::cmp::Ordering;
+
+use crate::{Entry, LookupError};
+
+macro_rules! find_integer {
+    ($($name:ident: $int:ty),*) => {$(
+        /// The value for `code` in `table`, which is sorted by code with no code twice.
+        pub const fn $name<T: Copy>(table: &[($int, T)], code: $int) -> Option<T> {
+            let (mut low, mut high) = (0, table.len());
+            while low < high {
+                let middle = low + (high - low) / 2;
+                let key = table[middle].0;
+                if key == code {
+                    return Some(table[middle].1);
+                } else if key < code {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            None
+        }
+    )*};
+}
+
+find_integer!(find_u8: u8, find_u16: u16, find_u32: u32, find_u64: u64);
+
+/// The value for `key` in `table`, which is sorted by key (byte order) with no key twice.
+pub const fn find_str<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    let (mut low, mut high) = (0, table.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match compare(table[middle].0.as_bytes(), key.as_bytes()) {
+            Ordering::Equal => return Some(table[middle].1),
+            Ordering::Less => low = middle + 1,
+            Ordering::Greater => high = middle,
+        }
+    }
+    None
+}
+
+/// `Ord` for byte strings, usable in `const fn`.
+const fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] { Ordering::Less } else { Ordering::Greater };
+        }
+        i += 1;
+    }
+    if a.len() == b.len() {
+        Ordering::Equal
+    } else if a.len() < b.len() {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    }
+}
+
+/// `FromStr` for every catalog: the code's text first, then a unique name.
+pub fn from_str<E: Entry>(text: &str) -> Result<E, LookupError> {
+    E::from_code_text(text).or_else(|| E::from_name(text)).ok_or(LookupError::text(E::TABLE.name))
+}
+
+/// `Display` for every catalog: `"{code} {name}"`.
+pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+    write!(f, "{} {}", entry.code(), entry.name())
+}
+
+/// Implements [`Entry`] and the standard traits for a generated enum, from its inherent items:
+/// `ALL`, `TABLE`, `ROWS`, `row_index`, `code`, `from_code`, `name`, `from_name`.
+///
+/// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
+/// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
+macro_rules! impl_entry {
+    ($entry:ident, str) => {
+        $crate::rt::impl_entry!(@common $entry: &'static str);
+
+        impl $crate::Entry for $entry {
+            type Code = &'static str;
+            const TABLE: $crate::Table = Self::TABLE;
+            const ALL: &'static [Self] = Self::ALL;
+            fn code(self) -> &'static str { Self::code(self) }
+            fn name(self) -> &'static str { Self::name(self) }
+            fn from_code(code: &'static str) -> Option<Self> { Self::from_code(code) }
+            fn from_code_text(text: &str) -> Option<Self> { Self::from_code(text) }
+            fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
+            fn cells(self) -> &'static [&'static str] { &Self::ROWS[self.row_index()] }
+        }
+
+        impl From<$entry> for &'static str {
+            fn from(entry: $entry) -> Self {
+                entry.code()
+            }
+        }
+    };
+    ($entry:ident, $int:ty) => {
+        $crate::rt::impl_entry!(@common $entry: $int);
+
+        impl $crate::Entry for $entry {
+            type Code = $int;
+            const TABLE: $crate::Table = Self::TABLE;
+            const ALL: &'static [Self] = Self::ALL;
+            fn code(self) -> $int { Self::code(self) }
+            fn name(self) -> &'static str { Self::name(self) }
+            fn from_code(code: $int) -> Option<Self> { Self::from_code(code) }
+            fn from_code_text(text: &str) -> Option<Self> {
+                <$int as $crate::Code>::parse(text).and_then(Self::from_code)
+            }
+            fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
+            fn cells(self) -> &'static [&'static str] { &Self::ROWS[self.row_index()] }
+        }
+
+        impl TryFrom<$int> for $entry {
+            type Error = $crate::LookupError;
+
+            fn try_from(code: $int) -> Result<Self, Self::Error> {
+                Self::from_code(code)
+                    .ok_or($crate::LookupError::code(Self::TABLE.name, u64::from(code)))
+            }
+        }
+
+        impl From<$entry> for $int {
+            fn from(entry: $entry) -> Self {
+                entry.code()
+            }
+        }
+    };
+    (@common $entry:ident: $code:ty) => {
+        impl ::core::fmt::Display for $entry {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::rt::display(*self, f)
+            }
+        }
+
+        impl ::core::error::Error for $entry {}
+
+        impl ::core::str::FromStr for $entry {
+            type Err = $crate::LookupError;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                $crate::rt::from_str(text)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $entry {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(&self.code(), serializer)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $entry {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::rt::deserialize(deserializer)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_entry;
+
+#[cfg(feature = "serde")]
+pub use crate::serde_impl::deserialize;

@@ -1,0 +1,160 @@
+//! `cargo xtask`: the project's command line. Files and flags only; the work is done by
+//! `catalog-gen`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use catalog_gen::load;
+use catalog_gen::sync::{self, Change};
+use clap::{Args, Parser, Subcommand};
+use tempfile::NamedTempFile;
+
+/// The project's tasks.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the catalog's Rust code from the Markdown docs named in the manifest.
+    ///
+    /// Exit status: 0 when done (or, with --check, up to date); 1 when the docs or manifest
+    /// have problems or, with --check, a generated file is stale; 2 for bad usage.
+    Regen(RegenArgs),
+}
+
+#[derive(Args)]
+struct RegenArgs {
+    /// Write nothing: report each stale file with a diff and exit 1 if any is stale.
+    #[arg(long)]
+    check: bool,
+
+    /// The manifest to generate from [default: docs-src/catalog.toml in this workspace].
+    #[arg(long, value_name = "PATH")]
+    manifest: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Regen(args) => regen(&args),
+    }
+}
+
+/// The workspace root, found from this crate's location, not the current directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn regen(args: &RegenArgs) -> ExitCode {
+    let root = workspace_root();
+    let (manifest, command) = match &args.manifest {
+        Some(path) => {
+            let shown = load::shown(path, &root);
+            (path.clone(), format!("cargo xtask regen --manifest {shown}"))
+        }
+        None => (root.join("docs-src/catalog.toml"), "cargo xtask regen".to_owned()),
+    };
+    let generated = match load::generate(&manifest, &root, &command) {
+        Ok(generated) => generated,
+        Err(failure) => {
+            eprint!("{}", failure.render(use_color()));
+            return ExitCode::from(1);
+        }
+    };
+    let existing = match load::existing(&generated.output_dir) {
+        Ok(existing) => existing,
+        Err(error) => {
+            eprintln!("error: cannot read `{}`: {error}", generated.output_dir.display());
+            return ExitCode::from(1);
+        }
+    };
+    let changes = sync::plan(&generated.files, &existing);
+    let shown = |change: &Change| load::shown(&generated.output_dir.join(change.path()), &root);
+
+    let conflicts: Vec<&Change> =
+        changes.iter().filter(|c| matches!(c, Change::Conflict { .. })).collect();
+    if !conflicts.is_empty() {
+        for conflict in conflicts {
+            eprintln!(
+                "error: `{}` exists and is not marked {}; refusing to overwrite a hand-written file",
+                shown(conflict),
+                catalog_gen::MARKER
+            );
+        }
+        eprintln!("nothing was written: move the file away or rename the module in the manifest");
+        return ExitCode::from(1);
+    }
+    if changes.is_empty() {
+        eprintln!("{} generated files are up to date", generated.files.len());
+        return ExitCode::SUCCESS;
+    }
+    if args.check {
+        let mut out = std::io::stdout().lock();
+        for change in &changes {
+            let _ = write!(out, "{}", change.diff(&shown(change)));
+        }
+        for change in &changes {
+            eprintln!("stale: {}", shown(change));
+        }
+        eprintln!(
+            "error: {} generated file(s) are out of date; run `{command}` to update them",
+            changes.len()
+        );
+        return ExitCode::from(1);
+    }
+    match apply(&generated.output_dir, &changes) {
+        Ok(()) => {
+            for change in &changes {
+                let verb = match change {
+                    Change::Create { .. } => "created",
+                    Change::Update { .. } => "updated",
+                    Change::Remove { .. } => "removed",
+                    Change::Conflict { .. } => unreachable!("conflicts return early"),
+                };
+                eprintln!("{verb} {}", shown(change));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: writing the generated files failed: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes every change, all or nothing as far as the file system allows: each new text goes to
+/// a temporary file in the output directory first; only when all are written are they renamed
+/// over their targets (atomic per file), then orphaned generated files are removed.
+fn apply(dir: &Path, changes: &[Change]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut staged = Vec::new();
+    for change in changes {
+        if let Change::Create { path, text } | Change::Update { path, new: text, .. } = change {
+            let mut file = NamedTempFile::new_in(dir)?;
+            file.write_all(text.as_bytes())?;
+            file.as_file().sync_all()?;
+            staged.push((file, dir.join(path)));
+        }
+    }
+    for (file, target) in staged {
+        file.persist(&target).map_err(|error| error.error)?;
+    }
+    for change in changes {
+        if let Change::Remove { path, .. } = change {
+            std::fs::remove_file(dir.join(path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set.
+fn use_color() -> bool {
+    std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
