@@ -12,17 +12,36 @@ use crate::{Diagnostic, Failure, GeneratedFile, Input, PageText, Pages};
 /// A generation from files: where its output goes and what it produced.
 #[derive(Debug)]
 pub struct Generated {
+    /// The directory paths are shown relative to: the one that holds the manifest's directory.
+    pub root: PathBuf,
     /// The manifest's `output` directory.
     pub output_dir: PathBuf,
     /// The generated files, paths relative to `output_dir`.
     pub files: Vec<GeneratedFile>,
 }
 
-/// Reads `manifest_path` and the pages it names, and generates. Paths under `root` are shown
-/// relative to it (in diagnostics and headers), so output does not depend on where the
-/// checkout is; `command` is the command named in headers.
-pub fn generate(manifest_path: &Path, root: &Path, command: &str) -> Result<Generated, Failure> {
-    let manifest_shown = shown(manifest_path, root);
+impl Generated {
+    /// A path under the output directory as shown to the user.
+    pub fn shown(&self, relative: &str) -> String {
+        shown(&self.output_dir.join(relative), &self.root)
+    }
+}
+
+/// The command named in every generated file's header.
+pub const COMMAND: &str = "cargo xtask regen";
+
+/// Reads `manifest_path` and the pages it names, and generates.
+///
+/// Paths are shown (in diagnostics, headers and rustdoc) relative to the directory that holds
+/// the manifest's directory, e.g. `docs-src/mediaconvert/error-codes.md`: the same docs tree
+/// generates the same bytes wherever it is checked out.
+pub fn generate(manifest_path: &Path) -> Result<Generated, Failure> {
+    let absolute = fs::canonicalize(manifest_path).map_err(|error| {
+        io_failure(format!("cannot read manifest `{}`: {error}", manifest_path.display()))
+    })?;
+    let root = absolute.parent().and_then(Path::parent).unwrap_or(Path::new("/")).to_path_buf();
+    let manifest_path = absolute.as_path();
+    let manifest_shown = shown(manifest_path, &root);
     let manifest_text = fs::read(manifest_path)
         .map_err(|error| io_failure(format!("cannot read manifest `{manifest_shown}`: {error}")))
         .and_then(|bytes| {
@@ -33,7 +52,7 @@ pub fn generate(manifest_path: &Path, root: &Path, command: &str) -> Result<Gene
     let mut pages = Pages::new();
     for name in crate::page_names(&manifest_shown, &manifest_text)? {
         let path = base.join(&name);
-        pages.insert(name, PageText { path: shown(&path, root), text: read_page(&path) });
+        pages.insert(name, PageText { path: shown(&path, &root), text: read_page(&path) });
     }
     let manifest = crate::parse_manifest(&manifest_shown, &manifest_text)?;
     let output_dir = base.join(manifest.output.get_ref());
@@ -41,9 +60,9 @@ pub fn generate(manifest_path: &Path, root: &Path, command: &str) -> Result<Gene
         manifest_path: &manifest_shown,
         manifest_text: &manifest_text,
         pages: &pages,
-        command,
+        command: COMMAND,
     })?;
-    Ok(Generated { output_dir, files })
+    Ok(Generated { root, output_dir, files })
 }
 
 /// The `.rs` files already in `dir`, each as generated (with its text) or hand-written.

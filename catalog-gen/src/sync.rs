@@ -76,9 +76,10 @@ impl Change {
     }
 }
 
-/// Whether a file's text carries the `@generated` marker in its header.
+/// Whether a file carries the `@generated` marker: in a `//` comment on its first line, where
+/// the generator puts it.
 pub fn is_generated(text: &str) -> bool {
-    text.lines().take(5).any(|line| line.starts_with("//") && line.contains(MARKER))
+    text.lines().next().is_some_and(|line| line.starts_with("//") && line.contains(MARKER))
 }
 
 /// The changes that make the output directory hold exactly `files`: sorted by path; empty

@@ -57,3 +57,8 @@ pub use code::Code;
 pub use entry::{Entry, Fields, Table};
 pub use error::LookupError;
 pub use generated::*;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -52,15 +52,11 @@ fn workspace_root() -> PathBuf {
 }
 
 fn regen(args: &RegenArgs) -> ExitCode {
-    let root = workspace_root();
     let (manifest, command) = match &args.manifest {
-        Some(path) => {
-            let shown = load::shown(path, &root);
-            (path.clone(), format!("cargo xtask regen --manifest {shown}"))
-        }
-        None => (root.join("docs-src/catalog.toml"), "cargo xtask regen".to_owned()),
+        Some(path) => (path.clone(), format!("{} --manifest {}", load::COMMAND, path.display())),
+        None => (workspace_root().join("docs-src/catalog.toml"), load::COMMAND.to_owned()),
     };
-    let generated = match load::generate(&manifest, &root, &command) {
+    let generated = match load::generate(&manifest) {
         Ok(generated) => generated,
         Err(failure) => {
             eprint!("{}", failure.render(use_color()));
@@ -75,7 +71,7 @@ fn regen(args: &RegenArgs) -> ExitCode {
         }
     };
     let changes = sync::plan(&generated.files, &existing);
-    let shown = |change: &Change| load::shown(&generated.output_dir.join(change.path()), &root);
+    let shown = |change: &Change| generated.shown(change.path());
 
     let conflicts: Vec<&Change> =
         changes.iter().filter(|c| matches!(c, Change::Conflict { .. })).collect();

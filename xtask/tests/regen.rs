@@ -1,0 +1,205 @@
+//! `cargo xtask regen` end to end: the real binary on the real docs, and on copies of them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The checked-in generated files must be what the docs generate today.
+#[test]
+fn checked_in_generated_files_are_fresh() {
+    let output = xtask(&["regen", "--check"]);
+    assert!(
+        output.status.success(),
+        "the generated catalog is stale; run `cargo xtask regen` to update it\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+/// A copy of `docs-src/` and the generated files in a temporary directory.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = workspace_root();
+        copy_dir(&root.join("docs-src"), &dir.path().join("docs-src"));
+        copy_dir(&root.join("catalog/src/generated"), &dir.path().join("catalog/src/generated"));
+        Sandbox { dir }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    fn regen(&self, extra: &[&str]) -> Output {
+        let manifest = self.path("docs-src/catalog.toml");
+        let mut args = vec!["regen", "--manifest", manifest.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        xtask(&args)
+    }
+
+    fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        fs::write(self.path(relative), text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Every file under `generated/` with its bytes, to prove nothing changed.
+    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = fs::read_dir(self.path("catalog/src/generated"))
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let bytes = fs::read(&path).unwrap();
+                (path, bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+const MEDIACONVERT: &str = "docs-src/mediaconvert/error-codes.md";
+const GENERATED: &str = "catalog/src/generated/mediaconvert.rs";
+
+#[test]
+fn a_copy_of_the_docs_is_up_to_date() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.regen(&["--check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn an_edited_row_is_reported_stale_with_a_diff_and_nothing_is_written() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(MEDIACONVERT, "Write error, disk full\\.", "Write error, the disk is full\\.");
+    let before = sandbox.snapshot();
+    let output = sandbox.regen(&["--check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let diff = stdout(&output);
+    assert!(diff.contains("--- a/catalog/src/generated/mediaconvert.rs"), "{diff}");
+    assert!(diff.contains("+            \"Write error, the disk is full."), "{diff}");
+    assert!(diff.contains("-            \"Write error, disk full."), "{diff}");
+    assert!(stderr(&output).contains("run `cargo xtask regen --manifest"), "{}", stderr(&output));
+    assert_eq!(sandbox.snapshot(), before, "--check must not write");
+}
+
+#[test]
+fn regen_applies_an_edit_and_is_idempotent() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(MEDIACONVERT, "|  Unknown Error  |", "|  Unknown Failure  |");
+    let output = sandbox.regen(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("updated catalog/src/generated/mediaconvert.rs"));
+    let first = sandbox.snapshot();
+    assert!(sandbox.read(GENERATED).contains("UnknownFailure = 1999,"));
+    let output = sandbox.regen(&[]);
+    assert!(output.status.success());
+    assert_eq!(sandbox.snapshot(), first, "a second run changes no byte");
+    assert!(sandbox.regen(&["--check"]).status.success());
+}
+
+#[test]
+fn a_hand_edit_to_a_generated_file_is_caught_and_undone() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(GENERATED, "InputError = 1010,", "InputError = 1011,");
+    let output = sandbox.regen(&["--check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("-    InputError = 1011,"));
+    assert!(sandbox.regen(&[]).status.success());
+    assert!(sandbox.read(GENERATED).contains("InputError = 1010,"));
+}
+
+#[test]
+fn hand_written_files_are_never_overwritten() {
+    let sandbox = Sandbox::new();
+    fs::write(sandbox.path(GENERATED), "// my own notes\n").unwrap();
+    sandbox.edit(MEDIACONVERT, "Disk Full", "Disk Is Full");
+    let before = sandbox.snapshot();
+    let output = sandbox.regen(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not marked @generated"), "{}", stderr(&output));
+    assert_eq!(sandbox.snapshot(), before, "nothing written, not even the other files");
+}
+
+#[test]
+fn a_removed_table_removes_only_its_generated_file() {
+    let sandbox = Sandbox::new();
+    let manifest = sandbox.read("docs-src/catalog.toml");
+    let cut = manifest.rfind("[[table]]").unwrap();
+    fs::write(sandbox.path("docs-src/catalog.toml"), &manifest[..cut]).unwrap();
+    fs::write(sandbox.path("catalog/src/generated/notes.rs"), "// hand-written\n").unwrap();
+    let check = sandbox.regen(&["--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(sandbox.path(GENERATED).exists(), "--check removes nothing");
+    let output = sandbox.regen(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("removed catalog/src/generated/mediaconvert.rs"));
+    assert!(!sandbox.path(GENERATED).exists());
+    assert!(sandbox.path("catalog/src/generated/notes.rs").exists());
+    assert!(!sandbox.read("catalog/src/generated/mod.rs").contains("mediaconvert"));
+}
+
+#[test]
+fn broken_docs_fail_with_a_located_diagnostic_and_write_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(MEDIACONVERT, "|  1020  |", "|  1010  |");
+    sandbox.edit(MEDIACONVERT, "|  1999  |", "|  19x9  |");
+    let before = sandbox.snapshot();
+    let output = sandbox.regen(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(text.contains("error: duplicate code 1010"), "{text}");
+    assert!(text.contains("docs-src/mediaconvert/error-codes.md:14:4"), "{text}");
+    assert!(text.contains("first used here"), "{text}");
+    assert!(text.contains("error: code `19x9` is not a `u16`"), "{text}");
+    assert!(text.contains("docs-src/mediaconvert/error-codes.md:36:4"), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+    assert_eq!(sandbox.snapshot(), before);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(xtask(&["regen", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(xtask(&["frobnicate"]).status.code(), Some(2));
+    let help = xtask(&["regen", "--help"]);
+    assert!(help.status.success());
+    let help = stdout(&help);
+    assert!(help.contains("--check") && help.contains("--manifest"), "{help}");
+}
