@@ -1,0 +1,51 @@
+//! Manifest + page text through the whole generator: it must never panic, and what it
+//! generates must parse as Rust.
+//!
+//! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with a fixed manifest
+//! (string or integer keys, chosen by the input's length).
+
+#![no_main]
+
+use catalog_gen::{Input, PageText, Pages};
+use libfuzzer_sys::fuzz_target;
+
+const MANIFEST: &str = r#"output = "out"
+[[table]]
+page = "page.md"
+url = "https://example.com/guide/page.html"
+module = "fuzzed"
+enum = "Fuzzed"
+key-column = "Code"
+key-type = "KEY"
+name-column = "Name"
+"#;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (manifest, page) = match text.split_once('\0') {
+        Some((manifest, page)) => (manifest.to_owned(), page),
+        None => (MANIFEST.replace("KEY", if text.len() % 2 == 0 { "u16" } else { "str" }), text),
+    };
+    let pages = Pages::from([(
+        "page.md".to_owned(),
+        PageText { path: "page.md".to_owned(), text: Ok(page.to_owned()) },
+    )]);
+    let input = Input {
+        manifest_path: "catalog.toml",
+        manifest_text: &manifest,
+        pages: &pages,
+        command: "cargo xtask regen",
+    };
+    match catalog_gen::generate(&input) {
+        Ok(files) => {
+            for file in files {
+                if let Err(error) = syn::parse_file(&file.text) {
+                    panic!("{} does not parse: {error}\n{}", file.path, file.text);
+                }
+            }
+        }
+        Err(failure) => {
+            let _ = failure.render(false);
+        }
+    }
+});
