@@ -76,6 +76,8 @@ fn module_tokens(module: &Module) -> TokenStream {
 fn enum_tokens(table: &Enum) -> TokenStream {
     let name = Ident::new(&table.name, Span::call_site());
     let key = KeyTokens::new(table.key_type);
+    // Unique integer codes are the discriminants; otherwise variants count rows from 0.
+    let discriminants = table.key_type != KeyType::Str && !table.shared_codes;
     let enum_doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
          generated from `{}`.",
@@ -85,8 +87,8 @@ fn enum_tokens(table: &Enum) -> TokenStream {
     let declarations = table.variants.iter().zip(&variants).map(|(variant, ident)| {
         let doc = outer_doc_lines(&variant_doc(table, variant));
         let aliases = aliases(table, variant, ident);
-        let discriminant = match (&variant.key, table.key_type) {
-            (Key::Int(code), KeyType::U8 | KeyType::U16 | KeyType::U32 | KeyType::U64) => {
+        let discriminant = match &variant.key {
+            Key::Int(code) if discriminants => {
                 let literal = key.literal(*code);
                 quote!(= #literal)
             }
@@ -98,25 +100,71 @@ fn enum_tokens(table: &Enum) -> TokenStream {
             #ident #discriminant,
         }
     });
-    let repr = key.repr();
+    let repr = if discriminants { key.repr() } else { quote!() };
     let columns = Literal::usize_unsuffixed(table.columns.len());
     let rows = table.variants.iter().map(|variant| {
         let cells = &variant.cells;
         quote!([#(#cells),*])
     });
-    let row_indices = variants.iter().enumerate().map(|(index, ident)| {
-        let index = Literal::usize_unsuffixed(index);
-        quote!(Self::#ident => #index,)
-    });
+    let row_index_body = if discriminants {
+        let arms = variants.iter().enumerate().map(|(index, ident)| {
+            let index = Literal::usize_unsuffixed(index);
+            quote!(Self::#ident => #index,)
+        });
+        quote!(match self { #(#arms)* })
+    } else {
+        quote!(self as usize)
+    };
 
-    let mut by_code: Vec<(&Key, &Ident)> =
+    let mut sorted_codes: Vec<(&Key, &Ident)> =
         table.variants.iter().map(|v| &v.key).zip(&variants).collect();
-    by_code.sort();
-    let by_code = by_code.iter().map(|(code, ident)| {
+    sorted_codes.sort();
+    let groups = sorted_codes.chunk_by(|a, b| a.0 == b.0);
+    let by_code = groups.clone().filter(|group| group.len() == 1).map(|group| {
+        let (code, ident) = group[0];
         let code = key.code_tokens(code);
         quote!((#code, Self::#ident))
     });
     let code_type = key.code_type();
+    let find_name = key.find_fn();
+    let (with_code_table, with_code_body) = if table.shared_codes {
+        let groups = groups.map(|group| {
+            let code = key.code_tokens(group[0].0);
+            let idents = group.iter().map(|(_, ident)| ident);
+            quote!((#code, &[#(Self::#idents),*]))
+        });
+        (
+            quote! {
+                /// Every code with the variants that have it, sorted for binary search.
+                const WITH_CODE: &'static [(#code_type, &'static [Self])] = &[#(#groups),*];
+            },
+            quote! {
+                match crate::rt::#find_name(Self::WITH_CODE, code) {
+                    Some(variants) => variants,
+                    None => &[],
+                }
+            },
+        )
+    } else {
+        (
+            quote!(),
+            quote! {
+                match Self::from_code(code) {
+                    Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+                    None => &[],
+                }
+            },
+        )
+    };
+    let codes = table.variants.iter().map(|variant| key.code_tokens(&variant.key));
+    let codes_table = if discriminants {
+        quote!()
+    } else {
+        quote! {
+            /// Every row's code, in the document's order.
+            const CODES: &'static [#code_type] = &[#(#codes),*];
+        }
+    };
 
     let mut by_name: Vec<(&str, &Ident)> = table
         .variants
@@ -135,21 +183,28 @@ fn enum_tokens(table: &Enum) -> TokenStream {
 
     let (name_column, key_column) =
         (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
-    let code_fn = match table.key_type {
-        KeyType::Str => quote! {
-            /// The code: the text of the row's key cell.
-            pub const fn code(self) -> &'static str {
-                Self::ROWS[self.row_index()][#key_column]
-            }
-        },
-        _ => quote! {
+    let code_fn = if discriminants {
+        quote! {
             /// The code: the row's key cell, which is also the discriminant.
             pub const fn code(self) -> #code_type {
                 self as #code_type
             }
-        },
+        }
+    } else {
+        quote! {
+            /// The code, as the row's key cell gives it.
+            pub const fn code(self) -> #code_type {
+                Self::CODES[self.row_index()]
+            }
+        }
     };
     let find = key.find_fn();
+    let from_code_doc = outer_doc_lines(if table.shared_codes {
+        "The variant with this code; `None` if no row has it, or if several rows share it \
+         (see [`with_code`](Self::with_code))."
+    } else {
+        "The variant with this code, if any."
+    });
     let from_code_param = match table.key_type {
         KeyType::Str => quote!(&str),
         _ => quote!(#code_type),
@@ -198,23 +253,31 @@ fn enum_tokens(table: &Enum) -> TokenStream {
             /// Every row's cells as plain text, in the document's order.
             const ROWS: &'static [[&'static str; #columns]] = &[#(#rows),*];
 
-            /// Codes, sorted for binary search.
+            #codes_table
+
+            /// Codes that one row has, sorted for binary search.
             const BY_CODE: &'static [(#code_type, Self)] = &[#(#by_code),*];
+
+            #with_code_table
 
             /// Names that occur once, sorted for binary search.
             const BY_NAME: &'static [(&'static str, Self)] = &[#(#by_name),*];
 
             const fn row_index(self) -> usize {
-                match self {
-                    #(#row_indices)*
-                }
+                #row_index_body
             }
 
             #code_fn
 
-            /// The variant with this code, if any.
+            #(#from_code_doc)*
             pub const fn from_code(code: #from_code_param) -> Option<Self> {
                 crate::rt::#find(Self::BY_CODE, code)
+            }
+
+            /// Every variant with this code, in the document's order: one, none, or (where
+            /// rows share a code) several.
+            pub const fn with_code(code: #from_code_param) -> &'static [Self] {
+                #with_code_body
             }
 
             /// The name: the text of the row's name cell.
@@ -317,7 +380,7 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
 /// quotes or line breaks, no space at either end, not the variant's own name.
 fn aliases(table: &Enum, variant: &Variant, ident: &Ident) -> Vec<String> {
     let mut aliases: Vec<String> = Vec::new();
-    for text in [&variant.cells[table.key_column], &variant.cells[table.name_column]] {
+    for text in [&variant.key_text, &variant.cells[table.name_column]] {
         let usable = !text.is_empty()
             && text.trim() == text
             && !text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))

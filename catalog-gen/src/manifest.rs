@@ -43,6 +43,14 @@ pub struct TableSpec {
     pub key_column: Spanned<String>,
     /// The type of the codes.
     pub key_type: Spanned<KeyType>,
+    /// A regular expression that finds the code in the key cell's plain text (`400 Bad
+    /// Request` → `400`): its first capture group, or the whole match without one. The whole
+    /// cell when absent.
+    pub key_pattern: Option<Spanned<String>>,
+    /// Rows may share a code (one HTTP status, two exceptions): the name tells them apart,
+    /// codes are not the discriminants, and `from_code` answers only unshared codes.
+    #[serde(default)]
+    pub shared_codes: bool,
     /// The header of the column whose cells are the names; the key column when absent.
     pub name_column: Option<Spanned<String>>,
     /// A suffix dropped from names to make variant names (`Exception`).

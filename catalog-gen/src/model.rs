@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use regex::Regex;
 use url::Url;
 
 use crate::diagnostics::{Diagnostic, Label};
@@ -57,6 +58,8 @@ pub struct Enum {
     pub key_column: usize,
     /// Index of the name column (the key column when the table has no name column).
     pub name_column: usize,
+    /// Whether rows may share a code (manifest `shared-codes`).
+    pub shared_codes: bool,
     /// One variant per row, in the document's order.
     pub variants: Vec<Variant>,
 }
@@ -77,6 +80,8 @@ pub struct Variant {
     pub ident: String,
     /// The parsed code.
     pub key: Key,
+    /// The code as written in the key cell (after `key-pattern`).
+    pub key_text: String,
     /// The plain text of every cell, in column order.
     pub cells: Vec<String>,
     /// The rustdoc Markdown of every cell, in column order.
@@ -202,7 +207,22 @@ struct BuiltTable<'a> {
     columns: Vec<Column>,
     key_column: usize,
     name_column: usize,
-    rows: Vec<(String, Key, &'a markdown::Row)>,
+    rows: Vec<NamedRow<'a>>,
+}
+
+/// A row with its code and variant name.
+struct NamedRow<'a> {
+    ident: String,
+    key: Key,
+    key_text: String,
+    row: &'a markdown::Row,
+}
+
+/// A row whose code parsed, before it is named.
+struct KeyedRow<'a> {
+    key: Key,
+    key_text: String,
+    row: &'a markdown::Row,
 }
 
 impl<'a> BuiltTable<'a> {
@@ -210,11 +230,13 @@ impl<'a> BuiltTable<'a> {
         let variants = self
             .rows
             .iter()
-            .map(|(ident, key, row)| Variant {
-                ident: ident.clone(),
-                key: key.clone(),
-                cells: row.cells.iter().map(|cell| cell.text.clone()).collect(),
-                docs: row
+            .map(|named| Variant {
+                ident: named.ident.clone(),
+                key: named.key.clone(),
+                key_text: named.key_text.clone(),
+                cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect(),
+                docs: named
+                    .row
                     .cells
                     .iter()
                     .map(|cell| rustdoc::inline(self.page, cell.events.clone(), &self.base))
@@ -234,6 +256,7 @@ impl<'a> BuiltTable<'a> {
                 .collect(),
             key_column: self.key_column,
             name_column: self.name_column,
+            shared_codes: self.spec.shared_codes,
             variants,
         }
     }
@@ -264,10 +287,11 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 None
             }
         };
+        let pattern = self.key_pattern(problems);
         let table = self.select_table(problems)?;
         let columns = self.columns(table, problems)?;
         let (key_column, name_column, columns) = columns;
-        let rows = self.rows(table, key_column, name_column, problems);
+        let rows = self.rows(table, key_column, name_column, pattern.as_ref(), problems);
         if problems.len() > start {
             return None;
         }
@@ -440,7 +464,9 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
         let mut columns = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for (index, cell) in table.header.iter().enumerate() {
-            let accessor = if index == key_column || index == name_column {
+            // With `key-pattern`, the key cell holds more than the code: keep it reachable.
+            let key_cell_is_code = index == key_column && self.spec.key_pattern.is_none();
+            let accessor = if key_cell_is_code || index == name_column {
                 None
             } else {
                 let name = match pinned.get(&normalize(&cell.text)) {
@@ -490,53 +516,49 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
         Some((key_column, name_column, columns))
     }
 
+    /// The manifest's `key-pattern`, compiled; `None` when absent or invalid (reported).
+    fn key_pattern(&self, problems: &mut Vec<Diagnostic>) -> Option<Regex> {
+        let pattern = self.spec.key_pattern.as_ref()?;
+        match Regex::new(pattern.get_ref()) {
+            Ok(regex) => Some(regex),
+            Err(error) => {
+                problems.push(
+                    self.error_at_manifest(
+                        pattern.span(),
+                        format!("`key-pattern` is not a valid regular expression: {error}"),
+                        "invalid pattern",
+                    )
+                    .with_help("write a Rust `regex` pattern, e.g. '^(\\d+)' for leading digits"),
+                );
+                None
+            }
+        }
+    }
+
     /// Every row's variant name and key, or the problems with them.
     fn rows(
         &self,
         table: &'a Table,
         key_column: usize,
         name_column: usize,
+        pattern: Option<&Regex>,
         problems: &mut Vec<Diagnostic>,
-    ) -> Vec<(String, Key, &'a markdown::Row)> {
+    ) -> Vec<NamedRow<'a>> {
         let key_type = *self.spec.key_type.get_ref();
         let mut rows = Vec::new();
         let mut first_key: BTreeMap<Key, Range<usize>> = BTreeMap::new();
+        let mut first_row: BTreeMap<(Key, &str), Range<usize>> = BTreeMap::new();
         for row in &table.rows {
-            let width = table.header.len();
-            let present = row.cells.iter().filter(|cell| !cell.missing).count();
-            if present < width {
-                let missing: Vec<&str> =
-                    table.header[present..].iter().map(|cell| cell.text.as_str()).collect();
-                problems.push(
-                    self.error_at_page(
-                        row.cells[present].span.clone(),
-                        format!("row has {present} cells, the table has {width} columns"),
-                        "row ends here",
-                    )
-                    .with_note(format!("missing: {}", quoted_list(&missing)))
-                    .with_help(
-                        "add the missing cells, empty ones (`|  |`) if there is nothing to say",
-                    ),
-                );
-            }
-            if let Some(extra) = &row.extra {
-                problems.push(
-                    self.error_at_page(
-                        extra.clone(),
-                        format!("row has more cells than the table's {width} columns"),
-                        "these cells would be dropped",
-                    )
-                    .with_help(
-                        "add a column header for them, or escape a `|` inside a cell as `\\|`",
-                    ),
-                );
-            }
+            self.check_width(table, row, problems);
             let key_cell = &row.cells[key_column];
             let name_cell = &row.cells[name_column];
             if key_cell.missing || name_cell.missing {
                 continue;
             }
-            let Some(key) = self.parse_key(key_cell, key_type, problems) else { continue };
+            let Some(key_text) = self.key_text(key_cell, pattern, problems) else { continue };
+            let Some(key) = self.parse_key(key_cell, &key_text, key_type, problems) else {
+                continue;
+            };
             if name_cell.text.is_empty() {
                 problems.push(self.error_at_page(
                     name_cell.span.clone(),
@@ -545,30 +567,117 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 ));
                 continue;
             }
-            if let Some(first) = first_key.get(&key) {
+            let identity = (key.clone(), name_cell.text.as_str());
+            if self.spec.shared_codes {
+                if let Some(first) = first_row.get(&identity) {
+                    problems.push(
+                        self.error_at_page(
+                            key_cell.span.clone(),
+                            format!(
+                                "duplicate row: code {key_text} with the name `{}`",
+                                name_cell.text
+                            ),
+                            "used again here",
+                        )
+                        .with_label(Label::secondary(self.path, first.clone(), "first used here"))
+                        .with_help("rows that share a code need different names"),
+                    );
+                    continue;
+                }
+            } else if let Some(first) = first_key.get(&key) {
                 problems.push(
                     self.error_at_page(
                         key_cell.span.clone(),
-                        format!("duplicate code {}", key_cell.text),
+                        format!("duplicate code {key_text}"),
                         "used again here",
                     )
                     .with_label(Label::secondary(self.path, first.clone(), "first used here"))
-                    .with_help("every row needs its own code; remove or fix one of the rows"),
+                    .with_help(
+                        "every row needs its own code; remove or fix one of the rows, or set \
+                         `shared-codes = true` in the manifest if rows may share a code",
+                    ),
                 );
                 continue;
             }
-            first_key.insert(key.clone(), key_cell.span.clone());
-            rows.push((row, key));
+            first_row.insert(identity, key_cell.span.clone());
+            first_key.entry(key.clone()).or_insert_with(|| key_cell.span.clone());
+            rows.push(KeyedRow { key, key_text, row });
         }
-        self.name_variants(rows, key_column, name_column, problems)
+        if self.spec.shared_codes {
+            self.check_identifiable(&rows, name_column, problems);
+        }
+        self.name_variants(rows, name_column, problems)
     }
 
-    fn parse_key(
+    /// Reports a row with fewer or more cells than the table has columns.
+    fn check_width(&self, table: &Table, row: &markdown::Row, problems: &mut Vec<Diagnostic>) {
+        let width = table.header.len();
+        let present = row.cells.iter().filter(|cell| !cell.missing).count();
+        if present < width {
+            let missing: Vec<&str> =
+                table.header[present..].iter().map(|cell| cell.text.as_str()).collect();
+            problems.push(
+                self.error_at_page(
+                    row.cells[present].span.clone(),
+                    format!("row has {present} cells, the table has {width} columns"),
+                    "row ends here",
+                )
+                .with_note(format!("missing: {}", quoted_list(&missing)))
+                .with_help("add the missing cells, empty ones (`|  |`) if there is nothing to say"),
+            );
+        }
+        if let Some(extra) = &row.extra {
+            problems.push(
+                self.error_at_page(
+                    extra.clone(),
+                    format!("row has more cells than the table's {width} columns"),
+                    "these cells would be dropped",
+                )
+                .with_help("add a column header for them, or escape a `|` inside a cell as `\\|`"),
+            );
+        }
+    }
+
+    /// With shared codes, every row must still be found by its code or its name: a row whose
+    /// code and name both repeat could not be looked up or deserialized.
+    fn check_identifiable(
+        &self,
+        rows: &[KeyedRow<'a>],
+        name_column: usize,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let mut codes: BTreeMap<&Key, usize> = BTreeMap::new();
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        for keyed in rows {
+            *codes.entry(&keyed.key).or_default() += 1;
+            *names.entry(keyed.row.cells[name_column].text.as_str()).or_default() += 1;
+        }
+        for keyed in rows {
+            let name = &keyed.row.cells[name_column];
+            if codes[&keyed.key] > 1 && names[name.text.as_str()] > 1 {
+                problems.push(
+                    self.error_at_page(
+                        name.span.clone(),
+                        format!(
+                            "the row with code {} and name `{}` cannot be told apart: other rows \
+                             share its code, and others its name",
+                            keyed.key_text, name.text
+                        ),
+                        "name shared with another row",
+                    )
+                    .with_help("give the row a name no other row has"),
+                );
+            }
+        }
+    }
+
+    /// The code as written in `cell`: the whole cell, or what `key-pattern` finds in it.
+    fn key_text(
         &self,
         cell: &Cell,
-        key_type: KeyType,
+        pattern: Option<&Regex>,
         problems: &mut Vec<Diagnostic>,
-    ) -> Option<Key> {
+    ) -> Option<String> {
         let text = cell.text.as_str();
         if text.is_empty() {
             problems.push(self.error_at_page(
@@ -578,6 +687,36 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
             ));
             return None;
         }
+        let Some(pattern) = pattern else { return Some(text.to_owned()) };
+        let found = pattern.captures(text).and_then(|captures| captures.get(1).or(captures.get(0)));
+        match found {
+            Some(code) if !code.as_str().is_empty() => Some(code.as_str().to_owned()),
+            _ => {
+                let spec = self.spec.key_pattern.as_ref().expect("a pattern implies key-pattern");
+                problems.push(
+                    self.error_at_page(
+                        cell.span.clone(),
+                        format!("no code in `{text}`: `key-pattern` does not match it"),
+                        "no code found",
+                    )
+                    .with_label(Label::secondary(
+                        self.manifest_path,
+                        spec.span(),
+                        "the pattern",
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn parse_key(
+        &self,
+        cell: &Cell,
+        text: &str,
+        key_type: KeyType,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Key> {
         let Some(max) = key_type.max() else { return Some(Key::Str(text.to_owned())) };
         let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
             Some(hex) => u64::from_str_radix(hex, 16),
@@ -601,15 +740,19 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 None
             }
             Err(_) => {
+                let help = if self.spec.key_pattern.is_some() {
+                    "fix `key-pattern` in the manifest so that it finds only the code"
+                } else {
+                    "set `key-type = \"str\"` in the manifest for codes that are not numbers, \
+                     or `key-pattern` to take the code out of a longer cell"
+                };
                 problems.push(
                     self.error_at_page(
                         cell.span.clone(),
                         format!("code `{text}` is not a `{}`", key_type.rust_name()),
                         "expected decimal digits or 0x and hex digits",
                     )
-                    .with_help(
-                        "set `key-type = \"str\"` in the manifest for codes that are not numbers",
-                    ),
+                    .with_help(help),
                 );
                 None
             }
@@ -618,26 +761,47 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
 
     /// Variant names: pinned, or from the name cell; names that occur twice take their code
     /// as a suffix (`DiskFull1050`); anything still colliding is an error.
+    ///
+    /// A pin's key is the code as written, or (where rows share a code) the name cell's text.
     fn name_variants(
         &self,
-        rows: Vec<(&'a markdown::Row, Key)>,
-        key_column: usize,
+        rows: Vec<KeyedRow<'a>>,
         name_column: usize,
         problems: &mut Vec<Diagnostic>,
-    ) -> Vec<(String, Key, &'a markdown::Row)> {
+    ) -> Vec<NamedRow<'a>> {
         let suffix = self.spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
-        let pinned: BTreeMap<&str, &toml::Spanned<String>> =
-            self.spec.variants.iter().map(|(code, name)| (code.get_ref().as_str(), name)).collect();
+        let pin_for = |keyed: &KeyedRow<'_>| {
+            let name = keyed.row.cells[name_column].text.as_str();
+            self.spec.variants.iter().find_map(|(code, pinned)| {
+                let code = code.get_ref().as_str();
+                (code == keyed.key_text || code == name).then_some(pinned)
+            })
+        };
         for (code, name) in &self.spec.variants {
-            if !rows.iter().any(|(row, _)| row.cells[key_column].text == *code.get_ref()) {
+            let code_text = code.get_ref().as_str();
+            let matching = rows
+                .iter()
+                .filter(|keyed| {
+                    keyed.key_text == code_text || keyed.row.cells[name_column].text == code_text
+                })
+                .count();
+            if matching == 0 {
                 problems.push(self.error_at_manifest(
                     code.span(),
                     format!(
-                        "a variant name is pinned for the code `{}`, which the table does not have",
-                        code.get_ref()
+                        "a variant name is pinned for the code `{code_text}`, which the table does not have"
                     ),
                     "no row has this code",
                 ));
+            } else if matching > 1 {
+                problems.push(
+                    self.error_at_manifest(
+                        code.span(),
+                        format!("`{code_text}` is the code or name of {matching} rows; a pin must pick one"),
+                        "ambiguous pin",
+                    )
+                    .with_help("pin by the row's name where rows share a code"),
+                );
             }
             if !naming::is_identifier(name.get_ref()) || name.get_ref().starts_with("r#") {
                 problems.push(self.error_at_manifest(
@@ -649,17 +813,15 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
         }
         let mut names: Vec<(String, bool)> = rows
             .iter()
-            .map(|(row, _)| {
-                let code = row.cells[key_column].text.as_str();
-                match pinned.get(code) {
-                    Some(name) => (name.get_ref().clone(), true),
-                    None => {
-                        let from_name = naming::variant_name(&row.cells[name_column].text, suffix);
-                        if from_name.is_empty() {
-                            (naming::variant_name(code, None), false)
-                        } else {
-                            (from_name, false)
-                        }
+            .map(|keyed| match pin_for(keyed) {
+                Some(name) => (name.get_ref().clone(), true),
+                None => {
+                    let from_name =
+                        naming::variant_name(&keyed.row.cells[name_column].text, suffix);
+                    if from_name.is_empty() {
+                        (naming::variant_name(&keyed.key_text, None), false)
+                    } else {
+                        (from_name, false)
                     }
                 }
             })
@@ -668,14 +830,18 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
         for (name, _) in &names {
             *count.entry(name.clone()).or_default() += 1;
         }
-        for ((name, pinned), (row, _)) in names.iter_mut().zip(&rows) {
+        for ((name, pinned), keyed) in names.iter_mut().zip(&rows) {
             if !*pinned && count[name.as_str()] > 1 {
-                name.push_str(&naming::disambiguator(&row.cells[key_column].text));
+                name.push_str(&naming::disambiguator(&keyed.key_text));
             }
         }
         let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-        for (index, ((name, _), (row, _))) in names.iter().zip(&rows).enumerate() {
-            let cell = &row.cells[name_column];
+        for (index, ((name, _), keyed)) in names.iter().zip(&rows).enumerate() {
+            let cell = &keyed.row.cells[name_column];
+            let help = format!(
+                "pin a name in the manifest: `variants = {{ \"{}\" = \"...\" }}`",
+                if self.spec.shared_codes { &cell.text } else { &keyed.key_text }
+            );
             if name.is_empty() {
                 problems.push(
                     self.error_at_page(
@@ -683,10 +849,7 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                         format!("cannot make a variant name from `{}`", cell.text),
                         "no letters or digits",
                     )
-                    .with_help(format!(
-                        "pin a name in the manifest: `variants = {{ \"{}\" = \"...\" }}`",
-                        row.cells[key_column].text
-                    )),
+                    .with_help(help),
                 );
             } else if let Some(&earlier) = first.get(name.as_str()) {
                 problems.push(
@@ -697,19 +860,25 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                     )
                     .with_label(Label::secondary(
                         self.path,
-                        rows[earlier].0.cells[name_column].span.clone(),
+                        rows[earlier].row.cells[name_column].span.clone(),
                         "first row",
                     ))
-                    .with_help(format!(
-                        "pin a name in the manifest: `variants = {{ \"{}\" = \"...\" }}`",
-                        row.cells[key_column].text
-                    )),
+                    .with_help(help),
                 );
             } else {
                 first.insert(name, index);
             }
         }
-        names.into_iter().zip(rows).map(|((name, _), (row, key))| (name, key, row)).collect()
+        names
+            .into_iter()
+            .zip(rows)
+            .map(|((ident, _), keyed)| NamedRow {
+                ident,
+                key: keyed.key,
+                key_text: keyed.key_text,
+                row: keyed.row,
+            })
+            .collect()
     }
 }
 

@@ -65,6 +65,10 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// The entry with this code; `None` if no entry or more than one has it.
     fn from_code(code: Self::Code) -> Option<Self>;
 
+    /// Every entry with this code, in the document's order: one, none, or several where the
+    /// table's rows share codes (then [`from_code`](Self::from_code) answers `None`).
+    fn with_code(code: Self::Code) -> &'static [Self];
+
     /// The entry whose code is written `text`: the digits of an integer code (decimal or `0x`
     /// hexadecimal) or the exact text of a string code.
     fn from_code_text(text: &str) -> Option<Self>;

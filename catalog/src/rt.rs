@@ -71,7 +71,7 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 }
 
 /// Implements [`Entry`] and the standard traits for a generated enum, from its inherent items:
-/// `ALL`, `TABLE`, `ROWS`, `row_index`, `code`, `from_code`, `name`, `from_name`.
+/// `ALL`, `TABLE`, `ROWS`, `row_index`, `code`, `from_code`, `with_code`, `name`, `from_name`.
 ///
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
 /// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
@@ -86,6 +86,7 @@ macro_rules! impl_entry {
             fn code(self) -> &'static str { Self::code(self) }
             fn name(self) -> &'static str { Self::name(self) }
             fn from_code(code: &'static str) -> Option<Self> { Self::from_code(code) }
+            fn with_code(code: &'static str) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &str) -> Option<Self> { Self::from_code(text) }
             fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
             fn cells(self) -> &'static [&'static str] { &Self::ROWS[self.row_index()] }
@@ -107,6 +108,7 @@ macro_rules! impl_entry {
             fn code(self) -> $int { Self::code(self) }
             fn name(self) -> &'static str { Self::name(self) }
             fn from_code(code: $int) -> Option<Self> { Self::from_code(code) }
+            fn with_code(code: $int) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &str) -> Option<Self> {
                 <$int as $crate::Code>::parse(text).and_then(Self::from_code)
             }
@@ -149,7 +151,7 @@ macro_rules! impl_entry {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $entry {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(&self.code(), serializer)
+                $crate::rt::serialize(*self, serializer)
             }
         }
 
@@ -165,4 +167,4 @@ macro_rules! impl_entry {
 pub(crate) use impl_entry;
 
 #[cfg(feature = "serde")]
-pub use crate::serde_impl::deserialize;
+pub use crate::serde_impl::{deserialize, serialize};

@@ -4,8 +4,24 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::{Serialize, Serializer};
 
 use crate::{Code, Entry};
+
+/// Serializes an entry as its code, or, where rows share that code, as its name (which then
+/// identifies it), so that every entry deserializes back to itself.
+pub fn serialize<E, S>(entry: E, serializer: S) -> Result<S::Ok, S::Error>
+where
+    E: Entry,
+    E::Code: Serialize,
+    S: Serializer,
+{
+    if E::from_code(entry.code()) == Some(entry) {
+        entry.code().serialize(serializer)
+    } else {
+        serializer.serialize_str(entry.name())
+    }
+}
 
 /// Deserializes an entry of `E` from its code (integer or string) or a name unique in its table.
 pub fn deserialize<'de, E: Entry, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {

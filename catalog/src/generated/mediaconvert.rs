@@ -432,7 +432,7 @@ impl ErrorCode {
             "There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file.",
         ],
     ];
-    /// Codes, sorted for binary search.
+    /// Codes that one row has, sorted for binary search.
     const BY_CODE: &'static [(u16, Self)] = &[
         (1010, Self::InputError),
         (1020, Self::VideoError),
@@ -543,6 +543,14 @@ impl ErrorCode {
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
         crate::rt::find_u16(Self::BY_CODE, code)
+    }
+    /// Every variant with this code, in the document's order: one, none, or (where
+    /// rows share a code) several.
+    pub const fn with_code(code: u16) -> &'static [Self] {
+        match Self::from_code(code) {
+            Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+            None => &[],
+        }
     }
     /// The name: the text of the row's name cell.
     pub const fn name(self) -> &'static str {

@@ -114,7 +114,7 @@ impl ClientPlaybackError {
             "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate.",
         ],
     ];
-    /// Codes, sorted for binary search.
+    /// Codes that one row has, sorted for binary search.
     const BY_CODE: &'static [(u16, Self)] = &[
         (400, Self::BadRequest),
         (403, Self::AccessDenied),
@@ -146,6 +146,14 @@ impl ClientPlaybackError {
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
         crate::rt::find_u16(Self::BY_CODE, code)
+    }
+    /// Every variant with this code, in the document's order: one, none, or (where
+    /// rows share a code) several.
+    pub const fn with_code(code: u16) -> &'static [Self] {
+        match Self::from_code(code) {
+            Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+            None => &[],
+        }
     }
     /// The name: the text of the row's name cell.
     pub const fn name(self) -> &'static str {
