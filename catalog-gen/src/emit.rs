@@ -118,7 +118,8 @@ fn enum_tokens(table: &Enum) -> TokenStream {
 
     let mut sorted_codes: Vec<(&Key, &Ident)> =
         table.variants.iter().map(|v| &v.key).zip(&variants).collect();
-    sorted_codes.sort();
+    // Stable: rows that share a code stay in the document's order.
+    sorted_codes.sort_by(|a, b| a.0.cmp(b.0));
     let groups = sorted_codes.chunk_by(|a, b| a.0 == b.0);
     let by_code = groups.clone().filter(|group| group.len() == 1).map(|group| {
         let (code, ident) = group[0];

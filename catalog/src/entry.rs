@@ -30,22 +30,9 @@ pub struct Table {
 /// A row of a documented table: implemented by every generated enum.
 ///
 /// Generic code (a CLI, a web handler, a metrics exporter) can list, look up and render any
-/// catalog through this trait without knowing which table it is:
-///
-/// ```
-/// use catalog::Entry;
-///
-/// fn render<E: Entry>(entry: E) -> String {
-///     let mut text = format!("{} ({})\n", entry, E::TABLE.url);
-///     for (header, cell) in entry.fields() {
-///         text.push_str(&format!("  {header}: {cell}\n"));
-///     }
-///     text
-/// }
-///
-/// let text = render(catalog::mediatailor::ClientPlaybackError::Gone);
-/// assert!(text.contains("  Exception Name: Gone\n"));
-/// ```
+/// catalog through this trait without knowing which table it is (the crate's documentation
+/// has an example). This module is the same in every crate the generator makes, so its
+/// documentation names no particular table.
 pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'static {
     /// The type of the table's codes.
     type Code: Code;

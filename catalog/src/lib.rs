@@ -31,6 +31,17 @@
 //!
 //! let text = describe::<catalog::mediatailor::ClientPlaybackError>(404).unwrap();
 //! assert!(text.starts_with("404 NotFoundException"));
+//!
+//! fn render<E: Entry>(entry: E) -> String {
+//!     let mut text = format!("{} ({})\n", entry, E::TABLE.url);
+//!     for (header, cell) in entry.fields() {
+//!         text.push_str(&format!("  {header}: {cell}\n"));
+//!     }
+//!     text
+//! }
+//!
+//! let text = render(catalog::mediatailor::ClientPlaybackError::Gone);
+//! assert!(text.contains("  Exception Name: Gone\n"));
 //! ```
 //!
 //! # Features
@@ -41,6 +52,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The runtime: the same files in every crate `cargo xtask init` makes.
 mod code;
 mod entry;
 mod error;

@@ -25,6 +25,27 @@ enum Command {
     /// Exit status: 0 when done (or, with --check, up to date); 1 when the docs or manifest
     /// have problems or, with --check, a generated file is stale; 2 for bad usage.
     Regen(RegenArgs),
+    /// Make a new catalog crate from a manifest and its pages: Cargo.toml, src/lib.rs and the
+    /// runtime (each written only if absent), then the generated modules.
+    ///
+    /// The manifest's `output` must be the new crate's `src/generated`. Exit status as for
+    /// regen.
+    Init(InitArgs),
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// The directory of the new crate; created if needed.
+    #[arg(value_name = "CRATE_DIR")]
+    dir: PathBuf,
+
+    /// The manifest to generate from.
+    #[arg(long, value_name = "PATH")]
+    manifest: PathBuf,
+
+    /// The crate's name [default: the directory's name].
+    #[arg(long)]
+    name: Option<String>,
 }
 
 #[derive(Args)]
@@ -41,6 +62,7 @@ struct RegenArgs {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Regen(args) => regen(&args),
+        Command::Init(args) => init(&args),
     }
 }
 
@@ -122,6 +144,79 @@ fn regen(args: &RegenArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The runtime every catalog crate carries, with the path it has under `src/`.
+const RUNTIME: &[(&str, &str)] = &[
+    ("code.rs", include_str!("../../catalog/src/code.rs")),
+    ("entry.rs", include_str!("../../catalog/src/entry.rs")),
+    ("error.rs", include_str!("../../catalog/src/error.rs")),
+    ("rt.rs", include_str!("../../catalog/src/rt.rs")),
+    ("serde_impl.rs", include_str!("../../catalog/src/serde_impl.rs")),
+];
+
+fn init(args: &InitArgs) -> ExitCode {
+    let generated = match load::generate(&args.manifest) {
+        Ok(generated) => generated,
+        Err(failure) => {
+            eprint!("{}", failure.render(use_color()));
+            return ExitCode::from(1);
+        }
+    };
+    let dir = match std::path::absolute(&args.dir) {
+        Ok(dir) => dir,
+        Err(error) => {
+            eprintln!("error: `{}`: {error}", args.dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let expected = load::shown(&dir.join("src/generated"), Path::new("/"));
+    if load::shown(&generated.output_dir, Path::new("/")) != expected {
+        eprintln!(
+            "error: the manifest's `output` is `{}`, not the new crate's `src/generated`",
+            generated.output_dir.display()
+        );
+        eprintln!("help: set `output` to the path of `{expected}` relative to the manifest");
+        return ExitCode::from(1);
+    }
+    let name = args.name.clone().unwrap_or_else(|| {
+        dir.file_name().map_or_else(|| "catalog".to_owned(), |n| n.to_string_lossy().into_owned())
+    });
+    let manifest = args.manifest.display().to_string();
+    let mut skeleton = vec![
+        (
+            "Cargo.toml".to_owned(),
+            include_str!("../templates/Cargo.toml.in").replace("{name}", &name),
+        ),
+        (
+            "src/lib.rs".to_owned(),
+            include_str!("../templates/lib.rs.in").replace("{manifest}", &manifest),
+        ),
+    ];
+    skeleton.extend(RUNTIME.iter().map(|(path, text)| (format!("src/{path}"), (*text).to_owned())));
+    for (path, text) in &skeleton {
+        let target = dir.join(path);
+        if target.exists() {
+            eprintln!("kept {} (exists)", target.display());
+            continue;
+        }
+        if let Err(error) = write_new(&target, text) {
+            eprintln!("error: cannot write `{}`: {error}", target.display());
+            return ExitCode::from(1);
+        }
+        eprintln!("created {}", target.display());
+    }
+    regen(&RegenArgs { check: false, manifest: Some(args.manifest.clone()) })
+}
+
+/// Writes a file that does not exist yet, atomically, creating its directory.
+fn write_new(target: &Path, text: &str) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut file = NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.persist_noclobber(target).map_err(|error| error.error)?;
+    Ok(())
 }
 
 /// Writes every change, all or nothing as far as the file system allows: each new text goes to
