@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod naming;
 pub mod rustdoc;
+pub mod stability;
 pub mod sync;
 
 use std::collections::BTreeMap;
@@ -88,6 +89,31 @@ pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
     let catalog = model::build(input.manifest_path, &manifest, input.pages).map_err(failure)?;
     emit::files(&catalog, input.manifest_path, input.command)
         .map_err(|message| failure(vec![Diagnostic::error(message)]))
+}
+
+/// Refuses changes that remove or rename a variant, method or enum the checked-in generated
+/// files have (see [`stability`]); `Ok` when every change only adds.
+pub fn check_stability(
+    manifest_path: &str,
+    manifest_text: &str,
+    changes: &[sync::Change],
+) -> Result<(), Failure> {
+    let manifest = parse_manifest(manifest_path, manifest_text)?;
+    let mut breaks = Vec::new();
+    for change in changes {
+        match change {
+            sync::Change::Update { old, new, .. } => breaks.extend(stability::breaks(old, new)),
+            sync::Change::Remove { old, .. } => breaks.extend(stability::breaks(old, "")),
+            sync::Change::Create { .. } | sync::Change::Conflict { .. } => {}
+        }
+    }
+    if breaks.is_empty() {
+        return Ok(());
+    }
+    Err(Failure {
+        diagnostics: stability::diagnostics(manifest_path, &manifest, &breaks),
+        sources: BTreeMap::from([(manifest_path.to_owned(), manifest_text.to_owned())]),
+    })
 }
 
 fn sources(input: &Input<'_>) -> BTreeMap<String, String> {

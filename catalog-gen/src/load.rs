@@ -18,6 +18,10 @@ pub struct Generated {
     pub output_dir: PathBuf,
     /// The generated files, paths relative to `output_dir`.
     pub files: Vec<GeneratedFile>,
+    /// The manifest's path as shown to the user.
+    pub manifest_path: String,
+    /// The manifest's text.
+    pub manifest_text: String,
 }
 
 impl Generated {
@@ -62,7 +66,7 @@ pub fn generate(manifest_path: &Path) -> Result<Generated, Failure> {
         pages: &pages,
         command: COMMAND,
     })?;
-    Ok(Generated { root, output_dir, files })
+    Ok(Generated { root, output_dir, files, manifest_path: manifest_shown, manifest_text })
 }
 
 /// The `.rs` files already in `dir`, each as generated (with its text) or hand-written.

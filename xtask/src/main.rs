@@ -23,7 +23,8 @@ enum Command {
     /// Regenerate the catalog's Rust code from the Markdown docs named in the manifest.
     ///
     /// Exit status: 0 when done (or, with --check, up to date); 1 when the docs or manifest
-    /// have problems or, with --check, a generated file is stale; 2 for bad usage.
+    /// have problems, a change would break the checked-in API (see --allow-breaking) or, with
+    /// --check, a generated file is stale; 2 for bad usage.
     Regen(RegenArgs),
     /// Make a new catalog crate from a manifest and its pages: Cargo.toml, src/lib.rs and the
     /// runtime (each written only if absent), then the generated modules.
@@ -57,6 +58,11 @@ struct RegenArgs {
     /// The manifest to generate from [default: docs-src/catalog.toml in this workspace].
     #[arg(long, value_name = "PATH")]
     manifest: Option<PathBuf>,
+
+    /// Write even if a variant, method or enum of the checked-in code would be removed or
+    /// renamed (refused otherwise, with the pin that keeps the old name).
+    #[arg(long)]
+    allow_breaking: bool,
 }
 
 fn main() -> ExitCode {
@@ -106,6 +112,17 @@ fn regen(args: &RegenArgs) -> ExitCode {
             );
         }
         eprintln!("nothing was written: move the file away or rename the module in the manifest");
+        return ExitCode::from(1);
+    }
+    if !args.allow_breaking
+        && let Err(failure) = catalog_gen::check_stability(
+            &generated.manifest_path,
+            &generated.manifest_text,
+            &changes,
+        )
+    {
+        eprint!("{}", failure.render(use_color()));
+        eprintln!("nothing was written");
         return ExitCode::from(1);
     }
     if changes.is_empty() {
@@ -206,7 +223,7 @@ fn init(args: &InitArgs) -> ExitCode {
         }
         eprintln!("created {}", target.display());
     }
-    regen(&RegenArgs { check: false, manifest: Some(args.manifest.clone()) })
+    regen(&RegenArgs { check: false, manifest: Some(args.manifest.clone()), allow_breaking: false })
 }
 
 /// Writes a file that does not exist yet, atomically, creating its directory.

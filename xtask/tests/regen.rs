@@ -124,7 +124,10 @@ fn an_edited_row_is_reported_stale_with_a_diff_and_nothing_is_written() {
 fn regen_applies_an_edit_and_is_idempotent() {
     let sandbox = Sandbox::new();
     sandbox.edit(MEDIACONVERT, "|  Unknown Error  |", "|  Unknown Failure  |");
-    let output = sandbox.regen(&[]);
+    // Renaming `UnknownError` breaks users' code: refused unless allowed.
+    let refused = sandbox.regen(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let output = sandbox.regen(&["--allow-breaking"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("updated catalog/src/generated/mediaconvert.rs"));
     let first = sandbox.snapshot();
@@ -168,7 +171,11 @@ fn a_removed_table_removes_only_its_generated_file() {
     let check = sandbox.regen(&["--check"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(sandbox.path(GENERATED).exists(), "--check removes nothing");
-    let output = sandbox.regen(&[]);
+    let refused = sandbox.regen(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("the enum `ErrorCode` would be removed"));
+    assert!(sandbox.path(GENERATED).exists(), "a refused regen removes nothing");
+    let output = sandbox.regen(&["--allow-breaking"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("removed catalog/src/generated/mediaconvert.rs"));
     assert!(!sandbox.path(GENERATED).exists());
@@ -202,4 +209,64 @@ fn bad_usage_exits_2() {
     assert!(help.status.success());
     let help = stdout(&help);
     assert!(help.contains("--check") && help.contains("--manifest"), "{help}");
+}
+
+#[test]
+fn a_renamed_variant_is_refused_with_the_pin_that_keeps_it() {
+    let sandbox = Sandbox::new();
+    // Upstream drops the second "Disk Full": `DiskFull1050` would become `DiskFull`.
+    let page = sandbox.read(MEDIACONVERT);
+    let row = page.lines().find(|line| line.starts_with("|  1507  |")).unwrap();
+    sandbox.edit(MEDIACONVERT, &format!("{row}\n"), "");
+    let before = sandbox.snapshot();
+    let output = sandbox.regen(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("the variant `ErrorCode::DiskFull1050` would become `ErrorCode::DiskFull`"),
+        "{errors}"
+    );
+    assert!(errors.contains("`DiskFull1050` → `DiskFull`"), "{errors}");
+    assert!(errors.contains("the variant `ErrorCode::DiskFull1507` would be removed"), "{errors}");
+    assert!(errors.contains("--> docs-src/catalog.toml:21:8"), "{errors}");
+    assert!(errors.contains("variants = { \"1050\" = \"DiskFull1050\" }"), "{errors}");
+    assert_eq!(sandbox.snapshot(), before, "nothing written");
+
+    // Following the help keeps the name; the removed row still needs --allow-breaking.
+    let manifest = sandbox.read("docs-src/catalog.toml");
+    let pinned = format!("{}variants = {{ \"1050\" = \"DiskFull1050\" }}\n", manifest);
+    fs::write(sandbox.path("docs-src/catalog.toml"), pinned).unwrap();
+    let output = sandbox.regen(&[]);
+    let errors = stderr(&output);
+    assert!(!errors.contains("DiskFull1050` would become"), "{errors}");
+    assert!(errors.contains("DiskFull1507` would be removed"), "{errors}");
+    assert!(sandbox.regen(&["--allow-breaking"]).status.success());
+    assert!(sandbox.read(GENERATED).contains("DiskFull1050 = 1050,"));
+}
+
+#[test]
+fn a_renamed_header_is_refused_and_added_rows_are_not() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(
+        MEDIACONVERT,
+        "| Error code | Message | Details |",
+        "| Error code | Message | Notes |",
+    );
+    let output = sandbox.regen(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(errors.contains("the method `ErrorCode::details()` would be removed"), "{errors}");
+    assert!(errors.contains("accessors = { \"<new header>\" = \"details\" }"), "{errors}");
+
+    let sandbox = Sandbox::new();
+    let page = sandbox.read(MEDIACONVERT);
+    let row = page.lines().find(|line| line.starts_with("|  1010  |")).unwrap();
+    sandbox.edit(
+        MEDIACONVERT,
+        &format!("{row}\n"),
+        &format!("{row}\n|  1011  |  New Row  |  Added upstream\\.  | \n"),
+    );
+    let output = sandbox.regen(&[]);
+    assert!(output.status.success(), "adding a row is not breaking: {}", stderr(&output));
+    assert!(sandbox.read(GENERATED).contains("NewRow = 1011,"));
 }
