@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::manifest::KeyType;
+use crate::manifest::{KeyType, Layout};
 use crate::model::{Catalog, Enum, Key, Module, Variant};
 
 /// A generated file: its path relative to the output directory, and its text.
@@ -77,7 +77,9 @@ fn enum_tokens(table: &Enum) -> TokenStream {
     let name = Ident::new(&table.name, Span::call_site());
     let key = KeyTokens::new(table.key_type);
     // Unique integer codes are the discriminants; otherwise variants count rows from 0.
-    let discriminants = table.key_type != KeyType::Str && !table.shared_codes;
+    let discriminants =
+        table.discriminants && table.key_type != KeyType::Str && !table.shared_codes;
+    let by_match = table.layout == Layout::Match;
     let enum_doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
          generated from `{}`.",
@@ -116,22 +118,27 @@ fn enum_tokens(table: &Enum) -> TokenStream {
         quote!(self as usize)
     };
 
-    let mut sorted_codes: Vec<(&Key, &Ident)> =
-        table.variants.iter().map(|v| &v.key).zip(&variants).collect();
+    // Lookup tables hold row numbers, not variants: rustc's check of enum values in a constant
+    // costs time in proportion to the enum's size for each value when discriminants are
+    // explicit, so tables of variants make large catalogs compile in quadratic time.
+    let mut sorted_codes: Vec<(&Key, usize)> =
+        table.variants.iter().map(|v| &v.key).enumerate().map(|(row, key)| (key, row)).collect();
     // Stable: rows that share a code stay in the document's order.
     sorted_codes.sort_by(|a, b| a.0.cmp(b.0));
     let groups = sorted_codes.chunk_by(|a, b| a.0 == b.0);
     let by_code = groups.clone().filter(|group| group.len() == 1).map(|group| {
-        let (code, ident) = group[0];
+        let (code, row) = group[0];
         let code = key.code_tokens(code);
-        quote!((#code, Self::#ident))
+        let row = row_literal(row);
+        quote!((#code, #row))
     });
     let code_type = key.code_type();
     let find_name = key.find_fn();
     let (with_code_table, with_code_body) = if table.shared_codes {
         let groups = groups.map(|group| {
             let code = key.code_tokens(group[0].0);
-            let idents = group.iter().map(|(_, ident)| ident);
+            // Shared codes rule out explicit discriminants, so variants are cheap here.
+            let idents = group.iter().map(|&(_, row)| &variants[row]);
             quote!((#code, &[#(Self::#idents),*]))
         });
         (
@@ -167,18 +174,19 @@ fn enum_tokens(table: &Enum) -> TokenStream {
         }
     };
 
-    let mut by_name: Vec<(&str, &Ident)> = table
+    let mut by_name: Vec<(&str, usize)> = table
         .variants
         .iter()
-        .map(|variant| variant.cells[table.name_column].as_str())
-        .zip(&variants)
+        .enumerate()
+        .map(|(row, variant)| (variant.cells[table.name_column].as_str(), row))
         .collect();
     by_name.sort();
     let ambiguous = ambiguous_names(&by_name);
-    let by_name = by_name
-        .iter()
-        .filter(|(name, _)| !ambiguous.contains(name))
-        .map(|(name, ident)| quote!((#name, Self::#ident)));
+    let by_name =
+        by_name.iter().filter(|(name, _)| !ambiguous.contains(name)).map(|&(name, row)| {
+            let row = row_literal(row);
+            quote!((#name, #row))
+        });
     let from_name_doc =
         outer_doc_lines(&from_name_doc(&table.columns[table.name_column].header, &ambiguous));
 
@@ -216,14 +224,31 @@ fn enum_tokens(table: &Enum) -> TokenStream {
         let ident = method_ident(accessor);
         let doc = format!("The row's `{}` cell, as plain text.", column.header.replace('`', "'"));
         let doc = outer_doc_lines(&doc);
+        let body = cell_body(table, &variants, index.clone(), by_match);
         Some(quote! {
             #(#doc)*
             pub const fn #ident(self) -> &'static str {
-                Self::ROWS[self.row_index()][#index]
+                #body
             }
         })
     });
     let headers = table.columns.iter().map(|column| &column.header);
+    let name_body = cell_body(table, &variants, name_column.clone(), by_match);
+    let (rows_table, row_body) = if by_match {
+        let arms = table.variants.iter().zip(&variants).map(|(variant, ident)| {
+            let cells = &variant.cells;
+            quote!(Self::#ident => &[#(#cells),*],)
+        });
+        (quote!(), quote!(match self { #(#arms)* }))
+    } else {
+        (
+            quote! {
+                /// Every row's cells as plain text, in the document's order.
+                const ROWS: &'static [[&'static str; #columns]] = &[#(#rows),*];
+            },
+            quote!(&Self::ROWS[self.row_index()]),
+        )
+    };
     let (enum_name, title, url, source) = (&table.name, &table.title, &table.url, &table.source);
     let impl_kind = key.impl_kind();
 
@@ -251,18 +276,22 @@ fn enum_tokens(table: &Enum) -> TokenStream {
                 name_column: #name_column,
             };
 
-            /// Every row's cells as plain text, in the document's order.
-            const ROWS: &'static [[&'static str; #columns]] = &[#(#rows),*];
+            #rows_table
 
             #codes_table
 
-            /// Codes that one row has, sorted for binary search.
-            const BY_CODE: &'static [(#code_type, Self)] = &[#(#by_code),*];
+            /// Codes that one row has, with the row, sorted for binary search.
+            const BY_CODE: &'static [(#code_type, u32)] = &[#(#by_code),*];
 
             #with_code_table
 
-            /// Names that occur once, sorted for binary search.
-            const BY_NAME: &'static [(&'static str, Self)] = &[#(#by_name),*];
+            /// Names that occur once, with the row, sorted for binary search.
+            const BY_NAME: &'static [(&'static str, u32)] = &[#(#by_name),*];
+
+            /// The row's cells as plain text, in column order.
+            const fn row(self) -> &'static [&'static str; #columns] {
+                #row_body
+            }
 
             const fn row_index(self) -> usize {
                 #row_index_body
@@ -272,7 +301,10 @@ fn enum_tokens(table: &Enum) -> TokenStream {
 
             #(#from_code_doc)*
             pub const fn from_code(code: #from_code_param) -> Option<Self> {
-                crate::rt::#find(Self::BY_CODE, code)
+                match crate::rt::#find(Self::BY_CODE, code) {
+                    Some(row) => Some(Self::ALL[row as usize]),
+                    None => None,
+                }
             }
 
             /// Every variant with this code, in the document's order: one, none, or (where
@@ -283,12 +315,15 @@ fn enum_tokens(table: &Enum) -> TokenStream {
 
             /// The name: the text of the row's name cell.
             pub const fn name(self) -> &'static str {
-                Self::ROWS[self.row_index()][#name_column]
+                #name_body
             }
 
             #(#from_name_doc)*
             pub const fn from_name(name: &str) -> Option<Self> {
-                crate::rt::find_str(Self::BY_NAME, name)
+                match crate::rt::find_str(Self::BY_NAME, name) {
+                    Some(row) => Some(Self::ALL[row as usize]),
+                    None => None,
+                }
             }
 
             #(#accessors)*
@@ -350,6 +385,25 @@ impl KeyTokens {
     }
 }
 
+/// The body of a method returning the cell in `column`: an index into the rows table, or a
+/// `match` with an arm per variant.
+fn cell_body(table: &Enum, variants: &[Ident], column: Literal, by_match: bool) -> TokenStream {
+    if !by_match {
+        return quote!(Self::ROWS[self.row_index()][#column]);
+    }
+    let index: usize = column.to_string().parse().expect("a column index");
+    let arms = table.variants.iter().zip(variants).map(|(variant, ident)| {
+        let cell = &variant.cells[index];
+        quote!(Self::#ident => #cell,)
+    });
+    quote!(match self { #(#arms)* })
+}
+
+/// A row number in a lookup table.
+fn row_literal(row: usize) -> Literal {
+    Literal::u32_unsuffixed(u32::try_from(row).expect("fewer than 2^32 rows"))
+}
+
 fn variant_ident(variant: &Variant) -> Ident {
     Ident::new(&variant.ident, Span::call_site())
 }
@@ -395,7 +449,7 @@ fn aliases(table: &Enum, variant: &Variant, ident: &Ident) -> Vec<String> {
 }
 
 /// Names that more than one row has; `from_name` answers `None` for them.
-fn ambiguous_names<'a>(sorted: &[(&'a str, &Ident)]) -> Vec<&'a str> {
+fn ambiguous_names<'a>(sorted: &[(&'a str, usize)]) -> Vec<&'a str> {
     let mut ambiguous: Vec<&str> =
         sorted.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[0].0).collect();
     ambiguous.dedup();

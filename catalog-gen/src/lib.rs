@@ -16,6 +16,7 @@ pub mod naming;
 pub mod rustdoc;
 pub mod stability;
 pub mod sync;
+pub mod synth;
 
 use std::collections::BTreeMap;
 

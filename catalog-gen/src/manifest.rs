@@ -55,12 +55,34 @@ pub struct TableSpec {
     pub name_column: Option<Spanned<String>>,
     /// A suffix dropped from names to make variant names (`Exception`).
     pub strip_suffix: Option<Spanned<String>>,
+    /// Whether unique integer codes are the enum's discriminants (default `true`). `false`
+    /// compiles very large tables much faster (BENCHMARKS.md).
+    #[serde(default = "yes")]
+    pub discriminants: bool,
+    /// How cell text is stored in the generated code: `tables` (default) or `match`.
+    #[serde(default)]
+    pub layout: Layout,
     /// Pinned variant names, by the text of the code cell.
     #[serde(default)]
     pub variants: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Pinned accessor method names, by column header.
     #[serde(default)]
     pub accessors: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// How a generated enum stores its cells (BENCHMARKS.md compares them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// One static table of rows, indexed by the variant's row number.
+    #[default]
+    Tables,
+    /// One `match` per accessor, an arm per variant.
+    Match,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The type of a table's codes.

@@ -60,6 +60,10 @@ pub struct Enum {
     pub name_column: usize,
     /// Whether rows may share a code (manifest `shared-codes`).
     pub shared_codes: bool,
+    /// Whether unique integer codes are the discriminants (manifest `discriminants`).
+    pub discriminants: bool,
+    /// How cells are stored (manifest `layout`).
+    pub layout: crate::manifest::Layout,
     /// One variant per row, in the document's order.
     pub variants: Vec<Variant>,
 }
@@ -257,6 +261,8 @@ impl<'a> BuiltTable<'a> {
             key_column: self.key_column,
             name_column: self.name_column,
             shared_codes: self.spec.shared_codes,
+            discriminants: self.spec.discriminants,
+            layout: self.spec.layout,
             variants,
         }
     }

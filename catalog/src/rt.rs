@@ -71,7 +71,7 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 }
 
 /// Implements [`Entry`] and the standard traits for a generated enum, from its inherent items:
-/// `ALL`, `TABLE`, `ROWS`, `row_index`, `code`, `from_code`, `with_code`, `name`, `from_name`.
+/// `ALL`, `TABLE`, `row`, `row_index`, `code`, `from_code`, `with_code`, `name`, `from_name`.
 ///
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
 /// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
@@ -89,7 +89,7 @@ macro_rules! impl_entry {
             fn with_code(code: &'static str) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &str) -> Option<Self> { Self::from_code(text) }
             fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
-            fn cells(self) -> &'static [&'static str] { &Self::ROWS[self.row_index()] }
+            fn cells(self) -> &'static [&'static str] { self.row() }
         }
 
         impl From<$entry> for &'static str {
@@ -113,7 +113,7 @@ macro_rules! impl_entry {
                 <$int as $crate::Code>::parse(text).and_then(Self::from_code)
             }
             fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
-            fn cells(self) -> &'static [&'static str] { &Self::ROWS[self.row_index()] }
+            fn cells(self) -> &'static [&'static str] { self.row() }
         }
 
         impl TryFrom<$int> for $entry {

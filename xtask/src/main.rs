@@ -32,6 +32,30 @@ enum Command {
     /// The manifest's `output` must be the new crate's `src/generated`. Exit status as for
     /// regen.
     Init(InitArgs),
+    /// Write a synthetic docs tree (pages shaped like the real ones, and a manifest) for
+    /// benchmarks: DIR/docs/catalog.toml, whose output is DIR/catalog/src/generated.
+    ///
+    /// Then `cargo xtask init DIR/catalog --manifest DIR/docs/catalog.toml` makes its crate.
+    Synth(SynthArgs),
+}
+
+#[derive(Args)]
+struct SynthArgs {
+    /// Rows per page.
+    #[arg(long, default_value_t = 1000)]
+    rows: usize,
+
+    /// Number of pages, one table each.
+    #[arg(long, default_value_t = 1)]
+    pages: usize,
+
+    /// The directory to write into; files already there are replaced.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+
+    /// A manifest line added to every [[table]], e.g. 'layout = "match"'; repeatable.
+    #[arg(long = "table-option", value_name = "LINE")]
+    table_options: Vec<String>,
 }
 
 #[derive(Args)]
@@ -69,6 +93,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Regen(args) => regen(&args),
         Command::Init(args) => init(&args),
+        Command::Synth(args) => synth(&args),
     }
 }
 
@@ -224,6 +249,35 @@ fn init(args: &InitArgs) -> ExitCode {
         eprintln!("created {}", target.display());
     }
     regen(&RegenArgs { check: false, manifest: Some(args.manifest.clone()), allow_breaking: false })
+}
+
+fn synth(args: &SynthArgs) -> ExitCode {
+    let docs = catalog_gen::synth::docs(
+        args.rows,
+        args.pages,
+        "../catalog/src/generated",
+        &args.table_options,
+    );
+    let dir = args.out.join("docs");
+    let mut files = vec![(dir.join("catalog.toml"), docs.manifest)];
+    files.extend(docs.pages.into_iter().map(|(path, text)| (dir.join(path), text)));
+    for (path, text) in &files {
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(path, text));
+        if let Err(error) = written {
+            eprintln!("error: cannot write `{}`: {error}", path.display());
+            return ExitCode::from(1);
+        }
+    }
+    eprintln!(
+        "wrote {} page(s) of {} row(s) and {}",
+        args.pages,
+        args.rows,
+        dir.join("catalog.toml").display()
+    );
+    ExitCode::SUCCESS
 }
 
 /// Writes a file that does not exist yet, atomically, creating its directory.

@@ -432,73 +432,74 @@ impl ErrorCode {
             "There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file.",
         ],
     ];
-    /// Codes that one row has, sorted for binary search.
-    const BY_CODE: &'static [(u16, Self)] = &[
-        (1010, Self::InputError),
-        (1020, Self::VideoError),
-        (1021, Self::AudioError),
-        (1030, Self::UnsupportedCodec),
-        (1040, Self::SettingsError),
-        (1041, Self::AccelerationSettingsError),
-        (1042, Self::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding),
-        (1050, Self::DiskFull1050),
-        (1056, Self::FileOpenError1056),
-        (1060, Self::ClippingError),
-        (1075, Self::DemuxerParseError),
-        (1076, Self::SourceReadError),
-        (1080, Self::MxfOutputError),
-        (1091, Self::EncryptionError),
-        (1092, Self::DecodeAudioInitializationError),
-        (1401, Self::PermissionsIssue),
-        (1404, Self::FileOpenError1404),
-        (1432, Self::IamRoleError1432),
-        (1433, Self::IamRoleError1433),
-        (1434, Self::IamRoleError1434),
-        (1507, Self::DiskFull1507),
-        (1515, Self::IamRoleError1515),
-        (1550, Self::AccelerationFault),
-        (1999, Self::UnknownError),
-        (3400, Self::HlsInputDoesntMeetRequirements),
-        (3401, Self::HttpFileAccessNotAuthorized),
-        (3403, Self::HttpAccessForbidden),
-        (3404, Self::HttpFileNotFound),
-        (3408, Self::HttpUploadError),
-        (3450, Self::HttpServerError),
-        (3451, Self::HttpServerConnectionError),
-        (3457, Self::InputDisallowedByPolicy),
-        (3999, Self::HttpUnknownError),
+    /// Codes that one row has, with the row, sorted for binary search.
+    const BY_CODE: &'static [(u16, u32)] = &[
+        (1010, 0),
+        (1020, 1),
+        (1021, 2),
+        (1030, 3),
+        (1040, 4),
+        (1041, 5),
+        (1042, 6),
+        (1050, 7),
+        (1056, 8),
+        (1060, 9),
+        (1075, 10),
+        (1076, 11),
+        (1080, 12),
+        (1091, 13),
+        (1092, 14),
+        (1401, 15),
+        (1404, 16),
+        (1432, 17),
+        (1433, 18),
+        (1434, 19),
+        (1507, 20),
+        (1515, 21),
+        (1550, 22),
+        (1999, 23),
+        (3400, 24),
+        (3401, 25),
+        (3403, 26),
+        (3404, 27),
+        (3408, 28),
+        (3450, 29),
+        (3451, 30),
+        (3457, 31),
+        (3999, 32),
     ];
-    /// Names that occur once, sorted for binary search.
-    const BY_NAME: &'static [(&'static str, Self)] = &[
-        ("Acceleration Fault", Self::AccelerationFault),
-        ("Acceleration Settings Error", Self::AccelerationSettingsError),
-        ("Audio Error", Self::AudioError),
-        ("Clipping Error", Self::ClippingError),
-        ("Decode Audio Initialization Error", Self::DecodeAudioInitializationError),
-        ("Demuxer Parse Error", Self::DemuxerParseError),
-        ("Encryption Error", Self::EncryptionError),
-        ("HLS Input Doesn't Meet Requirements", Self::HlsInputDoesntMeetRequirements),
-        ("HTTP Access Forbidden", Self::HttpAccessForbidden),
-        ("HTTP File Access Not Authorized", Self::HttpFileAccessNotAuthorized),
-        ("HTTP File Not Found", Self::HttpFileNotFound),
-        ("HTTP Server Connection Error", Self::HttpServerConnectionError),
-        ("HTTP Server Error", Self::HttpServerError),
-        ("HTTP Unknown Error", Self::HttpUnknownError),
-        ("HTTP Upload Error", Self::HttpUploadError),
-        ("Input Disallowed by Policy", Self::InputDisallowedByPolicy),
-        ("Input Error", Self::InputError),
-        (
-            "Job Doesn't Require Enough Processing Power for Accelerated Transcoding",
-            Self::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding,
-        ),
-        ("MXF Output Error", Self::MxfOutputError),
-        ("Permissions Issue", Self::PermissionsIssue),
-        ("Settings Error", Self::SettingsError),
-        ("Source Read Error", Self::SourceReadError),
-        ("Unknown Error", Self::UnknownError),
-        ("Unsupported Codec", Self::UnsupportedCodec),
-        ("Video Error", Self::VideoError),
+    /// Names that occur once, with the row, sorted for binary search.
+    const BY_NAME: &'static [(&'static str, u32)] = &[
+        ("Acceleration Fault", 22),
+        ("Acceleration Settings Error", 5),
+        ("Audio Error", 2),
+        ("Clipping Error", 9),
+        ("Decode Audio Initialization Error", 14),
+        ("Demuxer Parse Error", 10),
+        ("Encryption Error", 13),
+        ("HLS Input Doesn't Meet Requirements", 24),
+        ("HTTP Access Forbidden", 26),
+        ("HTTP File Access Not Authorized", 25),
+        ("HTTP File Not Found", 27),
+        ("HTTP Server Connection Error", 30),
+        ("HTTP Server Error", 29),
+        ("HTTP Unknown Error", 32),
+        ("HTTP Upload Error", 28),
+        ("Input Disallowed by Policy", 31),
+        ("Input Error", 0),
+        ("Job Doesn't Require Enough Processing Power for Accelerated Transcoding", 6),
+        ("MXF Output Error", 12),
+        ("Permissions Issue", 15),
+        ("Settings Error", 4),
+        ("Source Read Error", 11),
+        ("Unknown Error", 23),
+        ("Unsupported Codec", 3),
+        ("Video Error", 1),
     ];
+    /// The row's cells as plain text, in column order.
+    const fn row(self) -> &'static [&'static str; 3] {
+        &Self::ROWS[self.row_index()]
+    }
     const fn row_index(self) -> usize {
         match self {
             Self::InputError => 0,
@@ -542,7 +543,10 @@ impl ErrorCode {
     }
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
-        crate::rt::find_u16(Self::BY_CODE, code)
+        match crate::rt::find_u16(Self::BY_CODE, code) {
+            Some(row) => Some(Self::ALL[row as usize]),
+            None => None,
+        }
     }
     /// Every variant with this code, in the document's order: one, none, or (where
     /// rows share a code) several.
@@ -560,7 +564,10 @@ impl ErrorCode {
     ///
     /// Ambiguous, so never found: `Disk Full`, `File Open Error`, `IAM Role Error`.
     pub const fn from_name(name: &str) -> Option<Self> {
-        crate::rt::find_str(Self::BY_NAME, name)
+        match crate::rt::find_str(Self::BY_NAME, name) {
+            Some(row) => Some(Self::ALL[row as usize]),
+            None => None,
+        }
     }
     /// The row's `Details` cell, as plain text.
     pub const fn details(self) -> &'static str {

@@ -114,22 +114,26 @@ impl ClientPlaybackError {
             "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate.",
         ],
     ];
-    /// Codes that one row has, sorted for binary search.
-    const BY_CODE: &'static [(u16, Self)] = &[
-        (400, Self::BadRequest),
-        (403, Self::AccessDenied),
-        (404, Self::NotFound),
-        (409, Self::Conflict),
-        (410, Self::Gone),
+    /// Codes that one row has, with the row, sorted for binary search.
+    const BY_CODE: &'static [(u16, u32)] = &[
+        (400, 0),
+        (403, 1),
+        (404, 2),
+        (409, 3),
+        (410, 4),
     ];
-    /// Names that occur once, sorted for binary search.
-    const BY_NAME: &'static [(&'static str, Self)] = &[
-        ("AccessDeniedException", Self::AccessDenied),
-        ("BadRequestException", Self::BadRequest),
-        ("ConflictException", Self::Conflict),
-        ("Gone", Self::Gone),
-        ("NotFoundException", Self::NotFound),
+    /// Names that occur once, with the row, sorted for binary search.
+    const BY_NAME: &'static [(&'static str, u32)] = &[
+        ("AccessDeniedException", 1),
+        ("BadRequestException", 0),
+        ("ConflictException", 3),
+        ("Gone", 4),
+        ("NotFoundException", 2),
     ];
+    /// The row's cells as plain text, in column order.
+    const fn row(self) -> &'static [&'static str; 4] {
+        &Self::ROWS[self.row_index()]
+    }
     const fn row_index(self) -> usize {
         match self {
             Self::BadRequest => 0,
@@ -145,7 +149,10 @@ impl ClientPlaybackError {
     }
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
-        crate::rt::find_u16(Self::BY_CODE, code)
+        match crate::rt::find_u16(Self::BY_CODE, code) {
+            Some(row) => Some(Self::ALL[row as usize]),
+            None => None,
+        }
     }
     /// Every variant with this code, in the document's order: one, none, or (where
     /// rows share a code) several.
@@ -161,7 +168,10 @@ impl ClientPlaybackError {
     }
     /// The variant whose `Exception Name` cell is exactly `name`; `None` if no row or more than one has it.
     pub const fn from_name(name: &str) -> Option<Self> {
-        crate::rt::find_str(Self::BY_NAME, name)
+        match crate::rt::find_str(Self::BY_NAME, name) {
+            Some(row) => Some(Self::ALL[row as usize]),
+            None => None,
+        }
     }
     /// The row's `Meaning` cell, as plain text.
     pub const fn meaning(self) -> &'static str {
