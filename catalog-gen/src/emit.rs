@@ -47,20 +47,23 @@ pub fn header(source: &str, command: &str) -> String {
     format!("// This file is {MARKER} by `{command}` from {source}; do not edit.\n\n")
 }
 
-fn format_file(tokens: TokenStream, source: &str, command: &str) -> Result<String, String> {
+/// Formats a file's tokens and adds the header naming `source` and `command`.
+pub fn format_file(tokens: TokenStream, source: &str, command: &str) -> Result<String, String> {
     let file: syn::File =
         syn::parse2(tokens).map_err(|error| format!("generated code does not parse: {error}"))?;
     Ok(header(source, command) + &prettyplease::unparse(&file))
 }
 
-fn module_list(catalog: &Catalog) -> TokenStream {
+/// The tokens of `mod.rs`: one `pub mod` per module.
+pub fn module_list(catalog: &Catalog) -> TokenStream {
     let modules = catalog.modules.iter().map(|module| Ident::new(&module.name, Span::call_site()));
     quote! {
         #(pub mod #modules;)*
     }
 }
 
-fn module_tokens(module: &Module) -> TokenStream {
+/// The tokens of a module's file, before formatting.
+pub fn module_tokens(module: &Module) -> TokenStream {
     let mut doc = format!("# {}\n\n{}", module.title, module.prose.trim());
     doc.push_str(&format!("\n\n*Generated from `{}`.*", module.source));
     let doc = inner_doc_lines(&doc);

@@ -1,0 +1,124 @@
+//! How long generation takes, stage by stage and whole, for the real docs and for synthetic
+//! docs of 1k, 10k and 100k rows (`catalog_gen::synth`, the same pages `cargo xtask synth`
+//! writes). Run with `cargo bench -p catalog-gen --bench generate`; BENCHMARKS.md has figures.
+
+use catalog_gen::manifest::{self, Manifest};
+use catalog_gen::model::{self, Catalog};
+use catalog_gen::{Input, PageText, Pages, emit, markdown};
+use divan::Bencher;
+
+fn main() {
+    divan::main();
+}
+
+/// A docs tree in memory: the manifest's text and the pages.
+struct Docs {
+    manifest: String,
+    pages: Pages,
+}
+
+impl Docs {
+    /// The real docs: `docs-src/`.
+    fn real() -> Docs {
+        let page = |name: &str, text: &str| {
+            (name.to_owned(), PageText { path: format!("docs-src/{name}"), text: Ok(text.into()) })
+        };
+        Docs {
+            manifest: include_str!("../../docs-src/catalog.toml").to_owned(),
+            pages: Pages::from([
+                page(
+                    "mediatailor/playback-errors-client.md",
+                    include_str!("../../docs-src/mediatailor/playback-errors-client.md"),
+                ),
+                page(
+                    "mediaconvert/error-codes.md",
+                    include_str!("../../docs-src/mediaconvert/error-codes.md"),
+                ),
+            ]),
+        }
+    }
+
+    /// One synthetic page of `rows` rows.
+    fn synthetic(rows: usize) -> Docs {
+        let docs = catalog_gen::synth::docs(rows, 1, "out", &[]);
+        let pages = docs
+            .pages
+            .into_iter()
+            .map(|(path, text)| (path.clone(), PageText { path, text: Ok(text) }))
+            .collect();
+        Docs { manifest: docs.manifest, pages }
+    }
+
+    fn of(size: &str) -> Docs {
+        match size {
+            "real" => Docs::real(),
+            rows => Docs::synthetic(rows.parse().expect("a row count")),
+        }
+    }
+
+    fn manifest(&self) -> Manifest {
+        manifest::parse("catalog.toml", &self.manifest).expect("a valid manifest")
+    }
+
+    fn catalog(&self) -> Catalog {
+        model::build("catalog.toml", &self.manifest(), &self.pages).expect("valid docs")
+    }
+}
+
+const SIZES: &[&str] = &["real", "1000", "10000", "100000"];
+
+/// Markdown to tables with spans, every page.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn parse(bencher: Bencher, size: &str) {
+    let docs = Docs::of(size);
+    bencher.bench_local(|| {
+        for page in docs.pages.values() {
+            divan::black_box(markdown::parse(page.text.as_ref().unwrap()));
+        }
+    });
+}
+
+/// Manifest + pages to the validated model (parsing included: the model borrows from it).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn model(bencher: Bencher, size: &str) {
+    let docs = Docs::of(size);
+    let manifest = docs.manifest();
+    bencher.bench_local(|| model::build("catalog.toml", &manifest, &docs.pages).unwrap());
+}
+
+/// The model to token streams.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn emit(bencher: Bencher, size: &str) {
+    let catalog = Docs::of(size).catalog();
+    bencher.bench_local(|| catalog.modules.iter().map(emit::module_tokens).collect::<Vec<_>>());
+}
+
+/// Token streams to formatted text (syn + prettyplease, header).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn format(bencher: Bencher, size: &str) {
+    let catalog = Docs::of(size).catalog();
+    let tokens: Vec<_> = catalog.modules.iter().map(emit::module_tokens).collect();
+    bencher.bench_local(|| {
+        tokens
+            .iter()
+            .map(|tokens| {
+                emit::format_file(tokens.clone(), "page.md", "cargo xtask regen").unwrap()
+            })
+            .collect::<Vec<_>>()
+    });
+}
+
+/// The whole pipeline, as `cargo xtask regen` runs it in memory.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn generate(bencher: Bencher, size: &str) {
+    let docs = Docs::of(size);
+    bencher.bench_local(|| {
+        catalog_gen::generate(&Input {
+            manifest_path: "catalog.toml",
+            manifest_text: &docs.manifest,
+            pages: &docs.pages,
+            command: "cargo xtask regen",
+        })
+        .unwrap()
+    });
+}
