@@ -127,14 +127,37 @@ fn enum_tokens(table: &Enum) -> TokenStream {
     let mut sorted_codes: Vec<(&Key, usize)> =
         table.variants.iter().map(|v| &v.key).enumerate().map(|(row, key)| (key, row)).collect();
     // Stable: rows that share a code stay in the document's order.
-    sorted_codes.sort_by(|a, b| a.0.cmp(b.0));
+    sorted_codes.sort_by(|a, b| key_order(a.0, b.0));
     let groups = sorted_codes.chunk_by(|a, b| a.0 == b.0);
-    let by_code = groups.clone().filter(|group| group.len() == 1).map(|group| {
-        let (code, row) = group[0];
-        let code = key.code_tokens(code);
-        let row = row_literal(row);
-        quote!((#code, #row))
-    });
+    let unique_codes = groups.clone().filter(|group| group.len() == 1).map(|group| group[0]);
+    let (by_code_table, from_code_body) = if table.key_type == KeyType::Str {
+        let entries = unique_codes.map(|(code, row)| {
+            let code = key.code_tokens(code);
+            let row = row_literal(row);
+            quote!((#code, #row))
+        });
+        (
+            quote! {
+                /// Codes that one row has, with the row, sorted for binary search.
+                const BY_CODE: &'static [(&'static str, u32)] = &[#(#entries),*];
+            },
+            quote! {
+                match crate::rt::find_str(Self::BY_CODE, code) {
+                    Some(row) => Some(Self::ALL[row as usize]),
+                    None => None,
+                }
+            },
+        )
+    } else {
+        // A `match` on integers compiles to a decision tree or jump table: faster than a
+        // binary search over a table, and it builds variants without a constant of them.
+        let arms = unique_codes.map(|(code, row)| {
+            let code = key.code_tokens(code);
+            let ident = &variants[row];
+            quote!(#code => Some(Self::#ident),)
+        });
+        (quote!(), quote!(match code { #(#arms)* _ => None }))
+    };
     let code_type = key.code_type();
     let find_name = key.find_fn();
     let (with_code_table, with_code_body) = if table.shared_codes {
@@ -183,7 +206,7 @@ fn enum_tokens(table: &Enum) -> TokenStream {
         .enumerate()
         .map(|(row, variant)| (variant.cells[table.name_column].as_str(), row))
         .collect();
-    by_name.sort();
+    by_name.sort_by(|a, b| str_order(a.0, b.0).then(a.1.cmp(&b.1)));
     let ambiguous = ambiguous_names(&by_name);
     let by_name =
         by_name.iter().filter(|(name, _)| !ambiguous.contains(name)).map(|&(name, row)| {
@@ -210,7 +233,6 @@ fn enum_tokens(table: &Enum) -> TokenStream {
             }
         }
     };
-    let find = key.find_fn();
     let from_code_doc = outer_doc_lines(if table.shared_codes {
         "The variant with this code; `None` if no row has it, or if several rows share it \
          (see [`with_code`](Self::with_code))."
@@ -283,8 +305,7 @@ fn enum_tokens(table: &Enum) -> TokenStream {
 
             #codes_table
 
-            /// Codes that one row has, with the row, sorted for binary search.
-            const BY_CODE: &'static [(#code_type, u32)] = &[#(#by_code),*];
+            #by_code_table
 
             #with_code_table
 
@@ -304,10 +325,7 @@ fn enum_tokens(table: &Enum) -> TokenStream {
 
             #(#from_code_doc)*
             pub const fn from_code(code: #from_code_param) -> Option<Self> {
-                match crate::rt::#find(Self::BY_CODE, code) {
-                    Some(row) => Some(Self::ALL[row as usize]),
-                    None => None,
-                }
+                #from_code_body
             }
 
             /// Every variant with this code, in the document's order: one, none, or (where
@@ -400,6 +418,19 @@ fn cell_body(table: &Enum, variants: &[Ident], column: Literal, by_match: bool) 
         quote!(Self::#ident => #cell,)
     });
     quote!(match self { #(#arms)* })
+}
+
+/// The order of the binary searches in `catalog::rt`: integers by value, strings by length
+/// first (most comparisons then end without reading a byte), then bytes.
+fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
+    match (a, b) {
+        (Key::Str(a), Key::Str(b)) => str_order(a, b),
+        _ => a.cmp(b),
+    }
+}
+
+fn str_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
 
 /// A row number in a lookup table.

@@ -28,7 +28,8 @@ macro_rules! find_integer {
 
 find_integer!(find_u8: u8, find_u16: u16, find_u32: u32, find_u64: u64);
 
-/// The value for `key` in `table`, which is sorted by key (byte order) with no key twice.
+/// The value for `key` in `table`, which is sorted by `compare` (length, then bytes) with no
+/// key twice.
 pub const fn find_str<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     let (mut low, mut high) = (0, table.len());
     while low < high {
@@ -42,22 +43,31 @@ pub const fn find_str<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     None
 }
 
-/// `Ord` for byte strings, usable in `const fn`.
+/// Shorter first, then bytes in order: the generator sorts string tables this way, so that
+/// most steps of a search compare two lengths and never read the strings. Usable in `const fn`.
 const fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    if a.len() != b.len() {
+        return if a.len() < b.len() { Ordering::Less } else { Ordering::Greater };
+    }
+    // Eight bytes at a time; big-endian so that integer order is byte order.
+    let (mut a, mut b) = (a, b);
+    while let (Some((a8, a_rest)), Some((b8, b_rest))) =
+        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
+    {
+        let (x, y) = (u64::from_be_bytes(*a8), u64::from_be_bytes(*b8));
+        if x != y {
+            return if x < y { Ordering::Less } else { Ordering::Greater };
+        }
+        (a, b) = (a_rest, b_rest);
+    }
     let mut i = 0;
-    while i < a.len() && i < b.len() {
+    while i < a.len() {
         if a[i] != b[i] {
             return if a[i] < b[i] { Ordering::Less } else { Ordering::Greater };
         }
         i += 1;
     }
-    if a.len() == b.len() {
-        Ordering::Equal
-    } else if a.len() < b.len() {
-        Ordering::Less
-    } else {
-        Ordering::Greater
-    }
+    Ordering::Equal
 }
 
 /// `FromStr` for every catalog: the code's text first, then a unique name.

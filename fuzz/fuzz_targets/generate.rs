@@ -1,8 +1,9 @@
 //! Manifest + page text through the whole generator: it must never panic, and what it
 //! generates must parse as Rust.
 //!
-//! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with a fixed manifest
-//! (string or integer keys, chosen by the input's length).
+//! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with one of a few fixed
+//! manifests (chosen by the input's length): integer or string keys, shared codes with a
+//! `key-pattern`, the `match` layout without discriminants.
 
 #![no_main]
 
@@ -16,15 +17,22 @@ url = "https://example.com/guide/page.html"
 module = "fuzzed"
 enum = "Fuzzed"
 key-column = "Code"
-key-type = "KEY"
 name-column = "Name"
 "#;
+
+/// The lines that vary between the fixed manifests.
+const VARIANTS: [&str; 4] = [
+    "key-type = \"u16\"",
+    "key-type = \"str\"",
+    "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
+    "key-type = \"u32\"\nlayout = \"match\"\ndiscriminants = false",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let (manifest, page) = match text.split_once('\0') {
         Some((manifest, page)) => (manifest.to_owned(), page),
-        None => (MANIFEST.replace("KEY", if text.len() % 2 == 0 { "u16" } else { "str" }), text),
+        None => (format!("{MANIFEST}{}\n", VARIANTS[text.len() % VARIANTS.len()]), text),
     };
     let pages = Pages::from([(
         "page.md".to_owned(),

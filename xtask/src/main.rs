@@ -53,7 +53,7 @@ struct SynthArgs {
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
 
-    /// A manifest line added to every [[table]], e.g. 'layout = "match"'; repeatable.
+    /// A manifest line added to every table entry, e.g. 'layout = "match"'; repeatable.
     #[arg(long = "table-option", value_name = "LINE")]
     table_options: Vec<String>,
 }
@@ -284,10 +284,36 @@ fn synth(args: &SynthArgs) -> ExitCode {
 fn write_new(target: &Path, text: &str) -> std::io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut file = NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
+    let file = staged_file(dir, target, text)?;
     file.persist_noclobber(target).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
+/// permissions `target` has, or those of a new ordinary file (temporary files are private).
+fn staged_file(dir: &Path, target: &Path, text: &str) -> std::io::Result<NamedTempFile> {
+    let mut file = NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    let permissions = match std::fs::metadata(target) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        file.as_file().set_permissions(permissions)?;
+    }
+    file.as_file().sync_all()?;
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Writes every change, all or nothing as far as the file system allows: each new text goes to
@@ -298,10 +324,9 @@ fn apply(dir: &Path, changes: &[Change]) -> std::io::Result<()> {
     let mut staged = Vec::new();
     for change in changes {
         if let Change::Create { path, text } | Change::Update { path, new: text, .. } = change {
-            let mut file = NamedTempFile::new_in(dir)?;
-            file.write_all(text.as_bytes())?;
-            file.as_file().sync_all()?;
-            staged.push((file, dir.join(path)));
+            let target = dir.join(path);
+            let file = staged_file(dir, &target, text)?;
+            staged.push((file, target));
         }
     }
     for (file, target) in staged {

@@ -48,6 +48,13 @@ fn generate_build_and_test(pages: &Path, manifest: &Path, lookups: &Path, crate_
     assert!(output.status.success(), "init failed:\n{stderr}");
     assert!(stderr.contains("created") && crate_dir.join("src/generated/mod.rs").is_file());
 
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(crate_dir.join("src/generated/mod.rs")).unwrap().permissions();
+        assert_eq!(mode.mode() & 0o777, 0o644, "new files are ordinary files, not private");
+    }
+
     // Running init again keeps every file and changes nothing.
     let lib = fs::read_to_string(crate_dir.join("src/lib.rs")).unwrap();
     let output = init(&crate_dir, &docs.join("catalog.toml"));

@@ -76,10 +76,7 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     let workspace = workspace.replace(members, "members = [\"catalog\"]");
     fs::write(dir.join("Cargo.toml"), workspace).unwrap();
     fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    fs::create_dir_all(dir.join("catalog")).unwrap();
-    fs::copy(root.join("catalog/Cargo.toml"), dir.join("catalog/Cargo.toml")).unwrap();
-    copy_dir(&root.join("catalog/src"), &dir.join("catalog/src"));
-    copy_dir(&root.join("catalog/examples"), &dir.join("catalog/examples"));
+    copy_dir(&root.join("catalog"), &dir.join("catalog"));
     copy_dir(&root.join("docs-src"), &dir.join("docs-src"));
     let (long_markdown, _) = long_cell();
     let odd = fs::read_to_string(root.join("xtask/tests/fixtures/odd.md")).unwrap();

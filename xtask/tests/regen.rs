@@ -132,6 +132,18 @@ fn regen_applies_an_edit_and_is_idempotent() {
     assert!(stderr(&output).contains("updated catalog/src/generated/mediaconvert.rs"));
     let first = sandbox.snapshot();
     assert!(sandbox.read(GENERATED).contains("UnknownFailure = 1999,"));
+    #[cfg(unix)]
+    {
+        // A rewritten file keeps its permissions; temporary files are private (0600).
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        fs::set_permissions(sandbox.path(GENERATED), fs::Permissions::from_mode(0o640)).unwrap();
+        sandbox.edit(MEDIACONVERT, "|  Unknown Failure  |", "|  Unknown Failures  |");
+        assert!(sandbox.regen(&["--allow-breaking"]).status.success());
+        assert_eq!(mode(sandbox.path(GENERATED)), 0o640);
+        sandbox.edit(MEDIACONVERT, "|  Unknown Failures  |", "|  Unknown Failure  |");
+        assert!(sandbox.regen(&["--allow-breaking"]).status.success());
+    }
     let output = sandbox.regen(&[]);
     assert!(output.status.success());
     assert_eq!(sandbox.snapshot(), first, "a second run changes no byte");

@@ -432,69 +432,33 @@ impl ErrorCode {
             "There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file.",
         ],
     ];
-    /// Codes that one row has, with the row, sorted for binary search.
-    const BY_CODE: &'static [(u16, u32)] = &[
-        (1010, 0),
-        (1020, 1),
-        (1021, 2),
-        (1030, 3),
-        (1040, 4),
-        (1041, 5),
-        (1042, 6),
-        (1050, 7),
-        (1056, 8),
-        (1060, 9),
-        (1075, 10),
-        (1076, 11),
-        (1080, 12),
-        (1091, 13),
-        (1092, 14),
-        (1401, 15),
-        (1404, 16),
-        (1432, 17),
-        (1433, 18),
-        (1434, 19),
-        (1507, 20),
-        (1515, 21),
-        (1550, 22),
-        (1999, 23),
-        (3400, 24),
-        (3401, 25),
-        (3403, 26),
-        (3404, 27),
-        (3408, 28),
-        (3450, 29),
-        (3451, 30),
-        (3457, 31),
-        (3999, 32),
-    ];
     /// Names that occur once, with the row, sorted for binary search.
     const BY_NAME: &'static [(&'static str, u32)] = &[
-        ("Acceleration Fault", 22),
-        ("Acceleration Settings Error", 5),
         ("Audio Error", 2),
-        ("Clipping Error", 9),
-        ("Decode Audio Initialization Error", 14),
-        ("Demuxer Parse Error", 10),
-        ("Encryption Error", 13),
-        ("HLS Input Doesn't Meet Requirements", 24),
-        ("HTTP Access Forbidden", 26),
-        ("HTTP File Access Not Authorized", 25),
-        ("HTTP File Not Found", 27),
-        ("HTTP Server Connection Error", 30),
-        ("HTTP Server Error", 29),
-        ("HTTP Unknown Error", 32),
-        ("HTTP Upload Error", 28),
-        ("Input Disallowed by Policy", 31),
         ("Input Error", 0),
-        ("Job Doesn't Require Enough Processing Power for Accelerated Transcoding", 6),
-        ("MXF Output Error", 12),
-        ("Permissions Issue", 15),
-        ("Settings Error", 4),
-        ("Source Read Error", 11),
-        ("Unknown Error", 23),
-        ("Unsupported Codec", 3),
         ("Video Error", 1),
+        ("Unknown Error", 23),
+        ("Clipping Error", 9),
+        ("Settings Error", 4),
+        ("Encryption Error", 13),
+        ("MXF Output Error", 12),
+        ("HTTP Server Error", 29),
+        ("HTTP Upload Error", 28),
+        ("Permissions Issue", 15),
+        ("Source Read Error", 11),
+        ("Unsupported Codec", 3),
+        ("Acceleration Fault", 22),
+        ("HTTP Unknown Error", 32),
+        ("Demuxer Parse Error", 10),
+        ("HTTP File Not Found", 27),
+        ("HTTP Access Forbidden", 26),
+        ("Input Disallowed by Policy", 31),
+        ("Acceleration Settings Error", 5),
+        ("HTTP Server Connection Error", 30),
+        ("HTTP File Access Not Authorized", 25),
+        ("Decode Audio Initialization Error", 14),
+        ("HLS Input Doesn't Meet Requirements", 24),
+        ("Job Doesn't Require Enough Processing Power for Accelerated Transcoding", 6),
     ];
     /// The row's cells as plain text, in column order.
     const fn row(self) -> &'static [&'static str; 3] {
@@ -543,9 +507,45 @@ impl ErrorCode {
     }
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
-        match crate::rt::find_u16(Self::BY_CODE, code) {
-            Some(row) => Some(Self::ALL[row as usize]),
-            None => None,
+        match code {
+            1010 => Some(Self::InputError),
+            1020 => Some(Self::VideoError),
+            1021 => Some(Self::AudioError),
+            1030 => Some(Self::UnsupportedCodec),
+            1040 => Some(Self::SettingsError),
+            1041 => Some(Self::AccelerationSettingsError),
+            1042 => {
+                Some(
+                    Self::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding,
+                )
+            }
+            1050 => Some(Self::DiskFull1050),
+            1056 => Some(Self::FileOpenError1056),
+            1060 => Some(Self::ClippingError),
+            1075 => Some(Self::DemuxerParseError),
+            1076 => Some(Self::SourceReadError),
+            1080 => Some(Self::MxfOutputError),
+            1091 => Some(Self::EncryptionError),
+            1092 => Some(Self::DecodeAudioInitializationError),
+            1401 => Some(Self::PermissionsIssue),
+            1404 => Some(Self::FileOpenError1404),
+            1432 => Some(Self::IamRoleError1432),
+            1433 => Some(Self::IamRoleError1433),
+            1434 => Some(Self::IamRoleError1434),
+            1507 => Some(Self::DiskFull1507),
+            1515 => Some(Self::IamRoleError1515),
+            1550 => Some(Self::AccelerationFault),
+            1999 => Some(Self::UnknownError),
+            3400 => Some(Self::HlsInputDoesntMeetRequirements),
+            3401 => Some(Self::HttpFileAccessNotAuthorized),
+            3403 => Some(Self::HttpAccessForbidden),
+            3404 => Some(Self::HttpFileNotFound),
+            3408 => Some(Self::HttpUploadError),
+            3450 => Some(Self::HttpServerError),
+            3451 => Some(Self::HttpServerConnectionError),
+            3457 => Some(Self::InputDisallowedByPolicy),
+            3999 => Some(Self::HttpUnknownError),
+            _ => None,
         }
     }
     /// Every variant with this code, in the document's order: one, none, or (where
@@ -562,7 +562,7 @@ impl ErrorCode {
     }
     /// The variant whose `Message` cell is exactly `name`; `None` if no row or more than one has it.
     ///
-    /// Ambiguous, so never found: `Disk Full`, `File Open Error`, `IAM Role Error`.
+    /// Ambiguous, so never found: `Disk Full`, `IAM Role Error`, `File Open Error`.
     pub const fn from_name(name: &str) -> Option<Self> {
         match crate::rt::find_str(Self::BY_NAME, name) {
             Some(row) => Some(Self::ALL[row as usize]),

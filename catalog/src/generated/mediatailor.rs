@@ -114,21 +114,13 @@ impl ClientPlaybackError {
             "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate.",
         ],
     ];
-    /// Codes that one row has, with the row, sorted for binary search.
-    const BY_CODE: &'static [(u16, u32)] = &[
-        (400, 0),
-        (403, 1),
-        (404, 2),
-        (409, 3),
-        (410, 4),
-    ];
     /// Names that occur once, with the row, sorted for binary search.
     const BY_NAME: &'static [(&'static str, u32)] = &[
-        ("AccessDeniedException", 1),
-        ("BadRequestException", 0),
-        ("ConflictException", 3),
         ("Gone", 4),
+        ("ConflictException", 3),
         ("NotFoundException", 2),
+        ("BadRequestException", 0),
+        ("AccessDeniedException", 1),
     ];
     /// The row's cells as plain text, in column order.
     const fn row(self) -> &'static [&'static str; 4] {
@@ -149,9 +141,13 @@ impl ClientPlaybackError {
     }
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
-        match crate::rt::find_u16(Self::BY_CODE, code) {
-            Some(row) => Some(Self::ALL[row as usize]),
-            None => None,
+        match code {
+            400 => Some(Self::BadRequest),
+            403 => Some(Self::AccessDenied),
+            404 => Some(Self::NotFound),
+            409 => Some(Self::Conflict),
+            410 => Some(Self::Gone),
+            _ => None,
         }
     }
     /// Every variant with this code, in the document's order: one, none, or (where
