@@ -2,26 +2,13 @@
 //! and tested. Runs on the quirks fixture in this repo and on the real pages of
 //! `../shared/corpus` (when that directory is present beside the repo).
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use common::{copy_dir, workspace_root};
 use std::process::{Command, Output};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 fn init(dir: &Path, manifest: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))

@@ -2,26 +2,12 @@
 //! syntax, raw HTML, a 300 KB cell) generate a catalog that compiles and carries every cell's
 //! text verbatim: checked by building and testing a copy of the `catalog` crate with it.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
+use common::{copy_dir, workspace_root};
 
 const ODD_TABLE: &str = r#"
 [[table]]
