@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod naming;
 pub mod rustdoc;
+pub mod skeleton;
 pub mod stability;
 pub mod sync;
 pub mod synth;

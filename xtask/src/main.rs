@@ -188,15 +188,6 @@ fn regen(args: &RegenArgs) -> ExitCode {
     }
 }
 
-/// The runtime every catalog crate carries, with the path it has under `src/`.
-const RUNTIME: &[(&str, &str)] = &[
-    ("code.rs", include_str!("../../catalog/src/code.rs")),
-    ("entry.rs", include_str!("../../catalog/src/entry.rs")),
-    ("error.rs", include_str!("../../catalog/src/error.rs")),
-    ("rt.rs", include_str!("../../catalog/src/rt.rs")),
-    ("serde_impl.rs", include_str!("../../catalog/src/serde_impl.rs")),
-];
-
 fn init(args: &InitArgs) -> ExitCode {
     let generated = match load::generate(&args.manifest) {
         Ok(generated) => generated,
@@ -225,17 +216,7 @@ fn init(args: &InitArgs) -> ExitCode {
         dir.file_name().map_or_else(|| "catalog".to_owned(), |n| n.to_string_lossy().into_owned())
     });
     let manifest = args.manifest.display().to_string();
-    let mut skeleton = vec![
-        (
-            "Cargo.toml".to_owned(),
-            include_str!("../templates/Cargo.toml.in").replace("{name}", &name),
-        ),
-        (
-            "src/lib.rs".to_owned(),
-            include_str!("../templates/lib.rs.in").replace("{manifest}", &manifest),
-        ),
-    ];
-    skeleton.extend(RUNTIME.iter().map(|(path, text)| (format!("src/{path}"), (*text).to_owned())));
+    let skeleton = catalog_gen::skeleton::files(&name, &manifest);
     for (path, text) in &skeleton {
         let target = dir.join(path);
         if target.exists() {
