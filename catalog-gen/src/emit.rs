@@ -245,11 +245,10 @@ fn enum_tokens(table: &Enum) -> TokenStream {
     };
     let accessors = table.columns.iter().enumerate().filter_map(|(index, column)| {
         let accessor = column.accessor.as_ref()?;
-        let index = Literal::usize_unsuffixed(index);
         let ident = method_ident(accessor);
         let doc = format!("The row's `{}` cell, as plain text.", column.header.replace('`', "'"));
         let doc = outer_doc_lines(&doc);
-        let body = cell_body(table, &variants, index.clone(), by_match);
+        let body = cell_body(table, &variants, index, by_match);
         Some(quote! {
             #(#doc)*
             pub const fn #ident(self) -> &'static str {
@@ -258,7 +257,7 @@ fn enum_tokens(table: &Enum) -> TokenStream {
         })
     });
     let headers = table.columns.iter().map(|column| &column.header);
-    let name_body = cell_body(table, &variants, name_column.clone(), by_match);
+    let name_body = cell_body(table, &variants, table.name_column, by_match);
     let (rows_table, row_body) = if by_match {
         let arms = table.variants.iter().zip(&variants).map(|(variant, ident)| {
             let cells = &variant.cells;
@@ -408,11 +407,11 @@ impl KeyTokens {
 
 /// The body of a method returning the cell in `column`: an index into the rows table, or a
 /// `match` with an arm per variant.
-fn cell_body(table: &Enum, variants: &[Ident], column: Literal, by_match: bool) -> TokenStream {
+fn cell_body(table: &Enum, variants: &[Ident], index: usize, by_match: bool) -> TokenStream {
     if !by_match {
+        let column = Literal::usize_unsuffixed(index);
         return quote!(Self::ROWS[self.row_index()][#column]);
     }
-    let index: usize = column.to_string().parse().expect("a column index");
     let arms = table.variants.iter().zip(variants).map(|(variant, ident)| {
         let cell = &variant.cells[index];
         quote!(Self::#ident => #cell,)

@@ -34,28 +34,21 @@ pub struct VariantApi {
 /// Every generated enum in `text`, by name. Text that does not parse has no API.
 pub fn api(text: &str) -> BTreeMap<String, EnumApi> {
     let mut enums: BTreeMap<String, EnumApi> = BTreeMap::new();
+    // Enums without discriminants keep their codes in `CODES`, in variant order.
+    let mut codes: BTreeMap<String, Vec<Option<String>>> = BTreeMap::new();
     let Ok(file) = syn::parse_file(text) else { return enums };
     for item in &file.items {
         match item {
             Item::Enum(item) if matches!(item.vis, Visibility::Public(_)) => {
                 let api = enums.entry(item.ident.to_string()).or_default();
-                for (index, variant) in item.variants.iter().enumerate() {
-                    let code = match &variant.discriminant {
+                api.variants.extend(item.variants.iter().map(|variant| VariantApi {
+                    ident: variant.ident.to_string(),
+                    code: match &variant.discriminant {
                         Some((_, Expr::Lit(literal))) => literal_text(&literal.lit),
                         _ => None,
-                    };
-                    let aliases = variant.attrs.iter().filter_map(doc_alias).collect();
-                    let ident = variant.ident.to_string();
-                    match api.variants.get_mut(index) {
-                        // `CODES` came first (impls precede enums only in odd files).
-                        Some(known) => {
-                            known.ident = ident;
-                            known.aliases = aliases;
-                            known.code = known.code.take().or(code);
-                        }
-                        None => api.variants.push(VariantApi { ident, code, aliases }),
-                    }
-                }
+                    },
+                    aliases: variant.attrs.iter().filter_map(doc_alias).collect(),
+                }));
             }
             Item::Impl(item) if item.trait_.is_none() => {
                 let syn::Type::Path(path) = &*item.self_ty else { continue };
@@ -67,18 +60,7 @@ pub fn api(text: &str) -> BTreeMap<String, EnumApi> {
                             api.methods.push(function.sig.ident.to_string());
                         }
                         ImplItem::Const(constant) if constant.ident == "CODES" => {
-                            let Expr::Reference(reference) = &constant.expr else { continue };
-                            let Expr::Array(array) = &*reference.expr else { continue };
-                            for (index, element) in array.elems.iter().enumerate() {
-                                let Expr::Lit(literal) = element else { continue };
-                                let code = literal_text(&literal.lit);
-                                match api.variants.get_mut(index) {
-                                    Some(variant) => variant.code = code,
-                                    None => api
-                                        .variants
-                                        .push(VariantApi { code, ..VariantApi::default() }),
-                                }
-                            }
+                            codes.insert(name.to_string(), array_literals(&constant.expr));
                         }
                         _ => {}
                     }
@@ -87,7 +69,27 @@ pub fn api(text: &str) -> BTreeMap<String, EnumApi> {
             _ => {}
         }
     }
+    for (name, codes) in codes {
+        let Some(api) = enums.get_mut(&name) else { continue };
+        for (variant, code) in api.variants.iter_mut().zip(codes) {
+            variant.code = variant.code.take().or(code);
+        }
+    }
     enums
+}
+
+/// The literals of `&[a, b, ...]`, in order.
+fn array_literals(expr: &Expr) -> Vec<Option<String>> {
+    let Expr::Reference(reference) = expr else { return Vec::new() };
+    let Expr::Array(array) = &*reference.expr else { return Vec::new() };
+    array
+        .elems
+        .iter()
+        .map(|element| match element {
+            Expr::Lit(literal) => literal_text(&literal.lit),
+            _ => None,
+        })
+        .collect()
 }
 
 /// An integer literal in decimal, or a string literal's value.
