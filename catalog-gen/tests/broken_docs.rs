@@ -332,15 +332,20 @@ fn two_pinned_names_that_collide_point_at_both_rows() {
 
 #[test]
 fn columns_count_characters_not_bytes() {
-    let rendered = Docs::seeds()
-        .mediatailor("| 404 | NotFoundException |", "| é4 | NotFoundException |")
-        .errors();
-    // `| é4 |`: the cell starts at character 3 although `é` is two bytes.
+    // Non-ASCII text before the bad cell: its column differs in characters and in bytes.
+    let rendered =
+        Docs::seeds().mediatailor("| 410 | Gone |", "| 410 | Gone | Ärger é ü |").errors();
+    let line = rendered.lines().find(|line| line.starts_with("16 | ")).unwrap().to_owned();
+    let page_line =
+        MEDIATAILOR.lines().nth(15).unwrap().replacen("| Gone |", "| Gone | Ärger é ü |", 1);
+    let start = page_line.find("If you think").unwrap();
+    let column = page_line[..start].chars().count() + 1;
+    assert_ne!(column, start + 1, "the test needs multi-byte characters before the cell");
     assert_reports(
         &rendered,
-        "code `é4` is not a `u16`",
-        &format!("{MEDIATAILOR_PATH}:14:3"),
-        "é4",
+        "row has more cells than the table's 4 columns",
+        &format!("{MEDIATAILOR_PATH}:16:{column}"),
+        &line,
     );
 }
 

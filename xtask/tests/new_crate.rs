@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{copy_dir, workspace_root};
+use common::{cargo_test, copy_dir, workspace_root};
 use std::process::{Command, Output};
 
 fn init(dir: &Path, manifest: &Path) -> Output {
@@ -51,21 +51,12 @@ fn generate_build_and_test(pages: &Path, manifest: &Path, lookups: &Path, crate_
 
     fs::create_dir_all(crate_dir.join("tests")).unwrap();
     fs::copy(lookups, crate_dir.join("tests/lookups.rs")).unwrap();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    // The lookups check serde too, as a user of the `serde` feature would.
+    let mut manifest = fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
+    manifest.push_str("\n[dev-dependencies]\nserde_json = \"1\"\n");
+    fs::write(crate_dir.join("Cargo.toml"), manifest).unwrap();
     for features in [&[][..], &["--features", "serde"][..]] {
-        let output = Command::new(&cargo)
-            .args(["test", "--quiet", "--manifest-path"])
-            .arg(crate_dir.join("Cargo.toml"))
-            .args(features)
-            .env("CARGO_TARGET_DIR", workspace_root().join("target/new-crate"))
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "the generated crate fails ({features:?}):\n{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        cargo_test(&crate_dir.join("Cargo.toml"), "new-crate", features);
     }
 }
 

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use common::{copy_dir, workspace_root};
+use common::{cargo_test, copy_dir, workspace_root};
 
 const ODD_TABLE: &str = r#"
 [[table]]
@@ -91,17 +91,6 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args(["test", "--quiet", "--package", "catalog", "--test", "odd", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target/odd-docs"))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "the odd catalog does not build or its text differs:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    // Fails if the odd catalog does not build or its text differs.
+    cargo_test(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog", "--test", "odd"]);
 }

@@ -1,5 +1,8 @@
 //! Helpers shared by the end-to-end tests.
 
+// Each test binary uses only some of these.
+#![allow(dead_code)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,4 +23,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(&path, &target).unwrap();
         }
     }
+}
+
+/// Runs `cargo test` with `args` on the crate or workspace at `manifest`, building into
+/// `target/<target_dir>` of this workspace so that runs share their build; fails with the
+/// output if the tests fail.
+pub fn cargo_test(manifest: &Path, target_dir: &str, args: &[&str]) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(cargo)
+        .args(["test", "--quiet", "--manifest-path"])
+        .arg(manifest)
+        .args(args)
+        .env("CARGO_TARGET_DIR", workspace_root().join("target").join(target_dir))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "`cargo test {}` on {} fails:\n{}{}",
+        args.join(" "),
+        manifest.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
