@@ -1,8 +1,8 @@
 //! A `#![no_std]` library built on `catalog`, the way firmware or a kernel module would use it:
 //! no `std`, no `alloc`, lookups in `const` context, text written into a fixed buffer.
 //!
-//! It exists to prove that `catalog` (with or without its `serde` feature) builds for code
-//! that has no standard library: `cargo build -p no-std-consumer [--features serde]`.
+//! It shows `catalog` (with or without its `serde` feature) in use from code that has no
+//! standard library and no allocator: `cargo build -p no-std-consumer [--features serde]`.
 
 #![no_std]
 
