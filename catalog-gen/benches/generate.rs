@@ -86,24 +86,21 @@ fn model(bencher: Bencher, size: &str) {
     bencher.bench_local(|| model::build("catalog.toml", &manifest, &docs.pages).unwrap());
 }
 
-/// The model to token streams.
+/// The model to code: the structure as tokens, the rows as text.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn emit(bencher: Bencher, size: &str) {
     let catalog = Docs::of(size).catalog();
-    bencher.bench_local(|| catalog.modules.iter().map(emit::module_tokens).collect::<Vec<_>>());
+    bencher.bench_local(|| catalog.modules.iter().map(emit::module_code).collect::<Vec<_>>());
 }
 
-/// Token streams to formatted text (syn + prettyplease, header).
+/// Code to the file's text: syn + prettyplease on the structure, rows filled in, header.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn format(bencher: Bencher, size: &str) {
     let catalog = Docs::of(size).catalog();
-    let tokens: Vec<_> = catalog.modules.iter().map(emit::module_tokens).collect();
+    let code: Vec<_> = catalog.modules.iter().map(emit::module_code).collect();
     bencher.bench_local(|| {
-        tokens
-            .iter()
-            .map(|tokens| {
-                emit::format_file(tokens.clone(), "page.md", "cargo xtask regen").unwrap()
-            })
+        code.iter()
+            .map(|code| code.format("page.md", "cargo xtask regen").unwrap())
             .collect::<Vec<_>>()
     });
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use url::Url;
 
 use crate::markdown::{self, PARSER_OPTIONS, Page};
@@ -41,13 +41,45 @@ pub fn prose(
 }
 
 /// The Markdown of a cell's inline content (events `range` of `page`).
+///
+/// Most cells are valid rustdoc as written, so their source text is used as is; only cells
+/// with something to rewrite (a relative or reference-style link, an anchor) are re-rendered.
 pub fn inline(page: &Page<'_>, range: Range<usize>, base: &Url) -> String {
+    let events = &page.events[range.clone()];
+    if let Some(text) = verbatim(page.source, events) {
+        return text.to_owned();
+    }
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
     // renderer encodes spaces at their edges as `&#32;`.
     let mut events = vec![Event::Start(Tag::Paragraph)];
     events.extend(page.events[range].iter().map(|(event, _)| event.clone()));
     events.push(Event::End(TagEnd::Paragraph));
     render(events, base).trim().to_owned()
+}
+
+/// The source text of inline `events`, if rustdoc renders it as the page does: no link to
+/// make absolute or resolve from elsewhere in the page, no anchor to drop.
+fn verbatim<'a>(source: &'a str, events: &[(Event<'_>, Range<usize>)]) -> Option<&'a str> {
+    let needs_rewrite = |event: &Event<'_>| match event {
+        Event::Start(Tag::Link { link_type, dest_url, .. })
+        | Event::Start(Tag::Image { link_type, dest_url, .. }) => {
+            !matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
+                || !(dest_url.is_empty() || Url::parse(dest_url).is_ok())
+        }
+        Event::InlineHtml(html) | Event::Html(html) => {
+            markdown::is_anchor(html) || markdown::is_anchor_close(html)
+        }
+        Event::Start(Tag::CodeBlock(_)) => true,
+        _ => false,
+    };
+    if events.iter().any(|(event, _)| needs_rewrite(event)) {
+        return None;
+    }
+    let start = events.iter().map(|(_, range)| range.start).min()?;
+    let end = events.iter().map(|(_, range)| range.end).max()?;
+    let text = source.get(start..end)?.trim();
+    // A trailing backslash would escape whatever rustdoc puts after the cell.
+    (!text.ends_with('\\')).then_some(text)
 }
 
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {

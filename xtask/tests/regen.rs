@@ -101,8 +101,14 @@ fn an_edited_row_is_reported_stale_with_a_diff_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(1));
     let diff = stdout(&output);
     assert!(diff.contains("--- a/catalog/src/generated/mediaconvert.rs"), "{diff}");
-    assert!(diff.contains("+            \"Write error, the disk is full."), "{diff}");
-    assert!(diff.contains("-            \"Write error, disk full."), "{diff}");
+    assert!(
+        diff.contains("+        [\"1050\", \"Disk Full\", \"Write error, the disk is full."),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-        [\"1050\", \"Disk Full\", \"Write error, disk full."),
+        "{diff}"
+    );
     assert!(stderr(&output).contains("run `cargo xtask regen --manifest"), "{}", stderr(&output));
     assert_eq!(sandbox.snapshot(), before, "--check must not write");
 }

@@ -22,19 +22,19 @@
 pub enum ErrorCode {
     /// 1010: Input Error
     ///
-    /// **Details:** The service can't open one or more of your input files. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
+    /// **Details:** The service can't open one or more of your input files\. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
     #[doc(alias = "1010")]
     #[doc(alias = "Input Error")]
     InputError = 1010,
     /// 1020: Video Error
     ///
-    /// **Details:** The service can't find any video in your input stream. The service was able to open and read your input file, but couldn't find a video elementary stream. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
+    /// **Details:** The service can't find any video in your input stream\. The service was able to open and read your input file, but couldn't find a video elementary stream\. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
     #[doc(alias = "1020")]
     #[doc(alias = "Video Error")]
     VideoError = 1020,
     /// 1021: Audio Error
     ///
-    /// **Details:** The service can't find any audio in your input stream. The service was able to open and read your input file, but couldn't find an audio elementary stream. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
+    /// **Details:** The service can't find any audio in your input stream\. The service was able to open and read your input file, but couldn't find an audio elementary stream\. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
     #[doc(alias = "1021")]
     #[doc(alias = "Audio Error")]
     AudioError = 1021,
@@ -46,7 +46,7 @@ pub enum ErrorCode {
     UnsupportedCodec = 1030,
     /// 1040: Settings Error
     ///
-    /// **Details:** One or more of the job's encoding settings aren't supported in the combination specified. Or, the encoding settings aren't compatible with the input.
+    /// **Details:** One or more of the job's encoding settings aren't supported in the combination specified\. Or, the encoding settings aren't compatible with the input\.
     #[doc(alias = "1040")]
     #[doc(alias = "Settings Error")]
     SettingsError = 1040,
@@ -58,24 +58,24 @@ pub enum ErrorCode {
     AccelerationSettingsError = 1041,
     /// 1042: Job Doesn't Require Enough Processing Power for Accelerated Transcoding
     ///
-    /// **Details:** This job doesn't require enough processing power to benefit from accelerated transcoding. Consider using accelerated transcoding for jobs that would otherwise take 10 minutes or longer to run.
+    /// **Details:** This job doesn't require enough processing power to benefit from accelerated transcoding\. Consider using accelerated transcoding for jobs that would otherwise take 10 minutes or longer to run\.
     #[doc(alias = "1042")]
     JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding = 1042,
     /// 1050: Disk Full
     ///
-    /// **Details:** Write error, disk full. Try reducing the number of outputs in the job, or reducing the length of the output.
+    /// **Details:** Write error, disk full\. Try reducing the number of outputs in the job, or reducing the length of the output\.
     #[doc(alias = "1050")]
     #[doc(alias = "Disk Full")]
     DiskFull1050 = 1050,
     /// 1056: File Open Error
     ///
-    /// **Details:** The service can't open an input or output file. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
+    /// **Details:** The service can't open an input or output file\. Possible causes are as follows: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
     #[doc(alias = "1056")]
     #[doc(alias = "File Open Error")]
     FileOpenError1056 = 1056,
     /// 1060: Clipping Error
     ///
-    /// **Details:** The start and end timecodes specified for an input clip don't exist in the associated input stream.  A possible cause is that the input clipping timecodes are specified starting from zero, but the embedded timecodes start at a time other than `00:00:00:00`. To solve this, set both the input **Timecode source** and the **Timecode configuration** **Source** under **Job settings** to **Start at 0**.
+    /// **Details:** The start and end timecodes specified for an input clip don't exist in the associated input stream\.  A possible cause is that the input clipping timecodes are specified starting from zero, but the embedded timecodes start at a time other than `00:00:00:00`\. To solve this, set both the input **Timecode source** and the **Timecode configuration** **Source** under **Job settings** to **Start at 0**\.
     #[doc(alias = "1060")]
     #[doc(alias = "Clipping Error")]
     ClippingError = 1060,
@@ -87,13 +87,13 @@ pub enum ErrorCode {
     DemuxerParseError = 1075,
     /// 1076: Source Read Error
     ///
-    /// **Details:** The transcoder couldn't read from one of the input files. The file might have an unexpected end of file. Verify that your input file is valid and that it's truncated properly.
+    /// **Details:** The transcoder couldn't read from one of the input files\. The file might have an unexpected end of file\. Verify that your input file is valid and that it's truncated properly\.
     #[doc(alias = "1076")]
     #[doc(alias = "Source Read Error")]
     SourceReadError = 1076,
     /// 1080: MXF Output Error
     ///
-    /// **Details:** There is a problem in the way that the MXF output settings are configured in your job. Check that these settings are correct and valid per specification.
+    /// **Details:** There is a problem in the way that the MXF output settings are configured in your job\. Check that these settings are correct and valid per specification\.
     #[doc(alias = "1080")]
     #[doc(alias = "MXF Output Error")]
     MxfOutputError = 1080,
@@ -105,19 +105,19 @@ pub enum ErrorCode {
     EncryptionError = 1091,
     /// 1092: Decode Audio Initialization Error
     ///
-    /// **Details:** MediaConvert can't decode one or more of your input audio streams. MediaConvert supports the codec and container, but there is a problem with the audio source that prevents the transcoder from reading it.
+    /// **Details:** MediaConvert can't decode one or more of your input audio streams\. MediaConvert supports the codec and container, but there is a problem with the audio source that prevents the transcoder from reading it\.
     #[doc(alias = "1092")]
     #[doc(alias = "Decode Audio Initialization Error")]
     DecodeAudioInitializationError = 1092,
     /// 1401: Permissions Issue
     ///
-    /// **Details:** Amazon S3 denied access to a file or bucket. Check the bucket policies on your input and output locations. Also check that the job has the right IAM role specified and that the role has the necessary permissions. For more information, see the following: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
+    /// **Details:** Amazon S3 denied access to a file or bucket\. Check the bucket policies on your input and output locations\. Also check that the job has the right IAM role specified and that the role has the necessary permissions\. For more information, see the following: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
     #[doc(alias = "1401")]
     #[doc(alias = "Permissions Issue")]
     PermissionsIssue = 1401,
     /// 1404: File Open Error
     ///
-    /// **Details:** MediaConvert could not find a file or Amazon S3 bucket. Check that the S3 bucket and input files exist and that they are specified correctly in the job. Also check that MediaConvert has permissions to access them. For more information, see the following: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
+    /// **Details:** MediaConvert could not find a file or Amazon S3 bucket\. Check that the S3 bucket and input files exist and that they are specified correctly in the job\. Also check that MediaConvert has permissions to access them\. For more information, see the following: [\[See the AWS documentation website for more details\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)
     #[doc(alias = "1404")]
     #[doc(alias = "File Open Error")]
     FileOpenError1404 = 1404,
@@ -141,7 +141,7 @@ pub enum ErrorCode {
     IamRoleError1434 = 1434,
     /// 1507: Disk Full
     ///
-    /// **Details:** Write error, disk full. Try reducing the number of outputs in the job, or reducing the length of the output.
+    /// **Details:** Write error, disk full\. Try reducing the number of outputs in the job, or reducing the length of the output\.
     #[doc(alias = "1507")]
     #[doc(alias = "Disk Full")]
     DiskFull1507 = 1507,
@@ -153,13 +153,13 @@ pub enum ErrorCode {
     IamRoleError1515 = 1515,
     /// 1550: Acceleration Fault
     ///
-    /// **Details:** There is an unexpected error with the accelerated transcoding of this job. Contact AWS Support.
+    /// **Details:** There is an unexpected error with the accelerated transcoding of this job\. Contact AWS Support\.
     #[doc(alias = "1550")]
     #[doc(alias = "Acceleration Fault")]
     AccelerationFault = 1550,
     /// 1999: Unknown Error
     ///
-    /// **Details:** There is an unexpected transcoding error. Contact AWS Support.
+    /// **Details:** There is an unexpected transcoding error\. Contact AWS Support\.
     #[doc(alias = "1999")]
     #[doc(alias = "Unknown Error")]
     UnknownError = 1999,
@@ -176,43 +176,43 @@ pub enum ErrorCode {
     HttpFileAccessNotAuthorized = 3401,
     /// 3403: HTTP Access Forbidden
     ///
-    /// **Details:** You specified an HTTP URL for an input file, but the HTTP server refuses the request. Check that you have specified the correct URL. If you have, contact the team that is responsible for maintaining the HTTP server that hosts your file.
+    /// **Details:** You specified an HTTP URL for an input file, but the HTTP server refuses the request\. Check that you have specified the correct URL\. If you have, contact the team that is responsible for maintaining the HTTP server that hosts your file\.
     #[doc(alias = "3403")]
     #[doc(alias = "HTTP Access Forbidden")]
     HttpAccessForbidden = 3403,
     /// 3404: HTTP File Not Found
     ///
-    /// **Details:** You specified an HTTP URL for an input file, but the HTTP server doesn't have the file. Check that you have specified the correct URL.
+    /// **Details:** You specified an HTTP URL for an input file, but the HTTP server doesn't have the file\. Check that you have specified the correct URL\.
     #[doc(alias = "3404")]
     #[doc(alias = "HTTP File Not Found")]
     HttpFileNotFound = 3404,
     /// 3408: HTTP Upload Error
     ///
-    /// **Details:** You specified an HTTP URL for an input file, but the upload failed for a reason that is unrelated to errors 3401, 3403, and 3404. Contact AWS Support.
+    /// **Details:** You specified an HTTP URL for an input file, but the upload failed for a reason that is unrelated to errors 3401, 3403, and 3404\. Contact AWS Support\.
     #[doc(alias = "3408")]
     #[doc(alias = "HTTP Upload Error")]
     HttpUploadError = 3408,
     /// 3450: HTTP Server Error
     ///
-    /// **Details:** You specified an HTTP URL for an input file, but the HTTP server returned an error or failed. Contact the team that is responsible for maintaining the HTTP server that hosts your file.
+    /// **Details:** You specified an HTTP URL for an input file, but the HTTP server returned an error or failed\. Contact the team that is responsible for maintaining the HTTP server that hosts your file\.
     #[doc(alias = "3450")]
     #[doc(alias = "HTTP Server Error")]
     HttpServerError = 3450,
     /// 3451: HTTP Server Connection Error
     ///
-    /// **Details:** You specified an HTTP URL for an input file, but MediaConvert couldn't connect to the HTTP server. Check that you have specified the correct URL.
+    /// **Details:** You specified an HTTP URL for an input file, but MediaConvert couldn't connect to the HTTP server\. Check that you have specified the correct URL\.
     #[doc(alias = "3451")]
     #[doc(alias = "HTTP Server Connection Error")]
     HttpServerConnectionError = 3451,
     /// 3457: Input Disallowed by Policy
     ///
-    /// **Details:** You specified an input location that your policy disallows. Specify an allowed input location and resubmit your job.
+    /// **Details:** You specified an input location that your policy disallows\. Specify an allowed input location and resubmit your job\.
     #[doc(alias = "3457")]
     #[doc(alias = "Input Disallowed by Policy")]
     InputDisallowedByPolicy = 3457,
     /// 3999: HTTP Unknown Error
     ///
-    /// **Details:** There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file.
+    /// **Details:** There was an unexpected error related to retrieving your input file from an HTTP server\. Check that you can download your file manually from your HTTP host\. If you can, contact AWS Support\. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file\.
     #[doc(alias = "3999")]
     #[doc(alias = "HTTP Unknown Error")]
     HttpUnknownError = 3999,
@@ -220,39 +220,39 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every variant, in the document's order.
     pub const ALL: &'static [Self] = &[
-        Self::InputError,
-        Self::VideoError,
-        Self::AudioError,
-        Self::UnsupportedCodec,
-        Self::SettingsError,
-        Self::AccelerationSettingsError,
-        Self::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding,
-        Self::DiskFull1050,
-        Self::FileOpenError1056,
-        Self::ClippingError,
-        Self::DemuxerParseError,
-        Self::SourceReadError,
-        Self::MxfOutputError,
-        Self::EncryptionError,
-        Self::DecodeAudioInitializationError,
-        Self::PermissionsIssue,
-        Self::FileOpenError1404,
-        Self::IamRoleError1432,
-        Self::IamRoleError1433,
-        Self::IamRoleError1434,
-        Self::DiskFull1507,
-        Self::IamRoleError1515,
-        Self::AccelerationFault,
-        Self::UnknownError,
-        Self::HlsInputDoesntMeetRequirements,
-        Self::HttpFileAccessNotAuthorized,
-        Self::HttpAccessForbidden,
-        Self::HttpFileNotFound,
-        Self::HttpUploadError,
-        Self::HttpServerError,
-        Self::HttpServerConnectionError,
-        Self::InputDisallowedByPolicy,
-        Self::HttpUnknownError,
+        ErrorCode::InputError,
+        ErrorCode::VideoError,
+        ErrorCode::AudioError,
+        ErrorCode::UnsupportedCodec,
+        ErrorCode::SettingsError,
+        ErrorCode::AccelerationSettingsError,
+        ErrorCode::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding,
+        ErrorCode::DiskFull1050,
+        ErrorCode::FileOpenError1056,
+        ErrorCode::ClippingError,
+        ErrorCode::DemuxerParseError,
+        ErrorCode::SourceReadError,
+        ErrorCode::MxfOutputError,
+        ErrorCode::EncryptionError,
+        ErrorCode::DecodeAudioInitializationError,
+        ErrorCode::PermissionsIssue,
+        ErrorCode::FileOpenError1404,
+        ErrorCode::IamRoleError1432,
+        ErrorCode::IamRoleError1433,
+        ErrorCode::IamRoleError1434,
+        ErrorCode::DiskFull1507,
+        ErrorCode::IamRoleError1515,
+        ErrorCode::AccelerationFault,
+        ErrorCode::UnknownError,
+        ErrorCode::HlsInputDoesntMeetRequirements,
+        ErrorCode::HttpFileAccessNotAuthorized,
+        ErrorCode::HttpAccessForbidden,
+        ErrorCode::HttpFileNotFound,
+        ErrorCode::HttpUploadError,
+        ErrorCode::HttpServerError,
+        ErrorCode::HttpServerConnectionError,
+        ErrorCode::InputDisallowedByPolicy,
+        ErrorCode::HttpUnknownError,
     ];
     /// The table this enum is generated from.
     pub const TABLE: crate::Table = crate::Table {
@@ -266,171 +266,39 @@ impl ErrorCode {
     };
     /// Every row's cells as plain text, in the document's order.
     const ROWS: &'static [[&'static str; 3]] = &[
-        [
-            "1010",
-            "Input Error",
-            "The service can't open one or more of your input files. Possible causes are as follows: [See the AWS documentation website for more details]",
-        ],
-        [
-            "1020",
-            "Video Error",
-            "The service can't find any video in your input stream. The service was able to open and read your input file, but couldn't find a video elementary stream. Possible causes are as follows: [See the AWS documentation website for more details]",
-        ],
-        [
-            "1021",
-            "Audio Error",
-            "The service can't find any audio in your input stream. The service was able to open and read your input file, but couldn't find an audio elementary stream. Possible causes are as follows: [See the AWS documentation website for more details]",
-        ],
-        [
-            "1030",
-            "Unsupported Codec",
-            "The service doesn't support the codec or container of the input file. See Supported input codecs and containers.",
-        ],
-        [
-            "1040",
-            "Settings Error",
-            "One or more of the job's encoding settings aren't supported in the combination specified. Or, the encoding settings aren't compatible with the input.",
-        ],
-        [
-            "1041",
-            "Acceleration Settings Error",
-            "Your job settings aren't compatible with accelerated transcoding. See Job limitations for accelerated transcoding in AWS Elemental MediaConvert.",
-        ],
-        [
-            "1042",
-            "Job Doesn't Require Enough Processing Power for Accelerated Transcoding",
-            "This job doesn't require enough processing power to benefit from accelerated transcoding. Consider using accelerated transcoding for jobs that would otherwise take 10 minutes or longer to run.",
-        ],
-        [
-            "1050",
-            "Disk Full",
-            "Write error, disk full. Try reducing the number of outputs in the job, or reducing the length of the output.",
-        ],
-        [
-            "1056",
-            "File Open Error",
-            "The service can't open an input or output file. Possible causes are as follows: [See the AWS documentation website for more details]",
-        ],
-        [
-            "1060",
-            "Clipping Error",
-            "The start and end timecodes specified for an input clip don't exist in the associated input stream.  A possible cause is that the input clipping timecodes are specified starting from zero, but the embedded timecodes start at a time other than 00:00:00:00. To solve this, set both the input Timecode source and the Timecode configuration Source under Job settings to Start at 0.",
-        ],
-        [
-            "1075",
-            "Demuxer Parse Error",
-            "MediaConvert couldn't recover from a problematic file when demuxing. Verify that you have provided a supported input. If MediaConvert supports your input, open a case with AWS Support.",
-        ],
-        [
-            "1076",
-            "Source Read Error",
-            "The transcoder couldn't read from one of the input files. The file might have an unexpected end of file. Verify that your input file is valid and that it's truncated properly.",
-        ],
-        [
-            "1080",
-            "MXF Output Error",
-            "There is a problem in the way that the MXF output settings are configured in your job. Check that these settings are correct and valid per specification.",
-        ],
-        [
-            "1091",
-            "Encryption Error",
-            "There was an error encrypting one or more of the job outputs. Verify that the IAM role that you chose in your MediaConvert job settings provides access to invoke Amazon API Gateway.  For more information about setting up this IAM role, see Set Up IAM Permissions in this guide.",
-        ],
-        [
-            "1092",
-            "Decode Audio Initialization Error",
-            "MediaConvert can't decode one or more of your input audio streams. MediaConvert supports the codec and container, but there is a problem with the audio source that prevents the transcoder from reading it.",
-        ],
-        [
-            "1401",
-            "Permissions Issue",
-            "Amazon S3 denied access to a file or bucket. Check the bucket policies on your input and output locations. Also check that the job has the right IAM role specified and that the role has the necessary permissions. For more information, see the following: [See the AWS documentation website for more details]",
-        ],
-        [
-            "1404",
-            "File Open Error",
-            "MediaConvert could not find a file or Amazon S3 bucket. Check that the S3 bucket and input files exist and that they are specified correctly in the job. Also check that MediaConvert has permissions to access them. For more information, see the following: [See the AWS documentation website for more details]",
-        ],
-        [
-            "1432",
-            "IAM Role Error",
-            "The role specified in your MediaConvert job settings doesn't have the necessary permissions or has another problem. Check that the job has the right IAM role specified and that the role has the correct permissions. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide.",
-        ],
-        [
-            "1433",
-            "IAM Role Error",
-            "The role specified in your MediaConvert job settings doesn't exist. Check that the job has the right IAM role specified. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide.",
-        ],
-        [
-            "1434",
-            "IAM Role Error",
-            "The role specified in your MediaConvert job settings doesn't have the necessary permissions. Check that the job has the right IAM role specified and that the role has MediaConvert as a trusted entity. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide.",
-        ],
-        [
-            "1507",
-            "Disk Full",
-            "Write error, disk full. Try reducing the number of outputs in the job, or reducing the length of the output.",
-        ],
-        [
-            "1515",
-            "IAM Role Error",
-            "The role specified in your MediaConvert job settings doesn't have the necessary permissions or is malformed. Check that the job has the right IAM role specified and that the role has the correct permissions. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide.",
-        ],
-        [
-            "1550",
-            "Acceleration Fault",
-            "There is an unexpected error with the accelerated transcoding of this job. Contact AWS Support.",
-        ],
-        [
-            "1999",
-            "Unknown Error",
-            "There is an unexpected transcoding error. Contact AWS Support.",
-        ],
-        [
-            "3400",
-            "HLS Input Doesn't Meet Requirements",
-            "Your HLS input doesn't conform to the requirements for MediaConvert supported HLS inputs. For more information, see Using HLS inputs with AWS Elemental MediaConvert.",
-        ],
-        [
-            "3401",
-            "HTTP File Access Not Authorized",
-            "You specified an HTTP(S) URL for an input file that requires authentication. MediaConvert doesn't pass authentication credentials to the HTTP server. Either change the permissions for your file on the HTTP server, or upload your file to Amazon S3 and specify the Amazon S3 location instead. For more information, see HTTP input requirements.",
-        ],
-        [
-            "3403",
-            "HTTP Access Forbidden",
-            "You specified an HTTP URL for an input file, but the HTTP server refuses the request. Check that you have specified the correct URL. If you have, contact the team that is responsible for maintaining the HTTP server that hosts your file.",
-        ],
-        [
-            "3404",
-            "HTTP File Not Found",
-            "You specified an HTTP URL for an input file, but the HTTP server doesn't have the file. Check that you have specified the correct URL.",
-        ],
-        [
-            "3408",
-            "HTTP Upload Error",
-            "You specified an HTTP URL for an input file, but the upload failed for a reason that is unrelated to errors 3401, 3403, and 3404. Contact AWS Support.",
-        ],
-        [
-            "3450",
-            "HTTP Server Error",
-            "You specified an HTTP URL for an input file, but the HTTP server returned an error or failed. Contact the team that is responsible for maintaining the HTTP server that hosts your file.",
-        ],
-        [
-            "3451",
-            "HTTP Server Connection Error",
-            "You specified an HTTP URL for an input file, but MediaConvert couldn't connect to the HTTP server. Check that you have specified the correct URL.",
-        ],
-        [
-            "3457",
-            "Input Disallowed by Policy",
-            "You specified an input location that your policy disallows. Specify an allowed input location and resubmit your job.",
-        ],
-        [
-            "3999",
-            "HTTP Unknown Error",
-            "There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file.",
-        ],
+        ["1010", "Input Error", "The service can't open one or more of your input files. Possible causes are as follows: [See the AWS documentation website for more details]"],
+        ["1020", "Video Error", "The service can't find any video in your input stream. The service was able to open and read your input file, but couldn't find a video elementary stream. Possible causes are as follows: [See the AWS documentation website for more details]"],
+        ["1021", "Audio Error", "The service can't find any audio in your input stream. The service was able to open and read your input file, but couldn't find an audio elementary stream. Possible causes are as follows: [See the AWS documentation website for more details]"],
+        ["1030", "Unsupported Codec", "The service doesn't support the codec or container of the input file. See Supported input codecs and containers."],
+        ["1040", "Settings Error", "One or more of the job's encoding settings aren't supported in the combination specified. Or, the encoding settings aren't compatible with the input."],
+        ["1041", "Acceleration Settings Error", "Your job settings aren't compatible with accelerated transcoding. See Job limitations for accelerated transcoding in AWS Elemental MediaConvert."],
+        ["1042", "Job Doesn't Require Enough Processing Power for Accelerated Transcoding", "This job doesn't require enough processing power to benefit from accelerated transcoding. Consider using accelerated transcoding for jobs that would otherwise take 10 minutes or longer to run."],
+        ["1050", "Disk Full", "Write error, disk full. Try reducing the number of outputs in the job, or reducing the length of the output."],
+        ["1056", "File Open Error", "The service can't open an input or output file. Possible causes are as follows: [See the AWS documentation website for more details]"],
+        ["1060", "Clipping Error", "The start and end timecodes specified for an input clip don't exist in the associated input stream.  A possible cause is that the input clipping timecodes are specified starting from zero, but the embedded timecodes start at a time other than 00:00:00:00. To solve this, set both the input Timecode source and the Timecode configuration Source under Job settings to Start at 0."],
+        ["1075", "Demuxer Parse Error", "MediaConvert couldn't recover from a problematic file when demuxing. Verify that you have provided a supported input. If MediaConvert supports your input, open a case with AWS Support."],
+        ["1076", "Source Read Error", "The transcoder couldn't read from one of the input files. The file might have an unexpected end of file. Verify that your input file is valid and that it's truncated properly."],
+        ["1080", "MXF Output Error", "There is a problem in the way that the MXF output settings are configured in your job. Check that these settings are correct and valid per specification."],
+        ["1091", "Encryption Error", "There was an error encrypting one or more of the job outputs. Verify that the IAM role that you chose in your MediaConvert job settings provides access to invoke Amazon API Gateway.  For more information about setting up this IAM role, see Set Up IAM Permissions in this guide."],
+        ["1092", "Decode Audio Initialization Error", "MediaConvert can't decode one or more of your input audio streams. MediaConvert supports the codec and container, but there is a problem with the audio source that prevents the transcoder from reading it."],
+        ["1401", "Permissions Issue", "Amazon S3 denied access to a file or bucket. Check the bucket policies on your input and output locations. Also check that the job has the right IAM role specified and that the role has the necessary permissions. For more information, see the following: [See the AWS documentation website for more details]"],
+        ["1404", "File Open Error", "MediaConvert could not find a file or Amazon S3 bucket. Check that the S3 bucket and input files exist and that they are specified correctly in the job. Also check that MediaConvert has permissions to access them. For more information, see the following: [See the AWS documentation website for more details]"],
+        ["1432", "IAM Role Error", "The role specified in your MediaConvert job settings doesn't have the necessary permissions or has another problem. Check that the job has the right IAM role specified and that the role has the correct permissions. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide."],
+        ["1433", "IAM Role Error", "The role specified in your MediaConvert job settings doesn't exist. Check that the job has the right IAM role specified. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide."],
+        ["1434", "IAM Role Error", "The role specified in your MediaConvert job settings doesn't have the necessary permissions. Check that the job has the right IAM role specified and that the role has MediaConvert as a trusted entity. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide."],
+        ["1507", "Disk Full", "Write error, disk full. Try reducing the number of outputs in the job, or reducing the length of the output."],
+        ["1515", "IAM Role Error", "The role specified in your MediaConvert job settings doesn't have the necessary permissions or is malformed. Check that the job has the right IAM role specified and that the role has the correct permissions. For more information about setting up this IAM role, see Set Up IAM Permissions in this guide."],
+        ["1550", "Acceleration Fault", "There is an unexpected error with the accelerated transcoding of this job. Contact AWS Support."],
+        ["1999", "Unknown Error", "There is an unexpected transcoding error. Contact AWS Support."],
+        ["3400", "HLS Input Doesn't Meet Requirements", "Your HLS input doesn't conform to the requirements for MediaConvert supported HLS inputs. For more information, see Using HLS inputs with AWS Elemental MediaConvert."],
+        ["3401", "HTTP File Access Not Authorized", "You specified an HTTP(S) URL for an input file that requires authentication. MediaConvert doesn't pass authentication credentials to the HTTP server. Either change the permissions for your file on the HTTP server, or upload your file to Amazon S3 and specify the Amazon S3 location instead. For more information, see HTTP input requirements."],
+        ["3403", "HTTP Access Forbidden", "You specified an HTTP URL for an input file, but the HTTP server refuses the request. Check that you have specified the correct URL. If you have, contact the team that is responsible for maintaining the HTTP server that hosts your file."],
+        ["3404", "HTTP File Not Found", "You specified an HTTP URL for an input file, but the HTTP server doesn't have the file. Check that you have specified the correct URL."],
+        ["3408", "HTTP Upload Error", "You specified an HTTP URL for an input file, but the upload failed for a reason that is unrelated to errors 3401, 3403, and 3404. Contact AWS Support."],
+        ["3450", "HTTP Server Error", "You specified an HTTP URL for an input file, but the HTTP server returned an error or failed. Contact the team that is responsible for maintaining the HTTP server that hosts your file."],
+        ["3451", "HTTP Server Connection Error", "You specified an HTTP URL for an input file, but MediaConvert couldn't connect to the HTTP server. Check that you have specified the correct URL."],
+        ["3457", "Input Disallowed by Policy", "You specified an input location that your policy disallows. Specify an allowed input location and resubmit your job."],
+        ["3999", "HTTP Unknown Error", "There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file."],
     ];
     /// Names that occur once, with the row, sorted for binary search.
     const BY_NAME: &'static [(&'static str, u32)] = &[
@@ -466,39 +334,39 @@ impl ErrorCode {
     }
     const fn row_index(self) -> usize {
         match self {
-            Self::InputError => 0,
-            Self::VideoError => 1,
-            Self::AudioError => 2,
-            Self::UnsupportedCodec => 3,
-            Self::SettingsError => 4,
-            Self::AccelerationSettingsError => 5,
-            Self::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding => 6,
-            Self::DiskFull1050 => 7,
-            Self::FileOpenError1056 => 8,
-            Self::ClippingError => 9,
-            Self::DemuxerParseError => 10,
-            Self::SourceReadError => 11,
-            Self::MxfOutputError => 12,
-            Self::EncryptionError => 13,
-            Self::DecodeAudioInitializationError => 14,
-            Self::PermissionsIssue => 15,
-            Self::FileOpenError1404 => 16,
-            Self::IamRoleError1432 => 17,
-            Self::IamRoleError1433 => 18,
-            Self::IamRoleError1434 => 19,
-            Self::DiskFull1507 => 20,
-            Self::IamRoleError1515 => 21,
-            Self::AccelerationFault => 22,
-            Self::UnknownError => 23,
-            Self::HlsInputDoesntMeetRequirements => 24,
-            Self::HttpFileAccessNotAuthorized => 25,
-            Self::HttpAccessForbidden => 26,
-            Self::HttpFileNotFound => 27,
-            Self::HttpUploadError => 28,
-            Self::HttpServerError => 29,
-            Self::HttpServerConnectionError => 30,
-            Self::InputDisallowedByPolicy => 31,
-            Self::HttpUnknownError => 32,
+            ErrorCode::InputError => 0,
+            ErrorCode::VideoError => 1,
+            ErrorCode::AudioError => 2,
+            ErrorCode::UnsupportedCodec => 3,
+            ErrorCode::SettingsError => 4,
+            ErrorCode::AccelerationSettingsError => 5,
+            ErrorCode::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding => 6,
+            ErrorCode::DiskFull1050 => 7,
+            ErrorCode::FileOpenError1056 => 8,
+            ErrorCode::ClippingError => 9,
+            ErrorCode::DemuxerParseError => 10,
+            ErrorCode::SourceReadError => 11,
+            ErrorCode::MxfOutputError => 12,
+            ErrorCode::EncryptionError => 13,
+            ErrorCode::DecodeAudioInitializationError => 14,
+            ErrorCode::PermissionsIssue => 15,
+            ErrorCode::FileOpenError1404 => 16,
+            ErrorCode::IamRoleError1432 => 17,
+            ErrorCode::IamRoleError1433 => 18,
+            ErrorCode::IamRoleError1434 => 19,
+            ErrorCode::DiskFull1507 => 20,
+            ErrorCode::IamRoleError1515 => 21,
+            ErrorCode::AccelerationFault => 22,
+            ErrorCode::UnknownError => 23,
+            ErrorCode::HlsInputDoesntMeetRequirements => 24,
+            ErrorCode::HttpFileAccessNotAuthorized => 25,
+            ErrorCode::HttpAccessForbidden => 26,
+            ErrorCode::HttpFileNotFound => 27,
+            ErrorCode::HttpUploadError => 28,
+            ErrorCode::HttpServerError => 29,
+            ErrorCode::HttpServerConnectionError => 30,
+            ErrorCode::InputDisallowedByPolicy => 31,
+            ErrorCode::HttpUnknownError => 32,
         }
     }
     /// The code: the row's key cell, which is also the discriminant.
@@ -508,43 +376,39 @@ impl ErrorCode {
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
         match code {
-            1010 => Some(Self::InputError),
-            1020 => Some(Self::VideoError),
-            1021 => Some(Self::AudioError),
-            1030 => Some(Self::UnsupportedCodec),
-            1040 => Some(Self::SettingsError),
-            1041 => Some(Self::AccelerationSettingsError),
-            1042 => {
-                Some(
-                    Self::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding,
-                )
-            }
-            1050 => Some(Self::DiskFull1050),
-            1056 => Some(Self::FileOpenError1056),
-            1060 => Some(Self::ClippingError),
-            1075 => Some(Self::DemuxerParseError),
-            1076 => Some(Self::SourceReadError),
-            1080 => Some(Self::MxfOutputError),
-            1091 => Some(Self::EncryptionError),
-            1092 => Some(Self::DecodeAudioInitializationError),
-            1401 => Some(Self::PermissionsIssue),
-            1404 => Some(Self::FileOpenError1404),
-            1432 => Some(Self::IamRoleError1432),
-            1433 => Some(Self::IamRoleError1433),
-            1434 => Some(Self::IamRoleError1434),
-            1507 => Some(Self::DiskFull1507),
-            1515 => Some(Self::IamRoleError1515),
-            1550 => Some(Self::AccelerationFault),
-            1999 => Some(Self::UnknownError),
-            3400 => Some(Self::HlsInputDoesntMeetRequirements),
-            3401 => Some(Self::HttpFileAccessNotAuthorized),
-            3403 => Some(Self::HttpAccessForbidden),
-            3404 => Some(Self::HttpFileNotFound),
-            3408 => Some(Self::HttpUploadError),
-            3450 => Some(Self::HttpServerError),
-            3451 => Some(Self::HttpServerConnectionError),
-            3457 => Some(Self::InputDisallowedByPolicy),
-            3999 => Some(Self::HttpUnknownError),
+            1010 => Some(ErrorCode::InputError),
+            1020 => Some(ErrorCode::VideoError),
+            1021 => Some(ErrorCode::AudioError),
+            1030 => Some(ErrorCode::UnsupportedCodec),
+            1040 => Some(ErrorCode::SettingsError),
+            1041 => Some(ErrorCode::AccelerationSettingsError),
+            1042 => Some(ErrorCode::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding),
+            1050 => Some(ErrorCode::DiskFull1050),
+            1056 => Some(ErrorCode::FileOpenError1056),
+            1060 => Some(ErrorCode::ClippingError),
+            1075 => Some(ErrorCode::DemuxerParseError),
+            1076 => Some(ErrorCode::SourceReadError),
+            1080 => Some(ErrorCode::MxfOutputError),
+            1091 => Some(ErrorCode::EncryptionError),
+            1092 => Some(ErrorCode::DecodeAudioInitializationError),
+            1401 => Some(ErrorCode::PermissionsIssue),
+            1404 => Some(ErrorCode::FileOpenError1404),
+            1432 => Some(ErrorCode::IamRoleError1432),
+            1433 => Some(ErrorCode::IamRoleError1433),
+            1434 => Some(ErrorCode::IamRoleError1434),
+            1507 => Some(ErrorCode::DiskFull1507),
+            1515 => Some(ErrorCode::IamRoleError1515),
+            1550 => Some(ErrorCode::AccelerationFault),
+            1999 => Some(ErrorCode::UnknownError),
+            3400 => Some(ErrorCode::HlsInputDoesntMeetRequirements),
+            3401 => Some(ErrorCode::HttpFileAccessNotAuthorized),
+            3403 => Some(ErrorCode::HttpAccessForbidden),
+            3404 => Some(ErrorCode::HttpFileNotFound),
+            3408 => Some(ErrorCode::HttpUploadError),
+            3450 => Some(ErrorCode::HttpServerError),
+            3451 => Some(ErrorCode::HttpServerConnectionError),
+            3457 => Some(ErrorCode::InputDisallowedByPolicy),
+            3999 => Some(ErrorCode::HttpUnknownError),
             _ => None,
         }
     }

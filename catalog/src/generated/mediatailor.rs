@@ -24,52 +24,52 @@
 pub enum ClientPlaybackError {
     /// 400: BadRequestException
     ///
-    /// **Meaning:** MediaTailor is unable to service the request due to one or more errors in formatting or content. A parameter might be improperly formatted, or the request might contain an invalid playback configuration or session ID.
+    /// **Meaning:** MediaTailor is unable to service the request due to one or more errors in formatting or content\. A parameter might be improperly formatted, or the request might contain an invalid playback configuration or session ID\.
     ///
-    /// **What To Do:** Check that your request is properly formatted and contains accurate information. Make sure that the playback endpoint setting on the player matches the ManifestEndpointPrefix setting returned by GetPlaybackConfiguration. Retry your request.
+    /// **What To Do:** Check that your request is properly formatted and contains accurate information\. Make sure that the playback endpoint setting on the player matches the ManifestEndpointPrefix setting returned by GetPlaybackConfiguration\. Retry your request\.
     #[doc(alias = "400")]
     #[doc(alias = "BadRequestException")]
     BadRequest = 400,
     /// 403: AccessDeniedException
     ///
-    /// **Meaning:** The host header provided in the request doesn't match the manifest endpoint prefix that is configured in the MediaTailor playback URL. Your CDN might be misconfigured.
+    /// **Meaning:** The host header provided in the request doesn't match the manifest endpoint prefix that is configured in the MediaTailor playback URL\. Your CDN might be misconfigured\.
     ///
-    /// **What To Do:** Check your CDN settings and make sure that you are using the correct manifest endpoint prefix for MediaTailor. Retry your request.
+    /// **What To Do:** Check your CDN settings and make sure that you are using the correct manifest endpoint prefix for MediaTailor\. Retry your request\.
     #[doc(alias = "403")]
     #[doc(alias = "AccessDeniedException")]
     AccessDenied = 403,
     /// 404: NotFoundException
     ///
-    /// **Meaning:** MediaTailor is unable to find the information specified. Possible reasons include a URL that doesn't map to anything in the service, a configuration that isn't defined, or a session that is unavailable.
+    /// **Meaning:** MediaTailor is unable to find the information specified\. Possible reasons include a URL that doesn't map to anything in the service, a configuration that isn't defined, or a session that is unavailable\.
     ///
-    /// **What To Do:** Check your configuration and the validity of your request, and then reinitialize the session.
+    /// **What To Do:** Check your configuration and the validity of your request, and then reinitialize the session\.
     #[doc(alias = "404")]
     #[doc(alias = "NotFoundException")]
     NotFound = 404,
     /// 409: ConflictException
     ///
-    /// **Meaning:** A player tried to load multiple playlists simultaneously for a single session. As a result, MediaTailor detected a session consistency conflict. This problem occurs for HLS players.
+    /// **Meaning:** A player tried to load multiple playlists simultaneously for a single session\. As a result, MediaTailor detected a session consistency conflict\. This problem occurs for HLS players\.
     ///
-    /// **What To Do:** Make sure that your player requests playlists one at a time. This is in accordance with the HLS specification.
+    /// **What To Do:** Make sure that your player requests playlists one at a time\. This is in accordance with the HLS specification\.
     #[doc(alias = "409")]
     #[doc(alias = "ConflictException")]
     Conflict = 409,
     /// 410: Gone
     ///
-    /// **Meaning:** An AWS Support operator has blocked a player session or customer configuration. AWS Support does this in rare circumstances when we detect a very high volume of 4xx requests coming from errant traffic for a single session or configuration.
+    /// **Meaning:** An AWS Support operator has blocked a player session or customer configuration\. AWS Support does this in rare circumstances when we detect a very high volume of 4xx requests coming from errant traffic for a single session or configuration\.
     ///
-    /// **What To Do:** If you think that the request shouldn't be blocked, contact [AWS Support](https://aws.amazon.com/premiumsupport/). They can look into it and remove the blocking filter, if appropriate.
+    /// **What To Do:** If you think that the request shouldn't be blocked, contact [AWS Support](https://aws.amazon.com/premiumsupport/)\. They can look into it and remove the blocking filter, if appropriate\.
     #[doc(alias = "410")]
     Gone = 410,
 }
 impl ClientPlaybackError {
     /// Every variant, in the document's order.
     pub const ALL: &'static [Self] = &[
-        Self::BadRequest,
-        Self::AccessDenied,
-        Self::NotFound,
-        Self::Conflict,
-        Self::Gone,
+        ClientPlaybackError::BadRequest,
+        ClientPlaybackError::AccessDenied,
+        ClientPlaybackError::NotFound,
+        ClientPlaybackError::Conflict,
+        ClientPlaybackError::Gone,
     ];
     /// The table this enum is generated from.
     pub const TABLE: crate::Table = crate::Table {
@@ -83,36 +83,11 @@ impl ClientPlaybackError {
     };
     /// Every row's cells as plain text, in the document's order.
     const ROWS: &'static [[&'static str; 4]] = &[
-        [
-            "400",
-            "BadRequestException",
-            "MediaTailor is unable to service the request due to one or more errors in formatting or content. A parameter might be improperly formatted, or the request might contain an invalid playback configuration or session ID.",
-            "Check that your request is properly formatted and contains accurate information. Make sure that the playback endpoint setting on the player matches the ManifestEndpointPrefix setting returned by GetPlaybackConfiguration. Retry your request.",
-        ],
-        [
-            "403",
-            "AccessDeniedException",
-            "The host header provided in the request doesn't match the manifest endpoint prefix that is configured in the MediaTailor playback URL. Your CDN might be misconfigured.",
-            "Check your CDN settings and make sure that you are using the correct manifest endpoint prefix for MediaTailor. Retry your request.",
-        ],
-        [
-            "404",
-            "NotFoundException",
-            "MediaTailor is unable to find the information specified. Possible reasons include a URL that doesn't map to anything in the service, a configuration that isn't defined, or a session that is unavailable.",
-            "Check your configuration and the validity of your request, and then reinitialize the session.",
-        ],
-        [
-            "409",
-            "ConflictException",
-            "A player tried to load multiple playlists simultaneously for a single session. As a result, MediaTailor detected a session consistency conflict. This problem occurs for HLS players.",
-            "Make sure that your player requests playlists one at a time. This is in accordance with the HLS specification.",
-        ],
-        [
-            "410",
-            "Gone",
-            "An AWS Support operator has blocked a player session or customer configuration. AWS Support does this in rare circumstances when we detect a very high volume of 4xx requests coming from errant traffic for a single session or configuration.",
-            "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate.",
-        ],
+        ["400", "BadRequestException", "MediaTailor is unable to service the request due to one or more errors in formatting or content. A parameter might be improperly formatted, or the request might contain an invalid playback configuration or session ID.", "Check that your request is properly formatted and contains accurate information. Make sure that the playback endpoint setting on the player matches the ManifestEndpointPrefix setting returned by GetPlaybackConfiguration. Retry your request."],
+        ["403", "AccessDeniedException", "The host header provided in the request doesn't match the manifest endpoint prefix that is configured in the MediaTailor playback URL. Your CDN might be misconfigured.", "Check your CDN settings and make sure that you are using the correct manifest endpoint prefix for MediaTailor. Retry your request."],
+        ["404", "NotFoundException", "MediaTailor is unable to find the information specified. Possible reasons include a URL that doesn't map to anything in the service, a configuration that isn't defined, or a session that is unavailable.", "Check your configuration and the validity of your request, and then reinitialize the session."],
+        ["409", "ConflictException", "A player tried to load multiple playlists simultaneously for a single session. As a result, MediaTailor detected a session consistency conflict. This problem occurs for HLS players.", "Make sure that your player requests playlists one at a time. This is in accordance with the HLS specification."],
+        ["410", "Gone", "An AWS Support operator has blocked a player session or customer configuration. AWS Support does this in rare circumstances when we detect a very high volume of 4xx requests coming from errant traffic for a single session or configuration.", "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate."],
     ];
     /// Names that occur once, with the row, sorted for binary search.
     const BY_NAME: &'static [(&'static str, u32)] = &[
@@ -128,11 +103,11 @@ impl ClientPlaybackError {
     }
     const fn row_index(self) -> usize {
         match self {
-            Self::BadRequest => 0,
-            Self::AccessDenied => 1,
-            Self::NotFound => 2,
-            Self::Conflict => 3,
-            Self::Gone => 4,
+            ClientPlaybackError::BadRequest => 0,
+            ClientPlaybackError::AccessDenied => 1,
+            ClientPlaybackError::NotFound => 2,
+            ClientPlaybackError::Conflict => 3,
+            ClientPlaybackError::Gone => 4,
         }
     }
     /// The code: the row's key cell, which is also the discriminant.
@@ -142,11 +117,11 @@ impl ClientPlaybackError {
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
         match code {
-            400 => Some(Self::BadRequest),
-            403 => Some(Self::AccessDenied),
-            404 => Some(Self::NotFound),
-            409 => Some(Self::Conflict),
-            410 => Some(Self::Gone),
+            400 => Some(ClientPlaybackError::BadRequest),
+            403 => Some(ClientPlaybackError::AccessDenied),
+            404 => Some(ClientPlaybackError::NotFound),
+            409 => Some(ClientPlaybackError::Conflict),
+            410 => Some(ClientPlaybackError::Gone),
             _ => None,
         }
     }

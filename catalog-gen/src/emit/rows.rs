@@ -1,0 +1,255 @@
+//! A table's rows as the text of the generated code: a line, or a few, per row in each place
+//! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
+
+use std::cmp::Ordering;
+use std::fmt::Write;
+
+use super::text::{push_doc, push_str_literal};
+use crate::manifest::KeyType;
+use crate::model::{Enum, Key, Variant};
+
+/// The rows of one enum, ready to be written.
+pub struct Rows<'a> {
+    table: &'a Enum,
+    /// Whether unique integer codes are the discriminants.
+    pub discriminants: bool,
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of `table`.
+    pub fn new(table: &'a Enum) -> Self {
+        // Unique integer codes are the discriminants; otherwise variants count rows from 0.
+        let discriminants =
+            table.discriminants && table.key_type != KeyType::Str && !table.shared_codes;
+        Rows { table, discriminants }
+    }
+
+    /// One text per row, each line ending in `\n`.
+    fn each(&self, mut write: impl FnMut(&mut String, usize, &Variant)) -> String {
+        let mut out = String::with_capacity(self.table.variants.len() * 32);
+        for (row, variant) in self.table.variants.iter().enumerate() {
+            write(&mut out, row, variant);
+        }
+        out
+    }
+
+    /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
+    pub fn declarations(&self) -> String {
+        self.each(|out, _, variant| {
+            push_doc(out, &variant_doc(self.table, variant));
+            for alias in aliases(self.table, variant) {
+                out.push_str("#[doc(alias = ");
+                push_str_literal(out, alias);
+                out.push_str(")]\n");
+            }
+            out.push_str(&variant.ident);
+            match variant.key {
+                Key::Int(code) if self.discriminants => {
+                    let _ = writeln!(out, " = {code},");
+                }
+                _ => out.push_str(",\n"),
+            }
+        })
+    }
+
+    /// `ALL`'s elements.
+    pub fn all(&self) -> String {
+        self.each(|out, _, variant| self.push_path(out, variant, ",\n"))
+    }
+
+    /// `ROWS`'s elements: every row's cells.
+    pub fn rows(&self) -> String {
+        self.each(|out, _, variant| {
+            out.push('[');
+            for (index, cell) in variant.cells.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(", ");
+                }
+                push_str_literal(out, cell);
+            }
+            out.push_str("],\n");
+        })
+    }
+
+    /// `CODES`'s elements: every row's code.
+    pub fn codes(&self) -> String {
+        self.each(|out, _, variant| {
+            push_key(out, &variant.key);
+            out.push_str(",\n");
+        })
+    }
+
+    /// `row_index`'s arms: each variant's row.
+    pub fn row_index_arms(&self) -> String {
+        self.each(|out, row, variant| {
+            self.push_path(out, variant, "");
+            let _ = writeln!(out, " => {row},");
+        })
+    }
+
+    /// The arms of `from_code` for integer codes: each code that one row has.
+    pub fn code_arms(&self) -> String {
+        let mut out = String::new();
+        for group in self.code_groups() {
+            if let [row] = group[..] {
+                let variant = &self.table.variants[row];
+                push_key(&mut out, &variant.key);
+                out.push_str(" => Some(");
+                self.push_path(&mut out, variant, "),\n");
+            }
+        }
+        out
+    }
+
+    /// `BY_CODE`'s elements for string codes: each code that one row has, with the row.
+    pub fn by_code(&self) -> String {
+        let mut out = String::new();
+        for group in self.code_groups() {
+            if let [row] = group[..] {
+                out.push('(');
+                push_key(&mut out, &self.table.variants[row].key);
+                let _ = writeln!(out, ", {row}),");
+            }
+        }
+        out
+    }
+
+    /// `WITH_CODE`'s elements: every code with the variants that have it.
+    pub fn with_code(&self) -> String {
+        let mut out = String::new();
+        for group in self.code_groups() {
+            out.push('(');
+            push_key(&mut out, &self.table.variants[group[0]].key);
+            out.push_str(", &[");
+            for (index, &row) in group.iter().enumerate() {
+                let separator = if index + 1 < group.len() { ", " } else { "" };
+                self.push_path(&mut out, &self.table.variants[row], separator);
+            }
+            out.push_str("]),\n");
+        }
+        out
+    }
+
+    /// `BY_NAME`'s elements (names that one row has, with the row), and the names that more
+    /// than one row has.
+    pub fn by_name(&self) -> (String, Vec<&'a str>) {
+        let name_column = self.table.name_column;
+        let mut sorted: Vec<(&str, usize)> = self
+            .table
+            .variants
+            .iter()
+            .enumerate()
+            .map(|(row, variant)| (variant.cells[name_column].as_str(), row))
+            .collect();
+        sorted.sort_by(|a, b| str_order(a.0, b.0).then(a.1.cmp(&b.1)));
+        let mut out = String::new();
+        let mut ambiguous = Vec::new();
+        for group in sorted.chunk_by(|a, b| a.0 == b.0) {
+            match group {
+                [(name, row)] => {
+                    out.push('(');
+                    push_str_literal(&mut out, name);
+                    let _ = writeln!(out, ", {row}),");
+                }
+                _ => ambiguous.push(group[0].0),
+            }
+        }
+        (out, ambiguous)
+    }
+
+    /// The arms of a `match` giving each variant's cell in `column` (the `match` layout).
+    pub fn cell_arms(&self, column: usize) -> String {
+        self.each(|out, _, variant| {
+            self.push_path(out, variant, " => ");
+            push_str_literal(out, &variant.cells[column]);
+            out.push_str(",\n");
+        })
+    }
+
+    /// The arms of a `match` giving each variant's cells (the `match` layout).
+    pub fn row_arms(&self) -> String {
+        self.each(|out, _, variant| {
+            self.push_path(out, variant, " => &[");
+            for (index, cell) in variant.cells.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(", ");
+                }
+                push_str_literal(out, cell);
+            }
+            out.push_str("],\n");
+        })
+    }
+
+    /// Rows grouped by code, in the order of the binary searches in `catalog::rt`; rows that
+    /// share a code stay in the document's order.
+    fn code_groups(&self) -> Vec<Vec<usize>> {
+        let variants = &self.table.variants;
+        let mut rows: Vec<usize> = (0..variants.len()).collect();
+        rows.sort_by(|&a, &b| key_order(&variants[a].key, &variants[b].key));
+        rows.chunk_by(|&a, &b| variants[a].key == variants[b].key).map(<[usize]>::to_vec).collect()
+    }
+
+    /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves
+    /// `Self::Variant` by searching the variants one by one, which is quadratic over a file.
+    fn push_path(&self, out: &mut String, variant: &Variant, after: &str) {
+        out.push_str(&self.table.name);
+        out.push_str("::");
+        out.push_str(&variant.ident);
+        out.push_str(after);
+    }
+}
+
+fn push_key(out: &mut String, key: &Key) {
+    match key {
+        Key::Int(code) => {
+            let _ = write!(out, "{code}");
+        }
+        Key::Str(text) => push_str_literal(out, text),
+    }
+}
+
+/// The order of the binary searches in `catalog::rt`: integers by value, strings by length
+/// first (most comparisons then end without reading a byte), then bytes.
+fn key_order(a: &Key, b: &Key) -> Ordering {
+    match (a, b) {
+        (Key::Str(a), Key::Str(b)) => str_order(a, b),
+        _ => a.cmp(b),
+    }
+}
+
+fn str_order(a: &str, b: &str) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.as_bytes().cmp(b.as_bytes()))
+}
+
+/// The variant's rustdoc: code and name as the summary, then every other column.
+fn variant_doc(table: &Enum, variant: &Variant) -> String {
+    let code = &variant.docs[table.key_column];
+    let mut doc = if table.key_column == table.name_column {
+        code.clone()
+    } else {
+        format!("{code}: {}", variant.docs[table.name_column])
+    };
+    for (index, column) in table.columns.iter().enumerate() {
+        if index != table.key_column && index != table.name_column {
+            let _ = write!(doc, "\n\n**{}:** {}", column.header, variant.docs[index]);
+        }
+    }
+    doc
+}
+
+/// `#[doc(alias)]` values for the code and the name, where rustdoc accepts them: not empty, no
+/// quotes or line breaks, no space at either end, not the variant's own name.
+fn aliases<'v>(table: &Enum, variant: &'v Variant) -> Vec<&'v str> {
+    let mut aliases: Vec<&str> = Vec::new();
+    for text in [&variant.key_text, &variant.cells[table.name_column]] {
+        let usable = !text.is_empty()
+            && text.trim() == text
+            && !text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
+            && variant.ident != *text
+            && !aliases.contains(&text.as_str());
+        if usable {
+            aliases.push(text);
+        }
+    }
+    aliases
+}

@@ -1,0 +1,100 @@
+//! Rows written as text into a skeleton that prettyplease formats.
+//!
+//! A generated file is mostly rows: a line or a few per row in the enum, its tables and its
+//! `match`es. Sending them through tokens, syn and prettyplease is most of generation's time
+//! and changes nothing, since each row is laid out the same way. So the skeleton (the code's
+//! structure) holds a placeholder where rows go, prettyplease formats it, and each placeholder
+//! line is then replaced by its rows, written at the placeholder's indentation.
+
+use proc_macro2::{Ident, Span};
+
+/// How every placeholder starts. Placeholders are longer than a line may be, so prettyplease
+/// always gives one a line of its own, breaking the `[..]` or `{..}` around it; and no line
+/// of formatted code starts with user text (that is always in a string or comment), so a
+/// line that starts with this prefix is a placeholder.
+const PREFIX: &str = "__catalog_gen_slot_";
+const PADDING: usize = 100;
+
+/// The texts that placeholders stand for, in the order they were made.
+#[derive(Debug, Default)]
+pub struct Slots {
+    texts: Vec<String>,
+}
+
+impl Slots {
+    /// A placeholder for `text`: lines, each ending in `\n`, indented as the placeholder is.
+    /// Written where prettyplease puts it on a line of its own: as an enum variant, an array
+    /// element or a `match` arm's pattern.
+    pub fn add(&mut self, text: String) -> Ident {
+        let name = format!("{PREFIX}{}_{}", self.texts.len(), "x".repeat(PADDING));
+        self.texts.push(text);
+        Ident::new(&name, Span::call_site())
+    }
+
+    /// `formatted` with every placeholder line replaced by its text.
+    pub fn fill(&self, formatted: &str) -> String {
+        let rows: usize = self.texts.iter().map(String::len).sum();
+        let mut out = String::with_capacity(formatted.len() + rows + rows / 4);
+        for line in formatted.split_inclusive('\n') {
+            let code = line.trim_start_matches(' ');
+            let slot = code.strip_prefix(PREFIX).and_then(|rest| {
+                let index: usize = rest.split('_').next()?.parse().ok()?;
+                self.texts.get(index)
+            });
+            match slot {
+                Some(text) => push_indented(&mut out, text, line.len() - code.len()),
+                None => out.push_str(line),
+            }
+        }
+        out
+    }
+}
+
+/// Every line of `text` with `width` spaces before it (none on empty lines).
+fn push_indented(out: &mut String, text: &str, width: usize) {
+    for line in text.split_inclusive('\n') {
+        if line != "\n" {
+            out.extend(std::iter::repeat_n(' ', width));
+        }
+        out.push_str(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn placeholders_get_lines_of_their_own_and_are_replaced_at_their_indentation() {
+        let mut slots = Slots::default();
+        let variants = slots.add("/// A\nA = 1,\n\nB = 2,\n".into());
+        let items = slots.add("E::A,\nE::B,\n".into());
+        let arms = slots.add("1 => Some(E::A),\n".into());
+        let file: syn::File = syn::parse2(quote! {
+            pub enum E { #variants }
+            impl E {
+                pub const ALL: &'static [Self] = &[#items];
+                pub const fn from_code(code: u8) -> Option<Self> {
+                    match code { #arms => {} _ => None }
+                }
+            }
+        })
+        .unwrap();
+        let text = slots.fill(&prettyplease::unparse(&file));
+        assert_eq!(
+            text,
+            "pub enum E {\n    /// A\n    A = 1,\n\n    B = 2,\n}\nimpl E {\n    \
+             pub const ALL: &'static [Self] = &[\n        E::A,\n        E::B,\n    ];\n    \
+             pub const fn from_code(code: u8) -> Option<Self> {\n        match code {\n            \
+             1 => Some(E::A),\n            _ => None,\n        }\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn text_that_merely_mentions_the_prefix_is_left_alone() {
+        let slots = Slots::default();
+        let line = format!("    name: \"{PREFIX}0_x\",\n");
+        assert_eq!(slots.fill(&line), line);
+    }
+}

@@ -1,0 +1,131 @@
+//! Rust string literals and doc comments written as text, the same on every machine.
+//!
+//! proc-macro2 escapes string literals with `char::escape_debug`, whose choice of characters
+//! follows the Unicode version of the standard library that built the generator; these
+//! escapes follow a fixed list instead, so the same docs give the same bytes everywhere.
+
+use std::fmt::Write;
+
+use proc_macro2::Literal;
+
+/// Characters that are written escaped in literals and as character references in doc
+/// comments: control characters, and the invisible and text-direction characters that rustc
+/// (`text_direction_codepoint_in_literal`) and clippy (`invisible_characters`) reject.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// Appends `text` as a Rust string literal.
+pub fn push_str_literal(out: &mut String, text: &str) {
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || is_hidden(c)) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            other => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(other));
+            }
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+/// `text` as a string literal token, escaped as [`push_str_literal`] does.
+pub fn str_literal(text: &str) -> Literal {
+    let mut source = String::with_capacity(text.len() + 2);
+    push_str_literal(&mut source, text);
+    source.parse().unwrap_or_else(|_| Literal::string(text))
+}
+
+/// The lines of a doc comment for `text`, each with the leading space that `/// text` has.
+///
+/// Carriage returns are removed; hidden characters become HTML character references, which
+/// rustdoc shows as the character. Outside code blocks, a hard line break written as trailing
+/// spaces becomes a trailing backslash, because formatting trims trailing spaces.
+pub fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut in_code = false;
+    text.lines().map(move |line| {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        let mut out = String::with_capacity(line.len() + 2);
+        if line.trim().is_empty() {
+            return out;
+        }
+        out.push(' ');
+        for c in line.chars() {
+            match c {
+                '\r' => {}
+                c if is_hidden(c) && c != '\t' => {
+                    let _ = write!(out, "&#x{:X};", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+        if !in_code && out.ends_with("  ") {
+            out.truncate(out.trim_end().len());
+            out.push('\\');
+        }
+        out
+    })
+}
+
+/// Appends `text` as `///` lines.
+pub fn push_doc(out: &mut String, text: &str) {
+    for line in doc_lines(text) {
+        out.push_str("///");
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literal(text: &str) -> String {
+        let mut out = String::new();
+        push_str_literal(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn literals_escape_quotes_backslashes_and_hidden_characters_only() {
+        assert_eq!(literal("a \"b\" \\ c"), r#""a \"b\" \\ c""#);
+        assert_eq!(literal("x\ny\r\tz\0"), r#""x\ny\r\tz\u{0}""#);
+        assert_eq!(literal("é ü 日本 'q' \u{301}"), "\"é ü 日本 'q' \u{301}\"");
+        assert_eq!(literal("\u{202e}evil\u{200b}"), r#""\u{202e}evil\u{200b}""#);
+    }
+
+    #[test]
+    fn every_literal_means_its_text() {
+        for text in ["plain", "\"\\\n\r\t\0\u{7f}\u{85}", "\u{ad}\u{2066}\u{feff}é", "0\u{0}1"] {
+            let parsed: syn::LitStr = syn::parse_str(&literal(text)).unwrap();
+            assert_eq!(parsed.value(), text);
+        }
+    }
+
+    #[test]
+    fn doc_lines_drop_returns_reference_hidden_characters_and_keep_hard_breaks() {
+        let lines: Vec<String> = doc_lines("a\r\n\nb\u{202e}c  \n```\nd  \n```").collect();
+        assert_eq!(lines, [" a", "", " b&#x202E;c\\", " ```", " d  ", " ```"]);
+    }
+}
