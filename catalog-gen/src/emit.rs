@@ -1,5 +1,5 @@
 //! The model to Rust source: the code's structure as tokens with `quote`, formatted with
-//! `prettyplease`; the rows written as text into their places (see [`slots`]); and the
+//! `prettyplease`; the rows written as text into their places (see the `slots` module); and the
 //! `@generated` header and module docs before it.
 //!
 //! The generated code is data: the enum, its rows as a static table, and sorted lookup tables.
