@@ -42,12 +42,12 @@ pub fn prose(
 
 /// The Markdown of a cell's inline content (events `range` of `page`).
 ///
-/// Most cells are valid rustdoc as written, so their source text is used as is; only cells
-/// with something to rewrite (a relative or reference-style link, an anchor) are re-rendered.
+/// A cell is valid rustdoc much as written, so its source text is used, with relative link
+/// targets made absolute and anchors dropped; only cells the source text cannot serve (a
+/// reference-style link, a link with a title) are re-rendered from their events.
 pub fn inline(page: &Page<'_>, range: Range<usize>, base: &Url) -> String {
-    let events = &page.events[range.clone()];
-    if let Some(text) = verbatim(page.source, events) {
-        return text.to_owned();
+    if let Some(text) = source_text(page.source, &page.events[range.clone()], base) {
+        return text;
     }
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
     // renderer encodes spaces at their edges as `&#32;`.
@@ -57,29 +57,69 @@ pub fn inline(page: &Page<'_>, range: Range<usize>, base: &Url) -> String {
     render(events, base).trim().to_owned()
 }
 
-/// The source text of inline `events`, if rustdoc renders it as the page does: no link to
-/// make absolute or resolve from elsewhere in the page, no anchor to drop.
-fn verbatim<'a>(source: &'a str, events: &[(Event<'_>, Range<usize>)]) -> Option<&'a str> {
-    let needs_rewrite = |event: &Event<'_>| match event {
-        Event::Start(Tag::Link { link_type, dest_url, .. })
-        | Event::Start(Tag::Image { link_type, dest_url, .. }) => {
-            !matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
-                || !(dest_url.is_empty() || Url::parse(dest_url).is_ok())
-        }
-        Event::InlineHtml(html) | Event::Html(html) => {
-            markdown::is_anchor(html) || markdown::is_anchor_close(html)
-        }
-        Event::Start(Tag::CodeBlock(_)) => true,
-        _ => false,
-    };
-    if events.iter().any(|(event, _)| needs_rewrite(event)) {
-        return None;
-    }
+/// The source text of inline `events`, edited where rustdoc would read it differently from
+/// the page: a relative inline link's target is made absolute in place, anchors are cut out.
+/// `None` where that is not enough.
+fn source_text(source: &str, events: &[(Event<'_>, Range<usize>)], base: &Url) -> Option<String> {
     let start = events.iter().map(|(_, range)| range.start).min()?;
     let end = events.iter().map(|(_, range)| range.end).max()?;
-    let text = source.get(start..end)?.trim();
+    let mut text = String::with_capacity(end - start);
+    let mut copied = start;
+    let mut in_anchor = false;
+    for (index, (event, range)) in events.iter().enumerate() {
+        let was_in_anchor = std::mem::take(&mut in_anchor);
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, .. })
+            | Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
+                let absolute_already = dest_url.is_empty() || Url::parse(dest_url).is_ok();
+                if absolute_already
+                    && matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
+                {
+                    continue;
+                }
+                if *link_type != LinkType::Inline || !title.is_empty() {
+                    return None;
+                }
+                // `[text](target)`: the text ends where the link's last inner event ends.
+                let inner = &events[index + 1..];
+                let inner_end = inner
+                    .iter()
+                    .take_while(|(_, inner_range)| inner_range.end <= range.end)
+                    .filter(|(_, inner_range)| inner_range != range)
+                    .map(|(_, inner_range)| inner_range.end)
+                    .max()
+                    .unwrap_or(range.start + 1);
+                let target = source.get(inner_end..range.end)?;
+                let url = absolute(dest_url.clone(), base);
+                let plain = !url.contains(|c: char| c.is_whitespace() || "()<>".contains(c));
+                if !(target.starts_with("](") && target.ends_with(')') && plain) {
+                    return None;
+                }
+                text.push_str(source.get(copied..inner_end)?);
+                text.push_str("](");
+                text.push_str(&url);
+                text.push(')');
+                copied = range.end;
+            }
+            Event::InlineHtml(html) | Event::Html(html)
+                if markdown::is_anchor(html)
+                    || (was_in_anchor && markdown::is_anchor_close(html)) =>
+            {
+                in_anchor = markdown::is_anchor(html);
+                text.push_str(source.get(copied..range.start)?);
+                copied = range.end;
+            }
+            Event::Start(Tag::CodeBlock(_)) => return None,
+            _ => {}
+        }
+    }
+    text.push_str(source.get(copied.max(start)..end)?);
+    let trimmed = text.trim();
     // A trailing backslash would escape whatever rustdoc puts after the cell.
-    (!text.ends_with('\\')).then_some(text)
+    if trimmed.ends_with('\\') {
+        return None;
+    }
+    Some(if trimmed.len() == text.len() { text } else { trimmed.to_owned() })
 }
 
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {
@@ -185,15 +225,33 @@ mod tests {
         assert_eq!(&*absolute("".into(), &base()), "");
     }
 
+    fn cell_markdown(row: &str) -> String {
+        let source = format!("| a |\n| --- |\n| {row} |\n");
+        let page = markdown::parse(&source);
+        inline(&page, page.tables[0].rows[0].cells[0].events.clone(), &base())
+    }
+
     #[test]
-    fn cells_render_as_markdown_with_absolute_links_and_escapes() {
-        let page = markdown::parse(
-            "| a |\n| --- |\n| See [Set Up IAM Permissions](iam-role.md)\\. `x` \\[y\\] |\n",
-        );
-        let cell = &page.tables[0].rows[0].cells[0];
+    fn cells_keep_their_markdown_with_relative_links_made_absolute() {
         assert_eq!(
-            inline(&page, cell.events.clone(), &base()),
-            "See [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html). `x` \\[y\\]"
+            cell_markdown("See [Set Up *IAM* Permissions](iam-role.md)\\. `x` \\[y\\]"),
+            "See [Set Up *IAM* Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html)\\. `x` \\[y\\]"
+        );
+        assert_eq!(
+            cell_markdown("![logo](img/a.png) and [](b.md#c) and [abs](https://x.org/a_(b))"),
+            "![logo](https://docs.aws.amazon.com/mediaconvert/latest/ug/img/a.png) and \
+             [](https://docs.aws.amazon.com/mediaconvert/latest/ug/b.html#c) and [abs](https://x.org/a_(b))"
+        );
+    }
+
+    #[test]
+    fn cells_drop_anchors_and_rerender_what_source_text_cannot_serve() {
+        assert_eq!(cell_markdown("<a name=\"x\"></a>Text <b>bold</b>"), "Text <b>bold</b>");
+        // A title: re-rendered from the events, the link still made absolute.
+        let titled = cell_markdown("[t](a.md \"Title\")");
+        assert!(
+            titled.contains("(https://docs.aws.amazon.com/mediaconvert/latest/ug/a.html"),
+            "{titled}"
         );
     }
 

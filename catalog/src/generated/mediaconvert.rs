@@ -40,7 +40,7 @@ pub enum ErrorCode {
     AudioError = 1021,
     /// 1030: Unsupported Codec
     ///
-    /// **Details:** The service doesn't support the codec or container of the input file. See [Supported input codecs and containers](https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers-input.html).
+    /// **Details:** The service doesn't support the codec or container of the input file\. See [Supported input codecs and containers](https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers-input.html)\.
     #[doc(alias = "1030")]
     #[doc(alias = "Unsupported Codec")]
     UnsupportedCodec = 1030,
@@ -52,7 +52,7 @@ pub enum ErrorCode {
     SettingsError = 1040,
     /// 1041: Acceleration Settings Error
     ///
-    /// **Details:** Your job settings aren't compatible with accelerated transcoding. See [Job limitations for accelerated transcoding in AWS Elemental MediaConvert](https://docs.aws.amazon.com/mediaconvert/latest/ug/job-requirements.html).
+    /// **Details:** Your job settings aren't compatible with accelerated transcoding\. See [Job limitations for accelerated transcoding in AWS Elemental MediaConvert](https://docs.aws.amazon.com/mediaconvert/latest/ug/job-requirements.html)\.
     #[doc(alias = "1041")]
     #[doc(alias = "Acceleration Settings Error")]
     AccelerationSettingsError = 1041,
@@ -81,7 +81,7 @@ pub enum ErrorCode {
     ClippingError = 1060,
     /// 1075: Demuxer Parse Error
     ///
-    /// **Details:** MediaConvert couldn't recover from a problematic file when demuxing. [Verify that you have provided a supported input](https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers-input.html). If MediaConvert supports your input, open a case with AWS Support.
+    /// **Details:** MediaConvert couldn't recover from a problematic file when demuxing\. [Verify that you have provided a supported input](https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers-input.html)\. If MediaConvert supports your input, open a case with AWS Support\.
     #[doc(alias = "1075")]
     #[doc(alias = "Demuxer Parse Error")]
     DemuxerParseError = 1075,
@@ -99,7 +99,7 @@ pub enum ErrorCode {
     MxfOutputError = 1080,
     /// 1091: Encryption Error
     ///
-    /// **Details:** There was an error encrypting one or more of the job outputs. Verify that the IAM role that you chose in your MediaConvert job settings provides access to invoke Amazon API Gateway.  For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide.
+    /// **Details:** There was an error encrypting one or more of the job outputs\. Verify that the IAM role that you chose in your MediaConvert job settings provides access to invoke Amazon API Gateway\.  For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide\.
     #[doc(alias = "1091")]
     #[doc(alias = "Encryption Error")]
     EncryptionError = 1091,
@@ -123,19 +123,19 @@ pub enum ErrorCode {
     FileOpenError1404 = 1404,
     /// 1432: IAM Role Error
     ///
-    /// **Details:** The role specified in your MediaConvert job settings doesn't have the necessary permissions or has another problem. Check that the job has the right IAM role specified and that the role has the correct permissions. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide.
+    /// **Details:** The role specified in your MediaConvert job settings doesn't have the necessary permissions or has another problem\. Check that the job has the right IAM role specified and that the role has the correct permissions\. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide\.
     #[doc(alias = "1432")]
     #[doc(alias = "IAM Role Error")]
     IamRoleError1432 = 1432,
     /// 1433: IAM Role Error
     ///
-    /// **Details:** The role specified in your MediaConvert job settings doesn't exist. Check that the job has the right IAM role specified. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide.
+    /// **Details:** The role specified in your MediaConvert job settings doesn't exist\. Check that the job has the right IAM role specified\. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide\.
     #[doc(alias = "1433")]
     #[doc(alias = "IAM Role Error")]
     IamRoleError1433 = 1433,
     /// 1434: IAM Role Error
     ///
-    /// **Details:** The role specified in your MediaConvert job settings doesn't have the necessary permissions. Check that the job has the right IAM role specified and that the role has MediaConvert as a trusted entity. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide.
+    /// **Details:** The role specified in your MediaConvert job settings doesn't have the necessary permissions\. Check that the job has the right IAM role specified and that the role has MediaConvert as a trusted entity\. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide\.
     #[doc(alias = "1434")]
     #[doc(alias = "IAM Role Error")]
     IamRoleError1434 = 1434,
@@ -147,7 +147,7 @@ pub enum ErrorCode {
     DiskFull1507 = 1507,
     /// 1515: IAM Role Error
     ///
-    /// **Details:** The role specified in your MediaConvert job settings doesn't have the necessary permissions or is malformed. Check that the job has the right IAM role specified and that the role has the correct permissions. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide.
+    /// **Details:** The role specified in your MediaConvert job settings doesn't have the necessary permissions or is malformed\. Check that the job has the right IAM role specified and that the role has the correct permissions\. For more information about setting up this IAM role, see [Set Up IAM Permissions](https://docs.aws.amazon.com/mediaconvert/latest/ug/iam-role.html) in this guide\.
     #[doc(alias = "1515")]
     #[doc(alias = "IAM Role Error")]
     IamRoleError1515 = 1515,
@@ -165,12 +165,12 @@ pub enum ErrorCode {
     UnknownError = 1999,
     /// 3400: HLS Input Doesn't Meet Requirements
     ///
-    /// **Details:** Your HLS input doesn't conform to the requirements for MediaConvert supported HLS inputs. For more information, see [Using HLS inputs with AWS Elemental MediaConvert](https://docs.aws.amazon.com/mediaconvert/latest/ug/using-hls-inputs.html).
+    /// **Details:** Your HLS input doesn't conform to the requirements for MediaConvert supported HLS inputs\. For more information, see [Using HLS inputs with AWS Elemental MediaConvert](https://docs.aws.amazon.com/mediaconvert/latest/ug/using-hls-inputs.html)\.
     #[doc(alias = "3400")]
     HlsInputDoesntMeetRequirements = 3400,
     /// 3401: HTTP File Access Not Authorized
     ///
-    /// **Details:** You specified an HTTP(S) URL for an input file that requires authentication. MediaConvert doesn't pass authentication credentials to the HTTP server. Either change the permissions for your file on the HTTP server, or upload your file to Amazon S3 and specify the Amazon S3 location instead. For more information, see [HTTP input requirements](https://docs.aws.amazon.com/mediaconvert/latest/ug/upload-input-files.html#http-input-requirements).
+    /// **Details:** You specified an HTTP\(S\) URL for an input file that requires authentication\. MediaConvert doesn't pass authentication credentials to the HTTP server\. Either change the permissions for your file on the HTTP server, or upload your file to Amazon S3 and specify the Amazon S3 location instead\. For more information, see [HTTP input requirements](https://docs.aws.amazon.com/mediaconvert/latest/ug/upload-input-files.html#http-input-requirements)\.
     #[doc(alias = "3401")]
     #[doc(alias = "HTTP File Access Not Authorized")]
     HttpFileAccessNotAuthorized = 3401,
