@@ -3,7 +3,7 @@
 //! This is where the manifest meets the Markdown: tables are picked, columns matched, keys
 //! parsed, names made, and every problem is collected before failing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
@@ -93,7 +93,7 @@ pub struct Variant {
 }
 
 /// A parsed code.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
     /// An integer code.
     Int(u64),
@@ -552,8 +552,8 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
     ) -> Vec<NamedRow<'a>> {
         let key_type = *self.spec.key_type.get_ref();
         let mut rows = Vec::new();
-        let mut first_key: BTreeMap<Key, Range<usize>> = BTreeMap::new();
-        let mut first_row: BTreeMap<(Key, &str), Range<usize>> = BTreeMap::new();
+        let mut first_key: HashMap<Key, Range<usize>> = HashMap::new();
+        let mut first_row: HashMap<(Key, &str), Range<usize>> = HashMap::new();
         for row in &table.rows {
             self.check_width(table, row, problems);
             let key_cell = &row.cells[key_column];
@@ -832,22 +832,28 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 }
             })
             .collect();
-        let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        for (name, _) in &names {
-            *count.entry(name.clone()).or_default() += 1;
-        }
-        for ((name, pinned), keyed) in names.iter_mut().zip(&rows) {
-            if !*pinned && count[name.as_str()] > 1 {
+        // Lookups only, never iterated: hash maps keep the output independent of their order.
+        let repeated: Vec<bool> = {
+            let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+            for (name, _) in &names {
+                *count.entry(name.as_str()).or_default() += 1;
+            }
+            names.iter().map(|(name, pinned)| !pinned && count[name.as_str()] > 1).collect()
+        };
+        for (((name, _), keyed), repeated) in names.iter_mut().zip(&rows).zip(repeated) {
+            if repeated {
                 name.push_str(&naming::disambiguator(&keyed.key_text));
             }
         }
-        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(names.len());
         for (index, ((name, _), keyed)) in names.iter().zip(&rows).enumerate() {
             let cell = &keyed.row.cells[name_column];
-            let help = format!(
-                "pin a name in the manifest: `variants = {{ \"{}\" = \"...\" }}`",
-                if self.spec.shared_codes { &cell.text } else { &keyed.key_text }
-            );
+            let help = || {
+                format!(
+                    "pin a name in the manifest: `variants = {{ \"{}\" = \"...\" }}`",
+                    if self.spec.shared_codes { &cell.text } else { &keyed.key_text }
+                )
+            };
             if name.is_empty() {
                 problems.push(
                     self.error_at_page(
@@ -855,7 +861,7 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                         format!("cannot make a variant name from `{}`", cell.text),
                         "no letters or digits",
                     )
-                    .with_help(help),
+                    .with_help(help()),
                 );
             } else if let Some(&earlier) = first.get(name.as_str()) {
                 problems.push(
@@ -869,7 +875,7 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                         rows[earlier].row.cells[name_column].span.clone(),
                         "first row",
                     ))
-                    .with_help(help),
+                    .with_help(help()),
                 );
             } else {
                 first.insert(name, index);

@@ -1,6 +1,7 @@
 //! A table's rows as the text of the generated code: a line, or a few, per row in each place
 //! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::fmt::Write;
 
@@ -13,6 +14,8 @@ pub struct Rows<'a> {
     table: &'a Enum,
     /// Whether unique integer codes are the discriminants.
     pub discriminants: bool,
+    /// Row numbers in the order of codes, once needed.
+    sorted_by_code: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Rows<'a> {
@@ -21,7 +24,7 @@ impl<'a> Rows<'a> {
         // Unique integer codes are the discriminants; otherwise variants count rows from 0.
         let discriminants =
             table.discriminants && table.key_type != KeyType::Str && !table.shared_codes;
-        Rows { table, discriminants }
+        Rows { table, discriminants, sorted_by_code: OnceCell::new() }
     }
 
     /// One text per row, each line ending in `\n`.
@@ -91,7 +94,7 @@ impl<'a> Rows<'a> {
     pub fn code_arms(&self) -> String {
         let mut out = String::new();
         for group in self.code_groups() {
-            if let [row] = group[..] {
+            if let &[row] = group {
                 let variant = &self.table.variants[row];
                 push_key(&mut out, &variant.key);
                 out.push_str(" => Some(");
@@ -105,7 +108,7 @@ impl<'a> Rows<'a> {
     pub fn by_code(&self) -> String {
         let mut out = String::new();
         for group in self.code_groups() {
-            if let [row] = group[..] {
+            if let &[row] = group {
                 out.push('(');
                 push_key(&mut out, &self.table.variants[row].key);
                 let _ = writeln!(out, ", {row}),");
@@ -182,11 +185,16 @@ impl<'a> Rows<'a> {
 
     /// Rows grouped by code, in the order of the binary searches in `catalog::rt`; rows that
     /// share a code stay in the document's order.
-    fn code_groups(&self) -> Vec<Vec<usize>> {
+    fn code_groups(&self) -> Vec<&[usize]> {
         let variants = &self.table.variants;
-        let mut rows: Vec<usize> = (0..variants.len()).collect();
-        rows.sort_by(|&a, &b| key_order(&variants[a].key, &variants[b].key));
-        rows.chunk_by(|&a, &b| variants[a].key == variants[b].key).map(<[usize]>::to_vec).collect()
+        self.sorted_by_code
+            .get_or_init(|| {
+                let mut rows: Vec<usize> = (0..variants.len()).collect();
+                rows.sort_by(|&a, &b| key_order(&variants[a].key, &variants[b].key));
+                rows
+            })
+            .chunk_by(|&a, &b| variants[a].key == variants[b].key)
+            .collect()
     }
 
     /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves

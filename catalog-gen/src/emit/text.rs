@@ -62,38 +62,47 @@ pub fn str_literal(text: &str) -> Literal {
 pub fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     let mut in_code = false;
     text.lines().map(move |line| {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_code = !in_code;
-        }
         let mut out = String::with_capacity(line.len() + 2);
-        if line.trim().is_empty() {
-            return out;
-        }
-        out.push(' ');
-        for c in line.chars() {
-            match c {
-                '\r' => {}
-                c if is_hidden(c) && c != '\t' => {
-                    let _ = write!(out, "&#x{:X};", u32::from(c));
-                }
-                c => out.push(c),
-            }
-        }
-        if !in_code && out.ends_with("  ") {
-            out.truncate(out.trim_end().len());
-            out.push('\\');
-        }
+        push_doc_line(&mut out, line, &mut in_code);
         out
     })
 }
 
 /// Appends `text` as `///` lines.
 pub fn push_doc(out: &mut String, text: &str) {
-    for line in doc_lines(text) {
+    let mut in_code = false;
+    for line in text.lines() {
         out.push_str("///");
-        out.push_str(&line);
+        push_doc_line(out, line, &mut in_code);
         out.push('\n');
+    }
+}
+
+/// Appends one line of [`doc_lines`]; `in_code` tracks fenced code blocks across lines.
+fn push_doc_line(out: &mut String, line: &str, in_code: &mut bool) {
+    let trimmed = line.trim_start();
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        *in_code = !*in_code;
+    }
+    if line.trim().is_empty() {
+        return;
+    }
+    let start = out.len();
+    out.push(' ');
+    let mut rest = line;
+    while let Some(at) = rest.find(|c: char| c == '\r' || (c != '\t' && is_hidden(c))) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        if c != '\r' {
+            let _ = write!(out, "&#x{:X};", u32::from(c));
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    if !*in_code && out[start..].ends_with("  ") {
+        let kept = out.trim_end().len();
+        out.truncate(kept);
+        out.push('\\');
     }
 }
 
