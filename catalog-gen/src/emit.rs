@@ -114,22 +114,25 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
          generated from `{}`.",
         table.title, table.url, table.source
     ));
-    let variants = slots.add(rows.declarations());
+    let by_match = table.layout == Layout::Match;
+    let texts = rows.texts(by_match);
+    let variants = slots.add(texts.declarations);
     let repr = if rows.discriminants { key.repr() } else { quote!() };
     let columns = Literal::usize_unsuffixed(table.columns.len());
-    let all = slots.add(rows.all());
-    let row_index_body = if rows.discriminants {
-        let arms = slots.add(rows.row_index_arms());
-        quote!(match self { #arms => {} })
-    } else {
-        quote!(self as usize)
+    let all = slots.add(texts.all);
+    let row_index_body = match texts.row_index_arms {
+        Some(arms) => {
+            let arms = slots.add(arms);
+            quote!(match self { #arms => {} })
+        }
+        None => quote!(self as usize),
     };
 
     // Lookup tables hold row numbers, not variants: rustc's check of enum values in a constant
     // costs time in proportion to the enum's size for each value when discriminants are
     // explicit, so tables of variants make large catalogs compile in quadratic time.
     let (by_code_table, from_code_body) = if table.key_type == KeyType::Str {
-        let entries = slots.add(rows.by_code());
+        let entries = slots.add(texts.by_code);
         (
             quote! {
                 /// Codes that one row has, with the row, sorted for binary search.
@@ -145,13 +148,13 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     } else {
         // A `match` on integers compiles to a decision tree or jump table: faster than a
         // binary search over a table, and it builds variants without a constant of them.
-        let arms = slots.add(rows.code_arms());
+        let arms = slots.add(texts.by_code);
         (quote!(), quote!(match code { #arms => {} _ => None }))
     };
     let code_type = key.code_type();
     let find_name = key.find_fn();
-    let (with_code_table, with_code_body) = if table.shared_codes {
-        let groups = slots.add(rows.with_code());
+    let (with_code_table, with_code_body) = if let Some(groups) = texts.with_code {
+        let groups = slots.add(groups);
         (
             quote! {
                 /// Every code with the variants that have it, sorted for binary search.
@@ -175,17 +178,18 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             },
         )
     };
-    let codes_table = if rows.discriminants {
-        quote!()
-    } else {
-        let codes = slots.add(rows.codes());
-        quote! {
-            /// Every row's code, in the document's order.
-            const CODES: &'static [#code_type] = &[#codes];
+    let codes_table = match texts.codes {
+        Some(codes) => {
+            let codes = slots.add(codes);
+            quote! {
+                /// Every row's code, in the document's order.
+                const CODES: &'static [#code_type] = &[#codes];
+            }
         }
+        None => quote!(),
     };
 
-    let (by_name, ambiguous) = rows.by_name();
+    let (by_name, ambiguous) = texts.by_name;
     let by_name = slots.add(by_name);
     let from_name_doc =
         outer_doc_lines(&from_name_doc(&table.columns[table.name_column].header, &ambiguous));
@@ -217,7 +221,6 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         KeyType::Str => quote!(&str),
         _ => quote!(#code_type),
     };
-    let by_match = table.layout == Layout::Match;
     let mut cell_body = |column: usize| {
         if by_match {
             let arms = slots.add(rows.cell_arms(column));
@@ -248,10 +251,10 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         .collect();
     let name_body = cell_body(table.name_column);
     let (rows_table, row_body) = if by_match {
-        let arms = slots.add(rows.row_arms());
+        let arms = slots.add(texts.cells);
         (quote!(), quote!(match self { #arms => {} }))
     } else {
-        let cells = slots.add(rows.rows());
+        let cells = slots.add(texts.cells);
         (
             quote! {
                 /// Every row's cells as plain text, in the document's order.

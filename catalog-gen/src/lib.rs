@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod naming;
+mod parallel;
 pub mod rustdoc;
 pub mod skeleton;
 pub mod stability;

@@ -5,18 +5,22 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The Markdown extensions the pages are read with (GitHub tables and footnotes).
 pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
+
+/// Events with their byte ranges in the page.
+pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
 /// A parsed page: its events with their byte ranges, and the tables found among them.
 #[derive(Debug)]
 pub struct Page<'a> {
     /// The page's text.
     pub source: &'a str,
-    /// Every event of the page with its byte range in `source`.
-    pub events: Vec<(Event<'a>, Range<usize>)>,
+    /// The page's events with their byte ranges in `source`; of a table, only its start and
+    /// end (its cells are in [`Page::tables`]).
+    pub events: Events<'a>,
     /// The first level-1 heading.
     pub title: Option<Heading>,
     /// The tables, in document order.
@@ -39,7 +43,7 @@ pub struct Heading {
 pub struct Table {
     /// The table's byte range.
     pub span: Range<usize>,
-    /// Indices into [`Page::events`] of the whole table.
+    /// Indices into [`Page::events`] of the table's start and end.
     pub events: Range<usize>,
     /// The nearest heading above the table.
     pub heading: Option<Heading>,
@@ -69,47 +73,159 @@ pub struct Cell {
     pub text: String,
     /// The cell's content, trimmed of spaces; where a missing cell would be if absent.
     pub span: Range<usize>,
-    /// Indices into [`Page::events`] of the cell's inline content.
-    pub events: Range<usize>,
+    /// The byte range of the cell's inline content, as its Markdown.
+    pub markdown: Range<usize>,
+    /// The cell's inline events, kept only when it has links, images or anchors (which
+    /// rustdoc may need rewritten); empty otherwise.
+    pub events: Events<'static>,
     /// The row ended before this cell.
     pub missing: bool,
 }
 
-/// Reads a page.
+/// Reads a page, in one pass over its events: tables are read into [`Table`]s as they come,
+/// so a page of many rows never holds all its events at once.
 pub fn parse(source: &str) -> Page<'_> {
-    let events: Vec<_> = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter().collect();
+    let mut parser = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
     let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;
-    let mut i = 0;
-    while i < events.len() {
-        let end = matching_end(&events, i);
-        match &events[i].0 {
+    while let Some((event, range)) = parser.next() {
+        let start = page.events.len();
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                page.events.push((event, range.clone()));
+                let mut table = read_table(source, &mut parser, range, &mut page.events);
+                table.events = start..page.events.len();
+                table.heading = heading.clone();
+                table.caption = caption.take();
+                page.tables.push(table);
+            }
             Event::Start(Tag::Heading { level, .. }) => {
+                push_block(&mut parser, (event, range.clone()), &mut page.events);
+                let end = page.events.len() - 1;
                 let found = Heading {
-                    text: plain_text(&events[i + 1..end]),
-                    span: events[i].1.clone(),
-                    events: i..end + 1,
+                    text: plain_text(&page.events[start + 1..end]),
+                    span: range,
+                    events: start..end + 1,
                 };
-                if *level == pulldown_cmark::HeadingLevel::H1 && page.title.is_none() {
+                if level == pulldown_cmark::HeadingLevel::H1 && page.title.is_none() {
                     page.title = Some(found.clone());
                 }
                 heading = Some(found);
                 caption = None;
             }
             Event::Start(Tag::Paragraph) => {
-                caption = bold_caption(&events, i, end);
+                push_block(&mut parser, (event, range), &mut page.events);
+                caption = bold_caption(&page.events, start, page.events.len() - 1);
             }
-            Event::Start(Tag::Table(_)) => {
-                let table = read_table(source, &events, i, end, heading.clone(), caption.take());
-                page.tables.push(table);
+            event => {
+                push_block(&mut parser, (event, range), &mut page.events);
+                caption = None;
             }
-            _ => caption = None,
         }
-        i = end + 1;
     }
-    page.events = events;
     page
+}
+
+/// Pushes `first` and, if it starts a block or span, every event up to its end.
+fn push_block<'a>(
+    parser: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    first: (Event<'a>, Range<usize>),
+    events: &mut Events<'a>,
+) {
+    let mut depth = usize::from(matches!(first.0, Event::Start(_)));
+    events.push(first);
+    while depth > 0 {
+        let Some(next) = parser.next() else { return };
+        match next.0 {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        events.push(next);
+    }
+}
+
+/// Reads a table's rows from `parser`, up to and including its end, which is pushed to
+/// `events`.
+fn read_table<'a>(
+    source: &str,
+    parser: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    span: Range<usize>,
+    events: &mut Events<'a>,
+) -> Table {
+    let mut table = Table {
+        span,
+        events: 0..0,
+        heading: None,
+        caption: None,
+        header: Vec::new(),
+        rows: Vec::new(),
+    };
+    let mut row_span = 0..0;
+    let mut cells = Vec::new();
+    let mut inline: Events<'a> = Vec::new();
+    while let Some((event, range)) = parser.next() {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => row_span = range,
+            Event::Start(Tag::TableCell) => {
+                inline.clear();
+                let mut depth = 0usize;
+                for (event, inner) in parser.by_ref() {
+                    match event {
+                        Event::End(TagEnd::TableCell) if depth == 0 => break,
+                        Event::Start(_) => depth += 1,
+                        Event::End(_) => depth -= 1,
+                        _ => {}
+                    }
+                    inline.push((event, inner));
+                }
+                cells.push(read_cell(source, &inline, range, &row_span));
+            }
+            Event::End(TagEnd::TableHead) => table.header = std::mem::take(&mut cells),
+            Event::End(TagEnd::TableRow) => {
+                let extra = dropped_text(source, &row_span, cells.last());
+                let cells = std::mem::take(&mut cells);
+                let span = trim_span(source, row_span.clone());
+                table.rows.push(Row { span, cells, extra });
+            }
+            Event::End(TagEnd::Table) => {
+                events.push((event, range));
+                break;
+            }
+            _ => {}
+        }
+    }
+    table
+}
+
+fn read_cell(source: &str, inline: &Events<'_>, span: Range<usize>, row: &Range<usize>) -> Cell {
+    // pulldown-cmark pads a short row with empty cells placed at the row's end.
+    let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
+    let span = if missing {
+        let row = trim_span(source, row.clone());
+        row.end..row.end
+    } else {
+        trim_span(source, span)
+    };
+    let markdown = match (
+        inline.iter().map(|(_, range)| range.start).min(),
+        inline.iter().map(|(_, range)| range.end).max(),
+    ) {
+        (Some(start), Some(end)) => start..end,
+        _ => span.start..span.start,
+    };
+    let rewritable = inline.iter().any(|(event, _)| match event {
+        Event::Start(Tag::Link { .. } | Tag::Image { .. }) => true,
+        Event::InlineHtml(html) | Event::Html(html) => is_anchor(html) || is_anchor_close(html),
+        _ => false,
+    });
+    let events = if rewritable {
+        inline.iter().map(|(event, range)| (event.clone().into_static(), range.clone())).collect()
+    } else {
+        Vec::new()
+    };
+    Cell { text: plain_text(inline), span, markdown, events, missing }
 }
 
 /// The index of the event that closes the one at `start` (itself, for events without a body).
@@ -150,64 +266,6 @@ fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) 
         span: inner[0].1.clone(),
         events: start..end + 1,
     })
-}
-
-fn read_table(
-    source: &str,
-    events: &[(Event<'_>, Range<usize>)],
-    start: usize,
-    end: usize,
-    heading: Option<Heading>,
-    caption: Option<Heading>,
-) -> Table {
-    let mut table = Table {
-        span: events[start].1.clone(),
-        events: start..end + 1,
-        heading,
-        caption,
-        header: Vec::new(),
-        rows: Vec::new(),
-    };
-    let mut i = start + 1;
-    while i < end {
-        let row_end = matching_end(events, i);
-        let row_span = events[i].1.clone();
-        let mut cells = Vec::new();
-        let mut j = i + 1;
-        while j < row_end {
-            let cell_end = matching_end(events, j);
-            cells.push(read_cell(source, events, j, cell_end, &row_span));
-            j = cell_end + 1;
-        }
-        match events[i].0 {
-            Event::Start(Tag::TableHead) => table.header = cells,
-            _ => {
-                let extra = dropped_text(source, &row_span, cells.last());
-                table.rows.push(Row { span: trim_span(source, row_span), cells, extra });
-            }
-        }
-        i = row_end + 1;
-    }
-    table
-}
-
-fn read_cell(
-    source: &str,
-    events: &[(Event<'_>, Range<usize>)],
-    start: usize,
-    end: usize,
-    row: &Range<usize>,
-) -> Cell {
-    let span = events[start].1.clone();
-    // pulldown-cmark pads a short row with empty cells placed at the row's end.
-    let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
-    let span = if missing {
-        let row = trim_span(source, row.clone());
-        row.end..row.end
-    } else {
-        trim_span(source, span)
-    };
-    Cell { text: plain_text(&events[start + 1..end]), span, events: start + 1..end, missing }
 }
 
 /// Cells past the header's width, which GitHub tables silently drop.

@@ -14,6 +14,7 @@ use crate::diagnostics::{Diagnostic, Label};
 use crate::manifest::{KeyType, Manifest, TableSpec};
 use crate::markdown::{self, Cell, Page, Table};
 use crate::naming;
+use crate::parallel;
 use crate::rustdoc::{self, Replacement};
 use crate::{PageText, Pages};
 
@@ -231,22 +232,18 @@ struct KeyedRow<'a> {
 
 impl<'a> BuiltTable<'a> {
     fn enum_model(&self) -> Enum {
-        let variants = self
-            .rows
-            .iter()
-            .map(|named| Variant {
-                ident: named.ident.clone(),
-                key: named.key.clone(),
-                key_text: named.key_text.clone(),
-                cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect(),
-                docs: named
-                    .row
-                    .cells
-                    .iter()
-                    .map(|cell| rustdoc::inline(self.page, cell.events.clone(), &self.base))
-                    .collect(),
-            })
-            .collect();
+        let variants = parallel::map(&self.rows, |named| Variant {
+            ident: named.ident.clone(),
+            key: named.key.clone(),
+            key_text: named.key_text.clone(),
+            cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect(),
+            docs: named
+                .row
+                .cells
+                .iter()
+                .map(|cell| rustdoc::inline(self.page.source, cell, &self.base))
+                .collect(),
+        });
         Enum {
             name: self.spec.enum_name.get_ref().clone(),
             title: self.title.clone(),
@@ -817,21 +814,17 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 ));
             }
         }
-        let mut names: Vec<(String, bool)> = rows
-            .iter()
-            .map(|keyed| match pin_for(keyed) {
-                Some(name) => (name.get_ref().clone(), true),
-                None => {
-                    let from_name =
-                        naming::variant_name(&keyed.row.cells[name_column].text, suffix);
-                    if from_name.is_empty() {
-                        (naming::variant_name(&keyed.key_text, None), false)
-                    } else {
-                        (from_name, false)
-                    }
+        let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| match pin_for(keyed) {
+            Some(name) => (name.get_ref().clone(), true),
+            None => {
+                let from_name = naming::variant_name(&keyed.row.cells[name_column].text, suffix);
+                if from_name.is_empty() {
+                    (naming::variant_name(&keyed.key_text, None), false)
+                } else {
+                    (from_name, false)
                 }
-            })
-            .collect();
+            }
+        });
         // Lookups only, never iterated: hash maps keep the output independent of their order.
         let repeated: Vec<bool> = {
             let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());

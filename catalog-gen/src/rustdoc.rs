@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use url::Url;
 
-use crate::markdown::{self, PARSER_OPTIONS, Page};
+use crate::markdown::{self, Cell, PARSER_OPTIONS, Page};
 
 /// A block of generated Markdown that takes the place of a table in the page's prose.
 pub struct Replacement {
@@ -40,19 +40,22 @@ pub fn prose(
     render(events, base)
 }
 
-/// The Markdown of a cell's inline content (events `range` of `page`).
+/// The Markdown of a table cell of the page `source`.
 ///
 /// A cell is valid rustdoc much as written, so its source text is used, with relative link
 /// targets made absolute and anchors dropped; only cells the source text cannot serve (a
 /// reference-style link, a link with a title) are re-rendered from their events.
-pub fn inline(page: &Page<'_>, range: Range<usize>, base: &Url) -> String {
-    if let Some(text) = source_text(page.source, &page.events[range.clone()], base) {
+pub fn inline(source: &str, cell: &Cell, base: &Url) -> String {
+    if cell.events.is_empty() {
+        return source[cell.markdown.clone()].trim().to_owned();
+    }
+    if let Some(text) = source_text(source, &cell.events, base) {
         return text;
     }
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
     // renderer encodes spaces at their edges as `&#32;`.
     let mut events = vec![Event::Start(Tag::Paragraph)];
-    events.extend(page.events[range].iter().map(|(event, _)| event.clone()));
+    events.extend(cell.events.iter().map(|(event, _)| event.clone()));
     events.push(Event::End(TagEnd::Paragraph));
     render(events, base).trim().to_owned()
 }
@@ -228,7 +231,7 @@ mod tests {
     fn cell_markdown(row: &str) -> String {
         let source = format!("| a |\n| --- |\n| {row} |\n");
         let page = markdown::parse(&source);
-        inline(&page, page.tables[0].rows[0].cells[0].events.clone(), &base())
+        inline(&source, &page.tables[0].rows[0].cells[0], &base())
     }
 
     #[test]

@@ -1,30 +1,73 @@
 //! A table's rows as the text of the generated code: a line, or a few, per row in each place
 //! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
 
-use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::fmt::Write;
 
 use super::text::{push_doc, push_str_literal};
 use crate::manifest::KeyType;
 use crate::model::{Enum, Key, Variant};
+use crate::parallel;
 
 /// The rows of one enum, ready to be written.
 pub struct Rows<'a> {
     table: &'a Enum,
     /// Whether unique integer codes are the discriminants.
     pub discriminants: bool,
-    /// Row numbers in the order of codes, once needed.
-    sorted_by_code: OnceCell<Vec<usize>>,
+    /// Row numbers in the order of codes.
+    sorted_by_code: Vec<usize>,
+}
+
+/// Every text of an enum's rows, each for one place in the code.
+pub struct RowTexts<'a> {
+    /// The enum's variants.
+    pub declarations: String,
+    /// `ROWS`'s elements, or with the `match` layout, `row`'s arms.
+    pub cells: String,
+    /// `ALL`'s elements.
+    pub all: String,
+    /// `row_index`'s arms, where codes are the discriminants.
+    pub row_index_arms: Option<String>,
+    /// `from_code`'s arms for integer codes, `BY_CODE`'s elements for string codes.
+    pub by_code: String,
+    /// `WITH_CODE`'s elements, where rows share codes.
+    pub with_code: Option<String>,
+    /// `CODES`'s elements, where codes are not the discriminants.
+    pub codes: Option<String>,
+    /// `BY_NAME`'s elements, and the names more than one row has.
+    pub by_name: (String, Vec<&'a str>),
 }
 
 impl<'a> Rows<'a> {
+    /// Every text, the variants beside the rest on large tables.
+    pub fn texts(&self, by_match: bool) -> RowTexts<'a> {
+        let rest = || RowTexts {
+            declarations: String::new(),
+            cells: if by_match { self.row_arms() } else { self.rows() },
+            all: self.all(),
+            row_index_arms: self.discriminants.then(|| self.row_index_arms()),
+            by_code: match self.table.key_type {
+                KeyType::Str => self.by_code(),
+                _ => self.code_arms(),
+            },
+            with_code: self.table.shared_codes.then(|| self.with_code()),
+            codes: (!self.discriminants).then(|| self.codes()),
+            by_name: self.by_name(),
+        };
+        let (declarations, rest) =
+            parallel::join(self.table.variants.len(), || self.declarations(), rest);
+        RowTexts { declarations, ..rest }
+    }
+
     /// The rows of `table`.
     pub fn new(table: &'a Enum) -> Self {
         // Unique integer codes are the discriminants; otherwise variants count rows from 0.
         let discriminants =
             table.discriminants && table.key_type != KeyType::Str && !table.shared_codes;
-        Rows { table, discriminants, sorted_by_code: OnceCell::new() }
+        let variants = &table.variants;
+        let mut sorted_by_code: Vec<usize> = (0..variants.len()).collect();
+        sorted_by_code.sort_by(|&a, &b| key_order(&variants[a].key, &variants[b].key));
+        Rows { table, discriminants, sorted_by_code }
     }
 
     /// One text per row, each line ending in `\n`.
@@ -37,7 +80,7 @@ impl<'a> Rows<'a> {
     }
 
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
-    pub fn declarations(&self) -> String {
+    fn declarations(&self) -> String {
         self.each(|out, _, variant| {
             push_doc(out, &variant_doc(self.table, variant));
             for alias in aliases(self.table, variant) {
@@ -56,12 +99,12 @@ impl<'a> Rows<'a> {
     }
 
     /// `ALL`'s elements.
-    pub fn all(&self) -> String {
+    fn all(&self) -> String {
         self.each(|out, _, variant| self.push_path(out, variant, ",\n"))
     }
 
     /// `ROWS`'s elements: every row's cells.
-    pub fn rows(&self) -> String {
+    fn rows(&self) -> String {
         self.each(|out, _, variant| {
             out.push('[');
             for (index, cell) in variant.cells.iter().enumerate() {
@@ -75,7 +118,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `CODES`'s elements: every row's code.
-    pub fn codes(&self) -> String {
+    fn codes(&self) -> String {
         self.each(|out, _, variant| {
             push_key(out, &variant.key);
             out.push_str(",\n");
@@ -83,7 +126,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `row_index`'s arms: each variant's row.
-    pub fn row_index_arms(&self) -> String {
+    fn row_index_arms(&self) -> String {
         self.each(|out, row, variant| {
             self.push_path(out, variant, "");
             let _ = writeln!(out, " => {row},");
@@ -91,7 +134,7 @@ impl<'a> Rows<'a> {
     }
 
     /// The arms of `from_code` for integer codes: each code that one row has.
-    pub fn code_arms(&self) -> String {
+    fn code_arms(&self) -> String {
         let mut out = String::new();
         for group in self.code_groups() {
             if let &[row] = group {
@@ -105,7 +148,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `BY_CODE`'s elements for string codes: each code that one row has, with the row.
-    pub fn by_code(&self) -> String {
+    fn by_code(&self) -> String {
         let mut out = String::new();
         for group in self.code_groups() {
             if let &[row] = group {
@@ -118,7 +161,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `WITH_CODE`'s elements: every code with the variants that have it.
-    pub fn with_code(&self) -> String {
+    fn with_code(&self) -> String {
         let mut out = String::new();
         for group in self.code_groups() {
             out.push('(');
@@ -135,7 +178,7 @@ impl<'a> Rows<'a> {
 
     /// `BY_NAME`'s elements (names that one row has, with the row), and the names that more
     /// than one row has.
-    pub fn by_name(&self) -> (String, Vec<&'a str>) {
+    fn by_name(&self) -> (String, Vec<&'a str>) {
         let name_column = self.table.name_column;
         let mut sorted: Vec<(&str, usize)> = self
             .table
@@ -170,7 +213,7 @@ impl<'a> Rows<'a> {
     }
 
     /// The arms of a `match` giving each variant's cells (the `match` layout).
-    pub fn row_arms(&self) -> String {
+    fn row_arms(&self) -> String {
         self.each(|out, _, variant| {
             self.push_path(out, variant, " => &[");
             for (index, cell) in variant.cells.iter().enumerate() {
@@ -187,14 +230,7 @@ impl<'a> Rows<'a> {
     /// share a code stay in the document's order.
     fn code_groups(&self) -> Vec<&[usize]> {
         let variants = &self.table.variants;
-        self.sorted_by_code
-            .get_or_init(|| {
-                let mut rows: Vec<usize> = (0..variants.len()).collect();
-                rows.sort_by(|&a, &b| key_order(&variants[a].key, &variants[b].key));
-                rows
-            })
-            .chunk_by(|&a, &b| variants[a].key == variants[b].key)
-            .collect()
+        self.sorted_by_code.chunk_by(|&a, &b| variants[a].key == variants[b].key).collect()
     }
 
     /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves

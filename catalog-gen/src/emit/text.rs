@@ -24,13 +24,35 @@ fn is_hidden(c: char) -> bool {
         )
 }
 
+/// The first character of `text` that is either an ASCII byte `ascii` picks or a hidden
+/// non-ASCII character, with its offset. ASCII is checked byte by byte, without decoding.
+fn find_special(text: &str, ascii: impl Fn(u8) -> bool) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            if ascii(bytes[at]) {
+                return Some((at, char::from(bytes[at])));
+            }
+            at += 1;
+        } else {
+            let c = text[at..].chars().next()?;
+            if is_hidden(c) {
+                return Some((at, c));
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
+}
+
 /// Appends `text` as a Rust string literal.
 pub fn push_str_literal(out: &mut String, text: &str) {
     out.push('"');
     let mut rest = text;
-    while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || is_hidden(c)) {
+    let special = |b: u8| b == b'"' || b == b'\\' || b.is_ascii_control();
+    while let Some((at, c)) = find_special(rest, special) {
         out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or_default();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -90,9 +112,8 @@ fn push_doc_line(out: &mut String, line: &str, in_code: &mut bool) {
     let start = out.len();
     out.push(' ');
     let mut rest = line;
-    while let Some(at) = rest.find(|c: char| c == '\r' || (c != '\t' && is_hidden(c))) {
+    while let Some((at, c)) = find_special(rest, |b| b.is_ascii_control() && b != b'\t') {
         out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or_default();
         if c != '\r' {
             let _ = write!(out, "&#x{:X};", u32::from(c));
         }
