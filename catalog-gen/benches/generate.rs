@@ -7,6 +7,10 @@ use catalog_gen::model::{self, Catalog};
 use catalog_gen::{Input, PageText, Pages, emit, markdown};
 use divan::Bencher;
 
+// The allocator `cargo xtask` runs with, so that figures are what users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

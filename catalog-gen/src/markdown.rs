@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use url::Url;
 
 /// The Markdown extensions the pages are read with (GitHub tables and footnotes).
 pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
@@ -75,8 +76,8 @@ pub struct Cell {
     pub span: Range<usize>,
     /// The byte range of the cell's inline content, as its Markdown.
     pub markdown: Range<usize>,
-    /// The cell's inline events, kept only when it has links, images or anchors (which
-    /// rustdoc may need rewritten); empty otherwise.
+    /// The cell's inline events, kept only when it has something rustdoc needs rewritten (a
+    /// relative or reference-style link, an anchor); empty otherwise.
     pub events: Events<'static>,
     /// The row ended before this cell.
     pub missing: bool,
@@ -216,7 +217,9 @@ fn read_cell(source: &str, inline: &Events<'_>, span: Range<usize>, row: &Range<
         _ => span.start..span.start,
     };
     let rewritable = inline.iter().any(|(event, _)| match event {
-        Event::Start(Tag::Link { .. } | Tag::Image { .. }) => true,
+        Event::Start(
+            Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
+        ) => !is_absolute_inline(*link_type, dest_url),
         Event::InlineHtml(html) | Event::Html(html) => is_anchor(html) || is_anchor_close(html),
         _ => false,
     });
@@ -266,6 +269,13 @@ fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) 
         span: inner[0].1.clone(),
         events: start..end + 1,
     })
+}
+
+/// A link rustdoc shows as the page does, wherever the page is published: written inline (or
+/// as an autolink), to an absolute URL or nowhere.
+pub fn is_absolute_inline(link_type: LinkType, dest_url: &str) -> bool {
+    matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
+        && (dest_url.is_empty() || Url::parse(dest_url).is_ok())
 }
 
 /// Cells past the header's width, which GitHub tables silently drop.

@@ -74,10 +74,7 @@ fn source_text(source: &str, events: &[(Event<'_>, Range<usize>)], base: &Url) -
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, .. })
             | Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
-                let absolute_already = dest_url.is_empty() || Url::parse(dest_url).is_ok();
-                if absolute_already
-                    && matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
-                {
+                if markdown::is_absolute_inline(*link_type, dest_url) {
                     continue;
                 }
                 if *link_type != LinkType::Inline || !title.is_empty() {

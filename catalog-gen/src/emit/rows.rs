@@ -70,18 +70,30 @@ impl<'a> Rows<'a> {
         Rows { table, discriminants, sorted_by_code }
     }
 
-    /// One text per row, each line ending in `\n`.
-    fn each(&self, mut write: impl FnMut(&mut String, usize, &Variant)) -> String {
-        let mut out = String::with_capacity(self.table.variants.len() * 32);
+    /// One text per row, each line ending in `\n`. `extra` is about how many bytes a row takes
+    /// beyond its path: texts of tens of megabytes are allocated once, not grown.
+    fn each(
+        &self,
+        extra: impl Fn(&Variant) -> usize,
+        mut write: impl FnMut(&mut String, usize, &Variant),
+    ) -> String {
+        let mut out = String::with_capacity(self.capacity(extra));
         for (row, variant) in self.table.variants.iter().enumerate() {
             write(&mut out, row, variant);
         }
         out
     }
 
+    /// About how many bytes a text with `Enum::Variant` and `extra` bytes per row takes.
+    fn capacity(&self, extra: impl Fn(&Variant) -> usize) -> usize {
+        let path = self.table.name.len() + 16;
+        self.table.variants.iter().map(|variant| path + variant.ident.len() + extra(variant)).sum()
+    }
+
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
     fn declarations(&self) -> String {
-        self.each(|out, _, variant| {
+        let docs = |variant: &Variant| 2 * variant.docs.iter().map(String::len).sum::<usize>();
+        self.each(docs, |out, _, variant| {
             push_doc(out, &variant_doc(self.table, variant));
             for alias in aliases(self.table, variant) {
                 out.push_str("#[doc(alias = ");
@@ -100,12 +112,12 @@ impl<'a> Rows<'a> {
 
     /// `ALL`'s elements.
     fn all(&self) -> String {
-        self.each(|out, _, variant| self.push_path(out, variant, ",\n"))
+        self.each(|_| 0, |out, _, variant| self.push_path(out, variant, ",\n"))
     }
 
     /// `ROWS`'s elements: every row's cells.
     fn rows(&self) -> String {
-        self.each(|out, _, variant| {
+        self.each(cells_len, |out, _, variant| {
             out.push('[');
             for (index, cell) in variant.cells.iter().enumerate() {
                 if index > 0 {
@@ -119,23 +131,29 @@ impl<'a> Rows<'a> {
 
     /// `CODES`'s elements: every row's code.
     fn codes(&self) -> String {
-        self.each(|out, _, variant| {
-            push_key(out, &variant.key);
-            out.push_str(",\n");
-        })
+        self.each(
+            |_| 0,
+            |out, _, variant| {
+                push_key(out, &variant.key);
+                out.push_str(",\n");
+            },
+        )
     }
 
     /// `row_index`'s arms: each variant's row.
     fn row_index_arms(&self) -> String {
-        self.each(|out, row, variant| {
-            self.push_path(out, variant, "");
-            let _ = writeln!(out, " => {row},");
-        })
+        self.each(
+            |_| 0,
+            |out, row, variant| {
+                self.push_path(out, variant, "");
+                let _ = writeln!(out, " => {row},");
+            },
+        )
     }
 
     /// The arms of `from_code` for integer codes: each code that one row has.
     fn code_arms(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.capacity(|_| 0));
         for group in self.code_groups() {
             if let &[row] = group {
                 let variant = &self.table.variants[row];
@@ -149,7 +167,7 @@ impl<'a> Rows<'a> {
 
     /// `BY_CODE`'s elements for string codes: each code that one row has, with the row.
     fn by_code(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.capacity(|_| 0));
         for group in self.code_groups() {
             if let &[row] = group {
                 out.push('(');
@@ -162,7 +180,7 @@ impl<'a> Rows<'a> {
 
     /// `WITH_CODE`'s elements: every code with the variants that have it.
     fn with_code(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.capacity(|_| 0));
         for group in self.code_groups() {
             out.push('(');
             push_key(&mut out, &self.table.variants[group[0]].key);
@@ -188,7 +206,7 @@ impl<'a> Rows<'a> {
             .map(|(row, variant)| (variant.cells[name_column].as_str(), row))
             .collect();
         sorted.sort_by(|a, b| str_order(a.0, b.0).then(a.1.cmp(&b.1)));
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.capacity(|v| v.cells[name_column].len()));
         let mut ambiguous = Vec::new();
         for group in sorted.chunk_by(|a, b| a.0 == b.0) {
             match group {
@@ -205,16 +223,19 @@ impl<'a> Rows<'a> {
 
     /// The arms of a `match` giving each variant's cell in `column` (the `match` layout).
     pub fn cell_arms(&self, column: usize) -> String {
-        self.each(|out, _, variant| {
-            self.push_path(out, variant, " => ");
-            push_str_literal(out, &variant.cells[column]);
-            out.push_str(",\n");
-        })
+        self.each(
+            |variant| variant.cells[column].len(),
+            |out, _, variant| {
+                self.push_path(out, variant, " => ");
+                push_str_literal(out, &variant.cells[column]);
+                out.push_str(",\n");
+            },
+        )
     }
 
     /// The arms of a `match` giving each variant's cells (the `match` layout).
     fn row_arms(&self) -> String {
-        self.each(|out, _, variant| {
+        self.each(cells_len, |out, _, variant| {
             self.push_path(out, variant, " => &[");
             for (index, cell) in variant.cells.iter().enumerate() {
                 if index > 0 {
@@ -241,6 +262,11 @@ impl<'a> Rows<'a> {
         out.push_str(&variant.ident);
         out.push_str(after);
     }
+}
+
+/// The bytes of a row's cells, with room for quotes and separators.
+fn cells_len(variant: &Variant) -> usize {
+    variant.cells.iter().map(|cell| cell.len() + 4).sum()
 }
 
 fn push_key(out: &mut String, key: &Key) {

@@ -52,9 +52,11 @@ impl Slots {
 
 /// Every line of `text` with `width` spaces before it (none on empty lines).
 fn push_indented(out: &mut String, text: &str, width: usize) {
+    const SPACES: &str = "                                                                ";
+    let indent = &SPACES[..width.min(SPACES.len())];
     for line in text.split_inclusive('\n') {
         if line != "\n" {
-            out.extend(std::iter::repeat_n(' ', width));
+            out.push_str(indent);
         }
         out.push_str(line);
     }
