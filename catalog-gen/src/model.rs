@@ -549,8 +549,8 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
     ) -> Vec<NamedRow<'a>> {
         let key_type = *self.spec.key_type.get_ref();
         let mut rows = Vec::new();
-        let mut first_key: HashMap<Key, Range<usize>> = HashMap::new();
-        let mut first_row: HashMap<(Key, &str), Range<usize>> = HashMap::new();
+        // Where each code was first seen, or with shared codes, each code and name.
+        let mut first: HashMap<(Key, Option<&str>), Range<usize>> = HashMap::new();
         for row in &table.rows {
             self.check_width(table, row, problems);
             let key_cell = &row.cells[key_column];
@@ -570,9 +570,10 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 ));
                 continue;
             }
-            let identity = (key.clone(), name_cell.text.as_str());
+            let identity = (key.clone(), self.spec.shared_codes.then_some(name_cell.text.as_str()));
+            let first_seen = first.get(&identity);
             if self.spec.shared_codes {
-                if let Some(first) = first_row.get(&identity) {
+                if let Some(first) = first_seen {
                     problems.push(
                         self.error_at_page(
                             key_cell.span.clone(),
@@ -587,7 +588,7 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                     );
                     continue;
                 }
-            } else if let Some(first) = first_key.get(&key) {
+            } else if let Some(first) = first_seen {
                 problems.push(
                     self.error_at_page(
                         key_cell.span.clone(),
@@ -602,8 +603,7 @@ impl<'a, 'p: 'a> TableContext<'a, 'p> {
                 );
                 continue;
             }
-            first_row.insert(identity, key_cell.span.clone());
-            first_key.entry(key.clone()).or_insert_with(|| key_cell.span.clone());
+            first.insert(identity, key_cell.span.clone());
             rows.push(KeyedRow { key, key_text, row });
         }
         if self.spec.shared_codes {
