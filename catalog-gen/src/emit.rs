@@ -32,19 +32,21 @@ pub const MARKER: &str = "@generated";
 /// Every file of the catalog: `mod.rs` listing the modules, and one file per module.
 /// `manifest` is the manifest's path and `command` the command that regenerates, for headers.
 pub fn files(
-    catalog: &Catalog,
+    catalog: Catalog,
     manifest: &str,
     command: &str,
 ) -> Result<Vec<GeneratedFile>, String> {
     let mut files = vec![GeneratedFile {
         path: "mod.rs".to_owned(),
-        text: format_file(module_list(catalog), manifest, command)?,
+        text: format_file(module_list(&catalog), manifest, command)?,
     }];
-    for module in &catalog.modules {
-        files.push(GeneratedFile {
-            path: format!("{}.rs", module.name),
-            text: module_code(module).format(&module.source, command)?,
-        });
+    for module in catalog.modules {
+        let code = module_code(&module);
+        // The module's cells are in `code` now; freeing them first keeps large catalogs from
+        // holding every cell three times at once.
+        let (path, source) = (format!("{}.rs", module.name), module.source);
+        drop(module.enums);
+        files.push(GeneratedFile { path, text: code.format(&source, command)? });
     }
     Ok(files)
 }
@@ -82,8 +84,10 @@ impl ModuleCode {
     pub fn format(&self, source: &str, command: &str) -> Result<String, String> {
         let file: syn::File = syn::parse2(self.tokens.clone())
             .map_err(|error| format!("generated code does not parse: {error}"))?;
-        let code = self.slots.fill(&prettyplease::unparse(&file));
-        Ok(header(source, command) + &self.docs + &code)
+        let mut text = header(source, command);
+        text.push_str(&self.docs);
+        self.slots.fill(&mut text, &prettyplease::unparse(&file));
+        Ok(text)
     }
 }
 

@@ -90,7 +90,7 @@ pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
     let manifest = parse_manifest(input.manifest_path, input.manifest_text)?;
     let failure = |diagnostics| Failure { diagnostics, sources: sources(input) };
     let catalog = model::build(input.manifest_path, &manifest, input.pages).map_err(failure)?;
-    emit::files(&catalog, input.manifest_path, input.command)
+    emit::files(catalog, input.manifest_path, input.command)
         .map_err(|message| failure(vec![Diagnostic::error(message)]))
 }
 

@@ -31,10 +31,11 @@ impl Slots {
         Ident::new(&name, Span::call_site())
     }
 
-    /// `formatted` with every placeholder line replaced by its text.
-    pub fn fill(&self, formatted: &str) -> String {
+    /// Appends `formatted` to `out` with every placeholder line replaced by its text.
+    pub fn fill(&self, out: &mut String, formatted: &str) {
         let rows: usize = self.texts.iter().map(String::len).sum();
-        let mut out = String::with_capacity(formatted.len() + rows + rows / 4);
+        // Room for the indentation too: the output is allocated once, not grown.
+        out.reserve(formatted.len() + rows + rows / 4);
         for line in formatted.split_inclusive('\n') {
             let code = line.trim_start_matches(' ');
             let slot = code.strip_prefix(PREFIX).and_then(|rest| {
@@ -42,11 +43,10 @@ impl Slots {
                 self.texts.get(index)
             });
             match slot {
-                Some(text) => push_indented(&mut out, text, line.len() - code.len()),
+                Some(text) => push_indented(out, text, line.len() - code.len()),
                 None => out.push_str(line),
             }
         }
-        out
     }
 }
 
@@ -83,7 +83,8 @@ mod tests {
             }
         })
         .unwrap();
-        let text = slots.fill(&prettyplease::unparse(&file));
+        let mut text = String::new();
+        slots.fill(&mut text, &prettyplease::unparse(&file));
         assert_eq!(
             text,
             "pub enum E {\n    /// A\n    A = 1,\n\n    B = 2,\n}\nimpl E {\n    \
@@ -97,6 +98,8 @@ mod tests {
     fn text_that_merely_mentions_the_prefix_is_left_alone() {
         let slots = Slots::default();
         let line = format!("    name: \"{PREFIX}0_x\",\n");
-        assert_eq!(slots.fill(&line), line);
+        let mut text = String::new();
+        slots.fill(&mut text, &line);
+        assert_eq!(text, line);
     }
 }
