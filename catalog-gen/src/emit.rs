@@ -96,11 +96,7 @@ pub fn module_code(module: &Module) -> ModuleCode {
     let mut prose = format!("# {}\n\n{}", module.title, module.prose.trim());
     prose.push_str(&format!("\n\n*Generated from `{}`.*", module.source));
     let mut docs = String::new();
-    for line in text::doc_lines(&prose) {
-        docs.push_str("//!");
-        docs.push_str(&line);
-        docs.push('\n');
-    }
+    text::push_doc(&mut docs, "//!", &prose);
     // The prose and cells are upstream text: rustdoc may find bare URLs or HTML in them.
     docs.push_str("#![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]\n");
     let mut slots = Slots::default();

@@ -94,7 +94,7 @@ impl<'a> Rows<'a> {
     fn declarations(&self) -> String {
         let docs = |variant: &Variant| 2 * variant.docs.iter().map(String::len).sum::<usize>();
         self.each(docs, |out, _, variant| {
-            push_doc(out, &variant_doc(self.table, variant));
+            push_doc(out, "///", &variant_doc(self.table, variant));
             for alias in aliases(self.table, variant) {
                 out.push_str("#[doc(alias = ");
                 push_str_literal(out, alias);

@@ -90,11 +90,11 @@ pub fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// Appends `text` as `///` lines.
-pub fn push_doc(out: &mut String, text: &str) {
+/// Appends `text` as doc comment lines starting with `marker` (`///` or `//!`).
+pub fn push_doc(out: &mut String, marker: &str, text: &str) {
     let mut in_code = false;
     for line in text.lines() {
-        out.push_str("///");
+        out.push_str(marker);
         push_doc_line(out, line, &mut in_code);
         out.push('\n');
     }
