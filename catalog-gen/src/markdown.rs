@@ -336,7 +336,11 @@ pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
         }
         skip_anchor_close = false;
     }
-    text.trim().to_owned()
+    // Trimmed in place: this runs for every cell of every table.
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+    text
 }
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
