@@ -45,12 +45,7 @@ impl Docs {
     /// One synthetic page of `rows` rows.
     fn synthetic(rows: usize) -> Docs {
         let docs = catalog_gen::synth::docs(rows, 1, "out", &[]);
-        let pages = docs
-            .pages
-            .into_iter()
-            .map(|(path, text)| (path.clone(), PageText { path, text: Ok(text) }))
-            .collect();
-        Docs { manifest: docs.manifest, pages }
+        Docs { manifest: docs.manifest, pages: catalog_gen::pages_in_memory(docs.pages) }
     }
 
     fn of(size: &str) -> Docs {

@@ -38,6 +38,20 @@ pub struct PageText {
     pub text: Result<String, String>,
 }
 
+/// Pages held in memory rather than read from disk, from `(name, text)` pairs; each is shown
+/// in diagnostics and headers by its name. For tests, benchmarks and synthetic docs.
+pub fn pages_in_memory<N: Into<String>, T: Into<String>>(
+    pages: impl IntoIterator<Item = (N, T)>,
+) -> Pages {
+    pages
+        .into_iter()
+        .map(|(name, text)| {
+            let name = name.into();
+            (name.clone(), PageText { path: name, text: Ok(text.into()) })
+        })
+        .collect()
+}
+
 /// Generation failed: the problems, with the texts they point into for rendering.
 #[derive(Clone, Debug)]
 pub struct Failure {

@@ -128,20 +128,14 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Input, PageText, Pages};
+    use crate::Input;
 
     #[test]
     fn synthetic_docs_generate_and_are_reproducible() {
         let docs = docs(200, 2, "out", &[]);
         assert_eq!(docs.manifest, super::docs(200, 2, "out", &[]).manifest);
         assert_eq!(docs.pages, super::docs(200, 2, "out", &[]).pages);
-        let pages: Pages = docs
-            .pages
-            .iter()
-            .map(|(path, text)| {
-                (path.clone(), PageText { path: path.clone(), text: Ok(text.clone()) })
-            })
-            .collect();
+        let pages = crate::pages_in_memory(docs.pages.clone());
         let input = Input {
             manifest_path: "catalog.toml",
             manifest_text: &docs.manifest,

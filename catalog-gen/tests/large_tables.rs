@@ -1,16 +1,12 @@
 //! Tables large enough that generation spreads its work over threads still come out in the
 //! document's order, the same bytes every time.
 
-use catalog_gen::{Input, PageText, Pages, markdown, synth};
+use catalog_gen::{Input, markdown, synth};
 
 const ROWS: usize = 7000;
 
 fn generate(docs: &synth::Docs) -> String {
-    let pages: Pages = docs
-        .pages
-        .iter()
-        .map(|(path, text)| (path.clone(), PageText { path: path.clone(), text: Ok(text.clone()) }))
-        .collect();
+    let pages = catalog_gen::pages_in_memory(docs.pages.clone());
     let files = catalog_gen::generate(&Input {
         manifest_path: "catalog.toml",
         manifest_text: &docs.manifest,

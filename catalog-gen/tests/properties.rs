@@ -1,7 +1,7 @@
 //! For arbitrary tables of arbitrary cell text, generation either reports diagnostics or
 //! returns code that parses, in which every cell's text is carried exactly.
 
-use catalog_gen::{Input, PageText, Pages};
+use catalog_gen::Input;
 use proptest::prelude::*;
 use syn::visit::Visit;
 
@@ -56,10 +56,7 @@ fn generate(key_type: &str, rows: &[(String, String, String)]) -> Result<String,
     for (code, name, details) in rows {
         page.push_str(&format!("| {} | {} | {} |\n", escape(code), escape(name), escape(details)));
     }
-    let pages = Pages::from([(
-        "page.md".to_owned(),
-        PageText { path: "page.md".to_owned(), text: Ok(page) },
-    )]);
+    let pages = catalog_gen::pages_in_memory([("page.md", page)]);
     let manifest = MANIFEST.replace("KEY", key_type);
     let input = Input {
         manifest_path: "catalog.toml",

@@ -7,7 +7,7 @@
 
 #![no_main]
 
-use catalog_gen::{Input, PageText, Pages};
+use catalog_gen::Input;
 use libfuzzer_sys::fuzz_target;
 
 const MANIFEST: &str = r#"output = "out"
@@ -34,10 +34,7 @@ fuzz_target!(|data: &[u8]| {
         Some((manifest, page)) => (manifest.to_owned(), page),
         None => (format!("{MANIFEST}{}\n", VARIANTS[text.len() % VARIANTS.len()]), text),
     };
-    let pages = Pages::from([(
-        "page.md".to_owned(),
-        PageText { path: "page.md".to_owned(), text: Ok(page.to_owned()) },
-    )]);
+    let pages = catalog_gen::pages_in_memory([("page.md", page)]);
     let input = Input {
         manifest_path: "catalog.toml",
         manifest_text: &manifest,
