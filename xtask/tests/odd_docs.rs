@@ -43,7 +43,13 @@ fn expectations() -> Vec<(&'static str, &'static str, String)> {
         ("InputError5", "name", "Input Error".into()),
         ("InputError5", "details", "an escaped | pipe".into()),
         ("InputError6", "name", "Input-Error".into()),
-        ("ÄrgerÜberGröße", "details", "non-ASCII: é ü ß 日本語".into()),
+        // Text-direction and invisible characters, which rustc and clippy refuse raw in
+        // literals and comments.
+        (
+            "ÄrgerÜberGröße",
+            "details",
+            "non-ASCII: é ü ß 日本語, \u{202e}rtl\u{202c} and zero\u{200b}width".into(),
+        ),
         ("RTry", "details", r##""#]"; panic!(); r#""##.into()),
         ("Crate", "details", r"\u{0} and \n stay text".into()),
         ("VeryLong", "details", long),
