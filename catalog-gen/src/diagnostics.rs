@@ -72,7 +72,7 @@ impl Diagnostic {
     pub fn location(&self, sources: &BTreeMap<String, String>) -> Option<(String, usize, usize)> {
         let label = self.labels.iter().find(|label| label.primary).or(self.labels.first())?;
         let source = sources.get(&label.path)?;
-        let (line, column) = crate::markdown::line_column(source, label.span.start);
+        let (line, column) = crate::source::line_column(source, label.span.start);
         Some((label.path.clone(), line, column))
     }
 }

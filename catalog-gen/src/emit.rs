@@ -3,7 +3,15 @@
 //! `@generated` header and module docs before it.
 //!
 //! The generated code is data: the enum, its rows as a static table, and sorted lookup tables.
-//! The behaviour shared by every table lives in the `catalog` crate (`rt`, `Entry`).
+//! The behaviour shared by every table lives in the `catalog` crate (`rt`, `Entry`). Every fact
+//! the code is built on (discriminants, code groups, ambiguous names) is read from the model;
+//! the items every enum has are those [`crate::api::INHERENT_ITEMS`] lists.
+//!
+//! No lookup table holds a row's position: a row added upstream would shift every later one
+//! and turn a one-line change into hundreds. Tables hold variants, or where codes are explicit
+//! discriminants, codes: rustc checks an enum value in a constant by searching the enum's
+//! discriminants one by one when they are explicit, so constants full of variants would make
+//! large catalogs compile in quadratic time.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -12,9 +20,8 @@ mod rows;
 mod slots;
 mod text;
 
-use crate::manifest::{KeyType, Layout};
-use crate::model::{Catalog, Enum, Module};
-use rows::Rows;
+use crate::model::{Catalog, CodeType, Enum, Layout, Module};
+use rows::{Rows, row_enum_name};
 use slots::Slots;
 
 /// A generated file: its path relative to the output directory, and its text.
@@ -51,9 +58,14 @@ pub fn files(
     Ok(files)
 }
 
-/// The header every generated file starts with.
+/// The header every generated Rust file starts with.
 pub fn header(source: &str, command: &str) -> String {
-    format!("// This file is {MARKER} by `{command}` from {source}; do not edit.\n\n")
+    header_with("//", source, command) + "\n"
+}
+
+/// The header line of a generated file whose comments start with `comment`.
+pub fn header_with(comment: &str, source: &str, command: &str) -> String {
+    format!("{comment} This file is {MARKER} by `{command}` from {source}; do not edit.\n")
 }
 
 /// Formats a file's tokens and adds the header naming `source` and `command`.
@@ -108,42 +120,39 @@ pub fn module_code(module: &Module) -> ModuleCode {
 fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     let rows = Rows::new(table);
     let name = Ident::new(&table.name, Span::call_site());
-    let key = KeyTokens::new(table.key_type);
+    let key = KeyTokens::new(table.code_type);
     let enum_doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
          generated from `{}`.",
         table.title, table.url, table.source
     ));
     let by_match = table.layout == Layout::Match;
-    let texts = rows.texts(by_match);
+    let texts = rows.texts();
     let variants = slots.add(texts.declarations);
-    let repr = if rows.discriminants { key.repr() } else { quote!() };
+    let repr = if table.discriminants { key.repr() } else { quote!() };
     let columns = Literal::usize_unsuffixed(table.columns.len());
     let all = slots.add(texts.all);
-    let row_index_body = match texts.row_index_arms {
-        Some(arms) => {
-            let arms = slots.add(arms);
-            quote!(match self { #arms => {} })
+    let row_index_body = match texts.row_index {
+        Some((names, arms)) => {
+            let (names, arms) = (slots.add(names), slots.add(arms));
+            let local = Ident::new(row_enum_name(table), Span::call_site());
+            quote! {
+                /// The rows in the document's order: each variant's discriminant is its row.
+                enum #local { #names }
+                (match self { #arms => {} }) as usize
+            }
         }
         None => quote!(self as usize),
     };
 
-    // Lookup tables hold row numbers, not variants: rustc's check of enum values in a constant
-    // costs time in proportion to the enum's size for each value when discriminants are
-    // explicit, so tables of variants make large catalogs compile in quadratic time.
-    let (by_code_table, from_code_body) = if table.key_type == KeyType::Str {
+    let (by_code_table, from_code_body) = if table.code_type == CodeType::Str {
         let entries = slots.add(texts.by_code);
         (
             quote! {
-                /// Codes that one row has, with the row, sorted for binary search.
-                const BY_CODE: &'static [(&'static str, u32)] = &[#entries];
+                /// Codes that one row has, with its variant, sorted for binary search.
+                const BY_CODE: &'static [(&'static str, Self)] = &[#entries];
             },
-            quote! {
-                match crate::rt::find_str(Self::BY_CODE, code) {
-                    Some(row) => Some(Self::ALL[row as usize]),
-                    None => None,
-                }
-            },
+            quote!(crate::rt::find_str(Self::BY_CODE, code)),
         )
     } else {
         // A `match` on integers compiles to a decision tree or jump table: faster than a
@@ -189,14 +198,37 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         None => quote!(),
     };
 
-    let (by_name, ambiguous) = texts.by_name;
-    let by_name = slots.add(by_name);
-    let from_name_doc =
-        outer_doc_lines(&from_name_doc(&table.columns[table.name_column].header, &ambiguous));
+    let by_name = slots.add(texts.by_name);
+    let from_name_doc = outer_doc_lines(&from_name_doc(
+        &table.columns[table.name_column].header,
+        &table.ambiguous_names,
+    ));
+    let (by_name_table, from_name_body) = if table.discriminants {
+        (
+            quote! {
+                /// Names that one row has, with the row's code, sorted for binary search.
+                const BY_NAME: &'static [(&'static str, #code_type)] = &[#by_name];
+            },
+            quote! {
+                match crate::rt::find_str(Self::BY_NAME, name) {
+                    Some(code) => Self::from_code(code),
+                    None => None,
+                }
+            },
+        )
+    } else {
+        (
+            quote! {
+                /// Names that one row has, with its variant, sorted for binary search.
+                const BY_NAME: &'static [(&'static str, Self)] = &[#by_name];
+            },
+            quote!(crate::rt::find_str(Self::BY_NAME, name)),
+        )
+    };
 
     let (name_column, key_column) =
         (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
-    let code_fn = if rows.discriminants {
+    let code_fn = if table.discriminants {
         quote! {
             /// The code: the row's key cell, which is also the discriminant.
             pub const fn code(self) -> #code_type {
@@ -217,8 +249,8 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     } else {
         "The variant with this code, if any."
     });
-    let from_code_param = match table.key_type {
-        KeyType::Str => quote!(&str),
+    let from_code_param = match table.code_type {
+        CodeType::Str => quote!(&str),
         _ => quote!(#code_type),
     };
     let mut cell_body = |column: usize| {
@@ -300,8 +332,7 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
 
             #with_code_table
 
-            /// Names that occur once, with the row, sorted for binary search.
-            const BY_NAME: &'static [(&'static str, u32)] = &[#by_name];
+            #by_name_table
 
             /// The row's cells as plain text, in column order.
             const fn row(self) -> &'static [&'static str; #columns] {
@@ -332,10 +363,7 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
 
             #(#from_name_doc)*
             pub const fn from_name(name: &str) -> Option<Self> {
-                match crate::rt::find_str(Self::BY_NAME, name) {
-                    Some(row) => Some(Self::ALL[row as usize]),
-                    None => None,
-                }
+                #from_name_body
             }
 
             #(#accessors)*
@@ -346,16 +374,16 @@ fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
 }
 
 /// How the key type appears in the generated code.
-struct KeyTokens(KeyType);
+struct KeyTokens(CodeType);
 
 impl KeyTokens {
-    fn new(key_type: KeyType) -> Self {
-        KeyTokens(key_type)
+    fn new(code_type: CodeType) -> Self {
+        KeyTokens(code_type)
     }
 
     fn code_type(&self) -> TokenStream {
         match self.0 {
-            KeyType::Str => quote!(&'static str),
+            CodeType::Str => quote!(&'static str),
             other => {
                 let ident = format_ident!("{}", other.rust_name());
                 quote!(#ident)
@@ -370,7 +398,7 @@ impl KeyTokens {
 
     fn repr(&self) -> TokenStream {
         match self.0 {
-            KeyType::Str => quote!(),
+            CodeType::Str => quote!(),
             other => {
                 let ident = format_ident!("{}", other.rust_name());
                 quote!(#[repr(#ident)])
@@ -384,7 +412,7 @@ impl KeyTokens {
 }
 
 /// `from_name`'s rustdoc, which lists the names it never finds.
-fn from_name_doc(header: &str, ambiguous: &[&str]) -> String {
+fn from_name_doc(header: &str, ambiguous: &[String]) -> String {
     let mut doc = format!(
         "The variant whose `{}` cell is exactly `name`; `None` if no row or more than one has it.",
         header.replace('`', "'")

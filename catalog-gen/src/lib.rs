@@ -1,11 +1,22 @@
-//! Generates the `catalog` crate from Markdown error tables.
+//! Generates a catalog crate's Rust code from Markdown error tables.
 //!
-//! The pipeline, one module per step: [`manifest`] (which tables become which enums) →
-//! [`markdown`] (pages to tables with byte spans) → [`model`] (validated enums, every problem
-//! collected as a [`Diagnostic`]) → [`emit`] (Rust source, formatted, with the `@generated`
-//! header). [`generate`] runs it on text in memory; only [`load`] touches the file system, and
-//! [`sync`] decides what a regeneration writes or reports.
+//! The pipeline, one module per stage, each reading only what the stage before it made:
+//!
+//! 1. [`manifest`]: `catalog.toml`, parsed once, with the span of every value.
+//! 2. [`markdown`]: pages to tables with byte spans (pulldown-cmark).
+//! 3. [`model`]: the manifest meets the pages in named stages (select the table, columns,
+//!    keys, uniqueness, names, facts, docs), every problem collected as a [`Diagnostic`].
+//! 4. [`api`]: the catalog's public API as data, computed from the model; its snapshot is
+//!    written beside the code and read back by [`stability`] to refuse breaking changes.
+//! 5. [`emit`]: Rust source from the model, formatted, with the `@generated` header.
+//! 6. [`sync`]: which files a regeneration creates, updates or removes.
+//!
+//! [`generate`] runs stages 1 to 5 on text in memory. The file system is touched only at the
+//! edges: [`load`] reads the manifest, its pages and what is already generated, and [`regen`]
+//! (the entry point for any team's `xtask`) plans the changes and either reports them or
+//! writes them atomically. [`source`] holds the types every layer shares.
 
+pub mod api;
 pub mod diagnostics;
 pub mod emit;
 pub mod load;
@@ -14,43 +25,21 @@ pub mod markdown;
 pub mod model;
 pub mod naming;
 mod parallel;
+pub mod regen;
 pub mod rustdoc;
 pub mod skeleton;
+pub mod source;
 pub mod stability;
 pub mod sync;
 pub mod synth;
 
 use std::collections::BTreeMap;
 
+pub use api::CatalogApi;
 pub use diagnostics::{Diagnostic, Label};
 pub use emit::{GeneratedFile, MARKER};
 pub use manifest::Manifest;
-
-/// The pages a manifest names, by the `page` value as written in the manifest.
-pub type Pages = BTreeMap<String, PageText>;
-
-/// A page's text, or why it could not be read.
-#[derive(Clone, Debug)]
-pub struct PageText {
-    /// The page's path as shown to the user (in diagnostics and headers).
-    pub path: String,
-    /// The text, or the reason it could not be read (missing, not UTF-8).
-    pub text: Result<String, String>,
-}
-
-/// Pages held in memory rather than read from disk, from `(name, text)` pairs; each is shown
-/// in diagnostics and headers by its name. For tests, benchmarks and synthetic docs.
-pub fn pages_in_memory<N: Into<String>, T: Into<String>>(
-    pages: impl IntoIterator<Item = (N, T)>,
-) -> Pages {
-    pages
-        .into_iter()
-        .map(|(name, text)| {
-            let name = name.into();
-            (name.clone(), PageText { path: name, text: Ok(text.into()) })
-        })
-        .collect()
-}
+pub use source::{PageText, Pages, pages_in_memory};
 
 /// Generation failed: the problems, with the texts they point into for rendering.
 #[derive(Clone, Debug)]
@@ -75,19 +64,23 @@ pub struct Input<'a> {
     pub manifest_path: &'a str,
     /// The manifest's text.
     pub manifest_text: &'a str,
-    /// Every page the manifest names (see [`page_names`]).
+    /// Every page the manifest names (by its `page` values).
     pub pages: &'a Pages,
     /// The command that regenerates, named in every file's header.
     pub command: &'a str,
 }
 
-/// The `page` values of a manifest, to load before calling [`generate`].
-pub fn page_names(manifest_path: &str, manifest_text: &str) -> Result<Vec<String>, Failure> {
-    let manifest = parse_manifest(manifest_path, manifest_text)?;
-    let mut pages: Vec<String> = manifest.tables.iter().map(|t| t.page.get_ref().clone()).collect();
-    pages.sort();
-    pages.dedup();
-    Ok(pages)
+/// What a generation produced: the files, and the catalog's API with where each enum comes
+/// from, for the stability check.
+#[derive(Debug)]
+pub struct Generation {
+    /// `mod.rs`, one file per module and the API snapshot, paths relative to the manifest's
+    /// `output` directory, sorted by path.
+    pub files: Vec<GeneratedFile>,
+    /// The catalog's public API.
+    pub api: CatalogApi,
+    /// Where each enum comes from in the manifest, by enum name.
+    pub origins: BTreeMap<String, model::Origin>,
 }
 
 /// Parses a manifest, or reports its problems.
@@ -98,39 +91,31 @@ pub fn parse_manifest(manifest_path: &str, manifest_text: &str) -> Result<Manife
     })
 }
 
-/// Generates every file of the catalog: `mod.rs` and one file per module, paths relative to
-/// the manifest's `output` directory. Same input, same bytes.
+/// Generates every file of the catalog from text in memory. Same input, same bytes.
 pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
     let manifest = parse_manifest(input.manifest_path, input.manifest_text)?;
-    let failure = |diagnostics| Failure { diagnostics, sources: sources(input) };
-    let catalog = model::build(input.manifest_path, &manifest, input.pages).map_err(failure)?;
-    emit::files(catalog, input.manifest_path, input.command)
-        .map_err(|message| failure(vec![Diagnostic::error(message)]))
+    Ok(generate_from(&manifest, input)?.files)
 }
 
-/// Refuses changes that remove or rename a variant, method or enum the checked-in generated
-/// files have (see [`stability`]); `Ok` when every change only adds.
-pub fn check_stability(
-    manifest_path: &str,
-    manifest_text: &str,
-    changes: &[sync::Change],
-) -> Result<(), Failure> {
-    let manifest = parse_manifest(manifest_path, manifest_text)?;
-    let mut breaks = Vec::new();
-    for change in changes {
-        match change {
-            sync::Change::Update { old, new, .. } => breaks.extend(stability::breaks(old, new)),
-            sync::Change::Remove { old, .. } => breaks.extend(stability::breaks(old, "")),
-            sync::Change::Create { .. } | sync::Change::Conflict { .. } => {}
-        }
-    }
-    if breaks.is_empty() {
-        return Ok(());
-    }
-    Err(Failure {
-        diagnostics: stability::diagnostics(manifest_path, &manifest, &breaks),
-        sources: BTreeMap::from([(manifest_path.to_owned(), manifest_text.to_owned())]),
-    })
+/// [`generate`] for a manifest already parsed from `input.manifest_text`.
+pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generation, Failure> {
+    let failure = |diagnostics| Failure { diagnostics, sources: sources(input) };
+    let catalog = model::build(input.manifest_path, manifest, input.pages).map_err(failure)?;
+    let api = CatalogApi::of(&catalog);
+    let origins = catalog
+        .modules
+        .iter()
+        .flat_map(|module| &module.enums)
+        .map(|table| (table.name.clone(), table.origin.clone()))
+        .collect();
+    let mut files = emit::files(catalog, input.manifest_path, input.command)
+        .map_err(|message| failure(vec![Diagnostic::error(message)]))?;
+    files.push(GeneratedFile {
+        path: api::SNAPSHOT_FILE.to_owned(),
+        text: api.to_snapshot(input.manifest_path, input.command),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Generation { files, api, origins })
 }
 
 fn sources(input: &Input<'_>) -> BTreeMap<String, String> {

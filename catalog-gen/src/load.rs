@@ -7,24 +7,36 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use crate::sync::Existing;
-use crate::{Diagnostic, Failure, GeneratedFile, Input, PageText, Pages};
+use crate::{Diagnostic, Failure, Input, Manifest, PageText, Pages};
 
-/// A generation from files: where its output goes and what it produced.
+/// A manifest read from disk with its pages: everything a generation needs, in memory.
 #[derive(Debug)]
-pub struct Generated {
+pub struct Loaded {
     /// The directory paths are shown relative to: the one that holds the manifest's directory.
     pub root: PathBuf,
     /// The manifest's `output` directory.
     pub output_dir: PathBuf,
-    /// The generated files, paths relative to `output_dir`.
-    pub files: Vec<GeneratedFile>,
     /// The manifest's path as shown to the user.
     pub manifest_path: String,
     /// The manifest's text.
     pub manifest_text: String,
+    /// The manifest, parsed (once).
+    pub manifest: Manifest,
+    /// Every page the manifest names, or why it could not be read.
+    pub pages: Pages,
 }
 
-impl Generated {
+impl Loaded {
+    /// The generation's input, with `command` named in the headers.
+    pub fn input<'a>(&'a self, command: &'a str) -> Input<'a> {
+        Input {
+            manifest_path: &self.manifest_path,
+            manifest_text: &self.manifest_text,
+            pages: &self.pages,
+            command,
+        }
+    }
+
     /// A path under the output directory as shown to the user.
     pub fn shown(&self, relative: &str) -> String {
         shown(&self.output_dir.join(relative), &self.root)
@@ -34,42 +46,42 @@ impl Generated {
 /// The command named in every generated file's header.
 pub const COMMAND: &str = "cargo xtask regen";
 
-/// Reads `manifest_path` and the pages it names, and generates.
+/// Reads `manifest_path`, parses it, and reads the pages it names.
 ///
 /// Paths are shown (in diagnostics, headers and rustdoc) relative to the directory that holds
 /// the manifest's directory, e.g. `docs-src/mediaconvert/error-codes.md`: the same docs tree
 /// generates the same bytes wherever it is checked out.
-pub fn generate(manifest_path: &Path) -> Result<Generated, Failure> {
+pub fn load(manifest_path: &Path) -> Result<Loaded, Failure> {
     let absolute = fs::canonicalize(manifest_path).map_err(|error| {
         io_failure(format!("cannot read manifest `{}`: {error}", manifest_path.display()))
     })?;
     let root = absolute.parent().and_then(Path::parent).unwrap_or(Path::new("/")).to_path_buf();
-    let manifest_path = absolute.as_path();
-    let manifest_shown = shown(manifest_path, &root);
-    let manifest_text = fs::read(manifest_path)
+    let manifest_shown = shown(&absolute, &root);
+    let manifest_text = fs::read(&absolute)
         .map_err(|error| io_failure(format!("cannot read manifest `{manifest_shown}`: {error}")))
         .and_then(|bytes| {
             String::from_utf8(bytes)
                 .map_err(|_| io_failure(format!("manifest `{manifest_shown}` is not UTF-8")))
         })?;
-    let base = manifest_path.parent().unwrap_or(Path::new("."));
-    let mut pages = Pages::new();
-    for name in crate::page_names(&manifest_shown, &manifest_text)? {
-        let path = base.join(&name);
-        pages.insert(name, PageText { path: shown(&path, &root), text: read_page(&path) });
-    }
     let manifest = crate::parse_manifest(&manifest_shown, &manifest_text)?;
+    let base = absolute.parent().unwrap_or(Path::new("."));
+    let mut pages = Pages::new();
+    for spec in &manifest.tables {
+        let name = spec.page.get_ref();
+        if !pages.contains_key(name) {
+            let path = base.join(name);
+            pages.insert(
+                name.clone(),
+                PageText { path: shown(&path, &root), text: read_page(&path) },
+            );
+        }
+    }
     let output_dir = base.join(manifest.output.get_ref());
-    let files = crate::generate(&Input {
-        manifest_path: &manifest_shown,
-        manifest_text: &manifest_text,
-        pages: &pages,
-        command: COMMAND,
-    })?;
-    Ok(Generated { root, output_dir, files, manifest_path: manifest_shown, manifest_text })
+    Ok(Loaded { root, output_dir, manifest_path: manifest_shown, manifest_text, manifest, pages })
 }
 
-/// The `.rs` files already in `dir`, each as generated (with its text) or hand-written.
+/// The files already in `dir` that a generation could write (`.rs` files and the API
+/// snapshot), each as generated (with its text) or hand-written.
 pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
     let mut found = BTreeMap::new();
     let entries = match fs::read_dir(dir) {
@@ -80,7 +92,7 @@ pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
     for entry in entries {
         let path = entry?.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        if !path.is_file() || !name.ends_with(".rs") {
+        if !path.is_file() || !(name.ends_with(".rs") || name == crate::api::SNAPSHOT_FILE) {
             continue;
         }
         let state = match fs::read_to_string(&path) {
@@ -115,7 +127,7 @@ fn read_page(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
-        let (line, column) = crate::markdown::line_column(&text, text.len());
+        let (line, column) = crate::source::line_column(&text, text.len());
         format!("not UTF-8: invalid byte at line {line}, column {column}")
     })
 }

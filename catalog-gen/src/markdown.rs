@@ -5,8 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
-use url::Url;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The Markdown extensions the pages are read with (GitHub tables and footnotes).
 pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
@@ -84,8 +83,14 @@ pub struct Cell {
 }
 
 /// Reads a page, in one pass over its events: tables are read into [`Table`]s as they come,
-/// so a page of many rows never holds all its events at once.
+/// so a page of many rows never holds all its events at once. No cell keeps its events.
 pub fn parse(source: &str) -> Page<'_> {
+    parse_keeping(source, |_| false)
+}
+
+/// [`parse`], where a cell keeps its inline events ([`Cell::events`]) when `keep` is true of
+/// one of them: the caller's policy (rustdoc's, which rewrites some links), not this layer's.
+pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
     let mut parser = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
     let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
@@ -95,7 +100,7 @@ pub fn parse(source: &str) -> Page<'_> {
         match event {
             Event::Start(Tag::Table(_)) => {
                 page.events.push((event, range.clone()));
-                let mut table = read_table(source, &mut parser, range, &mut page.events);
+                let mut table = read_table(source, &mut parser, range, &mut page.events, keep);
                 table.events = start..page.events.len();
                 table.heading = heading.clone();
                 table.caption = caption.take();
@@ -154,6 +159,7 @@ fn read_table<'a>(
     parser: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
     span: Range<usize>,
     events: &mut Events<'a>,
+    keep: fn(&Event<'_>) -> bool,
 ) -> Table {
     let mut table = Table {
         span,
@@ -181,7 +187,7 @@ fn read_table<'a>(
                     }
                     inline.push((event, inner));
                 }
-                cells.push(read_cell(source, &inline, range, &row_span));
+                cells.push(read_cell(source, &inline, range, &row_span, keep));
             }
             Event::End(TagEnd::TableHead) => table.header = std::mem::take(&mut cells),
             Event::End(TagEnd::TableRow) => {
@@ -200,7 +206,13 @@ fn read_table<'a>(
     table
 }
 
-fn read_cell(source: &str, inline: &Events<'_>, span: Range<usize>, row: &Range<usize>) -> Cell {
+fn read_cell(
+    source: &str,
+    inline: &Events<'_>,
+    span: Range<usize>,
+    row: &Range<usize>,
+    keep: fn(&Event<'_>) -> bool,
+) -> Cell {
     // pulldown-cmark pads a short row with empty cells placed at the row's end.
     let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
     let span = if missing {
@@ -216,14 +228,7 @@ fn read_cell(source: &str, inline: &Events<'_>, span: Range<usize>, row: &Range<
         (Some(start), Some(end)) => start..end,
         _ => span.start..span.start,
     };
-    let rewritable = inline.iter().any(|(event, _)| match event {
-        Event::Start(
-            Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
-        ) => !is_absolute_inline(*link_type, dest_url),
-        Event::InlineHtml(html) | Event::Html(html) => is_anchor(html) || is_anchor_close(html),
-        _ => false,
-    });
-    let events = if rewritable {
+    let events = if inline.iter().any(|(event, _)| keep(event)) {
         inline.iter().map(|(event, range)| (event.clone().into_static(), range.clone())).collect()
     } else {
         Vec::new()
@@ -271,15 +276,12 @@ fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) 
     })
 }
 
-/// A link rustdoc shows as the page does, wherever the page is published: written inline (or
-/// as an autolink), to an absolute URL or nowhere.
-pub fn is_absolute_inline(link_type: LinkType, dest_url: &str) -> bool {
-    matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
-        && (dest_url.is_empty() || Url::parse(dest_url).is_ok())
-}
-
 /// Cells past the header's width, which GitHub tables silently drop.
 fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell>) -> Option<Range<usize>> {
+    // A short row (its last cells missing) has nothing past the header's width.
+    if last.is_some_and(|cell| cell.missing) {
+        return None;
+    }
     let after = last.filter(|cell| !cell.missing).map_or(row.start, |cell| cell.span.end);
     let rest = &source[after..row.end];
     let content = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
@@ -361,12 +363,4 @@ pub fn is_line_break(html: &str) -> bool {
     let lower = html.trim().to_ascii_lowercase();
     let inner = lower.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
     inner.trim() == "br"
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset.min(source.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }

@@ -40,6 +40,28 @@ pub fn prose(
     render(events, base)
 }
 
+/// Whether a cell with this inline event needs its events kept for [`inline`]: a link or image
+/// that is not [absolute and inline](is_absolute_inline), or an anchor. The policy passed to
+/// [`markdown::parse_keeping`].
+pub fn needs_rewrite(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(
+            Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
+        ) => !is_absolute_inline(*link_type, dest_url),
+        Event::InlineHtml(html) | Event::Html(html) => {
+            markdown::is_anchor(html) || markdown::is_anchor_close(html)
+        }
+        _ => false,
+    }
+}
+
+/// A link rustdoc shows as the page does, wherever the page is published: written inline (or
+/// as an autolink), to an absolute URL or nowhere.
+pub fn is_absolute_inline(link_type: LinkType, dest_url: &str) -> bool {
+    matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
+        && (dest_url.is_empty() || Url::parse(dest_url).is_ok())
+}
+
 /// The Markdown of a table cell of the page `source`.
 ///
 /// A cell is valid rustdoc much as written, so its source text is used, with relative link
@@ -74,7 +96,7 @@ fn source_text(source: &str, events: &[(Event<'_>, Range<usize>)], base: &Url) -
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, .. })
             | Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
-                if markdown::is_absolute_inline(*link_type, dest_url) {
+                if is_absolute_inline(*link_type, dest_url) {
                     continue;
                 }
                 if *link_type != LinkType::Inline || !title.is_empty() {
@@ -227,7 +249,7 @@ mod tests {
 
     fn cell_markdown(row: &str) -> String {
         let source = format!("| a |\n| --- |\n| {row} |\n");
-        let page = markdown::parse(&source);
+        let page = markdown::parse_keeping(&source, needs_rewrite);
         inline(&source, &page.tables[0].rows[0].cells[0], &base())
     }
 
@@ -257,7 +279,10 @@ mod tests {
 
     #[test]
     fn prose_drops_anchors_and_fences_code_as_text() {
-        let page = markdown::parse("## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n");
+        let page = markdown::parse_keeping(
+            "## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n",
+            needs_rewrite,
+        );
         let text = prose(&page, &base(), &[], &[]);
         assert!(!text.contains("<a"), "{text}");
         assert!(text.contains("````text\nGET / HTTP/1.1\n````"), "{text}");

@@ -1,5 +1,6 @@
 //! What a regeneration changes: generated text against the files already there, decided in
-//! one place (like rust-analyzer's `ensure_file_contents`), written by the caller.
+//! one place (like rust-analyzer's `ensure_file_contents`); [`crate::regen`] reports the
+//! changes or writes them.
 
 use std::collections::BTreeMap;
 
@@ -42,11 +43,6 @@ pub enum Change {
         /// The text there now.
         old: String,
     },
-    /// A generated file would replace a hand-written one: refused.
-    Conflict {
-        /// Path relative to the output directory.
-        path: String,
-    },
 }
 
 impl Change {
@@ -55,18 +51,25 @@ impl Change {
         match self {
             Change::Create { path, .. }
             | Change::Update { path, .. }
-            | Change::Remove { path, .. }
-            | Change::Conflict { path } => path,
+            | Change::Remove { path, .. } => path,
         }
     }
 
-    /// A unified diff of the change (empty for conflicts); `shown` names the file.
+    /// What the change does, as a past participle: `created`, `updated`, `removed`.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Change::Create { .. } => "created",
+            Change::Update { .. } => "updated",
+            Change::Remove { .. } => "removed",
+        }
+    }
+
+    /// A unified diff of the change; `shown` names the file.
     pub fn diff(&self, shown: &str) -> String {
         let (old, new) = match self {
             Change::Create { text, .. } => ("", text.as_str()),
             Change::Update { old, new, .. } => (old.as_str(), new.as_str()),
             Change::Remove { old, .. } => (old.as_str(), ""),
-            Change::Conflict { .. } => return String::new(),
         };
         TextDiff::from_lines(old, new)
             .unified_diff()
@@ -76,24 +79,31 @@ impl Change {
     }
 }
 
-/// Whether a file carries the `@generated` marker: in a `//` comment on its first line, where
-/// the generator puts it.
+/// Whether a file carries the `@generated` marker: in a comment (`//` in Rust, `#` in TOML) on
+/// its first line, where the generator puts it.
 pub fn is_generated(text: &str) -> bool {
-    text.lines().next().is_some_and(|line| line.starts_with("//") && line.contains(MARKER))
+    text.lines().next().is_some_and(|line| {
+        (line.starts_with("//") || line.starts_with('#')) && line.contains(MARKER)
+    })
 }
 
 /// The changes that make the output directory hold exactly `files`: sorted by path; empty
 /// when everything is up to date. Texts are compared with line endings normalized.
-pub fn plan(files: &[GeneratedFile], existing: &BTreeMap<String, Existing>) -> Vec<Change> {
+///
+/// Refused, with the paths of the files, where a generated file would replace a hand-written
+/// one.
+pub fn plan(
+    files: &[GeneratedFile],
+    existing: &BTreeMap<String, Existing>,
+) -> Result<Vec<Change>, Vec<String>> {
     let mut changes = Vec::new();
+    let mut conflicts = Vec::new();
     for file in files {
         match existing.get(&file.path) {
             None => {
                 changes.push(Change::Create { path: file.path.clone(), text: file.text.clone() })
             }
-            Some(Existing::HandWritten) => {
-                changes.push(Change::Conflict { path: file.path.clone() })
-            }
+            Some(Existing::HandWritten) => conflicts.push(file.path.clone()),
             Some(Existing::Generated(old)) if normalize(old) != normalize(&file.text) => {
                 changes.push(Change::Update {
                     path: file.path.clone(),
@@ -111,8 +121,11 @@ pub fn plan(files: &[GeneratedFile], existing: &BTreeMap<String, Existing>) -> V
             changes.push(Change::Remove { path: path.clone(), old: old.clone() });
         }
     }
+    if !conflicts.is_empty() {
+        return Err(conflicts);
+    }
     changes.sort_by(|a, b| a.path().cmp(b.path()));
-    changes
+    Ok(changes)
 }
 
 fn normalize(text: &str) -> String {
@@ -137,7 +150,7 @@ mod tests {
             "mod.rs".to_owned(),
             Existing::Generated(text.replace('\n', "\r\n")),
         )]);
-        assert_eq!(plan(&[file("mod.rs", &text)], &existing), vec![]);
+        assert_eq!(plan(&[file("mod.rs", &text)], &existing), Ok(vec![]));
     }
 
     #[test]
@@ -148,7 +161,7 @@ mod tests {
             ("notes.rs".to_owned(), Existing::HandWritten),
         ]);
         let files = [file("a.rs", &format!("{HEADER}new\n")), file("b.rs", "b")];
-        let changes = plan(&files, &existing);
+        let changes = plan(&files, &existing).unwrap();
         let paths: Vec<&str> = changes.iter().map(Change::path).collect();
         assert_eq!(paths, ["a.rs", "b.rs", "gone.rs"]);
         assert!(matches!(changes[2], Change::Remove { .. }));
@@ -158,15 +171,13 @@ mod tests {
     #[test]
     fn hand_written_files_are_never_replaced() {
         let existing = BTreeMap::from([("a.rs".to_owned(), Existing::HandWritten)]);
-        assert_eq!(
-            plan(&[file("a.rs", "x")], &existing),
-            vec![Change::Conflict { path: "a.rs".to_owned() }]
-        );
+        assert_eq!(plan(&[file("a.rs", "x")], &existing), Err(vec!["a.rs".to_owned()]));
     }
 
     #[test]
     fn the_marker_must_be_in_a_header_comment() {
         assert!(is_generated(HEADER));
+        assert!(is_generated("# This file is @generated by `x`; do not edit.\n[a]\n"));
         assert!(!is_generated("fn main() {}\n// mentions @generated late\n"));
         assert!(!is_generated("const S: &str = \"@generated\";\n"));
     }

@@ -1,6 +1,7 @@
 //! The Markdown layer on the real seed pages: every table cell as plain text, with its span.
 
-use catalog_gen::markdown::{self, line_column};
+use catalog_gen::markdown;
+use catalog_gen::source::line_column;
 
 const MEDIATAILOR: &str = include_str!("../../docs-src/mediatailor/playback-errors-client.md");
 const MEDIACONVERT: &str = include_str!("../../docs-src/mediaconvert/error-codes.md");

@@ -1,14 +1,13 @@
-//! `cargo xtask`: the project's command line. Files and flags only; the work is done by
-//! `catalog-gen`.
+//! `cargo xtask`: the project's command line. Flags and paths only; the work, and the policy
+//! of what is written when, belong to `catalog-gen` (`catalog_gen::regen`).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::load;
-use catalog_gen::sync::{self, Change};
+use catalog_gen::regen::{self, Mode, Options};
 use clap::{Args, Parser, Subcommand};
-use tempfile::NamedTempFile;
 
 // Generation allocates a string or two per cell, and mimalloc serves that faster than the
 // system allocator (BENCHMARKS.md).
@@ -114,127 +113,65 @@ fn regen(args: &RegenArgs) -> ExitCode {
         Some(path) => (path.clone(), format!("{} --manifest {}", load::COMMAND, path.display())),
         None => (workspace_root().join("docs-src/catalog.toml"), load::COMMAND.to_owned()),
     };
-    let generated = match load::generate(&manifest) {
-        Ok(generated) => generated,
-        Err(failure) => {
-            eprint!("{}", failure.render(use_color()));
-            return ExitCode::from(1);
-        }
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+    let options = Options { mode, allow_breaking: args.allow_breaking };
+    let report = match regen::regen(&manifest, &options) {
+        Ok(report) => report,
+        Err(error) => return failed(&error),
     };
-    let existing = match load::existing(&generated.output_dir) {
-        Ok(existing) => existing,
-        Err(error) => {
-            eprintln!("error: cannot read `{}`: {error}", generated.output_dir.display());
-            return ExitCode::from(1);
-        }
-    };
-    let changes = sync::plan(&generated.files, &existing);
-    let shown = |change: &Change| generated.shown(change.path());
-
-    let conflicts: Vec<&Change> =
-        changes.iter().filter(|c| matches!(c, Change::Conflict { .. })).collect();
-    if !conflicts.is_empty() {
-        for conflict in conflicts {
-            eprintln!(
-                "error: `{}` exists and is not marked {}; refusing to overwrite a hand-written file",
-                shown(conflict),
-                catalog_gen::MARKER
-            );
-        }
-        eprintln!("nothing was written: move the file away or rename the module in the manifest");
-        return ExitCode::from(1);
-    }
-    if !args.allow_breaking
-        && let Err(failure) = catalog_gen::check_stability(
-            &generated.manifest_path,
-            &generated.manifest_text,
-            &changes,
-        )
-    {
-        eprint!("{}", failure.render(use_color()));
-        eprintln!("nothing was written");
-        return ExitCode::from(1);
-    }
-    if changes.is_empty() {
-        eprintln!("{} generated files are up to date", generated.files.len());
-        return ExitCode::SUCCESS;
-    }
-    if args.check {
-        let mut out = std::io::stdout().lock();
-        for change in &changes {
-            let _ = write!(out, "{}", change.diff(&shown(change)));
-        }
-        for change in &changes {
-            eprintln!("stale: {}", shown(change));
+    if mode == Mode::Check && !report.is_up_to_date() {
+        let _ = write!(std::io::stdout().lock(), "{}", report.diff);
+        for (_, path) in &report.changes {
+            eprintln!("stale: {path}");
         }
         eprintln!(
             "error: {} generated file(s) are out of date; run `{command}` to update them",
-            changes.len()
+            report.changes.len()
         );
         return ExitCode::from(1);
     }
-    match apply(&generated.output_dir, &changes) {
-        Ok(()) => {
-            for change in &changes {
-                let verb = match change {
-                    Change::Create { .. } => "created",
-                    Change::Update { .. } => "updated",
-                    Change::Remove { .. } => "removed",
-                    Change::Conflict { .. } => unreachable!("conflicts return early"),
-                };
-                eprintln!("{verb} {}", shown(change));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: writing the generated files failed: {error}");
-            ExitCode::from(1)
-        }
-    }
+    print_written(&report);
+    ExitCode::SUCCESS
 }
 
 fn init(args: &InitArgs) -> ExitCode {
-    let generated = match load::generate(&args.manifest) {
-        Ok(generated) => generated,
-        Err(failure) => {
-            eprint!("{}", failure.render(use_color()));
-            return ExitCode::from(1);
-        }
-    };
-    let dir = match std::path::absolute(&args.dir) {
-        Ok(dir) => dir,
-        Err(error) => {
-            eprintln!("error: `{}`: {error}", args.dir.display());
-            return ExitCode::from(2);
-        }
-    };
-    let expected = load::shown(&dir.join("src/generated"), Path::new("/"));
-    if load::shown(&generated.output_dir, Path::new("/")) != expected {
-        eprintln!(
-            "error: the manifest's `output` is `{}`, not the new crate's `src/generated`",
-            generated.output_dir.display()
-        );
-        eprintln!("help: set `output` to the path of `{expected}` relative to the manifest");
-        return ExitCode::from(1);
-    }
     let name = args.name.clone().unwrap_or_else(|| {
-        dir.file_name().map_or_else(|| "catalog".to_owned(), |n| n.to_string_lossy().into_owned())
+        std::path::absolute(&args.dir)
+            .ok()
+            .and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "catalog".to_owned())
     });
     let manifest = args.manifest.display().to_string();
-    let skeleton = catalog_gen::skeleton::files(&name, &manifest);
-    for (path, text) in &skeleton {
-        let target = dir.join(path);
-        if target.exists() {
-            eprintln!("kept {} (exists)", target.display());
-            continue;
+    match regen::init(&args.dir, &args.manifest, &name, &manifest) {
+        Ok(done) => {
+            for (path, created) in &done.skeleton {
+                let verb = if *created { "created" } else { "kept" };
+                let why = if *created { "" } else { " (exists)" };
+                eprintln!("{verb} {}{why}", path.display());
+            }
+            print_written(&done.report);
+            ExitCode::SUCCESS
         }
-        if let Err(error) = write_new(&target, text) {
-            eprintln!("error: cannot write `{}`: {error}", target.display());
-            return ExitCode::from(1);
-        }
-        eprintln!("created {}", target.display());
+        Err(error) => failed(&error),
     }
-    regen(&RegenArgs { check: false, manifest: Some(args.manifest.clone()), allow_breaking: false })
+}
+
+/// Each file written, or that all were up to date.
+fn print_written(report: &regen::Report) {
+    if report.is_up_to_date() {
+        eprintln!("{} generated files are up to date", report.files);
+    }
+    for (verb, path) in &report.changes {
+        eprintln!("{verb} {path}");
+    }
+}
+
+fn failed(error: &regen::Error) -> ExitCode {
+    eprint!("{}", error.render(use_color()));
+    if matches!(error, regen::Error::Problems(_)) {
+        eprintln!("nothing was written");
+    }
+    ExitCode::from(1)
 }
 
 fn synth(args: &SynthArgs) -> ExitCode {
@@ -264,66 +201,6 @@ fn synth(args: &SynthArgs) -> ExitCode {
         dir.join("catalog.toml").display()
     );
     ExitCode::SUCCESS
-}
-
-/// Writes a file that does not exist yet, atomically, creating its directory.
-fn write_new(target: &Path, text: &str) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let file = staged_file(dir, target, text)?;
-    file.persist_noclobber(target).map_err(|error| error.error)?;
-    Ok(())
-}
-
-/// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
-/// permissions `target` has, or those of a new ordinary file (temporary files are private).
-fn staged_file(dir: &Path, target: &Path, text: &str) -> std::io::Result<NamedTempFile> {
-    let mut file = NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    let permissions = match std::fs::metadata(target) {
-        Ok(metadata) => Some(metadata.permissions()),
-        Err(_) => default_permissions(),
-    };
-    if let Some(permissions) = permissions {
-        file.as_file().set_permissions(permissions)?;
-    }
-    file.as_file().sync_all()?;
-    Ok(file)
-}
-
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
-}
-
-/// Writes every change, all or nothing as far as the file system allows: each new text goes to
-/// a temporary file in the output directory first; only when all are written are they renamed
-/// over their targets (atomic per file), then orphaned generated files are removed.
-fn apply(dir: &Path, changes: &[Change]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut staged = Vec::new();
-    for change in changes {
-        if let Change::Create { path, text } | Change::Update { path, new: text, .. } = change {
-            let target = dir.join(path);
-            let file = staged_file(dir, &target, text)?;
-            staged.push((file, target));
-        }
-    }
-    for (file, target) in staged {
-        file.persist(&target).map_err(|error| error.error)?;
-    }
-    for change in changes {
-        if let Change::Remove { path, .. } = change {
-            std::fs::remove_file(dir.join(path))?;
-        }
-    }
-    Ok(())
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set.

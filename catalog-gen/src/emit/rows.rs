@@ -1,57 +1,59 @@
 //! A table's rows as the text of the generated code: a line, or a few, per row in each place
 //! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
 
-use std::cmp::Ordering;
 use std::fmt::Write;
 
 use super::text::{push_doc, push_str_literal};
-use crate::manifest::KeyType;
-use crate::model::{Enum, Key, Variant};
+use crate::model::{CodeType, Enum, Key, Layout, Variant};
 use crate::parallel;
 
 /// The rows of one enum, ready to be written.
 pub struct Rows<'a> {
     table: &'a Enum,
-    /// Whether unique integer codes are the discriminants.
-    pub discriminants: bool,
-    /// Row numbers in the order of codes.
-    sorted_by_code: Vec<usize>,
 }
 
-/// Every text of an enum's rows, each for one place in the code.
-pub struct RowTexts<'a> {
+/// Every text of an enum's rows, each for one place in the code. Each row's line holds what
+/// the docs say of the row (its variant, code, name, cells), never its position, so that a row
+/// added or removed upstream adds or removes lines and changes no other.
+pub struct RowTexts {
     /// The enum's variants.
     pub declarations: String,
     /// `ROWS`'s elements, or with the `match` layout, `row`'s arms.
     pub cells: String,
     /// `ALL`'s elements.
     pub all: String,
-    /// `row_index`'s arms, where codes are the discriminants.
-    pub row_index_arms: Option<String>,
+    /// Where codes are the discriminants, `row_index`'s local enum of rows in the document's
+    /// order, and its arms from each variant to its row.
+    pub row_index: Option<(String, String)>,
     /// `from_code`'s arms for integer codes, `BY_CODE`'s elements for string codes.
     pub by_code: String,
     /// `WITH_CODE`'s elements, where rows share codes.
     pub with_code: Option<String>,
     /// `CODES`'s elements, where codes are not the discriminants.
     pub codes: Option<String>,
-    /// `BY_NAME`'s elements, and the names more than one row has.
-    pub by_name: (String, Vec<&'a str>),
+    /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
+    /// the discriminants, else with its variant.
+    pub by_name: String,
 }
 
 impl<'a> Rows<'a> {
     /// Every text, the variants beside the rest on large tables.
-    pub fn texts(&self, by_match: bool) -> RowTexts<'a> {
+    pub fn texts(&self) -> RowTexts {
+        let table = self.table;
         let rest = || RowTexts {
             declarations: String::new(),
-            cells: if by_match { self.row_arms() } else { self.rows() },
+            cells: match table.layout {
+                Layout::Match => self.row_arms(),
+                Layout::Tables => self.rows(),
+            },
             all: self.all(),
-            row_index_arms: self.discriminants.then(|| self.row_index_arms()),
-            by_code: match self.table.key_type {
-                KeyType::Str => self.by_code(),
+            row_index: table.discriminants.then(|| (self.row_names(), self.row_index_arms())),
+            by_code: match table.code_type {
+                CodeType::Str => self.by_code(),
                 _ => self.code_arms(),
             },
-            with_code: self.table.shared_codes.then(|| self.with_code()),
-            codes: (!self.discriminants).then(|| self.codes()),
+            with_code: table.shared_codes.then(|| self.with_code()),
+            codes: (!table.discriminants).then(|| self.codes()),
             by_name: self.by_name(),
         };
         let (declarations, rest) =
@@ -61,13 +63,7 @@ impl<'a> Rows<'a> {
 
     /// The rows of `table`.
     pub fn new(table: &'a Enum) -> Self {
-        // Unique integer codes are the discriminants; otherwise variants count rows from 0.
-        let discriminants =
-            table.discriminants && table.key_type != KeyType::Str && !table.shared_codes;
-        let variants = &table.variants;
-        let mut sorted_by_code: Vec<usize> = (0..variants.len()).collect();
-        sorted_by_code.sort_by(|&a, &b| key_order(&variants[a].key, &variants[b].key));
-        Rows { table, discriminants, sorted_by_code }
+        Rows { table }
     }
 
     /// One text per row, each line ending in `\n`. `extra` is about how many bytes a row takes
@@ -102,7 +98,7 @@ impl<'a> Rows<'a> {
             }
             out.push_str(&variant.ident);
             match variant.key {
-                Key::Int(code) if self.discriminants => {
+                Key::Int(code) if self.table.discriminants => {
                     let _ = writeln!(out, " = {code},");
                 }
                 _ => out.push_str(",\n"),
@@ -140,13 +136,29 @@ impl<'a> Rows<'a> {
         )
     }
 
-    /// `row_index`'s arms: each variant's row.
-    fn row_index_arms(&self) -> String {
+    /// The variants of `row_index`'s local enum, in the document's order: its implicit
+    /// discriminants are the rows, counted by the compiler rather than written out.
+    fn row_names(&self) -> String {
         self.each(
             |_| 0,
-            |out, row, variant| {
-                self.push_path(out, variant, "");
-                let _ = writeln!(out, " => {row},");
+            |out, _, variant| {
+                out.push_str(&variant.ident);
+                out.push_str(",\n");
+            },
+        )
+    }
+
+    /// `row_index`'s arms: from each variant to the local enum's variant of the same name.
+    fn row_index_arms(&self) -> String {
+        let local = row_enum_name(self.table);
+        self.each(
+            |_| local.len(),
+            |out, _, variant| {
+                self.push_path(out, variant, " => ");
+                out.push_str(local);
+                out.push_str("::");
+                out.push_str(&variant.ident);
+                out.push_str(",\n");
             },
         )
     }
@@ -165,14 +177,16 @@ impl<'a> Rows<'a> {
         out
     }
 
-    /// `BY_CODE`'s elements for string codes: each code that one row has, with the row.
+    /// `BY_CODE`'s elements for string codes: each code that one row has, with its variant.
     fn by_code(&self) -> String {
         let mut out = String::with_capacity(self.capacity(|_| 0));
         for group in self.code_groups() {
             if let &[row] = group {
+                let variant = &self.table.variants[row];
                 out.push('(');
-                push_key(&mut out, &self.table.variants[row].key);
-                let _ = writeln!(out, ", {row}),");
+                push_key(&mut out, &variant.key);
+                out.push_str(", ");
+                self.push_path(&mut out, variant, "),\n");
             }
         }
         out
@@ -194,31 +208,25 @@ impl<'a> Rows<'a> {
         out
     }
 
-    /// `BY_NAME`'s elements (names that one row has, with the row), and the names that more
-    /// than one row has.
-    fn by_name(&self) -> (String, Vec<&'a str>) {
-        let name_column = self.table.name_column;
-        let mut sorted: Vec<(&str, usize)> = self
-            .table
-            .variants
-            .iter()
-            .enumerate()
-            .map(|(row, variant)| (variant.cells[name_column].as_str(), row))
-            .collect();
-        sorted.sort_by(|a, b| str_order(a.0, b.0).then(a.1.cmp(&b.1)));
-        let mut out = String::with_capacity(self.capacity(|v| v.cells[name_column].len()));
-        let mut ambiguous = Vec::new();
-        for group in sorted.chunk_by(|a, b| a.0 == b.0) {
-            match group {
-                [(name, row)] => {
-                    out.push('(');
-                    push_str_literal(&mut out, name);
-                    let _ = writeln!(out, ", {row}),");
-                }
-                _ => ambiguous.push(group[0].0),
+    /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes
+    /// are the discriminants (no variant in a constant: see `emit`), else with its variant.
+    fn by_name(&self) -> String {
+        let table = self.table;
+        let extra = |variant: &Variant| variant.name(table).len();
+        let mut out = String::with_capacity(self.capacity(extra));
+        for &row in &table.rows_by_name {
+            let variant = &table.variants[row];
+            out.push('(');
+            push_str_literal(&mut out, variant.name(table));
+            out.push_str(", ");
+            if table.discriminants {
+                push_key(&mut out, &variant.key);
+                out.push_str("),\n");
+            } else {
+                self.push_path(&mut out, variant, "),\n");
             }
         }
-        (out, ambiguous)
+        out
     }
 
     /// The arms of a `match` giving each variant's cell in `column` (the `match` layout).
@@ -249,9 +257,9 @@ impl<'a> Rows<'a> {
 
     /// Rows grouped by code, in the order of the binary searches in `catalog::rt`; rows that
     /// share a code stay in the document's order.
-    fn code_groups(&self) -> Vec<&[usize]> {
-        let variants = &self.table.variants;
-        self.sorted_by_code.chunk_by(|&a, &b| variants[a].key == variants[b].key).collect()
+    fn code_groups(&self) -> impl Iterator<Item = &[usize]> {
+        let table = self.table;
+        table.code_groups.iter().map(|group| &table.rows_by_code[group.clone()])
     }
 
     /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves
@@ -278,17 +286,10 @@ fn push_key(out: &mut String, key: &Key) {
     }
 }
 
-/// The order of the binary searches in `catalog::rt`: integers by value, strings by length
-/// first (most comparisons then end without reading a byte), then bytes.
-fn key_order(a: &Key, b: &Key) -> Ordering {
-    match (a, b) {
-        (Key::Str(a), Key::Str(b)) => str_order(a, b),
-        _ => a.cmp(b),
-    }
-}
-
-fn str_order(a: &str, b: &str) -> Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.as_bytes().cmp(b.as_bytes()))
+/// The name of `row_index`'s local enum: one that cannot be the enum's own, which the arms
+/// name too.
+pub fn row_enum_name(table: &Enum) -> &'static str {
+    if table.name == "Row" { "RowOf" } else { "Row" }
 }
 
 /// The variant's rustdoc: code and name as the summary, then every other column.

@@ -89,26 +89,34 @@ impl ClientPlaybackError {
         ["409", "ConflictException", "A player tried to load multiple playlists simultaneously for a single session. As a result, MediaTailor detected a session consistency conflict. This problem occurs for HLS players.", "Make sure that your player requests playlists one at a time. This is in accordance with the HLS specification."],
         ["410", "Gone", "An AWS Support operator has blocked a player session or customer configuration. AWS Support does this in rare circumstances when we detect a very high volume of 4xx requests coming from errant traffic for a single session or configuration.", "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate."],
     ];
-    /// Names that occur once, with the row, sorted for binary search.
-    const BY_NAME: &'static [(&'static str, u32)] = &[
-        ("Gone", 4),
-        ("ConflictException", 3),
-        ("NotFoundException", 2),
-        ("BadRequestException", 0),
-        ("AccessDeniedException", 1),
+    /// Names that one row has, with the row's code, sorted for binary search.
+    const BY_NAME: &'static [(&'static str, u16)] = &[
+        ("Gone", 410),
+        ("ConflictException", 409),
+        ("NotFoundException", 404),
+        ("BadRequestException", 400),
+        ("AccessDeniedException", 403),
     ];
     /// The row's cells as plain text, in column order.
     const fn row(self) -> &'static [&'static str; 4] {
         &Self::ROWS[self.row_index()]
     }
     const fn row_index(self) -> usize {
-        match self {
-            ClientPlaybackError::BadRequest => 0,
-            ClientPlaybackError::AccessDenied => 1,
-            ClientPlaybackError::NotFound => 2,
-            ClientPlaybackError::Conflict => 3,
-            ClientPlaybackError::Gone => 4,
+        /// The rows in the document's order: each variant's discriminant is its row.
+        enum Row {
+            BadRequest,
+            AccessDenied,
+            NotFound,
+            Conflict,
+            Gone,
         }
+        (match self {
+            ClientPlaybackError::BadRequest => Row::BadRequest,
+            ClientPlaybackError::AccessDenied => Row::AccessDenied,
+            ClientPlaybackError::NotFound => Row::NotFound,
+            ClientPlaybackError::Conflict => Row::Conflict,
+            ClientPlaybackError::Gone => Row::Gone,
+        }) as usize
     }
     /// The code: the row's key cell, which is also the discriminant.
     pub const fn code(self) -> u16 {
@@ -140,7 +148,7 @@ impl ClientPlaybackError {
     /// The variant whose `Exception Name` cell is exactly `name`; `None` if no row or more than one has it.
     pub const fn from_name(name: &str) -> Option<Self> {
         match crate::rt::find_str(Self::BY_NAME, name) {
-            Some(row) => Some(Self::ALL[row as usize]),
+            Some(code) => Self::from_code(code),
             None => None,
         }
     }

@@ -1,0 +1,223 @@
+//! The catalog's public API as data: which enums it has, which variants each has and which row
+//! each stands for, and which column accessors. Computed from the model, and written next to
+//! the generated code as a small snapshot ([`SNAPSHOT_FILE`]) that the next regeneration reads
+//! back, so the stability check compares two values of this type, never generated Rust.
+//!
+//! Also the one list of the names every generated enum has whatever its table
+//! ([`INHERENT_ITEMS`], [`TRAIT_METHODS`]): emit writes only those, and a column's accessor may
+//! take none of them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Deserialize;
+
+use crate::emit;
+use crate::model::Catalog;
+
+/// The items emit writes in every enum's inherent `impl` besides the column accessors:
+/// associated constants and functions, public or not (a method of the same name would clash
+/// with any of them). A test checks that emit writes no other.
+pub const INHERENT_ITEMS: &[&str] = &[
+    "ALL",
+    "BY_CODE",
+    "BY_NAME",
+    "CODES",
+    "ROWS",
+    "TABLE",
+    "WITH_CODE",
+    "code",
+    "from_code",
+    "from_name",
+    "name",
+    "row",
+    "row_index",
+    "with_code",
+];
+
+/// Methods of the traits every enum implements (`Entry`, the derives, `Display`, `FromStr`,
+/// `TryFrom`, `From`/`Into`, `ToString`, serde): an accessor of the same name would hide the
+/// trait's method from `value.method()` calls.
+pub const TRAIT_METHODS: &[&str] = &[
+    "cells",
+    "clamp",
+    "clone",
+    "clone_from",
+    "cmp",
+    "deserialize",
+    "eq",
+    "fields",
+    "fmt",
+    "from",
+    "from_code_text",
+    "from_str",
+    "ge",
+    "gt",
+    "hash",
+    "into",
+    "le",
+    "lt",
+    "max",
+    "min",
+    "ne",
+    "partial_cmp",
+    "serialize",
+    "source",
+    "to_owned",
+    "to_string",
+    "try_from",
+    "try_into",
+];
+
+/// Whether a column accessor may not be called `method` (without `r#`): every generated enum
+/// already has an item or a trait method of that name.
+pub fn is_reserved_method(method: &str) -> bool {
+    INHERENT_ITEMS.contains(&method) || TRAIT_METHODS.contains(&method)
+}
+
+/// The name of the snapshot file, in the manifest's `output` directory.
+pub const SNAPSHOT_FILE: &str = "api.toml";
+
+/// The public API of a catalog: its enums by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogApi {
+    /// Every enum, by name.
+    pub enums: BTreeMap<String, EnumApi>,
+}
+
+/// The public API of one enum.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct EnumApi {
+    /// The column accessors, as written in code (`details`, `r#type`).
+    #[serde(default)]
+    pub accessors: Vec<String>,
+    /// The variants, in the document's order.
+    #[serde(default)]
+    pub variants: Vec<VariantApi>,
+}
+
+/// A variant and the row it stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct VariantApi {
+    /// The variant's name.
+    pub variant: String,
+    /// The row's code as the doc writes it.
+    pub code: String,
+    /// The text of the row's name cell.
+    pub name: String,
+}
+
+impl CatalogApi {
+    /// The API that `catalog` generates.
+    pub fn of(catalog: &Catalog) -> Self {
+        let enums = catalog.modules.iter().flat_map(|module| &module.enums).map(|table| {
+            let api = EnumApi {
+                accessors: table.columns.iter().filter_map(|c| c.accessor.clone()).collect(),
+                variants: table
+                    .variants
+                    .iter()
+                    .map(|variant| VariantApi {
+                        variant: variant.ident.clone(),
+                        code: variant.key_text.clone(),
+                        name: variant.name(table).to_owned(),
+                    })
+                    .collect(),
+            };
+            (table.name.clone(), api)
+        });
+        CatalogApi { enums: enums.collect() }
+    }
+
+    /// The snapshot file's text: the `@generated` header naming `source` and `command`, then
+    /// one `[[enum]]` per enum and one line per variant, so a row added to a doc adds a line.
+    pub fn to_snapshot(&self, source: &str, command: &str) -> String {
+        let mut out = emit::header_with("#", source, command);
+        out.push_str(
+            "# The catalog's public API: the next regen refuses to remove or rename what is here.\n",
+        );
+        for (name, api) in &self.enums {
+            let _ = write!(out, "\n[[enum]]\nname = {}\naccessors = [", toml_string(name));
+            let accessors: Vec<String> = api.accessors.iter().map(|a| toml_string(a)).collect();
+            out.push_str(&accessors.join(", "));
+            out.push_str("]\nvariants = [\n");
+            for variant in &api.variants {
+                let _ = writeln!(
+                    out,
+                    "    {{ variant = {}, code = {}, name = {} }},",
+                    toml_string(&variant.variant),
+                    toml_string(&variant.code),
+                    toml_string(&variant.name)
+                );
+            }
+            out.push_str("]\n");
+        }
+        out
+    }
+
+    /// Reads a snapshot written by [`CatalogApi::to_snapshot`].
+    pub fn from_snapshot(text: &str) -> Result<Self, String> {
+        #[derive(Deserialize)]
+        struct Snapshot {
+            #[serde(default, rename = "enum")]
+            enums: Vec<NamedEnum>,
+        }
+        #[derive(Deserialize)]
+        struct NamedEnum {
+            name: String,
+            #[serde(flatten)]
+            api: EnumApi,
+        }
+        let snapshot: Snapshot = toml::from_str(text).map_err(|error| error.to_string())?;
+        Ok(CatalogApi {
+            enums: snapshot.enums.into_iter().map(|named| (named.name, named.api)).collect(),
+        })
+    }
+}
+
+/// `text` as a TOML string, escaped by the `toml` crate.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api() -> CatalogApi {
+        let variant = |v: &str, code: &str, name: &str| VariantApi {
+            variant: v.into(),
+            code: code.into(),
+            name: name.into(),
+        };
+        CatalogApi {
+            enums: BTreeMap::from([
+                (
+                    "ErrorCode".to_owned(),
+                    EnumApi {
+                        accessors: vec!["details".into(), "r#type".into()],
+                        variants: vec![
+                            variant("InputError", "1010", "Input Error"),
+                            variant("Quoted", "0x1F", "say \"hi\" \\ 'there'\n"),
+                        ],
+                    },
+                ),
+                ("Érreur".to_owned(), EnumApi::default()),
+            ]),
+        }
+    }
+
+    #[test]
+    fn a_snapshot_reads_back_as_the_api_it_was_written_from() {
+        let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
+        assert!(crate::sync::is_generated(&text), "{text}");
+        assert_eq!(CatalogApi::from_snapshot(&text).unwrap(), api());
+    }
+
+    #[test]
+    fn each_variant_is_one_line() {
+        let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
+        let lines: Vec<&str> = text.lines().filter(|line| line.contains("variant =")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(lines[0].contains("\"InputError\""));
+    }
+}

@@ -1,0 +1,221 @@
+//! Stage 4: the key and name columns, and every column's accessor method.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::api;
+use crate::diagnostics::Diagnostic;
+use crate::manifest::TableSpec;
+use crate::markdown::Table;
+use crate::model::problems::Place;
+use crate::model::{Column, normalize, same_text};
+use crate::naming;
+
+/// The table's columns as the enum sees them.
+#[derive(Debug)]
+pub struct Columns {
+    /// Index of the key column.
+    pub key: usize,
+    /// Index of the name column (the key column when the manifest names none).
+    pub name: usize,
+    /// Every column with its accessor.
+    pub list: Vec<Column>,
+}
+
+/// Finds the columns `spec` names in `table` and names every accessor.
+pub fn resolve(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    table: &Table,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Columns> {
+    let headers: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
+    let key = find(place, table, &headers, &spec.key_column, problems);
+    let name = match &spec.name_column {
+        Some(name) => find(place, table, &headers, name, problems),
+        None => key,
+    };
+    for cell in table.header.iter().filter(|cell| cell.text.is_empty()) {
+        problems.push(place.empty_header(cell.span.clone()));
+    }
+    for header in spec.accessors.keys() {
+        if !headers.iter().any(|h| same_text(h, header.get_ref())) {
+            problems.push(place.pinned_accessor_without_column(
+                header.span(),
+                header.get_ref(),
+                &headers,
+            ));
+        }
+    }
+    let (key, name) = (key?, name?);
+    let list = accessors(place, spec, table, key, name, problems);
+    Some(Columns { key, name, list })
+}
+
+/// The index of the column with the header `wanted`, or a problem that suggests the closest.
+fn find(
+    place: &Place<'_>,
+    table: &Table,
+    headers: &[&str],
+    wanted: &Spanned<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let found = headers.iter().position(|header| same_text(header, wanted.get_ref()));
+    if found.is_none() {
+        problems.push(place.no_such_column(
+            wanted.span(),
+            wanted.get_ref(),
+            header_span(table),
+            headers,
+            closest(wanted.get_ref(), headers),
+        ));
+    }
+    found
+}
+
+/// Every column with its accessor: pinned in the manifest or made from the header; none for
+/// the name column (`name()`) and for the key column where it holds only the code (`code()`).
+fn accessors(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    table: &Table,
+    key: usize,
+    name: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Column> {
+    let pinned: BTreeMap<String, &String> = spec
+        .accessors
+        .iter()
+        .map(|(header, method)| (normalize(header.get_ref()), method.get_ref()))
+        .collect();
+    // With `key-pattern`, the key cell holds more than the code: keep it reachable.
+    let key_cell_is_code = spec.key_pattern.is_none();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut columns = Vec::with_capacity(table.header.len());
+    for (index, cell) in table.header.iter().enumerate() {
+        let served = (index == key && key_cell_is_code) || index == name;
+        let accessor = (!served).then(|| match pinned.get(&normalize(&cell.text)) {
+            Some(method) => (*method).clone(),
+            None => naming::accessor_name(&cell.text),
+        });
+        if let Some(method) = &accessor {
+            let bare = method.trim_start_matches("r#");
+            if bare.is_empty() {
+                if !cell.text.is_empty() {
+                    problems.push(place.no_method_name(cell.span.clone(), &cell.text));
+                }
+            } else if api::is_reserved_method(bare) {
+                problems.push(place.reserved_method(cell.span.clone(), &cell.text, bare));
+            } else if let Some(&first) = seen.get(bare) {
+                let first = table.header[first].span.clone();
+                problems.push(place.duplicate_method(cell.span.clone(), first, &cell.text, bare));
+            } else {
+                seen.insert(bare.to_owned(), index);
+            }
+        }
+        columns.push(Column { header: cell.text.clone(), accessor });
+    }
+    columns
+}
+
+/// The span of the header row.
+fn header_span(table: &Table) -> Range<usize> {
+    match (table.header.first(), table.header.last()) {
+        (Some(first), Some(last)) => first.span.start..last.span.end,
+        _ => table.span.clone(),
+    }
+}
+
+/// The candidate closest to `wanted`, if any is close enough to be a likely typo.
+fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|candidate| {
+            (
+                strsim::normalized_damerau_levenshtein(&normalize(wanted), &normalize(candidate)),
+                *candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    fn resolve_in(header: &str, options: &str) -> Result<Columns, Vec<String>> {
+        let page = format!("{header}\n|{}\n", "---|".repeat(header.matches('|').count() - 1));
+        let page = markdown::parse(&page);
+        let text = format!(
+            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
+             key-type = \"u8\"\n{options}"
+        );
+        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let mut problems = Vec::new();
+        let place = Place { manifest: "m.toml", page: "p.md" };
+        let columns = resolve(&place, &spec, &page.tables[0], &mut problems);
+        match columns {
+            Some(columns) if problems.is_empty() => Ok(columns),
+            _ => Err(problems.into_iter().map(|p| p.message).collect()),
+        }
+    }
+
+    #[test]
+    fn key_and_name_columns_are_served_by_code_and_name() {
+        let columns = resolve_in(
+            "| Code | Exception name | What To Do |",
+            "key-column = \"code\"\nname-column = \"Exception  Name\"",
+        )
+        .unwrap();
+        assert_eq!((columns.key, columns.name), (0, 1));
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [None, None, Some("what_to_do")]);
+    }
+
+    #[test]
+    fn a_key_column_with_a_pattern_keeps_its_accessor() {
+        let columns = resolve_in(
+            "| HTTP Status Code | Name |",
+            "key-column = \"HTTP Status Code\"\nname-column = \"Name\"\nkey-pattern = '^(\\d+)'",
+        )
+        .unwrap();
+        assert_eq!(columns.list[0].accessor.as_deref(), Some("http_status_code"));
+    }
+
+    #[test]
+    fn pinned_accessors_replace_made_ones() {
+        let columns = resolve_in(
+            "| Code | Type |",
+            "key-column = \"Code\"\naccessors = { \"type\" = \"kind\" }",
+        )
+        .unwrap();
+        assert_eq!(columns.list[1].accessor.as_deref(), Some("kind"));
+    }
+
+    #[test]
+    fn reserved_and_duplicate_methods_are_problems() {
+        let problems =
+            resolve_in("| Code | Row | With Code | A b | A-b |", "key-column = \"Code\"")
+                .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "the column `Row` would generate the method `row`, which every catalog already has",
+                "the column `With Code` would generate the method `with_code`, which every \
+                 catalog already has",
+                "two columns generate the method `a_b`",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_column_is_a_problem() {
+        let problems = resolve_in("| Code | Name |", "key-column = \"Cdoe\"").unwrap_err();
+        assert_eq!(problems, ["the table has no column `Cdoe`"]);
+    }
+}

@@ -1,0 +1,163 @@
+//! Stage 9: each row's rustdoc and each module's prose, and the modules assembled from the
+//! tables that passed every stage.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use url::Url;
+
+use crate::manifest::{self, KeyType, TableSpec};
+use crate::markdown::Table;
+use crate::model::columns::Columns;
+use crate::model::facts::Facts;
+use crate::model::names::NamedRow;
+use crate::model::pages::ParsedPage;
+use crate::model::{Catalog, CodeType, Enum, Layout, Module, Origin, Variant};
+use crate::parallel;
+use crate::rustdoc::{self, Replacement};
+
+/// A table that passed every stage, before its rows get their rustdoc.
+#[derive(Debug)]
+pub struct ReadyTable<'a> {
+    /// The manifest's path as shown.
+    pub manifest_path: &'a str,
+    /// Its `[[table]]` entry.
+    pub spec: &'a TableSpec,
+    /// Its page.
+    pub page: &'a ParsedPage<'a>,
+    /// The page's published URL.
+    pub base: Url,
+    /// The table on the page.
+    pub table: &'a Table,
+    /// Its columns.
+    pub columns: Columns,
+    /// Its rows, named.
+    pub rows: Vec<NamedRow<'a>>,
+    /// Its facts.
+    pub facts: Facts,
+}
+
+/// The catalog: modules sorted by name, each with its tables' enums in manifest order.
+pub fn catalog(tables: &[ReadyTable<'_>]) -> Catalog {
+    let mut modules: BTreeMap<&str, Module> = BTreeMap::new();
+    for ready in tables {
+        let name = ready.spec.module.get_ref().as_str();
+        let module = modules.entry(name).or_insert_with(|| Module {
+            name: name.to_owned(),
+            source: ready.page.path.clone(),
+            title: ready.page.page.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            prose: module_prose(ready, tables),
+            enums: Vec::new(),
+        });
+        module.enums.push(enum_model(ready));
+    }
+    Catalog { modules: modules.into_values().collect() }
+}
+
+/// The enum of a table: its rows with their rustdoc, and its facts moved in.
+fn enum_model(ready: &ReadyTable<'_>) -> Enum {
+    let source = ready.page.page.source;
+    let variants = parallel::map(&ready.rows, |named| Variant {
+        ident: named.ident.clone(),
+        key: named.key.clone(),
+        key_text: named.key_text.clone(),
+        cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect(),
+        docs: named
+            .row
+            .cells
+            .iter()
+            .map(|cell| rustdoc::inline(source, cell, &ready.base))
+            .collect(),
+    });
+    let spec = ready.spec;
+    let facts = &ready.facts;
+    let title = [&ready.table.caption, &ready.table.heading, &ready.page.page.title]
+        .into_iter()
+        .find_map(|heading| heading.as_ref().map(|h| h.text.clone()))
+        .unwrap_or_else(|| spec.enum_name.get_ref().clone());
+    Enum {
+        name: spec.enum_name.get_ref().clone(),
+        title,
+        url: spec.url.get_ref().clone(),
+        source: ready.page.path.clone(),
+        code_type: code_type(*spec.key_type.get_ref()),
+        columns: ready
+            .columns
+            .list
+            .iter()
+            .map(|c| crate::model::Column {
+                header: c.header.clone(),
+                accessor: c.accessor.clone(),
+            })
+            .collect(),
+        key_column: ready.columns.key,
+        name_column: ready.columns.name,
+        shared_codes: spec.shared_codes,
+        discriminants: facts.discriminants,
+        layout: match spec.layout {
+            manifest::Layout::Tables => Layout::Tables,
+            manifest::Layout::Match => Layout::Match,
+        },
+        variants,
+        rows_by_code: facts.rows_by_code.clone(),
+        code_groups: facts.code_groups.clone(),
+        rows_by_name: facts.rows_by_name.clone(),
+        ambiguous_names: facts.ambiguous_names.clone(),
+        origin: Origin {
+            manifest: ready.manifest_path.to_owned(),
+            enum_span: spec.enum_name.span(),
+            pins: spec
+                .variants
+                .iter()
+                .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
+                .collect(),
+        },
+    }
+}
+
+fn code_type(key_type: KeyType) -> CodeType {
+    match key_type {
+        KeyType::U8 => CodeType::U8,
+        KeyType::U16 => CodeType::U16,
+        KeyType::U32 => CodeType::U32,
+        KeyType::U64 => CodeType::U64,
+        KeyType::Str => CodeType::Str,
+    }
+}
+
+/// The page's prose with its title and tables taken out, and each generated table replaced
+/// by a link to its enum.
+fn module_prose(ready: &ReadyTable<'_>, tables: &[ReadyTable<'_>]) -> String {
+    let page = &ready.page.page;
+    let mut skip: Vec<Range<usize>> = page.tables.iter().map(|t| t.events.clone()).collect();
+    skip.extend(page.title.as_ref().map(|t| t.events.clone()));
+    let replacements: Vec<Replacement> = tables
+        .iter()
+        .filter(|other| other.spec.page.get_ref() == ready.spec.page.get_ref())
+        .map(|other| Replacement {
+            events: other.table.events.clone(),
+            with: enum_link(other.spec.module.get_ref(), other.spec.enum_name.get_ref()),
+        })
+        .collect();
+    rustdoc::prose(page, &ready.base, &skip, &replacements)
+}
+
+/// A paragraph "The table is generated as [`Enum`]." linking to the enum.
+fn enum_link(module: &str, name: &str) -> Vec<Event<'static>> {
+    let link = Tag::Link {
+        link_type: LinkType::Inline,
+        dest_url: format!("crate::{module}::{name}").into(),
+        title: "".into(),
+        id: "".into(),
+    };
+    vec![
+        Event::Start(Tag::Paragraph),
+        Event::Text("The table is generated as ".into()),
+        Event::Start(link),
+        Event::Code(name.to_owned().into()),
+        Event::End(TagEnd::Link),
+        Event::Text(".".into()),
+        Event::End(TagEnd::Paragraph),
+    ]
+}

@@ -1,0 +1,130 @@
+//! Stage 8: the facts the generated code is built on, derived once here so that emit and the
+//! API only read them: whether codes are the discriminants, rows grouped by code, and names in
+//! the order the runtime's binary searches expect.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use crate::manifest::{KeyType, TableSpec};
+use crate::model::Key;
+use crate::model::columns::Columns;
+use crate::model::names::NamedRow;
+
+/// What [`derive()`] finds; see the fields of the same names on [`crate::model::Enum`].
+#[derive(Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// Whether the codes are the discriminants.
+    pub discriminants: bool,
+    /// Row numbers in lookup order of their codes.
+    pub rows_by_code: Vec<usize>,
+    /// Ranges of `rows_by_code` that share one code.
+    pub code_groups: Vec<Range<usize>>,
+    /// Rows whose name is theirs alone, in lookup order of their names.
+    pub rows_by_name: Vec<usize>,
+    /// Names several rows have, in lookup order.
+    pub ambiguous_names: Vec<String>,
+}
+
+/// The facts of a table whose rows are named.
+pub fn derive(spec: &TableSpec, columns: &Columns, rows: &[NamedRow<'_>]) -> Facts {
+    // Unique integer codes are the discriminants; otherwise variants count rows from 0.
+    let discriminants =
+        spec.discriminants && *spec.key_type.get_ref() != KeyType::Str && !spec.shared_codes;
+
+    let mut rows_by_code: Vec<usize> = (0..rows.len()).collect();
+    // Stable: rows that share a code keep the document's order.
+    rows_by_code.sort_by(|&a, &b| key_order(&rows[a].key, &rows[b].key));
+    let code_groups = groups(&rows_by_code, |a, b| rows[a].key == rows[b].key);
+
+    let name = |row: usize| rows[row].row.cells[columns.name].text.as_str();
+    let mut sorted_names: Vec<usize> = (0..rows.len()).collect();
+    sorted_names.sort_by(|&a, &b| str_order(name(a), name(b)));
+    let mut rows_by_name = Vec::with_capacity(rows.len());
+    let mut ambiguous_names = Vec::new();
+    for group in groups(&sorted_names, |a, b| name(a) == name(b)) {
+        match &sorted_names[group.clone()] {
+            &[row] => rows_by_name.push(row),
+            several => ambiguous_names.push(name(several[0]).to_owned()),
+        }
+    }
+    Facts { discriminants, rows_by_code, code_groups, rows_by_name, ambiguous_names }
+}
+
+/// Ranges of `sorted` whose neighbours are `same`.
+fn groups(sorted: &[usize], same: impl Fn(usize, usize) -> bool) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for index in 1..=sorted.len() {
+        if index == sorted.len() || !same(sorted[index - 1], sorted[index]) {
+            ranges.push(start..index);
+            start = index;
+        }
+    }
+    ranges
+}
+
+/// The order of the binary searches in the catalog's runtime (`rt`): integers by value,
+/// strings by [`str_order`].
+pub fn key_order(a: &Key, b: &Key) -> Ordering {
+    match (a, b) {
+        (Key::Str(a), Key::Str(b)) => str_order(a, b),
+        _ => a.cmp(b),
+    }
+}
+
+/// Strings by length first (most comparisons then end without reading a byte), then bytes:
+/// the order of `rt::find_str`.
+pub fn str_order(a: &str, b: &str) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.as_bytes().cmp(b.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    fn facts_of(page: &str, options: &str) -> Facts {
+        let page = markdown::parse(page);
+        let rows: Vec<NamedRow<'_>> = page.tables[0]
+            .rows
+            .iter()
+            .map(|row| {
+                let text = row.cells[0].text.clone();
+                let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
+                NamedRow { ident: String::new(), key, key_text: text, row }
+            })
+            .collect();
+        let text = format!(
+            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
+             key-column = \"c\"\n{options}"
+        );
+        let spec: TableSpec = toml::from_str(&text).unwrap();
+        derive(&spec, &Columns { key: 0, name: 1, list: Vec::new() }, &rows)
+    }
+
+    #[test]
+    fn unique_integer_codes_are_discriminants_unless_turned_off() {
+        let page = "| c | n |\n|---|---|\n| 3 | a |\n| 1 | b |\n";
+        assert!(facts_of(page, "key-type = \"u8\"").discriminants);
+        assert!(!facts_of(page, "key-type = \"u8\"\ndiscriminants = false").discriminants);
+        assert!(!facts_of(page, "key-type = \"u8\"\nshared-codes = true").discriminants);
+        assert!(!facts_of(page, "key-type = \"str\"").discriminants);
+    }
+
+    #[test]
+    fn codes_group_in_lookup_order_and_shared_ones_keep_document_order() {
+        let page = "| c | n |\n|---|---|\n| 400 | b |\n| 300 | a |\n| 400 | c |\n";
+        let facts = facts_of(page, "key-type = \"u16\"\nshared-codes = true");
+        assert_eq!(facts.rows_by_code, [1, 0, 2]);
+        assert_eq!(facts.code_groups, [0..1, 1..3]);
+    }
+
+    #[test]
+    fn names_sort_by_length_then_bytes_and_repeated_ones_are_ambiguous() {
+        let page = "| c | n |\n|---|---|\n| bb | Gone |\n| a | Bad |\n| c | Bad |\n| d | Abc |\n";
+        let facts = facts_of(page, "key-type = \"str\"");
+        assert_eq!(facts.rows_by_name, [3, 0]);
+        assert_eq!(facts.ambiguous_names, ["Bad"]);
+        assert_eq!(facts.rows_by_code, [1, 2, 3, 0]);
+    }
+}

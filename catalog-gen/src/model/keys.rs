@@ -1,0 +1,192 @@
+//! Stage 5: each row's code and name: the row's width, the code found by `key-pattern` and
+//! parsed as the manifest's `key-type`, and a name cell with text.
+
+use regex::Regex;
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::{KeyType, TableSpec};
+use crate::markdown::{Cell, Row, Table};
+use crate::model::Key;
+use crate::model::columns::Columns;
+use crate::model::problems::Place;
+
+/// A row whose code parsed, before it is named.
+#[derive(Debug)]
+pub struct KeyedRow<'a> {
+    /// The parsed code.
+    pub key: Key,
+    /// The code as written (after `key-pattern`).
+    pub key_text: String,
+    /// The row.
+    pub row: &'a Row,
+}
+
+/// The rows whose code and name could be read; a problem for every other.
+pub fn read<'a>(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    table: &'a Table,
+    columns: &Columns,
+    pattern: Option<&Regex>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<KeyedRow<'a>> {
+    let key_type = *spec.key_type.get_ref();
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        check_width(place, table, row, problems);
+        let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
+        if key_cell.missing || name_cell.missing {
+            continue;
+        }
+        let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, key_type, problems) else {
+            continue;
+        };
+        if name_cell.text.is_empty() {
+            problems.push(place.empty_name(name_cell.span.clone()));
+            continue;
+        }
+        rows.push(KeyedRow { key, key_text, row });
+    }
+    rows
+}
+
+/// Reports a row with fewer or more cells than the table has columns.
+fn check_width(place: &Place<'_>, table: &Table, row: &Row, problems: &mut Vec<Diagnostic>) {
+    let width = table.header.len();
+    let present = row.cells.iter().filter(|cell| !cell.missing).count();
+    if present < width {
+        let missing: Vec<&str> =
+            table.header[present..].iter().map(|cell| cell.text.as_str()).collect();
+        problems.push(place.short_row(row.cells[present].span.clone(), present, width, &missing));
+    }
+    if let Some(extra) = &row.extra {
+        problems.push(place.long_row(extra.clone(), width));
+    }
+}
+
+/// The code as written in `cell`: the whole cell, or what `key-pattern` finds in it.
+fn key_text(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    cell: &Cell,
+    pattern: Option<&Regex>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let text = cell.text.as_str();
+    if text.is_empty() {
+        problems.push(place.empty_code(cell.span.clone()));
+        return None;
+    }
+    let (Some(pattern), Some(spec_pattern)) = (pattern, &spec.key_pattern) else {
+        return Some(text.to_owned());
+    };
+    let found = pattern.captures(text).and_then(|captures| captures.get(1).or(captures.get(0)));
+    match found {
+        Some(code) if !code.as_str().is_empty() => Some(code.as_str().to_owned()),
+        _ => {
+            problems.push(place.no_code_found(cell.span.clone(), text, spec_pattern.span()));
+            None
+        }
+    }
+}
+
+/// `text` as a code of `key_type`: decimal or `0x` hexadecimal digits for integers.
+fn parse_key(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    cell: &Cell,
+    text: &str,
+    key_type: KeyType,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Key> {
+    let Some(max) = key_type.max() else { return Some(Key::Str(text.to_owned())) };
+    let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => u64::from_str_radix(hex, 16).ok(),
+        None if text.bytes().all(|b| b.is_ascii_digit()) => text.parse::<u64>().ok(),
+        None => None,
+    };
+    let type_name = key_type.rust_name();
+    let problem = match parsed {
+        Some(value) if value <= max => return Some(Key::Int(value)),
+        Some(_) => place.code_too_large(cell.span.clone(), text, type_name, max),
+        // Digits past `u64` do not fit either, rather than not being a number.
+        None if text.bytes().all(|b| b.is_ascii_digit()) => {
+            place.code_too_large(cell.span.clone(), text, type_name, max)
+        }
+        None => {
+            place.code_not_a_number(cell.span.clone(), text, type_name, spec.key_pattern.is_some())
+        }
+    };
+    problems.push(problem);
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+    use crate::model::Column;
+
+    fn read_page(page: &str, options: &str) -> (Vec<(Key, String)>, Vec<String>) {
+        let page = markdown::parse(page);
+        let text = format!(
+            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
+             key-column = \"c\"\n{options}"
+        );
+        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let pattern = spec.key_pattern.as_ref().map(|p| Regex::new(p.get_ref()).unwrap());
+        let table = &page.tables[0];
+        let list = table.header.iter().map(|_| Column { header: String::new(), accessor: None });
+        let columns = Columns { key: 0, name: 1, list: list.collect() };
+        let place = Place { manifest: "m.toml", page: "p.md" };
+        let mut problems = Vec::new();
+        let rows = read(&place, &spec, table, &columns, pattern.as_ref(), &mut problems);
+        (
+            rows.into_iter().map(|row| (row.key, row.key_text)).collect(),
+            problems.into_iter().map(|problem| problem.message).collect(),
+        )
+    }
+
+    #[test]
+    fn codes_are_decimal_or_hex_and_patterns_find_them() {
+        let page = "| c | n |\n|---|---|\n| 10 | a |\n| 0x1F | b |\n";
+        let (rows, problems) = read_page(page, "key-type = \"u8\"");
+        assert_eq!(rows, [(Key::Int(10), "10".into()), (Key::Int(31), "0x1F".into())]);
+        assert!(problems.is_empty());
+        let page = "| c | n |\n|---|---|\n| 400 Bad Request | a |\n";
+        let (rows, _) = read_page(page, "key-type = \"u16\"\nkey-pattern = '^(\\d+)'");
+        assert_eq!(rows, [(Key::Int(400), "400".into())]);
+    }
+
+    #[test]
+    fn bad_codes_and_names_are_problems() {
+        let page = "| c | n |\n|---|---|\n| 256 | a |\n| x1 | b |\n|  | c |\n| 3 |  |\n\
+                    | 99999999999999999999999 | d |\n";
+        let (rows, problems) = read_page(page, "key-type = \"u8\"");
+        assert!(rows.is_empty());
+        assert_eq!(
+            problems,
+            [
+                "code `256` does not fit in `u8`",
+                "code `x1` is not a `u8`",
+                "empty code cell",
+                "empty name cell",
+                "code `99999999999999999999999` does not fit in `u8`",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_and_long_rows_are_problems() {
+        let page = "| c | n | d |\n|---|---|---|\n| 1 | a |\n| 2 | b | x | y |\n";
+        let (_, problems) = read_page(page, "key-type = \"u8\"");
+        assert_eq!(
+            problems,
+            [
+                "row has 2 cells, the table has 3 columns",
+                "row has more cells than the table's 3 columns"
+            ]
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! The validated model: manifest + pages → modules of enums with every fact emit needs, or
+//! every problem found.
+//!
+//! [`build`] runs these stages in order, each a small function in a module of its own; every
+//! stage pushes what it finds wrong into one list of problems, and a table that fails a stage
+//! skips the stages after it, so one run reports every problem of every table:
+//!
+//! 1. [`pages`]: parse each page the manifest names, once.
+//! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
+//! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`.
+//! 4. [`columns`]: find the key and name columns and name every column's accessor.
+//! 5. [`keys`]: read each row's code (row width, `key-pattern`, the code's type) and name.
+//! 6. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
+//! 7. [`names`]: each row's variant name: pinned, from its name cell, or suffixed with its code.
+//! 8. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
+//!    grouped by code, names in lookup order, ambiguous names.
+//! 9. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
+//!
+//! Emit only reads the result; [`crate::api`] derives the catalog's public API from it.
+
+use std::ops::Range;
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::Manifest;
+use crate::source::Pages;
+
+pub mod columns;
+pub mod docs;
+pub mod facts;
+pub mod keys;
+pub mod names;
+pub mod options;
+pub mod pages;
+pub mod problems;
+pub mod select;
+pub mod uniqueness;
+
+/// Everything to generate: one module per file.
+#[derive(Debug)]
+pub struct Catalog {
+    /// The modules, sorted by name.
+    pub modules: Vec<Module>,
+}
+
+/// A generated module: the enums of one page.
+#[derive(Debug)]
+pub struct Module {
+    /// The module's name.
+    pub name: String,
+    /// The page's path, as shown in headers.
+    pub source: String,
+    /// The page's title.
+    pub title: String,
+    /// The page's prose, as rustdoc Markdown.
+    pub prose: String,
+    /// The enums, in manifest order.
+    pub enums: Vec<Enum>,
+}
+
+/// A generated enum: one documented table, with every fact its code is built on.
+#[derive(Debug)]
+pub struct Enum {
+    /// The enum's name.
+    pub name: String,
+    /// The table's caption or heading, or the page's title.
+    pub title: String,
+    /// The page's published URL.
+    pub url: String,
+    /// The page's path, as shown in headers.
+    pub source: String,
+    /// The type of the codes.
+    pub code_type: CodeType,
+    /// Every column, in the document's order.
+    pub columns: Vec<Column>,
+    /// Index of the key column.
+    pub key_column: usize,
+    /// Index of the name column (the key column when the table has no name column).
+    pub name_column: usize,
+    /// Whether rows may share a code (manifest `shared-codes`).
+    pub shared_codes: bool,
+    /// Whether the codes are the discriminants: integer codes, unique, and not turned off in
+    /// the manifest.
+    pub discriminants: bool,
+    /// How cells are stored.
+    pub layout: Layout,
+    /// One variant per row, in the document's order.
+    pub variants: Vec<Variant>,
+    /// Row numbers in lookup order of their codes (see [`facts::key_order`]); rows that share a
+    /// code stay in the document's order.
+    pub rows_by_code: Vec<usize>,
+    /// Ranges of [`Enum::rows_by_code`] whose rows share one code, in lookup order.
+    pub code_groups: Vec<Range<usize>>,
+    /// The rows whose name no other row has, in lookup order of their names.
+    pub rows_by_name: Vec<usize>,
+    /// Names that more than one row has, in lookup order: `from_name` never finds them.
+    pub ambiguous_names: Vec<String>,
+    /// Where in the manifest the enum and its pins come from, for diagnostics about it.
+    pub origin: Origin,
+}
+
+/// The type of a table's codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeType {
+    /// `u8`
+    U8,
+    /// `u16`
+    U16,
+    /// `u32`
+    U32,
+    /// `u64`
+    U64,
+    /// `&'static str`
+    Str,
+}
+
+impl CodeType {
+    /// The Rust type name (`"u16"`, `"str"`).
+    pub fn rust_name(self) -> &'static str {
+        match self {
+            CodeType::U8 => "u8",
+            CodeType::U16 => "u16",
+            CodeType::U32 => "u32",
+            CodeType::U64 => "u64",
+            CodeType::Str => "str",
+        }
+    }
+}
+
+/// How a generated enum stores its cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One static table of rows, indexed by the variant's row number.
+    Tables,
+    /// One `match` per accessor, an arm per variant.
+    Match,
+}
+
+/// A column of a table.
+#[derive(Debug)]
+pub struct Column {
+    /// The header's plain text.
+    pub header: String,
+    /// The accessor method; `None` where `code()` or `name()` serves the column.
+    pub accessor: Option<String>,
+}
+
+/// A row of a table.
+#[derive(Debug)]
+pub struct Variant {
+    /// The variant's identifier.
+    pub ident: String,
+    /// The parsed code.
+    pub key: Key,
+    /// The code as written in the key cell (after `key-pattern`).
+    pub key_text: String,
+    /// The plain text of every cell, in column order.
+    pub cells: Vec<String>,
+    /// The rustdoc Markdown of every cell, in column order.
+    pub docs: Vec<String>,
+}
+
+impl Variant {
+    /// The text of the row's name cell.
+    pub fn name<'v>(&'v self, table: &Enum) -> &'v str {
+        &self.cells[table.name_column]
+    }
+}
+
+/// A parsed code.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    /// An integer code.
+    Int(u64),
+    /// A string code.
+    Str(String),
+}
+
+/// Where an enum comes from in the manifest.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    /// The manifest's path as shown.
+    pub manifest: String,
+    /// The span of the `[[table]]`'s `enum` value.
+    pub enum_span: Range<usize>,
+    /// The pinned variant names: key (code as written, or name), the name, and its span.
+    pub pins: Vec<(String, String, Range<usize>)>,
+}
+
+/// Builds the model, or returns every problem found.
+pub fn build(
+    manifest_path: &str,
+    manifest: &Manifest,
+    pages: &Pages,
+) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let parsed = pages::parse(manifest_path, manifest, pages, &mut problems);
+    let mut tables = Vec::new();
+    for spec in &manifest.tables {
+        let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
+        if let Some(table) = table(manifest_path, spec, page, &mut problems) {
+            tables.push(table);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(docs::catalog(&tables))
+}
+
+/// Stages 2 to 8 for one `[[table]]`: the table with its rows named and its facts derived,
+/// or `None` with its problems pushed.
+fn table<'a>(
+    manifest_path: &'a str,
+    spec: &'a crate::manifest::TableSpec,
+    page: &'a pages::ParsedPage<'a>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<docs::ReadyTable<'a>> {
+    let start = problems.len();
+    let place = problems::Place { manifest: manifest_path, page: &page.path };
+    let options = options::read(&place, spec, problems);
+    let table = select::table(&place, spec, &page.page, problems)?;
+    let columns = columns::resolve(&place, spec, table, problems)?;
+    let rows = keys::read(&place, spec, table, &columns, options.key_pattern.as_ref(), problems);
+    let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
+    let rows = names::assign(&place, spec, &columns, rows, problems);
+    if problems.len() > start {
+        return None;
+    }
+    let facts = facts::derive(spec, &columns, &rows);
+    Some(docs::ReadyTable {
+        manifest_path,
+        spec,
+        page,
+        base: options.base?,
+        table,
+        columns,
+        rows,
+        facts,
+    })
+}
+
+/// Header and heading text compared as a reader would: case and runs of spaces ignored.
+pub fn same_text(a: &str, b: &str) -> bool {
+    normalize(a) == normalize(b)
+}
+
+/// Text with runs of whitespace made one space, lower-cased.
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}

@@ -1,0 +1,196 @@
+//! Stage 7: each row's variant name. A pinned name is used as written; otherwise the name cell
+//! (or, where it yields nothing, the code) is made an identifier by [`naming`]; names that
+//! several rows give take their code as a suffix (`DiskFull1050`); anything that still
+//! collides is a problem naming the pin that fixes it.
+//!
+//! A pin's key is the code as written or the name cell's text (where rows share a code, the
+//! name is what tells them apart).
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::TableSpec;
+use crate::model::Key;
+use crate::model::columns::Columns;
+use crate::model::keys::KeyedRow;
+use crate::model::problems::Place;
+use crate::naming;
+use crate::parallel;
+
+/// A row with its code and variant name.
+#[derive(Debug)]
+pub struct NamedRow<'a> {
+    /// The variant's identifier.
+    pub ident: String,
+    /// The parsed code.
+    pub key: Key,
+    /// The code as written.
+    pub key_text: String,
+    /// The row.
+    pub row: &'a crate::markdown::Row,
+}
+
+/// Names every row; problems for pins that match no row or several, and for names that are
+/// empty or collide.
+pub fn assign<'a>(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    columns: &Columns,
+    rows: Vec<KeyedRow<'a>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<NamedRow<'a>> {
+    fn cell<'r>(keyed: &KeyedRow<'r>, column: usize) -> &'r str {
+        keyed.row.cells[column].text.as_str()
+    }
+    let name_of = |keyed: &KeyedRow<'a>| cell(keyed, columns.name);
+    let pins_row =
+        |pin: &str, keyed: &KeyedRow<'_>| keyed.key_text == pin || cell(keyed, columns.name) == pin;
+    check_pins(place, spec, &rows, pins_row, problems);
+    let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
+        spec.variants.iter().find_map(|(key, name)| pins_row(key.get_ref(), keyed).then_some(name))
+    };
+    let suffix = spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
+    let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| match pin_for(keyed) {
+        Some(name) => (name.get_ref().clone(), true),
+        None => match naming::variant_name(name_of(keyed), suffix) {
+            made if made.is_empty() => (naming::variant_name(&keyed.key_text, None), false),
+            made => (made, false),
+        },
+    });
+    suffix_repeated(&mut names, &rows);
+    check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
+    names
+        .into_iter()
+        .zip(rows)
+        .map(|((ident, _), keyed)| NamedRow {
+            ident,
+            key: keyed.key,
+            key_text: keyed.key_text,
+            row: keyed.row,
+        })
+        .collect()
+}
+
+/// Every pin must name exactly one row.
+fn check_pins(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    rows: &[KeyedRow<'_>],
+    pins_row: impl Fn(&str, &KeyedRow<'_>) -> bool,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for key in spec.variants.keys() {
+        let matching = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed)).count();
+        match matching {
+            0 => problems.push(place.pin_without_row(key.span(), key.get_ref())),
+            1 => {}
+            _ => problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching)),
+        }
+    }
+}
+
+/// Unpinned names that more than one row gives take the row's code as a suffix.
+fn suffix_repeated(names: &mut [(String, bool)], rows: &[KeyedRow<'_>]) {
+    // Lookups only, never iterated: hash maps keep the output independent of their order.
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for (name, _) in names.iter() {
+        *count.entry(name.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<bool> =
+        names.iter().map(|(name, pinned)| !pinned && count[name.as_str()] > 1).collect();
+    for (((name, _), keyed), repeated) in names.iter_mut().zip(rows).zip(repeated) {
+        if repeated {
+            name.push_str(&naming::disambiguator(&keyed.key_text));
+        }
+    }
+}
+
+/// A problem for each name that is empty or that an earlier row already has.
+fn check_collisions(
+    place: &Place<'_>,
+    shared_codes: bool,
+    names: &[(String, bool)],
+    rows: &[KeyedRow<'_>],
+    columns: &Columns,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for (index, ((name, _), keyed)) in names.iter().zip(rows).enumerate() {
+        let cell = &keyed.row.cells[columns.name];
+        let pin_key = if shared_codes { &cell.text } else { &keyed.key_text };
+        if name.is_empty() {
+            problems.push(place.no_variant_name(cell.span.clone(), &cell.text, pin_key));
+        } else if let Some(&earlier) = first.get(name.as_str()) {
+            let earlier = rows[earlier].row.cells[columns.name].span.clone();
+            problems.push(place.duplicate_variant(cell.span.clone(), earlier, name, pin_key));
+        } else {
+            first.insert(name, index);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    fn name_page(page: &str, options: &str) -> Result<Vec<String>, Vec<String>> {
+        let page = markdown::parse(page);
+        let table = &page.tables[0];
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let text = row.cells[0].text.clone();
+                KeyedRow { key: Key::Int(text.parse().unwrap()), key_text: text, row }
+            })
+            .collect();
+        let text = format!(
+            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
+             key-column = \"c\"\nkey-type = \"u16\"\n{options}"
+        );
+        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let columns = Columns { key: 0, name: 1, list: Vec::new() };
+        let place = Place { manifest: "m.toml", page: "p.md" };
+        let mut problems = Vec::new();
+        let rows = assign(&place, &spec, &columns, rows, &mut problems);
+        if problems.is_empty() {
+            Ok(rows.into_iter().map(|row| row.ident).collect())
+        } else {
+            Err(problems.into_iter().map(|problem| problem.message).collect())
+        }
+    }
+
+    const DISKS: &str = "| c | n |\n|---|---|\n| 1010 | Input Error |\n| 1050 | Disk Full |\n\
+                         | 1507 | Disk Full |\n| 9 | ??? |\n";
+
+    #[test]
+    fn repeated_names_take_their_code_and_empty_ones_fall_back_to_it() {
+        assert_eq!(
+            name_page(DISKS, "").unwrap(),
+            ["InputError", "DiskFull1050", "DiskFull1507", "_9"]
+        );
+    }
+
+    #[test]
+    fn pins_are_used_as_written_and_never_suffixed() {
+        let names = name_page(DISKS, "variants = { \"1050\" = \"DiskFull\" }").unwrap();
+        assert_eq!(names, ["InputError", "DiskFull", "DiskFull1507", "_9"]);
+    }
+
+    #[test]
+    fn pins_must_match_one_row_and_names_must_not_collide() {
+        let problems =
+            name_page(DISKS, "variants = { \"7\" = \"A\", \"1010\" = \"B\", \"1507\" = \"B\" }")
+                .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "a variant name is pinned for the code `7`, which the table does not have",
+                "two rows generate the variant `B`",
+            ]
+        );
+    }
+}

@@ -1,0 +1,51 @@
+//! Stage 2: a table's own manifest values, checked before its page is read: the URL that
+//! relative links resolve against, `key-pattern`, and the pinned names.
+
+use regex::Regex;
+use url::Url;
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::TableSpec;
+use crate::model::problems::Place;
+use crate::naming;
+
+/// The table's options, each `None` where it is absent or invalid (and reported).
+#[derive(Debug)]
+pub struct Options {
+    /// The page's published URL.
+    pub base: Option<Url>,
+    /// `key-pattern`, compiled.
+    pub key_pattern: Option<Regex>,
+}
+
+/// Reads and checks the options of `spec`.
+pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>) -> Options {
+    let base = match Url::parse(spec.url.get_ref()) {
+        Ok(url) => Some(url),
+        Err(error) => {
+            problems.push(place.url_not_absolute(spec.url.span(), spec.url.get_ref(), error));
+            None
+        }
+    };
+    let key_pattern = spec.key_pattern.as_ref().and_then(|pattern| {
+        Regex::new(pattern.get_ref())
+            .map_err(|error| problems.push(place.key_pattern_invalid(pattern.span(), error)))
+            .ok()
+    });
+    for (name, what) in spec
+        .variants
+        .values()
+        .map(|name| (name, "variant"))
+        .chain(spec.accessors.values().map(|name| (name, "method")))
+    {
+        if !is_plain_identifier(name.get_ref()) {
+            problems.push(place.not_an_identifier(name.span(), name.get_ref(), what));
+        }
+    }
+    Options { base, key_pattern }
+}
+
+/// A pinned name is used as written, so it must be an identifier and not in raw form.
+fn is_plain_identifier(name: &str) -> bool {
+    naming::is_identifier(name) && !name.starts_with("r#")
+}

@@ -1,0 +1,54 @@
+//! Stage 1: every page the manifest names, parsed once however many tables it has.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::Manifest;
+use crate::markdown::{self, Page};
+use crate::model::problems::Place;
+use crate::rustdoc;
+use crate::source::{PageText, Pages};
+
+/// A page read into tables, with its path as shown.
+#[derive(Debug)]
+pub struct ParsedPage<'a> {
+    /// The page's path as shown to the user.
+    pub path: String,
+    /// The parsed page.
+    pub page: Page<'a>,
+}
+
+/// The pages of `manifest` that could be read, by their `page` value; a problem for each that
+/// could not.
+pub fn parse<'a>(
+    manifest_path: &str,
+    manifest: &'a Manifest,
+    pages: &'a Pages,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<&'a str, ParsedPage<'a>> {
+    let mut parsed = BTreeMap::new();
+    let mut reported = Vec::new();
+    for spec in &manifest.tables {
+        let key = spec.page.get_ref().as_str();
+        if parsed.contains_key(key) || reported.contains(&key) {
+            continue;
+        }
+        let place = Place { manifest: manifest_path, page: key };
+        match pages.get(key) {
+            Some(PageText { text: Ok(text), path }) => {
+                // Cells keep their Markdown events only where rustdoc must rewrite them.
+                let page = markdown::parse_keeping(text, rustdoc::needs_rewrite);
+                parsed.insert(key, ParsedPage { path: path.clone(), page });
+            }
+            Some(PageText { text: Err(reason), .. }) => {
+                problems.push(place.page_unreadable(spec.page.span(), key, reason));
+                reported.push(key);
+            }
+            None => {
+                problems.push(place.page_not_loaded(spec.page.span(), key));
+                reported.push(key);
+            }
+        }
+    }
+    parsed
+}

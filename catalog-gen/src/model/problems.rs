@@ -1,0 +1,380 @@
+//! Every problem the model's stages find, one named constructor each, so that the stages read
+//! as logic and the wording of a diagnostic lives in one place.
+
+use std::fmt::Display;
+use std::ops::Range;
+
+use crate::diagnostics::{Diagnostic, Label};
+
+/// The two files a table's problems point into: the manifest and the table's page.
+#[derive(Clone, Copy, Debug)]
+pub struct Place<'a> {
+    /// The manifest's path as shown.
+    pub manifest: &'a str,
+    /// The page's path as shown.
+    pub page: &'a str,
+}
+
+impl Place<'_> {
+    fn in_manifest(&self, span: Range<usize>, message: String, label: &str) -> Diagnostic {
+        Diagnostic::error(message).with_label(Label::primary(self.manifest, span, label))
+    }
+
+    fn in_page(&self, span: Range<usize>, message: String, label: &str) -> Diagnostic {
+        Diagnostic::error(message).with_label(Label::primary(self.page, span, label))
+    }
+
+    // Pages and options (stages 1 and 2).
+
+    /// A page the manifest names could not be read.
+    pub fn page_unreadable(&self, span: Range<usize>, page: &str, reason: &str) -> Diagnostic {
+        self.in_manifest(span, format!("cannot read page `{page}`: {reason}"), "page named here")
+    }
+
+    /// A page the manifest names was not handed to the generator.
+    pub fn page_not_loaded(&self, span: Range<usize>, page: &str) -> Diagnostic {
+        self.in_manifest(span, format!("page `{page}` was not loaded"), "page named here")
+    }
+
+    /// `url` is not an absolute URL.
+    pub fn url_not_absolute(
+        &self,
+        span: Range<usize>,
+        url: &str,
+        error: impl Display,
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`{url}` is not an absolute URL: {error}"),
+            "the page's published URL",
+        )
+    }
+
+    /// `key-pattern` does not compile.
+    pub fn key_pattern_invalid(&self, span: Range<usize>, error: impl Display) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`key-pattern` is not a valid regular expression: {error}"),
+            "invalid pattern",
+        )
+        .with_help("write a Rust `regex` pattern, e.g. '^(\\d+)' for leading digits")
+    }
+
+    /// A pinned variant or method name that is not an identifier.
+    pub fn not_an_identifier(&self, span: Range<usize>, name: &str, what: &str) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`{name}` is not a valid {what} name"),
+            "not a Rust identifier",
+        )
+    }
+
+    // Selecting the table (stage 3).
+
+    /// `index` is past the tables that match.
+    pub fn table_index_out_of_range(
+        &self,
+        span: Range<usize>,
+        index: usize,
+        matching: usize,
+        tables: String,
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!(
+                "there is no table {index} among the {matching} matching table(s) on `{}`",
+                self.page
+            ),
+            "index out of range",
+        )
+        .with_note(tables)
+    }
+
+    /// No table matches `heading` and `caption`.
+    pub fn no_table(&self, span: Range<usize>, wanted: &str, tables: String) -> Diagnostic {
+        self.in_manifest(span, format!("`{}` has no table {wanted}", self.page), "no such table")
+            .with_note(tables)
+    }
+
+    /// Several tables match and no `index` picks one.
+    pub fn several_tables(&self, span: Range<usize>, count: usize, tables: String) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`{}` has {count} tables that match; which one is meant?", self.page),
+            "more than one table",
+        )
+        .with_note(tables)
+        .with_help("add `heading`, `caption` or `index` to the [[table]] entry")
+    }
+
+    // Columns (stage 4).
+
+    /// The manifest names a column the table does not have.
+    pub fn no_such_column(
+        &self,
+        span: Range<usize>,
+        wanted: &str,
+        header_span: Range<usize>,
+        headers: &[&str],
+        closest: Option<&str>,
+    ) -> Diagnostic {
+        let diagnostic = self
+            .in_manifest(span, format!("the table has no column `{wanted}`"), "no such column")
+            .with_label(Label::secondary(self.page, header_span, "the table's headers"))
+            .with_note(format!("the columns are: {}", quoted_list(headers)));
+        match closest {
+            Some(closest) => diagnostic.with_help(format!("did you mean `{closest}`?")),
+            None => diagnostic,
+        }
+    }
+
+    /// A header cell without text.
+    pub fn empty_header(&self, span: Range<usize>) -> Diagnostic {
+        self.in_page(span, "empty column header".into(), "header needed")
+    }
+
+    /// `accessors` names a column the table does not have.
+    pub fn pinned_accessor_without_column(
+        &self,
+        span: Range<usize>,
+        header: &str,
+        headers: &[&str],
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`accessors` names the column `{header}`, which the table does not have"),
+            "no such column",
+        )
+        .with_note(format!("the columns are: {}", quoted_list(headers)))
+    }
+
+    /// A header that yields no method name.
+    pub fn no_method_name(&self, span: Range<usize>, header: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("cannot make a method name from the header `{header}`"),
+            "header here",
+        )
+        .with_help(pin_accessor_help(header))
+    }
+
+    /// A header whose method every enum already has.
+    pub fn reserved_method(&self, span: Range<usize>, header: &str, method: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!(
+                "the column `{header}` would generate the method `{method}`, which every catalog \
+                 already has"
+            ),
+            "header here",
+        )
+        .with_help(pin_accessor_help(header))
+    }
+
+    /// Two headers that yield one method name.
+    pub fn duplicate_method(
+        &self,
+        span: Range<usize>,
+        first: Range<usize>,
+        header: &str,
+        method: &str,
+    ) -> Diagnostic {
+        self.in_page(span, format!("two columns generate the method `{method}`"), "second column")
+            .with_label(Label::secondary(self.page, first, "first column"))
+            .with_help(pin_accessor_help(header))
+    }
+
+    // Rows and keys (stage 5).
+
+    /// A row with fewer cells than the table has columns.
+    pub fn short_row(
+        &self,
+        span: Range<usize>,
+        present: usize,
+        width: usize,
+        missing: &[&str],
+    ) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("row has {present} cells, the table has {width} columns"),
+            "row ends here",
+        )
+        .with_note(format!("missing: {}", quoted_list(missing)))
+        .with_help("add the missing cells, empty ones (`|  |`) if there is nothing to say")
+    }
+
+    /// A row with more cells than the table has columns.
+    pub fn long_row(&self, span: Range<usize>, width: usize) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("row has more cells than the table's {width} columns"),
+            "these cells would be dropped",
+        )
+        .with_help("add a column header for them, or escape a `|` inside a cell as `\\|`")
+    }
+
+    /// A key cell without text.
+    pub fn empty_code(&self, span: Range<usize>) -> Diagnostic {
+        self.in_page(span, "empty code cell".into(), "code needed")
+    }
+
+    /// A name cell without text.
+    pub fn empty_name(&self, span: Range<usize>) -> Diagnostic {
+        self.in_page(span, "empty name cell".into(), "name needed")
+    }
+
+    /// `key-pattern` finds no code in a key cell.
+    pub fn no_code_found(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        pattern: Range<usize>,
+    ) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("no code in `{text}`: `key-pattern` does not match it"),
+            "no code found",
+        )
+        .with_label(Label::secondary(self.manifest, pattern, "the pattern"))
+    }
+
+    /// An integer code larger than its type.
+    pub fn code_too_large(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        type_name: &str,
+        max: u64,
+    ) -> Diagnostic {
+        self.in_page(span, format!("code `{text}` does not fit in `{type_name}`"), "too large")
+            .with_help(format!(
+                "the largest `{type_name}` is {max}; set a wider `key-type` in the manifest"
+            ))
+    }
+
+    /// An integer code that is not a number.
+    pub fn code_not_a_number(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        type_name: &str,
+        has_pattern: bool,
+    ) -> Diagnostic {
+        let help = if has_pattern {
+            "fix `key-pattern` in the manifest so that it finds only the code"
+        } else {
+            "set `key-type = \"str\"` in the manifest for codes that are not numbers, or \
+             `key-pattern` to take the code out of a longer cell"
+        };
+        self.in_page(
+            span,
+            format!("code `{text}` is not a `{type_name}`"),
+            "expected decimal digits or 0x and hex digits",
+        )
+        .with_help(help)
+    }
+
+    // Uniqueness (stage 6).
+
+    /// A code used by an earlier row, in a table without shared codes.
+    pub fn duplicate_code(
+        &self,
+        span: Range<usize>,
+        first: Range<usize>,
+        code: &str,
+    ) -> Diagnostic {
+        self.in_page(span, format!("duplicate code {code}"), "used again here")
+            .with_label(Label::secondary(self.page, first, "first used here"))
+            .with_help(
+                "every row needs its own code; remove or fix one of the rows, or set \
+                 `shared-codes = true` in the manifest if rows may share a code",
+            )
+    }
+
+    /// A code and name both used by an earlier row, in a table with shared codes.
+    pub fn duplicate_row(
+        &self,
+        span: Range<usize>,
+        first: Range<usize>,
+        code: &str,
+        name: &str,
+    ) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("duplicate row: code {code} with the name `{name}`"),
+            "used again here",
+        )
+        .with_label(Label::secondary(self.page, first, "first used here"))
+        .with_help("rows that share a code need different names")
+    }
+
+    /// A row whose code and name both repeat, so neither finds it.
+    pub fn row_not_identifiable(&self, span: Range<usize>, code: &str, name: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!(
+                "the row with code {code} and name `{name}` cannot be told apart: other rows \
+                 share its code, and others its name"
+            ),
+            "name shared with another row",
+        )
+        .with_help("give the row a name no other row has")
+    }
+
+    // Variant names (stage 7).
+
+    /// A pin for a code or name no row has.
+    pub fn pin_without_row(&self, span: Range<usize>, key: &str) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("a variant name is pinned for the code `{key}`, which the table does not have"),
+            "no row has this code",
+        )
+    }
+
+    /// A pin whose key is the code or name of several rows.
+    pub fn ambiguous_pin(&self, span: Range<usize>, key: &str, rows: usize) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`{key}` is the code or name of {rows} rows; a pin must pick one"),
+            "ambiguous pin",
+        )
+        .with_help("pin by the row's name where rows share a code")
+    }
+
+    /// A name cell that yields no identifier.
+    pub fn no_variant_name(&self, span: Range<usize>, text: &str, pin_key: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("cannot make a variant name from `{text}`"),
+            "no letters or digits",
+        )
+        .with_help(pin_variant_help(pin_key))
+    }
+
+    /// Two rows that yield one variant name.
+    pub fn duplicate_variant(
+        &self,
+        span: Range<usize>,
+        first: Range<usize>,
+        name: &str,
+        pin_key: &str,
+    ) -> Diagnostic {
+        self.in_page(span, format!("two rows generate the variant `{name}`"), "second row")
+            .with_label(Label::secondary(self.page, first, "first row"))
+            .with_help(pin_variant_help(pin_key))
+    }
+}
+
+fn pin_accessor_help(header: &str) -> String {
+    format!("pin another name in the manifest: `accessors = {{ \"{header}\" = \"...\" }}`")
+}
+
+fn pin_variant_help(key: &str) -> String {
+    format!("pin a name in the manifest: `variants = {{ \"{key}\" = \"...\" }}`")
+}
+
+/// "`a`, `b`, `c`".
+pub fn quoted_list(items: &[&str]) -> String {
+    items.iter().map(|item| format!("`{item}`")).collect::<Vec<_>>().join(", ")
+}

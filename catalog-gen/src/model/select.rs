@@ -1,0 +1,124 @@
+//! Stage 3: the table the manifest asks for, picked among the page's tables by `heading`,
+//! `caption` and `index`.
+
+use toml::Spanned;
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::TableSpec;
+use crate::markdown::{Heading, Page, Table};
+use crate::model::problems::Place;
+use crate::model::same_text;
+use crate::source::line_column;
+
+/// The one table of `page` that `spec` picks.
+pub fn table<'p>(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    page: &'p Page<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<&'p Table> {
+    let candidates: Vec<&Table> = page
+        .tables
+        .iter()
+        .filter(|t| matches(&spec.heading, &t.heading) && matches(&spec.caption, &t.caption))
+        .collect();
+    let problem = match (&spec.index, candidates.len()) {
+        (Some(index), matching) => match candidates.get(*index.get_ref()) {
+            Some(table) => return Some(table),
+            None => place.table_index_out_of_range(
+                index.span(),
+                *index.get_ref(),
+                matching,
+                describe_tables(page),
+            ),
+        },
+        (None, 1) => return Some(candidates[0]),
+        (None, 0) => {
+            let (span, wanted) = match (&spec.heading, &spec.caption) {
+                (Some(h), _) => (h.span(), format!("under the heading `{}`", h.get_ref())),
+                (None, Some(c)) => (c.span(), format!("under the caption `{}`", c.get_ref())),
+                (None, None) => (spec.page.span(), "at all".to_owned()),
+            };
+            place.no_table(span, &wanted, describe_tables(page))
+        }
+        (None, count) => place.several_tables(spec.page.span(), count, describe_tables(page)),
+    };
+    problems.push(problem);
+    None
+}
+
+/// Whether a table's heading or caption is the one wanted (any, where none is).
+fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
+    wanted.as_ref().is_none_or(|wanted| {
+        found.as_ref().is_some_and(|found| same_text(&found.text, wanted.get_ref()))
+    })
+}
+
+/// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note.
+pub fn describe_tables(page: &Page<'_>) -> String {
+    if page.tables.is_empty() {
+        return "the page has no tables".to_owned();
+    }
+    let described: Vec<String> = page
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(index, table)| {
+            let (line, _) = line_column(page.source, table.span.start);
+            let mut text = format!("table {index} on line {line}");
+            if let Some(heading) = &table.heading {
+                text.push_str(&format!(" under the heading `{}`", heading.text));
+            }
+            if let Some(caption) = &table.caption {
+                text.push_str(&format!(" with the caption `{}`", caption.text));
+            }
+            text
+        })
+        .collect();
+    format!("the page's tables: {}", described.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    const PAGE: &str = "# Title\n\n## Client\n\n| a | b |\n| - | - |\n| 1 | x |\n\n\
+                        ## Server\n\n**Retryable**\n\n| a | b |\n| - | - |\n| 2 | y |\n\n\
+                        | a | b |\n| - | - |\n| 3 | z |\n";
+
+    fn spec(options: &str) -> TableSpec {
+        let text = format!(
+            "page = \"p.md\"\nurl = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
+             key-column = \"a\"\nkey-type = \"u8\"\n{options}"
+        );
+        toml::from_str(&text).unwrap()
+    }
+
+    fn pick(options: &str) -> Result<String, String> {
+        let page = markdown::parse(PAGE);
+        let mut problems = Vec::new();
+        let place = Place { manifest: "m.toml", page: "p.md" };
+        match table(&place, &spec(options), &page, &mut problems) {
+            Some(table) => Ok(table.rows[0].cells[0].text.clone()),
+            None => Err(problems[0].message.clone()),
+        }
+    }
+
+    #[test]
+    fn heading_caption_and_index_pick_one_table() {
+        assert_eq!(pick("heading = \"client\"").unwrap(), "1");
+        assert_eq!(pick("caption = \"Retryable\"").unwrap(), "2");
+        assert_eq!(pick("heading = \"Server\"\nindex = 1").unwrap(), "3");
+    }
+
+    #[test]
+    fn no_match_several_matches_and_a_bad_index_are_problems() {
+        assert_eq!(
+            pick("heading = \"Nope\"").unwrap_err(),
+            "`p.md` has no table under the heading `Nope`"
+        );
+        assert_eq!(pick("").unwrap_err(), "`p.md` has 3 tables that match; which one is meant?");
+        assert!(pick("index = 3").unwrap_err().starts_with("there is no table 3 among the 3"));
+    }
+}

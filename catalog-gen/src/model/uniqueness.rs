@@ -1,0 +1,127 @@
+//! Stage 6: every row can be told apart. Without `shared-codes` no code is used twice; with
+//! it, no code and name together are, and each row is still found by its code or its name.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Key;
+use crate::model::columns::Columns;
+use crate::model::keys::KeyedRow;
+use crate::model::problems::Place;
+
+/// The rows that repeat no earlier row; a problem for each that does.
+pub fn check<'a>(
+    place: &Place<'_>,
+    shared_codes: bool,
+    columns: &Columns,
+    rows: Vec<KeyedRow<'a>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<KeyedRow<'a>> {
+    // Where each code was first seen, or with shared codes, each code and name. Lookups only,
+    // never iterated: the hash map's order cannot reach the output.
+    let mut first: HashMap<(Key, Option<&str>), Range<usize>> = HashMap::with_capacity(rows.len());
+    let mut unique = Vec::with_capacity(rows.len());
+    for keyed in rows {
+        let (key_cell, name_cell) = (&keyed.row.cells[columns.key], &keyed.row.cells[columns.name]);
+        let identity = (keyed.key.clone(), shared_codes.then_some(name_cell.text.as_str()));
+        match first.get(&identity) {
+            Some(earlier) if shared_codes => problems.push(place.duplicate_row(
+                key_cell.span.clone(),
+                earlier.clone(),
+                &keyed.key_text,
+                &name_cell.text,
+            )),
+            Some(earlier) => problems.push(place.duplicate_code(
+                key_cell.span.clone(),
+                earlier.clone(),
+                &keyed.key_text,
+            )),
+            None => {
+                first.insert(identity, key_cell.span.clone());
+                unique.push(keyed);
+            }
+        }
+    }
+    if shared_codes {
+        check_identifiable(place, columns, &unique, problems);
+    }
+    unique
+}
+
+/// With shared codes, every row must still be found by its code or its name: a row whose
+/// code and name both repeat could not be looked up or deserialized.
+fn check_identifiable(
+    place: &Place<'_>,
+    columns: &Columns,
+    rows: &[KeyedRow<'_>],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut codes: BTreeMap<&Key, usize> = BTreeMap::new();
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for keyed in rows {
+        *codes.entry(&keyed.key).or_default() += 1;
+        *names.entry(keyed.row.cells[columns.name].text.as_str()).or_default() += 1;
+    }
+    for keyed in rows {
+        let name = &keyed.row.cells[columns.name];
+        if codes[&keyed.key] > 1 && names[name.text.as_str()] > 1 {
+            problems.push(place.row_not_identifiable(
+                name.span.clone(),
+                &keyed.key_text,
+                &name.text,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    fn check_page(page: &str, shared_codes: bool) -> (Vec<String>, Vec<String>) {
+        let page = markdown::parse(page);
+        let table = &page.tables[0];
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let text = row.cells[0].text.clone();
+                KeyedRow { key: Key::Int(text.parse().unwrap()), key_text: text, row }
+            })
+            .collect();
+        let columns = Columns { key: 0, name: 1, list: Vec::new() };
+        let place = Place { manifest: "m.toml", page: "p.md" };
+        let mut problems = Vec::new();
+        let rows = check(&place, shared_codes, &columns, rows, &mut problems);
+        (
+            rows.iter().map(|row| row.row.cells[1].text.clone()).collect(),
+            problems.into_iter().map(|problem| problem.message).collect(),
+        )
+    }
+
+    #[test]
+    fn a_repeated_code_is_a_problem_unless_codes_are_shared() {
+        let page = "| c | n |\n|---|---|\n| 1 | a |\n| 1 | b |\n| 2 | c |\n";
+        assert_eq!(
+            check_page(page, false),
+            (vec!["a".into(), "c".into()], vec!["duplicate code 1".into()])
+        );
+        assert_eq!(check_page(page, true), (vec!["a".into(), "b".into(), "c".into()], vec![]));
+    }
+
+    #[test]
+    fn shared_codes_still_need_rows_told_apart() {
+        let page = "| c | n |\n|---|---|\n| 1 | a |\n| 1 | a |\n| 2 | x |\n| 2 | y |\n| 3 | x |\n";
+        let (_, problems) = check_page(page, true);
+        assert_eq!(
+            problems,
+            [
+                "duplicate row: code 1 with the name `a`",
+                "the row with code 2 and name `x` cannot be told apart: other rows share its \
+                 code, and others its name",
+            ]
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Regeneration from files, the entry point for any team's `xtask`: read the docs, generate,
+//! plan the changes against what is checked in, refuse conflicts and breaking changes, then
+//! report the changes ([`Mode::Check`]) or write them atomically ([`Mode::Write`]).
+//!
+//! ```no_run
+//! use catalog_gen::regen::{self, Mode, Options};
+//!
+//! let options = Options { mode: Mode::Check, allow_breaking: false };
+//! match regen::regen("docs/catalog.toml".as_ref(), &options) {
+//!     Ok(report) if report.is_up_to_date() => println!("up to date"),
+//!     Ok(report) => print!("{}", report.diff),
+//!     Err(error) => eprint!("{}", error.render(false)),
+//! }
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use crate::api::{CatalogApi, SNAPSHOT_FILE};
+use crate::load::{self, Loaded};
+use crate::sync::{self, Change, Existing};
+use crate::{Diagnostic, Failure, Label, MARKER, skeleton, stability};
+
+/// Whether a regeneration writes its changes or only reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Write every change.
+    Write,
+    /// Write nothing; report each stale file with a diff.
+    Check,
+}
+
+/// How to regenerate.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Write or only check.
+    pub mode: Mode,
+    /// Accept changes that remove or rename public API (refused otherwise).
+    pub allow_breaking: bool,
+}
+
+/// Why a regeneration did nothing.
+#[derive(Debug)]
+pub enum Error {
+    /// Problems in the docs or the manifest, or breaking changes: rendered like rustc's.
+    Problems(Failure),
+    /// Generated files would replace these hand-written ones (paths as shown).
+    Conflicts(Vec<String>),
+    /// Reading or writing files failed.
+    Io(String),
+}
+
+impl Error {
+    /// The error as text for a terminal, with ANSI colours if `color`.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Problems(failure) => failure.render(color),
+            Error::Conflicts(paths) => {
+                let mut text = String::new();
+                for path in paths {
+                    text.push_str(&format!(
+                        "error: `{path}` exists and is not marked {MARKER}; refusing to \
+                         overwrite a hand-written file\n"
+                    ));
+                }
+                text.push_str(
+                    "nothing was written: move the file away or rename the module in the manifest\n",
+                );
+                text
+            }
+            Error::Io(message) => format!("error: {message}\n"),
+        }
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Self {
+        Error::Problems(failure)
+    }
+}
+
+/// The changes a regeneration makes, not yet written.
+#[derive(Debug)]
+pub struct Plan {
+    loaded: Loaded,
+    /// How many files the catalog has.
+    pub files: usize,
+    /// What differs from the files already there, sorted by path.
+    pub changes: Vec<Change>,
+}
+
+impl Plan {
+    /// The directory the files go to.
+    pub fn output_dir(&self) -> &Path {
+        &self.loaded.output_dir
+    }
+
+    /// A change's path as shown to the user.
+    pub fn shown(&self, change: &Change) -> String {
+        self.loaded.shown(change.path())
+    }
+
+    /// Every change as a unified diff.
+    pub fn diff(&self) -> String {
+        self.changes.iter().map(|change| change.diff(&self.shown(change))).collect()
+    }
+
+    /// Writes every change, all or nothing as far as the file system allows: each new text goes
+    /// to a temporary file in the output directory first; only when all are written are they
+    /// renamed over their targets (atomic per file), then orphaned generated files are removed.
+    pub fn apply(&self) -> Result<(), Error> {
+        let dir = self.output_dir();
+        let failed =
+            |error: io::Error| Error::Io(format!("writing the generated files failed: {error}"));
+        std::fs::create_dir_all(dir).map_err(failed)?;
+        let mut staged = Vec::new();
+        for change in &self.changes {
+            if let Change::Create { path, text } | Change::Update { path, new: text, .. } = change {
+                let target = dir.join(path);
+                staged.push((staged_file(dir, &target, text).map_err(failed)?, target));
+            }
+        }
+        for (file, target) in staged {
+            file.persist(&target).map_err(|error| failed(error.error))?;
+        }
+        for change in &self.changes {
+            if let Change::Remove { path, .. } = change {
+                std::fs::remove_file(dir.join(path)).map_err(failed)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads the docs of `manifest`, generates once, and plans the changes: refused where a
+/// generated file would replace a hand-written one, or (unless `allow_breaking`) where the
+/// checked-in API would lose a variant, accessor or enum.
+pub fn plan(manifest: &Path, allow_breaking: bool) -> Result<Plan, Error> {
+    let loaded = load::load(manifest)?;
+    let generation = crate::generate_from(&loaded.manifest, &loaded.input(load::COMMAND))?;
+    let existing = load::existing(&loaded.output_dir).map_err(|error| {
+        Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
+    })?;
+    let changes = sync::plan(&generation.files, &existing).map_err(|conflicts| {
+        Error::Conflicts(conflicts.iter().map(|path| loaded.shown(path)).collect())
+    })?;
+    if !allow_breaking {
+        check_stability(&loaded, &existing, &generation)?;
+    }
+    Ok(Plan { files: generation.files.len(), changes, loaded })
+}
+
+/// Refuses a generation that removes or renames what the checked-in API snapshot has.
+fn check_stability(
+    loaded: &Loaded,
+    existing: &BTreeMap<String, Existing>,
+    generation: &crate::Generation,
+) -> Result<(), Failure> {
+    // Without a snapshot (a new catalog) there is nothing to keep stable yet.
+    let Some(Existing::Generated(text)) = existing.get(SNAPSHOT_FILE) else { return Ok(()) };
+    let manifest_failure = |diagnostics| Failure {
+        diagnostics,
+        sources: BTreeMap::from([(loaded.manifest_path.clone(), loaded.manifest_text.clone())]),
+    };
+    let old = CatalogApi::from_snapshot(text).map_err(|error| {
+        manifest_failure(vec![
+            Diagnostic::error(format!(
+                "cannot read the API snapshot `{}`: {}",
+                loaded.shown(SNAPSHOT_FILE),
+                error.trim()
+            ))
+            .with_label(Label::primary(
+                &loaded.manifest_path,
+                loaded.manifest.output.span(),
+                "output here",
+            ))
+            .with_help(
+                "restore it from version control, or run with `--allow-breaking` to write it anew",
+            ),
+        ])
+    })?;
+    let breaks = stability::breaks(&old, &generation.api);
+    if breaks.is_empty() {
+        return Ok(());
+    }
+    Err(manifest_failure(stability::diagnostics(&generation.origins, &breaks)))
+}
+
+/// What a regeneration did or would do.
+#[derive(Debug)]
+pub struct Report {
+    /// Write or check.
+    pub mode: Mode,
+    /// How many files the catalog has.
+    pub files: usize,
+    /// Each change as a past participle (`created`, `updated`, `removed`) and the path as
+    /// shown; with [`Mode::Check`], the files that are stale.
+    pub changes: Vec<(&'static str, String)>,
+    /// With [`Mode::Check`], every change as a unified diff; empty otherwise.
+    pub diff: String,
+}
+
+impl Report {
+    /// Whether every generated file was already up to date.
+    pub fn is_up_to_date(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// Plans, then reports ([`Mode::Check`]) or writes ([`Mode::Write`]) the changes.
+pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
+    let plan = plan(manifest, options.allow_breaking)?;
+    let diff = match options.mode {
+        Mode::Check => plan.diff(),
+        Mode::Write => {
+            plan.apply()?;
+            String::new()
+        }
+    };
+    let changes = plan.changes.iter().map(|change| (change.verb(), plan.shown(change))).collect();
+    Ok(Report { mode: options.mode, files: plan.files, changes, diff })
+}
+
+/// What `init` did: each hand-written file created or kept, and the regeneration's report.
+#[derive(Debug)]
+pub struct InitReport {
+    /// Each file of the crate's skeleton, and whether it was created (or kept, as it existed).
+    pub skeleton: Vec<(PathBuf, bool)>,
+    /// The generated files written.
+    pub report: Report,
+}
+
+/// Makes a new catalog crate in `dir` named `name`: its hand-written files (`Cargo.toml`,
+/// `src/lib.rs`, the runtime), each only if absent, then the generated modules, generated
+/// once. The manifest's `output` must be the crate's `src/generated`; `manifest_shown` is how
+/// the crate's documentation names the manifest.
+pub fn init(
+    dir: &Path,
+    manifest: &Path,
+    name: &str,
+    manifest_shown: &str,
+) -> Result<InitReport, Error> {
+    let plan = plan(manifest, false)?;
+    let dir = std::path::absolute(dir)
+        .map_err(|error| Error::Io(format!("`{}`: {error}", dir.display())))?;
+    let expected = load::shown(&dir.join("src/generated"), Path::new("/"));
+    if load::shown(plan.output_dir(), Path::new("/")) != expected {
+        return Err(Error::Io(format!(
+            "the manifest's `output` is `{}`, not the new crate's `src/generated`\nhelp: set \
+             `output` to the path of `{expected}` relative to the manifest",
+            plan.output_dir().display()
+        )));
+    }
+    let mut skeleton = Vec::new();
+    for (path, text) in skeleton::files(name, manifest_shown) {
+        let target = dir.join(path);
+        let created = !target.exists();
+        if created {
+            write_new(&target, &text).map_err(|error| {
+                Error::Io(format!("cannot write `{}`: {error}", target.display()))
+            })?;
+        }
+        skeleton.push((target, created));
+    }
+    plan.apply()?;
+    let changes = plan.changes.iter().map(|change| (change.verb(), plan.shown(change))).collect();
+    Ok(InitReport {
+        skeleton,
+        report: Report { mode: Mode::Write, files: plan.files, changes, diff: String::new() },
+    })
+}
+
+/// Writes a file that does not exist yet, atomically, creating its directory.
+fn write_new(target: &Path, text: &str) -> io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let file = staged_file(dir, target, text)?;
+    file.persist_noclobber(target).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
+/// permissions `target` has, or those of a new ordinary file (temporary files are private).
+fn staged_file(dir: &Path, target: &Path, text: &str) -> io::Result<NamedTempFile> {
+    let mut file = NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    let permissions = match std::fs::metadata(target) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        file.as_file().set_permissions(permissions)?;
+    }
+    file.as_file().sync_all()?;
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}

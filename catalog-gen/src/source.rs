@@ -1,0 +1,40 @@
+//! The texts every layer points into: pages by name, and positions in them.
+//!
+//! A module of its own so that lower layers (Markdown, diagnostics) and higher ones (model,
+//! loading) share these types without importing upward from the crate root.
+
+use std::collections::BTreeMap;
+
+/// The pages a manifest names, by the `page` value as written in the manifest.
+pub type Pages = BTreeMap<String, PageText>;
+
+/// A page's text, or why it could not be read.
+#[derive(Clone, Debug)]
+pub struct PageText {
+    /// The page's path as shown to the user (in diagnostics and headers).
+    pub path: String,
+    /// The text, or the reason it could not be read (missing, not UTF-8).
+    pub text: Result<String, String>,
+}
+
+/// Pages held in memory rather than read from disk, from `(name, text)` pairs; each is shown
+/// in diagnostics and headers by its name. For tests, benchmarks and synthetic docs.
+pub fn pages_in_memory<N: Into<String>, T: Into<String>>(
+    pages: impl IntoIterator<Item = (N, T)>,
+) -> Pages {
+    pages
+        .into_iter()
+        .map(|(name, text)| {
+            let name = name.into();
+            (name.clone(), PageText { path: name, text: Ok(text.into()) })
+        })
+        .collect()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
