@@ -61,7 +61,7 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
             }
             let enum_name = enum_name.clone();
             let old = old_variant.variant.clone();
-            found.push(match same_row(old_variant, &new_api.variants) {
+            found.push(match same_row(old_variant, &old_api.variants, &new_api.variants) {
                 Some(new) => Break::RenamedVariant {
                     enum_name,
                     old,
@@ -83,15 +83,21 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
     found
 }
 
-/// The new variant for the old one's row: the one with its code and name, else the only one
-/// with its code.
-fn same_row<'n>(old: &VariantApi, new: &'n [VariantApi]) -> Option<&'n VariantApi> {
-    let only = |found: Vec<&'n VariantApi>| match found.as_slice() {
-        [one] => Some(*one),
+/// The new variant for the old one's row, among the variants whose names are new: the one
+/// with its code and name, else the only one with its code (its name cell re-worded).
+fn same_row<'n>(
+    old: &VariantApi,
+    old_variants: &[VariantApi],
+    new: &'n [VariantApi],
+) -> Option<&'n VariantApi> {
+    let renamed: Vec<&VariantApi> =
+        new.iter().filter(|v| !old_variants.iter().any(|kept| kept.variant == v.variant)).collect();
+    let only = |found: Vec<&&'n VariantApi>| match found.as_slice() {
+        [one] => Some(**one),
         _ => None,
     };
-    only(new.iter().filter(|v| v.code == old.code && v.name == old.name).collect())
-        .or_else(|| only(new.iter().filter(|v| v.code == old.code).collect()))
+    only(renamed.iter().filter(|v| v.code == old.code && v.name == old.name).collect())
+        .or_else(|| only(renamed.iter().filter(|v| v.code == old.code).collect()))
 }
 
 /// A pin's key for `variant`: its code, unless other rows share it; then its name.
@@ -249,6 +255,16 @@ mod tests {
                 new: "Bad400".into(),
                 pin_key: "Bad".into(),
             }]
+        );
+    }
+
+    #[test]
+    fn a_removed_row_is_not_mistaken_for_a_rename_of_one_that_stays() {
+        let old = api(&[], &[("Bad", "400", "Bad"), ("Worse", "400", "Worse")]);
+        let new = api(&[], &[("Bad", "400", "Bad")]);
+        assert_eq!(
+            breaks(&old, &new),
+            [Break::RemovedVariant { enum_name: "E".into(), old: "Worse".into() }]
         );
     }
 

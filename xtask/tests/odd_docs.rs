@@ -1,12 +1,18 @@
 //! Legal but odd docs (keywords, digits, non-ASCII, colliding names, comment and attribute
 //! syntax, raw HTML, a 300 KB cell) generate a catalog that compiles and carries every cell's
 //! text verbatim: checked by building and testing a copy of the `catalog` crate with it.
+//!
+//! Every name a generated enum already has (`catalog_gen::api`) is tried as a column header:
+//! each is either refused with a diagnostic that gives the pin, or goes into a table of the
+//! same catalog, which must then compile and answer through the accessor it made.
 
 mod common;
 
 use std::fs;
 use std::process::Command;
 
+use catalog_gen::api::{INHERENT_ITEMS, TRAIT_METHODS};
+use catalog_gen::naming::accessor_name;
 use common::{cargo_test, copy_dir, workspace_root};
 
 const ODD_TABLE: &str = r#"
@@ -19,6 +25,69 @@ key-column = "Code"
 key-type = "u8"
 name-column = "Name"
 "#;
+
+const RESERVED_TABLE: &str = r#"
+[[table]]
+page = "odd/reserved.md"
+url = "https://example.com/guide/reserved.html"
+module = "reserved"
+enum = "Reserved"
+key-column = "Code"
+key-type = "u8"
+name-column = "Name"
+"#;
+
+/// A page whose one table has `headers` after `Code` and `Name`, and one row.
+fn reserved_page(headers: &[String]) -> String {
+    let cells: Vec<String> = (0..headers.len()).map(|index| format!("cell {index}")).collect();
+    format!(
+        "# Reserved
+
+| Code | Name | {} |
+|---|---|{}
+| 1 | One | {} |
+",
+        headers.join(" | "),
+        "---|".repeat(headers.len()),
+        cells.join(" | ")
+    )
+}
+
+/// The headers made from every name an enum has: those regen accepts (checked in memory,
+/// one table each), after asserting that each refused one is refused for its name, with the
+/// pin that fixes it.
+fn accepted_reserved_headers() -> Vec<String> {
+    let mut accepted = Vec::new();
+    for name in INHERENT_ITEMS.iter().chain(TRAIT_METHODS) {
+        let header = name.replace('_', " ");
+        let pages = catalog_gen::pages_in_memory([(
+            "odd/reserved.md",
+            reserved_page(std::slice::from_ref(&header)),
+        )]);
+        let manifest = format!("output = \"out\"\n{RESERVED_TABLE}");
+        let input = catalog_gen::Input {
+            manifest_path: "catalog.toml",
+            manifest_text: &manifest,
+            pages: &pages,
+            command: "cargo xtask regen",
+        };
+        match catalog_gen::generate(&input) {
+            Ok(_) => accepted.push(header),
+            Err(failure) => {
+                let rendered = failure.render(false);
+                let method = accessor_name(&header);
+                let refused = format!("the column `{header}` would generate the method `{method}`");
+                assert!(rendered.contains(&refused), "{rendered}");
+                assert!(
+                    rendered.contains(&format!("`accessors = {{ \"{header}\" = ")),
+                    "{rendered}"
+                );
+            }
+        }
+    }
+    assert!(accepted.len() >= 5 && accepted.len() < INHERENT_ITEMS.len(), "{accepted:?}");
+    accepted
+}
 
 /// A long cell: words, escapes and punctuation, about 300 KB.
 fn long_cell() -> (String, String) {
@@ -74,9 +143,12 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     let odd = fs::read_to_string(root.join("xtask/tests/fixtures/odd.md")).unwrap();
     fs::create_dir_all(dir.join("docs-src/odd")).unwrap();
     fs::write(dir.join("docs-src/odd/odd.md"), odd.replace("LONG", &long_markdown)).unwrap();
+    let reserved = accepted_reserved_headers();
+    fs::write(dir.join("docs-src/odd/reserved.md"), reserved_page(&reserved)).unwrap();
     let manifest = dir.join("docs-src/catalog.toml");
     let mut text = fs::read_to_string(&manifest).unwrap();
     text.push_str(ODD_TABLE);
+    text.push_str(RESERVED_TABLE);
     fs::write(&manifest, text).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -94,6 +166,13 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     }
     test.push_str("    assert_eq!(Odd::ALL.len(), 10);\n");
     test.push_str("    assert_eq!(Odd::from_name(\"match\"), Some(Odd::Match));\n}\n");
+    test.push_str("\n#[test]\nfn reserved_names_as_headers_answer() {\n");
+    test.push_str("    use catalog::reserved::Reserved;\n");
+    for (index, header) in reserved.iter().enumerate() {
+        let method = accessor_name(header);
+        test.push_str(&format!("    assert_eq!(Reserved::One.{method}(), \"cell {index}\");\n"));
+    }
+    test.push_str("    assert_eq!(Reserved::ALL, &[Reserved::One]);\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 

@@ -1,5 +1,5 @@
-//! Lookups on the crate generated from ../shared/corpus: each answers what its page says.
-//! Copied into the generated crate's `tests/` by xtask/tests/corpus.rs.
+//! Lookups on the crate generated from the real pages in `pages/`: each answers what its page
+//! says. Copied into the generated crate's `tests/` by xtask/tests/new_crate.rs.
 
 use errors::chime::{FinalClosure, ReconnectableClosure};
 use errors::glacier::{GlacierError, GlacierStatus};

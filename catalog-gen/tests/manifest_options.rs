@@ -1,0 +1,104 @@
+//! Each manifest option, seen in what the library generates from a small page: the API it
+//! makes (variant and method names) and the shape of the code. The generated crates that
+//! compile and answer lookups are tested in `xtask/tests`.
+
+use catalog_gen::api::EnumApi;
+use catalog_gen::{Generation, Input, pages_in_memory};
+
+const PAGE: &str = "# Device errors\n\n\
+## Faults\n\n| Fault | Name | Type |\n|---|---|---|\n\
+| 0x1F | Disk Full | hardware |\n| 0x20 | Disk Full | software |\n| 7 | Input Error | data |\n\n\
+## Responses\n\n**HTTP responses**\n\n| Status | Exception | Fix |\n|---|---|---|\n\
+| 400 Bad Request | BadRequestException | Fix the request. |\n\
+| 400 Bad Request | MalformedPolicyException | Fix the policy. |\n\
+| 404 Not Found | NotFoundException | Check the name. |\n";
+
+/// Generates the one `[[table]]` made of `options`.
+fn generate(options: &str) -> Generation {
+    let manifest = format!(
+        "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+         module = \"m\"\nenum = \"E\"\n{options}\n"
+    );
+    let pages = pages_in_memory([("p.md", PAGE)]);
+    let input =
+        Input { manifest_path: "c.toml", manifest_text: &manifest, pages: &pages, command: "x" };
+    let manifest = catalog_gen::parse_manifest("c.toml", &manifest).unwrap();
+    catalog_gen::generate_from(&manifest, &input).unwrap_or_else(|f| panic!("{}", f.render(false)))
+}
+
+fn api(generation: &Generation) -> &EnumApi {
+    &generation.api.enums["E"]
+}
+
+fn variants(generation: &Generation) -> Vec<&str> {
+    api(generation).variants.iter().map(|v| v.variant.as_str()).collect()
+}
+
+fn module(generation: &Generation) -> &str {
+    &generation.files.iter().find(|file| file.path == "m.rs").unwrap().text
+}
+
+const FAULTS: &str =
+    "heading = \"Faults\"\nkey-column = \"Fault\"\nkey-type = \"u8\"\nname-column = \"Name\"";
+const RESPONSES: &str = "caption = \"HTTP responses\"\nkey-column = \"Status\"\nkey-type = \"u16\"\n\
+                         name-column = \"Exception\"\nkey-pattern = '^(\\d+)'\nshared-codes = true";
+
+#[test]
+fn unique_integer_codes_are_the_discriminants_and_repeated_names_take_their_code() {
+    let generation = generate(FAULTS);
+    assert_eq!(variants(&generation), ["DiskFull0x1F", "DiskFull0x20", "InputError"]);
+    assert_eq!(api(&generation).accessors, ["r#type"]);
+    let code = module(&generation);
+    assert!(code.contains("#[repr(u8)]") && code.contains("InputError = 7,"), "{code}");
+    assert!(!code.contains("const CODES"), "{code}");
+}
+
+#[test]
+fn discriminants_false_keeps_codes_in_a_table() {
+    let code = module(&generate(&format!("{FAULTS}\ndiscriminants = false"))).to_owned();
+    assert!(!code.contains("#[repr(u8)]") && !code.contains("InputError = 7,"), "{code}");
+    assert!(code.contains("const CODES: &'static [u8]"), "{code}");
+}
+
+#[test]
+fn layout_match_writes_a_match_per_accessor_instead_of_rows() {
+    let code = module(&generate(&format!("{FAULTS}\nlayout = \"match\""))).to_owned();
+    assert!(!code.contains("const ROWS"), "{code}");
+    assert!(code.contains("E::InputError => \"data\","), "{code}");
+}
+
+#[test]
+fn pins_name_variants_and_accessors() {
+    let generation = generate(&format!(
+        "{FAULTS}\nvariants = {{ \"0x1F\" = \"DiskFull\" }}\naccessors = {{ \"type\" = \"kind\" }}"
+    ));
+    assert_eq!(variants(&generation), ["DiskFull", "DiskFull0x20", "InputError"]);
+    assert_eq!(api(&generation).accessors, ["kind"]);
+}
+
+#[test]
+fn a_key_pattern_takes_the_code_and_keeps_the_cell_reachable() {
+    let generation = generate(RESPONSES);
+    let codes: Vec<&str> = api(&generation).variants.iter().map(|v| v.code.as_str()).collect();
+    assert_eq!(codes, ["400", "400", "404"]);
+    assert_eq!(api(&generation).accessors, ["status", "fix"]);
+}
+
+#[test]
+fn shared_codes_group_rows_and_are_not_discriminants() {
+    let generation = generate(&format!("{RESPONSES}\nstrip-suffix = \"Exception\""));
+    assert_eq!(variants(&generation), ["BadRequest", "MalformedPolicy", "NotFound"]);
+    let code = module(&generation);
+    assert!(code.contains("(400, &[E::BadRequest, E::MalformedPolicy]),"), "{code}");
+    assert!(code.contains("404 => Some(E::NotFound),") && !code.contains("#[repr"), "{code}");
+}
+
+#[test]
+fn without_a_name_column_the_key_column_names_the_variants() {
+    let generation = generate(
+        "heading = \"Faults\"\nkey-column = \"Type\"\nkey-type = \"str\"\n\
+         accessors = { \"Name\" = \"message\" }",
+    );
+    assert_eq!(variants(&generation), ["Hardware", "Software", "Data"]);
+    assert_eq!(api(&generation).accessors, ["fault", "message"]);
+}

@@ -1,0 +1,83 @@
+//! The break gate through the library's entry point, on files: a regeneration that would
+//! rename or remove what the checked-in API snapshot has is refused with the pin that keeps
+//! it; following the help makes it pass. Outputs are golden files in `stability/`.
+
+mod golden;
+
+use std::fs;
+use std::path::Path;
+
+use catalog_gen::regen::{self, Error, Mode, Options};
+
+const MANIFEST: &str = r#"output = "../out"
+
+[[table]]
+page = "status.md"
+url = "https://example.com/status.html"
+module = "status"
+enum = "Status"
+key-column = "Code"
+key-type = "u16"
+name-column = "Name"
+shared-codes = true
+"#;
+
+const PAGE: &str = "# Statuses\n\n| Code | Name | Meaning |\n|---|---|---|\n\
+                    | 400 | Bad | The request is bad. |\n| 400 | Worse | It is worse. |\n";
+
+const WRITE: Options = Options { mode: Mode::Write, allow_breaking: false };
+const CHECK: Options = Options { mode: Mode::Check, allow_breaking: false };
+
+/// A docs tree with `page` and `manifest`, generated once from `PAGE`.
+fn docs(dir: &Path) -> std::path::PathBuf {
+    let docs = dir.join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(docs.join("catalog.toml"), MANIFEST).unwrap();
+    fs::write(docs.join("status.md"), PAGE).unwrap();
+    let manifest = docs.join("catalog.toml");
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(report.changes.iter().any(|(_, path)| path == "out/api.toml"), "{report:?}");
+    manifest
+}
+
+fn refused(manifest: &Path, options: &Options) -> String {
+    match regen::regen(manifest, options) {
+        Err(error @ Error::Problems(_)) => error.render(false),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_rename_in_a_shared_code_table_is_reported_as_a_rename_with_its_pin() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let page = sandbox.path().join("docs/status.md");
+    fs::write(&page, format!("{PAGE}| 401 | Bad! | Even worse. |\n")).unwrap();
+
+    // `Bad` and `Bad!` both make `Bad`, so both take their code: `Bad` would become `Bad400`.
+    let rendered = refused(&manifest, &CHECK);
+    golden::assert_matches("stability/shared_code_rename.stderr", &rendered);
+    assert_eq!(refused(&manifest, &WRITE), rendered, "writing is refused the same way");
+
+    // The pin the help gives keeps the name; the new row is an addition.
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, format!("{text}variants = {{ \"Bad\" = \"Bad\" }}\n")).unwrap();
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(!report.is_up_to_date());
+    let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
+    for variant in ["\"Bad\"", "\"Worse\"", "\"Bad401\""] {
+        assert!(api.contains(&format!("variant = {variant}")), "{api}");
+    }
+}
+
+#[test]
+fn a_removed_row_is_refused_unless_breaking_is_allowed() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let page = sandbox.path().join("docs/status.md");
+    fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
+    golden::assert_matches("stability/removed_row.stderr", &refused(&manifest, &CHECK));
+    let allowed = Options { mode: Mode::Write, allow_breaking: true };
+    regen::regen(&manifest, &allowed).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
+}
