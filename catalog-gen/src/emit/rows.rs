@@ -32,7 +32,7 @@ pub struct RowTexts {
     /// `CODES`'s elements, where codes are not the discriminants.
     pub codes: Option<String>,
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
-    /// the discriminants, else with its variant.
+    /// unique, else with its variant.
     pub by_name: String,
 }
 
@@ -209,7 +209,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes
-    /// are the discriminants (no variant in a constant: see `emit`), else with its variant.
+    /// are unique (no variant in a constant: see `emit`), else with its variant.
     fn by_name(&self) -> String {
         let table = self.table;
         let extra = |variant: &Variant| variant.name(table).len();
@@ -219,7 +219,7 @@ impl<'a> Rows<'a> {
             out.push('(');
             push_str_literal(&mut out, variant.name(table));
             out.push_str(", ");
-            if table.discriminants {
+            if !table.shared_codes {
                 push_key(&mut out, &variant.key);
                 out.push_str("),\n");
             } else {

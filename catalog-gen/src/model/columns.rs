@@ -147,18 +147,14 @@ fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::testing::{PLACE, spec};
 
     fn resolve_in(header: &str, options: &str) -> Result<Columns, Vec<String>> {
         let page = format!("{header}\n|{}\n", "---|".repeat(header.matches('|').count() - 1));
         let page = markdown::parse(&page);
-        let text = format!(
-            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
-             key-type = \"u8\"\n{options}"
-        );
-        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let spec = spec(&format!("key-type = \"u8\"\n{options}"));
         let mut problems = Vec::new();
-        let place = Place { manifest: "m.toml", page: "p.md" };
-        let columns = resolve(&place, &spec, &page.tables[0], &mut problems);
+        let columns = resolve(&PLACE, &spec, &page.tables[0], &mut problems);
         match columns {
             Some(columns) if problems.is_empty() => Ok(columns),
             _ => Err(problems.into_iter().map(|p| p.message).collect()),

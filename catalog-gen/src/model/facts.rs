@@ -82,23 +82,20 @@ pub fn str_order(a: &str, b: &str) -> Ordering {
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::testing::{keyed_rows, spec};
 
     fn facts_of(page: &str, options: &str) -> Facts {
         let page = markdown::parse(page);
-        let rows: Vec<NamedRow<'_>> = page.tables[0]
-            .rows
-            .iter()
-            .map(|row| {
-                let text = row.cells[0].text.clone();
-                let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
-                NamedRow { ident: String::new(), key, key_text: text, row }
+        let rows: Vec<NamedRow<'_>> = keyed_rows(&page.tables[0])
+            .into_iter()
+            .map(|keyed| NamedRow {
+                ident: String::new(),
+                key: keyed.key,
+                key_text: keyed.key_text,
+                row: keyed.row,
             })
             .collect();
-        let text = format!(
-            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
-             key-column = \"c\"\n{options}"
-        );
-        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let spec = spec(&format!("key-column = \"c\"\n{options}"));
         derive(&spec, &Columns { key: 0, name: 1, list: Vec::new() }, &rows)
     }
 

@@ -127,21 +127,17 @@ mod tests {
     use super::*;
     use crate::markdown;
     use crate::model::Column;
+    use crate::model::testing::{PLACE, spec};
 
     fn read_page(page: &str, options: &str) -> (Vec<(Key, String)>, Vec<String>) {
         let page = markdown::parse(page);
-        let text = format!(
-            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
-             key-column = \"c\"\n{options}"
-        );
-        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let spec = spec(&format!("key-column = \"c\"\n{options}"));
         let pattern = spec.key_pattern.as_ref().map(|p| Regex::new(p.get_ref()).unwrap());
         let table = &page.tables[0];
         let list = table.header.iter().map(|_| Column { header: String::new(), accessor: None });
         let columns = Columns { key: 0, name: 1, list: list.collect() };
-        let place = Place { manifest: "m.toml", page: "p.md" };
         let mut problems = Vec::new();
-        let rows = read(&place, &spec, table, &columns, pattern.as_ref(), &mut problems);
+        let rows = read(&PLACE, &spec, table, &columns, pattern.as_ref(), &mut problems);
         (
             rows.into_iter().map(|row| (row.key, row.key_text)).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),

@@ -248,3 +248,36 @@ pub fn same_text(a: &str, b: &str) -> bool {
 pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
+
+/// What the stages' unit tests share: a `[[table]]` entry, a place, rows with their codes.
+#[cfg(test)]
+mod testing {
+    use crate::manifest::TableSpec;
+    use crate::markdown::Table;
+    use crate::model::Key;
+    use crate::model::keys::KeyedRow;
+    use crate::model::problems::Place;
+
+    /// A `[[table]]` entry for `p.md` with `options` added (which must give the key column and
+    /// type where the test needs them).
+    pub fn spec(options: &str) -> TableSpec {
+        let text = format!(
+            "page = \"p.md\"\nurl = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
+             {options}"
+        );
+        toml::from_str(&text).unwrap()
+    }
+
+    /// Problems point into `m.toml` and `p.md`.
+    pub const PLACE: Place<'static> = Place { manifest: "m.toml", page: "p.md" };
+
+    /// Every row of `table` with the first cell as its code: an integer where it is one.
+    pub fn keyed_rows(table: &Table) -> Vec<KeyedRow<'_>> {
+        let rows = table.rows.iter().map(|row| {
+            let text = row.cells[0].text.clone();
+            let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
+            KeyedRow { key, key_text: text, row }
+        });
+        rows.collect()
+    }
+}

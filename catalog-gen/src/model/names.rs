@@ -135,27 +135,16 @@ fn check_collisions(
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::testing::{PLACE, keyed_rows, spec};
 
     fn name_page(page: &str, options: &str) -> Result<Vec<String>, Vec<String>> {
         let page = markdown::parse(page);
         let table = &page.tables[0];
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let text = row.cells[0].text.clone();
-                KeyedRow { key: Key::Int(text.parse().unwrap()), key_text: text, row }
-            })
-            .collect();
-        let text = format!(
-            "page = \"p.md\"\nurl = \"https://x.test/\"\nmodule = \"m\"\nenum = \"E\"\n\
-             key-column = \"c\"\nkey-type = \"u16\"\n{options}"
-        );
-        let spec: TableSpec = toml::from_str(&text).unwrap();
+        let rows = keyed_rows(table);
+        let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{options}"));
         let columns = Columns { key: 0, name: 1, list: Vec::new() };
-        let place = Place { manifest: "m.toml", page: "p.md" };
         let mut problems = Vec::new();
-        let rows = assign(&place, &spec, &columns, rows, &mut problems);
+        let rows = assign(&PLACE, &spec, &columns, rows, &mut problems);
         if problems.is_empty() {
             Ok(rows.into_iter().map(|row| row.ident).collect())
         } else {

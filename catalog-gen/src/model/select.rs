@@ -82,24 +82,17 @@ pub fn describe_tables(page: &Page<'_>) -> String {
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::testing::{PLACE, spec};
 
     const PAGE: &str = "# Title\n\n## Client\n\n| a | b |\n| - | - |\n| 1 | x |\n\n\
                         ## Server\n\n**Retryable**\n\n| a | b |\n| - | - |\n| 2 | y |\n\n\
                         | a | b |\n| - | - |\n| 3 | z |\n";
 
-    fn spec(options: &str) -> TableSpec {
-        let text = format!(
-            "page = \"p.md\"\nurl = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
-             key-column = \"a\"\nkey-type = \"u8\"\n{options}"
-        );
-        toml::from_str(&text).unwrap()
-    }
-
     fn pick(options: &str) -> Result<String, String> {
         let page = markdown::parse(PAGE);
         let mut problems = Vec::new();
-        let place = Place { manifest: "m.toml", page: "p.md" };
-        match table(&place, &spec(options), &page, &mut problems) {
+        let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
+        match table(&PLACE, &spec, &page, &mut problems) {
             Some(table) => Ok(table.rows[0].cells[0].text.clone()),
             None => Err(problems[0].message.clone()),
         }

@@ -79,22 +79,15 @@ fn check_identifiable(
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::testing::{PLACE, keyed_rows};
 
     fn check_page(page: &str, shared_codes: bool) -> (Vec<String>, Vec<String>) {
         let page = markdown::parse(page);
         let table = &page.tables[0];
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let text = row.cells[0].text.clone();
-                KeyedRow { key: Key::Int(text.parse().unwrap()), key_text: text, row }
-            })
-            .collect();
+        let rows = keyed_rows(table);
         let columns = Columns { key: 0, name: 1, list: Vec::new() };
-        let place = Place { manifest: "m.toml", page: "p.md" };
         let mut problems = Vec::new();
-        let rows = check(&place, shared_codes, &columns, rows, &mut problems);
+        let rows = check(&PLACE, shared_codes, &columns, rows, &mut problems);
         (
             rows.iter().map(|row| row.row.cells[1].text.clone()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),

@@ -1,0 +1,399 @@
+//! One enum's code: its declaration, each inherent item (the list is
+//! [`crate::api::INHERENT_ITEMS`]) with the data table it reads, and the runtime's trait impls.
+//! Each item is made by a small function from the model's facts and the rows' texts.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::rows::{RowTexts, Rows, row_enum_name};
+use super::slots::Slots;
+use super::text;
+use crate::model::{CodeType, Enum, Layout};
+
+/// A data table (empty where the item needs none) and the body of the function that reads it.
+struct Lookup {
+    table: TokenStream,
+    body: TokenStream,
+}
+
+/// The enum, its inherent `impl`, and the runtime's macro for the trait impls.
+pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
+    let rows = Rows::new(table);
+    let RowTexts { declarations, cells, all, row_index, by_code, with_code, codes, by_name } =
+        rows.texts();
+    let name = Ident::new(&table.name, Span::call_site());
+    let key = KeyTokens(table.code_type);
+    let (code_param, impl_kind) = (key.param_type(), key.impl_kind());
+    let declaration = declaration(table, &key, slots.add(declarations));
+    let all = slots.add(all);
+    let table_const = table_const(table);
+    let rows_lookup = row_lookup(table, slots.add(cells));
+    let row_index_body = row_index_body(table, row_index, slots);
+    let codes = code_lookup(table, codes, &key, slots);
+    let from_code = from_code_lookup(table, slots.add(by_code));
+    let with_code = with_code_lookup(with_code, &key, slots);
+    let from_name = from_name_lookup(table, slots.add(by_name), &key);
+    let (name_body, accessors) = cell_functions(table, &rows, slots);
+    let from_code_doc = outer_doc_lines(if table.shared_codes {
+        "The variant with this code; `None` if no row has it, or if several rows share it \
+         (see [`with_code`](Self::with_code))."
+    } else {
+        "The variant with this code, if any."
+    });
+    let from_name_doc = outer_doc_lines(&from_name_doc(
+        &table.columns[table.name_column].header,
+        &table.ambiguous_names,
+    ));
+    let columns = Literal::usize_unsuffixed(table.columns.len());
+    let data = [&rows_lookup.table, &codes.table, &from_code.table, &with_code.table];
+    let (row_body, code_body, from_code_body, with_code_body, from_name_body) =
+        (&rows_lookup.body, &codes.body, &from_code.body, &with_code.body, &from_name.body);
+    let by_name_table = &from_name.table;
+
+    quote! {
+        #declaration
+
+        impl #name {
+            /// Every variant, in the document's order.
+            pub const ALL: &'static [Self] = &[#all];
+
+            #table_const
+
+            #(#data)*
+
+            #by_name_table
+
+            /// The row's cells as plain text, in column order.
+            const fn row(self) -> &'static [&'static str; #columns] {
+                #row_body
+            }
+
+            const fn row_index(self) -> usize {
+                #row_index_body
+            }
+
+            #code_body
+
+            #(#from_code_doc)*
+            pub const fn from_code(code: #code_param) -> Option<Self> {
+                #from_code_body
+            }
+
+            /// Every variant with this code, in the document's order: one, none, or (where
+            /// rows share a code) several.
+            pub const fn with_code(code: #code_param) -> &'static [Self] {
+                #with_code_body
+            }
+
+            /// The name: the text of the row's name cell.
+            pub const fn name(self) -> &'static str {
+                #name_body
+            }
+
+            #(#from_name_doc)*
+            pub const fn from_name(name: &str) -> Option<Self> {
+                #from_name_body
+            }
+
+            #(#accessors)*
+        }
+
+        crate::rt::impl_entry!(#name, #impl_kind);
+    }
+}
+
+/// The enum itself: rustdoc, derives, `#[repr]` where codes are the discriminants, variants.
+fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
+    let name = Ident::new(&table.name, Span::call_site());
+    let doc = outer_doc_lines(&format!(
+        "{}\n\nOne variant per row of the table on [the published page]({}), \
+         generated from `{}`.",
+        table.title, table.url, table.source
+    ));
+    let repr = if table.discriminants { key.repr() } else { quote!() };
+    quote! {
+        #(#doc)*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #repr
+        pub enum #name {
+            #variants
+        }
+    }
+}
+
+/// `TABLE`: where the enum comes from.
+fn table_const(table: &Enum) -> TokenStream {
+    let headers = table.columns.iter().map(|column| text::str_literal(&column.header));
+    let [enum_name, title, url, source] =
+        [&table.name, &table.title, &table.url, &table.source].map(|text| text::str_literal(text));
+    let (name_column, key_column) =
+        (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
+    quote! {
+        /// The table this enum is generated from.
+        pub const TABLE: crate::Table = crate::Table {
+            name: #enum_name,
+            title: #title,
+            url: #url,
+            source: #source,
+            columns: &[#(#headers),*],
+            key_column: #key_column,
+            name_column: #name_column,
+        };
+    }
+}
+
+/// `ROWS` and `row()`; with the `match` layout, `row()` alone, a `match` of the rows.
+fn row_lookup(table: &Enum, cells: Ident) -> Lookup {
+    match table.layout {
+        Layout::Match => Lookup { table: quote!(), body: quote!(match self { #cells => {} }) },
+        Layout::Tables => {
+            let columns = Literal::usize_unsuffixed(table.columns.len());
+            Lookup {
+                table: quote! {
+                    /// Every row's cells as plain text, in the document's order.
+                    const ROWS: &'static [[&'static str; #columns]] = &[#cells];
+                },
+                body: quote!(&Self::ROWS[self.row_index()]),
+            }
+        }
+    }
+}
+
+/// `row_index()`: where codes are the discriminants, a `match` from each variant to the
+/// variant of a local enum in the document's order (so no row number is written out);
+/// otherwise the discriminant is the row.
+fn row_index_body(
+    table: &Enum,
+    row_index: Option<(String, String)>,
+    slots: &mut Slots,
+) -> TokenStream {
+    match row_index {
+        Some((names, arms)) => {
+            let (names, arms) = (slots.add(names), slots.add(arms));
+            let local = Ident::new(row_enum_name(table), Span::call_site());
+            quote! {
+                /// The rows in the document's order: each variant's discriminant is its row.
+                enum #local { #names }
+                (match self { #arms => {} }) as usize
+            }
+        }
+        None => quote!(self as usize),
+    }
+}
+
+/// `code()`: the discriminant, or where codes are not the discriminants, `CODES`.
+fn code_lookup(table: &Enum, codes: Option<String>, key: &KeyTokens, slots: &mut Slots) -> Lookup {
+    let code_type = key.code_type();
+    match codes {
+        Some(codes) if !table.discriminants => {
+            let codes = slots.add(codes);
+            Lookup {
+                table: quote! {
+                    /// Every row's code, in the document's order.
+                    const CODES: &'static [#code_type] = &[#codes];
+                },
+                body: quote! {
+                    /// The code, as the row's key cell gives it.
+                    pub const fn code(self) -> #code_type {
+                        Self::CODES[self.row_index()]
+                    }
+                },
+            }
+        }
+        _ => Lookup {
+            table: quote!(),
+            body: quote! {
+                /// The code: the row's key cell, which is also the discriminant.
+                pub const fn code(self) -> #code_type {
+                    self as #code_type
+                }
+            },
+        },
+    }
+}
+
+/// `from_code()`: a `match` on integer codes (a decision tree or jump table, faster than a
+/// binary search, and no constant of variants); `BY_CODE`, binary-searched, on string codes.
+fn from_code_lookup(table: &Enum, by_code: Ident) -> Lookup {
+    match table.code_type {
+        CodeType::Str => Lookup {
+            table: quote! {
+                /// Codes that one row has, with its variant, sorted for binary search.
+                const BY_CODE: &'static [(&'static str, Self)] = &[#by_code];
+            },
+            body: quote!(crate::rt::find_str(Self::BY_CODE, code)),
+        },
+        _ => Lookup { table: quote!(), body: quote!(match code { #by_code => {} _ => None }) },
+    }
+}
+
+/// `with_code()`: `WITH_CODE` where rows share codes, else the one variant `from_code` finds.
+fn with_code_lookup(with_code: Option<String>, key: &KeyTokens, slots: &mut Slots) -> Lookup {
+    let Some(groups) = with_code else {
+        return Lookup {
+            table: quote!(),
+            body: quote! {
+                match Self::from_code(code) {
+                    Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+                    None => &[],
+                }
+            },
+        };
+    };
+    let (groups, code_type, find) = (slots.add(groups), key.code_type(), key.find_fn());
+    Lookup {
+        table: quote! {
+            /// Every code with the variants that have it, sorted for binary search.
+            const WITH_CODE: &'static [(#code_type, &'static [Self])] = &[#groups];
+        },
+        body: quote! {
+            match crate::rt::#find(Self::WITH_CODE, code) {
+                Some(variants) => variants,
+                None => &[],
+            }
+        },
+    }
+}
+
+/// `BY_NAME` and `from_name()`. Where codes are unique, a name leads to its code and the code
+/// to the variant; only where rows share codes does the table hold variants (see `emit`).
+fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
+    if table.shared_codes {
+        return Lookup {
+            table: quote! {
+                /// Names that one row has, with its variant, sorted for binary search.
+                const BY_NAME: &'static [(&'static str, Self)] = &[#by_name];
+            },
+            body: quote!(crate::rt::find_str(Self::BY_NAME, name)),
+        };
+    }
+    let code_type = key.code_type();
+    Lookup {
+        table: quote! {
+            /// Names that one row has, with the row's code, sorted for binary search.
+            const BY_NAME: &'static [(&'static str, #code_type)] = &[#by_name];
+        },
+        body: quote! {
+            match crate::rt::find_str(Self::BY_NAME, name) {
+                Some(code) => Self::from_code(code),
+                None => None,
+            }
+        },
+    }
+}
+
+/// `name()`'s body and every column accessor: each reads its cell from `ROWS`, or with the
+/// `match` layout, from a `match` of its own.
+fn cell_functions(
+    table: &Enum,
+    rows: &Rows<'_>,
+    slots: &mut Slots,
+) -> (TokenStream, Vec<TokenStream>) {
+    let mut cell_body = |column: usize| match table.layout {
+        Layout::Match => {
+            let arms = slots.add(rows.cell_arms(column));
+            quote!(match self { #arms => {} })
+        }
+        Layout::Tables => {
+            let column = Literal::usize_unsuffixed(column);
+            quote!(Self::ROWS[self.row_index()][#column])
+        }
+    };
+    let accessors = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(index, column)| {
+            let ident = method_ident(column.accessor.as_ref()?);
+            let doc = outer_doc_lines(&format!(
+                "The row's `{}` cell, as plain text.",
+                column.header.replace('`', "'")
+            ));
+            let body = cell_body(index);
+            Some(quote! {
+                #(#doc)*
+                pub const fn #ident(self) -> &'static str {
+                    #body
+                }
+            })
+        })
+        .collect();
+    (cell_body(table.name_column), accessors)
+}
+
+/// How the code type appears in the generated code.
+struct KeyTokens(CodeType);
+
+impl KeyTokens {
+    /// `u16`, or `&'static str`.
+    fn code_type(&self) -> TokenStream {
+        match self.0 {
+            CodeType::Str => quote!(&'static str),
+            other => {
+                let ident = format_ident!("{}", other.rust_name());
+                quote!(#ident)
+            }
+        }
+    }
+
+    /// The type `from_code` and `with_code` take: `u16`, or `&str`.
+    fn param_type(&self) -> TokenStream {
+        match self.0 {
+            CodeType::Str => quote!(&str),
+            _ => self.code_type(),
+        }
+    }
+
+    /// The second argument of the runtime's `impl_entry!`: `u16`, or `str`.
+    fn impl_kind(&self) -> TokenStream {
+        let ident = format_ident!("{}", self.0.rust_name());
+        quote!(#ident)
+    }
+
+    fn repr(&self) -> TokenStream {
+        match self.0 {
+            CodeType::Str => quote!(),
+            other => {
+                let ident = format_ident!("{}", other.rust_name());
+                quote!(#[repr(#ident)])
+            }
+        }
+    }
+
+    /// The runtime's binary search for the code type (`find_u16`).
+    fn find_fn(&self) -> Ident {
+        format_ident!("find_{}", self.0.rust_name())
+    }
+}
+
+/// `from_name`'s rustdoc, which lists the names it never finds.
+fn from_name_doc(header: &str, ambiguous: &[String]) -> String {
+    let mut doc = format!(
+        "The variant whose `{}` cell is exactly `name`; `None` if no row or more than one has it.",
+        header.replace('`', "'")
+    );
+    if !ambiguous.is_empty() {
+        let list: Vec<String> =
+            ambiguous.iter().map(|name| format!("`{}`", name.replace('`', "'"))).collect();
+        doc.push_str(&format!("\n\nAmbiguous, so never found: {}.", list.join(", ")));
+    }
+    doc
+}
+
+/// `///` lines: one `#[doc]` attribute per line, so prettyplease prints them as line comments.
+fn outer_doc_lines(text: &str) -> Vec<TokenStream> {
+    text::doc_lines(text)
+        .map(|line| {
+            let line = text::str_literal(&line);
+            quote!(#[doc = #line])
+        })
+        .collect()
+}
+
+fn method_ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
