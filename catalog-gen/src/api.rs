@@ -131,23 +131,31 @@ impl CatalogApi {
     /// The snapshot file's text: the `@generated` header naming `source` and `command`, then
     /// one `[[enum]]` per enum and one line per variant, so a row added to a doc adds a line.
     pub fn to_snapshot(&self, source: &str, command: &str) -> String {
-        let mut out = emit::header_with("#", source, command);
+        let variants: usize = self.enums.values().map(|api| api.variants.len()).sum();
+        let mut out = String::with_capacity(256 + variants * 80);
+        out.push_str(&emit::header_with("#", source, command));
         out.push_str(
             "# The catalog's public API: the next regen refuses to remove or rename what is here.\n",
         );
         for (name, api) in &self.enums {
-            let _ = write!(out, "\n[[enum]]\nname = {}\naccessors = [", toml_string(name));
-            let accessors: Vec<String> = api.accessors.iter().map(|a| toml_string(a)).collect();
-            out.push_str(&accessors.join(", "));
+            out.push_str("\n[[enum]]\nname = ");
+            push_toml_string(&mut out, name);
+            out.push_str("\naccessors = [");
+            for (index, accessor) in api.accessors.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(", ");
+                }
+                push_toml_string(&mut out, accessor);
+            }
             out.push_str("]\nvariants = [\n");
             for variant in &api.variants {
-                let _ = writeln!(
-                    out,
-                    "    {{ variant = {}, code = {}, name = {} }},",
-                    toml_string(&variant.variant),
-                    toml_string(&variant.code),
-                    toml_string(&variant.name)
-                );
+                out.push_str("    { variant = ");
+                push_toml_string(&mut out, &variant.variant);
+                out.push_str(", code = ");
+                push_toml_string(&mut out, &variant.code);
+                out.push_str(", name = ");
+                push_toml_string(&mut out, &variant.name);
+                out.push_str(" },\n");
             }
             out.push_str("]\n");
         }
@@ -174,9 +182,17 @@ impl CatalogApi {
     }
 }
 
-/// `text` as a TOML string, escaped by the `toml` crate.
-fn toml_string(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
+/// Appends `text` as a TOML string. Text that needs no escape (most names and codes) is
+/// quoted as it is; anything else is escaped by the `toml` crate.
+fn push_toml_string(out: &mut String, text: &str) {
+    let plain = !text.chars().any(|c| c == '"' || c == '\\' || c.is_control());
+    if plain {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        let _ = write!(out, "{}", toml::Value::String(text.to_owned()));
+    }
 }
 
 #[cfg(test)]
@@ -198,6 +214,7 @@ mod tests {
                         variants: vec![
                             variant("InputError", "1010", "Input Error"),
                             variant("Quoted", "0x1F", "say \"hi\" \\ 'there'\n"),
+                            variant("Érreur", "e\tf", "\u{7f}\u{85}\u{2028} \u{202e}日本"),
                         ],
                     },
                 ),
@@ -217,7 +234,7 @@ mod tests {
     fn each_variant_is_one_line() {
         let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
         let lines: Vec<&str> = text.lines().filter(|line| line.contains("variant =")).collect();
-        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines.len(), 3, "{text}");
         assert!(lines[0].contains("\"InputError\""));
     }
 }

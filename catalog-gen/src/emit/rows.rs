@@ -67,15 +67,16 @@ impl<'a> Rows<'a> {
     }
 
     /// One text per row, each line ending in `\n`. `extra` is about how many bytes a row takes
-    /// beyond its path: texts of tens of megabytes are allocated once, not grown.
+    /// beyond its path: texts of tens of megabytes are allocated once, not grown. `write` is
+    /// not told the row's position, so no row's text can depend on the rows before it.
     fn each(
         &self,
         extra: impl Fn(&Variant) -> usize,
-        mut write: impl FnMut(&mut String, usize, &Variant),
+        mut write: impl FnMut(&mut String, &Variant),
     ) -> String {
         let mut out = String::with_capacity(self.capacity(extra));
-        for (row, variant) in self.table.variants.iter().enumerate() {
-            write(&mut out, row, variant);
+        for variant in &self.table.variants {
+            write(&mut out, variant);
         }
         out
     }
@@ -89,7 +90,7 @@ impl<'a> Rows<'a> {
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
     fn declarations(&self) -> String {
         let docs = |variant: &Variant| 2 * variant.docs.iter().map(String::len).sum::<usize>();
-        self.each(docs, |out, _, variant| {
+        self.each(docs, |out, variant| {
             push_doc(out, "///", &variant_doc(self.table, variant));
             for alias in aliases(self.table, variant) {
                 out.push_str("#[doc(alias = ");
@@ -108,12 +109,12 @@ impl<'a> Rows<'a> {
 
     /// `ALL`'s elements.
     fn all(&self) -> String {
-        self.each(|_| 0, |out, _, variant| self.push_path(out, variant, ",\n"))
+        self.each(|_| 0, |out, variant| self.push_path(out, variant, ",\n"))
     }
 
     /// `ROWS`'s elements: every row's cells.
     fn rows(&self) -> String {
-        self.each(cells_len, |out, _, variant| {
+        self.each(cells_len, |out, variant| {
             out.push('[');
             for (index, cell) in variant.cells.iter().enumerate() {
                 if index > 0 {
@@ -129,7 +130,7 @@ impl<'a> Rows<'a> {
     fn codes(&self) -> String {
         self.each(
             |_| 0,
-            |out, _, variant| {
+            |out, variant| {
                 push_key(out, &variant.key);
                 out.push_str(",\n");
             },
@@ -141,7 +142,7 @@ impl<'a> Rows<'a> {
     fn row_names(&self) -> String {
         self.each(
             |_| 0,
-            |out, _, variant| {
+            |out, variant| {
                 out.push_str(&variant.ident);
                 out.push_str(",\n");
             },
@@ -153,7 +154,7 @@ impl<'a> Rows<'a> {
         let local = row_enum_name(self.table);
         self.each(
             |_| local.len(),
-            |out, _, variant| {
+            |out, variant| {
                 self.push_path(out, variant, " => ");
                 out.push_str(local);
                 out.push_str("::");
@@ -233,7 +234,7 @@ impl<'a> Rows<'a> {
     pub fn cell_arms(&self, column: usize) -> String {
         self.each(
             |variant| variant.cells[column].len(),
-            |out, _, variant| {
+            |out, variant| {
                 self.push_path(out, variant, " => ");
                 push_str_literal(out, &variant.cells[column]);
                 out.push_str(",\n");
@@ -243,7 +244,7 @@ impl<'a> Rows<'a> {
 
     /// The arms of a `match` giving each variant's cells (the `match` layout).
     fn row_arms(&self) -> String {
-        self.each(cells_len, |out, _, variant| {
+        self.each(cells_len, |out, variant| {
             self.push_path(out, variant, " => &[");
             for (index, cell) in variant.cells.iter().enumerate() {
                 if index > 0 {

@@ -49,3 +49,43 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
 fn is_plain_identifier(name: &str) -> bool {
     naming::is_identifier(name) && !name.starts_with("r#")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::{PLACE, spec};
+
+    fn problems(options: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        read(
+            &PLACE,
+            &spec(&format!("key-column = \"c\"\nkey-type = \"u8\"\n{options}")),
+            &mut problems,
+        );
+        problems.into_iter().map(|problem| problem.message).collect()
+    }
+
+    #[test]
+    fn valid_options_are_read() {
+        let mut problems = Vec::new();
+        let spec = spec("key-column = \"c\"\nkey-type = \"u8\"\nkey-pattern = '^(\\d+)'");
+        let options = read(&PLACE, &spec, &mut problems);
+        assert!(problems.is_empty());
+        assert_eq!(options.base.unwrap().as_str(), "https://x.test/p.html");
+        assert!(options.key_pattern.unwrap().is_match("42 x"));
+    }
+
+    #[test]
+    fn a_bad_pattern_and_pins_that_are_not_identifiers_are_problems() {
+        assert_eq!(
+            problems(
+                "key-pattern = '('\nvariants = { \"1\" = \"r#A\" }\naccessors = { \"B\" = \"b c\" }"
+            ),
+            [
+                "`key-pattern` is not a valid regular expression: regex parse error:\n    (\n    ^\nerror: unclosed group",
+                "`r#A` is not a valid variant name",
+                "`b c` is not a valid method name",
+            ]
+        );
+    }
+}

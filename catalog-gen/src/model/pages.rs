@@ -52,3 +52,27 @@ pub fn parse<'a>(
     }
     parsed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::pages_in_memory;
+
+    #[test]
+    fn each_page_is_parsed_once_and_unreadable_ones_are_problems() {
+        let table = "[[table]]\nurl = \"https://x.test/\"\nkey-column = \"c\"\nkey-type = \"u8\"\n";
+        let manifest = format!(
+            "output = \"o\"\n{table}page = \"a.md\"\nmodule = \"a\"\nenum = \"A\"\n\
+             {table}page = \"a.md\"\nmodule = \"a\"\nenum = \"B\"\n\
+             {table}page = \"gone.md\"\nmodule = \"c\"\nenum = \"C\"\n"
+        );
+        let manifest = crate::manifest::parse("m.toml", &manifest).unwrap();
+        let pages = pages_in_memory([("a.md", "| c |\n|---|\n| 1 |\n")]);
+        let mut problems = Vec::new();
+        let parsed = parse("m.toml", &manifest, &pages, &mut problems);
+        assert_eq!(parsed.keys().copied().collect::<Vec<_>>(), ["a.md"]);
+        assert_eq!(parsed["a.md"].page.tables.len(), 1);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["page `gone.md` was not loaded"]);
+    }
+}
