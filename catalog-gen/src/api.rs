@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use serde::Deserialize;
 
-use crate::emit;
+use crate::marker;
 use crate::model::Catalog;
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:
@@ -133,7 +133,7 @@ impl CatalogApi {
     pub fn to_snapshot(&self, source: &str, command: &str) -> String {
         let variants: usize = self.enums.values().map(|api| api.variants.len()).sum();
         let mut out = String::with_capacity(256 + variants * 80);
-        out.push_str(&emit::header_with("#", source, command));
+        out.push_str(&marker::header_line("#", source, command));
         out.push_str(
             "# The catalog's public API: the next regen refuses to remove or rename what is here.\n",
         );
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn a_snapshot_reads_back_as_the_api_it_was_written_from() {
         let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
-        assert!(crate::sync::is_generated(&text), "{text}");
+        assert!(marker::is_generated(&text), "{text}");
         assert_eq!(CatalogApi::from_snapshot(&text).unwrap(), api());
     }
 

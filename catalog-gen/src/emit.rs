@@ -21,6 +21,7 @@ mod rows;
 mod slots;
 mod text;
 
+use crate::marker;
 use crate::model::{Catalog, Module};
 use slots::Slots;
 
@@ -32,9 +33,6 @@ pub struct GeneratedFile {
     /// The file's full text, header included.
     pub text: String,
 }
-
-/// The marker every generated file carries; only files with it are ever overwritten.
-pub const MARKER: &str = "@generated";
 
 /// Every file of the catalog: `mod.rs` listing the modules, and one file per module.
 /// `manifest` is the manifest's path and `command` the command that regenerates, for headers.
@@ -58,14 +56,9 @@ pub fn files(
     Ok(files)
 }
 
-/// The header every generated Rust file starts with.
+/// The header every generated Rust file starts with, and a blank line.
 pub fn header(source: &str, command: &str) -> String {
-    header_with("//", source, command) + "\n"
-}
-
-/// The header line of a generated file whose comments start with `comment`.
-pub fn header_with(comment: &str, source: &str, command: &str) -> String {
-    format!("{comment} This file is {MARKER} by `{command}` from {source}; do not edit.\n")
+    marker::header_line("//", source, command) + "\n"
 }
 
 /// Formats a file's tokens and adds the header naming `source` and `command`.

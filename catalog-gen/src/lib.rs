@@ -14,7 +14,8 @@
 //! [`generate`] runs stages 1 to 5 on text in memory. The file system is touched only at the
 //! edges: [`load`] reads the manifest, its pages and what is already generated, and [`regen`]
 //! (the entry point for any team's `xtask`) plans the changes and either reports them or
-//! writes them atomically. [`source`] holds the types every layer shares.
+//! writes them atomically. [`source`] holds the types every layer shares, [`marker`] the
+//! `@generated` header that marks the only files ever overwritten.
 
 pub mod api;
 pub mod diagnostics;
@@ -22,6 +23,7 @@ pub mod emit;
 pub mod load;
 pub mod manifest;
 pub mod markdown;
+pub mod marker;
 pub mod model;
 pub mod naming;
 mod parallel;
@@ -37,8 +39,9 @@ use std::collections::BTreeMap;
 
 pub use api::CatalogApi;
 pub use diagnostics::{Diagnostic, Label};
-pub use emit::{GeneratedFile, MARKER};
+pub use emit::GeneratedFile;
 pub use manifest::Manifest;
+pub use marker::MARKER;
 pub use source::{PageText, Pages, pages_in_memory};
 
 /// Generation failed: the problems, with the texts they point into for rendering.

@@ -96,7 +96,7 @@ pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
             continue;
         }
         let state = match fs::read_to_string(&path) {
-            Ok(text) if crate::sync::is_generated(&text) => Existing::Generated(text),
+            Ok(text) if crate::marker::is_generated(&text) => Existing::Generated(text),
             _ => Existing::HandWritten,
         };
         found.insert(name.to_owned(), state);
