@@ -47,7 +47,8 @@ const RESPONSES: &str = "caption = \"HTTP responses\"\nkey-column = \"Status\"\n
 fn unique_integer_codes_are_the_discriminants_and_repeated_names_take_their_code() {
     let generation = generate(FAULTS);
     assert_eq!(variants(&generation), ["DiskFull0x1F", "DiskFull0x20", "InputError"]);
-    assert_eq!(api(&generation).accessors, ["r#type"]);
+    // Every column has its accessor; the name column's would be `name`, which `name()` serves.
+    assert_eq!(api(&generation).accessors, ["fault", "r#type"]);
     let code = module(&generation);
     assert!(code.contains("#[repr(u8)]") && code.contains("InputError = 7,"), "{code}");
     assert!(!code.contains("const CODES"), "{code}");
@@ -73,7 +74,7 @@ fn pins_name_variants_and_accessors() {
         "{FAULTS}\nvariants = {{ \"0x1F\" = \"DiskFull\" }}\naccessors = {{ \"type\" = \"kind\" }}"
     ));
     assert_eq!(variants(&generation), ["DiskFull", "DiskFull0x20", "InputError"]);
-    assert_eq!(api(&generation).accessors, ["kind"]);
+    assert_eq!(api(&generation).accessors, ["fault", "kind"]);
 }
 
 #[test]
@@ -81,7 +82,7 @@ fn a_key_pattern_takes_the_code_and_keeps_the_cell_reachable() {
     let generation = generate(RESPONSES);
     let codes: Vec<&str> = api(&generation).variants.iter().map(|v| v.code.as_str()).collect();
     assert_eq!(codes, ["400", "400", "404"]);
-    assert_eq!(api(&generation).accessors, ["status", "fix"]);
+    assert_eq!(api(&generation).accessors, ["status", "exception", "fix"]);
 }
 
 #[test]
@@ -100,5 +101,5 @@ fn without_a_name_column_the_key_column_names_the_variants() {
          accessors = { \"Name\" = \"message\" }",
     );
     assert_eq!(variants(&generation), ["Hardware", "Software", "Data"]);
-    assert_eq!(api(&generation).accessors, ["fault", "message"]);
+    assert_eq!(api(&generation).accessors, ["fault", "message", "r#type"]);
 }

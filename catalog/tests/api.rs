@@ -93,6 +93,19 @@ fn names_are_the_name_cells_and_ambiguous_names_find_nothing() {
 }
 
 #[test]
+fn the_key_and_name_columns_have_accessors_too() {
+    // Named after their headers, like every column; a column whose accessor would be `code`
+    // or `name` (MediaTailor's key column is headed `Code`) is served by `code()`/`name()`.
+    assert_eq!(ErrorCode::InputError.error_code(), "1010");
+    assert_eq!(ErrorCode::InputError.message(), "Input Error");
+    assert_eq!(ClientPlaybackError::BadRequest.exception_name(), "BadRequestException");
+    for variant in ErrorCode::ALL {
+        assert_eq!(variant.error_code(), variant.code().to_string());
+        assert_eq!(variant.message(), variant.name());
+    }
+}
+
+#[test]
 fn column_accessors_return_plain_text() {
     // Escapes resolved (`\.`, `\[`), link markup and emphasis dropped, link text kept.
     assert_eq!(

@@ -75,8 +75,10 @@ fn find(
     found
 }
 
-/// Every column with its accessor: pinned in the manifest or made from the header; none for
-/// the name column (`name()`) and for the key column where it holds only the code (`code()`).
+/// Every column with its accessor, pinned in the manifest or made from the header, the key
+/// and name columns included: one rule a reader can apply to the page alone. Only where the
+/// name column's accessor, or the key column's while its cells hold just the code, would be
+/// `code` or `name` does the inherent method serve instead.
 fn accessors(
     place: &Place<'_>,
     spec: &TableSpec,
@@ -95,11 +97,15 @@ fn accessors(
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::with_capacity(table.header.len());
     for (index, cell) in table.header.iter().enumerate() {
-        let served = (index == key && key_cell_is_code) || index == name;
-        let accessor = (!served).then(|| match pinned.get(&normalize(&cell.text)) {
+        let method = match pinned.get(&normalize(&cell.text)) {
             Some(method) => (*method).clone(),
             None => naming::accessor_name(&cell.text),
-        });
+        };
+        // `code()` and `name()` return these columns' text (the key column's, where it holds
+        // just the code), so an accessor named either would repeat them.
+        let inherent = method == "code" || method == "name";
+        let served = inherent && (index == name || (index == key && key_cell_is_code));
+        let accessor = (!served).then_some(method);
         if let Some(method) = &accessor {
             let bare = method.trim_start_matches("r#");
             if bare.is_empty() {
@@ -170,7 +176,7 @@ mod tests {
         .unwrap();
         assert_eq!((columns.key, columns.name), (0, 1));
         let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
-        assert_eq!(accessors, [None, None, Some("what_to_do")]);
+        assert_eq!(accessors, [None, Some("exception_name"), Some("what_to_do")]);
     }
 
     #[test]

@@ -469,6 +469,14 @@ impl ErrorCode {
             None => None,
         }
     }
+    /// The row's `Error code` cell, as plain text.
+    pub const fn error_code(self) -> &'static str {
+        Self::ROWS[self.row_index()][0]
+    }
+    /// The row's `Message` cell, as plain text.
+    pub const fn message(self) -> &'static str {
+        Self::ROWS[self.row_index()][1]
+    }
     /// The row's `Details` cell, as plain text.
     pub const fn details(self) -> &'static str {
         Self::ROWS[self.row_index()][2]

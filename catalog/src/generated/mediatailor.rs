@@ -152,6 +152,10 @@ impl ClientPlaybackError {
             None => None,
         }
     }
+    /// The row's `Exception Name` cell, as plain text.
+    pub const fn exception_name(self) -> &'static str {
+        Self::ROWS[self.row_index()][1]
+    }
     /// The row's `Meaning` cell, as plain text.
     pub const fn meaning(self) -> &'static str {
         Self::ROWS[self.row_index()][2]
