@@ -1,4 +1,5 @@
-//! Problems found in the docs or the manifest, and their rendering in rustc's style.
+//! Problems found in the docs or the manifest, and their rendering in rustc's style. Errors
+//! stop a regeneration; warnings are printed and it goes on (unless they are denied).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -6,9 +7,20 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Nothing is generated.
+    Error,
+    /// Generated all the same; worth the docs writer's attention.
+    Warning,
+}
+
 /// A problem with the input, pointing at the text that causes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// One line saying what is wrong.
     pub message: String,
     /// The places involved; the first primary label is the main one.
@@ -47,7 +59,32 @@ impl Label {
 impl Diagnostic {
     /// An error with this message and no location yet.
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { message: message.into(), labels: Vec::new(), notes: Vec::new(), help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            labels: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A warning with this message and no location yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// This warning as an error, for `--deny-warnings`.
+    pub fn denied(mut self) -> Self {
+        if self.severity == Severity::Warning {
+            self.severity = Severity::Error;
+            self.notes.push("warnings are denied (`--deny-warnings`)".to_owned());
+        }
+        self
     }
 
     /// Adds a location.
@@ -79,7 +116,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.message)
+        let level = if self.is_error() { "error" } else { "warning" };
+        write!(f, "{level}: {}", self.message)
     }
 }
 
@@ -94,7 +132,8 @@ pub fn render(
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let mut group = Group::with_title(Level::ERROR.primary_title(diagnostic.message.as_str()));
+        let level = if diagnostic.is_error() { Level::ERROR } else { Level::WARNING };
+        let mut group = Group::with_title(level.primary_title(diagnostic.message.as_str()));
         let mut paths: Vec<&str> = Vec::new();
         for label in &diagnostic.labels {
             if !paths.contains(&label.path.as_str()) {
@@ -127,12 +166,27 @@ pub fn render(
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
-    let count = diagnostics.len();
-    out.push_str(&format!(
-        "error: found {count} problem{} in the docs or the manifest\n",
-        if count == 1 { "" } else { "s" }
-    ));
+    out.push_str(&summary(diagnostics));
     out
+}
+
+/// The last line: errors and warnings counted apart, at the level of the worst.
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (_, 0) => {
+            format!("error: found {} in the docs or the manifest\n", plural(errors, "problem"))
+        }
+        (0, _) => format!("warning: {} in the docs or the manifest\n", plural(warnings, "warning")),
+        _ => format!(
+            "error: found {} and {} in the docs or the manifest\n",
+            plural(errors, "problem"),
+            plural(warnings, "warning")
+        ),
+    }
 }
 
 /// A span within `source` and on character boundaries, so rendering never panics.

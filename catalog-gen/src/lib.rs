@@ -84,6 +84,8 @@ pub struct Generation {
     pub api: CatalogApi,
     /// Where each enum comes from in the manifest, by enum name.
     pub origins: BTreeMap<String, model::Origin>,
+    /// What the docs say that compiles but is worth knowing.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Parses a manifest, or reports its problems.
@@ -103,7 +105,8 @@ pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
 /// [`generate`] for a manifest already parsed from `input.manifest_text`.
 pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generation, Failure> {
     let failure = |diagnostics| Failure { diagnostics, sources: sources(input) };
-    let catalog = model::build(input.manifest_path, manifest, input.pages).map_err(failure)?;
+    let mut catalog = model::build(input.manifest_path, manifest, input.pages).map_err(failure)?;
+    let warnings = std::mem::take(&mut catalog.warnings);
     let api = CatalogApi::of(&catalog);
     let origins = catalog
         .modules
@@ -118,10 +121,11 @@ pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generatio
         text: api.to_snapshot(input.manifest_path, input.command),
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Generation { files, api, origins })
+    Ok(Generation { files, api, origins, warnings })
 }
 
-fn sources(input: &Input<'_>) -> BTreeMap<String, String> {
+/// The text of every file of `input`, by shown path, for rendering diagnostics.
+pub(crate) fn sources(input: &Input<'_>) -> BTreeMap<String, String> {
     let mut sources =
         BTreeMap::from([(input.manifest_path.to_owned(), input.manifest_text.to_owned())]);
     for page in input.pages.values() {

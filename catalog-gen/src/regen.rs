@@ -5,7 +5,7 @@
 //! ```no_run
 //! use catalog_gen::regen::{self, Mode, Options};
 //!
-//! let options = Options { mode: Mode::Check, allow_breaking: false };
+//! let options = Options { mode: Mode::Check, ..Options::default() };
 //! match regen::regen("docs/catalog.toml".as_ref(), &options) {
 //!     Ok(report) if report.is_up_to_date() => println!("up to date"),
 //!     Ok(report) => print!("{}", report.diff),
@@ -25,21 +25,24 @@ use crate::sync::{self, Change, Existing};
 use crate::{Diagnostic, Failure, Label, MARKER, skeleton, stability};
 
 /// Whether a regeneration writes its changes or only reports them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// Write every change.
+    #[default]
     Write,
     /// Write nothing; report each stale file with a diff.
     Check,
 }
 
 /// How to regenerate.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     /// Write or only check.
     pub mode: Mode,
     /// Accept changes that remove or rename public API (refused otherwise).
     pub allow_breaking: bool,
+    /// Make warnings errors: nothing is written while the docs give any.
+    pub deny_warnings: bool,
 }
 
 /// Why a regeneration did nothing.
@@ -90,6 +93,8 @@ pub struct Plan {
     pub files: usize,
     /// What differs from the files already there, sorted by path.
     pub changes: Vec<Change>,
+    /// The docs' warnings.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Plan {
@@ -136,21 +141,27 @@ impl Plan {
 }
 
 /// Reads the docs of `manifest`, generates once, and plans the changes: refused where a
-/// generated file would replace a hand-written one, or (unless `allow_breaking`) where the
-/// checked-in API would lose a variant, accessor or enum.
-pub fn plan(manifest: &Path, allow_breaking: bool) -> Result<Plan, Error> {
+/// generated file would replace a hand-written one, where the checked-in API would lose a
+/// variant, accessor or enum (unless `allow_breaking`), or where the docs give warnings and
+/// `deny_warnings` is set.
+pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let loaded = load::load(manifest)?;
-    let generation = crate::generate_from(&loaded.manifest, &loaded.input(load::COMMAND))?;
+    let input = loaded.input(load::COMMAND);
+    let generation = crate::generate_from(&loaded.manifest, &input)?;
+    if options.deny_warnings && !generation.warnings.is_empty() {
+        let diagnostics = generation.warnings.into_iter().map(Diagnostic::denied).collect();
+        return Err(Error::Problems(Failure { diagnostics, sources: crate::sources(&input) }));
+    }
     let existing = load::existing(&loaded.output_dir).map_err(|error| {
         Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
     })?;
     let changes = sync::plan(&generation.files, &existing).map_err(|conflicts| {
         Error::Conflicts(conflicts.iter().map(|path| loaded.shown(path)).collect())
     })?;
-    if !allow_breaking {
+    if !options.allow_breaking {
         check_stability(&loaded, &existing, &generation)?;
     }
-    Ok(Plan { files: generation.files.len(), changes, loaded })
+    Ok(Plan { files: generation.files.len(), changes, warnings: generation.warnings, loaded })
 }
 
 /// Refuses a generation that removes or renames what the checked-in API snapshot has.
@@ -201,6 +212,8 @@ pub struct Report {
     pub changes: Vec<(&'static str, String)>,
     /// With [`Mode::Check`], every change as a unified diff; empty otherwise.
     pub diff: String,
+    /// The docs' warnings, with the texts they point into.
+    pub warnings: Failure,
 }
 
 impl Report {
@@ -208,11 +221,32 @@ impl Report {
     pub fn is_up_to_date(&self) -> bool {
         self.changes.is_empty()
     }
+
+    /// The warnings rendered like rustc's, if there are any.
+    pub fn render_warnings(&self, color: bool) -> Option<String> {
+        (!self.warnings.diagnostics.is_empty()).then(|| self.warnings.render(color))
+    }
+}
+
+impl Plan {
+    /// What applying (or checking) the plan did, as a report.
+    fn report(self, mode: Mode, diff: String) -> Report {
+        let changes =
+            self.changes.iter().map(|change| (change.verb(), self.shown(change))).collect();
+        let sources = crate::sources(&self.loaded.input(load::COMMAND));
+        Report {
+            mode,
+            files: self.files,
+            changes,
+            diff,
+            warnings: Failure { diagnostics: self.warnings, sources },
+        }
+    }
 }
 
 /// Plans, then reports ([`Mode::Check`]) or writes ([`Mode::Write`]) the changes.
 pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
-    let plan = plan(manifest, options.allow_breaking)?;
+    let plan = plan(manifest, options)?;
     let diff = match options.mode {
         Mode::Check => plan.diff(),
         Mode::Write => {
@@ -220,8 +254,7 @@ pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
             String::new()
         }
     };
-    let changes = plan.changes.iter().map(|change| (change.verb(), plan.shown(change))).collect();
-    Ok(Report { mode: options.mode, files: plan.files, changes, diff })
+    Ok(plan.report(options.mode, diff))
 }
 
 /// What `init` did: each hand-written file created or kept, and the regeneration's report.
@@ -243,7 +276,7 @@ pub fn init(
     name: &str,
     manifest_shown: &str,
 ) -> Result<InitReport, Error> {
-    let plan = plan(manifest, false)?;
+    let plan = plan(manifest, &Options::default())?;
     let dir = std::path::absolute(dir)
         .map_err(|error| Error::Io(format!("`{}`: {error}", dir.display())))?;
     let expected = load::shown(&dir.join("src/generated"), Path::new("/"));
@@ -266,11 +299,7 @@ pub fn init(
         skeleton.push((target, created));
     }
     plan.apply()?;
-    let changes = plan.changes.iter().map(|change| (change.verb(), plan.shown(change))).collect();
-    Ok(InitReport {
-        skeleton,
-        report: Report { mode: Mode::Write, files: plan.files, changes, diff: String::new() },
-    })
+    Ok(InitReport { skeleton, report: plan.report(Mode::Write, String::new()) })
 }
 
 /// Writes a file that does not exist yet, atomically, creating its directory.

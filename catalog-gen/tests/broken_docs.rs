@@ -66,10 +66,7 @@ impl Docs {
             pages: &pages,
             command: "cargo xtask regen",
         };
-        let rendered = match catalog_gen::generate(&input) {
-            Ok(_) => panic!("generation succeeded on broken docs"),
-            Err(failure) => failure.render(false),
-        };
+        let rendered = golden::diagnostics(&input);
         let case = std::thread::current().name().expect("a test thread").to_owned();
         golden::assert_matches(&format!("broken_docs/{case}.stderr"), &rendered);
         rendered
@@ -102,7 +99,7 @@ fn empty_code_and_name_cells_are_both_reported() {
 }
 
 #[test]
-fn a_row_with_a_missing_cell_names_the_missing_column() {
+fn a_row_with_a_missing_cell_is_padded_with_a_warning_that_names_the_column() {
     let docs = Docs::seeds();
     let row = docs.mediatailor.as_ref().unwrap().lines().nth(15).unwrap().to_owned();
     let (short, _) = row.trim_end().trim_end_matches('|').rsplit_once('|').unwrap();

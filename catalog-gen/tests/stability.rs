@@ -25,8 +25,8 @@ shared-codes = true
 const PAGE: &str = "# Statuses\n\n| Code | Name | Meaning |\n|---|---|---|\n\
                     | 400 | Bad | The request is bad. |\n| 400 | Worse | It is worse. |\n";
 
-const WRITE: Options = Options { mode: Mode::Write, allow_breaking: false };
-const CHECK: Options = Options { mode: Mode::Check, allow_breaking: false };
+const WRITE: Options = Options { mode: Mode::Write, allow_breaking: false, deny_warnings: false };
+const CHECK: Options = Options { mode: Mode::Check, allow_breaking: false, deny_warnings: false };
 
 /// A docs tree with `page` and `manifest`, generated once from `PAGE`.
 fn docs(dir: &Path) -> std::path::PathBuf {
@@ -77,7 +77,7 @@ fn a_removed_row_is_refused_unless_breaking_is_allowed() {
     let page = sandbox.path().join("docs/status.md");
     fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
     golden::assert_matches("stability/removed_row.stderr", &refused(&manifest, &CHECK));
-    let allowed = Options { mode: Mode::Write, allow_breaking: true };
+    let allowed = Options { allow_breaking: true, ..WRITE };
     regen::regen(&manifest, &allowed).unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
 }

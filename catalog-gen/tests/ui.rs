@@ -1,6 +1,6 @@
-//! Broken docs as files, in the style of rustc's UI tests: each directory of `tests/ui/` is a
-//! docs tree (`catalog.toml` and the pages it names) that must fail, next to the diagnostics it
-//! must give, `expected.stderr`. A new case is a new directory; after an intended change to
+//! Odd and broken docs as files, in the style of rustc's UI tests: each directory of
+//! `tests/ui/` is a docs tree (`catalog.toml` and the pages it names) next to the diagnostics
+//! it must give, `expected.stderr`: its errors, or where it generates, its warnings. A new case is a new directory; after an intended change to
 //! the wording, `SNAPSHOTS=overwrite cargo test -p catalog-gen --test ui` rewrites the
 //! expectations (review the diff).
 
@@ -36,14 +36,6 @@ fn every_case_fails_with_its_expected_diagnostics() {
             pages: &pages,
             command: "cargo xtask regen",
         };
-        match catalog_gen::generate(&input) {
-            Ok(_) => panic!("{name}: generation succeeded on broken docs"),
-            Err(failure) => {
-                golden::assert_matches(
-                    &format!("ui/{name}/expected.stderr"),
-                    &failure.render(false),
-                );
-            }
-        }
+        golden::assert_matches(&format!("ui/{name}/expected.stderr"), &golden::diagnostics(&input));
     }
 }

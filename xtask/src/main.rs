@@ -91,6 +91,10 @@ struct RegenArgs {
     /// renamed (refused otherwise, with the pin that keeps the old name).
     #[arg(long)]
     allow_breaking: bool,
+
+    /// Make the docs' warnings errors: exit 1 and write nothing while there are any.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 fn main() -> ExitCode {
@@ -114,11 +118,15 @@ fn regen(args: &RegenArgs) -> ExitCode {
         None => (workspace_root().join("docs-src/catalog.toml"), load::COMMAND.to_owned()),
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    let options = Options { mode, allow_breaking: args.allow_breaking };
+    let options =
+        Options { mode, allow_breaking: args.allow_breaking, deny_warnings: args.deny_warnings };
     let report = match regen::regen(&manifest, &options) {
         Ok(report) => report,
         Err(error) => return failed(&error),
     };
+    if let Some(warnings) = report.render_warnings(use_color()) {
+        eprint!("{warnings}");
+    }
     if mode == Mode::Check && !report.is_up_to_date() {
         let _ = write!(std::io::stdout().lock(), "{}", report.diff);
         for (_, path) in &report.changes {
@@ -144,6 +152,9 @@ fn init(args: &InitArgs) -> ExitCode {
     let manifest = args.manifest.display().to_string();
     match regen::init(&args.dir, &args.manifest, &name, &manifest) {
         Ok(done) => {
+            if let Some(warnings) = done.report.render_warnings(use_color()) {
+                eprint!("{warnings}");
+            }
             for (path, created) in &done.skeleton {
                 let verb = if *created { "created" } else { "kept" };
                 let why = if *created { "" } else { " (exists)" };

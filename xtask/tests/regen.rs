@@ -275,3 +275,31 @@ fn a_renamed_header_is_refused_and_added_rows_are_not() {
     assert!(output.status.success(), "adding a row is not breaking: {}", stderr(&output));
     assert!(sandbox.read(GENERATED).contains("NewRow = 1011,"));
 }
+
+#[test]
+fn warnings_print_and_the_run_succeeds_unless_denied() {
+    let sandbox = Sandbox::new();
+    // A row without its last cell: GFM renders it with an empty one, and so does the catalog.
+    let row = sandbox
+        .read("docs-src/mediatailor/playback-errors-client.md")
+        .lines()
+        .nth(15)
+        .unwrap()
+        .to_owned();
+    let (short, _) = row.trim_end().trim_end_matches('|').rsplit_once('|').unwrap();
+    sandbox.edit("docs-src/mediatailor/playback-errors-client.md", &row, &format!("{short}|"));
+
+    let before = sandbox.snapshot();
+    let output = sandbox.regen(&["--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("error: row has 3 cells, the table has 4 columns"));
+    assert_eq!(sandbox.snapshot(), before, "nothing is written");
+
+    let output = sandbox.regen(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning: row has 3 cells, the table has 4 columns"));
+    assert!(stderr(&output).contains("updated"), "{}", stderr(&output));
+    assert!(
+        sandbox.read("catalog/src/generated/mediatailor.rs").contains("\"Gone\", \"An AWS Support")
+    );
+}

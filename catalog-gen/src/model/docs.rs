@@ -52,7 +52,7 @@ pub fn catalog(tables: &[ReadyTable<'_>]) -> Catalog {
         });
         module.enums.push(enum_model(ready));
     }
-    Catalog { modules: modules.into_values().collect() }
+    Catalog { modules: modules.into_values().collect(), warnings: Vec::new() }
 }
 
 /// The enum of a table: its rows with their rustdoc, and its facts moved in.

@@ -34,10 +34,8 @@ pub fn read<'a>(
     let mut rows = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         check_width(place, table, row, problems);
+        // A missing cell is empty, as GFM renders it (and `check_width` warns).
         let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
-        if key_cell.missing || name_cell.missing {
-            continue;
-        }
         let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
         let Some(key) = parse_key(place, spec, key_cell, &key_text, key_type, problems) else {
             continue;
@@ -51,7 +49,8 @@ pub fn read<'a>(
     rows
 }
 
-/// Reports a row with fewer or more cells than the table has columns.
+/// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM
+/// does) and reports one with more (their text would be lost).
 fn check_width(place: &Place<'_>, table: &Table, row: &Row, problems: &mut Vec<Diagnostic>) {
     let width = table.header.len();
     let present = row.cells.iter().filter(|cell| !cell.missing).count();
@@ -184,5 +183,9 @@ mod tests {
                 "row has more cells than the table's 3 columns"
             ]
         );
+        let page = "| c | n | d |\n|---|---|---|\n| 1 |\n";
+        let (rows, problems) = read_page(page, "key-type = \"u8\"");
+        assert!(rows.is_empty(), "the name cell is missing, so empty");
+        assert_eq!(problems, ["row has 1 cells, the table has 3 columns", "empty name cell"]);
     }
 }

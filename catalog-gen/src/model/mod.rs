@@ -14,7 +14,12 @@
 //! 7. [`names`]: each row's variant name: pinned, from its name cell, or suffixed with its code.
 //! 8. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
 //!    grouped by code, names in lookup order, ambiguous names.
-//! 9. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
+//! 9. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
+//!    a very long variant name, a cell that is only a placeholder).
+//! 10. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
+//!
+//! Problems are errors or warnings: a table with an error skips the stages after the one that
+//! found it, and any error fails the build; warnings travel with the catalog.
 //!
 //! Emit only reads the result; [`crate::api`] derives the catalog's public API from it.
 
@@ -28,6 +33,7 @@ pub mod columns;
 pub mod docs;
 pub mod facts;
 pub mod keys;
+pub mod lints;
 pub mod names;
 pub mod options;
 pub mod pages;
@@ -40,6 +46,8 @@ pub mod uniqueness;
 pub struct Catalog {
     /// The modules, sorted by name.
     pub modules: Vec<Module>,
+    /// What the docs say that compiles but is worth knowing.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A generated module: the enums of one page.
@@ -186,7 +194,7 @@ pub struct Origin {
     pub pins: Vec<(String, String, Range<usize>)>,
 }
 
-/// Builds the model, or returns every problem found.
+/// Builds the model with its warnings, or returns every problem found (warnings included).
 pub fn build(
     manifest_path: &str,
     manifest: &Manifest,
@@ -201,13 +209,13 @@ pub fn build(
             tables.push(table);
         }
     }
-    if !problems.is_empty() {
+    if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
-    Ok(docs::catalog(&tables))
+    Ok(Catalog { warnings: problems, ..docs::catalog(&tables) })
 }
 
-/// Stages 2 to 8 for one `[[table]]`: the table with its rows named and its facts derived,
+/// Stages 2 to 9 for one `[[table]]`: the table with its rows named and its facts derived,
 /// or `None` with its problems pushed.
 fn table<'a>(
     manifest_path: &'a str,
@@ -223,10 +231,11 @@ fn table<'a>(
     let rows = keys::read(&place, spec, table, &columns, options.key_pattern.as_ref(), problems);
     let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
     let rows = names::assign(&place, spec, &columns, rows, problems);
-    if problems.len() > start {
+    if problems[start..].iter().any(Diagnostic::is_error) {
         return None;
     }
     let facts = facts::derive(spec, &columns, &rows);
+    lints::check(&place, spec, page.page.source, &columns, &rows, &facts, problems);
     Some(docs::ReadyTable {
         manifest_path,
         spec,

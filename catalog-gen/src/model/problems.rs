@@ -24,6 +24,10 @@ impl Place<'_> {
         Diagnostic::error(message).with_label(Label::primary(self.page, span, label))
     }
 
+    fn warning_in_page(&self, span: Range<usize>, message: String, label: &str) -> Diagnostic {
+        Diagnostic::warning(message).with_label(Label::primary(self.page, span, label))
+    }
+
     // Pages and options (stages 1 and 2).
 
     /// A page the manifest names could not be read.
@@ -186,7 +190,8 @@ impl Place<'_> {
 
     // Rows and keys (stage 5).
 
-    /// A row with fewer cells than the table has columns.
+    /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
+    /// renders it.
     pub fn short_row(
         &self,
         span: Range<usize>,
@@ -194,13 +199,16 @@ impl Place<'_> {
         width: usize,
         missing: &[&str],
     ) -> Diagnostic {
-        self.in_page(
+        self.warning_in_page(
             span,
             format!("row has {present} cells, the table has {width} columns"),
             "row ends here",
         )
-        .with_note(format!("missing: {}", quoted_list(missing)))
-        .with_help("add the missing cells, empty ones (`|  |`) if there is nothing to say")
+        .with_note(format!(
+            "empty, as GitHub-flavored Markdown renders them: {}",
+            quoted_list(missing)
+        ))
+        .with_help("if the row should say something there, add the cells to the page upstream")
     }
 
     /// A row with more cells than the table has columns.
@@ -272,6 +280,49 @@ impl Place<'_> {
             "expected decimal digits or 0x and hex digits",
         )
         .with_help(help)
+    }
+
+    // Warnings (stage 9).
+
+    /// A table of thousands of rows whose codes are explicit discriminants.
+    pub fn slow_discriminants(&self, span: Range<usize>, name: &str, rows: usize) -> Diagnostic {
+        Diagnostic::warning(format!(
+            "`{name}` has {rows} rows and its codes are explicit discriminants, which makes its \
+             crate compile several times slower"
+        ))
+        .with_label(Label::primary(self.manifest, span, "generated from this table"))
+        .with_note(
+            "rustc checks explicit discriminants in time quadratic in the enum's size \
+             (BENCHMARKS.md)",
+        )
+        .with_help(
+            "set `discriminants = false` in this [[table]]: codes then come from a table, and \
+             `E::X as <code type>` is no longer the code",
+        )
+    }
+
+    /// A variant name long enough that a pin would serve users better.
+    pub fn long_variant_name(&self, span: Range<usize>, ident: &str, pin_key: &str) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("the variant name `{ident}` is {} characters long", ident.chars().count()),
+            "named from this cell",
+        )
+        .with_help(format!("pin a shorter name: `variants = {{ \"{pin_key}\" = \"...\" }}`"))
+    }
+
+    /// A cell whose whole text is a placeholder link an export left for content it dropped.
+    pub fn placeholder_cell(&self, span: Range<usize>, text: &str, header: &str) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("the `{header}` cell's whole text is the placeholder `{text}`"),
+            "placeholder link",
+        )
+        .with_note(
+            "exported pages put such a link where the published page has content the export \
+             could not carry (a list, a table, an image)",
+        )
+        .with_help("the accessor returns only the placeholder; the published page has the content")
     }
 
     // Uniqueness (stage 6).

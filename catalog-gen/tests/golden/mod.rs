@@ -2,6 +2,29 @@
 
 use std::path::Path;
 
+/// The diagnostics generation gives for `input`, rendered: its errors, or where it succeeds,
+/// its warnings. Panics where it gives neither.
+#[allow(dead_code)] // Not every test binary renders diagnostics.
+pub fn diagnostics(input: &catalog_gen::Input<'_>) -> String {
+    let failure = catalog_gen::parse_manifest(input.manifest_path, input.manifest_text)
+        .and_then(|manifest| catalog_gen::generate_from(&manifest, input));
+    match failure {
+        Err(failure) => failure.render(false),
+        Ok(generation) => {
+            assert!(!generation.warnings.is_empty(), "the docs gave no diagnostic");
+            let sources =
+                [(input.manifest_path, input.manifest_text)]
+                    .into_iter()
+                    .map(|(path, text)| (path.to_owned(), text.to_owned()))
+                    .chain(input.pages.values().filter_map(|page| {
+                        Some((page.path.clone(), page.text.as_ref().ok()?.clone()))
+                    }))
+                    .collect();
+            catalog_gen::Failure { diagnostics: generation.warnings, sources }.render(false)
+        }
+    }
+}
+
 /// Asserts that `actual` is the text of the golden file at `path` (relative to `tests/`).
 #[track_caller]
 pub fn assert_matches(path: &str, actual: &str) {

@@ -1,0 +1,82 @@
+//! Stage 9: warnings. What the docs say compiles, but a docs writer or a user would want to
+//! know: tables slow to compile, variant names too long to type, cells that hold only an
+//! export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
+
+use crate::diagnostics::Diagnostic;
+use crate::manifest::TableSpec;
+use crate::model::columns::Columns;
+use crate::model::facts::Facts;
+use crate::model::names::NamedRow;
+use crate::model::problems::Place;
+
+/// Above this many rows, explicit discriminants make a crate compile several times slower
+/// (BENCHMARKS.md: 0.85 s against 0.53 s at 1,000 rows, 32 s against 6.9 s at 10,000).
+pub const MANY_ROWS: usize = 2_000;
+
+/// Variant names longer than this many characters get a warning (the longest in the seed
+/// docs, MediaConvert's `JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding`, has
+/// 62).
+pub const LONG_NAME: usize = 80;
+
+/// Pushes a warning for each thing worth knowing about a table that passed every check.
+pub fn check(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    source: &str,
+    columns: &Columns,
+    rows: &[NamedRow<'_>],
+    facts: &Facts,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if facts.discriminants && rows.len() > MANY_ROWS {
+        let name = spec.enum_name.get_ref();
+        problems.push(place.slow_discriminants(spec.enum_name.span(), name, rows.len()));
+    }
+    for named in rows {
+        if named.ident.chars().count() > LONG_NAME {
+            let cell = &named.row.cells[columns.name];
+            let pin_key = if spec.shared_codes { &cell.text } else { &named.key_text };
+            problems.push(place.long_variant_name(cell.span.clone(), &named.ident, pin_key));
+        }
+        for (cell, column) in named.row.cells.iter().zip(&columns.list) {
+            if is_placeholder(source, cell) {
+                problems.push(place.placeholder_cell(
+                    cell.span.clone(),
+                    &cell.text,
+                    &column.header,
+                ));
+            }
+        }
+    }
+}
+
+/// A cell that is one link whose text is a phrase in brackets, as exports write
+/// `[\[See the documentation website for more details\]](https://…)` where they dropped content.
+fn is_placeholder(source: &str, cell: &crate::markdown::Cell) -> bool {
+    let markdown = source.get(cell.markdown.clone()).unwrap_or_default().trim();
+    let text = cell.text.as_str();
+    markdown.starts_with("[\\[")
+        && markdown.ends_with(')')
+        && text.starts_with('[')
+        && text.ends_with(']')
+        && !text[1..text.len() - 1].contains(['[', ']'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+
+    #[test]
+    fn a_cell_that_is_only_a_placeholder_link_is_one() {
+        let page = "| c | n |\n|---|---|\n| 1 | [\\[See the website for more details\\]](https://x.test/a) |\n\
+                    | 2 | Text and [\\[See the website\\]](https://x.test/a) |\n| 3 | [plain link](https://x.test/) |\n";
+        let page = markdown::parse(page);
+        let found: Vec<bool> = page.tables[0]
+            .rows
+            .iter()
+            .map(|row| is_placeholder(page.source, &row.cells[1]))
+            .collect();
+        assert_eq!(found, [true, false, false]);
+    }
+}
