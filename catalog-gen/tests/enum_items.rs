@@ -14,20 +14,32 @@ use syn::{ImplItem, Item, TraitItem};
 const PAGE: &str = "# Shapes\n\n\
 ## Unique\n\n| Code | Name | Details |\n|---|---|---|\n| 1 | One | a |\n| 2 | Two | b |\n\n\
 ## Shared\n\n| Code | Name | Details |\n|---|---|---|\n| 1 | One | a |\n| 1 | Uno | b |\n\n\
-## Strings\n\n| Code | Details |\n|---|---|\n| ONE | a |\n| TWO | b |\n";
+## Strings\n\n| Code | Details |\n|---|---|\n| ONE | a |\n| TWO | b |\n\n\
+## Statuses\n\n| Status | Details |\n|---|---|\n| 400 Bad | a |\n| 404 Gone | b |\n";
 
 /// `[[table]]` entries for every shape: discriminants, none, shared codes, string codes, the
-/// `match` layout.
+/// `match` layout, a key pattern.
 const TABLES: &[(&str, &str)] = &[
-    ("Unique", "key-type = \"u8\"\nname-column = \"Name\""),
-    ("Unique", "key-type = \"u8\"\nname-column = \"Name\"\ndiscriminants = false"),
-    ("Unique", "key-type = \"u8\"\nname-column = \"Name\"\nlayout = \"match\""),
-    ("Shared", "key-type = \"u8\"\nname-column = \"Name\"\nshared-codes = true"),
+    ("Unique", "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\""),
+    (
+        "Unique",
+        "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\ndiscriminants = false",
+    ),
+    (
+        "Unique",
+        "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\nlayout = \"match\"",
+    ),
     (
         "Shared",
-        "key-type = \"u8\"\nname-column = \"Name\"\nshared-codes = true\nlayout = \"match\"",
+        "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\nshared-codes = true",
     ),
-    ("Strings", "key-type = \"str\""),
+    (
+        "Shared",
+        "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\nshared-codes = true\n\
+         layout = \"match\"",
+    ),
+    ("Strings", "key-column = \"Code\"\nkey-type = \"str\""),
+    ("Statuses", "key-column = \"Status\"\nkey-type = \"u16\"\nkey-pattern = '^(\\d+)'"),
 ];
 
 fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
@@ -35,7 +47,7 @@ fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
     for (index, (heading, options)) in TABLES.iter().enumerate() {
         manifest.push_str(&format!(
             "[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\nmodule = \"m\"\n\
-             enum = \"E{index}\"\nheading = \"{heading}\"\nkey-column = \"Code\"\n{options}\n"
+             enum = \"E{index}\"\nheading = \"{heading}\"\n{options}\n"
         ));
     }
     let pages = pages_in_memory([("p.md", PAGE)]);
@@ -54,8 +66,9 @@ fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
             match item {
                 ImplItem::Fn(function) => {
                     let name = function.sig.ident.to_string();
-                    // `Details` is the only column these tables give an accessor.
-                    if name == "details" {
+                    // The columns these tables give an accessor: `Details`, and `Status`, a
+                    // key column whose cells hold more than the code.
+                    if name == "details" || name == "status" {
                         accessors.insert(name)
                     } else {
                         items.insert(name)
@@ -78,7 +91,7 @@ fn emit_writes_exactly_the_items_the_list_names() {
     let (items, accessors) = generated_items();
     let listed: BTreeSet<String> = INHERENT_ITEMS.iter().map(|item| (*item).to_owned()).collect();
     assert_eq!(items, listed, "generated items (left) and api::INHERENT_ITEMS (right) differ");
-    assert_eq!(accessors, BTreeSet::from(["details".to_owned()]));
+    assert_eq!(accessors, BTreeSet::from(["details".to_owned(), "status".to_owned()]));
 }
 
 #[test]

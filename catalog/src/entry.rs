@@ -56,6 +56,10 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// table's rows share codes (then [`from_code`](Self::from_code) answers `None`).
     fn with_code(code: Self::Code) -> &'static [Self];
 
+    /// The entry's code as the doc writes it: `"0x3200000a"` where [`code`](Self::code) is
+    /// `838860810`, `"1010"`, `"ACCESS_DENIED"`. [`Display`] writes this.
+    fn code_text(self) -> &'static str;
+
     /// The entry whose code is written `text`: the digits of an integer code (decimal or `0x`
     /// hexadecimal) or the exact text of a string code.
     fn from_code_text(text: &str) -> Option<Self>;

@@ -75,13 +75,20 @@ pub fn from_str<E: Entry>(text: &str) -> Result<E, LookupError> {
     E::from_code_text(text).or_else(|| E::from_name(text)).ok_or(LookupError::text(E::TABLE.name))
 }
 
-/// `Display` for every catalog: `"{code} {name}"`.
+/// `Display` for every catalog: the code as the doc writes it, then the name (`1010 Input
+/// Error`, `0x3200000a STATUS_…`); only the name where the key column also names the entries,
+/// which would say the code twice.
 pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-    write!(f, "{} {}", entry.code(), entry.name())
+    if E::TABLE.key_column == E::TABLE.name_column {
+        f.write_str(entry.name())
+    } else {
+        write!(f, "{} {}", entry.code_text(), entry.name())
+    }
 }
 
 /// Implements [`Entry`] and the standard traits for a generated enum, from its inherent items:
-/// `ALL`, `TABLE`, `row`, `row_index`, `code`, `from_code`, `with_code`, `name`, `from_name`.
+/// `ALL`, `TABLE`, `row`, `row_index`, `code`, `code_text`, `from_code`, `with_code`, `name`,
+/// `from_name`.
 ///
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
 /// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
@@ -96,6 +103,7 @@ macro_rules! impl_entry {
             fn code(self) -> &'static str { Self::code(self) }
             fn name(self) -> &'static str { Self::name(self) }
             fn from_code(code: &'static str) -> Option<Self> { Self::from_code(code) }
+            fn code_text(self) -> &'static str { Self::code_text(self) }
             fn with_code(code: &'static str) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &str) -> Option<Self> { Self::from_code(text) }
             fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
@@ -118,6 +126,7 @@ macro_rules! impl_entry {
             fn code(self) -> $int { Self::code(self) }
             fn name(self) -> &'static str { Self::name(self) }
             fn from_code(code: $int) -> Option<Self> { Self::from_code(code) }
+            fn code_text(self) -> &'static str { Self::code_text(self) }
             fn with_code(code: $int) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &str) -> Option<Self> {
                 <$int as $crate::Code>::parse(text).and_then(Self::from_code)

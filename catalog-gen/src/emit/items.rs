@@ -19,8 +19,17 @@ struct Lookup {
 /// The enum, its inherent `impl`, and the runtime's macro for the trait impls.
 pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     let rows = Rows::new(table);
-    let RowTexts { declarations, cells, all, row_index, by_code, with_code, codes, by_name } =
-        rows.texts();
+    let RowTexts {
+        declarations,
+        cells,
+        all,
+        row_index,
+        by_code,
+        with_code,
+        codes,
+        code_texts,
+        by_name,
+    } = rows.texts();
     let name = Ident::new(&table.name, Span::call_site());
     let key = KeyTokens(table.code_type);
     let (code_param, impl_kind) = (key.param_type(), key.impl_kind());
@@ -30,6 +39,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     let rows_lookup = row_lookup(table, slots.add(cells));
     let row_index_body = row_index_body(table, row_index, slots);
     let codes = code_lookup(table, codes, &key, slots);
+    let code_texts = code_text_lookup(table, code_texts, slots);
     let from_code = from_code_lookup(table, slots.add(by_code));
     let with_code = with_code_lookup(with_code, &key, slots);
     let from_name = from_name_lookup(table, slots.add(by_name), &key);
@@ -45,9 +55,11 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         &table.ambiguous_names,
     ));
     let columns = Literal::usize_unsuffixed(table.columns.len());
-    let data = [&rows_lookup.table, &codes.table, &from_code.table, &with_code.table];
+    let data =
+        [&rows_lookup.table, &codes.table, &code_texts.table, &from_code.table, &with_code.table];
     let (row_body, code_body, from_code_body, with_code_body, from_name_body) =
         (&rows_lookup.body, &codes.body, &from_code.body, &with_code.body, &from_name.body);
+    let code_text_body = &code_texts.body;
     let by_name_table = &from_name.table;
 
     quote! {
@@ -73,6 +85,11 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             }
 
             #code_body
+
+            /// The code as the doc writes it (`0x1F`, `1010`), for `Display`.
+            const fn code_text(self) -> &'static str {
+                #code_text_body
+            }
 
             #(#from_code_doc)*
             pub const fn from_code(code: #code_param) -> Option<Self> {
@@ -210,6 +227,27 @@ fn code_lookup(table: &Enum, codes: Option<String>, key: &KeyTokens, slots: &mut
                 }
             },
         },
+    }
+}
+
+/// `code_text()`: the key cell, where it holds just the code; else `CODE_TEXTS`, what
+/// `key-pattern` found in each key cell.
+fn code_text_lookup(table: &Enum, code_texts: Option<String>, slots: &mut Slots) -> Lookup {
+    match code_texts {
+        Some(texts) => {
+            let texts = slots.add(texts);
+            Lookup {
+                table: quote! {
+                    /// Every row's code as the doc writes it, in the document's order.
+                    const CODE_TEXTS: &'static [&'static str] = &[#texts];
+                },
+                body: quote!(Self::CODE_TEXTS[self.row_index()]),
+            }
+        }
+        None => {
+            let key_column = Literal::usize_unsuffixed(table.key_column);
+            Lookup { table: quote!(), body: quote!(self.row()[#key_column]) }
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub struct RowTexts {
     pub with_code: Option<String>,
     /// `CODES`'s elements, where codes are not the discriminants.
     pub codes: Option<String>,
+    /// `CODE_TEXTS`'s elements, where the key cell holds more than the code.
+    pub code_texts: Option<String>,
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
     /// unique, else with its variant.
     pub by_name: String,
@@ -54,6 +56,7 @@ impl<'a> Rows<'a> {
             },
             with_code: table.shared_codes.then(|| self.with_code()),
             codes: (!table.discriminants).then(|| self.codes()),
+            code_texts: (!table.key_is_whole_cell).then(|| self.code_texts()),
             by_name: self.by_name(),
         };
         let (declarations, rest) =
@@ -132,6 +135,17 @@ impl<'a> Rows<'a> {
             |_| 0,
             |out, variant| {
                 push_key(out, &variant.key);
+                out.push_str(",\n");
+            },
+        )
+    }
+
+    /// `CODE_TEXTS`'s elements: every row's code as written.
+    fn code_texts(&self) -> String {
+        self.each(
+            |variant| variant.key_text.len() + 4,
+            |out, variant| {
+                push_str_literal(out, &variant.key_text);
                 out.push_str(",\n");
             },
         )

@@ -94,6 +94,7 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
         key_column: ready.columns.key,
         name_column: ready.columns.name,
         shared_codes: spec.shared_codes,
+        key_is_whole_cell: spec.key_pattern.is_none(),
         discriminants: facts.discriminants,
         layout: match spec.layout {
             manifest::Layout::Tables => Layout::Tables,

@@ -86,6 +86,9 @@ pub struct Enum {
     pub name_column: usize,
     /// Whether rows may share a code (manifest `shared-codes`).
     pub shared_codes: bool,
+    /// Whether the key cell holds just the code (no `key-pattern`), so that its text is the
+    /// code as written.
+    pub key_is_whole_cell: bool,
     /// Whether the codes are the discriminants: integer codes, unique, and not turned off in
     /// the manifest.
     pub discriminants: bool,

@@ -409,6 +409,10 @@ impl ErrorCode {
     pub const fn code(self) -> u16 {
         self as u16
     }
+    /// The code as the doc writes it (`0x1F`, `1010`), for `Display`.
+    const fn code_text(self) -> &'static str {
+        self.row()[0]
+    }
     /// The variant with this code, if any.
     pub const fn from_code(code: u16) -> Option<Self> {
         match code {
