@@ -58,6 +58,23 @@ impl Failure {
     pub fn render(&self, color: bool) -> String {
         diagnostics::render(&self.diagnostics, &self.sources, color)
     }
+
+    /// The same diagnostics with every file's path replaced by `path(old)`: to show paths
+    /// from where the user stands rather than as generated files name them.
+    pub fn with_paths(self, path: impl Fn(&str) -> String) -> Failure {
+        let diagnostics = self
+            .diagnostics
+            .into_iter()
+            .map(|mut diagnostic| {
+                for label in &mut diagnostic.labels {
+                    label.path = path(&label.path);
+                }
+                diagnostic
+            })
+            .collect();
+        let sources = self.sources.into_iter().map(|(key, text)| (path(&key), text)).collect();
+        Failure { diagnostics, sources }
+    }
 }
 
 /// The inputs of a generation, all in memory.

@@ -37,9 +37,20 @@ impl Loaded {
         }
     }
 
-    /// A path under the output directory as shown to the user.
+    /// A path under the output directory, relative to the docs tree's root, as generated
+    /// files name it.
     pub fn shown(&self, relative: &str) -> String {
         shown(&self.output_dir.join(relative), &self.root)
+    }
+
+    /// A path under the output directory as the user sees it: see [`displayed`].
+    pub fn displayed(&self, relative: &str) -> String {
+        displayed(&self.output_dir.join(relative))
+    }
+
+    /// `failure` with its paths (relative to the docs tree's root) as the user sees them.
+    pub fn displayed_failure(&self, failure: Failure) -> Failure {
+        failure.with_paths(|path| displayed(&self.root.join(path)))
     }
 }
 
@@ -48,9 +59,10 @@ pub const COMMAND: &str = "cargo xtask regen";
 
 /// Reads `manifest_path`, parses it, and reads the pages it names.
 ///
-/// Paths are shown (in diagnostics, headers and rustdoc) relative to the directory that holds
-/// the manifest's directory, e.g. `docs-src/mediaconvert/error-codes.md`: the same docs tree
-/// generates the same bytes wherever it is checked out.
+/// Generated files (headers, rustdoc) name paths relative to the directory that holds the
+/// manifest's directory, e.g. `docs-src/mediaconvert/error-codes.md`: the same docs tree
+/// generates the same bytes wherever it is checked out and however `manifest_path` is
+/// spelled. Diagnostics show paths from the current directory ([`displayed`]).
 pub fn load(manifest_path: &Path) -> Result<Loaded, Failure> {
     let absolute = fs::canonicalize(manifest_path).map_err(|error| {
         io_failure(format!("cannot read manifest `{}`: {error}", manifest_path.display()))
@@ -63,7 +75,8 @@ pub fn load(manifest_path: &Path) -> Result<Loaded, Failure> {
             String::from_utf8(bytes)
                 .map_err(|_| io_failure(format!("manifest `{manifest_shown}` is not UTF-8")))
         })?;
-    let manifest = crate::parse_manifest(&manifest_shown, &manifest_text)?;
+    let manifest = crate::parse_manifest(&manifest_shown, &manifest_text)
+        .map_err(|failure| failure.with_paths(|path| displayed(&root.join(path))))?;
     let base = absolute.parent().unwrap_or(Path::new("."));
     let mut pages = Pages::new();
     for spec in &manifest.tables {
@@ -102,6 +115,17 @@ pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
         found.insert(name.to_owned(), state);
     }
     Ok(found)
+}
+
+/// `path` as the user sees it, the way rustc and cargo show paths: relative to the current
+/// directory where it is under it, else absolute; `/`-separated, without `.` or `dir/..`.
+pub fn displayed(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let normal = PathBuf::from(shown(&absolute, Path::new("")));
+    match std::env::current_dir() {
+        Ok(here) if normal.starts_with(&here) && normal != here => shown(&normal, &here),
+        _ => shown(&normal, Path::new("")),
+    }
 }
 
 /// `path` relative to `root` with `/` separators if it is under `root`, else as given;

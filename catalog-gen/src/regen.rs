@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tempfile::NamedTempFile;
 
@@ -103,9 +103,9 @@ impl Plan {
         &self.loaded.output_dir
     }
 
-    /// A change's path as shown to the user.
+    /// A change's path as the user sees it (relative to the current directory).
     pub fn shown(&self, change: &Change) -> String {
-        self.loaded.shown(change.path())
+        self.loaded.displayed(change.path())
     }
 
     /// Every change as a unified diff.
@@ -147,19 +147,22 @@ impl Plan {
 pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let loaded = load::load(manifest)?;
     let input = loaded.input(load::COMMAND);
-    let generation = crate::generate_from(&loaded.manifest, &input)?;
+    let generation = crate::generate_from(&loaded.manifest, &input)
+        .map_err(|failure| loaded.displayed_failure(failure))?;
     if options.deny_warnings && !generation.warnings.is_empty() {
         let diagnostics = generation.warnings.into_iter().map(Diagnostic::denied).collect();
-        return Err(Error::Problems(Failure { diagnostics, sources: crate::sources(&input) }));
+        let failure = Failure { diagnostics, sources: crate::sources(&input) };
+        return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
     let existing = load::existing(&loaded.output_dir).map_err(|error| {
         Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
     })?;
     let changes = sync::plan(&generation.files, &existing).map_err(|conflicts| {
-        Error::Conflicts(conflicts.iter().map(|path| loaded.shown(path)).collect())
+        Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
     })?;
     if !options.allow_breaking {
-        check_stability(&loaded, &existing, &generation)?;
+        check_stability(&loaded, &existing, &generation)
+            .map_err(|failure| loaded.displayed_failure(failure))?;
     }
     Ok(Plan { files: generation.files.len(), changes, warnings: generation.warnings, loaded })
 }
@@ -180,7 +183,7 @@ fn check_stability(
         manifest_failure(vec![
             Diagnostic::error(format!(
                 "cannot read the API snapshot `{}`: {}",
-                loaded.shown(SNAPSHOT_FILE),
+                loaded.displayed(SNAPSHOT_FILE),
                 error.trim()
             ))
             .with_label(Label::primary(
@@ -234,13 +237,9 @@ impl Plan {
         let changes =
             self.changes.iter().map(|change| (change.verb(), self.shown(change))).collect();
         let sources = crate::sources(&self.loaded.input(load::COMMAND));
-        Report {
-            mode,
-            files: self.files,
-            changes,
-            diff,
-            warnings: Failure { diagnostics: self.warnings, sources },
-        }
+        let warnings = Failure { diagnostics: self.warnings, sources };
+        let warnings = self.loaded.displayed_failure(warnings);
+        Report { mode, files: self.files, changes, diff, warnings }
     }
 }
 
@@ -260,22 +259,19 @@ pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
 /// What `init` did: each hand-written file created or kept, and the regeneration's report.
 #[derive(Debug)]
 pub struct InitReport {
-    /// Each file of the crate's skeleton, and whether it was created (or kept, as it existed).
-    pub skeleton: Vec<(PathBuf, bool)>,
+    /// Each file of the crate's skeleton as the user sees its path, and whether it was created
+    /// (or kept, as it existed).
+    pub skeleton: Vec<(String, bool)>,
     /// The generated files written.
     pub report: Report,
 }
 
 /// Makes a new catalog crate in `dir` named `name`: its hand-written files (`Cargo.toml`,
 /// `src/lib.rs`, the runtime), each only if absent, then the generated modules, generated
-/// once. The manifest's `output` must be the crate's `src/generated`; `manifest_shown` is how
-/// the crate's documentation names the manifest.
-pub fn init(
-    dir: &Path,
-    manifest: &Path,
-    name: &str,
-    manifest_shown: &str,
-) -> Result<InitReport, Error> {
+/// once. The manifest's `output` must be the crate's `src/generated`. The crate's
+/// documentation names the manifest as generated files do (relative to the docs tree's
+/// root), never as `manifest` is spelled.
+pub fn init(dir: &Path, manifest: &Path, name: &str) -> Result<InitReport, Error> {
     let plan = plan(manifest, &Options::default())?;
     let dir = std::path::absolute(dir)
         .map_err(|error| Error::Io(format!("`{}`: {error}", dir.display())))?;
@@ -288,7 +284,7 @@ pub fn init(
         )));
     }
     let mut skeleton = Vec::new();
-    for (path, text) in skeleton::files(name, manifest_shown) {
+    for (path, text) in skeleton::files(name, &plan.loaded.manifest_path) {
         let target = dir.join(path);
         let created = !target.exists();
         if created {
@@ -296,7 +292,7 @@ pub fn init(
                 Error::Io(format!("cannot write `{}`: {error}", target.display()))
             })?;
         }
-        skeleton.push((target, created));
+        skeleton.push((load::displayed(&target), created));
     }
     plan.apply()?;
     Ok(InitReport { skeleton, report: plan.report(Mode::Write, String::new()) })

@@ -105,17 +105,34 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root, found from this crate's location, not the current directory.
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+/// The manifest `regen` uses without `--manifest`: `docs-src/catalog.toml` in the workspace
+/// this command runs in, found at run time, never from a path compiled into the binary (with a
+/// shared target directory, one binary may serve several checkouts). That is the parent of the
+/// `xtask` package, which `cargo run` names in `CARGO_MANIFEST_DIR`; else the nearest directory
+/// at or above the current one that has `docs-src/catalog.toml`.
+fn default_manifest() -> Option<PathBuf> {
+    const MANIFEST: &str = "docs-src/catalog.toml";
+    if let Some(package) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        let manifest = Path::new(&package).parent()?.join(MANIFEST);
+        return manifest.is_file().then_some(manifest);
+    }
+    let here = std::env::current_dir().ok()?;
+    here.ancestors().map(|dir| dir.join(MANIFEST)).find(|manifest| manifest.is_file())
 }
 
 fn regen(args: &RegenArgs) -> ExitCode {
     let (manifest, command) = match &args.manifest {
         Some(path) => (path.clone(), format!("{} --manifest {}", load::COMMAND, path.display())),
-        None => (workspace_root().join("docs-src/catalog.toml"), load::COMMAND.to_owned()),
+        None => match default_manifest() {
+            Some(manifest) => (manifest, load::COMMAND.to_owned()),
+            None => {
+                eprintln!(
+                    "error: no docs-src/catalog.toml in this workspace or above the current \
+                     directory; name the manifest with `--manifest PATH`"
+                );
+                return ExitCode::from(2);
+            }
+        },
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
     let options =
@@ -149,8 +166,7 @@ fn init(args: &InitArgs) -> ExitCode {
             .and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "catalog".to_owned())
     });
-    let manifest = args.manifest.display().to_string();
-    match regen::init(&args.dir, &args.manifest, &name, &manifest) {
+    match regen::init(&args.dir, &args.manifest, &name) {
         Ok(done) => {
             if let Some(warnings) = done.report.render_warnings(use_color()) {
                 eprint!("{warnings}");
@@ -158,7 +174,7 @@ fn init(args: &InitArgs) -> ExitCode {
             for (path, created) in &done.skeleton {
                 let verb = if *created { "created" } else { "kept" };
                 let why = if *created { "" } else { " (exists)" };
-                eprintln!("{verb} {}{why}", path.display());
+                eprintln!("{verb} {path}{why}");
             }
             print_written(&done.report);
             ExitCode::SUCCESS

@@ -30,10 +30,17 @@ fn generate_build_and_test(pages: &Path, manifest: &Path, lookups: &Path, crate_
     fs::copy(manifest, docs.join("catalog.toml")).unwrap();
     let crate_dir = sandbox.path().join(crate_name);
 
-    let output = init(&crate_dir, &docs.join("catalog.toml"));
+    // The manifest named with a `..` and as an absolute path, as users type them.
+    let manifest = sandbox.path().join("docs/../docs/catalog.toml");
+    let output = init(&crate_dir, &manifest);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "init failed:\n{stderr}");
     assert!(stderr.contains("created") && crate_dir.join("src/generated/mod.rs").is_file());
+    assert!(!stderr.contains("/../"), "printed paths are normalized:\n{stderr}");
+    // The crate names its manifest relative to the docs tree, never as typed.
+    let lib = fs::read_to_string(crate_dir.join("src/lib.rs")).unwrap();
+    assert!(lib.contains("--manifest docs/catalog.toml`"), "{lib}");
+    assert!(!lib.contains(sandbox.path().to_str().unwrap()), "no absolute path:\n{lib}");
 
     #[cfg(unix)]
     {

@@ -50,11 +50,11 @@ impl Sandbox {
         self.dir.path().join(relative)
     }
 
+    /// Runs `regen` as a user at the sandbox's root would.
     fn regen(&self, extra: &[&str]) -> Output {
-        let manifest = self.path("docs-src/catalog.toml");
-        let mut args = vec!["regen", "--manifest", manifest.to_str().unwrap()];
+        let mut args = vec!["regen", "--manifest", "docs-src/catalog.toml"];
         args.extend_from_slice(extra);
-        xtask(&args)
+        xtask_in(self.dir.path(), &args)
     }
 
     fn read(&self, relative: &str) -> String {
@@ -301,5 +301,76 @@ fn warnings_print_and_the_run_succeeds_unless_denied() {
     assert!(stderr(&output).contains("updated"), "{}", stderr(&output));
     assert!(
         sandbox.read("catalog/src/generated/mediatailor.rs").contains("\"Gone\", \"An AWS Support")
+    );
+}
+
+/// Runs the xtask binary as a user in `dir` would, without cargo's `CARGO_MANIFEST_DIR`.
+fn xtask_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_workspace_is_found_at_run_time_never_from_where_the_binary_was_built() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(
+        "docs-src/mediatailor/playback-errors-client.md",
+        "Retry your request",
+        "Try again",
+    );
+    // As `cargo xtask` runs it in a second checkout: cargo names that checkout's package.
+    fs::create_dir_all(sandbox.path("xtask")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["regen", "--check"])
+        .env("CARGO_MANIFEST_DIR", sandbox.path("xtask"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "the sandbox is stale: {}", stderr(&output));
+    assert!(stdout(&output).contains("Try again"), "{}", stdout(&output));
+    // Without it, from anywhere inside the checkout.
+    let output = xtask_in(&sandbox.path("docs-src/mediaconvert"), &["regen", "--check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Try again"));
+    let nowhere = tempfile::tempdir().unwrap();
+    assert_eq!(xtask_in(nowhere.path(), &["regen"]).status.code(), Some(2));
+}
+
+#[test]
+fn diagnostics_show_paths_from_the_current_directory_and_files_do_not_depend_on_them() {
+    let sandbox = Sandbox::new();
+    let absolute = sandbox.path("docs-src/catalog.toml");
+    let absolute = absolute.to_str().unwrap();
+    // The same bytes however the manifest is named: absolute, relative, with `..`.
+    for (dir, manifest) in [
+        (sandbox.path(""), "docs-src/catalog.toml"),
+        (sandbox.path("catalog"), "../docs-src/./catalog.toml"),
+        (sandbox.path("catalog"), absolute),
+    ] {
+        let output = xtask_in(&dir, &["regen", "--check", "--manifest", manifest]);
+        assert!(output.status.success(), "{manifest}: {}", stderr(&output));
+    }
+
+    sandbox.edit("docs-src/mediaconvert/error-codes.md", "|  1030  |", "|  1010  |");
+    let located = |dir: &str, manifest: &str| {
+        let output = xtask_in(&sandbox.path(dir), &["regen", "--manifest", manifest]);
+        assert_eq!(output.status.code(), Some(1));
+        let text = stderr(&output);
+        let arrow = text.lines().find(|line| line.trim_start().starts_with("-->")).unwrap();
+        arrow.trim().to_owned()
+    };
+    assert_eq!(
+        located("", "docs-src/catalog.toml"),
+        "--> docs-src/mediaconvert/error-codes.md:16:4"
+    );
+    assert_eq!(located("docs-src", "catalog.toml"), "--> mediaconvert/error-codes.md:16:4");
+    assert_eq!(
+        located("catalog", "../docs-src/catalog.toml"),
+        format!("--> {}:16:4", sandbox.path("docs-src/mediaconvert/error-codes.md").display())
     );
 }
