@@ -90,6 +90,20 @@ pub struct Input<'a> {
     pub command: &'a str,
 }
 
+impl Input<'_> {
+    /// The text of every file of the input, by shown path: what diagnostics point into.
+    pub fn sources(&self) -> BTreeMap<String, String> {
+        let mut sources =
+            BTreeMap::from([(self.manifest_path.to_owned(), self.manifest_text.to_owned())]);
+        for page in self.pages.values() {
+            if let Ok(text) = &page.text {
+                sources.insert(page.path.clone(), text.clone());
+            }
+        }
+        sources
+    }
+}
+
 /// What a generation produced: the files, and the catalog's API with where each enum comes
 /// from, for the stability check.
 #[derive(Debug)]
@@ -121,7 +135,7 @@ pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
 
 /// [`generate`] for a manifest already parsed from `input.manifest_text`.
 pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generation, Failure> {
-    let failure = |diagnostics| Failure { diagnostics, sources: sources(input) };
+    let failure = |diagnostics| Failure { diagnostics, sources: input.sources() };
     let mut catalog = model::build(input.manifest_path, manifest, input.pages).map_err(failure)?;
     let warnings = std::mem::take(&mut catalog.warnings);
     let api = CatalogApi::of(&catalog);
@@ -139,16 +153,4 @@ pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generatio
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Generation { files, api, origins, warnings })
-}
-
-/// The text of every file of `input`, by shown path, for rendering diagnostics.
-pub(crate) fn sources(input: &Input<'_>) -> BTreeMap<String, String> {
-    let mut sources =
-        BTreeMap::from([(input.manifest_path.to_owned(), input.manifest_text.to_owned())]);
-    for page in input.pages.values() {
-        if let Ok(text) = &page.text {
-            sources.insert(page.path.clone(), text.clone());
-        }
-    }
-    sources
 }

@@ -151,7 +151,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         .map_err(|failure| loaded.displayed_failure(failure))?;
     if options.deny_warnings && !generation.warnings.is_empty() {
         let diagnostics = generation.warnings.into_iter().map(Diagnostic::denied).collect();
-        let failure = Failure { diagnostics, sources: crate::sources(&input) };
+        let failure = Failure { diagnostics, sources: input.sources() };
         return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
     let existing = load::existing(&loaded.output_dir).map_err(|error| {
@@ -236,7 +236,7 @@ impl Plan {
     fn report(self, mode: Mode, diff: String) -> Report {
         let changes =
             self.changes.iter().map(|change| (change.verb(), self.shown(change))).collect();
-        let sources = crate::sources(&self.loaded.input(load::COMMAND));
+        let sources = self.loaded.input(load::COMMAND).sources();
         let warnings = Failure { diagnostics: self.warnings, sources };
         let warnings = self.loaded.displayed_failure(warnings);
         Report { mode, files: self.files, changes, diff, warnings }

@@ -12,14 +12,7 @@ pub fn diagnostics(input: &catalog_gen::Input<'_>) -> String {
         Err(failure) => failure.render(false),
         Ok(generation) => {
             assert!(!generation.warnings.is_empty(), "the docs gave no diagnostic");
-            let sources =
-                [(input.manifest_path, input.manifest_text)]
-                    .into_iter()
-                    .map(|(path, text)| (path.to_owned(), text.to_owned()))
-                    .chain(input.pages.values().filter_map(|page| {
-                        Some((page.path.clone(), page.text.as_ref().ok()?.clone()))
-                    }))
-                    .collect();
+            let sources = input.sources();
             catalog_gen::Failure { diagnostics: generation.warnings, sources }.render(false)
         }
     }
