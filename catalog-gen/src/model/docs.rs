@@ -162,3 +162,32 @@ fn enum_link(module: &str, name: &str) -> Vec<Event<'static>> {
         Event::End(TagEnd::Paragraph),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::build;
+    use crate::source::pages_in_memory;
+
+    #[test]
+    fn rows_get_rustdoc_with_absolute_links_and_the_module_links_its_enums() {
+        let manifest = "output = \"o\"\n[[table]]\npage = \"guide/p.md\"\n\
+                        url = \"https://x.test/guide/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
+                        key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\n";
+        let page = "# Errors\n\nSee [setup](setup.md).\n\n| Code | Name |\n|---|---|\n\
+                    | 1 | [One](one.md) |\n\nAfter the table.\n";
+        let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
+        let catalog = build("c.toml", &manifest, &pages_in_memory([("guide/p.md", page)])).unwrap();
+        let module = &catalog.modules[0];
+        assert_eq!((module.name.as_str(), module.title.as_str()), ("m", "Errors"));
+        assert!(
+            module.prose.contains("[setup](https://x.test/guide/setup.html)"),
+            "{}",
+            module.prose
+        );
+        assert!(module.prose.contains("The table is generated as [`E`](crate::m::E)."));
+        assert!(module.prose.contains("After the table."));
+        let variant = &module.enums[0].variants[0];
+        assert_eq!(variant.docs[1], "[One](https://x.test/guide/one.html)");
+        assert_eq!(variant.cells[1], "One");
+    }
+}
