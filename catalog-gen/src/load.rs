@@ -128,6 +128,24 @@ pub fn displayed(path: &Path) -> String {
     }
 }
 
+/// The path from the directory `from` to `to`, `/`-separated, with `..` where it must climb:
+/// `None` where the two share no root (another drive).
+pub fn relative(from: &Path, to: &Path) -> Option<String> {
+    let normal = |path: &Path| {
+        let absolute = std::path::absolute(path).ok()?;
+        Some(PathBuf::from(shown(&absolute, Path::new(""))))
+    };
+    let (from, to) = (normal(from)?, normal(to)?);
+    let (from, to): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
+    if from.first() != to.first() {
+        return None;
+    }
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(to[common..].iter().map(|part| part.as_os_str().to_string_lossy().into_owned()));
+    Some(if parts.is_empty() { ".".to_owned() } else { parts.join("/") })
+}
+
 /// `path` relative to `root` with `/` separators if it is under `root`, else as given;
 /// `.` and `dir/..` removed, so the same file is always shown the same way.
 pub fn shown(path: &Path, root: &Path) -> String {
@@ -158,4 +176,17 @@ fn read_page(path: &Path) -> Result<String, String> {
 
 fn io_failure(message: String) -> Failure {
     Failure { diagnostics: vec![Diagnostic::error(message)], sources: BTreeMap::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_where_they_must() {
+        let path = |text: &str| PathBuf::from(text);
+        assert_eq!(relative(&path("/a/b/c"), &path("/a/d")).as_deref(), Some("../../d"));
+        assert_eq!(relative(&path("/a/b"), &path("/a/b/c")).as_deref(), Some("c"));
+        assert_eq!(relative(&path("/a/./b/../b"), &path("/a/b")).as_deref(), Some("."));
+    }
 }

@@ -283,8 +283,13 @@ pub fn init(dir: &Path, manifest: &Path, name: &str) -> Result<InitReport, Error
             plan.output_dir().display()
         )));
     }
+    // This repository's runtime, by a path relative to the new crate (never absolute), so the
+    // crate builds before `catalog-core` is published; the registry's version after that.
+    let runtime = Path::new(skeleton::RUNTIME_DIR);
+    let runtime_path =
+        runtime.join("Cargo.toml").is_file().then(|| load::relative(&dir, runtime)).flatten();
     let mut skeleton = Vec::new();
-    for (path, text) in skeleton::files(name, &plan.loaded.manifest_path) {
+    for (path, text) in skeleton::files(name, &plan.loaded.manifest_path, runtime_path.as_deref()) {
         let target = dir.join(path);
         let created = !target.exists();
         if created {

@@ -1,28 +1,58 @@
-//! The hand-written part of a new catalog crate, for `cargo xtask init`: its `Cargo.toml`, its
-//! `src/lib.rs` and the runtime the generated modules call (the same files as `catalog`'s).
+//! The hand-written part of a new catalog crate, for `cargo xtask init`: its `Cargo.toml`,
+//! which depends on the shared runtime (`catalog-core`), and its `src/lib.rs`, which re-exports
+//! it beside the generated modules.
 
-/// The runtime every catalog crate carries, by its path under `src/`.
-const RUNTIME: &[(&str, &str)] = &[
-    ("code.rs", include_str!("../../catalog/src/code.rs")),
-    ("entry.rs", include_str!("../../catalog/src/entry.rs")),
-    ("error.rs", include_str!("../../catalog/src/error.rs")),
-    ("rt.rs", include_str!("../../catalog/src/rt.rs")),
-    ("serde_impl.rs", include_str!("../../catalog/src/serde_impl.rs")),
-];
+/// The version of `catalog-core` new crates depend on: this repository's `catalog-core`.
+pub const RUNTIME_VERSION: &str = "0.1.0";
+
+/// Where this repository's `catalog-core` is, if the generator runs from its source tree.
+pub const RUNTIME_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog-core");
 
 /// `(path relative to the crate, text)` of every hand-written file of a crate called `name`
 /// whose modules are generated from `manifest` (named in the crate's documentation).
-pub fn files(name: &str, manifest: &str) -> Vec<(String, String)> {
-    let mut files = vec![
+/// `runtime_path` is the path from the new crate to `catalog-core`, where there is one to
+/// build against before the runtime is published; without it, the registry's version.
+pub fn files(name: &str, manifest: &str, runtime_path: Option<&str>) -> Vec<(String, String)> {
+    let (runtime_path, runtime_source) = match runtime_path {
+        Some(path) => (format!(", path = \"{path}\""), "the path until then"),
+        None => (String::new(), "the registry"),
+    };
+    vec![
         (
             "Cargo.toml".to_owned(),
-            include_str!("../templates/Cargo.toml.in").replace("{name}", name),
+            include_str!("../templates/Cargo.toml.in")
+                .replace("{name}", name)
+                .replace("{runtime_version}", RUNTIME_VERSION)
+                .replace("{runtime_path}", &runtime_path)
+                .replace("{runtime_source}", runtime_source),
         ),
         (
             "src/lib.rs".to_owned(),
             include_str!("../templates/lib.rs.in").replace("{manifest}", manifest),
         ),
-    ];
-    files.extend(RUNTIME.iter().map(|(path, text)| (format!("src/{path}"), (*text).to_owned())));
-    files
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_crates_depend_on_the_version_of_catalog_core_this_repository_has() {
+        let manifest = include_str!("../../catalog-core/Cargo.toml");
+        assert!(manifest.contains(&format!("\nversion = \"{RUNTIME_VERSION}\"\n")), "{manifest}");
+    }
+
+    #[test]
+    fn the_runtime_path_is_written_only_where_there_is_one() {
+        let with = files("errors", "docs/catalog.toml", Some("../catalog-core"));
+        assert!(
+            with[0]
+                .1
+                .contains("catalog-core = { version = \"0.1.0\", path = \"../catalog-core\" }")
+        );
+        let without = files("errors", "docs/catalog.toml", None);
+        assert!(without[0].1.contains("catalog-core = { version = \"0.1.0\" }"));
+        assert!(without[1].1.contains("pub use catalog_core::{Code, Entry"));
+    }
 }

@@ -96,7 +96,7 @@ fn emit_writes_exactly_the_items_the_list_names() {
 
 #[test]
 fn every_method_of_the_entry_trait_is_reserved() {
-    let entry = syn::parse_file(include_str!("../../catalog/src/entry.rs")).unwrap();
+    let entry = syn::parse_file(include_str!("../../catalog-core/src/entry.rs")).unwrap();
     let methods: Vec<String> = entry
         .items
         .iter()

@@ -52,22 +52,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// The runtime: the same files in every crate `cargo xtask init` makes.
-mod code;
-mod entry;
-mod error;
-#[doc(hidden)]
-pub mod rt;
-#[cfg(feature = "serde")]
-mod serde_impl;
-
 // Formatted by the generator (prettyplease), not by the installed rustfmt.
 #[rustfmt::skip]
 mod generated;
 
-pub use code::Code;
-pub use entry::{Entry, Fields, Table};
-pub use error::LookupError;
+// The runtime every catalog shares (`catalog-core`): one `Entry` trait across catalogs.
+pub use catalog_core::{Code, Entry, Fields, LookupError, Table};
 pub use generated::*;
 
 /// The README's examples, compiled and run as doctests.

@@ -41,6 +41,12 @@ fn generate_build_and_test(pages: &Path, manifest: &Path, lookups: &Path, crate_
     let lib = fs::read_to_string(crate_dir.join("src/lib.rs")).unwrap();
     assert!(lib.contains("--manifest docs/catalog.toml`"), "{lib}");
     assert!(!lib.contains(sandbox.path().to_str().unwrap()), "no absolute path:\n{lib}");
+    // It depends on the shared runtime by version and by a path relative to itself.
+    let cargo = fs::read_to_string(crate_dir.join("Cargo.toml")).unwrap();
+    let runtime = cargo.lines().find(|line| line.starts_with("catalog-core = ")).unwrap();
+    assert!(runtime.contains("version = \"0.1.0\", path = \"../"), "{runtime}");
+    assert!(!runtime.contains(sandbox.path().to_str().unwrap()), "no absolute path: {runtime}");
+    assert!(!crate_dir.join("src/rt.rs").exists(), "no copy of the runtime");
 
     #[cfg(unix)]
     {
@@ -104,4 +110,57 @@ fn init_refuses_an_output_outside_the_new_crate() {
         String::from_utf8_lossy(&output.stderr).contains("not the new crate's `src/generated`")
     );
     assert!(!sandbox.path().join("elsewhere").exists(), "nothing is written");
+}
+
+#[test]
+fn two_catalogs_from_two_crates_share_one_entry_trait() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let fixture = workspace_root().join("xtask/tests/fixtures/quirks");
+    let corpus = workspace_root().join("xtask/tests/corpus");
+    for (pages, manifest, name) in [
+        (fixture.join("pages"), fixture.join("catalog.toml"), "quirks"),
+        (corpus.join("pages"), corpus.join("catalog.toml"), "errors"),
+    ] {
+        let docs = sandbox.path().join(format!("{name}-docs"));
+        copy_dir(&pages, &docs);
+        fs::copy(manifest, docs.join("catalog.toml")).unwrap();
+        let output = init(&sandbox.path().join(name), &docs.join("catalog.toml"));
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    // A client of both crates and of the runtime, generic over `catalog_core::Entry`.
+    let client = sandbox.path().join("client");
+    let runtime = workspace_root().join("catalog-core");
+    fs::create_dir_all(client.join("src")).unwrap();
+    fs::write(
+        client.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"client\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nquirks = {{ path = \"../quirks\" }}\nerrors = {{ path = \"../errors\" }}\n\
+             catalog-core = {{ path = {:?} }}\n",
+            runtime.display().to_string()
+        ),
+    )
+    .unwrap();
+    fs::write(
+        client.join("src/lib.rs"),
+        r#"//! Code generic over catalogs of two crates.
+
+/// Every entry of any catalog, as `code name` lines.
+pub fn lines<E: catalog_core::Entry>() -> Vec<String> {
+    E::ALL.iter().map(|entry| format!("{} {}", entry.code_text(), entry.name())).collect()
+}
+
+#[test]
+fn one_function_serves_catalogs_of_both_crates() {
+    assert_eq!(lines::<quirks::device::Fault>()[0], "0x15000001 Boot ROM Failure");
+    assert!(lines::<errors::glacier::GlacierStatus>().iter().any(|line| line.starts_with("400 ")));
+    // The crates' re-exports are the runtime's own trait.
+    fn same<E: quirks::Entry + errors::Entry + catalog_core::Entry>() {}
+    same::<quirks::device::Fault>();
+    same::<errors::glacier::GlacierStatus>();
+}
+"#,
+    )
+    .unwrap();
+    cargo_test(&client.join("Cargo.toml"), "new-crate", &[]);
 }

@@ -134,10 +134,11 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     // A workspace holding a copy of the catalog crate and of the docs, plus the odd page.
     let workspace = fs::read_to_string(root.join("Cargo.toml")).unwrap();
     let members = workspace.lines().find(|line| line.starts_with("members")).unwrap();
-    let workspace = workspace.replace(members, "members = [\"catalog\"]");
+    let workspace = workspace.replace(members, "members = [\"catalog\", \"catalog-core\"]");
     fs::write(dir.join("Cargo.toml"), workspace).unwrap();
     fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
     copy_dir(&root.join("catalog"), &dir.join("catalog"));
+    copy_dir(&root.join("catalog-core"), &dir.join("catalog-core"));
     copy_dir(&root.join("docs-src"), &dir.join("docs-src"));
     let (long_markdown, _) = long_cell();
     let odd = fs::read_to_string(root.join("xtask/tests/fixtures/odd.md")).unwrap();

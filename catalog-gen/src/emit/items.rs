@@ -115,7 +115,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             #(#accessors)*
         }
 
-        crate::rt::impl_entry!(#name, #impl_kind);
+        ::catalog_core::rt::impl_entry!(#name, #impl_kind);
     }
 }
 
@@ -148,15 +148,15 @@ fn table_const(table: &Enum) -> TokenStream {
         (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
     quote! {
         /// The table this enum is generated from.
-        pub const TABLE: crate::Table = crate::Table {
-            name: #enum_name,
-            title: #title,
-            url: #url,
-            source: #source,
-            columns: &[#(#headers),*],
-            key_column: #key_column,
-            name_column: #name_column,
-        };
+        pub const TABLE: ::catalog_core::Table = ::catalog_core::Table::generated(
+            #enum_name,
+            #title,
+            #url,
+            #source,
+            &[#(#headers),*],
+            #key_column,
+            #name_column,
+        );
     }
 }
 
@@ -260,7 +260,7 @@ fn from_code_lookup(table: &Enum, by_code: Ident) -> Lookup {
                 /// Codes that one row has, with its variant, sorted for binary search.
                 const BY_CODE: &'static [(&'static str, Self)] = &[#by_code];
             },
-            body: quote!(crate::rt::find_str(Self::BY_CODE, code)),
+            body: quote!(::catalog_core::rt::find_str(Self::BY_CODE, code)),
         },
         _ => Lookup { table: quote!(), body: quote!(match code { #by_code => {} _ => None }) },
     }
@@ -273,7 +273,7 @@ fn with_code_lookup(with_code: Option<String>, key: &KeyTokens, slots: &mut Slot
             table: quote!(),
             body: quote! {
                 match Self::from_code(code) {
-                    Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+                    Some(variant) => ::core::slice::from_ref(&Self::ALL[variant.row_index()]),
                     None => &[],
                 }
             },
@@ -286,7 +286,7 @@ fn with_code_lookup(with_code: Option<String>, key: &KeyTokens, slots: &mut Slot
             const WITH_CODE: &'static [(#code_type, &'static [Self])] = &[#groups];
         },
         body: quote! {
-            match crate::rt::#find(Self::WITH_CODE, code) {
+            match ::catalog_core::rt::#find(Self::WITH_CODE, code) {
                 Some(variants) => variants,
                 None => &[],
             }
@@ -303,7 +303,7 @@ fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
                 /// Names that one row has, with its variant, sorted for binary search.
                 const BY_NAME: &'static [(&'static str, Self)] = &[#by_name];
             },
-            body: quote!(crate::rt::find_str(Self::BY_NAME, name)),
+            body: quote!(::catalog_core::rt::find_str(Self::BY_NAME, name)),
         };
     }
     let code_type = key.code_type();
@@ -313,7 +313,7 @@ fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
             const BY_NAME: &'static [(&'static str, #code_type)] = &[#by_name];
         },
         body: quote! {
-            match crate::rt::find_str(Self::BY_NAME, name) {
+            match ::catalog_core::rt::find_str(Self::BY_NAME, name) {
                 Some(code) => Self::from_code(code),
                 None => None,
             }

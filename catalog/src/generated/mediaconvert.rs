@@ -255,15 +255,15 @@ impl ErrorCode {
         ErrorCode::HttpUnknownError,
     ];
     /// The table this enum is generated from.
-    pub const TABLE: crate::Table = crate::Table {
-        name: "ErrorCode",
-        title: "Error codes",
-        url: "https://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html",
-        source: "docs-src/mediaconvert/error-codes.md",
-        columns: &["Error code", "Message", "Details"],
-        key_column: 0,
-        name_column: 1,
-    };
+    pub const TABLE: ::catalog_core::Table = ::catalog_core::Table::generated(
+        "ErrorCode",
+        "Error codes",
+        "https://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html",
+        "docs-src/mediaconvert/error-codes.md",
+        &["Error code", "Message", "Details"],
+        0,
+        1,
+    );
     /// Every row's cells as plain text, in the document's order.
     const ROWS: &'static [[&'static str; 3]] = &[
         ["1010", "Input Error", "The service can't open one or more of your input files. Possible causes are as follows: [See the AWS documentation website for more details]"],
@@ -456,7 +456,7 @@ impl ErrorCode {
     /// rows share a code) several.
     pub const fn with_code(code: u16) -> &'static [Self] {
         match Self::from_code(code) {
-            Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+            Some(variant) => ::core::slice::from_ref(&Self::ALL[variant.row_index()]),
             None => &[],
         }
     }
@@ -468,7 +468,7 @@ impl ErrorCode {
     ///
     /// Ambiguous, so never found: `Disk Full`, `IAM Role Error`, `File Open Error`.
     pub const fn from_name(name: &str) -> Option<Self> {
-        match crate::rt::find_str(Self::BY_NAME, name) {
+        match ::catalog_core::rt::find_str(Self::BY_NAME, name) {
             Some(code) => Self::from_code(code),
             None => None,
         }
@@ -486,4 +486,4 @@ impl ErrorCode {
         Self::ROWS[self.row_index()][2]
     }
 }
-crate::rt::impl_entry!(ErrorCode, u16);
+::catalog_core::rt::impl_entry!(ErrorCode, u16);

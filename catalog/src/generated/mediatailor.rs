@@ -72,15 +72,15 @@ impl ClientPlaybackError {
         ClientPlaybackError::Gone,
     ];
     /// The table this enum is generated from.
-    pub const TABLE: crate::Table = crate::Table {
-        name: "ClientPlaybackError",
-        title: "Client Playback Errors Returned by AWS Elemental MediaTailor",
-        url: "https://docs.aws.amazon.com/mediatailor/latest/ug/playback-errors-client.html",
-        source: "docs-src/mediatailor/playback-errors-client.md",
-        columns: &["Code", "Exception Name", "Meaning", "What To Do"],
-        key_column: 0,
-        name_column: 1,
-    };
+    pub const TABLE: ::catalog_core::Table = ::catalog_core::Table::generated(
+        "ClientPlaybackError",
+        "Client Playback Errors Returned by AWS Elemental MediaTailor",
+        "https://docs.aws.amazon.com/mediatailor/latest/ug/playback-errors-client.html",
+        "docs-src/mediatailor/playback-errors-client.md",
+        &["Code", "Exception Name", "Meaning", "What To Do"],
+        0,
+        1,
+    );
     /// Every row's cells as plain text, in the document's order.
     const ROWS: &'static [[&'static str; 4]] = &[
         ["400", "BadRequestException", "MediaTailor is unable to service the request due to one or more errors in formatting or content. A parameter might be improperly formatted, or the request might contain an invalid playback configuration or session ID.", "Check that your request is properly formatted and contains accurate information. Make sure that the playback endpoint setting on the player matches the ManifestEndpointPrefix setting returned by GetPlaybackConfiguration. Retry your request."],
@@ -141,7 +141,7 @@ impl ClientPlaybackError {
     /// rows share a code) several.
     pub const fn with_code(code: u16) -> &'static [Self] {
         match Self::from_code(code) {
-            Some(variant) => core::slice::from_ref(&Self::ALL[variant.row_index()]),
+            Some(variant) => ::core::slice::from_ref(&Self::ALL[variant.row_index()]),
             None => &[],
         }
     }
@@ -151,7 +151,7 @@ impl ClientPlaybackError {
     }
     /// The variant whose `Exception Name` cell is exactly `name`; `None` if no row or more than one has it.
     pub const fn from_name(name: &str) -> Option<Self> {
-        match crate::rt::find_str(Self::BY_NAME, name) {
+        match ::catalog_core::rt::find_str(Self::BY_NAME, name) {
             Some(code) => Self::from_code(code),
             None => None,
         }
@@ -169,4 +169,4 @@ impl ClientPlaybackError {
         Self::ROWS[self.row_index()][3]
     }
 }
-crate::rt::impl_entry!(ClientPlaybackError, u16);
+::catalog_core::rt::impl_entry!(ClientPlaybackError, u16);

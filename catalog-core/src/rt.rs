@@ -1,5 +1,6 @@
 //! What the generated modules call: `const` lookups over their sorted tables, and the trait
-//! impls that are the same for every table. Not public API: only generated code uses it.
+//! impls that are the same for every table. Not public API: only generated code uses it, by
+//! absolute paths (`::catalog_core::rt::find_str`), so no name in a catalog can shadow it.
 
 use core::cmp::Ordering;
 
@@ -8,6 +9,7 @@ use crate::{Entry, LookupError};
 macro_rules! find_integer {
     ($($name:ident: $int:ty),*) => {$(
         /// The value for `code` in `table`, which is sorted by code with no code twice.
+        #[inline]
         pub const fn $name<T: Copy>(table: &[($int, T)], code: $int) -> Option<T> {
             let (mut low, mut high) = (0, table.len());
             while low < high {
@@ -30,6 +32,7 @@ find_integer!(find_u8: u8, find_u16: u16, find_u32: u32, find_u64: u64);
 
 /// The value for `key` in `table`, which is sorted by `compare` (length, then bytes) with no
 /// key twice.
+#[inline]
 pub const fn find_str<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     let (mut low, mut high) = (0, table.len());
     while low < high {
@@ -45,6 +48,7 @@ pub const fn find_str<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
 
 /// Shorter first, then bytes in order: the generator sorts string tables this way, so that
 /// most steps of a search compare two lengths and never read the strings. Usable in `const fn`.
+#[inline]
 const fn compare(a: &[u8], b: &[u8]) -> Ordering {
     if a.len() != b.len() {
         return if a.len() < b.len() { Ordering::Less } else { Ordering::Greater };
@@ -92,59 +96,61 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 ///
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
 /// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
-macro_rules! impl_entry {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_entry {
     ($entry:ident, str) => {
-        $crate::rt::impl_entry!(@common $entry: &'static str);
+        $crate::__impl_entry!(@common $entry: &'static ::core::primitive::str);
 
         impl $crate::Entry for $entry {
-            type Code = &'static str;
+            type Code = &'static ::core::primitive::str;
             const TABLE: $crate::Table = Self::TABLE;
             const ALL: &'static [Self] = Self::ALL;
-            fn code(self) -> &'static str { Self::code(self) }
-            fn name(self) -> &'static str { Self::name(self) }
-            fn from_code(code: &'static str) -> Option<Self> { Self::from_code(code) }
-            fn code_text(self) -> &'static str { Self::code_text(self) }
-            fn with_code(code: &'static str) -> &'static [Self] { Self::with_code(code) }
-            fn from_code_text(text: &str) -> Option<Self> { Self::from_code(text) }
-            fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
-            fn cells(self) -> &'static [&'static str] { self.row() }
+            fn code(self) -> &'static ::core::primitive::str { Self::code(self) }
+            fn name(self) -> &'static ::core::primitive::str { Self::name(self) }
+            fn from_code(code: &'static ::core::primitive::str) -> ::core::option::Option<Self> { Self::from_code(code) }
+            fn code_text(self) -> &'static ::core::primitive::str { Self::code_text(self) }
+            fn with_code(code: &'static ::core::primitive::str) -> &'static [Self] { Self::with_code(code) }
+            fn from_code_text(text: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_code(text) }
+            fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
+            fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
         }
 
-        impl From<$entry> for &'static str {
+        impl ::core::convert::From<$entry> for &'static ::core::primitive::str {
             fn from(entry: $entry) -> Self {
                 entry.code()
             }
         }
     };
     ($entry:ident, $int:ty) => {
-        $crate::rt::impl_entry!(@common $entry: $int);
+        $crate::__impl_entry!(@common $entry: $int);
 
         impl $crate::Entry for $entry {
             type Code = $int;
             const TABLE: $crate::Table = Self::TABLE;
             const ALL: &'static [Self] = Self::ALL;
             fn code(self) -> $int { Self::code(self) }
-            fn name(self) -> &'static str { Self::name(self) }
-            fn from_code(code: $int) -> Option<Self> { Self::from_code(code) }
-            fn code_text(self) -> &'static str { Self::code_text(self) }
+            fn name(self) -> &'static ::core::primitive::str { Self::name(self) }
+            fn from_code(code: $int) -> ::core::option::Option<Self> { Self::from_code(code) }
+            fn code_text(self) -> &'static ::core::primitive::str { Self::code_text(self) }
             fn with_code(code: $int) -> &'static [Self] { Self::with_code(code) }
-            fn from_code_text(text: &str) -> Option<Self> {
+            fn from_code_text(text: &::core::primitive::str) -> ::core::option::Option<Self> {
                 <$int as $crate::Code>::parse(text).and_then(Self::from_code)
             }
-            fn from_name(name: &str) -> Option<Self> { Self::from_name(name) }
-            fn cells(self) -> &'static [&'static str] { self.row() }
+            fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
+            fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
         }
 
-        impl TryFrom<$int> for $entry {
+        impl ::core::convert::TryFrom<$int> for $entry {
             type Error = $crate::LookupError;
 
-            fn try_from(code: $int) -> Result<Self, Self::Error> {
+            fn try_from(code: $int) -> ::core::result::Result<Self, Self::Error> {
                 Self::from_code(code)
-                    .ok_or($crate::LookupError::code(Self::TABLE.name, u64::from(code)))
+                    .ok_or($crate::LookupError::code(Self::TABLE.name, ::core::primitive::u64::from(code)))
             }
         }
 
-        impl From<$entry> for $int {
+        impl ::core::convert::From<$entry> for $int {
             fn from(entry: $entry) -> Self {
                 entry.code()
             }
@@ -162,28 +168,53 @@ macro_rules! impl_entry {
         impl ::core::str::FromStr for $entry {
             type Err = $crate::LookupError;
 
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
+            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                 $crate::rt::from_str(text)
             }
         }
 
-        #[cfg(feature = "serde")]
-        impl ::serde::Serialize for $entry {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        $crate::__impl_serde!($entry);
+    };
+}
+
+pub use crate::__impl_entry as impl_entry;
+
+/// Serde's `Serialize` and `Deserialize` for a generated enum, through the runtime's glue; with
+/// this crate's `serde` feature off, nothing. (A `#[cfg]` inside `impl_entry!` would test the
+/// feature of the crate the enum is in, not this one.)
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($entry:ident) => {
+        impl $crate::rt::serde::Serialize for $entry {
+            fn serialize<S: $crate::rt::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
                 $crate::rt::serialize(*self, serializer)
             }
         }
 
-        #[cfg(feature = "serde")]
-        impl<'de> ::serde::Deserialize<'de> for $entry {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> $crate::rt::serde::Deserialize<'de> for $entry {
+            fn deserialize<D: $crate::rt::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
                 $crate::rt::deserialize(deserializer)
             }
         }
     };
 }
 
-pub(crate) use impl_entry;
+/// Without the `serde` feature: no serde impls.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($entry:ident) => {};
+}
 
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{deserialize, serialize};
+#[cfg(feature = "serde")]
+pub use serde;

@@ -27,6 +27,23 @@ pub struct Table {
     pub name_column: usize,
 }
 
+impl Table {
+    /// The table of a generated enum. For generated code only: the struct is
+    /// `#[non_exhaustive]` so that fields can be added, and this constructor changes with them.
+    #[doc(hidden)]
+    pub const fn generated(
+        name: &'static str,
+        title: &'static str,
+        url: &'static str,
+        source: &'static str,
+        columns: &'static [&'static str],
+        key_column: usize,
+        name_column: usize,
+    ) -> Self {
+        Table { name, title, url, source, columns, key_column, name_column }
+    }
+}
+
 /// A row of a documented table: implemented by every generated enum.
 ///
 /// Generic code (a CLI, a web handler, a metrics exporter) can list, look up and render any
