@@ -48,6 +48,15 @@
 //!
 //! - `serde`: entries serialize as their code and deserialize from the code or from a name that
 //!   is unique in its table.
+//!
+//! # Licence and attribution
+//!
+//! The code is MIT OR Apache-2.0. The documentation text this crate carries (names, messages,
+//! explanations and remedies, in the enums' rustdoc and string tables) is from the AWS
+//! documentation, © Amazon Web Services, Inc. or its affiliates, under the Creative Commons
+//! Attribution-ShareAlike 4.0 International License
+//! (<https://creativecommons.org/licenses/by-sa/4.0/>), and stays under it. Each enum names its
+//! source page's published URL in [`Table::url`] and in its rustdoc.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
