@@ -73,6 +73,10 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// table's rows share codes (then [`from_code`](Self::from_code) answers `None`).
     fn with_code(code: Self::Code) -> &'static [Self];
 
+    /// The published page's URL, pointing at the entry's row where the page gives it an anchor
+    /// (`<a name="…">` in a cell); the page's URL ([`Table::url`]) otherwise.
+    fn url(self) -> &'static str;
+
     /// The entry's code as the doc writes it: `"0x3200000a"` where [`code`](Self::code) is
     /// `838860810`, `"1010"`, `"ACCESS_DENIED"`. [`Display`] writes this.
     fn code_text(self) -> &'static str;

@@ -110,6 +110,7 @@ macro_rules! __impl_entry {
             fn name(self) -> &'static ::core::primitive::str { Self::name(self) }
             fn from_code(code: &'static ::core::primitive::str) -> ::core::option::Option<Self> { Self::from_code(code) }
             fn code_text(self) -> &'static ::core::primitive::str { Self::code_text(self) }
+            fn url(self) -> &'static ::core::primitive::str { Self::url(self) }
             fn with_code(code: &'static ::core::primitive::str) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_code(text) }
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
@@ -133,6 +134,7 @@ macro_rules! __impl_entry {
             fn name(self) -> &'static ::core::primitive::str { Self::name(self) }
             fn from_code(code: $int) -> ::core::option::Option<Self> { Self::from_code(code) }
             fn code_text(self) -> &'static ::core::primitive::str { Self::code_text(self) }
+            fn url(self) -> &'static ::core::primitive::str { Self::url(self) }
             fn with_code(code: $int) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &::core::primitive::str) -> ::core::option::Option<Self> {
                 <$int as $crate::Code>::parse(text).and_then(Self::from_code)

@@ -26,6 +26,7 @@ pub const INHERENT_ITEMS: &[&str] = &[
     "ROWS",
     "TABLE",
     "CODE_TEXTS",
+    "URLS",
     "WITH_CODE",
     "code",
     "code_text",
@@ -34,6 +35,7 @@ pub const INHERENT_ITEMS: &[&str] = &[
     "name",
     "row",
     "row_index",
+    "url",
     "with_code",
 ];
 
@@ -51,6 +53,7 @@ pub const TRAIT_METHODS: &[&str] = &[
     "fields",
     "fmt",
     "from",
+    "help",
     "from_code_text",
     "from_str",
     "ge",

@@ -80,6 +80,9 @@ pub struct Cell {
     pub events: Events<'static>,
     /// The row ended before this cell.
     pub missing: bool,
+    /// The name of the first `<a name="…">` (or `id`) anchor in the cell: where a link to the
+    /// published page can point at this row.
+    pub anchor: Option<String>,
 }
 
 /// Reads a page, in one pass over its events: tables are read into [`Table`]s as they come,
@@ -233,7 +236,11 @@ fn read_cell(
     } else {
         Vec::new()
     };
-    Cell { text: plain_text(inline), span, markdown, events, missing }
+    let anchor = inline.iter().find_map(|(event, _)| match event {
+        Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
+        _ => None,
+    });
+    Cell { text: plain_text(inline), span, markdown, events, missing, anchor }
 }
 
 /// The index of the event that closes the one at `start` (itself, for events without a body).
@@ -351,6 +358,22 @@ pub fn is_anchor(html: &str) -> bool {
     lower.starts_with("<a ")
         && (lower.contains("name=") || lower.contains("id="))
         && !lower.contains("href=")
+}
+
+/// The name an anchor gives its place (`<a name="x">`, `<a id='x'>`), if `html` is one.
+pub fn anchor_name(html: &str) -> Option<String> {
+    if !is_anchor(html) {
+        return None;
+    }
+    let lower = html.to_ascii_lowercase();
+    let start = ["name=", "id="]
+        .iter()
+        .find_map(|attribute| lower.find(attribute).map(|at| at + attribute.len()))?;
+    let rest = html.get(start..)?;
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    let name = &value[..value.find(quote)?];
+    (!name.is_empty()).then(|| name.to_owned())
 }
 
 /// The `</a>` that closes an anchor.

@@ -12,7 +12,7 @@ use syn::{ImplItem, Item, TraitItem};
 
 /// A page with one table of each shape a table can have.
 const PAGE: &str = "# Shapes\n\n\
-## Unique\n\n| Code | Name | Details |\n|---|---|---|\n| 1 | One | a |\n| 2 | Two | b |\n\n\
+## Unique\n\n| Code | Name | Details |\n|---|---|---|\n| 1 | <a name=\"one\"></a>One | a |\n| 2 | Two | b |\n\n\
 ## Shared\n\n| Code | Name | Details |\n|---|---|---|\n| 1 | One | a |\n| 1 | Uno | b |\n\n\
 ## Strings\n\n| Code | Details |\n|---|---|\n| ONE | a |\n| TWO | b |\n\n\
 ## Statuses\n\n| Status | Details |\n|---|---|\n| 400 Bad | a |\n| 404 Gone | b |\n";

@@ -1,6 +1,6 @@
 //! The Markdown layer on the real seed pages: every table cell as plain text, with its span.
 
-use catalog_gen::markdown;
+use catalog_gen::markdown::{self, anchor_name};
 use catalog_gen::source::line_column;
 
 const MEDIATAILOR: &str = include_str!("../../docs-src/mediatailor/playback-errors-client.md");
@@ -116,4 +116,15 @@ fn tables_know_their_heading_and_bold_caption() {
     assert_eq!(page.tables[0].caption.as_ref().unwrap().text, "First caption");
     assert_eq!(page.tables[1].heading.as_ref().unwrap().text, "Section");
     assert!(page.tables[1].caption.is_none(), "prose between caption and table breaks the link");
+}
+
+#[test]
+fn anchors_name_their_place() {
+    assert_eq!(anchor_name("<a name=\"boot-rom\"></a>").as_deref(), Some("boot-rom"));
+    assert_eq!(anchor_name("<A ID='x1'>").as_deref(), Some("x1"));
+    assert_eq!(anchor_name("<a href=\"y\" name=\"x\">"), None, "a link is not an anchor");
+    assert_eq!(anchor_name("<b>"), None);
+    let page = markdown::parse("| c | n |\n|---|---|\n| 1 | <a name=\"one\"></a>One |\n");
+    let cell = &page.tables[0].rows[0].cells[1];
+    assert_eq!((cell.anchor.as_deref(), cell.text.as_str()), (Some("one"), "One"));
 }

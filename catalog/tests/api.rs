@@ -93,6 +93,17 @@ fn names_are_the_name_cells_and_ambiguous_names_find_nothing() {
 }
 
 #[test]
+fn rows_without_an_anchor_point_at_their_page() {
+    for variant in ErrorCode::ALL {
+        assert_eq!(variant.url(), ErrorCode::TABLE.url);
+    }
+    assert_eq!(
+        ClientPlaybackError::Gone.url(),
+        "https://docs.aws.amazon.com/mediatailor/latest/ug/playback-errors-client.html"
+    );
+}
+
+#[test]
 fn the_key_and_name_columns_have_accessors_too() {
     // Named after their headers, like every column; a column whose accessor would be `code`
     // or `name` (MediaTailor's key column is headed `Code`) is served by `code()`/`name()`.

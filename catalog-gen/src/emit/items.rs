@@ -28,6 +28,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         with_code,
         codes,
         code_texts,
+        urls,
         by_name,
     } = rows.texts();
     let name = Ident::new(&table.name, Span::call_site());
@@ -40,6 +41,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     let row_index_body = row_index_body(table, row_index, slots);
     let codes = code_lookup(table, codes, &key, slots);
     let code_texts = code_text_lookup(table, code_texts, slots);
+    let urls = url_lookup(urls, slots);
     let from_code = from_code_lookup(table, slots.add(by_code));
     let with_code = with_code_lookup(with_code, &key, slots);
     let from_name = from_name_lookup(table, slots.add(by_name), &key);
@@ -55,11 +57,17 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         &table.ambiguous_names,
     ));
     let columns = Literal::usize_unsuffixed(table.columns.len());
-    let data =
-        [&rows_lookup.table, &codes.table, &code_texts.table, &from_code.table, &with_code.table];
+    let data = [
+        &rows_lookup.table,
+        &codes.table,
+        &code_texts.table,
+        &urls.table,
+        &from_code.table,
+        &with_code.table,
+    ];
     let (row_body, code_body, from_code_body, with_code_body, from_name_body) =
         (&rows_lookup.body, &codes.body, &from_code.body, &with_code.body, &from_name.body);
-    let code_text_body = &code_texts.body;
+    let (code_text_body, url_body) = (&code_texts.body, &urls.body);
     let by_name_table = &from_name.table;
 
     quote! {
@@ -100,6 +108,11 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             /// rows share a code) several.
             pub const fn with_code(code: #code_param) -> &'static [Self] {
                 #with_code_body
+            }
+
+            /// The published page's URL, pointing at the row where the page gives it an anchor.
+            pub const fn url(self) -> &'static str {
+                #url_body
             }
 
             /// The name: the text of the row's name cell.
@@ -248,6 +261,23 @@ fn code_text_lookup(table: &Enum, code_texts: Option<String>, slots: &mut Slots)
             let key_column = Literal::usize_unsuffixed(table.key_column);
             Lookup { table: quote!(), body: quote!(self.row()[#key_column]) }
         }
+    }
+}
+
+/// `url()`: `URLS` where some row has a URL of its own, else the page's.
+fn url_lookup(urls: Option<String>, slots: &mut Slots) -> Lookup {
+    match urls {
+        Some(urls) => {
+            let urls = slots.add(urls);
+            Lookup {
+                table: quote! {
+                    /// Every row's URL, in the document's order.
+                    const URLS: &'static [&'static str] = &[#urls];
+                },
+                body: quote!(Self::URLS[self.row_index()]),
+            }
+        }
+        None => Lookup { table: quote!(), body: quote!(Self::TABLE.url) },
     }
 }
 

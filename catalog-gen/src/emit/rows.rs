@@ -33,6 +33,8 @@ pub struct RowTexts {
     pub codes: Option<String>,
     /// `CODE_TEXTS`'s elements, where the key cell holds more than the code.
     pub code_texts: Option<String>,
+    /// `URLS`'s elements, where some row has a URL of its own.
+    pub urls: Option<String>,
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
     /// unique, else with its variant.
     pub by_name: String,
@@ -57,6 +59,7 @@ impl<'a> Rows<'a> {
             with_code: table.shared_codes.then(|| self.with_code()),
             codes: (!table.discriminants).then(|| self.codes()),
             code_texts: (!table.key_is_whole_cell).then(|| self.code_texts()),
+            urls: table.row_urls.then(|| self.urls()),
             by_name: self.by_name(),
         };
         let (declarations, rest) =
@@ -146,6 +149,18 @@ impl<'a> Rows<'a> {
             |variant| variant.key_text.len() + 4,
             |out, variant| {
                 push_str_literal(out, &variant.key_text);
+                out.push_str(",\n");
+            },
+        )
+    }
+
+    /// `URLS`'s elements: every row's URL, its own or the page's.
+    fn urls(&self) -> String {
+        let page = &self.table.url;
+        self.each(
+            |variant| variant.url.as_ref().unwrap_or(page).len() + 4,
+            |out, variant| {
+                push_str_literal(out, variant.url.as_ref().unwrap_or(page));
                 out.push_str(",\n");
             },
         )

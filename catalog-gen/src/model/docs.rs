@@ -69,7 +69,14 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
             .iter()
             .map(|cell| rustdoc::inline(source, cell, &ready.base))
             .collect(),
+        url: named.row.cells.iter().find_map(|cell| {
+            let anchor = cell.anchor.as_ref()?;
+            let mut url = ready.base.clone();
+            url.set_fragment(Some(anchor));
+            Some(url.to_string())
+        }),
     });
+    let row_urls = variants.iter().any(|variant| variant.url.is_some());
     let spec = ready.spec;
     let facts = &ready.facts;
     let title = [&ready.table.caption, &ready.table.heading, &ready.page.page.title]
@@ -101,6 +108,7 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
             manifest::Layout::Match => Layout::Match,
         },
         variants,
+        row_urls,
         rows_by_code: facts.rows_by_code.clone(),
         code_groups: facts.code_groups.clone(),
         rows_by_name: facts.rows_by_name.clone(),

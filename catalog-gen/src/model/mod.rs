@@ -99,6 +99,8 @@ pub struct Enum {
     /// Row numbers in lookup order of their codes (see [`facts::key_order`]); rows that share a
     /// code stay in the document's order.
     pub rows_by_code: Vec<usize>,
+    /// Whether any row has a URL of its own ([`Variant::url`]).
+    pub row_urls: bool,
     /// Ranges of [`Enum::rows_by_code`] whose rows share one code, in lookup order.
     pub code_groups: Vec<Range<usize>>,
     /// The rows whose name no other row has, in lookup order of their names.
@@ -168,6 +170,9 @@ pub struct Variant {
     pub cells: Vec<String>,
     /// The rustdoc Markdown of every cell, in column order.
     pub docs: Vec<String>,
+    /// The published page's URL pointing at this row, where a cell of the row has an anchor
+    /// (`<a name="…">`); `None` where the page URL is all there is.
+    pub url: Option<String>,
 }
 
 impl Variant {

@@ -460,6 +460,10 @@ impl ErrorCode {
             None => &[],
         }
     }
+    /// The published page's URL, pointing at the row where the page gives it an anchor.
+    pub const fn url(self) -> &'static str {
+        Self::TABLE.url
+    }
     /// The name: the text of the row's name cell.
     pub const fn name(self) -> &'static str {
         Self::ROWS[self.row_index()][1]
