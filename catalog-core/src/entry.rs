@@ -25,22 +25,30 @@ pub struct Table {
     pub key_column: usize,
     /// The index in [`columns`](Self::columns) of the name column.
     pub name_column: usize,
+    /// The Rust module of the catalog the enum is in, e.g. `"mediaconvert"`.
+    pub module: &'static str,
+    /// The index in [`columns`](Self::columns) of the column that says what to do about an
+    /// entry (the manifest's `help-column`), if the table has one.
+    pub help_column: Option<usize>,
 }
 
 impl Table {
     /// The table of a generated enum. For generated code only: the struct is
     /// `#[non_exhaustive]` so that fields can be added, and this constructor changes with them.
     #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)] // One per field, in order: generated code calls it.
     pub const fn generated(
         name: &'static str,
+        module: &'static str,
         title: &'static str,
         url: &'static str,
         source: &'static str,
         columns: &'static [&'static str],
         key_column: usize,
         name_column: usize,
+        help_column: Option<usize>,
     ) -> Self {
-        Table { name, title, url, source, columns, key_column, name_column }
+        Table { name, title, url, source, columns, key_column, name_column, module, help_column }
     }
 }
 
@@ -91,6 +99,12 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// The plain text of every cell of the entry's row, in the order of
     /// [`Table::columns`](Table::columns).
     fn cells(self) -> &'static [&'static str];
+
+    /// What to do about the entry: its cell in the table's help column
+    /// ([`Table::help_column`]), where the table has one.
+    fn help(self) -> Option<&'static str> {
+        Some(self.cells()[Self::TABLE.help_column?])
+    }
 
     /// The row as `(column header, plain text)` pairs, in the document's order.
     fn fields(self) -> Fields {

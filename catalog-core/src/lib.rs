@@ -21,6 +21,9 @@
 //!
 //! - `serde`: entries serialize as their code and deserialize from the code or from a name that
 //!   is unique in its table.
+//! - `miette`: every entry is a `miette::Diagnostic`, with the code `module::code` (as the doc
+//!   writes the code), the help column's cell as help, and the row's URL ([`Entry::url`]).
+//!   miette needs `std`, so this feature does too.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -28,6 +31,8 @@
 mod code;
 mod entry;
 mod error;
+#[cfg(feature = "miette")]
+mod miette_impl;
 #[doc(hidden)]
 pub mod rt;
 #[cfg(feature = "serde")]

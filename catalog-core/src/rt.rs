@@ -176,6 +176,7 @@ macro_rules! __impl_entry {
         }
 
         $crate::__impl_serde!($entry);
+        $crate::__impl_miette!($entry);
     };
 }
 
@@ -216,7 +217,42 @@ macro_rules! __impl_serde {
     ($entry:ident) => {};
 }
 
+/// `miette::Diagnostic` for a generated enum, through the runtime's glue; with this crate's
+/// `miette` feature off, nothing.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_miette {
+    ($entry:ident) => {
+        impl $crate::rt::miette::Diagnostic for $entry {
+            fn code<'a>(&'a self) -> $crate::rt::DiagnosticText<'a> {
+                $crate::rt::miette_code(*self)
+            }
+
+            fn help<'a>(&'a self) -> $crate::rt::DiagnosticText<'a> {
+                $crate::rt::miette_help(*self)
+            }
+
+            fn url<'a>(&'a self) -> $crate::rt::DiagnosticText<'a> {
+                $crate::rt::miette_url(*self)
+            }
+        }
+    };
+}
+
+/// Without the `miette` feature: no miette impl.
+#[cfg(not(feature = "miette"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_miette {
+    ($entry:ident) => {};
+}
+
+#[cfg(feature = "miette")]
+pub use crate::miette_impl::{DiagnosticText, miette_code, miette_help, miette_url};
 #[cfg(feature = "serde")]
 pub use crate::serde_impl::{deserialize, serialize};
+#[cfg(feature = "miette")]
+pub use miette;
 #[cfg(feature = "serde")]
 pub use serde;

@@ -53,6 +53,9 @@ pub struct TableSpec {
     pub shared_codes: bool,
     /// The header of the column whose cells are the names; the key column when absent.
     pub name_column: Option<Spanned<String>>,
+    /// The header of the column that says what to do about an error (`What To Do`): the help
+    /// that `Entry::help` and miette's `Diagnostic::help` give.
+    pub help_column: Option<Spanned<String>>,
     /// A suffix dropped from names to make variant names (`Exception`).
     pub strip_suffix: Option<Spanned<String>>,
     /// Whether unique integer codes are the enum's discriminants (default `true`). `false`

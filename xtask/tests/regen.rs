@@ -233,7 +233,7 @@ fn a_renamed_variant_is_refused_with_the_pin_that_keeps_it() {
     );
     assert!(errors.contains("`DiskFull1050` → `DiskFull`"), "{errors}");
     assert!(errors.contains("the variant `ErrorCode::DiskFull1507` would be removed"), "{errors}");
-    assert!(errors.contains("--> docs-src/catalog.toml:21:8"), "{errors}");
+    assert!(errors.contains("--> docs-src/catalog.toml:22:8"), "{errors}");
     assert!(errors.contains("variants = { \"1050\" = \"DiskFull1050\" }"), "{errors}");
     assert_eq!(sandbox.snapshot(), before, "nothing written");
 

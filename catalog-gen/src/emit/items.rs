@@ -159,16 +159,26 @@ fn table_const(table: &Enum) -> TokenStream {
         [&table.name, &table.title, &table.url, &table.source].map(|text| text::str_literal(text));
     let (name_column, key_column) =
         (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
+    let help_column = match table.help_column {
+        Some(column) => {
+            let column = Literal::usize_unsuffixed(column);
+            quote!(::core::option::Option::Some(#column))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let module = text::str_literal(&table.module);
     quote! {
         /// The table this enum is generated from.
         pub const TABLE: ::catalog_core::Table = ::catalog_core::Table::generated(
             #enum_name,
+            #module,
             #title,
             #url,
             #source,
             &[#(#headers),*],
             #key_column,
             #name_column,
+            #help_column,
         );
     }
 }

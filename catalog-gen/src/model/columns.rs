@@ -22,6 +22,8 @@ pub struct Columns {
     pub name: usize,
     /// Every column with its accessor.
     pub list: Vec<Column>,
+    /// Index of the column that says what to do, where the manifest names one.
+    pub help: Option<usize>,
 }
 
 /// Finds the columns `spec` names in `table` and names every accessor.
@@ -49,9 +51,10 @@ pub fn resolve(
             ));
         }
     }
-    let (key, name) = (key?, name?);
+    let help = spec.help_column.as_ref().map(|help| find(place, table, &headers, help, problems));
+    let (key, name, help) = (key?, name?, help.map_or(Some(None), |found| found.map(Some))?);
     let list = accessors(place, spec, table, key, name, problems);
-    Some(Columns { key, name, list })
+    Some(Columns { key, name, list, help })
 }
 
 /// The index of the column with the header `wanted`, or a problem that suggests the closest.

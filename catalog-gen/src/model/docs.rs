@@ -100,6 +100,8 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
             .collect(),
         key_column: ready.columns.key,
         name_column: ready.columns.name,
+        help_column: ready.columns.help,
+        module: spec.module.get_ref().clone(),
         shared_codes: spec.shared_codes,
         key_is_whole_cell: spec.key_pattern.is_none(),
         discriminants: facts.discriminants,

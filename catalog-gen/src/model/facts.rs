@@ -99,7 +99,7 @@ mod tests {
             })
             .collect();
         let spec = spec(&format!("key-column = \"c\"\n{options}"));
-        derive(&spec, &Columns { key: 0, name: 1, list: Vec::new() }, &rows)
+        derive(&spec, &Columns { key: 0, name: 1, list: Vec::new(), help: None }, &rows)
     }
 
     #[test]

@@ -134,7 +134,7 @@ mod tests {
         let pattern = spec.key_pattern.as_ref().map(|p| Regex::new(p.get_ref()).unwrap());
         let table = &page.tables[0];
         let list = table.header.iter().map(|_| Column { header: String::new(), accessor: None });
-        let columns = Columns { key: 0, name: 1, list: list.collect() };
+        let columns = Columns { key: 0, name: 1, list: list.collect(), help: None };
         let mut problems = Vec::new();
         let rows = read(&PLACE, &spec, table, &columns, pattern.as_ref(), &mut problems);
         (

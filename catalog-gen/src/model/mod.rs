@@ -84,6 +84,10 @@ pub struct Enum {
     pub key_column: usize,
     /// Index of the name column (the key column when the table has no name column).
     pub name_column: usize,
+    /// Index of the column that says what to do (manifest `help-column`), if any.
+    pub help_column: Option<usize>,
+    /// The Rust module the enum is in.
+    pub module: String,
     /// Whether rows may share a code (manifest `shared-codes`).
     pub shared_codes: bool,
     /// Whether the key cell holds just the code (no `key-pattern`), so that its text is the

@@ -142,7 +142,7 @@ mod tests {
         let table = &page.tables[0];
         let rows = keyed_rows(table);
         let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{options}"));
-        let columns = Columns { key: 0, name: 1, list: Vec::new() };
+        let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let rows = assign(&PLACE, &spec, &columns, rows, &mut problems);
         if problems.is_empty() {

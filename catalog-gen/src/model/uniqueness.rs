@@ -85,7 +85,7 @@ mod tests {
         let page = markdown::parse(page);
         let table = &page.tables[0];
         let rows = keyed_rows(table);
-        let columns = Columns { key: 0, name: 1, list: Vec::new() };
+        let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let rows = check(&PLACE, shared_codes, &columns, rows, &mut problems);
         (

@@ -257,12 +257,14 @@ impl ErrorCode {
     /// The table this enum is generated from.
     pub const TABLE: ::catalog_core::Table = ::catalog_core::Table::generated(
         "ErrorCode",
+        "mediaconvert",
         "Error codes",
         "https://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html",
         "docs-src/mediaconvert/error-codes.md",
         &["Error code", "Message", "Details"],
         0,
         1,
+        ::core::option::Option::None,
     );
     /// Every row's cells as plain text, in the document's order.
     const ROWS: &'static [[&'static str; 3]] = &[

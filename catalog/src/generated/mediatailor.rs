@@ -74,12 +74,14 @@ impl ClientPlaybackError {
     /// The table this enum is generated from.
     pub const TABLE: ::catalog_core::Table = ::catalog_core::Table::generated(
         "ClientPlaybackError",
+        "mediatailor",
         "Client Playback Errors Returned by AWS Elemental MediaTailor",
         "https://docs.aws.amazon.com/mediatailor/latest/ug/playback-errors-client.html",
         "docs-src/mediatailor/playback-errors-client.md",
         &["Code", "Exception Name", "Meaning", "What To Do"],
         0,
         1,
+        ::core::option::Option::Some(3),
     );
     /// Every row's cells as plain text, in the document's order.
     const ROWS: &'static [[&'static str; 4]] = &[
