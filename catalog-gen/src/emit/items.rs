@@ -256,38 +256,34 @@ fn code_lookup(table: &Enum, codes: Option<String>, key: &KeyTokens, slots: &mut
 /// `code_text()`: the key cell, where it holds just the code; else `CODE_TEXTS`, what
 /// `key-pattern` found in each key cell.
 fn code_text_lookup(table: &Enum, code_texts: Option<String>, slots: &mut Slots) -> Lookup {
-    match code_texts {
-        Some(texts) => {
-            let texts = slots.add(texts);
-            Lookup {
-                table: quote! {
-                    /// Every row's code as the doc writes it, in the document's order.
-                    const CODE_TEXTS: &'static [&'static str] = &[#texts];
-                },
-                body: quote!(Self::CODE_TEXTS[self.row_index()]),
-            }
-        }
-        None => {
-            let key_column = Literal::usize_unsuffixed(table.key_column);
-            Lookup { table: quote!(), body: quote!(self.row()[#key_column]) }
-        }
-    }
+    let key_column = Literal::usize_unsuffixed(table.key_column);
+    let doc = "Every row's code as the doc writes it, in the document's order.";
+    per_row_text("CODE_TEXTS", doc, code_texts, slots, quote!(self.row()[#key_column]))
 }
 
 /// `url()`: `URLS` where some row has a URL of its own, else the page's.
 fn url_lookup(urls: Option<String>, slots: &mut Slots) -> Lookup {
-    match urls {
-        Some(urls) => {
-            let urls = slots.add(urls);
-            Lookup {
-                table: quote! {
-                    /// Every row's URL, in the document's order.
-                    const URLS: &'static [&'static str] = &[#urls];
-                },
-                body: quote!(Self::URLS[self.row_index()]),
-            }
-        }
-        None => Lookup { table: quote!(), body: quote!(Self::TABLE.url) },
+    let doc = "Every row's URL, in the document's order.";
+    per_row_text("URLS", doc, urls, slots, quote!(Self::TABLE.url))
+}
+
+/// A text per row in a table `name` (where `texts` are given), read by the row's index;
+/// `otherwise` where they are not.
+fn per_row_text(
+    name: &str,
+    doc: &str,
+    texts: Option<String>,
+    slots: &mut Slots,
+    otherwise: TokenStream,
+) -> Lookup {
+    let Some(texts) = texts else { return Lookup { table: quote!(), body: otherwise } };
+    let (name, texts) = (Ident::new(name, Span::call_site()), slots.add(texts));
+    Lookup {
+        table: quote! {
+            #[doc = #doc]
+            const #name: &'static [&'static str] = &[#texts];
+        },
+        body: quote!(Self::#name[self.row_index()]),
     }
 }
 
