@@ -74,6 +74,48 @@ const fn compare(a: &[u8], b: &[u8]) -> Ordering {
     Ordering::Equal
 }
 
+/// The variants a search found, or none: `with_code` where rows share codes.
+#[inline]
+pub const fn or_none<T>(found: Option<&'static [T]>) -> &'static [T] {
+    match found {
+        Some(variants) => variants,
+        None => &[],
+    }
+}
+
+/// `from_name`'s body where codes are unique: the name's code in the enum's `BY_NAME`, then
+/// the variant `from_code` gives. A macro, because `const fn` cannot call `from_code` through a
+/// trait; expanded in the enum's `impl`, where `Self` is the enum.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __from_name_by_code {
+    ($name:expr) => {
+        match $crate::rt::find_str(Self::BY_NAME, $name) {
+            ::core::option::Option::Some(code) => Self::from_code(code),
+            ::core::option::Option::None => ::core::option::Option::None,
+        }
+    };
+}
+
+/// `with_code`'s body where codes are unique: the one variant `from_code` finds, as a slice of
+/// `ALL`, or none.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_code_from_code {
+    ($code:expr) => {
+        match Self::from_code($code) {
+            ::core::option::Option::Some(variant) => {
+                ::core::slice::from_ref(&Self::ALL[variant.row_index()])
+            }
+            ::core::option::Option::None => &[],
+        }
+    };
+}
+
+pub use crate::{
+    __from_name_by_code as from_name_by_code, __with_code_from_code as with_code_from_code,
+};
+
 /// `FromStr` for every catalog: the code's text first, then a unique name.
 pub fn from_str<E: Entry>(text: &str) -> Result<E, LookupError> {
     E::from_code_text(text).or_else(|| E::from_name(text)).ok_or(LookupError::text(E::TABLE.name))

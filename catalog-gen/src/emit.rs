@@ -3,7 +3,9 @@
 //! `@generated` header and module docs before it.
 //!
 //! The generated code is data: the enum, its rows as a static table, and sorted lookup tables.
-//! The behaviour shared by every table lives in the `catalog` crate (`rt`, `Entry`). Every fact
+//! The behaviour shared by every table lives in the runtime crate, `catalog-core` (`Entry`,
+//! and `rt`: the lookups, the trait impls, and the bodies of `from_name` and `with_code`),
+//! which the generated code names by absolute paths. Every fact
 //! the code is built on (discriminants, code groups, ambiguous names) is read from the model;
 //! the items every enum has are those [`crate::api::INHERENT_ITEMS`] lists.
 //!

@@ -307,12 +307,7 @@ fn with_code_lookup(with_code: Option<String>, key: &KeyTokens, slots: &mut Slot
     let Some(groups) = with_code else {
         return Lookup {
             table: quote!(),
-            body: quote! {
-                match Self::from_code(code) {
-                    Some(variant) => ::core::slice::from_ref(&Self::ALL[variant.row_index()]),
-                    None => &[],
-                }
-            },
+            body: quote!(::catalog_core::rt::with_code_from_code!(code)),
         };
     };
     let (groups, code_type, find) = (slots.add(groups), key.code_type(), key.find_fn());
@@ -321,12 +316,7 @@ fn with_code_lookup(with_code: Option<String>, key: &KeyTokens, slots: &mut Slot
             /// Every code with the variants that have it, sorted for binary search.
             const WITH_CODE: &'static [(#code_type, &'static [Self])] = &[#groups];
         },
-        body: quote! {
-            match ::catalog_core::rt::#find(Self::WITH_CODE, code) {
-                Some(variants) => variants,
-                None => &[],
-            }
-        },
+        body: quote!(::catalog_core::rt::or_none(::catalog_core::rt::#find(Self::WITH_CODE, code))),
     }
 }
 
@@ -348,12 +338,7 @@ fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
             /// Names that one row has, with the row's code, sorted for binary search.
             const BY_NAME: &'static [(&'static str, #code_type)] = &[#by_name];
         },
-        body: quote! {
-            match ::catalog_core::rt::find_str(Self::BY_NAME, name) {
-                Some(code) => Self::from_code(code),
-                None => None,
-            }
-        },
+        body: quote!(::catalog_core::rt::from_name_by_code!(name)),
     }
 }
 

@@ -285,7 +285,7 @@ impl<'a> Rows<'a> {
         })
     }
 
-    /// Rows grouped by code, in the order of the binary searches in `catalog::rt`; rows that
+    /// Rows grouped by code, in the order of the binary searches in `catalog_core::rt`; rows that
     /// share a code stay in the document's order.
     fn code_groups(&self) -> impl Iterator<Item = &[usize]> {
         let table = self.table;

@@ -457,10 +457,7 @@ impl ErrorCode {
     /// Every variant with this code, in the document's order: one, none, or (where
     /// rows share a code) several.
     pub const fn with_code(code: u16) -> &'static [Self] {
-        match Self::from_code(code) {
-            Some(variant) => ::core::slice::from_ref(&Self::ALL[variant.row_index()]),
-            None => &[],
-        }
+        ::catalog_core::rt::with_code_from_code!(code)
     }
     /// The published page's URL, pointing at the row where the page gives it an anchor.
     pub const fn url(self) -> &'static str {
@@ -474,10 +471,7 @@ impl ErrorCode {
     ///
     /// Ambiguous, so never found: `Disk Full`, `IAM Role Error`, `File Open Error`.
     pub const fn from_name(name: &str) -> Option<Self> {
-        match ::catalog_core::rt::find_str(Self::BY_NAME, name) {
-            Some(code) => Self::from_code(code),
-            None => None,
-        }
+        ::catalog_core::rt::from_name_by_code!(name)
     }
     /// The row's `Error code` cell, as plain text.
     pub const fn error_code(self) -> &'static str {
