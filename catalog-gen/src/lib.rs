@@ -5,7 +5,8 @@
 //! 1. [`manifest`]: `catalog.toml`, parsed once, with the span of every value.
 //! 2. [`markdown`]: pages to tables with byte spans (pulldown-cmark).
 //! 3. [`model`]: the manifest meets the pages in named stages (select the table, columns,
-//!    keys, uniqueness, names, facts, docs), every problem collected as a [`Diagnostic`].
+//!    keys, uniqueness, names, facts, lints, docs), every problem collected as a
+//!    [`Diagnostic`], error or warning.
 //! 4. [`api`]: the catalog's public API as data, computed from the model; its snapshot is
 //!    written beside the code and read back by [`stability`] to refuse breaking changes.
 //! 5. [`emit`]: Rust source from the model, formatted, with the `@generated` header.

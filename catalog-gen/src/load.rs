@@ -37,12 +37,6 @@ impl Loaded {
         }
     }
 
-    /// A path under the output directory, relative to the docs tree's root, as generated
-    /// files name it.
-    pub fn shown(&self, relative: &str) -> String {
-        shown(&self.output_dir.join(relative), &self.root)
-    }
-
     /// A path under the output directory as the user sees it: see [`displayed`].
     pub fn displayed(&self, relative: &str) -> String {
         displayed(&self.output_dir.join(relative))

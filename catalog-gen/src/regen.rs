@@ -206,8 +206,6 @@ fn check_stability(
 /// What a regeneration did or would do.
 #[derive(Debug)]
 pub struct Report {
-    /// Write or check.
-    pub mode: Mode,
     /// How many files the catalog has.
     pub files: usize,
     /// Each change as a past participle (`created`, `updated`, `removed`) and the path as
@@ -233,13 +231,13 @@ impl Report {
 
 impl Plan {
     /// What applying (or checking) the plan did, as a report.
-    fn report(self, mode: Mode, diff: String) -> Report {
+    fn report(self, diff: String) -> Report {
         let changes =
             self.changes.iter().map(|change| (change.verb(), self.shown(change))).collect();
         let sources = self.loaded.input(load::COMMAND).sources();
         let warnings = Failure { diagnostics: self.warnings, sources };
         let warnings = self.loaded.displayed_failure(warnings);
-        Report { mode, files: self.files, changes, diff, warnings }
+        Report { files: self.files, changes, diff, warnings }
     }
 }
 
@@ -253,7 +251,7 @@ pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
             String::new()
         }
     };
-    Ok(plan.report(options.mode, diff))
+    Ok(plan.report(diff))
 }
 
 /// What `init` did: each hand-written file created or kept, and the regeneration's report.
@@ -266,12 +264,12 @@ pub struct InitReport {
     pub report: Report,
 }
 
-/// Makes a new catalog crate in `dir` named `name`: its hand-written files (`Cargo.toml`,
-/// `src/lib.rs`, the runtime), each only if absent, then the generated modules, generated
-/// once. The manifest's `output` must be the crate's `src/generated`. The crate's
+/// Makes a new catalog crate in `dir` named `name` (by default the directory's name): its
+/// hand-written files (`Cargo.toml`, which depends on `catalog-core`, and `src/lib.rs`), each
+/// only if absent, then the generated modules, generated once. The manifest's `output` must be the crate's `src/generated`. The crate's
 /// documentation names the manifest as generated files do (relative to the docs tree's
 /// root), never as `manifest` is spelled.
-pub fn init(dir: &Path, manifest: &Path, name: &str) -> Result<InitReport, Error> {
+pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitReport, Error> {
     let plan = plan(manifest, &Options::default())?;
     let dir = std::path::absolute(dir)
         .map_err(|error| Error::Io(format!("`{}`: {error}", dir.display())))?;
@@ -289,7 +287,15 @@ pub fn init(dir: &Path, manifest: &Path, name: &str) -> Result<InitReport, Error
     let runtime_path =
         runtime.join("Cargo.toml").is_file().then(|| load::relative(&dir, runtime)).flatten();
     let mut skeleton = Vec::new();
-    for (path, text) in skeleton::files(name, &plan.loaded.manifest_path, runtime_path.as_deref()) {
+    let name = name.map_or_else(
+        || {
+            dir.file_name()
+                .map_or_else(|| "catalog".to_owned(), |n| n.to_string_lossy().into_owned())
+        },
+        str::to_owned,
+    );
+    for (path, text) in skeleton::files(&name, &plan.loaded.manifest_path, runtime_path.as_deref())
+    {
         let target = dir.join(path);
         let created = !target.exists();
         if created {
@@ -300,7 +306,7 @@ pub fn init(dir: &Path, manifest: &Path, name: &str) -> Result<InitReport, Error
         skeleton.push((load::displayed(&target), created));
     }
     plan.apply()?;
-    Ok(InitReport { skeleton, report: plan.report(Mode::Write, String::new()) })
+    Ok(InitReport { skeleton, report: plan.report(String::new()) })
 }
 
 /// Writes a file that does not exist yet, atomically, creating its directory.

@@ -160,13 +160,7 @@ fn regen(args: &RegenArgs) -> ExitCode {
 }
 
 fn init(args: &InitArgs) -> ExitCode {
-    let name = args.name.clone().unwrap_or_else(|| {
-        std::path::absolute(&args.dir)
-            .ok()
-            .and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| "catalog".to_owned())
-    });
-    match regen::init(&args.dir, &args.manifest, &name) {
+    match regen::init(&args.dir, &args.manifest, args.name.as_deref()) {
         Ok(done) => {
             if let Some(warnings) = done.report.render_warnings(use_color()) {
                 eprint!("{warnings}");

@@ -89,15 +89,7 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
         url: spec.url.get_ref().clone(),
         source: ready.page.path.clone(),
         code_type: code_type(*spec.key_type.get_ref()),
-        columns: ready
-            .columns
-            .list
-            .iter()
-            .map(|c| crate::model::Column {
-                header: c.header.clone(),
-                accessor: c.accessor.clone(),
-            })
-            .collect(),
+        columns: ready.columns.list.clone(),
         key_column: ready.columns.key,
         name_column: ready.columns.name,
         help_column: ready.columns.help,

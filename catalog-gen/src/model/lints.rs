@@ -6,7 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::columns::Columns;
 use crate::model::facts::Facts;
-use crate::model::names::NamedRow;
+use crate::model::names::{self, NamedRow};
 use crate::model::problems::Place;
 
 /// Above this many rows, explicit discriminants make a crate compile several times slower
@@ -35,7 +35,7 @@ pub fn check(
     for named in rows {
         if named.ident.chars().count() > LONG_NAME {
             let cell = &named.row.cells[columns.name];
-            let pin_key = if spec.shared_codes { &cell.text } else { &named.key_text };
+            let pin_key = names::pin_key(spec.shared_codes, &named.key_text, &cell.text);
             problems.push(place.long_variant_name(cell.span.clone(), &named.ident, pin_key));
         }
         for (cell, column) in named.row.cells.iter().zip(&columns.list) {

@@ -153,7 +153,7 @@ pub enum Layout {
 }
 
 /// A column of a table.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Column {
     /// The header's plain text.
     pub header: String,

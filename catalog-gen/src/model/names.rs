@@ -73,6 +73,11 @@ pub fn assign<'a>(
         .collect()
 }
 
+/// What a pin for a row is keyed by: its code as written, or where rows share codes, its name.
+pub fn pin_key<'r>(shared_codes: bool, code: &'r str, name: &'r str) -> &'r str {
+    if shared_codes { name } else { code }
+}
+
 /// Every pin must name exactly one row.
 fn check_pins(
     place: &Place<'_>,
@@ -119,7 +124,7 @@ fn check_collisions(
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(names.len());
     for (index, ((name, _), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells[columns.name];
-        let pin_key = if shared_codes { &cell.text } else { &keyed.key_text };
+        let pin_key = pin_key(shared_codes, &keyed.key_text, &cell.text);
         if name.is_empty() {
             problems.push(place.no_variant_name(cell.span.clone(), &cell.text, pin_key));
         } else if let Some(&earlier) = first.get(name.as_str()) {
