@@ -188,7 +188,9 @@ macro_rules! __impl_entry {
         impl ::core::convert::TryFrom<$int> for $entry {
             type Error = $crate::LookupError;
 
-            fn try_from(code: $int) -> ::core::result::Result<Self, Self::Error> {
+            // `LookupError`, not `Self::Error`: a variant named `Error` would make that
+            // ambiguous.
+            fn try_from(code: $int) -> ::core::result::Result<Self, $crate::LookupError> {
                 Self::from_code(code)
                     .ok_or($crate::LookupError::code(Self::TABLE.name, ::core::primitive::u64::from(code)))
             }
@@ -212,7 +214,7 @@ macro_rules! __impl_entry {
         impl ::core::str::FromStr for $entry {
             type Err = $crate::LookupError;
 
-            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, $crate::LookupError> {
                 $crate::rt::from_str(text)
             }
         }

@@ -117,18 +117,22 @@ impl CatalogApi {
     pub fn of(catalog: &Catalog) -> Self {
         let enums = catalog.modules.iter().flat_map(|module| &module.enums).map(|table| {
             let api = EnumApi {
-                accessors: table.columns.iter().filter_map(|c| c.accessor.clone()).collect(),
+                accessors: table
+                    .columns
+                    .iter()
+                    .filter_map(|c| Some(c.accessor.as_ref()?.to_string()))
+                    .collect(),
                 variants: table
                     .variants
                     .iter()
                     .map(|variant| VariantApi {
-                        variant: variant.ident.clone(),
+                        variant: variant.ident.to_string(),
                         code: variant.key_text.clone(),
                         name: variant.name(table).to_owned(),
                     })
                     .collect(),
             };
-            (table.name.clone(), api)
+            (table.name.to_string(), api)
         });
         CatalogApi { enums: enums.collect() }
     }

@@ -15,7 +15,7 @@
 //! in a constant, by searching the enum's discriminants one by one when they are explicit, so
 //! constants of variants cost compile time (BENCHMARKS.md).
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 mod items;
@@ -72,7 +72,7 @@ pub fn format_file(tokens: TokenStream, source: &str, command: &str) -> Result<S
 
 /// The tokens of `mod.rs`: one `pub mod` per module.
 pub fn module_list(catalog: &Catalog) -> TokenStream {
-    let modules = catalog.modules.iter().map(|module| Ident::new(&module.name, Span::call_site()));
+    let modules = catalog.modules.iter().map(|module| module.name.to_ident());
     quote! {
         #(pub mod #modules;)*
     }

@@ -144,7 +144,7 @@ pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generatio
         .modules
         .iter()
         .flat_map(|module| &module.enums)
-        .map(|table| (table.name.clone(), table.origin.clone()))
+        .map(|table| (table.name.to_string(), table.origin.clone()))
         .collect();
     let mut files = emit::files(catalog, input.manifest_path, input.command)
         .map_err(|message| failure(vec![Diagnostic::error(message)]))?;

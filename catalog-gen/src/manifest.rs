@@ -140,16 +140,6 @@ pub fn parse(path: &str, text: &str) -> Result<Manifest, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     check_unique_enums(path, &manifest, &mut problems);
     check_same_page_per_module(path, &manifest, &mut problems);
-    for table in &manifest.tables {
-        for (value, what) in [(&table.module, "module"), (&table.enum_name, "enum")] {
-            if !crate::naming::is_identifier(value.get_ref()) {
-                problems.push(
-                    Diagnostic::error(format!("`{}` is not a valid {what} name", value.get_ref()))
-                        .with_label(Label::primary(path, value.span(), "not a Rust identifier")),
-                );
-            }
-        }
-    }
     if problems.is_empty() { Ok(manifest) } else { Err(problems) }
 }
 

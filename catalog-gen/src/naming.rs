@@ -83,9 +83,157 @@ fn make_identifier(mut name: String) -> String {
     name
 }
 
-/// Whether `text` is a valid Rust identifier (raw identifiers included) that is not a keyword.
+/// Whether `text` is exactly a valid Rust identifier (raw identifiers included) that is not a
+/// keyword: no space around it.
 pub fn is_identifier(text: &str) -> bool {
-    syn::parse_str::<syn::Ident>(text).is_ok()
+    !NEWER_KEYWORDS.contains(&text)
+        && syn::parse_str::<syn::Ident>(text).is_ok_and(|ident| ident == text)
+}
+
+/// Keywords that the generated crates' edition (2024) reserves and `syn` does not know.
+const NEWER_KEYWORDS: &[&str] = &["gen"];
+
+/// Whether rustc's `non_camel_case_types` lint accepts `name` as a type name: after leading
+/// and trailing `_`, no lowercase first letter, no `__`, and no `_` next to a cased letter.
+pub fn is_camel_case(name: &str) -> bool {
+    let name = name.trim_matches('_');
+    let cased = |c: char| c.is_lowercase() || c.is_uppercase();
+    let chars: Vec<char> = name.chars().collect();
+    !chars.first().is_some_and(|c| c.is_lowercase())
+        && !name.contains("__")
+        && !chars
+            .windows(2)
+            .any(|pair| (cased(pair[0]) && pair[1] == '_') || (cased(pair[1]) && pair[0] == '_'))
+}
+
+/// A name that the naming rules have checked: emit writes it as an identifier as it is, so no
+/// text reaches `Ident::new` unchecked. Made only by this module's functions.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Identifier(String);
+
+impl Identifier {
+    /// `text`, if it is exactly an identifier (`r#type` included).
+    pub fn new(text: &str) -> Option<Identifier> {
+        is_identifier(text).then(|| Identifier(text.to_owned()))
+    }
+
+    /// The name as written in code (`r#type` for a raw identifier).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The token emit writes.
+    pub fn to_ident(&self) -> proc_macro2::Ident {
+        let span = proc_macro2::Span::call_site();
+        match self.0.strip_prefix("r#") {
+            Some(raw) => proc_macro2::Ident::new_raw(raw, span),
+            None => proc_macro2::Ident::new(&self.0, span),
+        }
+    }
+}
+
+impl std::ops::Deref for Identifier {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Identifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Identifier {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+/// Names the crate root of a catalog crate uses besides the generated modules (`catalog`'s
+/// `lib.rs`, and what `init` writes): a module of the same name would be shadowed by it, or
+/// make paths that start with it ambiguous.
+pub const CRATE_ROOT_NAMES: &[&str] = &["generated", "catalog_core"];
+
+/// Why a name from the manifest cannot be used, and the name to use instead where there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// Why, as the label under the name.
+    pub reason: String,
+    /// A name that would be accepted.
+    pub suggestion: Option<String>,
+}
+
+impl Refusal {
+    fn new(reason: impl Into<String>, suggestion: Option<String>) -> Refusal {
+        Refusal { reason: reason.into(), suggestion }
+    }
+}
+
+/// A module name from the manifest, which is also a file name (`<module>.rs`) and a path
+/// segment right under the crate (`catalog::<module>`): a plain snake_case ASCII identifier,
+/// as written (no space around it, no `r#`), and none of [`CRATE_ROOT_NAMES`].
+pub fn module_name(text: &str) -> Result<Identifier, Refusal> {
+    let snake = text.trim().trim_start_matches("r#").to_snake_case();
+    let snake: String = snake.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let suggestion = || {
+        let mut fixed = make_identifier(snake.clone());
+        if !is_identifier(&fixed) || CRATE_ROOT_NAMES.contains(&fixed.as_str()) {
+            fixed.push('_');
+        }
+        (is_identifier(&fixed) && fixed != text).then_some(fixed)
+    };
+    if text.trim() != text {
+        return Err(Refusal::new("has white space around it", suggestion()));
+    }
+    if text.starts_with("r#") {
+        return Err(Refusal::new(
+            "a module is a file, `<module>.rs`, so its name cannot be a raw identifier",
+            suggestion(),
+        ));
+    }
+    if !text.is_ascii() {
+        return Err(Refusal::new(
+            "a module is a file, `<module>.rs`, and rustc requires ASCII names for module files \
+             (E0754)",
+            suggestion(),
+        ));
+    }
+    if CRATE_ROOT_NAMES.contains(&text) {
+        return Err(Refusal::new(
+            format!("the crate root has its own `{text}`, which would hide the module"),
+            suggestion(),
+        ));
+    }
+    match Identifier::new(text) {
+        Some(name) if text.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_')) => {
+            Ok(name)
+        }
+        Some(_) => Err(Refusal::new("module names are snake_case", suggestion())),
+        None => Err(Refusal::new("not a Rust identifier (keywords are not)", suggestion())),
+    }
+}
+
+/// An enum name from the manifest: an identifier as written (no space around it, no `r#`:
+/// a type name that needs one is a keyword, which no type can be named).
+pub fn type_name(text: &str) -> Result<Identifier, Refusal> {
+    let plain = text.trim().trim_start_matches("r#");
+    let suggestion = (plain != text && is_identifier(plain)).then(|| plain.to_owned());
+    if text.trim() != text {
+        return Err(Refusal::new("has white space around it", suggestion));
+    }
+    if text.starts_with("r#") {
+        return Err(Refusal::new("a type name cannot be a raw identifier", suggestion));
+    }
+    Identifier::new(text).ok_or_else(|| {
+        let camel = make_identifier(text.to_upper_camel_case());
+        Refusal::new(
+            "not a Rust identifier (keywords are not)",
+            (is_identifier(&camel) && camel != text).then_some(camel),
+        )
+    })
 }
 
 /// The suffix that tells apart variants whose names collide: the code, as an identifier part.
@@ -183,6 +331,56 @@ mod tests {
         assert_eq!(accessor_name("Self"), "self_");
         assert_eq!(accessor_name("Can't reconnect"), "cant_reconnect");
         assert_eq!(accessor_name("2nd try"), "_2nd_try");
+    }
+
+    #[test]
+    fn module_names_are_plain_snake_case_ascii_and_not_the_crate_roots() {
+        for name in ["errors", "media_convert", "v2", "union", "core", "error", "rt"] {
+            assert_eq!(module_name(name).map(|n| n.to_string()), Ok(name.to_owned()));
+        }
+        let refused = [
+            ("r#type", "type_"),
+            ("type", "type_"),
+            (" errors", "errors"),
+            ("errors\t", "errors"),
+            ("MediaConvert", "media_convert"),
+            ("generated", "generated_"),
+            ("catalog_core", "catalog_core_"),
+            ("gen", "gen_"),
+            ("erreurs_é", "erreurs_"),
+        ];
+        for (name, suggestion) in refused {
+            let refusal = module_name(name).unwrap_err();
+            assert_eq!(refusal.suggestion.as_deref(), Some(suggestion), "{name}");
+        }
+    }
+
+    #[test]
+    fn enum_names_are_identifiers_as_written() {
+        for name in ["ErrorCode", "Option", "str", "u16", "Érreur", "_X"] {
+            assert_eq!(type_name(name).map(|n| n.to_string()), Ok(name.to_owned()));
+        }
+        assert_eq!(type_name("r#Type").unwrap_err().suggestion.as_deref(), Some("Type"));
+        assert_eq!(type_name("ErrorCode ").unwrap_err().suggestion.as_deref(), Some("ErrorCode"));
+        assert_eq!(type_name("Self").unwrap_err().suggestion.as_deref(), Some("Self_"));
+        assert_eq!(type_name("a b").unwrap_err().suggestion.as_deref(), Some("AB"));
+    }
+
+    #[test]
+    fn camel_case_is_what_rustc_accepts() {
+        for name in ["ErrorCode", "IAMError", "_Private", "E2", "Érreur"] {
+            assert!(is_camel_case(name), "{name}");
+        }
+        for name in ["error_code", "str", "Error_Code", "A__B"] {
+            assert!(!is_camel_case(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn identifiers_are_checked_exactly() {
+        assert!(is_identifier("r#type") && is_identifier("Type"));
+        assert!(!is_identifier(" Type") && !is_identifier("gen") && !is_identifier("Self"));
+        assert_eq!(Identifier::new("r#type").unwrap().to_ident().to_string(), "r#type");
     }
 
     #[test]

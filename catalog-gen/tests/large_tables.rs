@@ -36,7 +36,8 @@ fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
     let page = markdown::parse(&docs.pages[0].1);
     let table = &page.tables[0];
     assert_eq!(table.rows.len(), ROWS);
-    let rows = section(&text, "const ROWS: &'static [[&'static str; 3]] = &[", "];");
+    let rows =
+        section(&text, "const ROWS: &'static [[&'static ::core::primitive::str; 3]] = &[", "];");
     assert_eq!(rows.len(), ROWS);
     for (line, row) in rows.iter().zip(&table.rows) {
         let start = format!("[\"{}\", \"{}\", ", row.cells[0].text, row.cells[1].text);

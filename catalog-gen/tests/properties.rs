@@ -9,7 +9,7 @@ const MANIFEST: &str = r#"output = "out"
 [[table]]
 page = "page.md"
 url = "https://example.com/guide/page.html"
-module = "generated"
+module = "page"
 enum = "Generated"
 key-column = "Code"
 key-type = "KEY"
@@ -65,7 +65,7 @@ fn generate(key_type: &str, rows: &[(String, String, String)]) -> Result<String,
         command: "cargo xtask regen",
     };
     match catalog_gen::generate(&input) {
-        Ok(files) => Ok(files.into_iter().find(|f| f.path == "generated.rs").unwrap().text),
+        Ok(files) => Ok(files.into_iter().find(|f| f.path == "page.rs").unwrap().text),
         Err(failure) => Err(failure.render(false)),
     }
 }

@@ -31,7 +31,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
         urls,
         by_name,
     } = rows.texts();
-    let name = Ident::new(&table.name, Span::call_site());
+    let name = table.name.to_ident();
     let key = KeyTokens(table.code_type);
     let (code_param, impl_kind) = (key.param_type(), key.impl_kind());
     let declaration = declaration(table, &key, slots.add(declarations));
@@ -84,23 +84,23 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             #by_name_table
 
             /// The row's cells as plain text, in column order.
-            const fn row(self) -> &'static [&'static str; #columns] {
+            const fn row(self) -> &'static [&'static ::core::primitive::str; #columns] {
                 #row_body
             }
 
-            const fn row_index(self) -> usize {
+            const fn row_index(self) -> ::core::primitive::usize {
                 #row_index_body
             }
 
             #code_body
 
             /// The code as the doc writes it (`0x1F`, `1010`), for `Display`.
-            const fn code_text(self) -> &'static str {
+            const fn code_text(self) -> &'static ::core::primitive::str {
                 #code_text_body
             }
 
             #(#from_code_doc)*
-            pub const fn from_code(code: #code_param) -> Option<Self> {
+            pub const fn from_code(code: #code_param) -> ::core::option::Option<Self> {
                 #from_code_body
             }
 
@@ -111,17 +111,17 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             }
 
             /// The published page's URL, pointing at the row where the page gives it an anchor.
-            pub const fn url(self) -> &'static str {
+            pub const fn url(self) -> &'static ::core::primitive::str {
                 #url_body
             }
 
             /// The name: the text of the row's name cell.
-            pub const fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static ::core::primitive::str {
                 #name_body
             }
 
             #(#from_name_doc)*
-            pub const fn from_name(name: &str) -> Option<Self> {
+            pub const fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #from_name_body
             }
 
@@ -134,7 +134,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
 
 /// The enum itself: rustdoc, derives, `#[repr]` where codes are the discriminants, variants.
 fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
-    let name = Ident::new(&table.name, Span::call_site());
+    let name = table.name.to_ident();
     let doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
          generated from `{}`.",
@@ -156,7 +156,7 @@ fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
 fn table_const(table: &Enum) -> TokenStream {
     let headers = table.columns.iter().map(|column| text::str_literal(&column.header));
     let [enum_name, title, url, source] =
-        [&table.name, &table.title, &table.url, &table.source].map(|text| text::str_literal(text));
+        [&*table.name, &table.title, &table.url, &table.source].map(text::str_literal);
     let (name_column, key_column) =
         (Literal::usize_unsuffixed(table.name_column), Literal::usize_unsuffixed(table.key_column));
     let help_column = match table.help_column {
@@ -192,7 +192,7 @@ fn row_lookup(table: &Enum, cells: Ident) -> Lookup {
             Lookup {
                 table: quote! {
                     /// Every row's cells as plain text, in the document's order.
-                    const ROWS: &'static [[&'static str; #columns]] = &[#cells];
+                    const ROWS: &'static [[&'static ::core::primitive::str; #columns]] = &[#cells];
                 },
                 body: quote!(&Self::ROWS[self.row_index()]),
             }
@@ -215,10 +215,10 @@ fn row_index_body(
             quote! {
                 /// The rows in the document's order: each variant's discriminant is its row.
                 enum #local { #names }
-                (match self { #arms => {} }) as usize
+                (match self { #arms => {} }) as ::core::primitive::usize
             }
         }
-        None => quote!(self as usize),
+        None => quote!(self as ::core::primitive::usize),
     }
 }
 
@@ -281,7 +281,7 @@ fn per_row_text(
     Lookup {
         table: quote! {
             #[doc = #doc]
-            const #name: &'static [&'static str] = &[#texts];
+            const #name: &'static [&'static ::core::primitive::str] = &[#texts];
         },
         body: quote!(Self::#name[self.row_index()]),
     }
@@ -294,11 +294,14 @@ fn from_code_lookup(table: &Enum, by_code: Ident) -> Lookup {
         CodeType::Str => Lookup {
             table: quote! {
                 /// Codes that one row has, with its variant, sorted for binary search.
-                const BY_CODE: &'static [(&'static str, Self)] = &[#by_code];
+                const BY_CODE: &'static [(&'static ::core::primitive::str, Self)] = &[#by_code];
             },
             body: quote!(::catalog_core::rt::find_str(Self::BY_CODE, code)),
         },
-        _ => Lookup { table: quote!(), body: quote!(match code { #by_code => {} _ => None }) },
+        _ => Lookup {
+            table: quote!(),
+            body: quote!(match code { #by_code => {} _ => ::core::option::Option::None }),
+        },
     }
 }
 
@@ -327,7 +330,7 @@ fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
         return Lookup {
             table: quote! {
                 /// Names that one row has, with its variant, sorted for binary search.
-                const BY_NAME: &'static [(&'static str, Self)] = &[#by_name];
+                const BY_NAME: &'static [(&'static ::core::primitive::str, Self)] = &[#by_name];
             },
             body: quote!(::catalog_core::rt::find_str(Self::BY_NAME, name)),
         };
@@ -336,7 +339,7 @@ fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
     Lookup {
         table: quote! {
             /// Names that one row has, with the row's code, sorted for binary search.
-            const BY_NAME: &'static [(&'static str, #code_type)] = &[#by_name];
+            const BY_NAME: &'static [(&'static ::core::primitive::str, #code_type)] = &[#by_name];
         },
         body: quote!(::catalog_core::rt::from_name_by_code!(name)),
     }
@@ -364,7 +367,7 @@ fn cell_functions(
         .iter()
         .enumerate()
         .filter_map(|(index, column)| {
-            let ident = method_ident(column.accessor.as_ref()?);
+            let ident = column.accessor.as_ref()?.to_ident();
             let doc = outer_doc_lines(&format!(
                 "The row's `{}` cell, as plain text.",
                 column.header.replace('`', "'")
@@ -372,7 +375,7 @@ fn cell_functions(
             let body = cell_body(index);
             Some(quote! {
                 #(#doc)*
-                pub const fn #ident(self) -> &'static str {
+                pub const fn #ident(self) -> &'static ::core::primitive::str {
                     #body
                 }
             })
@@ -385,29 +388,37 @@ fn cell_functions(
 struct KeyTokens(CodeType);
 
 impl KeyTokens {
+    /// The primitive type by its absolute path, which no generated name can shadow.
+    fn primitive(&self) -> TokenStream {
+        let ident = format_ident!("{}", self.0.rust_name());
+        quote!(::core::primitive::#ident)
+    }
+
     /// `u16`, or `&'static str`.
     fn code_type(&self) -> TokenStream {
+        let primitive = self.primitive();
         match self.0 {
-            CodeType::Str => quote!(&'static str),
-            other => {
-                let ident = format_ident!("{}", other.rust_name());
-                quote!(#ident)
-            }
+            CodeType::Str => quote!(&'static #primitive),
+            _ => primitive,
         }
     }
 
     /// The type `from_code` and `with_code` take: `u16`, or `&str`.
     fn param_type(&self) -> TokenStream {
+        let primitive = self.primitive();
         match self.0 {
-            CodeType::Str => quote!(&str),
-            _ => self.code_type(),
+            CodeType::Str => quote!(&#primitive),
+            _ => primitive,
         }
     }
 
-    /// The second argument of the runtime's `impl_entry!`: `u16`, or `str`.
+    /// The second argument of the runtime's `impl_entry!`: the integer type, or the token
+    /// `str`, which the macro matches as a word.
     fn impl_kind(&self) -> TokenStream {
-        let ident = format_ident!("{}", self.0.rust_name());
-        quote!(#ident)
+        match self.0 {
+            CodeType::Str => quote!(str),
+            _ => self.primitive(),
+        }
     }
 
     fn repr(&self) -> TokenStream {
@@ -448,11 +459,4 @@ fn outer_doc_lines(text: &str) -> Vec<TokenStream> {
             quote!(#[doc = #line])
         })
         .collect()
-}
-
-fn method_ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
 }

@@ -200,7 +200,7 @@ impl<'a> Rows<'a> {
             if let &[row] = group {
                 let variant = &self.table.variants[row];
                 push_key(&mut out, &variant.key);
-                out.push_str(" => Some(");
+                out.push_str(" => ::core::option::Option::Some(");
                 self.push_path(&mut out, variant, "),\n");
             }
         }
@@ -319,7 +319,7 @@ fn push_key(out: &mut String, key: &Key) {
 /// The name of `row_index`'s local enum: one that cannot be the enum's own, which the arms
 /// name too.
 pub fn row_enum_name(table: &Enum) -> &'static str {
-    if table.name == "Row" { "RowOf" } else { "Row" }
+    if *table.name == *"Row" { "RowOf" } else { "Row" }
 }
 
 /// The variant's rustdoc: code and name as the summary, then every other column.
@@ -346,7 +346,7 @@ fn aliases<'v>(table: &Enum, variant: &'v Variant) -> Vec<&'v str> {
         let usable = !text.is_empty()
             && text.trim() == text
             && !text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
-            && variant.ident != *text
+            && *variant.ident != **text
             && !aliases.contains(&text.as_str());
         if usable {
             aliases.push(text);

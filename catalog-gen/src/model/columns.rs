@@ -11,7 +11,7 @@ use crate::manifest::TableSpec;
 use crate::markdown::Table;
 use crate::model::problems::Place;
 use crate::model::{Column, normalize, same_text};
-use crate::naming;
+use crate::naming::{self, Identifier};
 
 /// The table's columns as the enum sees them.
 #[derive(Debug)]
@@ -100,7 +100,8 @@ fn accessors(
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::with_capacity(table.header.len());
     for (index, cell) in table.header.iter().enumerate() {
-        let method = match pinned.get(&normalize(&cell.text)) {
+        let pin = pinned.get(&normalize(&cell.text));
+        let method = match pin {
             Some(method) => (*method).clone(),
             None => naming::accessor_name(&cell.text),
         };
@@ -108,11 +109,14 @@ fn accessors(
         // just the code), so an accessor named either would repeat them.
         let inherent = method == "code" || method == "name";
         let served = inherent && (index == name || (index == key && key_cell_is_code));
-        let accessor = (!served).then_some(method);
-        if let Some(method) = &accessor {
+        // A column that gets no identifier is reported: the table goes no further, so its
+        // missing accessor is never read.
+        let accessor = if served { None } else { Identifier::new(&method) };
+        if !served {
             let bare = method.trim_start_matches("r#");
-            if bare.is_empty() {
-                if !cell.text.is_empty() {
+            if accessor.is_none() {
+                // An empty header, and a pin that is not an identifier, are reported already.
+                if !cell.text.is_empty() && pin.is_none() {
                     problems.push(place.no_method_name(cell.span.clone(), &cell.text));
                 }
             } else if api::is_reserved_method(bare) {

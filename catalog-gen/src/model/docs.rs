@@ -14,12 +14,17 @@ use crate::model::facts::Facts;
 use crate::model::names::NamedRow;
 use crate::model::pages::ParsedPage;
 use crate::model::{Catalog, CodeType, Enum, Layout, Module, Origin, Variant};
+use crate::naming::Identifier;
 use crate::parallel;
 use crate::rustdoc::{self, Replacement};
 
 /// A table that passed every stage, before its rows get their rustdoc.
 #[derive(Debug)]
 pub struct ReadyTable<'a> {
+    /// Its module's name.
+    pub module: Identifier,
+    /// Its enum's name.
+    pub enum_name: Identifier,
     /// The manifest's path as shown.
     pub manifest_path: &'a str,
     /// Its `[[table]]` entry.
@@ -40,11 +45,10 @@ pub struct ReadyTable<'a> {
 
 /// The catalog: modules sorted by name, each with its tables' enums in manifest order.
 pub fn catalog(tables: &[ReadyTable<'_>]) -> Catalog {
-    let mut modules: BTreeMap<&str, Module> = BTreeMap::new();
+    let mut modules: BTreeMap<&Identifier, Module> = BTreeMap::new();
     for ready in tables {
-        let name = ready.spec.module.get_ref().as_str();
-        let module = modules.entry(name).or_insert_with(|| Module {
-            name: name.to_owned(),
+        let module = modules.entry(&ready.module).or_insert_with(|| Module {
+            name: ready.module.clone(),
             source: ready.page.path.clone(),
             title: ready.page.page.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
             prose: module_prose(ready, tables),
@@ -82,9 +86,9 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
     let title = [&ready.table.caption, &ready.table.heading, &ready.page.page.title]
         .into_iter()
         .find_map(|heading| heading.as_ref().map(|h| h.text.clone()))
-        .unwrap_or_else(|| spec.enum_name.get_ref().clone());
+        .unwrap_or_else(|| ready.enum_name.to_string());
     Enum {
-        name: spec.enum_name.get_ref().clone(),
+        name: ready.enum_name.clone(),
         title,
         url: spec.url.get_ref().clone(),
         source: ready.page.path.clone(),
@@ -93,7 +97,7 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
         key_column: ready.columns.key,
         name_column: ready.columns.name,
         help_column: ready.columns.help,
-        module: spec.module.get_ref().clone(),
+        module: ready.module.clone(),
         shared_codes: spec.shared_codes,
         key_is_whole_cell: spec.key_pattern.is_none(),
         discriminants: facts.discriminants,
@@ -140,7 +144,7 @@ fn module_prose(ready: &ReadyTable<'_>, tables: &[ReadyTable<'_>]) -> String {
         .filter(|other| other.spec.page.get_ref() == ready.spec.page.get_ref())
         .map(|other| Replacement {
             events: other.table.events.clone(),
-            with: enum_link(other.spec.module.get_ref(), other.spec.enum_name.get_ref()),
+            with: enum_link(&other.module, &other.enum_name),
         })
         .collect();
     rustdoc::prose(page, &ready.base, &skip, &replacements)

@@ -27,9 +27,12 @@ pub struct Facts {
 
 /// The facts of a table whose rows are named.
 pub fn derive(spec: &TableSpec, columns: &Columns, rows: &[NamedRow<'_>]) -> Facts {
-    // Unique integer codes are the discriminants; otherwise variants count rows from 0.
-    let discriminants =
-        spec.discriminants && *spec.key_type.get_ref() != KeyType::Str && !spec.shared_codes;
+    // Unique integer codes are the discriminants; otherwise variants count rows from 0. An
+    // enum without variants cannot have a `repr` (E0084), so an empty table has none.
+    let discriminants = spec.discriminants
+        && *spec.key_type.get_ref() != KeyType::Str
+        && !spec.shared_codes
+        && !rows.is_empty();
 
     // Sorted as (key, row) pairs rather than row numbers that point into the rows: at 100k
     // rows, following a pointer per comparison costs more than the sort itself. Stable, so
@@ -92,7 +95,7 @@ mod tests {
         let rows: Vec<NamedRow<'_>> = keyed_rows(&page.tables[0])
             .into_iter()
             .map(|keyed| NamedRow {
-                ident: String::new(),
+                ident: crate::naming::Identifier::new("V").unwrap(),
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,

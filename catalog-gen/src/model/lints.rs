@@ -1,6 +1,6 @@
 //! Stage 9: warnings. What the docs say compiles, but a docs writer or a user would want to
-//! know: tables slow to compile, variant names too long to type, cells that hold only an
-//! export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
+//! know: tables slow to compile, tables without rows, enum names rustc will warn about,
+//! variant names too long to type, cells that hold only an export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
@@ -8,6 +8,7 @@ use crate::model::columns::Columns;
 use crate::model::facts::Facts;
 use crate::model::names::{self, NamedRow};
 use crate::model::problems::Place;
+use crate::naming;
 
 /// Above this many rows, explicit discriminants make a crate compile several times slower
 /// (BENCHMARKS.md: 0.85 s against 0.53 s at 1,000 rows, 32 s against 6.9 s at 10,000).
@@ -28,9 +29,15 @@ pub fn check(
     facts: &Facts,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let (name, span) = (spec.enum_name.get_ref(), spec.enum_name.span());
     if facts.discriminants && rows.len() > MANY_ROWS {
-        let name = spec.enum_name.get_ref();
-        problems.push(place.slow_discriminants(spec.enum_name.span(), name, rows.len()));
+        problems.push(place.slow_discriminants(span.clone(), name, rows.len()));
+    }
+    if rows.is_empty() {
+        problems.push(place.no_rows(span.clone(), name));
+    }
+    if !naming::is_camel_case(name) {
+        problems.push(place.enum_not_camel_case(span, name));
     }
     for named in rows {
         if named.ident.chars().count() > LONG_NAME {

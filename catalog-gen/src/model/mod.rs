@@ -27,6 +27,7 @@ use std::ops::Range;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
+use crate::naming::Identifier;
 use crate::source::Pages;
 
 pub mod columns;
@@ -54,7 +55,7 @@ pub struct Catalog {
 #[derive(Debug)]
 pub struct Module {
     /// The module's name.
-    pub name: String,
+    pub name: Identifier,
     /// The page's path, as shown in headers.
     pub source: String,
     /// The page's title.
@@ -69,7 +70,7 @@ pub struct Module {
 #[derive(Debug)]
 pub struct Enum {
     /// The enum's name.
-    pub name: String,
+    pub name: Identifier,
     /// The table's caption or heading, or the page's title.
     pub title: String,
     /// The page's published URL.
@@ -87,7 +88,7 @@ pub struct Enum {
     /// Index of the column that says what to do (manifest `help-column`), if any.
     pub help_column: Option<usize>,
     /// The Rust module the enum is in.
-    pub module: String,
+    pub module: Identifier,
     /// Whether rows may share a code (manifest `shared-codes`).
     pub shared_codes: bool,
     /// Whether the key cell holds just the code (no `key-pattern`), so that its text is the
@@ -158,14 +159,14 @@ pub struct Column {
     /// The header's plain text.
     pub header: String,
     /// The accessor method; `None` where `code()` or `name()` serves the column.
-    pub accessor: Option<String>,
+    pub accessor: Option<Identifier>,
 }
 
 /// A row of a table.
 #[derive(Debug)]
 pub struct Variant {
     /// The variant's identifier.
-    pub ident: String,
+    pub ident: Identifier,
     /// The parsed code.
     pub key: Key,
     /// The code as written in the key cell (after `key-pattern`).
@@ -249,6 +250,8 @@ fn table<'a>(
     let facts = facts::derive(spec, &columns, &rows);
     lints::check(&place, spec, page.page.source, &columns, &rows, &facts, problems);
     Some(docs::ReadyTable {
+        module: options.module?,
+        enum_name: options.enum_name?,
         manifest_path,
         spec,
         page,

@@ -16,14 +16,14 @@ use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::keys::KeyedRow;
 use crate::model::problems::Place;
-use crate::naming;
+use crate::naming::{self, Identifier};
 use crate::parallel;
 
 /// A row with its code and variant name.
 #[derive(Debug)]
 pub struct NamedRow<'a> {
     /// The variant's identifier.
-    pub ident: String,
+    pub ident: Identifier,
     /// The parsed code.
     pub key: Key,
     /// The code as written.
@@ -61,14 +61,18 @@ pub fn assign<'a>(
     });
     suffix_repeated(&mut names, &rows);
     check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
+    // A name that is not an identifier has been reported (by stage 2 where pinned, above
+    // otherwise), so its row is dropped: the table has an error and goes no further.
     names
         .into_iter()
         .zip(rows)
-        .map(|((ident, _), keyed)| NamedRow {
-            ident,
-            key: keyed.key,
-            key_text: keyed.key_text,
-            row: keyed.row,
+        .filter_map(|((ident, _), keyed)| {
+            Some(NamedRow {
+                ident: Identifier::new(&ident)?,
+                key: keyed.key,
+                key_text: keyed.key_text,
+                row: keyed.row,
+            })
         })
         .collect()
 }
@@ -122,10 +126,12 @@ fn check_collisions(
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(names.len());
-    for (index, ((name, _), keyed)) in names.iter().zip(rows).enumerate() {
+    for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells[columns.name];
         let pin_key = pin_key(shared_codes, &keyed.key_text, &cell.text);
-        if name.is_empty() {
+        if *pinned && !naming::is_identifier(name) {
+            // Stage 2 reported the pin.
+        } else if !naming::is_identifier(name) {
             problems.push(place.no_variant_name(cell.span.clone(), &cell.text, pin_key));
         } else if let Some(&earlier) = first.get(name.as_str()) {
             let earlier = rows[earlier].row.cells[columns.name].span.clone();
@@ -151,7 +157,7 @@ mod tests {
         let mut problems = Vec::new();
         let rows = assign(&PLACE, &spec, &columns, rows, &mut problems);
         if problems.is_empty() {
-            Ok(rows.into_iter().map(|row| row.ident).collect())
+            Ok(rows.into_iter().map(|row| row.ident.to_string()).collect())
         } else {
             Err(problems.into_iter().map(|problem| problem.message).collect())
         }

@@ -1,17 +1,23 @@
-//! Stage 2: a table's own manifest values, checked before its page is read: the URL that
-//! relative links resolve against, `key-pattern`, and the pinned names.
+//! Stage 2: a table's own manifest values, checked before its page is read: its module and
+//! enum names, the URL that relative links resolve against, `key-pattern`, and the pinned names.
 
 use regex::Regex;
+use toml::Spanned;
 use url::Url;
 
+use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::problems::Place;
-use crate::naming;
+use crate::naming::{self, Identifier, Refusal};
 
 /// The table's options, each `None` where it is absent or invalid (and reported).
 #[derive(Debug)]
 pub struct Options {
+    /// The module's name.
+    pub module: Option<Identifier>,
+    /// The enum's name.
+    pub enum_name: Option<Identifier>,
     /// The page's published URL.
     pub base: Option<Url>,
     /// `key-pattern`, compiled.
@@ -32,6 +38,8 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
             .map_err(|error| problems.push(place.key_pattern_invalid(pattern.span(), error)))
             .ok()
     });
+    let module = checked(place, &spec.module, "module", naming::module_name, problems);
+    let enum_name = checked(place, &spec.enum_name, "enum", naming::type_name, problems);
     for (name, what) in spec
         .variants
         .values()
@@ -40,9 +48,26 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
     {
         if !is_plain_identifier(name.get_ref()) {
             problems.push(place.not_an_identifier(name.span(), name.get_ref(), what));
+        } else if what == "variant" && api::INHERENT_ITEMS.contains(&name.get_ref().as_str()) {
+            problems.push(place.pinned_variant_reserved(name.span(), name.get_ref()));
         }
     }
-    Options { base, key_pattern }
+    Options { module, enum_name, base, key_pattern }
+}
+
+/// `name` checked by one of the naming rules, or `None` with the refusal pushed.
+fn checked(
+    place: &Place<'_>,
+    name: &Spanned<String>,
+    what: &str,
+    rule: fn(&str) -> Result<Identifier, Refusal>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Identifier> {
+    rule(name.get_ref())
+        .map_err(|refusal| {
+            problems.push(place.name_refused(name.span(), name.get_ref(), what, &refusal))
+        })
+        .ok()
 }
 
 /// A pinned name is used as written, so it must be an identifier and not in raw form.

@@ -5,6 +5,7 @@ use std::fmt::Display;
 use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, Label};
+use crate::naming::Refusal;
 
 /// The two files a table's problems point into: the manifest and the table's page.
 #[derive(Clone, Copy, Debug)]
@@ -71,6 +72,32 @@ impl Place<'_> {
             format!("`{name}` is not a valid {what} name"),
             "not a Rust identifier",
         )
+    }
+
+    /// A module or enum name from the manifest that the naming rules refuse.
+    pub fn name_refused(
+        &self,
+        span: Range<usize>,
+        name: &str,
+        what: &str,
+        refusal: &Refusal,
+    ) -> Diagnostic {
+        let problem =
+            self.in_manifest(span, format!("`{name}` cannot be the {what} name"), &refusal.reason);
+        match &refusal.suggestion {
+            Some(fixed) => problem.with_help(format!("write `{what} = \"{fixed}\"`")),
+            None => problem,
+        }
+    }
+
+    /// A pinned variant name that every generated enum already has as an associated item.
+    pub fn pinned_variant_reserved(&self, span: Range<usize>, name: &str) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`{name}` is not a valid variant name"),
+            "every generated enum has an item of this name, which `Self::` would confuse with it",
+        )
+        .with_help("choose another name for the variant")
     }
 
     // Selecting the table (stage 3).
@@ -299,6 +326,23 @@ impl Place<'_> {
             "set `discriminants = false` in this [[table]]: codes then come from a table, and \
              `E::X as <code type>` is no longer the code",
         )
+    }
+
+    /// A table with a header and no rows: its enum has no variants.
+    pub fn no_rows(&self, span: Range<usize>, name: &str) -> Diagnostic {
+        Diagnostic::warning(format!("the table of `{name}` has no rows"))
+            .with_label(Label::primary(self.manifest, span, "generated from this table"))
+            .with_note(
+                "the enum has no variants: every lookup finds nothing, and no value of it exists",
+            )
+    }
+
+    /// An enum name that rustc's `non_camel_case_types` lint will warn about.
+    pub fn enum_not_camel_case(&self, span: Range<usize>, name: &str) -> Diagnostic {
+        let camel = heck::ToUpperCamelCase::to_upper_camel_case(name);
+        Diagnostic::warning(format!("the enum name `{name}` is not UpperCamelCase"))
+            .with_label(Label::primary(self.manifest, span, "rustc warns about this name"))
+            .with_help(format!("write `enum = \"{camel}\"`"))
     }
 
     /// A variant name long enough that a pin would serve users better.

@@ -267,7 +267,7 @@ impl ErrorCode {
         ::core::option::Option::None,
     );
     /// Every row's cells as plain text, in the document's order.
-    const ROWS: &'static [[&'static str; 3]] = &[
+    const ROWS: &'static [[&'static ::core::primitive::str; 3]] = &[
         ["1010", "Input Error", "The service can't open one or more of your input files. Possible causes are as follows: [See the AWS documentation website for more details]"],
         ["1020", "Video Error", "The service can't find any video in your input stream. The service was able to open and read your input file, but couldn't find a video elementary stream. Possible causes are as follows: [See the AWS documentation website for more details]"],
         ["1021", "Audio Error", "The service can't find any audio in your input stream. The service was able to open and read your input file, but couldn't find an audio elementary stream. Possible causes are as follows: [See the AWS documentation website for more details]"],
@@ -303,7 +303,10 @@ impl ErrorCode {
         ["3999", "HTTP Unknown Error", "There was an unexpected error related to retrieving your input file from an HTTP server. Check that you can download your file manually from your HTTP host. If you can, contact AWS Support. If you can't, contact the team that is responsible for maintaining the HTTP server that hosts your file."],
     ];
     /// Names that one row has, with the row's code, sorted for binary search.
-    const BY_NAME: &'static [(&'static str, u16)] = &[
+    const BY_NAME: &'static [(
+        &'static ::core::primitive::str,
+        ::core::primitive::u16,
+    )] = &[
         ("Audio Error", 1021),
         ("Input Error", 1010),
         ("Video Error", 1020),
@@ -331,10 +334,10 @@ impl ErrorCode {
         ("Job Doesn't Require Enough Processing Power for Accelerated Transcoding", 1042),
     ];
     /// The row's cells as plain text, in column order.
-    const fn row(self) -> &'static [&'static str; 3] {
+    const fn row(self) -> &'static [&'static ::core::primitive::str; 3] {
         &Self::ROWS[self.row_index()]
     }
-    const fn row_index(self) -> usize {
+    const fn row_index(self) -> ::core::primitive::usize {
         /// The rows in the document's order: each variant's discriminant is its row.
         enum Row {
             InputError,
@@ -405,85 +408,89 @@ impl ErrorCode {
             ErrorCode::HttpServerConnectionError => Row::HttpServerConnectionError,
             ErrorCode::InputDisallowedByPolicy => Row::InputDisallowedByPolicy,
             ErrorCode::HttpUnknownError => Row::HttpUnknownError,
-        }) as usize
+        }) as ::core::primitive::usize
     }
     /// The code: the row's key cell, which is also the discriminant.
-    pub const fn code(self) -> u16 {
-        self as u16
+    pub const fn code(self) -> ::core::primitive::u16 {
+        self as ::core::primitive::u16
     }
     /// The code as the doc writes it (`0x1F`, `1010`), for `Display`.
-    const fn code_text(self) -> &'static str {
+    const fn code_text(self) -> &'static ::core::primitive::str {
         self.row()[0]
     }
     /// The variant with this code, if any.
-    pub const fn from_code(code: u16) -> Option<Self> {
+    pub const fn from_code(
+        code: ::core::primitive::u16,
+    ) -> ::core::option::Option<Self> {
         match code {
-            1010 => Some(ErrorCode::InputError),
-            1020 => Some(ErrorCode::VideoError),
-            1021 => Some(ErrorCode::AudioError),
-            1030 => Some(ErrorCode::UnsupportedCodec),
-            1040 => Some(ErrorCode::SettingsError),
-            1041 => Some(ErrorCode::AccelerationSettingsError),
-            1042 => Some(ErrorCode::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding),
-            1050 => Some(ErrorCode::DiskFull1050),
-            1056 => Some(ErrorCode::FileOpenError1056),
-            1060 => Some(ErrorCode::ClippingError),
-            1075 => Some(ErrorCode::DemuxerParseError),
-            1076 => Some(ErrorCode::SourceReadError),
-            1080 => Some(ErrorCode::MxfOutputError),
-            1091 => Some(ErrorCode::EncryptionError),
-            1092 => Some(ErrorCode::DecodeAudioInitializationError),
-            1401 => Some(ErrorCode::PermissionsIssue),
-            1404 => Some(ErrorCode::FileOpenError1404),
-            1432 => Some(ErrorCode::IamRoleError1432),
-            1433 => Some(ErrorCode::IamRoleError1433),
-            1434 => Some(ErrorCode::IamRoleError1434),
-            1507 => Some(ErrorCode::DiskFull1507),
-            1515 => Some(ErrorCode::IamRoleError1515),
-            1550 => Some(ErrorCode::AccelerationFault),
-            1999 => Some(ErrorCode::UnknownError),
-            3400 => Some(ErrorCode::HlsInputDoesntMeetRequirements),
-            3401 => Some(ErrorCode::HttpFileAccessNotAuthorized),
-            3403 => Some(ErrorCode::HttpAccessForbidden),
-            3404 => Some(ErrorCode::HttpFileNotFound),
-            3408 => Some(ErrorCode::HttpUploadError),
-            3450 => Some(ErrorCode::HttpServerError),
-            3451 => Some(ErrorCode::HttpServerConnectionError),
-            3457 => Some(ErrorCode::InputDisallowedByPolicy),
-            3999 => Some(ErrorCode::HttpUnknownError),
-            _ => None,
+            1010 => ::core::option::Option::Some(ErrorCode::InputError),
+            1020 => ::core::option::Option::Some(ErrorCode::VideoError),
+            1021 => ::core::option::Option::Some(ErrorCode::AudioError),
+            1030 => ::core::option::Option::Some(ErrorCode::UnsupportedCodec),
+            1040 => ::core::option::Option::Some(ErrorCode::SettingsError),
+            1041 => ::core::option::Option::Some(ErrorCode::AccelerationSettingsError),
+            1042 => ::core::option::Option::Some(ErrorCode::JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding),
+            1050 => ::core::option::Option::Some(ErrorCode::DiskFull1050),
+            1056 => ::core::option::Option::Some(ErrorCode::FileOpenError1056),
+            1060 => ::core::option::Option::Some(ErrorCode::ClippingError),
+            1075 => ::core::option::Option::Some(ErrorCode::DemuxerParseError),
+            1076 => ::core::option::Option::Some(ErrorCode::SourceReadError),
+            1080 => ::core::option::Option::Some(ErrorCode::MxfOutputError),
+            1091 => ::core::option::Option::Some(ErrorCode::EncryptionError),
+            1092 => ::core::option::Option::Some(ErrorCode::DecodeAudioInitializationError),
+            1401 => ::core::option::Option::Some(ErrorCode::PermissionsIssue),
+            1404 => ::core::option::Option::Some(ErrorCode::FileOpenError1404),
+            1432 => ::core::option::Option::Some(ErrorCode::IamRoleError1432),
+            1433 => ::core::option::Option::Some(ErrorCode::IamRoleError1433),
+            1434 => ::core::option::Option::Some(ErrorCode::IamRoleError1434),
+            1507 => ::core::option::Option::Some(ErrorCode::DiskFull1507),
+            1515 => ::core::option::Option::Some(ErrorCode::IamRoleError1515),
+            1550 => ::core::option::Option::Some(ErrorCode::AccelerationFault),
+            1999 => ::core::option::Option::Some(ErrorCode::UnknownError),
+            3400 => ::core::option::Option::Some(ErrorCode::HlsInputDoesntMeetRequirements),
+            3401 => ::core::option::Option::Some(ErrorCode::HttpFileAccessNotAuthorized),
+            3403 => ::core::option::Option::Some(ErrorCode::HttpAccessForbidden),
+            3404 => ::core::option::Option::Some(ErrorCode::HttpFileNotFound),
+            3408 => ::core::option::Option::Some(ErrorCode::HttpUploadError),
+            3450 => ::core::option::Option::Some(ErrorCode::HttpServerError),
+            3451 => ::core::option::Option::Some(ErrorCode::HttpServerConnectionError),
+            3457 => ::core::option::Option::Some(ErrorCode::InputDisallowedByPolicy),
+            3999 => ::core::option::Option::Some(ErrorCode::HttpUnknownError),
+            _ => ::core::option::Option::None,
         }
     }
     /// Every variant with this code, in the document's order: one, none, or (where
     /// rows share a code) several.
-    pub const fn with_code(code: u16) -> &'static [Self] {
+    pub const fn with_code(code: ::core::primitive::u16) -> &'static [Self] {
         ::catalog_core::rt::with_code_from_code!(code)
     }
     /// The published page's URL, pointing at the row where the page gives it an anchor.
-    pub const fn url(self) -> &'static str {
+    pub const fn url(self) -> &'static ::core::primitive::str {
         Self::TABLE.url
     }
     /// The name: the text of the row's name cell.
-    pub const fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][1]
     }
     /// The variant whose `Message` cell is exactly `name`; `None` if no row or more than one has it.
     ///
     /// Ambiguous, so never found: `Disk Full`, `IAM Role Error`, `File Open Error`.
-    pub const fn from_name(name: &str) -> Option<Self> {
+    pub const fn from_name(
+        name: &::core::primitive::str,
+    ) -> ::core::option::Option<Self> {
         ::catalog_core::rt::from_name_by_code!(name)
     }
     /// The row's `Error code` cell, as plain text.
-    pub const fn error_code(self) -> &'static str {
+    pub const fn error_code(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][0]
     }
     /// The row's `Message` cell, as plain text.
-    pub const fn message(self) -> &'static str {
+    pub const fn message(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][1]
     }
     /// The row's `Details` cell, as plain text.
-    pub const fn details(self) -> &'static str {
+    pub const fn details(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][2]
     }
 }
-::catalog_core::rt::impl_entry!(ErrorCode, u16);
+::catalog_core::rt::impl_entry!(ErrorCode, ::core::primitive::u16);

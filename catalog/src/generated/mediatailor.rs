@@ -84,7 +84,7 @@ impl ClientPlaybackError {
         ::core::option::Option::Some(3),
     );
     /// Every row's cells as plain text, in the document's order.
-    const ROWS: &'static [[&'static str; 4]] = &[
+    const ROWS: &'static [[&'static ::core::primitive::str; 4]] = &[
         ["400", "BadRequestException", "MediaTailor is unable to service the request due to one or more errors in formatting or content. A parameter might be improperly formatted, or the request might contain an invalid playback configuration or session ID.", "Check that your request is properly formatted and contains accurate information. Make sure that the playback endpoint setting on the player matches the ManifestEndpointPrefix setting returned by GetPlaybackConfiguration. Retry your request."],
         ["403", "AccessDeniedException", "The host header provided in the request doesn't match the manifest endpoint prefix that is configured in the MediaTailor playback URL. Your CDN might be misconfigured.", "Check your CDN settings and make sure that you are using the correct manifest endpoint prefix for MediaTailor. Retry your request."],
         ["404", "NotFoundException", "MediaTailor is unable to find the information specified. Possible reasons include a URL that doesn't map to anything in the service, a configuration that isn't defined, or a session that is unavailable.", "Check your configuration and the validity of your request, and then reinitialize the session."],
@@ -92,7 +92,10 @@ impl ClientPlaybackError {
         ["410", "Gone", "An AWS Support operator has blocked a player session or customer configuration. AWS Support does this in rare circumstances when we detect a very high volume of 4xx requests coming from errant traffic for a single session or configuration.", "If you think that the request shouldn't be blocked, contact AWS Support. They can look into it and remove the blocking filter, if appropriate."],
     ];
     /// Names that one row has, with the row's code, sorted for binary search.
-    const BY_NAME: &'static [(&'static str, u16)] = &[
+    const BY_NAME: &'static [(
+        &'static ::core::primitive::str,
+        ::core::primitive::u16,
+    )] = &[
         ("Gone", 410),
         ("ConflictException", 409),
         ("NotFoundException", 404),
@@ -100,10 +103,10 @@ impl ClientPlaybackError {
         ("AccessDeniedException", 403),
     ];
     /// The row's cells as plain text, in column order.
-    const fn row(self) -> &'static [&'static str; 4] {
+    const fn row(self) -> &'static [&'static ::core::primitive::str; 4] {
         &Self::ROWS[self.row_index()]
     }
-    const fn row_index(self) -> usize {
+    const fn row_index(self) -> ::core::primitive::usize {
         /// The rows in the document's order: each variant's discriminant is its row.
         enum Row {
             BadRequest,
@@ -118,55 +121,59 @@ impl ClientPlaybackError {
             ClientPlaybackError::NotFound => Row::NotFound,
             ClientPlaybackError::Conflict => Row::Conflict,
             ClientPlaybackError::Gone => Row::Gone,
-        }) as usize
+        }) as ::core::primitive::usize
     }
     /// The code: the row's key cell, which is also the discriminant.
-    pub const fn code(self) -> u16 {
-        self as u16
+    pub const fn code(self) -> ::core::primitive::u16 {
+        self as ::core::primitive::u16
     }
     /// The code as the doc writes it (`0x1F`, `1010`), for `Display`.
-    const fn code_text(self) -> &'static str {
+    const fn code_text(self) -> &'static ::core::primitive::str {
         self.row()[0]
     }
     /// The variant with this code, if any.
-    pub const fn from_code(code: u16) -> Option<Self> {
+    pub const fn from_code(
+        code: ::core::primitive::u16,
+    ) -> ::core::option::Option<Self> {
         match code {
-            400 => Some(ClientPlaybackError::BadRequest),
-            403 => Some(ClientPlaybackError::AccessDenied),
-            404 => Some(ClientPlaybackError::NotFound),
-            409 => Some(ClientPlaybackError::Conflict),
-            410 => Some(ClientPlaybackError::Gone),
-            _ => None,
+            400 => ::core::option::Option::Some(ClientPlaybackError::BadRequest),
+            403 => ::core::option::Option::Some(ClientPlaybackError::AccessDenied),
+            404 => ::core::option::Option::Some(ClientPlaybackError::NotFound),
+            409 => ::core::option::Option::Some(ClientPlaybackError::Conflict),
+            410 => ::core::option::Option::Some(ClientPlaybackError::Gone),
+            _ => ::core::option::Option::None,
         }
     }
     /// Every variant with this code, in the document's order: one, none, or (where
     /// rows share a code) several.
-    pub const fn with_code(code: u16) -> &'static [Self] {
+    pub const fn with_code(code: ::core::primitive::u16) -> &'static [Self] {
         ::catalog_core::rt::with_code_from_code!(code)
     }
     /// The published page's URL, pointing at the row where the page gives it an anchor.
-    pub const fn url(self) -> &'static str {
+    pub const fn url(self) -> &'static ::core::primitive::str {
         Self::TABLE.url
     }
     /// The name: the text of the row's name cell.
-    pub const fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][1]
     }
     /// The variant whose `Exception Name` cell is exactly `name`; `None` if no row or more than one has it.
-    pub const fn from_name(name: &str) -> Option<Self> {
+    pub const fn from_name(
+        name: &::core::primitive::str,
+    ) -> ::core::option::Option<Self> {
         ::catalog_core::rt::from_name_by_code!(name)
     }
     /// The row's `Exception Name` cell, as plain text.
-    pub const fn exception_name(self) -> &'static str {
+    pub const fn exception_name(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][1]
     }
     /// The row's `Meaning` cell, as plain text.
-    pub const fn meaning(self) -> &'static str {
+    pub const fn meaning(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][2]
     }
     /// The row's `What To Do` cell, as plain text.
-    pub const fn what_to_do(self) -> &'static str {
+    pub const fn what_to_do(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][3]
     }
 }
-::catalog_core::rt::impl_entry!(ClientPlaybackError, u16);
+::catalog_core::rt::impl_entry!(ClientPlaybackError, ::core::primitive::u16);

@@ -1,0 +1,43 @@
+//! The fuzz target's input format, shared with the test that generates and compiles a committed
+//! sample of the corpus (`xtask/tests/fuzz_sample.rs`).
+//!
+//! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with one of a few fixed
+//! manifests (chosen by the input's length): integer or string keys, shared codes with a
+//! `key-pattern`, the `match` layout without discriminants.
+
+use catalog_gen::{Failure, GeneratedFile, Input};
+
+const MANIFEST: &str = r#"output = "out"
+[[table]]
+page = "page.md"
+url = "https://example.com/guide/page.html"
+module = "fuzzed"
+enum = "Fuzzed"
+key-column = "Code"
+name-column = "Name"
+"#;
+
+/// The lines that vary between the fixed manifests.
+const VARIANTS: [&str; 4] = [
+    "key-type = \"u16\"",
+    "key-type = \"str\"",
+    "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
+    "key-type = \"u32\"\nlayout = \"match\"\ndiscriminants = false",
+];
+
+/// What the generator makes of `data`; `None` where it is not UTF-8.
+pub fn generate(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {
+    let text = std::str::from_utf8(data).ok()?;
+    let (manifest, page) = match text.split_once('\0') {
+        Some((manifest, page)) => (manifest.to_owned(), page),
+        None => (format!("{MANIFEST}{}\n", VARIANTS[text.len() % VARIANTS.len()]), text),
+    };
+    let pages = catalog_gen::pages_in_memory([("page.md", page)]);
+    let input = Input {
+        manifest_path: "catalog.toml",
+        manifest_text: &manifest,
+        pages: &pages,
+        command: "cargo xtask regen",
+    };
+    Some(catalog_gen::generate(&input))
+}
