@@ -23,6 +23,21 @@ pub trait Code:
     /// Parses `text` as a code of this type: decimal or `0x` hexadecimal digits for integers.
     /// `None` for string codes, whose text is looked up in the table instead.
     fn parse(text: &str) -> Option<Self>;
+
+    /// Whether this is an integer type.
+    const IS_INTEGER: bool;
+
+    /// A code of this type as received from outside, which the catalog may not list: the
+    /// integer itself, or for string codes a [`ReceivedText`].
+    type Received: Clone + Eq + Ord + Hash + Debug + Display + Send + Sync + 'static;
+
+    /// The code as a received one.
+    fn received(self) -> Self::Received;
+
+    /// `text` kept as a received code of this type, where it is one: an integer's digits, or
+    /// any text for string codes (which needs the `alloc` feature to keep text that is not
+    /// `'static`).
+    fn receive_text(text: &str) -> Option<Self::Received>;
 }
 
 macro_rules! integer_code {
@@ -44,6 +59,18 @@ macro_rules! integer_code {
                     None => text.parse().ok(),
                 }
             }
+
+            const IS_INTEGER: bool = true;
+
+            type Received = Self;
+
+            fn received(self) -> Self {
+                self
+            }
+
+            fn receive_text(text: &str) -> Option<Self> {
+                Self::parse(text)
+            }
         }
     )*};
 }
@@ -63,5 +90,97 @@ impl Code for &'static str {
 
     fn parse(_: &str) -> Option<Self> {
         None
+    }
+
+    const IS_INTEGER: bool = false;
+
+    type Received = ReceivedText;
+
+    fn received(self) -> ReceivedText {
+        ReceivedText(Text::Static(self))
+    }
+
+    #[cfg(feature = "alloc")]
+    fn receive_text(text: &str) -> Option<ReceivedText> {
+        Some(ReceivedText(Text::Owned(text.into())))
+    }
+
+    #[cfg(not(feature = "alloc"))]
+    fn receive_text(_: &str) -> Option<ReceivedText> {
+        None
+    }
+}
+
+/// A string code as received, which the catalog may not list: the catalog's own `'static`
+/// text, or (with the `alloc` feature) a copy of text from outside. Compared, hashed and
+/// displayed as its text.
+#[derive(Clone)]
+pub struct ReceivedText(Text);
+
+#[derive(Clone)]
+enum Text {
+    Static(&'static str),
+    #[cfg(feature = "alloc")]
+    Owned(alloc::boxed::Box<str>),
+}
+
+impl ReceivedText {
+    /// The text as received.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Text::Static(text) => text,
+            #[cfg(feature = "alloc")]
+            Text::Owned(text) => text,
+        }
+    }
+}
+
+impl PartialEq for ReceivedText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ReceivedText {}
+
+impl PartialEq<str> for ReceivedText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ReceivedText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialOrd for ReceivedText {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ReceivedText {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for ReceivedText {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl Debug for ReceivedText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Display for ReceivedText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -53,6 +53,6 @@ mod tests {
         );
         let without = files("errors", "docs/catalog.toml", None);
         assert!(without[0].1.contains("catalog-core = { version = \"0.1.0\" }"));
-        assert!(without[1].1.contains("pub use catalog_core::{Code, Entry"));
+        assert!(without[1].1.contains("pub use catalog_core::{Code, Documented, Entry"));
     }
 }

@@ -1,18 +1,19 @@
 //! Explains a failed MediaConvert job from its EventBridge "Job State Change" event.
 //!
 //! ```text
-//! cargo run -p catalog --example mediaconvert_event catalog/examples/events/job-error.json
-//! aws events ... | cargo run -p catalog --example mediaconvert_event     # reads stdin
+//! cargo run -p catalog --features serde --example mediaconvert_event catalog/examples/events/job-error.json
+//! aws events ... | cargo run -p catalog --features serde --example mediaconvert_event     # reads stdin
 //! ```
 //!
 //! Prints the typed error, the job's own message and what the documentation says about the
-//! code. A code the documentation does not list is reported as unknown. Exit status: 0 when
+//! code. A code newer than the checked-in documentation still reads (as
+//! [`catalog::Documented::Unknown`]) and is reported as not in it. Exit status: 0 when
 //! the event was read (whatever it says), 1 when it cannot be read or is not such an event.
 
 use std::io::Read;
 use std::process::ExitCode;
 
-use catalog::Entry;
+use catalog::Documented;
 use catalog::mediaconvert::ErrorCode;
 use serde_json::Value;
 
@@ -59,16 +60,14 @@ fn explain(text: &str) -> Result<String, String> {
     if status != "ERROR" {
         return Ok(format!("Job {job}: status {status}, no error to explain.\n"));
     }
-    // EventBridge sends the code as a number; accept its digits as a string too.
-    let code = match detail.get("errorCode") {
-        Some(Value::Number(number)) => number.to_string(),
-        Some(Value::String(text)) => text.clone(),
-        Some(other) => return Err(format!("`detail.errorCode` is not a code: {other}")),
-        None => return Err("the ERROR event has no `detail.errorCode`".into()),
-    };
+    // EventBridge sends the code as a number; its digits as a string are read too. A code the
+    // checked-in catalog does not list still deserializes, as `Documented::Unknown`.
+    let code = detail.get("errorCode").ok_or("the ERROR event has no `detail.errorCode`")?;
+    let code: Documented<ErrorCode> = serde_json::from_value(code.clone())
+        .map_err(|error| format!("`detail.errorCode` is not a code: {error}"))?;
     let message = detail.get("errorMessage").and_then(Value::as_str).unwrap_or("(none)");
     let mut report = String::new();
-    match ErrorCode::from_code_text(&code) {
+    match code.entry() {
         Some(error) => {
             report.push_str(&format!("Job {job} failed with MediaConvert error {error}\n"));
             report.push_str(&format!("  job's message:  {message}\n"));
@@ -76,8 +75,10 @@ fn explain(text: &str) -> Result<String, String> {
         }
         None => {
             report.push_str(&format!(
-                "Job {job} failed with error code {code}, which the MediaConvert error table \
-                 does not list (unknown code)\n"
+                "Job {job} failed with error code {}: not in the documentation (checked-in \
+                 catalog from {})\n",
+                code.code(),
+                ErrorCode::TABLE.url
             ));
             report.push_str(&format!("  job's message:  {message}\n"));
         }
@@ -107,12 +108,15 @@ mod tests {
     #[test]
     fn unknown_codes_other_statuses_and_broken_events_are_reported() {
         let report = explain(&event("job-error-unknown-code.json")).unwrap();
-        assert!(report.contains("error code 9999") && report.contains("unknown code"));
+        assert!(report.contains("error code 9999: not in the documentation"), "{report}");
+        assert!(report.contains("(checked-in catalog from https://docs.aws"), "{report}");
         let report = explain(&event("job-complete.json")).unwrap();
         assert!(report.contains("status COMPLETE, no error"), "{report}");
         let error = explain(&event("malformed.json")).unwrap_err();
         assert!(error.contains("not JSON"), "{error}");
         assert!(explain(r#"{"detail": {"status": "ERROR"}}"#).unwrap_err().contains("errorCode"));
+        let text = r#"{"detail": {"status": "ERROR", "errorCode": [1]}}"#;
+        assert!(explain(text).unwrap_err().contains("not a code"));
         assert!(explain("[1, 2]").unwrap_err().contains("no `detail`"));
         let text = r#"{"detail": {"status": "ERROR", "errorCode": "1010"}}"#;
         assert!(explain(text).unwrap().contains("1010 Input Error"));

@@ -46,8 +46,12 @@
 //!
 //! # Features
 //!
-//! - `serde`: entries serialize as their code and deserialize from the code or from a name that
-//!   is unique in its table.
+//! - `alloc`: [`Documented`] keeps string codes the catalog does not list (integer codes need
+//!   no allocator).
+//! - `serde`: entries serialize as their code and deserialize from the code
+//!   or from a name that is unique in its table; [`Documented`] deserializes from any code
+//!   (an unknown string code needs `alloc` too) and serializes an unknown one back exactly as
+//!   received.
 //!
 //! # Licence and attribution
 //!
@@ -66,7 +70,7 @@
 mod generated;
 
 // The runtime every catalog shares (`catalog-core`): one `Entry` trait across catalogs.
-pub use catalog_core::{Code, Entry, Fields, LookupError, Table};
+pub use catalog_core::{Code, Documented, Entry, Fields, LookupError, ReceivedText, Table};
 pub use generated::*;
 
 /// The README's examples, compiled and run as doctests.

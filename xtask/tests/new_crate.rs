@@ -135,8 +135,9 @@ fn two_catalogs_from_two_crates_share_one_entry_trait() {
         client.join("Cargo.toml"),
         format!(
             "[package]\nname = \"client\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nquirks = {{ path = \"../quirks\" }}\nerrors = {{ path = \"../errors\" }}\n\
-             catalog-core = {{ path = {:?} }}\n",
+             [dependencies]\nquirks = {{ path = \"../quirks\", features = [\"serde\"] }}\n\
+             errors = {{ path = \"../errors\", features = [\"serde\", \"alloc\"] }}\n\
+             catalog-core = {{ path = {:?} }}\nserde_json = \"1\"\n",
             runtime.display().to_string()
         ),
     )
@@ -158,6 +159,46 @@ fn one_function_serves_catalogs_of_both_crates() {
     fn same<E: quirks::Entry + errors::Entry + catalog_core::Entry>() {}
     same::<quirks::device::Fault>();
     same::<errors::glacier::GlacierStatus>();
+}
+
+/// `Documented` over integer codes: every documented `u32` code and a large pseudo-random
+/// sample of others are given back, unknown exactly where `with_code` is empty.
+#[test]
+fn any_u32_code_is_kept_and_documented_ones_are_never_unknown() {
+    use catalog_core::{Documented, Entry};
+    use quirks::device::Fault;
+    let documented = Fault::ALL.iter().map(|fault| fault.code());
+    let mut state = 0x2545_f491_u32;
+    let sample = (0..1_000_000).map(|_| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    });
+    for code in documented.chain(sample).chain([0, u32::MAX]) {
+        let value = Documented::<Fault>::from_code(code);
+        assert_eq!(value.code(), code);
+        assert_eq!(value.is_unknown(), Fault::with_code(code).is_empty(), "{code}");
+    }
+}
+
+/// Shared and string codes: a shared code gives every row, an unknown string code is kept and
+/// serializes back exactly as received.
+#[test]
+fn shared_and_string_codes_are_documented_or_kept() {
+    use catalog_core::{Documented, Entry};
+    use errors::glacier::{GlacierError, GlacierStatus};
+    let shared = Documented::<GlacierStatus>::from_code(400);
+    assert!(matches!(shared, Documented::Shared(rows) if rows.len() > 1));
+    assert_eq!(serde_json::to_string(&shared).unwrap(), "400");
+    let known = GlacierError::ALL[0];
+    let value = Documented::<GlacierError>::from_code_text(known.code()).unwrap();
+    assert_eq!(value, Documented::Entry(known));
+    let json = "\"SomeNewException\"";
+    let value: Documented<GlacierError> = serde_json::from_str(json).unwrap();
+    assert!(value.is_unknown());
+    assert_eq!(value.code(), "SomeNewException");
+    assert_eq!(serde_json::to_string(&value).unwrap(), json);
 }
 "#,
     )
