@@ -100,6 +100,13 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// [`Table::columns`](Table::columns).
     fn cells(self) -> &'static [&'static str];
 
+    /// Whether the entry is retired: its row is no longer in the documentation, and the catalog
+    /// keeps it (deprecated, with its last documented text) for code and data that still name
+    /// it. Catalogs generated before retirement existed have no retired entries.
+    fn is_retired(self) -> bool {
+        false
+    }
+
     /// What to do about the entry: its cell in the table's help column
     /// ([`Table::help_column`]), where the table has one.
     fn help(self) -> Option<&'static str> {

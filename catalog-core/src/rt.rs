@@ -134,7 +134,7 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 
 /// Implements [`Entry`] and the standard traits for a generated enum, from its inherent items:
 /// `ALL`, `TABLE`, `row`, `row_index`, `code`, `code_text`, `from_code`, `with_code`, `name`,
-/// `from_name`.
+/// `from_name`, `is_retired`.
 ///
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
 /// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
@@ -157,6 +157,7 @@ macro_rules! __impl_entry {
             fn from_code_text(text: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_code(text) }
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
             fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
+            fn is_retired(self) -> ::core::primitive::bool { Self::is_retired(self) }
         }
 
         impl ::core::convert::From<$entry> for &'static ::core::primitive::str {
@@ -183,6 +184,7 @@ macro_rules! __impl_entry {
             }
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
             fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
+            fn is_retired(self) -> ::core::primitive::bool { Self::is_retired(self) }
         }
 
         impl ::core::convert::TryFrom<$int> for $entry {

@@ -60,7 +60,7 @@ impl Docs {
     }
 
     fn catalog(&self) -> Catalog {
-        model::build("catalog.toml", &self.manifest(), &self.pages).expect("valid docs")
+        model::build("catalog.toml", &self.manifest(), &self.pages, None).expect("valid docs")
     }
 }
 
@@ -82,7 +82,7 @@ fn parse(bencher: Bencher, size: &str) {
 fn model(bencher: Bencher, size: &str) {
     let docs = Docs::of(size);
     let manifest = docs.manifest();
-    bencher.bench_local(|| model::build("catalog.toml", &manifest, &docs.pages).unwrap());
+    bencher.bench_local(|| model::build("catalog.toml", &manifest, &docs.pages, None).unwrap());
 }
 
 /// The model to code: the structure as tokens, the rows as text.

@@ -32,6 +32,7 @@ pub const INHERENT_ITEMS: &[&str] = &[
     "code_text",
     "from_code",
     "from_name",
+    "is_retired",
     "name",
     "row",
     "row_index",
@@ -90,9 +91,15 @@ pub struct CatalogApi {
     pub enums: BTreeMap<String, EnumApi>,
 }
 
-/// The public API of one enum.
+/// The public API of one enum, with the text it carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct EnumApi {
+    /// The enum's module.
+    #[serde(default)]
+    pub module: String,
+    /// The column headers, in the document's order.
+    #[serde(default)]
+    pub columns: Vec<String>,
     /// The column accessors, as written in code (`details`, `r#type`).
     #[serde(default)]
     pub accessors: Vec<String>,
@@ -110,6 +117,13 @@ pub struct VariantApi {
     pub code: String,
     /// The text of the row's name cell.
     pub name: String,
+    /// The plain text of every cell, in the order of [`EnumApi::columns`]: what the changelog
+    /// compares, and the last documented text of a row that is retired.
+    #[serde(default)]
+    pub cells: Vec<String>,
+    /// Whether the row is retired: no longer in the docs, kept by the manifest's `retired`.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 impl CatalogApi {
@@ -117,6 +131,8 @@ impl CatalogApi {
     pub fn of(catalog: &Catalog) -> Self {
         let enums = catalog.modules.iter().flat_map(|module| &module.enums).map(|table| {
             let api = EnumApi {
+                module: table.module.to_string(),
+                columns: table.columns.iter().map(|column| column.header.clone()).collect(),
                 accessors: table
                     .columns
                     .iter()
@@ -129,6 +145,8 @@ impl CatalogApi {
                         variant: variant.ident.to_string(),
                         code: variant.key_text.clone(),
                         name: variant.name(table).to_owned(),
+                        cells: variant.cells.clone(),
+                        retired: variant.retired.is_some(),
                     })
                     .collect(),
             };
@@ -149,14 +167,13 @@ impl CatalogApi {
         for (name, api) in &self.enums {
             out.push_str("\n[[enum]]\nname = ");
             push_toml_string(&mut out, name);
-            out.push_str("\naccessors = [");
-            for (index, accessor) in api.accessors.iter().enumerate() {
-                if index > 0 {
-                    out.push_str(", ");
-                }
-                push_toml_string(&mut out, accessor);
-            }
-            out.push_str("]\nvariants = [\n");
+            out.push_str("\nmodule = ");
+            push_toml_string(&mut out, &api.module);
+            out.push_str("\ncolumns = ");
+            push_toml_array(&mut out, &api.columns);
+            out.push_str("\naccessors = ");
+            push_toml_array(&mut out, &api.accessors);
+            out.push_str("\nvariants = [\n");
             for variant in &api.variants {
                 out.push_str("    { variant = ");
                 push_toml_string(&mut out, &variant.variant);
@@ -164,6 +181,11 @@ impl CatalogApi {
                 push_toml_string(&mut out, &variant.code);
                 out.push_str(", name = ");
                 push_toml_string(&mut out, &variant.name);
+                if variant.retired {
+                    out.push_str(", retired = true");
+                }
+                out.push_str(", cells = ");
+                push_toml_array(&mut out, &variant.cells);
                 out.push_str(" },\n");
             }
             out.push_str("]\n");
@@ -191,6 +213,18 @@ impl CatalogApi {
     }
 }
 
+/// Appends `items` as a TOML array of strings, on one line.
+fn push_toml_array(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        push_toml_string(out, item);
+    }
+    out.push(']');
+}
+
 /// Appends `text` as a TOML string. Text that needs no escape (most names and codes) is
 /// quoted as it is; anything else is escaped by the `toml` crate.
 fn push_toml_string(out: &mut String, text: &str) {
@@ -213,12 +247,16 @@ mod tests {
             variant: v.into(),
             code: code.into(),
             name: name.into(),
+            cells: vec![code.into(), name.into(), "a \"quoted\"\ncell".into()],
+            retired: v == "Quoted",
         };
         CatalogApi {
             enums: BTreeMap::from([
                 (
                     "ErrorCode".to_owned(),
                     EnumApi {
+                        module: "errors".into(),
+                        columns: vec!["Code".into(), "Name".into(), "Type".into()],
                         accessors: vec!["details".into(), "r#type".into()],
                         variants: vec![
                             variant("InputError", "1010", "Input Error"),

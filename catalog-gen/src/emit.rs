@@ -106,6 +106,11 @@ pub fn module_code(module: &Module) -> ModuleCode {
     text::push_doc(&mut docs, "//!", &prose);
     // The prose and cells are upstream text: rustdoc may find bare URLs or HTML in them.
     docs.push_str("#![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]\n");
+    // Retired variants are deprecated for their users; the module's own code names them.
+    let retired = module.enums.iter().flat_map(|table| &table.variants);
+    if retired.into_iter().any(|variant| variant.retired.is_some()) {
+        docs.push_str("#![allow(deprecated)]\n");
+    }
     let mut slots = Slots::default();
     let enums: Vec<TokenStream> =
         module.enums.iter().map(|table| items::enum_tokens(table, &mut slots)).collect();

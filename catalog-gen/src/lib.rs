@@ -19,6 +19,7 @@
 //! `@generated` header that marks the only files ever overwritten.
 
 pub mod api;
+pub mod changelog;
 pub mod diagnostics;
 pub mod emit;
 pub mod load;
@@ -136,8 +137,19 @@ pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
 
 /// [`generate`] for a manifest already parsed from `input.manifest_text`.
 pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generation, Failure> {
+    generate_after(manifest, input, None)
+}
+
+/// [`generate_from`] after a generation whose API was `previous` (read back from its
+/// snapshot): rows the manifest retires keep their last documented text from it.
+pub fn generate_after(
+    manifest: &Manifest,
+    input: &Input<'_>,
+    previous: Option<&CatalogApi>,
+) -> Result<Generation, Failure> {
     let failure = |diagnostics| Failure { diagnostics, sources: input.sources() };
-    let mut catalog = model::build(input.manifest_path, manifest, input.pages).map_err(failure)?;
+    let mut catalog =
+        model::build(input.manifest_path, manifest, input.pages, previous).map_err(failure)?;
     let warnings = std::mem::take(&mut catalog.warnings);
     let api = CatalogApi::of(&catalog);
     let origins = catalog

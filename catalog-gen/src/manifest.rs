@@ -71,6 +71,20 @@ pub struct TableSpec {
     /// Pinned accessor method names, by column header.
     #[serde(default)]
     pub accessors: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Rows the docs no longer have, kept as retired variants, by the code as written (or,
+    /// where rows share codes, the name): `retired = { "1401" = { since = "2024-05-01" } }`.
+    #[serde(default)]
+    pub retired: BTreeMap<Spanned<String>, Retired>,
+}
+
+/// Why a row that left the docs is kept: both optional, both shown in its deprecation note.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    /// When it left the docs, as the user writes it (`2024-05-01`).
+    pub since: Option<String>,
+    /// Why, or what to use instead.
+    pub note: Option<String>,
 }
 
 /// How a generated enum stores its cells (BENCHMARKS.md compares them).

@@ -20,6 +20,7 @@ use std::path::Path;
 use tempfile::NamedTempFile;
 
 use crate::api::{CatalogApi, SNAPSHOT_FILE};
+use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::sync::{self, Change, Existing};
 use crate::{Diagnostic, Failure, Label, MARKER, skeleton, stability};
@@ -95,6 +96,8 @@ pub struct Plan {
     pub changes: Vec<Change>,
     /// The docs' warnings.
     pub warnings: Vec<Diagnostic>,
+    /// What changes for the catalog's users, against the checked-in API snapshot.
+    pub changelog: Changelog,
 }
 
 impl Plan {
@@ -146,61 +149,78 @@ impl Plan {
 /// `deny_warnings` is set.
 pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let loaded = load::load(manifest)?;
+    let existing = load::existing(&loaded.output_dir).map_err(|error| {
+        Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
+    })?;
+    // An unreadable snapshot stops the stability check; `--allow-breaking` writes it anew.
+    let previous = match previous_api(&loaded, &existing) {
+        Err(_) if options.allow_breaking => None,
+        result => result.map_err(|failure| loaded.displayed_failure(failure))?,
+    };
     let input = loaded.input(load::COMMAND);
-    let generation = crate::generate_from(&loaded.manifest, &input)
+    let generation = crate::generate_after(&loaded.manifest, &input, previous.as_ref())
         .map_err(|failure| loaded.displayed_failure(failure))?;
     if options.deny_warnings && !generation.warnings.is_empty() {
         let diagnostics = generation.warnings.into_iter().map(Diagnostic::denied).collect();
         let failure = Failure { diagnostics, sources: input.sources() };
         return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
-    let existing = load::existing(&loaded.output_dir).map_err(|error| {
-        Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
-    })?;
     let changes = sync::plan(&generation.files, &existing).map_err(|conflicts| {
         Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
     })?;
-    if !options.allow_breaking {
-        check_stability(&loaded, &existing, &generation)
-            .map_err(|failure| loaded.displayed_failure(failure))?;
+    if let (Some(old), false) = (&previous, options.allow_breaking) {
+        let breaks = stability::breaks(old, &generation.api);
+        if !breaks.is_empty() {
+            let diagnostics = stability::diagnostics(&generation.origins, &breaks);
+            let failure = manifest_failure(&loaded, diagnostics);
+            return Err(Error::Problems(loaded.displayed_failure(failure)));
+        }
     }
-    Ok(Plan { files: generation.files.len(), changes, warnings: generation.warnings, loaded })
+    let changelog = Changelog::between(previous.as_ref(), &generation.api);
+    Ok(Plan {
+        files: generation.files.len(),
+        changes,
+        warnings: generation.warnings,
+        changelog,
+        loaded,
+    })
 }
 
-/// Refuses a generation that removes or renames what the checked-in API snapshot has.
-fn check_stability(
-    loaded: &Loaded,
-    existing: &BTreeMap<String, Existing>,
-    generation: &crate::Generation,
-) -> Result<(), Failure> {
-    // Without a snapshot (a new catalog) there is nothing to keep stable yet.
-    let Some(Existing::Generated(text)) = existing.get(SNAPSHOT_FILE) else { return Ok(()) };
-    let manifest_failure = |diagnostics| Failure {
+/// A failure whose diagnostics point into the manifest only.
+fn manifest_failure(loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
+    Failure {
         diagnostics,
         sources: BTreeMap::from([(loaded.manifest_path.clone(), loaded.manifest_text.clone())]),
-    };
-    let old = CatalogApi::from_snapshot(text).map_err(|error| {
-        manifest_failure(vec![
-            Diagnostic::error(format!(
-                "cannot read the API snapshot `{}`: {}",
-                loaded.displayed(SNAPSHOT_FILE),
-                error.trim()
-            ))
-            .with_label(Label::primary(
-                &loaded.manifest_path,
-                loaded.manifest.output.span(),
-                "output here",
-            ))
-            .with_help(
-                "restore it from version control, or run with `--allow-breaking` to write it anew",
-            ),
-        ])
-    })?;
-    let breaks = stability::breaks(&old, &generation.api);
-    if breaks.is_empty() {
-        return Ok(());
     }
-    Err(manifest_failure(stability::diagnostics(&generation.origins, &breaks)))
+}
+
+/// The API the checked-in snapshot records, where there is one (a new catalog has none yet).
+fn previous_api(
+    loaded: &Loaded,
+    existing: &BTreeMap<String, Existing>,
+) -> Result<Option<CatalogApi>, Failure> {
+    let Some(Existing::Generated(text)) = existing.get(SNAPSHOT_FILE) else { return Ok(None) };
+    CatalogApi::from_snapshot(text).map(Some).map_err(|error| {
+        manifest_failure(
+            loaded,
+            vec![
+                Diagnostic::error(format!(
+                    "cannot read the API snapshot `{}`: {}",
+                    loaded.displayed(SNAPSHOT_FILE),
+                    error.trim()
+                ))
+                .with_label(Label::primary(
+                    &loaded.manifest_path,
+                    loaded.manifest.output.span(),
+                    "output here",
+                ))
+                .with_help(
+                    "restore it from version control, or run with `--allow-breaking` to write \
+                     it anew",
+                ),
+            ],
+        )
+    })
 }
 
 /// What a regeneration did or would do.
@@ -215,6 +235,9 @@ pub struct Report {
     pub diff: String,
     /// The docs' warnings, with the texts they point into.
     pub warnings: Failure,
+    /// What the update changes for the catalog's users, against the checked-in API snapshot,
+    /// and the release it needs.
+    pub changelog: Changelog,
 }
 
 impl Report {
@@ -237,7 +260,7 @@ impl Plan {
         let sources = self.loaded.input(load::COMMAND).sources();
         let warnings = Failure { diagnostics: self.warnings, sources };
         let warnings = self.loaded.displayed_failure(warnings);
-        Report { files: self.files, changes, diff, warnings }
+        Report { files: self.files, changes, diff, warnings, changelog: self.changelog }
     }
 }
 
@@ -343,4 +366,24 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 #[cfg(not(unix))]
 fn default_permissions() -> Option<std::fs::Permissions> {
     None
+}
+
+/// Puts `section` into the changelog file at `path` (created if absent) before its first
+/// `## ` section: the file is the user's, so nothing in it is replaced, and the new text is
+/// written through a temporary file and a rename.
+pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
+    let failed = |error: io::Error| Error::Io(format!("`{}`: {error}", path.display()));
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(error) => return Err(failed(error)),
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file =
+        staged_file(dir, path, &crate::changelog::prepend(&text, section)).map_err(failed)?;
+    file.persist(path).map_err(|error| failed(error.error))?;
+    Ok(())
 }

@@ -82,6 +82,18 @@ pub fn inline(source: &str, cell: &Cell, base: &Url) -> String {
     render(events, base).trim().to_owned()
 }
 
+/// Plain text as Markdown that renders as that text (a retired row's cells, which are kept as
+/// plain text): escaped by the same renderer that renders cells.
+pub fn escape(text: &str) -> String {
+    let events =
+        [Event::Start(Tag::Paragraph), Event::Text(text.into()), Event::End(TagEnd::Paragraph)];
+    let mut out = String::new();
+    match pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, PARSER_OPTIONS) {
+        Ok(_) => out.trim().to_owned(),
+        Err(_) => text.to_owned(),
+    }
+}
+
 /// The source text of inline `events`, edited where rustdoc would read it differently from
 /// the page: a relative inline link's target is made absolute in place, anchors are cut out.
 /// `None` where that is not enough.

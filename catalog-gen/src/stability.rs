@@ -32,6 +32,9 @@ pub enum Break {
         enum_name: String,
         /// The name in the checked-in API.
         old: String,
+        /// What the manifest's `retired` keys the row by: its code as written, or its name
+        /// where other rows shared the code.
+        pin_key: String,
     },
     /// A column accessor is gone (its column renamed or removed).
     RemovedMethod {
@@ -68,7 +71,11 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
                     new: new.variant.clone(),
                     pin_key: pin_key(new, &new_api.variants),
                 },
-                None => Break::RemovedVariant { enum_name, old },
+                None => Break::RemovedVariant {
+                    enum_name,
+                    old,
+                    pin_key: pin_key(old_variant, &old_api.variants),
+                },
             });
         }
         for method in &old_api.accessors {
@@ -116,14 +123,20 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             Break::RenamedVariant { enum_name, old, new, pin_key } => {
                 renamed(find(enum_name), enum_name, old, new, pin_key)
             }
-            Break::RemovedVariant { enum_name, old } => at_table(
+            Break::RemovedVariant { enum_name, old, pin_key } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
                     "breaking change: the variant `{enum_name}::{old}` would be removed"
                 )),
             )
-            .with_note("its row is no longer in the table")
-            .with_help(format!("restore the row in the page, {OVERRIDE}")),
+            .with_note(format!("its row (`{pin_key}`) is no longer in the table"))
+            .with_help(format!(
+                "keep it as a retired variant (deprecated, still found by code, name and serde, \
+                 with its last documented text): add to this [[table]]\n`retired = {{ \
+                 \"{pin_key}\" = {{ note = \"no longer in the documentation\" }} }}`\n(`note` \
+                 and `since = \"<date>\"` are optional; other retired rows go in the same \
+                 `retired` table); or restore the row in the page, {OVERRIDE}"
+            )),
             Break::RemovedMethod { enum_name, old } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
@@ -200,10 +213,17 @@ mod tests {
                 variant: (*variant).into(),
                 code: (*code).into(),
                 name: (*name).into(),
+                cells: Vec::new(),
+                retired: false,
             })
             .collect();
         let accessors = accessors.iter().map(|a| (*a).to_owned()).collect();
-        CatalogApi { enums: BTreeMap::from([("E".to_owned(), EnumApi { accessors, variants })]) }
+        CatalogApi {
+            enums: BTreeMap::from([(
+                "E".to_owned(),
+                EnumApi { accessors, variants, ..EnumApi::default() },
+            )]),
+        }
     }
 
     #[test]
@@ -233,7 +253,11 @@ mod tests {
                     new: "DiskFull1050".into(),
                     pin_key: "1050".into(),
                 },
-                Break::RemovedVariant { enum_name: "E".into(), old: "Gone".into() },
+                Break::RemovedVariant {
+                    enum_name: "E".into(),
+                    old: "Gone".into(),
+                    pin_key: "1999".into()
+                },
                 Break::RemovedMethod { enum_name: "E".into(), old: "details".into() },
             ]
         );
@@ -264,7 +288,11 @@ mod tests {
         let new = api(&[], &[("Bad", "400", "Bad")]);
         assert_eq!(
             breaks(&old, &new),
-            [Break::RemovedVariant { enum_name: "E".into(), old: "Worse".into() }]
+            [Break::RemovedVariant {
+                enum_name: "E".into(),
+                old: "Worse".into(),
+                pin_key: "Worse".into()
+            }]
         );
     }
 

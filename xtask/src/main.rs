@@ -95,6 +95,16 @@ struct RegenArgs {
     /// Make the docs' warnings errors: exit 1 and write nothing while there are any.
     #[arg(long)]
     deny_warnings: bool,
+
+    /// Put what the update changes for users into this Markdown file (Keep a Changelog style),
+    /// before its first `## ` section; created if absent. Never with `--check`.
+    #[arg(long, value_name = "FILE")]
+    changelog: Option<PathBuf>,
+
+    /// The date for the changelog section's heading (none unless given, so the same docs give
+    /// the same text).
+    #[arg(long, value_name = "DATE", requires = "changelog")]
+    changelog_date: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -144,6 +154,9 @@ fn regen(args: &RegenArgs) -> ExitCode {
     if let Some(warnings) = report.render_warnings(use_color()) {
         eprint!("{warnings}");
     }
+    if !report.changelog.is_empty() {
+        eprint!("{}", report.changelog.summary());
+    }
     if mode == Mode::Check && !report.is_up_to_date() {
         let _ = write!(std::io::stdout().lock(), "{}", report.diff);
         for (_, path) in &report.changes {
@@ -156,6 +169,13 @@ fn regen(args: &RegenArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     print_written(&report);
+    if let (Some(path), Mode::Write, false) = (&args.changelog, mode, report.changelog.is_empty()) {
+        let section = report.changelog.markdown(args.changelog_date.as_deref());
+        if let Err(error) = regen::prepend_changelog(path, &section) {
+            return failed(&error);
+        }
+        eprintln!("updated {}", path.display());
+    }
     ExitCode::SUCCESS
 }
 

@@ -46,6 +46,7 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
     let with_code = with_code_lookup(with_code, &key, slots);
     let from_name = from_name_lookup(table, slots.add(by_name), &key);
     let (name_body, accessors) = cell_functions(table, &rows, slots);
+    let is_retired_body = is_retired_body(table);
     let from_code_doc = outer_doc_lines(if table.shared_codes {
         "The variant with this code; `None` if no row has it, or if several rows share it \
          (see [`with_code`](Self::with_code))."
@@ -123,6 +124,12 @@ pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
             #(#from_name_doc)*
             pub const fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #from_name_body
+            }
+
+            /// Whether the row is retired: no longer in the documentation, kept (deprecated) so
+            /// that code and data that name it still work.
+            pub const fn is_retired(self) -> ::core::primitive::bool {
+                #is_retired_body
             }
 
             #(#accessors)*
@@ -382,6 +389,21 @@ fn cell_functions(
         })
         .collect();
     (cell_body(table.name_column), accessors)
+}
+
+/// `is_retired()`'s body: `false`, or a `matches!` of the retired variants.
+fn is_retired_body(table: &Enum) -> TokenStream {
+    let retired: Vec<Ident> = table
+        .variants
+        .iter()
+        .filter(|variant| variant.retired.is_some())
+        .map(|variant| variant.ident.to_ident())
+        .collect();
+    if retired.is_empty() {
+        quote!(false)
+    } else {
+        quote!(::core::matches!(self, #(Self::#retired)|*))
+    }
 }
 
 /// How the code type appears in the generated code.

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::text::{push_doc, push_str_literal};
-use crate::model::{CodeType, Enum, Key, Layout, Variant};
+use crate::model::{CodeType, Enum, Key, Layout, Retirement, Variant};
 use crate::parallel;
 
 /// The rows of one enum, ready to be written.
@@ -101,6 +101,11 @@ impl<'a> Rows<'a> {
             for alias in aliases(self.table, variant) {
                 out.push_str("#[doc(alias = ");
                 push_str_literal(out, alias);
+                out.push_str(")]\n");
+            }
+            if let Some(retired) = &variant.retired {
+                out.push_str("#[deprecated(note = ");
+                push_str_literal(out, &deprecation_note(retired));
                 out.push_str(")]\n");
             }
             out.push_str(&variant.ident);
@@ -322,7 +327,21 @@ pub fn row_enum_name(table: &Enum) -> &'static str {
     if *table.name == *"Row" { "RowOf" } else { "Row" }
 }
 
-/// The variant's rustdoc: code and name as the summary, then every other column.
+/// What a retired variant's `#[deprecated]` says: since when, and why, where the manifest
+/// says.
+pub fn deprecation_note(retired: &Retirement) -> String {
+    let mut note = String::from("retired: no longer in the documentation");
+    if let Some(since) = &retired.since {
+        let _ = write!(note, " since {since}");
+    }
+    if let Some(why) = &retired.note {
+        let _ = write!(note, "; {why}");
+    }
+    note
+}
+
+/// The variant's rustdoc: code and name as the summary, then, for a retired row, that it is,
+/// then every other column.
 fn variant_doc(table: &Enum, variant: &Variant) -> String {
     let code = &variant.docs[table.key_column];
     let mut doc = if table.key_column == table.name_column {
@@ -330,6 +349,13 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
     } else {
         format!("{code}: {}", variant.docs[table.name_column])
     };
+    if let Some(retired) = &variant.retired {
+        let _ = write!(
+            doc,
+            "\n\n**Retired**: {}. Kept with its last documented text.",
+            deprecation_note(retired).trim_start_matches("retired: ")
+        );
+    }
     for (index, column) in table.columns.iter().enumerate() {
         if index != table.key_column && index != table.name_column {
             let _ = write!(doc, "\n\n**{}:** {}", column.header, variant.docs[index]);

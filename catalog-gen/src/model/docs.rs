@@ -1,4 +1,4 @@
-//! Stage 9: each row's rustdoc and each module's prose, and the modules assembled from the
+//! Stage 11: each row's rustdoc and each module's prose, and the modules assembled from the
 //! tables that passed every stage.
 
 use std::collections::BTreeMap;
@@ -13,7 +13,7 @@ use crate::model::columns::Columns;
 use crate::model::facts::Facts;
 use crate::model::names::NamedRow;
 use crate::model::pages::ParsedPage;
-use crate::model::{Catalog, CodeType, Enum, Layout, Module, Origin, Variant};
+use crate::model::{Catalog, CodeType, Enum, Layout, Module, Origin, Retirement, Variant};
 use crate::naming::Identifier;
 use crate::parallel;
 use crate::rustdoc::{self, Replacement};
@@ -67,12 +67,20 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
         key: named.key.clone(),
         key_text: named.key_text.clone(),
         cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect(),
+        // A retired row has its last plain text, not the page's Markdown.
         docs: named
             .row
             .cells
             .iter()
-            .map(|cell| rustdoc::inline(source, cell, &ready.base))
+            .map(|cell| match named.retiring {
+                Some(_) => rustdoc::escape(&cell.text),
+                None => rustdoc::inline(source, cell, &ready.base),
+            })
             .collect(),
+        retired: named.retiring.as_ref().map(|retiring| Retirement {
+            since: retiring.retired.since.clone(),
+            note: retiring.retired.note.clone(),
+        }),
         url: named.row.cells.iter().find_map(|cell| {
             let anchor = cell.anchor.as_ref()?;
             let mut url = ready.base.clone();
@@ -182,7 +190,8 @@ mod tests {
         let page = "# Errors\n\nSee [setup](setup.md).\n\n| Code | Name |\n|---|---|\n\
                     | 1 | [One](one.md) |\n\nAfter the table.\n";
         let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
-        let catalog = build("c.toml", &manifest, &pages_in_memory([("guide/p.md", page)])).unwrap();
+        let catalog =
+            build("c.toml", &manifest, &pages_in_memory([("guide/p.md", page)]), None).unwrap();
         let module = &catalog.modules[0];
         assert_eq!((module.name.as_str(), module.title.as_str()), ("m", "Errors"));
         assert!(

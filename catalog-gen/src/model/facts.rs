@@ -1,4 +1,4 @@
-//! Stage 8: the facts the generated code is built on, derived once here so that emit and the
+//! Stage 9: the facts the generated code is built on, derived once here so that emit and the
 //! API only read them: whether codes are the discriminants, rows grouped by code, and names in
 //! the order the runtime's binary searches expect.
 
@@ -99,6 +99,7 @@ mod tests {
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,
+                retiring: None,
             })
             .collect();
         let spec = spec(&format!("key-column = \"c\"\n{options}"));

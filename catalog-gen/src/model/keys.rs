@@ -1,10 +1,12 @@
 //! Stage 5: each row's code and name: the row's width, the code found by `key-pattern` and
 //! parsed as the manifest's `key-type`, and a name cell with text.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{KeyType, TableSpec};
+use crate::manifest::{Retired, TableSpec};
 use crate::markdown::{Cell, Row, Table};
 use crate::model::Key;
 use crate::model::columns::Columns;
@@ -17,8 +19,19 @@ pub struct KeyedRow<'a> {
     pub key: Key,
     /// The code as written (after `key-pattern`).
     pub key_text: String,
-    /// The row.
-    pub row: &'a Row,
+    /// The row: the page's, or for a retired row, its last documented cells.
+    pub row: Cow<'a, Row>,
+    /// Where the row is retired: its variant name and the manifest's entry.
+    pub retiring: Option<Retiring<'a>>,
+}
+
+/// A retired row's variant name, kept from the snapshot, and why it is kept.
+#[derive(Clone, Debug)]
+pub struct Retiring<'a> {
+    /// The variant name it had.
+    pub ident: String,
+    /// The manifest's `retired` entry.
+    pub retired: &'a Retired,
 }
 
 /// The rows whose code and name could be read; a problem for every other.
@@ -30,21 +43,20 @@ pub fn read<'a>(
     pattern: Option<&Regex>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
-    let key_type = *spec.key_type.get_ref();
     let mut rows = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         check_width(place, table, row, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns).
         let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
         let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
-        let Some(key) = parse_key(place, spec, key_cell, &key_text, key_type, problems) else {
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
             continue;
         };
         if name_cell.text.is_empty() {
             problems.push(place.empty_name(name_cell.span.clone()));
             continue;
         }
-        rows.push(KeyedRow { key, key_text, row });
+        rows.push(KeyedRow { key, key_text, row: Cow::Borrowed(row), retiring: None });
     }
     rows
 }
@@ -90,15 +102,16 @@ fn key_text(
     }
 }
 
-/// `text` as a code of `key_type`: decimal or `0x` hexadecimal digits for integers.
-fn parse_key(
+/// `text` as a code of the manifest's `key-type`: decimal or `0x` hexadecimal digits for
+/// integers.
+pub fn parse_key(
     place: &Place<'_>,
     spec: &TableSpec,
     cell: &Cell,
     text: &str,
-    key_type: KeyType,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
+    let key_type = *spec.key_type.get_ref();
     let Some(max) = key_type.max() else { return Some(Key::Str(text.to_owned())) };
     let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         Some(hex) => u64::from_str_radix(hex, 16).ok(),

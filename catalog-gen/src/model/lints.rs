@@ -1,4 +1,4 @@
-//! Stage 9: warnings. What the docs say compiles, but a docs writer or a user would want to
+//! Stage 10: warnings. What the docs say compiles, but a docs writer or a user would want to
 //! know: tables slow to compile, tables without rows, enum names rustc will warn about,
 //! variant names too long to type, cells that hold only an export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 

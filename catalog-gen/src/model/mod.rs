@@ -10,13 +10,16 @@
 //! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`.
 //! 4. [`columns`]: find the key and name columns and name every column's accessor.
 //! 5. [`keys`]: read each row's code (row width, `key-pattern`, the code's type) and name.
-//! 6. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
-//! 7. [`names`]: each row's variant name: pinned, from its name cell, or suffixed with its code.
-//! 8. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
+//! 6. [`retired`]: rows the docs no longer have, kept from the API snapshot where the manifest
+//!    retires them.
+//! 7. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
+//! 8. [`names`]: each row's variant name: pinned, kept (retired), from its name cell, or
+//!    suffixed with its code.
+//! 9. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
 //!    grouped by code, names in lookup order, ambiguous names.
-//! 9. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
-//!    a very long variant name, a cell that is only a placeholder).
-//! 10. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
+//! 10. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
+//!     a table without rows, a very long variant name, a cell that is only a placeholder).
+//! 11. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
 //!
 //! Problems are errors or warnings: a table with an error skips the stages after the one that
 //! found it, and any error fails the build; warnings travel with the catalog.
@@ -25,6 +28,7 @@
 
 use std::ops::Range;
 
+use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
 use crate::naming::Identifier;
@@ -39,6 +43,7 @@ pub mod names;
 pub mod options;
 pub mod pages;
 pub mod problems;
+pub mod retired;
 pub mod select;
 pub mod uniqueness;
 
@@ -162,6 +167,15 @@ pub struct Column {
     pub accessor: Option<Identifier>,
 }
 
+/// Why a row that left the docs is kept (the manifest's `retired`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Retirement {
+    /// When it left the docs, as the manifest writes it.
+    pub since: Option<String>,
+    /// Why, or what to use instead.
+    pub note: Option<String>,
+}
+
 /// A row of a table.
 #[derive(Debug)]
 pub struct Variant {
@@ -178,6 +192,8 @@ pub struct Variant {
     /// The published page's URL pointing at this row, where a cell of the row has an anchor
     /// (`<a name="…">`); `None` where the page URL is all there is.
     pub url: Option<String>,
+    /// Where the row is retired (no longer in the docs), why.
+    pub retired: Option<Retirement>,
 }
 
 impl Variant {
@@ -212,13 +228,15 @@ pub fn build(
     manifest_path: &str,
     manifest: &Manifest,
     pages: &Pages,
+    previous: Option<&CatalogApi>,
 ) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let parsed = pages::parse(manifest_path, manifest, pages, &mut problems);
     let mut tables = Vec::new();
     for spec in &manifest.tables {
         let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
-        if let Some(table) = table(manifest_path, spec, page, &mut problems) {
+        let previous = previous.and_then(|api| api.enums.get(spec.enum_name.get_ref()));
+        if let Some(table) = table(manifest_path, spec, page, previous, &mut problems) {
             tables.push(table);
         }
     }
@@ -228,12 +246,13 @@ pub fn build(
     Ok(Catalog { warnings: problems, ..docs::catalog(&tables) })
 }
 
-/// Stages 2 to 9 for one `[[table]]`: the table with its rows named and its facts derived,
+/// Stages 2 to 10 for one `[[table]]`: the table with its rows named and its facts derived,
 /// or `None` with its problems pushed.
 fn table<'a>(
     manifest_path: &'a str,
     spec: &'a crate::manifest::TableSpec,
     page: &'a pages::ParsedPage<'a>,
+    previous: Option<&EnumApi>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<docs::ReadyTable<'a>> {
     let start = problems.len();
@@ -241,7 +260,9 @@ fn table<'a>(
     let options = options::read(&place, spec, problems);
     let table = select::table(&place, spec, &page.page, problems)?;
     let columns = columns::resolve(&place, spec, table, problems)?;
-    let rows = keys::read(&place, spec, table, &columns, options.key_pattern.as_ref(), problems);
+    let mut rows =
+        keys::read(&place, spec, table, &columns, options.key_pattern.as_ref(), problems);
+    retired::keep(&place, spec, table, &columns, previous, &mut rows, problems);
     let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
     let rows = names::assign(&place, spec, &columns, rows, problems);
     if problems[start..].iter().any(Diagnostic::is_error) {
@@ -300,7 +321,7 @@ mod testing {
         let rows = table.rows.iter().map(|row| {
             let text = row.cells[0].text.clone();
             let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
-            KeyedRow { key, key_text: text, row }
+            KeyedRow { key, key_text: text, row: std::borrow::Cow::Borrowed(row), retiring: None }
         });
         rows.collect()
     }

@@ -1,4 +1,4 @@
-//! Stage 7: each row's variant name. A pinned name is used as written; otherwise the name cell
+//! Stage 8: each row's variant name. A pinned name is used as written; otherwise the name cell
 //! (or, where it yields nothing, the code) is made an identifier by [`naming`]; names that
 //! several rows give take their code as a suffix (`DiskFull1050`); anything that still
 //! collides is a problem naming the pin that fixes it.
@@ -6,6 +6,7 @@
 //! A pin's key is the code as written or the name cell's text (where rows share a code, the
 //! name is what tells them apart).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use toml::Spanned;
@@ -14,7 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
-use crate::model::keys::KeyedRow;
+use crate::model::keys::{KeyedRow, Retiring};
 use crate::model::problems::Place;
 use crate::naming::{self, Identifier};
 use crate::parallel;
@@ -28,8 +29,10 @@ pub struct NamedRow<'a> {
     pub key: Key,
     /// The code as written.
     pub key_text: String,
-    /// The row.
-    pub row: &'a crate::markdown::Row,
+    /// The row: the page's, or a retired row's last documented cells.
+    pub row: Cow<'a, crate::markdown::Row>,
+    /// Where the row is retired, why.
+    pub retiring: Option<Retiring<'a>>,
 }
 
 /// Names every row; problems for pins that match no row or several, and for names that are
@@ -41,10 +44,9 @@ pub fn assign<'a>(
     rows: Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
-    fn cell<'r>(keyed: &KeyedRow<'r>, column: usize) -> &'r str {
+    fn cell<'k>(keyed: &'k KeyedRow<'_>, column: usize) -> &'k str {
         keyed.row.cells[column].text.as_str()
     }
-    let name_of = |keyed: &KeyedRow<'a>| cell(keyed, columns.name);
     let pins_row =
         |pin: &str, keyed: &KeyedRow<'_>| keyed.key_text == pin || cell(keyed, columns.name) == pin;
     check_pins(place, spec, &rows, pins_row, problems);
@@ -52,12 +54,18 @@ pub fn assign<'a>(
         spec.variants.iter().find_map(|(key, name)| pins_row(key.get_ref(), keyed).then_some(name))
     };
     let suffix = spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
-    let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| match pin_for(keyed) {
-        Some(name) => (name.get_ref().clone(), true),
-        None => match naming::variant_name(name_of(keyed), suffix) {
-            made if made.is_empty() => (naming::variant_name(&keyed.key_text, None), false),
-            made => (made, false),
-        },
+    let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| {
+        // A retired row keeps the name it had, as if pinned.
+        if let Some(retiring) = &keyed.retiring {
+            return (retiring.ident.clone(), true);
+        }
+        match pin_for(keyed) {
+            Some(name) => (name.get_ref().clone(), true),
+            None => match naming::variant_name(cell(keyed, columns.name), suffix) {
+                made if made.is_empty() => (naming::variant_name(&keyed.key_text, None), false),
+                made => (made, false),
+            },
+        }
     });
     suffix_repeated(&mut names, &rows);
     check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
@@ -72,6 +80,7 @@ pub fn assign<'a>(
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,
+                retiring: keyed.retiring,
             })
         })
         .collect()

@@ -309,7 +309,34 @@ impl Place<'_> {
         .with_help(help)
     }
 
-    // Warnings (stage 9).
+    // Retired rows (stage 6).
+
+    /// A retired code that the page documents again: its variant is no longer retired.
+    pub fn retired_documented_again(&self, span: Range<usize>, key: &str) -> Diagnostic {
+        Diagnostic::warning(format!("`{key}` is retired, but the page documents it again"))
+            .with_label(Label::primary(self.manifest, span, "retired here"))
+            .with_note("the page's row is used, and its variant is no longer retired")
+            .with_help(format!("remove `\"{key}\"` from this [[table]]'s `retired`"))
+    }
+
+    /// A retired code that neither the page nor the API snapshot has.
+    pub fn retired_without_text(&self, span: Range<usize>, key: &str) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("cannot retire `{key}`: no row of the page or of the API snapshot has it"),
+            "retired here",
+        )
+        .with_note(
+            "a retired row keeps its last documented text, which the snapshot (`api.toml`) of \
+             the regeneration that last saw it holds",
+        )
+        .with_help(
+            "retire only codes that a previous regeneration generated; check the code as the \
+             doc wrote it (or, where rows share codes, the name)",
+        )
+    }
+
+    // Warnings (stage 10).
 
     /// A table of thousands of rows whose codes are explicit discriminants.
     pub fn slow_discriminants(&self, span: Range<usize>, name: &str, rows: usize) -> Diagnostic {
@@ -369,7 +396,7 @@ impl Place<'_> {
         .with_help("the accessor returns only the placeholder; the published page has the content")
     }
 
-    // Uniqueness (stage 6).
+    // Uniqueness (stage 7).
 
     /// A code used by an earlier row, in a table without shared codes.
     pub fn duplicate_code(
@@ -416,7 +443,7 @@ impl Place<'_> {
         .with_help("give the row a name no other row has")
     }
 
-    // Variant names (stage 7).
+    // Variant names (stage 8).
 
     /// A pin for a code or name no row has.
     pub fn pin_without_row(&self, span: Range<usize>, key: &str) -> Diagnostic {

@@ -1,4 +1,4 @@
-//! Stage 6: every row can be told apart. Without `shared-codes` no code is used twice; with
+//! Stage 7: every row can be told apart. Without `shared-codes` no code is used twice; with
 //! it, no code and name together are, and each row is still found by its code or its name.
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,11 +20,12 @@ pub fn check<'a>(
 ) -> Vec<KeyedRow<'a>> {
     // Where each code was first seen, or with shared codes, each code and name. Lookups only,
     // never iterated: the hash map's order cannot reach the output.
-    let mut first: HashMap<(Key, Option<&str>), Range<usize>> = HashMap::with_capacity(rows.len());
+    let mut first: HashMap<(Key, Option<String>), Range<usize>> =
+        HashMap::with_capacity(rows.len());
     let mut unique = Vec::with_capacity(rows.len());
     for keyed in rows {
         let (key_cell, name_cell) = (&keyed.row.cells[columns.key], &keyed.row.cells[columns.name]);
-        let identity = (keyed.key.clone(), shared_codes.then_some(name_cell.text.as_str()));
+        let identity = (keyed.key.clone(), shared_codes.then(|| name_cell.text.clone()));
         match first.get(&identity) {
             Some(earlier) if shared_codes => problems.push(place.duplicate_row(
                 key_cell.span.clone(),

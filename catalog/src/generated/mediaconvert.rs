@@ -480,6 +480,11 @@ impl ErrorCode {
     ) -> ::core::option::Option<Self> {
         ::catalog_core::rt::from_name_by_code!(name)
     }
+    /// Whether the row is retired: no longer in the documentation, kept (deprecated) so
+    /// that code and data that name it still work.
+    pub const fn is_retired(self) -> ::core::primitive::bool {
+        false
+    }
     /// The row's `Error code` cell, as plain text.
     pub const fn error_code(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][0]

@@ -163,6 +163,11 @@ impl ClientPlaybackError {
     ) -> ::core::option::Option<Self> {
         ::catalog_core::rt::from_name_by_code!(name)
     }
+    /// Whether the row is retired: no longer in the documentation, kept (deprecated) so
+    /// that code and data that name it still work.
+    pub const fn is_retired(self) -> ::core::primitive::bool {
+        false
+    }
     /// The row's `Exception Name` cell, as plain text.
     pub const fn exception_name(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][1]

@@ -1,0 +1,453 @@
+//! What a docs update changes for a catalog's users, and the release it needs: computed data to
+//! data from the checked-in API snapshot and the new API (variants, codes, names and every
+//! cell), never from a diff of Rust files.
+//!
+//! The semver class follows one rule ([`Semver`]): a variant, accessor or enum removed, a
+//! variant renamed (no pin kept its name) or a variant's code changed → major; a variant,
+//! accessor or enum added, a row retired or un-retired, or a name cell changed (`from_name`
+//! and name-based serde see it) → minor; any other text → patch.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::api::{CatalogApi, EnumApi, VariantApi};
+use crate::model::same_text;
+use crate::stability::{self, Break};
+
+/// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
+/// largest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Semver {
+    /// Nothing a user sees changed.
+    None,
+    /// Documented text only.
+    Patch,
+    /// Additions, retirements, changed names.
+    Minor,
+    /// Removals, renames, changed codes.
+    Major,
+}
+
+impl Semver {
+    /// `major`, `minor`, `patch` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Semver::None => "none",
+            Semver::Patch => "patch",
+            Semver::Minor => "minor",
+            Semver::Major => "major",
+        }
+    }
+
+    /// Why, in a few words.
+    fn reason(self) -> &'static str {
+        match self {
+            Semver::None => "nothing users see changed",
+            Semver::Patch => "documented text changed",
+            Semver::Minor => "rows or columns added, retired or un-retired, or names changed",
+            Semver::Major => "rows, columns or enums removed or renamed, or codes changed",
+        }
+    }
+}
+
+/// A variant and its code as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The variant.
+    pub variant: String,
+    /// The code as the doc writes it.
+    pub code: String,
+}
+
+/// Every change to one enum.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EnumChanges {
+    /// The enum.
+    pub name: String,
+    /// Its module.
+    pub module: String,
+    /// The enum is new.
+    pub added_enum: bool,
+    /// The enum is gone.
+    pub removed_enum: bool,
+    /// Rows added.
+    pub added: Vec<Row>,
+    /// Rows gone.
+    pub removed: Vec<Row>,
+    /// Rows retired: no longer in the docs, kept.
+    pub retired: Vec<Row>,
+    /// Retired rows the docs have again.
+    pub unretired: Vec<Row>,
+    /// Variants renamed: the old name, and the row under its new name.
+    pub renamed: Vec<(String, Row)>,
+    /// Variants whose code changed: the row, and its old code.
+    pub recoded: Vec<(Row, String)>,
+    /// Name cells changed: the row, the old name and the new.
+    pub names: Vec<(Row, String, String)>,
+    /// Other cells changed, per column header: the variants whose cell changed.
+    pub text: Vec<(String, Vec<String>)>,
+    /// Accessors added.
+    pub added_accessors: Vec<String>,
+    /// Accessors gone.
+    pub removed_accessors: Vec<String>,
+}
+
+impl EnumChanges {
+    /// The release this enum's changes need.
+    pub fn semver(&self) -> Semver {
+        if self.removed_enum
+            || !self.removed.is_empty()
+            || !self.renamed.is_empty()
+            || !self.recoded.is_empty()
+            || !self.removed_accessors.is_empty()
+        {
+            Semver::Major
+        } else if self.added_enum
+            || !self.added.is_empty()
+            || !self.retired.is_empty()
+            || !self.unretired.is_empty()
+            || !self.names.is_empty()
+            || !self.added_accessors.is_empty()
+        {
+            Semver::Minor
+        } else if !self.text.is_empty() {
+            Semver::Patch
+        } else {
+            Semver::None
+        }
+    }
+
+    fn path(&self) -> String {
+        if self.module.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}::{}", self.module, self.name)
+        }
+    }
+}
+
+/// What a docs update changes for users, enum by enum in name order (only enums that change).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changelog {
+    /// The enums that change.
+    pub enums: Vec<EnumChanges>,
+}
+
+impl Changelog {
+    /// The changes from `old` (the checked-in snapshot; `None` for a new catalog, whose every
+    /// enum is added) to `new`.
+    pub fn between(old: Option<&CatalogApi>, new: &CatalogApi) -> Changelog {
+        let empty = CatalogApi::default();
+        let old = old.unwrap_or(&empty);
+        let mut changes: BTreeMap<String, EnumChanges> = BTreeMap::new();
+        // The changes of the enum `name`, whose API (old or new) gives its module.
+        fn of<'c>(
+            changes: &'c mut BTreeMap<String, EnumChanges>,
+            name: &str,
+            api: Option<&EnumApi>,
+        ) -> &'c mut EnumChanges {
+            changes.entry(name.to_owned()).or_insert_with(|| EnumChanges {
+                name: name.to_owned(),
+                module: api.map(|api| api.module.clone()).unwrap_or_default(),
+                ..EnumChanges::default()
+            })
+        }
+        for found in stability::breaks(old, new) {
+            match found {
+                Break::RemovedEnum { enum_name } => {
+                    of(&mut changes, &enum_name, old.enums.get(&enum_name)).removed_enum = true;
+                }
+                Break::RemovedVariant { enum_name, old: variant, .. } => {
+                    let api = old.enums.get(&enum_name);
+                    let row = row_of(api, &variant);
+                    of(&mut changes, &enum_name, api).removed.push(row);
+                }
+                Break::RenamedVariant { enum_name, old: variant, new: renamed, .. } => {
+                    let api = new.enums.get(&enum_name);
+                    let row = row_of(api, &renamed);
+                    of(&mut changes, &enum_name, api).renamed.push((variant, row));
+                }
+                Break::RemovedMethod { enum_name, old: method } => {
+                    of(&mut changes, &enum_name, old.enums.get(&enum_name))
+                        .removed_accessors
+                        .push(method);
+                }
+            }
+        }
+        for (name, new_api) in &new.enums {
+            let change = of(&mut changes, name, Some(new_api));
+            match old.enums.get(name) {
+                None => change.added_enum = true,
+                Some(old_api) => compare(old_api, new_api, change),
+            }
+        }
+        let enums = changes.into_values().filter(|change| change.semver() != Semver::None);
+        Changelog { enums: enums.collect() }
+    }
+
+    /// The release the whole update needs: the largest of its enums'.
+    pub fn semver(&self) -> Semver {
+        self.enums.iter().map(EnumChanges::semver).max().unwrap_or(Semver::None)
+    }
+
+    /// Whether users see no change.
+    pub fn is_empty(&self) -> bool {
+        self.enums.is_empty()
+    }
+
+    /// The summary `regen` prints: the semver class, then each enum's changes.
+    pub fn summary(&self) -> String {
+        let semver = self.semver();
+        let mut out = format!("changes for users: {} ({})\n", semver.as_str(), semver.reason());
+        for change in &self.enums {
+            let _ = writeln!(out, "  {} ({})", change.path(), change.semver().as_str());
+            for line in lines(change) {
+                let _ = writeln!(out, "    {}", line.text);
+            }
+        }
+        out
+    }
+
+    /// The same as a Markdown section in the style of Keep a Changelog: `## [Unreleased]`
+    /// (with ` - <date>` where a date is given), the release it needs, then `Added`, `Changed`,
+    /// `Deprecated` and `Removed`. Deterministic: no date unless given.
+    pub fn markdown(&self, date: Option<&str>) -> String {
+        let semver = self.semver();
+        let mut out = String::from("## [Unreleased]");
+        if let Some(date) = date {
+            let _ = write!(out, " - {date}");
+        }
+        let _ = writeln!(
+            out,
+            "\n\nDocs update: a **{}** release ({}).",
+            semver.as_str(),
+            semver.reason()
+        );
+        for kind in [Kind::Added, Kind::Changed, Kind::Deprecated, Kind::Removed] {
+            let items: Vec<String> = self
+                .enums
+                .iter()
+                .flat_map(|change| {
+                    lines(change)
+                        .into_iter()
+                        .filter(move |line| line.kind == kind)
+                        .map(move |line| format!("- `{}`: {}", change.path(), line.markdown))
+                })
+                .collect();
+            if !items.is_empty() {
+                let _ = writeln!(out, "\n### {}\n\n{}", kind.heading(), items.join("\n"));
+            }
+        }
+        out
+    }
+}
+
+/// `section` put into a changelog file's `text`: before its first `## ` section, after any
+/// title and introduction; a new file gets a `# Changelog` title.
+pub fn prepend(text: &str, section: &str) -> String {
+    if text.trim().is_empty() {
+        return format!("# Changelog\n\n{section}");
+    }
+    let at = text
+        .match_indices("## ")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'));
+    match at {
+        Some(at) => format!("{}{section}\n{}", &text[..at], &text[at..]),
+        None => format!("{}\n\n{section}", text.trim_end()),
+    }
+}
+
+/// The Keep a Changelog section a change belongs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Added,
+    Changed,
+    Deprecated,
+    Removed,
+}
+
+impl Kind {
+    fn heading(self) -> &'static str {
+        match self {
+            Kind::Added => "Added",
+            Kind::Changed => "Changed",
+            Kind::Deprecated => "Deprecated",
+            Kind::Removed => "Removed",
+        }
+    }
+}
+
+/// One change, for the terminal and for Markdown.
+struct Line {
+    kind: Kind,
+    text: String,
+    markdown: String,
+}
+
+/// Every change of an enum, in a fixed order.
+fn lines(change: &EnumChanges) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut push = |kind, text: String, markdown: String| out.push(Line { kind, text, markdown });
+    if change.added_enum {
+        push(Kind::Added, "new enum".into(), "new enum".into());
+    }
+    if change.removed_enum {
+        push(Kind::Removed, "enum removed".into(), "enum removed (**breaking**)".into());
+    }
+    for row in &change.added {
+        push(Kind::Added, format!("added: {}", row.text()), format!("added {}", row.markdown()));
+    }
+    for row in &change.unretired {
+        let text = format!("un-retired: {} (documented again)", row.text());
+        push(
+            Kind::Added,
+            text,
+            format!("{} is documented again, no longer retired", row.markdown()),
+        );
+    }
+    for accessor in &change.added_accessors {
+        push(
+            Kind::Added,
+            format!("added method: {accessor}()"),
+            format!("added method `{accessor}()`"),
+        );
+    }
+    for (old, row) in &change.renamed {
+        let text = format!("renamed: {old} -> {}", row.text());
+        let markdown = format!("`{old}` renamed to {} (**breaking**)", row.markdown());
+        push(Kind::Changed, text, markdown);
+    }
+    for (row, old) in &change.recoded {
+        let text = format!("code changed: {} was {old}", row.text());
+        let markdown = format!("{} had the code {} (**breaking**)", row.markdown(), code(old));
+        push(Kind::Changed, text, markdown);
+    }
+    for (row, old, new) in &change.names {
+        let text = format!("name changed: {} {old:?} -> {new:?}", row.text());
+        let markdown = format!(
+            "name of {} changed from {} to {} (`from_name` and name-based serde see it)",
+            row.markdown(),
+            code(old),
+            code(new)
+        );
+        push(Kind::Changed, text, markdown);
+    }
+    for (header, variants) in &change.text {
+        let rows = if variants.len() == 1 { "row" } else { "rows" };
+        let text = format!(
+            "`{header}` text changed in {} {rows}: {}",
+            variants.len(),
+            variants.join(", ")
+        );
+        let list: Vec<String> = variants.iter().map(|variant| code(variant)).collect();
+        let markdown =
+            format!("`{header}` text changed in {} {rows}: {}", variants.len(), list.join(", "));
+        push(Kind::Changed, text, markdown);
+    }
+    for row in &change.retired {
+        let text = format!("retired: {} (deprecated, still found)", row.text());
+        let markdown =
+            format!("{} retired: no longer in the documentation, deprecated", row.markdown());
+        push(Kind::Deprecated, text, markdown);
+    }
+    for row in &change.removed {
+        push(
+            Kind::Removed,
+            format!("removed: {}", row.text()),
+            format!("{} removed (**breaking**)", row.markdown()),
+        );
+    }
+    for accessor in &change.removed_accessors {
+        let markdown = format!("method `{accessor}()` removed (**breaking**)");
+        push(Kind::Removed, format!("removed method: {accessor}()"), markdown);
+    }
+    out
+}
+
+impl Row {
+    fn text(&self) -> String {
+        format!("{} ({})", self.variant, self.code)
+    }
+
+    fn markdown(&self) -> String {
+        format!("{} ({})", code(&self.variant), code(&self.code))
+    }
+}
+
+/// Text as a Markdown code span (backticks inside become quotes).
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'"))
+}
+
+/// The row of `variant` in `api`.
+fn row_of(api: Option<&EnumApi>, variant: &str) -> Row {
+    let found = api.and_then(|api| api.variants.iter().find(|v| v.variant == variant));
+    let code = found.map(|v| v.code.clone());
+    Row { variant: variant.to_owned(), code: code.unwrap_or_default() }
+}
+
+/// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
+fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
+    let renamed_to: Vec<&str> =
+        change.renamed.iter().map(|(_, row)| row.variant.as_str()).collect();
+    let old_by_name: BTreeMap<&str, &VariantApi> =
+        old.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect();
+    let mut text: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for variant in &new.variants {
+        let row = Row { variant: variant.variant.clone(), code: variant.code.clone() };
+        let Some(before) = old_by_name.get(variant.variant.as_str()) else {
+            if !renamed_to.contains(&variant.variant.as_str()) {
+                change.added.push(row);
+            }
+            continue;
+        };
+        match (before.retired, variant.retired) {
+            (false, true) => change.retired.push(row.clone()),
+            (true, false) => change.unretired.push(row.clone()),
+            _ => {}
+        }
+        if before.code != variant.code {
+            change.recoded.push((row.clone(), before.code.clone()));
+        }
+        if before.name != variant.name {
+            change.names.push((row.clone(), before.name.clone(), variant.name.clone()));
+        }
+        for column in changed_columns(old, before, new, variant) {
+            text.entry(column).or_default().push(variant.variant.clone());
+        }
+    }
+    change.text =
+        text.into_iter().map(|(column, rows)| (new.columns[column].clone(), rows)).collect();
+    change.added_accessors =
+        new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
+}
+
+/// The columns (indexes into `new.columns`) whose cell differs between the row before and now,
+/// matched by header; the name column, whose change is listed apart, and the key cell, which
+/// is the code, are left out. A snapshot written before cells were kept compares nothing.
+fn changed_columns(
+    old: &EnumApi,
+    before: &VariantApi,
+    new: &EnumApi,
+    now: &VariantApi,
+) -> Vec<usize> {
+    if before.cells.is_empty() {
+        return Vec::new();
+    }
+    let mut changed = Vec::new();
+    for (index, header) in new.columns.iter().enumerate() {
+        let Some(old_index) =
+            old.columns.iter().position(|old_header| same_text(old_header, header))
+        else {
+            continue;
+        };
+        let (was, is) = (before.cells.get(old_index), now.cells.get(index));
+        let is_name_or_code = is.is_some_and(|cell| *cell == now.name || *cell == now.code)
+            && was.is_some_and(|cell| *cell == before.name || *cell == before.code);
+        if was != is && !is_name_or_code {
+            changed.push(index);
+        }
+    }
+    changed
+}
