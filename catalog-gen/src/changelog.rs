@@ -451,3 +451,69 @@ fn changed_columns(
     }
     changed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(variants: &[(&str, &str, &str, &str, bool)]) -> CatalogApi {
+        let variants = variants
+            .iter()
+            .map(|(variant, code, name, details, retired)| VariantApi {
+                variant: (*variant).into(),
+                code: (*code).into(),
+                name: (*name).into(),
+                cells: vec![(*code).into(), (*name).into(), (*details).into()],
+                retired: *retired,
+            })
+            .collect();
+        let columns = vec!["Code".into(), "Name".into(), "Details".into()];
+        let api =
+            EnumApi { module: "m".into(), columns, accessors: vec!["details".into()], variants };
+        CatalogApi { enums: BTreeMap::from([("E".to_owned(), api)]) }
+    }
+
+    const A: (&str, &str, &str, &str, bool) = ("A", "1", "A", "a", false);
+
+    #[test]
+    fn each_kind_of_change_gets_its_semver_class() {
+        let before = api(&[A, ("B", "2", "B", "b", false)]);
+        let class = |after: CatalogApi| Changelog::between(Some(&before), &after).semver();
+        assert_eq!(class(before.clone()), Semver::None);
+        assert_eq!(class(api(&[A, ("B", "2", "B", "b!", false)])), Semver::Patch);
+        assert_eq!(class(api(&[A, ("B", "2", "b", "b", false)])), Semver::Minor);
+        assert_eq!(class(api(&[A, ("B", "2", "B", "b", true)])), Semver::Minor);
+        assert_eq!(
+            class(api(&[A, ("B", "2", "B", "b", false), ("C", "3", "C", "c", false)])),
+            Semver::Minor
+        );
+        assert_eq!(class(api(&[A])), Semver::Major);
+        assert_eq!(class(api(&[A, ("Bee", "2", "Bee", "b", false)])), Semver::Major);
+        assert_eq!(class(api(&[A, ("B", "7", "B", "b", false)])), Semver::Major);
+        assert_eq!(class(CatalogApi::default()), Semver::Major);
+        assert_eq!(Changelog::between(None, &before).semver(), Semver::Minor);
+    }
+
+    #[test]
+    fn text_changes_are_counted_per_column_with_their_rows() {
+        let before = api(&[A, ("B", "2", "B", "b", false)]);
+        let after = api(&[("A", "1", "A", "a!", false), ("B", "2", "Bb", "b!", false)]);
+        let changes = &Changelog::between(Some(&before), &after).enums[0];
+        assert_eq!(changes.text, [("Details".to_owned(), vec!["A".to_owned(), "B".to_owned()])]);
+        assert_eq!(changes.names.len(), 1);
+    }
+
+    #[test]
+    fn a_section_goes_before_the_first_release_and_never_replaces_text() {
+        let section = "## [Unreleased]\n\nNew.\n";
+        assert_eq!(prepend("", section), "# Changelog\n\n## [Unreleased]\n\nNew.\n");
+        assert_eq!(
+            prepend("# Log\n\nIntro.\n\n## [1.0.0]\n\nOld.\n", section),
+            "# Log\n\nIntro.\n\n## [Unreleased]\n\nNew.\n\n## [1.0.0]\n\nOld.\n"
+        );
+        assert_eq!(
+            prepend("# Log\n\nIntro. ## not a heading", section),
+            "# Log\n\nIntro. ## not a heading\n\n## [Unreleased]\n\nNew.\n"
+        );
+    }
+}

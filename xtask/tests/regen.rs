@@ -374,3 +374,37 @@ fn diagnostics_show_paths_from_the_current_directory_and_files_do_not_depend_on_
         format!("--> {}:16:4", sandbox.path("docs-src/mediaconvert/error-codes.md").display())
     );
 }
+
+#[test]
+fn the_changelog_is_printed_and_with_changelog_prepended_to_the_file_never_with_check() {
+    let sandbox = Sandbox::new();
+    // Re-cased, as MediaConvert's page once did the other way: same variant, another name.
+    sandbox.edit(MEDIACONVERT, "|  Input Error  |", "|  Input error  |");
+    let changelog = sandbox.path("CHANGELOG.md");
+    fs::write(&changelog, "# Changelog\n\nHand-written intro.\n\n## [0.1.0]\n\n- First.\n")
+        .unwrap();
+
+    let check = sandbox.regen(&["--check", "--changelog", "CHANGELOG.md"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains("changes for users: minor"), "{}", stderr(&check));
+    assert!(fs::read_to_string(&changelog).unwrap().ends_with("- First.\n"), "--check wrote");
+
+    let args = ["--changelog", "CHANGELOG.md", "--changelog-date", "2026-12-01"];
+    let output = sandbox.regen(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(summary.contains("name changed: InputError (1010) \"Input Error\" -> \"Input error\""));
+    let text = fs::read_to_string(&changelog).unwrap();
+    let section = "## [Unreleased] - 2026-12-01\n\nDocs update: a **minor** release";
+    assert!(
+        text.starts_with(&format!("# Changelog\n\nHand-written intro.\n\n{section}")),
+        "{text}"
+    );
+    assert!(text.ends_with("\n## [0.1.0]\n\n- First.\n"), "{text}");
+    assert!(text.contains("### Changed\n\n- `mediaconvert::ErrorCode`: name of `InputError`"));
+
+    // Nothing changes for users on the next run: nothing is printed or prepended.
+    let again = sandbox.regen(&args);
+    assert!(!stderr(&again).contains("changes for users"), "{}", stderr(&again));
+    assert_eq!(fs::read_to_string(&changelog).unwrap(), text);
+}
