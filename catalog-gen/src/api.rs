@@ -225,17 +225,34 @@ fn push_toml_array(out: &mut String, items: &[String]) {
     out.push(']');
 }
 
-/// Appends `text` as a TOML string. Text that needs no escape (most names and codes) is
-/// quoted as it is; anything else is escaped by the `toml` crate.
+/// Appends `text` as a TOML basic string, by TOML's fixed escape table: `"` and `\` escaped,
+/// control characters as `\t`, `\n`, `\r` or `\uXXXX`; everything else as it is. (The
+/// `toml` crate's own formatting, one `Value` per string, cost more than the rest of the
+/// snapshot once the snapshot kept every cell.)
 fn push_toml_string(out: &mut String, text: &str) {
-    let plain = !text.chars().any(|c| c == '"' || c == '\\' || c.is_control());
-    if plain {
-        out.push('"');
-        out.push_str(text);
-        out.push('"');
-    } else {
-        let _ = write!(out, "{}", toml::Value::String(text.to_owned()));
+    out.reserve(text.len() + 2);
+    out.push('"');
+    let mut plain = 0;
+    for (at, c) in text.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..at]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04X}", u32::from(c));
+        } else {
+            out.push_str(escape);
+        }
+        plain = at + c.len_utf8();
     }
+    out.push_str(&text[plain..]);
+    out.push('"');
 }
 
 #[cfg(test)]
