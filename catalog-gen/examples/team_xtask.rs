@@ -23,6 +23,10 @@ fn main() -> ExitCode {
             if let Some(warnings) = report.render_warnings(false) {
                 eprint!("{warnings}");
             }
+            // What changes for the catalog's users, and the release it needs.
+            if !report.changelog.is_empty() {
+                eprint!("{}", report.changelog.summary());
+            }
             print!("{}", report.diff);
             for (verb, path) in &report.changes {
                 eprintln!("{} {path}", if check { "stale:" } else { verb });
