@@ -45,13 +45,20 @@ pub fn keep<'a>(
             problems.push(place.retired_without_text(key.span(), key.get_ref()));
             continue;
         };
+        let text = |index: usize, header: &str| match last_text(api, &variant.cells, index, header)
+        {
+            // A snapshot written before cells were kept still has the code and the name.
+            text if text.is_empty() && index == columns.name => variant.name.clone(),
+            text if text.is_empty() && index == columns.key => variant.code.clone(),
+            text => text,
+        };
         let row = Row {
             span: 0..0,
             cells: table
                 .header
                 .iter()
                 .enumerate()
-                .map(|(index, header)| cell(last_text(api, &variant.cells, index, &header.text)))
+                .map(|(index, header)| cell(text(index, &header.text)))
                 .collect(),
             extra: None,
         };
@@ -81,4 +88,67 @@ fn last_text(api: &EnumApi, cells: &[String], index: usize, header: &str) -> Str
 /// A cell with `text` and no place on the page.
 fn cell(text: String) -> Cell {
     Cell { text, span: 0..0, markdown: 0..0, events: Vec::new(), missing: false, anchor: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::{CatalogApi, EnumApi, VariantApi};
+    use crate::model::{Catalog, build};
+    use crate::{manifest, pages_in_memory};
+
+    const MANIFEST: &str = "output = \"o\"\n[[table]]\npage = \"p.md\"\n\
+                            url = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
+                            key-column = \"Code\"\nkey-type = \"u16\"\nname-column = \"Name\"\n\
+                            retired = { \"7\" = { since = \"2024\" } }\n";
+
+    fn previous(cells: Vec<String>, columns: Vec<String>) -> CatalogApi {
+        let variant = VariantApi {
+            variant: "Gone".into(),
+            code: "7".into(),
+            name: "Gone away".into(),
+            cells,
+            retired: false,
+        };
+        let api = EnumApi { columns, variants: vec![variant], ..EnumApi::default() };
+        CatalogApi { enums: [("E".to_owned(), api)].into() }
+    }
+
+    fn model(page: &str, previous: &CatalogApi) -> Result<Catalog, Vec<String>> {
+        let manifest = manifest::parse("c.toml", MANIFEST).unwrap();
+        let pages = pages_in_memory([("p.md", page)]);
+        build("c.toml", &manifest, &pages, Some(previous))
+            .map_err(|problems| problems.into_iter().map(|problem| problem.message).collect())
+    }
+
+    const PAGE: &str = "| Code | Name | Details |\n|---|---|---|\n| 1 | One | First. |\n";
+
+    #[test]
+    fn a_retired_row_keeps_its_last_cells_by_header_and_its_name() {
+        let columns = vec!["Details".into(), "Code".into(), "Name".into()];
+        let cells = vec!["Was here.".into(), "7".into(), "Gone away".into()];
+        let catalog = model(PAGE, &previous(cells, columns)).unwrap();
+        let variant = &catalog.modules[0].enums[0].variants[1];
+        assert_eq!(variant.ident.as_str(), "Gone");
+        assert_eq!(variant.cells, ["7", "Gone away", "Was here."]);
+        assert_eq!(variant.retired.as_ref().unwrap().since.as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn a_snapshot_without_cells_still_gives_the_code_and_the_name() {
+        let catalog = model(PAGE, &previous(Vec::new(), Vec::new())).unwrap();
+        assert_eq!(catalog.modules[0].enums[0].variants[1].cells, ["7", "Gone away", ""]);
+    }
+
+    #[test]
+    fn a_retired_code_on_the_page_again_is_a_warning_and_one_nowhere_an_error() {
+        let page = format!("{PAGE}| 7 | Back | Again. |\n");
+        let catalog = model(&page, &previous(Vec::new(), Vec::new())).unwrap();
+        assert!(catalog.modules[0].enums[0].variants.iter().all(|v| v.retired.is_none()));
+        assert_eq!(catalog.warnings[0].message, "`7` is retired, but the page documents it again");
+        let problems = model(PAGE, &CatalogApi::default()).unwrap_err();
+        assert_eq!(
+            problems,
+            ["cannot retire `7`: no row of the page or of the API snapshot has it"]
+        );
+    }
 }
