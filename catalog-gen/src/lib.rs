@@ -4,11 +4,14 @@
 //!
 //! 1. [`manifest`]: `catalog.toml`, parsed once, with the span of every value.
 //! 2. [`markdown`]: pages to tables with byte spans (pulldown-cmark).
-//! 3. [`model`]: the manifest meets the pages in named stages (select the table, columns,
-//!    keys, uniqueness, names, facts, lints, docs), every problem collected as a
-//!    [`Diagnostic`], error or warning.
-//! 4. [`api`]: the catalog's public API as data, computed from the model; its snapshot is
-//!    written beside the code and read back by [`stability`] to refuse breaking changes.
+//! 3. [`model`]: the manifest meets the pages in named stages (options, select the table,
+//!    columns, keys, retired rows, uniqueness, names, facts, lints, docs), every problem
+//!    collected as a [`Diagnostic`], error or warning. Every name is checked once, by
+//!    [`naming`], and reaches emit as a [`naming::Identifier`].
+//! 4. [`api`]: the catalog's public API as data, with every row's cells, computed from the
+//!    model; its snapshot is written beside the code and read back by [`stability`] to refuse
+//!    breaking changes, by [`changelog`] to say what changed for users and the release it
+//!    needs, and by the model for the last text of retired rows.
 //! 5. [`emit`]: Rust source from the model, formatted, with the `@generated` header.
 //! 6. [`sync`]: which files a regeneration creates, updates or removes.
 //!
