@@ -8,8 +8,8 @@
 
 use core::fmt::{self, Write};
 
-use catalog::Entry;
 use catalog::mediaconvert::ErrorCode;
+use catalog::{Documented, Entry};
 use catalog::mediatailor::ClientPlaybackError;
 
 /// Looked up at compile time: a wrong code fails the build, not the device.
@@ -44,6 +44,25 @@ pub fn describe<E: Entry>(code: E::Code, out: &mut impl Write) -> fmt::Result {
         }
         None => write!(out, "not a documented `{}` code", E::TABLE.name),
     }
+}
+
+/// Writes what the checked-in docs say of a code received from a device, documented or not:
+/// `Documented` keeps integer codes without an allocator.
+pub fn received(code: u16, out: &mut impl Write) -> fmt::Result {
+    let received = Documented::<ErrorCode>::from_code(code);
+    write!(out, "{received}")?;
+    if received.is_unknown() {
+        write!(out, "; see {}", ErrorCode::TABLE.url)?;
+    }
+    Ok(())
+}
+
+/// A `serde` payload with a code newer than the docs, deserialized without `std` or `alloc`.
+#[cfg(feature = "serde")]
+#[derive(Debug, serde::Deserialize)]
+pub struct JobEvent {
+    /// The job's error code, documented or not.
+    pub error_code: Documented<ErrorCode>,
 }
 
 /// A `serde` payload that embeds a catalog entry, deserialized without `std`.
@@ -89,5 +108,16 @@ mod tests {
         assert!(text.starts_with("410 Gone: An AWS Support operator"), "{text}");
         let (bytes, len) = described::<ErrorCode>(1);
         assert_eq!(&bytes[..len], b"not a documented `ErrorCode` code");
+    }
+
+    #[test]
+    fn codes_newer_than_the_docs_are_kept_without_an_allocator() {
+        let mut buffer = Buffer { bytes: [0; 256], len: 0 };
+        received(9999, &mut buffer).unwrap();
+        let text = core::str::from_utf8(&buffer.bytes[..buffer.len]).unwrap();
+        assert!(text.starts_with("9999 (not in the documentation); see https://"), "{text}");
+        let mut buffer = Buffer { bytes: [0; 256], len: 0 };
+        received(1010, &mut buffer).unwrap();
+        assert_eq!(&buffer.bytes[..buffer.len], b"1010 Input Error");
     }
 }
