@@ -107,7 +107,7 @@ pub fn is_camel_case(name: &str) -> bool {
 }
 
 /// A name that the naming rules have checked: emit writes it as an identifier as it is, so no
-/// text reaches `Ident::new` unchecked. Made only by this module's functions.
+/// text reaches `Ident::new` unchecked. The only constructor, [`Identifier::new`], checks it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Identifier(String);
 
@@ -143,12 +143,6 @@ impl std::ops::Deref for Identifier {
 impl std::fmt::Display for Identifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl PartialEq<str> for Identifier {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
     }
 }
 

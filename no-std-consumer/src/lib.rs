@@ -9,8 +9,8 @@
 use core::fmt::{self, Write};
 
 use catalog::mediaconvert::ErrorCode;
-use catalog::{Documented, Entry};
 use catalog::mediatailor::ClientPlaybackError;
+use catalog::{Documented, Entry};
 
 /// Looked up at compile time: a wrong code fails the build, not the device.
 pub const INPUT_ERROR: ErrorCode = match ErrorCode::from_code(1010) {

@@ -27,18 +27,17 @@ pub fn keep<'a>(
     rows: &mut Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let key_of = |code: &'_ str, name: &'_ str| pin_key(spec.shared_codes, code, name).to_owned();
+    let is_key = |key: &str, code: &str, name: &str| pin_key(spec.shared_codes, code, name) == key;
     for (key, retired) in &spec.retired {
         let documented = rows
             .iter()
-            .any(|row| key_of(&row.key_text, &row.row.cells[columns.name].text) == *key.get_ref());
+            .any(|row| is_key(key.get_ref(), &row.key_text, &row.row.cells[columns.name].text));
         if documented {
             problems.push(place.retired_documented_again(key.span(), key.get_ref()));
             continue;
         }
         let last = previous.and_then(|api| {
-            let variant =
-                api.variants.iter().find(|v| key_of(&v.code, &v.name) == *key.get_ref())?;
+            let variant = api.variants.iter().find(|v| is_key(key.get_ref(), &v.code, &v.name))?;
             Some((api, variant))
         });
         let Some((api, variant)) = last else {
@@ -137,6 +136,14 @@ mod tests {
     fn a_snapshot_without_cells_still_gives_the_code_and_the_name() {
         let catalog = model(PAGE, &previous(Vec::new(), Vec::new())).unwrap();
         assert_eq!(catalog.modules[0].enums[0].variants[1].cells, ["7", "Gone away", ""]);
+    }
+
+    #[test]
+    fn a_snapshot_name_that_is_no_identifier_is_an_error_not_a_lost_row() {
+        let mut api = previous(Vec::new(), Vec::new());
+        api.enums.get_mut("E").unwrap().variants[0].variant = "not a name".into();
+        let problems = model(PAGE, &api).unwrap_err();
+        assert_eq!(problems, ["cannot make a variant name from `Gone away`"]);
     }
 
     #[test]
