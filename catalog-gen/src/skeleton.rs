@@ -43,6 +43,41 @@ mod tests {
         assert!(manifest.contains(&format!("\nversion = \"{RUNTIME_VERSION}\"\n")), "{manifest}");
     }
 
+    /// The snake_case names a crate root defines or starts a `use` path with: a generated
+    /// module of such a name would be hidden by it or make its paths ambiguous.
+    fn root_names(source: &str) -> Vec<String> {
+        let file = syn::parse_file(source).unwrap();
+        let mut names = Vec::new();
+        for item in file.items {
+            match item {
+                syn::Item::Mod(item) => names.push(item.ident.to_string()),
+                syn::Item::Use(item) => match item.tree {
+                    syn::UseTree::Path(path) => names.push(path.ident.to_string()),
+                    syn::UseTree::Name(name) => names.push(name.ident.to_string()),
+                    _ => {}
+                },
+                syn::Item::ExternCrate(item) => names.push(item.ident.to_string()),
+                _ => {}
+            }
+        }
+        names.retain(|name| name.chars().all(|c| !c.is_uppercase()));
+        names
+    }
+
+    #[test]
+    fn the_names_refused_for_modules_are_those_the_crate_roots_use() {
+        let template = &files("errors", "docs/catalog.toml", None)[1].1;
+        let catalog = include_str!("../../catalog/src/lib.rs");
+        let mut refused = crate::naming::CRATE_ROOT_NAMES.to_vec();
+        refused.sort_unstable();
+        for root in [template.as_str(), catalog] {
+            let mut names = root_names(root);
+            names.sort();
+            names.dedup();
+            assert_eq!(names, refused);
+        }
+    }
+
     #[test]
     fn the_runtime_path_is_written_only_where_there_is_one() {
         let with = files("errors", "docs/catalog.toml", Some("../catalog-core"));
