@@ -1,7 +1,8 @@
 //! A catalog through its docs' real history: every revision of MediaConvert's error page from
 //! 2019 to 2023 (`history/mediaconvert/`, see its NOTICE.md), regenerated one after another
 //! through the library's entry point, then a synthetic removal of code 1401: refused with the
-//! retirement as the first fix, retired, and documented again. Each step's outcome (refused,
+//! retirement as the first fix, retired, back under another name (a rename, refused), and
+//! documented again. Each step's outcome (refused,
 //! or the changelog `regen` prints and the Markdown `--changelog` writes) is a golden file in
 //! `history/mediaconvert.out/`: `SNAPSHOTS=overwrite` rewrites them.
 
@@ -85,14 +86,18 @@ fn mediaconvert_from_2019_to_2023_then_a_code_retired_and_back() {
     assert!(snapshot.contains("variant = \"PermissionsIssue\", code = \"1401\""), "{snapshot}");
     let module = fs::read_to_string(docs.join("out/mediaconvert.rs")).unwrap();
     assert!(module.contains("#[deprecated(note = \"retired: no longer in the documentation"));
+    // Back under another name: a rename, refused with the pin that keeps the old one.
+    let renamed = line_1401.replace("Permissions Issue", "Permission Denied");
+    fs::write(&page, latest.replace(&line_1401, &renamed)).unwrap();
+    outcomes.push(("13-1401-back-under-another-name".into(), step(docs)));
     fs::write(&page, &latest).unwrap();
-    outcomes.push(("13-1401-documented-again".into(), step(docs)));
+    outcomes.push(("14-1401-documented-again".into(), step(docs)));
 
     let written: Vec<bool> = outcomes.iter().map(|(_, (written, _))| *written).collect();
     // The duplicated 1401 of 2019-02-11 is refused; so is the removal until 1401 is retired.
     let expected = [false, true, true, true, true, true, true, true, true, true, true];
     assert_eq!(written[..11], expected);
-    assert_eq!(written[11..], [false, true, true]);
+    assert_eq!(written[11..], [false, true, false, true]);
     for (name, (_, outcome)) in &outcomes {
         golden::assert_matches(&format!("history/mediaconvert.out/{name}.txt"), outcome);
     }
