@@ -7,7 +7,7 @@
 //! accessor or enum added, a row retired or un-retired, or a name cell changed (`from_name`
 //! and name-based serde see it) → minor; any other text → patch.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
 use crate::api::{CatalogApi, EnumApi, VariantApi};
@@ -152,6 +152,10 @@ impl Changelog {
                 ..EnumChanges::default()
             })
         }
+        // Each variant's code, by enum, for the rows the breaks name (built once per enum:
+        // tables have 100k rows and more).
+        let mut old_codes = Codes::default();
+        let mut new_codes = Codes::default();
         for found in stability::breaks(old, new) {
             match found {
                 Break::RemovedEnum { enum_name } => {
@@ -159,12 +163,12 @@ impl Changelog {
                 }
                 Break::RemovedVariant { enum_name, old: variant, .. } => {
                     let api = old.enums.get(&enum_name);
-                    let row = row_of(api, &variant);
+                    let row = old_codes.row(&enum_name, api, &variant);
                     of(&mut changes, &enum_name, api).removed.push(row);
                 }
                 Break::RenamedVariant { enum_name, old: variant, new: renamed, .. } => {
                     let api = new.enums.get(&enum_name);
-                    let row = row_of(api, &renamed);
+                    let row = new_codes.row(&enum_name, api, &renamed);
                     of(&mut changes, &enum_name, api).renamed.push((variant, row));
                 }
                 Break::RemovedMethod { enum_name, old: method } => {
@@ -381,15 +385,27 @@ fn code(text: &str) -> String {
 }
 
 /// The row of `variant` in `api`.
-fn row_of(api: Option<&EnumApi>, variant: &str) -> Row {
-    let found = api.and_then(|api| api.variants.iter().find(|v| v.variant == variant));
-    let code = found.map(|v| v.code.clone());
-    Row { variant: variant.to_owned(), code: code.unwrap_or_default() }
+/// Each variant's code, by enum, indexed when first asked for.
+#[derive(Default)]
+struct Codes<'a> {
+    by_enum: BTreeMap<String, HashMap<&'a str, &'a str>>,
+}
+
+impl<'a> Codes<'a> {
+    /// The row of `variant` in the enum `name`, whose API is `api`.
+    fn row(&mut self, name: &str, api: Option<&'a EnumApi>, variant: &str) -> Row {
+        let codes = self.by_enum.entry(name.to_owned()).or_insert_with(|| {
+            let variants = api.map_or(&[][..], |api| api.variants.as_slice());
+            variants.iter().map(|v| (v.variant.as_str(), v.code.as_str())).collect()
+        });
+        let code = codes.get(variant).map(|code| (*code).to_owned());
+        Row { variant: variant.to_owned(), code: code.unwrap_or_default() }
+    }
 }
 
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
 fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
-    let renamed_to: Vec<&str> =
+    let renamed_to: HashSet<&str> =
         change.renamed.iter().map(|(_, row)| row.variant.as_str()).collect();
     let old_by_name: BTreeMap<&str, &VariantApi> =
         old.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect();

@@ -96,12 +96,20 @@ pub struct Input<'a> {
 }
 
 impl Input<'_> {
-    /// The text of every file of the input, by shown path: what diagnostics point into.
-    pub fn sources(&self) -> BTreeMap<String, String> {
-        let mut sources =
-            BTreeMap::from([(self.manifest_path.to_owned(), self.manifest_text.to_owned())]);
+    /// The text of every file of the input that `diagnostics` point into, by shown path: what
+    /// rendering them needs. (Only those: a page can be a hundred megabytes.)
+    pub fn sources(&self, diagnostics: &[Diagnostic]) -> BTreeMap<String, String> {
+        let wanted: std::collections::BTreeSet<&str> = diagnostics
+            .iter()
+            .flat_map(|diagnostic| &diagnostic.labels)
+            .map(|label| label.path.as_str())
+            .collect();
+        let mut sources = BTreeMap::new();
+        if wanted.contains(self.manifest_path) {
+            sources.insert(self.manifest_path.to_owned(), self.manifest_text.to_owned());
+        }
         for page in self.pages.values() {
-            if let Ok(text) = &page.text {
+            if let (Ok(text), true) = (&page.text, wanted.contains(page.path.as_str())) {
                 sources.insert(page.path.clone(), text.clone());
             }
         }
@@ -150,7 +158,10 @@ pub fn generate_after(
     input: &Input<'_>,
     previous: Option<&CatalogApi>,
 ) -> Result<Generation, Failure> {
-    let failure = |diagnostics| Failure { diagnostics, sources: input.sources() };
+    let failure = |diagnostics: Vec<Diagnostic>| Failure {
+        sources: input.sources(&diagnostics),
+        diagnostics,
+    };
     let mut catalog =
         model::build(input.manifest_path, manifest, input.pages, previous).map_err(failure)?;
     let warnings = std::mem::take(&mut catalog.warnings);

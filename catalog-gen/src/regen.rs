@@ -152,20 +152,38 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let existing = load::existing(&loaded.output_dir).map_err(|error| {
         Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
     })?;
-    // An unreadable snapshot stops the stability check; `--allow-breaking` writes it anew.
-    let previous = match previous_api(&loaded, &existing) {
-        Err(_) if options.allow_breaking => None,
-        result => result.map_err(|failure| loaded.displayed_failure(failure))?,
+    // The snapshot is as large as the docs' text, so it is read only where it is needed:
+    // before generating when the manifest retires rows (their last text is in it), else only
+    // when the new snapshot differs from it. A snapshot is a function of the API it records
+    // and reads back to it (`api` tests both), so equal text means nothing changed.
+    let snapshot = match existing.get(SNAPSHOT_FILE) {
+        Some(Existing::Generated(text)) => Some(text.as_str()),
+        _ => None,
     };
+    let read_previous = |snapshot: Option<&str>| match previous_api(&loaded, snapshot) {
+        Err(_) if options.allow_breaking => Ok(None),
+        result => result.map_err(|failure| loaded.displayed_failure(failure)),
+    };
+    let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
+    let early = if retires { read_previous(snapshot)? } else { None };
     let input = loaded.input(load::COMMAND);
-    let generation = crate::generate_after(&loaded.manifest, &input, previous.as_ref())
+    let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref())
         .map_err(|failure| loaded.displayed_failure(failure))?;
     if options.deny_warnings && !generation.warnings.is_empty() {
-        let diagnostics = generation.warnings.into_iter().map(Diagnostic::denied).collect();
-        let failure = Failure { diagnostics, sources: input.sources() };
+        let diagnostics: Vec<Diagnostic> =
+            generation.warnings.into_iter().map(Diagnostic::denied).collect();
+        let failure = Failure { sources: input.sources(&diagnostics), diagnostics };
         return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
-    let changes = sync::plan(&generation.files, &existing).map_err(|conflicts| {
+    let new_snapshot = generation.files.iter().find(|file| file.path == SNAPSHOT_FILE);
+    let unchanged = snapshot.is_some() && snapshot == new_snapshot.map(|file| file.text.as_str());
+    let previous = match early {
+        _ if unchanged => None,
+        Some(early) => Some(early),
+        None => read_previous(snapshot)?,
+    };
+    let files = generation.files.len();
+    let changes = sync::plan(generation.files, existing).map_err(|conflicts| {
         Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
     })?;
     if let (Some(old), false) = (&previous, options.allow_breaking) {
@@ -176,14 +194,11 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
             return Err(Error::Problems(loaded.displayed_failure(failure)));
         }
     }
-    let changelog = Changelog::between(previous.as_ref(), &generation.api);
-    Ok(Plan {
-        files: generation.files.len(),
-        changes,
-        warnings: generation.warnings,
-        changelog,
-        loaded,
-    })
+    let changelog = match (unchanged, &previous) {
+        (true, _) => Changelog::default(),
+        (false, previous) => Changelog::between(previous.as_ref(), &generation.api),
+    };
+    Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded })
 }
 
 /// A failure whose diagnostics point into the manifest only.
@@ -195,11 +210,8 @@ fn manifest_failure(loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
 }
 
 /// The API the checked-in snapshot records, where there is one (a new catalog has none yet).
-fn previous_api(
-    loaded: &Loaded,
-    existing: &BTreeMap<String, Existing>,
-) -> Result<Option<CatalogApi>, Failure> {
-    let Some(Existing::Generated(text)) = existing.get(SNAPSHOT_FILE) else { return Ok(None) };
+fn previous_api(loaded: &Loaded, snapshot: Option<&str>) -> Result<Option<CatalogApi>, Failure> {
+    let Some(text) = snapshot else { return Ok(None) };
     CatalogApi::from_snapshot(text).map(Some).map_err(|error| {
         manifest_failure(
             loaded,
@@ -257,7 +269,7 @@ impl Plan {
     fn report(self, diff: String) -> Report {
         let changes =
             self.changes.iter().map(|change| (change.verb(), self.shown(change))).collect();
-        let sources = self.loaded.input(load::COMMAND).sources();
+        let sources = self.loaded.input(load::COMMAND).sources(&self.warnings);
         let warnings = Failure { diagnostics: self.warnings, sources };
         let warnings = self.loaded.displayed_failure(warnings);
         Report { files: self.files, changes, diff, warnings, changelog: self.changelog }

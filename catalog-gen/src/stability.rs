@@ -7,7 +7,7 @@
 
 use crate::api::{CatalogApi, VariantApi};
 use crate::diagnostics::{Diagnostic, Label};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::Origin;
 
@@ -58,25 +58,38 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
             found.push(Break::RemovedEnum { enum_name: enum_name.clone() });
             continue;
         };
-        for old_variant in &old_api.variants {
-            if new_api.variants.iter().any(|new| new.variant == old_variant.variant) {
-                continue;
+        // Sets and maps rather than searches per variant: tables have 100k rows and more.
+        let new_names = names(&new_api.variants);
+        let gone: Vec<&VariantApi> =
+            old_api.variants.iter().filter(|v| !new_names.contains(v.variant.as_str())).collect();
+        if !gone.is_empty() {
+            let old_names = names(&old_api.variants);
+            let mut renamed: HashMap<&str, Vec<&VariantApi>> = HashMap::new();
+            for variant in &new_api.variants {
+                if !old_names.contains(variant.variant.as_str()) {
+                    renamed.entry(&variant.code).or_default().push(variant);
+                }
             }
-            let enum_name = enum_name.clone();
-            let old = old_variant.variant.clone();
-            found.push(match same_row(old_variant, &old_api.variants, &new_api.variants) {
-                Some(new) => Break::RenamedVariant {
-                    enum_name,
-                    old,
-                    new: new.variant.clone(),
-                    pin_key: pin_key(new, &new_api.variants),
-                },
-                None => Break::RemovedVariant {
-                    enum_name,
-                    old,
-                    pin_key: pin_key(old_variant, &old_api.variants),
-                },
-            });
+            let (old_codes, new_codes) = (codes(&old_api.variants), codes(&new_api.variants));
+            for old_variant in gone {
+                let enum_name = enum_name.clone();
+                let old = old_variant.variant.clone();
+                let candidates =
+                    renamed.get(old_variant.code.as_str()).map_or(&[][..], Vec::as_slice);
+                found.push(match same_row(old_variant, candidates) {
+                    Some(new) => Break::RenamedVariant {
+                        enum_name,
+                        old,
+                        new: new.variant.clone(),
+                        pin_key: pin_key(new, &new_codes),
+                    },
+                    None => Break::RemovedVariant {
+                        enum_name,
+                        old,
+                        pin_key: pin_key(old_variant, &old_codes),
+                    },
+                });
+            }
         }
         for method in &old_api.accessors {
             if !new_api.accessors.contains(method) {
@@ -90,26 +103,35 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
     found
 }
 
-/// The new variant for the old one's row, among the variants whose names are new: the one
-/// with its code and name, else the only one with its code (its name cell re-worded).
-fn same_row<'n>(
-    old: &VariantApi,
-    old_variants: &[VariantApi],
-    new: &'n [VariantApi],
-) -> Option<&'n VariantApi> {
-    let renamed: Vec<&VariantApi> =
-        new.iter().filter(|v| !old_variants.iter().any(|kept| kept.variant == v.variant)).collect();
-    let only = |found: Vec<&&'n VariantApi>| match found.as_slice() {
-        [one] => Some(**one),
-        _ => None,
-    };
-    only(renamed.iter().filter(|v| v.code == old.code && v.name == old.name).collect())
-        .or_else(|| only(renamed.iter().filter(|v| v.code == old.code).collect()))
+fn names(variants: &[VariantApi]) -> HashSet<&str> {
+    variants.iter().map(|variant| variant.variant.as_str()).collect()
 }
 
-/// A pin's key for `variant`: its code, unless other rows share it; then its name.
-fn pin_key(variant: &VariantApi, all: &[VariantApi]) -> String {
-    let shared = all.iter().filter(|other| other.code == variant.code).count() > 1;
+/// How many variants have each code.
+fn codes(variants: &[VariantApi]) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for variant in variants {
+        *counts.entry(variant.code.as_str()).or_default() += 1;
+    }
+    counts
+}
+
+/// The new variant for the old one's row, among `candidates`, the variants with its code whose
+/// names are new: the one with its code and name, else the only one with its code (its name
+/// cell re-worded).
+fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n VariantApi> {
+    let mut same_name = candidates.iter().filter(|v| v.name == old.name);
+    match (same_name.next(), same_name.next(), candidates) {
+        (Some(one), None, _) => Some(one),
+        (_, _, [only]) => Some(only),
+        _ => None,
+    }
+}
+
+/// A pin's key for `variant`: its code, unless other rows share it (`codes` counts them);
+/// then its name.
+fn pin_key(variant: &VariantApi, codes: &HashMap<&str, usize>) -> String {
+    let shared = codes.get(variant.code.as_str()).is_some_and(|&count| count > 1);
     if shared { variant.name.clone() } else { variant.code.clone() }
 }
 

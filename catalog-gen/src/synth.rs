@@ -1,5 +1,9 @@
-//! Synthetic docs trees of any size, for benchmarks: pages shaped like the real ones (escapes,
-//! links, code spans, `<br>`, long cells, names that repeat) and a manifest for them.
+//! Synthetic docs trees of any size, for benchmarks: pages shaped like the real ones. Each row
+//! has a hexadecimal code, a name (every eighth repeats an earlier one, as "Disk Full" does
+//! upstream), a long explanation built from the MediaConvert page's own sentences (escapes
+//! such as `\.` and `\(`, code spans, bold, relative and absolute links, `<br>`), and a remedy;
+//! one row in fifty has a much longer explanation, as pages with embedded lists do. A row is
+//! about 500 bytes, as on the real page: 200,000 rows make 100 MB.
 //!
 //! Deterministic: the same sizes give the same bytes, so anyone can reproduce a measurement.
 
@@ -22,6 +26,31 @@ const WORDS: &[&str] = &[
 const FAULTS: &[&str] =
     &["Error", "Failure", "Not Found", "Unsupported", "Timeout", "Denied", "Invalid", "Missing"];
 
+/// Sentences of the MediaConvert error page (`docs-src/mediaconvert/error-codes.md`), with a
+/// word (`{}`) varied per row.
+const EXPLANATIONS: &[&str] = &[
+    "The service can't open one or more of your {} files\\. Possible causes are as follows: ",
+    "The service was able to open and read your input file, but couldn't find a {} elementary stream\\. ",
+    "One or more of the job's {} settings aren't supported in the combination specified\\. Or, the encoding settings aren't compatible with the input\\. ",
+    "The start and end timecodes specified for an input clip don't exist in the associated {} stream\\.  A possible cause is that the input clipping timecodes are specified starting from zero, but the embedded timecodes start at a time other than `00:00:00:00`\\. ",
+    "Amazon S3 denied access to a {} or bucket\\. Check the bucket policies on your input and output locations\\. ",
+    "You specified an HTTP\\(S\\) URL for a {} that requires authentication\\. MediaConvert doesn't pass authentication credentials to the HTTP server\\. ",
+    "There is a problem in the way that the `{}` output settings are configured in your job\\. Check that these settings are correct and valid per specification\\. ",
+    "MediaConvert couldn't recover from a problematic {} when demuxing\\. The file might have an unexpected end of file\\. ",
+];
+const LINKS: &[&str] = &[
+    "[\\[See the AWS documentation website for more details\\]](http://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html)",
+    "See [Supported input codecs and containers](reference-codecs-containers-input.md)\\.",
+    "For more information, see [HTTP input requirements](upload-input-files.md#http-input-requirements)\\.",
+    "For more information about setting up this IAM role, see [Set Up IAM Permissions](iam-role.md) in this guide\\.",
+];
+const REMEDIES: &[&str] = &[
+    "Check that the job has the right IAM role specified and that the role has the necessary permissions for the {}\\.",
+    "Set both the input **Timecode source** and the **Timecode configuration** **Source** under **Job settings** to **Start at 0**\\.",
+    "Try reducing the number of outputs in the job, or reducing the length of the {}\\.<br>If the error persists, contact AWS Support\\.",
+    "Verify that your {} is valid and that it's truncated properly\\. If MediaConvert supports your input, open a case with AWS Support\\.",
+];
+
 /// A small deterministic generator (SplitMix64), so sizes map to fixed bytes.
 struct Random(u64);
 
@@ -36,6 +65,18 @@ impl Random {
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next() % items.len() as u64) as usize]
+    }
+
+    /// `template` with its `{}` replaced by a word, appended to `out`.
+    fn fill(&mut self, out: &mut String, template: &str) {
+        match template.split_once("{}") {
+            Some((before, after)) => {
+                out.push_str(before);
+                out.push_str(self.pick(WORDS));
+                out.push_str(after);
+            }
+            None => out.push_str(template),
+        }
     }
 }
 
@@ -65,64 +106,64 @@ pub fn docs(rows: usize, pages: usize, output: &str, table_options: &[String]) -
 }
 
 fn page_text(page: usize, rows: usize, random: &mut Random) -> String {
-    let mut text = String::with_capacity(rows * 240);
+    let mut text = String::with_capacity(rows * 520 + 1024);
     let _ = write!(
         text,
         "# Error codes for service {page}<a name=\"error-codes-{page}\"></a>\n\n\
          The service reports these codes when a job fails\\. See [Troubleshooting](troubleshooting.md) \
          and the [\\[See the documentation website for more details\\]](http://docs.example.com/)\\.\n\n\
          **Note**  \nCodes are stable; messages may change\\.\n\n\
-         | Error code | Message | Details | \n| --- | --- | --- | \n"
+         | Error code | Message | Details | Remedy | \n| --- | --- | --- | --- | \n"
     );
-    let mut code = 1000;
+    let mut code: u32 = 0x0010_0000;
     for row in 0..rows {
         // Increasing with gaps, as real codes are (1010, 1020, 1021, 1022, 1030, ...).
-        code += 1 + random.next() % 9;
+        code += 1 + (random.next() % 9) as u32;
+        let _ = write!(text, "|  0x{code:08X}  |  ");
         // Every 8th name repeats an earlier one, as "Disk Full" does upstream.
-        let name = if row % 8 == 7 {
-            format!("{} {}", capitalize(WORDS[row % WORDS.len()]), FAULTS[row % FAULTS.len()])
+        if row % 8 == 7 {
+            push_capitalized(&mut text, WORDS[row % WORDS.len()]);
+            text.push(' ');
+            text.push_str(FAULTS[row % FAULTS.len()]);
         } else {
-            format!(
-                "{} {} {}",
-                capitalize(random.pick(WORDS)),
-                random.pick(WORDS),
-                random.pick(FAULTS)
-            )
-        };
-        let details = details(row, random);
-        let _ = writeln!(text, "|  {code}  |  {name}  |  {details}  | ");
+            push_capitalized(&mut text, random.pick(WORDS));
+            text.push(' ');
+            text.push_str(random.pick(WORDS));
+            text.push(' ');
+            text.push_str(random.pick(FAULTS));
+        }
+        text.push_str("  |  ");
+        details(&mut text, row, random);
+        text.push_str("  |  ");
+        let remedy = random.pick(REMEDIES);
+        random.fill(&mut text, remedy);
+        text.push_str("  | \n");
     }
-    text.push_str("\nFor more help, contact support\\.");
+    text.push_str("\nFor more help, contact support\\.\n");
     text
 }
 
-fn details(row: usize, random: &mut Random) -> String {
-    let mut details = format!(
-        "The service can't read the {} \\(`{}`\\) of your job\\. ",
-        random.pick(WORDS),
-        random.pick(WORDS)
-    );
-    match row % 5 {
-        0 => details.push_str("See [Supported inputs](reference-inputs.md)\\."),
-        1 => {
-            details.push_str("Check the *role* and **policy**, then retry\\.<br>Contact support\\.")
-        }
-        2 => details.push_str("Escapes: \\_ \\- \\# \\| and a [link](https://example.com/a_b)\\."),
-        _ => {}
+/// One or two sentences of explanation and a link; one row in fifty has forty more clauses.
+fn details(text: &mut String, row: usize, random: &mut Random) {
+    for _ in 0..1 + row % 2 {
+        let sentence = random.pick(EXPLANATIONS);
+        random.fill(text, sentence);
     }
-    // About one row in fifty has a long cell, as pages with embedded lists do.
+    text.push_str(random.pick(LINKS));
     if row % 50 == 49 {
         for _ in 0..40 {
-            details.push_str(random.pick(WORDS));
-            details.push_str(" \\- ");
+            text.push_str(" \\- ");
+            text.push_str(random.pick(WORDS));
         }
     }
-    details
 }
 
-fn capitalize(word: &str) -> String {
+fn push_capitalized(text: &mut String, word: &str) {
     let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    if let Some(first) = chars.next() {
+        text.extend(first.to_uppercase());
+        text.push_str(chars.as_str());
+    }
 }
 
 #[cfg(test)]
@@ -146,5 +187,12 @@ mod tests {
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         assert_eq!(paths.len(), 4, "the API snapshot, mod.rs and one module per page: {paths:?}");
         assert!(files[2].text.matches("#[doc(alias = \"").count() >= 200);
+    }
+
+    #[test]
+    fn rows_are_about_as_long_as_the_real_pages_rows() {
+        let docs = docs(2_000, 1, "out", &[]);
+        let per_row = docs.pages[0].1.len() / 2_000;
+        assert!((475..=525).contains(&per_row), "{per_row} bytes a row, not about 500");
     }
 }

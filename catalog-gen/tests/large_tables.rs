@@ -37,7 +37,7 @@ fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
     let table = &page.tables[0];
     assert_eq!(table.rows.len(), ROWS);
     let rows =
-        section(&text, "const ROWS: &'static [[&'static ::core::primitive::str; 3]] = &[", "];");
+        section(&text, "const ROWS: &'static [[&'static ::core::primitive::str; 4]] = &[", "];");
     assert_eq!(rows.len(), ROWS);
     for (line, row) in rows.iter().zip(&table.rows) {
         let start = format!("[\"{}\", \"{}\", ", row.cells[0].text, row.cells[1].text);

@@ -12,7 +12,7 @@ pub fn diagnostics(input: &catalog_gen::Input<'_>) -> String {
         Err(failure) => failure.render(false),
         Ok(generation) => {
             assert!(!generation.warnings.is_empty(), "the docs gave no diagnostic");
-            let sources = input.sources();
+            let sources = input.sources(&generation.warnings);
             catalog_gen::Failure { diagnostics: generation.warnings, sources }.render(false)
         }
     }

@@ -1,0 +1,247 @@
+//! Regeneration against its floor: how long `regen` takes and how much memory it needs, as a
+//! multiple of what bare pulldown-cmark needs to parse the same docs (tables on, every event
+//! consumed). Absolute figures differ by machine; the ratios are what BENCHMARKS.md tracks.
+//!
+//! ```sh
+//! cargo bench -p catalog-gen --bench floor                  # 20k, 100k and 200k rows
+//! cargo bench -p catalog-gen --bench floor -- 20000 200000  # any sizes
+//! FLOOR_RUNS=9 cargo bench -p catalog-gen --bench floor     # more runs (default 5)
+//! ```
+//!
+//! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
+//! with `floor PAGE` or `regen MANIFEST`, times the child from spawn to exit (what a user
+//! waits for, reading the files and writing them included), and the child reports its peak
+//! resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy moment on the
+//! machine falls on all of them alike; each figure is the median.
+//!
+//! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
+//! bytes each), one page per size. Regeneration is measured three ways: into an empty output
+//! directory (`new`), over files that are up to date (`unchanged`), and after one cell of the
+//! page changed (`one edit`: every file read back and compared, the API snapshot parsed, the
+//! changelog computed, two files rewritten).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use catalog_gen::regen::{self, Options};
+use pulldown_cmark::{Options as ParserOptions, Parser};
+
+// The allocator `cargo xtask` runs with, so that figures are what users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const DEFAULT_SIZES: &[usize] = &[20_000, 100_000, 200_000];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("floor") => floor(Path::new(&args[1])),
+        Some("regen") => regen_once(Path::new(&args[1])),
+        _ => compare(&args),
+    }
+}
+
+/// The floor, in a child process: read the page, parse it with tables on, consume every event.
+fn floor(page: &Path) {
+    let text = std::fs::read_to_string(page).expect("the page");
+    let events = Parser::new_ext(&text, ParserOptions::ENABLE_TABLES).count();
+    std::hint::black_box(events);
+    print_peak_memory();
+}
+
+/// One `regen` (write mode) in a child process, as `cargo xtask regen --manifest` runs it.
+fn regen_once(manifest: &Path) {
+    if let Err(error) = regen::regen(manifest, &Options::default()) {
+        panic!("regen failed: {}", error.render(false));
+    }
+    print_peak_memory();
+}
+
+/// The process's peak resident memory in bytes, on stdout (0 where `/proc` does not say).
+fn print_peak_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kilobytes = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    println!("{}", kilobytes * 1024);
+}
+
+/// A kind of run and how to prepare for it.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Floor,
+    New,
+    Unchanged,
+    OneEdit,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [Kind::Floor, Kind::New, Kind::Unchanged, Kind::OneEdit];
+
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Floor => "floor (bare parse)",
+            Kind::New => "regen, new",
+            Kind::Unchanged => "regen, unchanged",
+            Kind::OneEdit => "regen, one edit",
+        }
+    }
+}
+
+/// A docs tree on disk: the manifest, its page in two versions one cell apart, the output.
+struct Tree {
+    _dir: tempfile::TempDir,
+    manifest: PathBuf,
+    page: PathBuf,
+    versions: [String; 2],
+    output: PathBuf,
+    bytes: usize,
+}
+
+impl Tree {
+    fn new(rows: usize) -> Tree {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let docs = catalog_gen::synth::docs(rows, 1, "../catalog/src/generated", &[]);
+        let root = dir.path().join("docs");
+        let (page_name, text) = docs.pages.into_iter().next().expect("one page");
+        let page = root.join(page_name);
+        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+        let manifest = root.join("catalog.toml");
+        std::fs::write(&manifest, docs.manifest).unwrap();
+        let edited = text.replacen("truncated properly", "truncated correctly", 1);
+        assert_ne!(edited, text, "the edit changes a cell");
+        let output = dir.path().join("catalog/src/generated");
+        Tree { manifest, page, bytes: text.len(), versions: [text, edited], output, _dir: dir }
+    }
+
+    /// Puts the files in the state `kind` starts from; `run` alternates the edited cell.
+    fn prepare(&self, kind: Kind, run: usize) {
+        match kind {
+            Kind::Floor | Kind::Unchanged => std::fs::write(&self.page, &self.versions[0]),
+            Kind::New => {
+                let _ = std::fs::remove_dir_all(&self.output);
+                std::fs::write(&self.page, &self.versions[0])
+            }
+            Kind::OneEdit => {
+                std::fs::write(&self.page, &self.versions[1 - run % 2]).and_then(|()| {
+                    // The output must be what the other version generates.
+                    child("regen", &self.manifest);
+                    std::fs::write(&self.page, &self.versions[run % 2])
+                })
+            }
+        }
+        .expect("the docs are written");
+        if kind == Kind::Unchanged {
+            child("regen", &self.manifest);
+        }
+    }
+
+    fn run(&self, kind: Kind) -> (Duration, u64) {
+        match kind {
+            Kind::Floor => child("floor", &self.page),
+            _ => child("regen", &self.manifest),
+        }
+    }
+}
+
+/// Runs this binary as `mode path`: its wall time from spawn to exit and its peak memory.
+fn child(mode: &str, path: &Path) -> (Duration, u64) {
+    let start = Instant::now();
+    let output = Command::new(std::env::current_exe().unwrap())
+        .arg(mode)
+        .arg(path)
+        .output()
+        .expect("the benchmark runs itself");
+    let elapsed = start.elapsed();
+    assert!(output.status.success(), "{mode} failed: {}", String::from_utf8_lossy(&output.stderr));
+    let peak = String::from_utf8_lossy(&output.stdout).trim().parse().expect("peak memory");
+    (elapsed, peak)
+}
+
+fn median<T: Copy + Ord>(values: &mut [T]) -> T {
+    values.sort_unstable();
+    values[values.len() / 2]
+}
+
+struct Figures {
+    rows: usize,
+    bytes: usize,
+    /// Per kind: median time and median peak memory.
+    medians: Vec<(Duration, u64)>,
+}
+
+fn compare(args: &[String]) {
+    let mut sizes: Vec<usize> = args.iter().filter_map(|arg| arg.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = DEFAULT_SIZES.to_vec();
+    }
+    let runs: usize = std::env::var("FLOOR_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
+    let mut all = Vec::new();
+    for &rows in &sizes {
+        let tree = Tree::new(rows);
+        let mut samples: Vec<Vec<(Duration, u64)>> = vec![Vec::new(); Kind::ALL.len()];
+        for run in 0..runs {
+            for (index, kind) in Kind::ALL.into_iter().enumerate() {
+                tree.prepare(kind, run);
+                samples[index].push(tree.run(kind));
+            }
+        }
+        let medians = samples
+            .iter_mut()
+            .map(|runs| {
+                let mut times: Vec<Duration> = runs.iter().map(|run| run.0).collect();
+                let mut peaks: Vec<u64> = runs.iter().map(|run| run.1).collect();
+                (median(&mut times), median(&mut peaks))
+            })
+            .collect();
+        let figures = Figures { rows, bytes: tree.bytes, medians };
+        print!("{}", table(&figures, runs));
+        all.push(figures);
+    }
+    print!("{}", linearity(&all));
+}
+
+fn table(figures: &Figures, runs: usize) -> String {
+    let mut text = format!(
+        "\n{} rows, {:.1} MB of docs, medians of {runs} runs\n\n\
+         | run | time | × floor | peak memory | × floor |\n| --- | --- | --- | --- | --- |\n",
+        figures.rows,
+        figures.bytes as f64 / 1e6
+    );
+    let (floor_time, floor_peak) = figures.medians[0];
+    for (kind, &(time, peak)) in Kind::ALL.iter().zip(&figures.medians) {
+        let _ = writeln!(
+            text,
+            "| {} | {:.3} s | {:.2} | {:.0} MB | {:.2} |",
+            kind.label(),
+            time.as_secs_f64(),
+            time.as_secs_f64() / floor_time.as_secs_f64(),
+            peak as f64 / 1e6,
+            peak as f64 / floor_peak as f64
+        );
+    }
+    text
+}
+
+/// Time at the largest size over time at the smallest, against the ratio of rows.
+fn linearity(all: &[Figures]) -> String {
+    let (Some(small), Some(large)) = (all.first(), all.last()) else { return String::new() };
+    if small.rows == large.rows {
+        return String::new();
+    }
+    let mut text = format!(
+        "\nGrowth from {} to {} rows ({:.1}× the rows):\n\n",
+        small.rows,
+        large.rows,
+        large.rows as f64 / small.rows as f64
+    );
+    for (index, kind) in Kind::ALL.iter().enumerate() {
+        let ratio = large.medians[index].0.as_secs_f64() / small.medians[index].0.as_secs_f64();
+        let _ = writeln!(text, "- {}: {ratio:.1}× the time", kind.label());
+    }
+    text
+}
