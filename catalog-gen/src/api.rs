@@ -103,6 +103,10 @@ pub struct EnumApi {
     /// The column accessors, as written in code (`details`, `r#type`).
     #[serde(default)]
     pub accessors: Vec<String>,
+    /// Whether the codes are the discriminants (`E::X as u16` is the code); `None` in a
+    /// snapshot written before this was recorded.
+    #[serde(default)]
+    pub discriminants: Option<bool>,
     /// The variants, in the document's order.
     #[serde(default)]
     pub variants: Vec<VariantApi>,
@@ -138,6 +142,7 @@ impl CatalogApi {
                     .iter()
                     .filter_map(|c| Some(c.accessor.as_ref()?.to_string()))
                     .collect(),
+                discriminants: Some(table.discriminants),
                 variants: table
                     .variants
                     .iter()
@@ -158,8 +163,15 @@ impl CatalogApi {
     /// The snapshot file's text: the `@generated` header naming `source` and `command`, then
     /// one `[[enum]]` per enum and one line per variant, so a row added to a doc adds a line.
     pub fn to_snapshot(&self, source: &str, command: &str) -> String {
-        let variants: usize = self.enums.values().map(|api| api.variants.len()).sum();
-        let mut out = String::with_capacity(256 + variants * 80);
+        // Allocated once at about its size (cells, names and quotes), never grown by copying:
+        // at 100k rows the snapshot is tens of megabytes.
+        let size: usize = self
+            .enums
+            .values()
+            .flat_map(|api| &api.variants)
+            .map(|v| 64 + 2 * (v.variant.len() + v.code.len() + v.name.len()) + cells_size(v))
+            .sum();
+        let mut out = String::with_capacity(1024 + size + size / 16);
         out.push_str(&marker::header_line("#", source, command));
         out.push_str(
             "# The catalog's public API: the next regen refuses to remove or rename what is here.\n",
@@ -173,6 +185,13 @@ impl CatalogApi {
             push_toml_array(&mut out, &api.columns);
             out.push_str("\naccessors = ");
             push_toml_array(&mut out, &api.accessors);
+            if let Some(discriminants) = api.discriminants {
+                out.push_str(if discriminants {
+                    "\ndiscriminants = true"
+                } else {
+                    "\ndiscriminants = false"
+                });
+            }
             out.push_str("\nvariants = [\n");
             for variant in &api.variants {
                 out.push_str("    { variant = ");
@@ -211,6 +230,11 @@ impl CatalogApi {
             enums: snapshot.enums.into_iter().map(|named| (named.name, named.api)).collect(),
         })
     }
+}
+
+/// About the bytes `variant`'s cells take in the snapshot.
+fn cells_size(variant: &VariantApi) -> usize {
+    variant.cells.iter().map(|cell| cell.len() + 4).sum()
 }
 
 /// Appends `items` as a TOML array of strings, on one line.
@@ -275,6 +299,7 @@ mod tests {
                         module: "errors".into(),
                         columns: vec!["Code".into(), "Name".into(), "Type".into()],
                         accessors: vec!["details".into(), "r#type".into()],
+                        discriminants: Some(true),
                         variants: vec![
                             variant("InputError", "1010", "Input Error"),
                             variant("Quoted", "0x1F", "say \"hi\" \\ 'there'\n"),

@@ -3,9 +3,10 @@
 //! cell), never from a diff of Rust files.
 //!
 //! The semver class follows one rule ([`Semver`]): a variant, accessor or enum removed, a
-//! variant renamed (no pin kept its name) or a variant's code changed → major; a variant,
-//! accessor or enum added, a row retired or un-retired, or a name cell changed (`from_name`
-//! and name-based serde see it) → minor; any other text → patch.
+//! variant renamed (no pin kept its name), a variant's code changed, or codes no longer the
+//! discriminants (`E::X as u16` changes) → major; a variant, accessor or enum added, a row
+//! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
+//! codes made the discriminants → minor; any other text → patch.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
@@ -90,6 +91,10 @@ pub struct EnumChanges {
     pub added_accessors: Vec<String>,
     /// Accessors gone.
     pub removed_accessors: Vec<String>,
+    /// The codes were the discriminants and are no longer (`E::X as u16` changes).
+    pub dropped_discriminants: bool,
+    /// The codes are now the discriminants.
+    pub added_discriminants: bool,
 }
 
 impl EnumChanges {
@@ -100,6 +105,7 @@ impl EnumChanges {
             || !self.renamed.is_empty()
             || !self.recoded.is_empty()
             || !self.removed_accessors.is_empty()
+            || self.dropped_discriminants
         {
             Semver::Major
         } else if self.added_enum
@@ -108,6 +114,7 @@ impl EnumChanges {
             || !self.unretired.is_empty()
             || !self.names.is_empty()
             || !self.added_accessors.is_empty()
+            || self.added_discriminants
         {
             Semver::Minor
         } else if !self.text.is_empty() {
@@ -170,6 +177,10 @@ impl Changelog {
                     let api = new.enums.get(&enum_name);
                     let row = new_codes.row(&enum_name, api, &renamed);
                     of(&mut changes, &enum_name, api).renamed.push((variant, row));
+                }
+                Break::DroppedDiscriminants { enum_name } => {
+                    of(&mut changes, &enum_name, new.enums.get(&enum_name)).dropped_discriminants =
+                        true;
                 }
                 Break::RemovedMethod { enum_name, old: method } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name))
@@ -317,6 +328,14 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
             format!("added method `{accessor}()`"),
         );
     }
+    if change.added_discriminants {
+        let text = "codes are now the discriminants (`as` gives the code)";
+        push(Kind::Added, text.into(), text.into());
+    }
+    if change.dropped_discriminants {
+        let text = "codes are no longer the discriminants (`as` no longer gives the code)";
+        push(Kind::Changed, text.into(), format!("{text} (**breaking**)"));
+    }
     for (old, row) in &change.renamed {
         let text = format!("renamed: {old} -> {}", row.text());
         let markdown = format!("`{old}` renamed to {} (**breaking**)", row.markdown());
@@ -437,6 +456,8 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
         text.into_iter().map(|(column, rows)| (new.columns[column].clone(), rows)).collect();
     change.added_accessors =
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
+    change.added_discriminants =
+        old.discriminants == Some(false) && new.discriminants == Some(true);
 }
 
 /// The columns (indexes into `new.columns`) whose cell differs between the row before and now,
@@ -484,8 +505,13 @@ mod tests {
             })
             .collect();
         let columns = vec!["Code".into(), "Name".into(), "Details".into()];
-        let api =
-            EnumApi { module: "m".into(), columns, accessors: vec!["details".into()], variants };
+        let api = EnumApi {
+            module: "m".into(),
+            columns,
+            accessors: vec!["details".into()],
+            variants,
+            discriminants: None,
+        };
         CatalogApi { enums: BTreeMap::from([("E".to_owned(), api)]) }
     }
 
@@ -508,6 +534,15 @@ mod tests {
         assert_eq!(class(api(&[A, ("B", "7", "B", "b", false)])), Semver::Major);
         assert_eq!(class(CatalogApi::default()), Semver::Major);
         assert_eq!(Changelog::between(None, &before).semver(), Semver::Minor);
+        let discriminants = |api: &CatalogApi, value| {
+            let mut api = api.clone();
+            api.enums.values_mut().for_each(|table| table.discriminants = Some(value));
+            api
+        };
+        let (with, without) = (discriminants(&before, true), discriminants(&before, false));
+        assert_eq!(Changelog::between(Some(&with), &without).semver(), Semver::Major);
+        assert_eq!(Changelog::between(Some(&without), &with).semver(), Semver::Minor);
+        assert!(Changelog::between(Some(&with), &without).summary().contains("no longer"));
     }
 
     #[test]

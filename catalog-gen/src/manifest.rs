@@ -58,10 +58,11 @@ pub struct TableSpec {
     pub help_column: Option<Spanned<String>>,
     /// A suffix dropped from names to make variant names (`Exception`).
     pub strip_suffix: Option<Spanned<String>>,
-    /// Whether unique integer codes are the enum's discriminants (default `true`). `false`
-    /// compiles very large tables much faster (BENCHMARKS.md).
-    #[serde(default = "yes")]
-    pub discriminants: bool,
+    /// Whether unique integer codes are the enum's discriminants. When absent: yes for tables
+    /// of up to [`crate::model::lints::MANY_ROWS`] rows, no (with a warning) for larger ones,
+    /// whose crate explicit discriminants make compile several times slower (BENCHMARKS.md).
+    #[serde(default)]
+    pub discriminants: Option<bool>,
     /// How cell text is stored in the generated code: `tables` (default) or `match`.
     #[serde(default)]
     pub layout: Layout,
@@ -96,10 +97,6 @@ pub enum Layout {
     Tables,
     /// One `match` per accessor, an arm per variant.
     Match,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The type of a table's codes.

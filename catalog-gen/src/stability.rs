@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Label};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::Origin;
+use crate::model::lints::MANY_ROWS;
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -42,6 +43,12 @@ pub enum Break {
         enum_name: String,
         /// The method in the checked-in API.
         old: String,
+    },
+    /// The codes were the discriminants and would no longer be: `E::X as u16` would give
+    /// another number.
+    DroppedDiscriminants {
+        /// The enum.
+        enum_name: String,
     },
     /// The whole enum is gone.
     RemovedEnum {
@@ -90,6 +97,9 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
                     },
                 });
             }
+        }
+        if old_api.discriminants == Some(true) && new_api.discriminants == Some(false) {
+            found.push(Break::DroppedDiscriminants { enum_name: enum_name.clone() });
         }
         for method in &old_api.accessors {
             if !new_api.accessors.contains(method) {
@@ -169,6 +179,22 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             .with_help(format!(
                 "if the column was renamed, keep the method with a pin in this [[table]]: \
                  `accessors = {{ \"<new header>\" = \"{old}\" }}`; {OVERRIDE}"
+            )),
+            Break::DroppedDiscriminants { enum_name } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the codes of `{enum_name}` would no longer be its \
+                     discriminants"
+                )),
+            )
+            .with_note(format!(
+                "`{enum_name}::X as <code type>` would no longer be the code; tables of more \
+                 than {MANY_ROWS} rows have no discriminants unless the manifest asks for them, \
+                 because they make the crate compile several times slower"
+            ))
+            .with_help(format!(
+                "keep them with `discriminants = true` in this [[table]]; or write \
+                 `discriminants = false` there, {OVERRIDE}"
             )),
             Break::RemovedEnum { enum_name } => Diagnostic::error(format!(
                 "breaking change: the enum `{enum_name}` would be removed"
@@ -283,6 +309,20 @@ mod tests {
                 Break::RemovedMethod { enum_name: "E".into(), old: "details".into() },
             ]
         );
+    }
+
+    #[test]
+    fn codes_that_stop_being_discriminants_are_a_break() {
+        let with = |discriminants| {
+            let mut api = api(&[], &[("A", "1", "A")]);
+            api.enums.get_mut("E").unwrap().discriminants = discriminants;
+            api
+        };
+        let dropped = Break::DroppedDiscriminants { enum_name: "E".into() };
+        assert_eq!(breaks(&with(Some(true)), &with(Some(false))), [dropped]);
+        assert!(breaks(&with(Some(false)), &with(Some(true))).is_empty());
+        // A snapshot from before discriminants were recorded says nothing either way.
+        assert!(breaks(&with(None), &with(Some(false))).is_empty());
     }
 
     #[test]

@@ -21,11 +21,14 @@ fn warnings(rows: usize, options: &[String]) -> Vec<String> {
 }
 
 #[test]
-fn a_table_of_thousands_of_rows_with_explicit_discriminants_is_warned_of() {
+fn a_table_of_thousands_of_rows_gets_no_discriminants_by_default_and_a_warning_saying_why() {
     let found = warnings(2_001, &[]);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("has 2001 rows and its codes are explicit discriminants"));
+    assert!(
+        found[0].contains("has 2001 rows, more than 2000, so its codes are not its discriminants")
+    );
     assert!(warnings(2_001, &["discriminants = false".to_owned()]).is_empty());
+    assert!(warnings(2_001, &["discriminants = true".to_owned()]).is_empty());
     assert!(warnings(2_000, &[]).is_empty());
 }
 
@@ -61,4 +64,47 @@ fn warnings_are_reported_and_the_files_written_unless_they_are_denied() {
     assert!(sandbox.path().join("out/m.rs").is_file());
     let check = Options { mode: Mode::Check, ..Options::default() };
     assert!(regen::regen(&manifest, &check).unwrap().is_up_to_date());
+}
+
+/// A table of more than 2,000 rows whose manifest stops asking for discriminants would lose
+/// them, which changes what `E::X as u32` gives: the break gate refuses it until the manifest
+/// says which.
+#[test]
+fn a_large_table_keeps_its_discriminants_until_the_manifest_says() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs_dir = sandbox.path().join("docs");
+    let write = |options: &[&str]| {
+        let options: Vec<String> = options.iter().map(|line| (*line).to_owned()).collect();
+        let docs = synth::docs(2_001, 1, "../out", &options);
+        fs::create_dir_all(&docs_dir).unwrap();
+        fs::write(docs_dir.join("catalog.toml"), &docs.manifest).unwrap();
+        for (path, text) in &docs.pages {
+            let path = docs_dir.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+    };
+    let manifest = docs_dir.join("catalog.toml");
+    let module = sandbox.path().join("out/service_0.rs");
+    let has_discriminants = || fs::read_to_string(&module).unwrap().contains("#[repr(u32)]");
+
+    write(&["discriminants = true"]);
+    let kept = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(kept.render_warnings(false).is_none(), "an explicit choice is not warned of");
+    assert!(has_discriminants());
+
+    write(&[]);
+    let refused = regen::regen(&manifest, &Options::default()).unwrap_err().render(false);
+    assert!(
+        refused.contains("the codes of `Service0Error` would no longer be its discriminants"),
+        "{refused}"
+    );
+    assert!(refused.contains("keep them with `discriminants = true`"), "{refused}");
+    assert!(has_discriminants(), "nothing was written");
+
+    write(&["discriminants = false"]);
+    let breaking = Options { allow_breaking: true, ..Options::default() };
+    let dropped = regen::regen(&manifest, &breaking).unwrap();
+    assert!(dropped.changelog.summary().contains("codes are no longer the discriminants"));
+    assert!(!has_discriminants());
 }

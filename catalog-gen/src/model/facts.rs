@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::manifest::{KeyType, TableSpec};
 use crate::model::Key;
 use crate::model::columns::Columns;
+use crate::model::lints::MANY_ROWS;
 use crate::model::names::NamedRow;
 
 /// What [`derive()`] finds; see the fields of the same names on [`crate::model::Enum`].
@@ -15,6 +16,9 @@ use crate::model::names::NamedRow;
 pub struct Facts {
     /// Whether the codes are the discriminants.
     pub discriminants: bool,
+    /// The codes could be the discriminants, but are not because the table has more than
+    /// [`MANY_ROWS`] rows and the manifest does not say `discriminants` either way.
+    pub discriminants_off_by_size: bool,
     /// Row numbers in lookup order of their codes.
     pub rows_by_code: Vec<usize>,
     /// Ranges of `rows_by_code` that share one code.
@@ -29,10 +33,13 @@ pub struct Facts {
 pub fn derive(spec: &TableSpec, columns: &Columns, rows: &[NamedRow<'_>]) -> Facts {
     // Unique integer codes are the discriminants; otherwise variants count rows from 0. An
     // enum without variants cannot have a `repr` (E0084), so an empty table has none.
-    let discriminants = spec.discriminants
-        && *spec.key_type.get_ref() != KeyType::Str
-        && !spec.shared_codes
-        && !rows.is_empty();
+    // Above MANY_ROWS rows they are off unless the manifest turns them on: rustc checks
+    // explicit discriminants in time quadratic in the enum's size.
+    let possible =
+        *spec.key_type.get_ref() != KeyType::Str && !spec.shared_codes && !rows.is_empty();
+    let by_size = rows.len() <= MANY_ROWS;
+    let discriminants = possible && spec.discriminants.unwrap_or(by_size);
+    let discriminants_off_by_size = possible && spec.discriminants.is_none() && !by_size;
 
     // Sorted as (key, row) pairs rather than row numbers that point into the rows: at 100k
     // rows, following a pointer per comparison costs more than the sort itself. Stable, so
@@ -53,7 +60,14 @@ pub fn derive(spec: &TableSpec, columns: &Columns, rows: &[NamedRow<'_>]) -> Fac
             several => ambiguous_names.push(several[0].0.to_owned()),
         }
     }
-    Facts { discriminants, rows_by_code, code_groups, rows_by_name, ambiguous_names }
+    Facts {
+        discriminants,
+        discriminants_off_by_size,
+        rows_by_code,
+        code_groups,
+        rows_by_name,
+        ambiguous_names,
+    }
 }
 
 /// Ranges of `sorted` whose neighbours are `same`.
@@ -113,6 +127,24 @@ mod tests {
         assert!(!facts_of(page, "key-type = \"u8\"\ndiscriminants = false").discriminants);
         assert!(!facts_of(page, "key-type = \"u8\"\nshared-codes = true").discriminants);
         assert!(!facts_of(page, "key-type = \"str\"").discriminants);
+    }
+
+    #[test]
+    fn above_many_rows_codes_are_discriminants_only_when_the_manifest_asks() {
+        let page = |rows: usize| {
+            let body: String = (0..rows).map(|row| format!("| {row} | r{row} |\n")).collect();
+            format!("| c | n |\n|---|---|\n{body}")
+        };
+        let (small, large) = (page(MANY_ROWS), page(MANY_ROWS + 1));
+        let of = |page: &str, options: &str| {
+            let facts = facts_of(page, &format!("key-type = \"u16\"\n{options}"));
+            (facts.discriminants, facts.discriminants_off_by_size)
+        };
+        assert_eq!(of(&small, ""), (true, false));
+        assert_eq!(of(&large, ""), (false, true));
+        assert_eq!(of(&large, "discriminants = true"), (true, false));
+        assert_eq!(of(&large, "discriminants = false"), (false, false));
+        assert_eq!(of(&large, "shared-codes = true"), (false, false));
     }
 
     #[test]
