@@ -424,31 +424,43 @@ impl<'a> Codes<'a> {
 
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
 fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
-    let renamed_to: HashSet<&str> =
-        change.renamed.iter().map(|(_, row)| row.variant.as_str()).collect();
-    let old_by_name: BTreeMap<&str, &VariantApi> =
+    let renamed_to: HashSet<String> =
+        change.renamed.iter().map(|(_, row)| row.variant.clone()).collect();
+    let old_by_name: HashMap<&str, &VariantApi> =
         old.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect();
+    // Each new column's index among the old ones, matched by header once, not per row.
+    let old_columns: Vec<Option<usize>> = new
+        .columns
+        .iter()
+        .map(|header| old.columns.iter().position(|old_header| same_text(old_header, header)))
+        .collect();
+    // Where the columns are the same, equal cells mean nothing changed: most rows.
+    let same_columns = old.columns.len() == new.columns.len()
+        && old_columns.iter().enumerate().all(|(index, old)| *old == Some(index));
     let mut text: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for variant in &new.variants {
-        let row = Row { variant: variant.variant.clone(), code: variant.code.clone() };
+        let row = || Row { variant: variant.variant.clone(), code: variant.code.clone() };
         let Some(before) = old_by_name.get(variant.variant.as_str()) else {
-            if !renamed_to.contains(&variant.variant.as_str()) {
-                change.added.push(row);
+            if !renamed_to.contains(&variant.variant) {
+                change.added.push(row());
             }
             continue;
         };
         match (before.retired, variant.retired) {
-            (false, true) => change.retired.push(row.clone()),
-            (true, false) => change.unretired.push(row.clone()),
+            (false, true) => change.retired.push(row()),
+            (true, false) => change.unretired.push(row()),
             _ => {}
         }
         if before.code != variant.code {
-            change.recoded.push((row.clone(), before.code.clone()));
+            change.recoded.push((row(), before.code.clone()));
         }
         if before.name != variant.name {
-            change.names.push((row.clone(), before.name.clone(), variant.name.clone()));
+            change.names.push((row(), before.name.clone(), variant.name.clone()));
         }
-        for column in changed_columns(old, before, new, variant) {
+        if same_columns && before.cells == variant.cells {
+            continue;
+        }
+        for column in changed_columns(&old_columns, before, variant) {
             text.entry(column).or_default().push(variant.variant.clone());
         }
     }
@@ -460,25 +472,21 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
         old.discriminants == Some(false) && new.discriminants == Some(true);
 }
 
-/// The columns (indexes into `new.columns`) whose cell differs between the row before and now,
-/// matched by header; the name column, whose change is listed apart, and the key cell, which
-/// is the code, are left out. A snapshot written before cells were kept compares nothing.
+/// The columns (indexes into the new columns) whose cell differs between the row before and
+/// now, matched by header (`old_columns`: each new column's index among the old ones); the
+/// name column, whose change is listed apart, and the key cell, which is the code, are left
+/// out. A snapshot written before cells were kept compares nothing.
 fn changed_columns(
-    old: &EnumApi,
+    old_columns: &[Option<usize>],
     before: &VariantApi,
-    new: &EnumApi,
     now: &VariantApi,
 ) -> Vec<usize> {
     if before.cells.is_empty() {
         return Vec::new();
     }
     let mut changed = Vec::new();
-    for (index, header) in new.columns.iter().enumerate() {
-        let Some(old_index) =
-            old.columns.iter().position(|old_header| same_text(old_header, header))
-        else {
-            continue;
-        };
+    for (index, old_index) in old_columns.iter().enumerate() {
+        let Some(old_index) = *old_index else { continue };
         let (was, is) = (before.cells.get(old_index), now.cells.get(index));
         let is_name_or_code = is.is_some_and(|cell| *cell == now.name || *cell == now.code)
             && was.is_some_and(|cell| *cell == before.name || *cell == before.code);

@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::sync::Existing;
+use crate::sync::{Existing, OldText};
 use crate::{Diagnostic, Failure, Input, Manifest, PageText, Pages};
 
 /// A manifest read from disk with its pages: everything a generation needs, in memory.
@@ -88,7 +88,7 @@ pub fn load(manifest_path: &Path) -> Result<Loaded, Failure> {
 }
 
 /// The files already in `dir` that a generation could write (`.rs` files and the API
-/// snapshot), each as generated (with its text) or hand-written.
+/// snapshot), each as generated (with where its text is) or hand-written.
 pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
     let mut found = BTreeMap::new();
     let entries = match fs::read_dir(dir) {
@@ -102,13 +102,26 @@ pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
         if !path.is_file() || !(name.ends_with(".rs") || name == crate::api::SNAPSHOT_FILE) {
             continue;
         }
-        let state = match fs::read_to_string(&path) {
-            Ok(text) if crate::marker::is_generated(&text) => Existing::Generated(text),
+        // Only the first line tells: the text is read later, where it is needed.
+        let state = match first_line(&path) {
+            Ok(line) if crate::marker::is_generated(&line) => {
+                Existing::Generated(OldText::File(path.clone()))
+            }
             _ => Existing::HandWritten,
         };
         found.insert(name.to_owned(), state);
     }
     Ok(found)
+}
+
+/// The first line of the file at `path` (up to 4 KiB of it), as text.
+fn first_line(path: &Path) -> io::Result<String> {
+    use std::io::Read;
+    let mut start = Vec::with_capacity(4096);
+    fs::File::open(path)?.take(4096).read_to_end(&mut start)?;
+    let line = start.split(|byte| *byte == b'\n').next().unwrap_or_default();
+    String::from_utf8(line.to_vec())
+        .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
 }
 
 /// `path` as the user sees it, the way rustc and cargo show paths: relative to the current

@@ -22,7 +22,7 @@ use tempfile::NamedTempFile;
 use crate::api::{CatalogApi, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
-use crate::sync::{self, Change, Existing};
+use crate::sync::{self, Change, Existing, OldText};
 use crate::{Diagnostic, Failure, Label, MARKER, skeleton, stability};
 
 /// Whether a regeneration writes its changes or only reports them.
@@ -112,8 +112,11 @@ impl Plan {
     }
 
     /// Every change as a unified diff.
-    pub fn diff(&self) -> String {
-        self.changes.iter().map(|change| change.diff(&self.shown(change))).collect()
+    pub fn diff(&self) -> Result<String, Error> {
+        let unreadable =
+            |error: io::Error| Error::Io(format!("cannot read a generated file: {error}"));
+        let diff = |change: &Change| change.diff(&self.shown(change)).map_err(unreadable);
+        self.changes.iter().map(diff).collect()
     }
 
     /// Writes every change, all or nothing as far as the file system allows: each new text goes
@@ -149,18 +152,19 @@ impl Plan {
 /// `deny_warnings` is set.
 pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let loaded = load::load(manifest)?;
-    let existing = load::existing(&loaded.output_dir).map_err(|error| {
+    let unreadable = |error: io::Error| {
         Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
-    })?;
+    };
+    let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
     // The snapshot is as large as the docs' text, so it is read only where it is needed:
     // before generating when the manifest retires rows (their last text is in it), else only
     // when the new snapshot differs from it. A snapshot is a function of the API it records
     // and reads back to it (`api` tests both), so equal text means nothing changed.
     let snapshot = match existing.get(SNAPSHOT_FILE) {
-        Some(Existing::Generated(text)) => Some(text.as_str()),
+        Some(Existing::Generated(old)) => Some(old),
         _ => None,
     };
-    let read_previous = |snapshot: Option<&str>| match previous_api(&loaded, snapshot) {
+    let read_previous = |snapshot: Option<&OldText>| match previous_api(&loaded, snapshot) {
         Err(_) if options.allow_breaking => Ok(None),
         result => result.map_err(|failure| loaded.displayed_failure(failure)),
     };
@@ -176,16 +180,20 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
     let new_snapshot = generation.files.iter().find(|file| file.path == SNAPSHOT_FILE);
-    let unchanged = snapshot.is_some() && snapshot == new_snapshot.map(|file| file.text.as_str());
+    let unchanged = match (snapshot, new_snapshot) {
+        (Some(old), Some(new)) => old.same_as(&new.text).map_err(unreadable)?,
+        _ => false,
+    };
     let previous = match early {
         _ if unchanged => None,
         Some(early) => Some(early),
         None => read_previous(snapshot)?,
     };
     let files = generation.files.len();
-    let changes = sync::plan(generation.files, existing).map_err(|conflicts| {
-        Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
-    })?;
+    let changes =
+        sync::plan(generation.files, existing).map_err(unreadable)?.map_err(|conflicts| {
+            Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
+        })?;
     if let (Some(old), false) = (&previous, options.allow_breaking) {
         let breaks = stability::breaks(old, &generation.api);
         if !breaks.is_empty() {
@@ -210,9 +218,13 @@ fn manifest_failure(loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
 }
 
 /// The API the checked-in snapshot records, where there is one (a new catalog has none yet).
-fn previous_api(loaded: &Loaded, snapshot: Option<&str>) -> Result<Option<CatalogApi>, Failure> {
-    let Some(text) = snapshot else { return Ok(None) };
-    CatalogApi::from_snapshot(text).map(Some).map_err(|error| {
+fn previous_api(
+    loaded: &Loaded,
+    snapshot: Option<&OldText>,
+) -> Result<Option<CatalogApi>, Failure> {
+    let Some(old) = snapshot else { return Ok(None) };
+    let text = old.read().map_err(|error| error.to_string());
+    text.and_then(|text| CatalogApi::from_snapshot(&text)).map(Some).map_err(|error| {
         manifest_failure(
             loaded,
             vec![
@@ -280,7 +292,7 @@ impl Plan {
 pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
     let plan = plan(manifest, options)?;
     let diff = match options.mode {
-        Mode::Check => plan.diff(),
+        Mode::Check => plan.diff()?,
         Mode::Write => {
             plan.apply()?;
             String::new()

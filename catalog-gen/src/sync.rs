@@ -2,7 +2,11 @@
 //! one place (like rust-analyzer's `ensure_file_contents`); [`crate::regen`] reports the
 //! changes or writes them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::PathBuf;
 
 use similar::TextDiff;
 
@@ -12,9 +16,64 @@ use crate::GeneratedFile;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Existing {
     /// A file that carries the `@generated` marker, with its text.
-    Generated(String),
+    Generated(OldText),
     /// A file without the marker: never overwritten or removed.
     HandWritten,
+}
+
+/// The text of a generated file already there. A file is read only when its text is needed
+/// (a diff, the API snapshot), and compared with the new text in small pieces: at 100k rows
+/// the generated files are hundreds of megabytes, and holding the old ones beside the new
+/// ones would double regen's memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OldText {
+    /// The text, in memory.
+    Text(String),
+    /// The file the text is in.
+    File(PathBuf),
+}
+
+impl OldText {
+    /// The whole text.
+    pub fn read(&self) -> io::Result<Cow<'_, str>> {
+        match self {
+            OldText::Text(text) => Ok(Cow::Borrowed(text)),
+            OldText::File(path) => std::fs::read_to_string(path).map(Cow::Owned),
+        }
+    }
+
+    /// Whether the text is `new`, but for `\r\n` against `\n` line endings. A file is read
+    /// once in pieces; only one that differs and has a `\r` (a checkout on Windows) is read
+    /// whole to compare normalized.
+    pub fn same_as(&self, new: &str) -> io::Result<bool> {
+        let path = match self {
+            OldText::Text(text) => return Ok(same_text(text, new)),
+            OldText::File(path) => path,
+        };
+        let mut file = File::open(path)?;
+        let mut buffer = vec![0; 1 << 16];
+        let (mut at, mut equal, mut has_cr) = (0, true, new.contains('\r'));
+        loop {
+            let read = file.read(&mut buffer)?;
+            if read == 0 {
+                break;
+            }
+            let piece = &buffer[..read];
+            equal = equal && new.as_bytes().get(at..at + read) == Some(piece);
+            has_cr = has_cr || piece.contains(&b'\r');
+            at += read;
+            if !equal && !has_cr && at > new.len() {
+                break;
+            }
+        }
+        if equal && at == new.len() {
+            return Ok(true);
+        }
+        if !has_cr {
+            return Ok(false);
+        }
+        Ok(same_text(&self.read()?, new))
+    }
 }
 
 /// One difference between the generated files and the output directory.
@@ -32,7 +91,7 @@ pub enum Change {
         /// Path relative to the output directory.
         path: String,
         /// The text there now.
-        old: String,
+        old: OldText,
         /// The text to write.
         new: String,
     },
@@ -41,7 +100,7 @@ pub enum Change {
         /// Path relative to the output directory.
         path: String,
         /// The text there now.
-        old: String,
+        old: OldText,
     },
 }
 
@@ -64,18 +123,19 @@ impl Change {
         }
     }
 
-    /// A unified diff of the change; `shown` names the file.
-    pub fn diff(&self, shown: &str) -> String {
+    /// A unified diff of the change; `shown` names the file. Fails where the old file cannot
+    /// be read.
+    pub fn diff(&self, shown: &str) -> io::Result<String> {
         let (old, new) = match self {
-            Change::Create { text, .. } => ("", text.as_str()),
-            Change::Update { old, new, .. } => (old.as_str(), new.as_str()),
-            Change::Remove { old, .. } => (old.as_str(), ""),
+            Change::Create { text, .. } => (Cow::Borrowed(""), text.as_str()),
+            Change::Update { old, new, .. } => (old.read()?, new.as_str()),
+            Change::Remove { old, .. } => (old.read()?, ""),
         };
-        TextDiff::from_lines(old, new)
+        Ok(TextDiff::from_lines(old.as_ref(), new)
             .unified_diff()
             .context_radius(3)
             .header(&format!("a/{shown}"), &format!("b/{shown}"))
-            .to_string()
+            .to_string())
     }
 }
 
@@ -84,21 +144,22 @@ impl Change {
 /// move into the changes, never copied: at 100k rows they are hundreds of megabytes.
 ///
 /// Refused, with the paths of the files, where a generated file would replace a hand-written
-/// one.
+/// one (`Ok(Err(paths))`); fails where an old file cannot be read.
 pub fn plan(
     files: Vec<GeneratedFile>,
     mut existing: BTreeMap<String, Existing>,
-) -> Result<Vec<Change>, Vec<String>> {
+) -> io::Result<Result<Vec<Change>, Vec<String>>> {
     let mut changes = Vec::new();
     let mut conflicts = Vec::new();
     for GeneratedFile { path, text } in files {
         match existing.remove(&path) {
             None => changes.push(Change::Create { path, text }),
             Some(Existing::HandWritten) => conflicts.push(path),
-            Some(Existing::Generated(old)) if !same_text(&old, &text) => {
-                changes.push(Change::Update { path, old, new: text });
+            Some(Existing::Generated(old)) => {
+                if !old.same_as(&text)? {
+                    changes.push(Change::Update { path, old, new: text });
+                }
             }
-            Some(Existing::Generated(_)) => {}
         }
     }
     for (path, state) in existing {
@@ -107,10 +168,10 @@ pub fn plan(
         }
     }
     if !conflicts.is_empty() {
-        return Err(conflicts);
+        return Ok(Err(conflicts));
     }
     changes.sort_by(|a, b| a.path().cmp(b.path()));
-    Ok(changes)
+    Ok(Ok(changes))
 }
 
 /// Whether two texts are the same but for `\r\n` against `\n` line endings (a checkout on
@@ -137,29 +198,46 @@ mod tests {
         let text = format!("{HEADER}pub mod a;\n");
         let existing = BTreeMap::from([(
             "mod.rs".to_owned(),
-            Existing::Generated(text.replace('\n', "\r\n")),
+            Existing::Generated(OldText::Text(text.replace('\n', "\r\n"))),
         )]);
-        assert_eq!(plan(vec![file("mod.rs", &text)], existing), Ok(vec![]));
+        assert_eq!(plan(vec![file("mod.rs", &text)], existing).unwrap(), Ok(vec![]));
     }
 
     #[test]
     fn stale_new_and_orphaned_files_are_changes() {
         let existing = BTreeMap::from([
-            ("a.rs".to_owned(), Existing::Generated(format!("{HEADER}old\n"))),
-            ("gone.rs".to_owned(), Existing::Generated(format!("{HEADER}gone\n"))),
+            ("a.rs".to_owned(), Existing::Generated(OldText::Text(format!("{HEADER}old\n")))),
+            ("gone.rs".to_owned(), Existing::Generated(OldText::Text(format!("{HEADER}gone\n")))),
             ("notes.rs".to_owned(), Existing::HandWritten),
         ]);
         let files = vec![file("a.rs", &format!("{HEADER}new\n")), file("b.rs", "b")];
-        let changes = plan(files, existing).unwrap();
+        let changes = plan(files, existing).unwrap().unwrap();
         let paths: Vec<&str> = changes.iter().map(Change::path).collect();
         assert_eq!(paths, ["a.rs", "b.rs", "gone.rs"]);
         assert!(matches!(changes[2], Change::Remove { .. }));
-        assert!(changes[0].diff("x/a.rs").contains("-old\n+new\n"));
+        assert!(changes[0].diff("x/a.rs").unwrap().contains("-old\n+new\n"));
+    }
+
+    #[test]
+    fn files_are_compared_in_pieces_with_line_endings_normalized() {
+        let dir = tempfile::tempdir().unwrap();
+        let long: String = (0..20_000).map(|line| format!("line {line}\n")).collect();
+        let same = |on_disk: &str, new: &str| {
+            let path = dir.path().join("f.rs");
+            std::fs::write(&path, on_disk).unwrap();
+            OldText::File(path).same_as(new).unwrap()
+        };
+        assert!(same(&long, &long));
+        assert!(same(&long.replace('\n', "\r\n"), &long));
+        assert!(!same(&long, &long[..long.len() - 1]));
+        assert!(!same(&long[..long.len() - 1], &long));
+        assert!(!same(&long.replacen("line 19999", "line 1999x", 1), &long));
+        assert!(!same(&long.replace('\n', "\r\n").replacen("line 5", "line 6", 1), &long));
     }
 
     #[test]
     fn hand_written_files_are_never_replaced() {
         let existing = BTreeMap::from([("a.rs".to_owned(), Existing::HandWritten)]);
-        assert_eq!(plan(vec![file("a.rs", "x")], existing), Err(vec!["a.rs".to_owned()]));
+        assert_eq!(plan(vec![file("a.rs", "x")], existing).unwrap(), Err(vec!["a.rs".to_owned()]));
     }
 }
