@@ -7,7 +7,7 @@
 //! ([`INHERENT_ITEMS`], [`TRAIT_METHODS`]): emit writes only those, and a column's accessor may
 //! take none of them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use serde::Deserialize;
@@ -194,7 +194,7 @@ impl CatalogApi {
             }
             out.push_str("\nvariants = [\n");
             for variant in &api.variants {
-                out.push_str("    { variant = ");
+                out.push_str(VARIANT_LINE);
                 push_toml_string(&mut out, &variant.variant);
                 out.push_str(", code = ");
                 push_toml_string(&mut out, &variant.code);
@@ -231,6 +231,110 @@ impl CatalogApi {
         })
     }
 }
+
+impl CatalogApi {
+    /// Reads the snapshot `old` back, beside `new`, the snapshot just written from `new_api`:
+    /// the API that [`from_snapshot`](Self::from_snapshot) reads, but for one thing. A variant
+    /// whose line is in both (same name, code, name cell, cells and retirement: the snapshot
+    /// writes each variant on one line, deterministically) is taken from `new_api` without its
+    /// cells, which only say that none changed; only the other lines are parsed. At 100k rows
+    /// a snapshot is tens of megabytes of TOML, and a docs update changes a few lines of it.
+    ///
+    /// Where anything besides variant lines differs (an enum's columns, accessors, the enums),
+    /// the whole snapshot is parsed. The break gate and the changelog find the same with
+    /// either reading (tested).
+    pub fn from_snapshot_beside(
+        old: &str,
+        new: &str,
+        new_api: &CatalogApi,
+    ) -> Result<Self, String> {
+        let structure = |text: &str| -> Vec<String> {
+            let lines = text.lines().filter(|line| !line.starts_with('#') && !is_variant(line));
+            lines.map(str::to_owned).collect()
+        };
+        if structure(old) != structure(new) {
+            return Self::from_snapshot(old);
+        }
+        let Some(same) = same_lines(new, new_api) else { return Self::from_snapshot(old) };
+        // The old snapshot without the lines the new one has: small, parsed as usual.
+        let mut rest = String::new();
+        for (enum_index, line) in enum_lines(old) {
+            if !enum_index.is_some_and(|index| same[index].contains_key(line)) {
+                rest.push_str(line);
+                rest.push('\n');
+            }
+        }
+        let mut parsed = Self::from_snapshot(&rest)?;
+        // Each enum's variants in the old order: the same ones from `new_api` (their cells
+        // left out), the others as parsed.
+        let names: Vec<&String> = new_api.enums.keys().collect();
+        let mut variants: Vec<Vec<VariantApi>> = vec![Vec::new(); names.len()];
+        let mut others: Vec<_> = names
+            .iter()
+            .map(|name| {
+                let parsed =
+                    parsed.enums.get_mut(*name).map(|api| std::mem::take(&mut api.variants));
+                parsed.unwrap_or_default().into_iter()
+            })
+            .collect();
+        for (enum_index, line) in enum_lines(old) {
+            let Some(index) = enum_index.filter(|_| is_variant(line)) else { continue };
+            let variant = match same[index].get(line) {
+                Some(variant) => VariantApi {
+                    variant: variant.variant.clone(),
+                    code: variant.code.clone(),
+                    name: variant.name.clone(),
+                    cells: Vec::new(),
+                    retired: variant.retired,
+                },
+                None => others[index].next().ok_or("the snapshot changed while read")?,
+            };
+            variants[index].push(variant);
+        }
+        for (name, variants) in names.into_iter().zip(variants) {
+            if let Some(api) = parsed.enums.get_mut(name) {
+                api.variants = variants;
+            }
+        }
+        Ok(parsed)
+    }
+}
+
+/// Whether a snapshot line is a variant's.
+fn is_variant(line: &str) -> bool {
+    line.starts_with(VARIANT_LINE)
+}
+
+/// Every line of a snapshot with the index of the `[[enum]]` it is in (`None` before the
+/// first).
+fn enum_lines(text: &str) -> impl Iterator<Item = (Option<usize>, &str)> {
+    let mut index: Option<usize> = None;
+    text.lines().map(move |line| {
+        if line == "[[enum]]" {
+            index = Some(index.map_or(0, |index| index + 1));
+        }
+        (index, line)
+    })
+}
+
+/// For each enum of `api` (in its order, which is the snapshot's), its variants by their line
+/// in `snapshot`, the text written from `api`; `None` where the two do not match up.
+fn same_lines<'a>(
+    snapshot: &'a str,
+    api: &'a CatalogApi,
+) -> Option<Vec<HashMap<&'a str, &'a VariantApi>>> {
+    let enums: Vec<&EnumApi> = api.enums.values().collect();
+    let mut same: Vec<HashMap<&str, &VariantApi>> = vec![HashMap::new(); enums.len()];
+    for (enum_index, line) in enum_lines(snapshot) {
+        let Some(index) = enum_index.filter(|_| is_variant(line)) else { continue };
+        let variant = enums.get(index)?.variants.get(same.get(index)?.len())?;
+        same[index].insert(line, variant);
+    }
+    Some(same)
+}
+
+/// How every variant's line in the snapshot starts.
+const VARIANT_LINE: &str = "    { variant = ";
 
 /// About the bytes `variant`'s cells take in the snapshot.
 fn cells_size(variant: &VariantApi) -> usize {
@@ -325,5 +429,66 @@ mod tests {
         let lines: Vec<&str> = text.lines().filter(|line| line.contains("variant =")).collect();
         assert_eq!(lines.len(), 3, "{text}");
         assert!(lines[0].contains("\"InputError\""));
+    }
+
+    #[test]
+    fn read_beside_the_new_snapshot_the_gate_and_the_changelog_find_the_same() {
+        use crate::changelog::Changelog;
+        use crate::stability::breaks;
+        let edit = |change: &dyn Fn(&mut EnumApi)| {
+            let mut api = api();
+            change(api.enums.get_mut("ErrorCode").unwrap());
+            api
+        };
+        let variant = |name: &str, code: &str| VariantApi {
+            variant: name.into(),
+            code: code.into(),
+            name: name.into(),
+            cells: vec![code.into(), name.into(), "x".into()],
+            retired: false,
+        };
+        let cases = [
+            api(),
+            edit(&|e| e.variants[1].cells[2] = "another \"text\"".into()),
+            edit(&|e| e.variants.push(variant("Added", "7"))),
+            edit(&|e| e.variants.insert(0, variant("First", "0"))),
+            edit(&|e| drop(e.variants.remove(1))),
+            edit(&|e| e.variants[0].variant = "InputError1010".into()),
+            edit(&|e| e.variants[0].name = "Input error".into()),
+            edit(&|e| e.variants[0].code = "1011".into()),
+            edit(&|e| e.variants[2].retired = true),
+            edit(&|e| e.variants.reverse()),
+            edit(&|e| e.columns[2] = "Kind".into()),
+            edit(&|e| e.discriminants = Some(false)),
+            edit(&|e| e.accessors.pop().map(drop).unwrap_or(())),
+            CatalogApi::default(),
+        ];
+        for old in &cases {
+            for new in &cases {
+                let old_text = old.to_snapshot("d/c.toml", "x");
+                let new_text = new.to_snapshot("d/c.toml", "x");
+                let full = CatalogApi::from_snapshot(&old_text).unwrap();
+                let beside = CatalogApi::from_snapshot_beside(&old_text, &new_text, new).unwrap();
+                assert_eq!(breaks(&full, new), breaks(&beside, new), "{old_text}\n{new_text}");
+                assert_eq!(
+                    Changelog::between(Some(&full), new),
+                    Changelog::between(Some(&beside), new),
+                    "{old_text}\n{new_text}"
+                );
+                let rows = |api: &CatalogApi| -> Vec<(String, String, String, bool)> {
+                    let variants = api.enums.values().flat_map(|e| &e.variants);
+                    variants
+                        .map(|v| (v.variant.clone(), v.code.clone(), v.name.clone(), v.retired))
+                        .collect()
+                };
+                assert_eq!(rows(&full), rows(&beside));
+            }
+        }
+        // Only the changed line was parsed: the others carry no cells.
+        let (old, new) = (cases[0].to_snapshot("c", "x"), cases[1].to_snapshot("c", "x"));
+        let beside = CatalogApi::from_snapshot_beside(&old, &new, &cases[1]).unwrap();
+        let cells: Vec<usize> =
+            beside.enums["ErrorCode"].variants.iter().map(|v| v.cells.len()).collect();
+        assert_eq!(cells, [0, 3, 0]);
     }
 }

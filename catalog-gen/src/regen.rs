@@ -164,7 +164,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         Some(Existing::Generated(old)) => Some(old),
         _ => None,
     };
-    let read_previous = |snapshot: Option<&OldText>| match previous_api(&loaded, snapshot) {
+    let read_previous = |snapshot: Option<&OldText>| match previous_api(&loaded, snapshot, None) {
         Err(_) if options.allow_breaking => Ok(None),
         result => result.map_err(|failure| loaded.displayed_failure(failure)),
     };
@@ -184,10 +184,14 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         (Some(old), Some(new)) => old.same_as(&new.text).map_err(unreadable)?,
         _ => false,
     };
-    let previous = match early {
+    let previous = match (early, new_snapshot) {
         _ if unchanged => None,
-        Some(early) => Some(early),
-        None => read_previous(snapshot)?,
+        (Some(early), _) => Some(early),
+        // Read beside the new snapshot: only the lines that differ are parsed.
+        (None, Some(new)) => previous_api(&loaded, snapshot, Some((&new.text, &generation.api)))
+            .or_else(|failure| if options.allow_breaking { Ok(None) } else { Err(failure) })
+            .map_err(|failure| loaded.displayed_failure(failure))?,
+        (None, None) => read_previous(snapshot)?,
     };
     let files = generation.files.len();
     let changes =
@@ -218,13 +222,20 @@ fn manifest_failure(loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
 }
 
 /// The API the checked-in snapshot records, where there is one (a new catalog has none yet).
+/// `beside`: the new snapshot's text and the API it was written from, where there is one, so
+/// that only the lines that differ are parsed ([`CatalogApi::from_snapshot_beside`]).
 fn previous_api(
     loaded: &Loaded,
     snapshot: Option<&OldText>,
+    beside: Option<(&str, &CatalogApi)>,
 ) -> Result<Option<CatalogApi>, Failure> {
     let Some(old) = snapshot else { return Ok(None) };
     let text = old.read().map_err(|error| error.to_string());
-    text.and_then(|text| CatalogApi::from_snapshot(&text)).map(Some).map_err(|error| {
+    let api = text.and_then(|text| match beside {
+        Some((new, new_api)) => CatalogApi::from_snapshot_beside(&text, new, new_api),
+        None => CatalogApi::from_snapshot(&text),
+    });
+    api.map(Some).map_err(|error| {
         manifest_failure(
             loaded,
             vec![
