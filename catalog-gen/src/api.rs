@@ -360,8 +360,18 @@ fn push_toml_array(out: &mut String, items: &[String]) {
 fn push_toml_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');
+    // Bytes, not chars: every character that needs an escape is ASCII or a C1 control
+    // (U+0080 to U+009F, encoded 0xC2 0x80..0x9F), so plain runs are copied whole.
+    let bytes = text.as_bytes();
     let mut plain = 0;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !(byte < 0x20 || byte == b'"' || byte == b'\\' || byte == 0x7F || byte == 0xC2) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
         let escape = match c {
             '"' => "\\\"",
             '\\' => "\\\\",
@@ -369,7 +379,10 @@ fn push_toml_string(out: &mut String, text: &str) {
             '\t' => "\\t",
             '\r' => "\\r",
             c if c.is_control() => "",
-            _ => continue,
+            _ => {
+                at += c.len_utf8();
+                continue;
+            }
         };
         out.push_str(&text[plain..at]);
         if escape.is_empty() {
@@ -377,7 +390,8 @@ fn push_toml_string(out: &mut String, text: &str) {
         } else {
             out.push_str(escape);
         }
-        plain = at + c.len_utf8();
+        at += c.len_utf8();
+        plain = at;
     }
     out.push_str(&text[plain..]);
     out.push('"');

@@ -314,7 +314,15 @@ fn trim_span(source: &str, span: Range<usize>) -> Range<usize> {
 /// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, other inline
 /// HTML kept as written; trimmed.
 pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
-    let mut text = String::new();
+    // Allocated once at its final size or a little more, not grown: this runs for every cell.
+    let size = events.iter().map(|(event, _)| match event {
+        Event::Text(part) | Event::Code(part) | Event::InlineHtml(part) | Event::Html(part) => {
+            part.len()
+        }
+        Event::FootnoteReference(label) => label.len() + 3,
+        _ => 1,
+    });
+    let mut text = String::with_capacity(size.sum());
     let mut skip_anchor_close = false;
     for (event, _) in events {
         match event {

@@ -86,6 +86,15 @@ fn make_identifier(mut name: String) -> String {
 /// Whether `text` is exactly a valid Rust identifier (raw identifiers included) that is not a
 /// keyword: no space around it.
 pub fn is_identifier(text: &str) -> bool {
+    // Most names are variant names: an ASCII capital, then letters, digits and `_`. Every
+    // keyword but `Self` is lower case, so such a name is an identifier unless it is `Self`;
+    // asking `syn` (a token stream per name) cost 4% of regen at 200k rows.
+    let mut bytes = text.bytes();
+    let plain_upper = bytes.next().is_some_and(|first| first.is_ascii_uppercase())
+        && bytes.all(|byte| byte.is_ascii_alphanumeric() || byte == b'_');
+    if plain_upper {
+        return text != "Self";
+    }
     !NEWER_KEYWORDS.contains(&text)
         && syn::parse_str::<syn::Ident>(text).is_ok_and(|ident| ident == text)
 }
@@ -314,6 +323,20 @@ mod tests {
         assert_eq!(variant_name("a ½ b", None), "AB");
         assert_eq!(variant_name("*/ #[x] {}", None), "X");
         assert_eq!(variant_name("???", None), "");
+    }
+
+    #[test]
+    fn capitalized_names_are_identifiers_exactly_when_syn_says_so() {
+        let keywords = ["self", "type", "crate", "super", "gen", "async", "union", "dyn", "try"];
+        let capitalized = keywords.map(|keyword| {
+            let mut chars = keyword.chars();
+            chars.next().unwrap().to_ascii_uppercase().to_string() + chars.as_str()
+        });
+        let others = ["SELF", "A", "A_b9", "X__", "InputError1010", "Self_", "Z9"];
+        for name in capitalized.iter().map(String::as_str).chain(others) {
+            let by_syn = syn::parse_str::<syn::Ident>(name).is_ok_and(|ident| ident == name);
+            assert_eq!(is_identifier(name), by_syn, "{name}");
+        }
     }
 
     #[test]

@@ -59,7 +59,13 @@ pub fn needs_rewrite(event: &Event<'_>) -> bool {
 /// as an autolink), to an absolute URL or nowhere.
 pub fn is_absolute_inline(link_type: LinkType, dest_url: &str) -> bool {
     matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
-        && (dest_url.is_empty() || Url::parse(dest_url).is_ok())
+        && (dest_url.is_empty() || is_absolute_url(dest_url))
+}
+
+/// Whether `dest` is an absolute URL. One without a `:` has no scheme, so it cannot be, and
+/// most links in docs are relative: they are told without parsing.
+fn is_absolute_url(dest: &str) -> bool {
+    dest.contains(':') && Url::parse(dest).is_ok()
 }
 
 /// The Markdown of a table cell of the page `source`.
@@ -207,7 +213,7 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
 
 /// A link target made absolute against `base`; `.md` pages become `.html`, as published.
 pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
-    if dest.is_empty() || Url::parse(&dest).is_ok() {
+    if dest.is_empty() || is_absolute_url(&dest) {
         return dest;
     }
     let (path, fragment) = match dest.split_once('#') {
