@@ -183,12 +183,14 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         Some(Existing::Generated(old)) => Some(old),
         _ => None,
     };
-    let read_previous = |snapshot: Option<&OldText>| match previous_api(&loaded, snapshot, None) {
-        Err(_) if options.allow_breaking => Ok(None),
-        result => result.map_err(|failure| loaded.displayed_failure(failure)),
-    };
+    // An unreadable snapshot stops the stability check; `--allow-breaking` writes it anew.
+    let read_previous =
+        |beside: Option<(&str, &CatalogApi)>| match previous_api(&loaded, snapshot, beside) {
+            Err(_) if options.allow_breaking => Ok(None),
+            result => result.map_err(|failure| loaded.displayed_failure(failure)),
+        };
     let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
-    let early = if retires { read_previous(snapshot)? } else { None };
+    let early = if retires { read_previous(None)? } else { None };
     let input = loaded.input(load::COMMAND);
     let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref())
         .map_err(|failure| loaded.displayed_failure(failure))?;
@@ -203,14 +205,11 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         (Some(old), Some(new)) => old.same_as(&new.text).map_err(unreadable)?,
         _ => false,
     };
-    let previous = match (early, new_snapshot) {
+    let previous = match early {
         _ if unchanged => None,
-        (Some(early), _) => Some(early),
+        Some(early) => Some(early),
         // Read beside the new snapshot: only the lines that differ are parsed.
-        (None, Some(new)) => previous_api(&loaded, snapshot, Some((&new.text, &generation.api)))
-            .or_else(|failure| if options.allow_breaking { Ok(None) } else { Err(failure) })
-            .map_err(|failure| loaded.displayed_failure(failure))?,
-        (None, None) => read_previous(snapshot)?,
+        None => read_previous(new_snapshot.map(|new| (new.text.as_str(), &generation.api)))?,
     };
     let files = generation.files.len();
     let changes =

@@ -86,3 +86,24 @@ fn a_removed_row_is_refused_unless_breaking_is_allowed() {
     regen::regen(&manifest, &allowed).unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
 }
+
+/// A snapshot that does not read back stops the gate (it cannot tell what would break), with
+/// how to get out; `--allow-breaking` writes it anew. Equal to the new one, it is never parsed.
+#[test]
+fn an_unreadable_snapshot_is_refused_unless_breaking_is_allowed() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let snapshot = sandbox.path().join("out/api.toml");
+    let good = fs::read_to_string(&snapshot).unwrap();
+    // A page edit makes the new snapshot differ, so the old one must be read.
+    let page = sandbox.path().join("docs/status.md");
+    fs::write(&page, PAGE.replace("It is worse.", "It is worse still.")).unwrap();
+    fs::write(&snapshot, good.replace("variants = [", "variants = [[[")).unwrap();
+    let rendered = refused(&manifest, &WRITE);
+    assert!(rendered.contains("cannot read the API snapshot"), "{rendered}");
+    assert!(rendered.contains("`--allow-breaking` to write it anew"), "{rendered}");
+    let allowed = Options { allow_breaking: true, ..WRITE };
+    regen::regen(&manifest, &allowed).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
+    assert!(fs::read_to_string(&snapshot).unwrap().contains("It is worse still."));
+}
