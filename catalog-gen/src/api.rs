@@ -186,11 +186,7 @@ impl CatalogApi {
             out.push_str("\naccessors = ");
             push_toml_array(&mut out, &api.accessors);
             if let Some(discriminants) = api.discriminants {
-                out.push_str(if discriminants {
-                    "\ndiscriminants = true"
-                } else {
-                    "\ndiscriminants = false"
-                });
+                let _ = write!(out, "\ndiscriminants = {discriminants}");
             }
             out.push_str("\nvariants = [\n");
             for variant in &api.variants {
@@ -230,9 +226,7 @@ impl CatalogApi {
             enums: snapshot.enums.into_iter().map(|named| (named.name, named.api)).collect(),
         })
     }
-}
 
-impl CatalogApi {
     /// Reads the snapshot `old` back, beside `new`, the snapshot just written from `new_api`:
     /// the API that [`from_snapshot`](Self::from_snapshot) reads, but for one thing. A variant
     /// whose line is in both (same name, code, name cell, cells and retirement: the snapshot

@@ -159,23 +159,18 @@ impl Changelog {
                 ..EnumChanges::default()
             })
         }
-        // Each variant's code, by enum, for the rows the breaks name (built once per enum:
-        // tables have 100k rows and more).
-        let mut old_codes = Codes::default();
-        let mut new_codes = Codes::default();
         for found in stability::breaks(old, new) {
             match found {
                 Break::RemovedEnum { enum_name } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name)).removed_enum = true;
                 }
-                Break::RemovedVariant { enum_name, old: variant, .. } => {
-                    let api = old.enums.get(&enum_name);
-                    let row = old_codes.row(&enum_name, api, &variant);
-                    of(&mut changes, &enum_name, api).removed.push(row);
+                Break::RemovedVariant { enum_name, old: variant, code, .. } => {
+                    let row = Row { variant, code };
+                    of(&mut changes, &enum_name, old.enums.get(&enum_name)).removed.push(row);
                 }
-                Break::RenamedVariant { enum_name, old: variant, new: renamed, .. } => {
+                Break::RenamedVariant { enum_name, old: variant, new: renamed, code, .. } => {
+                    let row = Row { variant: renamed, code };
                     let api = new.enums.get(&enum_name);
-                    let row = new_codes.row(&enum_name, api, &renamed);
                     of(&mut changes, &enum_name, api).renamed.push((variant, row));
                 }
                 Break::DroppedDiscriminants { enum_name } => {
@@ -404,24 +399,6 @@ fn code(text: &str) -> String {
 }
 
 /// The row of `variant` in `api`.
-/// Each variant's code, by enum, indexed when first asked for.
-#[derive(Default)]
-struct Codes<'a> {
-    by_enum: BTreeMap<String, HashMap<&'a str, &'a str>>,
-}
-
-impl<'a> Codes<'a> {
-    /// The row of `variant` in the enum `name`, whose API is `api`.
-    fn row(&mut self, name: &str, api: Option<&'a EnumApi>, variant: &str) -> Row {
-        let codes = self.by_enum.entry(name.to_owned()).or_insert_with(|| {
-            let variants = api.map_or(&[][..], |api| api.variants.as_slice());
-            variants.iter().map(|v| (v.variant.as_str(), v.code.as_str())).collect()
-        });
-        let code = codes.get(variant).map(|code| (*code).to_owned());
-        Row { variant: variant.to_owned(), code: code.unwrap_or_default() }
-    }
-}
-
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
 fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
     let renamed_to: HashSet<String> =

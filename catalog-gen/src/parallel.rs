@@ -21,18 +21,24 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
         return items.iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);
+    let parts: Vec<&[T]> = items.chunks(chunk).collect();
+    let done = each(&parts, |part| part.iter().map(&f).collect::<Vec<R>>());
+    done.into_iter().flatten().collect()
+}
+
+/// `f` of every item, each on its own thread where there are several: for a few large items
+/// (the generated files to write). Results in order; a panic in `f` is carried to the caller.
+pub fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
     thread::scope(|scope| {
         let f = &f;
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        let mut results = Vec::with_capacity(items.len());
-        for handle in handles {
-            // A panic in `f` is a bug; carry it to the caller as if `f` had run here.
-            results.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-        results
+        let handles: Vec<_> = items.iter().map(|item| scope.spawn(move || f(item))).collect();
+        let joined = handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        joined.collect()
     })
 }
 
@@ -63,5 +69,6 @@ mod tests {
             assert_eq!(map(&items, |n| n * 2), items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
         assert_eq!(join(100_000, || 1, || 2), (1, 2));
+        assert_eq!(each(&[1, 2, 3], |n| n * 2), [2, 4, 6]);
     }
 }

@@ -139,20 +139,11 @@ impl Plan {
                 Change::Remove { .. } => None,
             })
             .collect();
-        let staged = std::thread::scope(|scope| {
-            let handles: Vec<_> = writes
-                .iter()
-                .map(|(path, text)| {
-                    let target = dir.join(path);
-                    scope.spawn(move || staged_file(dir, &target, text).map(|file| (file, target)))
-                })
-                .collect();
-            let joined = handles.into_iter().map(|handle| {
-                handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            });
-            joined.collect::<io::Result<Vec<_>>>()
-        })
-        .map_err(failed)?;
+        let staged = crate::parallel::each(&writes, |(path, text)| {
+            let target = dir.join(path);
+            staged_file(dir, &target, text).map(|file| (file, target))
+        });
+        let staged = staged.into_iter().collect::<io::Result<Vec<_>>>().map_err(failed)?;
         for (file, target) in staged {
             file.persist(&target).map_err(|error| failed(error.error))?;
         }

@@ -23,6 +23,8 @@ pub enum Break {
         old: String,
         /// The name it would get.
         new: String,
+        /// The row's code as written.
+        code: String,
         /// What a pin for the row is keyed by: its code as written, or its name where other
         /// rows share the code.
         pin_key: String,
@@ -33,6 +35,8 @@ pub enum Break {
         enum_name: String,
         /// The name in the checked-in API.
         old: String,
+        /// The row's code as written.
+        code: String,
         /// What the manifest's `retired` keys the row by: its code as written, or its name
         /// where other rows shared the code.
         pin_key: String,
@@ -88,11 +92,13 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
                         enum_name,
                         old,
                         new: new.variant.clone(),
+                        code: new.code.clone(),
                         pin_key: pin_key(new, &new_codes),
                     },
                     None => Break::RemovedVariant {
                         enum_name,
                         old,
+                        code: old_variant.code.clone(),
                         pin_key: pin_key(old_variant, &old_codes),
                     },
                 });
@@ -152,10 +158,10 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
     breaks
         .iter()
         .map(|found| match found {
-            Break::RenamedVariant { enum_name, old, new, pin_key } => {
+            Break::RenamedVariant { enum_name, old, new, pin_key, .. } => {
                 renamed(find(enum_name), enum_name, old, new, pin_key)
             }
-            Break::RemovedVariant { enum_name, old, pin_key } => at_table(
+            Break::RemovedVariant { enum_name, old, pin_key, .. } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
                     "breaking change: the variant `{enum_name}::{old}` would be removed"
@@ -188,9 +194,10 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
                 )),
             )
             .with_note(format!(
-                "`{enum_name}::X as <code type>` would no longer be the code; tables of more \
-                 than {MANY_ROWS} rows have no discriminants unless the manifest asks for them, \
-                 because they make the crate compile several times slower"
+                "`{enum_name}::X as <code type>` would no longer be the code: the manifest says \
+                 `discriminants = false`, or the table has more than {MANY_ROWS} rows and does \
+                 not say (such tables have none by default, because they make the crate compile \
+                 several times slower)"
             ))
             .with_help(format!(
                 "keep them with `discriminants = true` in this [[table]]; or write \
@@ -299,11 +306,13 @@ mod tests {
                     enum_name: "E".into(),
                     old: "DiskFull".into(),
                     new: "DiskFull1050".into(),
+                    code: "1050".into(),
                     pin_key: "1050".into(),
                 },
                 Break::RemovedVariant {
                     enum_name: "E".into(),
                     old: "Gone".into(),
+                    code: "1999".into(),
                     pin_key: "1999".into()
                 },
                 Break::RemovedMethod { enum_name: "E".into(), old: "details".into() },
@@ -339,6 +348,7 @@ mod tests {
                 enum_name: "E".into(),
                 old: "Bad".into(),
                 new: "Bad400".into(),
+                code: "400".into(),
                 pin_key: "Bad".into(),
             }]
         );
@@ -353,6 +363,7 @@ mod tests {
             [Break::RemovedVariant {
                 enum_name: "E".into(),
                 old: "Worse".into(),
+                code: "400".into(),
                 pin_key: "Worse".into()
             }]
         );

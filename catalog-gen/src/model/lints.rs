@@ -1,6 +1,7 @@
 //! Stage 10: warnings. What the docs say compiles, but a docs writer or a user would want to
-//! know: tables whose size turned their discriminants off, tables without rows, enum names rustc will warn about,
-//! variant names too long to type, cells that hold only an export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
+//! know: tables whose size turned their discriminants off, tables without rows, enum names
+//! rustc will warn about, variant names too long to type, cells that hold only an export's
+//! placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
