@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -124,7 +125,7 @@ pub struct VariantApi {
     /// The plain text of every cell, in the order of [`EnumApi::columns`]: what the changelog
     /// compares, and the last documented text of a row that is retired.
     #[serde(default)]
-    pub cells: Vec<String>,
+    pub cells: Arc<[String]>,
     /// Whether the row is retired: no longer in the docs, kept by the manifest's `retired`.
     #[serde(default)]
     pub retired: bool,
@@ -278,7 +279,7 @@ impl CatalogApi {
                     variant: variant.variant.clone(),
                     code: variant.code.clone(),
                     name: variant.name.clone(),
-                    cells: Vec::new(),
+                    cells: Arc::default(),
                     retired: variant.retired,
                 },
                 None => others[index].next().ok_or("the snapshot changed while read")?,
@@ -400,7 +401,7 @@ mod tests {
             variant: v.into(),
             code: code.into(),
             name: name.into(),
-            cells: vec![code.into(), name.into(), "a \"quoted\"\ncell".into()],
+            cells: vec![code.into(), name.into(), "a \"quoted\"\ncell".into()].into(),
             retired: v == "Quoted",
         };
         CatalogApi {
@@ -452,12 +453,14 @@ mod tests {
             variant: name.into(),
             code: code.into(),
             name: name.into(),
-            cells: vec![code.into(), name.into(), "x".into()],
+            cells: vec![code.into(), name.into(), "x".into()].into(),
             retired: false,
         };
         let cases = [
             api(),
-            edit(&|e| e.variants[1].cells[2] = "another \"text\"".into()),
+            edit(&|e| {
+                std::sync::Arc::make_mut(&mut e.variants[1].cells)[2] = "another \"text\"".into()
+            }),
             edit(&|e| e.variants.push(variant("Added", "7"))),
             edit(&|e| e.variants.insert(0, variant("First", "0"))),
             edit(&|e| drop(e.variants.remove(1))),

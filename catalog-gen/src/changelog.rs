@@ -485,7 +485,7 @@ mod tests {
                 variant: (*variant).into(),
                 code: (*code).into(),
                 name: (*name).into(),
-                cells: vec![(*code).into(), (*name).into(), (*details).into()],
+                cells: vec![(*code).into(), (*name).into(), (*details).into()].into(),
                 retired: *retired,
             })
             .collect();

@@ -49,8 +49,9 @@ pub fn files(
     }];
     for module in catalog.modules {
         let code = module_code(&module);
-        // The module's cells are in `code` now; freeing them first keeps large catalogs from
-        // holding every cell three times at once.
+        // The module's rows are in `code` now; freeing them first keeps large catalogs from
+        // holding every cell's rustdoc twice at once (the cells' plain text stays, shared with
+        // the API snapshot).
         let (path, source) = (format!("{}.rs", module.name), module.source);
         drop(module.enums);
         files.push(GeneratedFile { path, text: code.format(&source, command)? });

@@ -7,11 +7,16 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::parallel;
+
 /// The Markdown extensions the pages are read with (GitHub tables and footnotes).
 pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
 
 /// Events with their byte ranges in the page.
 pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
+
+/// Where the page reader takes its events from: the parser, or the thread running it.
+type EventSource<'i, 'a> = dyn Iterator<Item = (Event<'a>, Range<usize>)> + 'i;
 
 /// A parsed page: its events with their byte ranges, and the tables found among them.
 #[derive(Debug)]
@@ -24,7 +29,7 @@ pub struct Page<'a> {
     /// The first level-1 heading.
     pub title: Option<Heading>,
     /// The tables, in document order.
-    pub tables: Vec<Table>,
+    pub tables: Vec<Table<'a>>,
 }
 
 /// A heading's plain text and where it is.
@@ -40,7 +45,7 @@ pub struct Heading {
 
 /// A table with its context and cells.
 #[derive(Clone, Debug)]
-pub struct Table {
+pub struct Table<'a> {
     /// The table's byte range.
     pub span: Range<usize>,
     /// Indices into [`Page::events`] of the table's start and end.
@@ -50,25 +55,25 @@ pub struct Table {
     /// A paragraph directly above the table that is entirely bold (`**Caption**`).
     pub caption: Option<Heading>,
     /// The header cells.
-    pub header: Vec<Cell>,
+    pub header: Vec<Cell<'a>>,
     /// The body rows.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
 }
 
 /// A body row of a table.
 #[derive(Clone, Debug)]
-pub struct Row {
+pub struct Row<'a> {
     /// The row's byte range (its line).
     pub span: Range<usize>,
     /// One cell per header column; cells the row lacks are marked [`Cell::missing`].
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// Text after the last column that the table drops, if any.
     pub extra: Option<Range<usize>>,
 }
 
 /// A table cell.
 #[derive(Clone, Debug)]
-pub struct Cell {
+pub struct Cell<'a> {
     /// The cell as plain text: escapes resolved, markup dropped, trimmed.
     pub text: String,
     /// The cell's content, trimmed of spaces; where a missing cell would be if absent.
@@ -76,8 +81,9 @@ pub struct Cell {
     /// The byte range of the cell's inline content, as its Markdown.
     pub markdown: Range<usize>,
     /// The cell's inline events, kept only when it has something rustdoc needs rewritten (a
-    /// relative or reference-style link, an anchor); empty otherwise.
-    pub events: Events<'static>,
+    /// relative or reference-style link, an anchor); empty otherwise. They borrow the page's
+    /// text, as the parser's do: a copy of each would cost a fresh allocation per event.
+    pub events: Events<'a>,
     /// The row ended before this cell.
     pub missing: bool,
     /// The name of the first `<a name="…">` (or `id`) anchor in the cell: where a link to the
@@ -94,7 +100,20 @@ pub fn parse(source: &str) -> Page<'_> {
 /// [`parse`], where a cell keeps its inline events ([`Cell::events`]) when `keep` is true of
 /// one of them: the caller's policy (rustdoc's, which rewrites some links), not this layer's.
 pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
-    let mut parser = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
+    // On a large page, pulldown-cmark makes the events on one core while they are read into
+    // tables on another; the reader sees the same events either way. Lines stand for rows,
+    // counted only as far as it takes to tell a large page.
+    let lines = source.lines().take(1 << 16).count();
+    let events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
+    parallel::pipe(lines, events, |events| read_page(source, events, keep))
+}
+
+/// The page from its events, in one pass.
+fn read_page<'a>(
+    source: &'a str,
+    parser: &mut EventSource<'_, 'a>,
+    keep: fn(&Event<'_>) -> bool,
+) -> Page<'a> {
     let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;
@@ -103,14 +122,14 @@ pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
         match event {
             Event::Start(Tag::Table(_)) => {
                 page.events.push((event, range.clone()));
-                let mut table = read_table(source, &mut parser, range, &mut page.events, keep);
+                let mut table = read_table(source, parser, range, &mut page.events, keep);
                 table.events = start..page.events.len();
                 table.heading = heading.clone();
                 table.caption = caption.take();
                 page.tables.push(table);
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                push_block(&mut parser, (event, range.clone()), &mut page.events);
+                push_block(parser, (event, range.clone()), &mut page.events);
                 let end = page.events.len() - 1;
                 let found = Heading {
                     text: plain_text(&page.events[start + 1..end]),
@@ -124,11 +143,11 @@ pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
                 caption = None;
             }
             Event::Start(Tag::Paragraph) => {
-                push_block(&mut parser, (event, range), &mut page.events);
+                push_block(parser, (event, range), &mut page.events);
                 caption = bold_caption(&page.events, start, page.events.len() - 1);
             }
             event => {
-                push_block(&mut parser, (event, range), &mut page.events);
+                push_block(parser, (event, range), &mut page.events);
                 caption = None;
             }
         }
@@ -138,7 +157,7 @@ pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
 
 /// Pushes `first` and, if it starts a block or span, every event up to its end.
 fn push_block<'a>(
-    parser: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    parser: &mut EventSource<'_, 'a>,
     first: (Event<'a>, Range<usize>),
     events: &mut Events<'a>,
 ) {
@@ -159,11 +178,11 @@ fn push_block<'a>(
 /// `events`.
 fn read_table<'a>(
     source: &str,
-    parser: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    parser: &mut EventSource<'_, 'a>,
     span: Range<usize>,
     events: &mut Events<'a>,
     keep: fn(&Event<'_>) -> bool,
-) -> Table {
+) -> Table<'a> {
     let mut table = Table {
         span,
         events: 0..0,
@@ -181,7 +200,7 @@ fn read_table<'a>(
             Event::Start(Tag::TableCell) => {
                 inline.clear();
                 let mut depth = 0usize;
-                for (event, inner) in parser.by_ref() {
+                for (event, inner) in &mut *parser {
                     match event {
                         Event::End(TagEnd::TableCell) if depth == 0 => break,
                         Event::Start(_) => depth += 1,
@@ -209,13 +228,13 @@ fn read_table<'a>(
     table
 }
 
-fn read_cell(
+fn read_cell<'a>(
     source: &str,
-    inline: &Events<'_>,
+    inline: &Events<'a>,
     span: Range<usize>,
     row: &Range<usize>,
     keep: fn(&Event<'_>) -> bool,
-) -> Cell {
+) -> Cell<'a> {
     // pulldown-cmark pads a short row with empty cells placed at the row's end.
     let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
     let span = if missing {
@@ -231,11 +250,8 @@ fn read_cell(
         (Some(start), Some(end)) => start..end,
         _ => span.start..span.start,
     };
-    let events = if inline.iter().any(|(event, _)| keep(event)) {
-        inline.iter().map(|(event, range)| (event.clone().into_static(), range.clone())).collect()
-    } else {
-        Vec::new()
-    };
+    let events =
+        if inline.iter().any(|(event, _)| keep(event)) { inline.clone() } else { Vec::new() };
     let anchor = inline.iter().find_map(|(event, _)| match event {
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
         _ => None,
@@ -284,7 +300,7 @@ fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) 
 }
 
 /// Cells past the header's width, which GitHub tables silently drop.
-fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell>) -> Option<Range<usize>> {
+fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell<'_>>) -> Option<Range<usize>> {
     // A short row (its last cells missing) has nothing past the header's width.
     if last.is_some_and(|cell| cell.missing) {
         return None;
@@ -394,4 +410,24 @@ pub fn is_line_break(html: &str) -> bool {
     let lower = html.trim().to_ascii_lowercase();
     let inner = lower.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
     inner.trim() == "br"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole page as read, with every cell's kept events.
+    fn read<'a>(source: &'a str, events: &mut EventSource<'_, 'a>) -> String {
+        format!("{:?}", read_page(source, events, crate::rustdoc::needs_rewrite))
+    }
+
+    #[test]
+    fn a_page_read_beside_its_parser_is_read_as_without_it() {
+        let docs = crate::synth::docs(3000, 1, "out", &[]);
+        let source = docs.pages[0].1.as_str();
+        let events = || Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
+        let sequential = read(source, &mut events());
+        assert_eq!(sequential.matches("Row {").count(), 3000, "every row is read");
+        assert_eq!(parallel::pipe_through_thread(events(), |e| read(source, e)), sequential);
+    }
 }

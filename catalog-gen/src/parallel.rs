@@ -4,6 +4,7 @@
 //! (any real page) stay on the calling thread: starting a thread costs more than they take.
 
 use std::num::NonZeroUsize;
+use std::sync::mpsc;
 use std::thread;
 
 /// Below this many items per thread, work stays on one thread.
@@ -58,6 +59,55 @@ pub fn join<A: Send, B: Send>(
     })
 }
 
+/// Items handed from the producer's thread to the consumer's at a time.
+const BATCH: usize = 1024;
+
+/// Batches that may wait for the consumer: enough to even out bursts, few enough that the
+/// producer cannot run far ahead and hold many items in memory.
+const BATCHES_IN_FLIGHT: usize = 8;
+
+/// `consume` of the items of `produce`, with `produce` run on a thread of its own while
+/// `consume` reads, where `items` (about how many rows the items make) pays for it. The
+/// consumer sees every item in order, exactly as if it read `produce` itself: the thread only
+/// lets the two halves of a sequential pass (pulldown-cmark making events, the page reader
+/// taking them) use two cores. A panic on the producer's thread is carried to the caller.
+pub fn pipe<T: Send, R>(
+    items: usize,
+    produce: impl Iterator<Item = T> + Send,
+    consume: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+) -> R {
+    if threads_for(items) == 1 {
+        let mut produce = produce;
+        return consume(&mut produce);
+    }
+    pipe_through_thread(produce, consume)
+}
+
+/// [`pipe`] on two threads whatever the size.
+pub(crate) fn pipe_through_thread<T: Send, R>(
+    produce: impl Iterator<Item = T> + Send,
+    consume: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+) -> R {
+    thread::scope(|scope| {
+        let (sender, receiver) = mpsc::sync_channel::<Vec<T>>(BATCHES_IN_FLIGHT);
+        let producer = scope.spawn(move || {
+            let mut produce = produce;
+            loop {
+                let batch: Vec<T> = produce.by_ref().take(BATCH).collect();
+                let last = batch.len() < BATCH;
+                // The consumer has stopped reading (it returned or panicked): stop too.
+                if sender.send(batch).is_err() || last {
+                    return;
+                }
+            }
+        });
+        let result = consume(&mut receiver.into_iter().flatten());
+        // The receiver is gone by now, so a producer the consumer left unread stops.
+        producer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        result
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +120,26 @@ mod tests {
         }
         assert_eq!(join(100_000, || 1, || 2), (1, 2));
         assert_eq!(each(&[1, 2, 3], |n| n * 2), [2, 4, 6]);
+    }
+
+    #[test]
+    fn a_pipe_hands_over_every_item_in_order_or_stops_when_the_reader_does() {
+        let many = MIN_ITEMS_PER_THREAD * 4;
+        for (items, count) in [(1, 10), (many, 0), (many, BATCH), (many, BATCH * 20 + 3)] {
+            let read: Vec<usize> = pipe(items, 0..count, |items| items.collect());
+            assert_eq!(read, (0..count).collect::<Vec<_>>());
+        }
+        // A reader that stops early does not leave the producer blocked.
+        let first: usize =
+            pipe(many, 0..BATCH * (BATCHES_IN_FLIGHT + 4), |items| items.take(3).sum());
+        assert_eq!(first, 3);
+    }
+
+    #[test]
+    #[should_panic(expected = "the producer failed")]
+    fn a_producers_panic_reaches_the_caller() {
+        let failing =
+            (0..BATCH * 3).map(|n| if n == BATCH + 1 { panic!("the producer failed") } else { n });
+        pipe(MIN_ITEMS_PER_THREAD * 4, failing, |items| items.count());
     }
 }

@@ -268,7 +268,7 @@ mod tests {
                 variant: (*variant).into(),
                 code: (*code).into(),
                 name: (*name).into(),
-                cells: Vec::new(),
+                cells: std::sync::Arc::default(),
                 retired: false,
             })
             .collect();

@@ -34,7 +34,7 @@ pub struct ReadyTable<'a> {
     /// The page's published URL.
     pub base: Url,
     /// The table on the page.
-    pub table: &'a Table,
+    pub table: &'a Table<'a>,
     /// Its columns.
     pub columns: Columns,
     /// Its rows, named.
@@ -66,7 +66,7 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
         ident: named.ident.clone(),
         key: named.key.clone(),
         key_text: named.key_text.clone(),
-        cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect(),
+        cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect::<Vec<_>>().into(),
         // A retired row has its last plain text, not the page's Markdown.
         docs: named
             .row

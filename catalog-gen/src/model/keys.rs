@@ -20,7 +20,7 @@ pub struct KeyedRow<'a> {
     /// The code as written (after `key-pattern`).
     pub key_text: String,
     /// The row: the page's, or for a retired row, its last documented cells.
-    pub row: Cow<'a, Row>,
+    pub row: Cow<'a, Row<'a>>,
     /// Where the row is retired: its variant name and the manifest's entry.
     pub retiring: Option<Retiring<'a>>,
 }

@@ -27,6 +27,7 @@
 //! Emit only reads the result; [`crate::api`] derives the catalog's public API from it.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
@@ -185,8 +186,10 @@ pub struct Variant {
     pub key: Key,
     /// The code as written in the key cell (after `key-pattern`).
     pub key_text: String,
-    /// The plain text of every cell, in column order.
-    pub cells: Vec<String>,
+    /// The plain text of every cell, in column order; shared with the API snapshot's
+    /// [`VariantApi`](crate::api::VariantApi), which needs the same texts (a large table's
+    /// cells are tens of megabytes).
+    pub cells: Arc<[String]>,
     /// The rustdoc Markdown of every cell, in column order.
     pub docs: Vec<String>,
     /// The published page's URL pointing at this row, where a cell of the row has an anchor
@@ -317,7 +320,7 @@ mod testing {
     pub const PLACE: Place<'static> = Place { manifest: "m.toml", page: "p.md" };
 
     /// Every row of `table` with the first cell as its code: an integer where it is one.
-    pub fn keyed_rows(table: &Table) -> Vec<KeyedRow<'_>> {
+    pub fn keyed_rows<'a>(table: &'a Table<'a>) -> Vec<KeyedRow<'a>> {
         let rows = table.rows.iter().map(|row| {
             let text = row.cells[0].text.clone();
             let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);

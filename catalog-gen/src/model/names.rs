@@ -30,7 +30,7 @@ pub struct NamedRow<'a> {
     /// The code as written.
     pub key_text: String,
     /// The row: the page's, or a retired row's last documented cells.
-    pub row: Cow<'a, crate::markdown::Row>,
+    pub row: Cow<'a, crate::markdown::Row<'a>>,
     /// Where the row is retired, why.
     pub retiring: Option<Retiring<'a>>,
 }

@@ -85,7 +85,7 @@ fn last_text(api: &EnumApi, cells: &[String], index: usize, header: &str) -> Str
 }
 
 /// A cell with `text` and no place on the page.
-fn cell(text: String) -> Cell {
+fn cell(text: String) -> Cell<'static> {
     Cell { text, span: 0..0, markdown: 0..0, events: Vec::new(), missing: false, anchor: None }
 }
 
@@ -105,7 +105,7 @@ mod tests {
             variant: "Gone".into(),
             code: "7".into(),
             name: "Gone away".into(),
-            cells,
+            cells: cells.into(),
             retired: false,
         };
         let api = EnumApi { columns, variants: vec![variant], ..EnumApi::default() };
@@ -128,14 +128,14 @@ mod tests {
         let catalog = model(PAGE, &previous(cells, columns)).unwrap();
         let variant = &catalog.modules[0].enums[0].variants[1];
         assert_eq!(variant.ident.as_str(), "Gone");
-        assert_eq!(variant.cells, ["7", "Gone away", "Was here."]);
+        assert_eq!(variant.cells[..], ["7", "Gone away", "Was here."]);
         assert_eq!(variant.retired.as_ref().unwrap().since.as_deref(), Some("2024"));
     }
 
     #[test]
     fn a_snapshot_without_cells_still_gives_the_code_and_the_name() {
         let catalog = model(PAGE, &previous(Vec::new(), Vec::new())).unwrap();
-        assert_eq!(catalog.modules[0].enums[0].variants[1].cells, ["7", "Gone away", ""]);
+        assert_eq!(catalog.modules[0].enums[0].variants[1].cells[..], ["7", "Gone away", ""]);
     }
 
     #[test]

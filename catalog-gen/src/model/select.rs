@@ -11,13 +11,13 @@ use crate::model::same_text;
 use crate::source::line_column;
 
 /// The one table of `page` that `spec` picks.
-pub fn table<'p>(
+pub fn table<'p, 's>(
     place: &Place<'_>,
     spec: &TableSpec,
-    page: &'p Page<'_>,
+    page: &'p Page<'s>,
     problems: &mut Vec<Diagnostic>,
-) -> Option<&'p Table> {
-    let candidates: Vec<&Table> = page
+) -> Option<&'p Table<'s>> {
+    let candidates: Vec<&Table<'s>> = page
         .tables
         .iter()
         .filter(|t| matches(&spec.heading, &t.heading) && matches(&spec.caption, &t.caption))
