@@ -8,8 +8,10 @@
 //! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
 //! codes made the discriminants → minor; any other text → patch.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{CatalogApi, EnumApi, VariantApi};
 use crate::model::same_text;
@@ -401,9 +403,9 @@ fn code(text: &str) -> String {
 /// The row of `variant` in `api`.
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
 fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
-    let renamed_to: HashSet<String> =
+    let renamed_to: FxHashSet<String> =
         change.renamed.iter().map(|(_, row)| row.variant.clone()).collect();
-    let old_by_name: HashMap<&str, &VariantApi> =
+    let old_by_name: FxHashMap<&str, &VariantApi> =
         old.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect();
     // Each new column's index among the old ones, matched by header once, not per row.
     let old_columns: Vec<Option<usize>> = new

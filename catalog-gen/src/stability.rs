@@ -7,7 +7,9 @@
 
 use crate::api::{CatalogApi, VariantApi};
 use crate::diagnostics::{Diagnostic, Label};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
@@ -75,7 +77,7 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
             old_api.variants.iter().filter(|v| !new_names.contains(v.variant.as_str())).collect();
         if !gone.is_empty() {
             let old_names = names(&old_api.variants);
-            let mut renamed: HashMap<&str, Vec<&VariantApi>> = HashMap::new();
+            let mut renamed: FxHashMap<&str, Vec<&VariantApi>> = FxHashMap::default();
             for variant in &new_api.variants {
                 if !old_names.contains(variant.variant.as_str()) {
                     renamed.entry(&variant.code).or_default().push(variant);
@@ -119,13 +121,13 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
     found
 }
 
-fn names(variants: &[VariantApi]) -> HashSet<&str> {
+fn names(variants: &[VariantApi]) -> FxHashSet<&str> {
     variants.iter().map(|variant| variant.variant.as_str()).collect()
 }
 
 /// How many variants have each code.
-fn codes(variants: &[VariantApi]) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
+fn codes(variants: &[VariantApi]) -> FxHashMap<&str, usize> {
+    let mut counts = FxHashMap::default();
     for variant in variants {
         *counts.entry(variant.code.as_str()).or_default() += 1;
     }
@@ -146,7 +148,7 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
 
 /// A pin's key for `variant`: its code, unless other rows share it (`codes` counts them);
 /// then its name.
-fn pin_key(variant: &VariantApi, codes: &HashMap<&str, usize>) -> String {
+fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
     let shared = codes.get(variant.code.as_str()).is_some_and(|&count| count > 1);
     if shared { variant.name.clone() } else { variant.code.clone() }
 }

@@ -7,8 +7,8 @@
 //! name is what tells them apart).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
@@ -113,7 +113,8 @@ fn check_pins(
 /// Unpinned names that more than one row gives take the row's code as a suffix.
 fn suffix_repeated(names: &mut [(String, bool)], rows: &[KeyedRow<'_>]) {
     // Lookups only, never iterated: hash maps keep the output independent of their order.
-    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut count: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
     for (name, _) in names.iter() {
         *count.entry(name.as_str()).or_default() += 1;
     }
@@ -135,7 +136,8 @@ fn check_collisions(
     columns: &Columns,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut first: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells[columns.name];
         let pin_key = pin_key(shared_codes, &keyed.key_text, &cell.text);

@@ -1,8 +1,10 @@
 //! Stage 7: every row can be told apart. Without `shared-codes` no code is used twice; with
 //! it, no code and name together are, and each row is still found by its code or its name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Key;
@@ -20,8 +22,8 @@ pub fn check<'a>(
 ) -> Vec<KeyedRow<'a>> {
     // Where each code was first seen, or with shared codes, each code and name. Lookups only,
     // never iterated: the hash map's order cannot reach the output.
-    let mut first: HashMap<(Key, Option<String>), Range<usize>> =
-        HashMap::with_capacity(rows.len());
+    let mut first: FxHashMap<(Key, Option<String>), Range<usize>> =
+        FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut unique = Vec::with_capacity(rows.len());
     for keyed in rows {
         let (key_cell, name_cell) = (&keyed.row.cells[columns.key], &keyed.row.cells[columns.name]);
