@@ -23,7 +23,7 @@ use crate::api::{CatalogApi, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::sync::{self, Change, Existing, OldText};
-use crate::{Diagnostic, Failure, Label, MARKER, skeleton, stability};
+use crate::{Diagnostic, Failure, Label, MARKER, parallel, skeleton, stability};
 
 /// Whether a regeneration writes its changes or only reports them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -219,6 +219,8 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         (true, _) => Changelog::default(),
         (false, previous) => Changelog::between(previous.as_ref(), &generation.api),
     };
+    let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
+    parallel::drop_aside(rows, (generation.api, previous));
     Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded })
 }
 
