@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
-//! with `floor PAGE` or `regen MANIFEST`, times the child from spawn to exit (what a user
+//! with `floor PAGE`, `write DIR` or `regen MANIFEST`, times the child from spawn to exit (what a user
 //! waits for, reading the files and writing them included), and the child reports its peak
 //! resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy moment on the
 //! machine falls on all of them alike; each figure is the median.
@@ -19,6 +19,11 @@
 //! directory (`new`), over files that are up to date (`unchanged`), and after one cell of the
 //! page changed (`one edit`: every file read back and compared, the API snapshot parsed, the
 //! changelog computed, two files rewritten).
+//!
+//! A second reference beside the floor: `writes alone` (`write DIR`) writes the files regen
+//! writes for those docs, as regen writes them (each synced before it is renamed into place),
+//! and does nothing else. The generated files are about 3.7 times the docs' size, so on a slow
+//! disk this part of regen alone can be more than the floor.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -39,6 +44,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("floor") => floor(Path::new(&args[1])),
         Some("regen") => regen_once(Path::new(&args[1])),
+        Some("write") => write_only(Path::new(&args[1])),
         _ => compare(&args),
     }
 }
@@ -59,6 +65,29 @@ fn regen_once(manifest: &Path) {
     print_peak_memory();
 }
 
+/// Regen's writes alone, in a child process: each file in `dir` (the generated files) is
+/// written anew as regen writes it (a temporary file beside it, synced, renamed over it; the
+/// files in parallel). Any generator that writes these files safely pays this much, whatever
+/// it does before; the files are read back from the page cache first.
+fn write_only(dir: &Path) {
+    let paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the generated files")
+        .map(|entry| entry.expect("a generated file").path())
+        .collect();
+    std::thread::scope(|scope| {
+        for path in &paths {
+            scope.spawn(move || {
+                let text = std::fs::read(path).expect("a generated file");
+                let mut file = tempfile::NamedTempFile::new_in(dir).expect("a temporary file");
+                std::io::Write::write_all(&mut file, &text).expect("written");
+                file.as_file().sync_all().expect("synced");
+                file.persist(path).expect("renamed");
+            });
+        }
+    });
+    print_peak_memory();
+}
+
 /// The process's peak resident memory in bytes, on stdout (0 where `/proc` does not say).
 fn print_peak_memory() {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -74,17 +103,20 @@ fn print_peak_memory() {
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Floor,
+    WriteOnly,
     New,
     Unchanged,
     OneEdit,
 }
 
 impl Kind {
-    const ALL: [Kind; 4] = [Kind::Floor, Kind::New, Kind::Unchanged, Kind::OneEdit];
+    const ALL: [Kind; 5] =
+        [Kind::Floor, Kind::WriteOnly, Kind::New, Kind::Unchanged, Kind::OneEdit];
 
     fn label(self) -> &'static str {
         match self {
             Kind::Floor => "floor (bare parse)",
+            Kind::WriteOnly => "writes alone (regen's files, synced)",
             Kind::New => "regen, new",
             Kind::Unchanged => "regen, unchanged",
             Kind::OneEdit => "regen, one edit",
@@ -121,7 +153,9 @@ impl Tree {
     /// Puts the files in the state `kind` starts from; `run` alternates the edited cell.
     fn prepare(&self, kind: Kind, run: usize) {
         match kind {
-            Kind::Floor | Kind::Unchanged => std::fs::write(&self.page, &self.versions[0]),
+            Kind::Floor | Kind::WriteOnly | Kind::Unchanged => {
+                std::fs::write(&self.page, &self.versions[0])
+            }
             Kind::New => {
                 let _ = std::fs::remove_dir_all(&self.output);
                 std::fs::write(&self.page, &self.versions[0])
@@ -135,7 +169,7 @@ impl Tree {
             }
         }
         .expect("the docs are written");
-        if kind == Kind::Unchanged {
+        if matches!(kind, Kind::Unchanged | Kind::WriteOnly) {
             child("regen", &self.manifest);
         }
     }
@@ -143,6 +177,7 @@ impl Tree {
     fn run(&self, kind: Kind) -> (Duration, u64) {
         match kind {
             Kind::Floor => child("floor", &self.page),
+            Kind::WriteOnly => child("write", &self.output),
             _ => child("regen", &self.manifest),
         }
     }
