@@ -9,9 +9,9 @@
 //! ```
 //!
 //! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
-//! with `floor PAGE`, `write DIR` or `regen MANIFEST`, times the child from spawn to exit (what a user
-//! waits for, reading the files and writing them included), and the child reports its peak
-//! resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy moment on the
+//! with `floor PAGE`, `write DIR` or `regen MANIFEST`, times the child from spawn to exit
+//! (what a user waits for, reading the files and writing them included), and the child
+//! reports its peak resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy moment on the
 //! machine falls on all of them alike; each figure is the median.
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
@@ -21,8 +21,8 @@
 //! changelog computed, two files rewritten).
 //!
 //! A second reference beside the floor: `writes alone` (`write DIR`) writes the files regen
-//! writes for those docs, as regen writes them (each synced before it is renamed into place),
-//! and does nothing else. The generated files are about 3.7 times the docs' size, so on a slow
+//! writes for those docs with regen's own `write_files` (each synced before it is renamed into
+//! place), and does nothing else. The generated files are about 3.7 times the docs' size, so on a slow
 //! disk this part of regen alone can be more than the floor.
 
 use std::fmt::Write as _;
@@ -65,26 +65,22 @@ fn regen_once(manifest: &Path) {
     print_peak_memory();
 }
 
-/// Regen's writes alone, in a child process: each file in `dir` (the generated files) is
-/// written anew as regen writes it (a temporary file beside it, synced, renamed over it; the
-/// files in parallel). Any generator that writes these files safely pays this much, whatever
-/// it does before; the files are read back from the page cache first.
+/// Regen's writes alone, in a child process: the files in `dir` (the generated files) are
+/// written anew by [`regen::write_files`], as regen writes them. Any generator that writes
+/// these files safely pays this much, whatever it does before; the files are read back from
+/// the page cache first.
 fn write_only(dir: &Path) {
-    let paths: Vec<PathBuf> = std::fs::read_dir(dir)
+    let files: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("the generated files")
-        .map(|entry| entry.expect("a generated file").path())
+        .map(|entry| {
+            let path = entry.expect("a generated file").path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).expect("a generated file"))
+        })
         .collect();
-    std::thread::scope(|scope| {
-        for path in &paths {
-            scope.spawn(move || {
-                let text = std::fs::read(path).expect("a generated file");
-                let mut file = tempfile::NamedTempFile::new_in(dir).expect("a temporary file");
-                std::io::Write::write_all(&mut file, &text).expect("written");
-                file.as_file().sync_all().expect("synced");
-                file.persist(path).expect("renamed");
-            });
-        }
-    });
+    let files: Vec<(&str, &str)> =
+        files.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
+    regen::write_files(dir, &files).expect("the files are written");
     print_peak_memory();
 }
 

@@ -127,8 +127,6 @@ impl Plan {
         let failed =
             |error: io::Error| Error::Io(format!("writing the generated files failed: {error}"));
         std::fs::create_dir_all(dir).map_err(failed)?;
-        // Staged at the same time: at 100k rows the files are hundreds of megabytes to write
-        // and sync.
         let writes: Vec<(&str, &str)> = self
             .changes
             .iter()
@@ -139,14 +137,7 @@ impl Plan {
                 Change::Remove { .. } => None,
             })
             .collect();
-        let staged = crate::parallel::each(&writes, |(path, text)| {
-            let target = dir.join(path);
-            staged_file(dir, &target, text).map(|file| (file, target))
-        });
-        let staged = staged.into_iter().collect::<io::Result<Vec<_>>>().map_err(failed)?;
-        for (file, target) in staged {
-            file.persist(&target).map_err(|error| failed(error.error))?;
-        }
+        write_files(dir, &writes).map_err(failed)?;
         for change in &self.changes {
             if let Change::Remove { path, .. } = change {
                 std::fs::remove_file(dir.join(path)).map_err(failed)?;
@@ -154,6 +145,22 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+/// Writes each text to its path relative to `dir`, all or nothing as far as the file system
+/// allows: every text goes to a temporary file in `dir`, synced, and only when all are written
+/// are they renamed over their targets (atomic per file). The files are staged at the same
+/// time: at 100k rows they are hundreds of megabytes to write and sync. What
+/// [`Plan::apply`] writes with, and what the floor benchmark's `writes alone` measures.
+pub fn write_files(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
+    let staged = parallel::each(files, |(path, text)| {
+        let target = dir.join(path);
+        staged_file(dir, &target, text).map(|file| (file, target))
+    });
+    for (file, target) in staged.into_iter().collect::<io::Result<Vec<_>>>()? {
+        file.persist(&target).map_err(|error| error.error)?;
+    }
+    Ok(())
 }
 
 /// Reads the docs of `manifest`, generates once, and plans the changes: refused where a
