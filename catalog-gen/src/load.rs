@@ -105,7 +105,7 @@ pub fn existing(dir: &Path) -> io::Result<BTreeMap<String, Existing>> {
         // Only the first line tells: the text is read later, where it is needed.
         let state = match first_line(&path) {
             Ok(line) if crate::marker::is_generated(&line) => {
-                Existing::Generated(OldText::File(path.clone()))
+                Existing::Generated(OldText::at(path.clone()))
             }
             _ => Existing::HandWritten,
         };
