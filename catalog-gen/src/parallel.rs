@@ -158,7 +158,9 @@ mod tests {
         drop_aside(1, value.clone());
         assert_eq!(std::sync::Arc::strong_count(&value), 1, "small: dropped at once");
         drop_aside(MIN_ITEMS_PER_THREAD * 4, value.clone());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while std::sync::Arc::strong_count(&value) > 1 {
+            assert!(std::time::Instant::now() < deadline, "large: dropped on its thread");
             thread::yield_now();
         }
     }
