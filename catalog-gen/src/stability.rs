@@ -5,12 +5,12 @@
 //! else the one row with the same code. A row whose variant name changes is a rename, with the
 //! pin that keeps the old name; a row that is gone is a removal.
 
-use crate::api::{CatalogApi, VariantApi};
-use crate::diagnostics::{Diagnostic, Label};
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::api::{CatalogApi, VariantApi};
+use crate::diagnostics::{Diagnostic, Label};
 use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
 
