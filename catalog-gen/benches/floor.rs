@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use catalog_gen::FileText;
 use catalog_gen::regen::{self, Options};
 use pulldown_cmark::{Options as ParserOptions, Parser};
 
@@ -70,16 +71,16 @@ fn regen_once(manifest: &Path) {
 /// these files safely pays this much, whatever it does before; the files are read back from
 /// the page cache first.
 fn write_only(dir: &Path) {
-    let files: Vec<(String, String)> = std::fs::read_dir(dir)
+    let files: Vec<(String, FileText)> = std::fs::read_dir(dir)
         .expect("the generated files")
         .map(|entry| {
             let path = entry.expect("a generated file").path();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&path).expect("a generated file"))
+            (name, std::fs::read_to_string(&path).expect("a generated file").into())
         })
         .collect();
-    let files: Vec<(&str, &str)> =
-        files.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
+    let files: Vec<(&str, &FileText)> =
+        files.iter().map(|(name, text)| (name.as_str(), text)).collect();
     regen::write_files(dir, &files).expect("the files are written");
     print_peak_memory();
 }

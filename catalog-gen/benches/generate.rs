@@ -97,8 +97,8 @@ fn emit(bencher: Bencher, size: &str) {
 fn format(bencher: Bencher, size: &str) {
     let catalog = Docs::of(size).catalog();
     let code: Vec<_> = catalog.modules.iter().map(emit::module_code).collect();
-    bencher.bench_local(|| {
-        code.iter()
+    bencher.with_inputs(|| code.clone()).bench_local_values(|code| {
+        code.into_iter()
             .map(|code| code.format("page.md", "cargo xtask regen").unwrap())
             .collect::<Vec<_>>()
     });

@@ -23,8 +23,8 @@ mod rows;
 mod slots;
 mod text;
 
-use crate::marker;
 use crate::model::{Catalog, Module};
+use crate::{FileText, marker};
 use slots::Slots;
 
 /// A generated file: its path relative to the output directory, and its text.
@@ -32,8 +32,8 @@ use slots::Slots;
 pub struct GeneratedFile {
     /// Path relative to the manifest's `output` directory, `/`-separated.
     pub path: String,
-    /// The file's full text, header included.
-    pub text: String,
+    /// The file's full text, header included, in the pieces it was made of.
+    pub text: FileText,
 }
 
 /// Every file of the catalog: `mod.rs` listing the modules, and one file per module.
@@ -45,7 +45,7 @@ pub fn files(
 ) -> Result<Vec<GeneratedFile>, String> {
     let mut files = vec![GeneratedFile {
         path: "mod.rs".to_owned(),
-        text: format_file(module_list(&catalog), manifest, command)?,
+        text: format_file(module_list(&catalog), manifest, command)?.into(),
     }];
     for module in catalog.modules {
         let code = module_code(&module);
@@ -80,7 +80,7 @@ pub fn module_list(catalog: &Catalog) -> TokenStream {
 }
 
 /// A module's code before formatting: the structure as tokens, the rows as text in slots.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ModuleCode {
     docs: String,
     tokens: TokenStream,
@@ -88,11 +88,11 @@ pub struct ModuleCode {
 }
 
 impl ModuleCode {
-    /// The file's text: header, module docs, then the formatted code with its rows filled in.
-    pub fn format(&self, source: &str, command: &str) -> Result<String, String> {
-        let file: syn::File = syn::parse2(self.tokens.clone())
+    /// The file's text: header, module docs, then the formatted code with its rows in place.
+    pub fn format(self, source: &str, command: &str) -> Result<FileText, String> {
+        let file: syn::File = syn::parse2(self.tokens)
             .map_err(|error| format!("generated code does not parse: {error}"))?;
-        let mut text = header(source, command);
+        let mut text = FileText::from(header(source, command));
         text.push_str(&self.docs);
         self.slots.fill(&mut text, &prettyplease::unparse(&file));
         Ok(text)

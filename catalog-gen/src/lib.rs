@@ -25,6 +25,7 @@ pub mod api;
 pub mod changelog;
 pub mod diagnostics;
 pub mod emit;
+mod file_text;
 pub mod load;
 pub mod manifest;
 pub mod markdown;
@@ -45,6 +46,7 @@ use std::collections::BTreeMap;
 pub use api::CatalogApi;
 pub use diagnostics::{Diagnostic, Label};
 pub use emit::GeneratedFile;
+pub use file_text::FileText;
 pub use manifest::Manifest;
 pub use marker::MARKER;
 pub use source::{PageText, Pages, pages_in_memory};
@@ -180,7 +182,7 @@ pub fn generate_after(
         || emit::files(catalog, input.manifest_path, input.command),
     );
     let mut files = files.map_err(|message| failure(vec![Diagnostic::error(message)]))?;
-    files.push(GeneratedFile { path: api::SNAPSHOT_FILE.to_owned(), text: snapshot });
+    files.push(GeneratedFile { path: api::SNAPSHOT_FILE.to_owned(), text: snapshot.into() });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Generation { files, api, origins, warnings })
 }

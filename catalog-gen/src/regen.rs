@@ -14,7 +14,7 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use tempfile::NamedTempFile;
@@ -23,7 +23,7 @@ use crate::api::{CatalogApi, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::sync::{self, Change, Existing, OldText};
-use crate::{Diagnostic, Failure, Label, MARKER, parallel, skeleton, stability};
+use crate::{Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
 
 /// Whether a regeneration writes its changes or only reports them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -127,12 +127,12 @@ impl Plan {
         let failed =
             |error: io::Error| Error::Io(format!("writing the generated files failed: {error}"));
         std::fs::create_dir_all(dir).map_err(failed)?;
-        let writes: Vec<(&str, &str)> = self
+        let writes: Vec<(&str, &FileText)> = self
             .changes
             .iter()
             .filter_map(|change| match change {
                 Change::Create { path, text } | Change::Update { path, new: text, .. } => {
-                    Some((path.as_str(), text.as_str()))
+                    Some((path.as_str(), text))
                 }
                 Change::Remove { .. } => None,
             })
@@ -152,7 +152,7 @@ impl Plan {
 /// are they renamed over their targets (atomic per file). The files are staged at the same
 /// time: at 100k rows they are hundreds of megabytes to write and sync. What
 /// [`Plan::apply`] writes with, and what the floor benchmark's `writes alone` measures.
-pub fn write_files(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
+pub fn write_files(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<()> {
     let staged = parallel::each(files, |(path, text)| {
         let target = dir.join(path);
         staged_file(dir, &target, text).map(|file| (file, target))
@@ -207,7 +207,10 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         _ if unchanged => None,
         Some(early) => Some(early),
         // Read beside the new snapshot: only the lines that differ are parsed.
-        None => read_previous(new_snapshot.map(|new| (new.text.as_str(), &generation.api)))?,
+        None => {
+            let new_text = new_snapshot.map(|new| new.text.as_one_str());
+            read_previous(new_text.as_deref().map(|new| (new, &generation.api)))?
+        }
     };
     let files = generation.files.len();
     let changes =
@@ -389,16 +392,16 @@ pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitRepor
 fn write_new(target: &Path, text: &str) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let file = staged_file(dir, target, text)?;
+    let file = staged_file(dir, target, &FileText::from(text))?;
     file.persist_noclobber(target).map_err(|error| error.error)?;
     Ok(())
 }
 
 /// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
 /// permissions `target` has, or those of a new ordinary file (temporary files are private).
-fn staged_file(dir: &Path, target: &Path, text: &str) -> io::Result<NamedTempFile> {
+fn staged_file(dir: &Path, target: &Path, text: &FileText) -> io::Result<NamedTempFile> {
     let mut file = NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
+    text.write_to(&mut file)?;
     let permissions = match std::fs::metadata(target) {
         Ok(metadata) => Some(metadata.permissions()),
         Err(_) => default_permissions(),
@@ -435,8 +438,8 @@ pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let file =
-        staged_file(dir, path, &crate::changelog::prepend(&text, section)).map_err(failed)?;
+    let text = FileText::from(crate::changelog::prepend(&text, section));
+    let file = staged_file(dir, path, &text).map_err(failed)?;
     file.persist(path).map_err(|error| failed(error.error))?;
     Ok(())
 }

@@ -5,12 +5,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader};
 use std::path::PathBuf;
 
 use similar::TextDiff;
 
-use crate::GeneratedFile;
+use crate::{FileText, GeneratedFile};
 
 /// A file already in the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,34 +41,44 @@ impl OldText {
         std::fs::read_to_string(&self.path)
     }
 
-    /// Whether the text is `new`, but for `\r\n` against `\n` line endings. A file is read
-    /// once in pieces; only one that differs and has a `\r` (a checkout on Windows) is read
-    /// whole to compare normalized.
-    pub fn same_as(&self, new: &str) -> io::Result<bool> {
-        let mut file = File::open(&self.path)?;
-        let mut buffer = vec![0; 1 << 16];
-        let (mut at, mut equal, mut has_cr) = (0, true, new.contains('\r'));
-        loop {
-            let read = file.read(&mut buffer)?;
-            if read == 0 {
-                break;
-            }
-            let piece = &buffer[..read];
-            equal = equal && new.as_bytes().get(at..at + read) == Some(piece);
-            has_cr = has_cr || piece.contains(&b'\r');
-            at += read;
-            if !equal && !has_cr && at > new.len() {
-                break;
-            }
-        }
-        if equal && at == new.len() {
+    /// Whether the text is `new`, but for `\r\n` against `\n` line endings. The file is
+    /// read once in pieces, beside `new`'s own pieces; only one that differs and has a `\r`
+    /// (a checkout on Windows) is read whole to compare normalized.
+    pub fn same_as(&self, new: &FileText) -> io::Result<bool> {
+        let mut file = BufReader::with_capacity(1 << 16, File::open(&self.path)?);
+        if starts_with(&mut file, new)? && file.fill_buf()?.is_empty() {
             return Ok(true);
         }
-        if !has_cr {
-            return Ok(false);
+        // The rest of a file that differs is only searched for a `\r`.
+        let mut has_cr = new.chunks().any(|chunk| chunk.contains('\r'));
+        while !has_cr {
+            let piece = file.fill_buf()?;
+            if piece.is_empty() {
+                return Ok(false);
+            }
+            has_cr = piece.contains(&b'\r');
+            let read = piece.len();
+            file.consume(read);
         }
-        Ok(same_text(&self.read()?, new))
+        Ok(same_text(&self.read()?, &new.as_one_str()))
     }
+}
+
+/// Whether `file` reads `text` first, consuming what it compared.
+fn starts_with(file: &mut impl BufRead, text: &FileText) -> io::Result<bool> {
+    for chunk in text.chunks() {
+        let mut rest = chunk.as_bytes();
+        while !rest.is_empty() {
+            let piece = file.fill_buf()?;
+            let common = piece.len().min(rest.len());
+            if common == 0 || piece[..common] != rest[..common] {
+                return Ok(false);
+            }
+            file.consume(common);
+            rest = &rest[common..];
+        }
+    }
+    Ok(true)
 }
 
 /// One difference between the generated files and the output directory.
@@ -79,7 +89,7 @@ pub enum Change {
         /// Path relative to the output directory.
         path: String,
         /// The text to write.
-        text: String,
+        text: FileText,
     },
     /// A generated file whose text differs.
     Update {
@@ -88,7 +98,7 @@ pub enum Change {
         /// The text there now.
         old: OldText,
         /// The text to write.
-        new: String,
+        new: FileText,
     },
     /// A generated file that no table generates any more.
     Remove {
@@ -122,11 +132,11 @@ impl Change {
     /// be read.
     pub fn diff(&self, shown: &str) -> io::Result<String> {
         let (old, new) = match self {
-            Change::Create { text, .. } => (Cow::Borrowed(""), text.as_str()),
-            Change::Update { old, new, .. } => (Cow::Owned(old.read()?), new.as_str()),
-            Change::Remove { old, .. } => (Cow::Owned(old.read()?), ""),
+            Change::Create { text, .. } => (Cow::Borrowed(""), text.as_one_str()),
+            Change::Update { old, new, .. } => (Cow::Owned(old.read()?), new.as_one_str()),
+            Change::Remove { old, .. } => (Cow::Owned(old.read()?), Cow::Borrowed("")),
         };
-        Ok(TextDiff::from_lines(old.as_ref(), new)
+        Ok(TextDiff::from_lines(old.as_ref(), new.as_ref())
             .unified_diff()
             .context_radius(3)
             .header(&format!("a/{shown}"), &format!("b/{shown}"))
@@ -182,7 +192,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> GeneratedFile {
-        GeneratedFile { path: path.to_owned(), text: text.to_owned() }
+        GeneratedFile { path: path.to_owned(), text: text.into() }
     }
 
     const HEADER: &str =
@@ -226,7 +236,7 @@ mod tests {
         let same = |on_disk: &str, new: &str| {
             let path = dir.path().join("f.rs");
             std::fs::write(&path, on_disk).unwrap();
-            OldText::at(path).same_as(new).unwrap()
+            OldText::at(path).same_as(&new.into()).unwrap()
         };
         assert!(same(&long, &long));
         assert!(same(&long.replace('\n', "\r\n"), &long));
@@ -234,6 +244,26 @@ mod tests {
         assert!(!same(&long[..long.len() - 1], &long));
         assert!(!same(&long.replacen("line 19999", "line 1999x", 1), &long));
         assert!(!same(&long.replace('\n', "\r\n").replacen("line 5", "line 6", 1), &long));
+    }
+
+    #[test]
+    fn texts_in_pieces_are_compared_as_they_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut new = FileText::from("enum E {\n");
+        let rows: String = (0..20_000).map(|row| format!("A{row},\n")).collect();
+        new.push_indented(rows, 4);
+        new.push_str("}\n");
+        let whole = new.to_string();
+        let same = |on_disk: &str| {
+            let path = dir.path().join("f.rs");
+            std::fs::write(&path, on_disk).unwrap();
+            OldText::at(path).same_as(&new).unwrap()
+        };
+        assert!(same(&whole));
+        assert!(same(&whole.replace('\n', "\r\n")));
+        assert!(!same(&whole.replacen("    A19999", "A19999", 1)));
+        assert!(!same(&whole[..whole.len() - 1]));
+        assert!(!same(&format!("{whole}\n")));
     }
 
     #[test]

@@ -186,7 +186,7 @@ mod tests {
         let files = crate::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         assert_eq!(paths.len(), 4, "the API snapshot, mod.rs and one module per page: {paths:?}");
-        assert!(files[2].text.matches("#[doc(alias = \"").count() >= 200);
+        assert!(files[2].text.to_string().matches("#[doc(alias = \"").count() >= 200);
     }
 
     #[test]

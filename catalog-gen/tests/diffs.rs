@@ -30,7 +30,8 @@ fn changed_lines(old: &[GeneratedFile], new: &[GeneratedFile]) -> Vec<(String, C
     let mut changed = Vec::new();
     for (old, new) in old.iter().zip(new) {
         assert_eq!(old.path, new.path);
-        for change in TextDiff::from_lines(&old.text, &new.text).iter_all_changes() {
+        let (old_text, new_text) = (old.text.to_string(), new.text.to_string());
+        for change in TextDiff::from_lines(&old_text, &new_text).iter_all_changes() {
             if change.tag() != ChangeTag::Equal {
                 changed.push((old.path.clone(), change.tag(), change.value().trim().to_owned()));
             }

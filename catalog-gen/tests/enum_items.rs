@@ -55,7 +55,7 @@ fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
         Input { manifest_path: "c.toml", manifest_text: &manifest, pages: &pages, command: "x" };
     let files = catalog_gen::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
     let module = files.iter().find(|file| file.path == "m.rs").unwrap();
-    let file = syn::parse_file(&module.text).unwrap();
+    let file = syn::parse_file(&module.text.to_string()).unwrap();
     let (mut items, mut accessors) = (BTreeSet::new(), BTreeSet::new());
     for item in file.items {
         let Item::Impl(block) = item else { continue };

@@ -14,7 +14,12 @@ fn generate(docs: &synth::Docs) -> String {
         command: "cargo xtask regen",
     })
     .expect("synthetic docs are valid");
-    files.into_iter().find(|file| file.path == "service_0.rs").expect("the module's file").text
+    files
+        .into_iter()
+        .find(|file| file.path == "service_0.rs")
+        .expect("the module's file")
+        .text
+        .to_string()
 }
 
 /// The lines between `start` (a line of its own) and the next line that closes it.

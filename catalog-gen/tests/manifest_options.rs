@@ -34,8 +34,8 @@ fn variants(generation: &Generation) -> Vec<&str> {
     api(generation).variants.iter().map(|v| v.variant.as_str()).collect()
 }
 
-fn module(generation: &Generation) -> &str {
-    &generation.files.iter().find(|file| file.path == "m.rs").unwrap().text
+fn module(generation: &Generation) -> String {
+    generation.files.iter().find(|file| file.path == "m.rs").unwrap().text.to_string()
 }
 
 const FAULTS: &str =

@@ -65,7 +65,7 @@ fn generate(key_type: &str, rows: &[(String, String, String)]) -> Result<String,
         command: "cargo xtask regen",
     };
     match catalog_gen::generate(&input) {
-        Ok(files) => Ok(files.into_iter().find(|f| f.path == "page.rs").unwrap().text),
+        Ok(files) => Ok(files.into_iter().find(|f| f.path == "page.rs").unwrap().text.to_string()),
         Err(failure) => Err(failure.render(false)),
     }
 }

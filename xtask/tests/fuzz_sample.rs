@@ -38,7 +38,7 @@ fn generated(path: &Path) -> Option<Vec<(String, String)>> {
             files
                 .into_iter()
                 .filter(|file| file.path.ends_with(".rs"))
-                .map(|file| (file.path, file.text))
+                .map(|file| (file.path, file.text.to_string()))
                 .collect(),
         ),
         Err(failure) => {

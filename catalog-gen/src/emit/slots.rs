@@ -4,9 +4,12 @@
 //! `match`es. Sending them through tokens, syn and prettyplease is most of generation's time
 //! and changes nothing, since each row is laid out the same way. So the skeleton (the code's
 //! structure) holds a placeholder where rows go, prettyplease formats it, and each placeholder
-//! line is then replaced by its rows, written at the placeholder's indentation.
+//! line is then replaced by its rows, read at the placeholder's indentation: the rows' text
+//! moves into the file's [`FileText`] as it is, never copied.
 
 use proc_macro2::{Ident, Span};
+
+use crate::FileText;
 
 /// How every placeholder starts. Placeholders are longer than a line may be, so prettyplease
 /// always gives one a line of its own, breaking the `[..]` or `{..}` around it; and no line
@@ -16,7 +19,7 @@ const PREFIX: &str = "__catalog_gen_slot_";
 const PADDING: usize = 100;
 
 /// The texts that placeholders stand for, in the order they were made.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Slots {
     texts: Vec<String>,
 }
@@ -32,33 +35,19 @@ impl Slots {
     }
 
     /// Appends `formatted` to `out` with every placeholder line replaced by its text.
-    pub fn fill(&self, out: &mut String, formatted: &str) {
-        let rows: usize = self.texts.iter().map(String::len).sum();
-        // Room for the indentation too: the output is allocated once, not grown.
-        out.reserve(formatted.len() + rows + rows / 4);
+    pub fn fill(self, out: &mut FileText, formatted: &str) {
+        let mut texts: Vec<Option<String>> = self.texts.into_iter().map(Some).collect();
         for line in formatted.split_inclusive('\n') {
             let code = line.trim_start_matches(' ');
             let slot = code.strip_prefix(PREFIX).and_then(|rest| {
                 let index: usize = rest.split('_').next()?.parse().ok()?;
-                self.texts.get(index)
+                texts.get_mut(index)?.take()
             });
             match slot {
-                Some(text) => push_indented(out, text, line.len() - code.len()),
+                Some(text) => out.push_indented(text, line.len() - code.len()),
                 None => out.push_str(line),
             }
         }
-    }
-}
-
-/// Every line of `text` with `width` spaces before it (none on empty lines).
-fn push_indented(out: &mut String, text: &str, width: usize) {
-    const SPACES: &str = "                                                                ";
-    let indent = &SPACES[..width.min(SPACES.len())];
-    for line in text.split_inclusive('\n') {
-        if line != "\n" {
-            out.push_str(indent);
-        }
-        out.push_str(line);
     }
 }
 
@@ -83,10 +72,10 @@ mod tests {
             }
         })
         .unwrap();
-        let mut text = String::new();
+        let mut text = FileText::new();
         slots.fill(&mut text, &prettyplease::unparse(&file));
         assert_eq!(
-            text,
+            text.to_string(),
             "pub enum E {\n    /// A\n    A = 1,\n\n    B = 2,\n}\nimpl E {\n    \
              pub const ALL: &'static [Self] = &[\n        E::A,\n        E::B,\n    ];\n    \
              pub const fn from_code(code: u8) -> Option<Self> {\n        match code {\n            \
@@ -98,8 +87,8 @@ mod tests {
     fn text_that_merely_mentions_the_prefix_is_left_alone() {
         let slots = Slots::default();
         let line = format!("    name: \"{PREFIX}0_x\",\n");
-        let mut text = String::new();
+        let mut text = FileText::new();
         slots.fill(&mut text, &line);
-        assert_eq!(text, line);
+        assert_eq!(text.to_string(), line);
     }
 }

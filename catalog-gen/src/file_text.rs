@@ -1,0 +1,192 @@
+//! A generated file's text, kept in the pieces it was made of.
+//!
+//! A module's file is mostly rows, written as texts of their own beside the formatted
+//! skeleton (see `emit`'s `slots`). Joining them into one string would hold every row twice
+//! at the end of a regeneration and touch hundreds of megabytes of fresh memory at 100k rows
+//! (BENCHMARKS.md, section 0); the pieces are instead compared and written as they are, and
+//! joined only where a caller asks for one string.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::{self, Write};
+
+/// The text of a generated file: pieces, some of them indented line by line when read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileText {
+    pieces: Vec<Piece>,
+    len: usize,
+}
+
+/// One piece of a [`FileText`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    /// Text as it is.
+    Plain(String),
+    /// Lines, each ending in `\n`, read with `width` spaces before every line but empty ones.
+    Indented { text: String, width: usize },
+}
+
+impl Piece {
+    /// The piece in order, as consecutive slices: an indented piece line by line.
+    fn chunks(&self) -> impl Iterator<Item = &str> + '_ {
+        let (plain, indented) = match self {
+            Piece::Plain(text) => (Some(text.as_str()), None),
+            Piece::Indented { text, width } => (None, Some((text, &SPACES[..*width]))),
+        };
+        let lines = indented.into_iter().flat_map(|(text, indent)| {
+            text.split_inclusive('\n')
+                .flat_map(move |line| [if line == "\n" { "" } else { indent }, line])
+        });
+        plain.into_iter().chain(lines)
+    }
+}
+
+/// The widest indentation an indented piece has: deeper is read as this deep. Generated rows
+/// sit at most three levels deep.
+const SPACES: &str = "                                                                ";
+
+impl FileText {
+    /// An empty text.
+    pub fn new() -> Self {
+        FileText::default()
+    }
+
+    /// Appends `text` as it is.
+    pub fn push_str(&mut self, text: &str) {
+        match self.pieces.last_mut() {
+            Some(Piece::Plain(last)) => last.push_str(text),
+            _ => self.pieces.push(Piece::Plain(text.to_owned())),
+        }
+        self.len += text.len();
+    }
+
+    /// Appends the lines of `text` (each ending in `\n`) with `width` spaces before each line
+    /// but empty ones. `text` is kept as it is, not copied.
+    pub fn push_indented(&mut self, text: String, width: usize) {
+        let width = width.min(SPACES.len());
+        if width == 0 {
+            self.len += text.len();
+            self.pieces.push(Piece::Plain(text));
+            return;
+        }
+        let lines = text.split_inclusive('\n').filter(|line| *line != "\n").count();
+        self.len += text.len() + lines * width;
+        self.pieces.push(Piece::Indented { text, width });
+    }
+
+    /// The text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The text in order, as consecutive slices.
+    pub fn chunks(&self) -> impl Iterator<Item = &str> + '_ {
+        self.pieces.iter().flat_map(Piece::chunks)
+    }
+
+    /// The whole text as one string: borrowed where it is one piece already.
+    pub fn as_one_str(&self) -> Cow<'_, str> {
+        match self.pieces.as_slice() {
+            [] => Cow::Borrowed(""),
+            [Piece::Plain(text)] => Cow::Borrowed(text),
+            _ => Cow::Owned(self.to_string()),
+        }
+    }
+
+    /// Writes the text to `out` in large writes, whatever the size of its pieces.
+    pub fn write_to(&self, out: impl Write) -> io::Result<()> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        for chunk in self.chunks() {
+            out.write_all(chunk.as_bytes())?;
+        }
+        out.flush()
+    }
+}
+
+impl From<String> for FileText {
+    fn from(text: String) -> Self {
+        FileText { len: text.len(), pieces: vec![Piece::Plain(text)] }
+    }
+}
+
+impl From<&str> for FileText {
+    fn from(text: &str) -> Self {
+        FileText::from(text.to_owned())
+    }
+}
+
+impl fmt::Display for FileText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.chunks().try_for_each(|chunk| f.write_str(chunk))
+    }
+}
+
+impl PartialEq<str> for FileText {
+    fn eq(&self, other: &str) -> bool {
+        let mut rest = other.as_bytes();
+        self.len == other.len()
+            && self.chunks().all(|chunk| match rest.strip_prefix(chunk.as_bytes()) {
+                Some(after) => {
+                    rest = after;
+                    true
+                }
+                None => false,
+            })
+    }
+}
+
+impl PartialEq<&str> for FileText {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces() -> FileText {
+        let mut text = FileText::new();
+        text.push_str("enum E {\n");
+        text.push_indented("/// A\nA,\n\nB,\n".to_owned(), 4);
+        text.push_str("}\n");
+        text.push_str("const X: u8 = 1;\n");
+        text
+    }
+
+    #[test]
+    fn indented_pieces_read_with_their_indentation_except_on_empty_lines() {
+        let expected = "enum E {\n    /// A\n    A,\n\n    B,\n}\nconst X: u8 = 1;\n";
+        let text = pieces();
+        assert_eq!(text.to_string(), expected);
+        assert_eq!(text.len(), expected.len());
+        assert_eq!(text.as_one_str(), expected);
+        assert_eq!(text, expected);
+        assert_ne!(text, &expected[1..]);
+        let mut written = Vec::new();
+        text.write_to(&mut written).unwrap();
+        assert_eq!(written, expected.as_bytes());
+    }
+
+    #[test]
+    fn one_piece_is_borrowed_whole() {
+        let text = FileText::from("a\nb\n");
+        assert!(matches!(text.as_one_str(), Cow::Borrowed("a\nb\n")));
+        assert_eq!(FileText::new().as_one_str(), "");
+        assert!(FileText::new().is_empty());
+    }
+
+    #[test]
+    fn plain_text_pushed_after_plain_text_joins_it() {
+        let mut text = FileText::from("a");
+        text.push_str("b");
+        text.push_indented("c\n".to_owned(), 0);
+        assert_eq!(text.pieces.len(), 2);
+        assert_eq!(text, "abc\n");
+    }
+}
