@@ -23,7 +23,9 @@ use crate::api::{CatalogApi, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::sync::{self, Change, Existing, OldText};
-use crate::{Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
+use crate::{
+    Diagnostic, Failure, FileText, Generation, Label, MARKER, parallel, skeleton, stability,
+};
 
 /// Whether a regeneration writes its changes or only reports them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -169,26 +171,11 @@ pub fn write_files(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<()> {
 /// `deny_warnings` is set.
 pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let loaded = load::load(manifest)?;
-    let unreadable = |error: io::Error| {
-        Error::Io(format!("cannot read `{}`: {error}", loaded.output_dir.display()))
-    };
+    let unreadable = unreadable(&loaded.output_dir);
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
-    // The snapshot is as large as the docs' text, so it is read only where it is needed:
-    // before generating when the manifest retires rows (their last text is in it), else only
-    // when the new snapshot differs from it. A snapshot is a function of the API it records
-    // and reads back to it (`api` tests both), so equal text means nothing changed.
-    let snapshot = match existing.get(SNAPSHOT_FILE) {
-        Some(Existing::Generated(old)) => Some(old),
-        _ => None,
-    };
-    // An unreadable snapshot stops the stability check; `--allow-breaking` writes it anew.
-    let read_previous =
-        |beside: Option<(&str, &CatalogApi)>| match previous_api(&loaded, snapshot, beside) {
-            Err(_) if options.allow_breaking => Ok(None),
-            result => result.map_err(|failure| loaded.displayed_failure(failure)),
-        };
+    let checked_in = CheckedIn { loaded: &loaded, existing: &existing, options };
     let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
-    let early = if retires { read_previous(None)? } else { None };
+    let early = if retires { checked_in.read(None)? } else { None };
     let input = loaded.input(load::COMMAND);
     let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref())
         .map_err(|failure| loaded.displayed_failure(failure))?;
@@ -198,26 +185,13 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         let failure = Failure { sources: input.sources(&diagnostics), diagnostics };
         return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
-    let new_snapshot = generation.files.iter().find(|file| file.path == SNAPSHOT_FILE);
-    let unchanged = match (snapshot, new_snapshot) {
-        (Some(old), Some(new)) => old.same_as(&new.text).map_err(unreadable)?,
-        _ => false,
-    };
-    let previous = match early {
-        _ if unchanged => None,
-        Some(early) => Some(early),
-        // Read beside the new snapshot: only the lines that differ are parsed.
-        None => {
-            let new_text = new_snapshot.map(|new| new.text.as_one_str());
-            read_previous(new_text.as_deref().map(|new| (new, &generation.api)))?
-        }
-    };
+    let previous = checked_in.previous(early, &generation)?;
     let files = generation.files.len();
     let changes =
         sync::plan(generation.files, existing).map_err(unreadable)?.map_err(|conflicts| {
             Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
         })?;
-    if let (Some(old), false) = (&previous, options.allow_breaking) {
+    if let (Previous::Changed(Some(old)), false) = (&previous, options.allow_breaking) {
         let breaks = stability::breaks(old, &generation.api);
         if !breaks.is_empty() {
             let diagnostics = stability::diagnostics(&generation.origins, &breaks);
@@ -225,13 +199,80 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
             return Err(Error::Problems(loaded.displayed_failure(failure)));
         }
     }
-    let changelog = match (unchanged, &previous) {
-        (true, _) => Changelog::default(),
-        (false, previous) => Changelog::between(previous.as_ref(), &generation.api),
+    let changelog = match &previous {
+        Previous::Unchanged => Changelog::default(),
+        Previous::Changed(previous) => Changelog::between(previous.as_ref(), &generation.api),
     };
     let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
     parallel::drop_aside(rows, (generation.api, previous));
     Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded })
+}
+
+/// The API snapshot checked in beside the code. It is as large as the docs' text, so it is
+/// read only where it is needed: before generating when the manifest retires rows (their last
+/// text is in it), else only when the new snapshot differs from it. A snapshot is a function
+/// of the API it records and reads back to it (`api` tests both), so equal text means nothing
+/// changed.
+struct CheckedIn<'a> {
+    loaded: &'a Loaded,
+    existing: &'a BTreeMap<String, Existing>,
+    options: &'a Options,
+}
+
+/// What the checked-in snapshot says of the API before this regeneration.
+enum Previous {
+    /// The new snapshot has the same text: nothing changed for users.
+    Unchanged,
+    /// The API the snapshot records; `None` where there is none (a new catalog), or where it
+    /// cannot be read and `--allow-breaking` writes it anew.
+    Changed(Option<CatalogApi>),
+}
+
+impl CheckedIn<'_> {
+    /// The checked-in snapshot's file, where there is one marked generated.
+    fn file(&self) -> Option<&OldText> {
+        match self.existing.get(SNAPSHOT_FILE) {
+            Some(Existing::Generated(old)) => Some(old),
+            _ => None,
+        }
+    }
+
+    /// The API the snapshot records, read beside `beside` (the new snapshot's text and API)
+    /// where given. An unreadable snapshot stops the stability check; with `--allow-breaking`
+    /// it is written anew, so it reads as none.
+    fn read(&self, beside: Option<(&str, &CatalogApi)>) -> Result<Option<CatalogApi>, Error> {
+        match previous_api(self.loaded, self.file(), beside) {
+            Err(_) if self.options.allow_breaking => Ok(None),
+            result => result.map_err(|failure| Error::from(self.loaded.displayed_failure(failure))),
+        }
+    }
+
+    /// The previous API after `generation`: unchanged where the snapshot's text is the new
+    /// one; else `early` where it was read before generating, else read beside the new
+    /// snapshot, so that only the lines that differ are parsed.
+    fn previous(
+        &self,
+        early: Option<CatalogApi>,
+        generation: &Generation,
+    ) -> Result<Previous, Error> {
+        let unreadable = unreadable(&self.loaded.output_dir);
+        let new = generation.files.iter().find(|file| file.path == SNAPSHOT_FILE);
+        if let (Some(old), Some(new)) = (self.file(), new)
+            && old.same_as(&new.text).map_err(unreadable)?
+        {
+            return Ok(Previous::Unchanged);
+        }
+        if early.is_some() {
+            return Ok(Previous::Changed(early));
+        }
+        let new_text = new.map(|new| new.text.as_one_str());
+        self.read(new_text.as_deref().map(|text| (text, &generation.api))).map(Previous::Changed)
+    }
+}
+
+/// The error for a file in the output directory `dir` that cannot be read.
+fn unreadable(dir: &Path) -> impl Fn(io::Error) -> Error + Copy + '_ {
+    move |error| Error::Io(format!("cannot read `{}`: {error}", dir.display()))
 }
 
 /// A failure whose diagnostics point into the manifest only.
