@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
@@ -23,9 +23,7 @@ use crate::api::{CatalogApi, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::sync::{self, Change, Existing, OldText};
-use crate::{
-    Diagnostic, Failure, FileText, Generation, Label, MARKER, parallel, skeleton, stability,
-};
+use crate::{Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
 
 /// Whether a regeneration writes its changes or only reports them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,6 +90,9 @@ impl From<Failure> for Error {
 #[derive(Debug)]
 pub struct Plan {
     loaded: Loaded,
+    /// The new texts already in temporary files, where [`plan`] wrote them (with
+    /// [`Mode::Write`], while it checked the API); [`Plan::apply`] puts them in place.
+    staged: Option<Staged>,
     /// How many files the catalog has.
     pub files: usize,
     /// What differs from the files already there, sorted by path.
@@ -122,58 +123,92 @@ impl Plan {
     }
 
     /// Writes every change, all or nothing as far as the file system allows: each new text goes
-    /// to a temporary file in the output directory first; only when all are written are they
-    /// renamed over their targets (atomic per file), then orphaned generated files are removed.
-    pub fn apply(&self) -> Result<(), Error> {
+    /// to a temporary file in the output directory first (unless [`plan`] staged it already);
+    /// only when all are written are they renamed over their targets (atomic per file), then
+    /// orphaned generated files are removed.
+    pub fn apply(&mut self) -> Result<(), Error> {
+        let staged = match self.staged.take() {
+            Some(staged) => staged,
+            None => stage_changes(self.output_dir(), &self.changes).map_err(write_failed)?,
+        };
+        staged.persist().map_err(write_failed)?;
         let dir = self.output_dir();
-        let failed =
-            |error: io::Error| Error::Io(format!("writing the generated files failed: {error}"));
-        std::fs::create_dir_all(dir).map_err(failed)?;
-        let writes: Vec<(&str, &FileText)> = self
-            .changes
-            .iter()
-            .filter_map(|change| match change {
-                Change::Create { path, text } | Change::Update { path, new: text, .. } => {
-                    Some((path.as_str(), text))
-                }
-                Change::Remove { .. } => None,
-            })
-            .collect();
-        write_files(dir, &writes).map_err(failed)?;
         for change in &self.changes {
             if let Change::Remove { path, .. } = change {
-                std::fs::remove_file(dir.join(path)).map_err(failed)?;
+                std::fs::remove_file(dir.join(path)).map_err(write_failed)?;
             }
         }
         Ok(())
     }
 }
 
+/// The error for generated files that could not be written.
+fn write_failed(error: io::Error) -> Error {
+    Error::Io(format!("writing the generated files failed: {error}"))
+}
+
 /// Writes each text to its path relative to `dir`, all or nothing as far as the file system
 /// allows: every text goes to a temporary file in `dir`, synced, and only when all are written
-/// are they renamed over their targets (atomic per file). The files are staged at the same
-/// time: at 100k rows they are hundreds of megabytes to write and sync. What
-/// [`Plan::apply`] writes with, and what the floor benchmark's `writes alone` measures.
+/// are they renamed over their targets (atomic per file). What [`Plan::apply`] writes with,
+/// and what the floor benchmark's `writes alone` measures.
 pub fn write_files(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<()> {
-    let staged = parallel::each(files, |(path, text)| {
-        let target = dir.join(path);
-        staged_file(dir, &target, text).map(|file| (file, target))
-    });
-    for (file, target) in staged.into_iter().collect::<io::Result<Vec<_>>>()? {
-        file.persist(&target).map_err(|error| error.error)?;
+    Staged::write(dir, files)?.persist()
+}
+
+/// New texts written to temporary files beside their targets and synced, not yet in place:
+/// dropped, the temporary files are removed and nothing has changed.
+#[derive(Debug)]
+pub struct Staged {
+    files: Vec<(NamedTempFile, PathBuf)>,
+}
+
+impl Staged {
+    /// Writes each text to a temporary file in `dir` (created if absent), for its path relative
+    /// to `dir`. The files are written at the same time: at 100k rows they are hundreds of
+    /// megabytes to write and sync.
+    pub fn write(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<Staged> {
+        std::fs::create_dir_all(dir)?;
+        let staged = parallel::each(files, |(path, text)| {
+            let target = dir.join(path);
+            staged_file(dir, &target, text).map(|file| (file, target))
+        });
+        Ok(Staged { files: staged.into_iter().collect::<io::Result<_>>()? })
     }
-    Ok(())
+
+    /// Renames every file over its target (atomic per file).
+    pub fn persist(self) -> io::Result<()> {
+        for (file, target) in self.files {
+            file.persist(&target).map_err(|error| error.error)?;
+        }
+        Ok(())
+    }
+}
+
+/// The new texts of `changes` staged in `dir`.
+fn stage_changes(dir: &Path, changes: &[Change]) -> io::Result<Staged> {
+    let writes: Vec<(&str, &FileText)> = changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::Create { path, text } | Change::Update { path, new: text, .. } => {
+                Some((path.as_str(), text))
+            }
+            Change::Remove { .. } => None,
+        })
+        .collect();
+    Staged::write(dir, &writes)
 }
 
 /// Reads the docs of `manifest`, generates once, and plans the changes: refused where a
 /// generated file would replace a hand-written one, where the checked-in API would lose a
 /// variant, accessor or enum (unless `allow_breaking`), or where the docs give warnings and
-/// `deny_warnings` is set.
+/// `deny_warnings` is set. With [`Mode::Write`] the new texts are written to temporary files
+/// while the API is checked (and removed if it is refused), for [`Plan::apply`] to put in
+/// place; with [`Mode::Check`] nothing is written.
 pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let loaded = load::load(manifest)?;
     let unreadable = unreadable(&loaded.output_dir);
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
-    let checked_in = CheckedIn { loaded: &loaded, existing: &existing, options };
+    let checked_in = CheckedIn::of(&loaded, &existing, options);
     let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
     let early = if retires { checked_in.read(None)? } else { None };
     let input = loaded.input(load::COMMAND);
@@ -185,12 +220,22 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         let failure = Failure { sources: input.sources(&diagnostics), diagnostics };
         return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
-    let previous = checked_in.previous(early, &generation)?;
     let files = generation.files.len();
     let changes =
         sync::plan(generation.files, existing).map_err(unreadable)?.map_err(|conflicts| {
             Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
         })?;
+    // Writing the changes to temporary files and reading the previous API back each take
+    // about a second at 200k rows, so they run at the same time; what is staged is put in
+    // place only once the API check has passed, and is removed if it fails.
+    let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
+    let stage = || match options.mode {
+        Mode::Write if !changes.is_empty() => Some(stage_changes(&loaded.output_dir, &changes)),
+        _ => None,
+    };
+    let (staged, previous) =
+        parallel::join(rows, stage, || checked_in.previous(early, &changes, &generation.api));
+    let previous = previous?;
     if let (Previous::Changed(Some(old)), false) = (&previous, options.allow_breaking) {
         let breaks = stability::breaks(old, &generation.api);
         if !breaks.is_empty() {
@@ -199,13 +244,13 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
             return Err(Error::Problems(loaded.displayed_failure(failure)));
         }
     }
+    let staged = staged.transpose().map_err(write_failed)?;
     let changelog = match &previous {
         Previous::Unchanged => Changelog::default(),
         Previous::Changed(previous) => Changelog::between(previous.as_ref(), &generation.api),
     };
-    let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
     parallel::drop_aside(rows, (generation.api, previous));
-    Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded })
+    Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged })
 }
 
 /// The API snapshot checked in beside the code. It is as large as the docs' text, so it is
@@ -215,7 +260,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
 /// changed.
 struct CheckedIn<'a> {
     loaded: &'a Loaded,
-    existing: &'a BTreeMap<String, Existing>,
+    file: Option<OldText>,
     options: &'a Options,
 }
 
@@ -228,45 +273,53 @@ enum Previous {
     Changed(Option<CatalogApi>),
 }
 
-impl CheckedIn<'_> {
-    /// The checked-in snapshot's file, where there is one marked generated.
-    fn file(&self) -> Option<&OldText> {
-        match self.existing.get(SNAPSHOT_FILE) {
-            Some(Existing::Generated(old)) => Some(old),
+impl<'a> CheckedIn<'a> {
+    /// The snapshot among the files already in the output directory, where there is one
+    /// marked generated.
+    fn of(loaded: &'a Loaded, existing: &BTreeMap<String, Existing>, options: &'a Options) -> Self {
+        let file = match existing.get(SNAPSHOT_FILE) {
+            Some(Existing::Generated(old)) => Some(old.clone()),
             _ => None,
-        }
+        };
+        CheckedIn { loaded, file, options }
     }
 
     /// The API the snapshot records, read beside `beside` (the new snapshot's text and API)
     /// where given. An unreadable snapshot stops the stability check; with `--allow-breaking`
     /// it is written anew, so it reads as none.
     fn read(&self, beside: Option<(&str, &CatalogApi)>) -> Result<Option<CatalogApi>, Error> {
-        match previous_api(self.loaded, self.file(), beside) {
+        match previous_api(self.loaded, self.file.as_ref(), beside) {
             Err(_) if self.options.allow_breaking => Ok(None),
             result => result.map_err(|failure| Error::from(self.loaded.displayed_failure(failure))),
         }
     }
 
-    /// The previous API after `generation`: unchanged where the snapshot's text is the new
-    /// one; else `early` where it was read before generating, else read beside the new
-    /// snapshot, so that only the lines that differ are parsed.
+    /// The previous API, given the `changes` a generation of `api` makes: unchanged where the
+    /// snapshot is not among them (its text is the new one); else `early` where it was read
+    /// before generating, else read beside the new snapshot, so that only the lines that
+    /// differ are parsed.
     fn previous(
         &self,
         early: Option<CatalogApi>,
-        generation: &Generation,
+        changes: &[Change],
+        api: &CatalogApi,
     ) -> Result<Previous, Error> {
-        let unreadable = unreadable(&self.loaded.output_dir);
-        let new = generation.files.iter().find(|file| file.path == SNAPSHOT_FILE);
-        if let (Some(old), Some(new)) = (self.file(), new)
-            && old.same_as(&new.text).map_err(unreadable)?
-        {
+        let new = changes.iter().find_map(|change| match change {
+            Change::Create { path, text } | Change::Update { path, new: text, .. }
+                if path == SNAPSHOT_FILE =>
+            {
+                Some(text)
+            }
+            _ => None,
+        });
+        if self.file.is_some() && new.is_none() {
             return Ok(Previous::Unchanged);
         }
         if early.is_some() {
             return Ok(Previous::Changed(early));
         }
-        let new_text = new.map(|new| new.text.as_one_str());
-        self.read(new_text.as_deref().map(|text| (text, &generation.api))).map(Previous::Changed)
+        let new_text = new.map(FileText::as_one_str);
+        self.read(new_text.as_deref().map(|text| (text, api))).map(Previous::Changed)
     }
 }
 
@@ -363,7 +416,7 @@ impl Plan {
 
 /// Plans, then reports ([`Mode::Check`]) or writes ([`Mode::Write`]) the changes.
 pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
-    let plan = plan(manifest, options)?;
+    let mut plan = plan(manifest, options)?;
     let diff = match options.mode {
         Mode::Check => plan.diff()?,
         Mode::Write => {
@@ -390,7 +443,9 @@ pub struct InitReport {
 /// documentation names the manifest as generated files do (relative to the docs tree's
 /// root), never as `manifest` is spelled.
 pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitReport, Error> {
-    let plan = plan(manifest, &Options::default())?;
+    // Planned as a check, so that nothing is staged before the crate's directory is known to
+    // be the manifest's output; `apply` writes after that.
+    let mut plan = plan(manifest, &Options { mode: Mode::Check, ..Options::default() })?;
     let dir = std::path::absolute(dir)
         .map_err(|error| Error::Io(format!("`{}`: {error}", dir.display())))?;
     let expected = load::shown(&dir.join("src/generated"), Path::new("/"));

@@ -117,9 +117,12 @@ fn an_edited_row_is_reported_stale_with_a_diff_and_nothing_is_written() {
 fn regen_applies_an_edit_and_is_idempotent() {
     let sandbox = Sandbox::new();
     sandbox.edit(MEDIACONVERT, "|  Unknown Error  |", "|  Unknown Failure  |");
-    // Renaming `UnknownError` breaks users' code: refused unless allowed.
+    // Renaming `UnknownError` breaks users' code: refused unless allowed. The new files are
+    // staged while the API is checked; refused, they are gone and nothing else changed.
+    let before = sandbox.snapshot();
     let refused = sandbox.regen(&[]);
     assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(sandbox.snapshot(), before, "a refused regen leaves the files as they were");
     let output = sandbox.regen(&["--allow-breaking"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("updated catalog/src/generated/mediaconvert.rs"));
