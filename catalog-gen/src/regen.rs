@@ -186,15 +186,8 @@ impl Staged {
 
 /// The new texts of `changes` staged in `dir`.
 fn stage_changes(dir: &Path, changes: &[Change]) -> io::Result<Staged> {
-    let writes: Vec<(&str, &FileText)> = changes
-        .iter()
-        .filter_map(|change| match change {
-            Change::Create { path, text } | Change::Update { path, new: text, .. } => {
-                Some((path.as_str(), text))
-            }
-            Change::Remove { .. } => None,
-        })
-        .collect();
+    let writes: Vec<(&str, &FileText)> =
+        changes.iter().filter_map(|change| Some((change.path(), change.new_text()?))).collect();
     Staged::write(dir, &writes)
 }
 
@@ -304,21 +297,14 @@ impl<'a> CheckedIn<'a> {
         changes: &[Change],
         api: &CatalogApi,
     ) -> Result<Previous, Error> {
-        let new = changes.iter().find_map(|change| match change {
-            Change::Create { path, text } | Change::Update { path, new: text, .. }
-                if path == SNAPSHOT_FILE =>
-            {
-                Some(text)
-            }
-            _ => None,
-        });
-        if self.file.is_some() && new.is_none() {
+        let change = changes.iter().find(|change| change.path() == SNAPSHOT_FILE);
+        if self.file.is_some() && change.is_none() {
             return Ok(Previous::Unchanged);
         }
         if early.is_some() {
             return Ok(Previous::Changed(early));
         }
-        let new_text = new.map(FileText::as_one_str);
+        let new_text = change.and_then(Change::new_text).map(FileText::as_one_str);
         self.read(new_text.as_deref().map(|text| (text, api))).map(Previous::Changed)
     }
 }

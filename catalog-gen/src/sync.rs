@@ -119,6 +119,14 @@ impl Change {
         }
     }
 
+    /// The text the change writes: none for a removal.
+    pub fn new_text(&self) -> Option<&FileText> {
+        match self {
+            Change::Create { text, .. } | Change::Update { new: text, .. } => Some(text),
+            Change::Remove { .. } => None,
+        }
+    }
+
     /// What the change does, as a past participle: `created`, `updated`, `removed`.
     pub fn verb(&self) -> &'static str {
         match self {
