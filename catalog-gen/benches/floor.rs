@@ -11,8 +11,8 @@
 //! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
 //! with `floor PAGE`, `write DIR` or `regen MANIFEST`, times the child from spawn to exit
 //! (what a user waits for, reading the files and writing them included), and the child
-//! reports its peak resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy moment on the
-//! machine falls on all of them alike; each figure is the median.
+//! reports its peak resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy
+//! moment on the machine falls on all of them alike; each figure is the median.
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
 //! bytes each), one page per size. Regeneration is measured three ways: into an empty output
@@ -21,9 +21,9 @@
 //! changelog computed, two files rewritten).
 //!
 //! A second reference beside the floor: `writes alone` (`write DIR`) writes the files regen
-//! writes for those docs with regen's own `write_files` (each synced before it is renamed into
-//! place), and does nothing else. The generated files are about 3.7 times the docs' size, so on a slow
-//! disk this part of regen alone can be more than the floor.
+//! writes for those docs as regen writes them (`regen::Staged`: each synced before it is
+//! renamed into place), and does nothing else. The generated files are about 3.7 times the
+//! docs' size, so on a slow disk this part of regen alone can be more than the floor.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ fn regen_once(manifest: &Path) {
 }
 
 /// Regen's writes alone, in a child process: the files in `dir` (the generated files) are
-/// written anew by [`regen::write_files`], as regen writes them. Any generator that writes
+/// written anew by [`regen::Staged`], as regen writes them. Any generator that writes
 /// these files safely pays this much, whatever it does before; the files are read back from
 /// the page cache first.
 fn write_only(dir: &Path) {
@@ -81,7 +81,8 @@ fn write_only(dir: &Path) {
         .collect();
     let files: Vec<(&str, &FileText)> =
         files.iter().map(|(name, text)| (name.as_str(), text)).collect();
-    regen::write_files(dir, &files).expect("the files are written");
+    let staged = regen::Staged::write(dir, &files).expect("the files are written");
+    staged.persist().expect("the files are put in place");
     print_peak_memory();
 }
 

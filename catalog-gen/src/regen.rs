@@ -147,16 +147,10 @@ fn write_failed(error: io::Error) -> Error {
     Error::Io(format!("writing the generated files failed: {error}"))
 }
 
-/// Writes each text to its path relative to `dir`, all or nothing as far as the file system
-/// allows: every text goes to a temporary file in `dir`, synced, and only when all are written
-/// are they renamed over their targets (atomic per file). What [`Plan::apply`] writes with,
-/// and what the floor benchmark's `writes alone` measures.
-pub fn write_files(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<()> {
-    Staged::write(dir, files)?.persist()
-}
-
 /// New texts written to temporary files beside their targets and synced, not yet in place:
-/// dropped, the temporary files are removed and nothing has changed.
+/// dropped, the temporary files are removed and nothing has changed. Writing and then
+/// [persisting](Staged::persist) is all or nothing as far as the file system allows: how
+/// [`Plan::apply`] writes, and what the floor benchmark's `writes alone` measures.
 #[derive(Debug)]
 pub struct Staged {
     files: Vec<(NamedTempFile, PathBuf)>,
