@@ -2,7 +2,6 @@
 //! one place (like rust-analyzer's `ensure_file_contents`); [`crate::regen`] reports the
 //! changes or writes them.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
@@ -139,12 +138,12 @@ impl Change {
     /// A unified diff of the change; `shown` names the file. Fails where the old file cannot
     /// be read.
     pub fn diff(&self, shown: &str) -> io::Result<String> {
-        let (old, new) = match self {
-            Change::Create { text, .. } => (Cow::Borrowed(""), text.as_one_str()),
-            Change::Update { old, new, .. } => (Cow::Owned(old.read()?), new.as_one_str()),
-            Change::Remove { old, .. } => (Cow::Owned(old.read()?), Cow::Borrowed("")),
+        let old = match self {
+            Change::Create { .. } => String::new(),
+            Change::Update { old, .. } | Change::Remove { old, .. } => old.read()?,
         };
-        Ok(TextDiff::from_lines(old.as_ref(), new.as_ref())
+        let new = self.new_text().map(FileText::as_one_str).unwrap_or_default();
+        Ok(TextDiff::from_lines(old.as_str(), new.as_ref())
             .unified_diff()
             .context_radius(3)
             .header(&format!("a/{shown}"), &format!("b/{shown}"))
