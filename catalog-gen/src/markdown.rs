@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::parallel;
 
@@ -17,6 +17,25 @@ pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
 /// Where the page reader takes its events from: the parser, or the thread running it.
 type EventSource<'i, 'a> = dyn Iterator<Item = (Event<'a>, Range<usize>)> + 'i;
+
+/// The caller's policy for what a cell keeps of its inline events ([`Cell::kept`]), given the
+/// page's text and the cell's events.
+pub type Keep<'k, 'a> = dyn Fn(&str, &[(Event<'a>, Range<usize>)]) -> Kept<'a> + 'k;
+
+/// What a cell keeps of its inline events for a caller that rewrites its Markdown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Kept<'a> {
+    /// Nothing: its source text serves as it is.
+    #[default]
+    Nothing,
+    /// Its source text serves with these edits, in order: each range of the page's text
+    /// replaced by what the caller makes of the string (a link's target), or cut (`None`).
+    /// A few words per link, where its events would be a few hundred bytes.
+    Edits(Vec<(Range<usize>, Option<CowStr<'a>>)>),
+    /// Its inline events, for the caller to render. They borrow the page's text, as the
+    /// parser's do: a copy of each would cost a fresh allocation per event.
+    Events(Events<'a>),
+}
 
 /// A parsed page: its events with their byte ranges, and the tables found among them.
 #[derive(Debug)]
@@ -80,10 +99,8 @@ pub struct Cell<'a> {
     pub span: Range<usize>,
     /// The byte range of the cell's inline content, as its Markdown.
     pub markdown: Range<usize>,
-    /// The cell's inline events, kept only when it has something rustdoc needs rewritten (a
-    /// relative or reference-style link, an anchor); empty otherwise. They borrow the page's
-    /// text, as the parser's do: a copy of each would cost a fresh allocation per event.
-    pub events: Events<'a>,
+    /// What the cell keeps of its inline events, by the policy it was read with.
+    pub kept: Kept<'a>,
     /// The row ended before this cell.
     pub missing: bool,
     /// The name of the first `<a name="…">` (or `id`) anchor in the cell: where a link to the
@@ -92,14 +109,14 @@ pub struct Cell<'a> {
 }
 
 /// Reads a page, in one pass over its events: tables are read into [`Table`]s as they come,
-/// so a page of many rows never holds all its events at once. No cell keeps its events.
+/// so a page of many rows never holds all its events at once. No cell keeps anything.
 pub fn parse(source: &str) -> Page<'_> {
-    parse_keeping(source, |_| false)
+    parse_keeping(source, &|_, _| Kept::Nothing)
 }
 
-/// [`parse`], where a cell keeps its inline events ([`Cell::events`]) when `keep` is true of
-/// one of them: the caller's policy (rustdoc's, which rewrites some links), not this layer's.
-pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
+/// [`parse`], where each cell keeps what `keep` makes of its inline events ([`Cell::kept`]):
+/// the caller's policy (rustdoc's, which rewrites some links), not this layer's.
+pub fn parse_keeping<'a>(source: &'a str, keep: &Keep<'_, 'a>) -> Page<'a> {
     // On a large page, pulldown-cmark makes the events on one core while they are read into
     // tables on another; the reader sees the same events either way. Lines stand for rows,
     // counted only as far as it takes to tell a large page.
@@ -112,7 +129,7 @@ pub fn parse_keeping(source: &str, keep: fn(&Event<'_>) -> bool) -> Page<'_> {
 fn read_page<'a>(
     source: &'a str,
     parser: &mut EventSource<'_, 'a>,
-    keep: fn(&Event<'_>) -> bool,
+    keep: &Keep<'_, 'a>,
 ) -> Page<'a> {
     let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
@@ -181,7 +198,7 @@ fn read_table<'a>(
     parser: &mut EventSource<'_, 'a>,
     span: Range<usize>,
     events: &mut Events<'a>,
-    keep: fn(&Event<'_>) -> bool,
+    keep: &Keep<'_, 'a>,
 ) -> Table<'a> {
     let mut table = Table {
         span,
@@ -233,7 +250,7 @@ fn read_cell<'a>(
     inline: &Events<'a>,
     span: Range<usize>,
     row: &Range<usize>,
-    keep: fn(&Event<'_>) -> bool,
+    keep: &Keep<'_, 'a>,
 ) -> Cell<'a> {
     // pulldown-cmark pads a short row with empty cells placed at the row's end.
     let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
@@ -250,13 +267,12 @@ fn read_cell<'a>(
         (Some(start), Some(end)) => start..end,
         _ => span.start..span.start,
     };
-    let events =
-        if inline.iter().any(|(event, _)| keep(event)) { inline.clone() } else { Vec::new() };
+    let kept = keep(source, inline);
     let anchor = inline.iter().find_map(|(event, _)| match event {
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
         _ => None,
     });
-    Cell { text: plain_text(inline), span, markdown, events, missing, anchor }
+    Cell { text: plain_text(inline), span, markdown, kept, missing, anchor }
 }
 
 /// The index of the event that closes the one at `start` (itself, for events without a body).
@@ -418,7 +434,10 @@ mod tests {
 
     /// The whole page as read, with every cell's kept events.
     fn read<'a>(source: &'a str, events: &mut EventSource<'_, 'a>) -> String {
-        format!("{:?}", read_page(source, events, crate::rustdoc::needs_rewrite))
+        let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
+            crate::rustdoc::keep(source, events, true)
+        };
+        format!("{:?}", read_page(source, events, &keep))
     }
 
     #[test]

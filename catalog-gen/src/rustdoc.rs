@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use url::Url;
 
-use crate::markdown::{self, Cell, PARSER_OPTIONS, Page};
+use crate::markdown::{self, Cell, Kept, PARSER_OPTIONS, Page};
 
 /// A block of generated Markdown that takes the place of a table in the page's prose.
 pub struct Replacement {
@@ -40,10 +40,29 @@ pub fn prose(
     render(events, base)
 }
 
-/// Whether a cell with this inline event needs its events kept for [`inline`]: a link or image
-/// that is not [absolute and inline](is_absolute_inline), or an anchor. The policy passed to
-/// [`markdown::parse_keeping`].
-pub fn needs_rewrite(event: &Event<'_>) -> bool {
+/// What a cell keeps for [`inline`], the policy passed to [`markdown::parse_keeping`]:
+/// nothing where its source text serves as written; where it has links or anchors to rewrite,
+/// the [edits](Kept::Edits) that make its source text serve, or its events where the edits
+/// cannot (a reference-style link, a title) or might not. Both give the same Markdown: edits
+/// are kept only where every link target is made absolute [plainly](joins_plainly), against
+/// every page URL the page has when `plain_base` says they are [plain](is_plain).
+pub fn keep<'a>(source: &str, events: &[(Event<'a>, Range<usize>)], plain_base: bool) -> Kept<'a> {
+    if !events.iter().any(|(event, _)| needs_rewrite(event)) {
+        return Kept::Nothing;
+    }
+    let edits = plain_base.then(|| edits(source, events)).flatten().filter(|edits| {
+        edits.iter().all(|(_, target)| target.as_deref().is_none_or(joins_plainly))
+            && !ends_with_backslash(source, &cell_span(events), edits)
+    });
+    match edits {
+        Some(edits) => Kept::Edits(edits),
+        None => Kept::Events(events.to_vec()),
+    }
+}
+
+/// Whether a cell with this inline event has something to rewrite: a link or image that is
+/// not [absolute and inline](is_absolute_inline), or an anchor.
+fn needs_rewrite(event: &Event<'_>) -> bool {
     match event {
         Event::Start(
             Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
@@ -53,6 +72,20 @@ pub fn needs_rewrite(event: &Event<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a URL can stand as an inline link's target as written: no whitespace, no
+/// parentheses (which could leave it unbalanced), no angle brackets.
+pub fn is_plain(url: &str) -> bool {
+    !url.contains(|c: char| c.is_whitespace() || "()<>".contains(c))
+}
+
+/// Whether a link target is [plain](is_plain) once [made absolute](absolute) against any
+/// plain URL: the URL parser only keeps, normalizes or percent-encodes what it is given, so a
+/// target of printable ASCII, with nothing it percent-decodes (`%`, in a host) and no `\`
+/// (read as `/`), brings nothing that is not plain.
+fn joins_plainly(target: &str) -> bool {
+    target.bytes().all(|byte| byte.is_ascii_graphic() && !b"()<>%\\".contains(&byte))
 }
 
 /// A link rustdoc shows as the page does, wherever the page is published: written inline (or
@@ -74,18 +107,27 @@ fn is_absolute_url(dest: &str) -> bool {
 /// targets made absolute and anchors dropped; only cells the source text cannot serve (a
 /// reference-style link, a link with a title) are re-rendered from their events.
 pub fn inline(source: &str, cell: &Cell, base: &Url) -> String {
-    if cell.events.is_empty() {
-        return source[cell.markdown.clone()].trim().to_owned();
-    }
-    if let Some(text) = source_text(source, &cell.events, base) {
+    let events = match &cell.kept {
+        Kept::Nothing => return source[cell.markdown.clone()].trim().to_owned(),
+        // `keep` kept edits only where they serve, so `edited` cannot refuse them; should it,
+        // the source text is the fallback rather than a panic.
+        Kept::Edits(edits) => {
+            return edited(source, cell.markdown.clone(), edits, base)
+                .unwrap_or_else(|| source[cell.markdown.clone()].trim().to_owned());
+        }
+        Kept::Events(events) => events,
+    };
+    if let Some(text) =
+        edits(source, events).and_then(|edits| edited(source, cell_span(events), &edits, base))
+    {
         return text;
     }
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
     // renderer encodes spaces at their edges as `&#32;`.
-    let mut events = vec![Event::Start(Tag::Paragraph)];
-    events.extend(cell.events.iter().map(|(event, _)| event.clone()));
-    events.push(Event::End(TagEnd::Paragraph));
-    render(events, base).trim().to_owned()
+    let mut rendered = vec![Event::Start(Tag::Paragraph)];
+    rendered.extend(events.iter().map(|(event, _)| event.clone()));
+    rendered.push(Event::End(TagEnd::Paragraph));
+    render(rendered, base).trim().to_owned()
 }
 
 /// Plain text as Markdown that renders as that text (a retired row's cells, which are kept as
@@ -100,14 +142,23 @@ pub fn escape(text: &str) -> String {
     }
 }
 
-/// The source text of inline `events`, edited where rustdoc would read it differently from
-/// the page: a relative inline link's target is made absolute in place, anchors are cut out.
-/// `None` where that is not enough.
-fn source_text(source: &str, events: &[(Event<'_>, Range<usize>)], base: &Url) -> Option<String> {
-    let start = events.iter().map(|(_, range)| range.start).min()?;
-    let end = events.iter().map(|(_, range)| range.end).max()?;
-    let mut text = String::with_capacity(end - start);
-    let mut copied = start;
+/// The bytes of the page that inline `events` span.
+fn cell_span(events: &[(Event<'_>, Range<usize>)]) -> Range<usize> {
+    let start = events.iter().map(|(_, range)| range.start).min().unwrap_or(0);
+    let end = events.iter().map(|(_, range)| range.end).max().unwrap_or(start);
+    start..end
+}
+
+/// The edits that make the source text of inline `events` read in rustdoc as on the page: a
+/// relative inline link's target (`](target)`) to be made absolute, anchors cut out. `None`
+/// where that is not enough (a reference-style link, a title, a code block).
+fn edits<'a>(
+    source: &str,
+    events: &[(Event<'a>, Range<usize>)],
+) -> Option<Vec<(Range<usize>, Option<CowStr<'a>>)>> {
+    let span = cell_span(events);
+    let mut edits = Vec::new();
+    let mut copied = span.start;
     let mut in_anchor = false;
     for (index, (event, range)) in events.iter().enumerate() {
         let was_in_anchor = std::mem::take(&mut in_anchor);
@@ -130,15 +181,11 @@ fn source_text(source: &str, events: &[(Event<'_>, Range<usize>)], base: &Url) -
                     .max()
                     .unwrap_or(range.start + 1);
                 let target = source.get(inner_end..range.end)?;
-                let url = absolute(dest_url.clone(), base);
-                let plain = !url.contains(|c: char| c.is_whitespace() || "()<>".contains(c));
-                if !(target.starts_with("](") && target.ends_with(')') && plain) {
+                if !(target.starts_with("](") && target.ends_with(')')) {
                     return None;
                 }
-                text.push_str(source.get(copied..inner_end)?);
-                text.push_str("](");
-                text.push_str(&url);
-                text.push(')');
+                source.get(copied..inner_end)?;
+                edits.push((inner_end..range.end, Some(dest_url.clone())));
                 copied = range.end;
             }
             Event::InlineHtml(html) | Event::Html(html)
@@ -146,20 +193,71 @@ fn source_text(source: &str, events: &[(Event<'_>, Range<usize>)], base: &Url) -
                     || (was_in_anchor && markdown::is_anchor_close(html)) =>
             {
                 in_anchor = markdown::is_anchor(html);
-                text.push_str(source.get(copied..range.start)?);
+                source.get(copied..range.start)?;
+                edits.push((range.clone(), None));
                 copied = range.end;
             }
             Event::Start(Tag::CodeBlock(_)) => return None,
             _ => {}
         }
     }
-    text.push_str(source.get(copied.max(start)..end)?);
+    source.get(copied.max(span.start)..span.end)?;
+    Some(edits)
+}
+
+/// The source text of `span` with `edits` made: each link target made absolute against
+/// `base`, each cut left out; trimmed. `None` where a target is not [plain](is_plain) once
+/// absolute, or the text would end in a backslash.
+fn edited(
+    source: &str,
+    span: Range<usize>,
+    edits: &[(Range<usize>, Option<CowStr<'_>>)],
+    base: &Url,
+) -> Option<String> {
+    let mut text = String::with_capacity(span.len() + edits.len() * base.as_str().len());
+    let mut copied = span.start;
+    for (range, target) in edits {
+        text.push_str(source.get(copied..range.start)?);
+        if let Some(target) = target {
+            let url = absolute(target.clone(), base);
+            if !is_plain(&url) {
+                return None;
+            }
+            text.push_str("](");
+            text.push_str(&url);
+            text.push(')');
+        }
+        copied = range.end;
+    }
+    text.push_str(source.get(copied.max(span.start)..span.end)?);
     let trimmed = text.trim();
     // A trailing backslash would escape whatever rustdoc puts after the cell.
     if trimmed.ends_with('\\') {
         return None;
     }
     Some(if trimmed.len() == text.len() { text } else { trimmed.to_owned() })
+}
+
+/// Whether the source text of `span` with `edits` made would end in a backslash, trimmed:
+/// told from its last piece that is not blank, whatever the link targets become (an edited
+/// target ends in `)`).
+fn ends_with_backslash(
+    source: &str,
+    span: &Range<usize>,
+    edits: &[(Range<usize>, Option<CowStr<'_>>)],
+) -> bool {
+    let mut end = span.end;
+    for (range, target) in edits.iter().rev() {
+        let after = source.get(range.end.max(span.start)..end).unwrap_or("").trim_end();
+        if !after.is_empty() {
+            return after.ends_with('\\');
+        }
+        if target.is_some() {
+            return false;
+        }
+        end = range.start;
+    }
+    source.get(span.start..end).unwrap_or("").trim_end().ends_with('\\')
 }
 
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {
@@ -265,10 +363,90 @@ mod tests {
         assert_eq!(&*absolute("".into(), &base()), "");
     }
 
+    /// Every cell of `source` as rustdoc Markdown against `base`, read keeping edits where
+    /// they serve (`plain_base`) or always keeping events; with the kinds kept.
+    fn cells<'s>(source: &'s str, base: &Url, plain_base: bool) -> Vec<(String, &'static str)> {
+        let keep =
+            |source: &str, events: &[(Event<'s>, Range<usize>)]| keep(source, events, plain_base);
+        let page = markdown::parse_keeping(source, &keep);
+        let cells = page.tables.iter().flat_map(|table| &table.rows).flat_map(|row| &row.cells);
+        cells
+            .map(|cell| {
+                let kind = match cell.kept {
+                    Kept::Nothing => "nothing",
+                    Kept::Edits(_) => "edits",
+                    Kept::Events(_) => "events",
+                };
+                (inline(source, cell, base), kind)
+            })
+            .collect()
+    }
+
+    /// The cell `row` as rustdoc Markdown, the same whether its edits or its events are kept.
     fn cell_markdown(row: &str) -> String {
         let source = format!("| a |\n| --- |\n| {row} |\n");
-        let page = markdown::parse_keeping(&source, needs_rewrite);
-        inline(&source, &page.tables[0].rows[0].cells[0], &base())
+        let (edited, _) = cells(&source, &base(), true).remove(0);
+        let (rendered, _) = cells(&source, &base(), false).remove(0);
+        assert_eq!(edited, rendered, "{row}");
+        edited
+    }
+
+    #[test]
+    fn a_cell_reads_the_same_from_its_edits_as_from_its_events() {
+        let tricky = [
+            "See [a](b.md)\\",
+            "[a](b.md) \\",
+            "<a name=\"x\"></a>\\",
+            "x\\<a name=\"y\"></a>",
+            "[<a name=\"x\"></a>t](a.md)",
+            "[a `](x)` b](c.md) and [d](e.md#f)",
+            "[a](<b c.md>) [d](e(f).md) [g](h%20i.md) [j](//k.test/l.md) [m](n\\o.md)",
+            "[a](caf\u{e9}.md) [\u{e9}](b.md) <a id='z'>anchored</a> tail",
+            "[ref][r] and [a](b.md)",
+            "[a](b.md \"t\") and [c](d.md)",
+            "![i](j.png) [k](l.md)<br>[m](n.md)",
+            "`[code](x.md)` [a](./../b.md?q=1&r=(2))",
+        ];
+        let base = base();
+        let mut kinds = Vec::new();
+        for row in tricky {
+            let source = format!("[r]: x.md\n\n| a |\n| --- |\n| {row} |\n");
+            let edited = cells(&source, &base, true);
+            let rendered = cells(&source, &base, false);
+            assert_eq!(edited.len(), 1, "{row}");
+            assert_eq!(edited[0].0, rendered[0].0, "{row}");
+            kinds.push(edited[0].1);
+        }
+        // Both ways are taken: the comparison is not of one path with itself.
+        assert!(kinds.contains(&"edits") && kinds.contains(&"events"), "{kinds:?}");
+        // The real pages in this repository.
+        let pages = [
+            include_str!("../../docs-src/mediaconvert/error-codes.md"),
+            include_str!("../../docs-src/mediatailor/playback-errors-client.md"),
+            include_str!("../tests/history/mediaconvert/00-2019-02-11-e721d17.md"),
+            include_str!("../tests/history/mediaconvert/05-2019-11-20-cb1d41c.md"),
+            include_str!("../tests/history/mediaconvert/10-2023-04-18-39c9e88.md"),
+            include_str!(
+                "../../xtask/tests/corpus/pages/amazon-s3-userguide/replication-failure-codes.md"
+            ),
+            include_str!("../../xtask/tests/corpus/pages/aws-iot-docs/iot-errors.md"),
+            include_str!(
+                "../../xtask/tests/corpus/pages/amazon-glacier-developer-guide/api-error-responses.md"
+            ),
+            include_str!("../../xtask/tests/fixtures/odd.md"),
+            include_str!("../../xtask/tests/fixtures/quirks/pages/device-errors.md"),
+        ];
+        let mut edited_cells = 0;
+        for page in pages {
+            let edited = cells(page, &base, true);
+            let rendered = cells(page, &base, false);
+            let texts = |cells: &[(String, &str)]| {
+                cells.iter().map(|(text, _)| text.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(texts(&edited), texts(&rendered));
+            edited_cells += edited.iter().filter(|(_, kind)| *kind == "edits").count();
+        }
+        assert!(edited_cells > 10, "{edited_cells} cells of the real pages are edited");
     }
 
     #[test]
@@ -297,10 +475,7 @@ mod tests {
 
     #[test]
     fn prose_drops_anchors_and_fences_code_as_text() {
-        let page = markdown::parse_keeping(
-            "## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n",
-            needs_rewrite,
-        );
+        let page = markdown::parse("## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n");
         let text = prose(&page, &base(), &[], &[]);
         assert!(!text.contains("<a"), "{text}");
         assert!(text.contains("````text\nGET / HTTP/1.1\n````"), "{text}");

@@ -1,6 +1,10 @@
 //! Stage 1: every page the manifest names, parsed once however many tables it has.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+use url::Url;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
@@ -36,8 +40,16 @@ pub fn parse<'a>(
         let place = Place { manifest: manifest_path, page: key };
         match pages.get(key) {
             Some(PageText { text: Ok(text), path }) => {
-                // Cells keep their Markdown events only where rustdoc must rewrite them.
-                let page = markdown::parse_keeping(text, rustdoc::needs_rewrite);
+                // Cells keep what rustdoc needs to rewrite them: their edits where they serve
+                // against every URL the page is published at, their events otherwise.
+                let plain_base =
+                    manifest.tables.iter().filter(|t| t.page.get_ref() == key).all(|t| {
+                        Url::parse(t.url.get_ref()).is_ok_and(|url| rustdoc::is_plain(url.as_str()))
+                    });
+                let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
+                    rustdoc::keep(source, events, plain_base)
+                };
+                let page = markdown::parse_keeping(text, &keep);
                 parsed.insert(key, ParsedPage { path: path.clone(), page });
             }
             Some(PageText { text: Err(reason), .. }) => {

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use crate::api::EnumApi;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
-use crate::markdown::{Cell, Row, Table};
+use crate::markdown::{Cell, Kept, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::keys::{self, KeyedRow, Retiring};
 use crate::model::names::pin_key;
@@ -86,7 +86,7 @@ fn last_text(api: &EnumApi, cells: &[String], index: usize, header: &str) -> Str
 
 /// A cell with `text` and no place on the page.
 fn cell(text: String) -> Cell<'static> {
-    Cell { text, span: 0..0, markdown: 0..0, events: Vec::new(), missing: false, anchor: None }
+    Cell { text, span: 0..0, markdown: 0..0, kept: Kept::Nothing, missing: false, anchor: None }
 }
 
 #[cfg(test)]
