@@ -44,8 +44,8 @@ pub fn prose(
 /// nothing where its source text serves as written; where it has links or anchors to rewrite,
 /// the [edits](Kept::Edits) that make its source text serve, or its events where the edits
 /// cannot (a reference-style link, a title) or might not. Both give the same Markdown: edits
-/// are kept only where every link target is made absolute [plainly](joins_plainly), against
-/// every page URL the page has when `plain_base` says they are [plain](is_plain).
+/// are kept only where every link target stays [plain](is_plain) once made absolute, against
+/// every URL the page is published at when `plain_base` says those are plain.
 pub fn keep<'a>(source: &str, events: &[(Event<'a>, Range<usize>)], plain_base: bool) -> Kept<'a> {
     if !events.iter().any(|(event, _)| needs_rewrite(event)) {
         return Kept::Nothing;
