@@ -141,6 +141,16 @@ impl Identifier {
     }
 }
 
+impl TryFrom<String> for Identifier {
+    type Error = String;
+
+    /// [`Identifier::new`] for a name already made, without copying it; the text back where
+    /// it is not an identifier.
+    fn try_from(text: String) -> Result<Identifier, String> {
+        if is_identifier(&text) { Ok(Identifier(text)) } else { Err(text) }
+    }
+}
+
 impl std::ops::Deref for Identifier {
     type Target = str;
 

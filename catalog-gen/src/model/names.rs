@@ -77,7 +77,7 @@ pub fn assign<'a>(
         .zip(rows)
         .filter_map(|((ident, _), keyed)| {
             Some(NamedRow {
-                ident: Identifier::new(&ident)?,
+                ident: Identifier::try_from(ident).ok()?,
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,
@@ -118,12 +118,14 @@ fn suffix_repeated(names: &mut [(String, bool)], rows: &[KeyedRow<'_>]) {
     for (name, _) in names.iter() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let repeated: Vec<bool> =
-        names.iter().map(|(name, pinned)| !pinned && count[name.as_str()] > 1).collect();
-    for (((name, _), keyed), repeated) in names.iter_mut().zip(rows).zip(repeated) {
-        if repeated {
-            name.push_str(&naming::disambiguator(&keyed.key_text));
-        }
+    let repeated: Vec<usize> = (0..names.len())
+        .filter(|&index| !names[index].1 && count[names[index].0.as_str()] > 1)
+        .collect();
+    // Where most names repeat (a large table of few words), the suffixes are made on every
+    // core: each is a case conversion of the code.
+    let suffixes = parallel::map(&repeated, |&index| naming::disambiguator(&rows[index].key_text));
+    for (index, suffix) in repeated.into_iter().zip(suffixes) {
+        names[index].0.push_str(&suffix);
     }
 }
 
