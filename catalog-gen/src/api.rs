@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::marker;
 use crate::model::Catalog;
+use crate::scan;
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:
 /// associated constants and functions, public or not (a method of the same name would clash
@@ -354,12 +355,14 @@ fn push_toml_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');
     // Bytes, not chars: every character that needs an escape is ASCII or a C1 control
-    // (U+0080 to U+009F, encoded 0xC2 0x80..0x9F), so plain runs are copied whole.
+    // (U+0080 to U+009F, encoded 0xC2 0x80..0x9F), so plain runs are copied whole, and
+    // skipped a word at a time up to the next byte that may need one.
     let bytes = text.as_bytes();
     let mut plain = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let byte = bytes[at];
+        at += scan::plain_run(&bytes[at..]);
+        let Some(&byte) = bytes.get(at) else { break };
         if !(byte < 0x20 || byte == b'"' || byte == b'\\' || byte == 0x7F || byte == 0xC2) {
             at += 1;
             continue;

@@ -35,6 +35,7 @@ pub mod naming;
 mod parallel;
 pub mod regen;
 pub mod rustdoc;
+mod scan;
 pub mod skeleton;
 pub mod source;
 pub mod stability;

@@ -8,6 +8,8 @@ use std::fmt::Write;
 
 use proc_macro2::Literal;
 
+use crate::scan;
+
 /// Characters that are written escaped in literals and as character references in doc
 /// comments: control characters, and the invisible and text-direction characters that rustc
 /// (`text_direction_codepoint_in_literal`) and clippy (`invisible_characters`) reject.
@@ -25,14 +27,17 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// The first character of `text` that is either an ASCII byte `ascii` picks or a hidden
-/// non-ASCII character, with its offset. ASCII is checked byte by byte, without decoding.
+/// non-ASCII character, with its offset. Plain ASCII is skipped a word at a time, only the
+/// [stops](scan::is_stop) are looked at, and only non-ASCII characters are decoded.
 fn find_special(text: &str, ascii: impl Fn(u8) -> bool) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at].is_ascii() {
-            if ascii(bytes[at]) {
-                return Some((at, char::from(bytes[at])));
+    loop {
+        at += scan::plain_run(&bytes[at..]);
+        let &byte = bytes.get(at)?;
+        if byte.is_ascii() {
+            if ascii(byte) {
+                return Some((at, char::from(byte)));
             }
             at += 1;
         } else {
@@ -43,7 +48,6 @@ fn find_special(text: &str, ascii: impl Fn(u8) -> bool) -> Option<(usize, char)>
             at += c.len_utf8();
         }
     }
-    None
 }
 
 /// Appends `text` as a Rust string literal.
