@@ -99,6 +99,11 @@ impl FileText {
         }
     }
 
+    /// The text's bytes in order.
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.chunks().flat_map(str::bytes)
+    }
+
     /// Writes the text to `out` in large writes, whatever the size of its pieces.
     pub fn write_to(&self, out: impl Write) -> io::Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, out);
@@ -124,13 +129,6 @@ impl From<&str> for FileText {
 impl fmt::Display for FileText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.chunks().try_for_each(|chunk| f.write_str(chunk))
-    }
-}
-
-impl FileText {
-    /// The text's bytes in order.
-    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
-        self.chunks().flat_map(str::bytes)
     }
 }
 

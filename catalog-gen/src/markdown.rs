@@ -432,7 +432,7 @@ pub fn is_line_break(html: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The whole page as read, with every cell's kept events.
+    /// The whole page as read, with what every cell keeps.
     fn read<'a>(source: &'a str, events: &mut EventSource<'_, 'a>) -> String {
         let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
             crate::rustdoc::keep(source, events, true)

@@ -44,8 +44,9 @@ pub fn prose(
 /// nothing where its source text serves as written; where it has links or anchors to rewrite,
 /// the [edits](Kept::Edits) that make its source text serve, or its events where the edits
 /// cannot (a reference-style link, a title) or might not. Both give the same Markdown: edits
-/// are kept only where every link target stays [plain](is_plain) once made absolute, against
-/// every URL the page is published at when `plain_base` says those are plain.
+/// are kept only where every link target stays plain (no whitespace, parentheses or angle
+/// brackets) once made absolute against every URL the page is published at, which
+/// `plain_base` says [serve](edits_serve_at).
 pub fn keep<'a>(source: &str, events: &[(Event<'a>, Range<usize>)], plain_base: bool) -> Kept<'a> {
     if !events.iter().any(|(event, _)| needs_rewrite(event)) {
         return Kept::Nothing;
@@ -74,9 +75,16 @@ fn needs_rewrite(event: &Event<'_>) -> bool {
     }
 }
 
+/// Whether [`keep`] may keep edits for the cells of a page published at `url` (the manifest's
+/// `url` of a table on it): the URL parses and is plain (no whitespace, parentheses or angle
+/// brackets), so link targets made absolute against it are plain where the targets are.
+pub fn edits_serve_at(url: &str) -> bool {
+    Url::parse(url).is_ok_and(|url| is_plain(url.as_str()))
+}
+
 /// Whether a URL can stand as an inline link's target as written: no whitespace, no
 /// parentheses (which could leave it unbalanced), no angle brackets.
-pub fn is_plain(url: &str) -> bool {
+fn is_plain(url: &str) -> bool {
     !url.contains(|c: char| c.is_whitespace() || "()<>".contains(c))
 }
 
@@ -471,6 +479,14 @@ mod tests {
             titled.contains("(https://docs.aws.amazon.com/mediaconvert/latest/ug/a.html"),
             "{titled}"
         );
+    }
+
+    #[test]
+    fn edits_serve_only_pages_published_at_a_plain_url() {
+        assert!(edits_serve_at("https://docs.aws.amazon.com/mediaconvert/latest/ug/a.html"));
+        assert!(edits_serve_at("https://x.test/a b/<c>.html"), "percent-encoded once parsed");
+        assert!(!edits_serve_at("https://x.test/a_(b)/c.html"));
+        assert!(!edits_serve_at("not a url"));
     }
 
     #[test]

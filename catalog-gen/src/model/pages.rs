@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::Event;
-use url::Url;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
@@ -42,10 +41,8 @@ pub fn parse<'a>(
             Some(PageText { text: Ok(text), path }) => {
                 // Cells keep what rustdoc needs to rewrite them: their edits where they serve
                 // against every URL the page is published at, their events otherwise.
-                let plain_base =
-                    manifest.tables.iter().filter(|t| t.page.get_ref() == key).all(|t| {
-                        Url::parse(t.url.get_ref()).is_ok_and(|url| rustdoc::is_plain(url.as_str()))
-                    });
+                let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
+                let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
                 let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
                     rustdoc::keep(source, events, plain_base)
                 };
