@@ -169,12 +169,11 @@ impl Staged {
         Ok(Staged { files: staged.into_iter().collect::<io::Result<_>>()? })
     }
 
-    /// Renames every file over its target (atomic per file).
+    /// Renames every file over its target (atomic per file), at the same time: a rename over
+    /// a large file frees the old file's cached pages, which takes a noticeable time.
     pub fn persist(self) -> io::Result<()> {
-        for (file, target) in self.files {
-            file.persist(&target).map_err(|error| error.error)?;
-        }
-        Ok(())
+        let persisted = parallel::each(self.files, |(file, target)| file.persist(&target));
+        persisted.into_iter().try_for_each(|done| done.map(drop).map_err(|error| error.error))
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use similar::TextDiff;
 
-use crate::{FileText, GeneratedFile};
+use crate::{FileText, GeneratedFile, parallel};
 
 /// A file already in the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,14 +161,19 @@ pub fn plan(
     files: Vec<GeneratedFile>,
     mut existing: BTreeMap<String, Existing>,
 ) -> io::Result<Result<Vec<Change>, Vec<String>>> {
+    // The large files (a module, the snapshot) are compared at the same time, each on a core.
+    let same = parallel::each(&files, |file| match existing.get(&file.path) {
+        Some(Existing::Generated(old)) => old.same_as(&file.text),
+        _ => Ok(false),
+    });
     let mut changes = Vec::new();
     let mut conflicts = Vec::new();
-    for GeneratedFile { path, text } in files {
+    for (GeneratedFile { path, text }, same) in files.into_iter().zip(same) {
         match existing.remove(&path) {
             None => changes.push(Change::Create { path, text }),
             Some(Existing::HandWritten) => conflicts.push(path),
             Some(Existing::Generated(old)) => {
-                if !old.same_as(&text)? {
+                if !same? {
                     changes.push(Change::Update { path, old, new: text });
                 }
             }

@@ -2,7 +2,9 @@
 //! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
 
 use std::fmt::Write;
+use std::ops::Range;
 
+use super::slots::Pieces;
 use super::text::{push_doc, push_str_literal};
 use crate::model::{CodeType, Enum, Key, Layout, Retirement, Variant};
 use crate::parallel;
@@ -17,35 +19,35 @@ pub struct Rows<'a> {
 /// added or removed upstream adds or removes lines and changes no other.
 pub struct RowTexts {
     /// The enum's variants.
-    pub declarations: String,
+    pub declarations: Pieces,
     /// `ROWS`'s elements, or with the `match` layout, `row`'s arms.
-    pub cells: String,
+    pub cells: Pieces,
     /// `ALL`'s elements.
-    pub all: String,
+    pub all: Pieces,
     /// Where codes are the discriminants, `row_index`'s local enum of rows in the document's
     /// order, and its arms from each variant to its row.
-    pub row_index: Option<(String, String)>,
+    pub row_index: Option<(Pieces, Pieces)>,
     /// `from_code`'s arms for integer codes, `BY_CODE`'s elements for string codes.
-    pub by_code: String,
+    pub by_code: Pieces,
     /// `WITH_CODE`'s elements, where rows share codes.
-    pub with_code: Option<String>,
+    pub with_code: Option<Pieces>,
     /// `CODES`'s elements, where codes are not the discriminants.
-    pub codes: Option<String>,
+    pub codes: Option<Pieces>,
     /// `CODE_TEXTS`'s elements, where the key cell holds more than the code.
-    pub code_texts: Option<String>,
+    pub code_texts: Option<Pieces>,
     /// `URLS`'s elements, where some row has a URL of its own.
-    pub urls: Option<String>,
+    pub urls: Option<Pieces>,
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
     /// unique, else with its variant.
-    pub by_name: String,
+    pub by_name: Pieces,
 }
 
 impl<'a> Rows<'a> {
-    /// Every text, the variants beside the rest on large tables.
+    /// Every text, each written on every core where the rows pay for it.
     pub fn texts(&self) -> RowTexts {
         let table = self.table;
-        let rest = || RowTexts {
-            declarations: String::new(),
+        RowTexts {
+            declarations: self.declarations(),
             cells: match table.layout {
                 Layout::Match => self.row_arms(),
                 Layout::Tables => self.rows(),
@@ -61,10 +63,7 @@ impl<'a> Rows<'a> {
             code_texts: (!table.key_is_whole_cell).then(|| self.code_texts()),
             urls: table.row_urls.then(|| self.urls()),
             by_name: self.by_name(),
-        };
-        let (declarations, rest) =
-            parallel::join(self.table.variants.len(), || self.declarations(), rest);
-        RowTexts { declarations, ..rest }
+        }
     }
 
     /// The rows of `table`.
@@ -77,24 +76,32 @@ impl<'a> Rows<'a> {
     /// not told the row's position, so no row's text can depend on the rows before it.
     fn each(
         &self,
-        extra: impl Fn(&Variant) -> usize,
-        mut write: impl FnMut(&mut String, &Variant),
-    ) -> String {
-        let mut out = String::with_capacity(self.capacity(extra));
-        for variant in &self.table.variants {
-            write(&mut out, variant);
-        }
-        out
+        extra: impl Fn(&Variant) -> usize + Sync,
+        write: impl Fn(&mut String, &Variant) + Sync,
+    ) -> Pieces {
+        let size = |variant: &Variant| self.path_size(variant) + extra(variant);
+        parallel::write(&self.table.variants, size, write)
     }
 
-    /// About how many bytes a text with `Enum::Variant` and `extra` bytes per row takes.
-    fn capacity(&self, extra: impl Fn(&Variant) -> usize) -> usize {
-        let path = self.table.name.len() + 16;
-        self.table.variants.iter().map(|variant| path + variant.ident.len() + extra(variant)).sum()
+    /// One text per group of rows that share a code (or one row, where codes are unique), in
+    /// the order of the binary searches in `catalog_core::rt`; rows that share a code stay in
+    /// the document's order. As [`Rows::each`], with a path's room for each row.
+    fn each_code(&self, write: impl Fn(&mut String, &[usize]) + Sync) -> Pieces {
+        let table = self.table;
+        let group = |range: &Range<usize>| &table.rows_by_code[range.clone()];
+        let size = |range: &Range<usize>| {
+            group(range).iter().map(|&row| self.path_size(&table.variants[row])).sum()
+        };
+        parallel::write(&table.code_groups, size, |out, range| write(out, group(range)))
+    }
+
+    /// About how many bytes `Enum::Variant` and its punctuation take.
+    fn path_size(&self, variant: &Variant) -> usize {
+        self.table.name.len() + 16 + variant.ident.len()
     }
 
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
-    fn declarations(&self) -> String {
+    fn declarations(&self) -> Pieces {
         let docs = |variant: &Variant| 2 * variant.docs.iter().map(String::len).sum::<usize>();
         self.each(docs, |out, variant| {
             push_doc(out, "///", &variant_doc(self.table, variant));
@@ -119,12 +126,12 @@ impl<'a> Rows<'a> {
     }
 
     /// `ALL`'s elements.
-    fn all(&self) -> String {
+    fn all(&self) -> Pieces {
         self.each(|_| 0, |out, variant| self.push_path(out, variant, ",\n"))
     }
 
     /// `ROWS`'s elements: every row's cells.
-    fn rows(&self) -> String {
+    fn rows(&self) -> Pieces {
         self.each(cells_len, |out, variant| {
             out.push('[');
             for (index, cell) in variant.cells.iter().enumerate() {
@@ -138,7 +145,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `CODES`'s elements: every row's code.
-    fn codes(&self) -> String {
+    fn codes(&self) -> Pieces {
         self.each(
             |_| 0,
             |out, variant| {
@@ -149,7 +156,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `CODE_TEXTS`'s elements: every row's code as written.
-    fn code_texts(&self) -> String {
+    fn code_texts(&self) -> Pieces {
         self.each(
             |variant| variant.key_text.len() + 4,
             |out, variant| {
@@ -160,7 +167,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `URLS`'s elements: every row's URL, its own or the page's.
-    fn urls(&self) -> String {
+    fn urls(&self) -> Pieces {
         let page = &self.table.url;
         self.each(
             |variant| variant.url.as_ref().unwrap_or(page).len() + 4,
@@ -173,7 +180,7 @@ impl<'a> Rows<'a> {
 
     /// The variants of `row_index`'s local enum, in the document's order: its implicit
     /// discriminants are the rows, counted by the compiler rather than written out.
-    fn row_names(&self) -> String {
+    fn row_names(&self) -> Pieces {
         self.each(
             |_| 0,
             |out, variant| {
@@ -184,7 +191,7 @@ impl<'a> Rows<'a> {
     }
 
     /// `row_index`'s arms: from each variant to the local enum's variant of the same name.
-    fn row_index_arms(&self) -> String {
+    fn row_index_arms(&self) -> Pieces {
         let local = row_enum_name(self.table);
         self.each(
             |_| local.len(),
@@ -199,73 +206,68 @@ impl<'a> Rows<'a> {
     }
 
     /// The arms of `from_code` for integer codes: each code that one row has.
-    fn code_arms(&self) -> String {
-        let mut out = String::with_capacity(self.capacity(|_| 0));
-        for group in self.code_groups() {
+    fn code_arms(&self) -> Pieces {
+        self.each_code(|out, group| {
             if let &[row] = group {
                 let variant = &self.table.variants[row];
-                push_key(&mut out, &variant.key);
+                push_key(out, &variant.key);
                 out.push_str(" => ::core::option::Option::Some(");
-                self.push_path(&mut out, variant, "),\n");
+                self.push_path(out, variant, "),\n");
             }
-        }
-        out
+        })
     }
 
     /// `BY_CODE`'s elements for string codes: each code that one row has, with its variant.
-    fn by_code(&self) -> String {
-        let mut out = String::with_capacity(self.capacity(|_| 0));
-        for group in self.code_groups() {
+    fn by_code(&self) -> Pieces {
+        self.each_code(|out, group| {
             if let &[row] = group {
                 let variant = &self.table.variants[row];
                 out.push('(');
-                push_key(&mut out, &variant.key);
+                push_key(out, &variant.key);
                 out.push_str(", ");
-                self.push_path(&mut out, variant, "),\n");
+                self.push_path(out, variant, "),\n");
             }
-        }
-        out
+        })
     }
 
     /// `WITH_CODE`'s elements: every code with the variants that have it.
-    fn with_code(&self) -> String {
-        let mut out = String::with_capacity(self.capacity(|_| 0));
-        for group in self.code_groups() {
+    fn with_code(&self) -> Pieces {
+        self.each_code(|out, group| {
             out.push('(');
-            push_key(&mut out, &self.table.variants[group[0]].key);
+            push_key(out, &self.table.variants[group[0]].key);
             out.push_str(", &[");
             for (index, &row) in group.iter().enumerate() {
                 let separator = if index + 1 < group.len() { ", " } else { "" };
-                self.push_path(&mut out, &self.table.variants[row], separator);
+                self.push_path(out, &self.table.variants[row], separator);
             }
             out.push_str("]),\n");
-        }
-        out
+        })
     }
 
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes
     /// are unique (no variant in a constant: see `emit`), else with its variant.
-    fn by_name(&self) -> String {
+    fn by_name(&self) -> Pieces {
         let table = self.table;
-        let extra = |variant: &Variant| variant.name(table).len();
-        let mut out = String::with_capacity(self.capacity(extra));
-        for &row in &table.rows_by_name {
+        let size = |&row: &usize| {
+            let variant = &table.variants[row];
+            self.path_size(variant) + variant.name(table).len()
+        };
+        parallel::write(&table.rows_by_name, size, |out, &row| {
             let variant = &table.variants[row];
             out.push('(');
-            push_str_literal(&mut out, variant.name(table));
+            push_str_literal(out, variant.name(table));
             out.push_str(", ");
             if !table.shared_codes {
-                push_key(&mut out, &variant.key);
+                push_key(out, &variant.key);
                 out.push_str("),\n");
             } else {
-                self.push_path(&mut out, variant, "),\n");
+                self.push_path(out, variant, "),\n");
             }
-        }
-        out
+        })
     }
 
     /// The arms of a `match` giving each variant's cell in `column` (the `match` layout).
-    pub fn cell_arms(&self, column: usize) -> String {
+    pub fn cell_arms(&self, column: usize) -> Pieces {
         self.each(
             |variant| variant.cells[column].len(),
             |out, variant| {
@@ -277,7 +279,7 @@ impl<'a> Rows<'a> {
     }
 
     /// The arms of a `match` giving each variant's cells (the `match` layout).
-    fn row_arms(&self) -> String {
+    fn row_arms(&self) -> Pieces {
         self.each(cells_len, |out, variant| {
             self.push_path(out, variant, " => &[");
             for (index, cell) in variant.cells.iter().enumerate() {
@@ -288,13 +290,6 @@ impl<'a> Rows<'a> {
             }
             out.push_str("],\n");
         })
-    }
-
-    /// Rows grouped by code, in the order of the binary searches in `catalog_core::rt`; rows that
-    /// share a code stay in the document's order.
-    fn code_groups(&self) -> impl Iterator<Item = &[usize]> {
-        let table = self.table;
-        table.code_groups.iter().map(|group| &table.rows_by_code[group.clone()])
     }
 
     /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves

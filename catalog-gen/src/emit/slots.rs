@@ -18,17 +18,21 @@ use crate::FileText;
 const PREFIX: &str = "__catalog_gen_slot_";
 const PADDING: usize = 100;
 
+/// A text kept in the pieces it was written in (one per thread that wrote it), read one
+/// after another.
+pub type Pieces = Vec<String>;
+
 /// The texts that placeholders stand for, in the order they were made.
 #[derive(Clone, Debug, Default)]
 pub struct Slots {
-    texts: Vec<String>,
+    texts: Vec<Pieces>,
 }
 
 impl Slots {
     /// A placeholder for `text`: lines, each ending in `\n`, indented as the placeholder is.
     /// Written where prettyplease puts it on a line of its own: as an enum variant, an array
     /// element or a `match` arm's pattern.
-    pub fn add(&mut self, text: String) -> Ident {
+    pub fn add(&mut self, text: Pieces) -> Ident {
         let name = format!("{PREFIX}{}_{}", self.texts.len(), "x".repeat(PADDING));
         self.texts.push(text);
         Ident::new(&name, Span::call_site())
@@ -36,7 +40,7 @@ impl Slots {
 
     /// Appends `formatted` to `out` with every placeholder line replaced by its text.
     pub fn fill(self, out: &mut FileText, formatted: &str) {
-        let mut texts: Vec<Option<String>> = self.texts.into_iter().map(Some).collect();
+        let mut texts: Vec<Option<Pieces>> = self.texts.into_iter().map(Some).collect();
         for line in formatted.split_inclusive('\n') {
             let code = line.trim_start_matches(' ');
             let slot = code.strip_prefix(PREFIX).and_then(|rest| {
@@ -44,7 +48,10 @@ impl Slots {
                 texts.get_mut(index)?.take()
             });
             match slot {
-                Some(text) => out.push_indented(text, line.len() - code.len()),
+                Some(pieces) => {
+                    let width = line.len() - code.len();
+                    pieces.into_iter().for_each(|piece| out.push_indented(piece, width));
+                }
                 None => out.push_str(line),
             }
         }
@@ -59,9 +66,9 @@ mod tests {
     #[test]
     fn placeholders_get_lines_of_their_own_and_are_replaced_at_their_indentation() {
         let mut slots = Slots::default();
-        let variants = slots.add("/// A\nA = 1,\n\nB = 2,\n".into());
-        let items = slots.add("E::A,\nE::B,\n".into());
-        let arms = slots.add("1 => Some(E::A),\n".into());
+        let variants = slots.add(vec!["/// A\nA = 1,\n".into(), "\nB = 2,\n".into()]);
+        let items = slots.add(vec!["E::A,\nE::B,\n".into()]);
+        let arms = slots.add(vec!["1 => Some(E::A),\n".into()]);
         let file: syn::File = syn::parse2(quote! {
             pub enum E { #variants }
             impl E {
