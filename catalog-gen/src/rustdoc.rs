@@ -1,6 +1,7 @@
 //! Markdown for rustdoc: a page's events re-rendered with links made absolute against the
 //! page's URL, anchors dropped and code blocks marked as text (so they are not doctests).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
@@ -326,16 +327,14 @@ pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (dest.as_ref(), None),
     };
-    let path = match path.strip_suffix(".md") {
-        Some(stem) => format!("{stem}.html"),
-        None => path.to_owned(),
-    };
-    let relative = match fragment {
-        Some(fragment) => format!("{path}#{fragment}"),
-        None => path,
+    // Only a `.md` page's target is rewritten before joining; any other is joined as written.
+    let relative: Cow<'_, str> = match (path.strip_suffix(".md"), fragment) {
+        (None, _) => Cow::Borrowed(&dest),
+        (Some(stem), None) => Cow::Owned(format!("{stem}.html")),
+        (Some(stem), Some(fragment)) => Cow::Owned(format!("{stem}.html#{fragment}")),
     };
     match base.join(&relative) {
-        Ok(url) => url.to_string().into(),
+        Ok(url) => String::from(url).into(),
         Err(_) => dest,
     }
 }

@@ -43,7 +43,8 @@ pub fn check(
         problems.push(place.enum_not_camel_case(span, name));
     }
     for named in rows {
-        if named.ident.chars().count() > LONG_NAME {
+        // Characters are counted only where the bytes are too many.
+        if named.ident.len() > LONG_NAME && named.ident.chars().count() > LONG_NAME {
             let cell = &named.row.cells[columns.name];
             let pin_key = names::pin_key(spec.shared_codes, &named.key_text, &cell.text);
             problems.push(place.long_variant_name(cell.span.clone(), &named.ident, pin_key));
