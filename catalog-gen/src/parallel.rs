@@ -97,9 +97,10 @@ pub fn join<A: Send, B: Send>(
 }
 
 /// Drops `value`, on a thread of its own where `items` (the rows it holds) make that worth
-/// it: freeing a large catalog's API (strings by the hundred thousand) takes a noticeable part
-/// of regen's time, and nothing waits for it. Only for what is freed last: memory freed on
-/// that thread is not reused at once by this one. The thread is not joined; should it not
+/// it: freeing a large catalog's API or its rows (strings by the hundred thousand) takes a
+/// noticeable part of regen's time, and nothing waits for it. Only for what is freed where
+/// little is allocated after it: memory freed on that thread is not reused at once by this
+/// one. The thread is not joined; should it not
 /// start, `value` is dropped here.
 pub fn drop_aside<T: Send + 'static>(items: usize, value: T) {
     if threads_for(items) == 1 {
