@@ -100,8 +100,7 @@ pub fn join<A: Send, B: Send>(
 /// it: freeing a large catalog's API or its rows (strings by the hundred thousand) takes a
 /// noticeable part of regen's time, and nothing waits for it. Only for what is freed where
 /// little is allocated after it: memory freed on that thread is not reused at once by this
-/// one. The thread is not joined; should it not
-/// start, `value` is dropped here.
+/// one. The thread is not joined; should it not start, `value` is dropped here.
 pub fn drop_aside<T: Send + 'static>(items: usize, value: T) {
     if threads_for(items) == 1 {
         return drop(value);
