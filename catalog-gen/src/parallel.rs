@@ -24,8 +24,9 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     let chunk = items.len().div_ceil(threads);
     let parts: Vec<(usize, &[T])> = items.chunks(chunk).enumerate().collect();
     // The first part's results go into a vector with room for all, which the other parts then
-    // join: the results take fresh memory once and a half, not twice (at 200k rows, the
-    // variants are tens of megabytes, and fresh memory costs the time to zero it).
+    // join: the results take fresh memory for all of them and the other parts' share (once and
+    // a half on two cores), not twice (at 200k rows, the variants are tens of megabytes, and
+    // fresh memory costs the time to zero it).
     let done = each(&parts, |&(index, part)| {
         let mut results = Vec::with_capacity(if index == 0 { items.len() } else { part.len() });
         results.extend(part.iter().map(&f));
