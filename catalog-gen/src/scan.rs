@@ -14,26 +14,40 @@ pub fn is_stop(byte: u8) -> bool {
 
 /// The length of the run of bytes at the start of `bytes` that are not [stops](is_stop).
 pub fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // The high bit of a byte of the result is set where that byte of `word` is below `n`
-    // (for n <= 0x80), or for a later byte after one that is: never without a true one.
-    let below = |word: u64, n: u64| word.wrapping_sub(ONES * n) & !word & HIGHS;
-    let equal = |word: u64, byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    let (words, _) = bytes.as_chunks::<8>();
     let mut at = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else { break };
-        let stops = (word & HIGHS)
-            | below(word, 0x20)
-            | equal(word, 0x7F)
-            | equal(word, b'"')
-            | equal(word, b'\\');
-        if stops != 0 {
+    for word in words {
+        if stops(u64::from_le_bytes(*word)) != 0 {
             break;
         }
         at += 8;
     }
     at + bytes[at..].iter().position(|&byte| is_stop(byte)).unwrap_or(bytes.len() - at)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+// The helpers below are `inline(always)`: the dev profile that `cargo xtask` builds does not
+// optimize this crate, and a call per word for each of them was a tenth of a dev regen.
+
+/// Nonzero if a byte of `word` is a [stop](is_stop).
+#[inline(always)]
+fn stops(word: u64) -> u64 {
+    (word & HIGHS) | below(word, 0x20) | equal(word, 0x7F) | equal(word, b'"') | equal(word, b'\\')
+}
+
+/// The high bit of a byte of the result is set where that byte of `word` is below `n` (for
+/// n <= 0x80), or for a later byte after one that is: never without a true one.
+#[inline(always)]
+fn below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
+}
+
+/// As [`below`], where a byte of `word` is `byte`.
+#[inline(always)]
+fn equal(word: u64, byte: u8) -> u64 {
+    below(word ^ (ONES * u64::from(byte)), 1)
 }
 
 #[cfg(test)]
