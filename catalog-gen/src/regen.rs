@@ -222,18 +222,22 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let (staged, previous) =
         parallel::join(rows, stage, || checked_in.previous(early, &changes, &generation.api));
     let previous = previous?;
-    if let (Previous::Changed(Some(old)), false) = (&previous, options.allow_breaking) {
-        let breaks = stability::breaks(old, &generation.api);
-        if !breaks.is_empty() {
-            let diagnostics = stability::diagnostics(&generation.origins, &breaks);
-            let failure = manifest_failure(&loaded, diagnostics);
-            return Err(Error::Problems(loaded.displayed_failure(failure)));
-        }
+    // The breaks are found once: the gate stops on them, the changelog lists them.
+    let breaks = match &previous {
+        Previous::Changed(Some(old)) => stability::breaks(old, &generation.api),
+        _ => Vec::new(),
+    };
+    if !breaks.is_empty() && !options.allow_breaking {
+        let diagnostics = stability::diagnostics(&generation.origins, &breaks);
+        let failure = manifest_failure(&loaded, diagnostics);
+        return Err(Error::Problems(loaded.displayed_failure(failure)));
     }
     let staged = staged.transpose().map_err(write_failed)?;
     let changelog = match &previous {
         Previous::Unchanged => Changelog::default(),
-        Previous::Changed(previous) => Changelog::between(previous.as_ref(), &generation.api),
+        Previous::Changed(previous) => {
+            Changelog::with_breaks(previous.as_ref(), &generation.api, breaks)
+        }
     };
     parallel::drop_aside(rows, (generation.api, previous));
     Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged })
