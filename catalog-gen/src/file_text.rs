@@ -89,6 +89,15 @@ impl FileText {
         self.pieces.iter().flat_map(Piece::chunks)
     }
 
+    /// Whether the text has a `\r` anywhere: one search per piece, as indentation adds only
+    /// spaces.
+    pub fn has_carriage_return(&self) -> bool {
+        self.pieces.iter().any(|piece| {
+            let (Piece::Plain(text) | Piece::Indented { text, .. }) = piece;
+            memchr::memchr(b'\r', text.as_bytes()).is_some()
+        })
+    }
+
     /// The whole text as one string: borrowed where it is one piece already.
     pub fn as_one_str(&self) -> Cow<'_, str> {
         match self.pieces.as_slice() {
@@ -183,6 +192,15 @@ mod tests {
         text.push_str("}\n");
         text.push_str("const X: u8 = 1;\n");
         text
+    }
+
+    #[test]
+    fn a_carriage_return_is_found_in_any_piece() {
+        assert!(!pieces().has_carriage_return());
+        let mut text = pieces();
+        text.push_indented("A,\r\n".to_owned(), 4);
+        assert!(text.has_carriage_return());
+        assert!(FileText::from("a\r").has_carriage_return());
     }
 
     #[test]

@@ -41,43 +41,55 @@ impl OldText {
     }
 
     /// Whether the text is `new`, but for `\r\n` against `\n` line endings. The file is
-    /// read once in pieces, beside `new`'s own pieces; only one that differs and has a `\r`
-    /// (a checkout on Windows) is read whole to compare normalized.
+    /// read in pieces beside `new`'s own pieces, up to the first byte that differs; only a file
+    /// that may still be `new` with other line endings is read whole to compare normalized.
     pub fn same_as(&self, new: &FileText) -> io::Result<bool> {
         let mut file = BufReader::with_capacity(1 << 16, File::open(&self.path)?);
-        if starts_with(&mut file, new)? && file.fill_buf()?.is_empty() {
-            return Ok(true);
-        }
-        // The rest of a file that differs is only searched for a `\r`.
-        let mut has_cr = new.chunks().any(|chunk| chunk.contains('\r'));
-        while !has_cr {
-            let piece = file.fill_buf()?;
-            if piece.is_empty() {
-                return Ok(false);
-            }
-            has_cr = piece.contains(&b'\r');
-            let read = piece.len();
-            file.consume(read);
+        let differing = match first_difference(&mut file, new)? {
+            Difference::None => return Ok(true),
+            Difference::At(byte) => byte,
+        };
+        // Where `new` has no `\r`, the file read the same up to here and so has none before
+        // here either: normalizing it changes nothing before this byte, and this byte only if
+        // it is a `\r`. Anything else differs whatever the line endings; a whole docs update
+        // is not read to the end for this.
+        if differing != Some(b'\r') && !new.has_carriage_return() {
+            return Ok(false);
         }
         Ok(same_text(&self.read()?, &new.as_one_str()))
     }
 }
 
-/// Whether `file` reads `text` first, consuming what it compared.
-fn starts_with(file: &mut impl BufRead, text: &FileText) -> io::Result<bool> {
+/// Where a file and a text first differ, read from the file's start.
+enum Difference {
+    /// Nowhere: the file reads the text and ends.
+    None,
+    /// At the file's byte given (none where the file ends first).
+    At(Option<u8>),
+}
+
+/// Where `file` first differs from `text`, reading only up to there.
+fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Difference> {
     for chunk in text.chunks() {
         let mut rest = chunk.as_bytes();
         while !rest.is_empty() {
             let piece = file.fill_buf()?;
             let common = piece.len().min(rest.len());
-            if common == 0 || piece[..common] != rest[..common] {
-                return Ok(false);
+            if common == 0 {
+                return Ok(Difference::At(None));
+            }
+            if piece[..common] != rest[..common] {
+                let at = piece.iter().zip(rest).position(|(old, new)| old != new);
+                return Ok(Difference::At(at.map(|at| piece[at])));
             }
             file.consume(common);
             rest = &rest[common..];
         }
     }
-    Ok(true)
+    Ok(match file.fill_buf()?.first() {
+        None => Difference::None,
+        Some(&byte) => Difference::At(Some(byte)),
+    })
 }
 
 /// One difference between the generated files and the output directory.
@@ -256,6 +268,30 @@ mod tests {
         assert!(!same(&long[..long.len() - 1], &long));
         assert!(!same(&long.replacen("line 19999", "line 1999x", 1), &long));
         assert!(!same(&long.replace('\n', "\r\n").replacen("line 5", "line 6", 1), &long));
+    }
+
+    #[test]
+    fn files_are_read_whole_only_where_a_difference_may_be_a_line_ending() {
+        let dir = tempfile::tempdir().unwrap();
+        let same = |on_disk: &str, new: &str| {
+            let path = dir.path().join("f.rs");
+            std::fs::write(&path, on_disk).unwrap();
+            OldText::at(path).same_as(&new.into()).unwrap()
+        };
+        // Told at the first difference: a byte that is not `\r`, or a file that ends first.
+        assert!(!same("a\nc\n", "a\nb\n"));
+        assert!(!same("a\n", "a\nb\n"));
+        assert!(!same("a\nb\nc", "a\nb\n"));
+        // A `\r` there may be a line ending: read whole and normalized.
+        assert!(same("a\nb\r\n", "a\nb\n"));
+        assert!(same("a\r\nb\r\n", "a\nb\n"));
+        assert!(same("a\nb\n\r\n", "a\nb\n\n"));
+        assert!(!same("a\nb\n\r\n", "a\nb\n"));
+        assert!(!same("a\r\nc\r\n", "a\nb\n"));
+        assert!(!same("a\rb\n", "a\nb\n"));
+        // Where the new text has a `\r` itself, so may the file, anywhere.
+        assert!(same("a\nb\r\n", "a\r\nb\n"));
+        assert!(!same("a\nc\r\n", "a\r\nb\n"));
     }
 
     #[test]
