@@ -253,13 +253,19 @@ impl CatalogApi {
             return Self::from_snapshot(old);
         }
         let Some(same) = same_lines(new, new_api) else { return Self::from_snapshot(old) };
+        // Each old line with its enum and the new API's variant where the new snapshot has the
+        // line: looked up once (a line is a row's whole text, hundreds of bytes to hash).
+        let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = enum_lines(old)
+            .map(|(enum_index, line)| {
+                let variant = enum_index.and_then(|index| same[index].get(line).copied());
+                (enum_index, line, variant)
+            })
+            .collect();
         // The old snapshot without the lines the new one has: small, parsed as usual.
         let mut rest = String::new();
-        for (enum_index, line) in enum_lines(old) {
-            if !enum_index.is_some_and(|index| same[index].contains_key(line)) {
-                rest.push_str(line);
-                rest.push('\n');
-            }
+        for (_, line, _) in lines.iter().filter(|(_, _, variant)| variant.is_none()) {
+            rest.push_str(line);
+            rest.push('\n');
         }
         let mut parsed = Self::from_snapshot(&rest)?;
         // Each enum's variants in the old order: the same ones from `new_api`, the others as
@@ -274,9 +280,9 @@ impl CatalogApi {
                 parsed.unwrap_or_default().into_iter()
             })
             .collect();
-        for (enum_index, line) in enum_lines(old) {
+        for (enum_index, line, same) in lines {
             let Some(index) = enum_index.filter(|_| is_variant(line)) else { continue };
-            let variant = match same[index].get(line) {
+            let variant = match same {
                 Some(variant) => VariantApi::clone(variant),
                 None => others[index].next().ok_or("the snapshot changed while read")?,
             };
