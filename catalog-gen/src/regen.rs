@@ -211,34 +211,19 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         sync::plan(generation.files, existing).map_err(unreadable)?.map_err(|conflicts| {
             Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
         })?;
-    // Writing the changes to temporary files and reading the previous API back each take
-    // about a second at 200k rows, so they run at the same time; what is staged is put in
-    // place only once the API check has passed, and is removed if it fails.
+    // Writing (and syncing) the changes to temporary files and reviewing what they change for
+    // users (the previous API read back, the gate, the changelog) each take about a second at
+    // 200k rows, so they run at the same time; what is staged is put in place only once the
+    // gate has passed, and is removed if it fails.
     let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
     let stage = || match options.mode {
         Mode::Write if !changes.is_empty() => Some(stage_changes(&loaded.output_dir, &changes)),
         _ => None,
     };
-    let (staged, previous) =
-        parallel::join(rows, stage, || checked_in.previous(early, &changes, &generation.api));
-    let previous = previous?;
-    // The breaks are found once: the gate stops on them, the changelog lists them.
-    let breaks = match &previous {
-        Previous::Changed(Some(old)) => stability::breaks(old, &generation.api),
-        _ => Vec::new(),
-    };
-    if !breaks.is_empty() && !options.allow_breaking {
-        let diagnostics = stability::diagnostics(&generation.origins, &breaks);
-        let failure = manifest_failure(&loaded, diagnostics);
-        return Err(Error::Problems(loaded.displayed_failure(failure)));
-    }
+    let review = || checked_in.review(early, &changes, &generation.api, &generation.origins);
+    let (staged, reviewed) = parallel::join(rows, stage, review);
+    let (previous, changelog) = reviewed?;
     let staged = staged.transpose().map_err(write_failed)?;
-    let changelog = match &previous {
-        Previous::Unchanged => Changelog::default(),
-        Previous::Changed(previous) => {
-            Changelog::with_breaks(previous.as_ref(), &generation.api, breaks)
-        }
-    };
     parallel::drop_aside(rows, (generation.api, previous));
     Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged })
 }
@@ -282,6 +267,29 @@ impl<'a> CheckedIn<'a> {
             Err(_) if self.options.allow_breaking => Ok(None),
             result => result.map_err(|failure| Error::from(self.loaded.displayed_failure(failure))),
         }
+    }
+
+    /// What the `changes` a generation of `api` makes change for users: the previous API and
+    /// the changelog from it; refused where the API loses a variant, accessor or enum (unless
+    /// `--allow-breaking`), with a diagnostic at each enum's `[[table]]` (`origins`).
+    fn review(
+        &self,
+        early: Option<CatalogApi>,
+        changes: &[Change],
+        api: &CatalogApi,
+        origins: &BTreeMap<String, crate::model::Origin>,
+    ) -> Result<(Previous, Changelog), Error> {
+        let previous = self.previous(early, changes, api)?;
+        let Previous::Changed(old) = &previous else { return Ok((previous, Changelog::default())) };
+        // The breaks are found once: the gate stops on them, the changelog lists them.
+        let breaks = old.as_ref().map(|old| stability::breaks(old, api)).unwrap_or_default();
+        if !breaks.is_empty() && !self.options.allow_breaking {
+            let diagnostics = stability::diagnostics(origins, &breaks);
+            let failure = manifest_failure(self.loaded, diagnostics);
+            return Err(Error::Problems(self.loaded.displayed_failure(failure)));
+        }
+        let changelog = Changelog::with_breaks(old.as_ref(), api, breaks);
+        Ok((previous, changelog))
     }
 
     /// The previous API, given the `changes` a generation of `api` makes: unchanged where the
