@@ -271,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn files_are_read_whole_only_where_a_difference_may_be_a_line_ending() {
+    fn a_difference_is_a_line_ending_only_at_a_carriage_return() {
         let dir = tempfile::tempdir().unwrap();
         let same = |on_disk: &str, new: &str| {
             let path = dir.path().join("f.rs");
