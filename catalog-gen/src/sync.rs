@@ -253,15 +253,18 @@ mod tests {
         assert!(changes[0].diff("x/a.rs").unwrap().contains("-old\n+new\n"));
     }
 
+    /// Whether a file in `dir` holding `on_disk` reads as `new`.
+    fn same_on_disk(dir: &tempfile::TempDir, on_disk: &str, new: &FileText) -> bool {
+        let path = dir.path().join("f.rs");
+        std::fs::write(&path, on_disk).unwrap();
+        OldText::at(path).same_as(new).unwrap()
+    }
+
     #[test]
     fn files_are_compared_in_pieces_with_line_endings_normalized() {
         let dir = tempfile::tempdir().unwrap();
         let long: String = (0..20_000).map(|line| format!("line {line}\n")).collect();
-        let same = |on_disk: &str, new: &str| {
-            let path = dir.path().join("f.rs");
-            std::fs::write(&path, on_disk).unwrap();
-            OldText::at(path).same_as(&new.into()).unwrap()
-        };
+        let same = |on_disk: &str, new: &str| same_on_disk(&dir, on_disk, &new.into());
         assert!(same(&long, &long));
         assert!(same(&long.replace('\n', "\r\n"), &long));
         assert!(!same(&long, &long[..long.len() - 1]));
@@ -273,11 +276,7 @@ mod tests {
     #[test]
     fn a_difference_is_a_line_ending_only_at_a_carriage_return() {
         let dir = tempfile::tempdir().unwrap();
-        let same = |on_disk: &str, new: &str| {
-            let path = dir.path().join("f.rs");
-            std::fs::write(&path, on_disk).unwrap();
-            OldText::at(path).same_as(&new.into()).unwrap()
-        };
+        let same = |on_disk: &str, new: &str| same_on_disk(&dir, on_disk, &new.into());
         // Told at the first difference: a byte that is not `\r`, or a file that ends first.
         assert!(!same("a\nc\n", "a\nb\n"));
         assert!(!same("a\n", "a\nb\n"));
@@ -302,11 +301,7 @@ mod tests {
         new.push_indented(rows, 4);
         new.push_str("}\n");
         let whole = new.to_string();
-        let same = |on_disk: &str| {
-            let path = dir.path().join("f.rs");
-            std::fs::write(&path, on_disk).unwrap();
-            OldText::at(path).same_as(&new).unwrap()
-        };
+        let same = |on_disk: &str| same_on_disk(&dir, on_disk, &new);
         assert!(same(&whole));
         assert!(same(&whole.replace('\n', "\r\n")));
         assert!(!same(&whole.replacen("    A19999", "A19999", 1)));
