@@ -257,13 +257,13 @@ impl CatalogApi {
         // line: looked up once (a line is a row's whole text, hundreds of bytes to hash).
         let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = enum_lines(old)
             .map(|(enum_index, line)| {
-                let variant = enum_index.and_then(|index| same[index].get(line).copied());
-                (enum_index, line, variant)
+                let in_new = enum_index.and_then(|index| same[index].get(line).copied());
+                (enum_index, line, in_new)
             })
             .collect();
         // The old snapshot without the lines the new one has: small, parsed as usual.
         let mut rest = String::new();
-        for (_, line, _) in lines.iter().filter(|(_, _, variant)| variant.is_none()) {
+        for (_, line, _) in lines.iter().filter(|(_, _, in_new)| in_new.is_none()) {
             rest.push_str(line);
             rest.push('\n');
         }
@@ -280,9 +280,9 @@ impl CatalogApi {
                 parsed.unwrap_or_default().into_iter()
             })
             .collect();
-        for (enum_index, line, same) in lines {
+        for (enum_index, line, in_new) in lines {
             let Some(index) = enum_index.filter(|_| is_variant(line)) else { continue };
-            let variant = match same {
+            let variant = match in_new {
                 Some(variant) => VariantApi::clone(variant),
                 None => others[index].next().ok_or("the snapshot changed while read")?,
             };

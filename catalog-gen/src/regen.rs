@@ -22,6 +22,7 @@ use tempfile::NamedTempFile;
 use crate::api::{CatalogApi, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
+use crate::model::Origin;
 use crate::sync::{self, Change, Existing, OldText};
 use crate::{Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
 
@@ -277,7 +278,7 @@ impl<'a> CheckedIn<'a> {
         early: Option<CatalogApi>,
         changes: &[Change],
         api: &CatalogApi,
-        origins: &BTreeMap<String, crate::model::Origin>,
+        origins: &BTreeMap<String, Origin>,
     ) -> Result<(Previous, Changelog), Error> {
         let previous = self.previous(early, changes, api)?;
         let Previous::Changed(old) = &previous else { return Ok((previous, Changelog::default())) };
