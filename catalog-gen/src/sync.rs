@@ -70,21 +70,31 @@ enum Difference {
 
 /// Where `file` first differs from `text`, reading only up to there.
 fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Difference> {
-    for chunk in text.chunks() {
-        let mut rest = chunk.as_bytes();
+    /// Why comparing stopped before the text's end.
+    enum Stop {
+        Differs(Option<u8>),
+        Failed(io::Error),
+    }
+    let compared = text.try_for_each_block(|mut rest| {
         while !rest.is_empty() {
-            let piece = file.fill_buf()?;
+            let piece = file.fill_buf().map_err(Stop::Failed)?;
             let common = piece.len().min(rest.len());
             if common == 0 {
-                return Ok(Difference::At(None));
+                return Err(Stop::Differs(None));
             }
             if piece[..common] != rest[..common] {
                 let at = piece.iter().zip(rest).position(|(old, new)| old != new);
-                return Ok(Difference::At(at.map(|at| piece[at])));
+                return Err(Stop::Differs(at.map(|at| piece[at])));
             }
             file.consume(common);
             rest = &rest[common..];
         }
+        Ok(())
+    });
+    match compared {
+        Err(Stop::Differs(byte)) => return Ok(Difference::At(byte)),
+        Err(Stop::Failed(error)) => return Err(error),
+        Ok(()) => {}
     }
     Ok(match file.fill_buf()?.first() {
         None => Difference::None,
