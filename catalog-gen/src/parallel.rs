@@ -144,7 +144,10 @@ pub(crate) fn pipe_through_thread<T: Send, R>(
         let producer = scope.spawn(move || {
             let mut produce = produce;
             loop {
-                let batch: Vec<T> = produce.by_ref().take(BATCH).collect();
+                // Made at its full size: collected, a batch would grow by doubling from four
+                // items (a pulldown-cmark iterator tells no size), copying it eight times.
+                let mut batch: Vec<T> = Vec::with_capacity(BATCH);
+                batch.extend(produce.by_ref().take(BATCH));
                 let last = batch.len() < BATCH;
                 // The consumer has stopped reading (it returned or panicked): stop too.
                 if sender.send(batch).is_err() || last {
