@@ -338,12 +338,16 @@ pub fn deprecation_note(retired: &Retirement) -> String {
 /// The variant's rustdoc: code and name as the summary, then, for a retired row, that it is,
 /// then every other column.
 fn variant_doc(table: &Enum, variant: &Variant) -> String {
-    let code = &variant.docs[table.key_column];
-    let mut doc = if table.key_column == table.name_column {
-        code.clone()
-    } else {
-        format!("{code}: {}", variant.docs[table.name_column])
-    };
+    // Built with `push_str`, not `format!`: at 20k rows, formatting these strings through
+    // `fmt` (padding checks on every argument) was 3% of regen's instructions (callgrind).
+    let headers: usize = table.columns.iter().map(|column| column.header.len() + 10).sum();
+    let mut doc =
+        String::with_capacity(variant.docs.iter().map(String::len).sum::<usize>() + headers);
+    doc.push_str(&variant.docs[table.key_column]);
+    if table.key_column != table.name_column {
+        doc.push_str(": ");
+        doc.push_str(&variant.docs[table.name_column]);
+    }
     if let Some(retired) = &variant.retired {
         let _ = write!(
             doc,
@@ -353,7 +357,10 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
     }
     for (index, column) in table.columns.iter().enumerate() {
         if index != table.key_column && index != table.name_column {
-            let _ = write!(doc, "\n\n**{}:** {}", column.header, variant.docs[index]);
+            doc.push_str("\n\n**");
+            doc.push_str(&column.header);
+            doc.push_str(":** ");
+            doc.push_str(&variant.docs[index]);
         }
     }
     doc
