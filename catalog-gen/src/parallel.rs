@@ -17,9 +17,22 @@ fn threads_for(items: usize) -> usize {
 
 /// `f` of every item, in order.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_with(items, || (), |(), item| f(item))
+}
+
+/// `f` of every item, in order, with a state that each thread makes once with `init` and
+/// passes to `f` for each of its items: a cache of what rows repeat (the same name, the same
+/// link), kept per thread so that no lock is taken. `f`'s result must not depend on the state
+/// (a cache gives what it would compute), so results do not depend on how items are split.
+pub fn map_with<'a, T: Sync, S, R: Send>(
+    items: &'a [T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &'a T) -> R + Sync,
+) -> Vec<R> {
     let threads = threads_for(items.len());
     if threads == 1 {
-        return items.iter().map(f).collect();
+        let mut state = init();
+        return items.iter().map(|item| f(&mut state, item)).collect();
     }
     let chunk = items.len().div_ceil(threads);
     let parts: Vec<(usize, &[T])> = items.chunks(chunk).enumerate().collect();
@@ -29,7 +42,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     // fresh memory costs the time to zero it).
     let done = each(&parts, |&(index, part)| {
         let mut results = Vec::with_capacity(if index == 0 { items.len() } else { part.len() });
-        results.extend(part.iter().map(&f));
+        let mut state = init();
+        results.extend(part.iter().map(|item| f(&mut state, item)));
         results
     });
     let mut done = done.into_iter();
@@ -177,6 +191,13 @@ mod tests {
             assert_eq!(map(&items, |n| n * 2), items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
         assert_eq!(join(100_000, || 1, || 2), (1, 2));
+        // One state per thread: the items each thread sees, counted.
+        let many: Vec<usize> = (0..MIN_ITEMS_PER_THREAD * 3 + 7).collect();
+        let seen = map_with(&many, || 0, |count, _| {
+            *count += 1;
+            *count
+        });
+        assert_eq!(seen.iter().filter(|&&count| count == 1).count(), threads_for(many.len()));
         for size in [0, 1, MIN_ITEMS_PER_THREAD * 3 + 7] {
             let items: Vec<usize> = (0..size).collect();
             let pieces = write(&items, |_| 8, |out, n| out.push_str(&format!("{n},")));
