@@ -193,10 +193,14 @@ mod tests {
         assert_eq!(join(100_000, || 1, || 2), (1, 2));
         // One state per thread: the items each thread sees, counted.
         let many: Vec<usize> = (0..MIN_ITEMS_PER_THREAD * 3 + 7).collect();
-        let seen = map_with(&many, || 0, |count, _| {
-            *count += 1;
-            *count
-        });
+        let seen = map_with(
+            &many,
+            || 0,
+            |count, _| {
+                *count += 1;
+                *count
+            },
+        );
         assert_eq!(seen.iter().filter(|&&count| count == 1).count(), threads_for(many.len()));
         for size in [0, 1, MIN_ITEMS_PER_THREAD * 3 + 7] {
             let items: Vec<usize> = (0..size).collect();

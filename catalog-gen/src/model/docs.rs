@@ -62,7 +62,8 @@ pub fn catalog(tables: &[ReadyTable<'_>]) -> Catalog {
 /// The enum of a table: its rows with their rustdoc, and its facts moved in.
 fn enum_model(ready: &ReadyTable<'_>) -> Enum {
     let source = ready.page.page.source;
-    let variants = parallel::map(&ready.rows, |named| Variant {
+    let links = || rustdoc::Links::new(&ready.base);
+    let variants = parallel::map_with(&ready.rows, links, |links, named| Variant {
         ident: named.ident.clone(),
         key: named.key.clone(),
         key_text: named.key_text.clone(),
@@ -74,7 +75,7 @@ fn enum_model(ready: &ReadyTable<'_>) -> Enum {
             .iter()
             .map(|cell| match named.retiring {
                 Some(_) => rustdoc::escape(&cell.text),
-                None => rustdoc::inline(source, cell, &ready.base),
+                None => rustdoc::inline(source, cell, links),
             })
             .collect(),
         retired: named.retiring.as_ref().map(|retiring| Retirement {
