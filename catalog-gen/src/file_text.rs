@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
+use crate::scan::lines;
+
 /// The text of a generated file: pieces, some of them indented line by line when read. Two
 /// texts are equal when they read the same, however they are cut into pieces.
 #[derive(Clone, Debug, Default)]
@@ -39,21 +41,6 @@ impl Piece {
         });
         plain.into_iter().chain(lines)
     }
-}
-
-/// The lines of `text`, each with its `\n` (the last one may have none). `memchr` finds the
-/// ends: `str::split_inclusive` searches with the standard library's portable `memchr`, which
-/// cost a tenth of a regeneration's instructions where files are compared line by line.
-fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut start = 0;
-    let ended = memchr::memchr_iter(b'\n', text.as_bytes()).map(move |end| {
-        let line = &text[start..=end];
-        start = end + 1;
-        line
-    });
-    // The `\n`s found, then the rest after the last one: a line without an end, if any.
-    let last = text.rfind('\n').map_or(0, |end| end + 1);
-    ended.chain(Some(&text[last..]).filter(|rest| !rest.is_empty()))
 }
 
 /// The size of the blocks [`FileText::try_for_each_block`] gathers indented lines into.
@@ -240,15 +227,6 @@ mod tests {
         for text in texts {
             let lines = text.split_inclusive('\n').filter(|line| *line != "\n").count();
             assert_eq!(indented_lines(text), lines, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn lines_are_split_after_each_line_end() {
-        let texts = ["", "\n", "\n\n", "a", "a\n", "\na", "a\n\nb\n", "\n\na\nb", "é\nü"];
-        for text in texts {
-            let expected: Vec<&str> = text.split_inclusive('\n').collect();
-            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 

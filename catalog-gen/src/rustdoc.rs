@@ -230,10 +230,7 @@ fn edited(
     for (range, target) in edits {
         text.push_str(source.get(copied..range.start)?);
         if let Some(target) = target {
-            let url = links.absolute(target);
-            if !is_plain(url) {
-                return None;
-            }
+            let url = links.plain_absolute(target)?;
             text.push_str("](");
             text.push_str(url);
             text.push(')');
@@ -325,7 +322,8 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
 /// instructions (callgrind) when it was done for every link.
 pub struct Links<'u> {
     base: &'u Url,
-    made: FxHashMap<String, String>,
+    /// By target as written: the absolute URL where it is [plain](is_plain).
+    made: FxHashMap<String, Option<String>>,
 }
 
 impl<'u> Links<'u> {
@@ -334,13 +332,14 @@ impl<'u> Links<'u> {
         Links { base, made: FxHashMap::default() }
     }
 
-    /// `target` made absolute against the page's URL.
-    fn absolute(&mut self, target: &str) -> &str {
+    /// `target` made absolute against the page's URL, where that is [plain](is_plain).
+    fn plain_absolute(&mut self, target: &str) -> Option<&str> {
         if !self.made.contains_key(target) {
-            let url = absolute(target.into(), self.base).into_string();
-            self.made.insert(target.to_owned(), url);
+            let url = absolute(target.into(), self.base);
+            let plain = is_plain(&url).then(|| url.into_string());
+            self.made.insert(target.to_owned(), plain);
         }
-        &self.made[target]
+        self.made[target].as_deref()
     }
 }
 
@@ -400,9 +399,12 @@ mod tests {
     fn links_made_once_read_as_made_each_time() {
         let base = base();
         let mut links = Links::new(&base);
-        for target in ["iam-role.md", "a b.md#x", "https://example.com/", "iam-role.md", ""] {
-            assert_eq!(links.absolute(target), &*absolute(target.into(), &base), "{target}");
+        for target in ["iam-role.md", "a(b).md#x", "https://example.com/", "iam-role.md", ""] {
+            let url = absolute(target.into(), &base);
+            let plain = is_plain(&url).then_some(&*url);
+            assert_eq!(links.plain_absolute(target), plain, "{target}");
         }
+        assert_eq!(links.plain_absolute("a(b).md#x"), None);
         assert_eq!(links.made.len(), 4);
     }
 

@@ -97,7 +97,7 @@ pub fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Appends `text` as doc comment lines starting with `marker` (`///` or `//!`).
 pub fn push_doc(out: &mut String, marker: &str, text: &str) {
     let mut in_code = false;
-    for line in text.lines() {
+    for line in scan::lines_without_ends(text) {
         out.push_str(marker);
         push_doc_line(out, line, &mut in_code);
         out.push('\n');
