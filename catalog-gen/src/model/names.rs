@@ -54,23 +54,28 @@ pub fn assign<'a>(
         spec.variants.iter().find_map(|(key, name)| pins_row(key.get_ref(), keyed).then_some(name))
     };
     let suffix = spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
-    // Names are made once per distinct name cell on each thread: where rows repeat a name (the
-    // reason names get suffixes), the case conversion, a tenth of regen's instructions at 20k
-    // rows of few names, is not done again.
-    let made_names = FxHashMap::<&str, String>::default;
-    let mut names: Vec<(String, bool)> = parallel::map_with(&rows, made_names, |made, keyed| {
+    // Names are made once per distinct name cell, on every core where there are many: where
+    // rows repeat a name (the reason names get suffixes), the case conversion, a tenth of
+    // regen's instructions at 20k rows of few names, is not done again.
+    let mut distinct: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    for keyed in &rows {
+        let text = cell(keyed, columns.name);
+        if !distinct.contains_key(text) {
+            distinct.insert(text, texts.len());
+            texts.push(text);
+        }
+    }
+    let made = parallel::map(&texts, |text| naming::variant_name(text, suffix));
+    let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| {
         // A retired row keeps the name it had, as if pinned.
         if let Some(retiring) = &keyed.retiring {
             return (retiring.ident.clone(), true);
         }
-        if let Some(name) = pin_for(keyed) {
-            return (name.get_ref().clone(), true);
-        }
-        let text = cell(keyed, columns.name);
-        let name = made.entry(text).or_insert_with(|| naming::variant_name(text, suffix));
-        match name {
-            name if name.is_empty() => (naming::variant_name(&keyed.key_text, None), false),
-            name => (name.clone(), false),
+        match (pin_for(keyed), &made[distinct[cell(keyed, columns.name)]]) {
+            (Some(name), _) => (name.get_ref().clone(), true),
+            (None, made) if made.is_empty() => (naming::variant_name(&keyed.key_text, None), false),
+            (None, made) => (made.clone(), false),
         }
     });
     suffix_repeated(&mut names, &rows);
