@@ -118,9 +118,9 @@ pub fn parse(source: &str) -> Page<'_> {
 /// the caller's policy (rustdoc's, which rewrites some links), not this layer's.
 pub fn parse_keeping<'a>(source: &'a str, keep: &Keep<'_, 'a>) -> Page<'a> {
     // On a large page, pulldown-cmark makes the events on one core while they are read into
-    // tables on another; the reader sees the same events either way. Lines stand for rows,
-    // counted only as far as it takes to tell a large page.
-    let lines = source.lines().take(1 << 16).count();
+    // tables on another; the reader sees the same events either way. Line ends stand for rows,
+    // counted (with `memchr`) only as far as it takes to tell a large page.
+    let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
     let events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
     parallel::pipe(lines, events, |events| read_page(source, events, keep))
 }
