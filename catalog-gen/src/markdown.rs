@@ -434,9 +434,8 @@ mod tests {
 
     /// The whole page as read, with what every cell keeps.
     fn read<'a>(source: &'a str, events: &mut EventSource<'_, 'a>) -> String {
-        let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
-            crate::rustdoc::keep(source, events, true)
-        };
+        let keeper = crate::rustdoc::Keeper::new(true);
+        let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| keeper.keep(source, events);
         format!("{:?}", read_page(source, events, &keep))
     }
 

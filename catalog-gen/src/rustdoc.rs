@@ -2,6 +2,7 @@
 //! page's URL, anchors dropped and code blocks marked as text (so they are not doctests).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
@@ -42,34 +43,68 @@ pub fn prose(
     render(events, base)
 }
 
-/// What a cell keeps for [`inline`], the policy passed to [`markdown::parse_keeping`]:
-/// nothing where its source text serves as written; where it has links or anchors to rewrite,
+/// The policy passed to [`markdown::parse_keeping`] for one page: what a cell keeps for
+/// [`inline`] ([`Keeper::keep`]). Nothing where its source text serves as written; where it has links or anchors to rewrite,
 /// the [edits](Kept::Edits) that make its source text serve, or its events where the edits
 /// cannot (a reference-style link, a title) or might not. Both give the same Markdown: edits
 /// are kept only where every link target stays plain (no whitespace, parentheses or angle
 /// brackets) once made absolute against every URL the page is published at, which
 /// `plain_base` says [serve](edits_serve_at).
-pub fn keep<'a>(source: &str, events: &[(Event<'a>, Range<usize>)], plain_base: bool) -> Kept<'a> {
-    if !events.iter().any(|(event, _)| needs_rewrite(event)) {
-        return Kept::Nothing;
+pub struct Keeper {
+    plain_base: bool,
+    /// By link target: whether it is an absolute URL. A page links to a few sites from many
+    /// rows, and parsing every target as a URL was 2% of a 20k-row regen's instructions, on
+    /// the thread that reads the page (the one that page reading waits for).
+    absolute: RefCell<FxHashMap<String, bool>>,
+}
+
+impl Keeper {
+    /// The policy for a page whose URLs make link targets plain where they are, as
+    /// `plain_base` says ([`edits_serve_at`]).
+    pub fn new(plain_base: bool) -> Self {
+        Keeper { plain_base, absolute: RefCell::default() }
     }
-    let edits = plain_base.then(|| edits(source, events)).flatten().filter(|edits| {
-        edits.iter().all(|(_, target)| target.as_deref().is_none_or(joins_plainly))
-            && !ends_with_backslash(source, &cell_span(events), edits)
-    });
-    match edits {
-        Some(edits) => Kept::Edits(edits),
-        None => Kept::Events(events.to_vec()),
+
+    /// What a cell with these inline events keeps.
+    pub fn keep<'a>(&self, source: &str, events: &[(Event<'a>, Range<usize>)]) -> Kept<'a> {
+        let is_absolute = |dest: &str| self.is_absolute_url(dest);
+        if !events.iter().any(|(event, _)| needs_rewrite(event, &is_absolute)) {
+            return Kept::Nothing;
+        }
+        let edits = self.plain_base.then(|| edits(source, events, &is_absolute)).flatten();
+        let edits = edits.filter(|edits| {
+            edits.iter().all(|(_, target)| target.as_deref().is_none_or(joins_plainly))
+                && !ends_with_backslash(source, &cell_span(events), edits)
+        });
+        match edits {
+            Some(edits) => Kept::Edits(edits),
+            None => Kept::Events(events.to_vec()),
+        }
+    }
+
+    /// [`is_absolute_url`], each target parsed once.
+    fn is_absolute_url(&self, dest: &str) -> bool {
+        // Most links in docs are relative: told without a lookup.
+        if !dest.contains(':') {
+            return false;
+        }
+        if let Some(&absolute) = self.absolute.borrow().get(dest) {
+            return absolute;
+        }
+        let absolute = is_absolute_url(dest);
+        self.absolute.borrow_mut().insert(dest.to_owned(), absolute);
+        absolute
     }
 }
 
 /// Whether a cell with this inline event has something to rewrite: a link or image that is
-/// not [absolute and inline](is_absolute_inline), or an anchor.
-fn needs_rewrite(event: &Event<'_>) -> bool {
+/// not [absolute and inline](is_absolute_inline), or an anchor. `is_absolute` tells absolute
+/// URLs.
+fn needs_rewrite(event: &Event<'_>, is_absolute: &dyn Fn(&str) -> bool) -> bool {
     match event {
         Event::Start(
             Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
-        ) => !is_absolute_inline(*link_type, dest_url),
+        ) => !is_absolute_inline_by(*link_type, dest_url, is_absolute),
         Event::InlineHtml(html) | Event::Html(html) => {
             markdown::is_anchor(html) || markdown::is_anchor_close(html)
         }
@@ -77,7 +112,7 @@ fn needs_rewrite(event: &Event<'_>) -> bool {
     }
 }
 
-/// Whether [`keep`] may keep edits for the cells of a page published at `url` (the manifest's
+/// Whether [`Keeper::keep`] may keep edits for the cells of a page published at `url` (the manifest's
 /// `url` of a table on it): the URL parses and is plain (no whitespace, parentheses or angle
 /// brackets), so link targets made absolute against it are plain where the targets are.
 pub fn edits_serve_at(url: &str) -> bool {
@@ -101,8 +136,17 @@ fn joins_plainly(target: &str) -> bool {
 /// A link rustdoc shows as the page does, wherever the page is published: written inline (or
 /// as an autolink), to an absolute URL or nowhere.
 pub fn is_absolute_inline(link_type: LinkType, dest_url: &str) -> bool {
+    is_absolute_inline_by(link_type, dest_url, &is_absolute_url)
+}
+
+/// [`is_absolute_inline`], with absolute URLs told by `is_absolute`.
+fn is_absolute_inline_by(
+    link_type: LinkType,
+    dest_url: &str,
+    is_absolute: &dyn Fn(&str) -> bool,
+) -> bool {
     matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
-        && (dest_url.is_empty() || is_absolute_url(dest_url))
+        && (dest_url.is_empty() || is_absolute(dest_url))
 }
 
 /// Whether `dest` is an absolute URL. One without a `:` has no scheme, so it cannot be, and
@@ -127,8 +171,8 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> String {
         }
         Kept::Events(events) => events,
     };
-    if let Some(text) =
-        edits(source, events).and_then(|edits| edited(source, cell_span(events), &edits, links))
+    if let Some(text) = edits(source, events, &is_absolute_url)
+        .and_then(|edits| edited(source, cell_span(events), &edits, links))
     {
         return text;
     }
@@ -166,6 +210,7 @@ fn cell_span(events: &[(Event<'_>, Range<usize>)]) -> Range<usize> {
 fn edits<'a>(
     source: &str,
     events: &[(Event<'a>, Range<usize>)],
+    is_absolute: &dyn Fn(&str) -> bool,
 ) -> Option<Vec<(Range<usize>, Option<CowStr<'a>>)>> {
     let span = cell_span(events);
     let mut edits = Vec::new();
@@ -176,7 +221,7 @@ fn edits<'a>(
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, .. })
             | Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
-                if is_absolute_inline(*link_type, dest_url) {
+                if is_absolute_inline_by(*link_type, dest_url, is_absolute) {
                     continue;
                 }
                 if *link_type != LinkType::Inline || !title.is_empty() {
@@ -396,6 +441,16 @@ mod tests {
     }
 
     #[test]
+    fn targets_told_once_are_told_as_each_time() {
+        let keeper = Keeper::new(true);
+        let targets = ["https://example.com/a", "iam-role.md", "c:d e", "mailto:x@y.z", ""];
+        for target in targets.iter().chain(&targets) {
+            assert_eq!(keeper.is_absolute_url(target), is_absolute_url(target), "{target}");
+        }
+        assert_eq!(keeper.absolute.borrow().len(), 3, "only targets with a `:` are kept");
+    }
+
+    #[test]
     fn links_made_once_read_as_made_each_time() {
         let base = base();
         let mut links = Links::new(&base);
@@ -411,8 +466,8 @@ mod tests {
     /// Every cell of `source` as rustdoc Markdown against `base`, read keeping edits where
     /// they serve (`plain_base`) or always keeping events; with the kinds kept.
     fn cells<'s>(source: &'s str, base: &Url, plain_base: bool) -> Vec<(String, &'static str)> {
-        let keep =
-            |source: &str, events: &[(Event<'s>, Range<usize>)]| keep(source, events, plain_base);
+        let keeper = Keeper::new(plain_base);
+        let keep = |source: &str, events: &[(Event<'s>, Range<usize>)]| keeper.keep(source, events);
         let page = markdown::parse_keeping(source, &keep);
         let cells = page.tables.iter().flat_map(|table| &table.rows).flat_map(|row| &row.cells);
         cells

@@ -43,8 +43,9 @@ pub fn parse<'a>(
                 // against every URL the page is published at, their events otherwise.
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
+                let keeper = rustdoc::Keeper::new(plain_base);
                 let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
-                    rustdoc::keep(source, events, plain_base)
+                    keeper.keep(source, events)
                 };
                 let page = markdown::parse_keeping(text, &keep);
                 parsed.insert(key, ParsedPage { path: path.clone(), page });
