@@ -44,12 +44,12 @@ pub fn prose(
 }
 
 /// The policy passed to [`markdown::parse_keeping`] for one page: what a cell keeps for
-/// [`inline`] ([`Keeper::keep`]). Nothing where its source text serves as written; where it has links or anchors to rewrite,
-/// the [edits](Kept::Edits) that make its source text serve, or its events where the edits
-/// cannot (a reference-style link, a title) or might not. Both give the same Markdown: edits
-/// are kept only where every link target stays plain (no whitespace, parentheses or angle
-/// brackets) once made absolute against every URL the page is published at, which
-/// `plain_base` says [serve](edits_serve_at).
+/// [`inline`] ([`Keeper::keep`]). Nothing where its source text serves as written; where it
+/// has links or anchors to rewrite, the [edits](Kept::Edits) that make its source text serve,
+/// or its events where the edits cannot (a reference-style link, a title) or might not. Both
+/// give the same Markdown: edits are kept only where every link target stays plain (no
+/// whitespace, parentheses or angle brackets) once made absolute against every URL the page is
+/// published at, which `plain_base` says [serve](edits_serve_at).
 pub struct Keeper {
     plain_base: bool,
     /// By link target: whether it is an absolute URL. A page links to a few sites from many
@@ -112,9 +112,10 @@ fn needs_rewrite(event: &Event<'_>, is_absolute: &dyn Fn(&str) -> bool) -> bool 
     }
 }
 
-/// Whether [`Keeper::keep`] may keep edits for the cells of a page published at `url` (the manifest's
-/// `url` of a table on it): the URL parses and is plain (no whitespace, parentheses or angle
-/// brackets), so link targets made absolute against it are plain where the targets are.
+/// Whether [`Keeper::keep`] may keep edits for the cells of a page published at `url` (the
+/// manifest's `url` of a table on it): the URL parses and is plain (no whitespace, parentheses
+/// or angle brackets), so link targets made absolute against it are plain where the targets
+/// are.
 pub fn edits_serve_at(url: &str) -> bool {
     Url::parse(url).is_ok_and(|url| is_plain(url.as_str()))
 }

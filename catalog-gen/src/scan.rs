@@ -7,8 +7,8 @@
 
 /// The lines of `text`, each with its `\n` (the last one may have none), as
 /// `str::split_inclusive('\n')` gives them. `memchr` finds the ends: `split_inclusive` and
-/// `str::lines` search with the standard library's portable `memchr`, which cost a tenth of a
-/// regeneration's instructions where generated files were compared line by line.
+/// `str::lines` search with the standard library's portable `memchr`, most of the 6% of a
+/// 20k-row regeneration's instructions that comparing the generated files line by line cost.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
     let mut start = 0;
     let ended = memchr::memchr_iter(b'\n', text.as_bytes()).map(move |end| {
