@@ -21,8 +21,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 }
 
 /// `f` of every item, in order, with a state that each thread makes once with `init` and
-/// passes to `f` for each of its items: a cache of what rows repeat (the same name, the same
-/// link), kept per thread so that no lock is taken. `f`'s result must not depend on the state
+/// passes to `f` for each of its items: a cache of what rows repeat (a page's links, made
+/// absolute), kept per thread so that no lock is taken. `f`'s result must not depend on the state
 /// (a cache gives what it would compute), so results do not depend on how items are split.
 pub fn map_with<'a, T: Sync, S, R: Send>(
     items: &'a [T],
