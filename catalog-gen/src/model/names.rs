@@ -61,10 +61,10 @@ pub fn assign<'a>(
     let mut texts: Vec<&str> = Vec::new();
     for keyed in &rows {
         let text = cell(keyed, columns.name);
-        if !distinct.contains_key(text) {
-            distinct.insert(text, texts.len());
+        distinct.entry(text).or_insert_with(|| {
             texts.push(text);
-        }
+            texts.len() - 1
+        });
     }
     let made = parallel::map(&texts, |text| naming::variant_name(text, suffix));
     let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| {
