@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use url::Url;
 
 use crate::manifest::{self, KeyType, TableSpec};
-use crate::markdown::Table;
+use crate::markdown::{Cell, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::facts::Facts;
 use crate::model::names::NamedRow;
@@ -41,12 +42,53 @@ pub struct ReadyTable<'a> {
     pub rows: Vec<NamedRow<'a>>,
     /// Its facts.
     pub facts: Facts,
+    /// What each of the page table's rows gives its variant, by row index ([`page_rows`]).
+    pub page_rows: Vec<RowText>,
+}
+
+/// What a row gives its variant: its cells' plain text and rustdoc, and its URL.
+#[derive(Debug, Default)]
+pub struct RowText {
+    cells: Arc<[String]>,
+    docs: Vec<String>,
+    url: Option<String>,
+}
+
+/// What every row of `table`, a table of the page `source` published at `base`, gives its
+/// variant, by row index: the cells' rustdoc with links made absolute, on every core where
+/// rows are many. It needs only the page, so it is made while the rows are checked and named.
+pub fn page_rows(source: &str, table: &Table<'_>, base: &Url) -> Vec<RowText> {
+    let links = || rustdoc::Links::new(base);
+    parallel::map_with(&table.rows, links, |links, row| {
+        row_text(row, base, |cell| rustdoc::inline(source, cell, links))
+    })
+}
+
+/// What `row` gives its variant, its cells' rustdoc made by `doc`; its URL is `base` pointing
+/// at the first anchor (`<a name="…">`) in its cells, if any.
+fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> String) -> RowText {
+    RowText {
+        cells: row.cells.iter().map(|cell| cell.text.clone()).collect::<Vec<_>>().into(),
+        docs: row.cells.iter().map(doc).collect(),
+        url: row.cells.iter().find_map(|cell| {
+            let anchor = cell.anchor.as_ref()?;
+            let mut url = base.clone();
+            url.set_fragment(Some(anchor));
+            Some(url.to_string())
+        }),
+    }
 }
 
 /// The catalog: modules sorted by name, each with its tables' enums in manifest order.
-pub fn catalog(tables: &[ReadyTable<'_>]) -> Catalog {
+pub fn catalog(mut tables: Vec<ReadyTable<'_>>) -> Catalog {
+    // The rows move into the variants; the rest of each table is still read.
+    let rows: Vec<_> = tables
+        .iter_mut()
+        .map(|ready| (std::mem::take(&mut ready.rows), std::mem::take(&mut ready.page_rows)))
+        .collect();
+    let tables = &tables;
     let mut modules: BTreeMap<&Identifier, Module> = BTreeMap::new();
-    for ready in tables {
+    for (ready, (rows, page_rows)) in tables.iter().zip(rows) {
         let module = modules.entry(&ready.module).or_insert_with(|| Module {
             name: ready.module.clone(),
             source: ready.page.path.clone(),
@@ -54,41 +96,40 @@ pub fn catalog(tables: &[ReadyTable<'_>]) -> Catalog {
             prose: module_prose(ready, tables),
             enums: Vec::new(),
         });
-        module.enums.push(enum_model(ready));
+        module.enums.push(enum_model(ready, rows, page_rows));
     }
     Catalog { modules: modules.into_values().collect(), warnings: Vec::new() }
 }
 
-/// The enum of a table: its rows with their rustdoc, and its facts moved in.
-fn enum_model(ready: &ReadyTable<'_>) -> Enum {
-    let source = ready.page.page.source;
-    let links = || rustdoc::Links::new(&ready.base);
-    let variants = parallel::map_with(&ready.rows, links, |links, named| Variant {
-        ident: named.ident.clone(),
-        key: named.key.clone(),
-        key_text: named.key_text.clone(),
-        cells: named.row.cells.iter().map(|cell| cell.text.clone()).collect::<Vec<_>>().into(),
-        // A retired row has its last plain text, not the page's Markdown.
-        docs: named
-            .row
-            .cells
-            .iter()
-            .map(|cell| match named.retiring {
-                Some(_) => rustdoc::escape(&cell.text),
-                None => rustdoc::inline(source, cell, links),
-            })
-            .collect(),
-        retired: named.retiring.as_ref().map(|retiring| Retirement {
-            since: retiring.retired.since.clone(),
-            note: retiring.retired.note.clone(),
-        }),
-        url: named.row.cells.iter().find_map(|cell| {
-            let anchor = cell.anchor.as_ref()?;
-            let mut url = ready.base.clone();
-            url.set_fragment(Some(anchor));
-            Some(url.to_string())
-        }),
-    });
+/// The enum of a table: its `rows` with what they give their variants (a page row's from
+/// `page_rows`, by its index), and its facts moved in. Everything moves; nothing is copied.
+fn enum_model(
+    ready: &ReadyTable<'_>,
+    rows: Vec<NamedRow<'_>>,
+    mut page_rows: Vec<RowText>,
+) -> Enum {
+    let variants: Vec<Variant> = rows
+        .into_iter()
+        .map(|named| {
+            let text = match named.page_row {
+                Some(index) => std::mem::take(&mut page_rows[index]),
+                // A retired row has its last plain text, not the page's Markdown.
+                None => row_text(&named.row, &ready.base, |cell| rustdoc::escape(&cell.text)),
+            };
+            Variant {
+                ident: named.ident,
+                key: named.key,
+                key_text: named.key_text,
+                cells: text.cells,
+                docs: text.docs,
+                url: text.url,
+                retired: named.retiring.map(|retiring| Retirement {
+                    since: retiring.retired.since.clone(),
+                    note: retiring.retired.note.clone(),
+                }),
+            }
+        })
+        .collect();
     let row_urls = variants.iter().any(|variant| variant.url.is_some());
     let spec = ready.spec;
     let facts = &ready.facts;

@@ -126,6 +126,7 @@ mod tests {
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,
+                page_row: keyed.page_row,
                 retiring: None,
             })
             .collect();

@@ -21,6 +21,8 @@ pub struct KeyedRow<'a> {
     pub key_text: String,
     /// The row: the page's, or for a retired row, its last documented cells.
     pub row: Cow<'a, Row<'a>>,
+    /// The row's index among the page table's rows; `None` for a retired row.
+    pub page_row: Option<usize>,
     /// Where the row is retired: its variant name and the manifest's entry.
     pub retiring: Option<Retiring<'a>>,
 }
@@ -44,7 +46,7 @@ pub fn read<'a>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
+    for (index, row) in table.rows.iter().enumerate() {
         check_width(place, table, row, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns).
         let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
@@ -56,7 +58,8 @@ pub fn read<'a>(
             problems.push(place.empty_name(name_cell.span.clone()));
             continue;
         }
-        rows.push(KeyedRow { key, key_text, row: Cow::Borrowed(row), retiring: None });
+        let row = Cow::Borrowed(row);
+        rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
     rows
 }

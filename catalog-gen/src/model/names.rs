@@ -31,6 +31,8 @@ pub struct NamedRow<'a> {
     pub key_text: String,
     /// The row: the page's, or a retired row's last documented cells.
     pub row: Cow<'a, crate::markdown::Row<'a>>,
+    /// The row's index among the page table's rows; `None` for a retired row.
+    pub page_row: Option<usize>,
     /// Where the row is retired, why.
     pub retiring: Option<Retiring<'a>>,
 }
@@ -92,6 +94,7 @@ pub fn assign<'a>(
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,
+                page_row: keyed.page_row,
                 retiring: keyed.retiring,
             })
         })

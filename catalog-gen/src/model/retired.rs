@@ -70,6 +70,7 @@ pub fn keep<'a>(
             key,
             key_text: variant.code.clone(),
             row: Cow::Owned(row),
+            page_row: None,
             retiring: Some(Retiring { ident: variant.variant.clone(), retired }),
         });
     }
