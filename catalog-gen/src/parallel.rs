@@ -16,7 +16,7 @@ fn threads_for(items: usize) -> usize {
 }
 
 /// `f` of every item, in order.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     map_with(items, || (), |(), item| f(item))
 }
 

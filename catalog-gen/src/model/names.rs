@@ -69,18 +69,19 @@ pub fn assign<'a>(
         });
     }
     let made = parallel::map(&texts, |text| naming::variant_name(text, suffix));
-    let mut names: Vec<(String, bool)> = parallel::map(&rows, |keyed| {
+    // Each row's name before suffixes, and whether it is kept as it is (pinned).
+    let unsuffixed: Vec<(Cow<'_, str>, bool)> = parallel::map(&rows, |keyed| {
         // A retired row keeps the name it had, as if pinned.
         if let Some(retiring) = &keyed.retiring {
-            return (retiring.ident.clone(), true);
+            return (Cow::Borrowed(retiring.ident.as_str()), true);
         }
-        match (pin_for(keyed), &made[distinct[cell(keyed, columns.name)]]) {
-            (Some(name), _) => (name.get_ref().clone(), true),
-            (None, made) if made.is_empty() => (naming::variant_name(&keyed.key_text, None), false),
-            (None, made) => (made.clone(), false),
+        match (pin_for(keyed), made[distinct[cell(keyed, columns.name)]].as_str()) {
+            (Some(name), _) => (Cow::Borrowed(name.get_ref().as_str()), true),
+            (None, "") => (Cow::Owned(naming::variant_name(&keyed.key_text, None)), false),
+            (None, made) => (Cow::Borrowed(made), false),
         }
     });
-    suffix_repeated(&mut names, &rows);
+    let names = suffix_repeated(&unsuffixed, &rows);
     check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
@@ -90,7 +91,7 @@ pub fn assign<'a>(
         .zip(rows)
         .filter_map(|((ident, _), keyed)| {
             Some(NamedRow {
-                ident: Identifier::try_from(ident).ok()?,
+                ident: ident.ok()?,
                 key: keyed.key,
                 key_text: keyed.key_text,
                 row: keyed.row,
@@ -124,30 +125,40 @@ fn check_pins(
     }
 }
 
-/// Unpinned names that more than one row gives take the row's code as a suffix.
-fn suffix_repeated(names: &mut [(String, bool)], rows: &[KeyedRow<'_>]) {
+/// Every row's name, where it is an identifier (the text back where not), and whether it is
+/// pinned: unpinned names that more than one row gives take the row's code as a suffix.
+fn suffix_repeated(
+    unsuffixed: &[(Cow<'_, str>, bool)],
+    rows: &[KeyedRow<'_>],
+) -> Vec<(Result<Identifier, String>, bool)> {
     // Lookups only, never iterated: hash maps keep the output independent of their order.
     let mut count: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
-    for (name, _) in names.iter() {
-        *count.entry(name.as_str()).or_default() += 1;
+        FxHashMap::with_capacity_and_hasher(unsuffixed.len(), FxBuildHasher);
+    for (name, _) in unsuffixed {
+        *count.entry(name).or_default() += 1;
     }
-    let repeated: Vec<usize> = (0..names.len())
-        .filter(|&index| !names[index].1 && count[names[index].0.as_str()] > 1)
-        .collect();
-    // Where most names repeat (a large table of few words), the suffixes are made on every
-    // core: each is a case conversion of the code.
-    let suffixes = parallel::map(&repeated, |&index| naming::disambiguator(&rows[index].key_text));
-    for (index, suffix) in repeated.into_iter().zip(suffixes) {
-        names[index].0.push_str(&suffix);
-    }
+    // Each name is made once, at its size, on every core where rows are many: where most
+    // names repeat (a large table of few words), each suffix is a case conversion of the code.
+    let rows: Vec<_> = unsuffixed.iter().zip(rows).collect();
+    parallel::map(&rows, |&((name, pinned), keyed)| {
+        let name = if !pinned && count[name.as_ref()] > 1 {
+            let suffix = naming::disambiguator(&keyed.key_text);
+            let mut suffixed = String::with_capacity(name.len() + suffix.len());
+            suffixed.push_str(name);
+            suffixed.push_str(&suffix);
+            suffixed
+        } else {
+            name.clone().into_owned()
+        };
+        (Identifier::try_from(name), *pinned)
+    })
 }
 
 /// A problem for each name that is empty or that an earlier row already has.
 fn check_collisions(
     place: &Place<'_>,
     shared_codes: bool,
-    names: &[(String, bool)],
+    names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'_>],
     columns: &Columns,
     problems: &mut Vec<Diagnostic>,
@@ -160,11 +171,13 @@ fn check_collisions(
         // Stage 2 reported a manifest pin that is not an identifier; a retired row's name comes
         // from the snapshot, which nothing checked before.
         let reported = *pinned && keyed.retiring.is_none();
-        if !naming::is_identifier(name) {
+        let Ok(name) = name else {
             if !reported {
                 problems.push(place.no_variant_name(cell.span.clone(), &cell.text, pin_key));
             }
-        } else if let Some(&earlier) = first.get(name.as_str()) {
+            continue;
+        };
+        if let Some(&earlier) = first.get(name.as_str()) {
             let earlier = rows[earlier].row.cells[columns.name].span.clone();
             problems.push(place.duplicate_variant(cell.span.clone(), earlier, name, pin_key));
         } else {
