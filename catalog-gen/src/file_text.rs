@@ -25,16 +25,25 @@ pub struct FileText {
 enum Piece {
     /// Text as it is.
     Plain(String),
-    /// Lines, each ending in `\n`, read with `width` spaces before every line but empty ones.
-    Indented { text: String, width: usize },
+    /// Lines, each ending in `\n`, read with `width` spaces before every line but empty ones;
+    /// `len` bytes so read.
+    Indented { text: String, width: usize, len: usize },
 }
 
 impl Piece {
+    /// The piece's length as read.
+    fn len(&self) -> usize {
+        match self {
+            Piece::Plain(text) => text.len(),
+            Piece::Indented { len, .. } => *len,
+        }
+    }
+
     /// The piece in order, as consecutive slices: an indented piece line by line.
     fn chunks(&self) -> impl Iterator<Item = &str> + '_ {
         let (plain, indented) = match self {
             Piece::Plain(text) => (Some(text.as_str()), None),
-            Piece::Indented { text, width } => (None, Some((text, &SPACES[..*width]))),
+            Piece::Indented { text, width, .. } => (None, Some((text, &SPACES[..*width]))),
         };
         let lines = indented.into_iter().flat_map(|(text, indent)| {
             lines(text).flat_map(move |line| [indentation(line, indent), line])
@@ -80,8 +89,9 @@ impl FileText {
             self.pieces.push(Piece::Plain(text));
             return;
         }
-        self.len += text.len() + indented_lines(&text) * width;
-        self.pieces.push(Piece::Indented { text, width });
+        let len = text.len() + indented_lines(&text) * width;
+        self.len += len;
+        self.pieces.push(Piece::Indented { text, width, len });
     }
 
     /// The text's length in bytes.
@@ -99,48 +109,30 @@ impl FileText {
         self.pieces.iter().flat_map(Piece::chunks)
     }
 
-    /// Calls `f` with the text in order, in few large slices: a plain piece as it is (small
-    /// ones gathered with their neighbours), indented lines gathered into blocks of about
-    /// 64 KiB. Comparing or writing such blocks is a `memcmp` or a `write` per block, where
-    /// [`FileText::chunks`] gives two slices per line. Stops at the first error `f` returns.
-    pub fn try_for_each_block<E>(
-        &self,
-        mut f: impl FnMut(&[u8]) -> Result<(), E>,
-    ) -> Result<(), E> {
-        /// Hands the gathered block to `f`, if it holds anything, and empties it.
-        fn flush<E>(
-            block: &mut Vec<u8>,
-            f: &mut impl FnMut(&[u8]) -> Result<(), E>,
-        ) -> Result<(), E> {
-            let result = if block.is_empty() { Ok(()) } else { f(block) };
-            block.clear();
-            result
-        }
-        let mut block: Vec<u8> = Vec::with_capacity(BLOCK);
-        for piece in &self.pieces {
-            match piece {
-                Piece::Plain(text) if block.len() + text.len() <= BLOCK => {
-                    block.extend_from_slice(text.as_bytes());
-                }
-                Piece::Plain(text) => {
-                    flush(&mut block, &mut f)?;
-                    f(text.as_bytes())?;
-                }
-                Piece::Indented { text, width } => {
-                    // Line by line as `chunks` gives them, without its nested iterators (4% of
-                    // a 20k-row regen's instructions when comparing went through them).
-                    for line in lines(text) {
-                        let indent = indentation(line, &SPACES[..*width]);
-                        if block.len() + indent.len() + line.len() > BLOCK {
-                            flush(&mut block, &mut f)?;
-                        }
-                        block.extend_from_slice(indent.as_bytes());
-                        block.extend_from_slice(line.as_bytes());
-                    }
-                }
+    /// Calls `f` with the text in order, in few large slices: [`Part::try_for_each_block`] of
+    /// the whole text. Stops at the first error `f` returns.
+    pub fn try_for_each_block<E>(&self, f: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        Part { pieces: &self.pieces, start: 0 }.try_for_each_block(f)
+    }
+
+    /// The text cut at its pieces' ends into at most `count` parts of about equal length, in
+    /// order (one part where `count` is 0): to work on the parts of a large text at the same
+    /// time.
+    pub(crate) fn parts(&self, count: usize) -> Vec<Part<'_>> {
+        let target = self.len.div_ceil(count.max(1));
+        let mut parts = Vec::new();
+        let (mut first, mut start, mut len) = (0, 0, 0);
+        for (index, piece) in self.pieces.iter().enumerate() {
+            len += piece.len();
+            if len >= target && parts.len() + 1 < count {
+                parts.push(Part { pieces: &self.pieces[first..=index], start });
+                (first, start, len) = (index + 1, start + len, 0);
             }
         }
-        flush(&mut block, &mut f)
+        if first < self.pieces.len() || parts.is_empty() {
+            parts.push(Part { pieces: &self.pieces[first..], start });
+        }
+        parts
     }
 
     /// Whether the text has a `\r` anywhere: one search per piece, as indentation adds only
@@ -170,6 +162,61 @@ impl FileText {
     pub fn write_to(&self, mut out: impl Write) -> io::Result<()> {
         self.try_for_each_block(|block| out.write_all(block))?;
         out.flush()
+    }
+}
+
+/// A run of a [`FileText`]'s pieces ([`FileText::parts`]), and where it is in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part<'a> {
+    pieces: &'a [Piece],
+    /// The offset of its first byte in the text.
+    pub(crate) start: usize,
+}
+
+impl Part<'_> {
+    /// Calls `f` with the part's text in order, in few large slices: a plain piece as it is
+    /// (small ones gathered with their neighbours), indented lines gathered into blocks of
+    /// about 64 KiB. Comparing or writing such blocks is a `memcmp` or a `write` per block,
+    /// where [`FileText::chunks`] gives two slices per line. Stops at the first error `f`
+    /// returns.
+    pub fn try_for_each_block<E>(
+        &self,
+        mut f: impl FnMut(&[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        /// Hands the gathered block to `f`, if it holds anything, and empties it.
+        fn flush<E>(
+            block: &mut Vec<u8>,
+            f: &mut impl FnMut(&[u8]) -> Result<(), E>,
+        ) -> Result<(), E> {
+            let result = if block.is_empty() { Ok(()) } else { f(block) };
+            block.clear();
+            result
+        }
+        let mut block: Vec<u8> = Vec::with_capacity(BLOCK);
+        for piece in self.pieces {
+            match piece {
+                Piece::Plain(text) if block.len() + text.len() <= BLOCK => {
+                    block.extend_from_slice(text.as_bytes());
+                }
+                Piece::Plain(text) => {
+                    flush(&mut block, &mut f)?;
+                    f(text.as_bytes())?;
+                }
+                Piece::Indented { text, width, .. } => {
+                    // Line by line as `chunks` gives them, without its nested iterators (4% of
+                    // a 20k-row regen's instructions when comparing went through them).
+                    for line in lines(text) {
+                        let indent = indentation(line, &SPACES[..*width]);
+                        if block.len() + indent.len() + line.len() > BLOCK {
+                            flush(&mut block, &mut f)?;
+                        }
+                        block.extend_from_slice(indent.as_bytes());
+                        block.extend_from_slice(line.as_bytes());
+                    }
+                }
+            }
+        }
+        flush(&mut block, &mut f)
     }
 }
 
@@ -293,6 +340,32 @@ mod tests {
         assert!(sizes.iter().all(|&size| size > 0));
         assert_eq!(blocks(&pieces()), (pieces().to_string(), vec![pieces().len()]));
         assert_eq!(blocks(&FileText::new()).1, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn parts_read_as_the_text_in_order_and_start_where_they_are() {
+        let mut text = pieces();
+        for width in [4, 8, 0, 4, 2, 8] {
+            text.push_indented("x\n\n".repeat(1000), width);
+            text.push_str("y\n");
+        }
+        let whole = text.to_string();
+        for count in 0..=6 {
+            let parts = text.parts(count);
+            assert!(!parts.is_empty() && parts.len() <= count.max(1), "{count}: {}", parts.len());
+            let mut joined = Vec::new();
+            for part in &parts {
+                assert_eq!(part.start, joined.len());
+                part.try_for_each_block(|block| {
+                    joined.extend_from_slice(block);
+                    Ok::<(), ()>(())
+                })
+                .unwrap();
+            }
+            assert_eq!(String::from_utf8(joined).unwrap(), whole, "{count} parts");
+        }
+        assert_eq!(text.parts(3).len(), 3, "cut where the pieces allow");
+        assert_eq!(FileText::new().parts(4).len(), 1);
     }
 
     #[test]

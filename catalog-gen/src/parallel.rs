@@ -10,9 +10,21 @@ use std::thread;
 /// Below this many items per thread, work stays on one thread.
 const MIN_ITEMS_PER_THREAD: usize = 2048;
 
+/// Below this many bytes of text per thread, work on a text stays on one thread.
+const MIN_BYTES_PER_THREAD: usize = 4 << 20;
+
+fn cores() -> usize {
+    thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
 fn threads_for(items: usize) -> usize {
-    let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    (items / MIN_ITEMS_PER_THREAD).clamp(1, cores)
+    (items / MIN_ITEMS_PER_THREAD).clamp(1, cores())
+}
+
+/// How many threads work on `bytes` of text (comparing a file) at the same time: one for
+/// every few megabytes, at most one per core.
+pub fn threads_for_bytes(bytes: usize) -> usize {
+    (bytes / MIN_BYTES_PER_THREAD).clamp(1, cores())
 }
 
 /// `f` of every item, in order.

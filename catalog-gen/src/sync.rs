@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Seek, SeekFrom};
 use std::path::PathBuf;
 
 use similar::TextDiff;
 
+use crate::file_text::Part;
 use crate::{FileText, GeneratedFile, parallel};
 
 /// A file already in the output directory.
@@ -41,14 +42,32 @@ impl OldText {
     }
 
     /// Whether the text is `new`, but for `\r\n` against `\n` line endings. The file is
-    /// read in pieces beside `new`'s own pieces, up to the first byte that differs; only a file
-    /// that may still be `new` with other line endings is read whole to compare normalized.
+    /// read in pieces beside `new`'s own pieces, up to the first byte that differs (a large
+    /// text in parts, on every core); only a file that may still be `new` with other line
+    /// endings is read whole to compare normalized.
     pub fn same_as(&self, new: &FileText) -> io::Result<bool> {
-        let mut file = BufReader::with_capacity(1 << 16, File::open(&self.path)?);
-        let differing = match first_difference(&mut file, new)? {
-            Difference::None => return Ok(true),
-            Difference::At(byte) => byte,
-        };
+        self.same_in_parts(new, parallel::threads_for_bytes(new.len()))
+    }
+
+    /// [`OldText::same_as`], comparing `new` cut into `parts` at the same time.
+    fn same_in_parts(&self, new: &FileText, parts: usize) -> io::Result<bool> {
+        let parts = new.parts(parts);
+        let last = parts.len() - 1;
+        let compared = parallel::each(parts.iter().enumerate(), |(index, part)| {
+            let mut file = File::open(&self.path)?;
+            file.seek(SeekFrom::Start(part.start as u64))?;
+            first_difference(&mut BufReader::with_capacity(1 << 16, file), part, index == last)
+        });
+        // The file first differs where the first part that differs does: the parts before it
+        // read the same.
+        let mut differing = None;
+        for compared in compared {
+            if let Difference::At(byte) = compared? {
+                differing = Some(byte);
+                break;
+            }
+        }
+        let Some(differing) = differing else { return Ok(true) };
         // Where `new` has no `\r`, the file read the same up to here and so has none before
         // here either: normalizing it changes nothing before this byte, and this byte only if
         // it is a `\r`. Anything else differs whatever the line endings; a whole docs update
@@ -60,16 +79,21 @@ impl OldText {
     }
 }
 
-/// Where a file and a text first differ, read from the file's start.
+/// Where a file and a text (or a part of it) first differ.
 enum Difference {
-    /// Nowhere: the file reads the text and ends.
+    /// Nowhere: the file reads the text (and ends, where the text does).
     None,
     /// At the file's byte given (none where the file ends first).
     At(Option<u8>),
 }
 
-/// Where `file` first differs from `text`, reading only up to there.
-fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Difference> {
+/// Where `file`, read from where `text` starts, first differs from `text`, reading only up to
+/// there; where `text` ends the text, a file that goes on differs there.
+fn first_difference(
+    file: &mut impl BufRead,
+    text: &Part<'_>,
+    ends: bool,
+) -> io::Result<Difference> {
     /// Why comparing stopped before the text's end.
     enum Stop {
         Differs(Option<u8>),
@@ -94,6 +118,7 @@ fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Diff
     match compared {
         Err(Stop::Differs(byte)) => return Ok(Difference::At(byte)),
         Err(Stop::Failed(error)) => return Err(error),
+        Ok(()) if !ends => return Ok(Difference::None),
         Ok(()) => {}
     }
     Ok(match file.fill_buf()?.first() {
@@ -317,6 +342,33 @@ mod tests {
         assert!(!same(&whole.replacen("    A19999", "A19999", 1)));
         assert!(!same(&whole[..whole.len() - 1]));
         assert!(!same(&format!("{whole}\n")));
+    }
+
+    #[test]
+    fn a_text_compared_in_parts_differs_where_its_first_differing_part_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut new = FileText::from("enum E {\n");
+        for part in 0..4 {
+            new.push_indented((0..2_000).map(|row| format!("P{part}R{row},\n")).collect(), 4);
+            new.push_str("// between\n");
+        }
+        let whole = new.to_string();
+        let path = dir.path().join("f.rs");
+        let same = |on_disk: &str| {
+            std::fs::write(&path, on_disk).unwrap();
+            OldText::at(path.clone()).same_in_parts(&new, 3).unwrap()
+        };
+        assert_eq!(new.parts(3).len(), 3);
+        assert!(same(&whole));
+        assert!(same(&whole.replace('\n', "\r\n")));
+        for row in ["P0R5,", "P1R1999,", "P2R0,", "P3R1999,"] {
+            assert!(!same(&whole.replacen(row, "X,", 1)), "{row}");
+            assert!(!same(&whole.replacen(row, &format!("\r{row}"), 1)), "{row}");
+        }
+        assert!(!same(&whole[..whole.len() - 1]));
+        assert!(!same(&whole[..whole.len() / 2]));
+        assert!(!same(&format!("{whole}\n")));
+        assert!(!same(""));
     }
 
     #[test]
