@@ -258,10 +258,17 @@ impl PartialEq<&str> for FileText {
     }
 }
 
-/// How many lines of `text` get an [indentation](indentation), found by [`lines`] as they are
-/// read.
+/// How many lines of `text` get an [indentation](indentation) as [`lines`] reads them: all
+/// but the empty ones, whose line end is the text's first byte or follows another. Counted
+/// from the line ends alone, found by `memchr`: this runs over every row of a module, on one
+/// core.
 fn indented_lines(text: &str) -> usize {
-    lines(text).filter(|&line| !indentation(line, SPACES).is_empty()).count()
+    let bytes = text.as_bytes();
+    let unended = usize::from(bytes.last().is_some_and(|&last| last != b'\n'));
+    let indented = memchr::memchr_iter(b'\n', bytes)
+        .filter(|&end| end > 0 && bytes[end - 1] != b'\n')
+        .count();
+    indented + unended
 }
 
 #[cfg(test)]
