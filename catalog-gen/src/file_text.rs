@@ -265,9 +265,8 @@ impl PartialEq<&str> for FileText {
 fn indented_lines(text: &str) -> usize {
     let bytes = text.as_bytes();
     let unended = usize::from(bytes.last().is_some_and(|&last| last != b'\n'));
-    let indented = memchr::memchr_iter(b'\n', bytes)
-        .filter(|&end| end > 0 && bytes[end - 1] != b'\n')
-        .count();
+    let indented =
+        memchr::memchr_iter(b'\n', bytes).filter(|&end| end > 0 && bytes[end - 1] != b'\n').count();
     indented + unended
 }
 

@@ -138,11 +138,13 @@ fn suffix_repeated(
         *count.entry(name).or_default() += 1;
     }
     // Each name is made once, at its size, on every core where rows are many: where most
-    // names repeat (a large table of few words), each suffix is a case conversion of the code.
+    // names repeat (a large table of few words), each suffix is a case conversion of the code,
+    // asked of heck once per shape of code on each core (`Disambiguators`).
     let rows: Vec<_> = unsuffixed.iter().zip(rows).collect();
-    parallel::map(&rows, |&((name, pinned), keyed)| {
+    let disambiguators = naming::Disambiguators::default;
+    parallel::map_with(&rows, disambiguators, |disambiguators, &((name, pinned), keyed)| {
         let name = if !pinned && count[name.as_ref()] > 1 {
-            let suffix = naming::disambiguator(&keyed.key_text);
+            let suffix = disambiguators.of(&keyed.key_text);
             let mut suffixed = String::with_capacity(name.len() + suffix.len());
             suffixed.push_str(name);
             suffixed.push_str(&suffix);
