@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
+use crate::parallel;
 use crate::scan::lines;
 
 /// The text of a generated file: pieces, some of them indented line by line when read. Two
@@ -83,13 +84,37 @@ impl FileText {
     /// Appends the lines of `text` (each ending in `\n`) with `width` spaces before each line
     /// but empty ones. `text` is kept as it is, not copied.
     pub fn push_indented(&mut self, text: String, width: usize) {
+        let lines = indented_lines(&text);
+        self.push_lines(text, width, lines);
+    }
+
+    /// [`FileText::push_indented`] for each of `texts` in order, their lines counted at the
+    /// same time where they are large: at 200k rows, counting a module's lines on one core
+    /// took a twentieth of a second.
+    pub fn push_indented_all(&mut self, texts: Vec<String>, width: usize) {
+        let bytes = texts.iter().map(String::len).sum();
+        let count = |text: String| {
+            let lines = indented_lines(&text);
+            (text, lines)
+        };
+        let counted = match parallel::threads_for_bytes(bytes) {
+            1 => texts.into_iter().map(count).collect(),
+            _ => parallel::each(texts, count),
+        };
+        for (text, lines) in counted {
+            self.push_lines(text, width, lines);
+        }
+    }
+
+    /// Appends `text`, of which `lines` lines are indented by `width` spaces.
+    fn push_lines(&mut self, text: String, width: usize, lines: usize) {
         let width = width.min(SPACES.len());
         if width == 0 {
             self.len += text.len();
             self.pieces.push(Piece::Plain(text));
             return;
         }
-        let len = text.len() + indented_lines(&text) * width;
+        let len = text.len() + lines * width;
         self.len += len;
         self.pieces.push(Piece::Indented { text, width, len });
     }
@@ -346,6 +371,19 @@ mod tests {
         assert!(sizes.iter().all(|&size| size > 0));
         assert_eq!(blocks(&pieces()), (pieces().to_string(), vec![pieces().len()]));
         assert_eq!(blocks(&FileText::new()).1, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn texts_pushed_together_read_as_texts_pushed_one_by_one() {
+        // Large enough to be counted on every core, small and empty ones among them.
+        let large = "row\n\nrow\n".repeat(1 << 19);
+        let texts = vec![large.clone(), String::new(), "a\n".to_owned(), large, "b".to_owned()];
+        let (mut together, mut one_by_one) = (pieces(), pieces());
+        together.push_indented_all(texts.clone(), 4);
+        texts.into_iter().for_each(|text| one_by_one.push_indented(text, 4));
+        assert_eq!(together.len(), one_by_one.len());
+        assert_eq!(together.pieces.len(), one_by_one.pieces.len());
+        assert!(together.to_string() == one_by_one.to_string());
     }
 
     #[test]

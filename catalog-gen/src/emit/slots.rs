@@ -50,7 +50,7 @@ impl Slots {
             match slot {
                 Some(pieces) => {
                     let width = line.len() - code.len();
-                    pieces.into_iter().for_each(|piece| out.push_indented(piece, width));
+                    out.push_indented_all(pieces, width);
                 }
                 None => out.push_str(line),
             }
