@@ -24,7 +24,7 @@ mod slots;
 mod text;
 
 use crate::model::{Catalog, Module};
-use crate::{FileText, marker, parallel};
+use crate::{FileText, marker};
 use slots::Slots;
 
 /// A generated file: its path relative to the output directory, and its text.
@@ -39,24 +39,20 @@ pub struct GeneratedFile {
 /// Every file of the catalog: `mod.rs` listing the modules, and one file per module.
 /// `manifest` is the manifest's path and `command` the command that regenerates, for headers.
 pub fn files(
-    catalog: Catalog,
+    catalog: &Catalog,
     manifest: &str,
     command: &str,
 ) -> Result<Vec<GeneratedFile>, String> {
     let mut files = vec![GeneratedFile {
         path: "mod.rs".to_owned(),
-        text: format_file(module_list(&catalog), manifest, command)?.into(),
+        text: format_file(module_list(catalog), manifest, command)?.into(),
     }];
-    for module in catalog.modules {
-        let code = module_code(&module);
-        // The module's rows are in `code` now; freeing them first keeps large catalogs from
-        // holding every cell's rustdoc twice at once (the cells' plain text stays, shared with
-        // the API snapshot). Freed on a thread of their own, beside formatting, which needs
-        // little new memory: at 200k rows, freeing them took a tenth of a second.
-        let (path, source) = (format!("{}.rs", module.name), module.source);
-        let rows = module.enums.iter().map(|table| table.variants.len()).sum();
-        parallel::drop_aside(rows, module.enums);
-        files.push(GeneratedFile { path, text: code.format(&source, command)? });
+    for module in &catalog.modules {
+        let path = format!("{}.rs", module.name);
+        files.push(GeneratedFile {
+            path,
+            text: module_code(module).format(&module.source, command)?,
+        });
     }
     Ok(files)
 }
