@@ -135,7 +135,7 @@ pub struct Generation {
     pub warnings: Vec<Diagnostic>,
     /// The model the files were generated from (its warnings moved to `warnings`), for the
     /// caller to free when it suits: at 200k rows, freeing it takes a tenth of a second, which
-    /// a regeneration leaves for last rather than spend while it compares and writes files.
+    /// a regeneration spends on a thread of its own once the files are compared.
     pub catalog: model::Catalog,
 }
 

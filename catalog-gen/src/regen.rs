@@ -212,11 +212,16 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         sync::plan(generation.files, existing).map_err(unreadable)?.map_err(|conflicts| {
             Error::Conflicts(conflicts.iter().map(|path| loaded.displayed(path)).collect())
         })?;
+    let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
+    // The model is freed on a thread of its own once the files are compared, while they are
+    // written (which waits for the disk) or the process ends: at 200k rows freeing it takes a
+    // tenth of a second, which formatting and comparing the files need not share their cores
+    // with.
+    parallel::drop_aside(rows, generation.catalog);
     // Writing (and syncing) the changes to temporary files and reviewing what they change for
     // users (the previous API read back, the gate, the changelog) each take about a second at
     // 200k rows, so they run at the same time; what is staged is put in place only once the
     // gate has passed, and is removed if it fails.
-    let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
     let stage = || match options.mode {
         Mode::Write if !changes.is_empty() => Some(stage_changes(&loaded.output_dir, &changes)),
         _ => None,
@@ -225,9 +230,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let (staged, reviewed) = parallel::join(rows, stage, review);
     let (previous, changelog) = reviewed?;
     let staged = staged.transpose().map_err(write_failed)?;
-    // The model and the APIs are freed on a thread of their own, last: at 200k rows that takes
-    // a tenth of a second, which comparing and writing the files need not share their cores with.
-    parallel::drop_aside(rows, (generation.api, generation.catalog, previous));
+    parallel::drop_aside(rows, (generation.api, previous));
     Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged })
 }
 
