@@ -134,8 +134,10 @@ impl FileText {
         self.pieces.iter().flat_map(Piece::chunks)
     }
 
-    /// Calls `f` with the text in order, in few large slices: [`Part::try_for_each_block`] of
-    /// the whole text. Stops at the first error `f` returns.
+    /// Calls `f` with the text in order, in few large slices: a plain piece as it is (small
+    /// ones gathered with their neighbours), indented lines gathered into blocks of about
+    /// 64 KiB. Comparing or writing such blocks is a `memcmp` or a `write` per block, where
+    /// [`FileText::chunks`] gives two slices per line. Stops at the first error `f` returns.
     pub fn try_for_each_block<E>(&self, f: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
         Part { pieces: &self.pieces, start: 0 }.try_for_each_block(f)
     }
@@ -199,11 +201,7 @@ pub(crate) struct Part<'a> {
 }
 
 impl Part<'_> {
-    /// Calls `f` with the part's text in order, in few large slices: a plain piece as it is
-    /// (small ones gathered with their neighbours), indented lines gathered into blocks of
-    /// about 64 KiB. Comparing or writing such blocks is a `memcmp` or a `write` per block,
-    /// where [`FileText::chunks`] gives two slices per line. Stops at the first error `f`
-    /// returns.
+    /// [`FileText::try_for_each_block`] for the part's text.
     pub fn try_for_each_block<E>(
         &self,
         mut f: impl FnMut(&[u8]) -> Result<(), E>,
