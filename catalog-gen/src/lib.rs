@@ -172,20 +172,23 @@ pub fn generate_after(
     let mut catalog =
         model::build(input.manifest_path, manifest, input.pages, previous).map_err(failure)?;
     let warnings = std::mem::take(&mut catalog.warnings);
-    let api = CatalogApi::of(&catalog);
     let origins = catalog
         .modules
         .iter()
         .flat_map(|module| &module.enums)
         .map(|table| (table.name.to_string(), table.origin.clone()))
         .collect();
-    // The snapshot and the code are written at the same time where the rows pay for it.
+    // The API with its snapshot, and the code, are made at the same time where the rows pay
+    // for it.
     let rows = catalog.modules.iter().flat_map(|module| &module.enums).map(|e| e.variants.len());
-    let (snapshot, files) = parallel::join(
-        rows.sum(),
-        || api.to_snapshot(input.manifest_path, input.command),
-        || emit::files(&catalog, input.manifest_path, input.command),
-    );
+    let api_and_snapshot = || {
+        let api = CatalogApi::of(&catalog);
+        let snapshot = api.to_snapshot(input.manifest_path, input.command);
+        (api, snapshot)
+    };
+    let ((api, snapshot), files) = parallel::join(rows.sum(), api_and_snapshot, || {
+        emit::files(&catalog, input.manifest_path, input.command)
+    });
     let mut files = files.map_err(|message| failure(vec![Diagnostic::error(message)]))?;
     files.push(GeneratedFile { path: api::SNAPSHOT_FILE.to_owned(), text: snapshot.into() });
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -21,8 +21,8 @@ fn threads_for(items: usize) -> usize {
     (items / MIN_ITEMS_PER_THREAD).clamp(1, cores())
 }
 
-/// How many threads work on `bytes` of text (comparing a file) at the same time: one for
-/// every few megabytes, at most one per core.
+/// How many threads work on `bytes` of text at the same time (comparing a file, counting its
+/// lines): one for every few megabytes, at most one per core.
 pub fn threads_for_bytes(bytes: usize) -> usize {
     (bytes / MIN_BYTES_PER_THREAD).clamp(1, cores())
 }

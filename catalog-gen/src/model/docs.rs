@@ -102,7 +102,7 @@ pub fn catalog(mut tables: Vec<ReadyTable<'_>>) -> Catalog {
 }
 
 /// The enum of a table: its `rows` with what they give their variants (a page row's from
-/// `page_rows`, by its index), and its facts moved in. Everything moves; nothing is copied.
+/// `page_rows`, by its index), and its facts moved in. The rows' texts move, not copied.
 fn enum_model(
     ready: &ReadyTable<'_>,
     rows: Vec<NamedRow<'_>>,
