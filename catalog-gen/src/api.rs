@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::marker;
@@ -240,24 +240,51 @@ impl CatalogApi {
     /// Where anything besides variant lines differs (an enum's columns, accessors, the enums),
     /// the whole snapshot is parsed. Either way the result equals `from_snapshot(old)`
     /// (tested).
-    pub fn from_snapshot_beside(
-        old: &str,
-        new: &str,
-        new_api: &CatalogApi,
+    pub fn from_snapshot_beside<'a>(
+        old: &'a str,
+        new: &'a str,
+        new_api: &'a CatalogApi,
     ) -> Result<Self, String> {
-        let structure = |text: &str| -> Vec<String> {
-            let lines = text.lines().filter(|line| !line.starts_with('#') && !is_variant(line));
-            lines.map(str::to_owned).collect()
+        let (old_lines, new_lines): (Vec<_>, Vec<_>) =
+            (enum_lines(old).collect(), enum_lines(new).collect());
+        let structure = |lines: &[(Option<usize>, &'a str)]| -> Vec<&'a str> {
+            let lines = lines.iter().map(|&(_, line)| line);
+            lines.filter(|line| !line.starts_with('#') && !is_variant(line)).collect()
         };
-        if structure(old) != structure(new) {
+        if structure(&old_lines) != structure(&new_lines) {
             return Self::from_snapshot(old);
         }
-        let Some(same) = same_lines(new, new_api) else { return Self::from_snapshot(old) };
-        // Each old line with its enum and the new API's variant where the new snapshot has the
-        // line: looked up once (a line is a row's whole text, hundreds of bytes to hash).
-        let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = enum_lines(old)
-            .map(|(enum_index, line)| {
-                let in_new = enum_index.and_then(|index| same[index].get(line).copied());
+        let Some(in_new) = variant_lines(&new_lines, new_api) else {
+            return Self::from_snapshot(old);
+        };
+        // The lines the two snapshots start and end with alike are the same lines in the same
+        // places (the same enums, as the other lines are the same), so they are matched by
+        // place; only the lines between (a few, for a docs update) are looked up by their
+        // text, hundreds of bytes each to hash.
+        type Line<'l> = (Option<usize>, &'l str);
+        let same = |(a, b): &(&Line<'_>, &Line<'_>)| a.1 == b.1;
+        let prefix = old_lines.iter().zip(&new_lines).take_while(same).count();
+        let suffix = old_lines[prefix..]
+            .iter()
+            .rev()
+            .zip(new_lines[prefix..].iter().rev())
+            .take_while(same)
+            .count();
+        let (old_middle, new_middle) =
+            (prefix..old_lines.len() - suffix, prefix..new_lines.len() - suffix);
+        let by_text: FxHashMap<(Option<usize>, &str), &VariantApi> =
+            new_middle.clone().filter_map(|at| Some((new_lines[at], in_new[at]?))).collect();
+        let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = old_lines
+            .iter()
+            .enumerate()
+            .map(|(at, &(enum_index, line))| {
+                let in_new = if old_middle.contains(&at) {
+                    by_text.get(&(enum_index, line)).copied()
+                } else if at < prefix {
+                    in_new[at]
+                } else {
+                    in_new[at - old_middle.end + new_middle.end]
+                };
                 (enum_index, line, in_new)
             })
             .collect();
@@ -306,7 +333,7 @@ fn is_variant(line: &str) -> bool {
 /// first).
 fn enum_lines(text: &str) -> impl Iterator<Item = (Option<usize>, &str)> {
     let mut index: Option<usize> = None;
-    text.lines().map(move |line| {
+    scan::lines_without_ends(text).map(move |line| {
         if line == "[[enum]]" {
             index = Some(index.map_or(0, |index| index + 1));
         }
@@ -314,23 +341,22 @@ fn enum_lines(text: &str) -> impl Iterator<Item = (Option<usize>, &str)> {
     })
 }
 
-/// For each enum of `api` (in its order, which is the snapshot's), its variants by their line
-/// in `snapshot`, the text written from `api`; `None` where the two do not match up.
-fn same_lines<'a>(
-    snapshot: &'a str,
+/// For each of `lines` (with their enums) of a snapshot written from `api`, the variant of
+/// `api` it is the line of, if it is a variant's: the enums' variants in order, as the snapshot
+/// writes them. `None` where the two do not match up.
+fn variant_lines<'a>(
+    lines: &[(Option<usize>, &str)],
     api: &'a CatalogApi,
-) -> Option<Vec<FxHashMap<&'a str, &'a VariantApi>>> {
+) -> Option<Vec<Option<&'a VariantApi>>> {
     let enums: Vec<&EnumApi> = api.enums.values().collect();
-    let mut same: Vec<FxHashMap<&str, &VariantApi>> = enums
-        .iter()
-        .map(|api| FxHashMap::with_capacity_and_hasher(api.variants.len(), FxBuildHasher))
-        .collect();
-    for (enum_index, line) in enum_lines(snapshot) {
-        let Some(index) = enum_index.filter(|_| is_variant(line)) else { continue };
-        let variant = enums.get(index)?.variants.get(same.get(index)?.len())?;
-        same[index].insert(line, variant);
-    }
-    Some(same)
+    let mut seen = vec![0; enums.len()];
+    let variants = lines.iter().map(|&(enum_index, line)| {
+        let Some(index) = enum_index.filter(|_| is_variant(line)) else { return Some(None) };
+        let variant = enums.get(index)?.variants.get(seen[index])?;
+        seen[index] += 1;
+        Some(Some(variant))
+    });
+    variants.collect()
 }
 
 /// How every variant's line in the snapshot starts.
@@ -461,7 +487,27 @@ mod tests {
             cells: vec![code.into(), name.into(), "x".into()].into(),
             retired: false,
         };
+        // Rows in the second enum too: lines after a change are matched where they moved to.
+        let two = |change: &dyn Fn(&mut EnumApi, &mut EnumApi)| {
+            let mut api = api();
+            let mut other = api.enums.remove("Érreur").unwrap();
+            other.variants = vec![variant("A", "1"), variant("B", "2"), variant("C", "3")];
+            change(api.enums.get_mut("ErrorCode").unwrap(), &mut other);
+            api.enums.insert("Érreur".to_owned(), other);
+            api
+        };
         let cases = [
+            two(&|_, _| {}),
+            two(&|first, _| std::sync::Arc::make_mut(&mut first.variants[1].cells)[2] = "y".into()),
+            two(&|_, other| std::sync::Arc::make_mut(&mut other.variants[2].cells)[2] = "y".into()),
+            two(&|first, other| {
+                first.variants.push(variant("Added", "7"));
+                other.variants[1].name = "b".into();
+            }),
+            two(&|first, other| {
+                first.variants.remove(0);
+                other.variants.remove(0);
+            }),
             api(),
             edit(&|e| {
                 std::sync::Arc::make_mut(&mut e.variants[1].cells)[2] = "another \"text\"".into()
