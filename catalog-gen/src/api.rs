@@ -245,9 +245,11 @@ impl CatalogApi {
         new: &'a str,
         new_api: &'a CatalogApi,
     ) -> Result<Self, String> {
-        let (old_lines, new_lines): (Vec<_>, Vec<_>) =
+        // Each line with the index of its enum, if it is in one.
+        type Line<'l> = (Option<usize>, &'l str);
+        let (old_lines, new_lines): (Vec<Line<'a>>, Vec<Line<'a>>) =
             (enum_lines(old).collect(), enum_lines(new).collect());
-        let structure = |lines: &[(Option<usize>, &'a str)]| -> Vec<&'a str> {
+        let structure = |lines: &[Line<'a>]| -> Vec<&'a str> {
             let lines = lines.iter().map(|&(_, line)| line);
             lines.filter(|line| !line.starts_with('#') && !is_variant(line)).collect()
         };
@@ -261,7 +263,6 @@ impl CatalogApi {
         // places (the same enums, as the other lines are the same), so they are matched by
         // place; only the lines between (a few, for a docs update) are looked up by their
         // text, hundreds of bytes each to hash.
-        type Line<'l> = (Option<usize>, &'l str);
         let same = |(a, b): &(&Line<'_>, &Line<'_>)| a.1 == b.1;
         let prefix = old_lines.iter().zip(&new_lines).take_while(same).count();
         let suffix = old_lines[prefix..]
@@ -272,7 +273,7 @@ impl CatalogApi {
             .count();
         let (old_middle, new_middle) =
             (prefix..old_lines.len() - suffix, prefix..new_lines.len() - suffix);
-        let by_text: FxHashMap<(Option<usize>, &str), &VariantApi> =
+        let by_text: FxHashMap<Line<'_>, &VariantApi> =
             new_middle.clone().filter_map(|at| Some((new_lines[at], in_new[at]?))).collect();
         let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = old_lines
             .iter()

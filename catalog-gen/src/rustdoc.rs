@@ -104,7 +104,7 @@ fn needs_rewrite(event: &Event<'_>, is_absolute: &dyn Fn(&str) -> bool) -> bool 
     match event {
         Event::Start(
             Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
-        ) => !is_absolute_inline_by(*link_type, dest_url, is_absolute),
+        ) => !is_absolute_inline(*link_type, dest_url, is_absolute),
         Event::InlineHtml(html) | Event::Html(html) => {
             markdown::is_anchor(html) || markdown::is_anchor_close(html)
         }
@@ -135,13 +135,8 @@ fn joins_plainly(target: &str) -> bool {
 }
 
 /// A link rustdoc shows as the page does, wherever the page is published: written inline (or
-/// as an autolink), to an absolute URL or nowhere.
-pub fn is_absolute_inline(link_type: LinkType, dest_url: &str) -> bool {
-    is_absolute_inline_by(link_type, dest_url, &is_absolute_url)
-}
-
-/// [`is_absolute_inline`], with absolute URLs told by `is_absolute`.
-fn is_absolute_inline_by(
+/// as an autolink), to an absolute URL (as `is_absolute` tells them) or nowhere.
+fn is_absolute_inline(
     link_type: LinkType,
     dest_url: &str,
     is_absolute: &dyn Fn(&str) -> bool,
@@ -222,7 +217,7 @@ fn edits<'a>(
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, .. })
             | Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
-                if is_absolute_inline_by(*link_type, dest_url, is_absolute) {
+                if is_absolute_inline(*link_type, dest_url, is_absolute) {
                     continue;
                 }
                 if *link_type != LinkType::Inline || !title.is_empty() {

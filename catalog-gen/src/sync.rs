@@ -49,9 +49,9 @@ impl OldText {
         self.same_in_parts(new, parallel::threads_for_bytes(new.len()))
     }
 
-    /// [`OldText::same_as`], comparing `new` cut into `parts` at the same time.
-    fn same_in_parts(&self, new: &FileText, parts: usize) -> io::Result<bool> {
-        let parts = new.parts(parts);
+    /// [`OldText::same_as`], comparing `new` cut into `count` parts at the same time.
+    fn same_in_parts(&self, new: &FileText, count: usize) -> io::Result<bool> {
+        let parts = new.parts(count);
         let last = parts.len() - 1;
         let compared = parallel::each(parts.iter().enumerate(), |(index, part)| {
             let mut file = File::open(&self.path)?;
