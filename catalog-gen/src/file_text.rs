@@ -1,24 +1,26 @@
-//! A generated file's text, kept in the pieces it was made of.
+//! A generated file's text, kept in the pieces it is made of.
 //!
 //! A module's file is mostly rows, written as texts of their own beside the formatted
-//! skeleton (see `emit`'s `slots`). Joining them into one string would hold every row twice
-//! at the end of a regeneration and touch hundreds of megabytes of fresh memory at 100k rows
-//! (BENCHMARKS.md, section 0); the pieces are instead compared and written as they are, and
-//! joined only where a caller asks for one string.
+//! skeleton (see `emit`'s `slots`). Made whole, they are hundreds of megabytes at 100k rows,
+//! most of a large regeneration's memory, and writing them into fresh memory cost more than
+//! making them (BENCHMARKS.md, section 0). So the rows are a [`MadeText`]: made part by part,
+//! on every core, while the file is read (compared or written), each part into memory the
+//! reader is done with. A text is joined into one string only where a caller asks for one.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use crate::parallel;
 use crate::scan::lines;
 
-/// The text of a generated file: pieces, some of them indented line by line when read. Two
-/// texts are equal when they read the same, however they are cut into pieces.
+/// The text of a generated file: pieces, some of them indented line by line when read, some
+/// made when read. Two texts are equal when they read the same, however they are cut into
+/// pieces.
 #[derive(Clone, Debug, Default)]
 pub struct FileText {
     pieces: Vec<Piece>,
-    len: usize,
 }
 
 /// One piece of a [`FileText`].
@@ -26,30 +28,48 @@ pub struct FileText {
 enum Piece {
     /// Text as it is.
     Plain(String),
-    /// Lines, each ending in `\n`, read with `width` spaces before every line but empty ones;
-    /// `len` bytes so read.
-    Indented { text: String, width: usize, len: usize },
+    /// Lines, each ending in `\n`, read with `width` spaces before every line but empty ones.
+    Indented { text: String, width: usize },
+    /// Lines made when read, indented as [`Piece::Indented`]'s.
+    Made { text: MadeText, width: usize },
 }
 
-impl Piece {
-    /// The piece's length as read.
-    fn len(&self) -> usize {
-        match self {
-            Piece::Plain(text) => text.len(),
-            Piece::Indented { len, .. } => *len,
-        }
+/// Lines made when they are read, in numbered parts, each written by one function: a table's
+/// rows, a part for every few hundred of them. Reading them makes the parts in order, on
+/// every core where the rows pay for it ([`parallel::ordered`]).
+#[derive(Clone)]
+pub(crate) struct MadeText {
+    /// How many rows the parts are made from.
+    rows: usize,
+    /// How many parts there are.
+    parts: usize,
+    /// Appends a part's lines (each ending in `\n`) to the text given.
+    write: Arc<WritePart>,
+}
+
+/// What appends a numbered part's lines of a [`MadeText`] to a text.
+type WritePart = dyn Fn(usize, &mut String) + Send + Sync;
+
+impl MadeText {
+    /// The lines that `write` makes of the parts `0..parts`, made from `rows` rows in all.
+    /// `write` must make the same text of a part each time it is asked.
+    pub(crate) fn new(
+        rows: usize,
+        parts: usize,
+        write: impl Fn(usize, &mut String) + Send + Sync + 'static,
+    ) -> MadeText {
+        MadeText { rows, parts, write: Arc::new(write) }
     }
 
-    /// The piece in order, as consecutive slices: an indented piece line by line.
-    fn chunks(&self) -> impl Iterator<Item = &str> + '_ {
-        let (plain, indented) = match self {
-            Piece::Plain(text) => (Some(text.as_str()), None),
-            Piece::Indented { text, width, .. } => (None, Some((text, &SPACES[..*width]))),
-        };
-        let lines = indented.into_iter().flat_map(|(text, indent)| {
-            lines(text).flat_map(move |line| [indentation(line, indent), line])
-        });
-        plain.into_iter().chain(lines)
+    /// `read` of each part's text, in order, until the first error it returns.
+    fn try_for_each_part<E>(&self, read: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        parallel::ordered(self.rows, self.parts, |index, out| (self.write)(index, out), read)
+    }
+}
+
+impl fmt::Debug for MadeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MadeText").field("rows", &self.rows).field("parts", &self.parts).finish()
     }
 }
 
@@ -78,111 +98,56 @@ impl FileText {
             Some(Piece::Plain(last)) => last.push_str(text),
             _ => self.pieces.push(Piece::Plain(text.to_owned())),
         }
-        self.len += text.len();
     }
 
     /// Appends the lines of `text` (each ending in `\n`) with `width` spaces before each line
     /// but empty ones. `text` is kept as it is, not copied.
     pub fn push_indented(&mut self, text: String, width: usize) {
-        let lines = indented_lines(&text);
-        self.push_lines(text, width, lines);
-    }
-
-    /// [`FileText::push_indented`] for each of `texts` in order, their lines counted at the
-    /// same time where they are large: at 200k rows, counting a module's lines on one core
-    /// took a twentieth of a second.
-    pub fn push_indented_all(&mut self, texts: Vec<String>, width: usize) {
-        let bytes = texts.iter().map(String::len).sum();
-        let count = |text: String| {
-            let lines = indented_lines(&text);
-            (text, lines)
-        };
-        let counted = match parallel::threads_for_bytes(bytes) {
-            1 => texts.into_iter().map(count).collect(),
-            _ => parallel::each(texts, count),
-        };
-        for (text, lines) in counted {
-            self.push_lines(text, width, lines);
+        match width.min(SPACES.len()) {
+            0 => self.pieces.push(Piece::Plain(text)),
+            width => self.pieces.push(Piece::Indented { text, width }),
         }
     }
 
-    /// Appends `text`, of which `lines` lines are indented by `width` spaces.
-    fn push_lines(&mut self, text: String, width: usize, lines: usize) {
-        let width = width.min(SPACES.len());
-        if width == 0 {
-            self.len += text.len();
-            self.pieces.push(Piece::Plain(text));
-            return;
-        }
-        let len = text.len() + lines * width;
-        self.len += len;
-        self.pieces.push(Piece::Indented { text, width, len });
-    }
-
-    /// The text's length in bytes.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether the text is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The text in order, as consecutive slices.
-    pub fn chunks(&self) -> impl Iterator<Item = &str> + '_ {
-        self.pieces.iter().flat_map(Piece::chunks)
+    /// Appends the lines `text` makes when read, indented as [`FileText::push_indented`]'s.
+    pub(crate) fn push_made(&mut self, text: MadeText, width: usize) {
+        self.pieces.push(Piece::Made { text, width: width.min(SPACES.len()) });
     }
 
     /// Calls `f` with the text in order, in few large slices: a plain piece as it is (small
     /// ones gathered with their neighbours), indented lines gathered into blocks of about
-    /// 64 KiB. Comparing or writing such blocks is a `memcmp` or a `write` per block, where
-    /// [`FileText::chunks`] gives two slices per line. Stops at the first error `f` returns.
-    pub fn try_for_each_block<E>(&self, f: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
-        Part { pieces: &self.pieces, start: 0 }.try_for_each_block(f)
-    }
-
-    /// The text cut at its pieces' ends into at most `count` parts of about equal length, in
-    /// order (one part where `count` is 0): to work on the parts of a large text at the same
-    /// time.
-    pub(crate) fn parts(&self, count: usize) -> Vec<Part<'_>> {
-        let target = self.len.div_ceil(count.max(1));
-        let mut parts = Vec::new();
-        let (mut first, mut start, mut len) = (0, 0, 0);
-        for (index, piece) in self.pieces.iter().enumerate() {
-            len += piece.len();
-            if len >= target && parts.len() + 1 < count {
-                parts.push(Part { pieces: &self.pieces[first..=index], start });
-                (first, start, len) = (index + 1, start + len, 0);
+    /// 64 KiB, lines made when read as they are made. Comparing or writing such blocks is a
+    /// `memcmp` or a `write` per block. Stops at the first error `f` returns.
+    pub fn try_for_each_block<E>(
+        &self,
+        mut f: impl FnMut(&[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut block = Block { bytes: Vec::with_capacity(BLOCK) };
+        for piece in &self.pieces {
+            match piece {
+                Piece::Plain(text) if block.bytes.len() + text.len() <= BLOCK => {
+                    block.bytes.extend_from_slice(text.as_bytes());
+                }
+                Piece::Plain(text) => {
+                    block.flush(&mut f)?;
+                    f(text.as_bytes())?;
+                }
+                Piece::Indented { text, width } => block.push_lines(text, *width, &mut f)?,
+                Piece::Made { text, width } => {
+                    text.try_for_each_part(|part| block.push_lines(part, *width, &mut f))?;
+                }
             }
         }
-        if first < self.pieces.len() || parts.is_empty() {
-            parts.push(Part { pieces: &self.pieces[first..], start });
-        }
-        parts
+        block.flush(&mut f)
     }
 
-    /// Whether the text has a `\r` anywhere: one search per piece, as indentation adds only
-    /// spaces.
-    pub fn has_carriage_return(&self) -> bool {
-        self.pieces.iter().any(|piece| {
-            let (Piece::Plain(text) | Piece::Indented { text, .. }) = piece;
-            memchr::memchr(b'\r', text.as_bytes()).is_some()
-        })
-    }
-
-    /// The whole text as one string: borrowed where it is one piece already.
+    /// The whole text as one string: borrowed where it is one plain piece already.
     pub fn as_one_str(&self) -> Cow<'_, str> {
         match self.pieces.as_slice() {
             [] => Cow::Borrowed(""),
             [Piece::Plain(text)] => Cow::Borrowed(text),
             _ => Cow::Owned(self.to_string()),
         }
-    }
-
-    /// The text's bytes in order.
-    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
-        self.chunks().flat_map(str::bytes)
     }
 
     /// Writes the text to `out` in large writes, whatever the size of its pieces.
@@ -192,60 +157,42 @@ impl FileText {
     }
 }
 
-/// A run of a [`FileText`]'s pieces ([`FileText::parts`]), and where it is in the text.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Part<'a> {
-    pieces: &'a [Piece],
-    /// The offset of its first byte in the text.
-    pub(crate) start: usize,
+/// The block [`FileText::try_for_each_block`] gathers lines into.
+struct Block {
+    bytes: Vec<u8>,
 }
 
-impl Part<'_> {
-    /// [`FileText::try_for_each_block`] for the part's text.
-    pub fn try_for_each_block<E>(
-        &self,
-        mut f: impl FnMut(&[u8]) -> Result<(), E>,
+impl Block {
+    /// Hands the block to `f`, if it holds anything, and empties it.
+    fn flush<E>(&mut self, f: &mut impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        let result = if self.bytes.is_empty() { Ok(()) } else { f(&self.bytes) };
+        self.bytes.clear();
+        result
+    }
+
+    /// Gathers the lines of `text`, each indented by `width` spaces but empty ones, handing
+    /// the block to `f` whenever the next line would not fit.
+    fn push_lines<E>(
+        &mut self,
+        text: &str,
+        width: usize,
+        f: &mut impl FnMut(&[u8]) -> Result<(), E>,
     ) -> Result<(), E> {
-        /// Hands the gathered block to `f`, if it holds anything, and empties it.
-        fn flush<E>(
-            block: &mut Vec<u8>,
-            f: &mut impl FnMut(&[u8]) -> Result<(), E>,
-        ) -> Result<(), E> {
-            let result = if block.is_empty() { Ok(()) } else { f(block) };
-            block.clear();
-            result
-        }
-        let mut block: Vec<u8> = Vec::with_capacity(BLOCK);
-        for piece in self.pieces {
-            match piece {
-                Piece::Plain(text) if block.len() + text.len() <= BLOCK => {
-                    block.extend_from_slice(text.as_bytes());
-                }
-                Piece::Plain(text) => {
-                    flush(&mut block, &mut f)?;
-                    f(text.as_bytes())?;
-                }
-                Piece::Indented { text, width, .. } => {
-                    // Line by line as `chunks` gives them, without its nested iterators (4% of
-                    // a 20k-row regen's instructions when comparing went through them).
-                    for line in lines(text) {
-                        let indent = indentation(line, &SPACES[..*width]);
-                        if block.len() + indent.len() + line.len() > BLOCK {
-                            flush(&mut block, &mut f)?;
-                        }
-                        block.extend_from_slice(indent.as_bytes());
-                        block.extend_from_slice(line.as_bytes());
-                    }
-                }
+        for line in lines(text) {
+            let indent = indentation(line, &SPACES[..width]);
+            if self.bytes.len() + indent.len() + line.len() > BLOCK {
+                self.flush(f)?;
             }
+            self.bytes.extend_from_slice(indent.as_bytes());
+            self.bytes.extend_from_slice(line.as_bytes());
         }
-        flush(&mut block, &mut f)
+        Ok(())
     }
 }
 
 impl From<String> for FileText {
     fn from(text: String) -> Self {
-        FileText { len: text.len(), pieces: vec![Piece::Plain(text)] }
+        FileText { pieces: vec![Piece::Plain(text)] }
     }
 }
 
@@ -257,13 +204,16 @@ impl From<&str> for FileText {
 
 impl fmt::Display for FileText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.chunks().try_for_each(|chunk| f.write_str(chunk))
+        // Every block holds whole pieces or whole lines of `str`s, so it is UTF-8.
+        self.try_for_each_block(|block| {
+            f.write_str(std::str::from_utf8(block).map_err(|_| fmt::Error)?)
+        })
     }
 }
 
 impl PartialEq for FileText {
     fn eq(&self, other: &FileText) -> bool {
-        self.len == other.len && self.bytes().eq(other.bytes())
+        self.as_one_str() == other.as_one_str()
     }
 }
 
@@ -271,7 +221,7 @@ impl Eq for FileText {}
 
 impl PartialEq<str> for FileText {
     fn eq(&self, other: &str) -> bool {
-        self.len == other.len() && self.bytes().eq(other.bytes())
+        self.as_one_str() == other
     }
 }
 
@@ -281,30 +231,9 @@ impl PartialEq<&str> for FileText {
     }
 }
 
-/// How many lines of `text` get an [indentation](indentation) as [`lines`] reads them: all
-/// but the empty ones, whose line end is the text's first byte or follows another. Counted
-/// from the line ends alone, found by `memchr`: this runs over every row of a module, on one
-/// core.
-fn indented_lines(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let unended = usize::from(bytes.last().is_some_and(|&last| last != b'\n'));
-    let indented =
-        memchr::memchr_iter(b'\n', bytes).filter(|&end| end > 0 && bytes[end - 1] != b'\n').count();
-    indented + unended
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_line_but_empty_ones_is_indented() {
-        let texts = ["", "\n", "\n\n", "a", "a\n", "\na", "a\n\nb\n", "\n\na\nb", "ab\n\n\ncd\n"];
-        for text in texts {
-            let lines = text.split_inclusive('\n').filter(|line| *line != "\n").count();
-            assert_eq!(indented_lines(text), lines, "{text:?}");
-        }
-    }
 
     fn pieces() -> FileText {
         let mut text = FileText::new();
@@ -316,20 +245,10 @@ mod tests {
     }
 
     #[test]
-    fn a_carriage_return_is_found_in_any_piece() {
-        assert!(!pieces().has_carriage_return());
-        let mut text = pieces();
-        text.push_indented("A,\r\n".to_owned(), 4);
-        assert!(text.has_carriage_return());
-        assert!(FileText::from("a\r").has_carriage_return());
-    }
-
-    #[test]
     fn indented_pieces_read_with_their_indentation_except_on_empty_lines() {
         let expected = "enum E {\n    /// A\n    A,\n\n    B,\n}\nconst X: u8 = 1;\n";
         let text = pieces();
         assert_eq!(text.to_string(), expected);
-        assert_eq!(text.len(), expected.len());
         assert_eq!(text.as_one_str(), expected);
         assert_eq!(text, expected);
         assert_ne!(text, &expected[1..]);
@@ -364,50 +283,11 @@ mod tests {
         text.push_indented("\na\n".to_owned(), 2);
         let (joined, sizes) = blocks(&text);
         assert_eq!(joined, text.to_string());
-        assert_eq!(joined.len(), text.len());
         assert!(sizes.len() < 20, "{} blocks", sizes.len());
         assert!(sizes.iter().all(|&size| size > 0));
-        assert_eq!(blocks(&pieces()), (pieces().to_string(), vec![pieces().len()]));
+        let one_block = pieces().to_string().len();
+        assert_eq!(blocks(&pieces()), (pieces().to_string(), vec![one_block]));
         assert_eq!(blocks(&FileText::new()).1, Vec::<usize>::new());
-    }
-
-    #[test]
-    fn texts_pushed_together_read_as_texts_pushed_one_by_one() {
-        // Large enough to be counted on every core, small and empty ones among them.
-        let large = "row\n\nrow\n".repeat(1 << 19);
-        let texts = vec![large.clone(), String::new(), "a\n".to_owned(), large, "b".to_owned()];
-        let (mut together, mut one_by_one) = (pieces(), pieces());
-        together.push_indented_all(texts.clone(), 4);
-        texts.into_iter().for_each(|text| one_by_one.push_indented(text, 4));
-        assert_eq!(together.len(), one_by_one.len());
-        assert_eq!(together.pieces.len(), one_by_one.pieces.len());
-        assert!(together.to_string() == one_by_one.to_string());
-    }
-
-    #[test]
-    fn parts_read_as_the_text_in_order_and_start_where_they_are() {
-        let mut text = pieces();
-        for width in [4, 8, 0, 4, 2, 8] {
-            text.push_indented("x\n\n".repeat(1000), width);
-            text.push_str("y\n");
-        }
-        let whole = text.to_string();
-        for count in 0..=6 {
-            let parts = text.parts(count);
-            assert!(!parts.is_empty() && parts.len() <= count.max(1), "{count}: {}", parts.len());
-            let mut joined = Vec::new();
-            for part in &parts {
-                assert_eq!(part.start, joined.len());
-                part.try_for_each_block(|block| {
-                    joined.extend_from_slice(block);
-                    Ok::<(), ()>(())
-                })
-                .unwrap();
-            }
-            assert_eq!(String::from_utf8(joined).unwrap(), whole, "{count} parts");
-        }
-        assert_eq!(text.parts(3).len(), 3, "cut where the pieces allow");
-        assert_eq!(FileText::new().parts(4).len(), 1);
     }
 
     #[test]
@@ -427,7 +307,6 @@ mod tests {
         let text = FileText::from("a\nb\n");
         assert!(matches!(text.as_one_str(), Cow::Borrowed("a\nb\n")));
         assert_eq!(FileText::new().as_one_str(), "");
-        assert!(FileText::new().is_empty());
     }
 
     #[test]
@@ -446,5 +325,46 @@ mod tests {
         text.push_indented("c\n".to_owned(), 0);
         assert_eq!(text.pieces.len(), 2);
         assert_eq!(text, "abc\n");
+    }
+
+    /// Lines made when read: part `index` of `parts` is `rows` lines, the last one empty.
+    fn made(rows: usize, parts: usize) -> MadeText {
+        MadeText::new(rows * parts, parts, move |index, out| {
+            for row in 0..rows {
+                out.push_str(&format!("P{index}R{row},\n"));
+            }
+            out.push('\n');
+        })
+    }
+
+    #[test]
+    fn made_lines_read_as_made_in_order_and_indented() {
+        // Enough rows for every core, a part larger than a block, and a part of one line.
+        for (rows, parts) in [(1, 0), (1, 1), (3, 2), (2_000, 40), (20_000, 3)] {
+            let mut text = pieces();
+            text.push_made(made(rows, parts), 4);
+            text.push_str("}\n");
+            let mut expected = pieces().to_string();
+            for index in 0..parts {
+                (0..rows).for_each(|row| expected.push_str(&format!("    P{index}R{row},\n")));
+                expected.push('\n');
+            }
+            expected.push_str("}\n");
+            assert_eq!(blocks(&text).0, expected, "{rows} rows, {parts} parts");
+            assert_eq!(text.to_string(), expected);
+            assert_eq!(text.clone(), text, "a clone makes the same lines");
+        }
+    }
+
+    #[test]
+    fn an_error_stops_made_lines_part_way() {
+        let mut text = FileText::new();
+        text.push_made(made(2_000, 40), 4);
+        let mut calls = 0;
+        let stopped = text.try_for_each_block(|block| {
+            calls += 1;
+            if String::from_utf8_lossy(block).contains("P20R0,") { Err(calls) } else { Ok(()) }
+        });
+        assert!(matches!(stopped, Err(at) if at == calls && at > 1), "{stopped:?}");
     }
 }

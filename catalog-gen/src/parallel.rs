@@ -10,21 +10,12 @@ use std::thread;
 /// Below this many items per thread, work stays on one thread.
 const MIN_ITEMS_PER_THREAD: usize = 2048;
 
-/// Below this many bytes of text per thread, work on a text stays on one thread.
-const MIN_BYTES_PER_THREAD: usize = 4 << 20;
-
 fn cores() -> usize {
     thread::available_parallelism().map_or(1, NonZeroUsize::get)
 }
 
 fn threads_for(items: usize) -> usize {
     (items / MIN_ITEMS_PER_THREAD).clamp(1, cores())
-}
-
-/// How many threads work on `bytes` of text at the same time (comparing a file, counting its
-/// lines): one for every few megabytes, at most one per core.
-pub fn threads_for_bytes(bytes: usize) -> usize {
-    (bytes / MIN_BYTES_PER_THREAD).clamp(1, cores())
 }
 
 /// `f` of every item, in order.
@@ -64,28 +55,6 @@ pub fn map_with<'a, T: Sync, S, R: Send>(
     all
 }
 
-/// The text `write` makes of every item, in order, cut into pieces: one per thread where
-/// the items pay for threads. Each piece is allocated once, at the size `size` gives for its
-/// items (about how many bytes each takes), and the pieces are never joined: a generated
-/// file's text is kept in pieces (`FileText`), so joining them would only copy.
-pub fn write<T: Sync>(
-    items: &[T],
-    size: impl Fn(&T) -> usize + Sync,
-    write: impl Fn(&mut String, &T) + Sync,
-) -> Vec<String> {
-    let piece = |part: &[T]| {
-        let mut text = String::with_capacity(part.iter().map(&size).sum());
-        part.iter().for_each(|item| write(&mut text, item));
-        text
-    };
-    let threads = threads_for(items.len());
-    if threads == 1 {
-        return vec![piece(items)];
-    }
-    let parts: Vec<&[T]> = items.chunks(items.len().div_ceil(threads)).collect();
-    each(&parts, |part| piece(part))
-}
-
 /// `f` of every item, each on its own thread where there are several: for a few large items
 /// (the generated files to compare, write and rename), borrowed or owned. Results in order; a
 /// panic in `f` is carried to the caller.
@@ -104,6 +73,75 @@ pub fn each<T: Send, R: Send>(
             .into_iter()
             .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         joined.collect()
+    })
+}
+
+/// Texts each thread may have made ahead of the reader: enough to keep the threads busy while
+/// the reader compares or writes one, few enough that little is held.
+const MADE_AHEAD: usize = 2;
+
+/// `read` of each text that `make` writes for the indexes `0..count`, in order; stops at the
+/// first error `read` returns. Where `items` (the rows the texts are made of) pays for it, the
+/// texts are made on every core ahead of the reader, each into a text the reader is done with:
+/// a generated file of hundreds of megabytes is made and read (compared, written) without
+/// ever being held whole, and without touching fresh memory for it, which on a large catalog
+/// cost more than making it. A panic in `make` is carried to the caller.
+pub fn ordered<E>(
+    items: usize,
+    count: usize,
+    make: impl Fn(usize, &mut String) + Sync,
+    mut read: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = threads_for(items).min(count);
+    if threads < 2 {
+        let mut text = String::new();
+        for index in 0..count {
+            text.clear();
+            make(index, &mut text);
+            read(&text)?;
+        }
+        return Ok(());
+    }
+    thread::scope(|scope| {
+        let make = &make;
+        // A lane per thread: thread `lane` makes the texts `lane`, `lane + threads`, ... and
+        // hands each over in its own channel, so the reader takes them in order by taking
+        // from the lanes in turn; the texts read go back to the thread to be written again.
+        let (lanes, makers): (Vec<_>, Vec<_>) = (0..threads)
+            .map(|lane| {
+                let (made, made_receiver) = mpsc::sync_channel::<String>(MADE_AHEAD);
+                let (done, done_receiver) = mpsc::channel::<String>();
+                let maker = scope.spawn(move || {
+                    for index in (lane..count).step_by(threads) {
+                        let mut text = done_receiver.try_recv().unwrap_or_default();
+                        text.clear();
+                        make(index, &mut text);
+                        // The reader has stopped (it returned an error or panicked): stop too.
+                        if made.send(text).is_err() {
+                            return;
+                        }
+                    }
+                });
+                ((made_receiver, done), maker)
+            })
+            .unzip();
+        let mut read_all = || {
+            for index in 0..count {
+                let (made, done) = &lanes[index % threads];
+                // No text where its thread panicked: the panic is carried below.
+                let Ok(text) = made.recv() else { break };
+                read(&text)?;
+                let _ = done.send(text);
+            }
+            Ok(())
+        };
+        let result = read_all();
+        // The lanes closed, a thread still making texts stops at its next one.
+        drop(lanes);
+        for maker in makers {
+            maker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
+        result
     })
 }
 
@@ -214,13 +252,6 @@ mod tests {
             },
         );
         assert_eq!(seen.iter().filter(|&&count| count == 1).count(), threads_for(many.len()));
-        for size in [0, 1, MIN_ITEMS_PER_THREAD * 3 + 7] {
-            let items: Vec<usize> = (0..size).collect();
-            let pieces = write(&items, |_| 8, |out, n| out.push_str(&format!("{n},")));
-            let expected: String = items.iter().map(|n| format!("{n},")).collect();
-            assert_eq!(pieces.concat(), expected);
-            assert_eq!(pieces.len(), threads_for(size), "a piece per thread");
-        }
         assert_eq!(each(&[1, 2, 3], |n| n * 2), [2, 4, 6]);
     }
 
@@ -239,6 +270,38 @@ mod tests {
             sender.send(pipe(many, items, |items| items.take(3).sum::<usize>()))
         });
         assert_eq!(receiver.recv_timeout(std::time::Duration::from_secs(10)), Ok(3));
+    }
+
+    #[test]
+    fn texts_made_ahead_are_read_in_order_and_stop_when_the_reader_does() {
+        let many = MIN_ITEMS_PER_THREAD * 4;
+        let make = |index: usize, out: &mut String| out.push_str(&format!("{index};"));
+        for (items, count) in [(1, 5), (many, 0), (many, 1), (many, 3), (many, 1001)] {
+            let mut read = String::new();
+            let all = ordered(items, count, make, |text| {
+                read.push_str(text);
+                Ok::<(), ()>(())
+            });
+            assert_eq!(all, Ok(()));
+            assert_eq!(read, (0..count).map(|index| format!("{index};")).collect::<String>());
+        }
+        // The first error stops the reading, and the threads making texts ahead with it.
+        let mut calls = 0;
+        let stopped = ordered(many, 1000, make, |text| {
+            calls += 1;
+            if text == "7;" { Err(7) } else { Ok(()) }
+        });
+        assert_eq!((stopped, calls), (Err(7), 8));
+    }
+
+    #[test]
+    #[should_panic(expected = "making failed")]
+    fn a_panic_making_a_text_reaches_the_reader() {
+        let make = |index: usize, out: &mut String| {
+            assert!(index != 500, "making failed");
+            out.push('x');
+        };
+        let _ = ordered(MIN_ITEMS_PER_THREAD * 4, 1000, make, |_| Ok::<(), ()>(()));
     }
 
     #[test]

@@ -94,6 +94,9 @@ pub struct Plan {
     /// The new texts already in temporary files, where [`plan`] wrote them (with
     /// [`Mode::Write`], while it checked the API); [`Plan::apply`] puts them in place.
     staged: Option<Staged>,
+    /// How many rows the catalog has: the changes' texts make them from the model when read,
+    /// so the model lives as long as the changes do.
+    rows: usize,
     /// How many files the catalog has.
     pub files: usize,
     /// What differs from the files already there, sorted by path.
@@ -215,8 +218,8 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
     // The model is freed on a thread of its own once the files are compared, while they are
     // written (which waits for the disk) or the process ends: at 200k rows freeing it takes a
-    // tenth of a second, which formatting and comparing the files need not share their cores
-    // with.
+    // tenth of a second, which comparing the files need not share its cores with. Its tables
+    // live on where a change's text makes its rows from them, until the plan is reported.
     parallel::drop_aside(rows, generation.catalog);
     // Writing (and syncing) the changes to temporary files and reviewing what they change for
     // users (the previous API read back, the gate, the changelog) each take about a second at
@@ -231,7 +234,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let (previous, changelog) = reviewed?;
     let staged = staged.transpose().map_err(write_failed)?;
     parallel::drop_aside(rows, (generation.api, previous));
-    Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged })
+    Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged, rows })
 }
 
 /// The API snapshot checked in beside the code. It is as large as the docs' text, so it is
@@ -407,7 +410,12 @@ impl Plan {
         let sources = self.loaded.input(load::COMMAND).sources(&self.warnings);
         let warnings = Failure { diagnostics: self.warnings, sources };
         let warnings = self.loaded.displayed_failure(warnings);
-        Report { files: self.files, changes, diff, warnings, changelog: self.changelog }
+        let report =
+            Report { files: self.files, changes, diff, warnings, changelog: self.changelog };
+        // The changes' texts hold the last references to the model: freed aside, as `plan`
+        // frees the rest of it.
+        parallel::drop_aside(self.rows, self.changes);
+        report
     }
 }
 

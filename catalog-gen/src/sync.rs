@@ -4,12 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader};
 use std::path::PathBuf;
 
 use similar::TextDiff;
 
-use crate::file_text::Part;
 use crate::{FileText, GeneratedFile, parallel};
 
 /// A file already in the output directory.
@@ -42,61 +41,37 @@ impl OldText {
     }
 
     /// Whether the text is `new`, but for `\r\n` against `\n` line endings. The file is
-    /// read in pieces beside `new`'s own pieces, up to the first byte that differs (a large
-    /// text in parts, on every core); only a file that may still be `new` with other line
-    /// endings is read whole to compare normalized.
+    /// read in pieces beside `new`'s own blocks (its rows made as they are read), up to the
+    /// first byte that differs; only where a `\r` is there, on either side, may the texts
+    /// still be the same with other line endings, and the file is read whole to compare
+    /// normalized.
     pub fn same_as(&self, new: &FileText) -> io::Result<bool> {
-        self.same_in_parts(new, parallel::threads_for_bytes(new.len()))
-    }
-
-    /// [`OldText::same_as`], comparing `new` cut into `count` parts at the same time.
-    fn same_in_parts(&self, new: &FileText, count: usize) -> io::Result<bool> {
-        let parts = new.parts(count);
-        let last = parts.len() - 1;
-        let compared = parallel::each(parts.iter().enumerate(), |(index, part)| {
-            let mut file = File::open(&self.path)?;
-            file.seek(SeekFrom::Start(part.start as u64))?;
-            first_difference(&mut BufReader::with_capacity(1 << 16, file), part, index == last)
-        });
-        // The file first differs where the first part that differs does: the parts before it
-        // read the same.
-        let mut differing = None;
-        for compared in compared {
-            if let Difference::At(byte) = compared? {
-                differing = Some(byte);
-                break;
+        let mut file = BufReader::with_capacity(1 << 16, File::open(&self.path)?);
+        match first_difference(&mut file, new)? {
+            Difference::None => Ok(true),
+            Difference::At { carriage_return: false } => Ok(false),
+            Difference::At { carriage_return: true } => {
+                Ok(same_text(&self.read()?, &new.as_one_str()))
             }
         }
-        let Some(differing) = differing else { return Ok(true) };
-        // Where `new` has no `\r`, the file read the same up to here and so has none before
-        // here either: normalizing it changes nothing before this byte, and this byte only if
-        // it is a `\r`. Anything else differs whatever the line endings; a whole docs update
-        // is not read to the end for this.
-        if differing != Some(b'\r') && !new.has_carriage_return() {
-            return Ok(false);
-        }
-        Ok(same_text(&self.read()?, &new.as_one_str()))
     }
 }
 
-/// Where a file and a text (or a part of it) first differ.
+/// Where a file and a text first differ.
 enum Difference {
-    /// Nowhere: the file reads the text (and ends, where the text does).
+    /// Nowhere: the file reads the text, and ends where it does.
     None,
-    /// At the file's byte given (none where the file ends first).
-    At(Option<u8>),
+    /// Somewhere: `carriage_return` where either has a `\r` there. The two are the same
+    /// with line endings normalized only then: up to there they read the same, so had
+    /// neither a `\r` there, they would still differ there once normalized.
+    At { carriage_return: bool },
 }
 
-/// Where `file`, read from where `text` starts, first differs from `text`, reading only up to
-/// there; where `text` ends the text, a file that goes on differs there.
-fn first_difference(
-    file: &mut impl BufRead,
-    text: &Part<'_>,
-    ends: bool,
-) -> io::Result<Difference> {
+/// Where `file` first differs from `text`, reading only up to there.
+fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Difference> {
     /// Why comparing stopped before the text's end.
     enum Stop {
-        Differs(Option<u8>),
+        Differs { old: Option<u8>, new: u8 },
         Failed(io::Error),
     }
     let compared = text.try_for_each_block(|mut rest| {
@@ -104,26 +79,27 @@ fn first_difference(
             let piece = file.fill_buf().map_err(Stop::Failed)?;
             let common = piece.len().min(rest.len());
             if common == 0 {
-                return Err(Stop::Differs(None));
+                return Err(Stop::Differs { old: None, new: rest[0] });
             }
             if piece[..common] != rest[..common] {
-                let at = piece.iter().zip(rest).position(|(old, new)| old != new);
-                return Err(Stop::Differs(at.map(|at| piece[at])));
+                let at = (0..common).find(|&at| piece[at] != rest[at]).unwrap_or(0);
+                return Err(Stop::Differs { old: Some(piece[at]), new: rest[at] });
             }
             file.consume(common);
             rest = &rest[common..];
         }
         Ok(())
     });
-    match compared {
-        Err(Stop::Differs(byte)) => return Ok(Difference::At(byte)),
+    let carriage_return = |byte: Option<u8>| byte == Some(b'\r');
+    Ok(match compared {
         Err(Stop::Failed(error)) => return Err(error),
-        Ok(()) if !ends => return Ok(Difference::None),
-        Ok(()) => {}
-    }
-    Ok(match file.fill_buf()?.first() {
-        None => Difference::None,
-        Some(&byte) => Difference::At(Some(byte)),
+        Err(Stop::Differs { old, new }) => {
+            Difference::At { carriage_return: carriage_return(old) || new == b'\r' }
+        }
+        Ok(()) => match file.fill_buf()?.first() {
+            None => Difference::None,
+            Some(&old) => Difference::At { carriage_return: old == b'\r' },
+        },
     })
 }
 
@@ -208,7 +184,7 @@ pub fn plan(
     files: Vec<GeneratedFile>,
     mut existing: BTreeMap<String, Existing>,
 ) -> io::Result<Result<Vec<Change>, Vec<String>>> {
-    // The large files (a module, the snapshot) are compared at the same time, each on a core.
+    // The large files (a module, the snapshot) are compared at the same time.
     let same = parallel::each(&files, |file| match existing.get(&file.path) {
         Some(Existing::Generated(old)) => old.same_as(&file.text),
         _ => Ok(false),
@@ -345,23 +321,21 @@ mod tests {
     }
 
     #[test]
-    fn a_text_compared_in_parts_differs_where_its_first_differing_part_does() {
+    fn a_text_with_made_rows_differs_where_its_rows_do() {
         let dir = tempfile::tempdir().unwrap();
+        // Rows made in parts on every core while the file is read, between plain text.
+        let rows = 4 * 2_000;
+        let made = crate::file_text::MadeText::new(rows, rows / 100, |part, out| {
+            (part * 100..part * 100 + 100).for_each(|row| out.push_str(&format!("R{row},\n")));
+        });
         let mut new = FileText::from("enum E {\n");
-        for part in 0..4 {
-            new.push_indented((0..2_000).map(|row| format!("P{part}R{row},\n")).collect(), 4);
-            new.push_str("// between\n");
-        }
+        new.push_made(made, 4);
+        new.push_str("}\n");
         let whole = new.to_string();
-        let path = dir.path().join("f.rs");
-        let same = |on_disk: &str| {
-            std::fs::write(&path, on_disk).unwrap();
-            OldText::at(path.clone()).same_in_parts(&new, 3).unwrap()
-        };
-        assert_eq!(new.parts(3).len(), 3);
+        let same = |on_disk: &str| same_on_disk(&dir, on_disk, &new);
         assert!(same(&whole));
         assert!(same(&whole.replace('\n', "\r\n")));
-        for row in ["P0R5,", "P1R1999,", "P2R0,", "P3R1999,"] {
+        for row in ["R5,", "R1999,", "R4000,", "R7999,"] {
             assert!(!same(&whole.replacen(row, "X,", 1)), "{row}");
             assert!(!same(&whole.replacen(row, &format!("\r{row}"), 1)), "{row}");
         }

@@ -5,9 +5,12 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use std::sync::Arc;
+
 use super::rows::{RowTexts, Rows, row_enum_name};
-use super::slots::{Pieces, Slots};
+use super::slots::Slots;
 use super::text;
+use crate::file_text::MadeText;
 use crate::model::{CodeType, Enum, Layout};
 
 /// A data table (empty where the item needs none) and the body of the function that reads it.
@@ -17,7 +20,7 @@ struct Lookup {
 }
 
 /// The enum, its inherent `impl`, and the runtime's macro for the trait impls.
-pub fn enum_tokens(table: &Enum, slots: &mut Slots) -> TokenStream {
+pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
     let rows = Rows::new(table);
     let RowTexts {
         declarations,
@@ -212,7 +215,7 @@ fn row_lookup(table: &Enum, cells: Ident) -> Lookup {
 /// otherwise the discriminant is the row.
 fn row_index_body(
     table: &Enum,
-    row_index: Option<(Pieces, Pieces)>,
+    row_index: Option<(MadeText, MadeText)>,
     slots: &mut Slots,
 ) -> TokenStream {
     match row_index {
@@ -230,7 +233,12 @@ fn row_index_body(
 }
 
 /// `code()`: the discriminant, or where codes are not the discriminants, `CODES`.
-fn code_lookup(table: &Enum, codes: Option<Pieces>, key: &KeyTokens, slots: &mut Slots) -> Lookup {
+fn code_lookup(
+    table: &Enum,
+    codes: Option<MadeText>,
+    key: &KeyTokens,
+    slots: &mut Slots,
+) -> Lookup {
     let code_type = key.code_type();
     match codes {
         Some(codes) if !table.discriminants => {
@@ -262,14 +270,14 @@ fn code_lookup(table: &Enum, codes: Option<Pieces>, key: &KeyTokens, slots: &mut
 
 /// `code_text()`: the key cell, where it holds just the code; else `CODE_TEXTS`, what
 /// `key-pattern` found in each key cell.
-fn code_text_lookup(table: &Enum, code_texts: Option<Pieces>, slots: &mut Slots) -> Lookup {
+fn code_text_lookup(table: &Enum, code_texts: Option<MadeText>, slots: &mut Slots) -> Lookup {
     let key_column = Literal::usize_unsuffixed(table.key_column);
     let doc = "Every row's code as the doc writes it, in the document's order.";
     per_row_text("CODE_TEXTS", doc, code_texts, slots, quote!(self.row()[#key_column]))
 }
 
 /// `url()`: `URLS` where some row has a URL of its own, else the page's.
-fn url_lookup(urls: Option<Pieces>, slots: &mut Slots) -> Lookup {
+fn url_lookup(urls: Option<MadeText>, slots: &mut Slots) -> Lookup {
     let doc = "Every row's URL, in the document's order.";
     per_row_text("URLS", doc, urls, slots, quote!(Self::TABLE.url))
 }
@@ -279,7 +287,7 @@ fn url_lookup(urls: Option<Pieces>, slots: &mut Slots) -> Lookup {
 fn per_row_text(
     name: &str,
     doc: &str,
-    texts: Option<Pieces>,
+    texts: Option<MadeText>,
     slots: &mut Slots,
     otherwise: TokenStream,
 ) -> Lookup {
@@ -313,7 +321,7 @@ fn from_code_lookup(table: &Enum, by_code: Ident) -> Lookup {
 }
 
 /// `with_code()`: `WITH_CODE` where rows share codes, else the one variant `from_code` finds.
-fn with_code_lookup(with_code: Option<Pieces>, key: &KeyTokens, slots: &mut Slots) -> Lookup {
+fn with_code_lookup(with_code: Option<MadeText>, key: &KeyTokens, slots: &mut Slots) -> Lookup {
     let Some(groups) = with_code else {
         return Lookup {
             table: quote!(),
@@ -354,11 +362,7 @@ fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
 
 /// `name()`'s body and every column accessor: each reads its cell from `ROWS`, or with the
 /// `match` layout, from a `match` of its own.
-fn cell_functions(
-    table: &Enum,
-    rows: &Rows<'_>,
-    slots: &mut Slots,
-) -> (TokenStream, Vec<TokenStream>) {
+fn cell_functions(table: &Enum, rows: &Rows, slots: &mut Slots) -> (TokenStream, Vec<TokenStream>) {
     let mut cell_body = |column: usize| match table.layout {
         Layout::Match => {
             let arms = slots.add(rows.cell_arms(column));

@@ -3,15 +3,20 @@
 
 use std::fmt::Write;
 use std::ops::Range;
+use std::sync::Arc;
 
-use super::slots::Pieces;
 use super::text::{push_doc, push_str_literal};
+use crate::file_text::MadeText;
 use crate::model::{CodeType, Enum, Key, Layout, Retirement, Variant};
-use crate::parallel;
+
+/// How many rows (or code groups) make one part of a [`MadeText`]: parts of tens to hundreds
+/// of kilobytes, made on every core while a file is read, and few enough that handing each
+/// part over costs nothing next to making it.
+const ROWS_PER_PART: usize = 256;
 
 /// The rows of one enum, ready to be written.
-pub struct Rows<'a> {
-    table: &'a Enum,
+pub struct Rows {
+    table: Arc<Enum>,
 }
 
 /// Every text of an enum's rows, each for one place in the code. Each row's line holds what
@@ -19,33 +24,33 @@ pub struct Rows<'a> {
 /// added or removed upstream adds or removes lines and changes no other.
 pub struct RowTexts {
     /// The enum's variants.
-    pub declarations: Pieces,
+    pub declarations: MadeText,
     /// `ROWS`'s elements, or with the `match` layout, `row`'s arms.
-    pub cells: Pieces,
+    pub cells: MadeText,
     /// `ALL`'s elements.
-    pub all: Pieces,
+    pub all: MadeText,
     /// Where codes are the discriminants, `row_index`'s local enum of rows in the document's
     /// order, and its arms from each variant to its row.
-    pub row_index: Option<(Pieces, Pieces)>,
+    pub row_index: Option<(MadeText, MadeText)>,
     /// `from_code`'s arms for integer codes, `BY_CODE`'s elements for string codes.
-    pub by_code: Pieces,
+    pub by_code: MadeText,
     /// `WITH_CODE`'s elements, where rows share codes.
-    pub with_code: Option<Pieces>,
+    pub with_code: Option<MadeText>,
     /// `CODES`'s elements, where codes are not the discriminants.
-    pub codes: Option<Pieces>,
+    pub codes: Option<MadeText>,
     /// `CODE_TEXTS`'s elements, where the key cell holds more than the code.
-    pub code_texts: Option<Pieces>,
+    pub code_texts: Option<MadeText>,
     /// `URLS`'s elements, where some row has a URL of its own.
-    pub urls: Option<Pieces>,
+    pub urls: Option<MadeText>,
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
     /// unique, else with its variant.
-    pub by_name: Pieces,
+    pub by_name: MadeText,
 }
 
-impl<'a> Rows<'a> {
-    /// Every text, each written on every core where the rows pay for it.
+impl Rows {
+    /// Every text, each made when the file is read.
     pub fn texts(&self) -> RowTexts {
-        let table = self.table;
+        let table = &self.table;
         RowTexts {
             declarations: self.declarations(),
             cells: match table.layout {
@@ -67,45 +72,43 @@ impl<'a> Rows<'a> {
     }
 
     /// The rows of `table`.
-    pub fn new(table: &'a Enum) -> Self {
-        Rows { table }
+    pub fn new(table: &Arc<Enum>) -> Self {
+        Rows { table: Arc::clone(table) }
     }
 
-    /// One text per row, each line ending in `\n`. `extra` is about how many bytes a row takes
-    /// beyond its path: texts of tens of megabytes are allocated once, not grown. `write` is
-    /// not told the row's position, so no row's text can depend on the rows before it.
+    /// Lines for every row, each ending in `\n`, made by `write` when the file is read.
+    /// `write` is not told the row's position, so no row's text can depend on the rows
+    /// before it.
     fn each(
         &self,
-        extra: impl Fn(&Variant) -> usize + Sync,
-        write: impl Fn(&mut String, &Variant) + Sync,
-    ) -> Pieces {
-        let size = |variant: &Variant| self.path_size(variant) + extra(variant);
-        parallel::write(&self.table.variants, size, write)
+        write: impl Fn(&mut String, &Enum, &Variant) + Send + Sync + 'static,
+    ) -> MadeText {
+        let table = Arc::clone(&self.table);
+        made(table.variants.len(), move |rows, out| {
+            table.variants[rows].iter().for_each(|variant| write(out, &table, variant));
+        })
     }
 
-    /// One text per group of rows that share a code (or one row, where codes are unique), in
-    /// the order of the binary searches in `catalog_core::rt`; rows that share a code stay in
-    /// the document's order. As [`Rows::each`], with a path's room for each row.
-    fn each_code(&self, write: impl Fn(&mut String, &[usize]) + Sync) -> Pieces {
-        let table = self.table;
-        let group = |range: &Range<usize>| &table.rows_by_code[range.clone()];
-        let size = |range: &Range<usize>| {
-            group(range).iter().map(|&row| self.path_size(&table.variants[row])).sum()
-        };
-        parallel::write(&table.code_groups, size, |out, range| write(out, group(range)))
-    }
-
-    /// About how many bytes `Enum::Variant` and its punctuation take.
-    fn path_size(&self, variant: &Variant) -> usize {
-        self.table.name.len() + 16 + variant.ident.len()
+    /// Lines for every group of rows that share a code (or one row, where codes are unique),
+    /// in the order of the binary searches in `catalog_core::rt`; rows that share a code stay
+    /// in the document's order. As [`Rows::each`].
+    fn each_code(
+        &self,
+        write: impl Fn(&mut String, &Enum, &[usize]) + Send + Sync + 'static,
+    ) -> MadeText {
+        let table = Arc::clone(&self.table);
+        made(table.code_groups.len(), move |groups, out| {
+            for group in &table.code_groups[groups] {
+                write(out, &table, &table.rows_by_code[group.clone()]);
+            }
+        })
     }
 
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
-    fn declarations(&self) -> Pieces {
-        let docs = |variant: &Variant| 2 * variant.docs.iter().map(String::len).sum::<usize>();
-        self.each(docs, |out, variant| {
-            push_doc(out, "///", &variant_doc(self.table, variant));
-            for alias in aliases(self.table, variant) {
+    fn declarations(&self) -> MadeText {
+        self.each(|out, table, variant| {
+            push_doc(out, "///", &variant_doc(table, variant));
+            for alias in aliases(table, variant) {
                 out.push_str("#[doc(alias = ");
                 push_str_literal(out, alias);
                 out.push_str(")]\n");
@@ -117,7 +120,7 @@ impl<'a> Rows<'a> {
             }
             out.push_str(&variant.ident);
             match variant.key {
-                Key::Int(code) if self.table.discriminants => {
+                Key::Int(code) if table.discriminants => {
                     let _ = writeln!(out, " = {code},");
                 }
                 _ => out.push_str(",\n"),
@@ -126,13 +129,13 @@ impl<'a> Rows<'a> {
     }
 
     /// `ALL`'s elements.
-    fn all(&self) -> Pieces {
-        self.each(|_| 0, |out, variant| self.push_path(out, variant, ",\n"))
+    fn all(&self) -> MadeText {
+        self.each(|out, table, variant| push_path(out, table, variant, ",\n"))
     }
 
     /// `ROWS`'s elements: every row's cells.
-    fn rows(&self) -> Pieces {
-        self.each(cells_len, |out, variant| {
+    fn rows(&self) -> MadeText {
+        self.each(|out, _, variant| {
             out.push('[');
             for (index, cell) in variant.cells.iter().enumerate() {
                 if index > 0 {
@@ -145,100 +148,83 @@ impl<'a> Rows<'a> {
     }
 
     /// `CODES`'s elements: every row's code.
-    fn codes(&self) -> Pieces {
-        self.each(
-            |_| 0,
-            |out, variant| {
-                push_key(out, &variant.key);
-                out.push_str(",\n");
-            },
-        )
+    fn codes(&self) -> MadeText {
+        self.each(|out, _, variant| {
+            push_key(out, &variant.key);
+            out.push_str(",\n");
+        })
     }
 
     /// `CODE_TEXTS`'s elements: every row's code as written.
-    fn code_texts(&self) -> Pieces {
-        self.each(
-            |variant| variant.key_text.len() + 4,
-            |out, variant| {
-                push_str_literal(out, &variant.key_text);
-                out.push_str(",\n");
-            },
-        )
+    fn code_texts(&self) -> MadeText {
+        self.each(|out, _, variant| {
+            push_str_literal(out, &variant.key_text);
+            out.push_str(",\n");
+        })
     }
 
     /// `URLS`'s elements: every row's URL, its own or the page's.
-    fn urls(&self) -> Pieces {
-        let page = &self.table.url;
-        self.each(
-            |variant| variant.url.as_ref().unwrap_or(page).len() + 4,
-            |out, variant| {
-                push_str_literal(out, variant.url.as_ref().unwrap_or(page));
-                out.push_str(",\n");
-            },
-        )
+    fn urls(&self) -> MadeText {
+        self.each(|out, table, variant| {
+            push_str_literal(out, variant.url.as_ref().unwrap_or(&table.url));
+            out.push_str(",\n");
+        })
     }
 
     /// The variants of `row_index`'s local enum, in the document's order: its implicit
     /// discriminants are the rows, counted by the compiler rather than written out.
-    fn row_names(&self) -> Pieces {
-        self.each(
-            |_| 0,
-            |out, variant| {
-                out.push_str(&variant.ident);
-                out.push_str(",\n");
-            },
-        )
+    fn row_names(&self) -> MadeText {
+        self.each(|out, _, variant| {
+            out.push_str(&variant.ident);
+            out.push_str(",\n");
+        })
     }
 
     /// `row_index`'s arms: from each variant to the local enum's variant of the same name.
-    fn row_index_arms(&self) -> Pieces {
-        let local = row_enum_name(self.table);
-        self.each(
-            |_| local.len(),
-            |out, variant| {
-                self.push_path(out, variant, " => ");
-                out.push_str(local);
-                out.push_str("::");
-                out.push_str(&variant.ident);
-                out.push_str(",\n");
-            },
-        )
+    fn row_index_arms(&self) -> MadeText {
+        self.each(|out, table, variant| {
+            push_path(out, table, variant, " => ");
+            out.push_str(row_enum_name(table));
+            out.push_str("::");
+            out.push_str(&variant.ident);
+            out.push_str(",\n");
+        })
     }
 
     /// The arms of `from_code` for integer codes: each code that one row has.
-    fn code_arms(&self) -> Pieces {
-        self.each_code(|out, group| {
+    fn code_arms(&self) -> MadeText {
+        self.each_code(|out, table, group| {
             if let &[row] = group {
-                let variant = &self.table.variants[row];
+                let variant = &table.variants[row];
                 push_key(out, &variant.key);
                 out.push_str(" => ::core::option::Option::Some(");
-                self.push_path(out, variant, "),\n");
+                push_path(out, table, variant, "),\n");
             }
         })
     }
 
     /// `BY_CODE`'s elements for string codes: each code that one row has, with its variant.
-    fn by_code(&self) -> Pieces {
-        self.each_code(|out, group| {
+    fn by_code(&self) -> MadeText {
+        self.each_code(|out, table, group| {
             if let &[row] = group {
-                let variant = &self.table.variants[row];
+                let variant = &table.variants[row];
                 out.push('(');
                 push_key(out, &variant.key);
                 out.push_str(", ");
-                self.push_path(out, variant, "),\n");
+                push_path(out, table, variant, "),\n");
             }
         })
     }
 
     /// `WITH_CODE`'s elements: every code with the variants that have it.
-    fn with_code(&self) -> Pieces {
-        self.each_code(|out, group| {
+    fn with_code(&self) -> MadeText {
+        self.each_code(|out, table, group| {
             out.push('(');
-            push_key(out, &self.table.variants[group[0]].key);
+            push_key(out, &table.variants[group[0]].key);
             out.push_str(", &[");
             for (index, &row) in group.iter().enumerate() {
                 let separator = if index + 1 < group.len() { ", " } else { "" };
-                self.push_path(out, &self.table.variants[row], separator);
+                push_path(out, table, &table.variants[row], separator);
             }
             out.push_str("]),\n");
         })
@@ -246,42 +232,37 @@ impl<'a> Rows<'a> {
 
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes
     /// are unique (no variant in a constant: see `emit`), else with its variant.
-    fn by_name(&self) -> Pieces {
-        let table = self.table;
-        let size = |&row: &usize| {
-            let variant = &table.variants[row];
-            self.path_size(variant) + variant.name(table).len()
-        };
-        parallel::write(&table.rows_by_name, size, |out, &row| {
-            let variant = &table.variants[row];
-            out.push('(');
-            push_str_literal(out, variant.name(table));
-            out.push_str(", ");
-            if !table.shared_codes {
-                push_key(out, &variant.key);
-                out.push_str("),\n");
-            } else {
-                self.push_path(out, variant, "),\n");
+    fn by_name(&self) -> MadeText {
+        let table = Arc::clone(&self.table);
+        made(table.rows_by_name.len(), move |rows, out| {
+            for &row in &table.rows_by_name[rows] {
+                let variant = &table.variants[row];
+                out.push('(');
+                push_str_literal(out, variant.name(&table));
+                out.push_str(", ");
+                if !table.shared_codes {
+                    push_key(out, &variant.key);
+                    out.push_str("),\n");
+                } else {
+                    push_path(out, &table, variant, "),\n");
+                }
             }
         })
     }
 
     /// The arms of a `match` giving each variant's cell in `column` (the `match` layout).
-    pub fn cell_arms(&self, column: usize) -> Pieces {
-        self.each(
-            |variant| variant.cells[column].len(),
-            |out, variant| {
-                self.push_path(out, variant, " => ");
-                push_str_literal(out, &variant.cells[column]);
-                out.push_str(",\n");
-            },
-        )
+    pub fn cell_arms(&self, column: usize) -> MadeText {
+        self.each(move |out, table, variant| {
+            push_path(out, table, variant, " => ");
+            push_str_literal(out, &variant.cells[column]);
+            out.push_str(",\n");
+        })
     }
 
     /// The arms of a `match` giving each variant's cells (the `match` layout).
-    fn row_arms(&self) -> Pieces {
-        self.each(cells_len, |out, variant| {
-            self.push_path(out, variant, " => &[");
+    fn row_arms(&self) -> MadeText {
+        self.each(|out, table, variant| {
+            push_path(out, table, variant, " => &[");
             for (index, cell) in variant.cells.iter().enumerate() {
                 if index > 0 {
                     out.push_str(", ");
@@ -291,20 +272,27 @@ impl<'a> Rows<'a> {
             out.push_str("],\n");
         })
     }
-
-    /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves
-    /// `Self::Variant` by searching the variants one by one, which is quadratic over a file.
-    fn push_path(&self, out: &mut String, variant: &Variant, after: &str) {
-        out.push_str(&self.table.name);
-        out.push_str("::");
-        out.push_str(&variant.ident);
-        out.push_str(after);
-    }
 }
 
-/// The bytes of a row's cells, with room for quotes and separators.
-fn cells_len(variant: &Variant) -> usize {
-    variant.cells.iter().map(|cell| cell.len() + 4).sum()
+/// Lines made of `items` rows (or code groups) when read, a part for every
+/// [`ROWS_PER_PART`] of them: `write` appends the lines of the rows in the range it is given.
+fn made(
+    items: usize,
+    write: impl Fn(Range<usize>, &mut String) + Send + Sync + 'static,
+) -> MadeText {
+    MadeText::new(items, items.div_ceil(ROWS_PER_PART), move |part, out| {
+        let start = part * ROWS_PER_PART;
+        write(start..(start + ROWS_PER_PART).min(items), out);
+    })
+}
+
+/// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves
+/// `Self::Variant` by searching the variants one by one, which is quadratic over a file.
+fn push_path(out: &mut String, table: &Enum, variant: &Variant, after: &str) {
+    out.push_str(&table.name);
+    out.push_str("::");
+    out.push_str(&variant.ident);
+    out.push_str(after);
 }
 
 fn push_key(out: &mut String, key: &Key) {

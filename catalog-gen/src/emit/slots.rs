@@ -4,12 +4,13 @@
 //! `match`es. Sending them through tokens, syn and prettyplease is most of generation's time
 //! and changes nothing, since each row is laid out the same way. So the skeleton (the code's
 //! structure) holds a placeholder where rows go, prettyplease formats it, and each placeholder
-//! line is then replaced by its rows, read at the placeholder's indentation: the rows' text
-//! moves into the file's [`FileText`] as it is, never copied.
+//! line is then replaced by its rows, read at the placeholder's indentation: the rows go into
+//! the file's [`FileText`] as lines made when the file is read (`MadeText`).
 
 use proc_macro2::{Ident, Span};
 
 use crate::FileText;
+use crate::file_text::MadeText;
 
 /// How every placeholder starts. Placeholders are longer than a line may be, so prettyplease
 /// always gives one a line of its own, breaking the `[..]` or `{..}` around it; and no line
@@ -18,21 +19,17 @@ use crate::FileText;
 const PREFIX: &str = "__catalog_gen_slot_";
 const PADDING: usize = 100;
 
-/// A text kept in the pieces it was written in (one per thread that wrote it), read one
-/// after another.
-pub type Pieces = Vec<String>;
-
 /// The texts that placeholders stand for, in the order they were made.
 #[derive(Clone, Debug, Default)]
 pub struct Slots {
-    texts: Vec<Pieces>,
+    texts: Vec<MadeText>,
 }
 
 impl Slots {
     /// A placeholder for `text`: lines, each ending in `\n`, indented as the placeholder is.
     /// Written where prettyplease puts it on a line of its own: as an enum variant, an array
     /// element or a `match` arm's pattern.
-    pub fn add(&mut self, text: Pieces) -> Ident {
+    pub fn add(&mut self, text: MadeText) -> Ident {
         let name = format!("{PREFIX}{}_{}", self.texts.len(), "x".repeat(PADDING));
         self.texts.push(text);
         Ident::new(&name, Span::call_site())
@@ -40,7 +37,7 @@ impl Slots {
 
     /// Appends `formatted` to `out` with every placeholder line replaced by its text.
     pub fn fill(self, out: &mut FileText, formatted: &str) {
-        let mut texts: Vec<Option<Pieces>> = self.texts.into_iter().map(Some).collect();
+        let mut texts: Vec<Option<MadeText>> = self.texts.into_iter().map(Some).collect();
         for line in formatted.split_inclusive('\n') {
             let code = line.trim_start_matches(' ');
             let slot = code.strip_prefix(PREFIX).and_then(|rest| {
@@ -48,10 +45,7 @@ impl Slots {
                 texts.get_mut(index)?.take()
             });
             match slot {
-                Some(pieces) => {
-                    let width = line.len() - code.len();
-                    out.push_indented_all(pieces, width);
-                }
+                Some(text) => out.push_made(text, line.len() - code.len()),
                 None => out.push_str(line),
             }
         }
@@ -63,12 +57,18 @@ mod tests {
     use super::*;
     use quote::quote;
 
+    /// Lines made of `texts`, one part each.
+    fn made(texts: &[&'static str]) -> MadeText {
+        let texts = texts.to_vec();
+        MadeText::new(texts.len(), texts.len(), move |index, out| out.push_str(texts[index]))
+    }
+
     #[test]
     fn placeholders_get_lines_of_their_own_and_are_replaced_at_their_indentation() {
         let mut slots = Slots::default();
-        let variants = slots.add(vec!["/// A\nA = 1,\n".into(), "\nB = 2,\n".into()]);
-        let items = slots.add(vec!["E::A,\nE::B,\n".into()]);
-        let arms = slots.add(vec!["1 => Some(E::A),\n".into()]);
+        let variants = slots.add(made(&["/// A\nA = 1,\n", "\nB = 2,\n"]));
+        let items = slots.add(made(&["E::A,\nE::B,\n"]));
+        let arms = slots.add(made(&["1 => Some(E::A),\n"]));
         let file: syn::File = syn::parse2(quote! {
             pub enum E { #variants }
             impl E {

@@ -96,7 +96,7 @@ pub fn catalog(mut tables: Vec<ReadyTable<'_>>) -> Catalog {
             prose: module_prose(ready, tables),
             enums: Vec::new(),
         });
-        module.enums.push(enum_model(ready, rows, page_rows));
+        module.enums.push(Arc::new(enum_model(ready, rows, page_rows)));
     }
     Catalog { modules: modules.into_values().collect(), warnings: Vec::new() }
 }

@@ -68,8 +68,9 @@ pub struct Module {
     pub title: String,
     /// The page's prose, as rustdoc Markdown.
     pub prose: String,
-    /// The enums, in manifest order.
-    pub enums: Vec<Enum>,
+    /// The enums, in manifest order. Shared: the generated files' rows are made from them
+    /// while the files are read (`FileText`).
+    pub enums: Vec<Arc<Enum>>,
 }
 
 /// A generated enum: one documented table, with every fact its code is built on.
