@@ -14,9 +14,10 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use crate::file_text::MadeText;
 use crate::marker;
 use crate::model::Catalog;
-use crate::scan;
+use crate::{FileText, scan};
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:
 /// associated constants and functions, public or not (a method of the same name would clash
@@ -175,40 +176,35 @@ impl CatalogApi {
             .map(|v| 64 + 2 * (v.variant.len() + v.code.len() + v.name.len()) + cells_size(v))
             .sum();
         let mut out = String::with_capacity(1024 + size + size / 16);
-        out.push_str(&marker::header_line("#", source, command));
-        out.push_str(
-            "# The catalog's public API: the next regen refuses to remove or rename what is here.\n",
-        );
+        push_snapshot_header(&mut out, source, command);
         for (name, api) in &self.enums {
-            out.push_str("\n[[enum]]\nname = ");
-            push_toml_string(&mut out, name);
-            out.push_str("\nmodule = ");
-            push_toml_string(&mut out, &api.module);
-            out.push_str("\ncolumns = ");
-            push_toml_array(&mut out, &api.columns);
-            out.push_str("\naccessors = ");
-            push_toml_array(&mut out, &api.accessors);
-            if let Some(discriminants) = api.discriminants {
-                let _ = write!(out, "\ndiscriminants = {discriminants}");
-            }
-            out.push_str("\nvariants = [\n");
-            for variant in &api.variants {
-                out.push_str(VARIANT_LINE);
-                push_toml_string(&mut out, &variant.variant);
-                out.push_str(", code = ");
-                push_toml_string(&mut out, &variant.code);
-                out.push_str(", name = ");
-                push_toml_string(&mut out, &variant.name);
-                if variant.retired {
-                    out.push_str(", retired = true");
-                }
-                out.push_str(", cells = ");
-                push_toml_array(&mut out, &variant.cells);
-                out.push_str(" },\n");
-            }
-            out.push_str("]\n");
+            push_enum_head(&mut out, name, api);
+            api.variants.iter().for_each(|variant| push_variant_line(&mut out, variant));
+            out.push_str(ENUM_END);
         }
         out
+    }
+
+    /// [`to_snapshot`](Self::to_snapshot)'s text as a generated file's: the variants' lines
+    /// made when the file is read (compared or written), on every core, rather than held whole
+    /// (as large as the docs).
+    pub fn snapshot_text(api: &Arc<CatalogApi>, source: &str, command: &str) -> FileText {
+        let mut head = String::new();
+        push_snapshot_header(&mut head, source, command);
+        let mut text = FileText::from(head);
+        for (name, enum_api) in &api.enums {
+            let mut head = String::new();
+            push_enum_head(&mut head, name, enum_api);
+            text.push_str(&head);
+            let (api, name) = (Arc::clone(api), name.clone());
+            let lines = MadeText::of_rows(enum_api.variants.len(), move |rows, out| {
+                let variants = &api.enums[&name].variants[rows];
+                variants.iter().for_each(|variant| push_variant_line(out, variant));
+            });
+            text.push_made(lines, 0);
+            text.push_str(ENUM_END);
+        }
+        text
     }
 
     /// Reads a snapshot written by [`CatalogApi::to_snapshot`].
@@ -363,6 +359,50 @@ fn variant_lines<'a>(
 /// How every variant's line in the snapshot starts.
 const VARIANT_LINE: &str = "    { variant = ";
 
+/// How every enum's part of the snapshot ends, after its variants' lines.
+const ENUM_END: &str = "]\n";
+
+/// The snapshot's first lines: the `@generated` header and what the file is.
+fn push_snapshot_header(out: &mut String, source: &str, command: &str) {
+    out.push_str(&marker::header_line("#", source, command));
+    out.push_str(
+        "# The catalog's public API: the next regen refuses to remove or rename what is here.\n",
+    );
+}
+
+/// An enum's lines before its variants': its name, module, columns, accessors and whether
+/// its codes are its discriminants.
+fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
+    out.push_str("\n[[enum]]\nname = ");
+    push_toml_string(out, name);
+    out.push_str("\nmodule = ");
+    push_toml_string(out, &api.module);
+    out.push_str("\ncolumns = ");
+    push_toml_array(out, &api.columns);
+    out.push_str("\naccessors = ");
+    push_toml_array(out, &api.accessors);
+    if let Some(discriminants) = api.discriminants {
+        let _ = write!(out, "\ndiscriminants = {discriminants}");
+    }
+    out.push_str("\nvariants = [\n");
+}
+
+/// A variant's line: one line per variant, so a row added to a doc adds a line.
+fn push_variant_line(out: &mut String, variant: &VariantApi) {
+    out.push_str(VARIANT_LINE);
+    push_toml_string(out, &variant.variant);
+    out.push_str(", code = ");
+    push_toml_string(out, &variant.code);
+    out.push_str(", name = ");
+    push_toml_string(out, &variant.name);
+    if variant.retired {
+        out.push_str(", retired = true");
+    }
+    out.push_str(", cells = ");
+    push_toml_array(out, &variant.cells);
+    out.push_str(" },\n");
+}
+
 /// About the bytes `variant`'s cells take in the snapshot.
 fn cells_size(variant: &VariantApi) -> usize {
     variant.cells.iter().map(|cell| cell.len() + 4).sum()
@@ -464,6 +504,23 @@ mod tests {
         let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
         assert!(marker::is_generated(&text), "{text}");
         assert_eq!(CatalogApi::from_snapshot(&text).unwrap(), api());
+    }
+
+    #[test]
+    fn the_snapshot_made_when_read_is_the_snapshot() {
+        let small = Arc::new(api());
+        let text = CatalogApi::snapshot_text(&small, "docs/catalog.toml", "cargo xtask regen");
+        assert_eq!(text.to_string(), small.to_snapshot("docs/catalog.toml", "cargo xtask regen"));
+        // Enough variants for parts made on every core.
+        let mut large = api();
+        let variants = &mut large.enums.get_mut("ErrorCode").unwrap().variants;
+        let one = variants[0].clone();
+        *variants = (0..10_000)
+            .map(|row| VariantApi { variant: format!("V{row}"), ..one.clone() })
+            .collect();
+        let large = Arc::new(large);
+        let text = CatalogApi::snapshot_text(&large, "c", "x");
+        assert_eq!(text.to_string(), large.to_snapshot("c", "x"));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::parallel;
@@ -61,6 +62,19 @@ impl MadeText {
         MadeText { rows, parts, write: Arc::new(write) }
     }
 
+    /// The lines that `write` makes of `rows` rows (or groups of them) when read, a part for
+    /// every [`ROWS_PER_PART`] of them: `write` appends the lines of the rows in the range it
+    /// is given, and never sees the others.
+    pub(crate) fn of_rows(
+        rows: usize,
+        write: impl Fn(Range<usize>, &mut String) + Send + Sync + 'static,
+    ) -> MadeText {
+        MadeText::new(rows, rows.div_ceil(ROWS_PER_PART), move |part, out| {
+            let start = part * ROWS_PER_PART;
+            write(start..(start + ROWS_PER_PART).min(rows), out);
+        })
+    }
+
     /// `read` of each part's text, in order, until the first error it returns.
     fn try_for_each_part<E>(&self, read: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
         parallel::ordered(self.rows, self.parts, |index, out| (self.write)(index, out), read)
@@ -72,6 +86,11 @@ impl fmt::Debug for MadeText {
         f.debug_struct("MadeText").field("rows", &self.rows).field("parts", &self.parts).finish()
     }
 }
+
+/// How many rows (or groups of rows) make one part of [`MadeText::of_rows`]: parts of tens
+/// to hundreds of kilobytes, made on every core while a file is read, and few enough that
+/// handing each over costs nothing next to making it.
+const ROWS_PER_PART: usize = 256;
 
 /// The indentation an indented piece's `line` is read with: `indent`, but none on an empty
 /// line (formatting leaves no trailing spaces).
@@ -125,16 +144,10 @@ impl FileText {
         let mut block = Block { bytes: Vec::with_capacity(BLOCK) };
         for piece in &self.pieces {
             match piece {
-                Piece::Plain(text) if block.bytes.len() + text.len() <= BLOCK => {
-                    block.bytes.extend_from_slice(text.as_bytes());
-                }
-                Piece::Plain(text) => {
-                    block.flush(&mut f)?;
-                    f(text.as_bytes())?;
-                }
-                Piece::Indented { text, width } => block.push_lines(text, *width, &mut f)?,
+                Piece::Plain(text) => block.push(text, 0, &mut f)?,
+                Piece::Indented { text, width } => block.push(text, *width, &mut f)?,
                 Piece::Made { text, width } => {
-                    text.try_for_each_part(|part| block.push_lines(part, *width, &mut f))?;
+                    text.try_for_each_part(|part| block.push(part, *width, &mut f))?;
                 }
             }
         }
@@ -170,14 +183,23 @@ impl Block {
         result
     }
 
-    /// Gathers the lines of `text`, each indented by `width` spaces but empty ones, handing
-    /// the block to `f` whenever the next line would not fit.
-    fn push_lines<E>(
+    /// Gathers `text`, each of its lines indented by `width` spaces but empty ones, handing
+    /// the block to `f` whenever the next line would not fit. Text without indentation is
+    /// gathered whole where it fits, else handed to `f` as it is.
+    fn push<E>(
         &mut self,
         text: &str,
         width: usize,
         f: &mut impl FnMut(&[u8]) -> Result<(), E>,
     ) -> Result<(), E> {
+        if width == 0 {
+            if self.bytes.len() + text.len() <= BLOCK {
+                self.bytes.extend_from_slice(text.as_bytes());
+                return Ok(());
+            }
+            self.flush(f)?;
+            return f(text.as_bytes());
+        }
         for line in lines(text) {
             let indent = indentation(line, &SPACES[..width]);
             if self.bytes.len() + indent.len() + line.len() > BLOCK {

@@ -43,6 +43,7 @@ pub mod sync;
 pub mod synth;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use api::CatalogApi;
 pub use diagnostics::{Diagnostic, Label};
@@ -127,8 +128,9 @@ pub struct Generation {
     /// `mod.rs`, one file per module and the API snapshot, paths relative to the manifest's
     /// `output` directory, sorted by path.
     pub files: Vec<GeneratedFile>,
-    /// The catalog's public API.
-    pub api: CatalogApi,
+    /// The catalog's public API, shared with the snapshot's text, whose lines are made from
+    /// it when read.
+    pub api: Arc<CatalogApi>,
     /// Where each enum comes from in the manifest, by enum name.
     pub origins: BTreeMap<String, model::Origin>,
     /// What the docs say that compiles but is worth knowing.
@@ -178,19 +180,17 @@ pub fn generate_after(
         .flat_map(|module| &module.enums)
         .map(|table| (table.name.to_string(), table.origin.clone()))
         .collect();
-    // The API with its snapshot, and the code, are made at the same time where the rows pay
-    // for it.
+    // The API and the code are made at the same time where the rows pay for it. The rows of
+    // both files, the snapshot's and the module's, are made when the files are read.
     let rows = catalog.modules.iter().flat_map(|module| &module.enums).map(|e| e.variants.len());
-    let api_and_snapshot = || {
-        let api = CatalogApi::of(&catalog);
-        let snapshot = api.to_snapshot(input.manifest_path, input.command);
-        (api, snapshot)
-    };
-    let ((api, snapshot), files) = parallel::join(rows.sum(), api_and_snapshot, || {
-        emit::files(&catalog, input.manifest_path, input.command)
-    });
+    let (api, files) = parallel::join(
+        rows.sum(),
+        || Arc::new(CatalogApi::of(&catalog)),
+        || emit::files(&catalog, input.manifest_path, input.command),
+    );
     let mut files = files.map_err(|message| failure(vec![Diagnostic::error(message)]))?;
-    files.push(GeneratedFile { path: api::SNAPSHOT_FILE.to_owned(), text: snapshot.into() });
+    let snapshot = CatalogApi::snapshot_text(&api, input.manifest_path, input.command);
+    files.push(GeneratedFile { path: api::SNAPSHOT_FILE.to_owned(), text: snapshot });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Generation { files, api, origins, warnings, catalog })
 }

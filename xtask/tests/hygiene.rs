@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use catalog_gen::api::{INHERENT_ITEMS, TRAIT_METHODS};
 use catalog_gen::naming::CRATE_ROOT_NAMES;
@@ -248,7 +249,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Generates in memory: the API, or the rendered refusal.
-fn generate(manifest: &str, pages: &[(String, String)]) -> Result<CatalogApi, String> {
+fn generate(manifest: &str, pages: &[(String, String)]) -> Result<Arc<CatalogApi>, String> {
     let pages = catalog_gen::pages_in_memory(pages.iter().cloned());
     let manifest = format!("output = \"out\"\n\n{manifest}");
     let input = Input {

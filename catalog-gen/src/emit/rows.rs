@@ -2,17 +2,11 @@
 //! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
 
 use std::fmt::Write;
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::text::{push_doc, push_str_literal};
 use crate::file_text::MadeText;
 use crate::model::{CodeType, Enum, Key, Layout, Retirement, Variant};
-
-/// How many rows (or code groups) make one part of a [`MadeText`]: parts of tens to hundreds
-/// of kilobytes, made on every core while a file is read, and few enough that handing each
-/// part over costs nothing next to making it.
-const ROWS_PER_PART: usize = 256;
 
 /// The rows of one enum, ready to be written.
 pub struct Rows {
@@ -84,7 +78,7 @@ impl Rows {
         write: impl Fn(&mut String, &Enum, &Variant) + Send + Sync + 'static,
     ) -> MadeText {
         let table = Arc::clone(&self.table);
-        made(table.variants.len(), move |rows, out| {
+        MadeText::of_rows(table.variants.len(), move |rows, out| {
             table.variants[rows].iter().for_each(|variant| write(out, &table, variant));
         })
     }
@@ -97,7 +91,7 @@ impl Rows {
         write: impl Fn(&mut String, &Enum, &[usize]) + Send + Sync + 'static,
     ) -> MadeText {
         let table = Arc::clone(&self.table);
-        made(table.code_groups.len(), move |groups, out| {
+        MadeText::of_rows(table.code_groups.len(), move |groups, out| {
             for group in &table.code_groups[groups] {
                 write(out, &table, &table.rows_by_code[group.clone()]);
             }
@@ -234,7 +228,7 @@ impl Rows {
     /// are unique (no variant in a constant: see `emit`), else with its variant.
     fn by_name(&self) -> MadeText {
         let table = Arc::clone(&self.table);
-        made(table.rows_by_name.len(), move |rows, out| {
+        MadeText::of_rows(table.rows_by_name.len(), move |rows, out| {
             for &row in &table.rows_by_name[rows] {
                 let variant = &table.variants[row];
                 out.push('(');
@@ -272,18 +266,6 @@ impl Rows {
             out.push_str("],\n");
         })
     }
-}
-
-/// Lines made of `items` rows (or code groups) when read, a part for every
-/// [`ROWS_PER_PART`] of them: `write` appends the lines of the rows in the range it is given.
-fn made(
-    items: usize,
-    write: impl Fn(Range<usize>, &mut String) + Send + Sync + 'static,
-) -> MadeText {
-    MadeText::new(items, items.div_ceil(ROWS_PER_PART), move |part, out| {
-        let start = part * ROWS_PER_PART;
-        write(start..(start + ROWS_PER_PART).min(items), out);
-    })
 }
 
 /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves
