@@ -501,8 +501,8 @@ fn write_new(target: &Path, text: &str) -> io::Result<()> {
 /// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
 /// permissions `target` has, or those of a new ordinary file (temporary files are private).
 fn staged_file(dir: &Path, target: &Path, text: &FileText) -> io::Result<NamedTempFile> {
-    let mut file = NamedTempFile::new_in(dir)?;
-    text.write_to(&mut file)?;
+    let file = NamedTempFile::new_in(dir)?;
+    text.write_to(WriteBehind { file: file.as_file(), written: 0, handed: 0 })?;
     let permissions = match std::fs::metadata(target) {
         Ok(metadata) => Some(metadata.permissions()),
         Err(_) => default_permissions(),
@@ -513,6 +513,52 @@ fn staged_file(dir: &Path, target: &Path, text: &FileText) -> io::Result<NamedTe
     file.as_file().sync_all()?;
     Ok(file)
 }
+
+/// How many bytes of a staged file are written before they are handed to the disk.
+const WRITE_BEHIND: u64 = 8 << 20;
+
+/// A staged file as it is written: every [`WRITE_BEHIND`] bytes written are handed to the disk
+/// at once (on Linux), so that the disk writes while the rest of the text is made, and the
+/// sync before the rename waits for the last few megabytes, not the whole file: at 200k rows,
+/// syncing the module's 266 MB took about 0.1 s after it was written, 0.01 s this way.
+struct WriteBehind<'f> {
+    file: &'f std::fs::File,
+    /// Bytes written so far.
+    written: u64,
+    /// Bytes handed to the disk so far.
+    handed: u64,
+}
+
+impl io::Write for WriteBehind<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.file.write(bytes)?;
+        self.written += written as u64;
+        if self.written - self.handed >= WRITE_BEHIND {
+            start_writing_back(self.file, self.handed, self.written - self.handed);
+            self.handed = self.written;
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Starts writing the `len` bytes of `file` at `offset`, just written, to the disk, without
+/// waiting. `POSIX_FADV_DONTNEED` does that on Linux, and drops none of those pages from the
+/// cache (they are dirty, or being written): what `sync_file_range(SYNC_FILE_RANGE_WRITE)`
+/// does, which has no safe binding. Only a hint: the sync before the rename reports errors.
+#[cfg(target_os = "linux")]
+fn start_writing_back(file: &std::fs::File, offset: u64, len: u64) {
+    if let Some(len) = std::num::NonZeroU64::new(len) {
+        let _ = rustix::fs::fadvise(file, offset, Some(len), rustix::fs::Advice::DontNeed);
+    }
+}
+
+/// Elsewhere the sync writes the whole file.
+#[cfg(not(target_os = "linux"))]
+fn start_writing_back(_: &std::fs::File, _: u64, _: u64) {}
 
 #[cfg(unix)]
 fn default_permissions() -> Option<std::fs::Permissions> {
@@ -543,4 +589,22 @@ pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
     let file = staged_file(dir, path, &text).map_err(failed)?;
     file.persist(path).map_err(|error| failed(error.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_staged_file_handed_to_the_disk_in_parts_reads_as_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "0123456789abcdef".repeat(4) + "\n";
+        let lines = line.repeat((2 * WRITE_BEHIND as usize + 12_345) / line.len());
+        let mut text = FileText::from("header\n");
+        text.push_indented(lines, 4);
+        text.push_str("end\n");
+        let target = dir.path().join("f.rs");
+        staged_file(dir.path(), &target, &text).unwrap().persist(&target).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), text.to_string());
+    }
 }
