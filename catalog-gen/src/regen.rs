@@ -303,8 +303,8 @@ impl<'a> CheckedIn<'a> {
 
     /// The previous API, given the `changes` a generation of `api` makes: unchanged where the
     /// snapshot is not among them (its text is the new one); else `early` where it was read
-    /// before generating, else read beside the new snapshot, so that only the lines that
-    /// differ are parsed.
+    /// before generating; else none where there is no snapshot; else read beside the new
+    /// snapshot, so that only the lines that differ are parsed.
     fn previous(
         &self,
         early: Option<CatalogApi>,
@@ -315,7 +315,8 @@ impl<'a> CheckedIn<'a> {
         if self.file.is_some() && change.is_none() {
             return Ok(Previous::Unchanged);
         }
-        if early.is_some() {
+        // No snapshot to read (a new catalog): the new one's text is not made for nothing.
+        if early.is_some() || self.file.is_none() {
             return Ok(Previous::Changed(early));
         }
         let new_text = change.and_then(Change::new_text).map(FileText::as_one_str);
