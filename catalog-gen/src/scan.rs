@@ -34,20 +34,40 @@ pub fn lines_without_ends(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// included), `"`, `\`, or any byte of a non-ASCII character. Each escaper decides what to do
 /// there; for the others these are false stops, never missed ones.
 pub fn is_stop(byte: u8) -> bool {
-    !(0x20..0x7F).contains(&byte) || byte == b'"' || byte == b'\\'
+    is_control_stop(byte) || byte == b'"' || byte == b'\\'
+}
+
+/// [`is_stop`] for an escaper that leaves `"` and `\` as they are (doc comments): an ASCII
+/// control character or any byte of a non-ASCII character.
+pub fn is_control_stop(byte: u8) -> bool {
+    !(0x20..0x7F).contains(&byte)
 }
 
 /// The length of the run of bytes at the start of `bytes` that are not [stops](is_stop).
 pub fn plain_run(bytes: &[u8]) -> usize {
+    run(bytes, stops, is_stop)
+}
+
+/// The length of the run of bytes at the start of `bytes` that are not
+/// [control stops](is_control_stop): a doc comment line has a `\` every few words in docs that
+/// escape their punctuation, where [`plain_run`] would stop each time.
+pub fn control_free_run(bytes: &[u8]) -> usize {
+    run(bytes, control_stops, is_control_stop)
+}
+
+/// The length of the run at the start of `bytes` that no byte `stop` tells ends, tested eight
+/// bytes at a time by `stops_in`, which is nonzero for a word that holds such a byte.
+#[inline(always)]
+fn run(bytes: &[u8], stops_in: impl Fn(u64) -> u64, stop: impl Fn(u8) -> bool) -> usize {
     let (words, _) = bytes.as_chunks::<8>();
     let mut at = 0;
     for word in words {
-        if stops(u64::from_le_bytes(*word)) != 0 {
+        if stops_in(u64::from_le_bytes(*word)) != 0 {
             break;
         }
         at += 8;
     }
-    at + bytes[at..].iter().position(|&byte| is_stop(byte)).unwrap_or(bytes.len() - at)
+    at + bytes[at..].iter().position(|&byte| stop(byte)).unwrap_or(bytes.len() - at)
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -59,7 +79,13 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// Nonzero if a byte of `word` is a [stop](is_stop).
 #[inline(always)]
 fn stops(word: u64) -> u64 {
-    (word & HIGHS) | below(word, 0x20) | equal(word, 0x7F) | equal(word, b'"') | equal(word, b'\\')
+    control_stops(word) | equal(word, b'"') | equal(word, b'\\')
+}
+
+/// Nonzero if a byte of `word` is a [control stop](is_control_stop).
+#[inline(always)]
+fn control_stops(word: u64) -> u64 {
+    (word & HIGHS) | below(word, 0x20) | equal(word, 0x7F)
 }
 
 /// The high bit of a byte of the result is set where that byte of `word` is below `n` (for
@@ -98,6 +124,11 @@ mod tests {
         bytes.iter().position(|&byte| is_stop(byte)).unwrap_or(bytes.len())
     }
 
+    /// [`control_free_run`] byte by byte.
+    fn control_free_run_bytewise(bytes: &[u8]) -> usize {
+        bytes.iter().position(|&byte| is_control_stop(byte)).unwrap_or(bytes.len())
+    }
+
     #[test]
     fn every_byte_value_at_every_place_of_a_word_is_told_as_bytewise() {
         for length in 0..26 {
@@ -111,10 +142,16 @@ mod tests {
                             plain_run_bytewise(&bytes),
                             "{byte:#x} at {place} of {length}"
                         );
+                        assert_eq!(
+                            control_free_run(&bytes),
+                            control_free_run_bytewise(&bytes),
+                            "{byte:#x} at {place} of {length}, controls only"
+                        );
                     }
                 }
             }
             assert_eq!(plain_run(&vec![b'a'; length]), length);
+            assert_eq!(control_free_run(&vec![b'\\'; length]), length);
         }
     }
 

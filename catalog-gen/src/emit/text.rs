@@ -27,13 +27,18 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// The first character of `text` that is either an ASCII byte `ascii` picks or a hidden
-/// non-ASCII character, with its offset. Plain ASCII is skipped a word at a time, only the
-/// [stops](scan::is_stop) are looked at, and only non-ASCII characters are decoded.
-fn find_special(text: &str, ascii: impl Fn(u8) -> bool) -> Option<(usize, char)> {
+/// non-ASCII character, with its offset. Plain ASCII is skipped a word at a time by `run`
+/// ([`scan::plain_run`], or [`scan::control_free_run`] where `ascii` picks only control
+/// characters), and only non-ASCII characters are decoded.
+fn find_special(
+    text: &str,
+    run: impl Fn(&[u8]) -> usize,
+    ascii: impl Fn(u8) -> bool,
+) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut at = 0;
     loop {
-        at += scan::plain_run(&bytes[at..]);
+        at += run(&bytes[at..]);
         let &byte = bytes.get(at)?;
         if byte.is_ascii() {
             if ascii(byte) {
@@ -55,7 +60,7 @@ pub fn push_str_literal(out: &mut String, text: &str) {
     out.push('"');
     let mut rest = text;
     let special = |b: u8| b == b'"' || b == b'\\' || b.is_ascii_control();
-    while let Some((at, c)) = find_special(rest, special) {
+    while let Some((at, c)) = find_special(rest, scan::plain_run, special) {
         out.push_str(&rest[..at]);
         match c {
             '"' => out.push_str("\\\""),
@@ -116,7 +121,8 @@ fn push_doc_line(out: &mut String, line: &str, in_code: &mut bool) {
     let start = out.len();
     out.push(' ');
     let mut rest = line;
-    while let Some((at, c)) = find_special(rest, |b| b.is_ascii_control() && b != b'\t') {
+    let control = |b: u8| b.is_ascii_control() && b != b'\t';
+    while let Some((at, c)) = find_special(rest, scan::control_free_run, control) {
         out.push_str(&rest[..at]);
         if c != '\r' {
             let _ = write!(out, "&#x{:X};", u32::from(c));
