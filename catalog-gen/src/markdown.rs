@@ -228,10 +228,14 @@ fn read_table<'a>(
                 }
                 cells.push(read_cell(source, &inline, range, &row_span, keep));
             }
-            Event::End(TagEnd::TableHead) => table.header = std::mem::take(&mut cells),
+            Event::End(TagEnd::TableHead) => {
+                table.header = std::mem::take(&mut cells);
+                cells = Vec::with_capacity(table.header.len());
+            }
             Event::End(TagEnd::TableRow) => {
                 let extra = dropped_text(source, &row_span, cells.last());
-                let cells = std::mem::take(&mut cells);
+                // Every row has the header's width (pulldown-cmark pads or cuts it to that).
+                let cells = std::mem::replace(&mut cells, Vec::with_capacity(table.header.len()));
                 let span = trim_span(source, row_span.clone());
                 table.rows.push(Row { span, cells, extra });
             }
@@ -260,13 +264,10 @@ fn read_cell<'a>(
     } else {
         trim_span(source, span)
     };
-    let markdown = match (
-        inline.iter().map(|(_, range)| range.start).min(),
-        inline.iter().map(|(_, range)| range.end).max(),
-    ) {
-        (Some(start), Some(end)) => start..end,
-        _ => span.start..span.start,
-    };
+    let bounds = inline.iter().map(|(_, range)| (range.start, range.end));
+    let markdown = bounds
+        .reduce(|(start, end), (first, last)| (start.min(first), end.max(last)))
+        .map_or(span.start..span.start, |(start, end)| start..end);
     let kept = keep(source, inline);
     let anchor = inline.iter().find_map(|(event, _)| match event {
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
@@ -337,8 +338,19 @@ fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell<'_>>) -> Op
 fn trim_span(source: &str, span: Range<usize>) -> Range<usize> {
     let text = &source[span.clone()];
     let is_padding = |c: char| c.is_whitespace() || c == '|';
-    let start = span.start + (text.len() - text.trim_start_matches(is_padding).len());
-    let end = span.end - (text.len() - text.trim_end_matches(is_padding).len());
+    // ASCII padding a byte at a time, and only the rest by `char`: this runs for every cell,
+    // and the `str` trims cost ten times as much for the byte or two a cell has.
+    let is_ascii_padding = |byte: &u8| matches!(byte, b' ' | b'\t'..=b'\r' | b'|');
+    let bytes = text.as_bytes();
+    let mut start = bytes.iter().position(|byte| !is_ascii_padding(byte)).unwrap_or(bytes.len());
+    if bytes.get(start).is_some_and(|byte| !byte.is_ascii()) {
+        start = text.len() - text[start..].trim_start_matches(is_padding).len();
+    }
+    let mut end = bytes.iter().rposition(|byte| !is_ascii_padding(byte)).map_or(0, |at| at + 1);
+    if end > 0 && !bytes[end - 1].is_ascii() {
+        end = text[..end].trim_end_matches(is_padding).len();
+    }
+    let (start, end) = (span.start + start, span.start + end);
     if start >= end { span.start..span.start } else { start..end }
 }
 
@@ -431,6 +443,28 @@ pub fn is_line_break(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_are_trimmed_of_spaces_and_pipes_as_str_trims_them() {
+        let is_padding = |c: char| c.is_whitespace() || c == '|';
+        let pads = ["", " ", "|", " | ", "\t\u{b}\u{c}\r\n", "\u{a0}", " \u{3000}| \u{85}"];
+        for before in pads {
+            for after in pads {
+                for content in ["", "a", "é b", "\u{1c}x\u{1f}", "|a|"] {
+                    let source = format!("xy{before}{content}{after}z");
+                    let span = 2..source.len() - 1;
+                    let text = &source[span.clone()];
+                    let trimmed = text.trim_matches(is_padding);
+                    let expected = match text.find(trimmed) {
+                        _ if trimmed.is_empty() => span.start..span.start,
+                        Some(at) => span.start + at..span.start + at + trimmed.len(),
+                        None => unreachable!(),
+                    };
+                    assert_eq!(trim_span(&source, span), expected, "{source:?}");
+                }
+            }
+        }
+    }
 
     /// The whole page as read, with what every cell keeps.
     fn read<'a>(source: &'a str, events: &mut EventSource<'_, 'a>) -> String {
