@@ -226,61 +226,64 @@ impl CatalogApi {
         })
     }
 
-    /// Reads the snapshot `old` back, beside `new`, the snapshot just written from `new_api`:
-    /// the API that [`from_snapshot`](Self::from_snapshot) reads, found faster. A variant whose
-    /// line is in both (same name, code, name cell, cells and retirement: the snapshot writes
-    /// each variant on one line, deterministically) is taken from `new_api`, its cells shared
-    /// rather than copied; only the other lines are parsed. At 100k rows a snapshot is tens of
-    /// megabytes of TOML, and a docs update changes a few lines of it.
+    /// Reads the snapshot `old` back, beside the snapshot `new_api` writes: the API that
+    /// [`from_snapshot`](Self::from_snapshot) reads, found faster. A variant whose line is in
+    /// both (same name, code, name cell, cells and retirement: the snapshot writes each
+    /// variant on one line, deterministically) is taken from `new_api`, its cells shared
+    /// rather than copied; only the other lines are parsed. The new snapshot's lines are made
+    /// from `new_api` one at a time where they are compared, never all at once: at 100k rows a
+    /// snapshot is tens of megabytes of TOML, and a docs update changes a few lines of it.
     ///
     /// Where anything besides variant lines differs (an enum's columns, accessors, the enums),
     /// the whole snapshot is parsed. Either way the result equals `from_snapshot(old)`
     /// (tested).
-    pub fn from_snapshot_beside<'a>(
-        old: &'a str,
-        new: &'a str,
-        new_api: &'a CatalogApi,
-    ) -> Result<Self, String> {
-        // Each line with the index of its enum, if it is in one.
-        type Line<'l> = (Option<usize>, &'l str);
-        let (old_lines, new_lines): (Vec<Line<'a>>, Vec<Line<'a>>) =
-            (enum_lines(old).collect(), enum_lines(new).collect());
-        let structure = |lines: &[Line<'a>]| -> Vec<&'a str> {
-            let lines = lines.iter().map(|&(_, line)| line);
-            lines.filter(|line| !line.starts_with('#') && !is_variant(line)).collect()
-        };
-        if structure(&old_lines) != structure(&new_lines) {
+    pub fn from_snapshot_beside(old: &str, new_api: &CatalogApi) -> Result<Self, String> {
+        let old_lines: Vec<Line<'_>> = enum_lines(old).collect();
+        let skeleton = new_api.snapshot_skeleton();
+        let new_lines = new_api.snapshot_lines(&skeleton);
+        let structure = old_lines.iter().map(|&(_, line)| line);
+        let structure = structure.filter(|line| !line.starts_with('#') && !is_variant(line));
+        let new_structure = new_lines.iter().filter_map(|&(_, line)| match line {
+            NewLine::Text(text) if !text.starts_with('#') => Some(text),
+            _ => None,
+        });
+        if !structure.eq(new_structure) {
             return Self::from_snapshot(old);
         }
-        let Some(in_new) = variant_lines(&new_lines, new_api) else {
-            return Self::from_snapshot(old);
-        };
         // The lines the two snapshots start and end with alike are the same lines in the same
         // places (the same enums, as the other lines are the same), so they are matched by
         // place; only the lines between (a few, for a docs update) are looked up by their
         // text, hundreds of bytes each to hash.
-        let same = |(a, b): &(&Line<'_>, &Line<'_>)| a.1 == b.1;
-        let prefix = old_lines.iter().zip(&new_lines).take_while(same).count();
-        let suffix = old_lines[prefix..]
-            .iter()
-            .rev()
-            .zip(new_lines[prefix..].iter().rev())
-            .take_while(same)
-            .count();
+        let mut made = String::new();
+        let pairs = old_lines.iter().zip(&new_lines);
+        let prefix = pairs.take_while(|(old, new)| same_line(old, new, &mut made)).count();
+        let pairs = old_lines[prefix..].iter().rev().zip(new_lines[prefix..].iter().rev());
+        let suffix = pairs.take_while(|(old, new)| same_line(old, new, &mut made)).count();
         let (old_middle, new_middle) =
             (prefix..old_lines.len() - suffix, prefix..new_lines.len() - suffix);
-        let by_text: FxHashMap<Line<'_>, &VariantApi> =
-            new_middle.clone().filter_map(|at| Some((new_lines[at], in_new[at]?))).collect();
+        let by_text: FxHashMap<(Option<usize>, String), &VariantApi> = new_middle
+            .clone()
+            .filter_map(|at| match new_lines[at] {
+                (enum_index, NewLine::Variant(variant)) => {
+                    Some(((enum_index, variant_line(variant)), variant))
+                }
+                (_, NewLine::Text(_)) => None,
+            })
+            .collect();
+        let in_new = |at: usize| match new_lines[at].1 {
+            NewLine::Variant(variant) => Some(variant),
+            NewLine::Text(_) => None,
+        };
         let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = old_lines
             .iter()
             .enumerate()
             .map(|(at, &(enum_index, line))| {
                 let in_new = if old_middle.contains(&at) {
-                    by_text.get(&(enum_index, line)).copied()
+                    by_text.get(&(enum_index, line.to_owned())).copied()
                 } else if at < prefix {
-                    in_new[at]
+                    in_new(at)
                 } else {
-                    in_new[at - old_middle.end + new_middle.end]
+                    in_new(at - old_middle.end + new_middle.end)
                 };
                 (enum_index, line, in_new)
             })
@@ -338,23 +341,81 @@ fn enum_lines(text: &str) -> impl Iterator<Item = (Option<usize>, &str)> {
     })
 }
 
-/// For each of `lines` (with their enums) of a snapshot written from `api`, the variant of
-/// `api` it is the line of, if it is a variant's: the enums' variants in order, as the snapshot
-/// writes them. `None` where the two do not match up.
-fn variant_lines<'a>(
-    lines: &[(Option<usize>, &str)],
-    api: &'a CatalogApi,
-) -> Option<Vec<Option<&'a VariantApi>>> {
-    let enums: Vec<&EnumApi> = api.enums.values().collect();
-    let mut seen = vec![0; enums.len()];
-    let variants = lines.iter().map(|&(enum_index, line)| {
-        let Some(index) = enum_index.filter(|_| is_variant(line)) else { return Some(None) };
-        let variant = enums.get(index)?.variants.get(seen[index])?;
-        seen[index] += 1;
-        Some(Some(variant))
-    });
-    variants.collect()
+/// A snapshot's line with the index of its enum, if it is in one.
+type Line<'l> = (Option<usize>, &'l str);
+
+/// A line of the snapshot an API writes, made only when it is looked at.
+#[derive(Clone, Copy)]
+enum NewLine<'a> {
+    /// A line of the snapshot's skeleton ([`CatalogApi::snapshot_skeleton`]).
+    Text(&'a str),
+    /// A variant's line.
+    Variant(&'a VariantApi),
 }
+
+impl NewLine<'_> {
+    /// The line's text, without its end; a variant's made in `made`.
+    fn text<'s>(&'s self, made: &'s mut String) -> &'s str {
+        match *self {
+            NewLine::Text(text) => text,
+            NewLine::Variant(variant) => {
+                made.clear();
+                push_variant_line(made, variant);
+                made.trim_end_matches('\n')
+            }
+        }
+    }
+}
+
+/// Whether the old snapshot's `old` line and the new one's `new`, at the same place, are the
+/// same line: the same text, or both comments, which say nothing of the API (the new
+/// snapshot's header is not made). A variant's line is made in `made`.
+fn same_line(old: &Line<'_>, new: &(Option<usize>, NewLine<'_>), made: &mut String) -> bool {
+    match new.1 {
+        NewLine::Text(text) if text.starts_with('#') => old.1.starts_with('#'),
+        line => old.1 == line.text(made),
+    }
+}
+
+/// A variant's line, without its end.
+fn variant_line(variant: &VariantApi) -> String {
+    let mut line = String::new();
+    push_variant_line(&mut line, variant);
+    line.pop();
+    line
+}
+
+impl CatalogApi {
+    /// The snapshot this API writes without its variants' lines, and with a header of
+    /// comments that name nothing: what [`CatalogApi::snapshot_lines`] reads.
+    fn snapshot_skeleton(&self) -> String {
+        let mut skeleton = String::new();
+        push_snapshot_header(&mut skeleton, "", "");
+        for (name, api) in &self.enums {
+            push_enum_head(&mut skeleton, name, api);
+            skeleton.push_str(ENUM_END);
+        }
+        skeleton
+    }
+
+    /// The lines of the snapshot this API writes, with their enums as [`enum_lines`] gives
+    /// them: the `skeleton`'s, with each enum's variants after its `variants = [` line.
+    fn snapshot_lines<'s>(&'s self, skeleton: &'s str) -> Vec<(Option<usize>, NewLine<'s>)> {
+        let enums: Vec<&EnumApi> = self.enums.values().collect();
+        let mut lines = Vec::new();
+        for (enum_index, line) in enum_lines(skeleton) {
+            lines.push((enum_index, NewLine::Text(line)));
+            if let (Some(index), VARIANTS_START) = (enum_index, line) {
+                let variants = enums[index].variants.iter();
+                lines.extend(variants.map(|variant| (enum_index, NewLine::Variant(variant))));
+            }
+        }
+        lines
+    }
+}
+
+/// The line after which an enum's variants' lines come.
+const VARIANTS_START: &str = "variants = [";
 
 /// How every variant's line in the snapshot starts.
 const VARIANT_LINE: &str = "    { variant = ";
@@ -384,7 +445,9 @@ fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     if let Some(discriminants) = api.discriminants {
         let _ = write!(out, "\ndiscriminants = {discriminants}");
     }
-    out.push_str("\nvariants = [\n");
+    out.push('\n');
+    out.push_str(VARIANTS_START);
+    out.push('\n');
 }
 
 /// A variant's line: one line per variant, so a row added to a doc adds a line.
@@ -588,13 +651,13 @@ mod tests {
                 let old_text = old.to_snapshot("d/c.toml", "x");
                 let new_text = new.to_snapshot("d/c.toml", "x");
                 let full = CatalogApi::from_snapshot(&old_text).unwrap();
-                let beside = CatalogApi::from_snapshot_beside(&old_text, &new_text, new).unwrap();
+                let beside = CatalogApi::from_snapshot_beside(&old_text, new).unwrap();
                 assert_eq!(full, beside, "{old_text}\n{new_text}");
             }
         }
         // Only the changed line was parsed: the others share the new API's cells.
-        let (old, new) = (cases[0].to_snapshot("c", "x"), cases[1].to_snapshot("c", "x"));
-        let beside = CatalogApi::from_snapshot_beside(&old, &new, &cases[1]).unwrap();
+        let old = cases[0].to_snapshot("c", "x");
+        let beside = CatalogApi::from_snapshot_beside(&old, &cases[1]).unwrap();
         let shared: Vec<bool> = beside.enums["ErrorCode"].variants[..]
             .iter()
             .zip(&cases[1].enums["ErrorCode"].variants)

@@ -268,10 +268,10 @@ impl<'a> CheckedIn<'a> {
         CheckedIn { loaded, file, options }
     }
 
-    /// The API the snapshot records, read beside `beside` (the new snapshot's text and API)
-    /// where given. An unreadable snapshot stops the stability check; with `--allow-breaking`
-    /// it is written anew, so it reads as none.
-    fn read(&self, beside: Option<(&str, &CatalogApi)>) -> Result<Option<CatalogApi>, Error> {
+    /// The API the snapshot records, read beside `beside` (the new API) where given. An
+    /// unreadable snapshot stops the stability check; with `--allow-breaking` it is written
+    /// anew, so it reads as none.
+    fn read(&self, beside: Option<&CatalogApi>) -> Result<Option<CatalogApi>, Error> {
         match previous_api(self.loaded, self.file.as_ref(), beside) {
             Err(_) if self.options.allow_breaking => Ok(None),
             result => result.map_err(|failure| Error::from(self.loaded.displayed_failure(failure))),
@@ -303,8 +303,8 @@ impl<'a> CheckedIn<'a> {
 
     /// The previous API, given the `changes` a generation of `api` makes: unchanged where the
     /// snapshot is not among them (its text is the new one); else `early` where it was read
-    /// before generating; else none where there is no snapshot; else read beside the new
-    /// snapshot, so that only the lines that differ are parsed.
+    /// before generating; else read beside the new API, so that only the lines that differ
+    /// from those it writes are parsed.
     fn previous(
         &self,
         early: Option<CatalogApi>,
@@ -315,12 +315,10 @@ impl<'a> CheckedIn<'a> {
         if self.file.is_some() && change.is_none() {
             return Ok(Previous::Unchanged);
         }
-        // No snapshot to read (a new catalog): the new one's text is not made for nothing.
-        if early.is_some() || self.file.is_none() {
+        if early.is_some() {
             return Ok(Previous::Changed(early));
         }
-        let new_text = change.and_then(Change::new_text).map(FileText::as_one_str);
-        self.read(new_text.as_deref().map(|text| (text, api))).map(Previous::Changed)
+        self.read(Some(api)).map(Previous::Changed)
     }
 }
 
@@ -338,17 +336,17 @@ fn manifest_failure(loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
 }
 
 /// The API the checked-in snapshot records, where there is one (a new catalog has none yet).
-/// `beside`: the new snapshot's text and the API it was written from, where there is one, so
-/// that only the lines that differ are parsed ([`CatalogApi::from_snapshot_beside`]).
+/// `beside`: the new API, where there is one, so that only the lines of the snapshot that
+/// differ from those it writes are parsed ([`CatalogApi::from_snapshot_beside`]).
 fn previous_api(
     loaded: &Loaded,
     snapshot: Option<&OldText>,
-    beside: Option<(&str, &CatalogApi)>,
+    beside: Option<&CatalogApi>,
 ) -> Result<Option<CatalogApi>, Failure> {
     let Some(old) = snapshot else { return Ok(None) };
     let text = old.read().map_err(|error| error.to_string());
     let api = text.and_then(|text| match beside {
-        Some((new, new_api)) => CatalogApi::from_snapshot_beside(&text, new, new_api),
+        Some(new_api) => CatalogApi::from_snapshot_beside(&text, new_api),
         None => CatalogApi::from_snapshot(&text),
     });
     api.map(Some).map_err(|error| {
