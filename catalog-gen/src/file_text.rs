@@ -16,9 +16,8 @@ use std::sync::Arc;
 use crate::parallel;
 use crate::scan::lines;
 
-/// The text of a generated file: pieces, some of them indented line by line when read, some
-/// made when read. Two texts are equal when they read the same, however they are cut into
-/// pieces.
+/// The text of a generated file: pieces, some of them lines made when read and indented line
+/// by line. Two texts are equal when they read the same, however they are cut into pieces.
 #[derive(Clone, Debug, Default)]
 pub struct FileText {
     pieces: Vec<Piece>,
@@ -29,9 +28,8 @@ pub struct FileText {
 enum Piece {
     /// Text as it is.
     Plain(String),
-    /// Lines, each ending in `\n`, read with `width` spaces before every line but empty ones.
-    Indented { text: String, width: usize },
-    /// Lines made when read, indented as [`Piece::Indented`]'s.
+    /// Lines made when read, each ending in `\n`, read with `width` spaces before every line
+    /// but empty ones.
     Made { text: MadeText, width: usize },
 }
 
@@ -92,7 +90,7 @@ impl fmt::Debug for MadeText {
 /// handing each over costs nothing next to making it.
 const ROWS_PER_PART: usize = 256;
 
-/// The indentation an indented piece's `line` is read with: `indent`, but none on an empty
+/// The indentation a made piece's `line` is read with: `indent`, but none on an empty
 /// line (formatting leaves no trailing spaces).
 fn indentation<'i>(line: &str, indent: &'i str) -> &'i str {
     if line == "\n" { "" } else { indent }
@@ -101,7 +99,7 @@ fn indentation<'i>(line: &str, indent: &'i str) -> &'i str {
 /// The size of the blocks [`FileText::try_for_each_block`] gathers indented lines into.
 const BLOCK: usize = 1 << 16;
 
-/// The widest indentation an indented piece has: deeper is read as this deep. Generated rows
+/// The widest indentation a made piece has: deeper is read as this deep. Generated rows
 /// sit at most three levels deep.
 const SPACES: &str = "                                                                ";
 
@@ -120,12 +118,10 @@ impl FileText {
     }
 
     /// Appends the lines of `text` (each ending in `\n`) with `width` spaces before each line
-    /// but empty ones. `text` is kept as it is, not copied.
+    /// but empty ones.
     pub fn push_indented(&mut self, text: String, width: usize) {
-        match width.min(SPACES.len()) {
-            0 => self.pieces.push(Piece::Plain(text)),
-            width => self.pieces.push(Piece::Indented { text, width }),
-        }
+        let lines = MadeText::new(1, 1, move |_, out| out.push_str(&text));
+        self.push_made(lines, width);
     }
 
     /// Appends the lines `text` makes when read, indented as [`FileText::push_indented`]'s.
@@ -145,7 +141,6 @@ impl FileText {
         for piece in &self.pieces {
             match piece {
                 Piece::Plain(text) => block.push(text, 0, &mut f)?,
-                Piece::Indented { text, width } => block.push(text, *width, &mut f)?,
                 Piece::Made { text, width } => {
                     text.try_for_each_part(|part| block.push(part, *width, &mut f))?;
                 }

@@ -305,44 +305,33 @@ mod tests {
     }
 
     #[test]
-    fn texts_in_pieces_are_compared_as_they_read() {
+    fn texts_of_made_rows_differ_where_their_rows_do() {
         let dir = tempfile::tempdir().unwrap();
-        let mut new = FileText::from("enum E {\n");
-        let rows: String = (0..20_000).map(|row| format!("A{row},\n")).collect();
-        new.push_indented(rows, 4);
-        new.push_str("}\n");
-        let whole = new.to_string();
-        let same = |on_disk: &str| same_on_disk(&dir, on_disk, &new);
-        assert!(same(&whole));
-        assert!(same(&whole.replace('\n', "\r\n")));
-        assert!(!same(&whole.replacen("    A19999", "A19999", 1)));
-        assert!(!same(&whole[..whole.len() - 1]));
-        assert!(!same(&format!("{whole}\n")));
-    }
-
-    #[test]
-    fn a_text_with_made_rows_differs_where_its_rows_do() {
-        let dir = tempfile::tempdir().unwrap();
-        // Rows made in parts on every core while the file is read, between plain text.
         let rows = 4 * 2_000;
-        let made = crate::file_text::MadeText::new(rows, rows / 100, |part, out| {
+        // The rows as one text, and in parts made on every core while the file is read.
+        let one_text: String = (0..rows).map(|row| format!("R{row},\n")).collect();
+        let in_parts = crate::file_text::MadeText::new(rows, rows / 100, |part, out| {
             (part * 100..part * 100 + 100).for_each(|row| out.push_str(&format!("R{row},\n")));
         });
-        let mut new = FileText::from("enum E {\n");
-        new.push_made(made, 4);
-        new.push_str("}\n");
-        let whole = new.to_string();
-        let same = |on_disk: &str| same_on_disk(&dir, on_disk, &new);
-        assert!(same(&whole));
-        assert!(same(&whole.replace('\n', "\r\n")));
-        for row in ["R5,", "R1999,", "R4000,", "R7999,"] {
-            assert!(!same(&whole.replacen(row, "X,", 1)), "{row}");
-            assert!(!same(&whole.replacen(row, &format!("\r{row}"), 1)), "{row}");
+        let (mut one, mut parts) = (FileText::from("enum E {\n"), FileText::from("enum E {\n"));
+        one.push_indented(one_text, 4);
+        parts.push_made(in_parts, 4);
+        for mut new in [one, parts] {
+            new.push_str("}\n");
+            let whole = new.to_string();
+            let same = |on_disk: &str| same_on_disk(&dir, on_disk, &new);
+            assert!(same(&whole));
+            assert!(same(&whole.replace('\n', "\r\n")));
+            for row in ["R5,", "R1999,", "R4000,", "R7999,"] {
+                assert!(!same(&whole.replacen(row, "X,", 1)), "{row}");
+                assert!(!same(&whole.replacen(row, &format!("\r{row}"), 1)), "{row}");
+                assert!(!same(&whole.replacen(&format!("    {row}"), row, 1)), "{row}");
+            }
+            assert!(!same(&whole[..whole.len() - 1]));
+            assert!(!same(&whole[..whole.len() / 2]));
+            assert!(!same(&format!("{whole}\n")));
+            assert!(!same(""));
         }
-        assert!(!same(&whole[..whole.len() - 1]));
-        assert!(!same(&whole[..whole.len() / 2]));
-        assert!(!same(&format!("{whole}\n")));
-        assert!(!same(""));
     }
 
     #[test]
