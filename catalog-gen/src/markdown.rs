@@ -323,15 +323,8 @@ fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell<'_>>) -> Op
         return None;
     }
     let after = last.filter(|cell| !cell.missing).map_or(row.start, |cell| cell.span.end);
-    let rest = &source[after..row.end];
-    let content = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
-    let content = content.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
-    if content.is_empty() {
-        return None;
-    }
-    let start = after
-        + (rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|').len());
-    Some(start..start + content.len())
+    let content = trim_span(source, after..row.end);
+    (!content.is_empty()).then_some(content)
 }
 
 /// `span` without the spaces and pipes around it.

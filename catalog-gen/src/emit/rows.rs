@@ -131,13 +131,7 @@ impl Rows {
     fn rows(&self) -> MadeText {
         self.each(|out, _, variant| {
             out.push('[');
-            for (index, cell) in variant.cells.iter().enumerate() {
-                if index > 0 {
-                    out.push_str(", ");
-                }
-                push_str_literal(out, cell);
-            }
-            out.push_str("],\n");
+            push_cells(out, variant);
         })
     }
 
@@ -257,15 +251,21 @@ impl Rows {
     fn row_arms(&self) -> MadeText {
         self.each(|out, table, variant| {
             push_path(out, table, variant, " => &[");
-            for (index, cell) in variant.cells.iter().enumerate() {
-                if index > 0 {
-                    out.push_str(", ");
-                }
-                push_str_literal(out, cell);
-            }
-            out.push_str("],\n");
+            push_cells(out, variant);
         })
     }
+}
+
+/// A row's cells as string literals, then the end of their array and the line: `ROWS`'s
+/// element and a `match` arm's slice end alike.
+fn push_cells(out: &mut String, variant: &Variant) {
+    for (index, cell) in variant.cells.iter().enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        push_str_literal(out, cell);
+    }
+    out.push_str("],\n");
 }
 
 /// `Enum::Variant` and `after`. The enum's own name rather than `Self`: rustc resolves
