@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io::{self, Read, Seek};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -17,6 +18,7 @@ use serde::Deserialize;
 use crate::file_text::MadeText;
 use crate::marker;
 use crate::model::Catalog;
+use crate::two_ends::TwoEnds;
 use crate::{FileText, scan};
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:
@@ -229,67 +231,75 @@ impl CatalogApi {
     /// [`from_snapshot`](Self::from_snapshot) reads, found faster. A variant whose line is in
     /// both (same name, code, name cell, cells and retirement: the snapshot writes each
     /// variant on one line, deterministically) is taken from `new_api`, its cells shared
-    /// rather than copied; only the other lines are parsed. The new snapshot's lines are made
-    /// from `new_api` one at a time where they are compared, never all at once: at 100k rows a
-    /// snapshot is tens of megabytes of TOML, and a docs update changes a few lines of it.
+    /// rather than copied; only the other lines are parsed. Neither snapshot is held whole: at
+    /// 100k rows a snapshot is tens of megabytes of TOML, and a docs update changes a few lines
+    /// of it. `old` is read a line at a time from its start and from its end, as long as its
+    /// lines are the new snapshot's, and only the lines between are read whole; the new
+    /// snapshot's lines are made from `new_api` one at a time where they are compared.
     ///
     /// Where anything besides variant lines differs (an enum's columns, accessors, the enums),
-    /// the whole snapshot is parsed. Either way the result equals `from_snapshot(old)`
-    /// (tested).
-    pub fn from_snapshot_beside(old: &str, new_api: &CatalogApi) -> Result<Self, String> {
-        let old_lines: Vec<Line<'_>> = enum_lines(old).collect();
+    /// the whole snapshot is read and parsed. Either way the result equals
+    /// `from_snapshot(old)` (tested).
+    pub fn from_snapshot_beside(
+        old: impl Read + Seek,
+        new_api: &CatalogApi,
+    ) -> Result<Self, String> {
+        let io = |error: io::Error| error.to_string();
         let skeleton = new_api.snapshot_skeleton();
         let new_lines = new_api.snapshot_lines(&skeleton);
-        let structure = old_lines.iter().map(|&(_, line)| line);
+        // The lines the two snapshots start and end with alike are the same lines in the same
+        // places, read a piece at a time and matched by place. Only the lines between (a few,
+        // for a docs update) are read whole and looked up by their text, hundreds of bytes
+        // each to hash.
+        let mut old = TwoEnds::new(old).map_err(io)?;
+        let mut made = String::new();
+        let start = old.same_from_start(|at, line| {
+            new_lines.get(at).is_some_and(|new| same_line(line, new, &mut made))
+        });
+        let (prefix, middle_start) = start.map_err(io)?;
+        let after_prefix = new_lines.len() - prefix;
+        let end = old.same_from_end(middle_start, |back, line| {
+            back < after_prefix
+                && same_line(line, &new_lines[new_lines.len() - 1 - back], &mut made)
+        });
+        let (suffix, middle_end) = end.map_err(io)?;
+        let middle = old.read_between(middle_start, middle_end).map_err(io)?;
+        let first_enum = prefix.checked_sub(1).and_then(|last| new_lines[last].0);
+        let old_middle: Vec<Line<'_>> = enum_lines(&middle, first_enum).collect();
+        let new_middle = &new_lines[prefix..new_lines.len() - suffix];
+        // Lines matched by place are alike but for comments, so anything besides variant
+        // lines differs (an enum's columns, accessors, the enums) only where the middles do:
+        // then the whole snapshot is parsed.
+        let structure = old_middle.iter().map(|&(_, line)| line);
         let structure = structure.filter(|line| !line.starts_with('#') && !is_variant(line));
-        let new_structure = new_lines.iter().filter_map(|&(_, line)| match line {
+        let new_structure = new_middle.iter().filter_map(|&(_, line)| match line {
             NewLine::Text(text) if !text.starts_with('#') => Some(text),
             _ => None,
         });
         if !structure.eq(new_structure) {
-            return Self::from_snapshot(old);
+            return Self::from_snapshot(&old.read_whole().map_err(io)?);
         }
-        // The lines the two snapshots start and end with alike are the same lines in the same
-        // places (the same enums, as the other lines are the same), so they are matched by
-        // place; only the lines between (a few, for a docs update) are looked up by their
-        // text, hundreds of bytes each to hash.
-        let mut made = String::new();
-        let pairs = old_lines.iter().zip(&new_lines);
-        let prefix = pairs.take_while(|(old, new)| same_line(old, new, &mut made)).count();
-        let pairs = old_lines[prefix..].iter().rev().zip(new_lines[prefix..].iter().rev());
-        let suffix = pairs.take_while(|(old, new)| same_line(old, new, &mut made)).count();
-        let (old_middle, new_middle) =
-            (prefix..old_lines.len() - suffix, prefix..new_lines.len() - suffix);
         let by_text: FxHashMap<(Option<usize>, String), &VariantApi> = new_middle
-            .clone()
-            .filter_map(|at| match new_lines[at] {
-                (enum_index, NewLine::Variant(variant)) => {
-                    Some(((enum_index, variant_line(variant)), variant))
-                }
-                (_, NewLine::Text(_)) => None,
-            })
-            .collect();
-        let in_new = |at: usize| match new_lines[at].1 {
-            NewLine::Variant(variant) => Some(variant),
-            NewLine::Text(_) => None,
-        };
-        let lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = old_lines
             .iter()
-            .enumerate()
-            .map(|(at, &(enum_index, line))| {
-                let in_new = if old_middle.contains(&at) {
-                    by_text.get(&(enum_index, line.to_owned())).copied()
-                } else if at < prefix {
-                    in_new(at)
-                } else {
-                    in_new(at - old_middle.end + new_middle.end)
-                };
-                (enum_index, line, in_new)
+            .filter_map(|&(enum_index, line)| match line {
+                NewLine::Variant(variant) => Some(((enum_index, variant_line(variant)), variant)),
+                NewLine::Text(_) => None,
             })
             .collect();
-        // The old snapshot without the lines the new one has: small, parsed as usual.
+        let middle_lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = old_middle
+            .iter()
+            .map(|&(enum_index, line)| {
+                (enum_index, line, by_text.get(&(enum_index, line.to_owned())).copied())
+            })
+            .collect();
+        // The old snapshot without the lines the new one has (its lines matched by place are
+        // the new one's): small, parsed as usual.
+        let (new_before, new_after) =
+            (&new_lines[..prefix], &new_lines[new_lines.len() - suffix..]);
+        let unmatched = middle_lines.iter().filter(|(_, _, in_new)| in_new.is_none());
+        let unmatched = unmatched.map(|&(_, line, _)| line);
         let mut rest = String::new();
-        for (_, line, _) in lines.iter().filter(|(_, _, in_new)| in_new.is_none()) {
+        for line in texts(new_before).chain(unmatched).chain(texts(new_after)) {
             rest.push_str(line);
             rest.push('\n');
         }
@@ -306,8 +316,14 @@ impl CatalogApi {
                 parsed.unwrap_or_default().into_iter()
             })
             .collect();
-        for (enum_index, line, in_new) in lines {
-            let Some(index) = enum_index.filter(|_| is_variant(line)) else { continue };
+        let middle = middle_lines.into_iter().filter(|(_, line, _)| is_variant(line));
+        let middle = middle.map(|(enum_index, _, in_new)| (enum_index, in_new));
+        let new_variants =
+            |lines| variants_of(lines).map(|(enum_index, variant)| (enum_index, Some(variant)));
+        for (enum_index, in_new) in
+            new_variants(new_before).chain(middle).chain(new_variants(new_after))
+        {
+            let Some(index) = enum_index else { continue };
             let variant = match in_new {
                 Some(variant) => VariantApi::clone(variant),
                 None => others[index].next().ok_or("the snapshot changed while read")?,
@@ -323,15 +339,32 @@ impl CatalogApi {
     }
 }
 
+/// The lines of `lines` that are not variants'.
+fn texts<'s>(lines: &'s [(Option<usize>, NewLine<'s>)]) -> impl Iterator<Item = &'s str> {
+    lines.iter().filter_map(|&(_, line)| match line {
+        NewLine::Text(text) => Some(text),
+        NewLine::Variant(_) => None,
+    })
+}
+
+/// The variants of `lines`, with their enums.
+fn variants_of<'s>(
+    lines: &'s [(Option<usize>, NewLine<'s>)],
+) -> impl Iterator<Item = (Option<usize>, &'s VariantApi)> {
+    lines.iter().filter_map(|&(enum_index, line)| match line {
+        NewLine::Variant(variant) => Some((enum_index, variant)),
+        NewLine::Text(_) => None,
+    })
+}
+
 /// Whether a snapshot line is a variant's.
 fn is_variant(line: &str) -> bool {
     line.starts_with(VARIANT_LINE)
 }
 
-/// Every line of a snapshot with the index of the `[[enum]]` it is in (`None` before the
-/// first).
-fn enum_lines(text: &str) -> impl Iterator<Item = (Option<usize>, &str)> {
-    let mut index: Option<usize> = None;
+/// Every line of a snapshot (or of its part after the enum `index`, or none) with the index
+/// of the `[[enum]]` it is in (`None` before the first).
+fn enum_lines(text: &str, mut index: Option<usize>) -> impl Iterator<Item = (Option<usize>, &str)> {
     scan::lines_without_ends(text).map(move |line| {
         if line == "[[enum]]" {
             index = Some(index.map_or(0, |index| index + 1));
@@ -369,10 +402,10 @@ impl NewLine<'_> {
 /// Whether the old snapshot's `old` line and the new one's `new`, at the same place, are the
 /// same line: the same text, or both comments, which say nothing of the API (the new
 /// snapshot's header is not made). A variant's line is made in `made`.
-fn same_line(old: &Line<'_>, new: &(Option<usize>, NewLine<'_>), made: &mut String) -> bool {
+fn same_line(old: &[u8], new: &(Option<usize>, NewLine<'_>), made: &mut String) -> bool {
     match new.1 {
-        NewLine::Text(text) if text.starts_with('#') => old.1.starts_with('#'),
-        line => old.1 == line.text(made),
+        NewLine::Text(text) if text.starts_with('#') => old.starts_with(b"#"),
+        line => old == line.text(made).as_bytes(),
     }
 }
 
@@ -396,7 +429,7 @@ impl CatalogApi {
     fn snapshot_lines<'s>(&'s self, skeleton: &'s str) -> Vec<(Option<usize>, NewLine<'s>)> {
         let enums: Vec<&EnumApi> = self.enums.values().collect();
         let mut lines = Vec::new();
-        for (enum_index, line) in enum_lines(skeleton) {
+        for (enum_index, line) in enum_lines(skeleton, None) {
             lines.push((enum_index, NewLine::Text(line)));
             if let (Some(index), VARIANTS_START) = (enum_index, line) {
                 let variants = enums[index].variants.iter();
@@ -637,13 +670,14 @@ mod tests {
                 let old_text = old.to_snapshot("d/c.toml", "x");
                 let new_text = new.to_snapshot("d/c.toml", "x");
                 let full = CatalogApi::from_snapshot(&old_text).unwrap();
-                let beside = CatalogApi::from_snapshot_beside(&old_text, new).unwrap();
+                let beside =
+                    CatalogApi::from_snapshot_beside(io::Cursor::new(&old_text), new).unwrap();
                 assert_eq!(full, beside, "{old_text}\n{new_text}");
             }
         }
         // Only the changed line was parsed: the others share the new API's cells.
         let old = cases[0].to_snapshot("c", "x");
-        let beside = CatalogApi::from_snapshot_beside(&old, &cases[1]).unwrap();
+        let beside = CatalogApi::from_snapshot_beside(io::Cursor::new(&old), &cases[1]).unwrap();
         let shared: Vec<bool> = beside.enums["ErrorCode"].variants[..]
             .iter()
             .zip(&cases[1].enums["ErrorCode"].variants)

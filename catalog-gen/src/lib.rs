@@ -41,6 +41,7 @@ pub mod source;
 pub mod stability;
 pub mod sync;
 pub mod synth;
+mod two_ends;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -344,11 +344,16 @@ fn previous_api(
     beside: Option<&CatalogApi>,
 ) -> Result<Option<CatalogApi>, Failure> {
     let Some(old) = snapshot else { return Ok(None) };
-    let text = old.read().map_err(|error| error.to_string());
-    let api = text.and_then(|text| match beside {
-        Some(new_api) => CatalogApi::from_snapshot_beside(&text, new_api),
-        None => CatalogApi::from_snapshot(&text),
-    });
+    let api = match beside {
+        Some(new_api) => old
+            .open()
+            .map_err(|error| error.to_string())
+            .and_then(|file| CatalogApi::from_snapshot_beside(file, new_api)),
+        None => old
+            .read()
+            .map_err(|error| error.to_string())
+            .and_then(|text| CatalogApi::from_snapshot(&text)),
+    };
     api.map(Some).map_err(|error| {
         manifest_failure(
             loaded,

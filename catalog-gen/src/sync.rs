@@ -35,6 +35,11 @@ impl OldText {
         OldText { path }
     }
 
+    /// The file, to read a piece at a time.
+    pub fn open(&self) -> io::Result<File> {
+        File::open(&self.path)
+    }
+
     /// The whole text.
     pub fn read(&self) -> io::Result<String> {
         std::fs::read_to_string(&self.path)
