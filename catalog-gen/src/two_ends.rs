@@ -29,25 +29,44 @@ impl<R: Read + Seek> TwoEnds<R> {
         Ok(TwoEnds { source, len, piece })
     }
 
+    /// Its lines from the start.
+    pub fn lines_from_start(&mut self) -> io::Result<ForwardLines<&mut R>> {
+        self.source.seek(SeekFrom::Start(0))?;
+        Ok(ForwardLines {
+            reader: BufReader::with_capacity(self.piece, &mut self.source),
+            line: Vec::new(),
+            offset: 0,
+        })
+    }
+
+    /// Its lines from the end back to `start` (where a line starts).
+    pub fn lines_from_end(&mut self, start: u64) -> BackwardLines<&mut R> {
+        BackwardLines {
+            source: &mut self.source,
+            held: Vec::new(),
+            held_start: self.len,
+            spare: Vec::new(),
+            limit: self.len,
+            start,
+            piece: self.piece,
+        }
+    }
+
     /// Reads the lines from the start while `expected(index, line)` says each is the one
     /// expected there; returns how many were, and the offset where the first that was not
     /// starts (the text's length if all were).
     pub fn same_from_start(
         &mut self,
-        mut expected: impl FnMut(usize, &[u8]) -> bool,
+        mut expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
     ) -> io::Result<(usize, u64)> {
-        self.source.seek(SeekFrom::Start(0))?;
-        let mut reader = BufReader::with_capacity(self.piece, &mut self.source);
-        let (mut count, mut offset) = (0, 0);
-        let mut line = Vec::new();
+        let mut lines = self.lines_from_start()?;
+        let mut count = 0;
         loop {
-            line.clear();
-            let read = reader.read_until(b'\n', &mut line)?;
-            if read == 0 || !expected(count, without_end(&line)) {
-                return Ok((count, offset));
+            let offset = lines.offset();
+            match lines.next_line()? {
+                Some(line) if expected(count, line)? => count += 1,
+                _ => return Ok((count, offset)),
             }
-            count += 1;
-            offset += read as u64;
         }
     }
 
@@ -58,43 +77,17 @@ impl<R: Read + Seek> TwoEnds<R> {
     pub fn same_from_end(
         &mut self,
         start: u64,
-        mut expected: impl FnMut(usize, &[u8]) -> bool,
+        mut expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
     ) -> io::Result<(usize, u64)> {
-        // `held` is the text from `held_start` up to `limit`, where the lines not yet read
-        // end; more is read before it until it holds the start of the last of them.
-        let (mut held, mut held_start, mut limit) = (Vec::new(), self.len, self.len);
+        let mut lines = self.lines_from_end(start);
         let mut count = 0;
-        while limit > start {
-            let (line, line_start) = loop {
-                let body = match held.split_last() {
-                    Some((b'\n', body)) => body,
-                    _ => &held[..],
-                };
-                if let Some(newline) = memchr::memrchr(b'\n', body) {
-                    break (&body[newline + 1..], held_start + newline as u64 + 1);
-                }
-                if held_start == start {
-                    break (body, start);
-                }
-                // At least a piece, and as much again as is held, for a line longer than one.
-                let size = (held_start - start).min(self.piece.max(held.len()) as u64);
-                held_start -= size;
-                let mut before = vec![0; size as usize];
-                self.source.seek(SeekFrom::Start(held_start))?;
-                self.source.read_exact(&mut before)?;
-                before.extend_from_slice(&held);
-                held = before;
-            };
-            let line = if held.last() == Some(&b'\n') { line.strip_suffix(b"\r") } else { None }
-                .unwrap_or(line);
-            if !expected(count, line) {
-                break;
+        loop {
+            let offset = lines.offset();
+            match lines.next_line()? {
+                Some(line) if expected(count, line)? => count += 1,
+                _ => return Ok((count, offset)),
             }
-            count += 1;
-            limit = line_start;
-            held.truncate((limit - held_start) as usize);
         }
-        Ok((count, limit))
     }
 
     /// The text from `start` to `end`, which must be UTF-8.
@@ -108,6 +101,88 @@ impl<R: Read + Seek> TwoEnds<R> {
     /// The whole text, which must be UTF-8.
     pub fn read_whole(&mut self) -> io::Result<String> {
         self.read_between(0, self.len)
+    }
+}
+
+/// A text's lines read from its start, through a buffer.
+pub struct ForwardLines<R> {
+    reader: BufReader<R>,
+    /// The last line read, with its end.
+    line: Vec<u8>,
+    /// Where the next line starts.
+    offset: u64,
+}
+
+impl<R: Read> ForwardLines<R> {
+    /// The next line, or `None` at the text's end.
+    pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
+        self.line.clear();
+        let read = self.reader.read_until(b'\n', &mut self.line)?;
+        self.offset += read as u64;
+        Ok((read > 0).then(|| without_end(&self.line)))
+    }
+
+    /// Where the next line starts.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+}
+
+/// A text's lines read from its end back to a given start, a piece at a time.
+pub struct BackwardLines<R> {
+    source: R,
+    /// The text from `held_start` up to `limit`, where the lines not yet read end; more is
+    /// read before it until it holds the start of the last of them.
+    held: Vec<u8>,
+    held_start: u64,
+    /// The buffer `held` was in before the last read.
+    spare: Vec<u8>,
+    limit: u64,
+    /// Where reading stops.
+    start: u64,
+    piece: usize,
+}
+
+impl<R: Read + Seek> BackwardLines<R> {
+    /// The line before those read so far, or `None` at the start.
+    pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
+        self.held.truncate((self.limit - self.held_start) as usize);
+        if self.limit <= self.start {
+            return Ok(None);
+        }
+        let (from, to, ended) = loop {
+            // Whether the line ends with a `\n` (all but the text's last line do).
+            let ended = self.held.last() == Some(&b'\n');
+            let body = if ended { &self.held[..self.held.len() - 1] } else { &self.held[..] };
+            if let Some(newline) = memchr::memrchr(b'\n', body) {
+                break (newline + 1, body.len(), ended);
+            }
+            if self.held_start == self.start {
+                break (0, body.len(), ended);
+            }
+            // At least a piece, and as much again as is held, for a line longer than one. The
+            // two buffers take turns: read into without being zeroed first, never allocated
+            // again once large enough.
+            let size = (self.held_start - self.start).min(self.piece.max(self.held.len()) as u64);
+            self.held_start -= size;
+            let mut before = std::mem::take(&mut self.spare);
+            before.clear();
+            before.reserve(size as usize + self.held.len());
+            self.source.seek(SeekFrom::Start(self.held_start))?;
+            if (&mut self.source).take(size).read_to_end(&mut before)? as u64 != size {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            before.extend_from_slice(&self.held);
+            self.spare = std::mem::replace(&mut self.held, before);
+        };
+        self.limit = self.held_start + from as u64;
+        let line = &self.held[from..to];
+        Ok(Some(if ended { line.strip_suffix(b"\r").unwrap_or(line) } else { line }))
+    }
+
+    /// Where the last line read starts (the text's end before any is read).
+    pub fn offset(&self) -> u64 {
+        self.limit
     }
 }
 
@@ -133,7 +208,7 @@ mod tests {
         let (count, end) = ends
             .same_from_start(|_, line| {
                 forward.push(String::from_utf8(line.to_vec()).unwrap());
-                true
+                Ok(true)
             })
             .unwrap();
         assert_eq!((count, end), (forward.len(), text.len() as u64));
@@ -141,7 +216,7 @@ mod tests {
         let (count, start) = ends
             .same_from_end(0, |_, line| {
                 backward.push(String::from_utf8(line.to_vec()).unwrap());
-                true
+                Ok(true)
             })
             .unwrap();
         assert_eq!(count, backward.len());
@@ -181,20 +256,20 @@ mod tests {
         let text = "one\ntwo\r\nthree\nfour\nfive\n";
         for piece in [1, 4, 64] {
             let mut ends = TwoEnds::with_piece(Cursor::new(text), piece).unwrap();
-            let (count, end) = ends.same_from_start(|_, line| line != b"three").unwrap();
+            let (count, end) = ends.same_from_start(|_, line| Ok(line != b"three")).unwrap();
             assert_eq!((count, end), (2, 9));
             // From the end back to the start of `three`, stopping at `four`.
-            let (count, start) = ends.same_from_end(end, |_, line| line != b"four").unwrap();
+            let (count, start) = ends.same_from_end(end, |_, line| Ok(line != b"four")).unwrap();
             assert_eq!((count, start), (1, 20));
             assert_eq!(ends.read_between(end, start).unwrap(), "three\nfour\n");
             // Never before `start`, even where every line is expected.
-            let (count, start) = ends.same_from_end(end, |_, _| true).unwrap();
+            let (count, start) = ends.same_from_end(end, |_, _| Ok(true)).unwrap();
             assert_eq!((count, start), (3, end));
             // Indexes count from the end.
             let mut indexes = Vec::new();
             ends.same_from_end(0, |index, _| {
                 indexes.push(index);
-                true
+                Ok(true)
             })
             .unwrap();
             assert_eq!(indexes, [0, 1, 2, 3, 4]);
