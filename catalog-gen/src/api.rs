@@ -328,7 +328,9 @@ impl CatalogApi {
         // Each enum's variants in the old order: the same ones from `new_api`, the others as
         // parsed.
         let names: Vec<&String> = new_api.enums.keys().collect();
-        let mut variants: Vec<Vec<VariantApi>> = vec![Vec::new(); names.len()];
+        // About as many as the new enums have: grown by doubling, they were copied each time.
+        let mut variants: Vec<Vec<VariantApi>> =
+            new_api.enums.values().map(|api| Vec::with_capacity(api.variants.len())).collect();
         let mut others: Vec<_> = names
             .iter()
             .map(|name| {
