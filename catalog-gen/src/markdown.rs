@@ -16,7 +16,9 @@ pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE
 pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
 /// Where the page reader takes its events from: the parser, or the thread running it.
-type EventSource<'i, 'a> = dyn Iterator<Item = (Event<'a>, Range<usize>)> + 'i;
+trait EventSource<'a>: Iterator<Item = (Event<'a>, Range<usize>)> {}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
 
 /// The caller's policy for what a cell keeps of its inline events ([`Cell::kept`]), given the
 /// page's text and the cell's events.
@@ -128,7 +130,7 @@ pub fn parse_keeping<'a>(source: &'a str, keep: &Keep<'_, 'a>) -> Page<'a> {
 /// The page from its events, in one pass.
 fn read_page<'a>(
     source: &'a str,
-    parser: &mut EventSource<'_, 'a>,
+    parser: &mut impl EventSource<'a>,
     keep: &Keep<'_, 'a>,
 ) -> Page<'a> {
     let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
@@ -174,7 +176,7 @@ fn read_page<'a>(
 
 /// Pushes `first` and, if it starts a block or span, every event up to its end.
 fn push_block<'a>(
-    parser: &mut EventSource<'_, 'a>,
+    parser: &mut impl EventSource<'a>,
     first: (Event<'a>, Range<usize>),
     events: &mut Events<'a>,
 ) {
@@ -195,7 +197,7 @@ fn push_block<'a>(
 /// `events`.
 fn read_table<'a>(
     source: &str,
-    parser: &mut EventSource<'_, 'a>,
+    parser: &mut impl EventSource<'a>,
     span: Range<usize>,
     events: &mut Events<'a>,
     keep: &Keep<'_, 'a>,
@@ -399,7 +401,12 @@ pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
 pub fn is_anchor(html: &str) -> bool {
-    let lower = html.trim().to_ascii_lowercase();
+    // Told without a lowered copy for any other tag: this runs for every HTML event.
+    let html = html.trim();
+    if !html.get(..3).is_some_and(|start| start.eq_ignore_ascii_case("<a ")) {
+        return false;
+    }
+    let lower = html.to_ascii_lowercase();
     lower.starts_with("<a ")
         && (lower.contains("name=") || lower.contains("id="))
         && !lower.contains("href=")
@@ -460,7 +467,7 @@ mod tests {
     }
 
     /// The whole page as read, with what every cell keeps.
-    fn read<'a>(source: &'a str, events: &mut EventSource<'_, 'a>) -> String {
+    fn read<'a>(source: &'a str, events: &mut impl EventSource<'a>) -> String {
         let keeper = crate::rustdoc::Keeper::new(true);
         let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| keeper.keep(source, events);
         format!("{:?}", read_page(source, events, &keep))

@@ -186,31 +186,62 @@ const BATCHES_IN_FLIGHT: usize = 8;
 /// consumer sees every item in order, exactly as if it read `produce` itself: the thread only
 /// lets the two halves of a sequential pass (pulldown-cmark making events, the page reader
 /// taking them) use two cores. A panic on the producer's thread is carried to the caller.
-pub fn pipe<T: Send, R>(
+pub fn pipe<I: Iterator<Item: Send> + Send, R>(
     items: usize,
-    produce: impl Iterator<Item = T> + Send,
-    consume: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+    produce: I,
+    consume: impl FnOnce(&mut Piped<I>) -> R,
 ) -> R {
     if threads_for(items) == 1 {
-        let mut produce = produce;
-        return consume(&mut produce);
+        return consume(&mut Piped::Here(produce));
     }
     pipe_through_thread(produce, consume)
 }
 
+/// The items of a [`pipe`], as its consumer reads them: one concrete iterator either way, so
+/// that the consumer's loops are compiled for it (a `dyn Iterator` cost a call per item, a
+/// few hundred thousand per large page).
+pub enum Piped<I: Iterator> {
+    /// Made on the consumer's thread.
+    Here(I),
+    /// Made on the producer's thread and received in batches.
+    Received {
+        /// Where the batches come from.
+        batches: mpsc::Receiver<Vec<I::Item>>,
+        /// The batch being read.
+        batch: std::vec::IntoIter<I::Item>,
+    },
+}
+
+impl<I: Iterator> Iterator for Piped<I> {
+    type Item = I::Item;
+
+    #[inline]
+    fn next(&mut self) -> Option<I::Item> {
+        match self {
+            Piped::Here(produce) => produce.next(),
+            Piped::Received { batches, batch } => loop {
+                if let Some(item) = batch.next() {
+                    return Some(item);
+                }
+                *batch = batches.recv().ok()?.into_iter();
+            },
+        }
+    }
+}
+
 /// [`pipe`] on two threads whatever the size.
-pub(crate) fn pipe_through_thread<T: Send, R>(
-    produce: impl Iterator<Item = T> + Send,
-    consume: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+pub(crate) fn pipe_through_thread<I: Iterator<Item: Send> + Send, R>(
+    produce: I,
+    consume: impl FnOnce(&mut Piped<I>) -> R,
 ) -> R {
     thread::scope(|scope| {
-        let (sender, receiver) = mpsc::sync_channel::<Vec<T>>(BATCHES_IN_FLIGHT);
+        let (sender, receiver) = mpsc::sync_channel::<Vec<I::Item>>(BATCHES_IN_FLIGHT);
         let producer = scope.spawn(move || {
             let mut produce = produce;
             loop {
                 // Made at its full size: collected, a batch would grow by doubling from four
                 // items (a pulldown-cmark iterator tells no size), copying it eight times.
-                let mut batch: Vec<T> = Vec::with_capacity(BATCH);
+                let mut batch: Vec<I::Item> = Vec::with_capacity(BATCH);
                 batch.extend(produce.by_ref().take(BATCH));
                 let last = batch.len() < BATCH;
                 // The consumer has stopped reading (it returned or panicked): stop too.
@@ -219,8 +250,10 @@ pub(crate) fn pipe_through_thread<T: Send, R>(
                 }
             }
         });
-        let result = consume(&mut receiver.into_iter().flatten());
-        // The receiver is gone by now, so a producer the consumer left unread stops. It is
+        let mut received = Piped::Received { batches: receiver, batch: Vec::new().into_iter() };
+        let result = consume(&mut received);
+        drop(received);
+        // The receiver is gone now, so a producer the consumer left unread stops. It is
         // handed back to be freed here (pulldown-cmark's tree, hundreds of megabytes on a large
         // page): memory freed on this thread is what this thread allocates from next, while
         // memory freed on a thread that then ends stays with the process until reclaimed.
