@@ -245,9 +245,8 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     // Where the old snapshot is read beside the new one, the new one is staged first on the
     // review's thread, for the review to read its lines rather than make them again.
     let write = options.mode == Mode::Write;
-    let staged_first = |change: &&Change| {
-        write && early.is_none() && checked_in.file.is_some() && change.path() == SNAPSHOT_FILE
-    };
+    let beside = write && checked_in.reads_beside(early.is_some(), &changes);
+    let staged_first = |change: &&Change| beside && change.path() == SNAPSHOT_FILE;
     let (first, rest): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(staged_first);
     let dir = &loaded.output_dir;
     let stage = || (write && !rest.is_empty()).then(|| stage_changes(dir, rest.iter().copied()));
@@ -335,25 +334,35 @@ impl<'a> CheckedIn<'a> {
         Ok((previous, changelog))
     }
 
-    /// The previous API, given the `changes` a generation of `api` makes: unchanged where the
-    /// snapshot is not among them (its text is the new one); else `early` where it was read
-    /// before generating; else read beside the new API, so that only the lines that differ
-    /// from those it writes are parsed.
+    /// The previous API, given the `changes` a generation makes: read `beside` the new one
+    /// where [`CheckedIn::reads_beside`] says so, so that only the lines that differ from
+    /// those it writes are parsed; unchanged where the snapshot is not among the changes (its
+    /// text is the new one); else `early`, read before generating (none for a new catalog).
     fn previous(
         &self,
         early: Option<CatalogApi>,
         changes: &[Change],
         beside: Beside<'_>,
     ) -> Result<Previous, Error> {
-        let change = changes.iter().find(|change| change.path() == SNAPSHOT_FILE);
-        if self.file.is_some() && change.is_none() {
+        if self.reads_beside(early.is_some(), changes) {
+            return self.read(Some(beside)).map(Previous::Changed);
+        }
+        if self.file.is_some() && !changes_snapshot(changes) {
             return Ok(Previous::Unchanged);
         }
-        if early.is_some() {
-            return Ok(Previous::Changed(early));
-        }
-        self.read(Some(beside)).map(Previous::Changed)
+        Ok(Previous::Changed(early))
     }
+
+    /// Whether the review reads the snapshot beside the new one: there is one, it was not
+    /// read `early` (before generating), and the `changes` change it.
+    fn reads_beside(&self, early: bool, changes: &[Change]) -> bool {
+        self.file.is_some() && !early && changes_snapshot(changes)
+    }
+}
+
+/// Whether `changes` change the API snapshot.
+fn changes_snapshot(changes: &[Change]) -> bool {
+    changes.iter().any(|change| change.path() == SNAPSHOT_FILE)
 }
 
 /// What the checked-in snapshot is read beside: the new API, and the new snapshot where it is
