@@ -19,7 +19,7 @@ use serde::Deserialize;
 use crate::file_text::MadeText;
 use crate::marker;
 use crate::model::Catalog;
-use crate::two_ends::TwoEnds;
+use crate::two_ends::{Lines, TwoEnds};
 use crate::{FileText, scan};
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:

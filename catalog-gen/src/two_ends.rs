@@ -57,17 +57,9 @@ impl<R: Read + Seek> TwoEnds<R> {
     /// starts (the text's length if all were).
     pub fn same_from_start(
         &mut self,
-        mut expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
+        expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
     ) -> io::Result<(usize, u64)> {
-        let mut lines = self.lines_from_start()?;
-        let mut count = 0;
-        loop {
-            let offset = lines.offset();
-            match lines.next_line()? {
-                Some(line) if expected(count, line)? => count += 1,
-                _ => return Ok((count, offset)),
-            }
-        }
+        while_expected(&mut self.lines_from_start()?, expected)
     }
 
     /// Reads the lines from the end back to `start` (where a line starts) while
@@ -77,17 +69,9 @@ impl<R: Read + Seek> TwoEnds<R> {
     pub fn same_from_end(
         &mut self,
         start: u64,
-        mut expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
+        expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
     ) -> io::Result<(usize, u64)> {
-        let mut lines = self.lines_from_end(start);
-        let mut count = 0;
-        loop {
-            let offset = lines.offset();
-            match lines.next_line()? {
-                Some(line) if expected(count, line)? => count += 1,
-                _ => return Ok((count, offset)),
-            }
-        }
+        while_expected(&mut self.lines_from_end(start), expected)
     }
 
     /// The text from `start` to `end`, which must be UTF-8.
@@ -104,6 +88,32 @@ impl<R: Read + Seek> TwoEnds<R> {
     }
 }
 
+/// A text's lines read one after another, from its start or from its end.
+pub trait Lines {
+    /// The next line, or `None` once all are read.
+    fn next_line(&mut self) -> io::Result<Option<&[u8]>>;
+
+    /// Where reading has got to: the start of the next line (from the start), or of the last
+    /// line read (from the end).
+    fn offset(&self) -> u64;
+}
+
+/// Reads `lines` while `expected(index, line)` says each is the one expected there; returns
+/// how many were, and the offset before the first that was not.
+fn while_expected(
+    lines: &mut impl Lines,
+    mut expected: impl FnMut(usize, &[u8]) -> io::Result<bool>,
+) -> io::Result<(usize, u64)> {
+    let mut count = 0;
+    loop {
+        let offset = lines.offset();
+        match lines.next_line()? {
+            Some(line) if expected(count, line)? => count += 1,
+            _ => return Ok((count, offset)),
+        }
+    }
+}
+
 /// A text's lines read from its start, through a buffer.
 pub struct ForwardLines<R> {
     reader: BufReader<R>,
@@ -113,17 +123,15 @@ pub struct ForwardLines<R> {
     offset: u64,
 }
 
-impl<R: Read> ForwardLines<R> {
-    /// The next line, or `None` at the text's end.
-    pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
+impl<R: Read> Lines for ForwardLines<R> {
+    fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
         self.line.clear();
         let read = self.reader.read_until(b'\n', &mut self.line)?;
         self.offset += read as u64;
         Ok((read > 0).then(|| without_end(&self.line)))
     }
 
-    /// Where the next line starts.
-    pub fn offset(&self) -> u64 {
+    fn offset(&self) -> u64 {
         self.offset
     }
 }
@@ -143,9 +151,8 @@ pub struct BackwardLines<R> {
     piece: usize,
 }
 
-impl<R: Read + Seek> BackwardLines<R> {
-    /// The line before those read so far, or `None` at the start.
-    pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
+impl<R: Read + Seek> Lines for BackwardLines<R> {
+    fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
         self.held.truncate((self.limit - self.held_start) as usize);
         if self.limit <= self.start {
             return Ok(None);
@@ -180,8 +187,7 @@ impl<R: Read + Seek> BackwardLines<R> {
         Ok(Some(if ended { line.strip_suffix(b"\r").unwrap_or(line) } else { line }))
     }
 
-    /// Where the last line read starts (the text's end before any is read).
-    pub fn offset(&self) -> u64 {
+    fn offset(&self) -> u64 {
         self.limit
     }
 }
