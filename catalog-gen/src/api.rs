@@ -275,10 +275,10 @@ impl CatalogApi {
         // for a docs update) are read whole and looked up by their text, hundreds of bytes
         // each to hash.
         let mut old = TwoEnds::new(old).map_err(io)?;
-        let written = match written {
-            Some(written) => ends_beside_written(&mut old, &new_lines, written).map_err(io)?,
-            None => None,
-        };
+        // Where the written snapshot cannot be read (or `old` cannot: it is read again below),
+        // the new lines are made instead.
+        let written = written
+            .and_then(|written| ends_beside_written(&mut old, &new_lines, written).ok().flatten());
         let ends = match written {
             Some(ends) => ends,
             None => ends_beside_made(&mut old, &new_lines).map_err(io)?,
@@ -777,6 +777,25 @@ mod tests {
                 }
             }
         }
+        // A written snapshot that cannot be read leaves the lines to be made.
+        struct Unreadable;
+        impl Read for Unreadable {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::Other.into())
+            }
+        }
+        impl Seek for Unreadable {
+            fn seek(&mut self, _: io::SeekFrom) -> io::Result<u64> {
+                Ok(1)
+            }
+        }
+        let old_text = cases[0].to_snapshot("c", "x");
+        let read = CatalogApi::from_snapshot_beside_written(
+            io::Cursor::new(&old_text),
+            &cases[1],
+            Unreadable,
+        );
+        assert_eq!(read.unwrap(), CatalogApi::from_snapshot(&old_text).unwrap());
         // The written snapshot stands for the lines made only where it has as many.
         let mut old = TwoEnds::new(io::Cursor::new(cases[0].to_snapshot("c", "x"))).unwrap();
         let skeleton = cases[1].snapshot_skeleton();
