@@ -377,12 +377,17 @@ fn ends_beside_made(
 ) -> io::Result<Ends> {
     let mut made = String::new();
     let (prefix, start) = old.same_from_start(|at, line| {
-        Ok(new_lines.get(at).is_some_and(|new| same_line(line, new, &mut made)))
+        Ok(new_lines
+            .get(at)
+            .is_some_and(|(_, new)| same_line(line, new.text(&mut made).as_bytes())))
     })?;
     let after_prefix = new_lines.len() - prefix;
     let (suffix, end) = old.same_from_end(start, |back, line| {
-        Ok(back < after_prefix
-            && same_line(line, &new_lines[new_lines.len() - 1 - back], &mut made))
+        if back >= after_prefix {
+            return Ok(false);
+        }
+        let new = &new_lines[new_lines.len() - 1 - back].1;
+        Ok(same_line(line, new.text(&mut made).as_bytes()))
     })?;
     Ok(Ends { prefix, suffix, middle: start..end })
 }
@@ -399,7 +404,7 @@ fn ends_beside_written(
     let mut new_forward = written.lines_from_start()?;
     let mut new_start = 0;
     let (prefix, start) = old.same_from_start(|_, line| {
-        let same = new_forward.next_line()?.is_some_and(|new| same_text(line, new));
+        let same = new_forward.next_line()?.is_some_and(|new| same_line(line, new));
         if same {
             new_start = new_forward.offset();
         }
@@ -410,7 +415,7 @@ fn ends_beside_written(
     let mut new_end = new_backward.offset();
     let (suffix, end) = old.same_from_end(start, |back, line| {
         let same = back < after_prefix
-            && new_backward.next_line()?.is_some_and(|new| same_text(line, new));
+            && new_backward.next_line()?.is_some_and(|new| same_line(line, new));
         if same {
             new_end = new_backward.offset();
         }
@@ -423,8 +428,10 @@ fn ends_beside_written(
     Ok((lines == new_lines.len()).then_some(Ends { prefix, suffix, middle: start..end }))
 }
 
-/// [`same_line`] for a new line `new` read as text: the same text, or both comments.
-fn same_text(old: &[u8], new: &[u8]) -> bool {
+/// Whether the old snapshot's `old` line and the new one's `new`, at the same place, are the
+/// same line: the same text, or both comments, which say nothing of the API (the header of
+/// the new lines made from an API names nothing).
+fn same_line(old: &[u8], new: &[u8]) -> bool {
     match new.first() {
         Some(b'#') => old.starts_with(b"#"),
         _ => old == new,
@@ -488,16 +495,6 @@ impl NewLine<'_> {
                 made.trim_end_matches('\n')
             }
         }
-    }
-}
-
-/// Whether the old snapshot's `old` line and the new one's `new`, at the same place, are the
-/// same line: the same text, or both comments, which say nothing of the API (the new
-/// snapshot's header is not made). A variant's line is made in `made`.
-fn same_line(old: &[u8], new: &(Option<usize>, NewLine<'_>), made: &mut String) -> bool {
-    match new.1 {
-        NewLine::Text(text) if text.starts_with('#') => old.starts_with(b"#"),
-        line => old == line.text(made).as_bytes(),
     }
 }
 

@@ -407,9 +407,7 @@ pub fn is_anchor(html: &str) -> bool {
         return false;
     }
     let lower = html.to_ascii_lowercase();
-    lower.starts_with("<a ")
-        && (lower.contains("name=") || lower.contains("id="))
-        && !lower.contains("href=")
+    (lower.contains("name=") || lower.contains("id=")) && !lower.contains("href=")
 }
 
 /// The name an anchor gives its place (`<a name="x">`, `<a id='x'>`), if `html` is one.

@@ -180,7 +180,8 @@ impl Staged {
         self
     }
 
-    /// The first file staged, opened again to be read.
+    /// The first file staged (the only one, for the snapshot staged first), opened again to
+    /// be read.
     fn reopen_first(&self) -> Option<File> {
         self.files.first()?.0.reopen().ok()
     }
@@ -258,12 +259,11 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     };
     let (staged, (reviewed, staged_first)) = parallel::join(rows, stage, review);
     let (previous, changelog) = reviewed?;
+    let staged = [staged, staged_first].into_iter().flatten().reduce(|all, some| {
+        let (all, some) = (all?, some?);
+        Ok(all.with(some))
+    });
     let staged = staged.transpose().map_err(write_failed)?;
-    let staged_first = staged_first.transpose().map_err(write_failed)?;
-    let staged = match (staged, staged_first) {
-        (Some(staged), Some(first)) => Some(staged.with(first)),
-        (staged, first) => staged.or(first),
-    };
     parallel::drop_aside(rows, (generation.api, previous));
     Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged, rows })
 }
@@ -396,12 +396,11 @@ fn previous_api(
     let Some(old) = snapshot else { return Ok(None) };
     let unread = |error: io::Error| error.to_string();
     let api = match beside {
-        Some(Beside { api, written: Some(written) }) => old
-            .open()
-            .map_err(unread)
-            .and_then(|file| CatalogApi::from_snapshot_beside_written(file, api, written)),
-        Some(Beside { api, written: None }) => {
-            old.open().map_err(unread).and_then(|file| CatalogApi::from_snapshot_beside(file, api))
+        Some(Beside { api, written }) => {
+            old.open().map_err(unread).and_then(|file| match written {
+                Some(written) => CatalogApi::from_snapshot_beside_written(file, api, written),
+                None => CatalogApi::from_snapshot_beside(file, api),
+            })
         }
         None => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),
     };
