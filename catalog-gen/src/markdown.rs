@@ -9,6 +9,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::parallel;
 
+mod pieces;
+
 /// The Markdown extensions the pages are read with (GitHub tables and footnotes).
 pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
 
@@ -20,9 +22,24 @@ trait EventSource<'a>: Iterator<Item = (Event<'a>, Range<usize>)> {}
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
 
-/// The caller's policy for what a cell keeps of its inline events ([`Cell::kept`]), given the
-/// page's text and the cell's events.
-pub type Keep<'k, 'a> = dyn Fn(&str, &[(Event<'a>, Range<usize>)]) -> Kept<'a> + 'k;
+/// The caller's policy for what a cell keeps of its inline events ([`Cell::kept`]).
+///
+/// Made by [`parse_keeping`] once for each thread that reads a page, so it may keep a cache
+/// without a lock. What it keeps must not depend on that cache.
+pub trait Keep {
+    /// What a cell keeps, given the text its events were read from and its events.
+    fn keep<'e>(&self, source: &str, events: &[(Event<'e>, Range<usize>)]) -> Kept<'e>;
+}
+
+/// The policy of [`parse`]: no cell keeps anything.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeepNothing;
+
+impl Keep for KeepNothing {
+    fn keep<'e>(&self, _: &str, _: &[(Event<'e>, Range<usize>)]) -> Kept<'e> {
+        Kept::Nothing
+    }
+}
 
 /// What a cell keeps of its inline events for a caller that rewrites its Markdown.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -40,7 +57,7 @@ pub enum Kept<'a> {
 }
 
 /// A parsed page: its events with their byte ranges, and the tables found among them.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Page<'a> {
     /// The page's text.
     pub source: &'a str,
@@ -54,7 +71,7 @@ pub struct Page<'a> {
 }
 
 /// A heading's plain text and where it is.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Heading {
     /// Plain text, without anchors or markup.
     pub text: String,
@@ -65,7 +82,7 @@ pub struct Heading {
 }
 
 /// A table with its context and cells.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Table<'a> {
     /// The table's byte range.
     pub span: Range<usize>,
@@ -82,7 +99,7 @@ pub struct Table<'a> {
 }
 
 /// A body row of a table.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row<'a> {
     /// The row's byte range (its line).
     pub span: Range<usize>,
@@ -93,7 +110,7 @@ pub struct Row<'a> {
 }
 
 /// A table cell.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cell<'a> {
     /// The cell as plain text: escapes resolved, markup dropped, trimmed.
     pub text: String,
@@ -113,26 +130,27 @@ pub struct Cell<'a> {
 /// Reads a page, in one pass over its events: tables are read into [`Table`]s as they come,
 /// so a page of many rows never holds all its events at once. No cell keeps anything.
 pub fn parse(source: &str) -> Page<'_> {
-    parse_keeping(source, &|_, _| Kept::Nothing)
+    parse_keeping(source, || KeepNothing)
 }
 
 /// [`parse`], where each cell keeps what `keep` makes of its inline events ([`Cell::kept`]):
-/// the caller's policy (rustdoc's, which rewrites some links), not this layer's.
-pub fn parse_keeping<'a>(source: &'a str, keep: &Keep<'_, 'a>) -> Page<'a> {
+/// the caller's policy (rustdoc's, which rewrites some links), not this layer's, made by
+/// `new_keep` for each thread that reads.
+pub fn parse_keeping<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
+    // A page with a large table is read in pieces, where they read as the page does.
+    if let Some(page) = pieces::read(source, &new_keep, pieces::PIECE_BYTES) {
+        return page;
+    }
     // On a large page, pulldown-cmark makes the events on one core while they are read into
     // tables on another; the reader sees the same events either way. Line ends stand for rows,
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
     let events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
-    parallel::pipe(lines, events, |events| read_page(source, events, keep))
+    parallel::pipe(lines, events, |events| read_page(source, events, &new_keep()))
 }
 
 /// The page from its events, in one pass.
-fn read_page<'a>(
-    source: &'a str,
-    parser: &mut impl EventSource<'a>,
-    keep: &Keep<'_, 'a>,
-) -> Page<'a> {
+fn read_page<'a>(source: &'a str, parser: &mut impl EventSource<'a>, keep: &impl Keep) -> Page<'a> {
     let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;
@@ -200,7 +218,7 @@ fn read_table<'a>(
     parser: &mut impl EventSource<'a>,
     span: Range<usize>,
     events: &mut Events<'a>,
-    keep: &Keep<'_, 'a>,
+    keep: &impl Keep,
 ) -> Table<'a> {
     let mut table = Table {
         span,
@@ -256,7 +274,7 @@ fn read_cell<'a>(
     inline: &Events<'a>,
     span: Range<usize>,
     row: &Range<usize>,
-    keep: &Keep<'_, 'a>,
+    keep: &impl Keep,
 ) -> Cell<'a> {
     // pulldown-cmark pads a short row with empty cells placed at the row's end.
     let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
@@ -270,7 +288,7 @@ fn read_cell<'a>(
     let markdown = bounds
         .reduce(|(start, end), (first, last)| (start.min(first), end.max(last)))
         .map_or(span.start..span.start, |(start, end)| start..end);
-    let kept = keep(source, inline);
+    let kept = keep.keep(source, inline);
     let anchor = inline.iter().find_map(|(event, _)| match event {
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
         _ => None,
@@ -325,7 +343,9 @@ fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell<'_>>) -> Op
         return None;
     }
     let after = last.filter(|cell| !cell.missing).map_or(row.start, |cell| cell.span.end);
-    let content = trim_span(source, after..row.end);
+    // A row pulldown-cmark cut short, past its limit of padded cells, can end before its
+    // cells do.
+    let content = trim_span(source, after..row.end.max(after));
     (!content.is_empty()).then_some(content)
 }
 
@@ -467,8 +487,7 @@ mod tests {
     /// The whole page as read, with what every cell keeps.
     fn read<'a>(source: &'a str, events: &mut impl EventSource<'a>) -> String {
         let keeper = crate::rustdoc::Keeper::new(true);
-        let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| keeper.keep(source, events);
-        format!("{:?}", read_page(source, events, &keep))
+        format!("{:?}", read_page(source, events, &keeper))
     }
 
     #[test]

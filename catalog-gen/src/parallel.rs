@@ -32,7 +32,17 @@ pub fn map_with<'a, T: Sync, S, R: Send>(
     init: impl Fn() -> S + Sync,
     f: impl Fn(&mut S, &'a T) -> R + Sync,
 ) -> Vec<R> {
-    let threads = threads_for(items.len());
+    map_weighed(items.len(), items, init, f)
+}
+
+/// [`map_with`] of items that each stand for many rows (`rows` in all): pieces of a page.
+pub fn map_weighed<'a, T: Sync, S, R: Send>(
+    rows: usize,
+    items: &'a [T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &'a T) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads_for(rows).min(items.len()).max(1);
     if threads == 1 {
         let mut state = init();
         return items.iter().map(|item| f(&mut state, item)).collect();

@@ -44,7 +44,7 @@ pub fn prose(
 }
 
 /// The policy passed to [`markdown::parse_keeping`] for one page: what a cell keeps for
-/// [`inline`] ([`Keeper::keep`]). Nothing where its source text serves as written; where it
+/// [`inline`] ([`markdown::Keep`]). Nothing where its source text serves as written; where it
 /// has links or anchors to rewrite, the [edits](Kept::Edits) that make its source text serve,
 /// or its events where the edits cannot (a reference-style link, a title) or might not. Both
 /// give the same Markdown: edits are kept only where every link target stays plain (no
@@ -65,8 +65,23 @@ impl Keeper {
         Keeper { plain_base, absolute: RefCell::default() }
     }
 
-    /// What a cell with these inline events keeps.
-    pub fn keep<'a>(&self, source: &str, events: &[(Event<'a>, Range<usize>)]) -> Kept<'a> {
+    /// [`is_absolute_url`], each target parsed once.
+    fn is_absolute_url(&self, dest: &str) -> bool {
+        // Most links in docs are relative: told without a lookup.
+        if !dest.contains(':') {
+            return false;
+        }
+        if let Some(&absolute) = self.absolute.borrow().get(dest) {
+            return absolute;
+        }
+        let absolute = is_absolute_url(dest);
+        self.absolute.borrow_mut().insert(dest.to_owned(), absolute);
+        absolute
+    }
+}
+
+impl markdown::Keep for Keeper {
+    fn keep<'a>(&self, source: &str, events: &[(Event<'a>, Range<usize>)]) -> Kept<'a> {
         let is_absolute = |dest: &str| self.is_absolute_url(dest);
         if !events.iter().any(|(event, _)| needs_rewrite(event, &is_absolute)) {
             return Kept::Nothing;
@@ -80,20 +95,6 @@ impl Keeper {
             Some(edits) => Kept::Edits(edits),
             None => Kept::Events(events.to_vec()),
         }
-    }
-
-    /// [`is_absolute_url`], each target parsed once.
-    fn is_absolute_url(&self, dest: &str) -> bool {
-        // Most links in docs are relative: told without a lookup.
-        if !dest.contains(':') {
-            return false;
-        }
-        if let Some(&absolute) = self.absolute.borrow().get(dest) {
-            return absolute;
-        }
-        let absolute = is_absolute_url(dest);
-        self.absolute.borrow_mut().insert(dest.to_owned(), absolute);
-        absolute
     }
 }
 
@@ -112,7 +113,7 @@ fn needs_rewrite(event: &Event<'_>, is_absolute: &dyn Fn(&str) -> bool) -> bool 
     }
 }
 
-/// Whether [`Keeper::keep`] may keep edits for the cells of a page published at `url` (the
+/// Whether a [`Keeper`] may keep edits for the cells of a page published at `url` (the
 /// manifest's `url` of a table on it): the URL parses and is plain (no whitespace, parentheses
 /// or angle brackets), so link targets made absolute against it are plain where the targets
 /// are.
@@ -461,10 +462,8 @@ mod tests {
 
     /// Every cell of `source` as rustdoc Markdown against `base`, read keeping edits where
     /// they serve (`plain_base`) or always keeping events; with the kinds kept.
-    fn cells<'s>(source: &'s str, base: &Url, plain_base: bool) -> Vec<(String, &'static str)> {
-        let keeper = Keeper::new(plain_base);
-        let keep = |source: &str, events: &[(Event<'s>, Range<usize>)]| keeper.keep(source, events);
-        let page = markdown::parse_keeping(source, &keep);
+    fn cells(source: &str, base: &Url, plain_base: bool) -> Vec<(String, &'static str)> {
+        let page = markdown::parse_keeping(source, || Keeper::new(plain_base));
         let cells = page.tables.iter().flat_map(|table| &table.rows).flat_map(|row| &row.cells);
         cells
             .map(|cell| {

@@ -1,16 +1,12 @@
 //! Stage 1: every page the manifest names, parsed once however many tables it has.
 
-use std::collections::BTreeMap;
-use std::ops::Range;
-
-use pulldown_cmark::Event;
-
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
 use crate::markdown::{self, Page};
 use crate::model::problems::Place;
 use crate::rustdoc;
 use crate::source::{PageText, Pages};
+use std::collections::BTreeMap;
 
 /// A page read into tables, with its path as shown.
 #[derive(Debug)]
@@ -43,11 +39,7 @@ pub fn parse<'a>(
                 // against every URL the page is published at, their events otherwise.
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
-                let keeper = rustdoc::Keeper::new(plain_base);
-                let keep = |source: &str, events: &[(Event<'a>, Range<usize>)]| {
-                    keeper.keep(source, events)
-                };
-                let page = markdown::parse_keeping(text, &keep);
+                let page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
                 parsed.insert(key, ParsedPage { path: path.clone(), page });
             }
             Some(PageText { text: Err(reason), .. }) => {

@@ -1,0 +1,545 @@
+//! A large page read in pieces, side by side: each piece a run of a table's rows read behind a
+//! copy of the table's header. pulldown-cmark then holds one piece's tree at a time rather than
+//! the page's (hundreds of megabytes at 200k rows, all of it fresh memory to be zeroed, and
+//! read back from memory rather than cache), and the pieces are read on every core.
+//!
+//! The pieces give exactly the page's events, or the page is read whole. The stages:
+//!
+//! 1. **Where to cut** ([`cuts`]): a guess, from the lines alone. Inside a run of lines that
+//!    begin with `|` under a header and a delimiter row, pulldown-cmark's whole state is the
+//!    table and its header: what it reads from there on is what it would read from the header
+//!    followed by those lines. A page with a reference or footnote definition (`]:`) is not
+//!    cut at all: a label used in one piece could be defined in another.
+//! 2. **Reading** ([`read_piece`]): the first piece is the page's text up to the first cut;
+//!    each other piece is its table's header followed by the page's lines up to the next cut,
+//!    read as a page of its own, then put back on the page's text: byte ranges moved, strings
+//!    borrowed from the piece borrowed from the page instead.
+//! 3. **Joining** ([`join`]): each piece continues the table the piece before it left open,
+//!    which checks the guess: that piece must end inside the very table the cut was guessed in
+//!    (its last block, at the top level, running to the cut), and the next piece must begin
+//!    with it. pulldown-cmark also stops padding short rows past a number of missing cells,
+//!    counted over the whole table: a joined table must stay under it. Where any check fails,
+//!    the page is read whole.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Parser, TagEnd};
+
+use super::{Cell, Heading, Keep, Kept, PARSER_OPTIONS, Page, Row, Table};
+use crate::parallel;
+
+/// About how many bytes of the page a piece holds: a piece's tree stays within a core's
+/// cache, and a page of this size or less is read whole.
+pub const PIECE_BYTES: usize = 256 * 1024;
+
+/// The cells pulldown-cmark pads a table's short rows with, at most, counted over the whole
+/// table; past it, the table ends (`MAX_AUTOCOMPLETED_CELLS` in its `firstpass.rs`, against
+/// quadratic growth). A table joined from pieces was padded piece by piece, so it must stay
+/// within the limit for the pieces to read as the page does.
+const MAX_PADDED_CELLS: usize = 1 << 18;
+
+/// A place to cut the page: the start of a line that is, as far as the lines tell, a row of
+/// the table under `header`.
+#[derive(Clone, Debug, PartialEq)]
+struct Cut {
+    /// The start of the line the next piece begins with.
+    at: usize,
+    /// The table's header and delimiter rows, through the delimiter row's line end.
+    header: Range<usize>,
+}
+
+/// `source` read in pieces of about `piece_bytes` each, with the cells kept as `new_keep`'s
+/// policy says, exactly as [`super::parse_keeping`] reads it whole; `None` where the page is
+/// not cut (too small, no large table, a definition) or a cut fails its check.
+pub fn read<'a, K: Keep>(
+    source: &'a str,
+    new_keep: &(impl Fn() -> K + Sync),
+    piece_bytes: usize,
+) -> Option<Page<'a>> {
+    let cuts = cuts(source, piece_bytes);
+    if cuts.is_empty() {
+        return None;
+    }
+    let pieces: Vec<Range<usize>> = std::iter::once(0)
+        .chain(cuts.iter().map(|cut| cut.at))
+        .zip(cuts.iter().map(|cut| cut.at).chain([source.len()]))
+        .map(|(start, end)| start..end)
+        .collect();
+    let headers = std::iter::once(&(0..0)).chain(cuts.iter().map(|cut| &cut.header));
+    let pieces: Vec<(Range<usize>, &Range<usize>)> = pieces.into_iter().zip(headers).collect();
+    // A piece is about as many rows as `parallel` wants of each thread's items.
+    let rows = source.len() / 64;
+    let read = parallel::map_weighed(
+        rows,
+        &pieces,
+        || (new_keep(), String::new()),
+        |(keep, text), (body, header)| read_piece(source, header, body, keep, text),
+    );
+    join(source, &cuts, read)
+}
+
+/// Where to cut `source` into pieces of about `piece_bytes`: at the start of a line that
+/// begins with `|`, inside a run of such lines that starts with a header row and a delimiter
+/// row, after at least one body row; none in a page that could define a link label.
+fn cuts(source: &str, piece_bytes: usize) -> Vec<Cut> {
+    let bytes = source.as_bytes();
+    if memchr::memmem::find(bytes, b"]:").is_some() {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    let mut last_cut = 0;
+    // The run of lines beginning with `|` that the line at `start` continues: where its
+    // previous line starts, and the header once a delimiter row has followed one.
+    let mut previous: Option<usize> = None;
+    let mut header: Option<Range<usize>> = None;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).map(|at| at + 1) {
+        if bytes[start] != b'|' {
+            (previous, header) = (None, None);
+        } else {
+            match (&header, previous) {
+                (Some(header), _) => {
+                    if start > header.end && start - last_cut >= piece_bytes {
+                        cuts.push(Cut { at: start, header: header.clone() });
+                        last_cut = start;
+                    }
+                }
+                (None, Some(previous)) if is_delimiter_row(&bytes[start..end]) => {
+                    header = Some(previous..end);
+                }
+                (None, _) => {}
+            }
+            previous = Some(start);
+        }
+        start = end;
+    }
+    // The last piece is not cut smaller than the others.
+    if cuts.last().is_some_and(|cut| source.len() - cut.at < piece_bytes / 2) {
+        cuts.pop();
+    }
+    cuts
+}
+
+/// Whether `line` could be a table's delimiter row (`| --- | :-: |`): only pipes, dashes,
+/// colons and spaces, with a dash. A guess: pulldown-cmark tells, and [`join`] checks.
+fn is_delimiter_row(line: &[u8]) -> bool {
+    let allowed = |byte: &u8| matches!(byte, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | b'\n');
+    line.iter().all(allowed) && line.contains(&b'-')
+}
+
+/// The piece `body` of `source`, behind the table header `header` (empty for the first piece),
+/// read and put back on `source`; `text` is where the piece is copied to.
+fn read_piece<'a>(
+    source: &'a str,
+    header: &Range<usize>,
+    body: &Range<usize>,
+    keep: &impl Keep,
+    text: &mut String,
+) -> Page<'a> {
+    if header.is_empty() {
+        let piece = &source[body.clone()];
+        return super::read_page(
+            piece,
+            &mut Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter(),
+            keep,
+        );
+    }
+    text.clear();
+    text.push_str(&source[header.clone()]);
+    text.push_str(&source[body.clone()]);
+    let piece =
+        super::read_page(text, &mut Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter(), keep);
+    let onto = Onto { page: source, piece: text, header: header.len(), body: body.start };
+    onto.page(piece)
+}
+
+/// Puts what was read from a piece back on the page's text: the piece is `header` bytes of
+/// the table's header, then the page's text from `body` on.
+struct Onto<'a, 'p> {
+    page: &'a str,
+    piece: &'p str,
+    header: usize,
+    body: usize,
+}
+
+impl<'a> Onto<'a, '_> {
+    /// The page's offset of the piece's `offset`. In the header, it is a place before the
+    /// body that means nothing: what is read there (the header's cells, the table's start)
+    /// is left out when the pieces are joined.
+    fn at(&self, offset: usize) -> usize {
+        offset + self.body - self.header
+    }
+
+    fn range(&self, range: Range<usize>) -> Range<usize> {
+        self.at(range.start)..self.at(range.end)
+    }
+
+    /// A string borrowed from the piece's copy of the page, borrowed from the page instead;
+    /// any other string owned.
+    fn cow<'e>(&self, cow: CowStr<'e>) -> CowStr<'a> {
+        if let CowStr::Borrowed(text) = cow {
+            let offset = (text.as_ptr() as usize).wrapping_sub(self.piece.as_ptr() as usize);
+            if (self.header..=self.piece.len()).contains(&offset)
+                && offset + text.len() <= self.piece.len()
+            {
+                return CowStr::Borrowed(&self.page[self.at(offset)..][..text.len()]);
+            }
+        }
+        cow.into_static()
+    }
+
+    fn event<'e>(&self, (event, range): (Event<'e>, Range<usize>)) -> (Event<'a>, Range<usize>) {
+        // Owned: besides the rows, a piece has few events (its table's start and end, what
+        // follows the table).
+        (event.into_static(), self.range(range))
+    }
+
+    fn page<'e>(&self, piece: Page<'e>) -> Page<'a> {
+        Page {
+            source: self.page,
+            events: piece.events.into_iter().map(|event| self.event(event)).collect(),
+            title: piece.title.map(|heading| self.heading(heading)),
+            tables: piece.tables.into_iter().map(|table| self.table(table)).collect(),
+        }
+    }
+
+    fn heading(&self, heading: Heading) -> Heading {
+        Heading { span: self.range(heading.span), ..heading }
+    }
+
+    fn table<'e>(&self, table: Table<'e>) -> Table<'a> {
+        Table {
+            span: self.range(table.span),
+            events: table.events,
+            heading: table.heading.map(|heading| self.heading(heading)),
+            caption: table.caption.map(|caption| self.heading(caption)),
+            header: table.header.into_iter().map(|cell| self.cell(cell)).collect(),
+            rows: table.rows.into_iter().map(|row| self.row(row)).collect(),
+        }
+    }
+
+    fn row<'e>(&self, row: Row<'e>) -> Row<'a> {
+        Row {
+            span: self.range(row.span),
+            cells: row.cells.into_iter().map(|cell| self.cell(cell)).collect(),
+            extra: row.extra.map(|extra| self.range(extra)),
+        }
+    }
+
+    fn cell<'e>(&self, cell: Cell<'e>) -> Cell<'a> {
+        let kept = match cell.kept {
+            Kept::Nothing => Kept::Nothing,
+            Kept::Edits(edits) => Kept::Edits(
+                edits
+                    .into_iter()
+                    .map(|(range, edit)| (self.range(range), edit.map(|edit| self.cow(edit))))
+                    .collect(),
+            ),
+            Kept::Events(events) => {
+                Kept::Events(events.into_iter().map(|event| self.event(event)).collect())
+            }
+        };
+        Cell {
+            text: cell.text,
+            span: self.range(cell.span),
+            markdown: self.range(cell.markdown),
+            kept,
+            missing: cell.missing,
+            anchor: cell.anchor,
+        }
+    }
+}
+
+/// The pieces read from `source`, cut at `cuts`, joined into the page; `None` where a cut
+/// was not inside the table it was guessed to be in ([module docs](self)).
+fn join<'a>(source: &'a str, cuts: &[Cut], pieces: Vec<Page<'a>>) -> Option<Page<'a>> {
+    // The rows still to join, to presize the table they join: grown by doubling, 200k rows
+    // would be copied over and over.
+    let first_rows = |piece: &Page<'_>| piece.tables.first().map_or(0, |table| table.rows.len());
+    let mut rows_to_join: usize = pieces.iter().skip(1).map(first_rows).sum();
+    let mut pieces = pieces.into_iter();
+    let mut page = pieces.next()?;
+    page.source = source;
+    // The tables joined from pieces, by index.
+    let mut joined: Vec<usize> = Vec::new();
+    for (cut, mut piece) in cuts.iter().zip(pieces) {
+        let open_index = page.tables.len().checked_sub(1)?;
+        let open = &page.tables[open_index];
+        let ends_open = matches!(page.events.last(), Some((Event::End(TagEnd::Table), end)) if end.end == cut.at)
+            && open.events.end == page.events.len()
+            && open.span.start == cut.header.start;
+        if !ends_open || piece.tables.first().is_none_or(|table| table.events.start != 0) {
+            return None;
+        }
+        if joined.last() != Some(&open_index) {
+            joined.push(open_index);
+        }
+        let continued = piece.tables.remove(0);
+        // The piece's events after its table's start follow the page's, less the table's
+        // end at the cut.
+        page.events.pop();
+        let shift = page.events.len() - 1;
+        page.events.extend(piece.events.drain(1..));
+        let carried = page.tables[open_index].heading.clone();
+        let open = &mut page.tables[open_index];
+        open.rows.reserve(rows_to_join);
+        rows_to_join -= continued.rows.len();
+        open.rows.extend(continued.rows);
+        open.span.end = continued.span.end;
+        open.events.end = shift + continued.events.end;
+        let (start, end) = (open.events.start, open.events.end - 1);
+        page.events[start].1 = page.tables[open_index].span.clone();
+        page.events[end].1 = page.tables[open_index].span.clone();
+        let moved = |heading: Heading| Heading {
+            events: heading.events.start + shift..heading.events.end + shift,
+            ..heading
+        };
+        if page.title.is_none() {
+            page.title = piece.title.map(moved);
+        }
+        for table in piece.tables {
+            page.tables.push(Table {
+                events: table.events.start + shift..table.events.end + shift,
+                // A table with no heading above it in its piece is under the heading above
+                // the table the piece continues.
+                heading: table.heading.map(moved).or_else(|| carried.clone()),
+                caption: table.caption.map(moved),
+                ..table
+            });
+        }
+    }
+    let padded = |table: &Table<'_>| {
+        table.rows.iter().flat_map(|row| &row.cells).filter(|cell| cell.missing).count()
+    };
+    joined.iter().all(|&index| padded(&page.tables[index]) <= MAX_PADDED_CELLS).then_some(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::rustdoc::Keeper;
+
+    /// The page as read whole, with the cells keeping edits (`plain_base`) or events.
+    fn whole(source: &str, plain_base: bool) -> Page<'_> {
+        let keeper = Keeper::new(plain_base);
+        let mut events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
+        super::super::read_page(source, &mut events, &keeper)
+    }
+
+    /// The page as read in pieces of `piece_bytes`, if it is.
+    fn in_pieces(source: &str, plain_base: bool, piece_bytes: usize) -> Option<Page<'_>> {
+        read(source, &|| Keeper::new(plain_base), piece_bytes)
+    }
+
+    /// Asserts that `pieces` reads as `whole`, every string and range, showing where they
+    /// part. A string may be owned in one and borrowed in the other.
+    fn assert_reads_as(pieces: &Page<'_>, whole: &Page<'_>, what: &dyn std::fmt::Display) {
+        if pieces != whole {
+            let (pieces, whole) = (format!("{pieces:#?}"), format!("{whole:#?}"));
+            let diff = similar::TextDiff::from_lines(&whole, &pieces);
+            panic!("{what} read otherwise:\n{}", diff.unified_diff().context_radius(6));
+        }
+    }
+
+    /// Whether `source`, in pieces of every size up to the page's, reads as it does whole;
+    /// how many sizes cut it.
+    fn reads_as_whole(source: &str) -> usize {
+        let mut cut = 0;
+        for plain_base in [true, false] {
+            let whole = whole(source, plain_base);
+            for piece_bytes in 1..=source.len() {
+                if let Some(pieces) = in_pieces(source, plain_base, piece_bytes) {
+                    let what = format!("{piece_bytes}-byte pieces of:\n{source}\n");
+                    assert_reads_as(&pieces, &whole, &what);
+                    cut += 1;
+                }
+            }
+        }
+        cut
+    }
+
+    const HEAD: &str = "# Codes<a name=\"codes\"></a>\n\nIntro [link](a.md).\n\n**Codes**\n\n\
+                        | Code | Name | Notes |\n| --- | :-- | --: |\n";
+
+    #[test]
+    fn a_large_page_reads_in_pieces_as_whole() {
+        let docs = crate::synth::docs(600, 1, "out", &[]);
+        let source = docs.pages[0].1.as_str();
+        for plain_base in [true, false] {
+            let whole = whole(source, plain_base);
+            for piece_bytes in [1, 700, 5000, 60_000] {
+                let pieces = in_pieces(source, plain_base, piece_bytes).expect("cut");
+                assert_reads_as(&pieces, &whole, &format!("{piece_bytes}-byte pieces"));
+            }
+        }
+        assert_eq!(cuts(source, source.len()), [], "a page of one piece is read whole");
+    }
+
+    #[test]
+    fn rows_of_any_shape_read_in_pieces_as_whole() {
+        let rows = [
+            "| 1 | a | plain |\n",
+            "| 2 | b |\n",
+            "| 3 | c | d | dropped |\n",
+            "| 4 | `a \\| b` | code \\| pipe |\n",
+            "| 5 | <a name=\"x\"></a>e | [rel](b.md) and [abs](https://x.test/) |\n",
+            "| 6 | f | <!-- open |\n",
+            "| 7 | g | closed --> [^1] [ref][r] [r] |\n",
+            "| 8 | h | ![img](i.png \"title\") <br> **b** _i_ |\n",
+            "| 9 | é | tab\there |\r\n",
+            "|   |   |   |\n",
+            "| --- | --- | --- |\n",
+            "|\n",
+        ];
+        let mut source = HEAD.to_owned();
+        for _ in 0..3 {
+            rows.iter().for_each(|row| source.push_str(row));
+        }
+        assert!(reads_as_whole(&source) > 0, "the rows are cut");
+    }
+
+    #[test]
+    fn what_ends_a_table_reads_in_pieces_as_whole() {
+        let rows = "| 1 | a | b |\n| 2 | c | d |\n| 3 | e | f |\n";
+        let ends = [
+            "",
+            "\n",
+            "\nAfter.\n",
+            "# Next\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n",
+            "**Second**\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+            "> quote\n| not | a row |\n",
+            "- item\n\n  | in | list |\n  |---|---|\n",
+            "```\n| in | code |\n|---|---|\n| x | y |\n```\n",
+            "<div>\n| html | block |\n|---|---|\n</div>\n",
+            "    indented code\n",
+            "---\n",
+            "1. one\n2. two\n",
+            "| 4 | no final newline |",
+        ];
+        // A table interrupts a paragraph: its header is not the paragraph's.
+        assert!(reads_as_whole(&format!("Text\n| a | b |\n|---|---|\n{rows}{rows}")) > 0);
+        for end in ends {
+            let source = format!("{HEAD}{rows}{rows}{end}");
+            assert!(reads_as_whole(&source) > 0, "cut before:\n{end}");
+        }
+    }
+
+    #[test]
+    fn pages_that_pieces_could_read_otherwise_are_read_whole() {
+        let rows = "| 1 | a | [x][label] |\n".repeat(8);
+        for page in [
+            format!("{HEAD}{rows}\n[label]: https://x.test/\n"),
+            format!("{HEAD}{rows}\n[^label]: A footnote.\n"),
+        ] {
+            assert_eq!(in_pieces(&page, true, 1), None, "{page}");
+        }
+        // Lines that look like a table under a header, inside an HTML block: the cut is
+        // guessed, and its check leaves the page whole.
+        let html = format!("<div>\n| a | b |\n|---|---|\n{rows}");
+        assert!(!cuts(&html, 1).is_empty());
+        assert_eq!(in_pieces(&html, true, 1), None);
+        assert_eq!(reads_as_whole(&html), 0);
+    }
+
+    #[test]
+    fn a_table_padded_past_pulldown_cmarks_limit_is_read_whole() {
+        // Five columns, rows of one cell: four padded cells a row.
+        let page = |rows: usize| format!("|a|b|c|d|e|\n|-|-|-|-|-|\n{}", "|x\n".repeat(rows));
+        let over = page(MAX_PADDED_CELLS / 4 + 10);
+        let rows = whole(&over, true).tables[0].rows.len();
+        assert_eq!(rows, MAX_PADDED_CELLS / 4 + 1, "pulldown-cmark ends the table early");
+        assert_eq!(in_pieces(&over, true, 4096), None);
+        let under = page(MAX_PADDED_CELLS / 4);
+        let pieces = in_pieces(&under, true, 4096).expect("cut");
+        assert_reads_as(&pieces, &whole(&under, true), &"a table padded to the limit");
+    }
+
+    #[test]
+    fn real_pages_read_in_pieces_as_whole() {
+        let pages = [
+            include_str!("../../../docs-src/mediaconvert/error-codes.md"),
+            include_str!("../../../docs-src/mediatailor/playback-errors-client.md"),
+            include_str!(
+                "../../../xtask/tests/corpus/pages/amazon-chime-sdk-developer-guide/handle-disconnects.md"
+            ),
+            include_str!(
+                "../../../xtask/tests/corpus/pages/amazon-glacier-developer-guide/api-error-responses.md"
+            ),
+            include_str!(
+                "../../../xtask/tests/corpus/pages/amazon-s3-userguide/replication-failure-codes.md"
+            ),
+            include_str!("../../../xtask/tests/corpus/pages/aws-iot-docs/iot-errors.md"),
+            include_str!(
+                "../../../xtask/tests/corpus/pages/aws-elemental-mediaconvert-user-guide/warning_codes.md"
+            ),
+            include_str!("../../../xtask/tests/fixtures/quirks/pages/device-errors.md"),
+            include_str!("../../../xtask/tests/fixtures/odd.md"),
+            include_str!("../../tests/history/mediaconvert/00-2019-02-11-e721d17.md"),
+            include_str!("../../tests/history/mediaconvert/10-2023-04-18-39c9e88.md"),
+        ];
+        let mut uncut = Vec::new();
+        for (index, source) in pages.into_iter().enumerate() {
+            for plain_base in [true, false] {
+                let whole = whole(source, plain_base);
+                for piece_bytes in [1, 50, 300, 2000, 10_000] {
+                    match in_pieces(source, plain_base, piece_bytes) {
+                        Some(pieces) => {
+                            let what = format!("page {index} in {piece_bytes}-byte pieces");
+                            assert_reads_as(&pieces, &whole, &what);
+                        }
+                        None if piece_bytes == 1 => uncut.push(index),
+                        None => {}
+                    }
+                }
+            }
+        }
+        // Every page is cut, but the one that defines a link label (`[x]: ...`).
+        assert_eq!(uncut, [7, 7]);
+    }
+
+    /// Lines that pages are made of, table rows most.
+    fn line() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "| Code | Name |\n",
+            "| --- | --- |\n",
+            "|:-:|\n",
+            "| 1 | a |\n",
+            "| 2 | [b](x.md) `c|d` |\n",
+            "| 3 |\n",
+            "| 4 | e | f |\n",
+            "| 5 | <!-- g |\n",
+            "| 6 | --> h \\| i |\n",
+            "| 7 | [j][k] [^l] |\n",
+            "|\n",
+            "\n",
+            "# Heading\n",
+            "**Caption**\n",
+            "Text | with pipe\n",
+            "- item\n",
+            "  | nested | row |\n",
+            "> quote\n",
+            "```\n",
+            "<div>\n",
+            "    code\n",
+            "Code | Name\n",
+            "--- | ---\n",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn any_page_reads_in_pieces_as_whole_or_is_read_whole(
+            lines in prop::collection::vec(line(), 0..40),
+            piece_bytes in 1usize..64,
+        ) {
+            let source = lines.concat();
+            if let Some(pieces) = in_pieces(&source, true, piece_bytes) {
+                assert_reads_as(&pieces, &whole(&source, true), &format!("{source:?}"));
+            }
+        }
+    }
+}
