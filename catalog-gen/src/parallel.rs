@@ -4,7 +4,7 @@
 //! (any real page) stay on the calling thread: starting a thread costs more than they take.
 
 use std::num::NonZeroUsize;
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::thread;
 
 /// Below this many items per thread, work stays on one thread.
@@ -32,17 +32,7 @@ pub fn map_with<'a, T: Sync, S, R: Send>(
     init: impl Fn() -> S + Sync,
     f: impl Fn(&mut S, &'a T) -> R + Sync,
 ) -> Vec<R> {
-    map_weighed(items.len(), items, init, f)
-}
-
-/// [`map_with`] of items that each stand for many rows (`rows` in all): pieces of a page.
-pub fn map_weighed<'a, T: Sync, S, R: Send>(
-    rows: usize,
-    items: &'a [T],
-    init: impl Fn() -> S + Sync,
-    f: impl Fn(&mut S, &'a T) -> R + Sync,
-) -> Vec<R> {
-    let threads = threads_for(rows).min(items.len()).max(1);
+    let threads = threads_for(items.len());
     if threads == 1 {
         let mut state = init();
         return items.iter().map(|item| f(&mut state, item)).collect();
@@ -63,6 +53,44 @@ pub fn map_weighed<'a, T: Sync, S, R: Send>(
     let mut all = done.next().unwrap_or_default();
     done.for_each(|part| all.extend(part));
     all
+}
+
+/// `f` of every item `items` gives, in order, on every core: each thread takes the next item
+/// when it is done with one. For items that are each worth a thread's start (a large page's
+/// pieces): they are found as they are taken (the page is scanned for the next cut by the
+/// thread that takes it), and a slow item holds no other up. Each thread makes its state once
+/// with `init`, as in [`map_with`]. A panic in `f` or in `items` is carried to the caller.
+pub fn map_taken<T: Send, S, R: Send>(
+    items: impl Iterator<Item = T> + Send,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, T) -> R + Sync,
+) -> Vec<R> {
+    let threads = cores();
+    if threads == 1 {
+        let mut state = init();
+        return items.map(|item| f(&mut state, item)).collect();
+    }
+    let items = Mutex::new(items.enumerate());
+    // A lock poisoned by a panic in `items` stops the other threads; the panic is carried.
+    let take = || items.lock().ok()?.next();
+    let work = || {
+        let mut state = init();
+        let mut done = Vec::new();
+        while let Some((index, item)) = take() {
+            done.push((index, f(&mut state, item)));
+        }
+        done
+    };
+    let mut done = thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for other in others {
+            done.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// `f` of every item, each on its own thread where there are several: for a few large items
@@ -296,6 +324,10 @@ mod tests {
         );
         assert_eq!(seen.iter().filter(|&&count| count == 1).count(), threads_for(many.len()));
         assert_eq!(each(&[1, 2, 3], |n| n * 2), [2, 4, 6]);
+        for size in [0, 1, 2, 1000] {
+            let taken = map_taken(0..size, || (), |(), n| n * 2);
+            assert_eq!(taken, (0..size).map(|n| n * 2).collect::<Vec<_>>());
+        }
     }
 
     #[test]

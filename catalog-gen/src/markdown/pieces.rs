@@ -38,14 +38,12 @@ pub const PIECE_BYTES: usize = 256 * 1024;
 /// within the limit for the pieces to read as the page does.
 const MAX_PADDED_CELLS: usize = 1 << 18;
 
-/// A place to cut the page: the start of a line that is, as far as the lines tell, a row of
-/// the table under `header`.
+/// A piece of the page: its `body`, read behind a copy of the table's `header` (the header
+/// and delimiter rows, through the delimiter row's line end; empty for the first piece).
 #[derive(Clone, Debug, PartialEq)]
-struct Cut {
-    /// The start of the line the next piece begins with.
-    at: usize,
-    /// The table's header and delimiter rows, through the delimiter row's line end.
+struct Piece {
     header: Range<usize>,
+    body: Range<usize>,
 }
 
 /// `source` read in pieces of about `piece_bytes` each, with the cells kept as `new_keep`'s
@@ -56,68 +54,89 @@ pub fn read<'a, K: Keep>(
     new_keep: &(impl Fn() -> K + Sync),
     piece_bytes: usize,
 ) -> Option<Page<'a>> {
-    let cuts = cuts(source, piece_bytes);
-    if cuts.is_empty() {
-        return None;
-    }
-    let pieces: Vec<Range<usize>> = std::iter::once(0)
-        .chain(cuts.iter().map(|cut| cut.at))
-        .zip(cuts.iter().map(|cut| cut.at).chain([source.len()]))
-        .map(|(start, end)| start..end)
-        .collect();
-    let headers = std::iter::once(&(0..0)).chain(cuts.iter().map(|cut| &cut.header));
-    let pieces: Vec<(Range<usize>, &Range<usize>)> = pieces.into_iter().zip(headers).collect();
-    // A piece is about as many rows as `parallel` wants of each thread's items.
-    let rows = source.len() / 64;
-    let read = parallel::map_weighed(
-        rows,
-        &pieces,
+    let mut pieces = Pieces::new(source, piece_bytes)?;
+    // A page of one piece is read whole, as it would be.
+    let first = pieces.next().filter(|first| first.body.end < source.len())?;
+    let read = parallel::map_taken(
+        std::iter::once(first).chain(pieces),
         || (new_keep(), String::new()),
-        |(keep, text), (body, header)| read_piece(source, header, body, keep, text),
+        |(keep, text), piece| {
+            let page = read_piece(source, &piece, keep, text);
+            (piece, page)
+        },
     );
-    join(source, &cuts, read)
+    join(source, read)
 }
 
-/// Where to cut `source` into pieces of about `piece_bytes`: at the start of a line that
-/// begins with `|`, inside a run of such lines that starts with a header row and a delimiter
-/// row, after at least one body row; none in a page that could define a link label.
-fn cuts(source: &str, piece_bytes: usize) -> Vec<Cut> {
-    let bytes = source.as_bytes();
-    if memchr::memmem::find(bytes, b"]:").is_some() {
-        return Vec::new();
+/// The pieces of a page, cut as they are taken: the lines are scanned only as far as the next
+/// cut, so that the scan is spread over the threads that read the pieces. A cut is at the
+/// start of a line that begins with `|`, inside a run of such lines that starts with a header
+/// row and a delimiter row, after at least one body row.
+struct Pieces<'a> {
+    bytes: &'a [u8],
+    piece_bytes: usize,
+    /// Where the next piece starts, and the header it is read behind; `None` once the last
+    /// piece is taken.
+    next: Option<(usize, Range<usize>)>,
+    /// The start of the next line to scan.
+    line: usize,
+    /// Where the line before `line` starts, if it begins with `|`.
+    previous: Option<usize>,
+    /// The header of the run of lines beginning with `|` that `line` continues, once a
+    /// delimiter row has followed its first line.
+    header: Option<Range<usize>>,
+}
+
+impl<'a> Pieces<'a> {
+    /// The pieces of `source`; none for a page that could define a link label.
+    fn new(source: &'a str, piece_bytes: usize) -> Option<Self> {
+        let bytes = source.as_bytes();
+        if memchr::memmem::find(bytes, b"]:").is_some() {
+            return None;
+        }
+        let next = Some((0, 0..0));
+        Some(Pieces { bytes, piece_bytes, next, line: 0, previous: None, header: None })
     }
-    let mut cuts = Vec::new();
-    let mut last_cut = 0;
-    // The run of lines beginning with `|` that the line at `start` continues: where its
-    // previous line starts, and the header once a delimiter row has followed one.
-    let mut previous: Option<usize> = None;
-    let mut header: Option<Range<usize>> = None;
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).map(|at| at + 1) {
-        if bytes[start] != b'|' {
-            (previous, header) = (None, None);
-        } else {
-            match (&header, previous) {
-                (Some(header), _) => {
-                    if start > header.end && start - last_cut >= piece_bytes {
-                        cuts.push(Cut { at: start, header: header.clone() });
-                        last_cut = start;
-                    }
+
+    /// The next cut at or after `from`, and the header its piece is read behind; `None` where
+    /// the rest of the page is less than half a piece, or has no place to cut.
+    fn cut(&mut self, from: usize) -> Option<(usize, Range<usize>)> {
+        let bytes = self.bytes;
+        // The last piece is not cut smaller than half the others.
+        let last_cut = bytes.len().checked_sub(self.piece_bytes / 2)?;
+        while self.line < bytes.len() && self.line <= last_cut {
+            let start = self.line;
+            let end =
+                memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at + 1);
+            self.line = end;
+            if bytes.get(start) != Some(&b'|') {
+                (self.previous, self.header) = (None, None);
+                continue;
+            }
+            let previous = self.previous.replace(start);
+            match (&self.header, previous) {
+                (Some(header), _) if start > header.end && start >= from => {
+                    return Some((start, header.clone()));
                 }
                 (None, Some(previous)) if is_delimiter_row(&bytes[start..end]) => {
-                    header = Some(previous..end);
+                    self.header = Some(previous..end);
                 }
-                (None, _) => {}
+                _ => {}
             }
-            previous = Some(start);
         }
-        start = end;
+        None
     }
-    // The last piece is not cut smaller than the others.
-    if cuts.last().is_some_and(|cut| source.len() - cut.at < piece_bytes / 2) {
-        cuts.pop();
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        let (start, header) = self.next.take()?;
+        self.next = self.cut(start + self.piece_bytes.max(1));
+        let end = self.next.as_ref().map_or(self.bytes.len(), |(at, _)| *at);
+        Some(Piece { header, body: start..end })
     }
-    cuts
 }
 
 /// Whether `line` could be a table's delimiter row (`| --- | :-: |`): only pipes, dashes,
@@ -127,30 +146,20 @@ fn is_delimiter_row(line: &[u8]) -> bool {
     line.iter().all(allowed) && line.contains(&b'-')
 }
 
-/// The piece `body` of `source`, behind the table header `header` (empty for the first piece),
-/// read and put back on `source`; `text` is where the piece is copied to.
-fn read_piece<'a>(
-    source: &'a str,
-    header: &Range<usize>,
-    body: &Range<usize>,
-    keep: &impl Keep,
-    text: &mut String,
-) -> Page<'a> {
+/// `piece` of `source` read and put back on `source`; `text` is where the piece is copied to.
+fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut String) -> Page<'a> {
+    let Piece { header, body } = piece;
     if header.is_empty() {
         let piece = &source[body.clone()];
-        return super::read_page(
-            piece,
-            &mut Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter(),
-            keep,
-        );
+        let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
+        return super::read_page(piece, &mut events, keep);
     }
     text.clear();
     text.push_str(&source[header.clone()]);
     text.push_str(&source[body.clone()]);
-    let piece =
-        super::read_page(text, &mut Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter(), keep);
-    let onto = Onto { page: source, piece: text, header: header.len(), body: body.start };
-    onto.page(piece)
+    let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
+    let read = super::read_page(text, &mut events, keep);
+    Onto { page: source, piece: text, header: header.len(), body: body.start }.page(read)
 }
 
 /// Puts what was read from a piece back on the page's text: the piece is `header` bytes of
@@ -250,22 +259,23 @@ impl<'a> Onto<'a, '_> {
     }
 }
 
-/// The pieces read from `source`, cut at `cuts`, joined into the page; `None` where a cut
-/// was not inside the table it was guessed to be in ([module docs](self)).
-fn join<'a>(source: &'a str, cuts: &[Cut], pieces: Vec<Page<'a>>) -> Option<Page<'a>> {
+/// The pieces read from `source` joined into the page; `None` where a cut was not inside the
+/// table it was guessed to be in ([module docs](self)).
+fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>> {
     // The rows still to join, to presize the table they join: grown by doubling, 200k rows
     // would be copied over and over.
-    let first_rows = |piece: &Page<'_>| piece.tables.first().map_or(0, |table| table.rows.len());
+    let first_rows =
+        |(_, piece): &(Piece, Page<'_>)| piece.tables.first().map_or(0, |table| table.rows.len());
     let mut rows_to_join: usize = pieces.iter().skip(1).map(first_rows).sum();
     let mut pieces = pieces.into_iter();
-    let mut page = pieces.next()?;
+    let (_, mut page) = pieces.next()?;
     page.source = source;
     // The tables joined from pieces, by index.
     let mut joined: Vec<usize> = Vec::new();
-    for (cut, mut piece) in cuts.iter().zip(pieces) {
+    for (cut, mut piece) in pieces {
         let open_index = page.tables.len().checked_sub(1)?;
         let open = &page.tables[open_index];
-        let ends_open = matches!(page.events.last(), Some((Event::End(TagEnd::Table), end)) if end.end == cut.at)
+        let ends_open = matches!(page.events.last(), Some((Event::End(TagEnd::Table), end)) if end.end == cut.body.start)
             && open.events.end == page.events.len()
             && open.span.start == cut.header.start;
         if !ends_open || piece.tables.first().is_none_or(|table| table.events.start != 0) {
@@ -374,7 +384,11 @@ mod tests {
                 assert_reads_as(&pieces, &whole, &format!("{piece_bytes}-byte pieces"));
             }
         }
-        assert_eq!(cuts(source, source.len()), [], "a page of one piece is read whole");
+        assert_eq!(
+            in_pieces(source, true, source.len()),
+            None,
+            "a page of one piece is read whole"
+        );
     }
 
     #[test]
@@ -438,7 +452,7 @@ mod tests {
         // Lines that look like a table under a header, inside an HTML block: the cut is
         // guessed, and its check leaves the page whole.
         let html = format!("<div>\n| a | b |\n|---|---|\n{rows}");
-        assert!(!cuts(&html, 1).is_empty());
+        assert!(Pieces::new(&html, 1).unwrap().count() > 1);
         assert_eq!(in_pieces(&html, true, 1), None);
         assert_eq!(reads_as_whole(&html), 0);
     }
