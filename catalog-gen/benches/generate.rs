@@ -2,6 +2,8 @@
 //! docs of 1k, 10k and 100k rows (`catalog_gen::synth`, the same pages `cargo xtask synth`
 //! writes). Run with `cargo bench -p catalog-gen --bench generate`; BENCHMARKS.md has figures.
 
+use std::sync::Arc;
+
 use catalog_gen::manifest::{self, Manifest};
 use catalog_gen::model::{self, Catalog};
 use catalog_gen::{Input, PageText, Pages, emit, markdown};
@@ -25,7 +27,10 @@ impl Docs {
     /// The real docs: `docs-src/`.
     fn real() -> Docs {
         let page = |name: &str, text: &str| {
-            (name.to_owned(), PageText { path: format!("docs-src/{name}"), text: Ok(text.into()) })
+            (
+                name.to_owned(),
+                PageText { path: format!("docs-src/{name}"), text: Ok(Arc::new(text.into())) },
+            )
         };
         Docs {
             manifest: include_str!("../../docs-src/catalog.toml").to_owned(),

@@ -115,7 +115,7 @@ impl Input<'_> {
         }
         for page in self.pages.values() {
             if let (Ok(text), true) = (&page.text, wanted.contains(page.path.as_str())) {
-                sources.insert(page.path.clone(), text.clone());
+                sources.insert(page.path.clone(), text.to_string());
             }
         }
         sources

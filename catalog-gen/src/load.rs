@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::sync::{Existing, OldText};
 use crate::{Diagnostic, Failure, Input, Manifest, PageText, Pages};
@@ -79,7 +80,7 @@ pub fn load(manifest_path: &Path) -> Result<Loaded, Failure> {
             let path = base.join(name);
             pages.insert(
                 name.clone(),
-                PageText { path: shown(&path, &root), text: read_page(&path) },
+                PageText { path: shown(&path, &root), text: read_page(&path).map(Arc::new) },
             );
         }
     }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::FxHashMap;
@@ -152,26 +153,105 @@ fn is_absolute_url(dest: &str) -> bool {
     dest.contains(':') && Url::parse(dest).is_ok()
 }
 
+/// A cell's rustdoc Markdown, as places in its page where the page's text serves: a large
+/// table's cells are a hundred megabytes of Markdown, which is read from the page once, as the
+/// generated file is written, rather than copied into the model first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Doc {
+    /// The page's text in this range, as written.
+    Page(Range<usize>),
+    /// The page's text in `span`, each range of `edits` replaced by `](target)` for its link
+    /// target made absolute, or cut; then trimmed.
+    Edited {
+        /// The cell's Markdown in the page.
+        span: Range<usize>,
+        /// What is replaced or cut, in order, within `span`.
+        edits: Box<[Edit]>,
+    },
+    /// Text made for the cell: rendered from its events, or a retired row's plain text escaped.
+    Made(String),
+}
+
+/// A range of the page replaced by `](target)` for a link target made absolute, or cut.
+pub type Edit = (Range<usize>, Option<Arc<str>>);
+
+impl Doc {
+    /// Appends the Markdown to `out`, reading the page's text `page`.
+    pub fn push_to(&self, page: &str, out: &mut String) {
+        match self {
+            Doc::Page(range) => out.push_str(page.get(range.clone()).unwrap_or_default()),
+            Doc::Made(text) => out.push_str(text),
+            Doc::Edited { span, edits } => {
+                let start = out.len();
+                // The ranges were checked against the page when the edits were kept.
+                let mut copied = span.start;
+                for (range, target) in edits.iter() {
+                    out.push_str(page.get(copied..range.start).unwrap_or_default());
+                    if let Some(target) = target {
+                        out.push_str("](");
+                        out.push_str(target);
+                        out.push(')');
+                    }
+                    copied = range.end;
+                }
+                out.push_str(page.get(copied.max(span.start)..span.end).unwrap_or_default());
+                let end = start + out[start..].trim_end().len();
+                out.truncate(end);
+                let leading = out[start..].len() - out[start..].trim_start().len();
+                out.drain(start..start + leading);
+            }
+        }
+    }
+
+    /// About how long the Markdown is, to size what it is written into.
+    pub fn len(&self) -> usize {
+        match self {
+            Doc::Page(range) => range.len(),
+            Doc::Made(text) => text.len(),
+            Doc::Edited { span, edits } => {
+                span.len()
+                    + edits
+                        .iter()
+                        .flat_map(|(_, target)| target)
+                        .map(|t| t.len() + 3)
+                        .sum::<usize>()
+            }
+        }
+    }
+
+    /// Whether the Markdown is empty, as far as [`Doc::len`] tells.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The Markdown as a string, reading the page's text `page`.
+    pub fn text(&self, page: &str) -> String {
+        let mut text = String::with_capacity(self.len());
+        self.push_to(page, &mut text);
+        text
+    }
+}
+
 /// The Markdown of a table cell of the page `source`.
 ///
 /// A cell is valid rustdoc much as written, so its source text is used, with relative link
 /// targets made absolute and anchors dropped; only cells the source text cannot serve (a
 /// reference-style link, a link with a title) are re-rendered from their events.
-pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> String {
+pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
+    let as_written = || Doc::Page(trimmed(source, cell.markdown.clone()));
     let events = match &cell.kept {
-        Kept::Nothing => return source[cell.markdown.clone()].trim().to_owned(),
+        Kept::Nothing => return as_written(),
         // `keep` kept edits only where they serve, so `edited` cannot refuse them; should it,
         // the source text is the fallback rather than a panic.
         Kept::Edits(edits) => {
-            return edited(source, cell.markdown.clone(), edits, links)
-                .unwrap_or_else(|| source[cell.markdown.clone()].trim().to_owned());
+            return edited(source, cell.markdown.clone(), edits, links).unwrap_or_else(as_written);
         }
         Kept::Events(events) => events,
     };
-    if let Some(text) = edits(source, events, &is_absolute_url)
+    if let Some(doc) = edits(source, events, &is_absolute_url)
         .and_then(|edits| edited(source, cell_span(events), &edits, links))
     {
-        return text;
+        return doc;
     }
     let base = links.base;
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
@@ -179,7 +259,14 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> String {
     let mut rendered = vec![Event::Start(Tag::Paragraph)];
     rendered.extend(events.iter().map(|(event, _)| event.clone()));
     rendered.push(Event::End(TagEnd::Paragraph));
-    render(rendered, base).trim().to_owned()
+    Doc::Made(render(rendered, base).trim().to_owned())
+}
+
+/// `range` of `source` without the whitespace at its ends.
+fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
+    let text = &source[range.clone()];
+    let start = range.start + (text.len() - text.trim_start().len());
+    start..start + text.trim().len()
 }
 
 /// Plain text as Markdown that renders as that text (a retired row's cells, which are kept as
@@ -258,43 +345,41 @@ fn edits<'a>(
     Some(edits)
 }
 
-/// The source text of `span` with `edits` made: each link target made absolute against
-/// `base`, each cut left out; trimmed. `None` where a target is not [plain](is_plain) once
-/// absolute, or the text would end in a backslash.
-fn edited(
+/// The source text of `span` with `edits` made: relative link targets made absolute,
+/// anchors cut. `None` where a target made absolute is not plain, or the text would end in a
+/// backslash.
+fn edited<T: AsRef<str>>(
     source: &str,
     span: Range<usize>,
-    edits: &[(Range<usize>, Option<CowStr<'_>>)],
+    edits: &[(Range<usize>, Option<T>)],
     links: &mut Links<'_>,
-) -> Option<String> {
-    let mut text = String::with_capacity(span.len() + edits.len() * links.base.as_str().len());
+) -> Option<Doc> {
+    let mut made = Vec::with_capacity(edits.len());
     let mut copied = span.start;
     for (range, target) in edits {
-        text.push_str(source.get(copied..range.start)?);
-        if let Some(target) = target {
-            let url = links.plain_absolute(target)?;
-            text.push_str("](");
-            text.push_str(url);
-            text.push(')');
-        }
+        source.get(copied..range.start)?;
+        let target = match target {
+            Some(target) => Some(links.plain_absolute(target.as_ref())?),
+            None => None,
+        };
+        made.push((range.clone(), target));
         copied = range.end;
     }
-    text.push_str(source.get(copied.max(span.start)..span.end)?);
-    let trimmed = text.trim();
+    source.get(copied.max(span.start)..span.end)?;
     // A trailing backslash would escape whatever rustdoc puts after the cell.
-    if trimmed.ends_with('\\') {
+    if ends_with_backslash(source, &span, edits) {
         return None;
     }
-    Some(if trimmed.len() == text.len() { text } else { trimmed.to_owned() })
+    Some(Doc::Edited { span, edits: made.into() })
 }
 
 /// Whether the source text of `span` with `edits` made would end in a backslash, trimmed:
 /// told from its last piece that is not blank, whatever the link targets become (an edited
 /// target ends in `)`).
-fn ends_with_backslash(
+fn ends_with_backslash<T>(
     source: &str,
     span: &Range<usize>,
-    edits: &[(Range<usize>, Option<CowStr<'_>>)],
+    edits: &[(Range<usize>, Option<T>)],
 ) -> bool {
     let mut end = span.end;
     for (range, target) in edits.iter().rev() {
@@ -364,8 +449,9 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
 /// instructions (callgrind) when it was done for every link.
 pub struct Links<'u> {
     base: &'u Url,
-    /// By target as written: the absolute URL where it is [plain](is_plain).
-    made: FxHashMap<String, Option<String>>,
+    /// By target as written: the absolute URL where it is [plain](is_plain), shared by the
+    /// cells that link to it.
+    made: FxHashMap<String, Option<Arc<str>>>,
 }
 
 impl<'u> Links<'u> {
@@ -375,13 +461,13 @@ impl<'u> Links<'u> {
     }
 
     /// `target` made absolute against the page's URL, where that is [plain](is_plain).
-    fn plain_absolute(&mut self, target: &str) -> Option<&str> {
+    fn plain_absolute(&mut self, target: &str) -> Option<Arc<str>> {
         if !self.made.contains_key(target) {
             let url = absolute(target.into(), self.base);
-            let plain = is_plain(&url).then(|| url.into_string());
+            let plain = is_plain(&url).then(|| Arc::from(&*url));
             self.made.insert(target.to_owned(), plain);
         }
-        self.made[target].as_deref()
+        self.made[target].clone()
     }
 }
 
@@ -454,7 +540,7 @@ mod tests {
         for target in ["iam-role.md", "a(b).md#x", "https://example.com/", "iam-role.md", ""] {
             let url = absolute(target.into(), &base);
             let plain = is_plain(&url).then_some(&*url);
-            assert_eq!(links.plain_absolute(target), plain, "{target}");
+            assert_eq!(links.plain_absolute(target).as_deref(), plain, "{target}");
         }
         assert_eq!(links.plain_absolute("a(b).md#x"), None);
         assert_eq!(links.made.len(), 4);
@@ -472,7 +558,7 @@ mod tests {
                     Kept::Edits(_) => "edits",
                     Kept::Events(_) => "events",
                 };
-                (inline(source, cell, &mut Links::new(base)), kind)
+                (inline(source, cell, &mut Links::new(base)).text(source), kind)
             })
             .collect()
     }

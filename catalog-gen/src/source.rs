@@ -4,6 +4,7 @@
 //! loading) share these types without importing upward from the crate root.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The pages a manifest names, by the `page` value as written in the manifest.
 pub type Pages = BTreeMap<String, PageText>;
@@ -13,8 +14,9 @@ pub type Pages = BTreeMap<String, PageText>;
 pub struct PageText {
     /// The page's path as shown to the user (in diagnostics and headers).
     pub path: String,
-    /// The text, or the reason it could not be read (missing, not UTF-8).
-    pub text: Result<String, String>,
+    /// The text, or the reason it could not be read (missing, not UTF-8). Shared with the
+    /// model, whose rustdoc reads the cells' Markdown from the page rather than copies it.
+    pub text: Result<Arc<String>, String>,
 }
 
 /// Pages held in memory rather than read from disk, from `(name, text)` pairs; each is shown
@@ -26,7 +28,7 @@ pub fn pages_in_memory<N: Into<String>, T: Into<String>>(
         .into_iter()
         .map(|(name, text)| {
             let name = name.into();
-            (name.clone(), PageText { path: name, text: Ok(text.into()) })
+            (name.clone(), PageText { path: name, text: Ok(Arc::new(text.into())) })
         })
         .collect()
 }

@@ -6,6 +6,8 @@
 
 mod golden;
 
+use std::sync::Arc;
+
 use catalog_gen::{Input, PageText, Pages};
 
 const MANIFEST: &str = include_str!("../../docs-src/catalog.toml");
@@ -53,11 +55,17 @@ impl Docs {
         let pages = Pages::from([
             (
                 "mediatailor/playback-errors-client.md".to_owned(),
-                PageText { path: MEDIATAILOR_PATH.to_owned(), text: self.mediatailor.clone() },
+                PageText {
+                    path: MEDIATAILOR_PATH.to_owned(),
+                    text: self.mediatailor.clone().map(Arc::new),
+                },
             ),
             (
                 "mediaconvert/error-codes.md".to_owned(),
-                PageText { path: MEDIACONVERT_PATH.to_owned(), text: self.mediaconvert.clone() },
+                PageText {
+                    path: MEDIACONVERT_PATH.to_owned(),
+                    text: self.mediaconvert.clone().map(Arc::new),
+                },
             ),
         ]);
         let input = Input {

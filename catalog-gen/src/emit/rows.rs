@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::text::{push_doc, push_str_literal};
 use crate::file_text::MadeText;
-use crate::model::{CodeType, Enum, Key, Layout, Retirement, Variant};
+use crate::model::{CodeType, Doc, Enum, Key, Layout, Retirement, Variant};
 
 /// The rows of one enum, ready to be written.
 pub struct Rows {
@@ -311,12 +311,11 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
     // Built with `push_str`, not `format!`: at 20k rows, formatting these strings through
     // `fmt` (padding checks on every argument) was 3% of regen's instructions (callgrind).
     let headers: usize = table.columns.iter().map(|column| column.header.len() + 10).sum();
-    let mut doc =
-        String::with_capacity(variant.docs.iter().map(String::len).sum::<usize>() + headers);
-    doc.push_str(&variant.docs[table.key_column]);
+    let mut doc = String::with_capacity(variant.docs.iter().map(Doc::len).sum::<usize>() + headers);
+    variant.docs[table.key_column].push_to(&table.page, &mut doc);
     if table.key_column != table.name_column {
         doc.push_str(": ");
-        doc.push_str(&variant.docs[table.name_column]);
+        variant.docs[table.name_column].push_to(&table.page, &mut doc);
     }
     if let Some(retired) = &variant.retired {
         let _ = write!(
@@ -330,7 +329,7 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
             doc.push_str("\n\n**");
             doc.push_str(&column.header);
             doc.push_str(":** ");
-            doc.push_str(&variant.docs[index]);
+            variant.docs[index].push_to(&table.page, &mut doc);
         }
     }
     doc

@@ -17,7 +17,7 @@ use crate::model::pages::ParsedPage;
 use crate::model::{Catalog, CodeType, Enum, Layout, Module, Origin, Retirement, Variant};
 use crate::naming::Identifier;
 use crate::parallel;
-use crate::rustdoc::{self, Replacement};
+use crate::rustdoc::{self, Doc, Replacement};
 
 /// A table that passed every stage, before its rows get their rustdoc.
 #[derive(Debug)]
@@ -50,7 +50,7 @@ pub struct ReadyTable<'a> {
 #[derive(Debug, Default)]
 pub struct RowText {
     cells: Arc<[String]>,
-    docs: Vec<String>,
+    docs: Vec<Doc>,
     url: Option<String>,
 }
 
@@ -66,7 +66,7 @@ pub fn page_rows(source: &str, table: &Table<'_>, base: &Url) -> Vec<RowText> {
 
 /// What `row` gives its variant, its cells' rustdoc made by `doc`; its URL is `base` pointing
 /// at the first anchor (`<a name="…">`) in its cells, if any.
-fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> String) -> RowText {
+fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> Doc) -> RowText {
     RowText {
         cells: row.cells.iter().map(|cell| cell.text.clone()).collect::<Vec<_>>().into(),
         docs: row.cells.iter().map(doc).collect(),
@@ -114,7 +114,9 @@ fn enum_model(
             let text = match named.page_row {
                 Some(index) => std::mem::take(&mut page_rows[index]),
                 // A retired row has its last plain text, not the page's Markdown.
-                None => row_text(&named.row, &ready.base, |cell| rustdoc::escape(&cell.text)),
+                None => {
+                    row_text(&named.row, &ready.base, |cell| Doc::Made(rustdoc::escape(&cell.text)))
+                }
             };
             Variant {
                 ident: named.ident,
@@ -142,6 +144,7 @@ fn enum_model(
         title,
         url: spec.url.get_ref().clone(),
         source: ready.page.path.clone(),
+        page: Arc::clone(&ready.page.text),
         code_type: code_type(*spec.key_type.get_ref()),
         columns: ready.columns.list.clone(),
         key_column: ready.columns.key,
@@ -243,8 +246,8 @@ mod tests {
         );
         assert!(module.prose.contains("The table is generated as [`E`](crate::m::E)."));
         assert!(module.prose.contains("After the table."));
-        let variant = &module.enums[0].variants[0];
-        assert_eq!(variant.docs[1], "[One](https://x.test/guide/one.html)");
+        let (table, variant) = (&module.enums[0], &module.enums[0].variants[0]);
+        assert_eq!(variant.docs[1].text(&table.page), "[One](https://x.test/guide/one.html)");
         assert_eq!(variant.cells[1], "One");
     }
 }

@@ -33,6 +33,7 @@ use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
 use crate::naming::Identifier;
+pub use crate::rustdoc::Doc;
 use crate::source::Pages;
 
 pub mod columns;
@@ -84,6 +85,8 @@ pub struct Enum {
     pub url: String,
     /// The page's path, as shown in headers.
     pub source: String,
+    /// The page's text, which the variants' [docs](Variant::docs) read from.
+    pub page: Arc<String>,
     /// The type of the codes.
     pub code_type: CodeType,
     /// Every column, in the document's order.
@@ -191,8 +194,8 @@ pub struct Variant {
     /// [`VariantApi`](crate::api::VariantApi), which needs the same texts (a large table's
     /// cells are tens of megabytes).
     pub cells: Arc<[String]>,
-    /// The rustdoc Markdown of every cell, in column order.
-    pub docs: Vec<String>,
+    /// The rustdoc Markdown of every cell, in column order, as places in [`Enum::page`].
+    pub docs: Vec<Doc>,
     /// The published page's URL pointing at this row, where a cell of the row has an anchor
     /// (`<a name="…">`); `None` where the page URL is all there is.
     pub url: Option<String>,

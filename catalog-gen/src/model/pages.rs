@@ -7,6 +7,7 @@ use crate::model::problems::Place;
 use crate::rustdoc;
 use crate::source::{PageText, Pages};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A page read into tables, with its path as shown.
 #[derive(Debug)]
@@ -15,6 +16,8 @@ pub struct ParsedPage<'a> {
     pub path: String,
     /// The parsed page.
     pub page: Page<'a>,
+    /// The page's text, shared: the rustdoc of its enums' variants reads their cells from it.
+    pub text: Arc<String>,
 }
 
 /// The pages of `manifest` that could be read, by their `page` value; a problem for each that
@@ -40,7 +43,7 @@ pub fn parse<'a>(
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
                 let page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
-                parsed.insert(key, ParsedPage { path: path.clone(), page });
+                parsed.insert(key, ParsedPage { path: path.clone(), page, text: Arc::clone(text) });
             }
             Some(PageText { text: Err(reason), .. }) => {
                 problems.push(place.page_unreadable(spec.page.span(), key, reason));
