@@ -131,7 +131,7 @@ pub struct VariantApi {
     /// The plain text of every cell, in the order of [`EnumApi::columns`]: what the changelog
     /// compares, and the last documented text of a row that is retired.
     #[serde(default)]
-    pub cells: Arc<[String]>,
+    pub cells: Arc<[Arc<str>]>,
     /// Whether the row is retired: no longer in the docs, kept by the manifest's `retired`.
     #[serde(default)]
     pub retired: bool,
@@ -582,13 +582,13 @@ fn push_variant_line(out: &mut String, variant: &VariantApi) {
 }
 
 /// Appends `items` as a TOML array of strings, on one line.
-fn push_toml_array(out: &mut String, items: &[String]) {
+fn push_toml_array<T: AsRef<str>>(out: &mut String, items: &[T]) {
     out.push('[');
     for (index, item) in items.iter().enumerate() {
         if index > 0 {
             out.push_str(", ");
         }
-        push_toml_string(out, item);
+        push_toml_string(out, item.as_ref());
     }
     out.push(']');
 }

@@ -479,8 +479,8 @@ fn changed_columns(
     for (index, old_index) in old_columns.iter().enumerate() {
         let Some(old_index) = *old_index else { continue };
         let (was, is) = (before.cells.get(old_index), now.cells.get(index));
-        let is_name_or_code = is.is_some_and(|cell| *cell == now.name || *cell == now.code)
-            && was.is_some_and(|cell| *cell == before.name || *cell == before.code);
+        let is_name_or_code = is.is_some_and(|cell| **cell == *now.name || **cell == *now.code)
+            && was.is_some_and(|cell| **cell == *before.name || **cell == *before.code);
         if was != is && !is_name_or_code {
             changed.push(index);
         }

@@ -4,6 +4,7 @@
 //! table with the heading and bold caption above it, and every cell's plain text and span.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -112,8 +113,9 @@ pub struct Row<'a> {
 /// A table cell.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell<'a> {
-    /// The cell as plain text: escapes resolved, markup dropped, trimmed.
-    pub text: String,
+    /// The cell as plain text: escapes resolved, markup dropped, trimmed. Shared: a variant
+    /// keeps the same text.
+    pub text: Arc<str>,
     /// The cell's content, trimmed of spaces; where a missing cell would be if absent.
     pub span: Range<usize>,
     /// The byte range of the cell's inline content, as its Markdown.
@@ -293,7 +295,7 @@ fn read_cell<'a>(
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
         _ => None,
     });
-    Cell { text: plain_text(inline), span, markdown, kept, missing, anchor }
+    Cell { text: plain_text(inline).into(), span, markdown, kept, missing, anchor }
 }
 
 /// The index of the event that closes the one at `start` (itself, for events without a body).

@@ -339,12 +339,12 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
 /// quotes or line breaks, no space at either end, not the variant's own name.
 fn aliases<'v>(table: &Enum, variant: &'v Variant) -> Vec<&'v str> {
     let mut aliases: Vec<&str> = Vec::new();
-    for text in [&variant.key_text, &variant.cells[table.name_column]] {
+    for text in [variant.key_text.as_str(), &variant.cells[table.name_column]] {
         let usable = !text.is_empty()
             && text.trim() == text
             && !text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
-            && *variant.ident != **text
-            && !aliases.contains(&text.as_str());
+            && *variant.ident != *text
+            && !aliases.contains(&text);
         if usable {
             aliases.push(text);
         }

@@ -33,7 +33,7 @@ pub fn resolve(
     table: &Table,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Columns> {
-    let headers: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
+    let headers: Vec<&str> = table.header.iter().map(|cell| &*cell.text).collect();
     let key = find(place, table, &headers, &spec.key_column, problems);
     let name = match &spec.name_column {
         Some(name) => find(place, table, &headers, name, problems),
@@ -128,7 +128,7 @@ fn accessors(
                 seen.insert(bare.to_owned(), index);
             }
         }
-        columns.push(Column { header: cell.text.clone(), accessor });
+        columns.push(Column { header: cell.text.to_string(), accessor });
     }
     columns
 }

@@ -49,7 +49,7 @@ pub struct ReadyTable<'a> {
 /// What a row gives its variant: its cells' plain text and rustdoc, and its URL.
 #[derive(Debug, Default)]
 pub struct RowText {
-    cells: Arc<[String]>,
+    cells: Arc<[Arc<str>]>,
     docs: Vec<Doc>,
     url: Option<String>,
 }
@@ -68,7 +68,7 @@ pub fn page_rows(source: &str, table: &Table<'_>, base: &Url) -> Vec<RowText> {
 /// at the first anchor (`<a name="…">`) in its cells, if any.
 fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> Doc) -> RowText {
     RowText {
-        cells: row.cells.iter().map(|cell| cell.text.clone()).collect::<Vec<_>>().into(),
+        cells: row.cells.iter().map(|cell| Arc::clone(&cell.text)).collect(),
         docs: row.cells.iter().map(doc).collect(),
         url: row.cells.iter().find_map(|cell| {
             let anchor = cell.anchor.as_ref()?;
@@ -248,6 +248,6 @@ mod tests {
         assert!(module.prose.contains("After the table."));
         let (table, variant) = (&module.enums[0], &module.enums[0].variants[0]);
         assert_eq!(variant.docs[1].text(&table.page), "[One](https://x.test/guide/one.html)");
-        assert_eq!(variant.cells[1], "One");
+        assert_eq!(&*variant.cells[1], "One");
     }
 }

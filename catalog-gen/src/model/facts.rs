@@ -70,7 +70,7 @@ fn code_order(rows: &[NamedRow<'_>]) -> (Vec<usize>, Vec<Range<usize>>) {
 /// names, and the names several rows have.
 fn name_order(rows: &[NamedRow<'_>], name: usize) -> (Vec<usize>, Vec<String>) {
     let mut by_name: Vec<(&str, usize)> =
-        rows.iter().map(|row| row.row.cells[name].text.as_str()).zip(0..).collect();
+        rows.iter().map(|row| &*row.row.cells[name].text).zip(0..).collect();
     by_name.sort_by(|a, b| str_order(a.0, b.0));
     let mut rows_by_name = Vec::with_capacity(rows.len());
     let mut ambiguous_names = Vec::new();

@@ -70,8 +70,7 @@ fn check_width(place: &Place<'_>, table: &Table, row: &Row, problems: &mut Vec<D
     let width = table.header.len();
     let present = row.cells.iter().filter(|cell| !cell.missing).count();
     if present < width {
-        let missing: Vec<&str> =
-            table.header[present..].iter().map(|cell| cell.text.as_str()).collect();
+        let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
         problems.push(place.short_row(row.cells[present].span.clone(), present, width, &missing));
     }
     if let Some(extra) = &row.extra {
@@ -87,7 +86,7 @@ fn key_text(
     pattern: Option<&Regex>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let text = cell.text.as_str();
+    let text = &*cell.text;
     if text.is_empty() {
         problems.push(place.empty_code(cell.span.clone()));
         return None;

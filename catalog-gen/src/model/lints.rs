@@ -65,7 +65,7 @@ pub fn check(
 /// `[\[See the documentation website for more details\]](https://…)` where they dropped content.
 fn is_placeholder(source: &str, cell: &crate::markdown::Cell) -> bool {
     // The plain text first: it rules out nearly every cell without reading the page again.
-    let text = cell.text.as_str();
+    let text = &*cell.text;
     if !(text.starts_with('[') && text.ends_with(']')) {
         return false;
     }

@@ -193,7 +193,7 @@ pub struct Variant {
     /// The plain text of every cell, in column order; shared with the API snapshot's
     /// [`VariantApi`](crate::api::VariantApi), which needs the same texts (a large table's
     /// cells are tens of megabytes).
-    pub cells: Arc<[String]>,
+    pub cells: Arc<[Arc<str>]>,
     /// The rustdoc Markdown of every cell, in column order, as places in [`Enum::page`].
     pub docs: Vec<Doc>,
     /// The published page's URL pointing at this row, where a cell of the row has an anchor
@@ -339,7 +339,7 @@ mod testing {
     /// Every row of `table` with the first cell as its code: an integer where it is one.
     pub fn keyed_rows<'a>(table: &'a Table<'a>) -> Vec<KeyedRow<'a>> {
         let rows = table.rows.iter().enumerate().map(|(index, row)| {
-            let text = row.cells[0].text.clone();
+            let text = row.cells[0].text.to_string();
             let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
             let row = std::borrow::Cow::Borrowed(row);
             KeyedRow { key, key_text: text, row, page_row: Some(index), retiring: None }

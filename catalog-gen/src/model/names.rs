@@ -47,7 +47,7 @@ pub fn assign<'a>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
     fn cell<'k>(keyed: &'k KeyedRow<'_>, column: usize) -> &'k str {
-        keyed.row.cells[column].text.as_str()
+        &keyed.row.cells[column].text
     }
     let pins_row =
         |pin: &str, keyed: &KeyedRow<'_>| keyed.key_text == pin || cell(keyed, columns.name) == pin;

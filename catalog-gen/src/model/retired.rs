@@ -4,6 +4,7 @@
 //! row wins and the variant is no longer retired.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::api::EnumApi;
 use crate::diagnostics::Diagnostic;
@@ -47,8 +48,8 @@ pub fn keep<'a>(
         let text = |index: usize, header: &str| match last_text(api, &variant.cells, index, header)
         {
             // A snapshot written before cells were kept still has the code and the name.
-            text if text.is_empty() && index == columns.name => variant.name.clone(),
-            text if text.is_empty() && index == columns.key => variant.code.clone(),
+            text if text.is_empty() && index == columns.name => variant.name.as_str().into(),
+            text if text.is_empty() && index == columns.key => variant.code.as_str().into(),
             text => text,
         };
         let row = Row {
@@ -78,7 +79,7 @@ pub fn keep<'a>(
 
 /// The last documented text of the column headed `header` (at `index` today): the cell of the
 /// column with that header in the snapshot, empty where it had none.
-fn last_text(api: &EnumApi, cells: &[String], index: usize, header: &str) -> String {
+fn last_text(api: &EnumApi, cells: &[Arc<str>], index: usize, header: &str) -> Arc<str> {
     let by_header = api.columns.iter().position(|old| same_text(old, header));
     // A snapshot without headers has the columns of today where it has as many.
     let column = by_header.or((api.columns.is_empty() && cells.len() > index).then_some(index));
@@ -86,7 +87,7 @@ fn last_text(api: &EnumApi, cells: &[String], index: usize, header: &str) -> Str
 }
 
 /// A cell with `text` and no place on the page.
-fn cell(text: String) -> Cell<'static> {
+fn cell(text: Arc<str>) -> Cell<'static> {
     Cell { text, span: 0..0, markdown: 0..0, kept: Kept::Nothing, missing: false, anchor: None }
 }
 
@@ -106,7 +107,7 @@ mod tests {
             variant: "Gone".into(),
             code: "7".into(),
             name: "Gone away".into(),
-            cells: cells.into(),
+            cells: cells.into_iter().map(std::sync::Arc::from).collect(),
             retired: false,
         };
         let api = EnumApi { columns, variants: vec![variant], ..EnumApi::default() };
@@ -129,14 +130,15 @@ mod tests {
         let catalog = model(PAGE, &previous(cells, columns)).unwrap();
         let variant = &catalog.modules[0].enums[0].variants[1];
         assert_eq!(variant.ident.as_str(), "Gone");
-        assert_eq!(variant.cells[..], ["7", "Gone away", "Was here."]);
+        assert_eq!(variant.cells[..], ["7".into(), "Gone away".into(), "Was here.".into()]);
         assert_eq!(variant.retired.as_ref().unwrap().since.as_deref(), Some("2024"));
     }
 
     #[test]
     fn a_snapshot_without_cells_still_gives_the_code_and_the_name() {
         let catalog = model(PAGE, &previous(Vec::new(), Vec::new())).unwrap();
-        assert_eq!(catalog.modules[0].enums[0].variants[1].cells[..], ["7", "Gone away", ""]);
+        let cells = &catalog.modules[0].enums[0].variants[1].cells;
+        assert_eq!(cells[..], ["7".into(), "Gone away".into(), "".into()]);
     }
 
     #[test]

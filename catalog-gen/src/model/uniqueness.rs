@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -22,7 +23,7 @@ pub fn check<'a>(
 ) -> Vec<KeyedRow<'a>> {
     // Where each code was first seen, or with shared codes, each code and name. Lookups only,
     // never iterated: the hash map's order cannot reach the output.
-    let mut first: FxHashMap<(Key, Option<String>), Range<usize>> =
+    let mut first: FxHashMap<(Key, Option<Arc<str>>), Range<usize>> =
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut unique = Vec::with_capacity(rows.len());
     for keyed in rows {
@@ -64,11 +65,11 @@ fn check_identifiable(
     let mut names: BTreeMap<&str, usize> = BTreeMap::new();
     for keyed in rows {
         *codes.entry(&keyed.key).or_default() += 1;
-        *names.entry(keyed.row.cells[columns.name].text.as_str()).or_default() += 1;
+        *names.entry(&*keyed.row.cells[columns.name].text).or_default() += 1;
     }
     for keyed in rows {
         let name = &keyed.row.cells[columns.name];
-        if codes[&keyed.key] > 1 && names[name.text.as_str()] > 1 {
+        if codes[&keyed.key] > 1 && names[&*name.text] > 1 {
             problems.push(place.row_not_identifiable(
                 name.span.clone(),
                 &keyed.key_text,
@@ -92,7 +93,7 @@ mod tests {
         let mut problems = Vec::new();
         let rows = check(&PLACE, shared_codes, &columns, rows, &mut problems);
         (
-            rows.iter().map(|row| row.row.cells[1].text.clone()).collect(),
+            rows.iter().map(|row| row.row.cells[1].text.to_string()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),
         )
     }
