@@ -5,7 +5,7 @@
 //!
 //! The pieces give exactly the page's events, or the page is read whole. The stages:
 //!
-//! 1. **Where to cut** ([`cuts`]): a guess, from the lines alone. Inside a run of lines that
+//! 1. **Where to cut** ([`Pieces`]): a guess, from the lines alone. Inside a run of lines that
 //!    begin with `|` under a header and a delimiter row, pulldown-cmark's whole state is the
 //!    table and its header: what it reads from there on is what it would read from the header
 //!    followed by those lines. A page with a reference or footnote definition (`]:`) is not
@@ -262,27 +262,20 @@ impl<'a> Onto<'a, '_> {
 /// The pieces read from `source` joined into the page; `None` where a cut was not inside the
 /// table it was guessed to be in ([module docs](self)).
 fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>> {
-    // The rows still to join, to presize the table they join: grown by doubling, 200k rows
-    // would be copied over and over.
-    let first_rows =
-        |(_, piece): &(Piece, Page<'_>)| piece.tables.first().map_or(0, |table| table.rows.len());
-    let mut rows_to_join: usize = pieces.iter().skip(1).map(first_rows).sum();
+    let rows = rows_joined(&pieces);
     let mut pieces = pieces.into_iter();
     let (_, mut page) = pieces.next()?;
     page.source = source;
-    // The tables joined from pieces, by index.
+    // The tables joined from pieces, by index, each with room made for the rows it gets.
     let mut joined: Vec<usize> = Vec::new();
     for (cut, mut piece) in pieces {
-        let open_index = page.tables.len().checked_sub(1)?;
-        let open = &page.tables[open_index];
-        let ends_open = matches!(page.events.last(), Some((Event::End(TagEnd::Table), end)) if end.end == cut.body.start)
-            && open.events.end == page.events.len()
-            && open.span.start == cut.header.start;
-        if !ends_open || piece.tables.first().is_none_or(|table| table.events.start != 0) {
+        let open = page.tables.len().checked_sub(1)?;
+        if !ends_inside(&page, open, &cut) || piece.tables.first()?.events.start != 0 {
             return None;
         }
-        if joined.last() != Some(&open_index) {
-            joined.push(open_index);
+        if joined.last() != Some(&open) {
+            page.tables[open].rows.reserve(rows.get(joined.len()).copied().unwrap_or(0));
+            joined.push(open);
         }
         let continued = piece.tables.remove(0);
         // The piece's events after its table's start follow the page's, less the table's
@@ -290,16 +283,16 @@ fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>>
         page.events.pop();
         let shift = page.events.len() - 1;
         page.events.extend(piece.events.drain(1..));
-        let carried = page.tables[open_index].heading.clone();
-        let open = &mut page.tables[open_index];
-        open.rows.reserve(rows_to_join);
-        rows_to_join -= continued.rows.len();
-        open.rows.extend(continued.rows);
-        open.span.end = continued.span.end;
-        open.events.end = shift + continued.events.end;
-        let (start, end) = (open.events.start, open.events.end - 1);
-        page.events[start].1 = page.tables[open_index].span.clone();
-        page.events[end].1 = page.tables[open_index].span.clone();
+        let table = &mut page.tables[open];
+        table.rows.extend(continued.rows);
+        table.span.end = continued.span.end;
+        table.events.end = shift + continued.events.end;
+        let (span, events, heading) = (table.span.clone(), table.events.clone(), &table.heading);
+        // A table with no heading above it in its piece is under the heading above the table
+        // the piece continues.
+        let carried = heading.clone();
+        page.events[events.start].1 = span.clone();
+        page.events[events.end - 1].1 = span;
         let moved = |heading: Heading| Heading {
             events: heading.events.start + shift..heading.events.end + shift,
             ..heading
@@ -307,21 +300,45 @@ fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>>
         if page.title.is_none() {
             page.title = piece.title.map(moved);
         }
-        for table in piece.tables {
-            page.tables.push(Table {
-                events: table.events.start + shift..table.events.end + shift,
-                // A table with no heading above it in its piece is under the heading above
-                // the table the piece continues.
-                heading: table.heading.map(moved).or_else(|| carried.clone()),
-                caption: table.caption.map(moved),
-                ..table
-            });
-        }
+        page.tables.extend(piece.tables.into_iter().map(|table| Table {
+            events: table.events.start + shift..table.events.end + shift,
+            heading: table.heading.map(moved).or_else(|| carried.clone()),
+            caption: table.caption.map(moved),
+            ..table
+        }));
     }
     let padded = |table: &Table<'_>| {
         table.rows.iter().flat_map(|row| &row.cells).filter(|cell| cell.missing).count()
     };
     joined.iter().all(|&index| padded(&page.tables[index]) <= MAX_PADDED_CELLS).then_some(page)
+}
+
+/// Whether `page`, read up to `cut`, ends inside its table `open` and that table is the one
+/// under the cut's header: the table is its last block, running to the cut.
+fn ends_inside(page: &Page<'_>, open: usize, cut: &Piece) -> bool {
+    let table = &page.tables[open];
+    let ends_at_cut = |(event, range): &(Event<'_>, Range<usize>)| {
+        matches!(event, Event::End(TagEnd::Table)) && range.end == cut.body.start
+    };
+    page.events.last().is_some_and(ends_at_cut)
+        && table.events.end == page.events.len()
+        && table.span.start == cut.header.start
+}
+
+/// The rows each table joined from pieces gets from the pieces after the first, in order: a
+/// run of pieces continues one table until a piece holds a table of its own. Room is made for
+/// them at once: grown by doubling, 200k rows would be copied over and over.
+fn rows_joined(pieces: &[(Piece, Page<'_>)]) -> Vec<usize> {
+    let mut rows = vec![0];
+    for (_, piece) in pieces.iter().skip(1) {
+        if let (Some(table), Some(last)) = (piece.tables.first(), rows.last_mut()) {
+            *last += table.rows.len();
+        }
+        if piece.tables.len() > 1 {
+            rows.push(0);
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
