@@ -233,6 +233,7 @@ fn read_table<'a>(
     let mut row_span = 0..0;
     let mut cells = Vec::new();
     let mut inline: Events<'a> = Vec::new();
+    let mut scratch = String::new();
     while let Some((event, range)) = parser.next() {
         match event {
             Event::Start(Tag::TableHead | Tag::TableRow) => row_span = range,
@@ -248,7 +249,7 @@ fn read_table<'a>(
                     }
                     inline.push((event, inner));
                 }
-                cells.push(read_cell(source, &inline, range, &row_span, keep));
+                cells.push(read_cell(source, &inline, range, &row_span, keep, &mut scratch));
             }
             Event::End(TagEnd::TableHead) => {
                 table.header = std::mem::take(&mut cells);
@@ -277,6 +278,7 @@ fn read_cell<'a>(
     span: Range<usize>,
     row: &Range<usize>,
     keep: &impl Keep,
+    scratch: &mut String,
 ) -> Cell<'a> {
     // pulldown-cmark pads a short row with empty cells placed at the row's end.
     let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
@@ -295,7 +297,7 @@ fn read_cell<'a>(
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
         _ => None,
     });
-    Cell { text: plain_text(inline).into(), span, markdown, kept, missing, anchor }
+    Cell { text: shared_plain_text(inline, scratch), span, markdown, kept, missing, anchor }
 }
 
 /// The index of the event that closes the one at `start` (itself, for events without a body).
@@ -375,7 +377,7 @@ fn trim_span(source: &str, span: Range<usize>) -> Range<usize> {
 /// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, other inline
 /// HTML kept as written; trimmed.
 pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
-    // Allocated once at its final size or a little more, not grown: this runs for every cell.
+    // Allocated once at its final size or a little more, not grown.
     let size = events.iter().map(|(event, _)| match event {
         Event::Text(part) | Event::Code(part) | Event::InlineHtml(part) | Event::Html(part) => {
             part.len()
@@ -384,6 +386,25 @@ pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
         _ => 1,
     });
     let mut text = String::with_capacity(size.sum());
+    push_plain_text(events, &mut text);
+    // Trimmed in place.
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+    text
+}
+
+/// [`plain_text`] made in `scratch` and shared: a cell's text is made once into a buffer the
+/// page's reader reuses, then copied once where the page and the variant share it (made in a
+/// `String` of its own, it would be allocated and freed for every cell).
+fn shared_plain_text(events: &[(Event<'_>, Range<usize>)], scratch: &mut String) -> Arc<str> {
+    scratch.clear();
+    push_plain_text(events, scratch);
+    Arc::from(scratch.trim())
+}
+
+/// Appends the plain text of `events` to `text`, untrimmed.
+fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
     let mut skip_anchor_close = false;
     for (event, _) in events {
         match event {
@@ -414,11 +435,6 @@ pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
         }
         skip_anchor_close = false;
     }
-    // Trimmed in place: this runs for every cell of every table.
-    text.truncate(text.trim_end().len());
-    let leading = text.len() - text.trim_start().len();
-    text.drain(..leading);
-    text
 }
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
