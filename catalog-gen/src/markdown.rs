@@ -143,8 +143,9 @@ pub fn parse_keeping<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sy
     if let Some(page) = pieces::read(source, &new_keep, pieces::PIECE_BYTES) {
         return page;
     }
-    // On a large page, pulldown-cmark makes the events on one core while they are read into
-    // tables on another; the reader sees the same events either way. Line ends stand for rows,
+    // Any other large page (one with a link definition, say): pulldown-cmark makes the events
+    // on one core while they are read into tables on another; the reader sees the same events
+    // either way. Line ends stand for rows,
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
     let events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
