@@ -204,7 +204,7 @@ impl Doc {
     }
 
     /// About how long the Markdown is, to size what it is written into.
-    pub fn len(&self) -> usize {
+    pub fn size_hint(&self) -> usize {
         match self {
             Doc::Page(range) => range.len(),
             Doc::Made(text) => text.len(),
@@ -219,14 +219,9 @@ impl Doc {
         }
     }
 
-    /// Whether the Markdown is empty, as far as [`Doc::len`] tells.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The Markdown as a string, reading the page's text `page`.
     pub fn text(&self, page: &str) -> String {
-        let mut text = String::with_capacity(self.len());
+        let mut text = String::with_capacity(self.size_hint());
         self.push_to(page, &mut text);
         text
     }

@@ -311,7 +311,8 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
     // Built with `push_str`, not `format!`: at 20k rows, formatting these strings through
     // `fmt` (padding checks on every argument) was 3% of regen's instructions (callgrind).
     let headers: usize = table.columns.iter().map(|column| column.header.len() + 10).sum();
-    let mut doc = String::with_capacity(variant.docs.iter().map(Doc::len).sum::<usize>() + headers);
+    let mut doc =
+        String::with_capacity(variant.docs.iter().map(Doc::size_hint).sum::<usize>() + headers);
     variant.docs[table.key_column].push_to(&table.page, &mut doc);
     if table.key_column != table.name_column {
         doc.push_str(": ");
