@@ -1,13 +1,14 @@
 //! Stage 1: every page the manifest names, parsed once however many tables it has.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
 use crate::markdown::{self, Page};
 use crate::model::problems::Place;
 use crate::rustdoc;
 use crate::source::{PageText, Pages};
-use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// A page read into tables, with its path as shown.
 #[derive(Debug)]
