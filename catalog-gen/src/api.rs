@@ -169,9 +169,14 @@ impl CatalogApi {
 
     /// The snapshot file's text: the `@generated` header naming `source` and `command`, then
     /// one `[[enum]]` per enum and one line per variant, so a row added to a doc adds a line.
-    /// It is [`snapshot_text`](Self::snapshot_text)'s, made whole.
+    /// It is [`snapshot_text`](Self::snapshot_text)'s, made whole here (tested).
     pub fn to_snapshot(&self, source: &str, command: &str) -> String {
-        Self::snapshot_text(&Arc::new(self.clone()), source, command).to_string()
+        let text = self.snapshot_layout(source, command, |text, _, api| {
+            let mut lines = String::new();
+            api.variants.iter().for_each(|variant| push_variant_line(&mut lines, variant));
+            text.push_str(&lines);
+        });
+        text.to_string()
     }
 
     /// The snapshot's text as a generated file's: the variants' lines made when the file is
@@ -692,6 +697,11 @@ mod tests {
         let text = CatalogApi::snapshot_text(&large, "c", "x").to_string();
         assert_eq!(text.lines().filter(|line| is_variant(line)).count(), 10_000);
         assert_eq!(CatalogApi::from_snapshot(&text).unwrap(), *large);
+        // Made whole, it is the same text.
+        assert_eq!(large.to_snapshot("c", "x"), text);
+        let small = Arc::new(api());
+        let made = CatalogApi::snapshot_text(&small, "d/c.toml", "x").to_string();
+        assert_eq!(small.to_snapshot("d/c.toml", "x"), made);
     }
 
     #[test]
