@@ -530,6 +530,20 @@ mod tests {
         assert_eq!(uncut, [7, 7]);
     }
 
+    /// Lines of a table's body.
+    fn row() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "| 1 | a |\n",
+            "| 2 | [b](x.md) `c|d` |\n",
+            "| 3 |\n",
+            "| 4 | e | f |\n",
+            "| 5 | <!-- g |\n",
+            "| 6 | --> h \\| i |\n",
+            "| 7 | [j][k] [^l] [k] |\n",
+            "| --- | --- |\n",
+        ])
+    }
+
     /// Lines that pages are made of, table rows most.
     fn line() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
@@ -559,18 +573,35 @@ mod tests {
         ])
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
-
-        #[test]
-        fn any_page_reads_in_pieces_as_whole_or_is_read_whole(
-            lines in prop::collection::vec(line(), 0..40),
-            piece_bytes in 1usize..64,
-        ) {
-            let source = lines.concat();
+    #[test]
+    fn any_page_reads_in_pieces_as_whole_or_is_read_whole() {
+        // Lines around a table whose body is mostly rows: whatever comes before can make it
+        // no table (an open code fence, a paragraph), a line of its body can end it, and a
+        // link definition after it can define a label a row uses.
+        let lines = |count| prop::collection::vec(line(), 0..count);
+        let body = prop::collection::vec(prop_oneof![4 => row(), 1 => line()], 0..30);
+        let definition = prop::option::weighted(0.2, Just("\n[k]: https://x.test/k\n"));
+        let pages = (lines(10), body, lines(10), definition, 1usize..64);
+        // Counted, so that the property cannot hold only because no page is cut.
+        let cut = std::sync::atomic::AtomicUsize::new(0);
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(512));
+        let outcome = runner.run(&pages, |(before, body, after, definition, piece_bytes)| {
+            let table = "| Code | Name |\n| --- | --- |\n";
+            let (body, after) = (body.concat(), after.concat());
+            let source =
+                [&before.concat(), table, &body, &after, definition.unwrap_or("")].concat();
             if let Some(pieces) = in_pieces(&source, true, piece_bytes) {
                 assert_reads_as(&pieces, &whole(&source, true), &format!("{source:?}"));
+                cut.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-        }
+            Ok(())
+        });
+        outcome.unwrap();
+        let cut = cut.into_inner();
+        assert!(cut >= 50, "a tenth of the pages at least are cut: {cut}");
+        // Once found by this property: a code fence, then lines of a table that is not one.
+        let fence =
+            "```\n```\n| Code | Name |\n| --- | --- |\n| Code | Name |\n| Code | Name |\n|\n";
+        assert!(reads_as_whole(&format!("{fence}| Code | Name |\n")) > 0);
     }
 }
