@@ -544,18 +544,11 @@ mod tests {
         ])
     }
 
-    /// Lines that pages are made of, table rows most.
+    /// Lines that pages are made of: a table's rows, or anything else.
     fn line() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec![
+        let other = prop::sample::select(vec![
             "| Code | Name |\n",
-            "| --- | --- |\n",
             "|:-:|\n",
-            "| 1 | a |\n",
-            "| 2 | [b](x.md) `c|d` |\n",
-            "| 3 |\n",
-            "| 4 | e | f |\n",
-            "| 5 | <!-- g |\n",
-            "| 6 | --> h \\| i |\n",
             "| 7 | [j][k] [^l] |\n",
             "|\n",
             "\n",
@@ -570,7 +563,8 @@ mod tests {
             "    code\n",
             "Code | Name\n",
             "--- | ---\n",
-        ])
+        ]);
+        prop_oneof![1 => row(), 2 => other]
     }
 
     #[test]
