@@ -2,8 +2,7 @@
 //! it, no code and name together are, and each row is still found by its code or its name.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
-use std::sync::Arc;
+use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -18,39 +17,64 @@ pub fn check<'a>(
     place: &Place<'_>,
     shared_codes: bool,
     columns: &Columns,
-    rows: Vec<KeyedRow<'a>>,
+    mut rows: Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
-    // Where each code was first seen, or with shared codes, each code and name. Lookups only,
-    // never iterated: the hash map's order cannot reach the output.
-    let mut first: FxHashMap<(Key, Option<Arc<str>>), Range<usize>> =
+    let repeats = repeats(place, shared_codes, columns, &rows, problems);
+    // The rows are kept where they are: at 200k rows, a second vector of them would be
+    // tens of megabytes of fresh memory, which costs more time than filtering.
+    if !repeats.is_empty() {
+        let mut repeats = repeats.iter().copied().peekable();
+        let mut index = 0;
+        rows.retain(|_| {
+            let repeated = repeats.next_if_eq(&index).is_some();
+            index += 1;
+            !repeated
+        });
+    }
+    if shared_codes {
+        check_identifiable(place, columns, &rows, problems);
+    }
+    rows
+}
+
+/// The indices, in order, of the rows that repeat an earlier row's code (or with shared
+/// codes, its code and name); a problem for each.
+fn repeats(
+    place: &Place<'_>,
+    shared_codes: bool,
+    columns: &Columns,
+    rows: &[KeyedRow<'_>],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    // The index of the row where each code was first seen, or with shared codes, each code
+    // and name. Lookups only, never iterated: the hash map's order cannot reach the output.
+    let mut first: FxHashMap<(&Key, Option<&str>), usize> =
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
-    let mut unique = Vec::with_capacity(rows.len());
-    for keyed in rows {
+    let mut repeats = Vec::new();
+    for (index, keyed) in rows.iter().enumerate() {
         let (key_cell, name_cell) = (&keyed.row.cells[columns.key], &keyed.row.cells[columns.name]);
-        let identity = (keyed.key.clone(), shared_codes.then(|| name_cell.text.clone()));
-        match first.get(&identity) {
-            Some(earlier) if shared_codes => problems.push(place.duplicate_row(
+        let identity = (&keyed.key, shared_codes.then_some(&*name_cell.text));
+        let earlier = match first.entry(identity) {
+            Entry::Occupied(earlier) => &rows[*earlier.get()].row.cells[columns.key].span,
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                continue;
+            }
+        };
+        problems.push(if shared_codes {
+            place.duplicate_row(
                 key_cell.span.clone(),
                 earlier.clone(),
                 &keyed.key_text,
                 &name_cell.text,
-            )),
-            Some(earlier) => problems.push(place.duplicate_code(
-                key_cell.span.clone(),
-                earlier.clone(),
-                &keyed.key_text,
-            )),
-            None => {
-                first.insert(identity, key_cell.span.clone());
-                unique.push(keyed);
-            }
-        }
+            )
+        } else {
+            place.duplicate_code(key_cell.span.clone(), earlier.clone(), &keyed.key_text)
+        });
+        repeats.push(index);
     }
-    if shared_codes {
-        check_identifiable(place, columns, &unique, problems);
-    }
-    unique
+    repeats
 }
 
 /// With shared codes, every row must still be found by its code or its name: a row whose
