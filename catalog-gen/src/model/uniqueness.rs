@@ -105,6 +105,8 @@ fn check_identifiable(
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
     use super::*;
     use crate::markdown;
     use crate::model::testing::{PLACE, keyed_rows};
@@ -130,6 +132,30 @@ mod tests {
             (vec!["a".into(), "c".into()], vec!["duplicate code 1".into()])
         );
         assert_eq!(check_page(page, true), (vec!["a".into(), "b".into(), "c".into()], vec![]));
+    }
+
+    #[test]
+    fn every_repeat_points_at_the_first_row_and_only_repeats_are_dropped() {
+        let page = "| c | n |\n|---|---|\n| 1 | a |\n| 2 | b |\n| 1 | c |\n| 3 | d |\n| 1 | e |\n";
+        let parsed = markdown::parse(page);
+        let rows = keyed_rows(&parsed.tables[0]);
+        let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
+        let mut problems = Vec::new();
+        let rows = check(&PLACE, false, &columns, rows, &mut problems);
+        let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells[1].text).collect();
+        assert_eq!(names, ["a", "b", "d"]);
+        let at = |line: &str| {
+            let start = page.find(line).unwrap() + 2;
+            start..start + 1
+        };
+        let places: Vec<(Range<usize>, Range<usize>)> = problems
+            .iter()
+            .map(|problem| (problem.labels[0].span.clone(), problem.labels[1].span.clone()))
+            .collect();
+        assert_eq!(
+            places,
+            [(at("| 1 | c |"), at("| 1 | a |")), (at("| 1 | e |"), at("| 1 | a |"))]
+        );
     }
 
     #[test]
