@@ -125,9 +125,11 @@ fn enum_model(
                 cells: text.cells,
                 docs: text.docs,
                 url: text.url,
-                retired: named.retiring.map(|retiring| Retirement {
-                    since: retiring.retired.since.clone(),
-                    note: retiring.retired.note.clone(),
+                retired: named.retiring.map(|retiring| {
+                    Box::new(Retirement {
+                        since: retiring.retired.since.clone(),
+                        note: retiring.retired.note.clone(),
+                    })
                 }),
             }
         })

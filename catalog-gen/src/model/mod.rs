@@ -199,8 +199,9 @@ pub struct Variant {
     /// The published page's URL pointing at this row, where a cell of the row has an anchor
     /// (`<a name="…">`); `None` where the page URL is all there is.
     pub url: Option<String>,
-    /// Where the row is retired (no longer in the docs), why.
-    pub retired: Option<Retirement>,
+    /// Where the row is retired (no longer in the docs), why: boxed, as few rows are, so that
+    /// a variant is no larger than the named row it is made from and takes its place.
+    pub retired: Option<Box<Retirement>>,
 }
 
 impl Variant {

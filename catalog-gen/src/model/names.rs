@@ -33,8 +33,9 @@ pub struct NamedRow<'a> {
     pub row: Cow<'a, crate::markdown::Row<'a>>,
     /// The row's index among the page table's rows; `None` for a retired row.
     pub page_row: Option<usize>,
-    /// Where the row is retired, why.
-    pub retiring: Option<Retiring<'a>>,
+    /// Where the row is retired, why: boxed, as few rows are, so that a named row is no
+    /// larger than a [`KeyedRow`] and takes its place (see [`assign`]).
+    pub retiring: Option<Box<Retiring<'a>>>,
 }
 
 /// Names every row; problems for pins that match no row or several, and for names that are
@@ -86,20 +87,21 @@ pub fn assign<'a>(
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
     // further.
-    // Made at its size: a `filter_map` would grow it by doubling, at 200k rows copying tens
-    // of megabytes of rows into fresh memory.
-    let mut named = Vec::with_capacity(rows.len());
-    named.extend(names.into_iter().zip(rows).filter_map(|((ident, _), keyed)| {
-        Some(NamedRow {
-            ident: ident.ok()?,
-            key: keyed.key,
-            key_text: keyed.key_text,
-            row: keyed.row,
-            page_row: keyed.page_row,
-            retiring: keyed.retiring,
+    // Collected into the keyed rows' own memory (a named row is no larger, which a test
+    // checks): at 200k rows, a vector of its own was tens of megabytes of fresh memory.
+    rows.into_iter()
+        .zip(names)
+        .filter_map(|(keyed, (ident, _))| {
+            Some(NamedRow {
+                ident: ident.ok()?,
+                key: keyed.key,
+                key_text: keyed.key_text,
+                row: keyed.row,
+                page_row: keyed.page_row,
+                retiring: keyed.retiring.map(Box::new),
+            })
         })
-    }));
-    named
+        .collect()
 }
 
 /// What a pin for a row is keyed by: its code as written, or where rows share codes, its name.
@@ -218,6 +220,21 @@ mod tests {
             name_page(DISKS, "").unwrap(),
             ["InputError", "DiskFull1050", "DiskFull1507", "_9"]
         );
+    }
+
+    #[test]
+    fn named_rows_take_the_keyed_rows_memory() {
+        let page = markdown::parse(DISKS);
+        let rows = keyed_rows(&page.tables[0]);
+        let keyed_at = rows.as_ptr().addr();
+        let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
+        let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
+        let named = assign(&PLACE, &spec, &columns, rows, &mut Vec::new());
+        assert_eq!(named.as_ptr().addr(), keyed_at);
+        // And so do the variants made of them (`docs::enum_model`): std collects in place
+        // where the new item is no larger and no more aligned.
+        assert!(size_of::<crate::model::Variant>() <= size_of::<NamedRow<'_>>());
+        assert!(align_of::<crate::model::Variant>() <= align_of::<NamedRow<'_>>());
     }
 
     #[test]
