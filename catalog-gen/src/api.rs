@@ -298,19 +298,12 @@ impl CatalogApi {
         // then the whole snapshot is parsed.
         let structure = old_middle.iter().map(|&(_, line)| line);
         let structure = structure.filter(|line| !line.starts_with('#') && !is_variant(line));
-        let new_structure = new_middle.iter().filter_map(|&(_, line)| match line {
-            NewLine::Text(text) if !text.starts_with('#') => Some(text),
-            _ => None,
-        });
+        let new_structure = texts(new_middle).filter(|text| !text.starts_with('#'));
         if !structure.eq(new_structure) {
             return Self::from_snapshot(&old.read_whole().map_err(io)?);
         }
-        let by_text: FxHashMap<(Option<usize>, String), &VariantApi> = new_middle
-            .iter()
-            .filter_map(|&(enum_index, line)| match line {
-                NewLine::Variant(variant) => Some(((enum_index, variant_line(variant)), variant)),
-                NewLine::Text(_) => None,
-            })
+        let by_text: FxHashMap<(Option<usize>, String), &VariantApi> = variants_of(new_middle)
+            .map(|(enum_index, variant)| ((enum_index, variant_line(variant)), variant))
             .collect();
         let middle_lines: Vec<(Option<usize>, &str, Option<&VariantApi>)> = old_middle
             .iter()
