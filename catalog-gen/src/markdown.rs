@@ -388,11 +388,17 @@ pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     });
     let mut text = String::with_capacity(size.sum());
     push_plain_text(events, &mut text);
-    // Trimmed in place.
-    text.truncate(text.trim_end().len());
-    let leading = text.len() - text.trim_start().len();
-    text.drain(..leading);
+    trim_from(&mut text, 0);
     text
+}
+
+/// Trims the whitespace at both ends of what `text` holds from `start` on, in place: no copy
+/// of a text made only to be trimmed.
+pub(crate) fn trim_from(text: &mut String, start: usize) {
+    let end = start + text[start..].trim_end().len();
+    text.truncate(end);
+    let leading = text[start..].len() - text[start..].trim_start().len();
+    text.drain(start..start + leading);
 }
 
 /// [`plain_text`] made in `scratch` and shared: a cell's text is made once into a buffer the

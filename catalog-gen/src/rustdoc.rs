@@ -195,10 +195,7 @@ impl Doc {
                     copied = range.end;
                 }
                 out.push_str(page.get(copied.max(span.start)..span.end).unwrap_or_default());
-                let end = start + out[start..].trim_end().len();
-                out.truncate(end);
-                let leading = out[start..].len() - out[start..].trim_start().len();
-                out.drain(start..start + leading);
+                markdown::trim_from(out, start);
             }
         }
     }
