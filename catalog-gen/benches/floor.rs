@@ -33,8 +33,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use catalog_gen::FileText;
 use catalog_gen::regen::{self, Options};
+use catalog_gen::{Cleanup, FileText};
 use pulldown_cmark::{Options as ParserOptions, Parser};
 
 // The allocator `cargo xtask` runs with, so that figures are what users see.
@@ -61,9 +61,11 @@ fn floor(page: &Path) {
     print_peak_memory();
 }
 
-/// One `regen` (write mode) in a child process, as `cargo xtask regen --manifest` runs it.
+/// One `regen` (write mode) in a child process, as `cargo xtask regen --manifest` runs it:
+/// what regen is done with is left to the process's exit ([`Cleanup::AtExit`]).
 fn regen_once(manifest: &Path) {
-    if let Err(error) = regen::regen(manifest, &Options::default()) {
+    let options = Options { cleanup: Cleanup::AtExit, ..Options::default() };
+    if let Err(error) = regen::regen(manifest, &options) {
         panic!("regen failed: {}", error.render(false));
     }
     print_peak_memory();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use catalog_gen::manifest::{self, Manifest};
 use catalog_gen::model::{self, Catalog};
-use catalog_gen::{Input, PageText, Pages, emit, markdown};
+use catalog_gen::{Cleanup, Input, PageText, Pages, emit, markdown};
 use divan::Bencher;
 
 // The allocator `cargo xtask` runs with, so that figures are what users see.
@@ -65,7 +65,8 @@ impl Docs {
     }
 
     fn catalog(&self) -> Catalog {
-        model::build("catalog.toml", &self.manifest(), &self.pages, None).expect("valid docs")
+        model::build("catalog.toml", &self.manifest(), &self.pages, None, Cleanup::Free)
+            .expect("valid docs")
     }
 }
 
@@ -87,7 +88,9 @@ fn parse(bencher: Bencher, size: &str) {
 fn model(bencher: Bencher, size: &str) {
     let docs = Docs::of(size);
     let manifest = docs.manifest();
-    bencher.bench_local(|| model::build("catalog.toml", &manifest, &docs.pages, None).unwrap());
+    bencher.bench_local(|| {
+        model::build("catalog.toml", &manifest, &docs.pages, None, Cleanup::Free).unwrap()
+    });
 }
 
 /// The model to code: the structure as tokens, the rows as texts made when read (by

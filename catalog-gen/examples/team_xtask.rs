@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use catalog_gen::Cleanup;
 use catalog_gen::regen::{self, Mode, Options};
 
 fn main() -> ExitCode {
@@ -16,8 +17,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let manifest = xtask.join("../docs/catalog.toml");
-    let options =
-        Options { mode: if check { Mode::Check } else { Mode::Write }, ..Options::default() };
+    // This process exits once the report is printed, so regen may leave its memory to the
+    // exit rather than free it piece by piece.
+    let mode = if check { Mode::Check } else { Mode::Write };
+    let options = Options { mode, cleanup: Cleanup::AtExit, ..Options::default() };
     match regen::regen(&manifest, &options) {
         Ok(report) => {
             if let Some(warnings) = report.render_warnings(false) {

@@ -23,6 +23,7 @@
 
 pub mod api;
 pub mod changelog;
+mod cleanup;
 pub mod diagnostics;
 pub mod emit;
 mod file_text;
@@ -47,6 +48,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use api::CatalogApi;
+pub use cleanup::Cleanup;
 pub use diagnostics::{Diagnostic, Label};
 pub use emit::GeneratedFile;
 pub use file_text::FileText;
@@ -158,22 +160,24 @@ pub fn generate(input: &Input<'_>) -> Result<Vec<GeneratedFile>, Failure> {
 
 /// [`generate`] for a manifest already parsed from `input.manifest_text`.
 pub fn generate_from(manifest: &Manifest, input: &Input<'_>) -> Result<Generation, Failure> {
-    generate_after(manifest, input, None)
+    generate_after(manifest, input, None, Cleanup::Free)
 }
 
 /// [`generate_from`] after a generation whose API was `previous` (read back from its
-/// snapshot): rows the manifest retires keep their last documented text from it.
+/// snapshot): rows the manifest retires keep their last documented text from it. The page
+/// readings are disposed of as `cleanup` says once the model is built.
 pub fn generate_after(
     manifest: &Manifest,
     input: &Input<'_>,
     previous: Option<&CatalogApi>,
+    cleanup: Cleanup,
 ) -> Result<Generation, Failure> {
     let failure = |diagnostics: Vec<Diagnostic>| Failure {
         sources: input.sources(&diagnostics),
         diagnostics,
     };
-    let mut catalog =
-        model::build(input.manifest_path, manifest, input.pages, previous).map_err(failure)?;
+    let mut catalog = model::build(input.manifest_path, manifest, input.pages, previous, cleanup)
+        .map_err(failure)?;
     let warnings = std::mem::take(&mut catalog.warnings);
     let origins = catalog
         .modules

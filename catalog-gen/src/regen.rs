@@ -25,7 +25,7 @@ use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::model::Origin;
 use crate::sync::{self, Change, Existing, OldText};
-use crate::{Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
+use crate::{Cleanup, Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
 
 /// Whether a regeneration writes its changes or only reports them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,6 +46,10 @@ pub struct Options {
     pub allow_breaking: bool,
     /// Make warnings errors: nothing is written while the docs give any.
     pub deny_warnings: bool,
+    /// What becomes of the memory regen is done with: freed ([`Cleanup::Free`], the default),
+    /// or left for the process's exit by a caller that exits once the run is reported
+    /// ([`Cleanup::AtExit`], as `cargo xtask regen` does).
+    pub cleanup: Cleanup,
 }
 
 /// Why a regeneration did nothing.
@@ -98,6 +102,8 @@ pub struct Plan {
     /// How many rows the catalog has: the changes' texts make them from the model when read,
     /// so the model lives as long as the changes do.
     rows: usize,
+    /// What becomes of the changes, and so of the model, once they are reported.
+    cleanup: Cleanup,
     /// How many files the catalog has.
     pub files: usize,
     /// What differs from the files already there, sorted by path.
@@ -221,7 +227,8 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
     let early = if retires { checked_in.read(None)? } else { None };
     let input = loaded.input(load::COMMAND);
-    let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref())
+    let cleanup = options.cleanup;
+    let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref(), cleanup)
         .map_err(|failure| loaded.displayed_failure(failure))?;
     if options.deny_warnings && !generation.warnings.is_empty() {
         let diagnostics: Vec<Diagnostic> =
@@ -237,9 +244,10 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let rows = generation.api.enums.values().map(|api| api.variants.len()).sum();
     // The model is freed on a thread of its own once the files are compared, while they are
     // written (which waits for the disk) or the process ends: at 200k rows freeing it takes a
-    // tenth of a second, which comparing the files need not share its cores with. Its tables
-    // live on where a change's text makes its rows from them, until the plan is reported.
-    parallel::drop_aside(rows, generation.catalog);
+    // tenth of a second, which comparing the files need not share its cores with (or it is
+    // left for the exit). Its tables live on where a change's text makes its rows from them,
+    // until the plan is reported.
+    cleanup.dispose(rows, generation.catalog);
     // Writing (and syncing) the changes to temporary files and reviewing what they change for
     // users (the previous API read back, the gate, the changelog) run at the same time; what
     // is staged is put in place only once the gate has passed, and is removed if it fails.
@@ -264,8 +272,9 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         Ok(all.with(some))
     });
     let staged = staged.transpose().map_err(write_failed)?;
-    parallel::drop_aside(rows, (generation.api, previous));
-    Ok(Plan { files, changes, warnings: generation.warnings, changelog, loaded, staged, rows })
+    cleanup.dispose(rows, (generation.api, previous));
+    let warnings = generation.warnings;
+    Ok(Plan { files, changes, warnings, changelog, loaded, staged, rows, cleanup })
 }
 
 /// The API snapshot checked in beside the code. It is as large as the docs' text, so it is
@@ -466,9 +475,9 @@ impl Plan {
         let warnings = self.loaded.displayed_failure(warnings);
         let report =
             Report { files: self.files, changes, diff, warnings, changelog: self.changelog };
-        // The changes' texts hold the last references to the model: freed aside, as `plan`
-        // frees the rest of it.
-        parallel::drop_aside(self.rows, self.changes);
+        // The changes' texts hold the last references to the model: disposed of as `plan`
+        // disposes of the rest of it.
+        self.cleanup.dispose(self.rows, self.changes);
         report
     }
 }

@@ -7,6 +7,7 @@ mod golden;
 use std::fs;
 use std::path::Path;
 
+use catalog_gen::Cleanup;
 use catalog_gen::regen::{self, Error, Mode, Options};
 
 const MANIFEST: &str = r#"output = "../out"
@@ -25,8 +26,18 @@ shared-codes = true
 const PAGE: &str = "# Statuses\n\n| Code | Name | Meaning |\n|---|---|---|\n\
                     | 400 | Bad | The request is bad. |\n| 400 | Worse | It is worse. |\n";
 
-const WRITE: Options = Options { mode: Mode::Write, allow_breaking: false, deny_warnings: false };
-const CHECK: Options = Options { mode: Mode::Check, allow_breaking: false, deny_warnings: false };
+const WRITE: Options = Options {
+    mode: Mode::Write,
+    allow_breaking: false,
+    deny_warnings: false,
+    cleanup: Cleanup::Free,
+};
+const CHECK: Options = Options {
+    mode: Mode::Check,
+    allow_breaking: false,
+    deny_warnings: false,
+    cleanup: Cleanup::Free,
+};
 
 /// A docs tree with `page` and `manifest`, generated once from `PAGE`.
 fn docs(dir: &Path) -> std::path::PathBuf {

@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use catalog_gen::load;
 use catalog_gen::regen::{self, Mode, Options};
+use catalog_gen::{Cleanup, load};
 use clap::{Args, Parser, Subcommand};
 
 // Generation allocates a string or two per cell, and mimalloc serves that faster than the
@@ -145,8 +145,14 @@ fn regen(args: &RegenArgs) -> ExitCode {
         },
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    let options =
-        Options { mode, allow_breaking: args.allow_breaking, deny_warnings: args.deny_warnings };
+    // The process exits once the report is printed: what regen is done with is left to the
+    // exit rather than freed piece by piece (`Cleanup::AtExit`).
+    let options = Options {
+        mode,
+        allow_breaking: args.allow_breaking,
+        deny_warnings: args.deny_warnings,
+        cleanup: Cleanup::AtExit,
+    };
     let report = match regen::regen(&manifest, &options) {
         Ok(report) => report,
         Err(error) => return failed(&error),

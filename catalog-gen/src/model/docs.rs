@@ -228,6 +228,7 @@ fn enum_link(module: &str, name: &str) -> Vec<Event<'static>> {
 
 #[cfg(test)]
 mod tests {
+    use crate::Cleanup;
     use crate::model::build;
     use crate::source::pages_in_memory;
 
@@ -239,8 +240,14 @@ mod tests {
         let page = "# Errors\n\nSee [setup](setup.md).\n\n| Code | Name |\n|---|---|\n\
                     | 1 | [One](one.md) |\n\nAfter the table.\n";
         let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
-        let catalog =
-            build("c.toml", &manifest, &pages_in_memory([("guide/p.md", page)]), None).unwrap();
+        let catalog = build(
+            "c.toml",
+            &manifest,
+            &pages_in_memory([("guide/p.md", page)]),
+            None,
+            Cleanup::Free,
+        )
+        .unwrap();
         let module = &catalog.modules[0];
         assert_eq!((module.name.as_str(), module.title.as_str()), ("m", "Errors"));
         assert!(

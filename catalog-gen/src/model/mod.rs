@@ -29,6 +29,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::Cleanup;
 use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
@@ -232,11 +233,13 @@ pub struct Origin {
 }
 
 /// Builds the model with its warnings, or returns every problem found (warnings included).
+/// The page readings are disposed of as `cleanup` says once the model is built.
 pub fn build(
     manifest_path: &str,
     manifest: &Manifest,
     pages: &Pages,
     previous: Option<&CatalogApi>,
+    cleanup: Cleanup,
 ) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let parsed = pages::parse(manifest_path, manifest, pages, &mut problems);
@@ -251,7 +254,9 @@ pub fn build(
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
-    Ok(Catalog { warnings: problems, ..docs::catalog(tables) })
+    let catalog = Catalog { warnings: problems, ..docs::catalog(tables) };
+    cleanup.dispose_here(parsed);
+    Ok(catalog)
 }
 
 /// Stages 2 to 10 for one `[[table]]`: the table with its rows named and its facts derived,

@@ -117,7 +117,7 @@ mod tests {
     fn model(page: &str, previous: &CatalogApi) -> Result<Catalog, Vec<String>> {
         let manifest = manifest::parse("c.toml", MANIFEST).unwrap();
         let pages = pages_in_memory([("p.md", page)]);
-        build("c.toml", &manifest, &pages, Some(previous))
+        build("c.toml", &manifest, &pages, Some(previous), crate::Cleanup::Free)
             .map_err(|problems| problems.into_iter().map(|problem| problem.message).collect())
     }
 
