@@ -337,9 +337,10 @@ fn edits<'a>(
     Some(edits)
 }
 
-/// The source text of `span` with `edits` made: relative link targets made absolute,
-/// anchors cut. `None` where a target made absolute is not plain, or the text would end in a
-/// backslash.
+/// The cell's Markdown as `span` of `source` with `edits` made (relative link targets made
+/// absolute, anchors cut), kept as places in the page: every range is checked against `source`
+/// here, and [`Doc::push_to`] writes the text when the file is made. `None` where a target
+/// made absolute is not plain, or the text would end in a backslash.
 fn edited<T: AsRef<str>>(
     source: &str,
     span: Range<usize>,
