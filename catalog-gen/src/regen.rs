@@ -333,7 +333,7 @@ impl<'a> CheckedIn<'a> {
         let previous = self.previous(early, changes, Beside { api, written })?;
         let Previous::Changed(old) = &previous else { return Ok((previous, Changelog::default())) };
         // The breaks are found once: the gate stops on them, the changelog lists them.
-        let breaks = old.as_ref().map(|old| stability::breaks(old, api)).unwrap_or_default();
+        let breaks = stability::breaks_since(old.as_ref(), api);
         if !breaks.is_empty() && !self.options.allow_breaking {
             let diagnostics = stability::diagnostics(origins, &breaks);
             let failure = manifest_failure(self.loaded, diagnostics);
