@@ -7,13 +7,14 @@
 //! ([`INHERENT_ITEMS`], [`TRAIT_METHODS`]): emit writes only those, and a column's accessor may
 //! take none of them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::io::{self, Read, Seek};
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::file_text::MadeText;
@@ -137,6 +138,33 @@ pub struct VariantApi {
     pub retired: bool,
 }
 
+/// The checked-in API and the new one as far as they differ: what the break gate and the
+/// changelog need of an update ([`crate::stability::breaks_between`],
+/// [`crate::changelog::Changelog::with_breaks`]), and what reading the old snapshot beside
+/// the new one gives ([`CatalogApi::from_snapshot_beside`]). Where only variants' lines
+/// differ, each side has every enum with its head (module, columns, accessors,
+/// discriminants) and only the variants whose lines the other side does not have, in their
+/// order: a docs update changes a few rows of a table of 100k, and the rows both have change
+/// nothing for users. Otherwise both are whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Differing<'n> {
+    /// The checked-in API, or the part of it the new one does not have.
+    pub old: CatalogApi,
+    /// The new API, or the part of it the checked-in one does not have.
+    pub new: Cow<'n, CatalogApi>,
+    /// Enum by enum, for each code that a variant of `old` or `new` has, how many of the
+    /// variants both have (left out of both) have it too: a pin is keyed by its row's code
+    /// only where no other row has that code. Empty where both are whole.
+    pub shared_codes: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+impl<'n> Differing<'n> {
+    /// Both APIs whole.
+    pub fn whole(old: CatalogApi, new: &'n CatalogApi) -> Self {
+        Differing { old, new: Cow::Borrowed(new), shared_codes: BTreeMap::new() }
+    }
+}
+
 impl CatalogApi {
     /// The API that `catalog` generates.
     pub fn of(catalog: &Catalog) -> Self {
@@ -233,23 +261,24 @@ impl CatalogApi {
         })
     }
 
-    /// Reads the snapshot `old` back, beside the snapshot `new_api` writes: the API that
-    /// [`from_snapshot`](Self::from_snapshot) reads, found faster. A variant whose line is in
-    /// both (same name, code, name cell, cells and retirement: the snapshot writes each
-    /// variant on one line, deterministically) is taken from `new_api`, its cells shared
-    /// rather than copied; only the other lines are parsed. Neither snapshot is held whole: at
-    /// 100k rows a snapshot is tens of megabytes of TOML, and a docs update changes a few lines
-    /// of it. `old` is read a line at a time from its start and from its end, as long as its
-    /// lines are the new snapshot's, and only the lines between are read whole; the new
-    /// snapshot's lines are made from `new_api` one at a time where they are compared.
+    /// Reads the snapshot `old` back, beside the snapshot `new_api` writes, as far as the two
+    /// differ ([`Differing`]): a variant whose line is in both (same name, code, name cell,
+    /// cells and retirement: the snapshot writes each variant on one line, deterministically)
+    /// changes nothing for users and is left out of both; only the other lines are parsed.
+    /// Neither snapshot is held whole: at 100k rows a snapshot is tens of megabytes of TOML,
+    /// and a docs update changes a few lines of it. `old` is read a line at a time from its
+    /// start and from its end, as long as its lines are the new snapshot's, and only the lines
+    /// between are read whole; the new snapshot's lines are made from `new_api` one at a time
+    /// where they are compared.
     ///
     /// Where anything besides variant lines differs (an enum's columns, accessors, the enums),
-    /// the whole snapshot is read and parsed. Either way the result equals
-    /// `from_snapshot(old)` (tested).
+    /// or a variant left out has the name of one kept from `old` (a snapshot edited by hand),
+    /// the whole snapshot is read and parsed, and both APIs are whole. Either way the breaks
+    /// and the changelog are those of `from_snapshot(old)` and `new_api` (tested).
     pub fn from_snapshot_beside(
         old: impl Read + Seek,
         new_api: &CatalogApi,
-    ) -> Result<Self, String> {
+    ) -> Result<Differing<'_>, String> {
         Self::read_beside(old, new_api, None::<io::Cursor<&[u8]>>)
     }
 
@@ -261,7 +290,7 @@ impl CatalogApi {
         old: impl Read + Seek,
         new_api: &CatalogApi,
         written: impl Read + Seek,
-    ) -> Result<Self, String> {
+    ) -> Result<Differing<'_>, String> {
         Self::read_beside(old, new_api, Some(written))
     }
 
@@ -271,7 +300,7 @@ impl CatalogApi {
         old: impl Read + Seek,
         new_api: &CatalogApi,
         written: Option<impl Read + Seek>,
-    ) -> Result<Self, String> {
+    ) -> Result<Differing<'_>, String> {
         let io = |error: io::Error| error.to_string();
         let skeleton = new_api.snapshot_skeleton();
         let new_lines = new_api.snapshot_lines(&skeleton);
@@ -300,7 +329,8 @@ impl CatalogApi {
         let structure = structure.filter(|line| !line.starts_with('#') && !is_variant(line));
         let new_structure = texts(new_middle).filter(|text| !text.starts_with('#'));
         if !structure.eq(new_structure) {
-            return Self::from_snapshot(&old.read_whole().map_err(io)?);
+            let whole = Self::from_snapshot(&old.read_whole().map_err(io)?)?;
+            return Ok(Differing::whole(whole, new_api));
         }
         let by_text: FxHashMap<(Option<usize>, String), &VariantApi> = variants_of(new_middle)
             .map(|(enum_index, variant)| ((enum_index, variant_line(variant)), variant))
@@ -322,42 +352,91 @@ impl CatalogApi {
             rest.push_str(line);
             rest.push('\n');
         }
-        let mut parsed = Self::from_snapshot(&rest)?;
-        // Each enum's variants in the old order: the same ones from `new_api`, the others as
-        // parsed.
-        let names: Vec<&String> = new_api.enums.keys().collect();
-        // About as many as the new enums have: grown by doubling, they were copied each time.
-        let mut variants: Vec<Vec<VariantApi>> =
-            new_api.enums.values().map(|api| Vec::with_capacity(api.variants.len())).collect();
-        let mut others: Vec<_> = names
+        // The old snapshot's own variants, with every enum's head (the same as the new one's).
+        let kept_old = Self::from_snapshot(&rest)?;
+        // The new middle's variants that no old line matched, by enum: every other new
+        // variant (the ends' and the middle's matched ones) is in both.
+        let matched: FxHashSet<*const VariantApi> = middle_lines
             .iter()
-            .map(|name| {
-                let parsed =
-                    parsed.enums.get_mut(*name).map(|api| std::mem::take(&mut api.variants));
-                parsed.unwrap_or_default().into_iter()
-            })
+            .filter_map(|&(_, _, in_new)| Some(std::ptr::from_ref(in_new?)))
             .collect();
-        let middle = middle_lines.into_iter().filter(|(_, line, _)| is_variant(line));
-        let middle = middle.map(|(enum_index, _, in_new)| (enum_index, in_new));
-        let new_variants =
-            |lines| variants_of(lines).map(|(enum_index, variant)| (enum_index, Some(variant)));
-        for (enum_index, in_new) in
-            new_variants(new_before).chain(middle).chain(new_variants(new_after))
-        {
-            let Some(index) = enum_index else { continue };
-            let variant = match in_new {
-                Some(variant) => VariantApi::clone(variant),
-                None => others[index].next().ok_or("the snapshot changed while read")?,
-            };
-            variants[index].push(variant);
-        }
-        for (name, variants) in names.into_iter().zip(variants) {
-            if let Some(api) = parsed.enums.get_mut(name) {
-                api.variants = variants;
+        let mut kept_new: Vec<Vec<&VariantApi>> = vec![Vec::new(); new_api.enums.len()];
+        for (enum_index, variant) in variants_of(new_middle) {
+            if let Some(index) =
+                enum_index.filter(|_| !matched.contains(&std::ptr::from_ref(variant)))
+            {
+                kept_new[index].push(variant);
             }
         }
-        Ok(parsed)
+        let mut shared_codes = BTreeMap::new();
+        for ((name, new_enum), kept) in new_api.enums.iter().zip(&kept_new) {
+            let old_variants = kept_old.enums.get(name).map_or(&[][..], |api| &api.variants[..]);
+            match shared_in(&new_enum.variants, kept, old_variants) {
+                Some(codes) if !codes.is_empty() => drop(shared_codes.insert(name.clone(), codes)),
+                Some(_) => {}
+                // A variant both have is named as one the old snapshot has besides: only the
+                // whole APIs say which of the two each lookup by name finds.
+                None => {
+                    let whole = Self::from_snapshot(&old.read_whole().map_err(io)?)?;
+                    return Ok(Differing::whole(whole, new_api));
+                }
+            }
+        }
+        let enums = new_api.enums.iter().zip(kept_new).map(|((name, api), kept)| {
+            let variants = kept.into_iter().cloned().collect();
+            (name.clone(), EnumApi { variants, ..api.head() })
+        });
+        let new = CatalogApi { enums: enums.collect() };
+        Ok(Differing { old: kept_old, new: Cow::Owned(new), shared_codes })
     }
+}
+
+impl EnumApi {
+    /// The enum without its variants.
+    fn head(&self) -> EnumApi {
+        EnumApi {
+            module: self.module.clone(),
+            columns: self.columns.clone(),
+            accessors: self.accessors.clone(),
+            discriminants: self.discriminants,
+            variants: Vec::new(),
+        }
+    }
+}
+
+/// Of an enum's new `variants`, those both APIs have (all but `kept`, the new ones no old line
+/// matched): for each code of `kept` or `old` (the old ones no new line matched), how many of
+/// them have it; `None` where one of them has the name of one of `old`.
+fn shared_in(
+    variants: &[VariantApi],
+    kept: &[&VariantApi],
+    old: &[VariantApi],
+) -> Option<BTreeMap<String, usize>> {
+    if kept.is_empty() && old.is_empty() {
+        return Some(BTreeMap::new());
+    }
+    let old_names: FxHashSet<&str> = old.iter().map(|v| v.variant.as_str()).collect();
+    let mut codes: FxHashMap<&str, usize> =
+        old.iter().chain(kept.iter().copied()).map(|v| (v.code.as_str(), 0)).collect();
+    let kept: FxHashSet<*const VariantApi> = kept.iter().map(|&v| std::ptr::from_ref(v)).collect();
+    for variant in variants {
+        if kept.contains(&std::ptr::from_ref(variant)) {
+            continue;
+        }
+        if old_names.contains(variant.variant.as_str()) {
+            return None;
+        }
+        if let Some(count) = codes.get_mut(variant.code.as_str()) {
+            *count += 1;
+        }
+    }
+    Some(
+        codes
+            .into_iter()
+            .filter(|&(_, count)| count > 0)
+            .map(|(code, count)| (code.to_owned(), count))
+            .collect(),
+    )
 }
 
 /// Where the old snapshot's lines are the new one's in the same places: the first `prefix`
@@ -640,6 +719,8 @@ fn push_toml_string(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::changelog::Changelog;
+    use crate::stability::{self, Break};
 
     fn api() -> CatalogApi {
         let variant = |v: &str, code: &str, name: &str| VariantApi {
@@ -705,8 +786,15 @@ mod tests {
         assert!(lines[0].contains("\"InputError\""));
     }
 
+    /// What the break gate and the changelog make of `differing`.
+    fn review(differing: &Differing<'_>) -> (Vec<Break>, Changelog) {
+        let breaks = stability::breaks_between(differing);
+        let changelog = Changelog::with_breaks(Some(&differing.old), &differing.new, breaks);
+        (stability::breaks_between(differing), changelog)
+    }
+
     #[test]
-    fn read_beside_the_new_snapshot_the_old_api_is_what_reading_it_alone_gives() {
+    fn read_beside_the_new_snapshot_the_old_api_reviews_as_when_read_alone() {
         let edit = |change: &dyn Fn(&mut EnumApi)| {
             let mut api = api();
             change(api.enums.get_mut("ErrorCode").unwrap());
@@ -756,15 +844,33 @@ mod tests {
             edit(&|e| e.discriminants = Some(false)),
             edit(&|e| e.accessors.pop().map(drop).unwrap_or(())),
             CatalogApi::default(),
+            // Rows that share a code: a pin is keyed by the name of a row removed or renamed.
+            two(&|_, other| other.variants[2].code = "1".into()),
+            two(&|_, other| drop(other.variants.remove(0))),
+            two(&|_, other| {
+                other.variants[2].code = "1".into();
+                other.variants[0].variant = "A1".into();
+            }),
         ];
-        for old in &cases {
+        // A snapshot edited by hand that names a variant twice.
+        let mut twice = cases[0].clone();
+        let first = &mut twice.enums.get_mut("Érreur").unwrap().variants;
+        first.push(VariantApi { code: "9".into(), ..first[0].clone() });
+        for old in cases.iter().chain([&twice]) {
             for new in &cases {
                 let old_text = old.to_snapshot("d/c.toml", "x");
                 let new_text = new.to_snapshot("d/c.toml", "x");
                 let full = CatalogApi::from_snapshot(&old_text).unwrap();
+                let expected = review(&Differing::whole(full.clone(), new));
+                assert_eq!(expected.0, stability::breaks(&full, new));
                 let beside =
                     CatalogApi::from_snapshot_beside(io::Cursor::new(&old_text), new).unwrap();
-                assert_eq!(full, beside, "{old_text}\n{new_text}");
+                assert_eq!(review(&beside), expected, "{old_text}\n{new_text}");
+                // Beside the API whose row it names twice, neither line says which one the
+                // new row is: both APIs are whole.
+                if std::ptr::eq(old, &twice) && std::ptr::eq(new, &cases[0]) {
+                    assert_eq!(beside, Differing::whole(full.clone(), new));
+                }
                 // Beside the new snapshot as written; one whose header has a line more than
                 // the one `new` makes is not line for line its snapshot.
                 for written in [new_text.clone(), new.to_snapshot("d/\nc.toml", "x")] {
@@ -773,7 +879,7 @@ mod tests {
                         new,
                         io::Cursor::new(&written),
                     );
-                    assert_eq!(full, read.unwrap(), "{old_text}\n{written}");
+                    assert_eq!(review(&read.unwrap()), expected, "{old_text}\n{written}");
                 }
             }
         }
@@ -795,7 +901,8 @@ mod tests {
             &cases[1],
             Unreadable,
         );
-        assert_eq!(read.unwrap(), CatalogApi::from_snapshot(&old_text).unwrap());
+        let made = CatalogApi::from_snapshot_beside(io::Cursor::new(&old_text), &cases[1]);
+        assert_eq!(read.unwrap(), made.unwrap());
         // The written snapshot stands for the lines made only where it has as many.
         let mut old = TwoEnds::new(io::Cursor::new(cases[0].to_snapshot("c", "x"))).unwrap();
         let skeleton = cases[1].snapshot_skeleton();
@@ -805,14 +912,21 @@ mod tests {
             let ends = ends_beside_written(&mut old, &lines, written).unwrap();
             assert_eq!(ends.is_some(), line_for_line, "{header:?}");
         }
-        // Only the changed line was parsed: the others share the new API's cells.
+        // One cell changed: only its row is kept, on either side, with every enum's head.
         let old = cases[0].to_snapshot("c", "x");
         let beside = CatalogApi::from_snapshot_beside(io::Cursor::new(&old), &cases[1]).unwrap();
-        let shared: Vec<bool> = beside.enums["ErrorCode"].variants[..]
-            .iter()
-            .zip(&cases[1].enums["ErrorCode"].variants)
-            .map(|(old, new)| Arc::ptr_eq(&old.cells, &new.cells))
-            .collect();
-        assert_eq!(shared, [true, false, true]);
+        let rows = |api: &CatalogApi| -> Vec<(String, Vec<String>)> {
+            let names = |e: &EnumApi| e.variants.iter().map(|v| v.variant.clone()).collect();
+            api.enums.iter().map(|(name, e)| (name.clone(), names(e))).collect()
+        };
+        let changed = cases[1].enums["ErrorCode"].variants[1].variant.clone();
+        let expected = vec![("ErrorCode".to_owned(), vec![changed]), ("Érreur".into(), vec![])];
+        assert_eq!((rows(&beside.old), rows(&beside.new)), (expected.clone(), expected));
+        let heads = |api: &CatalogApi| api.enums.values().map(EnumApi::head).collect::<Vec<_>>();
+        assert_eq!(heads(&beside.old), heads(&cases[1]));
+        assert_eq!(
+            beside.old.enums["ErrorCode"].variants,
+            [cases[0].enums["ErrorCode"].variants[1].clone()]
+        );
     }
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use crate::api::{CatalogApi, SNAPSHOT_FILE};
+use crate::api::{CatalogApi, Differing, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::model::Origin;
@@ -225,7 +225,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
     let checked_in = CheckedIn::of(&loaded, &existing, options);
     let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
-    let early = if retires { checked_in.read(None)? } else { None };
+    let early = if retires { checked_in.read_whole()? } else { None };
     let input = loaded.input(load::COMMAND);
     let cleanup = options.cleanup;
     let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref(), cleanup)
@@ -289,12 +289,13 @@ struct CheckedIn<'a> {
 }
 
 /// What the checked-in snapshot says of the API before this regeneration.
-enum Previous {
+enum Previous<'n> {
     /// The new snapshot has the same text: nothing changed for users.
     Unchanged,
-    /// The API the snapshot records; `None` where there is none (a new catalog), or where it
-    /// cannot be read and `--allow-breaking` writes it anew.
-    Changed(Option<CatalogApi>),
+    /// The API the snapshot records and the new one, as far as they differ; `None` where there
+    /// is none (a new catalog), or where it cannot be read and `--allow-breaking` writes it
+    /// anew.
+    Changed(Option<Differing<'n>>),
 }
 
 impl<'a> CheckedIn<'a> {
@@ -308,20 +309,49 @@ impl<'a> CheckedIn<'a> {
         CheckedIn { loaded, file, options }
     }
 
-    /// The API the snapshot records, read beside `beside` (the new API) where given. An
+    /// The API the snapshot records, read whole.
+    fn read_whole(&self) -> Result<Option<CatalogApi>, Error> {
+        let unread = |error: io::Error| error.to_string();
+        self.read(|old| {
+            old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text))
+        })
+    }
+
+    /// The API the snapshot records and the new one, as far as they differ: read `beside`
+    /// the new one ([`CatalogApi::from_snapshot_beside`]).
+    fn read_beside<'n>(&self, beside: Beside<'n>) -> Result<Option<Differing<'n>>, Error> {
+        let Beside { api, written } = beside;
+        self.read(|old| {
+            old.open().map_err(|error| error.to_string()).and_then(|file| match written {
+                Some(written) => CatalogApi::from_snapshot_beside_written(file, api, written),
+                None => CatalogApi::from_snapshot_beside(file, api),
+            })
+        })
+    }
+
+    /// What `read` reads of the snapshot, where there is one (a new catalog has none yet). An
     /// unreadable snapshot stops the stability check; with `--allow-breaking` it is written
     /// anew, so it reads as none.
-    fn read(&self, beside: Option<Beside<'_>>) -> Result<Option<CatalogApi>, Error> {
-        match previous_api(self.loaded, self.file.as_ref(), beside) {
+    fn read<T>(
+        &self,
+        read: impl FnOnce(&OldText) -> Result<T, String>,
+    ) -> Result<Option<T>, Error> {
+        let Some(old) = &self.file else { return Ok(None) };
+        match read(old) {
+            Ok(read) => Ok(Some(read)),
             Err(_) if self.options.allow_breaking => Ok(None),
-            result => result.map_err(|failure| Error::from(self.loaded.displayed_failure(failure))),
+            Err(error) => {
+                let failure = unreadable_snapshot(self.loaded, &error);
+                Err(Error::from(self.loaded.displayed_failure(failure)))
+            }
         }
     }
 
     /// What the `changes` a generation of `api` makes change for users: the previous API and
     /// the changelog from it; refused where the API loses a variant, accessor or enum (unless
     /// `--allow-breaking`), with a diagnostic at each enum's `[[table]]` (`origins`).
-    /// `written`: the new snapshot, where it is written already.
+    /// `written`: the new snapshot, where it is written already. Also gives back what was
+    /// read of the previous API, for the caller to dispose of.
     fn review(
         &self,
         early: Option<CatalogApi>,
@@ -329,37 +359,42 @@ impl<'a> CheckedIn<'a> {
         api: &CatalogApi,
         origins: &BTreeMap<String, Origin>,
         written: Option<File>,
-    ) -> Result<(Previous, Changelog), Error> {
+    ) -> Result<(Option<CatalogApi>, Changelog), Error> {
         let previous = self.previous(early, changes, Beside { api, written })?;
-        let Previous::Changed(old) = &previous else { return Ok((previous, Changelog::default())) };
+        let Previous::Changed(differing) = previous else {
+            return Ok((None, Changelog::default()));
+        };
         // The breaks are found once: the gate stops on them, the changelog lists them.
-        let breaks = stability::breaks_since(old.as_ref(), api);
+        let breaks = differing.as_ref().map(stability::breaks_between).unwrap_or_default();
         if !breaks.is_empty() && !self.options.allow_breaking {
             let diagnostics = stability::diagnostics(origins, &breaks);
             let failure = manifest_failure(self.loaded, diagnostics);
             return Err(Error::Problems(self.loaded.displayed_failure(failure)));
         }
-        let changelog = Changelog::with_breaks(old.as_ref(), api, breaks);
-        Ok((previous, changelog))
+        let changelog = match &differing {
+            Some(differing) => Changelog::with_breaks(Some(&differing.old), &differing.new, breaks),
+            None => Changelog::with_breaks(None, api, breaks),
+        };
+        Ok((differing.map(|differing| differing.old), changelog))
     }
 
     /// The previous API, given the `changes` a generation makes: read `beside` the new one
     /// where [`CheckedIn::reads_beside`] says so, so that only the lines that differ from
     /// those it writes are parsed; unchanged where the snapshot is not among the changes (its
     /// text is the new one); else `early`, read before generating (none for a new catalog).
-    fn previous(
+    fn previous<'n>(
         &self,
         early: Option<CatalogApi>,
         changes: &[Change],
-        beside: Beside<'_>,
-    ) -> Result<Previous, Error> {
+        beside: Beside<'n>,
+    ) -> Result<Previous<'n>, Error> {
         if self.reads_beside(early.is_some(), changes) {
-            return self.read(Some(beside)).map(Previous::Changed);
+            return self.read_beside(beside).map(Previous::Changed);
         }
         if self.file.is_some() && !changes_snapshot(changes) {
             return Ok(Previous::Unchanged);
         }
-        Ok(Previous::Changed(early))
+        Ok(Previous::Changed(early.map(|early| Differing::whole(early, beside.api))))
     }
 
     /// Whether the review reads the snapshot beside the new one: there is one, it was not
@@ -394,46 +429,26 @@ fn manifest_failure(loaded: &Loaded, diagnostics: Vec<Diagnostic>) -> Failure {
     }
 }
 
-/// The API the checked-in snapshot records, where there is one (a new catalog has none yet).
-/// `beside`: the new API, where there is one, so that only the lines of the snapshot that
-/// differ from those it writes are parsed ([`CatalogApi::from_snapshot_beside`]).
-fn previous_api(
-    loaded: &Loaded,
-    snapshot: Option<&OldText>,
-    beside: Option<Beside<'_>>,
-) -> Result<Option<CatalogApi>, Failure> {
-    let Some(old) = snapshot else { return Ok(None) };
-    let unread = |error: io::Error| error.to_string();
-    let api = match beside {
-        Some(Beside { api, written }) => {
-            old.open().map_err(unread).and_then(|file| match written {
-                Some(written) => CatalogApi::from_snapshot_beside_written(file, api, written),
-                None => CatalogApi::from_snapshot_beside(file, api),
-            })
-        }
-        None => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),
-    };
-    api.map(Some).map_err(|error| {
-        manifest_failure(
-            loaded,
-            vec![
-                Diagnostic::error(format!(
-                    "cannot read the API snapshot `{}`: {}",
-                    loaded.displayed(SNAPSHOT_FILE),
-                    error.trim()
-                ))
-                .with_label(Label::primary(
-                    &loaded.manifest_path,
-                    loaded.manifest.output.span(),
-                    "output here",
-                ))
-                .with_help(
-                    "restore it from version control, or run with `--allow-breaking` to write \
-                     it anew",
-                ),
-            ],
-        )
-    })
+/// The failure for a checked-in snapshot that cannot be read (`error` says why).
+fn unreadable_snapshot(loaded: &Loaded, error: &str) -> Failure {
+    manifest_failure(
+        loaded,
+        vec![
+            Diagnostic::error(format!(
+                "cannot read the API snapshot `{}`: {}",
+                loaded.displayed(SNAPSHOT_FILE),
+                error.trim()
+            ))
+            .with_label(Label::primary(
+                &loaded.manifest_path,
+                loaded.manifest.output.span(),
+                "output here",
+            ))
+            .with_help(
+                "restore it from version control, or run with `--allow-breaking` to write it anew",
+            ),
+        ],
+    )
 }
 
 /// What a regeneration did or would do.

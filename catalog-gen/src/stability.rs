@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::api::{CatalogApi, VariantApi};
+use crate::api::{CatalogApi, Differing, VariantApi};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
@@ -71,6 +71,23 @@ pub fn breaks_since(old: Option<&CatalogApi>, new: &CatalogApi) -> Vec<Break> {
 
 /// What going from `old` to `new` removes or renames, enum by enum in name order.
 pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
+    breaks_sharing(old, new, &BTreeMap::new())
+}
+
+/// What going from `differing.old` to `differing.new` removes or renames: the same as
+/// [`breaks`] between the whole APIs, since the variants both have are neither removed nor
+/// renamed, and only count where a pin's key is chosen.
+pub fn breaks_between(differing: &Differing<'_>) -> Vec<Break> {
+    breaks_sharing(&differing.old, &differing.new, &differing.shared_codes)
+}
+
+/// [`breaks`], where besides their own variants both APIs have others that the codes of
+/// `shared_codes` count ([`Differing::shared_codes`]).
+fn breaks_sharing(
+    old: &CatalogApi,
+    new: &CatalogApi,
+    shared_codes: &BTreeMap<String, BTreeMap<String, usize>>,
+) -> Vec<Break> {
     let mut found = Vec::new();
     for (enum_name, old_api) in &old.enums {
         let Some(new_api) = new.enums.get(enum_name) else {
@@ -89,7 +106,9 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
                     renamed.entry(&variant.code).or_default().push(variant);
                 }
             }
-            let (old_codes, new_codes) = (codes(&old_api.variants), codes(&new_api.variants));
+            let shared = shared_codes.get(enum_name);
+            let old_codes = codes(&old_api.variants, shared);
+            let new_codes = codes(&new_api.variants, shared);
             for old_variant in gone {
                 let enum_name = enum_name.clone();
                 let old = old_variant.variant.clone();
@@ -131,11 +150,17 @@ fn names(variants: &[VariantApi]) -> FxHashSet<&str> {
     variants.iter().map(|variant| variant.variant.as_str()).collect()
 }
 
-/// How many variants have each code.
-fn codes(variants: &[VariantApi]) -> FxHashMap<&str, usize> {
+/// How many variants have each code: of `variants`, and of those `shared` counts.
+fn codes<'v>(
+    variants: &'v [VariantApi],
+    shared: Option<&'v BTreeMap<String, usize>>,
+) -> FxHashMap<&'v str, usize> {
     let mut counts = FxHashMap::default();
     for variant in variants {
         *counts.entry(variant.code.as_str()).or_default() += 1;
+    }
+    for (code, count) in shared.into_iter().flatten() {
+        *counts.entry(code.as_str()).or_default() += count;
     }
     counts
 }
