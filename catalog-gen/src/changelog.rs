@@ -150,8 +150,9 @@ impl Changelog {
     }
 
     /// As [`between`](Changelog::between), given the [breaks](stability::breaks) from `old` to
-    /// `new`, which `regen`'s gate has already found (at 200k rows finding them takes a tenth
-    /// of a second).
+    /// `new`, which `regen`'s gate has already found. `old` and `new` may be two APIs as far as
+    /// they differ ([`crate::api::Differing`], with [`stability::breaks_between`]): the rows
+    /// both have change nothing in a changelog, so it is the same as the whole APIs'.
     pub fn with_breaks(
         old: Option<&CatalogApi>,
         new: &CatalogApi,

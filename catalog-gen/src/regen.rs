@@ -347,11 +347,11 @@ impl<'a> CheckedIn<'a> {
         }
     }
 
-    /// What the `changes` a generation of `api` makes change for users: the previous API and
-    /// the changelog from it; refused where the API loses a variant, accessor or enum (unless
-    /// `--allow-breaking`), with a diagnostic at each enum's `[[table]]` (`origins`).
-    /// `written`: the new snapshot, where it is written already. Also gives back what was
-    /// read of the previous API, for the caller to dispose of.
+    /// What the `changes` a generation of `api` makes change for users: the changelog from
+    /// the previous API, and what was read of that API (for the caller to dispose of);
+    /// refused where the API loses a variant, accessor or enum (unless `--allow-breaking`),
+    /// with a diagnostic at each enum's `[[table]]` (`origins`). `written`: the new snapshot,
+    /// where it is written already.
     fn review(
         &self,
         early: Option<CatalogApi>,
