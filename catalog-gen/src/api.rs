@@ -404,9 +404,11 @@ impl EnumApi {
     }
 }
 
-/// Of an enum's new `variants`, those both APIs have (all but `kept`, the new ones no old line
-/// matched): for each code of `kept` or `old` (the old ones no new line matched), how many of
-/// them have it; `None` where one of them has the name of one of `old`.
+/// The codes of the variants both APIs have, for one enum: `variants` are the new enum's,
+/// `kept` those of them no old line matched, `old` the old enum's that no new line matched;
+/// every other new variant is in both. For each code of `kept` or `old`, how many of the
+/// variants in both have it (the other codes never choose a pin's key). `None` where a variant
+/// in both has the name of one of `old`: the old snapshot names that row twice.
 fn shared_in(
     variants: &[VariantApi],
     kept: &[&VariantApi],

@@ -146,7 +146,8 @@ impl Changelog {
     /// The changes from `old` (the checked-in snapshot; `None` for a new catalog, whose every
     /// enum is added) to `new`.
     pub fn between(old: Option<&CatalogApi>, new: &CatalogApi) -> Changelog {
-        Changelog::with_breaks(old, new, stability::breaks_since(old, new))
+        let breaks = old.map(|old| stability::breaks(old, new)).unwrap_or_default();
+        Changelog::with_breaks(old, new, breaks)
     }
 
     /// As [`between`](Changelog::between), given the [breaks](stability::breaks) from `old` to

@@ -63,12 +63,6 @@ pub enum Break {
     },
 }
 
-/// What going from `old`, the checked-in API where there is one, to `new` removes or renames:
-/// nothing for a new catalog, which has no API before.
-pub fn breaks_since(old: Option<&CatalogApi>, new: &CatalogApi) -> Vec<Break> {
-    old.map(|old| breaks(old, new)).unwrap_or_default()
-}
-
 /// What going from `old` to `new` removes or renames, enum by enum in name order.
 pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
     breaks_sharing(old, new, &BTreeMap::new())
@@ -351,14 +345,6 @@ mod tests {
                 Break::RemovedMethod { enum_name: "E".into(), old: "details".into() },
             ]
         );
-    }
-
-    #[test]
-    fn a_new_catalog_breaks_nothing_and_an_old_one_is_compared() {
-        let (old, new) = (api(&["details"], &[("A", "1", "A")]), api(&[], &[]));
-        assert!(breaks_since(None, &new).is_empty());
-        assert_eq!(breaks_since(Some(&old), &new), breaks(&old, &new));
-        assert_eq!(breaks(&old, &new).len(), 2);
     }
 
     #[test]
