@@ -8,6 +8,7 @@
 //! reader is done with. A text is joined into one string only where a caller asks for one.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -73,9 +74,42 @@ impl MadeText {
         })
     }
 
-    /// `read` of each part's text, in order, until the first error it returns.
-    fn try_for_each_part<E>(&self, read: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
-        parallel::ordered(self.rows, self.parts, |index, out| (self.write)(index, out), read)
+    /// `read` of each part's text, in order, with `indent` before every line but empty ones,
+    /// until the first error it returns.
+    ///
+    /// The threads that make the parts indent them too. The thread that reads them (writing a
+    /// file, say) is the one every part goes through: copying each line once more there held
+    /// up writing a large module (BENCHMARKS.md, section 0, eighteenth round).
+    fn try_for_each_part<E>(
+        &self,
+        indent: &str,
+        read: impl FnMut(&str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let make = |index, out: &mut String| {
+            if indent.is_empty() {
+                return (self.write)(index, out);
+            }
+            UNINDENTED.with_borrow_mut(|lines| {
+                lines.clear();
+                (self.write)(index, lines);
+                push_indented_lines(out, lines, indent);
+            });
+        };
+        parallel::ordered(self.rows, self.parts, make, read)
+    }
+}
+
+thread_local! {
+    /// The lines of a part as its function makes them, before they are indented: one buffer
+    /// for each thread that makes parts, kept for every part it makes.
+    static UNINDENTED: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Appends the lines of `text` to `out`, each with `indent` before it but empty ones.
+fn push_indented_lines(out: &mut String, text: &str, indent: &str) {
+    for line in lines(text) {
+        out.push_str(indentation(line, indent));
+        out.push_str(line);
     }
 }
 
@@ -96,7 +130,7 @@ fn indentation<'i>(line: &str, indent: &'i str) -> &'i str {
     if line == "\n" { "" } else { indent }
 }
 
-/// The size of the blocks [`FileText::try_for_each_block`] gathers indented lines into.
+/// The size of the blocks [`FileText::try_for_each_block`] gathers small pieces and parts into.
 const BLOCK: usize = 1 << 16;
 
 /// The widest indentation a made piece has: deeper is read as this deep. Generated rows
@@ -129,10 +163,10 @@ impl FileText {
         self.pieces.push(Piece::Made { text, width: width.min(SPACES.len()) });
     }
 
-    /// Calls `f` with the text in order, in few large slices: a plain piece as it is (small
-    /// ones gathered with their neighbours), indented lines gathered into blocks of about
-    /// 64 KiB, lines made when read as they are made. Comparing or writing such blocks is a
-    /// `memcmp` or a `write` per block. Stops at the first error `f` returns.
+    /// Calls `f` with the text in order, in few large slices: each plain piece, and each part
+    /// of lines made when read (indented as they are made), as it is; small ones gathered
+    /// with their neighbours into blocks of up to 64 KiB. Comparing or writing such slices is
+    /// a `memcmp` or a `write` each. Stops at the first error `f` returns.
     pub fn try_for_each_block<E>(
         &self,
         mut f: impl FnMut(&[u8]) -> Result<(), E>,
@@ -140,9 +174,9 @@ impl FileText {
         let mut block = Block { bytes: Vec::with_capacity(BLOCK) };
         for piece in &self.pieces {
             match piece {
-                Piece::Plain(text) => block.push(text, 0, &mut f)?,
+                Piece::Plain(text) => block.push(text, &mut f)?,
                 Piece::Made { text, width } => {
-                    text.try_for_each_part(|part| block.push(part, *width, &mut f))?;
+                    text.try_for_each_part(&SPACES[..*width], |part| block.push(part, &mut f))?;
                 }
             }
         }
@@ -178,32 +212,14 @@ impl Block {
         result
     }
 
-    /// Gathers `text`, each of its lines indented by `width` spaces but empty ones, handing
-    /// the block to `f` whenever the next line would not fit. Text without indentation is
-    /// gathered whole where it fits, else handed to `f` as it is.
-    fn push<E>(
-        &mut self,
-        text: &str,
-        width: usize,
-        f: &mut impl FnMut(&[u8]) -> Result<(), E>,
-    ) -> Result<(), E> {
-        if width == 0 {
-            if self.bytes.len() + text.len() <= BLOCK {
-                self.bytes.extend_from_slice(text.as_bytes());
-                return Ok(());
-            }
-            self.flush(f)?;
-            return f(text.as_bytes());
+    /// Gathers `text` whole where it fits, else hands the block and then `text` to `f`.
+    fn push<E>(&mut self, text: &str, f: &mut impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+        if self.bytes.len() + text.len() <= BLOCK {
+            self.bytes.extend_from_slice(text.as_bytes());
+            return Ok(());
         }
-        for line in lines(text) {
-            let indent = indentation(line, &SPACES[..width]);
-            if self.bytes.len() + indent.len() + line.len() > BLOCK {
-                self.flush(f)?;
-            }
-            self.bytes.extend_from_slice(indent.as_bytes());
-            self.bytes.extend_from_slice(line.as_bytes());
-        }
-        Ok(())
+        self.flush(f)?;
+        f(text.as_bytes())
     }
 }
 
