@@ -89,11 +89,13 @@ impl MadeText {
             if indent.is_empty() {
                 return (self.write)(index, out);
             }
-            UNINDENTED.with_borrow_mut(|lines| {
-                lines.clear();
-                (self.write)(index, lines);
-                push_indented_lines(out, lines, indent);
-            });
+            // Taken, not borrowed: a part made while making another (none is today) would
+            // find the buffer empty and grow one of its own, rather than panic.
+            let mut lines = UNINDENTED.take();
+            lines.clear();
+            (self.write)(index, &mut lines);
+            push_indented_lines(out, &lines, indent);
+            UNINDENTED.set(lines);
         };
         parallel::ordered(self.rows, self.parts, make, read)
     }
@@ -387,6 +389,23 @@ mod tests {
             assert_eq!(text.to_string(), expected);
             assert_eq!(text.clone(), text, "a clone makes the same lines");
         }
+    }
+
+    #[test]
+    fn a_part_made_while_making_another_is_indented_as_alone() {
+        let mut inner = FileText::new();
+        inner.push_made(made(2, 1), 2);
+        let inner_text = inner.to_string();
+        let mut outer = FileText::new();
+        outer.push_made(MadeText::new(1, 1, move |_, out| out.push_str(&inner.to_string())), 4);
+        let expected: String = inner_text
+            .lines()
+            .map(|line| match line {
+                "" => "\n".to_owned(),
+                line => format!("    {line}\n"),
+            })
+            .collect();
+        assert_eq!(outer.to_string(), expected);
     }
 
     #[test]
