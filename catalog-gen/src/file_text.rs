@@ -155,9 +155,10 @@ impl FileText {
 
     /// Appends the lines of `text` (each ending in `\n`) with `width` spaces before each line
     /// but empty ones.
-    pub fn push_indented(&mut self, text: String, width: usize) {
-        let lines = MadeText::new(1, 1, move |_, out| out.push_str(&text));
-        self.push_made(lines, width);
+    pub fn push_indented(&mut self, text: &str, width: usize) {
+        let mut indented = String::with_capacity(text.len());
+        push_indented_lines(&mut indented, text, &SPACES[..width.min(SPACES.len())]);
+        self.push_str(&indented);
     }
 
     /// Appends the lines `text` makes when read, indented as [`FileText::push_indented`]'s.
@@ -273,7 +274,7 @@ mod tests {
     fn pieces() -> FileText {
         let mut text = FileText::new();
         text.push_str("enum E {\n");
-        text.push_indented("/// A\nA,\n\nB,\n".to_owned(), 4);
+        text.push_indented("/// A\nA,\n\nB,\n", 4);
         text.push_str("}\n");
         text.push_str("const X: u8 = 1;\n");
         text
@@ -311,11 +312,11 @@ mod tests {
         // Many short lines (several blocks), a line longer than a block, a last line without
         // an end, and plain pieces small and large between them.
         let short: String = (0..20_000).map(|i| format!("line {i}\n\n")).collect();
-        text.push_indented(short, 8);
+        text.push_indented(&short, 8);
         text.push_str("}\n");
-        text.push_indented(format!("{}\nend", "x".repeat(3 * BLOCK)), 4);
+        text.push_indented(&format!("{}\nend", "x".repeat(3 * BLOCK)), 4);
         text.push_str(&"y".repeat(2 * BLOCK));
-        text.push_indented("\na\n".to_owned(), 2);
+        text.push_indented("\na\n", 2);
         let (joined, sizes) = blocks(&text);
         assert_eq!(joined, text.to_string());
         assert!(sizes.len() < 20, "{} blocks", sizes.len());
@@ -328,7 +329,7 @@ mod tests {
     #[test]
     fn the_first_error_stops_the_blocks() {
         let mut text = FileText::new();
-        text.push_indented("a\n".repeat(BLOCK), 4);
+        text.push_indented(&"a\n".repeat(BLOCK), 4);
         let mut calls = 0;
         let stopped = text.try_for_each_block(|_| {
             calls += 1;
@@ -357,9 +358,9 @@ mod tests {
     fn plain_text_pushed_after_plain_text_joins_it() {
         let mut text = FileText::from("a");
         text.push_str("b");
-        text.push_indented("c\n".to_owned(), 0);
-        assert_eq!(text.pieces.len(), 2);
-        assert_eq!(text, "abc\n");
+        text.push_indented("c\n", 2);
+        assert_eq!(text.pieces.len(), 1);
+        assert_eq!(text, "ab  c\n");
     }
 
     /// Lines made when read: part `index` of `parts` is `rows` lines, the last one empty.

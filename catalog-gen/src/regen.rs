@@ -680,7 +680,7 @@ mod tests {
         let line = "0123456789abcdef".repeat(4) + "\n";
         let lines = line.repeat((2 * WRITE_BEHIND as usize + 12_345) / line.len());
         let mut text = FileText::from("header\n");
-        text.push_indented(lines, 4);
+        text.push_indented(&lines, 4);
         text.push_str("end\n");
         let target = dir.path().join("f.rs");
         staged_file(dir.path(), &target, &text).unwrap().persist(&target).unwrap();

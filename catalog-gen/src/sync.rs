@@ -319,7 +319,7 @@ mod tests {
             (part * 100..part * 100 + 100).for_each(|row| out.push_str(&format!("R{row},\n")));
         });
         let (mut one, mut parts) = (FileText::from("enum E {\n"), FileText::from("enum E {\n"));
-        one.push_indented(one_text, 4);
+        one.push_indented(&one_text, 4);
         parts.push_made(in_parts, 4);
         for mut new in [one, parts] {
             new.push_str("}\n");
