@@ -215,7 +215,7 @@ impl CatalogApi {
             let (api, name) = (Arc::clone(api), name.to_owned());
             let lines = MadeText::of_rows(enum_api.variants.len(), move |rows, out| {
                 let variants = &api.enums[&name].variants[rows];
-                variants.iter().for_each(|variant| push_variant_line(out, variant));
+                variants.iter().for_each(|variant| push_variant_line(out.line(), variant));
             });
             text.push_made(lines, 0);
         })

@@ -8,7 +8,6 @@
 //! reader is done with. A text is joined into one string only where a caller asks for one.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::fmt;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -17,8 +16,7 @@ use std::sync::Arc;
 use crate::parallel;
 use crate::scan::lines;
 
-/// The text of a generated file: pieces, some of them lines made when read and indented line
-/// by line. Two texts are equal when they read the same, however they are cut into pieces.
+/// The text of a generated file: pieces, some of them lines made, and indented, when read. Two texts are equal when they read the same, however they are cut into pieces.
 #[derive(Clone, Debug, Default)]
 pub struct FileText {
     pieces: Vec<Piece>,
@@ -29,8 +27,8 @@ pub struct FileText {
 enum Piece {
     /// Text as it is.
     Plain(String),
-    /// Lines made when read, each ending in `\n`, read with `width` spaces before every line
-    /// but empty ones.
+    /// Lines made when read, each ending in `\n`, made with `width` spaces before every line
+    /// (see [`PartWriter`]).
     Made { text: MadeText, width: usize },
 }
 
@@ -43,12 +41,39 @@ pub(crate) struct MadeText {
     rows: usize,
     /// How many parts there are.
     parts: usize,
-    /// Appends a part's lines (each ending in `\n`) to the text given.
+    /// Appends a part's lines (each ending in `\n`), indented, to the text given.
     write: Arc<WritePart>,
 }
 
 /// What appends a numbered part's lines of a [`MadeText`] to a text.
-type WritePart = dyn Fn(usize, &mut String) + Send + Sync;
+type WritePart = dyn Fn(usize, &mut PartWriter<'_>) + Send + Sync;
+
+/// Where a part of a [`MadeText`] is made: each line the part's function writes begins with
+/// [`PartWriter::line`], which puts the indentation the text is read with before it. So the
+/// lines are indented as they are made, in one pass: making them first and indenting them
+/// after copied every line once more (BENCHMARKS.md, section 0, twentieth round).
+pub(crate) struct PartWriter<'a> {
+    /// The part's text so far.
+    pub(crate) out: &'a mut String,
+    /// What each line of the part begins with.
+    pub(crate) indent: &'a str,
+}
+
+impl PartWriter<'_> {
+    /// The part's text with a new line's indentation pushed, for the line's text to follow
+    /// (ending in `\n`). Only for lines with text: an empty line has no indentation.
+    pub(crate) fn line(&mut self) -> &mut String {
+        self.out.push_str(self.indent);
+        self.out
+    }
+
+    /// Appends the lines of `text` (each ending in `\n`), each indented but empty ones: for
+    /// text made whole (tests).
+    #[cfg(test)]
+    pub(crate) fn push_lines(&mut self, text: &str) {
+        push_indented_lines(self.out, text, self.indent);
+    }
+}
 
 impl MadeText {
     /// The lines that `write` makes of the parts `0..parts`, made from `rows` rows in all.
@@ -56,7 +81,7 @@ impl MadeText {
     pub(crate) fn new(
         rows: usize,
         parts: usize,
-        write: impl Fn(usize, &mut String) + Send + Sync + 'static,
+        write: impl Fn(usize, &mut PartWriter<'_>) + Send + Sync + 'static,
     ) -> MadeText {
         MadeText { rows, parts, write: Arc::new(write) }
     }
@@ -66,7 +91,7 @@ impl MadeText {
     /// is given, and never sees the others.
     pub(crate) fn of_rows(
         rows: usize,
-        write: impl Fn(Range<usize>, &mut String) + Send + Sync + 'static,
+        write: impl Fn(Range<usize>, &mut PartWriter<'_>) + Send + Sync + 'static,
     ) -> MadeText {
         MadeText::new(rows, rows.div_ceil(ROWS_PER_PART), move |part, out| {
             let start = part * ROWS_PER_PART;
@@ -74,37 +99,17 @@ impl MadeText {
         })
     }
 
-    /// `read` of each part's text, in order, with `indent` before every line but empty ones,
-    /// until the first error it returns.
-    ///
-    /// The threads that make the parts indent them too. The thread that reads them (writing a
-    /// file, say) is the one every part goes through: copying each line once more there held
-    /// up writing a large module (BENCHMARKS.md, section 0, eighteenth round).
+    /// `read` of each part's text, in order, made with `indent` before every line, until the
+    /// first error it returns. The threads that make the parts indent them too
+    /// ([`PartWriter`]).
     fn try_for_each_part<E>(
         &self,
         indent: &str,
         read: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<(), E> {
-        let make = |index, out: &mut String| {
-            if indent.is_empty() {
-                return (self.write)(index, out);
-            }
-            // Taken, not borrowed: a part made while making another (none is today) would
-            // find the buffer empty and grow one of its own, rather than panic.
-            let mut lines = UNINDENTED.take();
-            lines.clear();
-            (self.write)(index, &mut lines);
-            push_indented_lines(out, &lines, indent);
-            UNINDENTED.set(lines);
-        };
+        let make = |index, out: &mut String| (self.write)(index, &mut PartWriter { out, indent });
         parallel::ordered(self.rows, self.parts, make, read)
     }
-}
-
-thread_local! {
-    /// The lines of a part as its function makes them, before they are indented: one buffer
-    /// for each thread that makes parts, kept for every part it makes.
-    static UNINDENTED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Appends the lines of `text` to `out`, each with `indent` before it but empty ones.
@@ -161,7 +166,7 @@ impl FileText {
         self.push_str(&indented);
     }
 
-    /// Appends the lines `text` makes when read, indented as [`FileText::push_indented`]'s.
+    /// Appends the lines `text` makes when read, with `width` spaces before each line.
     pub(crate) fn push_made(&mut self, text: MadeText, width: usize) {
         self.pieces.push(Piece::Made { text, width: width.min(SPACES.len()) });
     }
@@ -367,9 +372,9 @@ mod tests {
     fn made(rows: usize, parts: usize) -> MadeText {
         MadeText::new(rows * parts, parts, move |index, out| {
             for row in 0..rows {
-                out.push_str(&format!("P{index}R{row},\n"));
+                out.line().push_str(&format!("P{index}R{row},\n"));
             }
-            out.push('\n');
+            out.push_lines("\n");
         })
     }
 
@@ -398,7 +403,7 @@ mod tests {
         inner.push_made(made(2, 1), 2);
         let inner_text = inner.to_string();
         let mut outer = FileText::new();
-        outer.push_made(MadeText::new(1, 1, move |_, out| out.push_str(&inner.to_string())), 4);
+        outer.push_made(MadeText::new(1, 1, move |_, out| out.push_lines(&inner.to_string())), 4);
         let expected: String = inner_text
             .lines()
             .map(|line| match line {

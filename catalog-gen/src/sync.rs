@@ -316,7 +316,8 @@ mod tests {
         // The rows as one text, and in parts made on every core while the file is read.
         let one_text: String = (0..rows).map(|row| format!("R{row},\n")).collect();
         let in_parts = crate::file_text::MadeText::new(rows, rows / 100, |part, out| {
-            (part * 100..part * 100 + 100).for_each(|row| out.push_str(&format!("R{row},\n")));
+            (part * 100..part * 100 + 100)
+                .for_each(|row| out.line().push_str(&format!("R{row},\n")));
         });
         let (mut one, mut parts) = (FileText::from("enum E {\n"), FileText::from("enum E {\n"));
         one.push_indented(&one_text, 4);

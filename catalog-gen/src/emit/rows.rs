@@ -4,8 +4,8 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use super::text::{push_doc, push_str_literal};
-use crate::file_text::MadeText;
+use super::text::{push_doc_indented, push_str_literal};
+use crate::file_text::{MadeText, PartWriter};
 use crate::model::{CodeType, Doc, Enum, Key, Layout, Retirement, Variant};
 
 /// The rows of one enum, ready to be written.
@@ -70,12 +70,12 @@ impl Rows {
         Rows { table: Arc::clone(table) }
     }
 
-    /// Lines for every row, each ending in `\n`, made by `write` when the file is read.
-    /// `write` is not told the row's position, so no row's text can depend on the rows
-    /// before it.
+    /// Lines for every row, each begun with [`PartWriter::line`] and ending in `\n`, made by
+    /// `write` when the file is read. `write` is not told the row's position, so no row's
+    /// text can depend on the rows before it.
     fn each(
         &self,
-        write: impl Fn(&mut String, &Enum, &Variant) + Send + Sync + 'static,
+        write: impl Fn(&mut PartWriter<'_>, &Enum, &Variant) + Send + Sync + 'static,
     ) -> MadeText {
         let table = Arc::clone(&self.table);
         MadeText::of_rows(table.variants.len(), move |rows, out| {
@@ -88,7 +88,7 @@ impl Rows {
     /// in the document's order. As [`Rows::each`].
     fn each_code(
         &self,
-        write: impl Fn(&mut String, &Enum, &[usize]) + Send + Sync + 'static,
+        write: impl Fn(&mut PartWriter<'_>, &Enum, &[usize]) + Send + Sync + 'static,
     ) -> MadeText {
         let table = Arc::clone(&self.table);
         MadeText::of_rows(table.code_groups.len(), move |groups, out| {
@@ -100,18 +100,21 @@ impl Rows {
 
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
     fn declarations(&self) -> MadeText {
-        self.each(|out, table, variant| {
-            push_doc(out, "///", &variant_doc(table, variant));
+        self.each(|lines, table, variant| {
+            push_doc_indented(lines.out, lines.indent, "///", &variant_doc(table, variant));
             for alias in aliases(table, variant) {
+                let out = lines.line();
                 out.push_str("#[doc(alias = ");
                 push_str_literal(out, alias);
                 out.push_str(")]\n");
             }
             if let Some(retired) = &variant.retired {
+                let out = lines.line();
                 out.push_str("#[deprecated(note = ");
                 push_str_literal(out, &deprecation_note(retired));
                 out.push_str(")]\n");
             }
+            let out = lines.line();
             out.push_str(&variant.ident);
             match variant.key {
                 Key::Int(code) if table.discriminants => {
@@ -124,12 +127,13 @@ impl Rows {
 
     /// `ALL`'s elements.
     fn all(&self) -> MadeText {
-        self.each(|out, table, variant| push_path(out, table, variant, ",\n"))
+        self.each(|lines, table, variant| push_path(lines.line(), table, variant, ",\n"))
     }
 
     /// `ROWS`'s elements: every row's cells.
     fn rows(&self) -> MadeText {
-        self.each(|out, _, variant| {
+        self.each(|lines, _, variant| {
+            let out = lines.line();
             out.push('[');
             push_cells(out, variant);
         })
@@ -137,7 +141,8 @@ impl Rows {
 
     /// `CODES`'s elements: every row's code.
     fn codes(&self) -> MadeText {
-        self.each(|out, _, variant| {
+        self.each(|lines, _, variant| {
+            let out = lines.line();
             push_key(out, &variant.key);
             out.push_str(",\n");
         })
@@ -145,7 +150,8 @@ impl Rows {
 
     /// `CODE_TEXTS`'s elements: every row's code as written.
     fn code_texts(&self) -> MadeText {
-        self.each(|out, _, variant| {
+        self.each(|lines, _, variant| {
+            let out = lines.line();
             push_str_literal(out, &variant.key_text);
             out.push_str(",\n");
         })
@@ -153,7 +159,8 @@ impl Rows {
 
     /// `URLS`'s elements: every row's URL, its own or the page's.
     fn urls(&self) -> MadeText {
-        self.each(|out, table, variant| {
+        self.each(|lines, table, variant| {
+            let out = lines.line();
             push_str_literal(out, variant.url.as_ref().unwrap_or(&table.url));
             out.push_str(",\n");
         })
@@ -162,7 +169,8 @@ impl Rows {
     /// The variants of `row_index`'s local enum, in the document's order: its implicit
     /// discriminants are the rows, counted by the compiler rather than written out.
     fn row_names(&self) -> MadeText {
-        self.each(|out, _, variant| {
+        self.each(|lines, _, variant| {
+            let out = lines.line();
             out.push_str(&variant.ident);
             out.push_str(",\n");
         })
@@ -170,7 +178,8 @@ impl Rows {
 
     /// `row_index`'s arms: from each variant to the local enum's variant of the same name.
     fn row_index_arms(&self) -> MadeText {
-        self.each(|out, table, variant| {
+        self.each(|lines, table, variant| {
+            let out = lines.line();
             push_path(out, table, variant, " => ");
             out.push_str(row_enum_name(table));
             out.push_str("::");
@@ -181,9 +190,10 @@ impl Rows {
 
     /// The arms of `from_code` for integer codes: each code that one row has.
     fn code_arms(&self) -> MadeText {
-        self.each_code(|out, table, group| {
+        self.each_code(|lines, table, group| {
             if let &[row] = group {
                 let variant = &table.variants[row];
+                let out = lines.line();
                 push_key(out, &variant.key);
                 out.push_str(" => ::core::option::Option::Some(");
                 push_path(out, table, variant, "),\n");
@@ -193,9 +203,10 @@ impl Rows {
 
     /// `BY_CODE`'s elements for string codes: each code that one row has, with its variant.
     fn by_code(&self) -> MadeText {
-        self.each_code(|out, table, group| {
+        self.each_code(|lines, table, group| {
             if let &[row] = group {
                 let variant = &table.variants[row];
+                let out = lines.line();
                 out.push('(');
                 push_key(out, &variant.key);
                 out.push_str(", ");
@@ -206,7 +217,8 @@ impl Rows {
 
     /// `WITH_CODE`'s elements: every code with the variants that have it.
     fn with_code(&self) -> MadeText {
-        self.each_code(|out, table, group| {
+        self.each_code(|lines, table, group| {
+            let out = lines.line();
             out.push('(');
             push_key(out, &table.variants[group[0]].key);
             out.push_str(", &[");
@@ -222,9 +234,10 @@ impl Rows {
     /// are unique (no variant in a constant: see `emit`), else with its variant.
     fn by_name(&self) -> MadeText {
         let table = Arc::clone(&self.table);
-        MadeText::of_rows(table.rows_by_name.len(), move |rows, out| {
+        MadeText::of_rows(table.rows_by_name.len(), move |rows, lines| {
             for &row in &table.rows_by_name[rows] {
                 let variant = &table.variants[row];
+                let out = lines.line();
                 out.push('(');
                 push_str_literal(out, variant.name(&table));
                 out.push_str(", ");
@@ -240,7 +253,8 @@ impl Rows {
 
     /// The arms of a `match` giving each variant's cell in `column` (the `match` layout).
     pub fn cell_arms(&self, column: usize) -> MadeText {
-        self.each(move |out, table, variant| {
+        self.each(move |lines, table, variant| {
+            let out = lines.line();
             push_path(out, table, variant, " => ");
             push_str_literal(out, &variant.cells[column]);
             out.push_str(",\n");
@@ -249,7 +263,8 @@ impl Rows {
 
     /// The arms of a `match` giving each variant's cells (the `match` layout).
     fn row_arms(&self) -> MadeText {
-        self.each(|out, table, variant| {
+        self.each(|lines, table, variant| {
+            let out = lines.line();
             push_path(out, table, variant, " => &[");
             push_cells(out, variant);
         })

@@ -60,7 +60,7 @@ mod tests {
     /// Lines made of `texts`, one part each.
     fn made(texts: &[&'static str]) -> MadeText {
         let texts = texts.to_vec();
-        MadeText::new(texts.len(), texts.len(), move |index, out| out.push_str(texts[index]))
+        MadeText::new(texts.len(), texts.len(), move |index, out| out.push_lines(texts[index]))
     }
 
     #[test]

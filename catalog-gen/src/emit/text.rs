@@ -101,8 +101,14 @@ pub fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Appends `text` as doc comment lines starting with `marker` (`///` or `//!`).
 pub fn push_doc(out: &mut String, marker: &str, text: &str) {
+    push_doc_indented(out, "", marker, text);
+}
+
+/// [`push_doc`] with `indent` before every line.
+pub fn push_doc_indented(out: &mut String, indent: &str, marker: &str, text: &str) {
     let mut in_code = false;
     for line in scan::lines_without_ends(text) {
+        out.push_str(indent);
         out.push_str(marker);
         push_doc_line(out, line, &mut in_code);
         out.push('\n');
