@@ -353,17 +353,59 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
 
 /// `#[doc(alias)]` values for the code and the name, where rustdoc accepts them: not empty, no
 /// quotes or line breaks, no space at either end, not the variant's own name.
-fn aliases<'v>(table: &Enum, variant: &'v Variant) -> Vec<&'v str> {
-    let mut aliases: Vec<&str> = Vec::new();
-    for text in [variant.key_text.as_str(), &variant.cells[table.name_column]] {
-        let usable = !text.is_empty()
-            && text.trim() == text
-            && !text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
+fn aliases<'v>(table: &Enum, variant: &'v Variant) -> impl Iterator<Item = &'v str> {
+    let usable = |text: &str| {
+        !text.is_empty()
+            && !text.starts_with(char::is_whitespace)
+            && !text.ends_with(char::is_whitespace)
+            && !has_quote_or_break(text)
             && *variant.ident != *text
-            && !aliases.contains(&text);
-        if usable {
-            aliases.push(text);
+    };
+    let (code, name) = (variant.key_text.as_str(), &*variant.cells[table.name_column]);
+    let code = Some(code).filter(|code| usable(code));
+    let name = Some(name).filter(|name| usable(name) && code != Some(*name));
+    code.into_iter().chain(name)
+}
+
+/// Whether `text` has a quote, an apostrophe or whitespace other than a space. Every row's
+/// code and name is asked: ASCII text, nearly all of it, is looked at a byte at a time.
+fn has_quote_or_break(text: &str) -> bool {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .any(|byte| matches!(byte, b'"' | b'\'' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'));
+    }
+    text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_breaks_are_found_in_ascii_and_other_text_alike() {
+        let by_char = |text: &str| {
+            text.chars().any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
+        };
+        for text in [
+            "Disk Full",
+            "0x001",
+            "say \"hi\"",
+            "it's",
+            "a\tb",
+            "a\nb",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\rb",
+            "é ü",
+            "a\u{a0}b",
+            "a\u{2028}b",
+            "\u{85}",
+            "a\u{3000}b",
+            "日本 語",
+            "",
+        ] {
+            assert_eq!(has_quote_or_break(text), by_char(text), "{text:?}");
         }
     }
-    aliases
 }
