@@ -16,7 +16,8 @@ use std::sync::Arc;
 use crate::parallel;
 use crate::scan::lines;
 
-/// The text of a generated file: pieces, some of them lines made, and indented, when read. Two texts are equal when they read the same, however they are cut into pieces.
+/// The text of a generated file: pieces, some of them lines made, and indented, when read.
+/// Two texts are equal when they read the same, however they are cut into pieces.
 #[derive(Clone, Debug, Default)]
 pub struct FileText {
     pieces: Vec<Piece>,
