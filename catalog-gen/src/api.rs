@@ -182,7 +182,7 @@ impl CatalogApi {
                     .variants
                     .iter()
                     .map(|variant| VariantApi {
-                        variant: variant.ident.to_string(),
+                        variant: variant.ident.as_str().to_owned(),
                         code: variant.key_text.clone(),
                         name: variant.name(table).to_owned(),
                         cells: variant.cells.clone(),
@@ -596,7 +596,10 @@ impl CatalogApi {
     /// them: the `skeleton`'s, with each enum's variants after its `variants = [` line.
     fn snapshot_lines<'s>(&'s self, skeleton: &'s str) -> Vec<(Option<usize>, NewLine<'s>)> {
         let enums: Vec<&EnumApi> = self.enums.values().collect();
-        let mut lines = Vec::new();
+        // Room for every line at once: at 200k rows they are megabytes, and a vector grown by
+        // doubling would take about twice that in fresh memory, copying as it goes.
+        let variants: usize = enums.iter().map(|api| api.variants.len()).sum();
+        let mut lines = Vec::with_capacity(skeleton.lines().count() + variants);
         for (enum_index, line) in enum_lines(skeleton, None) {
             lines.push((enum_index, NewLine::Text(line)));
             if let (Some(index), VARIANTS_START) = (enum_index, line) {
