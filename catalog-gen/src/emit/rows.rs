@@ -71,8 +71,8 @@ impl Rows {
     }
 
     /// Lines for every row, each begun with the part's indentation ([`PartWriter::line`]) and
-    /// ending in `\n`, made by `write` when the file is read. `write` is not told the row's position, so no row's
-    /// text can depend on the rows before it.
+    /// ending in `\n`, made by `write` when the file is read. `write` is not told the row's
+    /// position, so no row's text can depend on the rows before it.
     fn each(
         &self,
         write: impl Fn(&mut PartWriter<'_>, &Enum, &Variant) + Send + Sync + 'static,
@@ -402,6 +402,17 @@ mod tests {
         let cases = found.into_iter().chain(not_found.into_iter().map(|text| (text, false)));
         for (text, expected) in cases {
             assert_eq!(has_quote_or_break(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_path_follows_the_rule_for_every_ascii_character() {
+        // The byte list must be exactly the rule's ASCII characters: each alone, and each in
+        // ASCII text, gives what the rule gives.
+        let rule = |c: char| c == '"' || c == '\'' || (c.is_whitespace() && c != ' ');
+        for c in (0u8..=0x7f).map(char::from) {
+            assert_eq!(has_quote_or_break(&c.to_string()), rule(c), "{c:?}");
+            assert_eq!(has_quote_or_break(&format!("ab{c}cd")), rule(c), "{c:?}");
         }
     }
 }
