@@ -100,16 +100,22 @@ impl MadeText {
         })
     }
 
-    /// `read` of each part's text, in order, made with `indent` before every line, until the
-    /// first error it returns. The threads that make the parts indent them too
-    /// ([`PartWriter`]).
-    fn try_for_each_part<E>(
+    /// `read` of each part's text from part `first` on, in order, made with `indent` before
+    /// every line, until the first error it returns. The threads that make the parts indent
+    /// them too ([`PartWriter`]).
+    fn try_for_each_part_from<E>(
         &self,
+        first: usize,
         indent: &str,
         read: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<(), E> {
-        let make = |index, out: &mut String| (self.write)(index, &mut PartWriter { out, indent });
-        parallel::ordered(self.rows, self.parts, make, read)
+        let parts = self.parts.saturating_sub(first);
+        let make = |index, out: &mut String| {
+            (self.write)(first + index, &mut PartWriter { out, indent });
+        };
+        // The rows the parts left are made of, for the number of threads that pays.
+        let rows = (self.rows * parts).checked_div(self.parts).unwrap_or(0);
+        parallel::ordered(rows, parts, make, read)
     }
 }
 
@@ -180,12 +186,36 @@ impl FileText {
         &self,
         mut f: impl FnMut(&[u8]) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut block = Block { bytes: Vec::with_capacity(BLOCK) };
+        self.try_for_each_block_from(Place::START, |_, block| f(block))
+    }
+
+    /// [`FileText::try_for_each_block`] from `from` on, each slice with the place it starts
+    /// at: the parts before `from` are not made at all.
+    pub fn try_for_each_block_from<E>(
+        &self,
+        from: Place,
+        mut f: impl FnMut(Place, &[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut block = Block { bytes: Vec::with_capacity(BLOCK), start: from };
+        // The place of the next piece or part, and the count of those in the pieces before.
+        let mut at = from;
+        let mut before = 0;
         for piece in &self.pieces {
+            let items = piece.items();
+            let skipped = from.item.saturating_sub(before).min(items);
+            before += items;
+            if skipped == items {
+                continue;
+            }
+            let mut push = |text: &str| {
+                block.push(at, text, &mut f)?;
+                at = Place { item: at.item + 1, bytes: at.bytes + text.len() as u64 };
+                Ok(())
+            };
             match piece {
-                Piece::Plain(text) => block.push(text, &mut f)?,
+                Piece::Plain(text) => push(text)?,
                 Piece::Made { text, width } => {
-                    text.try_for_each_part(&SPACES[..*width], |part| block.push(part, &mut f))?;
+                    text.try_for_each_part_from(skipped, &SPACES[..*width], push)?;
                 }
             }
         }
@@ -202,33 +232,78 @@ impl FileText {
     }
 
     /// Writes the text to `out` in large writes, whatever the size of its pieces.
-    pub fn write_to(&self, mut out: impl Write) -> io::Result<()> {
-        self.try_for_each_block(|block| out.write_all(block))?;
+    pub fn write_to(&self, out: impl Write) -> io::Result<()> {
+        self.write_from_to(Place::START, out)
+    }
+
+    /// Writes the text from `from` on to `out`, as [`FileText::write_to`] does.
+    pub fn write_from_to(&self, from: Place, mut out: impl Write) -> io::Result<()> {
+        self.try_for_each_block_from(from, |_, block| out.write_all(block))?;
         out.flush()
     }
 }
 
-/// The block [`FileText::try_for_each_block`] gathers lines into.
+/// A place in a [`FileText`] where reading it can start: the start of one of its pieces, or
+/// of a part of its made lines. Comparing a text with the file it replaces finds the last
+/// such place before they differ; writing the text then copies the file up to there and makes
+/// only the rest (`sync`): a cell edited near the end of a large table then costs no more
+/// than one near the start. A place belongs to the text it was found in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The pieces and parts before the place: a plain piece counts one, made lines one per
+    /// part.
+    item: usize,
+    /// The bytes of text before the place.
+    pub bytes: u64,
+}
+
+impl Place {
+    /// The start of every text.
+    pub const START: Place = Place { item: 0, bytes: 0 };
+}
+
+impl Piece {
+    /// How many places a piece has: one, or one per part of made lines.
+    fn items(&self) -> usize {
+        match self {
+            Piece::Plain(_) => 1,
+            Piece::Made { text, .. } => text.parts,
+        }
+    }
+}
+
+/// The block [`FileText::try_for_each_block_from`] gathers lines into.
 struct Block {
     bytes: Vec<u8>,
+    /// Where the block starts in the text.
+    start: Place,
 }
 
 impl Block {
     /// Hands the block to `f`, if it holds anything, and empties it.
-    fn flush<E>(&mut self, f: &mut impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
-        let result = if self.bytes.is_empty() { Ok(()) } else { f(&self.bytes) };
+    fn flush<E>(&mut self, f: &mut impl FnMut(Place, &[u8]) -> Result<(), E>) -> Result<(), E> {
+        let result = if self.bytes.is_empty() { Ok(()) } else { f(self.start, &self.bytes) };
         self.bytes.clear();
         result
     }
 
-    /// Gathers `text` whole where it fits, else hands the block and then `text` to `f`.
-    fn push<E>(&mut self, text: &str, f: &mut impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+    /// Gathers `text`, which starts at `at`, whole where it fits, else hands the block and
+    /// then `text` to `f`.
+    fn push<E>(
+        &mut self,
+        at: Place,
+        text: &str,
+        f: &mut impl FnMut(Place, &[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
         if self.bytes.len() + text.len() <= BLOCK {
+            if self.bytes.is_empty() {
+                self.start = at;
+            }
             self.bytes.extend_from_slice(text.as_bytes());
             return Ok(());
         }
         self.flush(f)?;
-        f(text.as_bytes())
+        f(at, text.as_bytes())
     }
 }
 
@@ -413,6 +488,44 @@ mod tests {
             })
             .collect();
         assert_eq!(outer.to_string(), expected);
+    }
+
+    #[test]
+    fn reading_from_any_place_a_slice_starts_at_reads_the_rest_and_makes_no_part_before() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let made_parts = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&made_parts);
+        let mut text = pieces();
+        text.push_made(
+            MadeText::new(60 * 2_000, 60, move |index, out| {
+                counted.fetch_add(1, Ordering::Relaxed);
+                (0..2_000).for_each(|row| out.line().push_str(&format!("P{index}R{row},\n")));
+            }),
+            4,
+        );
+        text.push_str("}\n");
+        text.push_indented(&"tail\n".repeat(BLOCK), 2);
+        let whole = text.to_string();
+        let mut places = Vec::new();
+        text.try_for_each_block_from(Place::START, |place, block| {
+            places.push((place, block.len()));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert!(places.len() > 3, "{} slices", places.len());
+        let mut expected_start = 0;
+        for &(place, len) in &places {
+            assert_eq!(place.bytes, expected_start, "slices follow each other");
+            expected_start += len as u64;
+            made_parts.store(0, Ordering::Relaxed);
+            let mut rest = Vec::new();
+            text.write_from_to(place, &mut rest).unwrap();
+            assert_eq!(rest, whole.as_bytes()[place.bytes as usize..], "from {place:?}");
+            // Item 0 is the first plain piece, 1 to 60 the parts, 61 the last plain piece.
+            let parts_before = place.item.saturating_sub(1).min(60);
+            assert_eq!(made_parts.load(Ordering::Relaxed), 60 - parts_before, "from {place:?}");
+        }
+        assert_eq!(expected_start, whole.len() as u64);
     }
 
     #[test]

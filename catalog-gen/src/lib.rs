@@ -51,7 +51,7 @@ pub use api::CatalogApi;
 pub use cleanup::Cleanup;
 pub use diagnostics::{Diagnostic, Label};
 pub use emit::GeneratedFile;
-pub use file_text::FileText;
+pub use file_text::{FileText, Place};
 pub use manifest::Manifest;
 pub use marker::MARKER;
 pub use source::{PageText, Pages, pages_in_memory};

@@ -24,8 +24,10 @@ use crate::api::{CatalogApi, Differing, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::model::Origin;
-use crate::sync::{self, Change, Existing, OldText};
-use crate::{Cleanup, Diagnostic, Failure, FileText, Label, MARKER, parallel, skeleton, stability};
+use crate::sync::{self, Change, CommonStart, Existing, OldText};
+use crate::{
+    Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, skeleton, stability,
+};
 
 /// Whether a regeneration writes its changes or only reports them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -172,10 +174,18 @@ impl Staged {
     /// to `dir`. The files are written at the same time: at 100k rows they are hundreds of
     /// megabytes to write and sync.
     pub fn write(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<Staged> {
+        let files: Vec<Staging<'_>> =
+            files.iter().map(|&(path, text)| (path, text, None)).collect();
+        Staged::write_replacing(dir, &files)
+    }
+
+    /// [`Staged::write`], each text with the file it replaces, where that file has a start in
+    /// common with it: that start is copied, not written.
+    fn write_replacing(dir: &Path, files: &[Staging<'_>]) -> io::Result<Staged> {
         std::fs::create_dir_all(dir)?;
-        let staged = parallel::each(files, |(path, text)| {
+        let staged = parallel::each(files, |(path, text, replaced)| {
             let target = dir.join(path);
-            staged_file(dir, &target, text).map(|file| (file, target))
+            staged_file(dir, &target, text, *replaced).map(|file| (file, target))
         });
         Ok(Staged { files: staged.into_iter().collect::<io::Result<_>>()? })
     }
@@ -201,16 +211,26 @@ impl Staged {
     }
 }
 
+/// A text to stage: its path relative to the output directory, and where it replaces a file
+/// with a start in common, that file and that start.
+type Staging<'a> = (&'a str, &'a FileText, Option<(&'a OldText, &'a CommonStart)>);
+
 /// The new texts of `changes` staged in `dir`.
 fn stage_changes<'c>(
     dir: &Path,
     changes: impl IntoIterator<Item = &'c Change>,
 ) -> io::Result<Staged> {
-    let writes: Vec<(&str, &FileText)> = changes
+    let writes: Vec<Staging<'_>> = changes
         .into_iter()
-        .filter_map(|change| Some((change.path(), change.new_text()?)))
+        .filter_map(|change| match change {
+            Change::Create { path, text } => Some((path.as_str(), text, None)),
+            Change::Update { path, old, new, common } => {
+                Some((path.as_str(), new, Some((old, common))))
+            }
+            Change::Remove { .. } => None,
+        })
         .collect();
-    Staged::write(dir, &writes)
+    Staged::write_replacing(dir, &writes)
 }
 
 /// Reads the docs of `manifest`, generates once, and plans the changes: refused where a
@@ -571,16 +591,28 @@ pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitRepor
 fn write_new(target: &Path, text: &str) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let file = staged_file(dir, target, &FileText::from(text))?;
+    let file = staged_file(dir, target, &FileText::from(text), None)?;
     file.persist_noclobber(target).map_err(|error| error.error)?;
     Ok(())
 }
 
 /// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
 /// permissions `target` has, or those of a new ordinary file (temporary files are private).
-fn staged_file(dir: &Path, target: &Path, text: &FileText) -> io::Result<NamedTempFile> {
+/// Where it `replaces` a file with a start in common, that start is copied from the file and
+/// only the rest of the text is made and written.
+fn staged_file(
+    dir: &Path,
+    target: &Path,
+    text: &FileText,
+    replaces: Option<(&OldText, &CommonStart)>,
+) -> io::Result<NamedTempFile> {
     let file = NamedTempFile::new_in(dir)?;
-    text.write_to(WriteBehind { file: file.as_file(), written: 0, handed: 0 })?;
+    let from = match replaces {
+        Some((old, common)) => old.copy_common_start(common, file.as_file())?,
+        None => Place::START,
+    };
+    // What was copied is handed to the disk with the first megabytes written.
+    text.write_from_to(from, WriteBehind { file: file.as_file(), written: from.bytes, handed: 0 })?;
     let permissions = match std::fs::metadata(target) {
         Ok(metadata) => Some(metadata.permissions()),
         Err(_) => default_permissions(),
@@ -665,7 +697,7 @@ pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
         _ => Path::new("."),
     };
     let text = FileText::from(crate::changelog::prepend(&text, section));
-    let file = staged_file(dir, path, &text).map_err(failed)?;
+    let file = staged_file(dir, path, &text, None).map_err(failed)?;
     file.persist(path).map_err(|error| failed(error.error))?;
     Ok(())
 }
@@ -683,7 +715,7 @@ mod tests {
         text.push_indented(&lines, 4);
         text.push_str("end\n");
         let target = dir.path().join("f.rs");
-        staged_file(dir.path(), &target, &text).unwrap().persist(&target).unwrap();
+        staged_file(dir.path(), &target, &text, None).unwrap().persist(&target).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), text.to_string());
     }
 }

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use similar::TextDiff;
 
-use crate::{FileText, GeneratedFile, parallel};
+use crate::{FileText, GeneratedFile, Place, parallel};
 
 /// A file already in the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,14 +52,83 @@ impl OldText {
     /// still be the same with other line endings, and the file is read whole to compare
     /// normalized.
     pub fn same_as(&self, new: &FileText) -> io::Result<bool> {
-        let mut file = BufReader::with_capacity(1 << 16, File::open(&self.path)?);
-        match first_difference(&mut file, new)? {
-            Difference::None => Ok(true),
-            Difference::At { carriage_return: false } => Ok(false),
-            Difference::At { carriage_return: true } => {
-                Ok(same_text(&self.read()?, &new.as_one_str()))
-            }
+        Ok(self.compare(new)?.is_none())
+    }
+
+    /// `None` where the text is `new` (as [`OldText::same_as`] says), else the start the file
+    /// has in common with `new`, for [`OldText::copy_common_start`] to copy.
+    pub fn compare(&self, new: &FileText) -> io::Result<Option<CommonStart>> {
+        let file = File::open(&self.path)?;
+        let stamp = Stamp::of(&file)?;
+        let mut file = BufReader::with_capacity(1 << 16, file);
+        let (until, carriage_return) = match first_difference(&mut file, new)? {
+            Difference::None => return Ok(None),
+            Difference::At { until, carriage_return } => (until, carriage_return),
+        };
+        if carriage_return && same_text(&self.read()?, &new.as_one_str()) {
+            return Ok(None);
         }
+        Ok(Some(CommonStart { until, stamp }))
+    }
+
+    /// Copies to `to` the start the file has in common with a new text (`start`), and gives
+    /// the place in the text to write on from: `start`'s, or the text's start where the file
+    /// is no longer as it was compared (then `to` is left empty). The copy is the kernel's
+    /// (`copy_file_range` on Linux): the text up to there is neither made nor copied by us.
+    pub fn copy_common_start(&self, start: &CommonStart, to: &File) -> io::Result<Place> {
+        if start.until == Place::START {
+            return Ok(Place::START);
+        }
+        let copied = File::open(&self.path).and_then(|file| {
+            if !start.stamp.still(&Stamp::of(&file)?) {
+                return Ok(0);
+            }
+            io::copy(&mut (&file).take(start.until.bytes), &mut &*to)
+        });
+        if matches!(copied, Ok(bytes) if bytes == start.until.bytes) {
+            return Ok(start.until);
+        }
+        // Changed, cut short or gone since it was compared: the whole text is written.
+        to.set_len(0)?;
+        (&*to).rewind()?;
+        Ok(Place::START)
+    }
+}
+
+/// The start an old file has in common with a new text: the text up to `until` reads as the
+/// file's first `until.bytes` bytes, as the file was when compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommonStart {
+    until: Place,
+    stamp: Stamp,
+}
+
+impl CommonStart {
+    /// The place in the new text the common start ends at.
+    pub fn until(&self) -> Place {
+        self.until
+    }
+}
+
+/// What tells that a file is still as it was read: its length and the time it was last
+/// modified (nanoseconds on the usual file systems). A file without a modification time never
+/// matches, so nothing of it is copied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    /// The file's stamp now.
+    fn of(file: &File) -> io::Result<Stamp> {
+        let metadata = file.metadata()?;
+        Ok(Stamp { len: metadata.len(), modified: metadata.modified().ok() })
+    }
+
+    /// Whether a file stamped `self` when it was read is still as it was, stamped `now`.
+    fn still(&self, now: &Stamp) -> bool {
+        self.modified.is_some() && self == now
     }
 }
 
@@ -66,29 +136,33 @@ impl OldText {
 enum Difference {
     /// Nowhere: the file reads the text, and ends where it does.
     None,
-    /// Somewhere: `carriage_return` where either has a `\r` there. The two are the same
-    /// with line endings normalized only then: up to there they read the same, so had
-    /// neither a `\r` there, they would still differ there once normalized.
-    At { carriage_return: bool },
+    /// Somewhere after `until`, a place in the text up to which the two read the same:
+    /// `carriage_return` where either has a `\r` there. The two are the same with line
+    /// endings normalized only then: up to there they read the same, so had neither a `\r`
+    /// there, they would still differ there once normalized.
+    At { until: Place, carriage_return: bool },
 }
 
 /// Where `file` first differs from `text`, reading only up to there.
 fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Difference> {
     /// Why comparing stopped before the text's end.
     enum Stop {
-        Differs { old: Option<u8>, new: u8 },
+        Differs { until: Place, old: Option<u8>, new: u8 },
         Failed(io::Error),
     }
-    let compared = text.try_for_each_block(|mut rest| {
+    // Where the last slice of the text began: the text is the file's start up to there.
+    let mut last = Place::START;
+    let compared = text.try_for_each_block_from(Place::START, |until, mut rest| {
+        last = until;
         while !rest.is_empty() {
             let piece = file.fill_buf().map_err(Stop::Failed)?;
             let common = piece.len().min(rest.len());
             if common == 0 {
-                return Err(Stop::Differs { old: None, new: rest[0] });
+                return Err(Stop::Differs { until, old: None, new: rest[0] });
             }
             if piece[..common] != rest[..common] {
                 let at = (0..common).find(|&at| piece[at] != rest[at]).unwrap_or(0);
-                return Err(Stop::Differs { old: Some(piece[at]), new: rest[at] });
+                return Err(Stop::Differs { until, old: Some(piece[at]), new: rest[at] });
             }
             file.consume(common);
             rest = &rest[common..];
@@ -98,12 +172,12 @@ fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Diff
     let carriage_return = |byte: Option<u8>| byte == Some(b'\r');
     Ok(match compared {
         Err(Stop::Failed(error)) => return Err(error),
-        Err(Stop::Differs { old, new }) => {
-            Difference::At { carriage_return: carriage_return(old) || new == b'\r' }
+        Err(Stop::Differs { until, old, new }) => {
+            Difference::At { until, carriage_return: carriage_return(old) || new == b'\r' }
         }
         Ok(()) => match file.fill_buf()?.first() {
             None => Difference::None,
-            Some(&old) => Difference::At { carriage_return: old == b'\r' },
+            Some(&old) => Difference::At { until: last, carriage_return: old == b'\r' },
         },
     })
 }
@@ -126,6 +200,8 @@ pub enum Change {
         old: OldText,
         /// The text to write.
         new: FileText,
+        /// The start the text there now has in common with the new one.
+        common: CommonStart,
     },
     /// A generated file that no table generates any more.
     Remove {
@@ -190,19 +266,19 @@ pub fn plan(
     mut existing: BTreeMap<String, Existing>,
 ) -> io::Result<Result<Vec<Change>, Vec<String>>> {
     // The large files (a module, the snapshot) are compared at the same time.
-    let same = parallel::each(&files, |file| match existing.get(&file.path) {
-        Some(Existing::Generated(old)) => old.same_as(&file.text),
-        _ => Ok(false),
+    let compared = parallel::each(&files, |file| match existing.get(&file.path) {
+        Some(Existing::Generated(old)) => old.compare(&file.text),
+        _ => Ok(None),
     });
     let mut changes = Vec::new();
     let mut conflicts = Vec::new();
-    for (GeneratedFile { path, text }, same) in files.into_iter().zip(same) {
+    for (GeneratedFile { path, text }, compared) in files.into_iter().zip(compared) {
         match existing.remove(&path) {
             None => changes.push(Change::Create { path, text }),
             Some(Existing::HandWritten) => conflicts.push(path),
             Some(Existing::Generated(old)) => {
-                if !same? {
-                    changes.push(Change::Update { path, old, new: text });
+                if let Some(common) = compared? {
+                    changes.push(Change::Update { path, old, new: text, common });
                 }
             }
         }
@@ -229,6 +305,9 @@ fn same_text(old: &str, new: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+    use std::path::Path;
+
     use super::*;
 
     fn file(path: &str, text: &str) -> GeneratedFile {
@@ -337,6 +416,78 @@ mod tests {
             assert!(!same(&whole[..whole.len() / 2]));
             assert!(!same(&format!("{whole}\n")));
             assert!(!same(""));
+        }
+    }
+
+    /// What is done to a file between comparing and copying it.
+    type Touch<'a> = dyn Fn(&Path) + 'a;
+
+    /// What a staged file holds when `new` replaces a file holding `on_disk`: the start they
+    /// have in common copied (`touch` runs between comparing and copying), the rest written.
+    /// With how many bytes were copied.
+    fn replaced(on_disk: &str, new: &FileText, touch: impl FnOnce(&Path)) -> (String, u64) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.rs");
+        std::fs::write(&path, on_disk).unwrap();
+        let old = OldText::at(path.clone());
+        let common = old.compare(new).unwrap().expect("the texts differ");
+        assert!(
+            on_disk
+                .as_bytes()
+                .starts_with(&new.to_string().as_bytes()[..common.until().bytes as usize])
+        );
+        touch(&path);
+        let staged = tempfile::tempfile_in(dir.path()).unwrap();
+        let from = old.copy_common_start(&common, &staged).unwrap();
+        new.write_from_to(from, &staged).unwrap();
+        let mut text = String::new();
+        (&staged).rewind().unwrap();
+        (&staged).read_to_string(&mut text).unwrap();
+        (text, from.bytes)
+    }
+
+    #[test]
+    fn a_replacement_copies_the_start_it_shares_with_the_old_file_and_writes_the_rest() {
+        // Several blocks of text.
+        let rows = 40_000;
+        let mut new = FileText::from("enum E {\n");
+        new.push_made(
+            crate::file_text::MadeText::new(rows, rows / 100, |part, out| {
+                (part * 100..part * 100 + 100)
+                    .for_each(|row| out.line().push_str(&format!("R{row},\n")));
+            }),
+            4,
+        );
+        new.push_str("}\n");
+        let whole = new.to_string();
+        let untouched = |_: &Path| {};
+        for (on_disk, copied_at_least) in [
+            (whole.replacen("R5,", "X,", 1), 0),
+            (whole.replacen("R20000,", "X,", 1), whole.len() / 3),
+            (whole.replacen("R39999,", "X,", 1), whole.len() * 3 / 4),
+            (whole.replace('\n', "\r\n").replacen("R39999,", "X,", 1), 0),
+            (whole[..whole.len() - 1].to_owned(), whole.len() * 3 / 4),
+            (format!("{whole}more\n"), whole.len() * 3 / 4),
+            (String::new(), 0),
+        ] {
+            let (text, copied) = replaced(&on_disk, &new, untouched);
+            assert!(text == whole, "the text written after {copied} bytes copied");
+            assert!(copied >= copied_at_least as u64, "{copied} bytes copied");
+        }
+        // A file changed since it was compared gives nothing: the whole text is written.
+        let on_disk = whole.replacen("R39999,", "X,", 1);
+        let changed_in_place = |path: &Path| {
+            let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+            file.write_all(b"////").unwrap();
+            file.set_modified(SystemTime::UNIX_EPOCH).unwrap();
+        };
+        let cut_short = |path: &Path| std::fs::write(path, &on_disk[..100]).unwrap();
+        let gone = |path: &Path| std::fs::remove_file(path).unwrap();
+        let touches: [(&str, &Touch<'_>); 3] =
+            [("changed in place", &changed_in_place), ("cut short", &cut_short), ("gone", &gone)];
+        for (touched, touch) in touches {
+            let (text, copied) = replaced(&on_disk, &new, touch);
+            assert!(text == whole && copied == 0, "{touched}: {copied} bytes copied");
         }
     }
 

@@ -56,3 +56,60 @@ fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
         assert_eq!(*arm, format!("{variant} => {index},"));
     }
 }
+
+/// Writes `docs` into `dir`: the manifest and its pages.
+fn write_docs(dir: &std::path::Path, docs: &synth::Docs) {
+    std::fs::write(dir.join("catalog.toml"), &docs.manifest).unwrap();
+    for (path, text) in &docs.pages {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// The generated files in `dir`, by name.
+fn generated_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .map(|path| {
+            (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(path).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writes_it() {
+    use catalog_gen::regen::{self, Options};
+    let docs = synth::docs(ROWS, 1, "out", &[]);
+    let page = &docs.pages[0].1;
+    let rows: Vec<usize> = page.match_indices("\n|  0x").map(|(at, _)| at + 1).collect();
+    assert_eq!(rows.len(), ROWS);
+    let edited = tempfile::tempdir().unwrap();
+    write_docs(edited.path(), &docs);
+    let manifest = edited.path().join("catalog.toml");
+    regen::regen(&manifest, &Options::default()).unwrap();
+    // The first row, one in the middle and the last: the files already there have the text
+    // before the edit in common with the new ones, then differ.
+    for row in [0, ROWS / 2, ROWS - 1] {
+        // A word put at the start of the row's third cell (its details).
+        let mut page = page.clone();
+        let third_cell = page[rows[row]..].match_indices('|').nth(2).unwrap().0;
+        page.insert_str(rows[row] + third_cell + 1, " edited");
+        let docs = synth::Docs { pages: vec![(docs.pages[0].0.clone(), page)], ..docs.clone() };
+        write_docs(edited.path(), &docs);
+        regen::regen(&manifest, &Options::default()).unwrap();
+        let edited_files = generated_files(&edited.path().join("out"));
+        // The same docs regenerated into an empty directory.
+        std::fs::remove_dir_all(edited.path().join("out")).unwrap();
+        regen::regen(&manifest, &Options::default()).unwrap();
+        let fresh_files = generated_files(&edited.path().join("out"));
+        assert_eq!(edited_files.keys().collect::<Vec<_>>(), fresh_files.keys().collect::<Vec<_>>());
+        for (name, text) in &edited_files {
+            assert!(
+                *text == fresh_files[name],
+                "row {row}: {name} differs from a new regeneration"
+            );
+        }
+    }
+}
