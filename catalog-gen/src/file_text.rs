@@ -191,7 +191,7 @@ impl FileText {
 
     /// [`FileText::try_for_each_block`] from `from` on, each slice with the place it starts
     /// at: the parts before `from` are not made at all.
-    pub fn try_for_each_block_from<E>(
+    pub(crate) fn try_for_each_block_from<E>(
         &self,
         from: Place,
         mut f: impl FnMut(Place, &[u8]) -> Result<(), E>,
@@ -237,7 +237,7 @@ impl FileText {
     }
 
     /// Writes the text from `from` on to `out`, as [`FileText::write_to`] does.
-    pub fn write_from_to(&self, from: Place, mut out: impl Write) -> io::Result<()> {
+    pub(crate) fn write_from_to(&self, from: Place, mut out: impl Write) -> io::Result<()> {
         self.try_for_each_block_from(from, |_, block| out.write_all(block))?;
         out.flush()
     }

@@ -56,7 +56,7 @@ impl OldText {
     }
 
     /// `None` where the text is `new` (as [`OldText::same_as`] says), else the start the file
-    /// has in common with `new`, for [`OldText::copy_common_start`] to copy.
+    /// has in common with `new`, which writing `new` over the file copies rather than makes.
     pub fn compare(&self, new: &FileText) -> io::Result<Option<CommonStart>> {
         let file = File::open(&self.path)?;
         let stamp = Stamp::of(&file)?;
@@ -75,7 +75,7 @@ impl OldText {
     /// the place in the text to write on from: `start`'s, or the text's start where the file
     /// is no longer as it was compared (then `to` is left empty). The copy is the kernel's
     /// (`copy_file_range` on Linux): the text up to there is neither made nor copied by us.
-    pub fn copy_common_start(&self, start: &CommonStart, to: &File) -> io::Result<Place> {
+    pub(crate) fn copy_common_start(&self, start: &CommonStart, to: &File) -> io::Result<Place> {
         if start.until == Place::START {
             return Ok(Place::START);
         }
@@ -101,13 +101,6 @@ impl OldText {
 pub struct CommonStart {
     until: Place,
     stamp: Stamp,
-}
-
-impl CommonStart {
-    /// The place in the new text the common start ends at.
-    pub fn until(&self) -> Place {
-        self.until
-    }
 }
 
 /// What tells that a file is still as it was read: its length and the time it was last
@@ -434,7 +427,7 @@ mod tests {
         assert!(
             on_disk
                 .as_bytes()
-                .starts_with(&new.to_string().as_bytes()[..common.until().bytes as usize])
+                .starts_with(&new.to_string().as_bytes()[..common.until.bytes as usize])
         );
         touch(&path);
         let staged = tempfile::tempfile_in(dir.path()).unwrap();
