@@ -248,7 +248,7 @@ impl FileText {
 /// such place before they differ; writing the text then copies the file up to there and makes
 /// only the rest (`sync`): a cell edited near the end of a large table then costs no more
 /// than one near the start. A place belongs to the text it was found in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
     /// The pieces and parts before the place: a plain piece counts one, made lines one per
     /// part.

@@ -222,13 +222,7 @@ fn stage_changes<'c>(
 ) -> io::Result<Staged> {
     let writes: Vec<Staging<'_>> = changes
         .into_iter()
-        .filter_map(|change| match change {
-            Change::Create { path, text } => Some((path.as_str(), text, None)),
-            Change::Update { path, old, new, common } => {
-                Some((path.as_str(), new, Some((old, common))))
-            }
-            Change::Remove { .. } => None,
-        })
+        .filter_map(|change| Some((change.path(), change.new_text()?, change.replaced())))
         .collect();
     Staged::write_replacing(dir, &writes)
 }

@@ -129,7 +129,7 @@ impl Stamp {
 enum Difference {
     /// Nowhere: the file reads the text, and ends where it does.
     None,
-    /// Somewhere after `until`, a place in the text up to which the two read the same:
+    /// At or after `until`, a place in the text up to which the two read the same:
     /// `carriage_return` where either has a `\r` there. The two are the same with line
     /// endings normalized only then: up to there they read the same, so had neither a `\r`
     /// there, they would still differ there once normalized.
@@ -220,6 +220,15 @@ impl Change {
         match self {
             Change::Create { text, .. } | Change::Update { new: text, .. } => Some(text),
             Change::Remove { .. } => None,
+        }
+    }
+
+    /// The file the change replaces and the start the two have in common: only for an
+    /// update.
+    pub fn replaced(&self) -> Option<(&OldText, &CommonStart)> {
+        match self {
+            Change::Update { old, common, .. } => Some((old, common)),
+            Change::Create { .. } | Change::Remove { .. } => None,
         }
     }
 
