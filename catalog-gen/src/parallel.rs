@@ -4,14 +4,18 @@
 //! (any real page) stay on the calling thread: starting a thread costs more than they take.
 
 use std::num::NonZeroUsize;
-use std::sync::{Mutex, mpsc};
+use std::sync::{Mutex, OnceLock, mpsc};
 use std::thread;
 
 /// Below this many items per thread, work stays on one thread.
 const MIN_ITEMS_PER_THREAD: usize = 2048;
 
+/// The cores the process may use, asked once: `available_parallelism` reads the cgroup's CPU
+/// quota from files on each call (its docs: not for hot code), and a regeneration of a large
+/// page asked about fifteen times, each a few `open`, `read` and `close` calls.
 fn cores() -> usize {
-    thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| thread::available_parallelism().map_or(1, NonZeroUsize::get))
 }
 
 fn threads_for(items: usize) -> usize {
