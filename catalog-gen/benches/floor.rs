@@ -49,6 +49,7 @@ fn main() {
         Some("floor") => floor(Path::new(&args[1])),
         Some("regen") => regen_once(Path::new(&args[1])),
         Some("write") => write_only(Path::new(&args[1])),
+        Some("read") => read_only(&args[1], Path::new(&args[2])),
         _ => compare(&args),
     }
 }
@@ -92,6 +93,20 @@ fn write_only(dir: &Path) {
     let written = start.elapsed();
     print_peak_memory();
     println!("{}", written.as_nanos());
+}
+
+/// A page read into memory and nothing else, in a child process of its own (`read whole PAGE`
+/// as `std::fs::read` reads it, `read parts PAGE` as regen reads its pages): the time printed
+/// is the read's. Not part of the comparison; BENCHMARKS.md runs it by hand.
+fn read_only(how: &str, page: &Path) {
+    let start = Instant::now();
+    let bytes = match how {
+        "whole" => std::fs::read(page),
+        _ => catalog_gen::load::read_bytes(page),
+    };
+    let read = start.elapsed();
+    std::hint::black_box(bytes.expect("the page"));
+    println!("{how} {:.4}", read.as_secs_f64());
 }
 
 /// The process's peak resident memory in bytes, on stdout (0 where `/proc` does not say).
