@@ -212,8 +212,9 @@ fn read_in_parts(path: &Path) -> io::Result<Option<Vec<u8>>> {
     if len < READ_IN_PARTS {
         return Ok(None);
     }
-    // Zeroed memory from the allocator is fresh from the system, not written: each page is
-    // touched first by the thread that reads into it.
+    // Zeroed memory this large comes mapped fresh from the system, not written (mimalloc's
+    // and the system allocator's alike): each page is touched first by the thread that reads
+    // into it.
     let mut bytes = vec![0; len];
     let parts = bytes.chunks_mut(READ_PART).zip((0..).step_by(READ_PART));
     let read = crate::parallel::map_taken(
