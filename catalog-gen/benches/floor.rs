@@ -102,7 +102,8 @@ fn read_only(how: &str, page: &Path) {
     let start = Instant::now();
     let bytes = match how {
         "whole" => std::fs::read(page),
-        _ => catalog_gen::load::read_bytes(page),
+        "parts" => catalog_gen::load::read_bytes(page),
+        other => panic!("`read whole PAGE` or `read parts PAGE`, not `read {other}`"),
     };
     let read = start.elapsed();
     std::hint::black_box(bytes.expect("the page"));

@@ -249,17 +249,17 @@ impl FileText {
 /// only the rest (`sync`): a cell edited near the end of a large table then costs no more
 /// than one near the start. A place belongs to the text it was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// The pieces and parts before the place: a plain piece counts one, made lines one per
     /// part.
     item: usize,
     /// The bytes of text before the place.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
 }
 
 impl Place {
     /// The start of every text.
-    pub const START: Place = Place { item: 0, bytes: 0 };
+    pub(crate) const START: Place = Place { item: 0, bytes: 0 };
 }
 
 impl Piece {

@@ -188,6 +188,10 @@ fn read_page(path: &Path) -> Result<String, String> {
 /// section 0, twenty-fourth round).
 const READ_IN_PARTS: usize = 8 << 20;
 
+/// Files larger than this are read as [`fs::read`] reads them, which reports memory it cannot
+/// get as an error: the zeroed vector a file is read into in parts would end the process.
+const READ_IN_PARTS_MAX: usize = 1 << 30;
+
 /// The size of each part a large file is read in.
 const READ_PART: usize = 4 << 20;
 
@@ -202,14 +206,14 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 /// The bytes of the file at `path` read in parts of [`READ_PART`] on every core, or `None`
-/// where it is smaller than [`READ_IN_PARTS`] or its length changed while it was read (for
-/// the caller to read it the plain way).
+/// where its size is outside [`READ_IN_PARTS`] to [`READ_IN_PARTS_MAX`] or its length changed
+/// while it was read (for the caller to read it the plain way).
 #[cfg(unix)]
 fn read_in_parts(path: &Path) -> io::Result<Option<Vec<u8>>> {
     use std::os::unix::fs::FileExt;
     let file = fs::File::open(path)?;
     let len = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
-    if len < READ_IN_PARTS {
+    if !(READ_IN_PARTS..=READ_IN_PARTS_MAX).contains(&len) {
         return Ok(None);
     }
     // Zeroed memory this large comes mapped fresh from the system, not written (mimalloc's
@@ -257,6 +261,12 @@ mod tests {
         #[cfg(unix)]
         assert!(read_in_parts(&path).unwrap().is_none());
         assert_eq!(read_bytes(&path).unwrap(), &bytes[..100]);
+        // So is a huge one (a sparse file: nothing is written or read).
+        #[cfg(unix)]
+        {
+            fs::File::create(&path).unwrap().set_len(READ_IN_PARTS_MAX as u64 + 1).unwrap();
+            assert!(read_in_parts(&path).unwrap().is_none());
+        }
     }
 
     #[test]
