@@ -21,7 +21,7 @@ use crate::file_text::MadeText;
 use crate::marker;
 use crate::model::Catalog;
 use crate::two_ends::{Lines, TwoEnds};
-use crate::{FileText, parallel, scan};
+use crate::{FileText, scan};
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:
 /// associated constants and functions, public or not (a method of the same name would clash
@@ -178,15 +178,17 @@ impl CatalogApi {
                     .filter_map(|c| Some(c.accessor.as_ref()?.to_string()))
                     .collect(),
                 discriminants: Some(table.discriminants),
-                // On every core where rows are many: three strings a row in fresh memory,
-                // made on one core while nothing else ran, were a stretch of a large regen.
-                variants: parallel::map(&table.variants, |variant| VariantApi {
-                    variant: variant.ident.as_str().to_owned(),
-                    code: variant.key_text.clone(),
-                    name: variant.name(table).to_owned(),
-                    cells: variant.cells.clone(),
-                    retired: variant.retired.is_some(),
-                }),
+                variants: table
+                    .variants
+                    .iter()
+                    .map(|variant| VariantApi {
+                        variant: variant.ident.as_str().to_owned(),
+                        code: variant.key_text.clone(),
+                        name: variant.name(table).to_owned(),
+                        cells: variant.cells.clone(),
+                        retired: variant.retired.is_some(),
+                    })
+                    .collect(),
             };
             (table.name.to_string(), api)
         });

@@ -273,17 +273,17 @@ fn table<'a>(
     let options = options::read(&place, spec, problems);
     let table = select::table(&place, spec, &page.page, problems)?;
     let columns = columns::resolve(&place, spec, table, problems)?;
+    let mut rows =
+        keys::read(&place, spec, table, &columns, options.key_pattern.as_ref(), problems);
+    retired::keep(&place, spec, table, &columns, previous, &mut rows, problems);
     // What each page row gives its variant (stage 11: its cells' text and rustdoc, its URL)
-    // needs only the page, so it is made on other cores while stages 5 to 10 read, check and
-    // name the rows, mostly on one: at 200k rows, it took a tenth of a second after them. Not
-    // where the table has failed already; where a row's code fails, it is made for nothing.
+    // needs only the page, so it is made on other cores while stages 7 to 10 check and name
+    // the rows, mostly on one: at 200k rows, it took a tenth of a second after them. Not where
+    // the table has failed already.
     let base =
         options.base.as_ref().filter(|_| !problems[start..].iter().any(Diagnostic::is_error));
     let page_rows = || base.map(|base| docs::page_rows(page.page.source, table, base));
     let checked = || {
-        let pattern = options.key_pattern.as_ref();
-        let mut rows = keys::read(&place, spec, table, &columns, pattern, problems);
-        retired::keep(&place, spec, table, &columns, previous, &mut rows, problems);
         let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
         let rows = names::assign(&place, spec, &columns, rows, problems);
         if problems[start..].iter().any(Diagnostic::is_error) {
