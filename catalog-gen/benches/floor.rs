@@ -161,11 +161,10 @@ impl Tree {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let docs = catalog_gen::synth::docs(rows, 1, "../catalog/src/generated", &[]);
         let root = dir.path().join("docs");
+        docs.write_to(&root).expect("the docs written");
+        let manifest = root.join("catalog.toml");
         let (page_name, text) = docs.pages.into_iter().next().expect("one page");
         let page = root.join(page_name);
-        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
-        let manifest = root.join("catalog.toml");
-        std::fs::write(&manifest, docs.manifest).unwrap();
         let edited = text.replacen("truncated properly", "truncated correctly", 1);
         assert_ne!(edited, text, "the edit changes a cell");
         let output = dir.path().join("catalog/src/generated");

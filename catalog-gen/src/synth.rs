@@ -8,6 +8,9 @@
 //! Deterministic: the same sizes give the same bytes, so anyone can reproduce a measurement.
 
 use std::fmt::Write;
+use std::fs;
+use std::io;
+use std::path::Path;
 
 /// A synthetic docs tree: the manifest and the pages, paths relative to the manifest.
 #[derive(Clone, Debug)]
@@ -16,6 +19,24 @@ pub struct Docs {
     pub manifest: String,
     /// `(path, text)` of every page.
     pub pages: Vec<(String, String)>,
+}
+
+impl Docs {
+    /// Writes the tree into `dir`: the manifest as `catalog.toml`, each page at its path,
+    /// directories created as needed. Where a file cannot be written, the error names it.
+    pub fn write_to(&self, dir: &Path) -> io::Result<()> {
+        let manifest = (dir.join("catalog.toml"), &self.manifest);
+        let pages = self.pages.iter().map(|(path, text)| (dir.join(path), text));
+        for (path, text) in std::iter::once(manifest).chain(pages) {
+            path.parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| fs::write(&path, text))
+                .map_err(|error| {
+                    io::Error::new(error.kind(), format!("`{}`: {error}", path.display()))
+                })?;
+        }
+        Ok(())
+    }
 }
 
 const WORDS: &[&str] = &[
@@ -187,6 +208,22 @@ mod tests {
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         assert_eq!(paths.len(), 4, "the API snapshot, mod.rs and one module per page: {paths:?}");
         assert!(files[2].text.to_string().matches("#[doc(alias = \"").count() >= 200);
+    }
+
+    #[test]
+    fn a_tree_written_to_a_directory_reads_back_as_it_was_made() {
+        let docs = docs(20, 2, "out", &[]);
+        let dir = tempfile::tempdir().unwrap();
+        docs.write_to(dir.path()).unwrap();
+        let read = |path: &str| fs::read_to_string(dir.path().join(path)).unwrap();
+        assert_eq!(read("catalog.toml"), docs.manifest);
+        for (path, text) in &docs.pages {
+            assert_eq!(&read(path), text, "{path}");
+        }
+        // A file where a directory must go: the error names the file it could not write.
+        let blocked = dir.path().join("catalog.toml");
+        let error = docs.write_to(&blocked).unwrap_err().to_string();
+        assert!(error.contains(&blocked.join("catalog.toml").display().to_string()), "{error}");
     }
 
     #[test]

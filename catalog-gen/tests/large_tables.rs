@@ -57,16 +57,6 @@ fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
     }
 }
 
-/// Writes `docs` into `dir`: the manifest and its pages.
-fn write_docs(dir: &std::path::Path, docs: &synth::Docs) {
-    std::fs::write(dir.join("catalog.toml"), &docs.manifest).unwrap();
-    for (path, text) in &docs.pages {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
-
 /// The generated files in `dir`, by name.
 fn generated_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
@@ -86,7 +76,7 @@ fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writ
     let rows: Vec<usize> = page.match_indices("\n|  0x").map(|(at, _)| at + 1).collect();
     assert_eq!(rows.len(), ROWS);
     let edited = tempfile::tempdir().unwrap();
-    write_docs(edited.path(), &docs);
+    docs.write_to(edited.path()).unwrap();
     let manifest = edited.path().join("catalog.toml");
     regen::regen(&manifest, &Options::default()).unwrap();
     // The first row, one in the middle and the last: the files already there have the text
@@ -97,7 +87,7 @@ fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writ
         let third_cell = page[rows[row]..].match_indices('|').nth(2).unwrap().0;
         page.insert_str(rows[row] + third_cell + 1, " edited");
         let docs = synth::Docs { pages: vec![(docs.pages[0].0.clone(), page)], ..docs.clone() };
-        write_docs(edited.path(), &docs);
+        docs.write_to(edited.path()).unwrap();
         regen::regen(&manifest, &Options::default()).unwrap();
         let edited_files = generated_files(&edited.path().join("out"));
         // The same docs regenerated into an empty directory.

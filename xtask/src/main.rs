@@ -229,17 +229,9 @@ fn synth(args: &SynthArgs) -> ExitCode {
         &args.table_options,
     );
     let dir = args.out.join("docs");
-    let mut files = vec![(dir.join("catalog.toml"), docs.manifest)];
-    files.extend(docs.pages.into_iter().map(|(path, text)| (dir.join(path), text)));
-    for (path, text) in &files {
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(path, text));
-        if let Err(error) = written {
-            eprintln!("error: cannot write `{}`: {error}", path.display());
-            return ExitCode::from(1);
-        }
+    if let Err(error) = docs.write_to(&dir) {
+        eprintln!("error: cannot write {error}");
+        return ExitCode::from(1);
     }
     eprintln!(
         "wrote {} page(s) of {} row(s) and {}",
