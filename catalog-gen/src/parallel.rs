@@ -193,7 +193,17 @@ pub fn join<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B,
 ) -> (A, B) {
-    if threads_for(items) == 1 {
+    beside(threads_for(items) > 1, a, b)
+}
+
+/// `a()` on a thread of its own beside `b()` where `apart` (the caller's measure of what they
+/// cost) says it pays, else one after the other. A panic in `a` is carried to the caller.
+pub fn beside<A: Send, B>(
+    apart: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B,
+) -> (A, B) {
+    if !apart {
         return (a(), b());
     }
     thread::scope(|scope| {
