@@ -1,5 +1,7 @@
 //! The naming rules: document text to Rust identifiers (SPEC "Variant names").
 
+use std::borrow::Cow;
+
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use rustc_hash::FxHashMap;
 
@@ -41,13 +43,18 @@ pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
         }
         _ => text,
     };
-    let without_apostrophes: String =
-        text.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '`')).collect();
-    let camel: String = without_apostrophes
-        .to_upper_camel_case()
-        .chars()
-        .filter(|&c| unicode_ident::is_xid_continue(c))
-        .collect();
+    // Most names have no apostrophe, and no character an identifier cannot have: neither is
+    // copied to drop nothing.
+    let is_apostrophe = |c: char| matches!(c, '\'' | '’' | 'ʼ' | '`');
+    let text: Cow<'_, str> = if text.contains(is_apostrophe) {
+        text.chars().filter(|&c| !is_apostrophe(c)).collect::<String>().into()
+    } else {
+        text.into()
+    };
+    let mut camel = text.to_upper_camel_case();
+    if !camel.chars().all(unicode_ident::is_xid_continue) {
+        camel = camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect();
+    }
     make_identifier(camel)
 }
 
@@ -280,23 +287,48 @@ enum Case {
 impl Disambiguators {
     /// [`disambiguator`]`(code_text)`.
     pub fn of(&mut self, code_text: &str) -> String {
+        let mut suffix = String::new();
+        self.push_to(code_text, &mut suffix);
+        suffix
+    }
+
+    /// Appends [`disambiguator`]`(code_text)` to `out`, where the name it tells apart is: the
+    /// two are made in one string.
+    pub fn push_to(&mut self, code_text: &str, out: &mut String) {
         if !code_text.is_ascii() {
-            return disambiguator(code_text);
+            return out.push_str(&disambiguator(code_text));
         }
-        let shape: Vec<u8> = code_text.bytes().map(shape_of).collect();
-        let cases = self.shapes.entry(shape).or_insert_with_key(|shape| {
+        // A usual code's shape is made on the stack: looked up without being allocated, and
+        // copied into the map only the first time it is seen.
+        let mut buffer = [0; 32];
+        let long: Vec<u8>;
+        let shape: &[u8] = match buffer.get_mut(..code_text.len()) {
+            Some(shape) => {
+                shape.iter_mut().zip(code_text.bytes()).for_each(|(to, byte)| *to = shape_of(byte));
+                shape
+            }
+            None => {
+                long = code_text.bytes().map(shape_of).collect();
+                &long
+            }
+        };
+        if !self.shapes.contains_key(shape) {
             let made = disambiguator(std::str::from_utf8(shape).unwrap_or_default());
-            (made.len() == shape.len())
+            let cases = (made.len() == shape.len())
                 .then(|| shape.iter().zip(made.bytes()).map(|(&from, to)| case(from, to)))
-                .and_then(|cases| cases.collect())
-        });
-        let Some(cases) = cases else { return disambiguator(code_text) };
-        let cased = code_text.bytes().zip(cases.iter()).map(|(byte, case)| match case {
-            Case::Kept => byte,
-            Case::Upper => byte.to_ascii_uppercase(),
-            Case::Lower => byte.to_ascii_lowercase(),
-        });
-        cased.map(char::from).collect()
+                .and_then(|cases| cases.collect());
+            self.shapes.insert(shape.to_vec(), cases);
+        }
+        let Some(cases) = &self.shapes[shape] else {
+            return out.push_str(&disambiguator(code_text));
+        };
+        out.extend(code_text.bytes().zip(cases).map(|(byte, case)| {
+            char::from(match case {
+                Case::Kept => byte,
+                Case::Upper => byte.to_ascii_uppercase(),
+                Case::Lower => byte.to_ascii_lowercase(),
+            })
+        }));
     }
 }
 
@@ -343,9 +375,17 @@ mod tests {
         codes.extend(
             ["ERR_TIMEOUT", "InvalidParameterException", "HTTP2Error", "aB1cD2"].map(String::from),
         );
+        // Shapes made on the stack (up to 32 bytes) and on the heap (longer).
+        for length in [31, 32, 33, 80] {
+            codes.push("aB3_".repeat(20)[..length].to_owned());
+            codes.push("7".repeat(length));
+        }
         let mut disambiguators = Disambiguators::default();
         for code in &codes {
             assert_eq!(disambiguators.of(code), disambiguator(code), "{code:?}");
+            let mut named = String::from("DiskFull");
+            disambiguators.push_to(code, &mut named);
+            assert_eq!(named, format!("DiskFull{}", disambiguator(code)), "{code:?}");
         }
         assert!(disambiguators.shapes.len() < codes.len() / 2, "shapes repeat");
     }

@@ -146,10 +146,9 @@ fn suffix_repeated(
     let disambiguators = naming::Disambiguators::default;
     parallel::map_with(&rows, disambiguators, |disambiguators, &((name, pinned), keyed)| {
         let name = if !pinned && count[name.as_ref()] > 1 {
-            let suffix = disambiguators.of(&keyed.key_text);
-            let mut suffixed = String::with_capacity(name.len() + suffix.len());
+            let mut suffixed = String::with_capacity(name.len() + keyed.key_text.len());
             suffixed.push_str(name);
-            suffixed.push_str(&suffix);
+            disambiguators.push_to(&keyed.key_text, &mut suffixed);
             suffixed
         } else {
             name.clone().into_owned()
