@@ -240,9 +240,10 @@ fn stage_changes<'c>(
 
 /// The file a staged text replaces, where it is large enough that dropping its cached pages
 /// before the rename pays: [`WRITE_BEHIND`] bytes or more, a few milliseconds of a core
-/// (0.06 ms a megabyte on the benchmark machine).
+/// (0.06 ms a megabyte on the benchmark machine). Only on Linux, where they are dropped.
 fn worth_forgetting<'c>(replaced: Option<(&'c OldText, &'c CommonStart)>) -> Option<&'c OldText> {
-    replaced.filter(|(_, common)| common.file_len() >= WRITE_BEHIND).map(|(old, _)| old)
+    let large = |common: &CommonStart| common.file_len() >= WRITE_BEHIND;
+    replaced.filter(|(_, common)| cfg!(target_os = "linux") && large(common)).map(|(old, _)| old)
 }
 
 /// Reads the docs of `manifest`, generates once, and plans the changes: refused where a
