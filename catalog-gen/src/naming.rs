@@ -292,8 +292,8 @@ impl Disambiguators {
         suffix
     }
 
-    /// Appends [`disambiguator`]`(code_text)` to `out`, where the name it tells apart is: the
-    /// two are made in one string.
+    /// Appends [`disambiguator`]`(code_text)` to `out`, after the name it tells apart: the
+    /// name and its suffix are made in one string.
     pub fn push_to(&mut self, code_text: &str, out: &mut String) {
         if !code_text.is_ascii() {
             return out.push_str(&disambiguator(code_text));

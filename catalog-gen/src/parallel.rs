@@ -188,7 +188,7 @@ pub fn ordered<E>(
 }
 
 /// `a()` and `b()`, at the same time when `items` (the rows they work on) pay for it.
-pub fn join<A: Send, B: Send>(
+pub fn join<A: Send, B>(
     items: usize,
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B,

@@ -177,16 +177,16 @@ impl Staged {
     pub fn write(dir: &Path, files: &[(&str, &FileText)]) -> io::Result<Staged> {
         let files: Vec<Staging<'_>> =
             files.iter().map(|&(path, text)| (path, text, None)).collect();
-        Staged::write_replacing(dir, &files, Replaced::ReadNoMore)
+        Staged::write_replacing(dir, &files)
     }
 
     /// [`Staged::write`], each text with the file it replaces, where that file has a start in
     /// common with it: that start is copied, not written.
-    fn write_replacing(dir: &Path, files: &[Staging<'_>], after: Replaced) -> io::Result<Staged> {
+    fn write_replacing(dir: &Path, files: &[Staging<'_>]) -> io::Result<Staged> {
         std::fs::create_dir_all(dir)?;
         let staged = parallel::each(files, |(path, text, replaced)| {
             let target = dir.join(path);
-            staged_file(dir, &target, text, *replaced, after).map(|file| (file, target))
+            staged_file(dir, &target, text, *replaced).map(|file| (file, target))
         });
         Ok(Staged { files: staged.into_iter().collect::<io::Result<_>>()? })
     }
@@ -212,9 +212,18 @@ impl Staged {
     }
 }
 
-/// A text to stage: its path relative to the output directory, and where it replaces a file
-/// with a start in common, that file and that start.
-type Staging<'a> = (&'a str, &'a FileText, Option<(&'a OldText, &'a CommonStart)>);
+/// A text to stage: its path relative to the output directory, and where it replaces a file,
+/// what of that file it keeps.
+type Staging<'a> = (&'a str, &'a FileText, Option<Replacing<'a>>);
+
+/// A file that a staged text replaces: the start the two have in common (copied, not
+/// written), and whether anything reads the file once the text is staged.
+#[derive(Clone, Copy, Debug)]
+struct Replacing<'a> {
+    old: &'a OldText,
+    common: &'a CommonStart,
+    after: Replaced,
+}
 
 /// Whether anything reads the files that staged texts replace once they are staged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,9 +242,12 @@ fn stage_changes<'c>(
 ) -> io::Result<Staged> {
     let writes: Vec<Staging<'_>> = changes
         .into_iter()
-        .filter_map(|change| Some((change.path(), change.new_text()?, change.replaced())))
+        .filter_map(|change| {
+            let replacing = change.replaced().map(|(old, common)| Replacing { old, common, after });
+            Some((change.path(), change.new_text()?, replacing))
+        })
         .collect();
-    Staged::write_replacing(dir, &writes, after)
+    Staged::write_replacing(dir, &writes)
 }
 
 /// The file a staged text replaces, where it is large enough that dropping its cached pages
@@ -614,29 +626,30 @@ pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitRepor
 fn write_new(target: &Path, text: &str) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let file = staged_file(dir, target, &FileText::from(text), None, Replaced::ReadNoMore)?;
+    let file = staged_file(dir, target, &FileText::from(text), None)?;
     file.persist_noclobber(target).map_err(|error| error.error)?;
     Ok(())
 }
 
 /// `text` in a temporary file in `dir`, ready to be renamed over `target`: synced, with the
 /// permissions `target` has, or those of a new ordinary file (temporary files are private).
-/// Where it `replaces` a file with a start in common, that start is copied from the file and
-/// only the rest of the text is made and written; a large replaced file that is read no more
-/// `after` has its cached pages dropped meanwhile, on a thread of its own.
+/// Where it `replaces` a file, the start the two have in common is copied from the file and
+/// only the rest of the text is made and written; a large replaced file that nothing reads
+/// after has its cached pages dropped meanwhile, on a thread of its own.
 fn staged_file(
     dir: &Path,
     target: &Path,
     text: &FileText,
-    replaces: Option<(&OldText, &CommonStart)>,
-    after: Replaced,
+    replaces: Option<Replacing<'_>>,
 ) -> io::Result<NamedTempFile> {
     let file = NamedTempFile::new_in(dir)?;
     let from = match replaces {
-        Some((old, common)) => old.copy_common_start(common, file.as_file())?,
+        Some(Replacing { old, common, .. }) => old.copy_common_start(common, file.as_file())?,
         None => Place::START,
     };
-    let forgotten = worth_forgetting(replaces).filter(|_| after == Replaced::ReadNoMore);
+    let read_no_more = replaces.filter(|replacing| replacing.after == Replaced::ReadNoMore);
+    let forgotten =
+        worth_forgetting(read_no_more.map(|replacing| (replacing.old, replacing.common)));
     // What was copied is handed to the disk with the first megabytes written.
     let write_behind = WriteBehind { file: file.as_file(), written: from.bytes, handed: 0 };
     let forget = || forgotten.map(OldText::forget_cached);
@@ -726,7 +739,7 @@ pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
         _ => Path::new("."),
     };
     let text = FileText::from(crate::changelog::prepend(&text, section));
-    let file = staged_file(dir, path, &text, None, Replaced::ReadNoMore).map_err(failed)?;
+    let file = staged_file(dir, path, &text, None).map_err(failed)?;
     file.persist(path).map_err(|error| failed(error.error))?;
     Ok(())
 }
@@ -744,10 +757,7 @@ mod tests {
         text.push_indented(&lines, 4);
         text.push_str("end\n");
         let target = dir.path().join("f.rs");
-        staged_file(dir.path(), &target, &text, None, Replaced::ReadNoMore)
-            .unwrap()
-            .persist(&target)
-            .unwrap();
+        staged_file(dir.path(), &target, &text, None).unwrap().persist(&target).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), text.to_string());
     }
 }

@@ -79,6 +79,10 @@ fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writ
     docs.write_to(edited.path()).unwrap();
     let manifest = edited.path().join("catalog.toml");
     regen::regen(&manifest, &Options::default()).unwrap();
+    // Larger than the 8 MB from which a replaced file's cached pages are dropped on a thread
+    // beside its writing (regen's `WRITE_BEHIND`): the edits below take that path too.
+    let module = std::fs::metadata(edited.path().join("out/service_0.rs")).unwrap().len();
+    assert!(module > 8 << 20, "the module has {module} bytes");
     // The first row, one in the middle and the last: the files already there have the text
     // before the edit in common with the new ones, then differ.
     for row in [0, ROWS / 2, ROWS - 1] {
