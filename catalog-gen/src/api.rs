@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::io::{self, Read, Seek};
+use std::io::{self, BufRead, Read, Seek};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -259,6 +259,33 @@ impl CatalogApi {
         Ok(CatalogApi {
             enums: snapshot.enums.into_iter().map(|named| (named.name, named.api)).collect(),
         })
+    }
+
+    /// Reads the snapshot `old` back with every enum's head but, of the variants, only those
+    /// whose code or name is one of `keys` as the snapshot writes strings (escapes and all):
+    /// what retiring rows needs of the previous API (their last documented text). At 100k
+    /// rows a snapshot is tens of megabytes of TOML, and parsing it whole took longer than
+    /// the rest of a regeneration (BENCHMARKS.md); here each variant's line is only looked at
+    /// up to its name, and the few kept are parsed. A variant line laid out otherwise than
+    /// this version writes it is kept, and parsed, too.
+    pub fn from_snapshot_keeping(old: impl BufRead, keys: &[&str]) -> Result<Self, String> {
+        let wanted: FxHashSet<String> = keys
+            .iter()
+            .map(|key| {
+                let mut quoted = String::new();
+                push_toml_string(&mut quoted, key);
+                quoted
+            })
+            .collect();
+        let mut kept = Vec::new();
+        for line in old.split(b'\n') {
+            let line = line.map_err(|error| error.to_string())?;
+            if !line.starts_with(VARIANT_LINE.as_bytes()) || variant_line_has(&line, &wanted) {
+                kept.extend_from_slice(&line);
+                kept.push(b'\n');
+            }
+        }
+        Self::from_snapshot(std::str::from_utf8(&kept).map_err(|error| error.to_string())?)
     }
 
     /// Reads the snapshot `old` back, beside the snapshot `new_api` writes, as far as the two
@@ -535,6 +562,38 @@ fn variants_of<'s>(
     })
 }
 
+/// Whether the variant's `line` (as [`push_variant_line`] writes it) has a code or a name that
+/// is one of `wanted` (each as [`push_toml_string`] writes it, quotes included); true also
+/// where the line has no such code or name to look at.
+fn variant_line_has(line: &[u8], wanted: &FxHashSet<String>) -> bool {
+    let mut fields = [&b", code = "[..], &b", name = "[..]].into_iter().map(|field| {
+        // The first `, code = "` is the field's: before it is only the variant's identifier,
+        // and in a string a `"` always follows a `\`.
+        let at = memchr::memmem::find(line, field)? + field.len();
+        Some(&line[at..at + toml_string_len(&line[at..])?])
+    });
+    fields.any(|value| {
+        value.is_none_or(|value| std::str::from_utf8(value).is_ok_and(|v| wanted.contains(v)))
+    })
+}
+
+/// The length of the TOML basic string `text` starts with, quotes included; `None` where it
+/// starts with none, or it does not end.
+fn toml_string_len(text: &[u8]) -> Option<usize> {
+    if text.first() != Some(&b'"') {
+        return None;
+    }
+    let mut at = 1;
+    while let Some(&byte) = text.get(at) {
+        match byte {
+            b'"' => return Some(at + 1),
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
+    None
+}
+
 /// Whether a snapshot line is a variant's.
 fn is_variant(line: &str) -> bool {
     line.starts_with(VARIANT_LINE)
@@ -761,6 +820,42 @@ mod tests {
         let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
         assert!(marker::is_generated(&text), "{text}");
         assert_eq!(CatalogApi::from_snapshot(&text).unwrap(), api());
+    }
+
+    #[test]
+    fn a_snapshot_read_keeping_some_keys_has_every_head_and_only_their_variants() {
+        let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
+        let keys_cases: [&[&str]; 5] = [
+            &[],
+            &["1010"],
+            // A name with quotes, a backslash and a line break; a code with a tab; a name of
+            // control and non-ASCII characters.
+            &["say \"hi\" \\ 'there'\n", "e\tf"],
+            &["\u{7f}\u{85}\u{2028} \u{202e}日本"],
+            // Not a whole code or name: nothing.
+            &["101", "Input", "cell"],
+        ];
+        for keys in keys_cases {
+            let mut expected = api();
+            for enum_api in expected.enums.values_mut() {
+                let wanted = |v: &VariantApi| keys.contains(&&*v.code) || keys.contains(&&*v.name);
+                enum_api.variants.retain(wanted);
+            }
+            let kept = CatalogApi::from_snapshot_keeping(text.as_bytes(), keys).unwrap();
+            assert_eq!(kept, expected, "{keys:?}");
+        }
+    }
+
+    #[test]
+    fn a_variant_line_laid_out_otherwise_is_kept_to_be_parsed() {
+        let text = "[[enum]]\nname = \"E\"\nvariants = [\n\
+                    \x20   { variant = \"A\", name = 'One', code = '1' },\n\
+                    \x20   { variant = \"B\", code = \"2\", name = \"Two\" },\n\
+                    \x20   { variant = \"C\", code = \"3\", name = 'Three' },\n]\n";
+        let kept = CatalogApi::from_snapshot_keeping(text.as_bytes(), &["9"]).unwrap();
+        let variants: Vec<&str> = kept.enums["E"].variants.iter().map(|v| &*v.variant).collect();
+        assert_eq!(variants, ["A", "C"]);
+        assert!(CatalogApi::from_snapshot_keeping(&b"[[enum]\n"[..], &[]).is_err());
     }
 
     #[test]

@@ -23,7 +23,9 @@ use tempfile::NamedTempFile;
 use crate::api::{CatalogApi, Differing, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
+use crate::manifest::Manifest;
 use crate::model::Origin;
+use crate::model::names::pin_key;
 use crate::sync::{self, Change, CommonStart, Existing, OldText};
 use crate::{
     Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, skeleton, stability,
@@ -270,7 +272,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
     let checked_in = CheckedIn::of(&loaded, &existing, options);
     let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
-    let early = if retires { checked_in.read_whole()? } else { None };
+    let early = if retires { checked_in.read_retiring(&loaded.manifest)? } else { None };
     let input = loaded.input(load::COMMAND);
     let cleanup = options.cleanup;
     let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref(), cleanup)
@@ -299,7 +301,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     // Where the old snapshot is read beside the new one, the new one is staged first on the
     // review's thread, for the review to read its lines rather than make them again.
     let write = options.mode == Mode::Write;
-    let beside = write && checked_in.reads_beside(early.is_some(), &changes);
+    let beside = write && checked_in.reads_beside(&changes);
     let staged_first = |change: &&Change| beside && change.path() == SNAPSHOT_FILE;
     let (first, rest): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(staged_first);
     let dir = &loaded.output_dir;
@@ -312,7 +314,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
             .then(|| stage_changes(dir, first.iter().copied(), Replaced::ReadAfter));
         let written = staged.as_ref().and_then(|staged| staged.as_ref().ok()?.reopen_first());
         let api = &generation.api;
-        let reviewed = checked_in.review(early, &changes, api, &generation.origins, written);
+        let reviewed = checked_in.review(&changes, api, &generation.origins, written);
         // The snapshot read, its cached pages go now rather than in the rename at the end.
         first
             .iter()
@@ -327,16 +329,16 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
         Ok(all.with(some))
     });
     let staged = staged.transpose().map_err(write_failed)?;
-    cleanup.dispose(rows, (generation.api, previous));
+    cleanup.dispose(rows, (generation.api, previous, early));
     let warnings = generation.warnings;
     Ok(Plan { files, changes, warnings, changelog, loaded, staged, rows, cleanup })
 }
 
 /// The API snapshot checked in beside the code. It is as large as the docs' text, so it is
-/// read only where it is needed: before generating when the manifest retires rows (their last
-/// text is in it), else only when the new snapshot differs from it. A snapshot is a function
-/// of the API it records and reads back to it (`api` tests both), so equal text means nothing
-/// changed.
+/// read only where it is needed, and only as far: before generating, the variants the manifest
+/// retires (their last text is in it); after, where the new snapshot differs from it, the
+/// lines that differ. A snapshot is a function of the API it records and reads back to it
+/// (`api` tests both), so equal text means nothing changed.
 struct CheckedIn<'a> {
     loaded: &'a Loaded,
     file: Option<OldText>,
@@ -364,10 +366,20 @@ impl<'a> CheckedIn<'a> {
         CheckedIn { loaded, file, options }
     }
 
-    /// The API the snapshot records, read whole.
-    fn read_whole(&self) -> Result<Option<CatalogApi>, Error> {
+    /// What retiring the rows `manifest` retires needs of the API the snapshot records: every
+    /// enum's head and the retired variants ([`CatalogApi::from_snapshot_keeping`]). Where
+    /// that leaves out a retired key's variant (a snapshot that writes its strings otherwise,
+    /// or has no such variant), the API is read whole, so that retiring finds what it would.
+    fn read_retiring(&self, manifest: &Manifest) -> Result<Option<CatalogApi>, Error> {
         let unread = |error: io::Error| error.to_string();
+        let retired = || manifest.tables.iter().flat_map(|table| table.retired.keys());
+        let keys: Vec<&str> = retired().map(|key| key.get_ref().as_str()).collect();
         self.read(|old| {
+            let file = old.open().map_err(unread)?;
+            let kept = CatalogApi::from_snapshot_keeping(io::BufReader::new(file), &keys)?;
+            if has_every_retired(manifest, &kept) {
+                return Ok(kept);
+            }
             old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text))
         })
     }
@@ -409,13 +421,12 @@ impl<'a> CheckedIn<'a> {
     /// where it is written already.
     fn review(
         &self,
-        early: Option<CatalogApi>,
         changes: &[Change],
         api: &CatalogApi,
         origins: &BTreeMap<String, Origin>,
         written: Option<File>,
     ) -> Result<(Option<CatalogApi>, Changelog), Error> {
-        let previous = self.previous(early, changes, Beside { api, written })?;
+        let previous = self.previous(changes, Beside { api, written })?;
         let Previous::Changed(differing) = previous else {
             return Ok((None, Changelog::default()));
         };
@@ -436,27 +447,36 @@ impl<'a> CheckedIn<'a> {
     /// The previous API, given the `changes` a generation makes: read `beside` the new one
     /// where [`CheckedIn::reads_beside`] says so, so that only the lines that differ from
     /// those it writes are parsed; unchanged where the snapshot is not among the changes (its
-    /// text is the new one); else `early`, read before generating (none for a new catalog).
-    fn previous<'n>(
-        &self,
-        early: Option<CatalogApi>,
-        changes: &[Change],
-        beside: Beside<'n>,
-    ) -> Result<Previous<'n>, Error> {
-        if self.reads_beside(early.is_some(), changes) {
+    /// text is the new one); none for a new catalog.
+    fn previous<'n>(&self, changes: &[Change], beside: Beside<'n>) -> Result<Previous<'n>, Error> {
+        if self.reads_beside(changes) {
             return self.read_beside(beside).map(Previous::Changed);
         }
-        if self.file.is_some() && !changes_snapshot(changes) {
+        if self.file.is_some() {
             return Ok(Previous::Unchanged);
         }
-        Ok(Previous::Changed(early.map(|early| Differing::whole(early, beside.api))))
+        Ok(Previous::Changed(None))
     }
 
-    /// Whether the review reads the snapshot beside the new one: there is one, it was not
-    /// read `early` (before generating), and the `changes` change it.
-    fn reads_beside(&self, early: bool, changes: &[Change]) -> bool {
-        self.file.is_some() && !early && changes_snapshot(changes)
+    /// Whether the review reads the snapshot beside the new one: there is one, and the
+    /// `changes` change it.
+    fn reads_beside(&self, changes: &[Change]) -> bool {
+        self.file.is_some() && changes_snapshot(changes)
     }
+}
+
+/// Whether `kept` has, for every row `manifest` retires, a variant of its table's enum keyed
+/// by it (as retiring looks for it: [`pin_key`]).
+fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
+    manifest.tables.iter().all(|table| {
+        let enum_api = kept.enums.get(table.enum_name.get_ref());
+        let variants = enum_api.map_or(&[][..], |api| &api.variants[..]);
+        table.retired.keys().all(|key| {
+            let keyed =
+                |code: &str, name: &str| pin_key(table.shared_codes, code, name) == key.get_ref();
+            variants.iter().any(|variant| keyed(&variant.code, &variant.name))
+        })
+    })
 }
 
 /// Whether `changes` change the API snapshot.

@@ -118,3 +118,28 @@ fn an_unreadable_snapshot_is_refused_unless_breaking_is_allowed() {
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
     assert!(fs::read_to_string(&snapshot).unwrap().contains("It is worse still."));
 }
+
+/// Retiring a row reads, of the checked-in snapshot, only the retired variants' lines, found
+/// by their code or name as regen writes strings; a snapshot that writes one otherwise (here an
+/// escape where regen writes the letter) is read whole, and the row keeps its last text.
+#[test]
+fn a_retired_row_keeps_its_text_from_a_snapshot_that_writes_its_name_otherwise() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let snapshot = sandbox.path().join("out/api.toml");
+    let written = fs::read_to_string(&snapshot).unwrap();
+    assert!(written.contains("name = \"Worse\""), "{written}");
+    fs::write(&snapshot, written.replace("name = \"Worse\"", "name = \"Wors\\u0065\"")).unwrap();
+    let page = sandbox.path().join("docs/status.md");
+    fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, format!("{text}retired = {{ \"Worse\" = {{ since = \"2026\" }} }}\n"))
+        .unwrap();
+
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(!report.is_up_to_date());
+    let api = fs::read_to_string(&snapshot).unwrap();
+    let retired = api.lines().find(|line| line.contains("variant = \"Worse\"")).unwrap();
+    assert!(retired.contains("retired = true") && retired.contains("It is worse."), "{api}");
+    assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
+}
