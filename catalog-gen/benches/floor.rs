@@ -15,10 +15,11 @@
 //! moment on the machine falls on all of them alike; each figure is the median.
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
-//! bytes each), one page per size. Regeneration is measured three ways: into an empty output
-//! directory (`new`), over files that are up to date (`unchanged`), and after one cell of the
+//! bytes each), one page per size. Regeneration is measured four ways: into an empty output
+//! directory (`new`), over files that are up to date (`unchanged`), after one cell of the
 //! page changed (`one edit`: every file read back and compared, the API snapshot parsed, the
-//! changelog computed, two files rewritten).
+//! changelog computed, two files rewritten), and the same where the manifest retires a row
+//! the page no longer has (`one edit, a row retired`: its last text read from the snapshot).
 //!
 //! A second reference beside the floor: `writes alone` (`write DIR`) writes the files regen
 //! writes for those docs as regen writes them (`regen::Staged`: each synced before it is
@@ -129,11 +130,18 @@ enum Kind {
     New,
     Unchanged,
     OneEdit,
+    OneEditRetiring,
 }
 
 impl Kind {
-    const ALL: [Kind; 5] =
-        [Kind::Floor, Kind::WriteOnly, Kind::New, Kind::Unchanged, Kind::OneEdit];
+    const ALL: [Kind; 6] = [
+        Kind::Floor,
+        Kind::WriteOnly,
+        Kind::New,
+        Kind::Unchanged,
+        Kind::OneEdit,
+        Kind::OneEditRetiring,
+    ];
 
     fn label(self) -> &'static str {
         match self {
@@ -142,33 +150,81 @@ impl Kind {
             Kind::New => "regen, new",
             Kind::Unchanged => "regen, unchanged",
             Kind::OneEdit => "regen, one edit",
+            Kind::OneEditRetiring => "regen, one edit, a row retired",
         }
     }
 }
 
-/// A docs tree on disk: the manifest, its page in two versions one cell apart, the output.
+/// Two docs trees on disk, the same docs but for one row: `plain`, and `retiring`, whose
+/// manifest retires the first row, which its page no longer has (its output generated with
+/// the row first, so that the row's last text is in the API snapshot).
 struct Tree {
     _dir: tempfile::TempDir,
+    plain: Docs,
+    retiring: Docs,
+    bytes: usize,
+}
+
+/// A docs tree on disk: the manifest, its page in two versions one cell apart, the output.
+struct Docs {
     manifest: PathBuf,
     page: PathBuf,
     versions: [String; 2],
     output: PathBuf,
-    bytes: usize,
 }
 
 impl Tree {
     fn new(rows: usize) -> Tree {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let docs = catalog_gen::synth::docs(rows, 1, "../catalog/src/generated", &[]);
-        let root = dir.path().join("docs");
+        let text = docs.pages[0].1.clone();
+        let bytes = text.len();
+        let plain = Docs::write(dir.path(), &docs, text.clone());
+        let retiring = Docs::write(&dir.path().join("retiring"), &docs, text.clone());
+        child("regen", &retiring.manifest);
+        let first_row = text.lines().find(|line| line.starts_with("|  0x")).expect("a row");
+        let code = first_row.split('|').nth(1).expect("a code").trim();
+        let retire = format!("retired = {{ \"{code}\" = {{ since = \"2026-12-02\" }} }}\n");
+        let manifest = std::fs::read_to_string(&retiring.manifest).expect("the manifest");
+        std::fs::write(&retiring.manifest, manifest + &retire).expect("the manifest");
+        let without = |text: &str| text.replacen(&format!("{first_row}\n"), "", 1);
+        let retiring = Docs { versions: retiring.versions.map(|text| without(&text)), ..retiring };
+        Tree { plain, retiring, bytes, _dir: dir }
+    }
+
+    /// The docs for a run of `kind`.
+    fn docs(&self, kind: Kind) -> &Docs {
+        if kind == Kind::OneEditRetiring { &self.retiring } else { &self.plain }
+    }
+
+    /// Puts the files in the state `kind` starts from; `run` alternates the edited cell.
+    fn prepare(&self, kind: Kind, run: usize) {
+        self.docs(kind).prepare(kind, run);
+    }
+
+    fn run(&self, kind: Kind) -> (Duration, u64) {
+        let docs = self.docs(kind);
+        match kind {
+            Kind::Floor => child("floor", &docs.page),
+            Kind::WriteOnly => child("write", &docs.output),
+            _ => child("regen", &docs.manifest),
+        }
+    }
+}
+
+impl Docs {
+    /// `docs` written into `dir`, its page being `text`, which one edit changes.
+    fn write(dir: &Path, docs: &catalog_gen::synth::Docs, text: String) -> Docs {
+        let root = dir.join("docs");
         docs.write_to(&root).expect("the docs written");
-        let manifest = root.join("catalog.toml");
-        let (page_name, text) = docs.pages.into_iter().next().expect("one page");
-        let page = root.join(page_name);
         let edited = text.replacen("truncated properly", "truncated correctly", 1);
         assert_ne!(edited, text, "the edit changes a cell");
-        let output = dir.path().join("catalog/src/generated");
-        Tree { manifest, page, bytes: text.len(), versions: [text, edited], output, _dir: dir }
+        Docs {
+            manifest: root.join("catalog.toml"),
+            page: root.join(&docs.pages[0].0),
+            versions: [text, edited],
+            output: dir.join("catalog/src/generated"),
+        }
     }
 
     /// Puts the files in the state `kind` starts from; `run` alternates the edited cell.
@@ -181,7 +237,7 @@ impl Tree {
                 let _ = std::fs::remove_dir_all(&self.output);
                 std::fs::write(&self.page, &self.versions[0])
             }
-            Kind::OneEdit => {
+            Kind::OneEdit | Kind::OneEditRetiring => {
                 std::fs::write(&self.page, &self.versions[1 - run % 2]).and_then(|()| {
                     // The output must be what the other version generates.
                     child("regen", &self.manifest);
@@ -192,14 +248,6 @@ impl Tree {
         .expect("the docs are written");
         if matches!(kind, Kind::Unchanged | Kind::WriteOnly) {
             child("regen", &self.manifest);
-        }
-    }
-
-    fn run(&self, kind: Kind) -> (Duration, u64) {
-        match kind {
-            Kind::Floor => child("floor", &self.page),
-            Kind::WriteOnly => child("write", &self.output),
-            _ => child("regen", &self.manifest),
         }
     }
 }
