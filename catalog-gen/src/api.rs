@@ -380,7 +380,14 @@ impl CatalogApi {
             rest.push('\n');
         }
         // The old snapshot's own variants, with every enum's head (the same as the new one's).
-        let kept_old = Self::from_snapshot(&rest)?;
+        let kept_old = match Self::from_snapshot(&rest) {
+            Ok(kept) => kept,
+            // Its error would name a line of `rest`; the whole snapshot's names the file's.
+            Err(_) => {
+                let whole = Self::from_snapshot(&old.read_whole().map_err(io)?)?;
+                return Ok(Differing::whole(whole, new_api));
+            }
+        };
         // The new middle's variants that no old line matched, by enum: every other new
         // variant (the ends' and the middle's matched ones) is in both.
         let matched: FxHashSet<*const VariantApi> = middle_lines

@@ -369,18 +369,20 @@ impl<'a> CheckedIn<'a> {
     /// What retiring the rows `manifest` retires needs of the API the snapshot records: every
     /// enum's head and the retired variants ([`CatalogApi::from_snapshot_keeping`]). Where
     /// that leaves out a retired key's variant (a snapshot that writes its strings otherwise,
-    /// or has no such variant), the API is read whole, so that retiring finds what it would.
+    /// or has no such variant) or does not parse, the API is read whole, so that retiring
+    /// finds what it would, and an error names the file's line.
     fn read_retiring(&self, manifest: &Manifest) -> Result<Option<CatalogApi>, Error> {
         let unread = |error: io::Error| error.to_string();
         let retired = || manifest.tables.iter().flat_map(|table| table.retired.keys());
         let keys: Vec<&str> = retired().map(|key| key.get_ref().as_str()).collect();
         self.read(|old| {
             let file = old.open().map_err(unread)?;
-            let kept = CatalogApi::from_snapshot_keeping(io::BufReader::new(file), &keys)?;
-            if has_every_retired(manifest, &kept) {
-                return Ok(kept);
+            // Where what is kept does not parse, its error would name a line of the text kept;
+            // the whole snapshot's names the file's.
+            match CatalogApi::from_snapshot_keeping(io::BufReader::new(file), &keys) {
+                Ok(kept) if has_every_retired(manifest, &kept) => Ok(kept),
+                _ => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),
             }
-            old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text))
         })
     }
 

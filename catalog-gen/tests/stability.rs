@@ -143,3 +143,30 @@ fn a_retired_row_keeps_its_text_from_a_snapshot_that_writes_its_name_otherwise()
     assert!(retired.contains("retired = true") && retired.contains("It is worse."), "{api}");
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
 }
+
+/// A snapshot damaged in a line that differs from the new one's is refused with the file's own
+/// line, whether the review reads it beside the new one or retiring reads its retired lines.
+#[test]
+fn a_damaged_variant_line_is_reported_at_its_line_in_the_file() {
+    for retiring in [false, true] {
+        let sandbox = tempfile::tempdir().unwrap();
+        let manifest = docs(sandbox.path());
+        let snapshot = sandbox.path().join("out/api.toml");
+        let written = fs::read_to_string(&snapshot).unwrap();
+        let line = written.lines().position(|line| line.contains("name = \"Worse\"")).unwrap();
+        fs::write(&snapshot, written.replace("It is worse.\"] },", "It is worse.\"] ")).unwrap();
+        let page = sandbox.path().join("docs/status.md");
+        if retiring {
+            fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
+            let text = fs::read_to_string(&manifest).unwrap();
+            let retire = "retired = { \"Worse\" = { since = \"2026\" } }\n";
+            fs::write(&manifest, format!("{text}{retire}")).unwrap();
+        } else {
+            fs::write(&page, PAGE.replace("It is worse.", "It is worse still.")).unwrap();
+        }
+        let rendered = refused(&manifest, &WRITE);
+        assert!(rendered.contains("cannot read the API snapshot"), "{rendered}");
+        let at = format!("at line {}, column", line + 2);
+        assert!(rendered.contains(&at), "{retiring}: not {at}: {rendered}");
+    }
+}
