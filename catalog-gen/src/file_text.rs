@@ -224,10 +224,22 @@ impl FileText {
 
     /// The whole text as one string: borrowed where it is one plain piece already.
     pub fn as_one_str(&self) -> Cow<'_, str> {
+        self.as_one_str_sized(0)
+    }
+
+    /// [`FileText::as_one_str`], made (where the text is in pieces) into a string of
+    /// `size_hint` bytes' room: about the text's length, where the caller knows it, so that
+    /// a large text is not grown by doubling, each time copied into fresh memory, as it is made.
+    pub fn as_one_str_sized(&self, size_hint: usize) -> Cow<'_, str> {
         match self.pieces.as_slice() {
             [] => Cow::Borrowed(""),
             [Piece::Plain(text)] => Cow::Borrowed(text),
-            _ => Cow::Owned(self.to_string()),
+            _ => {
+                let mut text = String::with_capacity(size_hint);
+                // Writing to a `String` does not fail, nor does a text's `Display`.
+                let _ = fmt::Write::write_fmt(&mut text, format_args!("{self}"));
+                Cow::Owned(text)
+            }
         }
     }
 
@@ -424,6 +436,18 @@ mod tests {
         let text = FileText::from("a\nb\n");
         assert!(matches!(text.as_one_str(), Cow::Borrowed("a\nb\n")));
         assert_eq!(FileText::new().as_one_str(), "");
+    }
+
+    #[test]
+    fn a_text_in_pieces_is_made_one_with_the_room_asked_for() {
+        let mut text = pieces();
+        text.push_made(made(3, 2), 4);
+        let whole = text.to_string();
+        for size_hint in [0, whole.len() / 2, whole.len(), whole.len() * 2] {
+            let Cow::Owned(one) = text.as_one_str_sized(size_hint) else { panic!("made") };
+            assert_eq!(one, whole);
+            assert!(one.capacity() >= size_hint.max(whole.len()), "{size_hint}");
+        }
     }
 
     #[test]
