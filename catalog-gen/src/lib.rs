@@ -43,6 +43,7 @@ pub mod stability;
 pub mod sync;
 pub mod synth;
 mod two_ends;
+mod unified_diff;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -8,9 +8,7 @@ use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use similar::TextDiff;
-
-use crate::{FileText, GeneratedFile, Place, parallel};
+use crate::{FileText, GeneratedFile, Place, parallel, unified_diff};
 
 /// A file already in the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -266,19 +264,15 @@ impl Change {
     /// be read.
     pub fn diff(&self, shown: &str) -> io::Result<String> {
         let old = match self {
-            Change::Create { .. } => String::new(),
-            Change::Update { old, .. } | Change::Remove { old, .. } => old.read()?,
+            Change::Create { .. } => None,
+            Change::Update { old, .. } | Change::Remove { old, .. } => Some(old.open()?),
         };
         // Made with room for the text it replaces and a little more: at 100k rows the module
         // is 130 MB, which grown by doubling took twice that in fresh memory.
         let size_hint = self.replaced().map_or(0, |(_, common)| common.file_len() as usize);
         let size_hint = size_hint + size_hint / 16;
         let new = self.new_text().map(|new| new.as_one_str_sized(size_hint)).unwrap_or_default();
-        Ok(TextDiff::from_lines(old.as_str(), new.as_ref())
-            .unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{shown}"), &format!("b/{shown}"))
-            .to_string())
+        unified_diff::of(old, &new, shown)
     }
 }
 

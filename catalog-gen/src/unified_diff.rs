@@ -1,0 +1,169 @@
+//! A changed file's unified diff (`regen --check`), made by `similar` from the old file and
+//! the new text, holding of the old file only the lines that differ.
+//!
+//! A docs update changes a few lines of files that are hundreds of megabytes at 100k rows.
+//! `similar` compares the two texts' lines and prints those that differ, with their context:
+//! it needs every line of both, but not where each is kept. So the new text is cut into lines,
+//! and the old file is read a line at a time: an old line that is the new line in its place
+//! (counted from the start, or from the end) is taken as that new line, and only the others
+//! are kept. The diff is the one `similar` makes of the two texts whole (tested); only the
+//! memory differs: at 100k rows the module alone is 130 MB.
+
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+
+use similar::{DiffableStr, TextDiff};
+
+/// The unified diff, with 3 lines of context, from the file `old` (none for a new file) to
+/// `new`, both named `shown` (`a/…` and `b/…`): `similar`'s diff of their lines.
+pub fn of(old: Option<impl Read + Seek>, new: &str, shown: &str) -> io::Result<String> {
+    let Some(mut old) = old else { return Ok(unified(TextDiff::from_lines("", new), shown)) };
+    let new_lines = new.tokenize_lines();
+    let Some(old_count) = lines_without_returns(&mut old)? else {
+        // A `\r` cuts lines where `\n` alone does not; such a file (a checkout with `\r\n`
+        // endings, say) is read whole.
+        old.seek(SeekFrom::Start(0))?;
+        let mut whole = String::new();
+        old.read_to_string(&mut whole)?;
+        return Ok(unified(TextDiff::from_lines(whole.as_str(), new), shown));
+    };
+    old.seek(SeekFrom::Start(0))?;
+    let mut kept = Vec::new();
+    let places = read_beside(BufReader::new(old), old_count, &new_lines, &mut kept)?;
+    let old_lines: Vec<&str> = places
+        .into_iter()
+        .map(|place| match place {
+            OldLine::New(index) => new_lines[index],
+            OldLine::Kept(index) => kept[index].as_str(),
+        })
+        .collect();
+    // Lines from slices, as `from_lines` cuts them: the same diff, `\ No newline` hints too.
+    let diff = TextDiff::configure().newline_terminated(true).diff_slices(&old_lines, &new_lines);
+    Ok(unified(diff, shown))
+}
+
+/// `diff` as a unified diff of the file `shown`.
+fn unified(diff: TextDiff<'_, '_, str>, shown: &str) -> String {
+    diff.unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string()
+}
+
+/// Where an old line's text is.
+enum OldLine {
+    /// It is the new text's line at this index.
+    New(usize),
+    /// It is the kept line at this index.
+    Kept(usize),
+}
+
+/// How many lines `file` has, as `similar` cuts a text into lines (after each `\n`, and the
+/// rest); `None` where it has a `\r`, which may cut lines too.
+fn lines_without_returns(file: &mut impl Read) -> io::Result<Option<usize>> {
+    let mut buffer = vec![0; 1 << 16];
+    let (mut lines, mut last) = (0, None);
+    loop {
+        let read = match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        let piece = &buffer[..read];
+        if memchr::memchr(b'\r', piece).is_some() {
+            return Ok(None);
+        }
+        lines += memchr::memchr_iter(b'\n', piece).count();
+        last = piece.last().copied();
+    }
+    // A last line without its `\n` is a line too.
+    Ok(Some(lines + usize::from(last.is_some_and(|byte| byte != b'\n'))))
+}
+
+/// Each of the `count` lines of `old` (which has no `\r`): the new line in its place, counted
+/// from the start or from the end, where it is that line; else kept, in `kept`.
+fn read_beside(
+    mut old: impl BufRead,
+    count: usize,
+    new_lines: &[&str],
+    kept: &mut Vec<String>,
+) -> io::Result<Vec<OldLine>> {
+    let mut places = Vec::with_capacity(count);
+    let mut line = Vec::new();
+    for index in 0..count {
+        line.clear();
+        old.read_until(b'\n', &mut line)?;
+        // The same place counted from the end, where the new text has it.
+        let from_end = (index + new_lines.len()).checked_sub(count);
+        let same = [Some(index), from_end]
+            .into_iter()
+            .flatten()
+            .find(|&at| new_lines.get(at).is_some_and(|new| new.as_bytes() == line));
+        places.push(match same {
+            Some(at) => OldLine::New(at),
+            None => {
+                let text = String::from_utf8(std::mem::take(&mut line))
+                    .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))?;
+                kept.push(text);
+                OldLine::Kept(kept.len() - 1)
+            }
+        });
+    }
+    Ok(places)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The diff from `old` to `new` as `similar` makes it of the two texts whole.
+    fn whole(old: &str, new: &str) -> String {
+        unified(TextDiff::from_lines(old, new), "f")
+    }
+
+    fn beside(old: &str, new: &str) -> String {
+        of(Some(Cursor::new(old)), new, "f").unwrap()
+    }
+
+    #[test]
+    fn the_diff_is_similars_of_the_texts_whole() {
+        let cases = [
+            ("", ""),
+            ("", "a\n"),
+            ("a\n", ""),
+            ("a\nb\nc\n", "a\nB\nc\n"),
+            ("a\nb\nc", "a\nb\nc\n"),
+            ("a\nb\nc\n", "a\nb\nc"),
+            ("x\na\nb\nc\nd\n", "a\nb\nc\nd\ny\nz\n"),
+            ("a\r\nb\r\n", "a\nb\n"),
+            ("a\rb\n", "a\nb\n"),
+            ("same\nsame\nsame\n", "same\nsame\n"),
+        ];
+        for (old, new) in cases {
+            assert_eq!(beside(old, new), whole(old, new), "{old:?} -> {new:?}");
+        }
+        assert_eq!(of(None::<Cursor<&str>>, "a\n", "f").unwrap(), whole("", "a\n"));
+    }
+
+    #[test]
+    fn an_old_file_that_is_no_text_is_an_error() {
+        let error = of(Some(Cursor::new(b"a\n\xff\n".to_vec())), "a\n", "f").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+    }
+
+    proptest! {
+        /// Texts of a few distinct lines, so that lines repeat and edits shift them.
+        #[test]
+        fn any_two_texts_diff_as_whole(
+            old in proptest::collection::vec(prop::sample::select(&["a\n", "b\n", "c", "\n", "é\n"][..]), 0..12),
+            new in proptest::collection::vec(prop::sample::select(&["a\n", "b\n", "c", "\n", "d\n"][..]), 0..12),
+        ) {
+            let (old, new) = (old.concat(), new.concat());
+            prop_assert_eq!(beside(&old, &new), whole(&old, &new));
+        }
+    }
+}
