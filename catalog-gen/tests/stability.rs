@@ -119,6 +119,15 @@ fn an_unreadable_snapshot_is_refused_unless_breaking_is_allowed() {
     assert!(fs::read_to_string(&snapshot).unwrap().contains("It is worse still."));
 }
 
+/// Drops the row `Worse` from the page beside `manifest`, and retires it in the manifest.
+fn retire_worse(manifest: &Path) {
+    let page = manifest.with_file_name("status.md");
+    fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
+    let text = fs::read_to_string(manifest).unwrap();
+    let retire = "retired = { \"Worse\" = { since = \"2026\" } }\n";
+    fs::write(manifest, format!("{text}{retire}")).unwrap();
+}
+
 /// Retiring a row reads, of the checked-in snapshot, only the retired variants' lines, found
 /// by their code or name as regen writes strings; a snapshot that writes one otherwise (here an
 /// escape where regen writes the letter) is read whole, and the row keeps its last text.
@@ -130,11 +139,7 @@ fn a_retired_row_keeps_its_text_from_a_snapshot_that_writes_its_name_otherwise()
     let written = fs::read_to_string(&snapshot).unwrap();
     assert!(written.contains("name = \"Worse\""), "{written}");
     fs::write(&snapshot, written.replace("name = \"Worse\"", "name = \"Wors\\u0065\"")).unwrap();
-    let page = sandbox.path().join("docs/status.md");
-    fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
-    let text = fs::read_to_string(&manifest).unwrap();
-    fs::write(&manifest, format!("{text}retired = {{ \"Worse\" = {{ since = \"2026\" }} }}\n"))
-        .unwrap();
+    retire_worse(&manifest);
 
     let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert!(!report.is_up_to_date());
@@ -155,13 +160,10 @@ fn a_damaged_variant_line_is_reported_at_its_line_in_the_file() {
         let written = fs::read_to_string(&snapshot).unwrap();
         let line = written.lines().position(|line| line.contains("name = \"Worse\"")).unwrap();
         fs::write(&snapshot, written.replace("It is worse.\"] },", "It is worse.\"] ")).unwrap();
-        let page = sandbox.path().join("docs/status.md");
         if retiring {
-            fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
-            let text = fs::read_to_string(&manifest).unwrap();
-            let retire = "retired = { \"Worse\" = { since = \"2026\" } }\n";
-            fs::write(&manifest, format!("{text}{retire}")).unwrap();
+            retire_worse(&manifest);
         } else {
+            let page = sandbox.path().join("docs/status.md");
             fs::write(&page, PAGE.replace("It is worse.", "It is worse still.")).unwrap();
         }
         let rendered = refused(&manifest, &WRITE);
