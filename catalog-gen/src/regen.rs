@@ -25,7 +25,7 @@ use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
 use crate::manifest::Manifest;
 use crate::model::Origin;
-use crate::model::names::pin_key;
+use crate::model::retired;
 use crate::sync::{self, Change, CommonStart, Existing, OldText};
 use crate::{
     Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, skeleton, stability,
@@ -467,17 +467,14 @@ impl<'a> CheckedIn<'a> {
     }
 }
 
-/// Whether `kept` has, for every row `manifest` retires, a variant of its table's enum keyed
-/// by it (as retiring looks for it: [`pin_key`]).
+/// Whether `kept` has, for every row `manifest` retires, the variant retiring looks for
+/// ([`retired::last_variant`]).
 fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
     manifest.tables.iter().all(|table| {
-        let enum_api = kept.enums.get(table.enum_name.get_ref());
-        let variants = enum_api.map_or(&[][..], |api| &api.variants[..]);
-        table.retired.keys().all(|key| {
-            let keyed =
-                |code: &str, name: &str| pin_key(table.shared_codes, code, name) == key.get_ref();
-            variants.iter().any(|variant| keyed(&variant.code, &variant.name))
-        })
+        let api = kept.enums.get(table.enum_name.get_ref());
+        let found =
+            |key: &str| api.is_some_and(|api| retired::last_variant(table, api, key).is_some());
+        table.retired.keys().all(|key| found(key.get_ref()))
     })
 }
 

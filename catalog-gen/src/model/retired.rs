@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::api::EnumApi;
+use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
@@ -37,10 +37,7 @@ pub fn keep<'a>(
             problems.push(place.retired_documented_again(key.span(), key.get_ref()));
             continue;
         }
-        let last = previous.and_then(|api| {
-            let variant = api.variants.iter().find(|v| is_key(key.get_ref(), &v.code, &v.name))?;
-            Some((api, variant))
-        });
+        let last = previous.and_then(|api| Some((api, last_variant(spec, api, key.get_ref())?)));
         let Some((api, variant)) = last else {
             problems.push(place.retired_without_text(key.span(), key.get_ref()));
             continue;
@@ -75,6 +72,14 @@ pub fn keep<'a>(
             retiring: Some(Retiring { ident: variant.variant.clone(), retired }),
         });
     }
+}
+
+/// The variant of `api` (the enum's in the API snapshot) that the row retired by `key` last
+/// was: the one whose code (or, where rows share codes, name) is `key`.
+pub fn last_variant<'a>(spec: &TableSpec, api: &'a EnumApi, key: &str) -> Option<&'a VariantApi> {
+    api.variants
+        .iter()
+        .find(|variant| pin_key(spec.shared_codes, &variant.code, &variant.name) == key)
 }
 
 /// The last documented text of the column headed `header` (at `index` today): the cell of the
