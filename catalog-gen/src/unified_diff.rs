@@ -59,22 +59,21 @@ enum OldLine {
 
 /// How many lines `file` has, as `similar` cuts a text into lines (after each `\n`, and the
 /// rest); `None` where it has a `\r`, which may cut lines too.
-fn lines_without_returns(file: &mut impl Read) -> io::Result<Option<usize>> {
-    let mut buffer = vec![0; 1 << 16];
+fn lines_without_returns(file: impl Read) -> io::Result<Option<usize>> {
+    let mut file = BufReader::with_capacity(1 << 16, file);
     let (mut lines, mut last) = (0, None);
     loop {
-        let read = match file.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        let piece = &buffer[..read];
+        let piece = file.fill_buf()?;
+        if piece.is_empty() {
+            break;
+        }
         if memchr::memchr(b'\r', piece).is_some() {
             return Ok(None);
         }
         lines += memchr::memchr_iter(b'\n', piece).count();
         last = piece.last().copied();
+        let read = piece.len();
+        file.consume(read);
     }
     // A last line without its `\n` is a line too.
     Ok(Some(lines + usize::from(last.is_some_and(|byte| byte != b'\n'))))
@@ -142,6 +141,8 @@ mod tests {
             ("a\r\nb\r\n", "a\nb\n"),
             ("a\rb\n", "a\nb\n"),
             ("same\nsame\nsame\n", "same\nsame\n"),
+            // Lines of the same length, none the same.
+            ("a\na\na\n", "d\n"),
         ];
         for (old, new) in cases {
             assert_eq!(beside(old, new), whole(old, new), "{old:?} -> {new:?}");
