@@ -189,6 +189,8 @@ impl Tree {
         std::fs::write(&retiring.manifest, manifest + &retire).expect("the manifest");
         let without = |text: &str| text.replacen(&format!("{first_row}\n"), "", 1);
         let retiring = Docs { versions: retiring.versions.map(|text| without(&text)), ..retiring };
+        let [before, after] = &retiring.versions;
+        assert!(before.len() < bytes && before != after, "the row retired is not the one edited");
         Tree { plain, retiring, bytes, _dir: dir }
     }
 
