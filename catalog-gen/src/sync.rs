@@ -8,6 +8,7 @@ use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use crate::line_endings::same_but_line_endings;
 use crate::{FileText, GeneratedFile, Place, parallel, unified_diff};
 
 /// A file already in the output directory.
@@ -47,8 +48,8 @@ impl OldText {
     /// Whether the text is `new`, but for `\r\n` against `\n` line endings. The file is
     /// read in pieces beside `new`'s own blocks (its rows made as they are read), up to the
     /// first byte that differs; only where a `\r` is there, on either side, may the texts
-    /// still be the same with other line endings, and the file is read whole to compare
-    /// normalized.
+    /// still be the same with other line endings, and the file is read again from its start
+    /// beside the text, each with every `\r\n` read as `\n`.
     pub fn same_as(&self, new: &FileText) -> io::Result<bool> {
         Ok(self.compare(new)?.is_none())
     }
@@ -63,9 +64,7 @@ impl OldText {
             Difference::None => return Ok(None),
             Difference::At { until, carriage_return } => (until, carriage_return),
         };
-        // With `\r\n` endings the new text has fewer bytes than the file: room for the file's.
-        let size_hint = stamp.len as usize;
-        if carriage_return && same_text(&self.read()?, &new.as_one_str_sized(size_hint)) {
+        if carriage_return && same_but_line_endings(rewound(file)?, new)? {
             return Ok(None);
         }
         Ok(Some(CommonStart { until, stamp }))
@@ -142,6 +141,13 @@ impl Stamp {
     fn still(&self, now: &Stamp) -> bool {
         self.modified.is_some() && self == now
     }
+}
+
+/// The file `reader` reads, from its start again.
+fn rewound(reader: BufReader<File>) -> io::Result<File> {
+    let mut file = reader.into_inner();
+    file.rewind()?;
+    Ok(file)
 }
 
 /// Where a file and a text first differ.
@@ -314,14 +320,6 @@ pub fn plan(
     }
     changes.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(Ok(changes))
-}
-
-/// Whether two texts are the same but for `\r\n` against `\n` line endings (a checkout on
-/// Windows); only texts that have a `\r` are copied to compare.
-fn same_text(old: &str, new: &str) -> bool {
-    old == new
-        || ((old.contains('\r') || new.contains('\r'))
-            && old.replace("\r\n", "\n") == new.replace("\r\n", "\n"))
 }
 
 #[cfg(test)]
