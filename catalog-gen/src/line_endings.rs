@@ -3,7 +3,7 @@
 //! whole beside the new text made whole, each then copied with its line endings replaced,
 //! took three times the memory of the rest of regen (BENCHMARKS.md, twenty-eighth round).
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 
 use crate::{FileText, Place};
 
@@ -82,7 +82,7 @@ impl CrlfAsLf {
 }
 
 /// A reader's bytes with every `\r\n` as `\n`, a buffer at a time.
-struct Normalized<R> {
+pub(crate) struct Normalized<R> {
     inner: R,
     /// `None` once `inner` has ended.
     line_endings: Option<CrlfAsLf>,
@@ -97,7 +97,8 @@ struct Normalized<R> {
 const PIECE: usize = 1 << 16;
 
 impl<R: Read> Normalized<R> {
-    fn new(inner: R) -> Self {
+    /// `inner`'s bytes, from where it is, with every `\r\n` as `\n`.
+    pub(crate) fn new(inner: R) -> Self {
         let raw = vec![0; PIECE].into_boxed_slice();
         let normalized = Vec::with_capacity(PIECE);
         Normalized { inner, line_endings: Some(CrlfAsLf::default()), raw, normalized, at: 0 }
@@ -130,6 +131,26 @@ impl<R: Read> Normalized<R> {
     /// Marks the first `count` bytes that [`Normalized::fill`] gave as read.
     fn consume(&mut self, count: usize) {
         self.at += count;
+    }
+}
+
+impl<R: Read> Read for Normalized<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let read = self.fill()?;
+        let count = read.len().min(buffer.len());
+        buffer[..count].copy_from_slice(&read[..count]);
+        self.consume(count);
+        Ok(count)
+    }
+}
+
+impl<R: Read> BufRead for Normalized<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.fill()
+    }
+
+    fn consume(&mut self, count: usize) {
+        Normalized::consume(self, count);
     }
 }
 

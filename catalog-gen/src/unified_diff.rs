@@ -8,27 +8,33 @@
 //! (counted from the start, or from the end) is taken as that new line, and only the others
 //! are kept. The diff is the one `similar` makes of the two texts whole (tested); only the
 //! memory differs: at 100k rows the module alone is 130 MB.
+//!
+//! The old file is read with every `\r\n` as `\n`, as regen compares it: on a checkout with
+//! `\r\n` line endings (Windows with `core.autocrlf`) the diff shows the lines that changed,
+//! not every line of the file, as `git diff` does there.
 
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, Read, Seek, SeekFrom};
 
 use similar::{DiffableStr, TextDiff};
 
-/// The unified diff, with 3 lines of context, from the file `old` (none for a new file) to
-/// `new`, both named `shown` (`a/…` and `b/…`): `similar`'s diff of their lines.
+use crate::line_endings::Normalized;
+
+/// The unified diff, with 3 lines of context, from the file `old` (none for a new file), read
+/// with every `\r\n` as `\n`, to `new`, both named `shown` (`a/…` and `b/…`): `similar`'s
+/// diff of their lines.
 pub fn of(old: Option<impl Read + Seek>, new: &str, shown: &str) -> io::Result<String> {
     let Some(mut old) = old else { return Ok(unified(TextDiff::from_lines("", new), shown)) };
     let new_lines = new.tokenize_lines();
-    let Some(old_count) = lines_without_returns(&mut old)? else {
-        // A `\r` cuts lines where `\n` alone does not; such a file (a checkout with `\r\n`
-        // endings, say) is read whole.
+    let Some(old_count) = lines_without_returns(Normalized::new(&mut old))? else {
+        // A `\r` left cuts lines where `\n` alone does not; such a file is read whole.
         old.seek(SeekFrom::Start(0))?;
         let mut whole = String::new();
-        old.read_to_string(&mut whole)?;
+        Normalized::new(old).read_to_string(&mut whole)?;
         return Ok(unified(TextDiff::from_lines(whole.as_str(), new), shown));
     };
     old.seek(SeekFrom::Start(0))?;
     let mut kept = Vec::new();
-    let places = read_beside(BufReader::new(old), old_count, &new_lines, &mut kept)?;
+    let places = read_beside(Normalized::new(old), old_count, &new_lines, &mut kept)?;
     let old_lines: Vec<&str> = places
         .into_iter()
         .map(|place| match place {
@@ -59,8 +65,7 @@ enum OldLine {
 
 /// How many lines `file` has, as `similar` cuts a text into lines (after each `\n`, and the
 /// rest); `None` where it has a `\r`, which may cut lines too.
-fn lines_without_returns(file: impl Read) -> io::Result<Option<usize>> {
-    let mut file = BufReader::with_capacity(1 << 16, file);
+fn lines_without_returns(mut file: impl BufRead) -> io::Result<Option<usize>> {
     let (mut lines, mut last) = (0, None);
     loop {
         let piece = file.fill_buf()?;
@@ -119,9 +124,10 @@ mod tests {
 
     use super::*;
 
-    /// The diff from `old` to `new` as `similar` makes it of the two texts whole.
+    /// The diff from `old`, with every `\r\n` as `\n`, to `new` as `similar` makes it of the
+    /// two texts whole.
     fn whole(old: &str, new: &str) -> String {
-        unified(TextDiff::from_lines(old, new), "f")
+        unified(TextDiff::from_lines(old.replace("\r\n", "\n").as_str(), new), "f")
     }
 
     fn beside(old: &str, new: &str) -> String {
@@ -139,6 +145,8 @@ mod tests {
             ("a\nb\nc\n", "a\nb\nc"),
             ("x\na\nb\nc\nd\n", "a\nb\nc\nd\ny\nz\n"),
             ("a\r\nb\r\n", "a\nb\n"),
+            ("a\r\nb\r\nc\r\n", "a\nB\nc\n"),
+            ("a\r\nb\r\r\nc", "a\nb\nc\n"),
             ("a\rb\n", "a\nb\n"),
             ("same\nsame\nsame\n", "same\nsame\n"),
             // Lines of the same length, none the same.
@@ -151,6 +159,16 @@ mod tests {
     }
 
     #[test]
+    fn a_checkout_with_crlf_line_endings_shows_only_the_lines_that_changed() {
+        let new: String = (0..20).map(|line| format!("line {line}\n")).collect();
+        let old = new.replace('\n', "\r\n").replace("line 7", "line seven");
+        let diff = beside(&old, &new);
+        let changed: Vec<&str> = diff.lines().filter(|line| line.starts_with(['-', '+'])).collect();
+        assert_eq!(changed, ["--- a/f", "+++ b/f", "-line seven", "+line 7"]);
+        assert!(!diff.contains('\r'));
+    }
+
+    #[test]
     fn an_old_file_that_is_no_text_is_an_error() {
         let error = of(Some(Cursor::new(b"a\n\xff\n".to_vec())), "a\n", "f").unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::InvalidData);
@@ -160,7 +178,7 @@ mod tests {
         /// Texts of a few distinct lines, so that lines repeat and edits shift them.
         #[test]
         fn any_two_texts_diff_as_whole(
-            old in proptest::collection::vec(prop::sample::select(&["a\n", "b\n", "c", "\n", "é\n"][..]), 0..12),
+            old in proptest::collection::vec(prop::sample::select(&["a\n", "b\r\n", "c", "\n", "é\n", "\r"][..]), 0..12),
             new in proptest::collection::vec(prop::sample::select(&["a\n", "b\n", "c", "\n", "d\n"][..]), 0..12),
         ) {
             let (old, new) = (old.concat(), new.concat());

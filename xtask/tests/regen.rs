@@ -114,6 +114,29 @@ fn an_edited_row_is_reported_stale_with_a_diff_and_nothing_is_written() {
 }
 
 #[test]
+fn a_checkout_with_crlf_line_endings_is_up_to_date_and_diffs_only_the_changed_lines() {
+    let sandbox = Sandbox::new();
+    // What `core.autocrlf` checks out on Windows.
+    for (path, bytes) in sandbox.snapshot() {
+        let text = String::from_utf8(bytes).unwrap();
+        fs::write(path, text.replace('\n', "\r\n")).unwrap();
+    }
+    let output = sandbox.regen(&["--check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    sandbox.edit(MEDIACONVERT, "Write error, disk full\\.", "Write error, the disk is full\\.");
+    let output = sandbox.regen(&["--check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let diff = stdout(&output);
+    let changed: Vec<&str> = diff.lines().filter(|line| line.starts_with(['-', '+'])).collect();
+    assert_eq!(
+        changed.iter().filter(|line| !line.starts_with("---") && !line.starts_with("+++")).count(),
+        6,
+        "the rustdoc line, the row and the snapshot's line, each removed and added:\n{diff}"
+    );
+    assert!(!diff.contains('\r'), "{diff}");
+}
+
+#[test]
 fn regen_applies_an_edit_and_is_idempotent() {
     let sandbox = Sandbox::new();
     sandbox.edit(MEDIACONVERT, "|  Unknown Error  |", "|  Unknown Failure  |");
