@@ -64,7 +64,8 @@ enum OldLine {
 }
 
 /// How many lines `file` has, as `similar` cuts a text into lines (after each `\n`, and the
-/// rest); `None` where it has a `\r`, which may cut lines too.
+/// rest); `None` where it has a `\r` (one left where `\r\n` is read as `\n`), which may cut
+/// lines too.
 fn lines_without_returns(mut file: impl BufRead) -> io::Result<Option<usize>> {
     let (mut lines, mut last) = (0, None);
     loop {
