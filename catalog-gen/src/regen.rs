@@ -379,10 +379,9 @@ impl<'a> CheckedIn<'a> {
             let file = old.open().map_err(unread)?;
             // Where what is kept does not parse, its error would name a line of the text kept;
             // the whole snapshot's names the file's.
-            match CatalogApi::from_snapshot_keeping(
-                io::BufReader::with_capacity(1 << 20, file),
-                &keys,
-            ) {
+            // Read a mebibyte at a time: the snapshot is 112 MB at 200k rows.
+            let file = io::BufReader::with_capacity(1 << 20, file);
+            match CatalogApi::from_snapshot_keeping(file, &keys) {
                 Ok(kept) if has_every_retired(manifest, &kept) => Ok(kept),
                 _ => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),
             }
