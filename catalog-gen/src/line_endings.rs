@@ -62,12 +62,14 @@ impl CrlfAsLf {
             out(b"\r")?;
         }
         // Each `\r\n` is cut before its `\n`, which starts the next slice.
-        while let Some(at) = memchr::memmem::find(piece, b"\r\n") {
-            if at > 0 {
-                out(&piece[..at])?;
+        let mut start = 0;
+        for at in memchr::memmem::find_iter(piece, b"\r\n") {
+            if at > start {
+                out(&piece[start..at])?;
             }
-            piece = &piece[at + 1..];
+            start = at + 1;
         }
+        piece = &piece[start..];
         if let Some(before) = piece.strip_suffix(b"\r") {
             self.holds_return = true;
             piece = before;
