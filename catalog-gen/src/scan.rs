@@ -12,15 +12,16 @@ use std::io::{self, BufRead};
 /// `str::lines` search with the standard library's portable `memchr`, most of the 6% of a
 /// 20k-row regeneration's instructions that comparing the generated files line by line cost.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
     let mut start = 0;
-    let ended = memchr::memchr_iter(b'\n', text.as_bytes()).map(move |end| {
-        let line = &text[start..=end];
-        start = end + 1;
-        line
-    });
-    // The `\n`s found, then the rest after the last one: a line without an end, if any.
-    let last = text.rfind('\n').map_or(0, |end| end + 1);
-    ended.chain(Some(&text[last..]).filter(|rest| !rest.is_empty()))
+    std::iter::from_fn(move || {
+        // The line up to the next `\n`, or after the last one the rest: a line without an
+        // end, if any.
+        let end = ends.next().map_or(text.len(), |end| end + 1);
+        let line = &text[start..end];
+        start = end;
+        (!line.is_empty()).then_some(line)
+    })
 }
 
 /// The lines of `text` as `str::lines` gives them (without `\n` or `\r\n`), found by
