@@ -6,7 +6,6 @@
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::columns::Columns;
-use crate::model::facts::Facts;
 use crate::model::names::{self, NamedRow};
 use crate::model::problems::Place;
 use crate::naming;
@@ -21,18 +20,19 @@ pub const MANY_ROWS: usize = 2_000;
 /// 62).
 pub const LONG_NAME: usize = 80;
 
-/// Pushes a warning for each thing worth knowing about a table that passed every check.
+/// Pushes a warning for each thing worth knowing about a table that passed every check;
+/// `discriminants_off_by_size` as [`super::facts::discriminants`] tells.
 pub fn check(
     place: &Place<'_>,
     spec: &TableSpec,
     source: &str,
     columns: &Columns,
     rows: &[NamedRow<'_>],
-    facts: &Facts,
+    discriminants_off_by_size: bool,
     problems: &mut Vec<Diagnostic>,
 ) {
     let (name, span) = (spec.enum_name.get_ref(), spec.enum_name.span());
-    if facts.discriminants_off_by_size {
+    if discriminants_off_by_size {
         let code_type = spec.key_type.get_ref().rust_name();
         problems.push(place.discriminants_off_by_size(span.clone(), name, rows.len(), code_type));
     }
