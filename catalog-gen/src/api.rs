@@ -21,7 +21,7 @@ use crate::file_text::MadeText;
 use crate::marker;
 use crate::model::Catalog;
 use crate::two_ends::{Lines, TwoEnds};
-use crate::{FileText, scan};
+use crate::{FileText, parallel, scan};
 
 /// The items emit writes in every enum's inherent `impl` besides the column accessors:
 /// associated constants and functions, public or not (a method of the same name would clash
@@ -243,22 +243,97 @@ impl CatalogApi {
     }
 
     /// Reads a snapshot written by [`CatalogApi::to_snapshot`].
+    ///
+    /// Each variant's line is parsed on its own, on every core where there are many, and the
+    /// rest of the snapshot as one document: `toml` cuts a whole document into tokens before
+    /// it parses any, and at 100k rows the snapshot's 56 MB took 0.5 s one piece at a time
+    /// and 0.26 s a line at a time on one core (BENCHMARKS.md, twenty-eighth round). A
+    /// snapshot laid out otherwise than regen writes it, or that does not parse, is parsed
+    /// whole: the same API, and an error that names its line.
     pub fn from_snapshot(text: &str) -> Result<Self, String> {
+        let enums = match Self::enums_by_line(text) {
+            Some(enums) => enums,
+            None => Self::enums_whole(text)?,
+        };
+        Ok(CatalogApi { enums: enums.into_iter().collect() })
+    }
+
+    /// The enums of the snapshot `text`, in its order, parsed as one document.
+    fn enums_whole(text: &str) -> Result<Vec<(String, EnumApi)>, String> {
         #[derive(Deserialize)]
         struct Snapshot {
             #[serde(default, rename = "enum")]
             enums: Vec<NamedEnum>,
         }
+        // Every field named, not `EnumApi` flattened: serde reads a flattened struct through
+        // a copy of everything else in the table, its variants included.
         #[derive(Deserialize)]
         struct NamedEnum {
             name: String,
-            #[serde(flatten)]
-            api: EnumApi,
+            #[serde(default)]
+            module: String,
+            #[serde(default)]
+            columns: Vec<String>,
+            #[serde(default)]
+            accessors: Vec<String>,
+            #[serde(default)]
+            discriminants: Option<bool>,
+            #[serde(default)]
+            variants: Vec<VariantApi>,
         }
         let snapshot: Snapshot = toml::from_str(text).map_err(|error| error.to_string())?;
-        Ok(CatalogApi {
-            enums: snapshot.enums.into_iter().map(|named| (named.name, named.api)).collect(),
-        })
+        let enums = snapshot.enums.into_iter().map(|named| {
+            let NamedEnum { name, module, columns, accessors, discriminants, variants } = named;
+            (name, EnumApi { module, columns, accessors, discriminants, variants })
+        });
+        Ok(enums.collect())
+    }
+
+    /// The enums of the snapshot `text`, in its order, each variant's line parsed on its own
+    /// and the rest as one document; `None` where the snapshot is not laid out as regen
+    /// writes it (a variant outside its enum's `variants = [` … `]` lines, or on lines of its
+    /// own) or any of it does not parse.
+    fn enums_by_line(text: &str) -> Option<Vec<(String, EnumApi)>> {
+        #[derive(Deserialize)]
+        struct Line {
+            v: VariantApi,
+        }
+        let mut rest = String::new();
+        let mut variant_lines: Vec<(usize, &str)> = Vec::new();
+        let (mut enum_index, mut in_variants) = (None, false);
+        for line in scan::lines_without_ends(text) {
+            if in_variants && is_variant(line) {
+                variant_lines.push((enum_index?, line.strip_suffix(',')?));
+                continue;
+            }
+            if line == "[[enum]]" {
+                enum_index = Some(enum_index.map_or(0, |index| index + 1));
+            }
+            in_variants = match line {
+                "variants = [" => true,
+                "]" => false,
+                _ => in_variants,
+            };
+            rest.push_str(line);
+            rest.push('\n');
+        }
+        let mut enums = Self::enums_whole(&rest).ok()?;
+        // Enums written otherwise (`[[ enum ]]`, say) are not counted; variants written
+        // otherwise are in `rest`, and their order among the lines is not known.
+        let counted = enum_index.map_or(0, |index| index + 1);
+        if counted != enums.len() || enums.iter().any(|(_, api)| !api.variants.is_empty()) {
+            return None;
+        }
+        let parsed = parallel::map_with(&variant_lines, String::new, |document, (_, line)| {
+            document.clear();
+            document.push_str("v = ");
+            document.push_str(line.trim_start());
+            toml::from_str::<Line>(document).ok().map(|line| line.v)
+        });
+        for (&(index, _), variant) in variant_lines.iter().zip(parsed) {
+            enums.get_mut(index)?.1.variants.push(variant?);
+        }
+        Some(enums)
     }
 
     /// Reads the snapshot `old` back with every enum's head but, of the variants, only those
@@ -838,6 +913,63 @@ mod tests {
         let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
         assert!(marker::is_generated(&text), "{text}");
         assert_eq!(CatalogApi::from_snapshot(&text).unwrap(), api());
+    }
+
+    #[test]
+    fn a_snapshot_as_regen_writes_it_is_read_a_line_at_a_time_as_it_is_read_whole() {
+        // Enough variants for the lines to be parsed on every core.
+        let mut large = api();
+        let first = large.enums.get_mut("ErrorCode").unwrap();
+        let one = first.variants[1].clone();
+        first.variants = (0..5000)
+            .map(|row| VariantApi {
+                variant: format!("V{row}"),
+                code: row.to_string(),
+                ..one.clone()
+            })
+            .collect();
+        for api in [api(), large, CatalogApi::default()] {
+            let text = api.to_snapshot("docs/catalog.toml", "cargo xtask regen");
+            let whole = CatalogApi::enums_whole(&text).unwrap();
+            assert_eq!(CatalogApi::enums_by_line(&text), Some(whole.clone()));
+            let crlf = text.replace('\n', "\r\n");
+            assert_eq!(CatalogApi::enums_by_line(&crlf), Some(whole));
+        }
+    }
+
+    #[test]
+    fn a_snapshot_laid_out_otherwise_is_read_whole() {
+        // Both enums with variants: a variant read into the wrong one would show.
+        let mut two = api();
+        let quoted = two.enums["ErrorCode"].variants[1].clone();
+        two.enums.get_mut("Érreur").unwrap().variants = vec![quoted];
+        let text = two.to_snapshot("docs/catalog.toml", "cargo xtask regen");
+        let last_enum = text.rfind("[[enum]]").unwrap();
+        let variant = text.lines().find(|line| line.contains("\"InputError\"")).unwrap();
+        let (head, tail) = variant.split_once(", name = ").unwrap();
+        let inline = format!("variants = [{}\n", variant.trim());
+        let variant_inline =
+            text.replace(&format!("{variant}\n"), "").replacen("variants = [\n", &inline, 1);
+        for laid_out in [
+            // An enum's header written otherwise.
+            format!("{}[[ enum ]]{}", &text[..last_enum], &text[last_enum + 8..]),
+            // A variant on two lines; with a comment after it.
+            text.replace(variant, &format!("{head},\n        name = {tail}")),
+            text.replace(variant, &format!("{variant} # hand-written")),
+            // A variant on the `variants = [` line: its order among the others is not known.
+            variant_inline,
+        ] {
+            assert_eq!(CatalogApi::enums_by_line(&laid_out), None, "{laid_out}");
+            let whole = CatalogApi::enums_whole(&laid_out).map(|enums| enums.into_iter().collect());
+            let read = CatalogApi::from_snapshot(&laid_out).map(|api| api.enums);
+            assert_eq!(read, whole, "{laid_out}");
+        }
+        // A damaged line: the error of the whole document, which names its line.
+        let damaged = text.replace(variant, &variant.replacen("code = ", "code == ", 1));
+        let error = CatalogApi::from_snapshot(&damaged).unwrap_err();
+        assert_eq!(error, CatalogApi::enums_whole(&damaged).unwrap_err());
+        let line = damaged.lines().position(|line| line.contains("code ==")).unwrap() + 1;
+        assert!(error.contains(&format!("line {line}")), "{error}");
     }
 
     #[test]
