@@ -246,8 +246,8 @@ impl CatalogApi {
     ///
     /// Each variant's line is parsed on its own, on every core where there are many, and the
     /// rest of the snapshot as one document: `toml` cuts a whole document into tokens before
-    /// it parses any, and at 100k rows the snapshot's 56 MB took 0.5 s one piece at a time
-    /// and 0.26 s a line at a time on one core (BENCHMARKS.md, twenty-eighth round). A
+    /// it parses any, and at 100k rows the snapshot's 56 MB took 0.5 s as one document and
+    /// 0.26 s a line at a time on one core (BENCHMARKS.md, twenty-eighth round). A
     /// snapshot laid out otherwise than regen writes it, or that does not parse, is parsed
     /// whole: the same API, and an error that names its line.
     pub fn from_snapshot(text: &str) -> Result<Self, String> {
@@ -291,8 +291,8 @@ impl CatalogApi {
 
     /// The enums of the snapshot `text`, in its order, each variant's line parsed on its own
     /// and the rest as one document; `None` where the snapshot is not laid out as regen
-    /// writes it (a variant outside its enum's `variants = [` … `]` lines, or on lines of its
-    /// own) or any of it does not parse.
+    /// writes it (an enum's header written otherwise, a variant on the `variants = [` line or
+    /// over several lines) or any of it does not parse.
     fn enums_by_line(text: &str) -> Option<Vec<(String, EnumApi)>> {
         #[derive(Deserialize)]
         struct Line {
