@@ -5,6 +5,7 @@
 
 use std::io::{self, BufRead, Read};
 
+use crate::sync::read_along;
 use crate::{FileText, Place};
 
 /// Whether `file`, read to its end, and `text` are the same once every `\r\n` in either is
@@ -18,17 +19,10 @@ pub(crate) fn same_but_line_endings(file: impl Read, text: &FileText) -> io::Res
     }
     let mut old = Normalized::new(file);
     let mut new = CrlfAsLf::default();
-    let mut compare = |mut piece: &[u8]| {
-        while !piece.is_empty() {
-            let read = old.fill().map_err(Stop::Failed)?;
-            let common = read.len().min(piece.len());
-            if common == 0 || read[..common] != piece[..common] {
-                return Err(Stop::Differs);
-            }
-            old.consume(common);
-            piece = &piece[common..];
-        }
-        Ok(())
+    let mut compare = |piece: &[u8]| match read_along(&mut old, piece) {
+        Ok(None) => Ok(()),
+        Ok(Some(_)) => Err(Stop::Differs),
+        Err(error) => Err(Stop::Failed(error)),
     };
     let compared = text
         .try_for_each_block_from(Place::START, |_, block| new.push(block, &mut compare))
@@ -37,7 +31,7 @@ pub(crate) fn same_but_line_endings(file: impl Read, text: &FileText) -> io::Res
         Err(Stop::Differs) => Ok(false),
         Err(Stop::Failed(error)) => Err(error),
         // The same so far: the same only if the file ends there too.
-        Ok(()) => Ok(old.fill()?.is_empty()),
+        Ok(()) => Ok(old.fill_buf()?.is_empty()),
     }
 }
 
@@ -105,10 +99,12 @@ impl<R: Read> Normalized<R> {
         let normalized = Vec::with_capacity(PIECE);
         Normalized { inner, line_endings: Some(CrlfAsLf::default()), raw, normalized, at: 0 }
     }
+}
 
+impl<R: Read> BufRead for Normalized<R> {
     /// The normalized bytes not yet consumed, reading more where none are left; empty only at
     /// the end.
-    fn fill(&mut self) -> io::Result<&[u8]> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
         while self.at == self.normalized.len() {
             let Some(line_endings) = &mut self.line_endings else { break };
             self.normalized.clear();
@@ -130,7 +126,6 @@ impl<R: Read> Normalized<R> {
         Ok(&self.normalized[self.at..])
     }
 
-    /// Marks the first `count` bytes that [`Normalized::fill`] gave as read.
     fn consume(&mut self, count: usize) {
         self.at += count;
     }
@@ -138,21 +133,11 @@ impl<R: Read> Normalized<R> {
 
 impl<R: Read> Read for Normalized<R> {
     fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
-        let read = self.fill()?;
+        let read = self.fill_buf()?;
         let count = read.len().min(buffer.len());
         buffer[..count].copy_from_slice(&read[..count]);
         self.consume(count);
         Ok(count)
-    }
-}
-
-impl<R: Read> BufRead for Normalized<R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.fill()
-    }
-
-    fn consume(&mut self, count: usize) {
-        Normalized::consume(self, count);
     }
 }
 

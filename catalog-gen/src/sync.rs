@@ -161,6 +161,28 @@ enum Difference {
     At { until: Place, carriage_return: bool },
 }
 
+/// Reads `file` along `expected`, as far as it reads the same: `None` where it read all of
+/// `expected`, else the first bytes that differ (the file's `None` where it ended first).
+pub(crate) fn read_along(
+    file: &mut impl BufRead,
+    mut expected: &[u8],
+) -> io::Result<Option<(Option<u8>, u8)>> {
+    while !expected.is_empty() {
+        let piece = file.fill_buf()?;
+        let common = piece.len().min(expected.len());
+        if common == 0 {
+            return Ok(Some((None, expected[0])));
+        }
+        if piece[..common] != expected[..common] {
+            let at = (0..common).find(|&at| piece[at] != expected[at]).unwrap_or(0);
+            return Ok(Some((Some(piece[at]), expected[at])));
+        }
+        file.consume(common);
+        expected = &expected[common..];
+    }
+    Ok(None)
+}
+
 /// Where `file` first differs from `text`, reading only up to there.
 fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Difference> {
     /// Why comparing stopped before the text's end.
@@ -170,22 +192,13 @@ fn first_difference(file: &mut impl BufRead, text: &FileText) -> io::Result<Diff
     }
     // Where the last slice of the text began: the text is the file's start up to there.
     let mut last = Place::START;
-    let compared = text.try_for_each_block_from(Place::START, |until, mut rest| {
+    let compared = text.try_for_each_block_from(Place::START, |until, block| {
         last = until;
-        while !rest.is_empty() {
-            let piece = file.fill_buf().map_err(Stop::Failed)?;
-            let common = piece.len().min(rest.len());
-            if common == 0 {
-                return Err(Stop::Differs { until, old: None, new: rest[0] });
-            }
-            if piece[..common] != rest[..common] {
-                let at = (0..common).find(|&at| piece[at] != rest[at]).unwrap_or(0);
-                return Err(Stop::Differs { until, old: Some(piece[at]), new: rest[at] });
-            }
-            file.consume(common);
-            rest = &rest[common..];
+        match read_along(file, block) {
+            Ok(None) => Ok(()),
+            Ok(Some((old, new))) => Err(Stop::Differs { until, old, new }),
+            Err(error) => Err(Stop::Failed(error)),
         }
-        Ok(())
     });
     let carriage_return = |byte: Option<u8>| byte == Some(b'\r');
     Ok(match compared {
