@@ -300,14 +300,12 @@ impl CatalogApi {
         }
         let mut rest = String::new();
         let mut variant_lines: Vec<(usize, &str)> = Vec::new();
-        let (mut enum_index, mut in_variants) = (None, false);
-        for line in scan::lines_without_ends(text) {
+        let (mut last_enum, mut in_variants) = (None, false);
+        for (enum_index, line) in enum_lines(text, None) {
+            last_enum = enum_index;
             if in_variants && is_variant(line) {
                 variant_lines.push((enum_index?, line.strip_suffix(',')?));
                 continue;
-            }
-            if line == "[[enum]]" {
-                enum_index = Some(enum_index.map_or(0, |index| index + 1));
             }
             in_variants = match line {
                 "variants = [" => true,
@@ -320,7 +318,7 @@ impl CatalogApi {
         let mut enums = Self::enums_whole(&rest).ok()?;
         // Enums written otherwise (`[[ enum ]]`, say) are not counted; variants written
         // otherwise are in `rest`, and their order among the lines is not known.
-        let counted = enum_index.map_or(0, |index| index + 1);
+        let counted = last_enum.map_or(0, |index| index + 1);
         if counted != enums.len() || enums.iter().any(|(_, api)| !api.variants.is_empty()) {
             return None;
         }
