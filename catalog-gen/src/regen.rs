@@ -376,11 +376,10 @@ impl<'a> CheckedIn<'a> {
         let retired = || manifest.tables.iter().flat_map(|table| table.retired.keys());
         let keys: Vec<&str> = retired().map(|key| key.get_ref().as_str()).collect();
         self.read(|old| {
-            let file = old.open().map_err(unread)?;
+            // Read a mebibyte at a time: the snapshot is 112 MB at 200k rows.
+            let file = io::BufReader::with_capacity(1 << 20, old.open().map_err(unread)?);
             // Where what is kept does not parse, its error would name a line of the text kept;
             // the whole snapshot's names the file's.
-            // Read a mebibyte at a time: the snapshot is 112 MB at 200k rows.
-            let file = io::BufReader::with_capacity(1 << 20, file);
             match CatalogApi::from_snapshot_keeping(file, &keys) {
                 Ok(kept) if has_every_retired(manifest, &kept) => Ok(kept),
                 _ => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),

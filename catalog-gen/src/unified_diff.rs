@@ -11,7 +11,7 @@
 //!
 //! The old file is read with every `\r\n` as `\n`, as regen compares it: on a checkout with
 //! `\r\n` line endings (Windows with `core.autocrlf`) the diff shows the lines that changed,
-//! not every line of the file, as `git diff` does there.
+//! not every line of the file.
 
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 
