@@ -1,7 +1,5 @@
 //! The naming rules: document text to Rust identifiers (SPEC "Variant names").
 
-use std::borrow::Cow;
-
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use rustc_hash::FxHashMap;
 
@@ -36,26 +34,63 @@ pub const RESERVED_METHODS: &[&str] = &[
 ///
 /// Returns an empty string when nothing of `text` can be used.
 pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
+    VariantNames::default().variant_name(text, suffix)
+}
+
+/// [`variant_name`] for many names, asking heck once per run of letters and digits that they
+/// share. heck splits a text at every character that is not [alphanumeric](char::is_alphanumeric)
+/// before it looks for words, so no word spans two runs, and UpperCamelCase puts nothing
+/// between words: the conversion of a text is that of its runs, one after another. Names are
+/// made of few words (`Invalid`, `Error`, `Not`, `Found`), so each is converted once. On 100k
+/// rows whose names all differ, converting each name whole was 18% of regen's instructions
+/// (BENCHMARKS.md, twenty-ninth round). A property test holds names made this way to heck's
+/// conversion of the whole text.
+#[derive(Debug, Default)]
+pub struct VariantNames<'t> {
+    /// heck's UpperCamelCase of each run seen.
+    runs: FxHashMap<&'t str, String>,
+}
+
+impl<'t> VariantNames<'t> {
+    /// [`variant_name`]`(text, suffix)`.
+    pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
+        let text = without_suffix(text, suffix);
+        let is_apostrophe = |c: char| matches!(c, '\'' | '’' | 'ʼ' | '`');
+        let mut camel = String::with_capacity(text.len());
+        if text.contains(is_apostrophe) {
+            // Few names have one: their runs, of a copy without it, are converted uncached.
+            let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
+            push_runs(&kept, |run| camel.push_str(&run.to_upper_camel_case()));
+        } else {
+            let runs = &mut self.runs;
+            push_runs(text, |run| {
+                camel.push_str(runs.entry(run).or_insert_with(|| run.to_upper_camel_case()));
+            });
+        }
+        // Most names have no character an identifier cannot have: nothing is copied to drop
+        // nothing.
+        if !camel.chars().all(unicode_ident::is_xid_continue) {
+            camel = camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect();
+        }
+        make_identifier(camel)
+    }
+}
+
+/// `text` trimmed, and without `suffix` where it ends with it and is longer.
+fn without_suffix<'t>(text: &'t str, suffix: Option<&str>) -> &'t str {
     let text = text.trim();
-    let text = match suffix {
+    match suffix {
         Some(suffix) if !suffix.is_empty() && text.len() > suffix.len() => {
             text.strip_suffix(suffix).unwrap_or(text)
         }
         _ => text,
-    };
-    // Most names have no apostrophe, and no character an identifier cannot have: neither is
-    // copied to drop nothing.
-    let is_apostrophe = |c: char| matches!(c, '\'' | '’' | 'ʼ' | '`');
-    let text: Cow<'_, str> = if text.contains(is_apostrophe) {
-        text.chars().filter(|&c| !is_apostrophe(c)).collect::<String>().into()
-    } else {
-        text.into()
-    };
-    let mut camel = text.to_upper_camel_case();
-    if !camel.chars().all(unicode_ident::is_xid_continue) {
-        camel = camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect();
     }
-    make_identifier(camel)
+}
+
+/// Each run of [alphanumeric](char::is_alphanumeric) characters of `text`, in order, to `push`:
+/// what heck converts word by word.
+fn push_runs<'t>(text: &'t str, push: impl FnMut(&'t str)) {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|run| !run.is_empty()).for_each(push);
 }
 
 /// A method name from a column header: snake_case, raw identifier syntax (`r#type`) for
@@ -355,7 +390,54 @@ fn case(from: u8, to: u8) -> Option<Case> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text.
+    fn converted_whole(text: &str, suffix: Option<&str>) -> String {
+        let text = without_suffix(text, suffix);
+        let kept: String = text.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '`')).collect();
+        let camel = kept.to_upper_camel_case();
+        make_identifier(camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect())
+    }
+
+    /// Name cells of characters heck treats each in its own way: both cases, letters without
+    /// case or with a title case (`ǅ`), a final sigma, letters whose case changes their
+    /// length (`ß`, `İ`), digits that are not ASCII or not identifier characters (`²`),
+    /// separators and apostrophes.
+    fn name_cell() -> impl Strategy<Value = String> {
+        let chars = "aZqÉéßΣσςİǅ日²٣7_- .'’`";
+        let char = proptest::sample::select(chars.chars().collect::<Vec<_>>());
+        proptest::collection::vec(char, 0..24).prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn names_made_a_run_at_a_time_are_hecks_conversion_of_the_whole(
+            cells in proptest::collection::vec(name_cell(), 1..6),
+            suffix in proptest::sample::select(vec![None, Some(""), Some("Error"), Some("σ")]),
+        ) {
+            // One cache for all, so that later cells meet runs converted for earlier ones.
+            let mut names = VariantNames::default();
+            for cell in &cells {
+                prop_assert_eq!(names.variant_name(cell, suffix), converted_whole(cell, suffix));
+            }
+        }
+    }
+
+    #[test]
+    fn each_word_is_converted_once() {
+        let mut names = VariantNames::default();
+        let made: Vec<String> = ["Input Error", "Video Error", "Input  Timeout", "HTTP Input"]
+            .iter()
+            .map(|cell| names.variant_name(cell, None))
+            .collect();
+        assert_eq!(made, ["InputError", "VideoError", "InputTimeout", "HttpInput"]);
+        let mut runs: Vec<&str> = names.runs.keys().copied().collect();
+        runs.sort_unstable();
+        assert_eq!(runs, ["Error", "HTTP", "Input", "Timeout", "Video"]);
+    }
 
     #[test]
     fn codes_of_one_shape_get_the_suffix_heck_gives_each() {

@@ -59,7 +59,8 @@ pub fn assign<'a>(
     let suffix = spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
     // Names are made once per distinct name cell, on every core where there are many: where
     // rows repeat a name (the reason names get suffixes), the case conversion, a tenth of
-    // regen's instructions at 20k rows of few names, is not done again.
+    // regen's instructions at 20k rows of few names, is not done again; and each thread
+    // converts each word once (`VariantNames`).
     let mut distinct: FxHashMap<&str, usize> = FxHashMap::default();
     let mut texts: Vec<&str> = Vec::new();
     for keyed in &rows {
@@ -69,7 +70,9 @@ pub fn assign<'a>(
             texts.len() - 1
         });
     }
-    let made = parallel::map(&texts, |text| naming::variant_name(text, suffix));
+    let made = parallel::map_with(&texts, naming::VariantNames::default, |names, text| {
+        names.variant_name(text, suffix)
+    });
     // Each row's name before suffixes, and whether it is kept as it is (pinned).
     let unsuffixed: Vec<(Cow<'_, str>, bool)> = parallel::map(&rows, |keyed| {
         // A retired row keeps the name it had, as if pinned.
