@@ -47,7 +47,7 @@ pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
 /// conversion of the whole text.
 #[derive(Debug, Default)]
 pub struct VariantNames<'t> {
-    /// heck's UpperCamelCase of each run seen.
+    /// heck's UpperCamelCase of each run seen, as an [identifier part](identifier_part).
     runs: FxHashMap<&'t str, String>,
 }
 
@@ -60,20 +60,26 @@ impl<'t> VariantNames<'t> {
         if text.contains(is_apostrophe) {
             // Few names have one: their runs, of a copy without it, are converted uncached.
             let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
-            push_runs(&kept, |run| camel.push_str(&run.to_upper_camel_case()));
+            push_runs(&kept, |run| camel.push_str(&identifier_part(run)));
         } else {
             let runs = &mut self.runs;
             push_runs(text, |run| {
-                camel.push_str(runs.entry(run).or_insert_with(|| run.to_upper_camel_case()));
+                camel.push_str(runs.entry(run).or_insert_with(|| identifier_part(run)));
             });
-        }
-        // Most names have no character an identifier cannot have: nothing is copied to drop
-        // nothing.
-        if !camel.chars().all(unicode_ident::is_xid_continue) {
-            camel = camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect();
         }
         make_identifier(camel)
     }
+}
+
+/// heck's UpperCamelCase of a run, without the characters an identifier cannot have (dropped
+/// a character at a time, so a run at a time as well as a name at a time).
+fn identifier_part(run: &str) -> String {
+    let camel = run.to_upper_camel_case();
+    // Most runs have no such character: nothing is copied to drop nothing.
+    if camel.chars().all(unicode_ident::is_xid_continue) {
+        return camel;
+    }
+    camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect()
 }
 
 /// `text` trimmed, and without `suffix` where it ends with it and is longer.
