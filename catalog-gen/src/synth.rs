@@ -1,9 +1,11 @@
 //! Synthetic docs trees of any size, for benchmarks: pages shaped like the real ones. Each row
-//! has a hexadecimal code, a name (every eighth repeats an earlier one, as "Disk Full" does
-//! upstream), a long explanation built from the MediaConvert page's own sentences (escapes
-//! such as `\.` and `\(`, code spans, bold, relative and absolute links, `<br>`), and a remedy;
-//! one row in fifty has a much longer explanation, as pages with embedded lists do. A row is
-//! about 500 bytes, as on the real page: 200,000 rows make 100 MB.
+//! has a hexadecimal code, a name of three words from short lists (every eighth repeats an
+//! earlier one, as "Disk Full" does upstream; the others repeat by chance: from 20k rows on,
+//! nearly every row shares its name, where a real catalog's names mostly differ), a long
+//! explanation built from the MediaConvert page's own sentences (escapes such as `\.` and
+//! `\(`, code spans, bold, relative and absolute links, `<br>`), and a remedy; one row in fifty
+//! has a much longer explanation, as pages with embedded lists do. A row is about 500 bytes,
+//! as on the real page: 200,000 rows make 100 MB.
 //!
 //! Deterministic: the same sizes give the same bytes, so anyone can reproduce a measurement.
 
