@@ -41,9 +41,9 @@ pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
 /// share. heck splits a text at every character that is not [alphanumeric](char::is_alphanumeric)
 /// before it looks for words, so no word spans two runs, and UpperCamelCase puts nothing
 /// between words: the conversion of a text is that of its runs, one after another. Names are
-/// made of few words (`Invalid`, `Error`, `Not`, `Found`), so each is converted once. On 100k
+/// made of few words (`Invalid`, `Error`, `Not`, `Found`), so each is converted once. On 20k
 /// rows whose names all differ, converting each name whole was 18% of regen's instructions
-/// (BENCHMARKS.md, twenty-ninth round). A property test holds names made this way to heck's
+/// (callgrind; BENCHMARKS.md, twenty-ninth round). A property test holds names made this way to heck's
 /// conversion of the whole text.
 #[derive(Debug, Default)]
 pub struct VariantNames<'t> {
@@ -55,7 +55,6 @@ impl<'t> VariantNames<'t> {
     /// [`variant_name`]`(text, suffix)`.
     pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
         let text = without_suffix(text, suffix);
-        let is_apostrophe = |c: char| matches!(c, '\'' | '’' | 'ʼ' | '`');
         let mut camel = String::with_capacity(text.len());
         if text.contains(is_apostrophe) {
             // Few names have one: their runs, of a copy without it, are converted uncached.
@@ -80,6 +79,11 @@ fn identifier_part(run: &str) -> String {
         return camel;
     }
     camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect()
+}
+
+/// The apostrophes a name drops rather than splits words on (`Doesn't` → `Doesnt`).
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`')
 }
 
 /// `text` trimmed, and without `suffix` where it ends with it and is longer.
@@ -403,7 +407,7 @@ mod tests {
     /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text.
     fn converted_whole(text: &str, suffix: Option<&str>) -> String {
         let text = without_suffix(text, suffix);
-        let kept: String = text.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '`')).collect();
+        let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
         let camel = kept.to_upper_camel_case();
         make_identifier(camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect())
     }
