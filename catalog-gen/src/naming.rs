@@ -450,6 +450,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_letters_that_are_not_ascii_is_a_word_as_heck_reads_it() {
+        // The case a mutation run shrank to (runs split at ASCII alphanumerics only dropped it).
+        for cell in ["É", "Résumé Error", "Ошибка ввода"] {
+            assert_eq!(
+                VariantNames::default().variant_name(cell, None),
+                converted_whole(cell, None)
+            );
+        }
+        assert_eq!(variant_name("Résumé Error", None), "RésuméError");
+    }
+
+    #[test]
     fn codes_of_one_shape_get_the_suffix_heck_gives_each() {
         // Every code of up to four characters from these (digits, letters of both cases,
         // separators, a non-ASCII letter), then hex codes, all through one cache.
