@@ -38,7 +38,7 @@ pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
 }
 
 /// [`variant_name`] for many names, asking heck once per run of letters and digits that they
-/// share. heck splits a text at every character that is not [alphanumeric](char::is_alphanumeric)
+/// share (apostrophes, which a name drops, within the run: see [`push_runs`]). heck splits a text at every character that is not [alphanumeric](char::is_alphanumeric)
 /// before it looks for words, so no word spans two runs, and UpperCamelCase puts nothing
 /// between words: the conversion of a text is that of its runs, one after another. Names are
 /// made of few words (`Invalid`, `Error`, `Not`, `Found`), so each is converted once. On 20k
@@ -47,7 +47,8 @@ pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
 /// conversion of the whole text.
 #[derive(Debug, Default)]
 pub struct VariantNames<'t> {
-    /// heck's UpperCamelCase of each run seen, as an [identifier part](identifier_part).
+    /// heck's UpperCamelCase of each run seen, without its apostrophes, as an
+    /// [identifier part](identifier_part).
     runs: FxHashMap<&'t str, String>,
 }
 
@@ -56,16 +57,13 @@ impl<'t> VariantNames<'t> {
     pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
         let text = without_suffix(text, suffix);
         let mut camel = String::with_capacity(text.len());
-        if text.contains(is_apostrophe) {
-            // Few names have one: their runs, of a copy without it, are converted uncached.
-            let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
-            push_runs(&kept, |run| camel.push_str(&identifier_part(run)));
-        } else {
-            let runs = &mut self.runs;
-            push_runs(text, |run| {
-                camel.push_str(runs.entry(run).or_insert_with(|| identifier_part(run)));
-            });
-        }
+        let runs = &mut self.runs;
+        push_runs(text, |run| {
+            camel.push_str(runs.entry(run).or_insert_with(|| {
+                // Few runs have an apostrophe (`Doesn't`): dropped, it joins the run's words.
+                identifier_part(&run.replace(is_apostrophe, ""))
+            }));
+        });
         make_identifier(camel)
     }
 }
@@ -97,10 +95,14 @@ fn without_suffix<'t>(text: &'t str, suffix: Option<&str>) -> &'t str {
     }
 }
 
-/// Each run of [alphanumeric](char::is_alphanumeric) characters of `text`, in order, to `push`:
-/// what heck converts word by word.
+/// Each run of [alphanumeric](char::is_alphanumeric) characters and apostrophes of `text`, in
+/// order, to `push`. Without its apostrophes, a run is what heck converts word by word in the
+/// text without them: an apostrophe is not alphanumeric, so dropping it from the text joins the
+/// same characters that splitting at the other characters keeps together.
 fn push_runs<'t>(text: &'t str, push: impl FnMut(&'t str)) {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|run| !run.is_empty()).for_each(push);
+    text.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
+        .filter(|run| !run.is_empty())
+        .for_each(push);
 }
 
 /// A method name from a column header: snake_case, raw identifier syntax (`r#type`) for
