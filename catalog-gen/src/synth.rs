@@ -1,11 +1,14 @@
 //! Synthetic docs trees of any size, for benchmarks: pages shaped like the real ones. Each row
-//! has a hexadecimal code, a name of three words from short lists (every eighth repeats an
-//! earlier one, as "Disk Full" does upstream; the others repeat by chance: from 20k rows on,
-//! nearly every row shares its name, where a real catalog's names mostly differ), a long
-//! explanation built from the MediaConvert page's own sentences (escapes such as `\.` and
-//! `\(`, code spans, bold, relative and absolute links, `<br>`), and a remedy; one row in fifty
-//! has a much longer explanation, as pages with embedded lists do. A row is about 500 bytes,
-//! as on the real page: 200,000 rows make 100 MB.
+//! has a hexadecimal code, a name, a long explanation built from the MediaConvert page's own
+//! sentences (escapes such as `\.` and `\(`, code spans, bold, relative and absolute links,
+//! `<br>`), and a remedy; one row in fifty has a much longer explanation, as pages with
+//! embedded lists do. A row is about 500 bytes, as on the real page: 200,000 rows make 100 MB.
+//!
+//! Names differ from row to row, as a real catalog's mostly do (the MediaConvert page: 28 names
+//! for 33 rows): three to seven words, some of them acronyms (`HLS`, `IAM`) and some with an
+//! apostrophe (`Doesn't Match`). Every eighth row's name, a noun and a fault, repeats an earlier one,
+//! as "Disk Full" does upstream; the other rows' names are no two alike, up to
+//! [`DISTINCT_NAMES`] of them (a page of 279k rows).
 //!
 //! Deterministic: the same sizes give the same bytes, so anyone can reproduce a measurement.
 
@@ -46,8 +49,94 @@ const WORDS: &[&str] = &[
     "codec", "stream", "track", "frame", "queue", "policy", "session", "license", "endpoint",
     "timecode", "bitrate",
 ];
-const FAULTS: &[&str] =
-    &["Error", "Failure", "Not Found", "Unsupported", "Timeout", "Denied", "Invalid", "Missing"];
+const FAULTS: &[&str] = &[
+    "Error",
+    "Failure",
+    "Not Found",
+    "Unsupported",
+    "Timeout",
+    "Denied",
+    "Invalid",
+    "Missing",
+    "Doesn't Match",
+];
+
+/// What a name may begin with, as `HLS` and `IAM` names do upstream; the first is nothing.
+const QUALIFIERS: &[&str] = &[
+    "",
+    "HLS",
+    "DASH",
+    "IAM",
+    "S3",
+    "HTTP",
+    "MXF",
+    "Primary",
+    "Secondary",
+    "Live",
+    "Ad",
+    "Source",
+    "Target",
+    "Default",
+    "Custom",
+    "Encrypted",
+    "Remote",
+];
+
+/// The words of a name between its qualifier and its fault: [`WORDS`] and as many again.
+const NOUNS: &[&str] = &[
+    "input",
+    "output",
+    "audio",
+    "video",
+    "caption",
+    "segment",
+    "manifest",
+    "bucket",
+    "role",
+    "codec",
+    "stream",
+    "track",
+    "frame",
+    "queue",
+    "policy",
+    "session",
+    "license",
+    "endpoint",
+    "timecode",
+    "bitrate",
+    "container",
+    "profile",
+    "channel",
+    "playlist",
+    "packager",
+    "origin",
+    "encoder",
+    "decoder",
+    "subtitle",
+    "thumbnail",
+    "watermark",
+    "preset",
+    "template",
+    "job",
+    "rendition",
+    "overlay",
+    "cue",
+    "ad break",
+    "slate",
+    "key",
+];
+
+/// How many rows, of the seven in eight that have a name of their own, can have names no two
+/// alike: one for each qualifier, two nouns and a fault.
+pub const DISTINCT_NAMES: usize = QUALIFIERS.len() * NOUNS.len() * NOUNS.len() * FAULTS.len();
+
+// The benchmarks' largest docs, 200k rows, have names no two alike but every eighth row's.
+const _: () = assert!(DISTINCT_NAMES * 8 / 7 >= 200_000);
+
+/// The step between the names of two rows one after the other, among the [`DISTINCT_NAMES`]:
+/// prime to their number, so the first [`DISTINCT_NAMES`] rows take each once, and neighbours
+/// differ in every word, as rows of a real page do.
+const NAME_STEP: usize = 104_729;
 
 /// Sentences of the MediaConvert error page (`docs-src/mediaconvert/error-codes.md`), with a
 /// word (`{}`) varied per row.
@@ -149,11 +238,7 @@ fn page_text(page: usize, rows: usize, random: &mut Random) -> String {
             text.push(' ');
             text.push_str(FAULTS[row % FAULTS.len()]);
         } else {
-            push_capitalized(&mut text, random.pick(WORDS));
-            text.push(' ');
-            text.push_str(random.pick(WORDS));
-            text.push(' ');
-            text.push_str(random.pick(FAULTS));
+            push_name(&mut text, row - row / 8);
         }
         text.push_str("  |  ");
         details(&mut text, row, random);
@@ -181,6 +266,30 @@ fn details(text: &mut String, row: usize, random: &mut Random) {
     }
 }
 
+/// The name of the `nth` row with a name of its own: a qualifier, two nouns and a fault, the
+/// `nth` step of [`NAME_STEP`] read as digits of those lists' lengths.
+fn push_name(text: &mut String, nth: usize) {
+    let mut rest = (nth % DISTINCT_NAMES) * NAME_STEP % DISTINCT_NAMES;
+    let mut word = |words: &[&'static str]| {
+        let word = words[rest % words.len()];
+        rest /= words.len();
+        word
+    };
+    let (qualifier, first, second, fault) =
+        (word(QUALIFIERS), word(NOUNS), word(NOUNS), word(FAULTS));
+    if qualifier.is_empty() {
+        push_capitalized(text, first);
+    } else {
+        text.push_str(qualifier);
+        text.push(' ');
+        text.push_str(first);
+    }
+    for word in [second, fault] {
+        text.push(' ');
+        text.push_str(word);
+    }
+}
+
 fn push_capitalized(text: &mut String, word: &str) {
     let mut chars = word.chars();
     if let Some(first) = chars.next() {
@@ -192,7 +301,7 @@ fn push_capitalized(text: &mut String, word: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Input;
+    use crate::{Input, markdown};
 
     #[test]
     fn synthetic_docs_generate_and_are_reproducible() {
@@ -226,6 +335,36 @@ mod tests {
         let blocked = dir.path().join("catalog.toml");
         let error = docs.write_to(&blocked).unwrap_err().to_string();
         assert!(error.contains(&blocked.join("catalog.toml").display().to_string()), "{error}");
+    }
+
+    #[test]
+    fn names_differ_but_every_eighth_as_on_a_real_page() {
+        let rows = 20_000;
+        let docs = docs(rows, 1, "out", &[]);
+        let page = markdown::parse(&docs.pages[0].1);
+        let names: Vec<&str> = page.tables[0].rows.iter().map(|row| &*row.cells[1].text).collect();
+        assert_eq!(names.len(), rows);
+        let own: Vec<&str> = names
+            .iter()
+            .enumerate()
+            .filter(|(row, _)| row % 8 != 7)
+            .map(|(_, name)| *name)
+            .collect();
+        let distinct: std::collections::HashSet<&str> = own.iter().copied().collect();
+        assert_eq!(distinct.len(), own.len(), "every row but each eighth has a name of its own");
+        // Each eighth repeats a name of two words, which no other row has.
+        assert!(names.iter().skip(7).step_by(8).all(|name| !distinct.contains(name)));
+        assert!(names.iter().filter(|name| name.contains('\'')).count() > rows / 20);
+        assert!(names.iter().filter(|name| name.starts_with("HLS ")).count() > rows / 40);
+    }
+
+    #[test]
+    fn the_name_step_reaches_every_name_before_repeating_one() {
+        let mut seen = vec![false; DISTINCT_NAMES];
+        for nth in 0..DISTINCT_NAMES {
+            let at = nth * NAME_STEP % DISTINCT_NAMES;
+            assert!(!std::mem::replace(&mut seen[at], true), "step {nth} repeats {at}");
+        }
     }
 
     #[test]
