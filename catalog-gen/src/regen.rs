@@ -596,8 +596,9 @@ pub struct InitReport {
 }
 
 /// Makes a new catalog crate in `dir` named `name` (by default the directory's name): its
-/// hand-written files (`Cargo.toml`, which depends on `catalog-core`, and `src/lib.rs`), each
-/// only if absent, then the generated modules, generated once. The manifest's `output` must be the crate's `src/generated`. The crate's
+/// hand-written files (`Cargo.toml`, which depends on `catalog-core`, `src/lib.rs` and
+/// `.gitattributes`), each only if absent, then the generated modules, generated once. The
+/// manifest's `output` must be the crate's `src/generated`. The crate's
 /// documentation names the manifest as generated files do (relative to the docs tree's
 /// root), never as `manifest` is spelled.
 pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitReport, Error> {

@@ -1,6 +1,7 @@
 //! The hand-written part of a new catalog crate, for `cargo xtask init`: its `Cargo.toml`,
-//! which depends on the shared runtime (`catalog-core`), and its `src/lib.rs`, which re-exports
-//! it beside the generated modules.
+//! which depends on the shared runtime (`catalog-core`), its `src/lib.rs`, which re-exports
+//! it beside the generated modules, and its `.gitattributes`, which keeps the generated
+//! modules' `\n` line endings in every checkout.
 
 /// The version of `catalog-core` new crates depend on: this repository's `catalog-core`.
 pub const RUNTIME_VERSION: &str = "0.1.0";
@@ -29,6 +30,10 @@ pub fn files(name: &str, manifest: &str, runtime_path: Option<&str>) -> Vec<(Str
         (
             "src/lib.rs".to_owned(),
             include_str!("../templates/lib.rs.in").replace("{manifest}", manifest),
+        ),
+        (
+            ".gitattributes".to_owned(),
+            include_str!("../templates/gitattributes.in").replace("{manifest}", manifest),
         ),
     ]
 }

@@ -47,6 +47,7 @@ fn generate_build_and_test(pages: &Path, manifest: &Path, lookups: &Path, crate_
     assert!(runtime.contains("version = \"0.1.0\", path = \"../"), "{runtime}");
     assert!(!runtime.contains(sandbox.path().to_str().unwrap()), "no absolute path: {runtime}");
     assert!(!crate_dir.join("src/rt.rs").exists(), "no copy of the runtime");
+    assert_generated_files_keep_their_line_endings(&crate_dir);
 
     #[cfg(unix)]
     {
@@ -71,6 +72,30 @@ fn generate_build_and_test(pages: &Path, manifest: &Path, lookups: &Path, crate_
     for features in [&[][..], &["--features", "serde"][..]] {
         cargo_test(&crate_dir.join("Cargo.toml"), "new-crate", features);
     }
+}
+
+/// git, asked about the new crate in a repository of its own, checks the generated modules
+/// out with `\n` line endings and marks them generated; the hand-written files it leaves be.
+fn assert_generated_files_keep_their_line_endings(crate_dir: &Path) {
+    let git = |args: &[&str]| {
+        let output = Command::new("git").args(args).current_dir(crate_dir).output().unwrap();
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    git(&["init", "--quiet"]);
+    let attributes = git(&[
+        "check-attr",
+        "eol",
+        "linguist-generated",
+        "--",
+        "src/generated/mod.rs",
+        "src/lib.rs",
+    ]);
+    assert_eq!(
+        attributes,
+        "src/generated/mod.rs: eol: lf\nsrc/generated/mod.rs: linguist-generated: true\n\
+         src/lib.rs: eol: unspecified\nsrc/lib.rs: linguist-generated: unspecified\n"
+    );
 }
 
 #[test]
