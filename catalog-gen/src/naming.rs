@@ -38,13 +38,14 @@ pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
 }
 
 /// [`variant_name`] for many names, asking heck once per run of letters and digits that they
-/// share (apostrophes, which a name drops, within the run: see [`push_runs`]). heck splits a text at every character that is not [alphanumeric](char::is_alphanumeric)
-/// before it looks for words, so no word spans two runs, and UpperCamelCase puts nothing
-/// between words: the conversion of a text is that of its runs, one after another. Names are
-/// made of few words (`Invalid`, `Error`, `Not`, `Found`), so each is converted once. On 20k
-/// rows whose names all differ, converting each name whole was 18% of regen's instructions
-/// (callgrind; BENCHMARKS.md, twenty-ninth round). A property test holds names made this way to heck's
-/// conversion of the whole text.
+/// share (a run keeps its apostrophes, which a name drops: dropping them from a run joins the
+/// same characters as dropping them from the text). heck splits a text at every character
+/// that is not [alphanumeric](char::is_alphanumeric) before it looks for words, so no word
+/// spans two runs, and UpperCamelCase puts nothing between words: the conversion of a text is
+/// that of its runs, one after another. Names are made of few words (`Invalid`, `Error`,
+/// `Not`, `Found`), so each is converted once. On 20k rows whose names all differ, converting
+/// each name whole was 18% of regen's instructions (callgrind; BENCHMARKS.md, twenty-ninth
+/// round). A property test holds names made this way to heck's conversion of the whole text.
 #[derive(Debug, Default)]
 pub struct VariantNames<'t> {
     /// heck's UpperCamelCase of each run seen, without its apostrophes, as an
