@@ -6,8 +6,8 @@
 //!
 //! Names differ from row to row, as a real catalog's mostly do (the MediaConvert page: 28 names
 //! for 33 rows): three to seven words, some of them acronyms (`HLS`, `IAM`) and some with an
-//! apostrophe (`Doesn't Match`). Every eighth row's name, a noun and a fault, repeats an earlier one,
-//! as "Disk Full" does upstream; the other rows' names are no two alike, up to
+//! apostrophe (`Doesn't Match`). Every eighth row's name, a noun and a fault, repeats an
+//! earlier one, as "Disk Full" does upstream; the other rows' names are no two alike, up to
 //! [`DISTINCT_NAMES`] of them (a page of 279k rows).
 //!
 //! Deterministic: the same sizes give the same bytes, so anyone can reproduce a measurement.
@@ -82,28 +82,8 @@ const QUALIFIERS: &[&str] = &[
     "Remote",
 ];
 
-/// The words of a name between its qualifier and its fault: [`WORDS`] and as many again.
-const NOUNS: &[&str] = &[
-    "input",
-    "output",
-    "audio",
-    "video",
-    "caption",
-    "segment",
-    "manifest",
-    "bucket",
-    "role",
-    "codec",
-    "stream",
-    "track",
-    "frame",
-    "queue",
-    "policy",
-    "session",
-    "license",
-    "endpoint",
-    "timecode",
-    "bitrate",
+/// The words of a name between its qualifier and its fault: [`WORDS`], then these.
+const MORE_NOUNS: &[&str] = &[
     "container",
     "profile",
     "channel",
@@ -126,9 +106,17 @@ const NOUNS: &[&str] = &[
     "key",
 ];
 
+/// How many nouns a name chooses from: [`WORDS`] and [`MORE_NOUNS`].
+const NOUNS: usize = WORDS.len() + MORE_NOUNS.len();
+
+/// The noun numbered `index` (below [`NOUNS`]).
+fn noun(index: usize) -> &'static str {
+    WORDS.get(index).copied().unwrap_or_else(|| MORE_NOUNS[index - WORDS.len()])
+}
+
 /// How many rows, of the seven in eight that have a name of their own, can have names no two
 /// alike: one for each qualifier, two nouns and a fault.
-pub const DISTINCT_NAMES: usize = QUALIFIERS.len() * NOUNS.len() * NOUNS.len() * FAULTS.len();
+pub const DISTINCT_NAMES: usize = QUALIFIERS.len() * NOUNS * NOUNS * FAULTS.len();
 
 // The benchmarks' largest docs, 200k rows, have names no two alike but every eighth row's.
 const _: () = assert!(DISTINCT_NAMES * 8 / 7 >= 200_000);
@@ -270,13 +258,14 @@ fn details(text: &mut String, row: usize, random: &mut Random) {
 /// `nth` step of [`NAME_STEP`] read as digits of those lists' lengths.
 fn push_name(text: &mut String, nth: usize) {
     let mut rest = (nth % DISTINCT_NAMES) * NAME_STEP % DISTINCT_NAMES;
-    let mut word = |words: &[&'static str]| {
-        let word = words[rest % words.len()];
-        rest /= words.len();
-        word
+    let mut digit = |base: usize| {
+        let digit = rest % base;
+        rest /= base;
+        digit
     };
-    let (qualifier, first, second, fault) =
-        (word(QUALIFIERS), word(NOUNS), word(NOUNS), word(FAULTS));
+    let qualifier = QUALIFIERS[digit(QUALIFIERS.len())];
+    let (first, second) = (noun(digit(NOUNS)), noun(digit(NOUNS)));
+    let fault = FAULTS[digit(FAULTS.len())];
     if qualifier.is_empty() {
         push_capitalized(text, first);
     } else {
