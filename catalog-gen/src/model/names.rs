@@ -60,26 +60,33 @@ pub fn assign<'a>(
     // Names are made once per distinct name cell, on every core where there are many: where
     // rows repeat a name (the reason names get suffixes), the case conversion, a tenth of
     // regen's instructions at 20k rows of few names, is not done again; and each thread
-    // converts each word once (`VariantNames`).
-    let mut distinct: FxHashMap<&str, usize> = FxHashMap::default();
+    // converts each word once (`VariantNames`). The map is sized for every row, as a real
+    // catalog's names mostly differ.
+    let mut distinct: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut texts: Vec<&str> = Vec::new();
-    for keyed in &rows {
-        let text = cell(keyed, columns.name);
-        distinct.entry(text).or_insert_with(|| {
-            texts.push(text);
-            texts.len() - 1
-        });
-    }
+    // Each row with the index of its name cell's text in `texts`, found once.
+    let rows_texts: Vec<(&KeyedRow<'_>, usize)> = rows
+        .iter()
+        .map(|keyed| {
+            let text = cell(keyed, columns.name);
+            let index = *distinct.entry(text).or_insert_with(|| {
+                texts.push(text);
+                texts.len() - 1
+            });
+            (keyed, index)
+        })
+        .collect();
     let made = parallel::map_with(&texts, naming::VariantNames::default, |names, text| {
         names.variant_name(text, suffix)
     });
     // Each row's name before suffixes, and whether it is kept as it is (pinned).
-    let unsuffixed: Vec<(Cow<'_, str>, bool)> = parallel::map(&rows, |keyed| {
+    let unsuffixed: Vec<(Cow<'_, str>, bool)> = parallel::map(&rows_texts, |&(keyed, text)| {
         // A retired row keeps the name it had, as if pinned.
         if let Some(retiring) = &keyed.retiring {
             return (Cow::Borrowed(retiring.ident.as_str()), true);
         }
-        match (pin_for(keyed), made[distinct[cell(keyed, columns.name)]].as_str()) {
+        match (pin_for(keyed), made[text].as_str()) {
             (Some(name), _) => (Cow::Borrowed(name.get_ref().as_str()), true),
             (None, "") => (Cow::Owned(naming::variant_name(&keyed.key_text, None)), false),
             (None, made) => (Cow::Borrowed(made), false),
