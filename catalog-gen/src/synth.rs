@@ -122,8 +122,9 @@ pub const DISTINCT_NAMES: usize = QUALIFIERS.len() * NOUNS * NOUNS * FAULTS.len(
 const _: () = assert!(DISTINCT_NAMES * 8 / 7 >= 200_000);
 
 /// The step between the names of two rows one after the other, among the [`DISTINCT_NAMES`]:
-/// prime to their number, so the first [`DISTINCT_NAMES`] rows take each once, and neighbours
-/// differ in every word, as rows of a real page do.
+/// prime to their number, so the first [`DISTINCT_NAMES`] rows take each once; and large, so
+/// that rows one after another do not count through the names a word at a time (a row's
+/// qualifier, second noun and fault all differ from the row's before it).
 const NAME_STEP: usize = 104_729;
 
 /// Sentences of the MediaConvert error page (`docs-src/mediaconvert/error-codes.md`), with a
