@@ -255,18 +255,9 @@ fn details(text: &mut String, row: usize, random: &mut Random) {
     }
 }
 
-/// The name of the `nth` row with a name of its own: a qualifier, two nouns and a fault, the
-/// `nth` step of [`NAME_STEP`] read as digits of those lists' lengths.
+/// The name of the `nth` row with a name of its own: a qualifier, two nouns and a fault.
 fn push_name(text: &mut String, nth: usize) {
-    let mut rest = (nth % DISTINCT_NAMES) * NAME_STEP % DISTINCT_NAMES;
-    let mut digit = |base: usize| {
-        let digit = rest % base;
-        rest /= base;
-        digit
-    };
-    let qualifier = QUALIFIERS[digit(QUALIFIERS.len())];
-    let (first, second) = (noun(digit(NOUNS)), noun(digit(NOUNS)));
-    let fault = FAULTS[digit(FAULTS.len())];
+    let [qualifier, first, second, fault] = name_words(nth);
     if qualifier.is_empty() {
         push_capitalized(text, first);
     } else {
@@ -278,6 +269,20 @@ fn push_name(text: &mut String, nth: usize) {
         text.push(' ');
         text.push_str(word);
     }
+}
+
+/// The qualifier, the two nouns and the fault of the `nth` row with a name of its own: the
+/// `nth` step of [`NAME_STEP`] read as digits of those lists' lengths.
+fn name_words(nth: usize) -> [&'static str; 4] {
+    let mut rest = (nth % DISTINCT_NAMES) * NAME_STEP % DISTINCT_NAMES;
+    let mut digit = |base: usize| {
+        let digit = rest % base;
+        rest /= base;
+        digit
+    };
+    let qualifier = QUALIFIERS[digit(QUALIFIERS.len())];
+    let (first, second) = (noun(digit(NOUNS)), noun(digit(NOUNS)));
+    [qualifier, first, second, FAULTS[digit(FAULTS.len())]]
 }
 
 fn push_capitalized(text: &mut String, word: &str) {
@@ -350,10 +355,13 @@ mod tests {
 
     #[test]
     fn the_name_step_reaches_every_name_before_repeating_one() {
-        let mut seen = vec![false; DISTINCT_NAMES];
+        let mut seen = std::collections::HashSet::with_capacity(DISTINCT_NAMES);
         for nth in 0..DISTINCT_NAMES {
-            let at = nth * NAME_STEP % DISTINCT_NAMES;
-            assert!(!std::mem::replace(&mut seen[at], true), "step {nth} repeats {at}");
+            let words = name_words(nth);
+            assert!(seen.insert(words), "row {nth} repeats {words:?}");
+            // Rows one after another do not count through the names a word at a time.
+            let [qualifier, _, second, fault] = name_words(nth + 1);
+            assert!(qualifier != words[0] && second != words[2] && fault != words[3], "{nth}");
         }
     }
 
