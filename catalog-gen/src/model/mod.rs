@@ -279,10 +279,19 @@ fn table<'a>(
     // What each page row gives its variant (stage 11: its cells' text and rustdoc, its URL)
     // needs only the page, so it is made on other cores while stages 7 to 10 check and name
     // the rows, mostly on one: at 200k rows, it took a tenth of a second after them. Not where
-    // the table has failed already.
+    // the table has failed already. The names in lookup order (stage 9) need only the rows'
+    // name cells, the page's and then those the manifest retires, so they are sorted there
+    // too, once the rows' texts are made: at 200k rows, sorting them after the names were
+    // assigned took 50 to 70 ms on one core.
     let base =
         options.base.as_ref().filter(|_| !problems[start..].iter().any(Diagnostic::is_error));
-    let page_rows = || base.map(|base| docs::page_rows(page.page.source, table, base));
+    let retired_names = retired::names(&rows, &columns);
+    let page_rows = || {
+        let page_rows = docs::page_rows(page.page.source, table, base?);
+        let names = table.rows.iter().map(|row| &*row.cells[columns.name].text);
+        let by_name = facts::name_order(names.chain(retired_names.iter().map(|name| &**name)));
+        Some((page_rows, by_name))
+    };
     let checked = || {
         let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
         let rows = names::assign(&place, spec, &columns, rows, problems);
@@ -290,17 +299,28 @@ fn table<'a>(
             return None;
         }
         // The warnings need of the facts only what the table's size says: checked beside
-        // the sorting that derives the rest, which at 100k rows leaves a core idle.
+        // the sorting by code, which at 100k rows leaves a core idle.
         let (_, off_by_size) = facts::discriminants(spec, rows.len());
-        let (facts, ()) = crate::parallel::join(
+        let (by_code, ()) = crate::parallel::join(
             rows.len(),
-            || facts::derive(spec, &columns, &rows),
+            || facts::code_order(&rows),
             || lints::check(&place, spec, page.page.source, &columns, &rows, off_by_size, problems),
         );
-        Some((rows, facts))
+        Some((rows, by_code))
     };
     let (page_rows, checked) = crate::parallel::join(table.rows.len(), page_rows, checked);
-    let (rows, facts) = checked?;
+    let (rows, by_code) = checked?;
+    let (page_rows, by_name) = page_rows?;
+    // Rows pass the checks whole and in order, so the names sorted are theirs; should a row
+    // ever be dropped without an error, they are sorted again from the rows.
+    let page_rows_of = rows.iter().map(|row| row.page_row);
+    let by_name =
+        if retired::page_rows_then_retired(page_rows_of, table.rows.len(), retired_names.len()) {
+            by_name
+        } else {
+            facts::name_order(facts::names_of(&rows, &columns))
+        };
+    let facts = facts::derive(spec, rows.len(), by_code, by_name);
     Some(docs::ReadyTable {
         module: options.module?,
         enum_name: options.enum_name?,
@@ -312,7 +332,7 @@ fn table<'a>(
         columns,
         rows,
         facts,
-        page_rows: page_rows?,
+        page_rows,
     })
 }
 

@@ -74,6 +74,28 @@ pub fn keep<'a>(
     }
 }
 
+/// The name cells of the rows [`keep`] added, which follow the page's rows, in order.
+pub fn names(rows: &[KeyedRow<'_>], columns: &Columns) -> Vec<Arc<str>> {
+    let retired = rows.iter().rev().take_while(|row| row.page_row.is_none()).count();
+    let retired = &rows[rows.len() - retired..];
+    retired.iter().map(|row| Arc::clone(&row.row.cells[columns.name].text)).collect()
+}
+
+/// Whether rows whose [page rows](crate::model::names::NamedRow::page_row) are `rows` are the page table's
+/// `page_rows` rows in order, then `retired` rows that the manifest retires: every row read
+/// and kept, as where the checks pass.
+pub fn page_rows_then_retired(
+    rows: impl ExactSizeIterator<Item = Option<usize>>,
+    page_rows: usize,
+    retired: usize,
+) -> bool {
+    rows.len() == page_rows + retired
+        && rows.enumerate().all(|(index, row)| match row {
+            Some(page_row) => page_row == index,
+            None => index >= page_rows,
+        })
+}
+
 /// The variant of `api` (the enum's in the API snapshot) that the row retired by `key` last
 /// was: the one whose code (or, where rows share codes, name) is `key`.
 pub fn last_variant<'a>(spec: &TableSpec, api: &'a EnumApi, key: &str) -> Option<&'a VariantApi> {
@@ -137,6 +159,29 @@ mod tests {
         assert_eq!(variant.ident.as_str(), "Gone");
         assert_eq!(variant.cells[..], ["7".into(), "Gone away".into(), "Was here.".into()]);
         assert_eq!(variant.retired.as_ref().unwrap().since.as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn a_retired_row_takes_its_place_among_the_names_in_lookup_order() {
+        let page =
+            "| Code | Name | Details |\n|---|---|---|\n| 1 | Bb | B. |\n| 2 | Cccccc | C. |\n";
+        let mut api = previous(Vec::new(), Vec::new());
+        api.enums.get_mut("E").unwrap().variants[0].name = "Gone".into();
+        let catalog = model(page, &api).unwrap();
+        assert_eq!(catalog.modules[0].enums[0].rows_by_name, [0, 2, 1]);
+    }
+
+    #[test]
+    fn rows_are_the_page_rows_then_the_retired_ones_only_whole_and_in_order() {
+        let is = |rows: &[Option<usize>], page_rows, retired| {
+            super::page_rows_then_retired(rows.iter().copied(), page_rows, retired)
+        };
+        assert!(is(&[Some(0), Some(1), None], 2, 1));
+        assert!(is(&[], 0, 0));
+        assert!(!is(&[Some(0), None], 2, 0), "a page row dropped");
+        assert!(!is(&[Some(1), Some(0)], 2, 0), "out of order");
+        assert!(!is(&[Some(0), Some(2), None], 3, 0), "a page row dropped, a retired one kept");
+        assert!(!is(&[None, Some(0)], 1, 1), "a retired row first");
     }
 
     #[test]
