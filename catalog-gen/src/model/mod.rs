@@ -282,7 +282,7 @@ fn table<'a>(
     // the table has failed already. The names in lookup order (stage 9) need only the rows'
     // name cells, the page's and then those the manifest retires, so they are sorted there
     // too, once the rows' texts are made: at 200k rows, sorting them after the names were
-    // assigned took 50 to 70 ms on one core.
+    // assigned took 60 to 100 ms, on one core (BENCHMARKS.md, thirty-first round).
     let base =
         options.base.as_ref().filter(|_| !problems[start..].iter().any(Diagnostic::is_error));
     let retired_names = retired::names(&rows, &columns);
@@ -311,8 +311,9 @@ fn table<'a>(
     let (page_rows, checked) = crate::parallel::join(table.rows.len(), page_rows, checked);
     let (rows, by_code) = checked?;
     let (page_rows, by_name) = page_rows?;
-    // Rows pass the checks whole and in order, so the names sorted are theirs; should a row
-    // ever be dropped without an error, they are sorted again from the rows.
+    // Rows pass the checks whole and in order (stages 5, 7 and 8 drop a row only with an
+    // error), so the names sorted are theirs. Should a later change drop one without an error,
+    // they are sorted again from the rows rather than pointing lookups at the wrong rows.
     let page_rows_of = rows.iter().map(|row| row.page_row);
     let by_name =
         if retired::page_rows_then_retired(page_rows_of, table.rows.len(), retired_names.len()) {
@@ -320,7 +321,7 @@ fn table<'a>(
         } else {
             facts::name_order(facts::names_of(&rows, &columns))
         };
-    let facts = facts::derive(spec, rows.len(), by_code, by_name);
+    let facts = facts::derive(spec, by_code, by_name);
     Some(docs::ReadyTable {
         module: options.module?,
         enum_name: options.enum_name?,
