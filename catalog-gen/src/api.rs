@@ -180,8 +180,8 @@ impl CatalogApi {
                 discriminants: Some(table.discriminants),
                 // On every core where rows are many: nothing else runs meanwhile but the
                 // module's skeleton, a few milliseconds, and at 200k rows the three strings
-                // copied for each variant kept one core busy for 20 to 28 ms (BENCHMARKS.md,
-                // thirty-second round).
+                // copied for each variant kept one core busy for 18 to 21 ms in quick runs,
+                // up to 113 ms in slow ones (BENCHMARKS.md, thirty-second round).
                 variants: parallel::map(&table.variants, |variant| VariantApi {
                     variant: variant.ident.as_str().to_owned(),
                     code: variant.key_text.clone(),
