@@ -5,7 +5,8 @@ use catalog_gen::{Input, markdown, synth};
 
 const ROWS: usize = 7000;
 
-fn generate(docs: &synth::Docs) -> String {
+/// The module's text and the API snapshot's.
+fn generate(docs: &synth::Docs) -> (String, String) {
     let pages = catalog_gen::pages_in_memory(docs.pages.clone());
     let files = catalog_gen::generate(&Input {
         manifest_path: "catalog.toml",
@@ -14,12 +15,11 @@ fn generate(docs: &synth::Docs) -> String {
         command: "cargo xtask regen",
     })
     .expect("synthetic docs are valid");
-    files
-        .into_iter()
-        .find(|file| file.path == "service_0.rs")
-        .expect("the module's file")
-        .text
-        .to_string()
+    let text = |path: &str| {
+        let file = files.iter().find(|file| file.path == path).expect("a generated file");
+        file.text.to_string()
+    };
+    (text("service_0.rs"), text(catalog_gen::api::SNAPSHOT_FILE))
 }
 
 /// The lines between `start` (a line of its own) and the next line that closes it.
@@ -35,8 +35,9 @@ fn section<'a>(text: &'a str, start: &str, end: &str) -> Vec<&'a str> {
 #[test]
 fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
     let docs = synth::docs(ROWS, 1, "out", &[]);
-    let text = generate(&docs);
-    assert_eq!(text, generate(&docs), "two runs gave different bytes");
+    let (text, snapshot) = generate(&docs);
+    let again = generate(&docs);
+    assert!(again.0 == text && again.1 == snapshot, "two runs gave different bytes");
 
     let page = markdown::parse(&docs.pages[0].1);
     let table = &page.tables[0];
@@ -55,6 +56,16 @@ fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
         let variant = variant.trim_end_matches(',');
         assert_eq!(*arm, format!("{variant} => {index},"));
     }
+    // The API snapshot's variants, made on every core too, in the same order.
+    let snapshot_variants: Vec<&str> = snapshot
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("{ variant = \"")?.split('"').next())
+        .collect();
+    let module_variants: Vec<&str> = all
+        .iter()
+        .map(|variant| variant.trim_end_matches(',').rsplit("::").next().unwrap())
+        .collect();
+    assert_eq!(snapshot_variants, module_variants);
 }
 
 /// The generated files in `dir`, by name.
