@@ -64,9 +64,12 @@ fn floor(page: &Path) {
 }
 
 /// One `regen` (write mode) in a child process, as `cargo xtask regen --manifest` runs it:
-/// what regen is done with is left to the process's exit ([`Cleanup::AtExit`]).
+/// what regen is done with is left to the process's exit ([`Cleanup::AtExit`]), and large
+/// files replaced are set aside in the target directory ([`regen::default_set_aside`]).
 fn regen_once(manifest: &Path) {
-    let options = Options { cleanup: Cleanup::AtExit, ..Options::default() };
+    let set_aside = regen::default_set_aside();
+    let set_aside = set_aside.as_deref();
+    let options = Options { cleanup: Cleanup::AtExit, set_aside, ..Options::default() };
     if let Err(error) = regen::regen(manifest, &options) {
         panic!("regen failed: {}", error.render(false));
     }

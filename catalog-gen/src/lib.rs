@@ -38,6 +38,7 @@ mod parallel;
 pub mod regen;
 pub mod rustdoc;
 mod scan;
+mod set_aside;
 pub mod skeleton;
 pub mod source;
 pub mod stability;

@@ -26,6 +26,7 @@ use crate::load::{self, Loaded};
 use crate::manifest::Manifest;
 use crate::model::Origin;
 use crate::model::retired;
+use crate::set_aside::{self, Clearing};
 use crate::sync::{self, Change, CommonStart, Existing, OldText};
 use crate::{
     Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, skeleton, stability,
@@ -43,7 +44,7 @@ pub enum Mode {
 
 /// How to regenerate.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
+pub struct Options<'a> {
     /// Write or only check.
     pub mode: Mode,
     /// Accept changes that remove or rename public API (refused otherwise).
@@ -54,6 +55,22 @@ pub struct Options {
     /// or left for the process's exit by a caller that exits once the run is reported
     /// ([`Cleanup::AtExit`], as `cargo xtask regen` does).
     pub cleanup: Cleanup,
+    /// Where large generated files that a write replaces are set aside (hard-linked) rather
+    /// than freed by the rename over them, for the next regeneration with the same place to
+    /// remove while it parses: the rename then need not wait for the disk to free the old
+    /// blocks. A directory on the output's file system ([`default_set_aside`]); `None` (the
+    /// default) frees them at the rename.
+    pub set_aside: Option<&'a Path>,
+}
+
+/// Where `cargo xtask regen` sets aside the large files it replaces ([`Options::set_aside`]):
+/// `catalog-gen/replaced` in the Cargo target directory the running executable was built in
+/// (the nearest directory above it with Cargo's `CACHEDIR.TAG`), which `cargo clean` empties.
+/// `None` for an executable outside a target directory.
+pub fn default_set_aside() -> Option<PathBuf> {
+    let executable = std::env::current_exe().ok()?;
+    let target = executable.ancestors().skip(1).find(|dir| dir.join("CACHEDIR.TAG").is_file())?;
+    Some(target.join("catalog-gen").join("replaced"))
 }
 
 /// Why a regeneration did nothing.
@@ -108,6 +125,9 @@ pub struct Plan {
     rows: usize,
     /// What becomes of the changes, and so of the model, once they are reported.
     cleanup: Cleanup,
+    /// Where the files the changes replace are set aside ([`Options::set_aside`]), and the
+    /// removal of what earlier runs set aside there, started by [`plan`].
+    set_aside: Option<(PathBuf, Clearing)>,
     /// How many files the catalog has.
     pub files: usize,
     /// What differs from the files already there, sorted by path.
@@ -147,7 +167,12 @@ impl Plan {
             None => stage_changes(self.output_dir(), &self.changes, Replaced::ReadNoMore)
                 .map_err(write_failed)?,
         };
-        staged.persist().map_err(write_failed)?;
+        // What earlier runs set aside is removed before this run sets aside its own.
+        let set_aside = self.set_aside.take().map(|(dir, clearing)| {
+            clearing.wait();
+            dir
+        });
+        staged.persist_setting_aside(set_aside.as_deref()).map_err(write_failed)?;
         let dir = self.output_dir();
         for change in &self.changes {
             if let Change::Remove { path, .. } = change {
@@ -209,7 +234,19 @@ impl Staged {
     /// a large file frees the old file's blocks, which takes a noticeable time (55 ms for
     /// 266 MB on the benchmark machine's ext4, whether its pages are cached or not).
     pub fn persist(self) -> io::Result<()> {
-        let persisted = parallel::each(self.files, |(file, target)| file.persist(&target));
+        self.persist_setting_aside(None)
+    }
+
+    /// [`Staged::persist`], each large file replaced set aside in `set_aside` first
+    /// ([`Options::set_aside`]).
+    fn persist_setting_aside(self, set_aside: Option<&Path>) -> io::Result<()> {
+        let files: Vec<_> = self.files.into_iter().enumerate().collect();
+        let persisted = parallel::each(files, |(index, (file, target))| {
+            if let Some(dir) = set_aside {
+                set_aside::keep(dir, &target, index);
+            }
+            file.persist(&target)
+        });
         persisted.into_iter().try_for_each(|done| done.map(drop).map_err(|error| error.error))
     }
 }
@@ -266,7 +303,11 @@ fn worth_forgetting<'c>(replaced: Option<(&'c OldText, &'c CommonStart)>) -> Opt
 /// `deny_warnings` is set. With [`Mode::Write`] the new texts are written to temporary files
 /// while the API is checked (and removed if it is refused), for [`Plan::apply`] to put in
 /// place; with [`Mode::Check`] nothing is written.
-pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
+pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
+    // What earlier runs set aside is removed while this one reads and parses: the disk frees
+    // the blocks while the cores parse.
+    let set_aside = options.set_aside.filter(|_| options.mode == Mode::Write);
+    let set_aside = set_aside.map(|dir| (dir.to_path_buf(), Clearing::start(dir)));
     let loaded = load::load(manifest)?;
     let unreadable = unreadable(&loaded.output_dir);
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
@@ -331,7 +372,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
     let staged = staged.transpose().map_err(write_failed)?;
     cleanup.dispose(rows, (generation.api, previous, early));
     let warnings = generation.warnings;
-    Ok(Plan { files, changes, warnings, changelog, loaded, staged, rows, cleanup })
+    Ok(Plan { files, changes, warnings, changelog, loaded, staged, rows, cleanup, set_aside })
 }
 
 /// The API snapshot checked in beside the code. It is as large as the docs' text, so it is
@@ -342,7 +383,7 @@ pub fn plan(manifest: &Path, options: &Options) -> Result<Plan, Error> {
 struct CheckedIn<'a> {
     loaded: &'a Loaded,
     file: Option<OldText>,
-    options: &'a Options,
+    options: &'a Options<'a>,
 }
 
 /// What the checked-in snapshot says of the API before this regeneration.
@@ -358,7 +399,11 @@ enum Previous<'n> {
 impl<'a> CheckedIn<'a> {
     /// The snapshot among the files already in the output directory, where there is one
     /// marked generated.
-    fn of(loaded: &'a Loaded, existing: &BTreeMap<String, Existing>, options: &'a Options) -> Self {
+    fn of(
+        loaded: &'a Loaded,
+        existing: &BTreeMap<String, Existing>,
+        options: &'a Options<'a>,
+    ) -> Self {
         let file = match existing.get(SNAPSHOT_FILE) {
             Some(Existing::Generated(old)) => Some(old.clone()),
             _ => None,
@@ -573,7 +618,7 @@ impl Plan {
 }
 
 /// Plans, then reports ([`Mode::Check`]) or writes ([`Mode::Write`]) the changes.
-pub fn regen(manifest: &Path, options: &Options) -> Result<Report, Error> {
+pub fn regen(manifest: &Path, options: &Options<'_>) -> Result<Report, Error> {
     let mut plan = plan(manifest, options)?;
     let diff = match options.mode {
         Mode::Check => plan.diff()?,
@@ -768,6 +813,16 @@ pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_set_aside_place_is_in_the_target_directory_of_the_running_executable() {
+        // This test runs from `target/<profile>/deps`, in Cargo's target directory.
+        let place = default_set_aside().expect("tests run from a Cargo target directory");
+        assert!(place.ends_with("catalog-gen/replaced"), "{}", place.display());
+        let target = place.parent().and_then(Path::parent).unwrap();
+        assert!(target.join("CACHEDIR.TAG").is_file(), "{}", target.display());
+        assert!(std::env::current_exe().unwrap().starts_with(target));
+    }
 
     #[test]
     fn a_staged_file_handed_to_the_disk_in_parts_reads_as_its_text() {

@@ -79,6 +79,8 @@ fn generated_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, 
         .collect()
 }
 
+/// Also: the module each edit replaces is set aside where `Options::set_aside` says, as it
+/// was, and the next regeneration removes it.
 #[test]
 fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writes_it() {
     use catalog_gen::regen::{self, Options};
@@ -89,7 +91,9 @@ fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writ
     let edited = tempfile::tempdir().unwrap();
     docs.write_to(edited.path()).unwrap();
     let manifest = edited.path().join("catalog.toml");
-    regen::regen(&manifest, &Options::default()).unwrap();
+    let set_aside = edited.path().join("set aside");
+    let options = Options { set_aside: Some(&set_aside), ..Options::default() };
+    regen::regen(&manifest, &options).unwrap();
     // Larger than the 8 MB from which a replaced file's cached pages are dropped on a thread
     // beside its writing (regen's `WRITE_BEHIND`): the edits below take that path too.
     let module = std::fs::metadata(edited.path().join("out/service_0.rs")).unwrap().len();
@@ -103,11 +107,16 @@ fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writ
         page.insert_str(rows[row] + third_cell + 1, " edited");
         let docs = synth::Docs { pages: vec![(docs.pages[0].0.clone(), page)], ..docs.clone() };
         docs.write_to(edited.path()).unwrap();
-        regen::regen(&manifest, &Options::default()).unwrap();
+        let before = std::fs::read(edited.path().join("out/service_0.rs")).unwrap();
+        regen::regen(&manifest, &options).unwrap();
         let edited_files = generated_files(&edited.path().join("out"));
-        // The same docs regenerated into an empty directory.
+        // Only the module is large enough (8 MB) to be set aside; the snapshot is not.
+        let kept: Vec<Vec<u8>> = generated_files(&set_aside).into_values().collect();
+        assert!(kept == [before], "row {row}: the replaced module is not set aside as it was");
+        // The same docs regenerated into an empty directory, which removes what was set aside.
         std::fs::remove_dir_all(edited.path().join("out")).unwrap();
-        regen::regen(&manifest, &Options::default()).unwrap();
+        regen::regen(&manifest, &options).unwrap();
+        assert!(generated_files(&set_aside).is_empty(), "row {row}: the next regen removes it");
         let fresh_files = generated_files(&edited.path().join("out"));
         assert_eq!(edited_files.keys().collect::<Vec<_>>(), fresh_files.keys().collect::<Vec<_>>());
         for (name, text) in &edited_files {

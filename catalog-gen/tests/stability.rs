@@ -26,17 +26,19 @@ shared-codes = true
 const PAGE: &str = "# Statuses\n\n| Code | Name | Meaning |\n|---|---|---|\n\
                     | 400 | Bad | The request is bad. |\n| 400 | Worse | It is worse. |\n";
 
-const WRITE: Options = Options {
+const WRITE: Options<'static> = Options {
     mode: Mode::Write,
     allow_breaking: false,
     deny_warnings: false,
     cleanup: Cleanup::Free,
+    set_aside: None,
 };
-const CHECK: Options = Options {
+const CHECK: Options<'static> = Options {
     mode: Mode::Check,
     allow_breaking: false,
     deny_warnings: false,
     cleanup: Cleanup::Free,
+    set_aside: None,
 };
 
 /// A docs tree with `page` and `manifest`, generated once from `PAGE`.

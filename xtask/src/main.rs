@@ -146,12 +146,15 @@ fn regen(args: &RegenArgs) -> ExitCode {
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
     // The process exits once the report is printed: what regen is done with is left to the
-    // exit rather than freed piece by piece (`Cleanup::AtExit`).
+    // exit rather than freed piece by piece (`Cleanup::AtExit`). Large files it replaces are
+    // set aside in the target directory, for the next regen to remove while it parses.
+    let set_aside = regen::default_set_aside();
     let options = Options {
         mode,
         allow_breaking: args.allow_breaking,
         deny_warnings: args.deny_warnings,
         cleanup: Cleanup::AtExit,
+        set_aside: set_aside.as_deref(),
     };
     let report = match regen::regen(&manifest, &options) {
         Ok(report) => report,
