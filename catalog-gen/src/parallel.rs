@@ -13,7 +13,7 @@ const MIN_ITEMS_PER_THREAD: usize = 2048;
 /// The cores the process may use, asked once: `available_parallelism` reads the cgroup's CPU
 /// quota from files on each call (its docs: not for hot code), and a regeneration of a large
 /// page asked about fifteen times, each a few `open`, `read` and `close` calls.
-fn cores() -> usize {
+pub(crate) fn cores() -> usize {
     static CORES: OnceLock<usize> = OnceLock::new();
     *CORES.get_or_init(|| thread::available_parallelism().map_or(1, NonZeroUsize::get))
 }

@@ -29,7 +29,8 @@ use crate::model::retired;
 use crate::set_aside::{self, Clearing};
 use crate::sync::{self, Change, CommonStart, Existing, OldText};
 use crate::{
-    Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, skeleton, stability,
+    Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, scan, skeleton,
+    stability,
 };
 
 /// Whether a regeneration writes its changes or only reports them.
@@ -421,11 +422,11 @@ impl<'a> CheckedIn<'a> {
         let retired = || manifest.tables.iter().flat_map(|table| table.retired.keys());
         let keys: Vec<&str> = retired().map(|key| key.get_ref().as_str()).collect();
         self.read(|old| {
-            // Read a mebibyte at a time: the snapshot is 112 MB at 200k rows.
-            let file = io::BufReader::with_capacity(1 << 20, old.open().map_err(unread)?);
+            // Read on every core, a mebibyte at a time: the snapshot is 113 MB at 200k rows.
+            let parts = scan::line_parts(old.path(), parallel::cores()).map_err(unread)?;
             // Where what is kept does not parse, its error would name a line of the text kept;
             // the whole snapshot's names the file's.
-            match CatalogApi::from_snapshot_keeping(file, &keys) {
+            match CatalogApi::from_snapshot_parts_keeping(parts, &keys) {
                 Ok(kept) if has_every_retired(manifest, &kept) => Ok(kept),
                 _ => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),
             }

@@ -5,7 +5,9 @@
 //! the escapers' main cost at 200k rows; a word of eight is tested with a few integer
 //! operations instead (the "has a zero byte" trick), with no `unsafe`.
 
-use std::io::{self, BufRead};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
 
 /// The lines of `text`, each with its `\n` (the last one may have none), as
 /// `str::split_inclusive('\n')` gives them. `memchr` finds the ends: `split_inclusive` and
@@ -31,6 +33,46 @@ pub fn lines_without_ends(text: &str) -> impl Iterator<Item = &str> + '_ {
         Some(line) => line.strip_suffix('\r').unwrap_or(line),
         None => line,
     })
+}
+
+/// How many bytes each reader of [`line_parts`] reads from the file at a time.
+const LINE_PART_BUFFER: usize = 1 << 20;
+
+/// The file at `path` as up to `parts` readers of about equal length, one after the other:
+/// each starts where a line starts (after a `\n`) and ends where the next starts, so that
+/// [`for_each_line`] over each in turn gives the file's lines, each once and whole (a line
+/// longer than a part makes that part empty). For lines looked at on every core.
+pub fn line_parts(path: &Path, parts: usize) -> io::Result<Vec<BufReader<io::Take<File>>>> {
+    let len = std::fs::metadata(path)?.len();
+    let parts = parts.max(1) as u64;
+    let mut starts = vec![0];
+    for part in 1..parts {
+        let previous = *starts.last().unwrap_or(&0);
+        let start = line_start_at_or_after(path, len * part / parts)?.max(previous);
+        starts.push(start.min(len));
+    }
+    starts.push(len);
+    starts
+        .windows(2)
+        .map(|bounds| {
+            let mut file = File::open(path)?;
+            file.seek(SeekFrom::Start(bounds[0]))?;
+            Ok(BufReader::with_capacity(LINE_PART_BUFFER, file.take(bounds[1] - bounds[0])))
+        })
+        .collect()
+}
+
+/// Where the first line that starts at `offset` or after it starts in the file at `path`: the
+/// offset after the first `\n` at `offset - 1` or later (the file's length if none).
+fn line_start_at_or_after(path: &Path, offset: u64) -> io::Result<u64> {
+    if offset == 0 {
+        return Ok(0);
+    }
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(offset - 1))?;
+    let mut skipped = Vec::new();
+    BufReader::new(file).read_until(b'\n', &mut skipped)?;
+    Ok(offset - 1 + skipped.len() as u64)
 }
 
 /// Calls `f` with each line `reader` reads, without its `\n`, as `BufRead::split(b'\n')`
@@ -145,6 +187,34 @@ fn equal(word: u64, byte: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_in_line_parts_gives_every_line_once_and_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lines");
+        let long = "x".repeat(300);
+        let texts = [
+            String::new(),
+            "one line without its end".to_owned(),
+            "a\nbb\n\nccc\n".to_owned(),
+            format!("short\n{long}\nmiddle\n{long}\n\nend"),
+            (0..100).map(|n| format!("line {n}\n")).collect(),
+        ];
+        for text in &texts {
+            std::fs::write(&path, text).unwrap();
+            let expected: Vec<&[u8]> =
+                lines_without_ends(text).map(str::as_bytes).collect::<Vec<_>>();
+            for parts in 1..=7 {
+                let readers = line_parts(&path, parts).unwrap();
+                assert_eq!(readers.len(), parts, "{text:?}");
+                let mut lines = Vec::new();
+                for reader in readers {
+                    for_each_line(reader, |line| lines.push(line.to_vec())).unwrap();
+                }
+                assert_eq!(lines, expected, "{parts} parts of {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn lines_are_split_as_the_standard_library_splits_them() {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::line_endings::same_but_line_endings;
@@ -33,6 +33,11 @@ impl OldText {
     /// The text of the file at `path`, read when asked for.
     pub fn at(path: PathBuf) -> OldText {
         OldText { path }
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The file, to read a piece at a time.
