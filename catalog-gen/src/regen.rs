@@ -126,9 +126,8 @@ pub struct Plan {
     rows: usize,
     /// What becomes of the changes, and so of the model, once they are reported.
     cleanup: Cleanup,
-    /// Where the files the changes replace are set aside ([`Options::set_aside`]), and the
-    /// removal of what earlier runs set aside there, started by [`plan`].
-    set_aside: Option<(PathBuf, Clearing)>,
+    /// Where the files the changes replace are set aside ([`Options::set_aside`]).
+    set_aside: Option<PathBuf>,
     /// How many files the catalog has.
     pub files: usize,
     /// What differs from the files already there, sorted by path.
@@ -168,12 +167,7 @@ impl Plan {
             None => stage_changes(self.output_dir(), &self.changes, Replaced::ReadNoMore)
                 .map_err(write_failed)?,
         };
-        // What earlier runs set aside is removed before this run sets aside its own.
-        let set_aside = self.set_aside.take().map(|(dir, clearing)| {
-            clearing.wait();
-            dir
-        });
-        staged.persist_setting_aside(set_aside.as_deref()).map_err(write_failed)?;
+        staged.persist_setting_aside(self.set_aside.as_deref()).map_err(write_failed)?;
         let dir = self.output_dir();
         for change in &self.changes {
             if let Change::Remove { path, .. } = change {
@@ -308,7 +302,7 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     // What earlier runs set aside is removed while this one reads and parses: the disk frees
     // the blocks while the cores parse.
     let set_aside = options.set_aside.filter(|_| options.mode == Mode::Write);
-    let set_aside = set_aside.map(|dir| (dir.to_path_buf(), Clearing::start(dir)));
+    let clearing = set_aside.map(Clearing::start);
     let loaded = load::load(manifest)?;
     let unreadable = unreadable(&loaded.output_dir);
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
@@ -347,6 +341,12 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     let staged_first = |change: &&Change| beside && change.path() == SNAPSHOT_FILE;
     let (first, rest): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(staged_first);
     let dir = &loaded.output_dir;
+    // Nothing is staged before what earlier runs set aside is gone (it has had the parse to
+    // go), so that the disk never holds more than the files replaced and their replacements.
+    if let Some(clearing) = clearing {
+        clearing.wait();
+    }
+    let set_aside = set_aside.map(Path::to_path_buf);
     let stage = || {
         let staged = || stage_changes(dir, rest.iter().copied(), Replaced::ReadNoMore);
         (write && !rest.is_empty()).then(staged)

@@ -3,10 +3,10 @@
 //! the docs.
 //!
 //! Why: freeing a large file's blocks makes the rename over it wait for the disk. On the
-//! benchmark machine (ext4 mounted with `discard`) renaming over a 275 MB module took 48–55 ms,
+//! benchmark machine (ext4 mounted with `discard`) renaming over a 275 MB module took 47–55 ms,
 //! nearly all of it waiting for the disk to discard the old blocks; with the old file
-//! hard-linked elsewhere first, the rename took 0.1 ms and the later removal of the link the
-//! 50 ms (BENCHMARKS.md, thirty-fourth round). Removed while the next run's cores parse, those
+//! hard-linked elsewhere first, the rename took 0.1 ms or less and the later removal of the
+//! link 50–59 ms (BENCHMARKS.md, thirty-fourth round). Removed while the next run's cores parse, those
 //! milliseconds overlap work instead of ending the run.
 //!
 //! The place is a directory of the caller's choosing on the output's file system (`cargo
@@ -35,7 +35,8 @@ impl Clearing {
         Clearing(std::thread::spawn(move || remove_files_in(&dir)))
     }
 
-    /// Waits until the removal is done: what is set aside after that is not removed with it.
+    /// Waits until the removal is done: what is set aside after that is not removed with it,
+    /// and the disk has the space back.
     pub(crate) fn wait(self) {
         // A panic on the thread removed less, which the next run removes.
         let _ = self.0.join();
