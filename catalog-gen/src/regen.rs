@@ -734,7 +734,7 @@ fn staged_file(
 }
 
 /// How many bytes of a staged file are written before they are handed to the disk.
-const WRITE_BEHIND: u64 = 8 << 20;
+pub(crate) const WRITE_BEHIND: u64 = 8 << 20;
 
 /// A staged file as it is written: every [`WRITE_BEHIND`] bytes written are handed to the disk
 /// at once (on Linux), so that the disk writes while the rest of the text is made, and the

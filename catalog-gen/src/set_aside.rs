@@ -16,12 +16,13 @@
 //! for the next run.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::thread::JoinHandle;
 
 /// The size from which a replaced file is set aside: smaller files free quickly, and would
-/// only leave clutter. The same size as regen's write-behind step (8 MB).
-pub(crate) const LARGE: u64 = 8 << 20;
+/// only leave clutter. Regen's one size for a large file (8 MB): its write-behind step, and
+/// where it drops a replaced file's cached pages beside the writing.
+pub(crate) const LARGE: u64 = crate::regen::WRITE_BEHIND;
 
 /// `dir`'s files being removed, on a thread of their own.
 #[derive(Debug)]
@@ -64,18 +65,19 @@ pub(crate) fn keep(dir: &Path, target: &Path, index: usize) {
     }
 }
 
-fn link(dir: &Path, target: &Path, index: usize) -> io::Result<PathBuf> {
+fn link(dir: &Path, target: &Path, index: usize) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let kept = dir.join(format!("{}-{index}-{name}", std::process::id()));
     // Left by an earlier process with the same id that was stopped before it cleared it.
     let _ = std::fs::remove_file(&kept);
-    std::fs::hard_link(target, &kept)?;
-    Ok(kept)
+    std::fs::hard_link(target, kept)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     fn write(path: &Path, len: u64, byte: u8) {
