@@ -38,6 +38,13 @@ pub const PIECE_BYTES: usize = 256 * 1024;
 /// within the limit for the pieces to read as the page does.
 const MAX_PADDED_CELLS: usize = 1 << 18;
 
+/// A piece as read: where it was cut, its page, and each of its tables' padded cells.
+struct ReadPiece<'a> {
+    cut: Piece,
+    page: Page<'a>,
+    padded: Vec<usize>,
+}
+
 /// A piece of the page: its `body`, read behind a copy of the table's `header` (the header
 /// and delimiter rows, through the delimiter row's line end; empty for the first piece).
 #[derive(Clone, Debug, PartialEq)]
@@ -62,7 +69,11 @@ pub fn read<'a, K: Keep>(
         || (new_keep(), String::new()),
         |(keep, text), piece| {
             let page = read_piece(source, &piece, keep, text);
-            (piece, page)
+            // Counted while the piece's cells are in the cache: counted over the joined
+            // tables, they were read back from memory on one core, between the parse and
+            // the stages after it.
+            let padded = page.tables.iter().map(padded_cells).collect();
+            ReadPiece { cut: piece, page, padded }
         },
     );
     join(source, read)
@@ -261,14 +272,14 @@ impl<'a> Onto<'a, '_> {
 
 /// The pieces read from `source` joined into the page; `None` where a cut was not inside the
 /// table it was guessed to be in ([module docs](self)).
-fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>> {
+fn join<'a>(source: &'a str, pieces: Vec<ReadPiece<'a>>) -> Option<Page<'a>> {
     let rows = rows_joined(&pieces);
     let mut pieces = pieces.into_iter();
-    let (_, mut page) = pieces.next()?;
+    let ReadPiece { mut page, mut padded, .. } = pieces.next()?;
     page.source = source;
     // The tables joined from pieces, by index, each with room made for the rows it gets.
     let mut joined: Vec<usize> = Vec::new();
-    for (cut, mut piece) in pieces {
+    for ReadPiece { cut, page: mut piece, padded: piece_padded } in pieces {
         let open = page.tables.len().checked_sub(1)?;
         if !ends_inside(&page, open, &cut) || piece.tables.first()?.events.start != 0 {
             return None;
@@ -278,6 +289,9 @@ fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>>
             joined.push(open);
         }
         let continued = piece.tables.remove(0);
+        // `padded` follows `page.tables`: the table continued gets the piece's first count.
+        *padded.get_mut(open)? += piece_padded.first()?;
+        padded.extend(piece_padded.get(1..)?);
         // The piece's events after its table's start follow the page's, less the table's
         // end at the cut.
         page.events.pop();
@@ -307,10 +321,12 @@ fn join<'a>(source: &'a str, pieces: Vec<(Piece, Page<'a>)>) -> Option<Page<'a>>
             ..table
         }));
     }
-    let padded = |table: &Table<'_>| {
-        table.rows.iter().flat_map(|row| &row.cells).filter(|cell| cell.missing).count()
-    };
-    joined.iter().all(|&index| padded(&page.tables[index]) <= MAX_PADDED_CELLS).then_some(page)
+    joined.iter().all(|&index| padded[index] <= MAX_PADDED_CELLS).then_some(page)
+}
+
+/// How many of `table`'s cells pulldown-cmark padded its short rows with.
+fn padded_cells(table: &Table<'_>) -> usize {
+    table.rows.iter().flat_map(|row| &row.cells).filter(|cell| cell.missing).count()
 }
 
 /// Whether `page`, read up to `cut`, ends inside its table `open` and that table is the one
@@ -328,9 +344,9 @@ fn ends_inside(page: &Page<'_>, open: usize, cut: &Piece) -> bool {
 /// The rows each table joined from pieces gets from the pieces after the first, in order: a
 /// run of pieces continues one table until a piece holds a table of its own. Room is made for
 /// them at once: grown by doubling, 200k rows would be copied over and over.
-fn rows_joined(pieces: &[(Piece, Page<'_>)]) -> Vec<usize> {
+fn rows_joined(pieces: &[ReadPiece<'_>]) -> Vec<usize> {
     let mut rows = vec![0];
-    for (_, piece) in pieces.iter().skip(1) {
+    for ReadPiece { page: piece, .. } in pieces.iter().skip(1) {
         if let (Some(table), Some(last)) = (piece.tables.first(), rows.last_mut()) {
             *last += table.rows.len();
         }
