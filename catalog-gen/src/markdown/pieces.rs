@@ -321,7 +321,8 @@ fn join<'a>(source: &'a str, pieces: Vec<ReadPiece<'a>>) -> Option<Page<'a>> {
             ..table
         }));
     }
-    joined.iter().all(|&index| padded[index] <= MAX_PADDED_CELLS).then_some(page)
+    let within = |index: &usize| padded.get(*index).is_some_and(|&cells| cells <= MAX_PADDED_CELLS);
+    joined.iter().all(within).then_some(page)
 }
 
 /// How many of `table`'s cells pulldown-cmark padded its short rows with.
