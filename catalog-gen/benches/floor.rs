@@ -51,6 +51,7 @@ fn main() {
         Some("regen") => regen_once(Path::new(&args[1])),
         Some("write") => write_only(Path::new(&args[1])),
         Some("read") => read_only(&args[1], Path::new(&args[2])),
+        Some("write-sizes") => write_sizes(Path::new(&args[1])),
         _ => compare(&args),
     }
 }
@@ -112,6 +113,57 @@ fn read_only(how: &str, page: &Path) {
     let read = start.elapsed();
     std::hint::black_box(bytes.expect("the page"));
     println!("{how} {:.4}", read.as_secs_f64());
+}
+
+/// How long the page cache takes to be written the same 128 MiB in writes of different
+/// sizes (`write-sizes DIR`, a temporary file in `DIR` for each): what `regen`'s
+/// `WRITE_CHUNK` and `ROWS_PER_PART` are chosen by. Every 8 MiB written are handed to the
+/// disk as regen hands them (Linux). The sizes alternate, five runs each;
+/// printed are each size's times to write and then to sync, in milliseconds. Not part of the
+/// comparison; BENCHMARKS.md runs it by hand.
+fn write_sizes(dir: &Path) {
+    use std::io::Write as _;
+    const TOTAL: usize = 128 << 20;
+    const SIZES: [usize; 5] = [110_000, 128 << 10, 256 << 10, 1 << 20, 4 << 20];
+    // Text as regen writes it: not a page of zeros, which a file system could treat apart.
+    let text: Vec<u8> = (0..(4 << 20) + 1).map(|at: usize| b"catalog-gen\n"[at % 12]).collect();
+    let mut times = vec![Vec::new(); SIZES.len()];
+    for run in 0..5 {
+        for index in (0..SIZES.len()).map(|at| (at + run) % SIZES.len()) {
+            let mut file = tempfile::NamedTempFile::new_in(dir).expect("a temporary file");
+            let start = Instant::now();
+            let mut written = 0;
+            while written < TOTAL {
+                let size = SIZES[index].min(TOTAL - written);
+                let from = written % (text.len() - size);
+                file.write_all(&text[from..from + size]).expect("the write");
+                written += size;
+                // Handed to the disk every 8 MiB, as regen's `WriteBehind` does.
+                if written % (8 << 20) < size {
+                    let behind = written - written % (8 << 20);
+                    let len = std::num::NonZeroU64::new(8 << 20);
+                    let advice = rustix::fs::Advice::DontNeed;
+                    let _ = rustix::fs::fadvise(
+                        file.as_file(),
+                        (behind - (8 << 20)) as u64,
+                        len,
+                        advice,
+                    );
+                }
+            }
+            let wrote = start.elapsed();
+            file.as_file().sync_all().expect("the sync");
+            times[index].push((wrote, start.elapsed() - wrote));
+        }
+    }
+    for (size, times) in SIZES.iter().zip(&mut times) {
+        times.sort();
+        let shown: Vec<String> = times
+            .iter()
+            .map(|(wrote, synced)| format!("{}/{}", wrote.as_millis(), synced.as_millis()))
+            .collect();
+        println!("{size:>8} bytes a write: {}", shown.join(" "));
+    }
 }
 
 /// The process's peak resident memory in bytes, on stdout (0 where `/proc` does not say).

@@ -34,7 +34,7 @@ enum Piece {
 }
 
 /// Lines made when they are read, in numbered parts, each written by one function: a table's
-/// rows, a part for every few hundred of them. Reading them makes the parts in order, on
+/// rows, a part for every thousand of them. Reading them makes the parts in order, on
 /// every core where the rows pay for it ([`parallel::ordered`]).
 #[derive(Clone)]
 pub(crate) struct MadeText {
@@ -134,9 +134,12 @@ impl fmt::Debug for MadeText {
 }
 
 /// How many rows (or groups of rows) make one part of [`MadeText::of_rows`]: parts of tens
-/// to hundreds of kilobytes, made on every core while a file is read, and few enough that
-/// handing each over costs nothing next to making it.
-const ROWS_PER_PART: usize = 256;
+/// of kilobytes (a code a row) to a megabyte (a variant's rustdoc a row), made on every core
+/// while a file is read, few enough that handing each over costs nothing next to making it,
+/// and large enough that most are written as they are, in one write each: the page cache
+/// takes a large write in fewer, larger pieces (`regen`'s `WRITE_CHUNK`; BENCHMARKS.md,
+/// section 0, thirty-sixth round).
+const ROWS_PER_PART: usize = 1024;
 
 /// The indentation a made piece's `line` is read with: `indent`, but none on an empty
 /// line (formatting leaves no trailing spaces).

@@ -719,8 +719,7 @@ fn staged_file(
         worth_forgetting(read_no_more.map(|replacing| (replacing.old, replacing.common)));
     // What was copied is handed to the disk with the first megabytes written.
     let write_behind = WriteBehind { file: file.as_file(), written: from.bytes, handed: 0 };
-    // Gathered into large writes: made parts are 100–150 kB, and the page cache takes a
-    // write a few pages at a time where it is that small (WRITE_CHUNK).
+    // Small pieces gathered into large writes, which the page cache takes in large pieces.
     let write_behind = io::BufWriter::with_capacity(WRITE_CHUNK, write_behind);
     let forget = || forgotten.map(OldText::forget_cached);
     let write = || text.write_from_to(from, write_behind);
@@ -736,11 +735,12 @@ fn staged_file(
     Ok(file)
 }
 
-/// The size a staged file's writes are gathered to. Written as they come, 133 MB of made
-/// parts (100–150 kB each) took 61–71 ms of a core on the benchmark machine's ext4, against
-/// 40–46 ms gathered into writes of a mebibyte, the copy into the buffer included: the page
-/// cache takes larger writes in larger pieces (BENCHMARKS.md, section 0, thirty-sixth round).
-const WRITE_CHUNK: usize = 1 << 20;
+/// The size a staged file's writes are gathered to, at least: a text's small pieces and
+/// parts are copied together into writes of this size, larger ones written as they are. The
+/// page cache takes a write in pieces as large as the write allows: 133 MB written 110 kB at
+/// a time took 61–85 ms of a core on the benchmark machine's ext4, 128 kB at a time 37–54 ms,
+/// 256 kB or more at a time 29–46 ms (BENCHMARKS.md, section 0, thirty-sixth round).
+const WRITE_CHUNK: usize = 1 << 18;
 
 /// How many bytes of a staged file are written before they are handed to the disk.
 pub(crate) const WRITE_BEHIND: u64 = 8 << 20;
