@@ -34,7 +34,7 @@ enum Piece {
 }
 
 /// Lines made when they are read, in numbered parts, each written by one function: a table's
-/// rows, a part for every thousand of them. Reading them makes the parts in order, on
+/// rows, a part for every 512 of them. Reading them makes the parts in order, on
 /// every core where the rows pay for it ([`parallel::ordered`]).
 #[derive(Clone)]
 pub(crate) struct MadeText {
@@ -133,13 +133,15 @@ impl fmt::Debug for MadeText {
     }
 }
 
-/// How many rows (or groups of rows) make one part of [`MadeText::of_rows`]: parts of tens
-/// of kilobytes (a code a row) to a megabyte (a variant's rustdoc a row), made on every core
-/// while a file is read, few enough that handing each over costs nothing next to making it,
-/// and large enough that most are written as they are, in one write each: the page cache
-/// takes a large write in fewer, larger pieces (`regen`'s `WRITE_CHUNK`; BENCHMARKS.md,
+/// How many rows (or groups of rows) make one part of [`MadeText::of_rows`]: parts of a few
+/// kilobytes (a code a row) to more than half a megabyte (a variant's rustdoc a row), made on
+/// every core while a file is read, few enough that handing each over costs nothing next to
+/// making it, and most of them large enough to be written as they are, a write each, which
+/// the page cache takes in large pieces (`regen`'s `WRITE_CHUNK`). Parts of 512 rows rather
+/// than 256 took one edit at 100k rows from 0.42 to 0.34 s (medians), for 6 MB more memory
+/// at its peak; parts of 1,024 rows were no quicker and took 17 MB more (BENCHMARKS.md,
 /// section 0, thirty-sixth round).
-const ROWS_PER_PART: usize = 1024;
+const ROWS_PER_PART: usize = 512;
 
 /// The indentation a made piece's `line` is read with: `indent`, but none on an empty
 /// line (formatting leaves no trailing spaces).
