@@ -138,9 +138,9 @@ impl fmt::Debug for MadeText {
 /// every core while a file is read, few enough that handing each over costs nothing next to
 /// making it, and most of them large enough to be written as they are, a write each, which
 /// the page cache takes in large pieces (`regen`'s `WRITE_CHUNK`). Parts of 512 rows rather
-/// than 256 took one edit at 100k rows from 0.42 to 0.34 s (medians), for 6 MB more memory
-/// at its peak; parts of 1,024 rows were no quicker and took 17 MB more (BENCHMARKS.md,
-/// section 0, thirty-sixth round).
+/// than 256 took one edit at 100k rows from 0.380 to 0.340 s (medians of 40 alternated
+/// runs), for 7 MB more memory at its peak; parts of 1,024 rows were no quicker and took
+/// 11 MB more than those of 512 (BENCHMARKS.md, section 0, thirty-sixth round).
 const ROWS_PER_PART: usize = 512;
 
 /// The indentation a made piece's `line` is read with: `indent`, but none on an empty
