@@ -59,6 +59,17 @@ pub fn map_with<'a, T: Sync, S, R: Send>(
     all
 }
 
+/// `f` of consecutive runs of `items`, one run per thread where the items pay for more than
+/// one, the results in the runs' order: for a pass over every row that finds little, so that
+/// no result per row is kept (the warnings: a few for 200k rows).
+pub fn chunks<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a [T]) -> R + Sync) -> Vec<R> {
+    let threads = threads_for(items.len());
+    if threads == 1 {
+        return vec![f(items)];
+    }
+    each(items.chunks(items.len().div_ceil(threads)), f)
+}
+
 /// `f` of every item `items` gives, in order, on every core: each thread takes the next item
 /// when it is done with one. For items that are each worth a thread's start (a large page's
 /// pieces): they are found as they are taken (the page is scanned for the next cut by the

@@ -108,3 +108,40 @@ fn a_large_table_keeps_its_discriminants_until_the_manifest_says() {
     assert!(dropped.changelog.summary().contains("codes are no longer the discriminants"));
     assert!(!has_discriminants());
 }
+
+/// A table large enough that its rows are checked on several cores (more than 4,096 rows on
+/// two): every row's warnings are reported, in the rows' order.
+#[test]
+fn the_warnings_of_a_large_table_come_in_the_order_of_its_rows() {
+    const ROWS: usize = 6_000;
+    let docs = synth::docs(ROWS, 1, "out", &["discriminants = false".to_owned()]);
+    let mut page = docs.pages[0].1.clone();
+    let rows: Vec<usize> = page.match_indices("\n|  0x").map(|(at, _)| at + 1).collect();
+    assert_eq!(rows.len(), ROWS);
+    // From the last row up, so that the rows before keep their places: each row's third cell
+    // made an export's placeholder, naming the row.
+    let marked = [ROWS - 1, ROWS / 2 + 1, ROWS / 2, 1, 0];
+    for row in marked {
+        let mut bars = page[rows[row]..].match_indices('|').map(|(at, _)| rows[row] + at);
+        let (third, fourth) = (bars.nth(2).unwrap(), bars.next().unwrap());
+        let placeholder = format!(" [\\[See row {row}\\]](https://x.test/{row}) ");
+        page.replace_range(third + 1..fourth, &placeholder);
+    }
+    let pages = pages_in_memory(vec![(docs.pages[0].0.clone(), page)]);
+    let input = Input {
+        manifest_path: "c.toml",
+        manifest_text: &docs.manifest,
+        pages: &pages,
+        command: "x",
+    };
+    let manifest = catalog_gen::parse_manifest("c.toml", &docs.manifest).unwrap();
+    let generation = catalog_gen::generate_from(&manifest, &input).unwrap();
+    let found: Vec<String> =
+        generation.warnings.into_iter().map(|warning| warning.message).collect();
+    let expected: Vec<String> = marked
+        .iter()
+        .rev()
+        .map(|row| format!("the `Details` cell's whole text is the placeholder `[See row {row}]`"))
+        .collect();
+    assert_eq!(found, expected);
+}
