@@ -110,7 +110,7 @@ fn a_large_table_keeps_its_discriminants_until_the_manifest_says() {
 }
 
 /// A table large enough that its rows are checked on several cores (more than 4,096 rows on
-/// two): every row's warnings are reported, in the rows' order.
+/// two): every row's warnings are reported, in the rows' order, stage by stage.
 #[test]
 fn the_warnings_of_a_large_table_come_in_the_order_of_its_rows() {
     const ROWS: usize = 6_000;
@@ -118,16 +118,28 @@ fn the_warnings_of_a_large_table_come_in_the_order_of_its_rows() {
     let mut page = docs.pages[0].1.clone();
     let rows: Vec<usize> = page.match_indices("\n|  0x").map(|(at, _)| at + 1).collect();
     assert_eq!(rows.len(), ROWS);
-    // From the last row up, so that the rows before keep their places: each row's third cell
-    // made an export's placeholder, naming the row.
-    let marked = [ROWS - 1, ROWS / 2 + 1, ROWS / 2, 1, 0];
-    for row in marked {
-        let mut bars = page[rows[row]..].match_indices('|').map(|(at, _)| rows[row] + at);
-        let (third, fourth) = (bars.nth(2).unwrap(), bars.next().unwrap());
-        let placeholder = format!(" [\\[See row {row}\\]](https://x.test/{row}) ");
-        page.replace_range(third + 1..fourth, &placeholder);
+    // Rows whose third cell is made an export's placeholder, naming the row, and rows without
+    // their last cell, in both halves (read on different cores). Edited from the last row up,
+    // so that the rows before keep their places.
+    let marked = [0, 1, ROWS / 2, ROWS / 2 + 1, ROWS - 1];
+    let shortened = [2, ROWS - 2];
+    let mut edited: Vec<usize> = marked.iter().chain(&shortened).copied().collect();
+    edited.sort_unstable_by(|a, b| b.cmp(a));
+    for row in edited {
+        let line = rows[row]..rows[row] + page[rows[row]..].find('\n').unwrap();
+        let bars: Vec<usize> =
+            page[line.clone()].match_indices('|').map(|(at, _)| line.start + at).collect();
+        if marked.contains(&row) {
+            let placeholder = format!(" [\\[See row {row}\\]](https://x.test/{row}) ");
+            page.replace_range(bars[2] + 1..bars[3], &placeholder);
+        } else {
+            page.replace_range(bars[bars.len() - 2] + 1..line.end, "");
+        }
     }
-    let pages = pages_in_memory(vec![(docs.pages[0].0.clone(), page)]);
+    // Each warning with the line it points at; rows keep their lines (no line was added).
+    let line_in = |page: &str, at: usize| page[..at].matches('\n').count() + 1;
+    let row_line = |row: usize| line_in(&docs.pages[0].1, rows[row]);
+    let pages = pages_in_memory(vec![(docs.pages[0].0.clone(), page.clone())]);
     let input = Input {
         manifest_path: "c.toml",
         manifest_text: &docs.manifest,
@@ -136,12 +148,20 @@ fn the_warnings_of_a_large_table_come_in_the_order_of_its_rows() {
     };
     let manifest = catalog_gen::parse_manifest("c.toml", &docs.manifest).unwrap();
     let generation = catalog_gen::generate_from(&manifest, &input).unwrap();
-    let found: Vec<String> =
-        generation.warnings.into_iter().map(|warning| warning.message).collect();
-    let expected: Vec<String> = marked
-        .iter()
-        .rev()
-        .map(|row| format!("the `Details` cell's whole text is the placeholder `[See row {row}]`"))
+    let found: Vec<(String, usize)> = generation
+        .warnings
+        .into_iter()
+        .map(|warning| (warning.message, line_in(&page, warning.labels[0].span.start)))
         .collect();
+    // Rows are read (stage 5) before the warnings of stage 10.
+    let short = shortened
+        .iter()
+        .map(|&row| ("row has 3 cells, the table has 4 columns".to_owned(), row_line(row)));
+    let placeholders = marked.iter().map(|&row| {
+        let message =
+            format!("the `Details` cell's whole text is the placeholder `[See row {row}]`");
+        (message, row_line(row))
+    });
+    let expected: Vec<(String, usize)> = short.chain(placeholders).collect();
     assert_eq!(found, expected);
 }
