@@ -59,21 +59,15 @@ pub fn map_with<'a, T: Sync, S, R: Send>(
     all
 }
 
-/// `f` of consecutive runs of `items`, each with the index of its first item, one run per
-/// thread where the items pay for more than one; the results in the runs' order. For a pass
-/// over every row whose results are not one per row: a few warnings for 200k rows, or the
-/// rows that pass a check (the first run's result can make room for all, for the others to
-/// join without growing it).
-pub fn chunks<'a, T: Sync, R: Send>(
-    items: &'a [T],
-    f: impl Fn(usize, &'a [T]) -> R + Sync,
-) -> Vec<R> {
+/// `f` of consecutive runs of `items`, one run per thread where the items pay for more than
+/// one, the results in the runs' order: for a pass over every row that finds little, so that
+/// no result per row is kept (the warnings: a few for 200k rows).
+pub fn chunks<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a [T]) -> R + Sync) -> Vec<R> {
     let threads = threads_for(items.len());
     if threads == 1 {
-        return vec![f(0, items)];
+        return vec![f(items)];
     }
-    let run = items.len().div_ceil(threads);
-    each(items.chunks(run).enumerate(), |(index, items)| f(index * run, items))
+    each(items.chunks(items.len().div_ceil(threads)), f)
 }
 
 /// `f` of every item `items` gives, in order, on every core: each thread takes the next item

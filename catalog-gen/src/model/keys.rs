@@ -45,53 +45,23 @@ pub fn read<'a>(
     pattern: Option<&Regex>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
-    // Read on every core: each row's cells are read back from memory, and at 200k rows this
-    // took 10 ms of one core while the other waited. The first run's rows make room for all.
-    let runs = crate::parallel::chunks(&table.rows, |first, rows| {
-        let room = if first == 0 { table.rows.len() } else { rows.len() };
-        let (mut keyed, mut found) = (Vec::with_capacity(room), Vec::new());
-        for (index, row) in (first..).zip(rows) {
-            let read = read_row(place, spec, table, columns, pattern, row, &mut found);
-            keyed.extend(read.map(|(key, key_text)| KeyedRow {
-                key,
-                key_text,
-                row: Cow::Borrowed(row),
-                page_row: Some(index),
-                retiring: None,
-            }));
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for (index, row) in table.rows.iter().enumerate() {
+        check_width(place, table, row, problems);
+        // A missing cell is empty, as GFM renders it (and `check_width` warns).
+        let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
+        let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
+            continue;
+        };
+        if name_cell.text.is_empty() {
+            problems.push(place.empty_name(name_cell.span.clone()));
+            continue;
         }
-        (keyed, found)
-    });
-    let mut runs = runs.into_iter();
-    let (mut rows, found) = runs.next().unwrap_or_default();
-    problems.extend(found);
-    for (keyed, found) in runs {
-        rows.extend(keyed);
-        problems.extend(found);
+        let row = Cow::Borrowed(row);
+        rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
     rows
-}
-
-/// The code of `row` and its text, where they and its name can be read; problems otherwise.
-fn read_row(
-    place: &Place<'_>,
-    spec: &TableSpec,
-    table: &Table,
-    columns: &Columns,
-    pattern: Option<&Regex>,
-    row: &Row,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<(Key, String)> {
-    check_width(place, table, row, problems);
-    // A missing cell is empty, as GFM renders it (and `check_width` warns).
-    let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
-    let key_text = key_text(place, spec, key_cell, pattern, problems)?;
-    let key = parse_key(place, spec, key_cell, &key_text, problems)?;
-    if name_cell.text.is_empty() {
-        problems.push(place.empty_name(name_cell.span.clone()));
-        return None;
-    }
-    Some((key, key_text))
 }
 
 /// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM
