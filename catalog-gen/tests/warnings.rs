@@ -4,11 +4,11 @@
 use std::fs;
 
 use catalog_gen::regen::{self, Error, Mode, Options};
-use catalog_gen::{Input, pages_in_memory, synth};
+use catalog_gen::{Diagnostic, Input, pages_in_memory, synth};
 
-fn warnings(rows: usize, options: &[String]) -> Vec<String> {
-    let docs = synth::docs(rows, 1, "out", options);
-    let pages = pages_in_memory(docs.pages);
+/// The warnings of generating `docs`.
+fn warnings_of(docs: &synth::Docs) -> Vec<Diagnostic> {
+    let pages = pages_in_memory(docs.pages.clone());
     let input = Input {
         manifest_path: "c.toml",
         manifest_text: &docs.manifest,
@@ -16,8 +16,12 @@ fn warnings(rows: usize, options: &[String]) -> Vec<String> {
         command: "x",
     };
     let manifest = catalog_gen::parse_manifest("c.toml", &docs.manifest).unwrap();
-    let generation = catalog_gen::generate_from(&manifest, &input).unwrap();
-    generation.warnings.into_iter().map(|warning| warning.message).collect()
+    catalog_gen::generate_from(&manifest, &input).unwrap().warnings
+}
+
+fn warnings(rows: usize, options: &[String]) -> Vec<String> {
+    let docs = synth::docs(rows, 1, "out", options);
+    warnings_of(&docs).into_iter().map(|warning| warning.message).collect()
 }
 
 #[test]
@@ -139,17 +143,9 @@ fn the_warnings_of_a_large_table_come_in_the_order_of_its_rows() {
     // Each warning with the line it points at; rows keep their lines (no line was added).
     let line_in = |page: &str, at: usize| page[..at].matches('\n').count() + 1;
     let row_line = |row: usize| line_in(&docs.pages[0].1, rows[row]);
-    let pages = pages_in_memory(vec![(docs.pages[0].0.clone(), page.clone())]);
-    let input = Input {
-        manifest_path: "c.toml",
-        manifest_text: &docs.manifest,
-        pages: &pages,
-        command: "x",
-    };
-    let manifest = catalog_gen::parse_manifest("c.toml", &docs.manifest).unwrap();
-    let generation = catalog_gen::generate_from(&manifest, &input).unwrap();
-    let found: Vec<(String, usize)> = generation
-        .warnings
+    let edited =
+        synth::Docs { pages: vec![(docs.pages[0].0.clone(), page.clone())], ..docs.clone() };
+    let found: Vec<(String, usize)> = warnings_of(&edited)
         .into_iter()
         .map(|warning| (warning.message, line_in(&page, warning.labels[0].span.start)))
         .collect();
