@@ -118,7 +118,7 @@ fn read_only(how: &str, page: &Path) {
 /// How long the page cache takes to be written the same 128 MiB in writes of different
 /// sizes (`write-sizes DIR`, a temporary file in `DIR` for each): what `regen`'s
 /// `WRITE_CHUNK` and `ROWS_PER_PART` are chosen by. Every 8 MiB written are handed to the
-/// disk as regen hands them (Linux). The sizes alternate, five runs each;
+/// disk as regen hands them (on Linux, as regen does). The sizes alternate, five runs each;
 /// printed are each size's times to write and then to sync, in milliseconds. Not part of the
 /// comparison; BENCHMARKS.md runs it by hand.
 fn write_sizes(dir: &Path) {
@@ -138,7 +138,8 @@ fn write_sizes(dir: &Path) {
                 let from = written % (text.len() - size);
                 file.write_all(&text[from..from + size]).expect("the write");
                 written += size;
-                // Handed to the disk every 8 MiB, as regen's `WriteBehind` does.
+                // Handed to the disk every 8 MiB, as regen's `WriteBehind` does (on Linux).
+                #[cfg(target_os = "linux")]
                 if written % (8 << 20) < size {
                     let behind = written - written % (8 << 20);
                     let len = std::num::NonZeroU64::new(8 << 20);

@@ -735,12 +735,12 @@ fn staged_file(
     Ok(file)
 }
 
-/// The size a staged file's writes are gathered to, at least: a text's small pieces and
-/// parts are copied together into writes of this size, larger ones written as they are. The
-/// page cache takes a write in pieces as large as the write allows, so larger writes cost
-/// the kernel less: with parts of 256 rows (100–150 kB) written as they came, one edit at
-/// 100k rows spent a median 0.17–0.18 s of system time; with larger parts or their writes
-/// gathered, 0.15 s (BENCHMARKS.md, section 0, thirty-sixth round).
+/// The size a staged file's writes are gathered to: a text's pieces and parts smaller than
+/// this are copied together into writes of up to this size, larger ones written as they are
+/// (`BufWriter`). The page cache takes a write in pieces as large as the write allows, so
+/// larger writes cost the kernel less: with parts of 256 rows (100–150 kB) written as they
+/// came, one edit at 100k rows spent a median 0.17–0.18 s of system time; with larger parts
+/// or their writes gathered, 0.15 s (BENCHMARKS.md, section 0, thirty-sixth round).
 const WRITE_CHUNK: usize = 1 << 18;
 
 /// How many bytes of a staged file are written before they are handed to the disk.
