@@ -6,8 +6,8 @@
 //! benchmark machine (ext4 mounted with `discard`) renaming over a 275 MB module took 47–55 ms,
 //! nearly all of it waiting for the disk to discard the old blocks; with the old file
 //! hard-linked elsewhere first, the rename took 0.1 ms or less and the later removal of the
-//! link 50–59 ms (BENCHMARKS.md, thirty-fourth round). Removed while the next run's cores parse, those
-//! milliseconds overlap work instead of ending the run.
+//! link 50–59 ms (BENCHMARKS.md, thirty-fourth round). Removed while the next run's cores
+//! parse, those milliseconds overlap work instead of ending the run.
 //!
 //! The place is a directory of the caller's choosing on the output's file system (`cargo
 //! xtask regen` uses `catalog-gen/replaced` in Cargo's target directory, which `cargo clean`
