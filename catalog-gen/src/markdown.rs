@@ -106,8 +106,22 @@ pub struct Row<'a> {
     pub span: Range<usize>,
     /// One cell per header column; cells the row lacks are marked [`Cell::missing`].
     pub cells: Vec<Cell<'a>>,
+    /// Every cell's [text](Cell::text), in column order ([`Row::new`]): what the row's
+    /// variant keeps, shared as one array.
+    pub texts: Arc<[Arc<str>]>,
     /// Text after the last column that the table drops, if any.
     pub extra: Option<Range<usize>>,
+}
+
+impl<'a> Row<'a> {
+    /// A row of `cells`, with their texts shared as one array made here, while the row is read
+    /// and its cells are in the cache. Made later, for the variants, each text's reference
+    /// count was a cache miss: 1.8–2.1% of a regen's CPU samples at 200k rows, against 0.2%
+    /// (BENCHMARKS.md, section 0, thirty-seventh round).
+    pub fn new(span: Range<usize>, cells: Vec<Cell<'a>>, extra: Option<Range<usize>>) -> Self {
+        let texts = cells.iter().map(|cell| Arc::clone(&cell.text)).collect();
+        Row { span, cells, texts, extra }
+    }
 }
 
 /// A table cell.
@@ -261,7 +275,7 @@ fn read_table<'a>(
                 // Every row has the header's width (pulldown-cmark pads or cuts it to that).
                 let cells = std::mem::replace(&mut cells, Vec::with_capacity(table.header.len()));
                 let span = trim_span(source, row_span.clone());
-                table.rows.push(Row { span, cells, extra });
+                table.rows.push(Row::new(span, cells, extra));
             }
             Event::End(TagEnd::Table) => {
                 events.push((event, range));

@@ -242,6 +242,7 @@ impl<'a> Onto<'a, '_> {
         Row {
             span: self.range(row.span),
             cells: row.cells.into_iter().map(|cell| self.cell(cell)).collect(),
+            texts: row.texts,
             extra: row.extra.map(|extra| self.range(extra)),
         }
     }

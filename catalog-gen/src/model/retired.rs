@@ -49,16 +49,9 @@ pub fn keep<'a>(
             text if text.is_empty() && index == columns.key => variant.code.as_str().into(),
             text => text,
         };
-        let row = Row {
-            span: 0..0,
-            cells: table
-                .header
-                .iter()
-                .enumerate()
-                .map(|(index, header)| cell(text(index, &header.text)))
-                .collect(),
-            extra: None,
-        };
+        let cells = table.header.iter().enumerate();
+        let cells = cells.map(|(index, header)| cell(text(index, &header.text))).collect();
+        let row = Row::new(0..0, cells, None);
         let Some(key) =
             keys::parse_key(place, spec, &row.cells[columns.key], &variant.code, problems)
         else {
