@@ -851,6 +851,11 @@ fn push_toml_array<T: AsRef<str>>(out: &mut String, items: &[T]) {
 fn push_toml_string(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);
     out.push('"');
+    if scan::is_plain(text.as_bytes()) {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     // Bytes, not chars: every character that needs an escape is ASCII or a C1 control
     // (U+0080 to U+009F, encoded 0xC2 0x80..0x9F), so plain runs are copied whole, and
     // skipped a word at a time up to the next byte that may need one.

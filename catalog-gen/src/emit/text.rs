@@ -58,6 +58,11 @@ fn find_special(
 /// Appends `text` as a Rust string literal.
 pub fn push_str_literal(out: &mut String, text: &str) {
     out.push('"');
+    if scan::is_plain(text.as_bytes()) {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     let mut rest = text;
     let special = |b: u8| b == b'"' || b == b'\\' || b.is_ascii_control();
     while let Some((at, c)) = find_special(rest, scan::plain_run, special) {
