@@ -132,13 +132,16 @@ fn push_doc_line(out: &mut String, line: &str, in_code: &mut bool) {
     let start = out.len();
     out.push(' ');
     let mut rest = line;
-    let control = |b: u8| b.is_ascii_control() && b != b'\t';
-    while let Some((at, c)) = find_special(rest, scan::control_free_run, control) {
-        out.push_str(&rest[..at]);
-        if c != '\r' {
-            let _ = write!(out, "&#x{:X};", u32::from(c));
+    // Most lines have no control or non-ASCII character: copied whole, as they are.
+    if !scan::is_control_free(line.as_bytes()) {
+        let control = |b: u8| b.is_ascii_control() && b != b'\t';
+        while let Some((at, c)) = find_special(rest, scan::control_free_run, control) {
+            out.push_str(&rest[..at]);
+            if c != '\r' {
+                let _ = write!(out, "&#x{:X};", u32::from(c));
+            }
+            rest = &rest[at + c.len_utf8()..];
         }
-        rest = &rest[at + c.len_utf8()..];
     }
     out.push_str(rest);
     if !*in_code && out[start..].ends_with("  ") {
