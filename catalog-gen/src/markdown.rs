@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::parallel;
+use crate::{parallel, scan};
 
 mod pieces;
 
@@ -409,9 +409,9 @@ pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
 /// Trims the whitespace at both ends of what `text` holds from `start` on, in place: no copy
 /// of a text made only to be trimmed.
 pub(crate) fn trim_from(text: &mut String, start: usize) {
-    let end = start + text[start..].trim_end().len();
+    let end = start + scan::trim_end(&text[start..]).len();
     text.truncate(end);
-    let leading = text[start..].len() - text[start..].trim_start().len();
+    let leading = text[start..].len() - scan::trim_start(&text[start..]).len();
     text.drain(start..start + leading);
 }
 
@@ -421,7 +421,7 @@ pub(crate) fn trim_from(text: &mut String, start: usize) {
 fn shared_plain_text(events: &[(Event<'_>, Range<usize>)], scratch: &mut String) -> Arc<str> {
     scratch.clear();
     push_plain_text(events, scratch);
-    Arc::from(scratch.trim())
+    Arc::from(scan::trim(scratch))
 }
 
 /// Appends the plain text of `events` to `text`, untrimmed.

@@ -87,7 +87,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// `text` trimmed, and without `suffix` where it ends with it and is longer.
 fn without_suffix<'t>(text: &'t str, suffix: Option<&str>) -> &'t str {
-    let text = text.trim();
+    let text = crate::scan::trim(text);
     match suffix {
         Some(suffix) if !suffix.is_empty() && text.len() > suffix.len() => {
             text.strip_suffix(suffix).unwrap_or(text)

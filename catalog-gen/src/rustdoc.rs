@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use url::Url;
 
 use crate::markdown::{self, Cell, Kept, PARSER_OPTIONS, Page};
+use crate::scan;
 
 /// A block of generated Markdown that takes the place of a table in the page's prose.
 pub struct Replacement {
@@ -257,8 +258,8 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
 /// `range` of `source` without the whitespace at its ends.
 fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
     let text = &source[range.clone()];
-    let start = range.start + (text.len() - text.trim_start().len());
-    start..start + text.trim().len()
+    let start = range.start + (text.len() - scan::trim_start(text).len());
+    start..start + scan::trim(text).len()
 }
 
 /// Plain text as Markdown that renders as that text (a retired row's cells, which are kept as

@@ -122,11 +122,11 @@ pub fn push_doc_indented(out: &mut String, indent: &str, marker: &str, text: &st
 
 /// Appends one line of [`doc_lines`]; `in_code` tracks fenced code blocks across lines.
 fn push_doc_line(out: &mut String, line: &str, in_code: &mut bool) {
-    let trimmed = line.trim_start();
+    let trimmed = scan::trim_start(line);
     if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
         *in_code = !*in_code;
     }
-    if line.trim().is_empty() {
+    if trimmed.is_empty() {
         return;
     }
     let start = out.len();
