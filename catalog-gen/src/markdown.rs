@@ -106,9 +106,9 @@ pub struct Row<'a> {
     pub span: Range<usize>,
     /// One cell per header column; cells the row lacks are marked [`Cell::missing`].
     pub cells: Vec<Cell<'a>>,
-    /// Every cell's [text](Cell::text), in column order ([`Row::new`]): what the row's
-    /// variant keeps, shared as one array.
-    pub texts: Arc<[Arc<str>]>,
+    /// Every cell's text, in column order: made by [`Row::new`] only, so that it is always
+    /// the cells' ([`Row::texts`]).
+    texts: Arc<[Arc<str>]>,
     /// Text after the last column that the table drops, if any.
     pub extra: Option<Range<usize>>,
 }
@@ -121,6 +121,12 @@ impl<'a> Row<'a> {
     pub fn new(span: Range<usize>, cells: Vec<Cell<'a>>, extra: Option<Range<usize>>) -> Self {
         let texts = cells.iter().map(|cell| Arc::clone(&cell.text)).collect();
         Row { span, cells, texts, extra }
+    }
+
+    /// Every cell's [text](Cell::text), in column order, shared as one array: what the row's
+    /// variant keeps.
+    pub fn texts(&self) -> &Arc<[Arc<str>]> {
+        &self.texts
     }
 }
 

@@ -68,7 +68,7 @@ pub fn page_rows(source: &str, table: &Table<'_>, base: &Url) -> Vec<RowText> {
 /// at the first anchor (`<a name="…">`) in its cells, if any.
 fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> Doc) -> RowText {
     RowText {
-        cells: Arc::clone(&row.texts),
+        cells: Arc::clone(row.texts()),
         docs: row.cells.iter().map(doc).collect(),
         url: row.cells.iter().find_map(|cell| {
             let anchor = cell.anchor.as_ref()?;
