@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
@@ -80,20 +80,23 @@ pub fn assign<'a>(
     let made = parallel::map_with(&texts, naming::VariantNames::default, |names, text| {
         names.variant_name(text, suffix)
     });
-    // Each row's name before suffixes, and whether it is kept as it is (pinned).
-    let unsuffixed: Vec<(Cow<'_, str>, bool)> = parallel::map(&rows_texts, |&(keyed, text)| {
+    // Each row's name before suffixes, and where it comes from.
+    let unsuffixed: Vec<Unsuffixed<'_>> = parallel::map(&rows_texts, |&(keyed, text)| {
         // A retired row keeps the name it had, as if pinned.
         if let Some(retiring) = &keyed.retiring {
-            return (Cow::Borrowed(retiring.ident.as_str()), true);
+            return Unsuffixed::Kept(retiring.ident.as_str());
         }
         match (pin_for(keyed), made[text].as_str()) {
-            (Some(name), _) => (Cow::Borrowed(name.get_ref().as_str()), true),
-            (None, "") => (Cow::Owned(naming::variant_name(&keyed.key_text, None)), false),
-            (None, made) => (Cow::Borrowed(made), false),
+            (Some(name), _) => Unsuffixed::Kept(name.get_ref().as_str()),
+            (None, "") => Unsuffixed::OfCode(naming::variant_name(&keyed.key_text, None)),
+            (None, _) => Unsuffixed::Made(text),
         }
     });
-    let names = suffix_repeated(&unsuffixed, &rows);
-    check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
+    let numbered = Numbered::new(&unsuffixed, &made);
+    let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
+    if may_collide(&names, &numbered) {
+        check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
+    }
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
     // further.
@@ -137,34 +140,124 @@ fn check_pins(
     }
 }
 
+/// A row's name before suffixes, by where it comes from.
+enum Unsuffixed<'n> {
+    /// The name made of the row's name cell: the made name of its text's index.
+    Made(usize),
+    /// A name kept as it is, never suffixed: pinned in the manifest, or a retired row's.
+    Kept(&'n str),
+    /// The name made of the row's code, where its name cell makes none.
+    OfCode(String),
+}
+
+impl<'n> Unsuffixed<'n> {
+    fn text<'s>(&'s self, made: &'s [String]) -> &'s str {
+        match self {
+            Unsuffixed::Made(text) => &made[*text],
+            Unsuffixed::Kept(name) => name,
+            Unsuffixed::OfCode(name) => name,
+        }
+    }
+}
+
+/// The names before suffixes, each distinct one numbered, with how many rows give it: a
+/// row's count is then read from a vector rather than a map of every row's name, which at
+/// 200k rows is larger than a core's cache (and so is a row's name, to compare with its key).
+/// A made name is looked up once, however many rows give it.
+struct Numbered<'m> {
+    /// Each row's name's number.
+    of_row: Vec<usize>,
+    /// How many rows give each name.
+    counts: Vec<usize>,
+    /// Each name's number. Looked up only, never iterated: the output does not depend on the
+    /// map's order.
+    by_name: FxHashMap<&'m str, usize>,
+}
+
+impl<'m> Numbered<'m> {
+    fn new(unsuffixed: &'m [Unsuffixed<'m>], made: &'m [String]) -> Self {
+        let mut numbered = Numbered {
+            of_row: Vec::with_capacity(unsuffixed.len()),
+            counts: Vec::with_capacity(made.len()),
+            by_name: FxHashMap::with_capacity_and_hasher(made.len(), FxBuildHasher),
+        };
+        let mut made_numbers: Vec<Option<usize>> = vec![None; made.len()];
+        for name in unsuffixed {
+            let number = match name {
+                Unsuffixed::Made(text) => {
+                    *made_numbers[*text].get_or_insert_with(|| numbered.number(&made[*text]))
+                }
+                Unsuffixed::Kept(name) => numbered.number(name),
+                Unsuffixed::OfCode(name) => numbered.number(name),
+            };
+            numbered.counts[number] += 1;
+            numbered.of_row.push(number);
+        }
+        numbered
+    }
+
+    /// `name`'s number, a new one where it is new.
+    fn number(&mut self, name: &'m str) -> usize {
+        *self.by_name.entry(name).or_insert_with(|| {
+            self.counts.push(0);
+            self.counts.len() - 1
+        })
+    }
+}
+
 /// Every row's name, where it is an identifier (the text back where not), and whether it is
 /// pinned: unpinned names that more than one row gives take the row's code as a suffix.
 fn suffix_repeated(
-    unsuffixed: &[(Cow<'_, str>, bool)],
+    unsuffixed: &[Unsuffixed<'_>],
+    made: &[String],
+    numbered: &Numbered<'_>,
     rows: &[KeyedRow<'_>],
 ) -> Vec<(Result<Identifier, String>, bool)> {
-    // Lookups only, never iterated: hash maps keep the output independent of their order.
-    let mut count: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(unsuffixed.len(), FxBuildHasher);
-    for (name, _) in unsuffixed {
-        *count.entry(name).or_default() += 1;
-    }
     // Each name is made once, at its size, on every core where rows are many: where most
     // names repeat (a large table of few words), each suffix is a case conversion of the code,
     // asked of heck once per shape of code on each core (`Disambiguators`).
-    let rows: Vec<_> = unsuffixed.iter().zip(rows).collect();
+    let rows: Vec<_> = unsuffixed.iter().zip(&numbered.of_row).zip(rows).collect();
     let disambiguators = naming::Disambiguators::default;
-    parallel::map_with(&rows, disambiguators, |disambiguators, &((name, pinned), keyed)| {
-        let name = if !pinned && count[name.as_ref()] > 1 {
-            let mut suffixed = String::with_capacity(name.len() + keyed.key_text.len());
-            suffixed.push_str(name);
+    parallel::map_with(&rows, disambiguators, |disambiguators, &((name, &number), keyed)| {
+        let pinned = matches!(name, Unsuffixed::Kept(_));
+        let text = name.text(made);
+        let name = if !pinned && numbered.counts[number] > 1 {
+            let mut suffixed = String::with_capacity(text.len() + keyed.key_text.len());
+            suffixed.push_str(text);
             disambiguators.push_to(&keyed.key_text, &mut suffixed);
             suffixed
         } else {
-            name.clone().into_owned()
+            text.to_owned()
         };
-        (Identifier::try_from(name), *pinned)
+        (Identifier::try_from(name), pinned)
     })
+}
+
+/// Whether any row's name may be empty, not an identifier, or another row's: only then is
+/// every row checked by name ([`check_collisions`], which says which rows clash), rather than
+/// every row's name put in a map larger than a core's cache. `false` proves there is no
+/// clash: a name that one row gives is given by no other row before suffixes; a name that
+/// several rows give is kept by those that pin it (a clash where two do) and suffixed for the
+/// others; and a suffixed name is new unless it is a name before suffixes or another suffixed
+/// one.
+fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered<'_>) -> bool {
+    let mut suffixed: FxHashSet<&str> = FxHashSet::default();
+    let mut kept: FxHashSet<usize> = FxHashSet::default();
+    for ((name, pinned), &number) in names.iter().zip(&numbered.of_row) {
+        let Ok(name) = name else { return true };
+        if numbered.counts[number] == 1 {
+            continue;
+        }
+        let clash = if *pinned {
+            !kept.insert(number)
+        } else {
+            numbered.by_name.contains_key(name.as_str()) || !suffixed.insert(name.as_str())
+        };
+        if clash {
+            return true;
+        }
+    }
+    false
 }
 
 /// A problem for each name that is empty or that an earlier row already has.
@@ -250,6 +343,45 @@ mod tests {
     fn pins_are_used_as_written_and_never_suffixed() {
         let names = name_page(DISKS, "variants = { \"1050\" = \"DiskFull\" }").unwrap();
         assert_eq!(names, ["InputError", "DiskFull", "DiskFull1507", "_9"]);
+    }
+
+    /// Rows named every way from names that clash before and after suffixes (`A` of code 11
+    /// suffixed is `A11`, as is `A1` of code 1; `A 1` and `a1` make `A1` too; `???` makes no
+    /// name, so its code's), with and without pins (two of them the same name): wherever no
+    /// problem is reported, every row has a name no other row has. The check that spares the
+    /// row-by-row search (`may_collide`) must never miss a clash.
+    #[test]
+    fn no_clash_goes_unreported() {
+        const NAMES: [&str; 6] = ["A", "A1", "A 1", "a1", "???", "_1"];
+        const CODES: [&str; 4] = ["1", "11", "2", "3"];
+        let pins = [
+            "",
+            "variants = { \"1\" = \"A1\" }",
+            "variants = { \"11\" = \"A\" }",
+            "variants = { \"1\" = \"B\", \"2\" = \"B\" }",
+        ];
+        let (mut clean, mut reported) = (0, 0);
+        for index in 0..NAMES.len().pow(4) {
+            let names = [1, 6, 36, 216].map(|place| NAMES[index / place % 6]);
+            let rows: String = CODES
+                .iter()
+                .zip(names)
+                .map(|(code, name)| format!("| {code} | {name} |\n"))
+                .collect();
+            let page = format!("| c | n |\n|---|---|\n{rows}");
+            for pin in pins {
+                match name_page(&page, pin) {
+                    Ok(idents) => {
+                        let distinct: std::collections::HashSet<&String> = idents.iter().collect();
+                        assert_eq!((distinct.len(), idents.len()), (4, 4), "{page}{pin}");
+                        clean += 1;
+                    }
+                    Err(_) => reported += 1,
+                }
+            }
+        }
+        // Both outcomes are reached, so the test tells them apart.
+        assert!(clean > 1000 && reported > 1000, "{clean} clean, {reported} reported");
     }
 
     #[test]
