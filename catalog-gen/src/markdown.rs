@@ -23,6 +23,50 @@ trait EventSource<'a>: Iterator<Item = (Event<'a>, Range<usize>)> {}
 
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
 
+/// Where what the page reader reads from a text (`'p`) is kept (`'a`): the page's text itself
+/// ([`Whole`]), or a piece's copy of part of it, whose byte ranges and borrowed strings are put
+/// back on the page's ([`pieces`]). Each row is put back as it is read, while it is in the
+/// cache: put back with the rest of the piece once it was read, the rows were read again
+/// from memory (3.4% of a regen's samples in user code at 200k rows, against 2.3% rebased as
+/// read; BENCHMARKS.md, section 0, thirty-eighth round).
+trait Rebase<'a, 'p> {
+    /// The page's text.
+    fn page(&self) -> &'a str;
+    /// The page's range of a range of the text read.
+    fn range(&self, range: Range<usize>) -> Range<usize>;
+    /// An event of the text read, on the page.
+    fn event(&self, event: (Event<'p>, Range<usize>)) -> (Event<'a>, Range<usize>);
+    /// A header cell of the text read, on the page.
+    fn cell(&self, cell: Cell<'p>) -> Cell<'a>;
+    /// A row of the text read, on the page.
+    fn row(&self, row: Row<'p>) -> Row<'a>;
+}
+
+/// A page read whole: what is read is on the page already.
+struct Whole<'a>(&'a str);
+
+impl<'a> Rebase<'a, 'a> for Whole<'a> {
+    fn page(&self) -> &'a str {
+        self.0
+    }
+
+    fn range(&self, range: Range<usize>) -> Range<usize> {
+        range
+    }
+
+    fn event(&self, event: (Event<'a>, Range<usize>)) -> (Event<'a>, Range<usize>) {
+        event
+    }
+
+    fn cell(&self, cell: Cell<'a>) -> Cell<'a> {
+        cell
+    }
+
+    fn row(&self, row: Row<'a>) -> Row<'a> {
+        row
+    }
+}
+
 /// The caller's policy for what a cell keeps of its inline events ([`Cell::kept`]).
 ///
 /// Made by [`parse_keeping`] once for each thread that reads a page, so it may keep a cache
@@ -169,31 +213,38 @@ pub fn parse_keeping<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sy
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
     let events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
-    parallel::pipe(lines, events, |events| read_page(source, events, &new_keep()))
+    parallel::pipe(lines, events, |events| read_page(source, events, &new_keep(), &Whole(source)))
 }
 
-/// The page from its events, in one pass.
-fn read_page<'a>(source: &'a str, parser: &mut impl EventSource<'a>, keep: &impl Keep) -> Page<'a> {
-    let mut page = Page { source, title: None, tables: Vec::new(), events: Vec::new() };
+/// The page from the events of `source` (the page, or a piece of it), in one pass, put on the
+/// page by `onto`.
+fn read_page<'a, 'p>(
+    source: &'p str,
+    parser: &mut impl EventSource<'p>,
+    keep: &impl Keep,
+    onto: &impl Rebase<'a, 'p>,
+) -> Page<'a> {
+    let mut page =
+        Page { source: onto.page(), title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;
     while let Some((event, range)) = parser.next() {
         let start = page.events.len();
         match event {
             Event::Start(Tag::Table(_)) => {
-                page.events.push((event, range.clone()));
-                let mut table = read_table(source, parser, range, &mut page.events, keep);
+                page.events.push(onto.event((event, range.clone())));
+                let mut table = read_table(source, parser, range, &mut page.events, keep, onto);
                 table.events = start..page.events.len();
                 table.heading = heading.clone();
                 table.caption = caption.take();
                 page.tables.push(table);
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                push_block(parser, (event, range.clone()), &mut page.events);
+                push_block(parser, (event, range.clone()), &mut page.events, onto);
                 let end = page.events.len() - 1;
                 let found = Heading {
                     text: plain_text(&page.events[start + 1..end]),
-                    span: range,
+                    span: onto.range(range),
                     events: start..end + 1,
                 };
                 if level == pulldown_cmark::HeadingLevel::H1 && page.title.is_none() {
@@ -203,11 +254,11 @@ fn read_page<'a>(source: &'a str, parser: &mut impl EventSource<'a>, keep: &impl
                 caption = None;
             }
             Event::Start(Tag::Paragraph) => {
-                push_block(parser, (event, range), &mut page.events);
+                push_block(parser, (event, range), &mut page.events, onto);
                 caption = bold_caption(&page.events, start, page.events.len() - 1);
             }
             event => {
-                push_block(parser, (event, range), &mut page.events);
+                push_block(parser, (event, range), &mut page.events, onto);
                 caption = None;
             }
         }
@@ -215,14 +266,16 @@ fn read_page<'a>(source: &'a str, parser: &mut impl EventSource<'a>, keep: &impl
     page
 }
 
-/// Pushes `first` and, if it starts a block or span, every event up to its end.
-fn push_block<'a>(
-    parser: &mut impl EventSource<'a>,
-    first: (Event<'a>, Range<usize>),
+/// Pushes `first` and, if it starts a block or span, every event up to its end, put on the
+/// page by `onto`.
+fn push_block<'a, 'p>(
+    parser: &mut impl EventSource<'p>,
+    first: (Event<'p>, Range<usize>),
     events: &mut Events<'a>,
+    onto: &impl Rebase<'a, 'p>,
 ) {
     let mut depth = usize::from(matches!(first.0, Event::Start(_)));
-    events.push(first);
+    events.push(onto.event(first));
     while depth > 0 {
         let Some(next) = parser.next() else { return };
         match next.0 {
@@ -230,21 +283,22 @@ fn push_block<'a>(
             Event::End(_) => depth -= 1,
             _ => {}
         }
-        events.push(next);
+        events.push(onto.event(next));
     }
 }
 
 /// Reads a table's rows from `parser`, up to and including its end, which is pushed to
-/// `events`.
-fn read_table<'a>(
-    source: &str,
-    parser: &mut impl EventSource<'a>,
+/// `events`; each row put on the page by `onto` as it is read.
+fn read_table<'a, 'p>(
+    source: &'p str,
+    parser: &mut impl EventSource<'p>,
     span: Range<usize>,
     events: &mut Events<'a>,
     keep: &impl Keep,
+    onto: &impl Rebase<'a, 'p>,
 ) -> Table<'a> {
     let mut table = Table {
-        span,
+        span: onto.range(span),
         events: 0..0,
         heading: None,
         caption: None,
@@ -253,7 +307,7 @@ fn read_table<'a>(
     };
     let mut row_span = 0..0;
     let mut cells = Vec::new();
-    let mut inline: Events<'a> = Vec::new();
+    let mut inline: Events<'p> = Vec::new();
     let mut scratch = String::new();
     while let Some((event, range)) = parser.next() {
         match event {
@@ -273,7 +327,8 @@ fn read_table<'a>(
                 cells.push(read_cell(source, &inline, range, &row_span, keep, &mut scratch));
             }
             Event::End(TagEnd::TableHead) => {
-                table.header = std::mem::take(&mut cells);
+                table.header =
+                    std::mem::take(&mut cells).into_iter().map(|cell| onto.cell(cell)).collect();
                 cells = Vec::with_capacity(table.header.len());
             }
             Event::End(TagEnd::TableRow) => {
@@ -281,10 +336,10 @@ fn read_table<'a>(
                 // Every row has the header's width (pulldown-cmark pads or cuts it to that).
                 let cells = std::mem::replace(&mut cells, Vec::with_capacity(table.header.len()));
                 let span = trim_span(source, row_span.clone());
-                table.rows.push(Row::new(span, cells, extra));
+                table.rows.push(onto.row(Row::new(span, cells, extra)));
             }
             Event::End(TagEnd::Table) => {
-                events.push((event, range));
+                events.push(onto.event((event, range)));
                 break;
             }
             _ => {}
@@ -532,7 +587,7 @@ mod tests {
     /// The whole page as read, with what every cell keeps.
     fn read<'a>(source: &'a str, events: &mut impl EventSource<'a>) -> String {
         let keeper = crate::rustdoc::Keeper::new(true);
-        format!("{:?}", read_page(source, events, &keeper))
+        format!("{:?}", read_page(source, events, &keeper, &Whole(source)))
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //!    cut at all: a label used in one piece could be defined in another.
 //! 2. **Reading** ([`read_piece`]): the first piece is the page's text up to the first cut;
 //!    each other piece is its table's header followed by the page's lines up to the next cut,
-//!    read as a page of its own, then put back on the page's text: byte ranges moved, strings
-//!    borrowed from the piece borrowed from the page instead.
+//!    read as a page of its own and put back on the page's text as it is read, a row at a
+//!    time ([`Onto`]): byte ranges moved, strings borrowed from the piece borrowed from the
+//!    page instead.
 //! 3. **Joining** ([`join`]): each piece continues the table the piece before it left open,
 //!    which checks the guess: that piece must end inside the very table the cut was guessed in
 //!    (its last block, at the top level, running to the cut), and the next piece must begin
@@ -25,7 +26,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, TagEnd};
 
-use super::{Cell, Heading, Keep, Kept, PARSER_OPTIONS, Page, Row, Table};
+use super::{Cell, Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Row, Table, Whole};
 use crate::parallel;
 
 /// About how many bytes of the page a piece holds: a piece's tree stays within a core's
@@ -163,14 +164,14 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     if header.is_empty() {
         let piece = &source[body.clone()];
         let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
-        return super::read_page(piece, &mut events, keep);
+        return super::read_page(piece, &mut events, keep, &Whole(piece));
     }
     text.clear();
     text.push_str(&source[header.clone()]);
     text.push_str(&source[body.clone()]);
     let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
-    let read = super::read_page(text, &mut events, keep);
-    Onto { page: source, piece: text, header: header.len(), body: body.start }.page(read)
+    let onto = Onto { page: source, piece: text, header: header.len(), body: body.start };
+    super::read_page(text, &mut events, keep, &onto)
 }
 
 /// Puts what was read from a piece back on the page's text: the piece is `header` bytes of
@@ -190,10 +191,6 @@ impl<'a> Onto<'a, '_> {
         offset + self.body - self.header
     }
 
-    fn range(&self, range: Range<usize>) -> Range<usize> {
-        self.at(range.start)..self.at(range.end)
-    }
-
     /// A string borrowed from the piece's copy of the page, borrowed from the page instead;
     /// any other string owned.
     fn cow<'e>(&self, cow: CowStr<'e>) -> CowStr<'a> {
@@ -207,38 +204,24 @@ impl<'a> Onto<'a, '_> {
         }
         cow.into_static()
     }
+}
 
-    fn event<'e>(&self, (event, range): (Event<'e>, Range<usize>)) -> (Event<'a>, Range<usize>) {
+impl<'a, 'p> Rebase<'a, 'p> for Onto<'a, 'p> {
+    fn page(&self) -> &'a str {
+        self.page
+    }
+
+    fn range(&self, range: Range<usize>) -> Range<usize> {
+        self.at(range.start)..self.at(range.end)
+    }
+
+    fn event(&self, (event, range): (Event<'p>, Range<usize>)) -> (Event<'a>, Range<usize>) {
         // Owned: besides the rows, a piece has few events (its table's start and end, what
         // follows the table).
         (event.into_static(), self.range(range))
     }
 
-    fn page<'e>(&self, piece: Page<'e>) -> Page<'a> {
-        Page {
-            source: self.page,
-            events: piece.events.into_iter().map(|event| self.event(event)).collect(),
-            title: piece.title.map(|heading| self.heading(heading)),
-            tables: piece.tables.into_iter().map(|table| self.table(table)).collect(),
-        }
-    }
-
-    fn heading(&self, heading: Heading) -> Heading {
-        Heading { span: self.range(heading.span), ..heading }
-    }
-
-    fn table<'e>(&self, table: Table<'e>) -> Table<'a> {
-        Table {
-            span: self.range(table.span),
-            events: table.events,
-            heading: table.heading.map(|heading| self.heading(heading)),
-            caption: table.caption.map(|caption| self.heading(caption)),
-            header: table.header.into_iter().map(|cell| self.cell(cell)).collect(),
-            rows: table.rows.into_iter().map(|row| self.row(row)).collect(),
-        }
-    }
-
-    fn row<'e>(&self, row: Row<'e>) -> Row<'a> {
+    fn row(&self, row: Row<'p>) -> Row<'a> {
         Row {
             span: self.range(row.span),
             cells: row.cells.into_iter().map(|cell| self.cell(cell)).collect(),
@@ -247,7 +230,7 @@ impl<'a> Onto<'a, '_> {
         }
     }
 
-    fn cell<'e>(&self, cell: Cell<'e>) -> Cell<'a> {
+    fn cell(&self, cell: Cell<'p>) -> Cell<'a> {
         let kept = match cell.kept {
             Kept::Nothing => Kept::Nothing,
             Kept::Edits(edits) => Kept::Edits(
@@ -370,7 +353,7 @@ mod tests {
     fn whole(source: &str, plain_base: bool) -> Page<'_> {
         let keeper = Keeper::new(plain_base);
         let mut events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
-        super::super::read_page(source, &mut events, &keeper)
+        super::super::read_page(source, &mut events, &keeper, &Whole(source))
     }
 
     /// The page as read in pieces of `piece_bytes`, if it is.
