@@ -27,8 +27,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
 /// ([`Whole`]), or a piece's copy of part of it, whose byte ranges and borrowed strings are put
 /// back on the page's ([`pieces`]). Each row is put back as it is read, while it is in the
 /// cache: put back with the rest of the piece once it was read, the rows were read again
-/// from memory (3.4% of a regen's samples in user code at 200k rows, against 2.3% rebased as
-/// read; BENCHMARKS.md, section 0, thirty-eighth round).
+/// from memory, 3.4% of a regen's samples in user code at 200k rows (BENCHMARKS.md,
+/// section 0, thirty-eighth round, which measures the change).
 trait Rebase<'a, 'p> {
     /// The page's text.
     fn page(&self) -> &'a str;

@@ -161,9 +161,10 @@ impl<'n> Unsuffixed<'n> {
 }
 
 /// The names before suffixes, each distinct one numbered, with how many rows give it: a
-/// row's count is then read from a vector rather than a map of every row's name, which at
-/// 200k rows is larger than a core's cache (and so is a row's name, to compare with its key).
-/// A made name is looked up once, however many rows give it.
+/// row's count is then read from a vector by its number. Looked up in a map of every row's
+/// name, larger than a core's cache at 200k rows, each count cost a cache miss for the map
+/// and another for the name compared (BENCHMARKS.md, section 0, thirty-eighth round). A made
+/// name is looked up once, however many rows give it.
 struct Numbered<'m> {
     /// Each row's name's number.
     of_row: Vec<usize>,
