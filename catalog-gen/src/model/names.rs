@@ -188,8 +188,7 @@ impl<'m> Numbered<'m> {
                 Unsuffixed::Made(text) => {
                     *made_numbers[*text].get_or_insert_with(|| numbered.number(&made[*text]))
                 }
-                Unsuffixed::Kept(name) => numbered.number(name),
-                Unsuffixed::OfCode(name) => numbered.number(name),
+                other => numbered.number(other.text(made)),
             };
             numbered.counts[number] += 1;
             numbered.of_row.push(number);
