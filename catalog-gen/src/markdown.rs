@@ -25,10 +25,11 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
 
 /// Where what the page reader reads from a text (`'p`) is kept (`'a`): the page's text itself
 /// ([`Whole`]), or a piece's copy of part of it, whose byte ranges and borrowed strings are put
-/// back on the page's ([`pieces`]). Each row is put back as it is read, while it is in the
-/// cache: put back with the rest of the piece once it was read, the rows were read again
-/// from memory, 3.4% of a regen's samples in user code at 200k rows (BENCHMARKS.md,
-/// section 0, thirty-eighth round, which measures the change).
+/// back on the page's ([`pieces`]). Each cell is made on the page as it is read, while its
+/// events are in the cache: read on the piece and put back after, each row's cells were made
+/// twice, 3.4% of a regen's samples in user code at 200k rows when put back in a pass after
+/// the piece, and 1.6% when each row was put back as it was read (BENCHMARKS.md, section 0,
+/// thirty-eighth and thirty-ninth rounds).
 trait Rebase<'a, 'p> {
     /// The page's text.
     fn page(&self) -> &'a str;
@@ -36,10 +37,8 @@ trait Rebase<'a, 'p> {
     fn range(&self, range: Range<usize>) -> Range<usize>;
     /// An event of the text read, on the page.
     fn event(&self, event: (Event<'p>, Range<usize>)) -> (Event<'a>, Range<usize>);
-    /// A header cell of the text read, on the page.
-    fn cell(&self, cell: Cell<'p>) -> Cell<'a>;
-    /// A row of the text read, on the page.
-    fn row(&self, row: Row<'p>) -> Row<'a>;
+    /// What a cell of the text read keeps, on the page.
+    fn kept(&self, kept: Kept<'p>) -> Kept<'a>;
 }
 
 /// A page read whole: what is read is on the page already.
@@ -58,12 +57,8 @@ impl<'a> Rebase<'a, 'a> for Whole<'a> {
         event
     }
 
-    fn cell(&self, cell: Cell<'a>) -> Cell<'a> {
-        cell
-    }
-
-    fn row(&self, row: Row<'a>) -> Row<'a> {
-        row
+    fn kept(&self, kept: Kept<'a>) -> Kept<'a> {
+        kept
     }
 }
 
@@ -307,6 +302,9 @@ fn read_table<'a, 'p>(
     };
     let mut row_span = 0..0;
     let mut cells = Vec::new();
+    // The row's last cell so far as read (its end in the text read, and whether it is
+    // missing): what tells the text the row drops past the header's width.
+    let mut last = None;
     let mut inline: Events<'p> = Vec::new();
     let mut scratch = String::new();
     while let Some((event, range)) = parser.next() {
@@ -324,19 +322,22 @@ fn read_table<'a, 'p>(
                     }
                     inline.push((event, inner));
                 }
-                cells.push(read_cell(source, &inline, range, &row_span, keep, &mut scratch));
+                let (cell, end) =
+                    read_cell(source, &inline, range, &row_span, keep, &mut scratch, onto);
+                last = Some((end, cell.missing));
+                cells.push(cell);
             }
             Event::End(TagEnd::TableHead) => {
-                table.header =
-                    std::mem::take(&mut cells).into_iter().map(|cell| onto.cell(cell)).collect();
+                table.header = std::mem::take(&mut cells);
                 cells = Vec::with_capacity(table.header.len());
+                last = None;
             }
             Event::End(TagEnd::TableRow) => {
-                let extra = dropped_text(source, &row_span, cells.last());
+                let extra = dropped_text(source, &row_span, last.take());
                 // Every row has the header's width (pulldown-cmark pads or cuts it to that).
                 let cells = std::mem::replace(&mut cells, Vec::with_capacity(table.header.len()));
-                let span = trim_span(source, row_span.clone());
-                table.rows.push(onto.row(Row::new(span, cells, extra)));
+                let span = onto.range(trim_span(source, row_span.clone()));
+                table.rows.push(Row::new(span, cells, extra.map(|extra| onto.range(extra))));
             }
             Event::End(TagEnd::Table) => {
                 events.push(onto.event((event, range)));
@@ -348,14 +349,17 @@ fn read_table<'a, 'p>(
     table
 }
 
-fn read_cell<'a>(
-    source: &str,
-    inline: &Events<'a>,
+/// The cell of `inline` events and `span` in `row` of the text read, put on the page by
+/// `onto`, and where its content ends in the text read.
+fn read_cell<'a, 'p>(
+    source: &'p str,
+    inline: &Events<'p>,
     span: Range<usize>,
     row: &Range<usize>,
     keep: &impl Keep,
     scratch: &mut String,
-) -> Cell<'a> {
+    onto: &impl Rebase<'a, 'p>,
+) -> (Cell<'a>, usize) {
     // pulldown-cmark pads a short row with empty cells placed at the row's end.
     let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
     let span = if missing {
@@ -373,7 +377,15 @@ fn read_cell<'a>(
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html),
         _ => None,
     });
-    Cell { text: shared_plain_text(inline, scratch), span, markdown, kept, missing, anchor }
+    let cell = Cell {
+        text: shared_plain_text(inline, scratch),
+        span: onto.range(span.clone()),
+        markdown: onto.range(markdown),
+        kept: onto.kept(kept),
+        missing,
+        anchor,
+    };
+    (cell, span.end)
 }
 
 /// The index of the event that closes the one at `start` (itself, for events without a body).
@@ -416,13 +428,18 @@ fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) 
     })
 }
 
-/// Cells past the header's width, which GitHub tables silently drop.
-fn dropped_text(source: &str, row: &Range<usize>, last: Option<&Cell<'_>>) -> Option<Range<usize>> {
+/// Cells past the header's width, which GitHub tables silently drop: the text of `row` after
+/// its `last` cell (where its content ends, and whether it is missing).
+fn dropped_text(
+    source: &str,
+    row: &Range<usize>,
+    last: Option<(usize, bool)>,
+) -> Option<Range<usize>> {
     // A short row (its last cells missing) has nothing past the header's width.
-    if last.is_some_and(|cell| cell.missing) {
+    if last.is_some_and(|(_, missing)| missing) {
         return None;
     }
-    let after = last.filter(|cell| !cell.missing).map_or(row.start, |cell| cell.span.end);
+    let after = last.map_or(row.start, |(end, _)| end);
     // A row pulldown-cmark cut short, past its limit of padded cells, can end before its
     // cells do.
     let content = trim_span(source, after..row.end.max(after));

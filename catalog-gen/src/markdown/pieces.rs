@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, TagEnd};
 
-use super::{Cell, Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Row, Table, Whole};
+use super::{Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Table, Whole};
 use crate::parallel;
 
 /// About how many bytes of the page a piece holds: a piece's tree stays within a core's
@@ -221,17 +221,8 @@ impl<'a, 'p> Rebase<'a, 'p> for Onto<'a, 'p> {
         (event.into_static(), self.range(range))
     }
 
-    fn row(&self, row: Row<'p>) -> Row<'a> {
-        Row {
-            span: self.range(row.span),
-            cells: row.cells.into_iter().map(|cell| self.cell(cell)).collect(),
-            texts: row.texts,
-            extra: row.extra.map(|extra| self.range(extra)),
-        }
-    }
-
-    fn cell(&self, cell: Cell<'p>) -> Cell<'a> {
-        let kept = match cell.kept {
+    fn kept(&self, kept: Kept<'p>) -> Kept<'a> {
+        match kept {
             Kept::Nothing => Kept::Nothing,
             Kept::Edits(edits) => Kept::Edits(
                 edits
@@ -242,14 +233,6 @@ impl<'a, 'p> Rebase<'a, 'p> for Onto<'a, 'p> {
             Kept::Events(events) => {
                 Kept::Events(events.into_iter().map(|event| self.event(event)).collect())
             }
-        };
-        Cell {
-            text: cell.text,
-            span: self.range(cell.span),
-            markdown: self.range(cell.markdown),
-            kept,
-            missing: cell.missing,
-            anchor: cell.anchor,
         }
     }
 }
