@@ -14,7 +14,7 @@
 //! If you need further assistance, contact [AWS Support](https://aws.amazon.com/premiumsupport/).
 //!
 //! *Generated from `docs-src/mediatailor/playback-errors-client.md`.*
-#![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
+#![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags, rustdoc::redundant_explicit_links)]
 /// Client Playback Errors Returned by AWS Elemental MediaTailor
 ///
 /// One variant per row of the table on [the published page](https://docs.aws.amazon.com/mediatailor/latest/ug/playback-errors-client.html), generated from `docs-src/mediatailor/playback-errors-client.md`.
