@@ -456,12 +456,14 @@ impl<'u> Links<'u> {
 
     /// `target` made absolute against the page's URL, where that is [plain](is_plain).
     fn plain_absolute(&mut self, target: &str) -> Option<Arc<str>> {
-        if !self.made.contains_key(target) {
-            let url = absolute(target.into(), self.base);
-            let plain = is_plain(&url).then(|| Arc::from(&*url));
-            self.made.insert(target.to_owned(), plain);
+        // Looked up once for the many links to a target made already.
+        if let Some(made) = self.made.get(target) {
+            return made.clone();
         }
-        self.made[target].clone()
+        let url = absolute(target.into(), self.base);
+        let plain: Option<Arc<str>> = is_plain(&url).then(|| Arc::from(&*url));
+        self.made.insert(target.to_owned(), plain.clone());
+        plain
     }
 }
 

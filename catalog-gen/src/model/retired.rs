@@ -74,9 +74,9 @@ pub fn names(rows: &[KeyedRow<'_>], columns: &Columns) -> Vec<Arc<str>> {
     retired.iter().map(|row| Arc::clone(&row.row.cells[columns.name].text)).collect()
 }
 
-/// Whether rows whose [page rows](crate::model::names::NamedRow::page_row) are `rows` are the page table's
-/// `page_rows` rows in order, then `retired` rows that the manifest retires: every row read
-/// and kept, as where the checks pass.
+/// Whether rows whose [page rows](crate::model::names::NamedRow::page_row) are `rows` are
+/// the page table's `page_rows` rows in order, then `retired` rows that the manifest retires:
+/// every row read and kept, as where the checks pass.
 pub fn page_rows_then_retired(
     rows: impl ExactSizeIterator<Item = Option<usize>>,
     page_rows: usize,
