@@ -26,10 +26,10 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
 /// Where what the page reader reads from a text (`'p`) is kept (`'a`): the page's text itself
 /// ([`Whole`]), or a piece's copy of part of it, whose byte ranges and borrowed strings are put
 /// back on the page's ([`pieces`]). Each cell is made on the page as it is read, while its
-/// events are in the cache: read on the piece and put back after, each row's cells were made
-/// twice, 3.4% of a regen's samples in user code at 200k rows when put back in a pass after
-/// the piece, and 1.6% when each row was put back as it was read (BENCHMARKS.md, section 0,
-/// thirty-eighth and thirty-ninth rounds).
+/// events are in the cache. Read on the piece and put back after, each row's cells were made
+/// twice: in a pass after the piece, 3.4% of a regen's samples in user code at 200k rows; a
+/// row at a time as each was read, 2.2%, with what the collects called (BENCHMARKS.md,
+/// section 0, thirty-eighth and thirty-ninth rounds).
 trait Rebase<'a, 'p> {
     /// The page's text.
     fn page(&self) -> &'a str;
