@@ -143,8 +143,8 @@ pub struct Table<'a> {
 pub struct Row<'a> {
     /// The row's byte range (its line).
     pub span: Range<usize>,
-    /// One cell per header column; cells the row lacks are marked [`Cell::missing`].
-    pub cells: Vec<Cell<'a>>,
+    /// One cell per header column ([`Row::cells`]).
+    cells: Vec<Cell<'a>>,
     /// Every cell's text, in column order: made by [`Row::new`] only, so that it is always
     /// the cells' ([`Row::texts`]).
     texts: Arc<[Arc<str>]>,
@@ -160,6 +160,12 @@ impl<'a> Row<'a> {
     pub fn new(span: Range<usize>, cells: Vec<Cell<'a>>, extra: Option<Range<usize>>) -> Self {
         let texts = cells.iter().map(|cell| Arc::clone(&cell.text)).collect();
         Row { span, cells, texts, extra }
+    }
+
+    /// One cell per header column; cells the row lacks are marked [`Cell::missing`]. Read
+    /// only: the row's [texts](Row::texts) are its cells'.
+    pub fn cells(&self) -> &[Cell<'a>] {
+        &self.cells
     }
 
     /// Every cell's [text](Cell::text), in column order, shared as one array: what the row's

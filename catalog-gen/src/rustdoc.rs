@@ -546,7 +546,7 @@ mod tests {
     /// they serve (`plain_base`) or always keeping events; with the kinds kept.
     fn cells(source: &str, base: &Url, plain_base: bool) -> Vec<(String, &'static str)> {
         let page = markdown::parse_keeping(source, || Keeper::new(plain_base));
-        let cells = page.tables.iter().flat_map(|table| &table.rows).flat_map(|row| &row.cells);
+        let cells = page.tables.iter().flat_map(|table| &table.rows).flat_map(|row| row.cells());
         cells
             .map(|cell| {
                 let kind = match cell.kept {

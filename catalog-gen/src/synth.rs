@@ -337,7 +337,8 @@ mod tests {
         let rows = 20_000;
         let docs = docs(rows, 1, "out", &[]);
         let page = markdown::parse(&docs.pages[0].1);
-        let names: Vec<&str> = page.tables[0].rows.iter().map(|row| &*row.cells[1].text).collect();
+        let names: Vec<&str> =
+            page.tables[0].rows.iter().map(|row| &*row.cells()[1].text).collect();
         assert_eq!(names.len(), rows);
         let own: Vec<&str> = names
             .iter()

@@ -46,7 +46,7 @@ fn rows_keep_the_documents_order_and_bytes_do_not_change_between_runs() {
         section(&text, "const ROWS: &'static [[&'static ::core::primitive::str; 4]] = &[", "];");
     assert_eq!(rows.len(), ROWS);
     for (line, row) in rows.iter().zip(&table.rows) {
-        let start = format!("[\"{}\", \"{}\", ", row.cells[0].text, row.cells[1].text);
+        let start = format!("[\"{}\", \"{}\", ", row.cells()[0].text, row.cells()[1].text);
         assert!(line.starts_with(&start), "{line} should start with {start}");
     }
     let all = section(&text, "pub const ALL: &'static [Self] = &[", "];");

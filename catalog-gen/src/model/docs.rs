@@ -69,8 +69,8 @@ pub fn page_rows(source: &str, table: &Table<'_>, base: &Url) -> Vec<RowText> {
 fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> Doc) -> RowText {
     RowText {
         cells: Arc::clone(row.texts()),
-        docs: row.cells.iter().map(doc).collect(),
-        url: row.cells.iter().find_map(|cell| {
+        docs: row.cells().iter().map(doc).collect(),
+        url: row.cells().iter().find_map(|cell| {
             let anchor = cell.anchor.as_ref()?;
             let mut url = base.clone();
             url.set_fragment(Some(anchor));

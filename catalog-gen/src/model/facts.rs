@@ -86,7 +86,7 @@ pub fn code_order(rows: &[NamedRow<'_>]) -> CodeOrder {
 
 /// Each row's name (the text of its name cell), in the rows' order: what [`name_order`] sorts.
 pub fn names_of<'r>(rows: &'r [NamedRow<'_>], columns: &Columns) -> impl Iterator<Item = &'r str> {
-    rows.iter().map(|row| &*row.row.cells[columns.name].text)
+    rows.iter().map(|row| &*row.row.cells()[columns.name].text)
 }
 
 /// Rows whose name (`names` gives each row's, in order) is theirs alone, in lookup order of

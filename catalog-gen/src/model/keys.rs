@@ -49,7 +49,7 @@ pub fn read<'a>(
     for (index, row) in table.rows.iter().enumerate() {
         check_width(place, table, row, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns).
-        let (key_cell, name_cell) = (&row.cells[columns.key], &row.cells[columns.name]);
+        let (key_cell, name_cell) = (&row.cells()[columns.key], &row.cells()[columns.name]);
         let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
         let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
             continue;
@@ -68,10 +68,10 @@ pub fn read<'a>(
 /// does) and reports one with more (their text would be lost).
 fn check_width(place: &Place<'_>, table: &Table, row: &Row, problems: &mut Vec<Diagnostic>) {
     let width = table.header.len();
-    let present = row.cells.iter().filter(|cell| !cell.missing).count();
+    let present = row.cells().iter().filter(|cell| !cell.missing).count();
     if present < width {
         let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
-        problems.push(place.short_row(row.cells[present].span.clone(), present, width, &missing));
+        problems.push(place.short_row(row.cells()[present].span.clone(), present, width, &missing));
     }
     if let Some(extra) = &row.extra {
         problems.push(place.long_row(extra.clone(), width));

@@ -63,11 +63,11 @@ fn check_row(
 ) {
     // Characters are counted only where the bytes are too many.
     if named.ident.len() > LONG_NAME && named.ident.chars().count() > LONG_NAME {
-        let cell = &named.row.cells[columns.name];
+        let cell = &named.row.cells()[columns.name];
         let pin_key = names::pin_key(spec.shared_codes, &named.key_text, &cell.text);
         problems.push(place.long_variant_name(cell.span.clone(), &named.ident, pin_key));
     }
-    for (cell, column) in named.row.cells.iter().zip(&columns.list) {
+    for (cell, column) in named.row.cells().iter().zip(&columns.list) {
         if is_placeholder(source, cell) {
             problems.push(place.placeholder_cell(cell.span.clone(), &cell.text, &column.header));
         }
@@ -101,7 +101,7 @@ mod tests {
         let found: Vec<bool> = page.tables[0]
             .rows
             .iter()
-            .map(|row| is_placeholder(page.source, &row.cells[1]))
+            .map(|row| is_placeholder(page.source, &row.cells()[1]))
             .collect();
         assert_eq!(found, [true, false, false]);
     }

@@ -288,7 +288,7 @@ fn table<'a>(
     let retired_names = retired::names(&rows, &columns);
     let page_rows = || {
         let page_rows = docs::page_rows(page.page.source, table, base?);
-        let names = table.rows.iter().map(|row| &*row.cells[columns.name].text);
+        let names = table.rows.iter().map(|row| &*row.cells()[columns.name].text);
         let by_name = facts::name_order(names.chain(retired_names.iter().map(|name| &**name)));
         Some((page_rows, by_name))
     };
@@ -372,7 +372,7 @@ mod testing {
     /// Every row of `table` with the first cell as its code: an integer where it is one.
     pub fn keyed_rows<'a>(table: &'a Table<'a>) -> Vec<KeyedRow<'a>> {
         let rows = table.rows.iter().enumerate().map(|(index, row)| {
-            let text = row.cells[0].text.to_string();
+            let text = row.cells()[0].text.to_string();
             let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
             let row = std::borrow::Cow::Borrowed(row);
             KeyedRow { key, key_text: text, row, page_row: Some(index), retiring: None }

@@ -48,7 +48,7 @@ pub fn assign<'a>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
     fn cell<'k>(keyed: &'k KeyedRow<'_>, column: usize) -> &'k str {
-        &keyed.row.cells[column].text
+        &keyed.row.cells()[column].text
     }
     let pins_row =
         |pin: &str, keyed: &KeyedRow<'_>| keyed.key_text == pin || cell(keyed, columns.name) == pin;
@@ -272,7 +272,7 @@ fn check_collisions(
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
-        let cell = &keyed.row.cells[columns.name];
+        let cell = &keyed.row.cells()[columns.name];
         let pin_key = pin_key(shared_codes, &keyed.key_text, &cell.text);
         // Stage 2 reported a manifest pin that is not an identifier; a retired row's name comes
         // from the snapshot, which nothing checked before.
@@ -284,7 +284,7 @@ fn check_collisions(
             continue;
         };
         if let Some(&earlier) = first.get(name.as_str()) {
-            let earlier = rows[earlier].row.cells[columns.name].span.clone();
+            let earlier = rows[earlier].row.cells()[columns.name].span.clone();
             problems.push(place.duplicate_variant(cell.span.clone(), earlier, name, pin_key));
         } else {
             first.insert(name, index);

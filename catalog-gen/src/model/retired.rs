@@ -32,7 +32,7 @@ pub fn keep<'a>(
     for (key, retired) in &spec.retired {
         let documented = rows
             .iter()
-            .any(|row| is_key(key.get_ref(), &row.key_text, &row.row.cells[columns.name].text));
+            .any(|row| is_key(key.get_ref(), &row.key_text, &row.row.cells()[columns.name].text));
         if documented {
             problems.push(place.retired_documented_again(key.span(), key.get_ref()));
             continue;
@@ -53,7 +53,7 @@ pub fn keep<'a>(
         let cells = cells.map(|(index, header)| cell(text(index, &header.text))).collect();
         let row = Row::new(0..0, cells, None);
         let Some(key) =
-            keys::parse_key(place, spec, &row.cells[columns.key], &variant.code, problems)
+            keys::parse_key(place, spec, &row.cells()[columns.key], &variant.code, problems)
         else {
             continue;
         };
@@ -71,7 +71,7 @@ pub fn keep<'a>(
 pub fn names(rows: &[KeyedRow<'_>], columns: &Columns) -> Vec<Arc<str>> {
     let retired = rows.iter().rev().take_while(|row| row.page_row.is_none()).count();
     let retired = &rows[rows.len() - retired..];
-    retired.iter().map(|row| Arc::clone(&row.row.cells[columns.name].text)).collect()
+    retired.iter().map(|row| Arc::clone(&row.row.cells()[columns.name].text)).collect()
 }
 
 /// Whether rows whose [page rows](crate::model::names::NamedRow::page_row) are `rows` are

@@ -93,7 +93,7 @@ mod tests {
         let mut problems = Vec::new();
         let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
         match table(&PLACE, &spec, &page, &mut problems) {
-            Some(table) => Ok(table.rows[0].cells[0].text.to_string()),
+            Some(table) => Ok(table.rows[0].cells()[0].text.to_string()),
             None => Err(problems[0].message.clone()),
         }
     }

@@ -53,10 +53,11 @@ fn repeats(
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut repeats = Vec::new();
     for (index, keyed) in rows.iter().enumerate() {
-        let (key_cell, name_cell) = (&keyed.row.cells[columns.key], &keyed.row.cells[columns.name]);
+        let (key_cell, name_cell) =
+            (&keyed.row.cells()[columns.key], &keyed.row.cells()[columns.name]);
         let identity = (&keyed.key, shared_codes.then_some(&*name_cell.text));
         let earlier = match first.entry(identity) {
-            Entry::Occupied(earlier) => &rows[*earlier.get()].row.cells[columns.key].span,
+            Entry::Occupied(earlier) => &rows[*earlier.get()].row.cells()[columns.key].span,
             Entry::Vacant(slot) => {
                 slot.insert(index);
                 continue;
@@ -89,10 +90,10 @@ fn check_identifiable(
     let mut names: BTreeMap<&str, usize> = BTreeMap::new();
     for keyed in rows {
         *codes.entry(&keyed.key).or_default() += 1;
-        *names.entry(&*keyed.row.cells[columns.name].text).or_default() += 1;
+        *names.entry(&*keyed.row.cells()[columns.name].text).or_default() += 1;
     }
     for keyed in rows {
-        let name = &keyed.row.cells[columns.name];
+        let name = &keyed.row.cells()[columns.name];
         if codes[&keyed.key] > 1 && names[&*name.text] > 1 {
             problems.push(place.row_not_identifiable(
                 name.span.clone(),
@@ -119,7 +120,7 @@ mod tests {
         let mut problems = Vec::new();
         let rows = check(&PLACE, shared_codes, &columns, rows, &mut problems);
         (
-            rows.iter().map(|row| row.row.cells[1].text.to_string()).collect(),
+            rows.iter().map(|row| row.row.cells()[1].text.to_string()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),
         )
     }
@@ -142,7 +143,7 @@ mod tests {
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let rows = check(&PLACE, false, &columns, rows, &mut problems);
-        let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells[1].text).collect();
+        let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells()[1].text).collect();
         assert_eq!(names, ["a", "b", "d"]);
         let at = |line: &str| {
             let start = page.find(line).unwrap() + 2;
