@@ -12,8 +12,8 @@
 //!    cut at all: a label used in one piece could be defined in another.
 //! 2. **Reading** ([`read_piece`]): the first piece is the page's text up to the first cut;
 //!    each other piece is its table's header followed by the page's lines up to the next cut,
-//!    read as a page of its own and put back on the page's text as it is read, a row at a
-//!    time ([`Onto`]): byte ranges moved, strings borrowed from the piece borrowed from the
+//!    read as a page of its own, each cell and event put back on the page's text as it is
+//!    read ([`Onto`]): byte ranges moved, strings borrowed from the piece borrowed from the
 //!    page instead.
 //! 3. **Joining** ([`join`]): each piece continues the table the piece before it left open,
 //!    which checks the guess: that piece must end inside the very table the cut was guessed in
