@@ -11,8 +11,11 @@
 //! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
 //! with `floor PAGE`, `write DIR` or `regen MANIFEST`, times the child from spawn to exit
 //! (what a user waits for, reading the files and writing them included), and the child
-//! reports its peak resident memory (`VmHWM`; Linux). Runs of every kind alternate, so a busy
-//! moment on the machine falls on all of them alike; each figure is the median.
+//! reports its peak resident memory (`VmHWM`) and the CPU time it took in the kernel (Linux).
+//! Runs of every kind alternate, so a busy moment on the machine falls on all of them alike;
+//! each figure is the median, and every run's time is listed beside it: on a machine whose
+//! fresh memory is slow some of the time (a virtual machine that hands freed memory back to
+//! its host), a median can fall on a slow run, and the system time says which runs were.
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
 //! bytes each), one page per size. Regeneration is measured four ways: into an empty output
@@ -61,7 +64,7 @@ fn floor(page: &Path) {
     let text = std::fs::read_to_string(page).expect("the page");
     let events = Parser::new_ext(&text, ParserOptions::ENABLE_TABLES).count();
     std::hint::black_box(events);
-    print_peak_memory();
+    print_process_figures();
 }
 
 /// One `regen` (write mode) in a child process, as `cargo xtask regen --manifest` runs it:
@@ -74,7 +77,7 @@ fn regen_once(manifest: &Path) {
     if let Err(error) = regen::regen(manifest, &options) {
         panic!("regen failed: {}", error.render(false));
     }
-    print_peak_memory();
+    print_process_figures();
 }
 
 /// Regen's writes alone, in a child process: the files in `dir` (the generated files) are
@@ -96,8 +99,8 @@ fn write_only(dir: &Path) {
     let staged = regen::Staged::write(dir, &files).expect("the files are written");
     staged.persist().expect("the files are put in place");
     let written = start.elapsed();
-    print_peak_memory();
-    println!("{}", written.as_nanos());
+    print_process_figures();
+    println!("timed {}", written.as_nanos());
 }
 
 /// A page read into memory and nothing else, in a child process of its own (`read whole PAGE`
@@ -167,15 +170,23 @@ fn write_sizes(dir: &Path) {
     }
 }
 
-/// The process's peak resident memory in bytes, on stdout (0 where `/proc` does not say).
-fn print_peak_memory() {
+/// What a child reports of itself on stdout, a line each: `peak BYTES`, its peak resident
+/// memory, and `system NANOSECONDS`, the CPU time its threads took in the kernel (0 where
+/// `/proc` does not say; Linux counts it in ticks of 10 ms).
+fn print_process_figures() {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kilobytes = status
         .lines()
         .find_map(|line| line.strip_prefix("VmHWM:"))
         .and_then(|value| value.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         .unwrap_or(0);
-    println!("{}", kilobytes * 1024);
+    println!("peak {}", kilobytes * 1024);
+    // `stat`'s fields after the command's closing parenthesis, from the state (field 3) on:
+    // `stime` is field 15, in ticks of `USER_HZ`, which Linux fixes at 100 a second.
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields = stat.rsplit_once(')').map_or("", |(_, fields)| fields);
+    let ticks: u64 = fields.split_whitespace().nth(12).and_then(|t| t.parse().ok()).unwrap_or(0);
+    println!("system {}", ticks * 10_000_000);
 }
 
 /// A kind of run and how to prepare for it.
@@ -260,7 +271,7 @@ impl Tree {
         self.docs(kind).prepare(kind, run);
     }
 
-    fn run(&self, kind: Kind) -> (Duration, u64) {
+    fn run(&self, kind: Kind) -> Run {
         let docs = self.docs(kind);
         match kind {
             Kind::Floor => child("floor", &docs.page),
@@ -310,9 +321,20 @@ impl Docs {
     }
 }
 
-/// Runs this binary as `mode path`: its wall time from spawn to exit, or the time the child
-/// reports where it reports one (`write`: its writes alone), and its peak memory.
-fn child(mode: &str, path: &Path) -> (Duration, u64) {
+/// One run of a child: its time, peak memory and system time.
+#[derive(Clone, Copy)]
+struct Run {
+    /// From spawn to exit, or the time the child reports where it reports one (`write`: its
+    /// writes alone).
+    time: Duration,
+    /// Peak resident memory, in bytes.
+    peak: u64,
+    /// CPU time in the kernel, the whole process's (for `write`, its reading included).
+    system: Duration,
+}
+
+/// Runs this binary as `mode path` and reads what it reports of itself.
+fn child(mode: &str, path: &Path) -> Run {
     let start = Instant::now();
     let output = Command::new(std::env::current_exe().unwrap())
         .arg(mode)
@@ -322,10 +344,15 @@ fn child(mode: &str, path: &Path) -> (Duration, u64) {
     let elapsed = start.elapsed();
     assert!(output.status.success(), "{mode} failed: {}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let mut lines = stdout.lines();
-    let peak = lines.next().and_then(|line| line.trim().parse().ok()).expect("peak memory");
-    let reported = lines.next().map(|line| line.trim().parse().expect("nanoseconds"));
-    (reported.map_or(elapsed, Duration::from_nanos), peak)
+    let figure = |name: &str| -> Option<u64> {
+        let value = stdout.lines().find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))?;
+        Some(value.trim().parse().expect("a figure the child reports is a number"))
+    };
+    Run {
+        time: figure("timed").map_or(elapsed, Duration::from_nanos),
+        peak: figure("peak").expect("the child reports its peak memory"),
+        system: Duration::from_nanos(figure("system").expect("the child reports its system time")),
+    }
 }
 
 fn median<T: Copy + Ord>(values: &mut [T]) -> T {
@@ -336,8 +363,21 @@ fn median<T: Copy + Ord>(values: &mut [T]) -> T {
 struct Figures {
     rows: usize,
     bytes: usize,
-    /// Per kind: median time and median peak memory.
-    medians: Vec<(Duration, u64)>,
+    /// Per kind: its runs, in the order they ran.
+    runs: Vec<Vec<Run>>,
+}
+
+impl Figures {
+    /// A kind's median of `figure` over its runs.
+    fn median<T: Copy + Ord>(&self, kind: usize, figure: impl Fn(&Run) -> T) -> T {
+        let mut values: Vec<T> = self.runs[kind].iter().map(figure).collect();
+        median(&mut values)
+    }
+
+    /// A kind's median time, in seconds.
+    fn time(&self, kind: usize) -> f64 {
+        self.median(kind, |run| run.time).as_secs_f64()
+    }
 }
 
 fn compare(args: &[String]) {
@@ -349,22 +389,14 @@ fn compare(args: &[String]) {
     let mut all = Vec::new();
     for &rows in &sizes {
         let tree = Tree::new(rows);
-        let mut samples: Vec<Vec<(Duration, u64)>> = vec![Vec::new(); Kind::ALL.len()];
+        let mut samples: Vec<Vec<Run>> = vec![Vec::new(); Kind::ALL.len()];
         for run in 0..runs {
             for (index, kind) in Kind::ALL.into_iter().enumerate() {
                 tree.prepare(kind, run);
                 samples[index].push(tree.run(kind));
             }
         }
-        let medians = samples
-            .iter_mut()
-            .map(|runs| {
-                let mut times: Vec<Duration> = runs.iter().map(|run| run.0).collect();
-                let mut peaks: Vec<u64> = runs.iter().map(|run| run.1).collect();
-                (median(&mut times), median(&mut peaks))
-            })
-            .collect();
-        let figures = Figures { rows, bytes: tree.bytes, medians };
+        let figures = Figures { rows, bytes: tree.bytes, runs: samples };
         print!("{}", table(&figures, runs));
         all.push(figures);
     }
@@ -374,20 +406,29 @@ fn compare(args: &[String]) {
 fn table(figures: &Figures, runs: usize) -> String {
     let mut text = format!(
         "\n{} rows, {:.1} MB of docs, medians of {runs} runs\n\n\
-         | run | time | × floor | peak memory | × floor |\n| --- | --- | --- | --- | --- |\n",
+         | run | time | × floor | system time | peak memory | × floor | every run's time |\n\
+         | --- | --- | --- | --- | --- | --- | --- |\n",
         figures.rows,
         figures.bytes as f64 / 1e6
     );
-    let (floor_time, floor_peak) = figures.medians[0];
-    for (kind, &(time, peak)) in Kind::ALL.iter().zip(&figures.medians) {
+    let floor_time = figures.time(0);
+    let floor_peak = figures.median(0, |run| run.peak) as f64;
+    for (index, kind) in Kind::ALL.iter().enumerate() {
+        let time = figures.time(index);
+        let peak = figures.median(index, |run| run.peak) as f64;
+        let system = figures.median(index, |run| run.system).as_secs_f64();
+        let each: Vec<String> = figures.runs[index]
+            .iter()
+            .map(|run| format!("{:.3}", run.time.as_secs_f64()))
+            .collect();
         let _ = writeln!(
             text,
-            "| {} | {:.3} s | {:.2} | {:.0} MB | {:.2} |",
+            "| {} | {time:.3} s | {:.2} | {system:.2} s | {:.0} MB | {:.2} | {} |",
             kind.label(),
-            time.as_secs_f64(),
-            time.as_secs_f64() / floor_time.as_secs_f64(),
-            peak as f64 / 1e6,
-            peak as f64 / floor_peak as f64
+            time / floor_time,
+            peak / 1e6,
+            peak / floor_peak,
+            each.join(" "),
         );
     }
     text
@@ -406,7 +447,7 @@ fn linearity(all: &[Figures]) -> String {
         large.rows as f64 / small.rows as f64
     );
     for (index, kind) in Kind::ALL.iter().enumerate() {
-        let ratio = large.medians[index].0.as_secs_f64() / small.medians[index].0.as_secs_f64();
+        let ratio = large.time(index) / small.time(index);
         let _ = writeln!(text, "- {}: {ratio:.1}× the time", kind.label());
     }
     text
