@@ -172,7 +172,7 @@ fn write_sizes(dir: &Path) {
 
 /// What a child reports of itself on stdout, a line each: `peak BYTES`, its peak resident
 /// memory, and `system NANOSECONDS`, the CPU time its threads took in the kernel (0 where
-/// `/proc` does not say; Linux counts it in ticks of 10 ms).
+/// `/proc` does not say; Linux counts it in ticks of 10 ms on x86 and Arm).
 fn print_process_figures() {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kilobytes = status
@@ -182,7 +182,8 @@ fn print_process_figures() {
         .unwrap_or(0);
     println!("peak {}", kilobytes * 1024);
     // `stat`'s fields after the command's closing parenthesis, from the state (field 3) on:
-    // `stime` is field 15, in ticks of `USER_HZ`, which Linux fixes at 100 a second.
+    // `stime` is field 15, in ticks of `USER_HZ`: 100 a second on x86 and Arm, where this
+    // benchmark runs (a figure for the eye, not one the comparison uses).
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let fields = stat.rsplit_once(')').map_or("", |(_, fields)| fields);
     let ticks: u64 = fields.split_whitespace().nth(12).and_then(|t| t.parse().ok()).unwrap_or(0);
