@@ -94,8 +94,8 @@ impl markdown::Keep for Keeper {
                 && !ends_with_backslash(source, &cell_span(events), edits)
         });
         match edits {
-            Some(edits) => Kept::Edits(edits),
-            None => Kept::Events(events.to_vec()),
+            Some(edits) => Kept::Edits(edits.into()),
+            None => Kept::Events(Box::new(events.to_vec())),
         }
     }
 }
@@ -157,20 +157,27 @@ fn is_absolute_url(dest: &str) -> bool {
 /// A cell's rustdoc Markdown, as places in its page where the page's text serves: a large
 /// table's cells are a hundred megabytes of Markdown, which is read from the page once, as the
 /// generated file is written, rather than copied into the model first.
+///
+/// 24 bytes, four a row on the real pages: the rarer kinds are boxed so that the commonest,
+/// [`Doc::Page`], is not 40 (a 200k-row table's docs were 32 MB of fresh memory).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Doc {
     /// The page's text in this range, as written.
     Page(Range<usize>),
-    /// The page's text in `span`, each range of `edits` replaced by `](target)` for its link
-    /// target made absolute, or cut; then trimmed.
-    Edited {
-        /// The cell's Markdown in the page.
-        span: Range<usize>,
-        /// What is replaced or cut, in order, within `span`.
-        edits: Box<[Edit]>,
-    },
+    /// The page's text with edits.
+    Edited(Box<Edited>),
     /// Text made for the cell: rendered from its events, or a retired row's plain text escaped.
-    Made(String),
+    Made(Box<str>),
+}
+
+/// The page's text in `span`, each range of `edits` replaced by `](target)` for its link
+/// target made absolute, or cut; then trimmed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edited {
+    /// The cell's Markdown in the page.
+    pub span: Range<usize>,
+    /// What is replaced or cut, in order, within `span`.
+    pub edits: Box<[Edit]>,
 }
 
 /// A range of the page replaced by `](target)` for a link target made absolute, or cut.
@@ -182,7 +189,8 @@ impl Doc {
         match self {
             Doc::Page(range) => out.push_str(page.get(range.clone()).unwrap_or_default()),
             Doc::Made(text) => out.push_str(text),
-            Doc::Edited { span, edits } => {
+            Doc::Edited(edited) => {
+                let Edited { span, edits } = &**edited;
                 let start = out.len();
                 // The ranges were checked against the page when the edits were kept.
                 let mut copied = span.start;
@@ -206,10 +214,9 @@ impl Doc {
         match self {
             Doc::Page(range) => range.len(),
             Doc::Made(text) => text.len(),
-            Doc::Edited { span, edits } => {
-                span.len()
-                    + edits
-                        .iter()
+            Doc::Edited(edited) => {
+                edited.span.len()
+                    + (edited.edits.iter())
                         .flat_map(|(_, target)| target)
                         .map(|t| t.len() + 3)
                         .sum::<usize>()
@@ -252,7 +259,7 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
     let mut rendered = vec![Event::Start(Tag::Paragraph)];
     rendered.extend(events.iter().map(|(event, _)| event.clone()));
     rendered.push(Event::End(TagEnd::Paragraph));
-    Doc::Made(render(rendered, base).trim().to_owned())
+    Doc::Made(render(rendered, base).trim().into())
 }
 
 /// `range` of `source` without the whitespace at its ends.
@@ -364,7 +371,7 @@ fn edited<T: AsRef<str>>(
     if ends_with_backslash(source, &span, edits) {
         return None;
     }
-    Some(Doc::Edited { span, edits: made.into() })
+    Some(Doc::Edited(Box::new(Edited { span, edits: made.into() })))
 }
 
 /// Whether the source text of `span` with `edits` made would end in a backslash, trimmed:

@@ -231,7 +231,7 @@ impl<'a, 'p> Rebase<'a, 'p> for Onto<'a, 'p> {
                     .collect(),
             ),
             Kept::Events(events) => {
-                Kept::Events(events.into_iter().map(|event| self.event(event)).collect())
+                Kept::Events(Box::new(events.into_iter().map(|event| self.event(event)).collect()))
             }
         }
     }

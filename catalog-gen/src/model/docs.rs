@@ -116,9 +116,9 @@ fn enum_model(
             let text = match named.page_row {
                 Some(index) => std::mem::take(&mut page_rows[index]),
                 // A retired row has its last plain text, not the page's Markdown.
-                None => {
-                    row_text(&named.row, &ready.base, |cell| Doc::Made(rustdoc::escape(&cell.text)))
-                }
+                None => row_text(&named.row, &ready.base, |cell| {
+                    Doc::Made(rustdoc::escape(&cell.text).into())
+                }),
             };
             Variant {
                 ident: named.ident,
