@@ -434,3 +434,65 @@ fn the_changelog_is_printed_and_with_changelog_prepended_to_the_file_never_with_
     assert!(!stderr(&again).contains("changes for users"), "{}", stderr(&again));
     assert_eq!(fs::read_to_string(&changelog).unwrap(), text);
 }
+
+/// The binary sets a large module it replaces aside in `catalog-gen/replaced` of the target
+/// directory it was built in, and the next regen removes it (the library's side is tested in
+/// `catalog-gen/tests/large_tables.rs`). The binary runs from a copy in a target directory
+/// of its own, so that no other test's regen clears the place this one looks at.
+#[test]
+fn the_binary_sets_a_large_replaced_module_aside_for_the_next_regen_to_remove() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let target = sandbox.path().join("target");
+    fs::create_dir_all(target.join("debug")).unwrap();
+    // What marks a directory as Cargo's target directory.
+    fs::write(target.join("CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n")
+        .unwrap();
+    let binary = target.join("debug").join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+    fs::copy(env!("CARGO_BIN_EXE_xtask"), &binary).unwrap();
+    let run = |args: &[&str]| -> Output {
+        let output = Command::new(&binary)
+            .args(args)
+            .current_dir(sandbox.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        output
+    };
+    let replaced = target.join("catalog-gen/replaced");
+    let files_in = |dir: &std::path::Path| -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+        entries.map(|entry| entry.unwrap().path()).collect()
+    };
+    // Rows enough for a module above the 8 MB from which a replaced file is set aside.
+    run(&["synth", "--rows", "8000", "--out", "tree"]);
+    let regen = ["regen", "--manifest", "tree/docs/catalog.toml"];
+    run(&regen);
+    let module = sandbox.path().join("tree/catalog/src/generated/service_0.rs");
+    let before = fs::read(&module).unwrap();
+    assert!(before.len() >= 8 << 20, "the module is {} bytes", before.len());
+    assert!(files_in(&replaced).is_empty(), "nothing was replaced yet");
+
+    let page = sandbox.path().join("tree/docs/service-0/error-codes.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(&page, text.replacen("truncated properly", "truncated correctly", 1)).unwrap();
+    let edit = Command::new(&binary)
+        .args(regen)
+        .current_dir(sandbox.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = edit.id();
+    let edited = edit.wait_with_output().unwrap();
+    assert!(edited.status.success(), "{}", stderr(&edited));
+    assert_ne!(fs::read(&module).unwrap(), before, "the edit rewrote the module");
+    let kept = files_in(&replaced);
+    assert_eq!(kept.len(), 1, "only the module is large: {kept:?}");
+    let name = kept[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with(&format!("{pid}-")) && name.ends_with("-service_0.rs"), "{name}");
+    assert_eq!(fs::read(&kept[0]).unwrap(), before, "what is set aside is the module replaced");
+
+    run(&regen);
+    assert!(files_in(&replaced).is_empty(), "the next regen removed it");
+}
