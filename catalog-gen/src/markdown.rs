@@ -82,8 +82,8 @@ impl Keep for KeepNothing {
 }
 
 /// What a cell keeps of its inline events for a caller that rewrites its Markdown: 24 bytes
-/// rather than 32, the events (rarely kept) boxed once more, as a large table has four cells
-/// a row, most of which keep nothing.
+/// rather than 32, the events (rarely kept) boxed once more, as there is one for every cell
+/// of a large table and most keep nothing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Kept<'a> {
     /// Nothing: its source text serves as it is.

@@ -238,12 +238,9 @@ impl Rows {
             // In name order the rows are scattered over the table, two cache misses each (the
             // variant, its cells). A loop that only gathers the names keeps many misses in
             // flight at once; one that also writes each line waits for them one by one.
-            let named: Vec<(&str, &Variant)> = (table.rows_by_name[rows].iter())
-                .map(|&row| {
-                    let variant = &table.variants[row];
-                    (variant.name(&table), variant)
-                })
-                .collect();
+            let variants = table.rows_by_name[rows].iter().map(|&row| &table.variants[row]);
+            let named: Vec<(&str, &Variant)> =
+                variants.map(|variant| (variant.name(&table), variant)).collect();
             for (name, variant) in named {
                 let out = lines.line();
                 out.push('(');
