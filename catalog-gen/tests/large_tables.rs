@@ -127,3 +127,36 @@ fn a_cell_edited_anywhere_in_a_large_table_is_written_as_a_new_regeneration_writ
         }
     }
 }
+
+/// A replaced file that cannot be set aside (here the place is a file, not a directory; on
+/// another file system, the hard link fails the same way) is freed by the rename over it as
+/// before: regen succeeds, writes what a new regeneration writes, and leaves what is in the
+/// way alone.
+#[test]
+fn a_module_that_cannot_be_set_aside_is_replaced_all_the_same() {
+    use catalog_gen::regen::{self, Options};
+    let docs = synth::docs(ROWS, 1, "out", &[]);
+    let dir = tempfile::tempdir().unwrap();
+    docs.write_to(dir.path()).unwrap();
+    let manifest = dir.path().join("catalog.toml");
+    let in_the_way = dir.path().join("set aside");
+    std::fs::write(&in_the_way, "a file where the directory would be\n").unwrap();
+    let options = Options { set_aside: Some(&in_the_way), ..Options::default() };
+    regen::regen(&manifest, &options).unwrap();
+    let module = dir.path().join("out/service_0.rs");
+    assert!(std::fs::metadata(&module).unwrap().len() > 8 << 20, "large enough to be set aside");
+
+    let page = docs.pages[0].1.replacen("truncated properly", "truncated correctly", 1);
+    let edited = synth::Docs { pages: vec![(docs.pages[0].0.clone(), page)], ..docs.clone() };
+    edited.write_to(dir.path()).unwrap();
+    let before = std::fs::read(&module).unwrap();
+    regen::regen(&manifest, &options).unwrap();
+    let replaced = std::fs::read(&module).unwrap();
+    assert!(replaced != before, "the edit rewrote the module");
+    let left = std::fs::read_to_string(&in_the_way).unwrap();
+    assert_eq!(left, "a file where the directory would be\n", "what is in the way is left alone");
+    // The same docs regenerated into an empty directory.
+    std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(std::fs::read(&module).unwrap() == replaced, "not what a new regeneration writes");
+}
