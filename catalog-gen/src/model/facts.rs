@@ -223,6 +223,13 @@ mod tests {
         assert_eq!(facts.code_groups, [0..1, 1..3]);
     }
 
+    /// The size `StrOrderPrefix`'s comment gives (on 64-bit targets): one for every row sorted.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn a_sorted_name_is_48_bytes_with_its_prefix_and_row() {
+        assert_eq!(size_of::<(StrOrderPrefix, &str, usize)>(), 48);
+    }
+
     #[test]
     fn a_prefix_orders_strings_as_str_order_does_where_it_tells_them_apart() {
         // Strings of one length that differ in opposite directions at two places (`ab`, `ba`;

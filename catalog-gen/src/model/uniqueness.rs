@@ -168,8 +168,9 @@ mod tests {
         );
     }
 
-    /// Codes in lookup order are told without the map; a code that does not follow the one
-    /// before (equal, or before it) sends the table to the map, which finds the repeat.
+    /// Codes in lookup order repeat nothing; a code equal to the one before, or before it in
+    /// lookup order, is a repeat wherever it is found (the pass over neighbours must not take
+    /// equal codes for ordered ones).
     #[test]
     fn codes_in_lookup_order_repeat_nothing_and_any_other_order_is_checked() {
         let sorted = "| c | n |\n|---|---|\n| 1 | a |\n| 2 | b |\n| 10 | c |\n";
