@@ -776,9 +776,13 @@ impl io::Write for WriteBehind<'_> {
 }
 
 /// Starts writing the `len` bytes of `file` at `offset`, just written, to the disk, without
-/// waiting. `POSIX_FADV_DONTNEED` does that on Linux, and drops none of those pages from the
-/// cache (they are dirty, or being written): what `sync_file_range(SYNC_FILE_RANGE_WRITE)`
-/// does, which has no safe binding. Only a hint: the sync before the rename reports errors.
+/// waiting. `POSIX_FADV_DONTNEED` does that on Linux, as
+/// `sync_file_range(SYNC_FILE_RANGE_WRITE)` would (which has no safe binding). It keeps the
+/// pages still dirty or being written, and drops from the cache those the disk has already
+/// taken by then: after 200k-row regenerations here, from none to 7% of a file's pages, which
+/// the next regeneration reads back from the disk where it reads that part of the file
+/// (BENCHMARKS.md, section 0, forty-second round). Only a hint: the sync before the rename
+/// reports errors.
 #[cfg(target_os = "linux")]
 fn start_writing_back(file: &std::fs::File, offset: u64, len: u64) {
     if let Some(len) = std::num::NonZeroU64::new(len) {
