@@ -273,54 +273,66 @@ fn table<'a>(
     let options = options::read(&place, spec, problems);
     let table = select::table(&place, spec, &page.page, problems)?;
     let columns = columns::resolve(&place, spec, table, problems)?;
-    let mut rows =
-        keys::read(&place, spec, table, &columns, options.key_pattern.as_ref(), problems);
-    retired::keep(&place, spec, table, &columns, previous, &mut rows, problems);
     // What each page row gives its variant (stage 11: its cells' text and rustdoc, its URL)
-    // needs only the page, so it is made on other cores while stages 7 to 10 check and name
-    // the rows, mostly on one: at 200k rows, it took a tenth of a second after them. Not where
-    // the table has failed already. The names in lookup order (stage 9) need only the rows'
-    // name cells, the page's and then those the manifest retires, so they are sorted there
-    // too, once the rows' texts are made: at 200k rows, sorting them after the names were
-    // assigned took 60 to 100 ms, on one core (BENCHMARKS.md, thirty-first round).
-    let base =
-        options.base.as_ref().filter(|_| !problems[start..].iter().any(Diagnostic::is_error));
-    let retired_names = retired::names(&rows, &columns);
-    let page_rows = || {
-        let page_rows = docs::page_rows(page.page.source, table, base?);
-        let names = table.rows.iter().map(|row| &*row.cells()[columns.name].text);
-        let by_name = facts::name_order(names.chain(retired_names.iter().map(|name| &**name)));
-        Some((page_rows, by_name))
+    // needs only the page, so it is made on other cores while stages 5 to 10 read, check and
+    // name the rows, mostly on one: at 200k rows, it took a tenth of a second after them, and
+    // reading the rows' codes (stage 5) before it left a core idle for 25 ms (BENCHMARKS.md,
+    // forty-second round). Where the table fails, it is made for nothing. The names in lookup
+    // order (stage 9) need only the rows' name cells, the page's and then those the manifest
+    // retires, so they are sorted beside the checks: at 200k rows, sorting them after the
+    // names were assigned took 60 to 100 ms, on one core (BENCHMARKS.md, thirty-first round).
+    let page_rows = || Some(docs::page_rows(page.page.source, table, options.base.as_ref()?));
+    let named = || {
+        let pattern = options.key_pattern.as_ref();
+        let mut rows = keys::read(&place, spec, table, &columns, pattern, problems);
+        retired::keep(&place, spec, table, &columns, previous, &mut rows, problems);
+        let retired_names = retired::names(&rows, &columns);
+        let by_name = || {
+            let names = table.rows.iter().map(|row| &*row.cells()[columns.name].text);
+            facts::name_order(names.chain(retired_names.iter().map(|name| &**name)))
+        };
+        let checked = || {
+            let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
+            let rows = names::assign(&place, spec, &columns, rows, problems);
+            if problems[start..].iter().any(Diagnostic::is_error) {
+                return None;
+            }
+            // The warnings need of the facts only what the table's size says: checked beside
+            // the sorting by code, which at 100k rows leaves a core idle.
+            let (_, off_by_size) = facts::discriminants(spec, rows.len());
+            let (by_code, ()) = crate::parallel::join(
+                rows.len(),
+                || facts::code_order(&rows),
+                || {
+                    lints::check(
+                        &place,
+                        spec,
+                        page.page.source,
+                        &columns,
+                        &rows,
+                        off_by_size,
+                        problems,
+                    )
+                },
+            );
+            Some((rows, by_code))
+        };
+        let (by_name, checked) = crate::parallel::join(table.rows.len(), by_name, checked);
+        (retired_names.len(), by_name, checked)
     };
-    let checked = || {
-        let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
-        let rows = names::assign(&place, spec, &columns, rows, problems);
-        if problems[start..].iter().any(Diagnostic::is_error) {
-            return None;
-        }
-        // The warnings need of the facts only what the table's size says: checked beside
-        // the sorting by code, which at 100k rows leaves a core idle.
-        let (_, off_by_size) = facts::discriminants(spec, rows.len());
-        let (by_code, ()) = crate::parallel::join(
-            rows.len(),
-            || facts::code_order(&rows),
-            || lints::check(&place, spec, page.page.source, &columns, &rows, off_by_size, problems),
-        );
-        Some((rows, by_code))
-    };
-    let (page_rows, checked) = crate::parallel::join(table.rows.len(), page_rows, checked);
+    let (page_rows, (retired, by_name, checked)) =
+        crate::parallel::join(table.rows.len(), page_rows, named);
     let (rows, by_code) = checked?;
-    let (page_rows, by_name) = page_rows?;
+    let page_rows = page_rows?;
     // Rows pass the checks whole and in order (stages 5, 7 and 8 drop a row only with an
     // error), so the names sorted are theirs. Should a later change drop one without an error,
     // they are sorted again from the rows rather than pointing lookups at the wrong rows.
     let page_rows_of = rows.iter().map(|row| row.page_row);
-    let by_name =
-        if retired::page_rows_then_retired(page_rows_of, table.rows.len(), retired_names.len()) {
-            by_name
-        } else {
-            facts::name_order(facts::names_of(&rows, &columns))
-        };
+    let by_name = if retired::page_rows_then_retired(page_rows_of, table.rows.len(), retired) {
+        by_name
+    } else {
+        facts::name_order(facts::names_of(&rows, &columns))
+    };
     let facts = facts::derive(spec, by_code, by_name);
     Some(docs::ReadyTable {
         module: options.module?,
