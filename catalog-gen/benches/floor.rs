@@ -18,7 +18,7 @@
 //! its host), a median can fall on a slow run, and the system time says which runs were.
 //! Slow runs only ever add time, so each kind's quickest run against the floor's quickest is
 //! shown too: the ratio of the two undisturbed times. Nine runs by default, as on the
-//! benchmark machine the bare parse alone took 0.37–1.70 s in one benchmark's nine runs at
+//! benchmark machine the bare parse alone took 0.38–1.70 s in one benchmark's nine runs at
 //! 200k rows, and a median of five fell on slow runs more than once (BENCHMARKS.md, section 0,
 //! forty-second round).
 //!
