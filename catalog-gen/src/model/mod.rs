@@ -281,7 +281,8 @@ fn table<'a>(
     // order (stage 9) need only the rows' name cells, the page's and then those the manifest
     // retires, so they are sorted beside the checks: at 200k rows, sorting them after the
     // names were assigned took 60 to 100 ms, on one core (BENCHMARKS.md, thirty-first round).
-    let page_rows = || Some(docs::page_rows(page.page.source, table, options.base.as_ref()?));
+    let source = page.page.source;
+    let page_rows = || Some(docs::page_rows(source, table, options.base.as_ref()?));
     let named = || {
         let pattern = options.key_pattern.as_ref();
         let mut rows = keys::read(&place, spec, table, &columns, pattern, problems);
@@ -303,17 +304,7 @@ fn table<'a>(
             let (by_code, ()) = crate::parallel::join(
                 rows.len(),
                 || facts::code_order(&rows),
-                || {
-                    lints::check(
-                        &place,
-                        spec,
-                        page.page.source,
-                        &columns,
-                        &rows,
-                        off_by_size,
-                        problems,
-                    )
-                },
+                || lints::check(&place, spec, source, &columns, &rows, off_by_size, problems),
             );
             Some((rows, by_code))
         };
