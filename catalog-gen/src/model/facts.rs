@@ -136,17 +136,15 @@ impl StrOrderPrefix {
     }
 }
 
-/// Ranges of `sorted` whose neighbours are `same`.
-fn groups<T>(sorted: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    for index in 1..=sorted.len() {
-        if index == sorted.len() || !same(&sorted[index - 1], &sorted[index]) {
-            ranges.push(start..index);
-            start = index;
-        }
-    }
-    ranges
+/// Ranges of `sorted` whose neighbours are `same`: [`slice::chunk_by`]'s runs, as places.
+fn groups<T>(sorted: &[T], same: impl FnMut(&T, &T) -> bool) -> Vec<Range<usize>> {
+    let runs = sorted.chunk_by(same).map(<[T]>::len);
+    runs.scan(0, |start, len| {
+        let range = *start..*start + len;
+        *start = range.end;
+        Some(range)
+    })
+    .collect()
 }
 
 /// The order of the binary searches in the catalog's runtime (`rt`): integers by value,
