@@ -86,9 +86,11 @@ fn regen_once(manifest: &Path) {
 }
 
 /// Regen's writes alone, in a child process: the files in `dir` (the generated files) are
-/// written anew by [`regen::Staged`], as regen writes them. Any generator that writes
-/// these files safely pays this much, whatever it does before. The files are read back from
-/// the page cache first; the time printed after the peak memory is that of the writes only.
+/// written anew by [`regen::Staged`], as regen writes them, the files they replace cached
+/// until the renames: a bound on the writes, which by hand took about a tenth of this time
+/// with those pages dropped first (BENCHMARKS.md, section 0, forty-fifth round). The files
+/// are read back from the page cache first; the time printed after the peak memory is that
+/// of the writes only.
 fn write_only(dir: &Path) {
     let files: Vec<(String, FileText)> = std::fs::read_dir(dir)
         .expect("the generated files")
