@@ -6,6 +6,7 @@
 //! cargo bench -p catalog-gen --bench floor                  # 20k, 100k and 200k rows
 //! cargo bench -p catalog-gen --bench floor -- 20000 200000  # any sizes
 //! FLOOR_RUNS=15 cargo bench -p catalog-gen --bench floor    # more runs (default 9)
+//! FLOOR_PAUSE=3 cargo bench -p catalog-gen --bench floor     # 3 idle seconds before each run
 //! ```
 //!
 //! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
@@ -21,6 +22,12 @@
 //! benchmark machine the bare parse alone took 0.38–1.70 s in one benchmark's nine runs at
 //! 200k rows, and a median of five fell on slow runs more than once (BENCHMARKS.md, section 0,
 //! forty-second round).
+//!
+//! By default each run starts as soon as the one before it (and its preparation) has ended,
+//! so it mostly gets memory that process has just freed. `FLOOR_PAUSE` (seconds) leaves the
+//! machine idle that long before every run instead, as a regen started by hand usually does: on a
+//! virtual machine that hands memory idle for a few seconds back to its host, every run then
+//! takes its memory back from the host (BENCHMARKS.md, section 0, forty-sixth round).
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
 //! bytes each), one page per size. Regeneration is measured four ways: into an empty output
@@ -400,6 +407,8 @@ fn compare(args: &[String]) {
         sizes = DEFAULT_SIZES.to_vec();
     }
     let runs: usize = std::env::var("FLOOR_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(9);
+    let pause = std::env::var("FLOOR_PAUSE").ok().and_then(|v| v.parse().ok());
+    let pause = pause.map_or(Duration::ZERO, Duration::from_secs_f64);
     let mut all = Vec::new();
     for &rows in &sizes {
         let tree = Tree::new(rows);
@@ -407,19 +416,25 @@ fn compare(args: &[String]) {
         for run in 0..runs {
             for (index, kind) in Kind::ALL.into_iter().enumerate() {
                 tree.prepare(kind, run);
+                std::thread::sleep(pause);
                 samples[index].push(tree.run(kind));
             }
         }
         let figures = Figures { rows, bytes: tree.bytes, runs: samples };
-        print!("{}", table(&figures, runs));
+        print!("{}", table(&figures, runs, pause));
         all.push(figures);
     }
     print!("{}", linearity(&all));
 }
 
-fn table(figures: &Figures, runs: usize) -> String {
+fn table(figures: &Figures, runs: usize, pause: Duration) -> String {
+    let paused = if pause.is_zero() {
+        String::new()
+    } else {
+        format!(", each after {:.1} s idle", pause.as_secs_f64())
+    };
     let mut text = format!(
-        "\n{} rows, {:.1} MB of docs, medians of {runs} runs\n\n\
+        "\n{} rows, {:.1} MB of docs, medians of {runs} runs{paused}\n\n\
          | run | time | × floor | quickest × floor's | system time | peak memory | × floor | every run's time |\n\
          | --- | --- | --- | --- | --- | --- | --- | --- |\n",
         figures.rows,
