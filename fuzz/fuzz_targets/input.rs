@@ -1,5 +1,6 @@
-//! The fuzz target's input format, shared with the test that generates and compiles a committed
-//! sample of the corpus (`xtask/tests/fuzz_sample.rs`).
+//! The fuzz target's input format and its check, shared with the test that generates and
+//! compiles a committed sample of the corpus (`xtask/tests/fuzz_sample.rs`), so that the
+//! check the fuzzer runs is built and run by the workspace's tests too.
 //!
 //! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with one of a few fixed
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
@@ -24,6 +25,27 @@ const VARIANTS: [&str; 4] = [
     "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
     "key-type = \"u32\"\nlayout = \"match\"\ndiscriminants = false",
 ];
+
+/// The fuzz target's check of one input: the generator must not panic, every Rust file it
+/// generates must parse, and a refusal must render. Panics where one does not; returns what
+/// the generator made, or `None` where `data` is not UTF-8.
+pub fn check(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {
+    let result = generate(data)?;
+    match &result {
+        Ok(files) => {
+            for file in files.iter().filter(|file| file.path.ends_with(".rs")) {
+                let text = file.text.to_string();
+                if let Err(error) = syn::parse_file(&text) {
+                    panic!("{} does not parse: {error}\n{text}", file.path);
+                }
+            }
+        }
+        Err(failure) => {
+            let _ = failure.render(false);
+        }
+    }
+    Some(result)
+}
 
 /// What the generator makes of `data`; `None` where it is not UTF-8.
 pub fn generate(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {

@@ -1,9 +1,9 @@
 //! What the fuzzer found and explored, kept: the inputs that once crashed the generator
 //! (`fuzz/regressions/`) and a committed sample of its corpus (`fuzz/sample/`, picked from a
 //! run; the corpus itself is not in git), with the seeds. Each goes through the fuzz target's
-//! own input format (`fuzz/fuzz_targets/input.rs`): it must not panic, a refusal must point into
-//! the manifest or the page, and everything accepted is compiled, each input's modules under
-//! a module of one crate.
+//! own input format and check (`fuzz/fuzz_targets/input.rs`): it must not panic, what it
+//! generates must parse, a refusal must point into the manifest or the page, and everything
+//! accepted is compiled, each input's modules under a module of one crate.
 
 mod common;
 
@@ -31,8 +31,8 @@ fn inputs(dir: &str) -> Vec<PathBuf> {
 /// is not UTF-8, which the target skips).
 fn generated(path: &Path) -> Option<Vec<(String, String)>> {
     let data = fs::read(path).unwrap();
-    // Not UTF-8: the target skips it too.
-    let result = input::generate(&data)?;
+    // The fuzz target's own check; not UTF-8: the target skips it too.
+    let result = input::check(&data)?;
     match result {
         Ok(files) => Some(
             files
