@@ -407,8 +407,10 @@ fn compare(args: &[String]) {
         sizes = DEFAULT_SIZES.to_vec();
     }
     let runs: usize = std::env::var("FLOOR_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(9);
+    // Seconds; a value that is no duration (negative, not a number) is no pause.
     let pause = std::env::var("FLOOR_PAUSE").ok().and_then(|v| v.parse().ok());
-    let pause = pause.map_or(Duration::ZERO, Duration::from_secs_f64);
+    let pause = pause.and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());
+    let pause = pause.unwrap_or(Duration::ZERO);
     let mut all = Vec::new();
     for &rows in &sizes {
         let tree = Tree::new(rows);
