@@ -1,5 +1,6 @@
-//! A changed file's unified diff (`regen --check`), made by `similar` from the old file and
-//! the new text, holding of the old file only the lines that differ.
+//! A changed file's unified diff (`regen --check`), made by `similar` (through `catalog-diff`,
+//! where its generic code is compiled) from the old file and the new text, holding of the old
+//! file only the lines that differ.
 //!
 //! A docs update changes a few lines of files that are hundreds of megabytes at 100k rows.
 //! `similar` compares the two texts' lines and prints those that differ, with their context:
@@ -15,22 +16,20 @@
 
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 
-use similar::{DiffableStr, TextDiff};
-
 use crate::line_endings::Normalized;
 
 /// The unified diff, with 3 lines of context, from the file `old` (none for a new file), read
 /// with every `\r\n` as `\n`, to `new`, both named `shown` (`a/…` and `b/…`): `similar`'s
 /// diff of their lines.
 pub fn of(old: Option<impl Read + Seek>, new: &str, shown: &str) -> io::Result<String> {
-    let Some(mut old) = old else { return Ok(unified(TextDiff::from_lines("", new), shown)) };
-    let new_lines = new.tokenize_lines();
+    let new_lines = catalog_diff::lines(new);
+    let Some(mut old) = old else { return Ok(unified(&[], &new_lines, shown)) };
     let Some(old_count) = lines_without_returns(Normalized::new(&mut old))? else {
         // A `\r` left cuts lines where `\n` alone does not; such a file is read whole.
         old.seek(SeekFrom::Start(0))?;
         let mut whole = String::new();
         Normalized::new(old).read_to_string(&mut whole)?;
-        return Ok(unified(TextDiff::from_lines(whole.as_str(), new), shown));
+        return Ok(unified(&catalog_diff::lines(&whole), &new_lines, shown));
     };
     old.seek(SeekFrom::Start(0))?;
     let mut kept = Vec::new();
@@ -42,17 +41,12 @@ pub fn of(old: Option<impl Read + Seek>, new: &str, shown: &str) -> io::Result<S
             OldLine::Kept(index) => kept[index].as_str(),
         })
         .collect();
-    // Lines from slices, as `from_lines` cuts them: the same diff, `\ No newline` hints too.
-    let diff = TextDiff::configure().newline_terminated(true).diff_slices(&old_lines, &new_lines);
-    Ok(unified(diff, shown))
+    Ok(unified(&old_lines, &new_lines, shown))
 }
 
-/// `diff` as a unified diff of the file `shown`.
-fn unified(diff: TextDiff<'_, '_, str>, shown: &str) -> String {
-    diff.unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{shown}"), &format!("b/{shown}"))
-        .to_string()
+/// The unified diff from the lines `old` to `new` of the file `shown`.
+fn unified(old: &[&str], new: &[&str], shown: &str) -> String {
+    catalog_diff::unified(old, new, 3, &format!("a/{shown}"), &format!("b/{shown}"))
 }
 
 /// Where an old line's text is.
@@ -128,7 +122,11 @@ mod tests {
     /// The diff from `old`, with every `\r\n` as `\n`, to `new` as `similar` makes it of the
     /// two texts whole.
     fn whole(old: &str, new: &str) -> String {
-        unified(TextDiff::from_lines(old.replace("\r\n", "\n").as_str(), new), "f")
+        similar::TextDiff::from_lines(old.replace("\r\n", "\n").as_str(), new)
+            .unified_diff()
+            .context_radius(3)
+            .header("a/f", "b/f")
+            .to_string()
     }
 
     fn beside(old: &str, new: &str) -> String {
