@@ -3,7 +3,7 @@
 //! rather than in every crate that calls it. catalog-gen is built optimized in the dev profile
 //! (`cargo xtask regen` spends its time there); the diff, printed only for a stale file by
 //! `regen --check`, does not need to be, and compiled in catalog-gen it was a fifth of that
-//! crate's LLVM IR (README.md).
+//! crate's LLVM IR (this crate's README).
 
 use similar::{DiffableStr, TextDiff};
 
