@@ -4,65 +4,160 @@
 //! (`cargo xtask regen` spends its time there); the diff, printed only for a stale file by
 //! `regen --check`, does not need to be, and compiled in catalog-gen it was a fifth of that
 //! crate's LLVM IR (this crate's README).
+//!
+//! The lines come hashed ([`Line`]), by the caller. Unoptimized, `similar` spent most of a
+//! stale check's time hashing every line between the first change and the last a byte at a
+//! time; a line's hash made in optimized code leaves it one number to hash.
 
-use similar::{DiffableStr, TextDiff};
+use std::fmt::Write;
+use std::hash::{Hash, Hasher};
+use std::ops::Index;
 
-/// The lines of `text` as [`unified`] takes them: cut after each `\n`, which each keeps, and
-/// the rest, as `similar` cuts a text into lines.
+use similar::DiffableStr;
+use similar::algorithms::{Capture, Compact, Replace, myers};
+use similar::udiff::UnifiedHunkHeader;
+
+/// The lines of `text` as `similar` cuts a text into lines: after each `\n`, `\r\n` or lone
+/// `\r`, which each keeps, and the rest.
 pub fn lines(text: &str) -> Vec<&str> {
     text.tokenize_lines()
 }
 
-/// The unified diff from the lines `old` to the lines `new` (each cut as [`lines`] cuts a
-/// text), with `context` lines of context around each change, headed `--- {old_name}` and
-/// `+++ {new_name}`; empty where the lines are the same. It is the diff `similar` makes of the
-/// two texts whole (`TextDiff::from_lines`), its `\ No newline at end of file` hints included.
+/// A line as [`unified`] compares it: its text, and a hash of it made by the caller.
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    text: &'a str,
+    hash: u64,
+}
+
+impl<'a> Line<'a> {
+    /// The line `text` (as [`lines`] cuts a text, its end kept), with its `hash`: the same
+    /// number for the same text, whichever side of the diff it is on (unequal texts may
+    /// share one). Lines with unequal hashes are taken as different without comparing them.
+    pub fn new(text: &'a str, hash: u64) -> Line<'a> {
+        Line { text, hash }
+    }
+
+    /// The line's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+impl PartialEq for Line<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.text == other.text
+    }
+}
+
+impl Eq for Line<'_> {}
+
+impl Hash for Line<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The texts of lines, indexed as `similar` reads a text's lines.
+struct Texts<'l, 'a>(&'l [Line<'a>]);
+
+impl<'a> Index<usize> for Texts<'_, 'a> {
+    type Output = &'a str;
+
+    fn index(&self, index: usize) -> &&'a str {
+        &self.0[index].text
+    }
+}
+
+/// The unified diff from the lines `old` to the lines `new`, with `context` lines of context
+/// around each change, headed `--- {old_name}` and `+++ {new_name}`; empty where the lines
+/// are the same. It is the diff `similar` makes of the two texts whole
+/// (`TextDiff::from_lines(old, new).unified_diff()`, `\ No newline at end of file` hints
+/// included): the same Myers diff of the lines, grouped by `similar`, each hunk written as
+/// `similar`'s `UnifiedDiffHunk` writes it.
 pub fn unified(
-    old: &[&str],
-    new: &[&str],
+    old: &[Line<'_>],
+    new: &[Line<'_>],
     context: usize,
     old_name: &str,
     new_name: &str,
 ) -> String {
-    TextDiff::configure()
-        .newline_terminated(true)
-        .diff_slices(old, new)
-        .unified_diff()
-        .context_radius(context)
-        .header(old_name, new_name)
-        .to_string()
+    // What `similar::capture_diff_slices(Algorithm::Myers, …)` does, without the other
+    // algorithms it chooses among at run time: each would be compiled here too, for `Line`.
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    let Ok(()) = myers::diff(&mut hook, old, 0..old.len(), new, 0..new.len());
+    let ops = hook.into_inner().into_inner().into_ops();
+    let (old_texts, new_texts) = (Texts(old), Texts(new));
+    let mut out = String::new();
+    for hunk in similar::group_diff_ops(ops, context) {
+        if hunk.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            let _ = writeln!(out, "--- {old_name}\n+++ {new_name}");
+        }
+        let _ = writeln!(out, "{}", UnifiedHunkHeader::new(&hunk));
+        for change in hunk.iter().flat_map(|op| op.iter_changes(&old_texts, &new_texts)) {
+            let _ = write!(out, "{}{}", change.tag(), change.value());
+            if change.missing_newline() {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+
     use super::*;
 
     /// `similar`'s diff of the two texts whole, as [`unified`] must make it.
     fn whole(old: &str, new: &str, context: usize) -> String {
-        TextDiff::from_lines(old, new)
+        similar::TextDiff::from_lines(old, new)
             .unified_diff()
             .context_radius(context)
             .header("a/f", "b/f")
             .to_string()
     }
 
+    /// The lines of `text`, each hashed by `hash`.
+    fn hashed(text: &str, hash: impl Fn(&str) -> u64) -> Vec<Line<'_>> {
+        lines(text).into_iter().map(|line| Line::new(line, hash(line))).collect()
+    }
+
+    fn made(old: &str, new: &str, context: usize, hash: impl Fn(&str) -> u64) -> String {
+        unified(&hashed(old, &hash), &hashed(new, &hash), context, "a/f", "b/f")
+    }
+
+    fn sip(line: &str) -> u64 {
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(line)
+    }
+
     #[test]
     fn the_diff_of_the_lines_is_similars_of_the_texts() {
         // catalog-gen's `unified_diff` tests compare more texts, through this function, with
-        // 3 lines of context; here, other widths of context and a missing last newline.
+        // 3 lines of context; here, other widths of context, a missing last newline, and
+        // texts of more than a hundred lines, which `similar` diffs another way.
+        let long: String = (0..300).map(|line| format!("{}\n", line % 7)).collect();
+        let edited = long.replacen("3\n", "three\n", 1).replace("5\n6\n", "6\n5\n");
         let cases = [
             ("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n"),
             ("1\n2\n3\n4\n5\n6\n7\n8\n9", "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n"),
             ("", "a"),
+            (long.as_str(), edited.as_str()),
         ];
         for (old, new) in cases {
             for context in [0, 1, 3] {
-                let made = unified(&lines(old), &lines(new), context, "a/f", "b/f");
-                assert_eq!(made, whole(old, new, context), "{old:?} -> {new:?}, {context}");
+                let expected = whole(old, new, context);
+                assert_eq!(made(old, new, context, sip), expected, "{old:?} -> {new:?}");
+                // Hashes shared by unequal lines only cost comparisons.
+                assert_eq!(made(old, new, context, |line| line.len() as u64 % 2), expected);
             }
         }
-        let changed = unified(&lines("a\nb\n"), &lines("a\nc\n"), 3, "a/f", "b/f");
+        let changed = made("a\nb\n", "a\nc\n", 3, sip);
         assert_eq!(changed, "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n");
-        assert_eq!(unified(&lines("same\n"), &lines("same\n"), 3, "a/f", "b/f"), "");
+        assert_eq!(made("same\n", "same\n", 3, sip), "");
     }
 }

@@ -10,43 +10,66 @@
 //! are kept. The diff is the one `similar` makes of the two texts whole (tested); only the
 //! memory differs: at 100k rows the module alone is 130 MB.
 //!
+//! The lines are cut and hashed here, where the code is optimized even in the dev profile
+//! (`catalog-diff` is not): there, `similar` cut and hashed them at about a quarter of the
+//! speed, most of a stale check's time (BENCHMARKS.md, section 0, forty-ninth round).
+//!
 //! The old file is read with every `\r\n` as `\n`, as regen compares it: on a checkout with
 //! `\r\n` line endings (Windows with `core.autocrlf`) the diff shows the lines that changed,
 //! not every line of the file.
 
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 
+use catalog_diff::Line;
+
 use crate::line_endings::Normalized;
+use crate::scan;
 
 /// The unified diff, with 3 lines of context, from the file `old` (none for a new file), read
 /// with every `\r\n` as `\n`, to `new`, both named `shown` (`a/…` and `b/…`): `similar`'s
 /// diff of their lines.
 pub fn of(old: Option<impl Read + Seek>, new: &str, shown: &str) -> io::Result<String> {
-    let new_lines = catalog_diff::lines(new);
+    let new_lines = hashed_lines(new);
     let Some(mut old) = old else { return Ok(unified(&[], &new_lines, shown)) };
     let Some(old_count) = lines_without_returns(Normalized::new(&mut old))? else {
         // A `\r` left cuts lines where `\n` alone does not; such a file is read whole.
         old.seek(SeekFrom::Start(0))?;
         let mut whole = String::new();
         Normalized::new(old).read_to_string(&mut whole)?;
-        return Ok(unified(&catalog_diff::lines(&whole), &new_lines, shown));
+        return Ok(unified(&hashed_lines(&whole), &new_lines, shown));
     };
     old.seek(SeekFrom::Start(0))?;
     let mut kept = Vec::new();
     let places = read_beside(Normalized::new(old), old_count, &new_lines, &mut kept)?;
-    let old_lines: Vec<&str> = places
+    let old_lines: Vec<Line<'_>> = places
         .into_iter()
         .map(|place| match place {
             OldLine::New(index) => new_lines[index],
-            OldLine::Kept(index) => kept[index].as_str(),
+            OldLine::Kept(index) => hashed(&kept[index]),
         })
         .collect();
     Ok(unified(&old_lines, &new_lines, shown))
 }
 
 /// The unified diff from the lines `old` to `new` of the file `shown`.
-fn unified(old: &[&str], new: &[&str], shown: &str) -> String {
+fn unified(old: &[Line<'_>], new: &[Line<'_>], shown: &str) -> String {
     catalog_diff::unified(old, new, 3, &format!("a/{shown}"), &format!("b/{shown}"))
+}
+
+/// The lines of `text` as `similar` cuts a text into lines, each hashed. A text without a
+/// `\r` is cut at its `\n`s here, where `similar` would cut it too; one with a `\r` by `similar`.
+fn hashed_lines(text: &str) -> Vec<Line<'_>> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        scan::lines(text).map(hashed).collect()
+    } else {
+        catalog_diff::lines(text).into_iter().map(hashed).collect()
+    }
+}
+
+/// `line` with its hash, the same for the same text on either side of the diff.
+fn hashed(line: &str) -> Line<'_> {
+    Line::new(line, BuildHasherDefault::<DefaultHasher>::default().hash_one(line))
 }
 
 /// Where an old line's text is.
@@ -84,7 +107,7 @@ fn lines_without_returns(mut file: impl BufRead) -> io::Result<Option<usize>> {
 fn read_beside(
     mut old: impl BufRead,
     count: usize,
-    new_lines: &[&str],
+    new_lines: &[Line<'_>],
     kept: &mut Vec<String>,
 ) -> io::Result<Vec<OldLine>> {
     let mut places = Vec::with_capacity(count);
@@ -97,7 +120,7 @@ fn read_beside(
         let same = [Some(index), from_end]
             .into_iter()
             .flatten()
-            .find(|&at| new_lines.get(at).is_some_and(|new| new.as_bytes() == line));
+            .find(|&at| new_lines.get(at).is_some_and(|new| new.text().as_bytes() == line));
         places.push(match same {
             Some(at) => OldLine::New(at),
             None => {
@@ -180,6 +203,22 @@ mod tests {
             old in proptest::collection::vec(prop::sample::select(&["a\n", "b\r\n", "c", "\n", "é\n", "\r"][..]), 0..12),
             new in proptest::collection::vec(prop::sample::select(&["a\n", "b\n", "c", "\n", "d\n"][..]), 0..12),
         ) {
+            let (old, new) = (old.concat(), new.concat());
+            prop_assert_eq!(beside(&old, &new), whole(&old, &new));
+        }
+
+        /// Texts of more than a hundred lines, which `similar` diffs another way when it
+        /// diffs the texts whole (only the changed middle, its lines numbered), a few lines
+        /// of each changed or removed.
+        #[test]
+        fn long_texts_diff_as_whole(
+            old in proptest::collection::vec(prop::sample::select(&["a\n", "b\n", "c\n", "\n"][..]), 100..200),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(&["a\n", "d\n", ""][..])), 1..6),
+        ) {
+            let mut new = old.clone();
+            for (at, line) in edits {
+                new[at.index(old.len())] = line;
+            }
             let (old, new) = (old.concat(), new.concat());
             prop_assert_eq!(beside(&old, &new), whole(&old, &new));
         }
