@@ -10,9 +10,10 @@
 //! are kept. The diff is the one `similar` makes of the two texts whole (tested); only the
 //! memory differs: at 100k rows the module alone is 130 MB.
 //!
-//! The lines are cut and hashed here, where the code is optimized even in the dev profile
-//! (`catalog-diff` is not): there, `similar` cut and hashed them at about a quarter of the
-//! speed, most of a stale check's time (BENCHMARKS.md, section 0, forty-ninth round).
+//! The lines are cut and hashed here, in code the dev profile optimizes, and `similar` hashes
+//! only each line's hash: cutting and hashing the lines a byte at a time in `similar`'s own
+//! code, which the dev profile does not optimize, had been most of a stale check's time
+//! (BENCHMARKS.md, section 0, forty-ninth round).
 //!
 //! The old file is read with every `\r\n` as `\n`, as regen compares it: on a checkout with
 //! `\r\n` line endings (Windows with `core.autocrlf`) the diff shows the lines that changed,
