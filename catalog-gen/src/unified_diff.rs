@@ -171,6 +171,9 @@ mod tests {
             ("a\r\nb\r\nc\r\n", "a\nB\nc\n"),
             ("a\r\nb\r\r\nc", "a\nb\nc\n"),
             ("a\rb\n", "a\nb\n"),
+            // A new text with a `\r`, which cuts its lines too.
+            ("a\nb\n", "a\rb\n"),
+            ("a\n", "a\r\nb\n"),
             ("same\nsame\nsame\n", "same\nsame\n"),
             // Lines of the same length, none the same.
             ("a\na\na\n", "d\n"),
