@@ -59,7 +59,10 @@ fn unified(old: &[Line<'_>], new: &[Line<'_>], shown: &str) -> String {
 }
 
 /// The lines of `text` as `similar` cuts a text into lines, each hashed. A text without a
-/// `\r` is cut at its `\n`s here, where `similar` would cut it too; one with a `\r` by `similar`.
+/// `\r` is cut at its `\n`s here, where `similar` would cut it too; one with a `\r` by `similar`,
+/// whose line cutting is its own code, unoptimized in the dev profile: cutting every text
+/// there made a stale check at 20k rows take a median 0.475 s against 0.28–0.315 s
+/// (BENCHMARKS.md, section 0, forty-ninth round).
 fn hashed_lines(text: &str) -> Vec<Line<'_>> {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         scan::lines(text).map(hashed).collect()
@@ -177,6 +180,9 @@ mod tests {
             ("same\nsame\nsame\n", "same\nsame\n"),
             // Lines of the same length, none the same.
             ("a\na\na\n", "d\n"),
+            // Lines repeated on both sides (where a kept line hashed unlike the same new line
+            // diffed otherwise).
+            ("a\n\na\n", "a\na\nb\na\nb\n"),
         ];
         for (old, new) in cases {
             assert_eq!(beside(old, new), whole(old, new), "{old:?} -> {new:?}");
