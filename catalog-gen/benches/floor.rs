@@ -27,7 +27,8 @@
 //! so it mostly gets memory that process has just freed. `FLOOR_PAUSE` (seconds) leaves the
 //! machine idle that long before every run instead, as for any regen started a few idle
 //! seconds after the one before it: on a virtual machine that hands memory idle for a few
-//! seconds back to its host, every run then takes its memory back from the host (BENCHMARKS.md, section 0, forty-sixth round).
+//! seconds back to its host, every run then takes its memory back from the host
+//! (BENCHMARKS.md, section 0, forty-sixth round).
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
 //! bytes each), one page per size. Regeneration is measured four ways: into an empty output
