@@ -5,13 +5,13 @@
 //! README); here only its Myers diff of [`Line`]s is, small enough to build optimized in
 //! about a second.
 //!
-//! The lines come hashed ([`Line`]), by the caller. `similar` hashes every line between the
+//! Each [`Line`] is hashed once, here, as it is made. `similar` hashes every line between the
 //! first change and the last, and its own hashing of a text a byte at a time, which the dev
-//! profile does not optimize, was most of a stale check's time; a line's hash made by the
-//! caller leaves it one number to hash.
+//! profile does not optimize, was most of a stale check's time; a line's hash made beforehand
+//! leaves it one number to hash, and a line copied keeps its hash.
 
 use std::fmt::Write;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::ops::Index;
 
 use similar::DiffableStr;
@@ -20,11 +20,11 @@ use similar::udiff::UnifiedHunkHeader;
 
 /// The lines of `text` as `similar` cuts a text into lines: after each `\n`, `\r\n` or lone
 /// `\r`, which each keeps, and the rest.
-pub fn lines(text: &str) -> Vec<&str> {
-    text.tokenize_lines()
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    text.tokenize_lines().into_iter().map(Line::new).collect()
 }
 
-/// A line as [`unified`] compares it: its text, and a hash of it made by the caller.
+/// A line as [`unified`] compares it: its text, and its hash.
 #[derive(Clone, Copy, Debug)]
 pub struct Line<'a> {
     text: &'a str,
@@ -32,10 +32,15 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// The line `text` (as [`lines`] cuts a text, its end kept), with its `hash`: the same
-    /// number for the same text, whichever side of the diff it is on (unequal texts may
-    /// share one). Lines with unequal hashes are taken as different without comparing them.
-    pub fn new(text: &'a str, hash: u64) -> Line<'a> {
+    /// The line `text` (as [`lines`] cuts a text, its end kept), hashed.
+    pub fn new(text: &'a str) -> Line<'a> {
+        Line::with_hash(text, BuildHasherDefault::<DefaultHasher>::default().hash_one(text))
+    }
+
+    /// The line `text` with `hash`, which must be the same for the same text (unequal texts
+    /// may share one): lines with unequal hashes are taken as different without comparing
+    /// them. Only the tests choose the hash, to make unequal lines share one.
+    fn with_hash(text: &'a str, hash: u64) -> Line<'a> {
         Line { text, hash }
     }
 
@@ -110,8 +115,6 @@ pub fn unified(
 
 #[cfg(test)]
 mod tests {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-
     use super::*;
 
     /// `similar`'s diff of the two texts whole, as [`unified`] must make it.
@@ -123,17 +126,17 @@ mod tests {
             .to_string()
     }
 
-    /// The lines of `text`, each hashed by `hash`.
-    fn hashed(text: &str, hash: impl Fn(&str) -> u64) -> Vec<Line<'_>> {
-        lines(text).into_iter().map(|line| Line::new(line, hash(line))).collect()
+    fn made(old: &str, new: &str, context: usize) -> String {
+        unified(&lines(old), &lines(new), context, "a/f", "b/f")
     }
 
-    fn made(old: &str, new: &str, context: usize, hash: impl Fn(&str) -> u64) -> String {
-        unified(&hashed(old, &hash), &hashed(new, &hash), context, "a/f", "b/f")
-    }
-
-    fn sip(line: &str) -> u64 {
-        BuildHasherDefault::<DefaultHasher>::default().hash_one(line)
+    /// [`made`], where lines of the same length share a hash.
+    fn made_colliding(old: &str, new: &str, context: usize) -> String {
+        let colliding = |text| -> Vec<Line<'_>> {
+            let lines = lines(text).into_iter();
+            lines.map(|line| Line::with_hash(line.text, line.text.len() as u64)).collect()
+        };
+        unified(&colliding(old), &colliding(new), context, "a/f", "b/f")
     }
 
     #[test]
@@ -152,13 +155,13 @@ mod tests {
         for (old, new) in cases {
             for context in [0, 1, 3] {
                 let expected = whole(old, new, context);
-                assert_eq!(made(old, new, context, sip), expected, "{old:?} -> {new:?}");
+                assert_eq!(made(old, new, context), expected, "{old:?} -> {new:?}");
                 // Hashes shared by unequal lines only cost comparisons.
-                assert_eq!(made(old, new, context, |line| line.len() as u64 % 2), expected);
+                assert_eq!(made_colliding(old, new, context), expected);
             }
         }
-        let changed = made("a\nb\n", "a\nc\n", 3, sip);
+        let changed = made("a\nb\n", "a\nc\n", 3);
         assert_eq!(changed, "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n");
-        assert_eq!(made("same\n", "same\n", 3, sip), "");
+        assert_eq!(made("same\n", "same\n", 3), "");
     }
 }

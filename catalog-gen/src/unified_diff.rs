@@ -10,16 +10,16 @@
 //! are kept. The diff is the one `similar` makes of the two texts whole (tested); only the
 //! memory differs: at 100k rows the module alone is 130 MB.
 //!
-//! The lines are cut and hashed here, in code the dev profile optimizes, and `similar` hashes
-//! only each line's hash: cutting and hashing the lines a byte at a time in `similar`'s own
-//! code, which the dev profile does not optimize, had been most of a stale check's time
-//! (BENCHMARKS.md, section 0, forty-ninth round).
+//! The lines are cut here, in code the dev profile optimizes, and hashed once each by
+//! `catalog-diff` (optimized too), so that `similar` hashes only each line's hash: cutting and
+//! hashing the lines a byte at a time in `similar`'s own code, which the dev profile does not
+//! optimize, had been most of a stale check's time (BENCHMARKS.md, section 0, forty-ninth
+//! round). An old line that is the new line in its place is that line, hash and all.
 //!
 //! The old file is read with every `\r\n` as `\n`, as regen compares it: on a checkout with
 //! `\r\n` line endings (Windows with `core.autocrlf`) the diff shows the lines that changed,
 //! not every line of the file.
 
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 
 use catalog_diff::Line;
@@ -47,7 +47,7 @@ pub fn of(old: Option<impl Read + Seek>, new: &str, shown: &str) -> io::Result<S
         .into_iter()
         .map(|place| match place {
             OldLine::New(index) => new_lines[index],
-            OldLine::Kept(index) => hashed(&kept[index]),
+            OldLine::Kept(index) => Line::new(&kept[index]),
         })
         .collect();
     Ok(unified(&old_lines, &new_lines, shown))
@@ -65,15 +65,10 @@ fn unified(old: &[Line<'_>], new: &[Line<'_>], shown: &str) -> String {
 /// (BENCHMARKS.md, section 0, forty-ninth round).
 fn hashed_lines(text: &str) -> Vec<Line<'_>> {
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
-        scan::lines(text).map(hashed).collect()
+        scan::lines(text).map(Line::new).collect()
     } else {
-        catalog_diff::lines(text).into_iter().map(hashed).collect()
+        catalog_diff::lines(text)
     }
-}
-
-/// `line` with its hash, the same for the same text on either side of the diff.
-fn hashed(line: &str) -> Line<'_> {
-    Line::new(line, BuildHasherDefault::<DefaultHasher>::default().hash_one(line))
 }
 
 /// Where an old line's text is.
