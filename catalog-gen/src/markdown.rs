@@ -2,6 +2,8 @@
 //!
 //! This layer knows Markdown and nothing of the manifest: it finds the page's title, every
 //! table with the heading and bold caption above it, and every cell's plain text and span.
+//! The page reads as GitHub renders it: a table in a block quote, a list item or a footnote is
+//! a table, and a byte order mark before the first line is skipped.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -41,24 +43,53 @@ trait Rebase<'a, 'p> {
     fn kept(&self, kept: Kept<'p>) -> Kept<'a>;
 }
 
-/// A page read whole: what is read is on the page already.
-struct Whole<'a>(&'a str);
+/// A page read whole, from `start` on: what is read is on the page already, `start` bytes on.
+struct Whole<'a> {
+    page: &'a str,
+    start: usize,
+}
+
+impl<'a> Whole<'a> {
+    /// `page` read from `start` on.
+    fn from(page: &'a str, start: usize) -> Self {
+        Whole { page, start }
+    }
+
+    /// `page` read whole, past its byte order mark if it has one: cmark, which GitHub renders
+    /// Markdown with, skips it, so a page saved with one still starts with its title or table.
+    fn of(page: &'a str) -> Self {
+        Whole::from(page, if page.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 })
+    }
+
+    /// The text read: the page from `start` on.
+    fn text(&self) -> &'a str {
+        &self.page[self.start..]
+    }
+}
 
 impl<'a> Rebase<'a, 'a> for Whole<'a> {
     fn page(&self) -> &'a str {
-        self.0
+        self.page
     }
 
     fn range(&self, range: Range<usize>) -> Range<usize> {
-        range
+        range.start + self.start..range.end + self.start
     }
 
-    fn event(&self, event: (Event<'a>, Range<usize>)) -> (Event<'a>, Range<usize>) {
-        event
+    fn event(&self, (event, range): (Event<'a>, Range<usize>)) -> (Event<'a>, Range<usize>) {
+        (event, self.range(range))
     }
 
     fn kept(&self, kept: Kept<'a>) -> Kept<'a> {
-        kept
+        match kept {
+            Kept::Edits(edits) if self.start > 0 => Kept::Edits(
+                edits.into_iter().map(|(range, edit)| (self.range(range), edit)).collect(),
+            ),
+            Kept::Events(events) if self.start > 0 => {
+                Kept::Events(Box::new(events.into_iter().map(|event| self.event(event)).collect()))
+            }
+            kept => kept,
+        }
     }
 }
 
@@ -104,7 +135,8 @@ pub struct Page<'a> {
     /// The page's text.
     pub source: &'a str,
     /// The page's events with their byte ranges in `source`; of a table, only its start and
-    /// end (its cells are in [`Page::tables`]).
+    /// end (its cells are in [`Page::tables`]), inside the events of any block quote, list
+    /// item or footnote it is in.
     pub events: Events<'a>,
     /// The first level-1 heading.
     pub title: Option<Heading>,
@@ -215,8 +247,9 @@ pub fn parse_keeping<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sy
     // either way. Line ends stand for rows,
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
-    let events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
-    parallel::pipe(lines, events, |events| read_page(source, events, &new_keep(), &Whole(source)))
+    let whole = Whole::of(source);
+    let events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
+    parallel::pipe(lines, events, |events| read_page(whole.text(), events, &new_keep(), &whole))
 }
 
 /// The page from the events of `source` (the page, or a piece of it), in one pass, put on the
@@ -260,6 +293,13 @@ fn read_page<'a, 'p>(
                 push_block(parser, (event, range), &mut page.events, onto);
                 caption = bold_caption(&page.events, start, page.events.len() - 1);
             }
+            // A container's blocks are read as the page's are, since GFM renders a table in a
+            // block quote, a list item or a footnote as a table. Its start leaves a caption
+            // above it in place (a bold line above a quoted table is its caption); its end,
+            // read on its own below, clears one.
+            Event::Start(
+                Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_),
+            ) => page.events.push(onto.event((event, range))),
             event => {
                 push_block(parser, (event, range), &mut page.events, onto);
                 caption = None;
@@ -617,10 +657,65 @@ mod tests {
         }
     }
 
+    /// The first cell of each row of each table of `page`, as read.
+    fn first_cells(page: &Page<'_>) -> Vec<Vec<String>> {
+        let first = |row: &Row<'_>| row.cells[0].text.to_string();
+        page.tables.iter().map(|table| table.rows.iter().map(first).collect()).collect()
+    }
+
+    #[test]
+    fn tables_in_quotes_list_items_and_footnotes_are_read_as_gfm_renders_them() {
+        let source = "# Title\n\n> **Quoted**\n>\n> | Code | Name |\n> | --- | --- |\n> | 1 | One |\n\n\
+                      - **Listed**\n\n  | Code | Name |\n  | --- | --- |\n  | 2 | Two |\n  | 3 |\n\n\
+                      ## Notes\n\nSee[^n].\n\n[^n]: Footnote.\n\n    | Code | Name |\n    | --- | --- |\n    \
+                      | 4 | Four |\n\n> - > | Code | Name |\n>   > | --- | --- |\n>   > | 5 | Five |\n";
+        let page = parse(source);
+        assert_eq!(first_cells(&page), [vec!["1"], vec!["2", "3"], vec!["4"], vec!["5"]]);
+        let text = |heading: &Option<Heading>| heading.as_ref().map(|h| h.text.clone());
+        let captions: Vec<_> = page.tables.iter().map(|table| text(&table.caption)).collect();
+        let headings: Vec<_> = page.tables.iter().map(|table| text(&table.heading)).collect();
+        let quoted_and_listed = [Some("Quoted".into()), Some("Listed".into()), None, None];
+        assert_eq!(captions, quoted_and_listed);
+        let (title, notes) = (Some("Title".into()), Some("Notes".into()));
+        assert_eq!(headings, [title.clone(), title, notes.clone(), notes]);
+        // Spans are the page's, past the quote and list markers.
+        let table = &page.tables[1];
+        assert_eq!(&source[table.rows[0].cells[1].span.clone()], "Two");
+        assert!(table.rows[1].cells[1].missing, "a short row is padded, as at the top level");
+        let quoted = &page.tables[3].rows[0];
+        assert_eq!(&source[quoted.cells[1].span.clone()], "Five");
+        // Each table's events are a start and an end inside its containers' events.
+        for table in &page.tables {
+            let events = &page.events[table.events.clone()];
+            assert!(matches!(
+                events,
+                [(Event::Start(Tag::Table(_)), _), .., (Event::End(TagEnd::Table), _)]
+            ));
+        }
+        assert_eq!(page.title.as_ref().map(|title| title.text.as_str()), Some("Title"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_as_cmark_skips_it() {
+        let table = "| Code | Name |\n| --- | --- |\n| 1 | One |\n";
+        for before in ["", "# Title\n\n"] {
+            let source = format!("\u{feff}{before}{table}");
+            let page = parse(&source);
+            assert_eq!(first_cells(&page), [["1"]], "{source:?}");
+            let header = &page.tables[0].header[0];
+            assert_eq!((&*header.text, &source[header.span.clone()]), ("Code", "Code"));
+            assert_eq!(page.events[0].1.start, 3, "the events are the page's, past the mark");
+            let title = page.title.as_ref().map(|title| title.text.as_str());
+            assert_eq!(title, (!before.is_empty()).then_some("Title"));
+        }
+        // Only at the start of the page.
+        assert!(parse("x\n\n\u{feff}| Code |\n| --- |\n| 1 |\n").tables.is_empty());
+    }
+
     /// The whole page as read, with what every cell keeps.
     fn read<'a>(source: &'a str, events: &mut impl EventSource<'a>) -> String {
         let keeper = crate::rustdoc::Keeper::new(true);
-        format!("{:?}", read_page(source, events, &keeper, &Whole(source)))
+        format!("{:?}", read_page(source, events, &keeper, &Whole::of(source)))
     }
 
     #[test]

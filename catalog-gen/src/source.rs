@@ -33,10 +33,30 @@ pub fn pages_in_memory<N: Into<String>, T: Into<String>>(
         .collect()
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset. A byte order mark that starts
+/// the text is not a column, as editors do not show it as one.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    let in_line = &before[line_start..];
+    let in_line =
+        if line == 1 { in_line.strip_prefix('\u{feff}').unwrap_or(in_line) } else { in_line };
+    (line, in_line.chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_column;
+
+    #[test]
+    fn lines_and_columns_count_characters_but_not_a_leading_byte_order_mark() {
+        let text = "\u{feff}| Code é |\n| x |";
+        assert_eq!(line_column(text, 3), (1, 1), "the `|` after the mark");
+        assert_eq!(line_column(text, text.find('|').unwrap() + 9), (1, 9));
+        assert_eq!(line_column(text, text.find('x').unwrap()), (2, 3));
+        assert_eq!(line_column(text, text.len() + 10), (2, 6), "past the end: the end");
+        // Anywhere else it is a character like any other.
+        assert_eq!(line_column("a\u{feff}b", 4), (1, 3));
+    }
 }

@@ -100,14 +100,16 @@ struct Pieces<'a> {
 }
 
 impl<'a> Pieces<'a> {
-    /// The pieces of `source`; none for a page that could define a link label.
+    /// The pieces of `source`, the first from where it is read whole ([`Whole::of`]); none
+    /// for a page that could define a link label.
     fn new(source: &'a str, piece_bytes: usize) -> Option<Self> {
         let bytes = source.as_bytes();
         if memchr::memmem::find(bytes, b"]:").is_some() {
             return None;
         }
-        let next = Some((0, 0..0));
-        Some(Pieces { bytes, piece_bytes, next, line: 0, previous: None, header: None })
+        let start = Whole::of(source).start;
+        let next = Some((start, 0..0));
+        Some(Pieces { bytes, piece_bytes, next, line: start, previous: None, header: None })
     }
 
     /// The next cut at or after `from`, and the header its piece is read behind; `None` where
@@ -164,7 +166,7 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     if header.is_empty() {
         let piece = &source[body.clone()];
         let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
-        return super::read_page(piece, &mut events, keep, &Whole(piece));
+        return super::read_page(piece, &mut events, keep, &Whole::from(source, body.start));
     }
     text.clear();
     text.push_str(&source[header.clone()]);
@@ -335,8 +337,9 @@ mod tests {
     /// The page as read whole, with the cells keeping edits (`plain_base`) or events.
     fn whole(source: &str, plain_base: bool) -> Page<'_> {
         let keeper = Keeper::new(plain_base);
-        let mut events = Parser::new_ext(source, PARSER_OPTIONS).into_offset_iter();
-        super::super::read_page(source, &mut events, &keeper, &Whole(source))
+        let whole = Whole::of(source);
+        let mut events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
+        super::super::read_page(whole.text(), &mut events, &keeper, &whole)
     }
 
     /// The page as read in pieces of `piece_bytes`, if it is.
@@ -426,6 +429,8 @@ mod tests {
             "**Second**\n| A | B |\n|---|---|\n| 1 | 2 |\n",
             "> quote\n| not | a row |\n",
             "- item\n\n  | in | list |\n  |---|---|\n",
+            "- item\n\n  | in | list |\n  |---|---|\n  | 1 | 2 |\n",
+            "> | in | quote |\n> |---|---|\n> | 1 | 2 |\n| 3 | lazy? |\n",
             "```\n| in | code |\n|---|---|\n| x | y |\n```\n",
             "<div>\n| html | block |\n|---|---|\n</div>\n",
             "    indented code\n",
@@ -438,6 +443,19 @@ mod tests {
         for end in ends {
             let source = format!("{HEAD}{rows}{rows}{end}");
             assert!(reads_as_whole(&source) > 0, "cut before:\n{end}");
+        }
+    }
+
+    #[test]
+    fn a_page_with_a_byte_order_mark_reads_in_pieces_as_whole() {
+        let rows = "| 1 | a | b |\n| 2 | c | d |\n| 3 | e | f |\n";
+        for page in [
+            format!("\u{feff}{HEAD}{rows}{rows}"),
+            format!("\u{feff}| A | B |\n|---|---|\n{rows}{rows}"),
+        ] {
+            assert!(reads_as_whole(&page) > 0, "{page}");
+            let header = &whole(&page, true).tables[0].header[0];
+            assert_eq!(&page[header.span.clone()], &*header.text);
         }
     }
 

@@ -261,4 +261,23 @@ mod tests {
         assert_eq!(variant.docs[1].text(&table.page), "[One](https://x.test/guide/one.html)");
         assert_eq!(&*variant.cells[1], "One");
     }
+
+    #[test]
+    fn a_quoted_table_on_a_page_saved_with_a_byte_order_mark_is_generated_in_its_place() {
+        let manifest = "output = \"o\"\n[[table]]\npage = \"guide/p.md\"\n\
+                        url = \"https://x.test/guide/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
+                        caption = \"Codes\"\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
+                        name-column = \"Name\"\n";
+        let page = "\u{feff}# Errors\n\n> **Codes**\n>\n> | Code | Name |\n> |---|---|\n\
+                    > | 1 | [One](one.md) |\n\nAfter the quote.\n";
+        let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
+        let pages = pages_in_memory([("guide/p.md", page)]);
+        let catalog = build("c.toml", &manifest, &pages, None, Cleanup::Free).unwrap();
+        let module = &catalog.modules[0];
+        assert_eq!(module.title, "Errors");
+        assert!(module.prose.contains("> The table is generated as [`E`](crate::m::E)."));
+        assert!(module.prose.contains("After the quote.") && !module.prose.contains('\u{feff}'));
+        let (table, variant) = (&module.enums[0], &module.enums[0].variants[0]);
+        assert_eq!(variant.docs[1].text(&table.page), "[One](https://x.test/guide/one.html)");
+    }
 }
