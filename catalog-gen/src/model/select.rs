@@ -1,6 +1,7 @@
 //! Stage 3: the table the manifest asks for, picked among the page's tables by `heading`,
 //! `caption` and `index`.
 
+use pulldown_cmark::Event;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
@@ -57,7 +58,23 @@ fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note.
 pub fn describe_tables(page: &Page<'_>) -> String {
     if page.tables.is_empty() {
-        return "the page has no tables".to_owned();
+        // A table written in HTML shows as a table on the page, but only Markdown's are read:
+        // say so, rather than leave the reader looking at a table said not to be there.
+        let html_table = page.events.iter().find(|(event, _)| match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                html.to_ascii_lowercase().contains("<table")
+            }
+            _ => false,
+        });
+        return match html_table {
+            Some((_, range)) => {
+                let (line, _) = line_column(page.source, range.start);
+                format!(
+                    "the page has no Markdown tables; its HTML table on line {line} is not read"
+                )
+            }
+            None => "the page has no tables".to_owned(),
+        };
     }
     let described: Vec<String> = page
         .tables
@@ -96,6 +113,16 @@ mod tests {
             Some(table) => Ok(table.rows[0].cells()[0].text.to_string()),
             None => Err(problems[0].message.clone()),
         }
+    }
+
+    #[test]
+    fn a_page_without_markdown_tables_says_where_an_html_table_is() {
+        let described = |page: &str| describe_tables(&markdown::parse(page));
+        assert_eq!(described("# T\n\nProse.\n"), "the page has no tables");
+        assert_eq!(
+            described("# T\n\n<TABLE>\n<tr><td>1</td></tr>\n</TABLE>\n"),
+            "the page has no Markdown tables; its HTML table on line 3 is not read"
+        );
     }
 
     #[test]
