@@ -457,21 +457,24 @@ fn matching_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
     events.len() - 1
 }
 
-/// A paragraph whose only content is one bold run, as used for table captions.
+/// A paragraph whose only content is one bold run, as used for table captions. Anchors
+/// around it (`<a name="x"></a>`), which show nothing, do not count.
 fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) -> Option<Heading> {
     let inner = &events[start + 1..end];
-    let strong_end = match inner.first() {
-        Some((Event::Start(Tag::Strong), _)) => matching_end(inner, 0),
-        _ => return None,
-    };
-    let rest_is_blank = inner[strong_end + 1..].iter().all(|(event, _)| match event {
+    let shows_nothing = |(event, _): &(Event<'_>, Range<usize>)| match event {
         Event::Text(text) => text.trim().is_empty(),
         Event::SoftBreak | Event::HardBreak => true,
+        Event::InlineHtml(html) => is_anchor(html) || is_anchor_close(html),
         _ => false,
-    });
-    rest_is_blank.then(|| Heading {
-        text: plain_text(&inner[1..strong_end]),
-        span: inner[0].1.clone(),
+    };
+    let bold = inner.iter().position(|event| !shows_nothing(event))?;
+    if !matches!(inner[bold].0, Event::Start(Tag::Strong)) {
+        return None;
+    }
+    let strong_end = matching_end(inner, bold);
+    inner[strong_end + 1..].iter().all(shows_nothing).then(|| Heading {
+        text: plain_text(&inner[bold + 1..strong_end]),
+        span: inner[bold].1.clone(),
         events: start..end + 1,
     })
 }
@@ -693,6 +696,28 @@ mod tests {
             ));
         }
         assert_eq!(page.title.as_ref().map(|title| title.text.as_str()), Some("Title"));
+    }
+
+    #[test]
+    fn a_caption_is_a_paragraph_of_one_bold_run_anchors_aside() {
+        let caption = |paragraph: &str| {
+            let source = format!("{paragraph}\n\n| a |\n|---|\n| 1 |\n");
+            let caption = parse(&source).tables[0].caption.clone();
+            caption.map(|caption| caption.text)
+        };
+        for paragraph in [
+            "**Codes**",
+            "**Codes**  ",
+            "**Codes**<a name=\"codes\"></a>",
+            "<a name=\"codes\"></a>**Codes**",
+            "<A ID='codes'></A> **Codes** ",
+            "**Co<a name=\"x\"></a>des**",
+        ] {
+            assert_eq!(caption(paragraph).as_deref(), Some("Codes"), "{paragraph}");
+        }
+        for paragraph in ["*Codes*", "**Codes** and more", "See **Codes**", "[**Codes**](x.md)"] {
+            assert_eq!(caption(paragraph), None, "{paragraph}");
+        }
     }
 
     #[test]
