@@ -2,8 +2,8 @@
 //!
 //! This layer knows Markdown and nothing of the manifest: it finds the page's title, every
 //! table with the heading and bold caption above it, and every cell's plain text and span.
-//! The page reads as GitHub renders it: a table in a block quote, a list item or a footnote is
-//! a table, and a byte order mark before the first line is skipped.
+//! The page reads as GitHub renders it: a table in a block quote or a list item is a table,
+//! and a byte order mark before the first line is skipped.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -135,8 +135,8 @@ pub struct Page<'a> {
     /// The page's text.
     pub source: &'a str,
     /// The page's events with their byte ranges in `source`; of a table, only its start and
-    /// end (its cells are in [`Page::tables`]), inside the events of any block quote, list
-    /// item or footnote it is in.
+    /// end (its cells are in [`Page::tables`]), inside the events of any block quote or list
+    /// item it is in.
     pub events: Events<'a>,
     /// The first level-1 heading.
     pub title: Option<Heading>,
@@ -293,13 +293,14 @@ fn read_page<'a, 'p>(
                 push_block(parser, (event, range), &mut page.events, onto);
                 caption = bold_caption(&page.events, start, page.events.len() - 1);
             }
-            // A container's blocks are read as the page's are, since GFM renders a table in a
-            // block quote, a list item or a footnote as a table. Its start leaves a caption
-            // above it in place (a bold line above a quoted table is its caption); its end,
-            // read on its own below, clears one.
-            Event::Start(
-                Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_),
-            ) => page.events.push(onto.event((event, range))),
+            // A block quote's or a list's blocks are read as the page's are, since GFM renders
+            // a table in either as a table. Its start leaves a caption above it in place (a
+            // bold line above a quoted table is its caption); its end, read on its own below,
+            // clears one. A footnote is not: GitHub drops one that no text refers to, and any
+            // table in it with it.
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
+                page.events.push(onto.event((event, range)));
+            }
             event => {
                 push_block(parser, (event, range), &mut page.events, onto);
                 caption = None;
@@ -667,25 +668,25 @@ mod tests {
     }
 
     #[test]
-    fn tables_in_quotes_list_items_and_footnotes_are_read_as_gfm_renders_them() {
+    fn tables_in_quotes_and_list_items_are_read_as_gfm_renders_them() {
         let source = "# Title\n\n> **Quoted**\n>\n> | Code | Name |\n> | --- | --- |\n> | 1 | One |\n\n\
                       - **Listed**\n\n  | Code | Name |\n  | --- | --- |\n  | 2 | Two |\n  | 3 |\n\n\
                       ## Notes\n\nSee[^n].\n\n[^n]: Footnote.\n\n    | Code | Name |\n    | --- | --- |\n    \
                       | 4 | Four |\n\n> - > | Code | Name |\n>   > | --- | --- |\n>   > | 5 | Five |\n";
         let page = parse(source);
-        assert_eq!(first_cells(&page), [vec!["1"], vec!["2", "3"], vec!["4"], vec!["5"]]);
+        // Not the footnote's table: GitHub shows it only where some text refers to the note.
+        assert_eq!(first_cells(&page), [vec!["1"], vec!["2", "3"], vec!["5"]]);
         let text = |heading: &Option<Heading>| heading.as_ref().map(|h| h.text.clone());
         let captions: Vec<_> = page.tables.iter().map(|table| text(&table.caption)).collect();
         let headings: Vec<_> = page.tables.iter().map(|table| text(&table.heading)).collect();
-        let quoted_and_listed = [Some("Quoted".into()), Some("Listed".into()), None, None];
-        assert_eq!(captions, quoted_and_listed);
+        assert_eq!(captions, [Some("Quoted".into()), Some("Listed".into()), None]);
         let (title, notes) = (Some("Title".into()), Some("Notes".into()));
-        assert_eq!(headings, [title.clone(), title, notes.clone(), notes]);
+        assert_eq!(headings, [title.clone(), title, notes]);
         // Spans are the page's, past the quote and list markers.
         let table = &page.tables[1];
         assert_eq!(&source[table.rows[0].cells[1].span.clone()], "Two");
         assert!(table.rows[1].cells[1].missing, "a short row is padded, as at the top level");
-        let quoted = &page.tables[3].rows[0];
+        let quoted = &page.tables[2].rows[0];
         assert_eq!(&source[quoted.cells[1].span.clone()], "Five");
         // Each table's events are a start and an end inside its containers' events.
         for table in &page.tables {
