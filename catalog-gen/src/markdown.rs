@@ -14,8 +14,10 @@ use crate::{parallel, scan};
 
 mod pieces;
 
-/// The Markdown extensions the pages are read with (GitHub tables and footnotes).
-pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES);
+/// The Markdown extensions the pages are read with: GitHub's tables, footnotes and
+/// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page).
+pub const PARSER_OPTIONS: Options =
+    Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES).union(Options::ENABLE_STRIKETHROUGH);
 
 /// Events with their byte ranges in the page.
 pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;

@@ -263,6 +263,21 @@ mod tests {
     }
 
     #[test]
+    fn struck_text_is_plain_text_without_its_tildes_and_struck_in_rustdoc() {
+        let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                        module = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
+                        name-column = \"Name\"\n";
+        let page = "| Code | Name | Note |\n|---|---|---|\n| 1 | One | ~~Old~~ and ~new~ |\n";
+        let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
+        let pages = pages_in_memory([("p.md", page)]);
+        let catalog = build("c.toml", &manifest, &pages, None, Cleanup::Free).unwrap();
+        let (table, variant) =
+            (&catalog.modules[0].enums[0], &catalog.modules[0].enums[0].variants[0]);
+        assert_eq!(&*variant.cells[2], "Old and new");
+        assert_eq!(variant.docs[2].text(&table.page), "~~Old~~ and ~new~");
+    }
+
+    #[test]
     fn a_quoted_table_on_a_page_saved_with_a_byte_order_mark_is_generated_in_its_place() {
         let manifest = "output = \"o\"\n[[table]]\npage = \"guide/p.md\"\n\
                         url = \"https://x.test/guide/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\

@@ -1,0 +1,219 @@
+//! Tables read as GitHub renders them: on pages of well-formed tables of every shape of row
+//! (short, long, escaped pipes, code spans, links, anchors, line breaks, footnote marks), at
+//! the top level or in block quotes and list items, among prose, with or without a byte order
+//! mark, every cell as `catalog_gen::markdown` reads it is the cell that comrak, a port of
+//! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
+//! held to reading them whole by its own property, in `markdown/pieces.rs`.)
+//!
+//! Not generated: malformed tables, where pulldown-cmark and comrak part (pipe lines that a
+//! delimiter row turns into a table under a paragraph, a row indented as code), and `\\|`,
+//! where comrak parts from cmark-gfm (whose `unescape_pipes` reads it as `\|`, as
+//! pulldown-cmark does).
+
+use catalog_gen::markdown::{self, is_anchor, is_anchor_close, is_line_break};
+use comrak::nodes::{AstNode, NodeValue};
+use proptest::prelude::*;
+
+/// Each table's rows (its header first), each row's cells as plain text.
+type Tables = Vec<Vec<Vec<String>>>;
+
+/// The tables of `page` as GitHub renders them.
+fn rendered(page: &str) -> Tables {
+    let arena = comrak::Arena::new();
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.footnotes = true;
+    options.extension.strikethrough = true;
+    let root = comrak::parse_document(&arena, page, &options);
+    let tables = root.descendants().filter(|node| {
+        let value = &node.data.borrow().value;
+        matches!(value, NodeValue::Table(_))
+    });
+    tables.map(|table| table.children().map(row_cells).collect()).collect()
+}
+
+/// A row's cells as plain text.
+fn row_cells<'a>(row: &'a AstNode<'a>) -> Vec<String> {
+    let cell_text = |cell: &'a AstNode<'a>| {
+        let mut text = String::new();
+        push_plain_text(cell, &mut text, &mut false);
+        text.trim().to_owned()
+    };
+    row.children().map(cell_text).collect()
+}
+
+/// The plain text of `node`'s content by the reader's rules (`Cell::text`): markup dropped,
+/// anchors dropped, `<br>` and hard breaks a line feed, soft breaks a space, footnote marks
+/// kept as written. `after_anchor`: the node before was an anchor's start, whose end is
+/// dropped too.
+fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, after_anchor: &mut bool) {
+    for child in node.children() {
+        let was_after_anchor = std::mem::replace(after_anchor, false);
+        match &child.data.borrow().value {
+            NodeValue::Text(part) => text.push_str(part),
+            NodeValue::Code(code) => text.push_str(&code.literal),
+            NodeValue::HtmlInline(html) if is_anchor(html) => *after_anchor = true,
+            NodeValue::HtmlInline(html) if was_after_anchor && is_anchor_close(html) => {}
+            NodeValue::HtmlInline(html) if is_line_break(html) => text.push('\n'),
+            NodeValue::HtmlInline(html) => text.push_str(html),
+            NodeValue::SoftBreak => text.push(' '),
+            NodeValue::LineBreak => text.push('\n'),
+            NodeValue::FootnoteReference(note) => {
+                text.push_str("[^");
+                text.push_str(&note.name);
+                text.push(']');
+            }
+            _ => push_plain_text(child, text, after_anchor),
+        }
+    }
+}
+
+/// The tables of `page` as the generator reads them.
+fn read(page: &str) -> Tables {
+    let page = markdown::parse(page);
+    let cells = |cells: &[markdown::Cell<'_>]| cells.iter().map(|c| c.text.to_string()).collect();
+    let table_rows = |table: &markdown::Table<'_>| {
+        let rows = table.rows.iter().map(|row| cells(row.cells()));
+        std::iter::once(cells(&table.header)).chain(rows).collect()
+    };
+    page.tables.iter().map(table_rows).collect()
+}
+
+/// A cell's Markdown.
+fn cell() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "1010",
+        "0x1F",
+        "Input Error",
+        "",
+        "[a link](other.md)",
+        "[absolute](https://x.test/a)",
+        "[a reference][r]",
+        "![an image](i.png)",
+        "`code`",
+        "`c|d`",
+        "a \\| b",
+        "`a \\| b`",
+        "*emphasis* and **strong**",
+        "~~struck~~ and ~one~ and ~~~three~~~ and a~b",
+        "\\*escaped\\* \\_ \\[",
+        "<a name=\"x\"></a>anchored",
+        "one<br>two<br/>three",
+        "<b>html</b>",
+        "a note[^n]",
+        "&amp; &lt; &#x41;",
+        "é ü ß 日本語 😀",
+        "<!-- open",
+        "closed -->",
+        "https://x.test/bare",
+    ])
+}
+
+/// A table of one to four columns and up to five rows, each row one cell short, of the
+/// header's width or one cell long, in `indent` (a container's prefix for every line).
+fn table() -> impl Strategy<Value = String> {
+    let delimiter = prop::sample::select(vec!["---", ":--", "--:", ":-:"]);
+    (1usize..=4)
+        .prop_flat_map(move |columns| {
+            let header = prop::collection::vec(cell(), columns);
+            let delimiters = prop::collection::vec(delimiter.clone(), columns);
+            let width = prop::sample::select(vec![columns.saturating_sub(1), columns, columns + 1]);
+            let row = width.prop_flat_map(|width| prop::collection::vec(cell(), width));
+            let rows = prop::collection::vec(row, 0..=5);
+            let spaced = any::<bool>();
+            (header, delimiters, rows, spaced)
+        })
+        .prop_map(|(header, delimiters, rows, spaced)| {
+            // `| a | b |` or `|a|b|`; a header cell is never empty, or the row is no header.
+            let line = |cells: &[&str]| {
+                let join = if spaced { " | " } else { "|" };
+                let end = if spaced { " |" } else { "|" };
+                let start = if spaced { "| " } else { "|" };
+                format!("{start}{}{end}\n", cells.join(join))
+            };
+            let header: Vec<&str> =
+                header.iter().map(|cell| if cell.is_empty() { "Code" } else { cell }).collect();
+            let mut table = line(&header) + &line(&delimiters);
+            rows.iter().for_each(|row| table.push_str(&line(row)));
+            table
+        })
+}
+
+/// A block of the page, without its last line end: prose, or a table at the top level or in
+/// a container.
+fn block() -> impl Strategy<Value = String> {
+    let prose = prop::sample::select(vec![
+        "Some prose.",
+        "**Codes**",
+        "**Codes**  ",
+        "# Title",
+        "## Errors <a name=\"errors\"></a>",
+        "<div>\nHTML\n</div>",
+        "```\n| in | code |\n|---|---|\n```",
+        "- one\n- two",
+        "> Quoted prose.",
+        "See the note[^n].",
+        "[^n]: The note.",
+        "[r]: https://x.test/r",
+    ]);
+    // Each container's first lines, and the prefix of every line of the table in it.
+    let container = prop::sample::select(vec![
+        ("", ""),
+        ("", "> "),
+        ("", ">"),
+        ("", "> > "),
+        ("A paragraph right above:\n", ""),
+        ("> A quoted paragraph right above:\n", "> "),
+        ("- An item:\n\n", "  "),
+        ("1. A step:\n\n", "   "),
+        ("> - In a quoted item:\n>\n", ">   "),
+    ]);
+    prop_oneof![
+        prose.prop_map(str::to_owned),
+        (container, table()).prop_map(|((first, prefix), table)| {
+            let lines: Vec<String> = table.lines().map(|line| format!("{prefix}{line}")).collect();
+            first.to_owned() + &lines.join("\n")
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn tables_are_read_as_github_renders_them(
+        mark in prop::option::weighted(0.2, Just("\u{feff}")),
+        blocks in prop::collection::vec(block(), 1..8),
+    ) {
+        let page = format!("{}{}\n", mark.unwrap_or(""), blocks.join("\n\n"));
+        let (read, rendered) = (read(&page), rendered(&page));
+        prop_assert_eq!(read, rendered, "{:?}", page);
+    }
+}
+
+#[test]
+fn the_seed_and_corpus_pages_are_read_as_github_renders_them() {
+    let pages = [
+        include_str!("../../docs-src/mediaconvert/error-codes.md"),
+        include_str!("../../docs-src/mediatailor/playback-errors-client.md"),
+        include_str!("../../xtask/tests/fixtures/odd.md"),
+        include_str!(
+            "../../xtask/tests/corpus/pages/amazon-chime-sdk-developer-guide/handle-disconnects.md"
+        ),
+        include_str!(
+            "../../xtask/tests/corpus/pages/amazon-glacier-developer-guide/api-error-responses.md"
+        ),
+        include_str!(
+            "../../xtask/tests/corpus/pages/amazon-s3-userguide/replication-failure-codes.md"
+        ),
+        include_str!("../../xtask/tests/corpus/pages/aws-iot-docs/iot-errors.md"),
+        include_str!(
+            "../../xtask/tests/corpus/pages/aws-elemental-mediaconvert-user-guide/warning_codes.md"
+        ),
+    ];
+    for page in pages {
+        let read = read(page);
+        assert!(!read.is_empty());
+        assert_eq!(read, rendered(page));
+    }
+}
