@@ -430,7 +430,7 @@ mod tests {
             "> quote\n| not | a row |\n",
             "- item\n\n  | in | list |\n  |---|---|\n",
             "- item\n\n  | in | list |\n  |---|---|\n  | 1 | 2 |\n",
-            "> | in | quote |\n> |---|---|\n> | 1 | 2 |\n| 3 | lazy? |\n",
+            "> | in | quote |\n> |---|---|\n> | 1 | 2 |\n| 3 | after the quote |\n",
             "```\n| in | code |\n|---|---|\n| x | y |\n```\n",
             "<div>\n| html | block |\n|---|---|\n</div>\n",
             "    indented code\n",
