@@ -7,8 +7,8 @@
 //!
 //! Not generated: malformed tables, where pulldown-cmark and comrak part (pipe lines that a
 //! delimiter row turns into a table under a paragraph, a row indented as code), and `\\|`,
-//! where comrak parts from cmark-gfm (whose `unescape_pipes` reads it as `\|`, as
-//! pulldown-cmark does).
+//! where comrak parts from cmark-gfm (whose `unescape_pipes` makes it `\|`, an escaped pipe,
+//! as pulldown-cmark reads it).
 
 use catalog_gen::markdown::{self, is_anchor, is_anchor_close, is_line_break};
 use comrak::nodes::{AstNode, NodeValue};
