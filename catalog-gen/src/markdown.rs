@@ -60,7 +60,7 @@ impl<'a> Whole<'a> {
     /// `page` read whole, past its byte order mark if it has one: cmark, which GitHub renders
     /// Markdown with, skips it, so a page saved with one still starts with its title or table.
     fn of(page: &'a str) -> Self {
-        Whole::from(page, if page.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 })
+        Whole::from(page, crate::source::byte_order_mark_len(page))
     }
 
     /// The text read: the page from `start` on.
@@ -83,14 +83,25 @@ impl<'a> Rebase<'a, 'a> for Whole<'a> {
     }
 
     fn kept(&self, kept: Kept<'a>) -> Kept<'a> {
-        match kept {
-            Kept::Edits(edits) if self.start > 0 => Kept::Edits(
-                edits.into_iter().map(|(range, edit)| (self.range(range), edit)).collect(),
-            ),
-            Kept::Events(events) if self.start > 0 => {
-                Kept::Events(Box::new(events.into_iter().map(|event| self.event(event)).collect()))
-            }
-            kept => kept,
+        // Read from the page's start, it is on the page as it is.
+        if self.start == 0 { kept } else { moved_kept(self, kept, |text| text) }
+    }
+}
+
+/// What a cell of the text read keeps, put on the page by `onto`: its ranges and events moved
+/// there, and the strings of its edits by `string`.
+fn moved_kept<'a, 'p>(
+    onto: &impl Rebase<'a, 'p>,
+    kept: Kept<'p>,
+    string: impl Fn(CowStr<'p>) -> CowStr<'a>,
+) -> Kept<'a> {
+    match kept {
+        Kept::Nothing => Kept::Nothing,
+        Kept::Edits(edits) => Kept::Edits(
+            edits.into_iter().map(|(range, edit)| (onto.range(range), edit.map(&string))).collect(),
+        ),
+        Kept::Events(events) => {
+            Kept::Events(Box::new(events.into_iter().map(|event| onto.event(event)).collect()))
         }
     }
 }

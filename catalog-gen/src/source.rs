@@ -33,16 +33,19 @@ pub fn pages_in_memory<N: Into<String>, T: Into<String>>(
         .collect()
 }
 
+/// The length of the UTF-8 byte order mark that starts `text` (0 where none does). It is not
+/// part of the text as GitHub's cmark reads Markdown (it skips it), nor a column to an editor.
+pub fn byte_order_mark_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 }
+}
+
 /// 1-based line and column (in characters) of a byte offset. A byte order mark that starts
-/// the text is not a column, as editors do not show it as one.
+/// the text is not a column ([`byte_order_mark_len`]).
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let in_line = &before[line_start..];
-    let in_line =
-        if line == 1 { in_line.strip_prefix('\u{feff}').unwrap_or(in_line) } else { in_line };
-    (line, in_line.chars().count() + 1)
+    let line_start = before.rfind('\n').map_or_else(|| byte_order_mark_len(before), |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 #[cfg(test)]

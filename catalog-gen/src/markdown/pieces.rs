@@ -224,18 +224,7 @@ impl<'a, 'p> Rebase<'a, 'p> for Onto<'a, 'p> {
     }
 
     fn kept(&self, kept: Kept<'p>) -> Kept<'a> {
-        match kept {
-            Kept::Nothing => Kept::Nothing,
-            Kept::Edits(edits) => Kept::Edits(
-                edits
-                    .into_iter()
-                    .map(|(range, edit)| (self.range(range), edit.map(|edit| self.cow(edit))))
-                    .collect(),
-            ),
-            Kept::Events(events) => {
-                Kept::Events(Box::new(events.into_iter().map(|event| self.event(event)).collect()))
-            }
-        }
+        super::moved_kept(self, kept, |text| self.cow(text))
     }
 }
 
