@@ -75,9 +75,32 @@ pub struct NameOrder {
 
 /// Row numbers in lookup order of their codes, and the ranges of them that share a code.
 pub fn code_order(rows: &[NamedRow<'_>]) -> CodeOrder {
+    // Strings with each one's `StrOrderPrefix` beside it, as `name_order` sorts names: pages
+    // list string codes alphabetically, not in `str_order`, so the sort does the work, and at
+    // 200k codes, reading two codes for every comparison had been a sixteenth of regen's time
+    // (BENCHMARKS.md, fifty-third round).
+    let mut by_str: Vec<(StrOrderPrefix, &str, usize)> = Vec::with_capacity(rows.len());
+    for (row, named) in rows.iter().enumerate() {
+        match &named.key {
+            Key::Str(code) => by_str.push((StrOrderPrefix::of(code), code, row)),
+            Key::Int(_) => return int_code_order(rows),
+        }
+    }
+    // Ties go to the earlier row, so rows that share a code keep the document's order, as a
+    // stable sort keeps it.
+    by_str.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| str_order(a.1, b.1)).then(a.2.cmp(&b.2))
+    });
+    let code_groups = groups(&by_str, |a, b| a.0 == b.0 && a.1 == b.1);
+    CodeOrder { rows_by_code: by_str.into_iter().map(|(_, _, row)| row).collect(), code_groups }
+}
+
+/// [`code_order`] where codes are integers (a table's codes are all of one type).
+fn int_code_order(rows: &[NamedRow<'_>]) -> CodeOrder {
     // Sorted as (key, row) pairs rather than row numbers that point into the rows: at 100k
     // rows, following a pointer per comparison costs more than the sort itself. Stable, so
-    // rows that share a code keep the document's order.
+    // rows that share a code keep the document's order; pages list integer codes in order, so
+    // the sort mostly finds one run.
     let mut by_code: Vec<(&Key, usize)> = rows.iter().map(|row| &row.key).zip(0..).collect();
     by_code.sort_by(|a, b| key_order(a.0, b.0));
     let code_groups = groups(&by_code, |a, b| a.0 == b.0);
@@ -219,6 +242,16 @@ mod tests {
         let facts = facts_of(page, "key-type = \"u16\"\nshared-codes = true");
         assert_eq!(facts.rows_by_code, [1, 0, 2]);
         assert_eq!(facts.code_groups, [0..1, 1..3]);
+    }
+
+    #[test]
+    fn shared_string_codes_keep_document_order_and_sort_by_length_then_bytes() {
+        // Codes that share their first sixteen bytes, and a longer one listed first.
+        let page = "| c | n |\n|---|---|\n| LongerSharedCodeXY | a |\n| SharedCodePrefixB | b |\n\
+                    | SharedCodePrefixA | c |\n| SharedCodePrefixB | d |\n| SharedCodePrefixB | e |\n";
+        let facts = facts_of(page, "key-type = \"str\"\nshared-codes = true");
+        assert_eq!(facts.rows_by_code, [2, 1, 3, 4, 0]);
+        assert_eq!(facts.code_groups, [0..1, 1..4, 4..5]);
     }
 
     /// The size `StrOrderPrefix`'s comment gives (on 64-bit targets): one for every row sorted.
