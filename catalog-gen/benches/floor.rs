@@ -7,6 +7,7 @@
 //! cargo bench -p catalog-gen --bench floor -- 20000 200000  # any sizes
 //! FLOOR_RUNS=15 cargo bench -p catalog-gen --bench floor    # more runs (default 9)
 //! FLOOR_PAUSE=3 cargo bench -p catalog-gen --bench floor     # 3 idle seconds before each run
+//! FLOOR_SHAPE=glacier cargo bench -p catalog-gen --bench floor # the Glacier page's rows
 //! ```
 //!
 //! Every measurement is a fresh process, as `cargo xtask regen` is: this binary runs itself
@@ -31,7 +32,8 @@
 //! (BENCHMARKS.md, section 0, forty-sixth round).
 //!
 //! The docs are `catalog_gen::synth`'s (rows shaped like the MediaConvert page's, about 500
-//! bytes each), one page per size. Regeneration is measured four ways: into an empty output
+//! bytes each; with `FLOOR_SHAPE=glacier`, like the S3 Glacier API error page's, about 180
+//! bytes each and string codes), one page per size. Regeneration is measured four ways: into an empty output
 //! directory (`new`), over files that are up to date (`unchanged`), after one cell of the
 //! page changed (`one edit`: every file read back and compared, the API snapshot parsed, the
 //! changelog computed, two files rewritten), and the same where the manifest retires a row
@@ -51,6 +53,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use catalog_gen::regen::{self, Options};
+use catalog_gen::synth::{self, Shape};
 use catalog_gen::{Cleanup, FileText};
 use pulldown_cmark::{Options as ParserOptions, Parser};
 
@@ -257,15 +260,17 @@ struct Docs {
 }
 
 impl Tree {
-    fn new(rows: usize) -> Tree {
+    fn new(rows: usize, shape: Shape) -> Tree {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let docs = catalog_gen::synth::docs(rows, 1, "../catalog/src/generated", &[]);
+        let docs = synth::docs_shaped(shape, rows, 1, "../catalog/src/generated", &[]);
         let text = docs.pages[0].1.clone();
         let bytes = text.len();
-        let plain = Docs::write(dir.path(), &docs, text.clone());
-        let retiring = Docs::write(&dir.path().join("retiring"), &docs, text.clone());
+        let plain = Docs::write(dir.path(), &docs, shape, text.clone());
+        let retiring = Docs::write(&dir.path().join("retiring"), &docs, shape, text.clone());
         child("regen", &retiring.manifest);
-        let first_row = text.lines().find(|line| line.starts_with("|  0x")).expect("a row");
+        // The row after the table's delimiter row.
+        let mut lines = text.lines().skip_while(|line| !line.starts_with("| ---"));
+        let first_row = lines.nth(1).expect("a row");
         let code = first_row.split('|').nth(1).expect("a code").trim();
         let retire = format!("retired = {{ \"{code}\" = {{ since = \"2026-12-02\" }} }}\n");
         let manifest = std::fs::read_to_string(&retiring.manifest).expect("the manifest");
@@ -298,11 +303,16 @@ impl Tree {
 }
 
 impl Docs {
-    /// `docs` written into `dir`, its page being `text`, which one edit changes.
-    fn write(dir: &Path, docs: &catalog_gen::synth::Docs, text: String) -> Docs {
+    /// `docs` written into `dir`, its page being `text`, which one edit changes: a few words
+    /// of a cell in one of the first rows.
+    fn write(dir: &Path, docs: &synth::Docs, shape: Shape, text: String) -> Docs {
         let root = dir.join("docs");
         docs.write_to(&root).expect("the docs written");
-        let edited = text.replacen("truncated properly", "truncated correctly", 1);
+        let (from, to) = match shape {
+            Shape::MediaConvert => ("truncated properly", "truncated correctly"),
+            Shape::Glacier => ("well\\-formed", "well\\-made"),
+        };
+        let edited = text.replacen(from, to, 1);
         assert_ne!(edited, text, "the edit changes a cell");
         Docs {
             manifest: root.join("catalog.toml"),
@@ -408,13 +418,18 @@ fn compare(args: &[String]) {
         sizes = DEFAULT_SIZES.to_vec();
     }
     let runs: usize = std::env::var("FLOOR_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(9);
+    let shape = match std::env::var("FLOOR_SHAPE").as_deref() {
+        Ok("glacier") => Shape::Glacier,
+        Ok("mediaconvert") | Err(_) => Shape::MediaConvert,
+        Ok(other) => panic!("FLOOR_SHAPE={other}: `mediaconvert` (the default) or `glacier`"),
+    };
     // Seconds; a value that is no duration (negative, not a number) is no pause.
     let pause = std::env::var("FLOOR_PAUSE").ok().and_then(|v| v.parse().ok());
     let pause = pause.and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());
     let pause = pause.unwrap_or(Duration::ZERO);
     let mut all = Vec::new();
     for &rows in &sizes {
-        let tree = Tree::new(rows);
+        let tree = Tree::new(rows, shape);
         let mut samples: Vec<Vec<Run>> = vec![Vec::new(); Kind::ALL.len()];
         for run in 0..runs {
             for (index, kind) in Kind::ALL.into_iter().enumerate() {
@@ -424,20 +439,20 @@ fn compare(args: &[String]) {
             }
         }
         let figures = Figures { rows, bytes: tree.bytes, runs: samples };
-        print!("{}", table(&figures, runs, pause));
+        print!("{}", table(&figures, runs, pause, shape));
         all.push(figures);
     }
     print!("{}", linearity(&all));
 }
 
-fn table(figures: &Figures, runs: usize, pause: Duration) -> String {
+fn table(figures: &Figures, runs: usize, pause: Duration, shape: Shape) -> String {
     let paused = if pause.is_zero() {
         String::new()
     } else {
         format!(", each after {:.1} s idle", pause.as_secs_f64())
     };
     let mut text = format!(
-        "\n{} rows, {:.1} MB of docs, medians of {runs} runs{paused}\n\n\
+        "\n{} rows shaped as {shape:?}'s, {:.1} MB of docs, medians of {runs} runs{paused}\n\n\
          | run | time | × floor | quickest × floor's | system time | peak memory | × floor | every run's time |\n\
          | --- | --- | --- | --- | --- | --- | --- | --- |\n",
         figures.rows,

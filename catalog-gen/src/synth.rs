@@ -10,6 +10,12 @@
 //! earlier one, as "Disk Full" does upstream; the other rows' names are no two alike, up to
 //! [`DISTINCT_NAMES`] of them (a page of 279k rows).
 //!
+//! A second [`Shape`], [`Shape::Glacier`], makes pages shaped like the S3 Glacier API's error
+//! responses instead (a page of other teams' docs, `xtask/tests/corpus/pages/`): string codes
+//! that end in `Exception`, listed alphabetically, variants named from the codes, and short
+//! cells, about 180 bytes a row; there regen writes more text per byte of docs than on the
+//! MediaConvert shape (BENCHMARKS.md, section 0, fifty-third round).
+//!
 //! Deterministic: the same sizes give the same bytes, so anyone can reproduce a measurement.
 
 use std::fmt::Write;
@@ -42,6 +48,19 @@ impl Docs {
         }
         Ok(())
     }
+}
+
+/// What the rows of a synthetic page look like: which real page they imitate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// The MediaConvert error page's: a hexadecimal code, a name, a long explanation with
+    /// links and code spans, and a remedy; about 500 bytes a row.
+    #[default]
+    MediaConvert,
+    /// The S3 Glacier API error page's: a string code ending in `Exception` (the variant is
+    /// named from it), a short description, an HTTP status and a fault type; about 180 bytes a
+    /// row, codes listed alphabetically.
+    Glacier,
 }
 
 const WORDS: &[&str] = &[
@@ -152,6 +171,84 @@ const REMEDIES: &[&str] = &[
     "Verify that your {} is valid and that it's truncated properly\\. If MediaConvert supports your input, open a case with AWS Support\\.",
 ];
 
+/// The rows of the S3 Glacier API's error page
+/// (`xtask/tests/corpus/pages/amazon-glacier-developer-guide/api-error-responses.md`) but
+/// their codes: a description with a word (`{}`) varied per row, the HTTP status, the type.
+const GLACIER_ROWS: &[[&str; 3]] = &[
+    [
+        "Returned if there was an attempt to access a {} not allowed by an AWS Identity and Access Management \\(IAM\\) policy, or the incorrect AWS account ID was used in the request URI\\. For more information, see [Identity and Access Management for Amazon S3 Glacier](security-iam.md)\\.",
+        "403 Forbidden",
+        "Client",
+    ],
+    ["Returned if the {} request cannot be processed\\.", "400 Bad Request", "Client"],
+    [
+        "Returned if the security token used in the {} request has expired\\.",
+        "403 Forbidden",
+        "Client",
+    ],
+    [
+        "Returned if there is insufficient capacity to process the expedited {} request\\. This error only applies to expedited retrievals and not to standard or bulk retrievals\\.",
+        "503 Service Unavailable",
+        "Server",
+    ],
+    [
+        "Returned if a parameter of the {} request is incorrectly specified\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    ["Returned if the {} request signature is invalid\\.", "403 Forbidden", "Client"],
+    [
+        "Returned if the {} request results in one of the following limits being exceeded, a vault limit, a tags limit, or the provisioned capacity limit\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    [
+        "Returned if no authentication data is found for the {} request\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    [
+        "Returned if a required {} header or parameter is missing from the request\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    [
+        "Returned if a {} retrieval job will exceed the current data policy's retrieval rate limit\\. For more information about data retrieval policies, see [S3 Glacier Data Retrieval Policies](data-retrieval-policy.md)\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    [
+        "Returned if the specified resource such as a vault, upload ID, or {} ID does not exist\\.",
+        "404 Not Found",
+        "Client",
+    ],
+    [
+        "Returned if uploading an archive and Amazon S3 Glacier \\(S3 Glacier\\) times out while receiving the {} upload\\.",
+        "408 Request Timeout",
+        "Client",
+    ],
+    [
+        "Returned if the body of the {} request is invalid\\. If including a JSON payload, check that it is well\\-formed\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    [
+        "Returned if the service cannot complete the {} request\\.",
+        "500 Internal Server Error",
+        "Server",
+    ],
+    [
+        "Returned if you need to reduce your rate of {} requests to S3 Glacier\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+    [
+        "Returned if the Access Key ID or {} security token is invalid\\.",
+        "400 Bad Request",
+        "Client",
+    ],
+];
+
 /// A small deterministic generator (SplitMix64), so sizes map to fixed bytes.
 struct Random(u64);
 
@@ -182,8 +279,20 @@ impl Random {
 }
 
 /// `pages` pages of `rows` rows each, with `output` as the manifest's output directory and
-/// `table_options` (manifest lines such as `layout = "match"`) added to every `[[table]]`.
+/// `table_options` (manifest lines such as `layout = "match"`) added to every `[[table]]`:
+/// [`docs_shaped`] with the default [`Shape`].
 pub fn docs(rows: usize, pages: usize, output: &str, table_options: &[String]) -> Docs {
+    docs_shaped(Shape::default(), rows, pages, output, table_options)
+}
+
+/// [`docs`] whose rows have the given [`Shape`].
+pub fn docs_shaped(
+    shape: Shape,
+    rows: usize,
+    pages: usize,
+    output: &str,
+    table_options: &[String],
+) -> Docs {
     let mut random = Random(0x5EED);
     let mut manifest = format!(
         "# Synthetic docs: {pages} page(s) of {rows} row(s), from `cargo xtask synth`.\n\
@@ -191,17 +300,28 @@ pub fn docs(rows: usize, pages: usize, output: &str, table_options: &[String]) -
     );
     let mut texts = Vec::new();
     for page in 0..pages {
-        let path = format!("service-{page}/error-codes.md");
+        let (path, table, text) = match shape {
+            Shape::MediaConvert => (
+                format!("service-{page}/error-codes.md"),
+                "key-column = \"Error code\"\nkey-type = \"u32\"\nname-column = \"Message\"\n",
+                page_text(page, rows, &mut random),
+            ),
+            Shape::Glacier => (
+                format!("service-{page}/api-error-responses.md"),
+                "key-column = \"Code\"\nkey-type = \"str\"\nstrip-suffix = \"Exception\"\n",
+                glacier_page_text(page, rows, &mut random),
+            ),
+        };
         let _ = write!(
             manifest,
-            "\n[[table]]\npage = \"{path}\"\nurl = \"https://docs.example.com/service-{page}/latest/ug/error-codes.html\"\n\
-             module = \"service_{page}\"\nenum = \"Service{page}Error\"\nkey-column = \"Error code\"\n\
-             key-type = \"u32\"\nname-column = \"Message\"\n"
+            "\n[[table]]\npage = \"{path}\"\nurl = \"https://docs.example.com/{}\"\n\
+             module = \"service_{page}\"\nenum = \"Service{page}Error\"\n{table}",
+            path.replace("/", "/latest/ug/").replace(".md", ".html"),
         );
         for option in table_options {
             let _ = writeln!(manifest, "{option}");
         }
-        texts.push((path, page_text(page, rows, &mut random)));
+        texts.push((path, text));
     }
     Docs { manifest, pages: texts }
 }
@@ -238,6 +358,46 @@ fn page_text(page: usize, rows: usize, random: &mut Random) -> String {
     }
     text.push_str("\nFor more help, contact support\\.\n");
     text
+}
+
+/// A page of `rows` rows of [`Shape::Glacier`]: each code made of the words of a name
+/// ([`name_words`]), so no two alike, and listed alphabetically, as the real page lists them.
+fn glacier_page_text(page: usize, rows: usize, random: &mut Random) -> String {
+    let mut codes: Vec<String> = (0..rows).map(glacier_code).collect();
+    codes.sort_unstable();
+    let mut text = String::with_capacity(rows * 180 + 1024);
+    let _ = write!(
+        text,
+        "# Error responses of service {page}<a name=\"api-error-responses-{page}\"></a>\n\n\
+         In the event of an error, the API returns one of the following exceptions:\n\n\n\
+         | Code | Description | HTTP Status Code | Type | \n| --- | --- | --- | --- | \n"
+    );
+    for code in &codes {
+        let [description, status, kind] = GLACIER_ROWS[random.next() as usize % GLACIER_ROWS.len()];
+        let _ = write!(text, "| {code} | ");
+        random.fill(&mut text, description);
+        let _ = writeln!(text, " | {status} | {kind} | ");
+    }
+    text.push_str(
+        "\nVarious APIs return the same exception, but with different exception messages\\.\n",
+    );
+    text
+}
+
+/// The code of the `nth` row of a [`Shape::Glacier`] page: the words of the `nth` name, each
+/// capitalized and without spaces or apostrophes, then `Exception`; past [`DISTINCT_NAMES`]
+/// rows, the round of names before it, so that codes never repeat.
+fn glacier_code(nth: usize) -> String {
+    let mut code = String::new();
+    for word in name_words(nth).iter().flat_map(|words| words.split(' ')) {
+        push_capitalized(&mut code, &word.replace('\'', ""));
+    }
+    let round = nth / DISTINCT_NAMES;
+    if round > 0 {
+        let _ = write!(code, "{round}");
+    }
+    code.push_str("Exception");
+    code
 }
 
 /// One or two sentences of explanation and a link; one row in fifty has forty more clauses.
@@ -374,5 +534,35 @@ mod tests {
         let docs = docs(2_000, 1, "out", &[]);
         let per_row = docs.pages[0].1.len() / 2_000;
         assert!((475..=525).contains(&per_row), "{per_row} bytes a row, not about 500");
+        // The Glacier page's sixteen rows: 2,623 bytes, 164 a row; codes made of four to seven
+        // words are longer than its codes.
+        let docs = docs_shaped(Shape::Glacier, 2_000, 1, "out", &[]);
+        let per_row = docs.pages[0].1.len() / 2_000;
+        assert!((160..=200).contains(&per_row), "{per_row} bytes a row, not about 180");
+    }
+
+    #[test]
+    fn glacier_shaped_pages_have_codes_no_two_alike_in_alphabetical_order() {
+        let docs = docs_shaped(Shape::Glacier, 5_000, 2, "out", &[]);
+        let pages = crate::pages_in_memory(docs.pages.clone());
+        let input = Input {
+            manifest_path: "catalog.toml",
+            manifest_text: &docs.manifest,
+            pages: &pages,
+            command: "cargo xtask regen",
+        };
+        let files = crate::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
+        assert_eq!(files.len(), 4, "the API snapshot, mod.rs and one module per page");
+        let page = markdown::parse(&docs.pages[0].1);
+        let codes: Vec<&str> =
+            page.tables[0].rows.iter().map(|row| &*row.cells()[0].text).collect();
+        assert_eq!(codes.len(), 5_000);
+        assert!(codes.is_sorted_by(|a, b| a < b), "alphabetical, and no two alike");
+        assert!(codes.iter().all(|code| code.ends_with("Exception")));
+        assert!(codes.iter().any(|code| code.starts_with("HLS")));
+        // Past the names' first round, codes still differ.
+        let (last, next) = (glacier_code(DISTINCT_NAMES - 1), glacier_code(DISTINCT_NAMES));
+        assert_ne!(glacier_code(0), next);
+        assert!(next.ends_with("1Exception") && !last.ends_with("1Exception"), "{next}");
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use catalog_gen::regen::{self, Mode, Options};
 use catalog_gen::{Cleanup, load};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 // Generation allocates a string or two per cell, and mimalloc serves that faster than the
 // system allocator (BENCHMARKS.md).
@@ -60,6 +60,19 @@ struct SynthArgs {
     /// A manifest line added to every table entry, e.g. 'layout = "match"'; repeatable.
     #[arg(long = "table-option", value_name = "LINE")]
     table_options: Vec<String>,
+
+    /// The real page whose rows the pages' rows imitate.
+    #[arg(long, value_enum, default_value_t = SynthShape::Mediaconvert)]
+    shape: SynthShape,
+}
+
+/// `catalog_gen::synth::Shape`, as `--shape` names it.
+#[derive(Clone, Copy, ValueEnum)]
+enum SynthShape {
+    /// MediaConvert's error codes: hexadecimal codes, long cells; about 500 bytes a row.
+    Mediaconvert,
+    /// S3 Glacier's API error responses: string codes, short cells; about 180 bytes a row.
+    Glacier,
 }
 
 #[derive(Args)]
@@ -225,7 +238,12 @@ fn failed(error: &regen::Error) -> ExitCode {
 }
 
 fn synth(args: &SynthArgs) -> ExitCode {
-    let docs = catalog_gen::synth::docs(
+    let shape = match args.shape {
+        SynthShape::Mediaconvert => catalog_gen::synth::Shape::MediaConvert,
+        SynthShape::Glacier => catalog_gen::synth::Shape::Glacier,
+    };
+    let docs = catalog_gen::synth::docs_shaped(
+        shape,
         args.rows,
         args.pages,
         "../catalog/src/generated",

@@ -496,3 +496,21 @@ fn the_binary_sets_a_large_replaced_module_aside_for_the_next_regen_to_remove() 
     run(&regen);
     assert!(files_in(&replaced).is_empty(), "the next regen removed it");
 }
+
+/// `synth --shape glacier` writes a tree of string codes that regen reads: the variants are
+/// named from the codes, without `Exception`.
+#[test]
+fn synth_writes_glacier_shaped_docs_that_regen_reads() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let synth =
+        xtask_in(sandbox.path(), &["synth", "--shape", "glacier", "--rows", "40", "--out", "t"]);
+    assert!(synth.status.success(), "{}", stderr(&synth));
+    fs::create_dir_all(sandbox.path().join("t/catalog/src/generated")).unwrap();
+    let regen = xtask_in(sandbox.path(), &["regen", "--manifest", "t/docs/catalog.toml"]);
+    assert!(regen.status.success(), "{}", stderr(&regen));
+    let page = fs::read_to_string(sandbox.path().join("t/docs/service-0/api-error-responses.md"));
+    let code = page.unwrap().lines().nth(7).unwrap().split('|').nth(1).unwrap().trim().to_owned();
+    let module = fs::read_to_string(sandbox.path().join("t/catalog/src/generated/service_0.rs"));
+    let variant = code.strip_suffix("Exception").unwrap();
+    assert!(module.unwrap().contains(&format!("#[doc(alias = \"{code}\")]\n    {variant},")));
+}
