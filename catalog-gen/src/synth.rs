@@ -458,11 +458,8 @@ mod tests {
     use super::*;
     use crate::{Input, markdown};
 
-    #[test]
-    fn synthetic_docs_generate_and_are_reproducible() {
-        let docs = docs(200, 2, "out", &[]);
-        assert_eq!(docs.manifest, super::docs(200, 2, "out", &[]).manifest);
-        assert_eq!(docs.pages, super::docs(200, 2, "out", &[]).pages);
+    /// The files regen makes of `docs`; a failure to generate fails the test.
+    fn generated(docs: &Docs) -> Vec<crate::GeneratedFile> {
         let pages = crate::pages_in_memory(docs.pages.clone());
         let input = Input {
             manifest_path: "catalog.toml",
@@ -470,7 +467,15 @@ mod tests {
             pages: &pages,
             command: "cargo xtask regen",
         };
-        let files = crate::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
+        crate::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)))
+    }
+
+    #[test]
+    fn synthetic_docs_generate_and_are_reproducible() {
+        let docs = docs(200, 2, "out", &[]);
+        assert_eq!(docs.manifest, super::docs(200, 2, "out", &[]).manifest);
+        assert_eq!(docs.pages, super::docs(200, 2, "out", &[]).pages);
+        let files = generated(&docs);
         let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
         assert_eq!(paths.len(), 4, "the API snapshot, mod.rs and one module per page: {paths:?}");
         assert!(files[2].text.to_string().matches("#[doc(alias = \"").count() >= 200);
@@ -544,14 +549,7 @@ mod tests {
     #[test]
     fn glacier_shaped_pages_have_codes_no_two_alike_in_alphabetical_order() {
         let docs = docs_shaped(Shape::Glacier, 5_000, 2, "out", &[]);
-        let pages = crate::pages_in_memory(docs.pages.clone());
-        let input = Input {
-            manifest_path: "catalog.toml",
-            manifest_text: &docs.manifest,
-            pages: &pages,
-            command: "cargo xtask regen",
-        };
-        let files = crate::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
+        let files = generated(&docs);
         assert_eq!(files.len(), 4, "the API snapshot, mod.rs and one module per page");
         let page = markdown::parse(&docs.pages[0].1);
         let codes: Vec<&str> =
