@@ -300,23 +300,24 @@ pub fn docs_shaped(
     );
     let mut texts = Vec::new();
     for page in 0..pages {
-        let (path, table, text) = match shape {
+        // The page's file name (without `.md`), the table's lines of the manifest, the page.
+        let (name, table, text) = match shape {
             Shape::MediaConvert => (
-                format!("service-{page}/error-codes.md"),
+                "error-codes",
                 "key-column = \"Error code\"\nkey-type = \"u32\"\nname-column = \"Message\"\n",
                 page_text(page, rows, &mut random),
             ),
             Shape::Glacier => (
-                format!("service-{page}/api-error-responses.md"),
+                "api-error-responses",
                 "key-column = \"Code\"\nkey-type = \"str\"\nstrip-suffix = \"Exception\"\n",
                 glacier_page_text(page, rows, &mut random),
             ),
         };
+        let path = format!("service-{page}/{name}.md");
         let _ = write!(
             manifest,
-            "\n[[table]]\npage = \"{path}\"\nurl = \"https://docs.example.com/{}\"\n\
-             module = \"service_{page}\"\nenum = \"Service{page}Error\"\n{table}",
-            path.replace("/", "/latest/ug/").replace(".md", ".html"),
+            "\n[[table]]\npage = \"{path}\"\nurl = \"https://docs.example.com/service-{page}/latest/ug/{name}.html\"\n\
+             module = \"service_{page}\"\nenum = \"Service{page}Error\"\n{table}"
         );
         for option in table_options {
             let _ = writeln!(manifest, "{option}");
