@@ -17,8 +17,8 @@ const PAGE: &str = "# Shapes\n\n\
 ## Strings\n\n| Code | Details |\n|---|---|\n| ONE | a |\n| TWO | b |\n\n\
 ## Statuses\n\n| Status | Details |\n|---|---|\n| 400 Bad | a |\n| 404 Gone | b |\n";
 
-/// `[[table]]` entries for every shape: discriminants, none, shared codes, string codes, the
-/// `match` layout, a key pattern.
+/// `[[table]]` entries for every shape: discriminants, none, shared codes, string codes (the
+/// names their codes, or a name column), the `match` layout, a key pattern.
 const TABLES: &[(&str, &str)] = &[
     ("Unique", "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\""),
     (
@@ -39,6 +39,7 @@ const TABLES: &[(&str, &str)] = &[
          layout = \"match\"",
     ),
     ("Strings", "key-column = \"Code\"\nkey-type = \"str\""),
+    ("Strings", "key-column = \"Code\"\nkey-type = \"str\"\nname-column = \"Details\""),
     ("Statuses", "key-column = \"Status\"\nkey-type = \"u16\"\nkey-pattern = '^(\\d+)'"),
 ];
 

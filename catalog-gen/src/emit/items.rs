@@ -47,7 +47,7 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
     let urls = url_lookup(urls, slots);
     let from_code = from_code_lookup(table, slots.add(by_code));
     let with_code = with_code_lookup(with_code, &key, slots);
-    let from_name = from_name_lookup(table, slots.add(by_name), &key);
+    let from_name = from_name_lookup(table, by_name.map(|by_name| slots.add(by_name)), &key);
     let (name_body, accessors) = cell_functions(table, &rows, slots);
     let is_retired_body = is_retired_body(table);
     let from_code_doc = outer_doc_lines(if table.shared_codes {
@@ -232,7 +232,7 @@ fn row_index_body(
     }
 }
 
-/// `code()`: the discriminant, or where codes are not the discriminants, `CODES`.
+/// `code()`: the discriminant, the key cell (see `code_text`), or `CODES`.
 fn code_lookup(
     table: &Enum,
     codes: Option<MadeText>,
@@ -240,6 +240,17 @@ fn code_lookup(
     slots: &mut Slots,
 ) -> Lookup {
     let code_type = key.code_type();
+    if table.codes_are_key_cells {
+        return Lookup {
+            table: quote!(),
+            body: quote! {
+                /// The code: the row's key cell.
+                pub const fn code(self) -> #code_type {
+                    self.code_text()
+                }
+            },
+        };
+    }
     match codes {
         Some(codes) if !table.discriminants => {
             let codes = slots.add(codes);
@@ -340,7 +351,11 @@ fn with_code_lookup(with_code: Option<MadeText>, key: &KeyTokens, slots: &mut Sl
 
 /// `BY_NAME` and `from_name()`. Where codes are unique, a name leads to its code and the code
 /// to the variant; only where rows share codes does the table hold variants (see `emit`).
-fn from_name_lookup(table: &Enum, by_name: Ident, key: &KeyTokens) -> Lookup {
+/// Where the names are the codes, there is no `BY_NAME`: a name is looked up as a code.
+fn from_name_lookup(table: &Enum, by_name: Option<Ident>, key: &KeyTokens) -> Lookup {
+    let Some(by_name) = by_name else {
+        return Lookup { table: quote!(), body: quote!(Self::from_code(name)) };
+    };
     if table.shared_codes {
         return Lookup {
             table: quote! {

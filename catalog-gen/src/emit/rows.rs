@@ -30,15 +30,15 @@ pub struct RowTexts {
     pub by_code: MadeText,
     /// `WITH_CODE`'s elements, where rows share codes.
     pub with_code: Option<MadeText>,
-    /// `CODES`'s elements, where codes are not the discriminants.
+    /// `CODES`'s elements, where codes are neither the discriminants nor the key cells.
     pub codes: Option<MadeText>,
     /// `CODE_TEXTS`'s elements, where the key cell holds more than the code.
     pub code_texts: Option<MadeText>,
     /// `URLS`'s elements, where some row has a URL of its own.
     pub urls: Option<MadeText>,
     /// `BY_NAME`'s elements: each name that one row has, with the row's code where codes are
-    /// unique, else with its variant.
-    pub by_name: MadeText,
+    /// unique, else with its variant; none where the names are the codes.
+    pub by_name: Option<MadeText>,
 }
 
 impl Rows {
@@ -58,10 +58,10 @@ impl Rows {
                 _ => self.code_arms(),
             },
             with_code: table.shared_codes.then(|| self.with_code()),
-            codes: (!table.discriminants).then(|| self.codes()),
+            codes: (!table.discriminants && !table.codes_are_key_cells).then(|| self.codes()),
             code_texts: (!table.key_is_whole_cell).then(|| self.code_texts()),
             urls: table.row_urls.then(|| self.urls()),
-            by_name: self.by_name(),
+            by_name: (!table.names_are_codes).then(|| self.by_name()),
         }
     }
 

@@ -14,7 +14,7 @@ use crate::model::columns::Columns;
 use crate::model::facts::Facts;
 use crate::model::names::NamedRow;
 use crate::model::pages::ParsedPage;
-use crate::model::{Catalog, CodeType, Enum, Layout, Module, Origin, Retirement, Variant};
+use crate::model::{Catalog, CodeType, Enum, Key, Layout, Module, Origin, Retirement, Variant};
 use crate::naming::Identifier;
 use crate::parallel;
 use crate::rustdoc::{self, Doc, Replacement};
@@ -138,6 +138,16 @@ fn enum_model(
         .collect();
     let row_urls = variants.iter().any(|variant| variant.url.is_some());
     let spec = ready.spec;
+    // A retired row's cells are its last documented ones: checked, not assumed, to hold its
+    // code. The key type is asked too, for a table without rows.
+    let (key, code_type) = (ready.columns.key, code_type(*spec.key_type.get_ref()));
+    let codes_are_key_cells = code_type == CodeType::Str
+        && spec.key_pattern.is_none()
+        && variants.iter().all(|variant| match &variant.key {
+            Key::Str(code) => **code == *variant.cells[key],
+            Key::Int(_) => false,
+        });
+    let names_are_codes = codes_are_key_cells && ready.columns.name == key && !spec.shared_codes;
     let facts = &ready.facts;
     let title = [&ready.table.caption, &ready.table.heading, &ready.page.page.title]
         .into_iter()
@@ -149,7 +159,7 @@ fn enum_model(
         url: spec.url.get_ref().clone(),
         source: ready.page.path.clone(),
         page: Arc::clone(&ready.page.text),
-        code_type: code_type(*spec.key_type.get_ref()),
+        code_type,
         columns: ready.columns.list.clone(),
         key_column: ready.columns.key,
         name_column: ready.columns.name,
@@ -158,6 +168,8 @@ fn enum_model(
         shared_codes: spec.shared_codes,
         key_is_whole_cell: spec.key_pattern.is_none(),
         discriminants: facts.discriminants,
+        codes_are_key_cells,
+        names_are_codes,
         layout: match spec.layout {
             manifest::Layout::Tables => Layout::Tables,
             manifest::Layout::Match => Layout::Match,

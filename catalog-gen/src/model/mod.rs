@@ -108,6 +108,13 @@ pub struct Enum {
     /// Whether the codes are the discriminants: integer codes, unique, and not turned off in
     /// the manifest.
     pub discriminants: bool,
+    /// Whether every row's code is the text of its key cell (string codes, no `key-pattern`):
+    /// `code()` reads the cell, and no table of codes is made.
+    pub codes_are_key_cells: bool,
+    /// Whether every row's name is its code: the name column is the key column (the table has
+    /// no name column of its own), [`codes_are_key_cells`](Enum::codes_are_key_cells), and no
+    /// two rows share a code. `from_name` is then `from_code`, and no table of names is made.
+    pub names_are_codes: bool,
     /// How cells are stored.
     pub layout: Layout,
     /// One variant per row, in the document's order.

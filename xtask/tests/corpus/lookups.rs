@@ -44,6 +44,10 @@ fn reason_phrases_and_shared_status_codes() {
     assert_eq!(error, GlacierError::ResourceNotFound);
     assert_eq!(error.http_status_code(), "404 Not Found");
     assert_eq!(error.r#type(), "Client");
+    // No name column: the name is the code, `strip-suffix` only shortens the variant.
+    assert_eq!(error.code(), "ResourceNotFoundException");
+    assert_eq!(GlacierError::from_name("ResourceNotFoundException"), Some(error));
+    assert_eq!(GlacierError::from_name("ResourceNotFound"), None);
 
     // Keyed by status: the code is the number, the whole cell stays readable.
     assert_eq!(GlacierStatus::BadRequest.code(), 400);
