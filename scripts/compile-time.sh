@@ -5,6 +5,7 @@
 #   scripts/compile-time.sh ROWS [MANIFEST LINE...]
 #   scripts/compile-time.sh 10000 'discriminants = false'
 #   scripts/compile-time.sh real          # the checked-in catalog crate
+#   SYNTH_SHAPE=glacier scripts/compile-time.sh 10000   # rows like the Glacier page's
 #
 # Prints the three wall-clock times in seconds. See BENCHMARKS.md.
 set -euo pipefail
@@ -20,7 +21,8 @@ if [ "$rows" = real ]; then
 else
     options=()
     for line in "$@"; do options+=(--table-option "$line"); done
-    "$xtask" synth --rows "$rows" --out "$work" "${options[@]}" 2>/dev/null
+    "$xtask" synth --rows "$rows" --shape "${SYNTH_SHAPE:-mediaconvert}" --out "$work" \
+        "${options[@]}" 2>/dev/null
     "$xtask" init "$work/catalog" --manifest "$work/docs/catalog.toml" >/dev/null 2>&1
     manifest="$work/catalog/Cargo.toml"
 fi
