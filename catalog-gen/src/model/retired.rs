@@ -135,7 +135,11 @@ mod tests {
     }
 
     fn model(page: &str, previous: &CatalogApi) -> Result<Catalog, Vec<String>> {
-        let manifest = manifest::parse("c.toml", MANIFEST).unwrap();
+        model_of(MANIFEST, page, previous)
+    }
+
+    fn model_of(manifest: &str, page: &str, previous: &CatalogApi) -> Result<Catalog, Vec<String>> {
+        let manifest = manifest::parse("c.toml", manifest).unwrap();
         let pages = pages_in_memory([("p.md", page)]);
         build("c.toml", &manifest, &pages, Some(previous), crate::Cleanup::Free)
             .map_err(|problems| problems.into_iter().map(|problem| problem.message).collect())
@@ -175,6 +179,27 @@ mod tests {
         assert!(!is(&[Some(1), Some(0)], 2, 0), "out of order");
         assert!(!is(&[Some(0), Some(2), None], 3, 0), "a page row dropped, a retired one kept");
         assert!(!is(&[None, Some(0)], 1, 1), "a retired row first");
+    }
+
+    /// String codes without a name column: the names are the codes, unless a retired row's
+    /// last key cell is not its code (a snapshot from before a `key-pattern` was dropped), when
+    /// `code()` and `from_name` need their own tables again.
+    #[test]
+    fn names_are_codes_only_where_every_key_cell_is_its_code() {
+        let manifest = MANIFEST
+            .replace("key-type = \"u16\"\nname-column = \"Name\"\n", "key-type = \"str\"\n")
+            .replace("\"7\"", "\"G7\"");
+        let page = "| Code | Details |\n|---|---|\n| A1 | First. |\n";
+        let facts = |cells: Vec<String>| {
+            let mut api = previous(cells, vec!["Code".into(), "Details".into()]);
+            api.enums.get_mut("E").unwrap().variants[0].code = "G7".into();
+            let catalog = model_of(&manifest, page, &api).unwrap();
+            let table = &catalog.modules[0].enums[0];
+            assert_eq!(table.variants.len(), 2, "the page's row and the retired one");
+            (table.codes_are_key_cells, table.names_are_codes)
+        };
+        assert_eq!(facts(vec!["G7".into(), "Was here.".into()]), (true, true));
+        assert_eq!(facts(vec!["G7 (old)".into(), "Was here.".into()]), (false, false));
     }
 
     #[test]
