@@ -21,7 +21,7 @@ if [ "$rows" = real ]; then
 else
     options=()
     for line in "$@"; do options+=(--table-option "$line"); done
-    "$xtask" synth --rows "$rows" --shape "${SYNTH_SHAPE:-mediaconvert}" --out "$work" \
+    "$xtask" synth --rows "$rows" ${SYNTH_SHAPE:+--shape "$SYNTH_SHAPE"} --out "$work" \
         "${options[@]}" 2>/dev/null
     "$xtask" init "$work/catalog" --manifest "$work/docs/catalog.toml" >/dev/null 2>&1
     manifest="$work/catalog/Cargo.toml"

@@ -418,11 +418,9 @@ fn compare(args: &[String]) {
         sizes = DEFAULT_SIZES.to_vec();
     }
     let runs: usize = std::env::var("FLOOR_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(9);
-    let shape = match std::env::var("FLOOR_SHAPE").as_deref() {
-        Ok("glacier") => Shape::Glacier,
-        Ok("mediaconvert") | Err(_) => Shape::MediaConvert,
-        Ok(other) => panic!("FLOOR_SHAPE={other}: `mediaconvert` (the default) or `glacier`"),
-    };
+    let shape = std::env::var("FLOOR_SHAPE").map_or(Shape::default(), |name| {
+        Shape::named(&name).unwrap_or_else(|| panic!("FLOOR_SHAPE={name}: {:?}", Shape::NAMED))
+    });
     // Seconds; a value that is no duration (negative, not a number) is no pause.
     let pause = std::env::var("FLOOR_PAUSE").ok().and_then(|v| v.parse().ok());
     let pause = pause.and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());

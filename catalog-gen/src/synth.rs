@@ -63,6 +63,18 @@ pub enum Shape {
     Glacier,
 }
 
+impl Shape {
+    /// Every shape with its name, as `cargo xtask synth --shape` and the floor benchmark's
+    /// `FLOOR_SHAPE` take it.
+    pub const NAMED: [(&'static str, Shape); 2] =
+        [("mediaconvert", Shape::MediaConvert), ("glacier", Shape::Glacier)];
+
+    /// The shape named `name` in [`Shape::NAMED`].
+    pub fn named(name: &str) -> Option<Shape> {
+        Shape::NAMED.iter().find(|(named, _)| *named == name).map(|&(_, shape)| shape)
+    }
+}
+
 const WORDS: &[&str] = &[
     "input", "output", "audio", "video", "caption", "segment", "manifest", "bucket", "role",
     "codec", "stream", "track", "frame", "queue", "policy", "session", "license", "endpoint",
@@ -545,6 +557,16 @@ mod tests {
         let docs = docs_shaped(Shape::Glacier, 2_000, 1, "out", &[]);
         let per_row = docs.pages[0].1.len() / 2_000;
         assert!((160..=200).contains(&per_row), "{per_row} bytes a row, not about 180");
+    }
+
+    #[test]
+    fn every_shape_has_one_name_that_gives_it_back() {
+        for (name, shape) in Shape::NAMED {
+            assert_eq!(Shape::named(name), Some(shape));
+        }
+        let shapes = [Shape::MediaConvert, Shape::Glacier];
+        assert!(shapes.iter().all(|shape| Shape::NAMED.iter().any(|(_, named)| named == shape)));
+        assert_eq!(Shape::named("nope"), None);
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog_gen::regen::{self, Mode, Options};
+use catalog_gen::synth::Shape;
 use catalog_gen::{Cleanup, load};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 
 // Generation allocates a string or two per cell, and mimalloc serves that faster than the
 // system allocator (BENCHMARKS.md).
@@ -61,18 +63,17 @@ struct SynthArgs {
     #[arg(long = "table-option", value_name = "LINE")]
     table_options: Vec<String>,
 
-    /// The real page whose rows the pages' rows imitate.
-    #[arg(long, value_enum, default_value_t = SynthShape::Mediaconvert)]
-    shape: SynthShape,
+    /// The real page whose rows the pages' rows imitate: `mediaconvert` (the default:
+    /// hexadecimal codes, long cells, about 500 bytes a row) or `glacier` (string codes, short
+    /// cells, about 180).
+    #[arg(long, value_name = "PAGE", value_parser = shape_parser())]
+    shape: Option<Shape>,
 }
 
-/// `catalog_gen::synth::Shape`, as `--shape` names it.
-#[derive(Clone, Copy, ValueEnum)]
-enum SynthShape {
-    /// MediaConvert's error codes: hexadecimal codes, long cells; about 500 bytes a row.
-    Mediaconvert,
-    /// S3 Glacier's API error responses: string codes, short cells; about 180 bytes a row.
-    Glacier,
+/// `--shape`'s values: the names `catalog_gen::synth::Shape` gives its shapes.
+fn shape_parser() -> impl clap::builder::TypedValueParser<Value = Shape> {
+    let names = Shape::NAMED.map(|(name, _)| name);
+    PossibleValuesParser::new(names).map(|name| Shape::named(&name).expect("a listed name"))
 }
 
 #[derive(Args)]
@@ -238,12 +239,8 @@ fn failed(error: &regen::Error) -> ExitCode {
 }
 
 fn synth(args: &SynthArgs) -> ExitCode {
-    let shape = match args.shape {
-        SynthShape::Mediaconvert => catalog_gen::synth::Shape::MediaConvert,
-        SynthShape::Glacier => catalog_gen::synth::Shape::Glacier,
-    };
     let docs = catalog_gen::synth::docs_shaped(
-        shape,
+        args.shape.unwrap_or_default(),
         args.rows,
         args.pages,
         "../catalog/src/generated",
