@@ -79,6 +79,10 @@ pub fn code_order(rows: &[NamedRow<'_>]) -> CodeOrder {
     // list string codes alphabetically, not in `str_order`, so the sort does the work, and at
     // 200k codes, reading two codes for every comparison had been a sixteenth of regen's time
     // (BENCHMARKS.md, fifty-third round).
+    // A table's codes are all of one type: the first says which, before the vector is sized.
+    if !matches!(rows.first().map(|row| &row.key), Some(Key::Str(_))) {
+        return int_code_order(rows);
+    }
     let mut by_str: Vec<(StrOrderPrefix, &str, usize)> = Vec::with_capacity(rows.len());
     for (row, named) in rows.iter().enumerate() {
         match &named.key {
