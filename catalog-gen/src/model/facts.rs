@@ -75,14 +75,14 @@ pub struct NameOrder {
 
 /// Row numbers in lookup order of their codes, and the ranges of them that share a code.
 pub fn code_order(rows: &[NamedRow<'_>]) -> CodeOrder {
-    // Strings with each one's `StrOrderPrefix` beside it, as `name_order` sorts names: pages
-    // list string codes alphabetically, not in `str_order`, so the sort does the work, and at
-    // 200k codes, reading two codes for every comparison had been a sixteenth of regen's time
-    // (BENCHMARKS.md, fifty-third round).
     // A table's codes are all of one type: the first says which, before the vector is sized.
     if !matches!(rows.first().map(|row| &row.key), Some(Key::Str(_))) {
         return int_code_order(rows);
     }
+    // Strings with each one's `StrOrderPrefix` beside it, as `name_order` sorts names: pages
+    // list string codes alphabetically, not in `str_order`, so the sort does the work, and at
+    // 200k codes, reading two codes for every comparison had been a sixteenth of regen's time
+    // (BENCHMARKS.md, fifty-third round).
     let mut by_str: Vec<(StrOrderPrefix, &str, usize)> = Vec::with_capacity(rows.len());
     for (row, named) in rows.iter().enumerate() {
         match &named.key {
