@@ -132,6 +132,19 @@ fn a_renamed_header_in_the_page_is_caught_from_the_manifest() {
 }
 
 #[test]
+fn a_header_left_empty_asks_for_a_pinned_method() {
+    Docs::seeds().mediaconvert("| Message | Details |", "| Message |  |").errors();
+}
+
+#[test]
+fn a_second_header_left_empty_points_at_both() {
+    Docs::seeds()
+        .manifest("key-column = \"Error code\"", "key-column = \"\"")
+        .mediaconvert("| Error code | Message | Details |", "|  | Message |  |")
+        .errors();
+}
+
+#[test]
 fn a_missing_heading_lists_the_tables_the_page_has() {
     Docs::seeds()
         .manifest(

@@ -57,7 +57,7 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
         "The variant with this code, if any."
     });
     let from_name_doc = outer_doc_lines(&from_name_doc(
-        &table.columns[table.name_column].header,
+        &table.columns[table.name_column].cell_phrase(table.name_column),
         &table.ambiguous_names,
     ));
     let columns = Literal::usize_unsuffixed(table.columns.len());
@@ -395,8 +395,8 @@ fn cell_functions(table: &Enum, rows: &Rows, slots: &mut Slots) -> (TokenStream,
         .filter_map(|(index, column)| {
             let ident = column.accessor.as_ref()?.to_ident();
             let doc = outer_doc_lines(&format!(
-                "The row's `{}` cell, as plain text.",
-                column.header.replace('`', "'")
+                "The row's {}, as plain text.",
+                column.cell_phrase(index)
             ));
             let body = cell_body(index);
             Some(quote! {
@@ -482,10 +482,9 @@ impl KeyTokens {
 }
 
 /// `from_name`'s rustdoc, which lists the names it never finds.
-fn from_name_doc(header: &str, ambiguous: &[String]) -> String {
+fn from_name_doc(name_cell: &str, ambiguous: &[String]) -> String {
     let mut doc = format!(
-        "The variant whose `{}` cell is exactly `name`; `None` if no row or more than one has it.",
-        header.replace('`', "'")
+        "The variant whose {name_cell} is exactly `name`; `None` if no row or more than one has it."
     );
     if !ambiguous.is_empty() {
         let list: Vec<String> =

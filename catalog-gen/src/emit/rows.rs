@@ -346,7 +346,7 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
     for (index, column) in table.columns.iter().enumerate() {
         if index != table.key_column && index != table.name_column {
             doc.push_str("\n\n**");
-            doc.push_str(&column.header);
+            column.push_title(index, &mut doc);
             doc.push_str(":** ");
             variant.docs[index].push_to(&table.page, &mut doc);
         }

@@ -39,9 +39,6 @@ pub fn resolve(
         Some(name) => find(place, table, &headers, name, problems),
         None => key,
     };
-    for cell in table.header.iter().filter(|cell| cell.text.is_empty()) {
-        problems.push(place.empty_header(cell.span.clone()));
-    }
     for header in spec.accessors.keys() {
         if !headers.iter().any(|h| same_text(h, header.get_ref())) {
             problems.push(place.pinned_accessor_without_column(
@@ -81,7 +78,9 @@ fn find(
 /// Every column with its accessor, pinned in the manifest or made from the header, the key
 /// and name columns included: one rule a reader can apply to the page alone. Only where the
 /// name column's accessor, or the key column's while its cells hold just the code, would be
-/// `code` or `name` does the inherent method serve instead.
+/// `code` or `name`, or where its header is empty and nothing is pinned, does the inherent
+/// method serve instead. Any other column with an empty header needs a pin (`"" = "..."`):
+/// upstream pages are not edited, so the manifest is the way out.
 fn accessors(
     place: &Place<'_>,
     spec: &TableSpec,
@@ -99,15 +98,28 @@ fn accessors(
     let key_cell_is_code = spec.key_pattern.is_none();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::with_capacity(table.header.len());
+    // Columns are told apart by header (pins, and the snapshot read back after a docs
+    // update), so only one may have none.
+    let mut unheaded: Option<usize> = None;
     for (index, cell) in table.header.iter().enumerate() {
+        if cell.text.is_empty() {
+            if let Some(first) = unheaded {
+                let first = table.header[first].span.clone();
+                problems.push(place.second_empty_header(cell.span.clone(), first));
+                columns.push(Column { header: String::new(), accessor: None });
+                continue;
+            }
+            unheaded = Some(index);
+        }
         let pin = pinned.get(&normalize(&cell.text));
         let method = match pin {
             Some(method) => (*method).clone(),
             None => naming::accessor_name(&cell.text),
         };
         // `code()` and `name()` return these columns' text (the key column's, where it holds
-        // just the code), so an accessor named either would repeat them.
-        let inherent = method == "code" || method == "name";
+        // just the code), so an accessor named either would repeat them; so would one made up
+        // for a column the page left without a header.
+        let inherent = method == "code" || method == "name" || method.is_empty();
         let served = inherent && (index == name || (index == key && key_cell_is_code));
         // A column that gets no identifier is reported: the table goes no further, so its
         // missing accessor is never read.
@@ -115,9 +127,13 @@ fn accessors(
         if !served {
             let bare = method.trim_start_matches("r#");
             if accessor.is_none() {
-                // An empty header, and a pin that is not an identifier, are reported already.
-                if !cell.text.is_empty() && pin.is_none() {
-                    problems.push(place.no_method_name(cell.span.clone(), &cell.text));
+                // A pin that is not an identifier is reported already, where it is written.
+                if pin.is_none() {
+                    problems.push(if cell.text.is_empty() {
+                        place.empty_header(cell.span.clone())
+                    } else {
+                        place.no_method_name(cell.span.clone(), &cell.text)
+                    });
                 }
             } else if api::is_reserved_method(bare) {
                 problems.push(place.reserved_method(cell.span.clone(), &cell.text, bare));
@@ -220,6 +236,62 @@ mod tests {
                 "two columns generate the method `a_b`",
             ]
         );
+    }
+
+    #[test]
+    fn a_column_without_a_header_is_served_by_code_or_name_or_takes_a_pin() {
+        // Neither a pin nor the snapshot could tell two columns without a header apart.
+        for (header, options) in [
+            (
+                "| | Name | |",
+                "key-column = \"\"\nname-column = \"Name\"\naccessors = { \"\" = \"a\" }",
+            ),
+            ("| | Name | |", "key-column = \"Name\"\naccessors = { \"\" = \"notes\" }"),
+            ("| | |", "key-column = \"\""),
+        ] {
+            let problems = resolve_in(header, options).unwrap_err();
+            assert_eq!(problems, ["a second column without a header"], "{header} {options}");
+        }
+        let columns =
+            resolve_in("| | Name | Meaning |", "key-column = \"\"\nname-column = \"Name\"")
+                .unwrap();
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!((columns.key, columns.name), (0, 1));
+        assert_eq!(accessors, [None, None, Some("meaning")]);
+        let columns =
+            resolve_in("| Code | | Meaning |", "key-column = \"Code\"\nname-column = \"\"")
+                .unwrap();
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [None, None, Some("meaning")]);
+        let columns =
+            resolve_in("| Code | |", "key-column = \"Code\"\naccessors = { \"\" = \"notes\" }")
+                .unwrap();
+        assert_eq!(columns.list[1].accessor.as_deref(), Some("notes"));
+    }
+
+    #[test]
+    fn a_column_without_a_header_and_no_pin_is_a_problem_that_names_the_pin() {
+        let page = markdown::parse("| Code | |\n|---|---|\n");
+        let mut problems = Vec::new();
+        resolve(
+            &PLACE,
+            &spec("key-type = \"u8\"\nkey-column = \"Code\""),
+            &page.tables[0],
+            &mut problems,
+        );
+        let [problem] = &problems[..] else { panic!("{problems:?}") };
+        assert_eq!(problem.message, "a column without a header has no method name");
+        assert_eq!(
+            problem.help.as_deref(),
+            Some("pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`")
+        );
+        // With a key pattern the key cell holds more than the code, so it needs a method.
+        let problems = resolve_in(
+            "| | Name |",
+            "key-column = \"\"\nname-column = \"Name\"\nkey-pattern = '(\\d+)'",
+        )
+        .unwrap_err();
+        assert_eq!(problems, ["a column without a header has no method name"]);
     }
 
     #[test]

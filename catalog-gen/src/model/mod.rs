@@ -180,6 +180,30 @@ pub struct Column {
     pub accessor: Option<Identifier>,
 }
 
+impl Column {
+    /// Pushes how rustdoc names the column at `index` onto `out`: its header, or `Column 3`
+    /// where the page left it without one (an empty code span would show as stray backticks).
+    /// It pushes rather than returns: variant docs name every column of every row.
+    pub fn push_title(&self, index: usize, out: &mut String) {
+        if self.header.is_empty() {
+            out.push_str("Column ");
+            out.push_str(&(index + 1).to_string());
+        } else {
+            out.push_str(&self.header);
+        }
+    }
+
+    /// "`Meaning` cell", or "cell in column 3 (no header)": how rustdoc names the column's
+    /// cell in a sentence.
+    pub fn cell_phrase(&self, index: usize) -> String {
+        if self.header.is_empty() {
+            format!("cell in column {} (no header)", index + 1)
+        } else {
+            format!("`{}` cell", self.header.replace('`', "'"))
+        }
+    }
+}
+
 /// Why a row that left the docs is kept (the manifest's `retired`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Retirement {

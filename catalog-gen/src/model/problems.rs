@@ -160,9 +160,20 @@ impl Place<'_> {
         }
     }
 
-    /// A header cell without text.
+    /// A header cell without text, on a column that needs an accessor.
     pub fn empty_header(&self, span: Range<usize>) -> Diagnostic {
-        self.in_page(span, "empty column header".into(), "header needed")
+        self.in_page(span, "a column without a header has no method name".into(), "empty header")
+            .with_help("pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`")
+    }
+
+    /// A header cell without text after another one.
+    pub fn second_empty_header(&self, span: Range<usize>, first: Range<usize>) -> Diagnostic {
+        self.in_page(span, "a second column without a header".into(), "second empty header")
+            .with_label(Label::secondary(self.page, first, "first empty header"))
+            .with_note(
+                "columns are told apart by their headers, in the manifest and from one docs \
+                 update to the next",
+            )
     }
 
     /// `accessors` names a column the table does not have.
