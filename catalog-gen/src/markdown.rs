@@ -315,12 +315,34 @@ fn read_page<'a, 'p>(
                 page.events.push(onto.event((event, range)));
             }
             event => {
+                let comment = matches!(event, Event::Start(Tag::HtmlBlock));
                 push_block(parser, (event, range), &mut page.events, onto);
-                caption = None;
+                // GFM shows nothing of an HTML comment: the caption above it still sits right
+                // above the table below it.
+                if !(comment && is_comment_block(&page.events[start..])) {
+                    caption = None;
+                }
             }
         }
     }
     page
+}
+
+/// Whether an HTML block's events hold only comments (`<!-- … -->`) and whitespace.
+fn is_comment_block(block: &[(Event<'_>, Range<usize>)]) -> bool {
+    let mut html = String::new();
+    for (event, _) in block {
+        if let Event::Html(text) = event {
+            html.push_str(text);
+        }
+    }
+    let mut rest = html.trim_start();
+    while !rest.is_empty() {
+        let Some(comment) = rest.strip_prefix("<!--") else { return false };
+        let Some(end) = comment.find("-->") else { return false };
+        rest = comment[end + 3..].trim_start();
+    }
+    true
 }
 
 /// Pushes `first` and, if it starts a block or span, every event up to its end, put on the
@@ -731,6 +753,20 @@ mod tests {
         }
         for paragraph in ["*Codes*", "**Codes** and more", "See **Codes**", "[**Codes**](x.md)"] {
             assert_eq!(caption(paragraph), None, "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn a_caption_is_kept_across_an_html_comment_but_not_across_shown_html() {
+        let caption = |between: &str| {
+            let source = format!("**Codes**\n\n{between}\n\n| a |\n|---|\n| 1 |\n");
+            parse(&source).tables[0].caption.clone().map(|caption| caption.text)
+        };
+        for between in ["<!-- generated -->", "<!-- a -->\n<!--\nb\n-->", "  <!-- x -->  "] {
+            assert_eq!(caption(between).as_deref(), Some("Codes"), "{between:?}");
+        }
+        for between in ["<div>note</div>", "<!-- a --> <b>shown</b>", "Text"] {
+            assert_eq!(caption(between), None, "{between:?}");
         }
     }
 
