@@ -245,3 +245,14 @@ fn every_problem_is_reported_in_one_run() {
         .mediatailor("| 404 |", "| 4O4 |")
         .errors();
 }
+
+/// README says how many ways this file breaks the seed docs: one golden file per way.
+#[test]
+fn readme_counts_the_ways_the_seed_docs_are_broken() {
+    let readme = include_str!("../../README.md").replace('\n', " ");
+    let claim = readme.split("breaks the seed docs in ").nth(1).expect("README states the count");
+    let claimed: usize = claim.split(' ').next().unwrap().parse().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken_docs");
+    let goldens = std::fs::read_dir(dir).unwrap().count();
+    assert_eq!(claimed, goldens, "README's count of broken_docs cases");
+}

@@ -75,6 +75,11 @@ fn accepted_reserved_headers() -> Vec<String> {
             Ok(_) => accepted.push(header),
             Err(failure) => {
                 let rendered = failure.render(false);
+                // `code` and `name` read as the page's own `Code` and `Name` headers.
+                if ["code", "name"].contains(&header.to_lowercase().as_str()) {
+                    assert!(rendered.contains("a second column headed `"), "{rendered}");
+                    continue;
+                }
                 let method = accessor_name(&header);
                 let refused = format!("the column `{header}` would generate the method `{method}`");
                 assert!(rendered.contains(&refused), "{rendered}");

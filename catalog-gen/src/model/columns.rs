@@ -98,19 +98,17 @@ fn accessors(
     let key_cell_is_code = spec.key_pattern.is_none();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::with_capacity(table.header.len());
-    // Columns are told apart by header (pins, and the snapshot read back after a docs
-    // update), so only one may have none.
-    let mut unheaded: Option<usize> = None;
+    // Columns are told apart by header, as a reader compares them (pins, and the snapshot
+    // read back after a docs update), so no two may have the same, or both none.
+    let mut headers: BTreeMap<String, usize> = BTreeMap::new();
     for (index, cell) in table.header.iter().enumerate() {
-        if cell.text.is_empty() {
-            if let Some(first) = unheaded {
-                let first = table.header[first].span.clone();
-                problems.push(place.second_empty_header(cell.span.clone(), first));
-                columns.push(Column { header: String::new(), accessor: None });
-                continue;
-            }
-            unheaded = Some(index);
+        if let Some(&first) = headers.get(&normalize(&cell.text)) {
+            let first = &table.header[first];
+            problems.push(place.same_header(cell.span.clone(), first.span.clone(), &first.text));
+            columns.push(Column { header: cell.text.to_string(), accessor: None });
+            continue;
         }
+        headers.insert(normalize(&cell.text), index);
         let pin = pinned.get(&normalize(&cell.text));
         let method = match pin {
             Some(method) => (*method).clone(),
@@ -292,6 +290,15 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(problems, ["a column without a header has no method name"]);
+    }
+
+    #[test]
+    fn headers_that_read_the_same_are_a_problem() {
+        let problems = resolve_in("| Code | Type | TYPE |", "key-column = \"Code\"").unwrap_err();
+        assert_eq!(problems, ["a second column headed `Type`"]);
+        let problems =
+            resolve_in("| Code | What  to do | what to Do |", "key-column = \"Code\"").unwrap_err();
+        assert_eq!(problems, ["a second column headed `What  to do`"]);
     }
 
     #[test]

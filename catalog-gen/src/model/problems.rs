@@ -166,13 +166,23 @@ impl Place<'_> {
             .with_help("pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`")
     }
 
-    /// A header cell without text after another one.
-    pub fn second_empty_header(&self, span: Range<usize>, first: Range<usize>) -> Diagnostic {
-        self.in_page(span, "a second column without a header".into(), "second empty header")
-            .with_label(Label::secondary(self.page, first, "first empty header"))
+    /// A header that reads as an earlier one (`first`, at `first_span`), or a second empty one.
+    pub fn same_header(
+        &self,
+        span: Range<usize>,
+        first_span: Range<usize>,
+        first: &str,
+    ) -> Diagnostic {
+        let (message, label) = if first.is_empty() {
+            ("a second column without a header".to_owned(), "first empty header")
+        } else {
+            (format!("a second column headed `{first}`"), "first column with it")
+        };
+        self.in_page(span, message, "second column")
+            .with_label(Label::secondary(self.page, first_span, label))
             .with_note(
-                "columns are told apart by their headers, in the manifest and from one docs \
-                 update to the next",
+                "columns are told apart by their headers, ignoring case and runs of spaces, in \
+                 the manifest and from one docs update to the next",
             )
     }
 
