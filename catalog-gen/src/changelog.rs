@@ -87,7 +87,8 @@ pub struct EnumChanges {
     pub recoded: Vec<(Row, String)>,
     /// Name cells changed: the row, the old name and the new.
     pub names: Vec<(Row, String, String)>,
-    /// Other cells changed, per column header: the variants whose cell changed.
+    /// Other cells changed, per column: how the changelog names it (its header as a code
+    /// span, or its position where it has none), and the variants whose cell changed.
     pub text: Vec<(String, Vec<String>)>,
     /// Accessors added.
     pub added_accessors: Vec<String>,
@@ -366,16 +367,13 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         );
         push(Kind::Changed, text, markdown);
     }
-    for (header, variants) in &change.text {
+    for (column, variants) in &change.text {
         let rows = if variants.len() == 1 { "row" } else { "rows" };
-        let text = format!(
-            "`{header}` text changed in {} {rows}: {}",
-            variants.len(),
-            variants.join(", ")
-        );
+        let text =
+            format!("{column} text changed in {} {rows}: {}", variants.len(), variants.join(", "));
         let list: Vec<String> = variants.iter().map(|variant| code(variant)).collect();
         let markdown =
-            format!("`{header}` text changed in {} {rows}: {}", variants.len(), list.join(", "));
+            format!("{column} text changed in {} {rows}: {}", variants.len(), list.join(", "));
         push(Kind::Changed, text, markdown);
     }
     for row in &change.retired {
@@ -413,7 +411,6 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
 }
 
-/// The row of `variant` in `api`.
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
 fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
     let renamed_to: FxHashSet<String> =
@@ -456,8 +453,13 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
             text.entry(column).or_default().push(variant.variant.clone());
         }
     }
-    change.text =
-        text.into_iter().map(|(column, rows)| (new.columns[column].clone(), rows)).collect();
+    change.text = text
+        .into_iter()
+        .map(|(column, rows)| match &*new.columns[column] {
+            "" => (format!("Column {} (no header)", column + 1), rows),
+            header => (code(header), rows),
+        })
+        .collect();
     change.added_accessors =
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
     change.added_discriminants =
@@ -550,8 +552,16 @@ mod tests {
         let before = api(&[A, ("B", "2", "B", "b", false)]);
         let after = api(&[("A", "1", "A", "a!", false), ("B", "2", "Bb", "b!", false)]);
         let changes = &Changelog::between(Some(&before), &after).enums[0];
-        assert_eq!(changes.text, [("Details".to_owned(), vec!["A".to_owned(), "B".to_owned()])]);
+        assert_eq!(changes.text, [("`Details`".to_owned(), vec!["A".to_owned(), "B".to_owned()])]);
         assert_eq!(changes.names.len(), 1);
+        // A column the page left without a header is named by its position.
+        let unheaded = |mut api: CatalogApi| {
+            api.enums.values_mut().for_each(|table| table.columns[2] = String::new());
+            api
+        };
+        let changelog = Changelog::between(Some(&unheaded(before)), &unheaded(after));
+        assert_eq!(changelog.enums[0].text[0].0, "Column 3 (no header)");
+        assert!(changelog.summary().contains("Column 3 (no header) text changed in 2 rows: A, B"));
     }
 
     #[test]
