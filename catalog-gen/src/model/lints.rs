@@ -67,9 +67,10 @@ fn check_row(
         let pin_key = names::pin_key(spec.shared_codes, &named.key_text, &cell.text);
         problems.push(place.long_variant_name(cell.span.clone(), &named.ident, pin_key));
     }
-    for (cell, column) in named.row.cells().iter().zip(&columns.list) {
+    for (index, (cell, column)) in named.row.cells().iter().zip(&columns.list).enumerate() {
         if is_placeholder(source, cell) {
-            problems.push(place.placeholder_cell(cell.span.clone(), &cell.text, &column.header));
+            let cell_phrase = column.cell_phrase(index);
+            problems.push(place.placeholder_cell(cell.span.clone(), &cell.text, &cell_phrase));
         }
     }
 }

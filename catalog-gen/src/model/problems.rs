@@ -411,11 +411,12 @@ impl Place<'_> {
         .with_help(format!("pin a shorter name: `variants = {{ \"{pin_key}\" = \"...\" }}`"))
     }
 
-    /// A cell whose whole text is a placeholder link an export left for content it dropped.
-    pub fn placeholder_cell(&self, span: Range<usize>, text: &str, header: &str) -> Diagnostic {
+    /// A cell whose whole text is a placeholder link an export left for content it dropped;
+    /// `cell` names it as [`Column::cell_phrase`](crate::model::Column::cell_phrase) does.
+    pub fn placeholder_cell(&self, span: Range<usize>, text: &str, cell: &str) -> Diagnostic {
         self.warning_in_page(
             span,
-            format!("the `{header}` cell's whole text is the placeholder `{text}`"),
+            format!("the {cell}'s whole text is the placeholder `{text}`"),
             "placeholder link",
         )
         .with_note(
