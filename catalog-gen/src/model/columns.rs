@@ -78,9 +78,10 @@ fn find(
 /// Every column with its accessor, pinned in the manifest or made from the header, the key
 /// and name columns included: one rule a reader can apply to the page alone. Only where the
 /// name column's accessor, or the key column's while its cells hold just the code, would be
-/// `code` or `name`, or where its header is empty and nothing is pinned, does the inherent
-/// method serve instead. Any other column with an empty header needs a pin (`"" = "..."`):
-/// upstream pages are not edited, so the manifest is the way out.
+/// `code` or `name`, or where its header is empty or makes no method name (`#`) and nothing
+/// is pinned, does the inherent method serve instead. Any other column whose header makes no
+/// name needs a pin (`"" = "..."`, `"#" = "..."`): upstream pages are not edited, so the
+/// manifest is the way out.
 fn accessors(
     place: &Place<'_>,
     spec: &TableSpec,
@@ -116,7 +117,7 @@ fn accessors(
         };
         // `code()` and `name()` return these columns' text (the key column's, where it holds
         // just the code), so an accessor named either would repeat them; so would one made up
-        // for a column the page left without a header.
+        // for a column whose header gives no name (empty, or `#`).
         let inherent = method == "code" || method == "name" || method.is_empty();
         let served = inherent && (index == name || (index == key && key_cell_is_code));
         // A column that gets no identifier is reported: the table goes no further, so its
@@ -261,6 +262,13 @@ mod tests {
                 .unwrap();
         let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
         assert_eq!(accessors, [None, None, Some("meaning")]);
+        // So do a key and a name column whose headers make no method name.
+        let columns =
+            resolve_in("| # | ? | Meaning |", "key-column = \"#\"\nname-column = \"?\"").unwrap();
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [None, None, Some("meaning")]);
+        let problems = resolve_in("| Code | # |", "key-column = \"Code\"").unwrap_err();
+        assert_eq!(problems, ["cannot make a method name from the header `#`"]);
         let columns =
             resolve_in("| Code | |", "key-column = \"Code\"\naccessors = { \"\" = \"notes\" }")
                 .unwrap();
