@@ -277,12 +277,16 @@ fn read_page<'a, 'p>(
         Page { source: onto.page(), title: None, tables: Vec::new(), events: Vec::new() };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;
+    // How many block quotes and list items the parser is in.
+    let mut containers = 0usize;
     while let Some((event, range)) = parser.next() {
         let start = page.events.len();
         match event {
             Event::Start(Tag::Table(_)) => {
                 page.events.push(onto.event((event, range.clone())));
-                let mut table = read_table(source, parser, range, &mut page.events, keep, onto);
+                let top_level = containers == 0;
+                let mut table =
+                    read_table(source, parser, range, top_level, &mut page.events, keep, onto);
                 table.events = start..page.events.len();
                 table.heading = heading.clone();
                 table.caption = caption.take();
@@ -312,7 +316,13 @@ fn read_page<'a, 'p>(
             // clears one. A footnote is not: GitHub drops one that no text refers to, and any
             // table in it with it.
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
+                containers += 1;
                 page.events.push(onto.event((event, range)));
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                containers -= 1;
+                page.events.push(onto.event((event, range)));
+                caption = None;
             }
             event => {
                 let comment = matches!(event, Event::Start(Tag::HtmlBlock));
@@ -372,6 +382,7 @@ fn read_table<'a, 'p>(
     source: &'p str,
     parser: &mut impl EventSource<'p>,
     span: Range<usize>,
+    top_level: bool,
     events: &mut Events<'a>,
     keep: &impl Keep,
     onto: &impl Rebase<'a, 'p>,
@@ -391,8 +402,22 @@ fn read_table<'a, 'p>(
     let mut last = None;
     let mut inline: Events<'p> = Vec::new();
     let mut scratch = String::new();
+    // Where GitHub ended the table before pulldown-cmark does: its rows from there on are not
+    // read.
+    let mut ended_at: Option<usize> = None;
     while let Some((event, range)) = parser.next() {
+        if ended_at.is_some() && !matches!(event, Event::End(TagEnd::Table)) {
+            continue;
+        }
         match event {
+            Event::Start(Tag::TableRow) if top_level => match indented_as_code(source, range.start)
+            {
+                // pulldown-cmark reads any line of cells after a table as its next row;
+                // cmark-gfm (GitHub) lets a line indented four columns or more open an
+                // indented code block first, which ends the table.
+                Some(line_start) => ended_at = Some(line_start),
+                None => row_span = range,
+            },
             Event::Start(Tag::TableHead | Tag::TableRow) => row_span = range,
             Event::Start(Tag::TableCell) => {
                 inline.clear();
@@ -424,6 +449,18 @@ fn read_table<'a, 'p>(
                 table.rows.push(Row::new(span, cells, extra.map(|extra| onto.range(extra))));
             }
             Event::End(TagEnd::Table) => {
+                let range = match ended_at {
+                    // As pulldown-cmark's table, through its last row's line end.
+                    Some(end) => {
+                        table.span = onto.range(range.start..end);
+                        // The table's start event, pushed just before it was read.
+                        if let Some(start) = events.len().checked_sub(1) {
+                            events[start].1 = table.span.clone();
+                        }
+                        range.start..end
+                    }
+                    None => range,
+                };
                 events.push(onto.event((event, range)));
                 break;
             }
@@ -431,6 +468,23 @@ fn read_table<'a, 'p>(
         }
     }
     table
+}
+
+/// Where the line of a table row starting at `row_start` (its first character past any
+/// indentation) starts, if it is indented four columns or more, tabs to the next multiple of
+/// four: at the top level, an indented code block to cmark-gfm, not a row.
+fn indented_as_code(source: &str, row_start: usize) -> Option<usize> {
+    let line_start = source[..row_start].rfind('\n').map_or(0, |at| at + 1);
+    let mut column = 0;
+    for byte in source[line_start..row_start].bytes() {
+        match byte {
+            b' ' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            // Not indentation alone (a byte order mark, say): left to pulldown-cmark.
+            _ => return None,
+        }
+    }
+    (column >= 4).then_some(line_start)
 }
 
 /// The cell of `inline` events and `span` in `row` of the text read, put on the page by
@@ -754,6 +808,31 @@ mod tests {
         for paragraph in ["*Codes*", "**Codes** and more", "See **Codes**", "[**Codes**](x.md)"] {
             assert_eq!(caption(paragraph), None, "{paragraph}");
         }
+    }
+
+    #[test]
+    fn a_line_indented_as_code_ends_a_top_level_table_as_on_github() {
+        let rows = |source: &str| -> Vec<Vec<String>> {
+            let page = parse(source);
+            let table = &page.tables[0];
+            // It ends where the line indented as code starts, or at the page's end.
+            let rest = &source[table.span.end..];
+            assert!(rest.is_empty() || rest.starts_with([' ', '\t']), "{source:?}: {rest:?}");
+            assert!(source[..table.span.end].ends_with('\n'));
+            let cells = |row: &Row| row.cells.iter().map(|cell| cell.text.to_string()).collect();
+            table.rows.iter().map(cells).collect()
+        };
+        let head = "| a | b |\n|---|---|\n";
+        assert_eq!(rows(&format!("{head}| 1 | 2 |\n    | 3 | 4 |\n| 5 | 6 |\n")), [["1", "2"]]);
+        assert_eq!(rows(&format!("{head}| 1 | 2 |\n\tcode\n")), [["1", "2"]]);
+        assert_eq!(rows(&format!("{head}| 1 | 2 |\n  \t| 3 |\n")), [["1", "2"]]);
+        assert!(rows(&format!("{head}    | 3 | 4 |\n")).is_empty());
+        // Three spaces are not code: a row.
+        assert_eq!(rows(&format!("{head}   | 3 | 4 |\n")), [["3", "4"]]);
+        // In a block quote, where indentation counts from the quote's marker, it is left to
+        // pulldown-cmark, which reads a row (GitHub: code).
+        let quoted = "> | a | b |\n> |---|---|\n>     | 3 | 4 |\n";
+        assert_eq!(parse(quoted).tables[0].rows.len(), 1);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
 //! held to reading them whole by its own property, in `markdown/pieces.rs`.)
 //!
-//! Not generated: malformed tables, where pulldown-cmark and comrak part (pipe lines that a
-//! delimiter row turns into a table under a paragraph, a row indented as code), and `\\|`,
+//! Lines right under a top-level table that are indented as code end it, as on GitHub (where
+//! pulldown-cmark reads them as rows). Not generated: other malformed tables, where
+//! pulldown-cmark and comrak part (pipe lines that a delimiter row turns into a table under a
+//! paragraph, a line indented as code under a table in a block quote or list item), and `\\|`,
 //! where comrak parts from cmark-gfm (whose `unescape_pipes` makes it `\|`, an escaped pipe,
 //! as pulldown-cmark reads it).
 
@@ -168,11 +170,22 @@ fn block() -> impl Strategy<Value = String> {
         ("1. A step:\n\n", "   "),
         ("> - In a quoted item:\n>\n", ">   "),
     ]);
+    // Lines right under a table at the top level: indented four columns or more, GitHub reads
+    // them as code, which ends the table; pulldown-cmark, as rows.
+    let under = prop::option::of(prop::sample::select(vec![
+        "    | 9 | 9 |",
+        "\t| 9 |",
+        "  \t| 9 |",
+        "    code",
+        "     | 9 | 9 |\n| 8 | 8 |",
+        "   | three spaces |",
+    ]));
     prop_oneof![
         prose.prop_map(str::to_owned),
-        (container, table()).prop_map(|((first, prefix), table)| {
+        (container, table(), under).prop_map(|((first, prefix), table, under)| {
             let lines: Vec<String> = table.lines().map(|line| format!("{prefix}{line}")).collect();
-            first.to_owned() + &lines.join("\n")
+            let under = under.filter(|_| prefix.is_empty()).map(|line| format!("\n{line}"));
+            first.to_owned() + &lines.join("\n") + &under.unwrap_or_default()
         }),
     ]
 }

@@ -423,6 +423,8 @@ mod tests {
             "```\n| in | code |\n|---|---|\n| x | y |\n```\n",
             "<div>\n| html | block |\n|---|---|\n</div>\n",
             "    indented code\n",
+            "    | 4 | indented as code |\n| 5 | after it |\n",
+            "\t| 4 | a tab |\n",
             "---\n",
             "1. one\n2. two\n",
             "| 4 | no final newline |",
