@@ -402,20 +402,27 @@ fn read_table<'a, 'p>(
     let mut last = None;
     let mut inline: Events<'p> = Vec::new();
     let mut scratch = String::new();
-    // Where GitHub ended the table before pulldown-cmark does: its rows from there on are not
-    // read.
-    let mut ended_at: Option<usize> = None;
     while let Some((event, range)) = parser.next() {
-        if ended_at.is_some() && !matches!(event, Event::End(TagEnd::Table)) {
-            continue;
-        }
         match event {
             Event::Start(Tag::TableRow) if top_level => match indented_as_code(source, range.start)
             {
                 // pulldown-cmark reads any line of cells after a table as its next row;
                 // cmark-gfm (GitHub) lets a line indented four columns or more open an
-                // indented code block first, which ends the table.
-                Some(line_start) => ended_at = Some(line_start),
+                // indented code block first, which ends the table there. The rest of
+                // pulldown-cmark's table is not read.
+                Some(line_start) => {
+                    let end = parser.find(|(event, _)| matches!(event, Event::End(TagEnd::Table)));
+                    if let Some((event, range)) = end {
+                        table.span = onto.range(range.start..line_start);
+                        // The table's start event, pushed just before it was read, and its end,
+                        // through its last row's line end as pulldown-cmark's.
+                        if let Some(start) = events.len().checked_sub(1) {
+                            events[start].1 = table.span.clone();
+                        }
+                        events.push(onto.event((event, range.start..line_start)));
+                    }
+                    break;
+                }
                 None => row_span = range,
             },
             Event::Start(Tag::TableHead | Tag::TableRow) => row_span = range,
@@ -449,18 +456,6 @@ fn read_table<'a, 'p>(
                 table.rows.push(Row::new(span, cells, extra.map(|extra| onto.range(extra))));
             }
             Event::End(TagEnd::Table) => {
-                let range = match ended_at {
-                    // As pulldown-cmark's table, through its last row's line end.
-                    Some(end) => {
-                        table.span = onto.range(range.start..end);
-                        // The table's start event, pushed just before it was read.
-                        if let Some(start) = events.len().checked_sub(1) {
-                            events[start].1 = table.span.clone();
-                        }
-                        range.start..end
-                    }
-                    None => range,
-                };
                 events.push(onto.event((event, range)));
                 break;
             }
