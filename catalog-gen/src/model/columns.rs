@@ -103,14 +103,15 @@ fn accessors(
     // read back after a docs update), so no two may have the same, or both none.
     let mut headers: BTreeMap<String, usize> = BTreeMap::new();
     for (index, cell) in table.header.iter().enumerate() {
-        if let Some(&first) = headers.get(&normalize(&cell.text)) {
+        let normalized = normalize(&cell.text);
+        let pin = pinned.get(&normalized);
+        if let Some(&first) = headers.get(&normalized) {
             let first = &table.header[first];
             problems.push(place.same_header(cell.span.clone(), first.span.clone(), &first.text));
             columns.push(Column { header: cell.text.to_string(), accessor: None });
             continue;
         }
-        headers.insert(normalize(&cell.text), index);
-        let pin = pinned.get(&normalize(&cell.text));
+        headers.insert(normalized, index);
         let method = match pin {
             Some(method) => (*method).clone(),
             None => naming::accessor_name(&cell.text),
