@@ -11,7 +11,8 @@ const PAGE: &str = "# Device errors\n\n\
 ## Responses\n\n**HTTP responses**\n\n| Status | Exception | Fix |\n|---|---|---|\n\
 | 400 Bad Request | BadRequestException | Fix the request. |\n\
 | 400 Bad Request | MalformedPolicyException | Fix the policy. |\n\
-| 404 Not Found | NotFoundException | Check the name. |\n";
+| 404 Not Found | NotFoundException | Check the name. |\n\n\
+## Sensors\n\n| Sensor | Measures | |\n|---|---|---|\n| 10 | Heat | `°C` |\n";
 
 /// Generates the one `[[table]]` made of `options`.
 fn generate(options: &str) -> Generation {
@@ -75,6 +76,18 @@ fn pins_name_variants_and_accessors() {
     ));
     assert_eq!(variants(&generation), ["DiskFull", "DiskFull0x20", "InputError"]);
     assert_eq!(api(&generation).accessors, ["fault", "kind"]);
+}
+
+#[test]
+fn a_pin_names_the_method_of_a_column_without_a_header_and_rustdoc_its_position() {
+    let generation = generate(
+        "heading = \"Sensors\"\nkey-column = \"Sensor\"\nkey-type = \"u8\"\n\
+         name-column = \"Measures\"\naccessors = { \"\" = \"unit\" }",
+    );
+    assert_eq!(api(&generation).accessors, ["sensor", "measures", "unit"]);
+    let code = module(&generation);
+    assert!(code.contains("/// **Column 3:** `°C`"), "{code}");
+    assert!(code.contains("/// The row's cell in column 3 (no header), as plain text."), "{code}");
 }
 
 #[test]
