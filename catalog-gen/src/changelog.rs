@@ -8,13 +8,14 @@
 //! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
 //! codes made the discriminants → minor; any other text → patch.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{CatalogApi, EnumApi, VariantApi};
-use crate::model::same_text;
+use crate::model::{self, same_text};
 use crate::stability::{self, Break};
 
 /// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
@@ -88,7 +89,8 @@ pub struct EnumChanges {
     /// Name cells changed: the row, the old name and the new.
     pub names: Vec<(Row, String, String)>,
     /// Other cells changed, per column: how the changelog names it (its header as a code
-    /// span, or its position where it has none), and the variants whose cell changed.
+    /// span, or [`model::column_title`] where it has none), and the variants whose cell
+    /// changed.
     pub text: Vec<(String, Vec<String>)>,
     /// Accessors added.
     pub added_accessors: Vec<String>,
@@ -455,9 +457,9 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
     }
     change.text = text
         .into_iter()
-        .map(|(column, rows)| match &*new.columns[column] {
-            "" => (format!("Column {} (no header)", column + 1), rows),
-            header => (code(header), rows),
+        .map(|(column, rows)| match model::column_title(&new.columns[column], column) {
+            Cow::Borrowed(header) => (code(header), rows),
+            Cow::Owned(title) => (title, rows),
         })
         .collect();
     change.added_accessors =
@@ -560,8 +562,8 @@ mod tests {
             api
         };
         let changelog = Changelog::between(Some(&unheaded(before)), &unheaded(after));
-        assert_eq!(changelog.enums[0].text[0].0, "Column 3 (no header)");
-        assert!(changelog.summary().contains("Column 3 (no header) text changed in 2 rows: A, B"));
+        assert_eq!(changelog.enums[0].text[0].0, "Column 3");
+        assert!(changelog.summary().contains("Column 3 text changed in 2 rows: A, B"));
     }
 
     #[test]

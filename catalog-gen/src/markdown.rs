@@ -416,8 +416,8 @@ fn read_table<'a, 'p>(
                         table.span = onto.range(range.start..line_start);
                         // The table's start event, pushed just before it was read, and its end,
                         // through its last row's line end as pulldown-cmark's.
-                        if let Some(start) = events.len().checked_sub(1) {
-                            events[start].1 = table.span.clone();
+                        if let Some((_, start)) = events.last_mut() {
+                            *start = table.span.clone();
                         }
                         events.push(onto.event((event, range.start..line_start)));
                     }

@@ -87,7 +87,7 @@ fn a_pin_names_the_method_of_a_column_without_a_header_and_rustdoc_its_position(
     assert_eq!(api(&generation).accessors, ["sensor", "measures", "unit"]);
     let code = module(&generation);
     assert!(code.contains("/// **Column 3:** `°C`"), "{code}");
-    assert!(code.contains("/// The row's cell in column 3 (no header), as plain text."), "{code}");
+    assert!(code.contains("/// The row's Column 3 cell, as plain text."), "{code}");
 }
 
 #[test]

@@ -26,6 +26,7 @@
 //!
 //! Emit only reads the result; [`crate::api`] derives the catalog's public API from it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -181,26 +182,30 @@ pub struct Column {
 }
 
 impl Column {
-    /// Pushes how rustdoc names the column at `index` onto `out`: its header, or `Column 3`
-    /// where the page left it without one (an empty code span would show as stray backticks).
-    /// It pushes rather than returns: variant docs name every column of every row.
+    /// Pushes how rustdoc names the column at `index` onto `out` ([`column_title`]). It
+    /// pushes rather than returns: variant docs name every column of every row.
     pub fn push_title(&self, index: usize, out: &mut String) {
-        if self.header.is_empty() {
-            out.push_str("Column ");
-            out.push_str(&(index + 1).to_string());
-        } else {
-            out.push_str(&self.header);
-        }
+        out.push_str(&column_title(&self.header, index));
     }
 
-    /// "`Meaning` cell", or "cell in column 3 (no header)": how rustdoc names the column's
-    /// cell in a sentence.
+    /// "`Meaning` cell", or "Column 3 cell": how rustdoc and warnings name the column's cell
+    /// in a sentence.
     pub fn cell_phrase(&self, index: usize) -> String {
-        if self.header.is_empty() {
-            format!("cell in column {} (no header)", index + 1)
-        } else {
-            format!("`{}` cell", self.header.replace('`', "'"))
+        match column_title(&self.header, index) {
+            Cow::Borrowed(header) => format!("`{}` cell", header.replace('`', "'")),
+            Cow::Owned(title) => format!("{title} cell"),
         }
+    }
+}
+
+/// How the generated code and the changelog name the column at `index` with `header`: the
+/// header, or `Column 3` (counted from 1) where the page left it without one, which an
+/// empty code span would show as stray backticks.
+pub fn column_title(header: &str, index: usize) -> Cow<'_, str> {
+    if header.is_empty() {
+        Cow::Owned(format!("Column {}", index + 1))
+    } else {
+        Cow::Borrowed(header)
     }
 }
 
