@@ -279,18 +279,22 @@ fn read_page<'a, 'p>(
     let mut caption: Option<Heading> = None;
     // How many block quotes and list items the parser is in.
     let mut containers = 0usize;
+    let parser = &mut Reading { parser, rests: Vec::new() };
     while let Some((event, range)) = parser.next() {
         let start = page.events.len();
         match event {
             Event::Start(Tag::Table(_)) => {
                 page.events.push(onto.event((event, range.clone())));
                 let top_level = containers == 0;
-                let mut table =
+                let (mut table, rest) =
                     read_table(source, parser, range, top_level, &mut page.events, keep, onto);
                 table.events = start..page.events.len();
                 table.heading = heading.clone();
                 table.caption = caption.take();
                 page.tables.push(table);
+                if let Some(rest) = rest {
+                    parser.rests.push(Rest::new(source, rest));
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 push_block(parser, (event, range.clone()), &mut page.events, onto);
@@ -338,6 +342,48 @@ fn read_page<'a, 'p>(
     page
 }
 
+/// The events of the text read: its parser's and, first, those of any text that a table ended
+/// early left to be read as blocks of the page ([`Rest`]), the latest first. A stack, not a
+/// call for each: a page can end tables early many times over, each in the rest of the last.
+struct Reading<'r, 'p, P> {
+    parser: &'r mut P,
+    rests: Vec<Rest<'p>>,
+}
+
+impl<'p, P: EventSource<'p>> Iterator for Reading<'_, 'p, P> {
+    type Item = (Event<'p>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while let Some(rest) = self.rests.last_mut() {
+            match rest.events.next() {
+                Some((event, range)) => {
+                    return Some((event, range.start + rest.start..range.end + rest.start));
+                }
+                None => _ = self.rests.pop(),
+            }
+        }
+        self.parser.next()
+    }
+}
+
+/// The lines of a table that cmark-gfm (GitHub) ends early, from its first line indented as
+/// code on: pulldown-cmark read them as the table's rows; GitHub reads them as blocks of the
+/// page, an indented code block first (then, say, a paragraph, or a table of their own). They
+/// are parsed so, on their own: a reference link there to a definition elsewhere on the page
+/// reads as its text. Ranges are moved to the text read.
+struct Rest<'p> {
+    events: pulldown_cmark::OffsetIter<'p>,
+    start: usize,
+}
+
+impl<'p> Rest<'p> {
+    /// The lines of `range` of `source`, parsed as a page of their own.
+    fn new(source: &'p str, range: Range<usize>) -> Self {
+        let events = Parser::new_ext(&source[range.clone()], PARSER_OPTIONS).into_offset_iter();
+        Rest { events, start: range.start }
+    }
+}
+
 /// Whether an HTML block's events hold only comments (`<!-- … -->`) and whitespace.
 fn is_comment_block(block: &[(Event<'_>, Range<usize>)]) -> bool {
     let mut html = String::new();
@@ -377,7 +423,9 @@ fn push_block<'a, 'p>(
 }
 
 /// Reads a table's rows from `parser`, up to and including its end, which is pushed to
-/// `events`; each row put on the page by `onto` as it is read.
+/// `events`; each row put on the page by `onto` as it is read. Where GitHub ends the table
+/// before pulldown-cmark does, also the range of the text read that is left, to be read as
+/// blocks of the page ([`Rest`]).
 fn read_table<'a, 'p>(
     source: &'p str,
     parser: &mut impl EventSource<'p>,
@@ -386,7 +434,7 @@ fn read_table<'a, 'p>(
     events: &mut Events<'a>,
     keep: &impl Keep,
     onto: &impl Rebase<'a, 'p>,
-) -> Table<'a> {
+) -> (Table<'a>, Option<Range<usize>>) {
     let mut table = Table {
         span: onto.range(span),
         events: 0..0,
@@ -409,19 +457,18 @@ fn read_table<'a, 'p>(
                 // pulldown-cmark reads any line of cells after a table as its next row;
                 // cmark-gfm (GitHub) lets a line indented four columns or more open an
                 // indented code block first, which ends the table there. The rest of
-                // pulldown-cmark's table is not read.
+                // pulldown-cmark's table is read again, as blocks of the page.
                 Some(line_start) => {
                     let end = parser.find(|(event, _)| matches!(event, Event::End(TagEnd::Table)));
-                    if let Some((event, range)) = end {
-                        table.span = onto.range(range.start..line_start);
-                        // The table's start event, pushed just before it was read, and its end,
-                        // through its last row's line end as pulldown-cmark's.
-                        if let Some((_, start)) = events.last_mut() {
-                            *start = table.span.clone();
-                        }
-                        events.push(onto.event((event, range.start..line_start)));
+                    let Some((event, range)) = end else { break };
+                    table.span = onto.range(range.start..line_start);
+                    // The table's start event, pushed just before it was read, and its end,
+                    // through its last row's line end as pulldown-cmark's.
+                    if let Some((_, start)) = events.last_mut() {
+                        *start = table.span.clone();
                     }
-                    break;
+                    events.push(onto.event((event, range.start..line_start)));
+                    return (table, Some(line_start..range.end));
                 }
                 None => row_span = range,
             },
@@ -462,7 +509,7 @@ fn read_table<'a, 'p>(
             _ => {}
         }
     }
-    table
+    (table, None)
 }
 
 /// Where the line of a table row starting at `row_start` (its first character past any
@@ -824,6 +871,28 @@ mod tests {
         assert!(rows(&format!("{head}    | 3 | 4 |\n")).is_empty());
         // Three spaces are not code: a row.
         assert_eq!(rows(&format!("{head}   | 3 | 4 |\n")), [["3", "4"]]);
+        // What pulldown-cmark read as the table's rows from there on is read as the page's
+        // blocks: the code, then a table of their own, whose rows can be ended so in turn.
+        let source = format!(
+            "{head}| 1 | 2 |\n    | code |\n| X |\n|---|\n| 7 |\n\tmore code\n| Y |\n|---|\n"
+        );
+        let page = parse(&source);
+        assert_eq!(first_cells(&page), [vec!["1"], vec!["7"], vec![]]);
+        let headers: Vec<_> = page.tables.iter().map(|table| &*table.header[0].text).collect();
+        assert_eq!(headers, ["a", "X", "Y"]);
+        let code: Vec<_> = (page.events.iter())
+            .filter_map(|(event, range)| match event {
+                Event::Text(text) => Some((&**text, &source[range.clone()])),
+                _ => None,
+            })
+            .filter(|(text, _)| text.contains("code"))
+            .collect();
+        assert_eq!(code, [("| code |\n", "| code |\n"), ("more code\n", "more code\n")]);
+        for table in &page.tables {
+            let (start, end) =
+                (&page.events[table.events.start], &page.events[table.events.end - 1]);
+            assert_eq!((&start.1, &end.1), (&table.span, &table.span));
+        }
         // In a block quote, where indentation counts from the quote's marker, it is left to
         // pulldown-cmark, which reads a row (GitHub: code).
         let quoted = "> | a | b |\n> |---|---|\n>     | 3 | 4 |\n";

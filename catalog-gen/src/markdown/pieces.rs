@@ -424,6 +424,7 @@ mod tests {
             "<div>\n| html | block |\n|---|---|\n</div>\n",
             "    indented code\n",
             "    | 4 | indented as code |\n| 5 | after it |\n",
+            "    | 4 | indented as code |\n| X | Y |\n|---|---|\n| 5 | 6 |\n| 7 | 8 |\n",
             "\t| 4 | a tab |\n",
             "---\n",
             "1. one\n2. two\n",
@@ -558,6 +559,7 @@ mod tests {
             "```\n",
             "<div>\n",
             "    code\n",
+            "| --- | --- |\n",
             "Code | Name\n",
             "--- | ---\n",
         ]);

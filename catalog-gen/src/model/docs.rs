@@ -307,4 +307,32 @@ mod tests {
         let (table, variant) = (&module.enums[0], &module.enums[0].variants[0]);
         assert_eq!(variant.docs[1].text(&table.page), "[One](https://x.test/guide/one.html)");
     }
+
+    #[test]
+    fn what_github_reads_after_a_table_ended_as_code_is_the_modules_prose_and_tables() {
+        let table = |index: usize, name: &str| {
+            format!(
+                "[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\nmodule = \"m\"\n\
+                 enum = \"{name}\"\nindex = {index}\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
+                 name-column = \"Name\"\n"
+            )
+        };
+        let manifest = format!("output = \"o\"\n{}{}", table(0, "First"), table(1, "Second"));
+        let page = "| Code | Name |\n|---|---|\n| 1 | One |\n    let shown = \"as code\";\n\
+                    | Code | Name |\n|---|---|\n| 2 | Two |\n";
+        let manifest = crate::manifest::parse("c.toml", &manifest).unwrap();
+        let pages = pages_in_memory([("p.md", page)]);
+        let catalog = build("c.toml", &manifest, &pages, None, Cleanup::Free).unwrap();
+        let module = &catalog.modules[0];
+        let cells = |at: usize| -> Vec<&str> {
+            module.enums[at].variants.iter().map(|variant| &*variant.cells[1]).collect()
+        };
+        assert_eq!((cells(0), cells(1)), (vec!["One"], vec!["Two"]));
+        let (first, second) = (
+            module.prose.find("generated as [`First`]").unwrap(),
+            module.prose.find("generated as [`Second`]").unwrap(),
+        );
+        let code = module.prose.find("```text\nlet shown = \"as code\";\n```").unwrap();
+        assert!(first < code && code < second, "{}", module.prose);
+    }
 }
