@@ -3,7 +3,8 @@
 //! This layer knows Markdown and nothing of the manifest: it finds the page's title, every
 //! table with the heading and bold caption above it, and every cell's plain text and span.
 //! The page reads as GitHub renders it: a table in a block quote or a list item is a table,
-//! and a byte order mark before the first line is skipped.
+//! a byte order mark before the first line is skipped, and a line indented as code under a
+//! table at the top level ends it, the lines from there on read as blocks of the page.
 
 use std::ops::Range;
 use std::sync::Arc;
