@@ -24,7 +24,7 @@ mod slots;
 mod text;
 
 use crate::model::{Catalog, Module};
-use crate::{FileText, marker};
+use crate::{FileText, marker, rustdoc};
 use slots::Slots;
 
 /// A generated file: its path relative to the output directory, and its text.
@@ -99,7 +99,8 @@ impl ModuleCode {
 
 /// A module's code: its docs and attributes, and every enum of the module.
 pub fn module_code(module: &Module) -> ModuleCode {
-    let mut prose = format!("# {}\n\n{}", module.title, module.prose.trim());
+    // The title is plain text, as the page shows it: escaped, so that rustdoc shows it so.
+    let mut prose = format!("# {}\n\n{}", rustdoc::escape(&module.title), module.prose.trim());
     prose.push_str(&format!("\n\n*Generated from `{}`.*", module.source));
     let mut docs = String::new();
     text::push_doc(&mut docs, "//!", &prose);

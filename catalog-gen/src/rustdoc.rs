@@ -85,7 +85,7 @@ impl Keeper {
 impl markdown::Keep for Keeper {
     fn keep<'a>(&self, source: &str, events: &[(Event<'a>, Range<usize>)]) -> Kept<'a> {
         let is_absolute = |dest: &str| self.is_absolute_url(dest);
-        if !events.iter().any(|(event, _)| needs_rewrite(event, &is_absolute)) {
+        if !events.iter().any(|event| needs_rewrite(source, event, &is_absolute)) {
             return Kept::Nothing;
         }
         let edits = self.plain_base.then(|| edits(source, events, &is_absolute)).flatten();
@@ -100,10 +100,14 @@ impl markdown::Keep for Keeper {
     }
 }
 
-/// Whether a cell with this inline event has something to rewrite: a link or image that is
-/// not [absolute and inline](is_absolute_inline), or an anchor. `is_absolute` tells absolute
-/// URLs.
-fn needs_rewrite(event: &Event<'_>, is_absolute: &dyn Fn(&str) -> bool) -> bool {
+/// Whether a cell with this inline event (and its range in `source`) has something to
+/// rewrite: a link or image that is not [absolute and inline](is_absolute_inline), an anchor,
+/// or a [literal bracket](has_literal_bracket). `is_absolute` tells absolute URLs.
+fn needs_rewrite(
+    source: &str,
+    (event, range): &(Event<'_>, Range<usize>),
+    is_absolute: &dyn Fn(&str) -> bool,
+) -> bool {
     match event {
         Event::Start(
             Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
@@ -111,8 +115,22 @@ fn needs_rewrite(event: &Event<'_>, is_absolute: &dyn Fn(&str) -> bool) -> bool 
         Event::InlineHtml(html) | Event::Html(html) => {
             markdown::is_anchor(html) || markdown::is_anchor_close(html)
         }
+        Event::Text(text) => text.contains('[') && has_literal_bracket(source, range.clone()),
         _ => false,
     }
+}
+
+/// Whether the text in `range` of `source` (a text event's) has a `[` that is not escaped: on
+/// the page it is text (`[instance]`, `<pre>[s3] x</pre>`: no link of that name is defined),
+/// but rustdoc would try it as a link to an item, and warn that none is found. Such a cell is
+/// re-rendered, which escapes it (`\[`). A `[` written `\[` is escaped already, and pulldown-cmark
+/// starts its text event after the backslash: the backslashes before it are counted.
+fn has_literal_bracket(source: &str, range: Range<usize>) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memchr_iter(b'[', bytes.get(range.clone()).unwrap_or_default()).any(|at| {
+        let before = &bytes[..range.start + at];
+        before.iter().rev().take_while(|&&byte| byte == b'\\').count() % 2 == 0
+    })
 }
 
 /// Whether a [`Keeper`] may keep edits for the cells of a page published at `url` (the
@@ -287,7 +305,7 @@ fn cell_span(events: &[(Event<'_>, Range<usize>)]) -> Range<usize> {
 
 /// The edits that make the source text of inline `events` read in rustdoc as on the page: a
 /// relative inline link's target (`](target)`) to be made absolute, anchors cut out. `None`
-/// where that is not enough (a reference-style link, a title, a code block).
+/// where that is not enough (a reference-style link, a title, a code block, a literal `[`).
 fn edits<'a>(
     source: &str,
     events: &[(Event<'a>, Range<usize>)],
@@ -335,6 +353,11 @@ fn edits<'a>(
                 copied = range.end;
             }
             Event::Start(Tag::CodeBlock(_)) => return None,
+            Event::Text(text)
+                if text.contains('[') && has_literal_bracket(source, range.clone()) =>
+            {
+                return None;
+            }
             _ => {}
         }
     }
@@ -650,6 +673,24 @@ mod tests {
             "![logo](https://docs.aws.amazon.com/mediaconvert/latest/ug/img/a.png) and \
              [](https://docs.aws.amazon.com/mediaconvert/latest/ug/b.html#c) and [abs](https://x.org/a_(b))"
         );
+    }
+
+    #[test]
+    fn literal_brackets_are_escaped_so_that_rustdoc_tries_no_link_to_an_item() {
+        // Text on the page, where no such link is defined; rustdoc would look for an item.
+        assert_eq!(cell_markdown("by [instance] port 22"), "by \\[instance\\] port 22");
+        assert_eq!(
+            cell_markdown("config: <pre>[s3] use-sigv4 = True</pre>"),
+            "config: <pre>\\[s3\\] use-sigv4 = True</pre>"
+        );
+        // After an escaped backslash, a bracket is literal.
+        assert_eq!(cell_markdown("a \\\\[b]"), "a \\\\\\[b\\]");
+        // Escaped already, or in code: served as written, with no events kept.
+        for written in ["`x` \\[y\\]", "`[s3]`", "[a](https://x.test/a) b\\]"] {
+            assert_eq!(cell_markdown(written), written);
+            let source = format!("| a |\n| --- |\n| {written} |\n");
+            assert_eq!(cells(&source, &base(), true)[0].1, "nothing", "{written}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::slots::Slots;
 use super::text;
 use crate::file_text::MadeText;
 use crate::model::{CodeType, Enum, Layout};
+use crate::rustdoc;
 
 /// A data table (empty where the item needs none) and the body of the function that reads it.
 struct Lookup {
@@ -148,7 +149,9 @@ fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
     let doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
          generated from `{}`.",
-        table.title, table.url, table.source
+        rustdoc::escape(&table.title),
+        table.url,
+        table.source
     ));
     let repr = if table.discriminants { key.repr() } else { quote!() };
     quote! {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
-use crate::model::{CodeType, Doc, Enum, Key, Layout, Retirement, Variant};
+use crate::model::{CodeType, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
+use crate::rustdoc;
 
 /// The rows of one enum, ready to be written.
 pub struct Rows {
@@ -100,8 +101,10 @@ impl Rows {
 
     /// The enum's variants: rustdoc, aliases, and the discriminant where codes are.
     fn declarations(&self) -> MadeText {
-        self.each(|lines, table, variant| {
-            push_doc_indented(lines.out, lines.indent, "///", &variant_doc(table, variant));
+        let labels = labels(&self.table);
+        self.each(move |lines, table, variant| {
+            let doc = variant_doc(table, variant, &labels);
+            push_doc_indented(lines.out, lines.indent, "///", &doc);
             for alias in aliases(table, variant) {
                 let out = lines.line();
                 out.push_str("#[doc(alias = ");
@@ -323,12 +326,19 @@ pub fn deprecation_note(retired: &Retirement) -> String {
     note
 }
 
+/// Each column's title ([`column_title`]) as rustdoc Markdown: a header is plain text, as the
+/// page shows it (`[Units]`, `a*b`), escaped so that rustdoc shows it so. Made once a table.
+fn labels(table: &Enum) -> Vec<String> {
+    let titles = table.columns.iter().enumerate();
+    titles.map(|(index, column)| rustdoc::escape(&column_title(&column.header, index))).collect()
+}
+
 /// The variant's rustdoc: code and name as the summary, then, for a retired row, that it is,
-/// then every other column.
-fn variant_doc(table: &Enum, variant: &Variant) -> String {
+/// then every other column, each under its label (from [`labels`]).
+fn variant_doc(table: &Enum, variant: &Variant, labels: &[String]) -> String {
     // Built with `push_str`, not `format!`: at 20k rows, formatting these strings through
     // `fmt` (padding checks on every argument) was 3% of regen's instructions (callgrind).
-    let headers: usize = table.columns.iter().map(|column| column.header.len() + 10).sum();
+    let headers: usize = labels.iter().map(|label| label.len() + 10).sum();
     let mut doc =
         String::with_capacity(variant.docs.iter().map(Doc::size_hint).sum::<usize>() + headers);
     variant.docs[table.key_column].push_to(&table.page, &mut doc);
@@ -343,10 +353,10 @@ fn variant_doc(table: &Enum, variant: &Variant) -> String {
             deprecation_note(retired).trim_start_matches("retired: ")
         );
     }
-    for (index, column) in table.columns.iter().enumerate() {
+    for (index, label) in labels.iter().enumerate() {
         if index != table.key_column && index != table.name_column {
             doc.push_str("\n\n**");
-            column.push_title(index, &mut doc);
+            doc.push_str(label);
             doc.push_str(":** ");
             variant.docs[index].push_to(&table.page, &mut doc);
         }

@@ -182,12 +182,6 @@ pub struct Column {
 }
 
 impl Column {
-    /// Pushes how rustdoc names the column at `index` onto `out` ([`column_title`]). It
-    /// pushes rather than returns: variant docs name every column of every row.
-    pub fn push_title(&self, index: usize, out: &mut String) {
-        out.push_str(&column_title(&self.header, index));
-    }
-
     /// "`Meaning` cell", or "Column 3 cell": how rustdoc and warnings name the column's cell
     /// in a sentence.
     pub fn cell_phrase(&self, index: usize) -> String {

@@ -29,17 +29,39 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// `target/<target_dir>` of this workspace so that runs share their build; fails with the
 /// output if the tests fail.
 pub fn cargo_test(manifest: &Path, target_dir: &str, args: &[&str]) {
+    cargo_with("test", manifest, target_dir, args, &[]);
+}
+
+/// Runs `cargo doc --no-deps` with `args` on the crate or workspace at `manifest`, rustdoc's
+/// warnings denied (as `.ci/run` denies them), building into `target/<target_dir>` of this
+/// workspace; fails with the output if rustdoc warns or fails.
+pub fn cargo_doc(manifest: &Path, target_dir: &str, args: &[&str]) {
+    let mut all = vec!["--no-deps"];
+    all.extend_from_slice(args);
+    cargo_with("doc", manifest, target_dir, &all, &[("RUSTDOCFLAGS", "-D warnings")]);
+}
+
+/// Runs `cargo <command> --quiet` with `args` on `manifest`, `envs` set for it, building as
+/// [`cargo_test`] says; fails with the output if the command does.
+fn cargo_with(
+    command: &str,
+    manifest: &Path,
+    target_dir: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = std::process::Command::new(cargo)
-        .args(["test", "--quiet", "--manifest-path"])
+        .args([command, "--quiet", "--manifest-path"])
         .arg(manifest)
         .args(args)
         .env("CARGO_TARGET_DIR", workspace_root().join("target").join(target_dir))
+        .envs(envs.iter().copied())
         .output()
         .unwrap();
     assert!(
         output.status.success(),
-        "`cargo test {}` on {} fails:\n{}{}",
+        "`cargo {command} {}` on {} fails:\n{}{}",
         args.join(" "),
         manifest.display(),
         String::from_utf8_lossy(&output.stdout),
