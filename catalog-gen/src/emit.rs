@@ -111,6 +111,9 @@ pub fn module_code(module: &Module) -> ModuleCode {
         "#![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags, \
          rustdoc::redundant_explicit_links)]\n",
     );
+    // Pages indent code with tabs, which clippy asks doc comments not to have; the docs keep
+    // the page's text as it is (a tab in a code span is a tab).
+    docs.push_str("#![allow(clippy::tabs_in_doc_comments)]\n");
     // Retired variants are deprecated for their users; the module's own code names them.
     let retired = module.enums.iter().flat_map(|table| &table.variants);
     if retired.into_iter().any(|variant| variant.retired.is_some()) {

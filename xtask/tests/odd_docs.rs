@@ -1,7 +1,7 @@
 //! Legal but odd docs (keywords, digits, non-ASCII, colliding names, comment and attribute
 //! syntax, raw HTML, brackets that link nowhere, a 300 KB cell) generate a catalog that
-//! compiles, carries every cell's text verbatim and documents without a rustdoc warning:
-//! checked by building, testing and documenting a copy of the `catalog` crate with it.
+//! compiles, carries every cell's text verbatim, and documents and lints without a warning:
+//! checked by building, testing, documenting and linting a copy of the `catalog` crate with it.
 //!
 //! Every name a generated enum already has (`catalog_gen::api`) is tried as a column header:
 //! each is either refused with a diagnostic that gives the pin, or goes into a table of the
@@ -14,7 +14,7 @@ use std::process::Command;
 
 use catalog_gen::api::{INHERENT_ITEMS, TRAIT_METHODS};
 use catalog_gen::naming::accessor_name;
-use common::{cargo_doc, cargo_test, copy_dir, workspace_root};
+use common::{cargo_clippy, cargo_doc, cargo_test, copy_dir, workspace_root};
 
 const ODD_TABLE: &str = r#"
 [[table]]
@@ -131,6 +131,7 @@ fn expectations() -> Vec<(&'static str, &'static str, String)> {
         // Brackets that link nowhere on the page are text, which rustdoc must not try as links.
         ("Self_", "units", "<pre>[s3] use-sigv4 = True</pre>".into()),
         ("Type", "units", r"by [instance] port 22, \[x] and [y]".into()),
+        ("Match", "units", "a\ttab".into()),
     ]
 }
 
@@ -191,4 +192,6 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     // Fails if rustdoc warns of anything in it: a title, header or cell whose text it would
     // read as a link to an item (`[sic]`, `[Units]`, `[instance]`), say.
     cargo_doc(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);
+    // Fails if clippy warns of anything in it: the tabs of a page's code, say.
+    cargo_clippy(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);
 }

@@ -41,6 +41,15 @@ pub fn cargo_doc(manifest: &Path, target_dir: &str, args: &[&str]) {
     cargo_with("doc", manifest, target_dir, &all, &[("RUSTDOCFLAGS", "-D warnings")]);
 }
 
+/// Runs `cargo clippy` with `args` on the crate or workspace at `manifest`, its warnings
+/// denied (as `.ci/run` denies them), building into `target/<target_dir>` of this workspace;
+/// fails with the output if clippy warns or fails.
+pub fn cargo_clippy(manifest: &Path, target_dir: &str, args: &[&str]) {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--", "-D", "warnings"]);
+    cargo_with("clippy", manifest, target_dir, &all, &[]);
+}
+
 /// Runs `cargo <command> --quiet` with `args` on `manifest`, `envs` set for it, building as
 /// [`cargo_test`] says; fails with the output if the command does.
 fn cargo_with(
