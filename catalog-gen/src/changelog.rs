@@ -8,7 +8,6 @@
 //! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
 //! codes made the discriminants → minor; any other text → patch.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -88,9 +87,8 @@ pub struct EnumChanges {
     pub recoded: Vec<(Row, String)>,
     /// Name cells changed: the row, the old name and the new.
     pub names: Vec<(Row, String, String)>,
-    /// Other cells changed, per column: how the changelog names it (its header as a code
-    /// span, or [`model::column_title`] where it has none), and the variants whose cell
-    /// changed.
+    /// Other cells changed, per column: how the changelog names it
+    /// ([`model::column_label`]), and the variants whose cell changed.
     pub text: Vec<(String, Vec<String>)>,
     /// Accessors added.
     pub added_accessors: Vec<String>,
@@ -457,10 +455,7 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
     }
     change.text = text
         .into_iter()
-        .map(|(column, rows)| match model::column_title(&new.columns[column], column) {
-            Cow::Borrowed(header) => (code(header), rows),
-            Cow::Owned(title) => (title, rows),
-        })
+        .map(|(column, rows)| (model::column_label(&new.columns[column], column), rows))
         .collect();
     change.added_accessors =
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();

@@ -549,13 +549,11 @@ fn read_cell<'a, 'p>(
     } else {
         trim_span(source, span)
     };
-    // The cell's Markdown runs from its first character, which is where its first event
-    // starts, but for a backslash escape (`\[x]`), whose text event starts after the
-    // backslash; to where its last event ends (the trimmed span could end in a pipe).
-    let bounds = inline.iter().map(|(_, range)| (range.start, range.end));
-    let markdown = bounds
-        .reduce(|(start, end), (first, last)| (start.min(first), end.max(last)))
-        .map_or(span.start..span.start, |(start, end)| start.min(span.start)..end);
+    // The cell's Markdown runs from its first character (not where its first event starts,
+    // which for a backslash escape, `\[x]`, is after the backslash) to where its last event
+    // ends (the trimmed span could end in a pipe).
+    let end = inline.iter().map(|(_, range)| range.end).max().unwrap_or(span.start);
+    let markdown = span.start..end.max(span.start);
     let kept = keep.keep(source, inline);
     let anchor = inline.iter().find_map(|(event, _)| match event {
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html).map(String::into),

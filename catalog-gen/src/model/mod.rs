@@ -183,12 +183,18 @@ pub struct Column {
 
 impl Column {
     /// "`Meaning` cell", or "Column 3 cell": how rustdoc and warnings name the column's cell
-    /// in a sentence.
+    /// in a sentence ([`column_label`]).
     pub fn cell_phrase(&self, index: usize) -> String {
-        match column_title(&self.header, index) {
-            Cow::Borrowed(header) => format!("`{}` cell", header.replace('`', "'")),
-            Cow::Owned(title) => format!("{title} cell"),
-        }
+        format!("{} cell", column_label(&self.header, index))
+    }
+}
+
+/// How a sentence names the column at `index` with `header`: its [title](column_title), the
+/// header as a code span (backticks inside become quotes) or `Column 3` where it has none.
+pub fn column_label(header: &str, index: usize) -> String {
+    match column_title(header, index) {
+        Cow::Borrowed(header) => format!("`{}`", header.replace('`', "'")),
+        Cow::Owned(title) => title,
     }
 }
 
