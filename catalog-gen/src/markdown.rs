@@ -541,8 +541,10 @@ fn read_cell<'a, 'p>(
     scratch: &mut String,
     onto: &impl Rebase<'a, 'p>,
 ) -> (Cell<'a>, usize) {
-    // pulldown-cmark pads a short row with empty cells placed at the row's end.
-    let missing = span.is_empty() && span.start >= trim_span(source, row.clone()).end;
+    // pulldown-cmark pads a short row with empty cells placed at the row's end, past its
+    // line end; an empty cell the row has (`| a || b |`, or `|a||` at its end) sits between
+    // its pipes, before that end.
+    let missing = span.is_empty() && span.start == row.end;
     let span = if missing {
         let row = trim_span(source, row.clone());
         row.end..row.end
@@ -798,6 +800,36 @@ mod tests {
     fn first_cells(page: &Page<'_>) -> Vec<Vec<String>> {
         let first = |row: &Row<'_>| row.cells[0].text.to_string();
         page.tables.iter().map(|table| table.rows.iter().map(first).collect()).collect()
+    }
+
+    #[test]
+    fn an_empty_cell_the_row_has_is_not_missing_and_sits_between_its_pipes() {
+        for source in [
+            "|||\n|-|-|\n|a||\n|b|\n| c | |\nd|\n",
+            "|||\r\n|-|-|\r\n|a||\r\n|b|\r\n| c | |\r\nd|",
+            "> |||\n> |-|-|\n> |a||\n> |b|\n> | c | |\n> d|\n",
+        ] {
+            let page = parse(source);
+            let [table] = &page.tables[..] else { panic!("{source:?}") };
+            let missing: Vec<Vec<bool>> = table
+                .rows
+                .iter()
+                .map(|row| row.cells().iter().map(|cell| cell.missing).collect())
+                .collect();
+            let shape = [[false, false], [false, true], [false, false], [false, true]];
+            assert_eq!(missing, shape, "{source:?}");
+            // Each empty header sits right after its own pipe, not at the row's start.
+            let header = source.find("|||").unwrap();
+            let spans: Vec<_> = table.header.iter().map(|cell| cell.span.clone()).collect();
+            assert_eq!(spans, [header + 1..header + 1, header + 2..header + 2], "{source:?}");
+            // An empty cell the row has is where it is written; a missing one right after the
+            // row's last text, where a diagnostic points to what is lacking.
+            let row = |index: usize| &table.rows[index].cells()[1];
+            let written = source.find("|a||").unwrap() + 3;
+            assert_eq!(row(0).span, written..written, "{source:?}");
+            let short = source.find("|b|").unwrap() + 2;
+            assert_eq!(row(1).span, short..short, "{source:?}");
+        }
     }
 
     #[test]

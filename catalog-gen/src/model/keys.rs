@@ -201,6 +201,10 @@ mod tests {
         let page = "| c | n | d |\n|---|---|---|\n| 1 |\n";
         let (rows, problems) = read_page(page, "key-type = \"u8\"");
         assert!(rows.is_empty(), "the name cell is missing, so empty");
-        assert_eq!(problems, ["row has 1 cells, the table has 3 columns", "empty name cell"]);
+        assert_eq!(problems, ["row has 1 cell, the table has 3 columns", "empty name cell"]);
+        // An empty cell the row has, at its end (`||`) or between others, is no problem.
+        let page = "| c | n | d | e |\n|---|---|---|---|\n| 1 | a | x ||\n| 2 | b || y |\n";
+        let (rows, problems) = read_page(page, "key-type = \"u8\"");
+        assert_eq!((rows.len(), problems), (2, Vec::<String>::new()));
     }
 }

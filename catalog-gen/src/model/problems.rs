@@ -250,7 +250,10 @@ impl Place<'_> {
     ) -> Diagnostic {
         self.warning_in_page(
             span,
-            format!("row has {present} cells, the table has {width} columns"),
+            format!(
+                "row has {present} {}, the table has {width} columns",
+                if present == 1 { "cell" } else { "cells" }
+            ),
             "row ends here",
         )
         .with_note(format!(
