@@ -1,7 +1,11 @@
 //! The naming rules: document text to Rust identifiers (SPEC "Variant names").
 
+use std::borrow::Cow;
+
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use rustc_hash::FxHashMap;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
+use unicode_security::GeneralSecurityProfile;
 
 /// Methods every generated enum has; a column accessor may not take these names.
 pub const RESERVED_METHODS: &[&str] = &[
@@ -28,9 +32,11 @@ pub const RESERVED_METHODS: &[&str] = &[
 ];
 
 /// An enum variant name from a name cell, per the SPEC rules: `suffix` stripped when the name
-/// ends with it (and is longer), apostrophes dropped rather than split on, words in
-/// UpperCamelCase with acronyms as words (`IAM Role Error` → `IamRoleError`), characters that
-/// cannot be in an identifier dropped, `_` put before a leading digit and after `Self`.
+/// ends with it (and is longer), the text in its compatibility form ([`compatible`]:
+/// `Nº` → `No`), apostrophes dropped rather than split on, words in UpperCamelCase with
+/// acronyms as words (`IAM Role Error` → `IamRoleError`), characters that cannot be in an
+/// identifier ([`is_identifier_char`]) dropped, `_` put before a leading digit and after
+/// `Self`.
 ///
 /// Returns an empty string when nothing of `text` can be used.
 pub fn variant_name(text: &str, suffix: Option<&str>) -> String {
@@ -57,7 +63,16 @@ pub struct VariantNames<'t> {
 impl<'t> VariantNames<'t> {
     /// [`variant_name`]`(text, suffix)`.
     pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
-        let text = without_suffix(text, suffix);
+        match compatible(without_suffix(text, suffix)) {
+            Cow::Borrowed(text) => self.convert(text),
+            // A text not in its compatibility form, which few are: converted with runs of its
+            // own, as the runs kept borrow the docs.
+            Cow::Owned(text) => VariantNames::default().convert(&text),
+        }
+    }
+
+    /// The name of `text`, in its compatibility form and without its suffix.
+    fn convert(&mut self, text: &'t str) -> String {
         let mut camel = String::with_capacity(text.len());
         let runs = &mut self.runs;
         push_runs(text, |run| {
@@ -84,10 +99,59 @@ impl<'t> VariantNames<'t> {
 fn identifier_part(run: &str) -> String {
     let camel = run.to_upper_camel_case();
     // Most runs have no such character: nothing is copied to drop nothing.
-    if camel.chars().all(unicode_ident::is_xid_continue) {
+    if camel.chars().all(is_identifier_char) {
         return camel;
     }
-    camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect()
+    camel.chars().filter(|&c| is_identifier_char(c)).collect()
+}
+
+/// Whether a name made from the docs may have `c`: a character Rust allows in an identifier
+/// past its first (XID_Continue) that rustc takes without a warning. Its `uncommon_codepoints`
+/// lint (warn by default, so an error under `-D warnings`) flags every non-ASCII character
+/// that Unicode's general security profile (UTS 39) does not allow in identifiers, such as
+/// `º`, `ª`, `²` and the ligature `ﬁ` (of those, [`compatible`] text keeps none).
+pub fn is_identifier_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        unicode_ident::is_xid_continue(c) && GeneralSecurityProfile::identifier_allowed(c)
+    }
+}
+
+/// `text` in its compatibility form (NFKC), as a reader sees it: `º` is `o`, `ﬁ` is `fi`,
+/// `²` is `2`, a full-width `Ａ` is `A`, and an accent typed as its own character is one
+/// with its letter (`e` and U+0301 are `é`). rustc reads identifiers in their composed
+/// form (NFC), so two names that differ only there would be one name to it. Borrowed where
+/// it is already in that form, as ASCII text always is.
+pub fn compatible(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    }
+}
+
+/// Why rustc would not take `name`, an identifier given in the manifest, as written and
+/// without a warning: characters its `uncommon_codepoints` lint flags, or a form it reads as
+/// another (NFC). `None` for ASCII, as for most names.
+pub fn warned_of(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return None;
+    }
+    let uncommon: Vec<String> = name
+        .chars()
+        .filter(|&c| !c.is_ascii() && !GeneralSecurityProfile::identifier_allowed(c))
+        .map(|c| format!("`{c}` (U+{:04X})", u32::from(c)))
+        .collect();
+    if !uncommon.is_empty() {
+        return Some(format!(
+            "rustc warns of {} in an identifier (`uncommon_codepoints`)",
+            uncommon.join(", ")
+        ));
+    }
+    (!unicode_normalization::is_nfc(name)).then(|| {
+        "rustc reads this name in its composed form (NFC), which is written differently".to_owned()
+    })
 }
 
 /// The apostrophes a name drops rather than splits words on (`Doesn't` → `Doesnt`).
@@ -138,13 +202,13 @@ fn push_pieces<'t>(run: &'t str, mut push: impl FnMut(&'t str)) {
 /// A method name from a column header: snake_case, raw identifier syntax (`r#type`) for
 /// keywords where Rust allows it, `_` appended where it does not (`self_`).
 pub fn accessor_name(header: &str) -> String {
-    let snake: String = header
+    let snake: String = compatible(header)
         .chars()
         .filter(|c| !matches!(c, '\'' | '’' | 'ʼ'))
         .collect::<String>()
         .to_snake_case()
         .chars()
-        .filter(|&c| unicode_ident::is_xid_continue(c))
+        .filter(|&c| is_identifier_char(c))
         .collect();
     let name = make_identifier(snake);
     if name.is_empty() || is_identifier(&name) {
@@ -156,9 +220,13 @@ pub fn accessor_name(header: &str) -> String {
     }
 }
 
-/// A string of identifier characters made into a valid identifier: `_` before a leading digit,
-/// `_` after a keyword that cannot be a raw identifier (`Self`, `self`, `super`, `crate`).
+/// A string of identifier characters made into a valid identifier: in the composed form rustc
+/// reads it in (NFC, which a case conversion can leave), `_` before a leading digit, `_` after
+/// a keyword that cannot be a raw identifier (`Self`, `self`, `super`, `crate`).
 fn make_identifier(mut name: String) -> String {
+    if !name.is_ascii() && !unicode_normalization::is_nfc(&name) {
+        name = name.nfc().filter(|&c| is_identifier_char(c)).collect();
+    }
     if name.chars().next().is_some_and(|c| !unicode_ident::is_xid_start(c)) {
         name.insert(0, '_');
     }
@@ -339,18 +407,35 @@ pub fn type_name(text: &str) -> Result<Identifier, Refusal> {
     if text.starts_with("r#") {
         return Err(Refusal::new("a type name cannot be a raw identifier", suggestion));
     }
-    Identifier::new(text).ok_or_else(|| {
+    let Some(name) = Identifier::new(text) else {
         let camel = make_identifier(text.to_upper_camel_case());
-        Refusal::new(
+        return Err(Refusal::new(
             "not a Rust identifier (keywords are not)",
             (is_identifier(&camel) && camel != text).then_some(camel),
-        )
-    })
+        ));
+    };
+    match warned_of(text) {
+        None => Ok(name),
+        Some(why) => {
+            let quiet = make_identifier(
+                compatible(text).chars().filter(|&c| is_identifier_char(c)).collect(),
+            );
+            Err(Refusal::new(why, (is_identifier(&quiet) && quiet != text).then_some(quiet)))
+        }
+    }
 }
 
 /// The suffix that tells apart variants whose names collide: the code, as an identifier part.
 pub fn disambiguator(code_text: &str) -> String {
-    code_text.to_upper_camel_case().chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect()
+    let camel = compatible(code_text).to_upper_camel_case();
+    let suffix: String = camel.chars().filter(|&c| is_identifier_char(c)).collect();
+    // Composed as rustc reads it; a suffix is never first, so needs nothing else of
+    // `make_identifier`.
+    if suffix.is_ascii() || unicode_normalization::is_nfc(&suffix) {
+        suffix
+    } else {
+        suffix.nfc().filter(|&c| is_identifier_char(c)).collect()
+    }
 }
 
 /// [`disambiguator`] for many codes, asking heck once per shape of code. An ASCII code's
@@ -452,10 +537,10 @@ mod tests {
 
     /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text.
     fn converted_whole(text: &str, suffix: Option<&str>) -> String {
-        let text = without_suffix(text, suffix);
+        let text = compatible(without_suffix(text, suffix));
         let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
         let camel = kept.to_upper_camel_case();
-        make_identifier(camel.chars().filter(|&c| unicode_ident::is_xid_continue(c)).collect())
+        make_identifier(camel.chars().filter(|&c| is_identifier_char(c)).collect())
     }
 
     /// Name cells of characters heck treats each in its own way: both cases, letters without
@@ -463,7 +548,7 @@ mod tests {
     /// length (`ß`, `İ`), digits that are not ASCII or not identifier characters (`²`),
     /// separators and apostrophes.
     fn name_cell() -> impl Strategy<Value = String> {
-        let chars = "aZqÉéßΣσςİǅ日²٣7_- .'’`";
+        let chars = "aZqÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가";
         let char = proptest::sample::select(chars.chars().collect::<Vec<_>>());
         proptest::collection::vec(char, 0..24).prop_map(|chars| chars.into_iter().collect())
     }
@@ -477,9 +562,42 @@ mod tests {
             // One cache for all, so that later cells meet runs converted for earlier ones.
             let mut names = VariantNames::default();
             for cell in &cells {
-                prop_assert_eq!(names.variant_name(cell, suffix), converted_whole(cell, suffix));
+                let name = names.variant_name(cell, suffix);
+                prop_assert_eq!(&name, &converted_whole(cell, suffix));
+                prop_assert!(name.is_empty() || is_identifier(&name), "{name:?}");
+                prop_assert_eq!(warned_of(&name), None);
             }
         }
+    }
+
+    #[test]
+    fn an_enum_name_rustc_would_warn_of_is_refused_with_the_name_to_write() {
+        let refusal = type_name("Nº").unwrap_err();
+        assert!(refusal.reason.contains("uncommon_codepoints"), "{refusal:?}");
+        assert_eq!(refusal.suggestion.as_deref(), Some("No"));
+        let refusal = type_name("Cafe\u{301}").unwrap_err();
+        assert_eq!(refusal.suggestion.as_deref(), Some("Café"));
+        assert!(type_name("Érreur").is_ok());
+    }
+
+    #[test]
+    fn names_are_made_of_text_as_a_reader_sees_it_and_rustc_takes_it_without_a_warning() {
+        // `º` is `o` to a reader (NFKC); as written, rustc warns of it (`uncommon_codepoints`).
+        assert_eq!(variant_name("Nº Found", None), "NoFound");
+        assert_eq!(variant_name("ﬁle Ｔoo Long", None), "FileTooLong");
+        assert_eq!(accessor_name("Nº"), "no");
+        assert_eq!(disambiguator("Aº-1"), "Ao1");
+        // An accent typed as its own character is one with its letter; otherwise two rows
+        // would make names that differ to the generator and are one to rustc (E0428).
+        assert_eq!(variant_name("Cafe\u{301}", None), variant_name("Café", None));
+        assert_eq!(variant_name("\u{1100}\u{1161}", None), "\u{ac00}");
+        // What rustc warns of, and does not, in a name given in the manifest.
+        assert_eq!(warned_of("Café"), None);
+        assert_eq!(
+            warned_of("Aº").as_deref(),
+            Some("rustc warns of `º` (U+00BA) in an identifier (`uncommon_codepoints`)")
+        );
+        assert!(warned_of("Cafe\u{301}").is_some_and(|why| why.contains("NFC")));
     }
 
     #[test]
@@ -626,7 +744,8 @@ mod tests {
         assert_eq!(variant_name("404 Page", None), "_404Page");
         assert_eq!(variant_name("Érreur grave", None), "ÉrreurGrave");
         assert_eq!(variant_name("Input-Error", None), "InputError");
-        assert_eq!(variant_name("a ½ b", None), "AB");
+        // `½` is `1⁄2` read as text (NFKC), as `a 1/2 b` would be named.
+        assert_eq!(variant_name("a ½ b", None), "A12B");
         assert_eq!(variant_name("*/ #[x] {}", None), "X");
         assert_eq!(variant_name("???", None), "");
     }

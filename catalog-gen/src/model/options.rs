@@ -48,6 +48,8 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
     {
         if !is_plain_identifier(name.get_ref()) {
             problems.push(place.not_an_identifier(name.span(), name.get_ref(), what));
+        } else if let Some(why) = naming::warned_of(name.get_ref()) {
+            problems.push(place.invalid_name(name.span(), name.get_ref(), what, &why));
         } else if what == "variant" && api::INHERENT_ITEMS.contains(&name.get_ref().as_str()) {
             problems.push(place.pinned_variant_reserved(name.span(), name.get_ref()));
         }
@@ -111,6 +113,11 @@ mod tests {
                 "`r#A` is not a valid variant name",
                 "`b c` is not a valid method name",
             ]
+        );
+        // Identifiers, but rustc would warn of one and read the other as `Café`.
+        assert_eq!(
+            problems("variants = { \"1\" = \"Nº\" }\naccessors = { \"B\" = \"cafe\\u0301\" }"),
+            ["`Nº` is not a valid variant name", "`cafe\u{301}` is not a valid method name"]
         );
     }
 }

@@ -68,11 +68,19 @@ impl Place<'_> {
 
     /// A pinned variant or method name that is not an identifier.
     pub fn not_an_identifier(&self, span: Range<usize>, name: &str, what: &str) -> Diagnostic {
-        self.in_manifest(
-            span,
-            format!("`{name}` is not a valid {what} name"),
-            "not a Rust identifier",
-        )
+        self.invalid_name(span, name, what, "not a Rust identifier")
+    }
+
+    /// A pinned name that is an identifier rustc would warn of, or read as another
+    /// ([`naming::warned_of`](crate::naming::warned_of) says `why`).
+    pub fn invalid_name(
+        &self,
+        span: Range<usize>,
+        name: &str,
+        what: &str,
+        why: &str,
+    ) -> Diagnostic {
+        self.in_manifest(span, format!("`{name}` is not a valid {what} name"), why)
     }
 
     /// A module or enum name from the manifest that the naming rules refuse.
