@@ -39,6 +39,30 @@ key-type = "u8"
 name-column = "Name"
 "#;
 
+/// A table whose names and headers clippy would judge as code: every name ends in `Error`
+/// (`enum_variant_names`), and headers make `new(self)` (`new_ret_no_self`), `as_of(self)`
+/// and `from_version(self)` (`wrong_self_convention`, which clippy spares public methods of
+/// unless `avoid-breaking-exported-api = false`, as the test's `clippy.toml` says).
+const NAMED_TABLE: &str = r#"
+[[table]]
+page = "odd/named.md"
+url = "https://example.com/guide/named.html"
+module = "named"
+enum = "Named"
+key-column = "Code"
+key-type = "u8"
+name-column = "Name"
+"#;
+
+const NAMED_PAGE: &str = "# Named
+
+| Code | Name | New | As Of | From Version |
+|---|---|---|---|---|
+| 1 | Input Error | a | 2024 | 1.0 |
+| 2 | Output Error | b | 2025 | 1.1 |
+| 3 | Other Error | c | 2026 | 2.0 |
+";
+
 /// A page whose one table has `headers` after `Code` and `Name`, and one row.
 fn reserved_page(headers: &[String]) -> String {
     let cells: Vec<String> = (0..headers.len()).map(|index| format!("cell {index}")).collect();
@@ -164,10 +188,13 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     fs::write(dir.join("docs-src/odd/odd.md"), odd.replace("LONG", &long_markdown)).unwrap();
     let reserved = accepted_reserved_headers();
     fs::write(dir.join("docs-src/odd/reserved.md"), reserved_page(&reserved)).unwrap();
+    fs::write(dir.join("docs-src/odd/named.md"), NAMED_PAGE).unwrap();
+    fs::write(dir.join("clippy.toml"), "avoid-breaking-exported-api = false\n").unwrap();
     let manifest = dir.join("docs-src/catalog.toml");
     let mut text = fs::read_to_string(&manifest).unwrap();
     text.push_str(ODD_TABLE);
     text.push_str(RESERVED_TABLE);
+    text.push_str(NAMED_TABLE);
     fs::write(&manifest, text).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -192,6 +219,11 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
         test.push_str(&format!("    assert_eq!(Reserved::One.{method}(), \"cell {index}\");\n"));
     }
     test.push_str("    assert_eq!(Reserved::ALL, &[Reserved::One]);\n}\n");
+    test.push_str("\n#[test]\nfn methods_named_as_clippy_would_not_answer() {\n");
+    test.push_str("    use catalog::named::Named;\n");
+    test.push_str("    assert_eq!(Named::InputError.new(), \"a\");\n");
+    test.push_str("    assert_eq!(Named::OutputError.as_of(), \"2025\");\n");
+    test.push_str("    assert_eq!(Named::OtherError.from_version(), \"2.0\");\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 
@@ -200,6 +232,7 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     // Fails if rustdoc warns of anything in it: a title, header or cell whose text it would
     // read as a link to an item (`[sic]`, `[Units]`, `[instance]`), say.
     cargo_doc(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);
-    // Fails if clippy warns of anything in it: the tabs of a page's code, say.
+    // Fails if clippy warns of anything in it: the tabs of a page's code, say, or the names
+    // of `named.md`.
     cargo_clippy(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);
 }
