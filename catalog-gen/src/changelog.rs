@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{CatalogApi, EnumApi, VariantApi};
 use crate::model::{self, same_text};
+use crate::rustdoc::code_span;
 use crate::stability::{self, Break};
 
 /// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
@@ -354,7 +355,7 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
     }
     for (row, old) in &change.recoded {
         let text = format!("code changed: {} was {old}", row.text());
-        let markdown = format!("{} had the code {} (**breaking**)", row.markdown(), code(old));
+        let markdown = format!("{} had the code {} (**breaking**)", row.markdown(), code_span(old));
         push(Kind::Changed, text, markdown);
     }
     for (row, old, new) in &change.names {
@@ -362,8 +363,8 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         let markdown = format!(
             "name of {} changed from {} to {} (`from_name` and name-based serde see it)",
             row.markdown(),
-            code(old),
-            code(new)
+            code_span(old),
+            code_span(new)
         );
         push(Kind::Changed, text, markdown);
     }
@@ -371,7 +372,7 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         let rows = if variants.len() == 1 { "row" } else { "rows" };
         let text =
             format!("{column} text changed in {} {rows}: {}", variants.len(), variants.join(", "));
-        let list: Vec<String> = variants.iter().map(|variant| code(variant)).collect();
+        let list: Vec<String> = variants.iter().map(|variant| code_span(variant)).collect();
         let markdown =
             format!("{column} text changed in {} {rows}: {}", variants.len(), list.join(", "));
         push(Kind::Changed, text, markdown);
@@ -402,13 +403,8 @@ impl Row {
     }
 
     fn markdown(&self) -> String {
-        format!("{} ({})", code(&self.variant), code(&self.code))
+        format!("{} ({})", code_span(&self.variant), code_span(&self.code))
     }
-}
-
-/// Text as a Markdown code span (backticks inside become quotes).
-fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
 }
 
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds.

@@ -296,6 +296,15 @@ fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
     start..start + scan::trim(text).len()
 }
 
+/// Plain text as a Markdown code span in a sentence (a header, a name): backticks inside
+/// become quotes, and line breaks (a header's `<br>`) spaces, as a code span shows them; a
+/// blank line (`<br><br>`) would end the sentence's paragraph, and the span with it, leaving
+/// the rest as Markdown, where `[2]` is a link rustdoc tries.
+pub fn code_span(text: &str) -> String {
+    let text = text.replace('`', "'").replace(['\n', '\r'], " ");
+    format!("`{text}`")
+}
+
 /// Plain text as Markdown that renders as that text (a retired row's cells, which are kept as
 /// plain text): escaped by the same renderer that renders cells.
 pub fn escape(text: &str) -> String {
@@ -538,6 +547,19 @@ mod tests {
     fn a_doc_and_what_a_cell_keeps_are_24_bytes() {
         assert_eq!(size_of::<Doc>(), 24);
         assert_eq!(size_of::<Kept<'_>>(), 24);
+    }
+
+    #[test]
+    fn a_code_span_in_a_sentence_holds_all_its_text_and_no_link() {
+        let span = code_span("Type\n\n[2] `x`");
+        assert_eq!(span, "`Type  [2] 'x'`");
+        // Read as rustdoc reads a sentence with it: one code span, nothing else.
+        let sentence = format!("The row's {span} cell.");
+        let events: Vec<Event<'_>> =
+            pulldown_cmark::Parser::new_ext(&sentence, PARSER_OPTIONS).collect();
+        let spans = events.iter().filter(|event| matches!(event, Event::Code(_))).count();
+        assert_eq!(spans, 1, "{events:?}");
+        assert!(!events.iter().any(|event| matches!(event, Event::Start(Tag::Link { .. }))));
     }
 
     fn base() -> Url {

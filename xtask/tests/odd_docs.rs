@@ -42,7 +42,8 @@ name-column = "Name"
 /// A table whose names and headers clippy would judge as code: every name ends in `Error`
 /// (`enum_variant_names`), and headers make `new(self)` (`new_ret_no_self`), `as_of(self)`
 /// and `from_version(self)` (`wrong_self_convention`, which clippy spares public methods of
-/// unless `avoid-breaking-exported-api = false`, as the test's `clippy.toml` says).
+/// unless `avoid-breaking-exported-api = false`, as the test's `clippy.toml` says). A header
+/// with a blank line in it (`<br><br>`), which the rustdoc of its accessor quotes.
 const NAMED_TABLE: &str = r#"
 [[table]]
 page = "odd/named.md"
@@ -56,11 +57,11 @@ name-column = "Name"
 
 const NAMED_PAGE: &str = "# Named
 
-| Code | Name | New | As Of | From Version |
-|---|---|---|---|---|
-| 1 | Input Error | a | 2024 | 1.0 |
-| 2 | Output Error | b | 2025 | 1.1 |
-| 3 | Other Error | c | 2026 | 2.0 |
+| Code | Name | New | As Of | From Version | Type<br><br>[2] |
+|---|---|---|---|---|---|
+| 1 | Input Error | a | 2024 | 1.0 | x |
+| 2 | Output Error | b | 2025 | 1.1 | y |
+| 3 | Other Error | c | 2026 | 2.0 | z |
 ";
 
 /// A page whose one table has `headers` after `Code` and `Name`, and one row.
@@ -164,6 +165,8 @@ fn expectations() -> Vec<(&'static str, &'static str, String)> {
         ("NoFound", "no", "n11".into()),
         ("Café12", "name", "Café".into()),
         ("Café13", "name", "Cafe\u{301}".into()),
+        // A name with a blank line in it, which `from_name`'s rustdoc lists as ambiguous.
+        ("Twice114", "name", "Twice\n\n[1]".into()),
     ]
 }
 
@@ -210,7 +213,8 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     for (variant, method, expected) in expectations() {
         test.push_str(&format!("    assert_eq!(Odd::{variant}.{method}(), {expected:?});\n"));
     }
-    test.push_str("    assert_eq!(Odd::ALL.len(), 13);\n");
+    test.push_str("    assert_eq!(Odd::ALL.len(), 15);\n");
+    test.push_str("    assert_eq!(Odd::from_name(\"Twice\\n\\n[1]\"), None);\n");
     test.push_str("    assert_eq!(Odd::from_name(\"match\"), Some(Odd::Match));\n}\n");
     test.push_str("\n#[test]\nfn reserved_names_as_headers_answer() {\n");
     test.push_str("    use catalog::reserved::Reserved;\n");
@@ -223,7 +227,8 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    use catalog::named::Named;\n");
     test.push_str("    assert_eq!(Named::InputError.new(), \"a\");\n");
     test.push_str("    assert_eq!(Named::OutputError.as_of(), \"2025\");\n");
-    test.push_str("    assert_eq!(Named::OtherError.from_version(), \"2.0\");\n}\n");
+    test.push_str("    assert_eq!(Named::OtherError.from_version(), \"2.0\");\n");
+    test.push_str("    assert_eq!(Named::OtherError.type_2(), \"z\");\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 

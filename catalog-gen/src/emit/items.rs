@@ -490,8 +490,7 @@ fn from_name_doc(name_cell: &str, ambiguous: &[String]) -> String {
         "The variant whose {name_cell} is exactly `name`; `None` if no row or more than one has it."
     );
     if !ambiguous.is_empty() {
-        let list: Vec<String> =
-            ambiguous.iter().map(|name| format!("`{}`", name.replace('`', "'"))).collect();
+        let list: Vec<String> = ambiguous.iter().map(|name| rustdoc::code_span(name)).collect();
         doc.push_str(&format!("\n\nAmbiguous, so never found: {}.", list.join(", ")));
     }
     doc

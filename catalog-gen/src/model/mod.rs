@@ -193,7 +193,7 @@ impl Column {
 /// header as a code span (backticks inside become quotes) or `Column 3` where it has none.
 pub fn column_label(header: &str, index: usize) -> String {
     match column_title(header, index) {
-        Cow::Borrowed(header) => format!("`{}`", header.replace('`', "'")),
+        Cow::Borrowed(header) => crate::rustdoc::code_span(header),
         Cow::Owned(title) => title,
     }
 }
