@@ -3,6 +3,7 @@
 mod common;
 
 use std::fs;
+use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use common::{copy_dir, workspace_root};
@@ -450,12 +451,21 @@ fn the_binary_sets_a_large_replaced_module_aside_for_the_next_regen_to_remove() 
     let binary = target.join("debug").join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
     fs::copy(env!("CARGO_BIN_EXE_xtask"), &binary).unwrap();
     let run = |args: &[&str]| -> Output {
-        let output = Command::new(&binary)
-            .args(args)
-            .current_dir(sandbox.path())
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
+        let mut command = Command::new(&binary);
+        command.args(args).current_dir(sandbox.path()).env("NO_COLOR", "1");
+        // A child another test forks while the copy above is open for writing holds it open
+        // until that child runs its own program, and Linux refuses meanwhile to run the copy
+        // (ETXTBSY): a moment's wait, not a failure.
+        let mut tries = 0;
+        let output = loop {
+            match command.output() {
+                Err(error) if error.kind() == ErrorKind::ExecutableFileBusy && tries < 100 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                result => break result.unwrap(),
+            }
+        };
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
         output
     };
