@@ -301,8 +301,13 @@ fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
 /// blank line (`<br><br>`) would end the sentence's paragraph, and the span with it, leaving
 /// the rest as Markdown, where `[2]` is a link rustdoc tries.
 pub fn code_span(text: &str) -> String {
-    let text = text.replace('`', "'").replace(['\n', '\r'], " ");
-    format!("`{text}`")
+    format!("`{}`", one_line(text).replace('`', "'"))
+}
+
+/// Plain text to quote inline (a header, a name), its line breaks spaces: a blank line in it
+/// (`<br><br>`) would end the paragraph it is quoted in.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) { text.replace(['\n', '\r'], " ").into() } else { text.into() }
 }
 
 /// Plain text as Markdown that renders as that text (a retired row's cells, which are kept as

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
-use crate::model::{CodeType, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
+use crate::model::{CodeType, Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
 use crate::rustdoc;
 
 /// The rows of one enum, ready to be written.
@@ -327,10 +327,14 @@ pub fn deprecation_note(retired: &Retirement) -> String {
 }
 
 /// Each column's title ([`column_title`]) as rustdoc Markdown: a header is plain text, as the
-/// page shows it (`[Units]`, `a*b`), escaped so that rustdoc shows it so. Made once a table.
+/// page shows it (`[Units]`, `a*b`), escaped so that rustdoc shows it so, on one line, as the
+/// label's bold would end at a blank line. Made once a table.
 fn labels(table: &Enum) -> Vec<String> {
     let titles = table.columns.iter().enumerate();
-    titles.map(|(index, column)| rustdoc::escape(&column_title(&column.header, index))).collect()
+    let label = |(index, column): (usize, &Column)| {
+        rustdoc::escape(&rustdoc::one_line(&column_title(&column.header, index)))
+    };
+    titles.map(label).collect()
 }
 
 /// The variant's rustdoc: code and name as the summary, then, for a retired row, that it is,
