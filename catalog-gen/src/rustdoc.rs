@@ -440,6 +440,17 @@ fn ends_with_backslash<T>(
     source.get(span.start..end).unwrap_or("").trim_end().ends_with('\\')
 }
 
+/// How a re-rendered link is written: a reference-style one (`[text][1]`, with `[1]: url` on
+/// a line of its own) inline, `[text](url)`. A cell's rustdoc is followed on its line by more
+/// text (the name after the code: `[1]: url: Name` is no definition), and sits beside other
+/// cells whose `[1]` may be another link.
+fn written_inline(link_type: LinkType) -> LinkType {
+    match link_type {
+        LinkType::Autolink | LinkType::Email => link_type,
+        _ => LinkType::Inline,
+    }
+}
+
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
@@ -455,10 +466,12 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 in_anchor = false;
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+                let (link_type, id) = (written_inline(link_type), CowStr::Borrowed(""));
                 Event::Start(Tag::Link { link_type, dest_url: absolute(dest_url, base), title, id })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
+                let (link_type, id) = (written_inline(link_type), CowStr::Borrowed(""));
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url: absolute(dest_url, base),
@@ -743,23 +756,26 @@ mod tests {
 
         /// rustdoc asks its broken-link callback for every `[text]` that is no link, and
         /// tries it as an item: a cell's rustdoc, read as rustdoc reads it, asks for none,
-        /// whatever brackets, escapes, code, links and HTML its page's cell has. Anchors are
-        /// left out: one dropped between two code spans leaves them side by side, which
-        /// pulldown-cmark-to-cmark writes as one run of backticks (not fixed).
+        /// whatever brackets, escapes, code, links (reference-style ones to a definition on
+        /// the page included) and HTML its page's cell has, and whatever follows it on its
+        /// line (the name after the code, `1: Name`). Anchors are left out: one dropped
+        /// between two code spans leaves them side by side, which pulldown-cmark-to-cmark
+        /// writes as one run of backticks (not fixed).
         #[test]
         fn a_cells_rustdoc_has_no_link_that_the_page_does_not(
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "[", "]", "![", "\\", "\\[", "x", " ", "`[c]`", "[a](b.md)", "[d](https://x.test)",
-                    "&#91;", "<pre>", "</pre>", "*", "(", ")",
+                    "&#91;", "<pre>", "</pre>", "*", "(", ")", "[e][1]", "![f][1]", "[1]",
                 ]),
                 1..12,
             ),
         ) {
             let cell = pieces.concat();
-            let source = format!("| a |\n| --- |\n| {cell} |\n");
+            let source = format!("| a |\n| --- |\n| {cell} |\n\n[1]: g.md\n");
             for plain_base in [true, false] {
                 for (markdown, _) in cells(&source, &base(), plain_base) {
+                    let markdown = format!("{markdown}: Name");
                     let mut asked = Vec::new();
                     let callback = |link: pulldown_cmark::BrokenLink<'_>| {
                         asked.push(link.reference.to_string());
@@ -774,6 +790,21 @@ mod tests {
                     proptest::prop_assert!(asked.is_empty(), "{cell:?} -> {markdown:?}: {asked:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn reference_style_links_are_written_inline() {
+        // The page's definition is no line of the cell's rustdoc, which text follows.
+        let source =
+            "| a |\n| --- |\n| ![logo][1] and [b][] |\n\n[1]: img/l.png\n[b]: b.md \"B\"\n";
+        for plain_base in [true, false] {
+            let (markdown, _) = cells(source, &base(), plain_base).remove(0);
+            assert_eq!(
+                markdown,
+                "![logo](https://docs.aws.amazon.com/mediaconvert/latest/ug/img/l.png) and \
+                 [b](https://docs.aws.amazon.com/mediaconvert/latest/ug/b.html \"B\")"
+            );
         }
     }
 
