@@ -122,6 +122,42 @@ fn real_pages_of_other_teams_become_a_crate_that_answers_lookups() {
     );
 }
 
+/// The names regen warns rustc will warn of as looking alike (`catalog_gen::model::look_alike`)
+/// are those rustc warns of: the same lints, as many times, on the crate of the `tests/ui` case
+/// that shows those warnings.
+#[test]
+fn regen_warns_of_the_names_rustc_warns_look_alike() {
+    let case = workspace_root().join("catalog-gen/tests/ui/warnings_names_that_look_alike");
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    copy_dir(&case, &docs);
+    let manifest = docs.join("catalog.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    let text = text.replace("output = \"out\"", "output = \"../look-alike/src/generated\"");
+    fs::write(&manifest, text).unwrap();
+    let crate_dir = sandbox.path().join("look-alike");
+    let output = init(&crate_dir, &manifest);
+    let regen = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "init failed:\n{regen}");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let build = Command::new(cargo)
+        .args(["build", "--manifest-path"])
+        .arg(crate_dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", workspace_root().join("target/new-crate"))
+        .output()
+        .unwrap();
+    let rustc = String::from_utf8_lossy(&build.stderr);
+    assert!(build.status.success(), "{rustc}");
+    for (lint, rustc_says) in [
+        ("confusable_idents", "as identifiers, which look alike"),
+        ("mixed_script_confusables", "consists solely of mixed script confusables"),
+    ] {
+        let warned = regen.matches(&format!("(`{lint}`)")).count();
+        assert!(warned > 0, "{regen}");
+        assert_eq!(warned, rustc.matches(rustc_says).count(), "{lint}:\n{regen}\n{rustc}");
+    }
+}
+
 #[test]
 fn init_refuses_an_output_outside_the_new_crate() {
     let sandbox = tempfile::tempdir().unwrap();

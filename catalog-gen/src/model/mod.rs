@@ -18,7 +18,8 @@
 //! 9. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
 //!    grouped by code, names in lookup order, ambiguous names.
 //! 10. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
-//!     a table without rows, a very long variant name, a cell that is only a placeholder).
+//!     a table without rows, a very long variant name, a cell that is only a placeholder);
+//!     then, across the crate, [`look_alike`]: names rustc will warn look alike.
 //! 11. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
 //!
 //! Problems are errors or warnings: a table with an error skips the stages after the one that
@@ -43,6 +44,7 @@ pub mod docs;
 pub mod facts;
 pub mod keys;
 pub mod lints;
+pub mod look_alike;
 pub mod names;
 pub mod options;
 pub mod pages;
@@ -287,6 +289,7 @@ pub fn build(
             tables.push(table);
         }
     }
+    look_alike::check(&tables, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
