@@ -118,17 +118,19 @@ pub fn is_identifier_char(c: char) -> bool {
     }
 }
 
-/// `text` in its compatibility form (NFKC), as a reader sees it: `º` is `o`, `ﬁ` is `fi`,
-/// `²` is `2`, a full-width `Ａ` is `A`, and an accent typed as its own character is one
-/// with its letter (`e` and U+0301 are `é`). rustc reads identifiers in their composed
-/// form (NFC), so two names that differ only there would be one name to it. Borrowed where
-/// it is already in that form, as ASCII text always is.
+/// `text` in its compatibility form (NFKC), as a reader sees it: `º` is `o`, `ﬁ` is `fi`, a
+/// full-width `Ａ` is `A`, and an accent typed as its own character is one with its letter
+/// (`e` and U+0301 are `é`). rustc reads identifiers in their composed form (NFC), so two
+/// names that differ only there would be one name to it. Numbers that are marks rather than
+/// part of a word (a footnote's `¹`, `½`, `①`: no identifier can have them) are left out
+/// first, as names always dropped them: NFKC would make them digits (`AMI ¹` would name
+/// `Ami1`). Borrowed where it is already in that form, as ASCII text always is.
 pub fn compatible(text: &str) -> Cow<'_, str> {
     if text.is_ascii() || unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfkc().collect())
+        return Cow::Borrowed(text);
     }
+    let is_mark = |c: char| c.is_numeric() && !unicode_ident::is_xid_continue(c);
+    Cow::Owned(text.chars().filter(|&c| !is_mark(c)).nfkc().collect())
 }
 
 /// Why rustc would not take `name`, an identifier given in the manifest, as written and
@@ -585,6 +587,9 @@ mod tests {
         // `º` is `o` to a reader (NFKC); as written, rustc warns of it (`uncommon_codepoints`).
         assert_eq!(variant_name("Nº Found", None), "NoFound");
         assert_eq!(variant_name("ﬁle Ｔoo Long", None), "FileTooLong");
+        // A footnote's mark is no part of the name, as before; a full-width digit is a digit.
+        assert_eq!(variant_name("AMI ¹ (Note)", None), "AmiNote");
+        assert_eq!(variant_name("CO₂ ① Error２", None), "CoError2");
         assert_eq!(accessor_name("Nº"), "no");
         assert_eq!(disambiguator("Aº-1"), "Ao1");
         // An accent typed as its own character is one with its letter; otherwise two rows
@@ -744,8 +749,7 @@ mod tests {
         assert_eq!(variant_name("404 Page", None), "_404Page");
         assert_eq!(variant_name("Érreur grave", None), "ÉrreurGrave");
         assert_eq!(variant_name("Input-Error", None), "InputError");
-        // `½` is `1⁄2` read as text (NFKC), as `a 1/2 b` would be named.
-        assert_eq!(variant_name("a ½ b", None), "A12B");
+        assert_eq!(variant_name("a ½ b", None), "AB");
         assert_eq!(variant_name("*/ #[x] {}", None), "X");
         assert_eq!(variant_name("???", None), "");
     }
