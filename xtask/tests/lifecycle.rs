@@ -5,10 +5,9 @@
 mod common;
 
 use std::fs;
-use std::process::Command;
 
 use catalog_gen::regen::{self, Mode, Options};
-use common::workspace_root;
+use common::{cargo_output, workspace_root};
 
 const MANIFEST: &str = r#"output = "../errors/src/generated"
 
@@ -84,13 +83,7 @@ fn a_retired_variant_compiles_with_a_deprecation_warning_and_still_resolves() {
     )
     .unwrap();
     fs::write(user.join("src/lib.rs"), USER).unwrap();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args(["test", "--manifest-path"])
-        .arg(user.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", workspace_root().join("target/lifecycle"))
-        .output()
-        .unwrap();
+    let output = cargo_output("test", &user.join("Cargo.toml"), "lifecycle", &[], &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}{}", String::from_utf8_lossy(&output.stdout));
     assert!(

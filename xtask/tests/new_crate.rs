@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{cargo_test, copy_dir, workspace_root};
+use common::{cargo_output, cargo_test, copy_dir, workspace_root};
 use std::process::{Command, Output};
 
 fn init(dir: &Path, manifest: &Path) -> Output {
@@ -139,13 +139,7 @@ fn regen_warns_of_the_names_rustc_warns_look_alike() {
     let output = init(&crate_dir, &manifest);
     let regen = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "init failed:\n{regen}");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let build = Command::new(cargo)
-        .args(["build", "--manifest-path"])
-        .arg(crate_dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", workspace_root().join("target/new-crate"))
-        .output()
-        .unwrap();
+    let build = cargo_output("build", &crate_dir.join("Cargo.toml"), "new-crate", &[], &[]);
     let rustc = String::from_utf8_lossy(&build.stderr);
     assert!(build.status.success(), "{rustc}");
     for (lint, rustc_says) in [

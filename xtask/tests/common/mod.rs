@@ -50,6 +50,27 @@ pub fn cargo_clippy(manifest: &Path, target_dir: &str, args: &[&str]) {
     cargo_with("clippy", manifest, target_dir, &all, &[]);
 }
 
+/// Runs `cargo <command>` with `args` on `manifest`, `envs` set for it, building into
+/// `target/<target_dir>` of this workspace, and returns what it did and printed: for a test
+/// that reads cargo's or rustc's output.
+pub fn cargo_output(
+    command: &str,
+    manifest: &Path,
+    target_dir: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> std::process::Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    std::process::Command::new(cargo)
+        .args([command, "--manifest-path"])
+        .arg(manifest)
+        .args(args)
+        .env("CARGO_TARGET_DIR", workspace_root().join("target").join(target_dir))
+        .envs(envs.iter().copied())
+        .output()
+        .unwrap()
+}
+
 /// Runs `cargo <command> --quiet` with `args` on `manifest`, `envs` set for it, building as
 /// [`cargo_test`] says; fails with the output if the command does.
 fn cargo_with(
@@ -59,15 +80,9 @@ fn cargo_with(
     args: &[&str],
     envs: &[(&str, &str)],
 ) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = std::process::Command::new(cargo)
-        .args([command, "--quiet", "--manifest-path"])
-        .arg(manifest)
-        .args(args)
-        .env("CARGO_TARGET_DIR", workspace_root().join("target").join(target_dir))
-        .envs(envs.iter().copied())
-        .output()
-        .unwrap();
+    let mut all = vec!["--quiet"];
+    all.extend_from_slice(args);
+    let output = cargo_output(command, manifest, target_dir, &all, envs);
     assert!(
         output.status.success(),
         "`cargo {command} {}` on {} fails:\n{}{}",
