@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_security::mixed_script::AugmentedScriptSet;
 use unicode_security::{GeneralSecurityProfile, is_potential_mixed_script_confusable_char};
 
@@ -116,7 +116,12 @@ fn names<'a>(tables: &'a [ReadyTable<'_>]) -> Vec<Name<'a>> {
 /// of the two not ASCII. Warned of at the name that is not ASCII (the later where both are not).
 fn look_alike_pairs(names: &[Name<'_>], problems: &mut Vec<Diagnostic>) {
     let mut by_skeleton: FxHashMap<String, usize> = FxHashMap::default();
+    // rustc sees a name written the same in two places (a variant of two enums) once.
+    let mut seen = FxHashSet::default();
     for (index, name) in names.iter().enumerate() {
+        if !seen.insert(name.text) {
+            continue;
+        }
         let skeleton: String = unicode_security::skeleton(name.text).collect();
         let Some(&first) = by_skeleton.get(&skeleton) else {
             by_skeleton.insert(skeleton, index);
