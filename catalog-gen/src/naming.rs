@@ -140,20 +140,21 @@ pub fn warned_of(name: &str) -> Option<String> {
     if name.is_ascii() {
         return None;
     }
-    let uncommon: Vec<String> = name
-        .chars()
-        .filter(|&c| !c.is_ascii() && !GeneralSecurityProfile::identifier_allowed(c))
-        .map(|c| format!("`{c}` (U+{:04X})", u32::from(c)))
-        .collect();
-    if !uncommon.is_empty() {
-        return Some(format!(
-            "rustc warns of {} in an identifier (`uncommon_codepoints`)",
-            uncommon.join(", ")
-        ));
+    let mut uncommon =
+        name.chars().filter(|&c| !c.is_ascii() && !GeneralSecurityProfile::identifier_allowed(c));
+    if let Some(first) = uncommon.next() {
+        let listed = quoted_chars(std::iter::once(first).chain(uncommon));
+        return Some(format!("rustc warns of {listed} in an identifier (`uncommon_codepoints`)"));
     }
     (!unicode_normalization::is_nfc(name)).then(|| {
         "rustc reads this name in its composed form (NFC), which is written differently".to_owned()
     })
+}
+
+/// Characters as a diagnostic names them: "`º` (U+00BA), `ª` (U+00AA)".
+pub fn quoted_chars(chars: impl Iterator<Item = char>) -> String {
+    let quoted: Vec<String> = chars.map(|c| format!("`{c}` (U+{:04X})", u32::from(c))).collect();
+    quoted.join(", ")
 }
 
 /// The apostrophes a name drops rather than splits words on (`Doesn't` → `Doesnt`).

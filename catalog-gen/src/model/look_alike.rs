@@ -14,8 +14,9 @@ use unicode_security::mixed_script::AugmentedScriptSet;
 use unicode_security::{GeneralSecurityProfile, is_potential_mixed_script_confusable_char};
 
 use crate::api;
-use crate::diagnostics::{Diagnostic, Label};
+use crate::diagnostics::Diagnostic;
 use crate::model::docs::ReadyTable;
+use crate::model::problems::{CrateName, Place};
 
 /// A name of the generated crate, and where the docs or the manifest give it: `None` for a
 /// name every catalog has (`ALL`, `code`).
@@ -24,43 +25,12 @@ struct Name<'a> {
     from: Option<From<'a>>,
 }
 
-/// Where a name is given: the file, the span, and what the name is.
+/// Where a name is given: the table's files, the span in the one that gives it, and what the
+/// name is.
 struct From<'a> {
-    path: &'a str,
+    place: Place<'a>,
     span: Range<usize>,
-    what: Given<'a>,
-}
-
-/// What a name is, with what the manifest pins another by.
-enum Given<'a> {
-    Enum,
-    /// A column's method, by its header.
-    Method(&'a str),
-    /// A row's variant, by its code as written.
-    Variant(&'a str),
-}
-
-impl Given<'_> {
-    fn noun(&self) -> &'static str {
-        match self {
-            Given::Enum => "enum",
-            Given::Method(_) => "method",
-            Given::Variant(_) => "variant",
-        }
-    }
-
-    /// The help that names it otherwise.
-    fn help(&self) -> String {
-        match self {
-            Given::Enum => "name it otherwise in the manifest".to_owned(),
-            Given::Method(header) => {
-                format!("pin another name: `accessors = {{ \"{header}\" = \"...\" }}`")
-            }
-            Given::Variant(code) => {
-                format!("pin another name: `variants = {{ \"{code}\" = \"...\" }}`")
-            }
-        }
-    }
+    named: CrateName<'a>,
 }
 
 /// Pushes a warning for each name of `tables` that rustc will warn of as looking like another,
@@ -87,26 +57,25 @@ fn names<'a>(tables: &'a [ReadyTable<'_>]) -> Vec<Name<'a>> {
     let fixed = api::INHERENT_ITEMS.iter().chain(api::TRAIT_METHODS);
     let mut names: Vec<Name<'a>> = fixed.map(|text| Name { text, from: None }).collect();
     for table in tables {
-        let in_manifest =
-            |what| From { path: table.manifest_path, span: table.spec.enum_name.span(), what };
-        names.push(Name { text: table.enum_name.as_str(), from: Some(in_manifest(Given::Enum)) });
+        let place = Place { manifest: table.manifest_path, page: &table.page.path };
+        let enum_span = table.spec.enum_name.span();
+        let from = From { place, span: enum_span.clone(), named: CrateName::Enum };
+        names.push(Name { text: table.enum_name.as_str(), from: Some(from) });
         for (column, cell) in table.columns.list.iter().zip(&table.table.header) {
             let Some(accessor) = &column.accessor else { continue };
-            let what = Given::Method(&cell.text);
-            let from = From { path: &table.page.path, span: cell.span.clone(), what };
+            let named = CrateName::Method { header: &cell.text };
+            let from = From { place, span: cell.span.clone(), named };
             names.push(Name { text: accessor.trim_start_matches("r#"), from: Some(from) });
         }
         for row in &table.rows {
-            let what = Given::Variant(&row.key_text);
             // A retired row is named where the manifest retires it; its cells left the page.
-            let from = match row.page_row {
-                Some(_) => {
-                    let span = row.row.cells()[table.columns.name].span.clone();
-                    From { path: &table.page.path, span, what }
-                }
-                None => in_manifest(what),
+            let retired = row.page_row.is_none();
+            let span = match retired {
+                false => row.row.cells()[table.columns.name].span.clone(),
+                true => enum_span.clone(),
             };
-            names.push(Name { text: row.ident.as_str(), from: Some(from) });
+            let named = CrateName::Variant { code: &row.key_text, retired };
+            names.push(Name { text: row.ident.as_str(), from: Some(From { place, span, named }) });
         }
     }
     names
@@ -133,13 +102,8 @@ fn look_alike_pairs(names: &[Name<'_>], problems: &mut Vec<Diagnostic>) {
         }
         let (warned, like) = if name.text.is_ascii() { (other, name) } else { (name, other) };
         if let Some(from) = &warned.from {
-            let message = format!(
-                "rustc will warn that the {} name `{}` looks like `{}` (`confusable_idents`)",
-                from.what.noun(),
-                warned.text,
-                like.text
-            );
-            problems.push(warning(message, from));
+            let span = from.span.clone();
+            problems.push(from.place.looks_alike(span, from.named, warned.text, like.text));
         }
     }
 }
@@ -191,21 +155,7 @@ fn scripts_only_in_look_alikes(names: &[Name<'_>], problems: &mut Vec<Diagnostic
         let mut chars = chars.clone();
         chars.sort_unstable();
         chars.dedup();
-        let listed: Vec<String> =
-            chars.iter().map(|c| format!("`{c}` (U+{:04X})", u32::from(*c))).collect();
-        let message = format!(
-            "rustc will warn that the crate's names use the script {set} only in letters that \
-             look like Latin ones, {} (`mixed_script_confusables`)",
-            listed.join(", ")
-        );
-        problems.push(warning(message, from));
+        let (span, script) = (from.span.clone(), set.to_string());
+        problems.push(from.place.script_only_in_look_alikes(span, from.named, &script, &chars));
     }
-}
-
-/// The warning `message` about the name given at `from`.
-fn warning(message: String, from: &From<'_>) -> Diagnostic {
-    let label = format!("{} named here", from.what.noun());
-    Diagnostic::warning(message)
-        .with_label(Label::primary(from.path, from.span.clone(), &label))
-        .with_help(from.what.help())
 }

@@ -422,6 +422,56 @@ impl Place<'_> {
         .with_help(format!("pin a shorter name: `variants = {{ \"{pin_key}\" = \"...\" }}`"))
     }
 
+    /// A name of the crate rustc will warn looks like `like` (`confusable_idents`).
+    pub fn looks_alike(
+        &self,
+        span: Range<usize>,
+        named: CrateName<'_>,
+        name: &str,
+        like: &str,
+    ) -> Diagnostic {
+        let noun = named.noun();
+        let message = format!(
+            "rustc will warn that the {noun} name `{name}` looks like `{like}` (`confusable_idents`)"
+        );
+        self.warning_at_name(span, named, message)
+    }
+
+    /// The first name of the crate written in a script its names use only in `chars`, letters
+    /// that look like Latin ones (`mixed_script_confusables`).
+    pub fn script_only_in_look_alikes(
+        &self,
+        span: Range<usize>,
+        named: CrateName<'_>,
+        script: &str,
+        chars: &[char],
+    ) -> Diagnostic {
+        let message = format!(
+            "rustc will warn that the crate's names use the script {script} only in letters that \
+             look like Latin ones, {} (`mixed_script_confusables`)",
+            crate::naming::quoted_chars(chars.iter().copied())
+        );
+        self.warning_at_name(span, named, message)
+    }
+
+    /// A warning about a name, where it is given, with the help that gives it another.
+    fn warning_at_name(
+        &self,
+        span: Range<usize>,
+        named: CrateName<'_>,
+        message: String,
+    ) -> Diagnostic {
+        let (path, help) = match named {
+            CrateName::Enum => (self.manifest, "name it otherwise in the manifest".to_owned()),
+            CrateName::Method { header } => (self.page, pin_accessor_help(header)),
+            CrateName::Variant { code, retired } => {
+                (if retired { self.manifest } else { self.page }, pin_variant_help(code))
+            }
+        };
+        let label = format!("{} named here", named.noun());
+        Diagnostic::warning(message).with_label(Label::primary(path, span, &label)).with_help(help)
+    }
+
     /// A cell whose whole text is a placeholder link an export left for content it dropped;
     /// `cell` names it as [`Column::cell_phrase`](crate::model::Column::cell_phrase) does.
     pub fn placeholder_cell(&self, span: Range<usize>, text: &str, cell: &str) -> Diagnostic {
@@ -526,6 +576,38 @@ impl Place<'_> {
         self.in_page(span, format!("two rows generate the variant `{name}`"), "second row")
             .with_label(Label::secondary(self.page, first, "first row"))
             .with_help(pin_variant_help(pin_key))
+    }
+}
+
+/// What a name of the generated crate is, for a warning about it, with what the manifest pins
+/// another by: the enum (named in the manifest), a column's method (by its header, on the
+/// page), or a row's variant (by its code as written; on the page, or, retired, in the
+/// manifest).
+#[derive(Clone, Copy, Debug)]
+pub enum CrateName<'a> {
+    /// The enum.
+    Enum,
+    /// A column's method.
+    Method {
+        /// The column's header.
+        header: &'a str,
+    },
+    /// A row's variant.
+    Variant {
+        /// The row's code as written.
+        code: &'a str,
+        /// Whether the row is retired (named in the manifest, not on the page).
+        retired: bool,
+    },
+}
+
+impl CrateName<'_> {
+    fn noun(&self) -> &'static str {
+        match self {
+            CrateName::Enum => "enum",
+            CrateName::Method { .. } => "method",
+            CrateName::Variant { .. } => "variant",
+        }
     }
 }
 
