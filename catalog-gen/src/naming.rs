@@ -226,10 +226,8 @@ pub fn accessor_name(header: &str) -> String {
 /// A string of identifier characters made into a valid identifier: in the composed form rustc
 /// reads it in (NFC, which a case conversion can leave), `_` before a leading digit, `_` after
 /// a keyword that cannot be a raw identifier (`Self`, `self`, `super`, `crate`).
-fn make_identifier(mut name: String) -> String {
-    if !name.is_ascii() && !unicode_normalization::is_nfc(&name) {
-        name = name.nfc().filter(|&c| is_identifier_char(c)).collect();
-    }
+fn make_identifier(name: String) -> String {
+    let mut name = composed(name);
     if name.chars().next().is_some_and(|c| !unicode_ident::is_xid_start(c)) {
         name.insert(0, '_');
     }
@@ -237,6 +235,16 @@ fn make_identifier(mut name: String) -> String {
         name.push('_');
     }
     name
+}
+
+/// `name`, of [identifier characters](is_identifier_char), in the composed form rustc reads
+/// identifiers in (NFC), which a case conversion can leave undone; composing keeps to those
+/// characters.
+fn composed(name: String) -> String {
+    if name.is_ascii() || unicode_normalization::is_nfc(&name) {
+        return name;
+    }
+    name.nfc().filter(|&c| is_identifier_char(c)).collect()
 }
 
 /// Whether `text` is exactly a valid Rust identifier (raw identifiers included) that is not a
@@ -431,14 +439,8 @@ pub fn type_name(text: &str) -> Result<Identifier, Refusal> {
 /// The suffix that tells apart variants whose names collide: the code, as an identifier part.
 pub fn disambiguator(code_text: &str) -> String {
     let camel = compatible(code_text).to_upper_camel_case();
-    let suffix: String = camel.chars().filter(|&c| is_identifier_char(c)).collect();
-    // Composed as rustc reads it; a suffix is never first, so needs nothing else of
-    // `make_identifier`.
-    if suffix.is_ascii() || unicode_normalization::is_nfc(&suffix) {
-        suffix
-    } else {
-        suffix.nfc().filter(|&c| is_identifier_char(c)).collect()
-    }
+    // A suffix is never first, so needs nothing else of `make_identifier`.
+    composed(camel.chars().filter(|&c| is_identifier_char(c)).collect())
 }
 
 /// [`disambiguator`] for many codes, asking heck once per shape of code. An ASCII code's
@@ -597,6 +599,10 @@ mod tests {
         // would make names that differ to the generator and are one to rustc (E0428).
         assert_eq!(variant_name("Cafe\u{301}", None), variant_name("Café", None));
         assert_eq!(variant_name("\u{1100}\u{1161}", None), "\u{ac00}");
+        // A case conversion can leave a name decomposed (`ΐ` upper-cased is `Ι` and two
+        // accents): composed again, as rustc reads it.
+        assert_eq!(variant_name("ΐ", None), "\u{3aa}\u{301}");
+        assert_eq!(disambiguator("ΐ"), "\u{3aa}\u{301}");
         // What rustc warns of, and does not, in a name given in the manifest.
         assert_eq!(warned_of("Café"), None);
         assert_eq!(
