@@ -99,9 +99,17 @@ impl ModuleCode {
 
 /// A module's code: its docs and attributes, and every enum of the module.
 pub fn module_code(module: &Module) -> ModuleCode {
-    // The title is plain text, as the page shows it: escaped, so that rustdoc shows it so.
-    let mut prose = format!("# {}\n\n{}", rustdoc::escape(&module.title), module.prose.trim());
-    prose.push_str(&format!("\n\n*Generated from `{}`.*", module.source));
+    // The title is plain text, as the page shows it: escaped, so that rustdoc shows it so. A
+    // page without one starts with its prose, not an empty heading.
+    let title = (!module.title.is_empty()).then(|| format!("# {}", rustdoc::escape(&module.title)));
+    let source = format!("*Generated from `{}`.*", module.source);
+    let parts = [title.as_deref(), Some(module.prose.trim()), Some(&source)];
+    let prose = parts
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let mut docs = String::new();
     text::push_doc(&mut docs, "//!", &prose);
     // The prose and cells are upstream text: rustdoc may find bare URLs or HTML in them. The

@@ -13,7 +13,10 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::{parallel, scan};
 
+mod front_matter;
 mod pieces;
+
+pub use front_matter::FrontMatter;
 
 /// The Markdown extensions the pages are read with: GitHub's tables, footnotes and
 /// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page).
@@ -58,10 +61,12 @@ impl<'a> Whole<'a> {
         Whole { page, start }
     }
 
-    /// `page` read whole, past its byte order mark if it has one: cmark, which GitHub renders
-    /// Markdown with, skips it, so a page saved with one still starts with its title or table.
+    /// `page` read whole, past its byte order mark if it has one (cmark, which GitHub renders
+    /// Markdown with, skips it, so a page saved with one still starts with its title or table)
+    /// and then past its [front matter](front_matter), which is not Markdown.
     fn of(page: &'a str) -> Self {
-        Whole::from(page, crate::source::byte_order_mark_len(page))
+        let start = crate::source::byte_order_mark_len(page);
+        Whole::from(page, start + front_matter::len(&page[start..]))
     }
 
     /// The text read: the page from `start` on.
@@ -154,6 +159,8 @@ pub struct Page<'a> {
     pub events: Events<'a>,
     /// The first level-1 heading.
     pub title: Option<Heading>,
+    /// The YAML front matter at the page's top, which the page is read from below.
+    pub front_matter: Option<FrontMatter>,
     /// The tables, in document order.
     pub tables: Vec<Table<'a>>,
 }
@@ -252,6 +259,14 @@ pub fn parse(source: &str) -> Page<'_> {
 /// the caller's policy (rustdoc's, which rewrites some links), not this layer's, made by
 /// `new_keep` for each thread that reads.
 pub fn parse_keeping<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
+    let mut page = read_markdown(source, new_keep);
+    let start = crate::source::byte_order_mark_len(source);
+    page.front_matter = front_matter::read(source, start);
+    page
+}
+
+/// The page's Markdown, [read whole](Whole::of) or in pieces.
+fn read_markdown<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
     // A page with a large table is read in pieces, where they read as the page does.
     if let Some(page) = pieces::read(source, &new_keep, pieces::PIECE_BYTES) {
         return page;
@@ -274,8 +289,13 @@ fn read_page<'a, 'p>(
     keep: &impl Keep,
     onto: &impl Rebase<'a, 'p>,
 ) -> Page<'a> {
-    let mut page =
-        Page { source: onto.page(), title: None, tables: Vec::new(), events: Vec::new() };
+    let mut page = Page {
+        source: onto.page(),
+        title: None,
+        front_matter: None,
+        tables: Vec::new(),
+        events: Vec::new(),
+    };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;
     // How many block quotes and list items the parser is in.

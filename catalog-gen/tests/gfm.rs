@@ -1,7 +1,7 @@
 //! Tables read as GitHub renders them: on pages of well-formed tables of every shape of row
 //! (short, long, escaped pipes, code spans, links, anchors, line breaks, footnote marks), at
 //! the top level or in block quotes and list items, among prose, with or without a byte order
-//! mark, every cell as `catalog_gen::markdown` reads it is the cell that comrak, a port of
+//! mark and YAML front matter (which is not Markdown), every cell as `catalog_gen::markdown` reads it is the cell that comrak, a port of
 //! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
 //! held to reading them whole by its own property, in `markdown/pieces.rs`.)
 //!
@@ -27,6 +27,7 @@ fn rendered(page: &str) -> Tables {
     options.extension.table = true;
     options.extension.footnotes = true;
     options.extension.strikethrough = true;
+    options.extension.front_matter_delimiter = Some("---".into());
     let root = comrak::parse_document(&arena, page, &options);
     let tables = root.descendants().filter(|node| {
         let value = &node.data.borrow().value;
@@ -199,15 +200,28 @@ fn block() -> impl Strategy<Value = String> {
     ]
 }
 
+/// YAML front matter, which GitHub shows as a table of its own, not as Markdown: some with
+/// lines that would be a table, or a thematic break and a setext heading, on a page.
+fn front_matter() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "---\ntitle: Errors\n---\n",
+        "---\ntitle: Errors\ntable: |\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n---\n\n",
+        "---\n| A | B |\n|---|---|\n| 1 | 2 |\n---\n",
+        "---\n---\n",
+    ])
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn tables_are_read_as_github_renders_them(
         mark in prop::option::weighted(0.2, Just("\u{feff}")),
+        front_matter in prop::option::weighted(0.2, front_matter()),
         blocks in prop::collection::vec(block(), 1..8),
     ) {
-        let page = format!("{}{}\n", mark.unwrap_or(""), blocks.join("\n\n"));
+        let (mark, front_matter) = (mark.unwrap_or(""), front_matter.unwrap_or(""));
+        let page = format!("{mark}{front_matter}{}\n", blocks.join("\n\n"));
         let (read, rendered) = (read(&page), rendered(&page));
         prop_assert_eq!(read, rendered, "{:?}", page);
     }

@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use url::Url;
 
 use crate::manifest::{self, KeyType, TableSpec};
-use crate::markdown::{Cell, Row, Table};
+use crate::markdown::{self, Cell, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::facts::Facts;
 use crate::model::names::NamedRow;
@@ -92,7 +92,7 @@ pub fn catalog(mut tables: Vec<ReadyTable<'_>>) -> Catalog {
         let module = modules.entry(&ready.module).or_insert_with(|| Module {
             name: ready.module.clone(),
             source: ready.page.path.clone(),
-            title: ready.page.page.title.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            title: page_title(&ready.page.page).unwrap_or_default(),
             prose: module_prose(ready, tables),
             enums: Vec::new(),
         });
@@ -149,9 +149,10 @@ fn enum_model(
         });
     let names_are_codes = codes_are_key_cells && ready.columns.name == key && !spec.shared_codes;
     let facts = &ready.facts;
-    let title = [&ready.table.caption, &ready.table.heading, &ready.page.page.title]
+    let title = [&ready.table.caption, &ready.table.heading]
         .into_iter()
         .find_map(|heading| heading.as_ref().map(|h| h.text.clone()))
+        .or_else(|| page_title(&ready.page.page))
         .unwrap_or_else(|| ready.enum_name.to_string());
     Enum {
         name: ready.enum_name.clone(),
@@ -200,6 +201,13 @@ fn code_type(key_type: KeyType) -> CodeType {
         KeyType::U64 => CodeType::U64,
         KeyType::Str => CodeType::Str,
     }
+}
+
+/// The page's title: its first level-1 heading, as the page shows it, or else the title its
+/// front matter gives (a site's page shows that one, where the Markdown has none).
+fn page_title(page: &markdown::Page<'_>) -> Option<String> {
+    let front_matter = page.front_matter.as_ref().and_then(|front| front.title.clone());
+    page.title.as_ref().map(|title| title.text.clone()).or(front_matter)
 }
 
 /// The page's prose with its title and tables taken out, and each generated table replaced

@@ -69,7 +69,8 @@ pub struct Module {
     pub name: Identifier,
     /// The page's path, as shown in headers.
     pub source: String,
-    /// The page's title.
+    /// The page's title: its first level-1 heading, or its front matter's title; empty where
+    /// it has neither.
     pub title: String,
     /// The page's prose, as rustdoc Markdown.
     pub prose: String,
@@ -83,7 +84,7 @@ pub struct Module {
 pub struct Enum {
     /// The enum's name.
     pub name: Identifier,
-    /// The table's caption or heading, or the page's title.
+    /// The table's caption or heading, or the page's title, or else the enum's name.
     pub title: String,
     /// The page's published URL.
     pub url: String,
