@@ -3,11 +3,14 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::FxHashMap;
+use unicase::UniCase;
 use url::Url;
 
 use crate::markdown::{self, Cell, Kept, PARSER_OPTIONS, Page};
@@ -482,6 +485,18 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             Event::Start(Tag::CodeBlock(_)) => {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("text".into())))
             }
+            Event::Start(Tag::HtmlBlock)
+                if matches!(kept.last(), Some(Event::End(TagEnd::List(_)))) =>
+            {
+                // pulldown-cmark-to-cmark 23 writes an HTML block straight under a list nested
+                // in a list item, without a blank line; a block that cannot interrupt a
+                // paragraph (`<Warning>`, any tag but HTML's own block tags) then reads as
+                // more of the list's last paragraph (TiDB's release notes). An empty paragraph
+                // between them renders as nothing but the blank line, which it always puts
+                // after a list.
+                kept.extend([Event::Start(Tag::Paragraph), Event::End(TagEnd::Paragraph)]);
+                Event::Start(Tag::HtmlBlock)
+            }
             other => other,
         };
         in_anchor = false;
@@ -502,6 +517,76 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
         out = escape(&text);
     }
     out
+}
+
+/// A page's footnote definitions as rustdoc Markdown (`[^label]: …`, links made absolute), for
+/// the variants whose cells refer to one (`Y[^4]`). rustdoc, like GitHub, shows a reference as
+/// a footnote only where its definition is in the same doc comment, and clippy warns of one
+/// without (`doc_suspicious_footnotes`); the definition is on the page, far from the table
+/// (TiDB's feature tables), so a cell quoted as written needs it carried along.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Footnotes {
+    /// Each definition's Markdown by its label, matched as pulldown-cmark matches labels.
+    by_label: HashMap<UniCase<String>, String>,
+}
+
+impl Footnotes {
+    /// The footnotes defined on `page`, published at `base`; where a label is defined twice,
+    /// the first definition, as GitHub shows it.
+    pub fn of(page: &Page<'_>, base: &Url) -> Self {
+        let mut by_label = HashMap::new();
+        let mut events = page.events.iter().map(|(event, _)| event);
+        while let Some(start) = events.next() {
+            let Event::Start(Tag::FootnoteDefinition(label)) = start else { continue };
+            let mut definition = vec![start.clone()];
+            for event in events.by_ref() {
+                definition.push(event.clone());
+                if matches!(event, Event::End(TagEnd::FootnoteDefinition)) {
+                    break;
+                }
+            }
+            let label = UniCase::new(label.to_string());
+            if let Entry::Vacant(entry) = by_label.entry(label) {
+                entry.insert(render(definition, base).trim().to_owned());
+            }
+        }
+        Footnotes { by_label }
+    }
+
+    /// Appends to `doc` the definition of each footnote it refers to that the page defines,
+    /// once, in the order first referred to; then those the definitions refer to.
+    pub fn complete(&self, doc: &mut String) {
+        if self.by_label.is_empty() {
+            return;
+        }
+        let mut added: Vec<UniCase<String>> = Vec::new();
+        let mut unread = 0;
+        while unread < doc.len() {
+            let read = doc.len();
+            for label in references(&doc[unread..]) {
+                let label = UniCase::new(label);
+                let Some(definition) = self.by_label.get(&label) else { continue };
+                if !added.contains(&label) {
+                    doc.push_str("\n\n");
+                    doc.push_str(definition);
+                    added.push(label);
+                }
+            }
+            unread = read;
+        }
+    }
+}
+
+/// The labels of the footnote references in `markdown`, in order, whether or not it defines
+/// them (pulldown-cmark's older footnote syntax: a reference is one without its definition).
+fn references(markdown: &str) -> Vec<String> {
+    let options = PARSER_OPTIONS.union(pulldown_cmark::Options::ENABLE_OLD_FOOTNOTES);
+    let events = pulldown_cmark::Parser::new_ext(markdown, options);
+    let labels = events.filter_map(|event| match event {
+        Event::FootnoteReference(label) => Some(label.into_string()),
+        _ => None,
+    });
+    labels.collect()
 }
 
 /// Link targets [made absolute](absolute) against a page's URL, each once: a page links to
@@ -825,6 +910,39 @@ mod tests {
         assert!(edits_serve_at("https://x.test/a b/<c>.html"), "percent-encoded once parsed");
         assert!(!edits_serve_at("https://x.test/a_(b)/c.html"));
         assert!(!edits_serve_at("not a url"));
+    }
+
+    #[test]
+    fn prose_reads_back_as_the_page_where_an_html_block_follows_a_nested_list() {
+        // As in TiDB's release notes: an admonition tag under a list nested in a list item.
+        let source = "* Item\n\n  Text.\n\n  * a\n  * b\n\n  <Warning>\n  Careful.\n  </Warning>\n\n  \
+                      After.\n\n1. One\n   1. a\n\n   <Note>\n   N.\n   </Note>\n";
+        let page = markdown::parse(source);
+        let text = prose(&page, &base(), &[], &[]);
+        fn events(text: &str) -> Vec<Event<'_>> {
+            pulldown_cmark::Parser::new_ext(text, PARSER_OPTIONS).collect()
+        }
+        assert_eq!(events(&text), events(source), "{text}");
+    }
+
+    #[test]
+    fn footnotes_a_doc_refers_to_are_defined_in_it_once_as_the_page_defines_them() {
+        let page = markdown::parse(
+            "| a | b |\n| --- | --- |\n| 1 | x[^One] and [^one] |\n\n[^one]: See [two][^two].\n\n\
+             [^two]: In [the guide](guide.md).\n\n[^one]: Defined twice, shown once.\n\n\
+             [^unused]: Not referred to.\n",
+        );
+        let footnotes = Footnotes::of(&page, &base());
+        let mut doc = String::from("**b:** x[^One] and [^one], `[^unused]` and [^undefined]");
+        footnotes.complete(&mut doc);
+        assert_eq!(
+            doc,
+            "**b:** x[^One] and [^one], `[^unused]` and [^undefined]\n\n[^one]: See \\[two\\][^two].\
+             \n\n[^two]: In [the guide](https://docs.aws.amazon.com/mediaconvert/latest/ug/guide.html).",
+        );
+        let mut plain = String::from("no notes");
+        footnotes.complete(&mut plain);
+        assert_eq!(plain, "no notes");
     }
 
     #[test]

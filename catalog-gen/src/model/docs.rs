@@ -160,6 +160,7 @@ fn enum_model(
         url: spec.url.get_ref().clone(),
         source: ready.page.path.clone(),
         page: Arc::clone(&ready.page.text),
+        footnotes: rustdoc::Footnotes::of(&ready.page.page, &ready.base),
         code_type,
         columns: ready.columns.list.clone(),
         key_column: ready.columns.key,

@@ -92,6 +92,8 @@ pub struct Enum {
     pub source: String,
     /// The page's text, which the variants' [docs](Variant::docs) read from.
     pub page: Arc<String>,
+    /// The page's footnotes, which a variant's rustdoc carries where its cells refer to them.
+    pub footnotes: crate::rustdoc::Footnotes,
     /// The type of the codes.
     pub code_type: CodeType,
     /// Every column, in the document's order.
