@@ -56,37 +56,55 @@ fn a_page_without_a_title_starts_with_its_prose() {
     assert!(docs(&module)[0].starts_with("The table is generated as"), "{module}");
 }
 
-/// The block structure of `markdown` (block starts and ends, rules), without tables: what a
-/// reader sees as paragraphs, lists, quotes, code and HTML blocks.
+/// The block structure of `markdown` (block starts and ends, rules), without tables, and
+/// without paragraphs or HTML blocks of only anchors (`<a id="x"></a>`, which rustdoc does not
+/// get): what a reader sees as paragraphs, lists, quotes, code and HTML blocks.
 fn blocks(markdown: &str) -> Vec<String> {
+    use catalog_gen::markdown::{is_anchor, is_anchor_close};
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut in_table = false;
     let mut blocks = Vec::new();
+    // Where the paragraph or HTML block being read starts in `blocks`, and whether it has
+    // anything but anchors.
+    let mut leaf: Option<(usize, bool)> = None;
     for event in Parser::new_ext(markdown, catalog_gen::markdown::PARSER_OPTIONS) {
         match event {
             Event::Start(Tag::Table(_)) => in_table = true,
             Event::End(TagEnd::Table) => in_table = false,
             _ if in_table => {}
+            Event::Start(tag @ (Tag::Paragraph | Tag::HtmlBlock)) => {
+                leaf = Some((blocks.len(), false));
+                blocks.push(format!("{tag:?}"));
+            }
+            Event::End(end @ (TagEnd::Paragraph | TagEnd::HtmlBlock)) => match leaf.take() {
+                Some((start, false)) => blocks.truncate(start),
+                _ => blocks.push(format!("/{end:?}")),
+            },
+            Event::Html(html) | Event::InlineHtml(html)
+                if is_anchor(&html) || is_anchor_close(&html) => {}
+            Event::SoftBreak => {}
+            Event::Text(text) if text.trim().is_empty() => {}
             Event::Start(Tag::CodeBlock(_)) => blocks.push("code".into()),
-            Event::Start(tag @ (Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_))) => {
+            Event::Start(tag @ (Tag::Heading { .. } | Tag::BlockQuote(_))) => {
                 blocks.push(format!("{tag:?}"))
             }
-            Event::Start(tag @ (Tag::HtmlBlock | Tag::List(_) | Tag::Item)) => {
-                blocks.push(format!("{tag:?}"))
-            }
+            Event::Start(tag @ (Tag::List(_) | Tag::Item)) => blocks.push(format!("{tag:?}")),
             Event::Start(Tag::FootnoteDefinition(label)) => blocks.push(format!("note {label}")),
             Event::End(
-                end @ (TagEnd::Paragraph
-                | TagEnd::Heading(_)
+                end @ (TagEnd::Heading(_)
                 | TagEnd::BlockQuote(_)
                 | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
                 | TagEnd::List(_)
                 | TagEnd::Item
                 | TagEnd::FootnoteDefinition),
             ) => blocks.push(format!("/{end:?}")),
             Event::Rule => blocks.push("rule".into()),
-            _ => {}
+            // Anything else in a paragraph or HTML block is content.
+            _ => {
+                if let Some((_, content)) = leaf.as_mut() {
+                    *content = true;
+                }
+            }
         }
     }
     blocks
@@ -124,6 +142,8 @@ fn module_prose_reads_back_as_the_pages_blocks() {
         ("nested list", "* Item\n\n  * a\n  * b\n\n  <Warning>\n  Careful.\n  </Warning>\n"),
         // Azure PowerShell's help: a line of just `\`, a break where a line starts; two.
         ("lone backslash", "The SKU is a plan.\n\\\nFor instance,\n\\\n\\\nthis.\n"),
+        // PowerShell's reference: an anchor on a line of its own, which rustdoc does not get.
+        ("anchor", "### Example 3\n\n<a id=\"ex3\" ></a>\n\nNormally:\n\n- one\n- two\n"),
     ] {
         pages.push((name.to_owned(), page.to_owned()));
     }
