@@ -16,6 +16,8 @@ use url::Url;
 use crate::markdown::{self, Cell, Kept, PARSER_OPTIONS, Page};
 use crate::scan;
 
+mod written;
+
 /// A block of generated Markdown that takes the place of a table in the page's prose.
 pub struct Replacement {
     /// Indices into [`Page::events`] of the table.
@@ -485,17 +487,16 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             Event::Start(Tag::CodeBlock(_)) => {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("text".into())))
             }
-            Event::Start(Tag::HtmlBlock)
-                if matches!(kept.last(), Some(Event::End(TagEnd::List(_)))) =>
+            Event::InlineHtml(html)
+                if matches!(kept.last(), Some(Event::SoftBreak))
+                    && interrupts_a_paragraph(&html) =>
             {
-                // pulldown-cmark-to-cmark 23 writes an HTML block straight under a list nested
-                // in a list item, without a blank line; a block that cannot interrupt a
-                // paragraph (`<Warning>`, any tag but HTML's own block tags) then reads as
-                // more of the list's last paragraph (TiDB's release notes). An empty paragraph
-                // between them renders as nothing but the blank line, which it always puts
-                // after a list.
-                kept.extend([Event::Start(Tag::Paragraph), Event::End(TagEnd::Paragraph)]);
-                Event::Start(Tag::HtmlBlock)
+                // Inline HTML that starts a line of a paragraph (a comment, `<div>`, after
+                // spaces that made it no block), written at the line's start, would start an
+                // HTML block: the line end before it is written as the space it shows as.
+                kept.pop();
+                kept.push(Event::Text(" ".into()));
+                Event::InlineHtml(html)
             }
             Event::HardBreak
                 if matches!(kept.last(), Some(Event::SoftBreak | Event::HardBreak)) =>
@@ -505,26 +506,78 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 // own, a blank line, which ends the paragraph. `<br>` breaks the line as well.
                 Event::InlineHtml("<br>".into())
             }
+            Event::SoftBreak
+                if matches!(kept.last(), Some(Event::SoftBreak | Event::HardBreak)) =>
+            {
+                // A line of only an anchor, dropped: two line ends in a row would write a
+                // blank line, which ends the paragraph.
+                in_anchor = false;
+                continue;
+            }
+            Event::SoftBreak | Event::HardBreak if starts_inline_text(kept.last()) => {
+                // The line began with an anchor, dropped: its text begins a line now.
+                in_anchor = false;
+                continue;
+            }
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) if matches!(kept.last(), Some(Event::Start(tag)) if tag.to_end() == end) =>
+            {
+                // Emphasis around only an anchor, dropped, is none: Markdown cannot write
+                // it (`**` would be text).
+                kept.pop();
+                in_anchor = false;
+                continue;
+            }
+            Event::End(end @ (TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)) => {
+                // The line ended with an anchor, dropped: a break left at the text's end is
+                // one pulldown-cmark-to-cmark cannot write (`Unrepresentable`).
+                while matches!(kept.last(), Some(Event::SoftBreak | Event::HardBreak)) {
+                    kept.pop();
+                }
+                // A paragraph of only anchors is none; in a container, an empty one is
+                // `Unrepresentable` too.
+                if end == TagEnd::Paragraph
+                    && matches!(kept.last(), Some(Event::Start(Tag::Paragraph)))
+                {
+                    kept.pop();
+                    in_anchor = false;
+                    continue;
+                }
+                Event::End(end)
+            }
             other => other,
         };
         in_anchor = false;
         kept.push(event);
     }
-    let mut out = String::new();
-    // Re-rendering events that came from pulldown-cmark fails where dropping anchors left an
-    // emphasis with nothing in it (`*<a name="x"></a>*`), which Markdown cannot write: then
-    // the plain text, escaped, is the fallback rather than a panic.
-    if pulldown_cmark_to_cmark::cmark(kept.iter(), &mut out, PARSER_OPTIONS).is_err() {
-        let text: String = kept
-            .iter()
-            .filter_map(|event| match event {
-                Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
-                _ => None,
-            })
-            .collect();
-        out = escape(&text);
+    written::markdown(&kept)
+}
+
+/// Whether a line that starts with `html` would start an HTML block in a paragraph (`<div>`,
+/// `<pre>`, a comment: CommonMark's kinds 1 to 6), asked of the parser, not of a list of tags.
+fn interrupts_a_paragraph(html: &str) -> bool {
+    let text = format!("a\n{}\n", html.lines().next().unwrap_or_default().trim_start());
+    let mut events = pulldown_cmark::Parser::new_ext(&text, PARSER_OPTIONS);
+    events.any(|event| matches!(event, Event::Start(Tag::HtmlBlock)))
+}
+
+/// Whether inline text after `event` starts a line: after the start of a paragraph, a
+/// heading or a list item (a tight list's items hold their text with no paragraph), or after
+/// a block's end (text in a tight list item, after an HTML block in it).
+fn starts_inline_text(event: Option<&Event<'_>>) -> bool {
+    match event {
+        Some(Event::Start(tag)) => matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Item),
+        Some(Event::End(end)) => !matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => false,
     }
-    out
 }
 
 /// A page's footnote definitions as rustdoc Markdown (`[^label]: …`, links made absolute), for
@@ -831,7 +884,7 @@ mod tests {
         assert_eq!(cell_markdown("![x] is no image"), "!\\[x\\] is no image");
         // Escaped from the cell's first character on.
         assert_eq!(cell_markdown("\\[x] and \\*y*"), "\\[x] and \\*y*");
-        // An emphasis left empty by its anchor cannot be written: the text, escaped.
+        // An emphasis left empty by its anchor is none.
         assert_eq!(cell_markdown("*<a name=\"n\"></a>*[x]"), "\\[x\\]");
         // After an escaped backslash, a bracket is literal.
         assert_eq!(cell_markdown("a \\\\[b]"), "a \\\\\\[b\\]");

@@ -1,0 +1,148 @@
+//! Events written back as Markdown that reads back as the same blocks.
+//!
+//! pulldown-cmark-to-cmark writes most events faithfully, checks some of what it writes, and
+//! refuses what it cannot write (`Unrepresentable`). Not all it writes reads back as written:
+//! version 23 puts an HTML block straight under a list nested in a list item, and a block
+//! that cannot interrupt a paragraph (`<Warning>`, in TiDB's release notes) then reads as more
+//! of the list's last paragraph (and a list after a block quote in a list item, more of the
+//! quote). So what it writes is read back, and taken only where its
+//! blocks are the events' blocks; where not, it is written again with a blank line's aid,
+//! then block by block, and a block no way writes is its plain text, so that no page's prose
+//! is lost or merged in its module's rustdoc.
+
+use std::borrow::Borrow;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::escape;
+use crate::markdown::PARSER_OPTIONS;
+
+/// `events` as Markdown whose blocks read back as theirs; where a top-level block cannot be
+/// so written, its plain text, escaped.
+pub(super) fn markdown(events: &[Event<'_>]) -> String {
+    if let Some(out) = read_back_as_written(events) {
+        return out;
+    }
+    let blocks = top_level_blocks(events).map(|block| {
+        read_back_as_written(block).map_or_else(|| escape(&plain(block)), |out| out.trim().into())
+    });
+    blocks.filter(|block| !block.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// `events` written as pulldown-cmark-to-cmark writes them, or else with an empty paragraph
+/// after each list or block quote that a block follows (which it writes as nothing but the
+/// blank line it puts after a paragraph); the first that reads back as the events' blocks.
+fn read_back_as_written(events: &[Event<'_>]) -> Option<String> {
+    let expected = blocks(events);
+    let reads_back = |out: &String| blocks(Parser::new_ext(out, PARSER_OPTIONS)) == expected;
+    // The writer checks a block with emphasis by reading it back alone, where a footnote
+    // reference has no definition and so would read as text (`Unrepresentable`); read as
+    // pulldown-cmark's older footnotes, a reference is one without its definition.
+    let options = PARSER_OPTIONS.union(Options::ENABLE_OLD_FOOTNOTES);
+    let write = |events: &[Event<'_>]| {
+        let mut out = String::new();
+        pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, options).ok()?;
+        Some(out)
+    };
+    if let Some(out) = write(events).filter(reads_back) {
+        return Some(out);
+    }
+    let aided = with_blank_lines_after_lists(events)?;
+    write(&aided).filter(reads_back)
+}
+
+/// `events` with an empty paragraph between each list's or block quote's end and a block
+/// right after it; `None` where there is no such place.
+fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    let mut aided = Vec::with_capacity(events.len() + 2);
+    for event in events {
+        if matches!(event, Event::Start(tag) if !is_inline(tag.to_end()))
+            && matches!(aided.last(), Some(Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_))))
+        {
+            aided.extend([Event::Start(Tag::Paragraph), Event::End(TagEnd::Paragraph)]);
+        }
+        aided.push(event.clone());
+    }
+    (aided.len() > events.len()).then_some(aided)
+}
+
+/// Where a block starts or ends, or a thematic break.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mark {
+    Start(TagEnd),
+    End(TagEnd),
+    Rule,
+}
+
+/// The blocks of `events`, as where each starts and ends, in order, without inline markup
+/// and empty paragraphs (which are written as nothing).
+fn blocks<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>) -> Vec<Mark> {
+    let mut blocks = Vec::new();
+    // Whether the last mark is a paragraph's start with nothing in it yet.
+    let mut empty = false;
+    for event in events {
+        let mark = match event.borrow() {
+            Event::Start(tag) => Mark::Start(tag.to_end()),
+            Event::End(end) => Mark::End(*end),
+            Event::Rule => Mark::Rule,
+            _ => {
+                empty = false;
+                continue;
+            }
+        };
+        match mark {
+            Mark::Start(end) | Mark::End(end) if is_inline(end) => empty = false,
+            Mark::End(TagEnd::Paragraph) if empty => {
+                blocks.pop();
+                empty = false;
+            }
+            mark => {
+                empty = mark == Mark::Start(TagEnd::Paragraph);
+                blocks.push(mark);
+            }
+        }
+    }
+    blocks
+}
+
+/// Whether `end` ends inline markup, not a block.
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// `events` cut into their top-level blocks, each from its start to its end.
+fn top_level_blocks<'e, 'a>(events: &'e [Event<'a>]) -> impl Iterator<Item = &'e [Event<'a>]> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut ranges = Vec::new();
+    for (index, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 {
+            ranges.push(start..index + 1);
+            start = index + 1;
+        }
+    }
+    ranges.into_iter().map(move |range| &events[range])
+}
+
+/// The text and code of `events`, joined.
+fn plain(events: &[Event<'_>]) -> String {
+    let texts = events.iter().filter_map(|event| match event {
+        Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
+        _ => None,
+    });
+    texts.collect()
+}
