@@ -566,16 +566,7 @@ fn interrupts_a_paragraph(html: &str) -> bool {
 fn starts_inline_text(event: Option<&Event<'_>>) -> bool {
     match event {
         Some(Event::Start(tag)) => matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Item),
-        Some(Event::End(end)) => !matches!(
-            end,
-            TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript
-                | TagEnd::Link
-                | TagEnd::Image
-        ),
+        Some(Event::End(end)) => !written::is_inline(*end),
         _ => false,
     }
 }

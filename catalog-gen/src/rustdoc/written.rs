@@ -106,7 +106,7 @@ fn blocks<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>) -> Vec<
 }
 
 /// Whether `end` ends inline markup, not a block.
-fn is_inline(end: TagEnd) -> bool {
+pub(super) fn is_inline(end: TagEnd) -> bool {
     matches!(
         end,
         TagEnd::Emphasis
