@@ -18,6 +18,11 @@ use crate::scan;
 
 mod written;
 
+/// [`PARSER_OPTIONS`] with pulldown-cmark's older footnotes, where `[^n]` is a reference
+/// without its definition too: for Markdown read in parts, away from the page's definitions.
+const ANY_FOOTNOTE: pulldown_cmark::Options =
+    PARSER_OPTIONS.union(pulldown_cmark::Options::ENABLE_OLD_FOOTNOTES);
+
 /// A block of generated Markdown that takes the place of a table in the page's prose.
 pub struct Replacement {
     /// Indices into [`Page::events`] of the table.
@@ -460,15 +465,16 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
     for event in events {
+        // Only the event right after an anchor's start can be its end.
+        let was_in_anchor = std::mem::take(&mut in_anchor);
         let event = match event {
             Event::InlineHtml(html) | Event::Html(html) if markdown::is_anchor(&html) => {
                 in_anchor = true;
                 continue;
             }
             Event::InlineHtml(html) | Event::Html(html)
-                if in_anchor && markdown::is_anchor_close(&html) =>
+                if was_in_anchor && markdown::is_anchor_close(&html) =>
             {
-                in_anchor = false;
                 continue;
             }
             Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
@@ -511,20 +517,18 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             {
                 // A line of only an anchor, dropped: two line ends in a row would write a
                 // blank line, which ends the paragraph.
-                in_anchor = false;
                 continue;
             }
             Event::SoftBreak | Event::HardBreak if starts_inline_text(kept.last()) => {
                 // The line began with an anchor, dropped: its text begins a line now.
-                in_anchor = false;
                 continue;
             }
-            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) if matches!(kept.last(), Some(Event::Start(tag)) if tag.to_end() == end) =>
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough))
+                if kept.last().is_some_and(|last| *last == Event::Start(opening(end))) =>
             {
                 // Emphasis around only an anchor, dropped, is none: Markdown cannot write
                 // it (`**` would be text).
                 kept.pop();
-                in_anchor = false;
                 continue;
             }
             Event::End(end @ (TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)) => {
@@ -539,14 +543,12 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                     && matches!(kept.last(), Some(Event::Start(Tag::Paragraph)))
                 {
                     kept.pop();
-                    in_anchor = false;
                     continue;
                 }
                 Event::End(end)
             }
             other => other,
         };
-        in_anchor = false;
         kept.push(event);
     }
     written::markdown(&kept)
@@ -558,6 +560,15 @@ fn interrupts_a_paragraph(html: &str) -> bool {
     let text = format!("a\n{}\n", html.lines().next().unwrap_or_default().trim_start());
     let mut events = pulldown_cmark::Parser::new_ext(&text, PARSER_OPTIONS);
     events.any(|event| matches!(event, Event::Start(Tag::HtmlBlock)))
+}
+
+/// The start of the emphasis that `end` ends.
+fn opening(end: TagEnd) -> Tag<'static> {
+    match end {
+        TagEnd::Strong => Tag::Strong,
+        TagEnd::Strikethrough => Tag::Strikethrough,
+        _ => Tag::Emphasis,
+    }
 }
 
 /// Whether inline text after `event` starts a line: after the start of a paragraph, a
@@ -630,10 +641,9 @@ impl Footnotes {
 }
 
 /// The labels of the footnote references in `markdown`, in order, whether or not it defines
-/// them (pulldown-cmark's older footnote syntax: a reference is one without its definition).
+/// them.
 fn references(markdown: &str) -> Vec<String> {
-    let options = PARSER_OPTIONS.union(pulldown_cmark::Options::ENABLE_OLD_FOOTNOTES);
-    let events = pulldown_cmark::Parser::new_ext(markdown, options);
+    let events = pulldown_cmark::Parser::new_ext(markdown, ANY_FOOTNOTE);
     let labels = events.filter_map(|event| match event {
         Event::FootnoteReference(label) => Some(label.into_string()),
         _ => None,
@@ -982,6 +992,16 @@ mod tests {
         let mut plain = String::from("no notes");
         footnotes.complete(&mut plain);
         assert_eq!(plain, "no notes");
+    }
+
+    #[test]
+    fn prose_no_way_writes_is_that_blocks_plain_text_only() {
+        // Without its anchor, the paragraph's next line would start an HTML block.
+        let page = markdown::parse(
+            "# T\n\n> <a id=\"x\"></a>\n> <Warning>\n> Careful.\n> </Warning>\n\nNext *one*.\n",
+        );
+        let text = prose(&page, &base(), &[], &[]);
+        assert_eq!(text, "# T\n\nCareful.\n\nNext *one*.");
     }
 
     #[test]

@@ -4,17 +4,17 @@
 //! refuses what it cannot write (`Unrepresentable`). Not all it writes reads back as written:
 //! version 23 puts an HTML block straight under a list nested in a list item, and a block
 //! that cannot interrupt a paragraph (`<Warning>`, in TiDB's release notes) then reads as more
-//! of the list's last paragraph (and a list after a block quote in a list item, more of the
-//! quote). So what it writes is read back, and taken only where its
+//! of the list's last paragraph. So what it writes is read back, and taken only where its
 //! blocks are the events' blocks; where not, it is written again with a blank line's aid,
-//! then block by block, and a block no way writes is its plain text, so that no page's prose
-//! is lost or merged in its module's rustdoc.
+//! then block by block, and a block no way writes is its plain text. The blocks written one
+//! by one are not read back together: two lists that differ only in their bullets, written
+//! alike, read as one.
 
 use std::borrow::Borrow;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::escape;
+use super::{ANY_FOOTNOTE, escape};
 use crate::markdown::PARSER_OPTIONS;
 
 /// `events` as Markdown whose blocks read back as theirs; where a top-level block cannot be
@@ -35,13 +35,11 @@ pub(super) fn markdown(events: &[Event<'_>]) -> String {
 fn read_back_as_written(events: &[Event<'_>]) -> Option<String> {
     let expected = blocks(events);
     let reads_back = |out: &String| blocks(Parser::new_ext(out, PARSER_OPTIONS)) == expected;
-    // The writer checks a block with emphasis by reading it back alone, where a footnote
-    // reference has no definition and so would read as text (`Unrepresentable`); read as
-    // pulldown-cmark's older footnotes, a reference is one without its definition.
-    let options = PARSER_OPTIONS.union(Options::ENABLE_OLD_FOOTNOTES);
     let write = |events: &[Event<'_>]| {
         let mut out = String::new();
-        pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, options).ok()?;
+        // The writer checks a block with emphasis by reading it back alone, where a footnote
+        // reference has no definition (else it reads as text: `Unrepresentable`).
+        pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, ANY_FOOTNOTE).ok()?;
         Some(out)
     };
     if let Some(out) = write(events).filter(reads_back) {
