@@ -396,7 +396,42 @@ fn edits<'a>(
         }
     }
     source.get(copied.max(span.start)..span.end)?;
+    if joins_markup(source, &span, &edits) {
+        return None;
+    }
     Some(edits)
+}
+
+/// Whether cutting out the anchors among `edits` could make what was on either side of one
+/// read as other Markdown: `` `a`<a name="x"></a>`b` `` would read as one code span showing
+/// its backticks, `a<a name="x"></a>_b_` as no emphasis, `&amp<a name="x"></a>;` as `&`, `<a<a
+/// name="x"></a> >` as an HTML tag, and an anchor's `>` before `*` lets the `*` close an
+/// emphasis where a space would not. A cut joins nothing where it starts the cell or follows
+/// a space, and ends the cell or is followed by a space, a letter or a digit: anchors mostly
+/// start a cell's text (`<a name="x"></a>InputError`). A cell with another is re-rendered from
+/// its events.
+fn joins_markup<T>(source: &str, span: &Range<usize>, edits: &[(Range<usize>, Option<T>)]) -> bool {
+    let joins = |cut: &Range<usize>| {
+        let before = source[span.start..cut.start].chars().next_back();
+        let after = source[cut.end..span.end].chars().next();
+        !(before.is_none_or(char::is_whitespace)
+            && after.is_none_or(|after| after.is_whitespace() || after.is_alphanumeric()))
+    };
+    let mut cuts = edits.iter().filter(|(_, target)| target.is_none()).map(|(range, _)| range);
+    let Some(first) = cuts.next() else { return false };
+    let mut joined = first.clone();
+    for cut in cuts {
+        // An anchor's start and end, cut one after the other, are one cut.
+        if cut.start == joined.end {
+            joined.end = cut.end;
+            continue;
+        }
+        if joins(&joined) {
+            return true;
+        }
+        joined = cut.clone();
+    }
+    joins(&joined)
 }
 
 /// The cell's Markdown as `span` of `source` with `edits` made (relative link targets made
@@ -493,6 +528,22 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             Event::Start(Tag::CodeBlock(_)) => {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("text".into())))
             }
+            // Two code spans, or two runs of the same emphasis, side by side (`*a*_b_`, or an
+            // anchor between them dropped) show as one, and are written as one: side by side,
+            // their backticks or delimiters would read as one run (`` `a``b` ``, one code span
+            // that shows the backticks; `*a**b*`, one emphasis that shows the asterisks).
+            Event::Code(code) if matches!(kept.last(), Some(Event::Code(_))) => {
+                if let Some(Event::Code(before)) = kept.pop() {
+                    kept.push(Event::Code(format!("{before}{code}").into()));
+                }
+                continue;
+            }
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough))
+                if kept.last() == Some(&Event::End(tag.to_end())) =>
+            {
+                kept.pop();
+                continue;
+            }
             Event::InlineHtml(html)
                 if matches!(kept.last(), Some(Event::SoftBreak))
                     && interrupts_a_paragraph(&html) =>
@@ -523,13 +574,25 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 // The line began with an anchor, dropped: its text begins a line now.
                 continue;
             }
-            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough))
-                if kept.last().is_some_and(|last| *last == Event::Start(opening(end))) =>
-            {
-                // Emphasis around only an anchor, dropped, is none: Markdown cannot write
-                // it (`**` would be text).
-                kept.pop();
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) => {
+                end_emphasis(&mut kept, end);
                 continue;
+            }
+            Event::Text(text)
+                if matches!(
+                    kept.last(),
+                    Some(Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough))
+                ) && text.starts_with(char::is_whitespace) =>
+            {
+                // The same at its start (`*<a name="x"></a> a*`): the space goes before it.
+                let content = text.trim_start();
+                let space = text[..text.len() - content.len()].to_owned();
+                let start = kept.pop().expect("an emphasis");
+                kept.extend([Event::Text(space.into()), start]);
+                if content.is_empty() {
+                    continue;
+                }
+                Event::Text(content.to_owned().into())
             }
             Event::End(end @ (TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)) => {
                 // The line ended with an anchor, dropped: a break left at the text's end is
@@ -560,6 +623,34 @@ fn interrupts_a_paragraph(html: &str) -> bool {
     let text = format!("a\n{}\n", html.lines().next().unwrap_or_default().trim_start());
     let mut events = pulldown_cmark::Parser::new_ext(&text, PARSER_OPTIONS);
     events.any(|event| matches!(event, Event::Start(Tag::HtmlBlock)))
+}
+
+/// Ends the emphasis (or strong emphasis, or strikethrough) that `end` ends, at the end of
+/// `kept`, so that Markdown can write it as the page shows it. One that ended in a space
+/// before an anchor, dropped (`*a <a name="x"></a>*`) would be text as `*a *`: the space is
+/// as well after it. One around only anchors, and spaces, is none: `**` would be text.
+fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd) {
+    let mut space = String::new();
+    while let Some(Event::Text(text)) = kept.last_mut() {
+        let content = text.trim_end();
+        if content.len() == text.len() {
+            break;
+        }
+        space.insert_str(0, &text[content.len()..]);
+        if !content.is_empty() {
+            *text = content.to_owned().into();
+            break;
+        }
+        kept.pop();
+    }
+    if kept.last() == Some(&Event::Start(opening(end))) {
+        kept.pop();
+    } else {
+        kept.push(Event::End(end));
+    }
+    if !space.is_empty() {
+        kept.push(Event::Text(space.into()));
+    }
 }
 
 /// The start of the emphasis that `end` ends.
@@ -1002,6 +1093,39 @@ mod tests {
         );
         let text = prose(&page, &base(), &[], &[]);
         assert_eq!(text, "# T\n\nCareful.\n\nNext *one*.");
+    }
+
+    #[test]
+    fn an_anchor_dropped_joins_nothing_the_page_kept_apart() {
+        // What was on either side of an anchor shows as on the page (`inline_docs.rs` holds
+        // any such cell and paragraph to it): two code spans as one run of code, two runs of
+        // emphasis as one, the entity's `;` as text, the emphasis' space outside it.
+        let cases = [
+            ("`a`<a name=\"x\"></a>`b`", "`ab`"),
+            ("*a*<a name=\"x\"></a>*b*", "*ab*"),
+            ("~~a~~<a name=\"x\"></a>~~b~~", "~~ab~~"),
+            ("a<a name=\"x\"></a>_b_", "a*b*"),
+            ("&amp<a name=\"x\"></a>;", "&amp;amp;"),
+            ("*a <a name=\"x\"></a>* b", "*a*  b"),
+            ("a *<a name=\"x\"></a> b*", "a  *b*"),
+        ];
+        for (cell, shown) in cases {
+            assert_eq!(cell_markdown(cell), shown, "{cell}");
+            let page = markdown::parse(cell);
+            assert_eq!(prose(&page, &base(), &[], &[]), shown, "{cell}");
+        }
+        // An anchor that starts the text, or stands between words, is cut from the source
+        // text; the others above are re-rendered from their events.
+        let kept = |cell: &str| {
+            let source = format!("| a |\n| --- |\n| {cell} |\n");
+            cells(&source, &base(), true).remove(0)
+        };
+        assert_eq!(
+            kept("<a name=\"x\"></a>Input <a id=\"y\"></a>error"),
+            ("Input error".into(), "edits")
+        );
+        assert_eq!(kept("<a name=\"x\"></a>`a`"), ("`a`".into(), "events"));
+        assert_eq!(kept("`a` <a name=\"x\"></a>`b`"), ("`a` `b`".into(), "events"));
     }
 
     #[test]
