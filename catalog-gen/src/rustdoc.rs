@@ -499,6 +499,8 @@ fn written_inline(link_type: LinkType) -> LinkType {
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
+    // For each emphasis open, whether it is written as HTML (`<em>`).
+    let mut as_html: Vec<bool> = Vec::new();
     for event in events {
         // Only the event right after an anchor's start can be its end.
         let was_in_anchor = std::mem::take(&mut in_anchor);
@@ -542,7 +544,22 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 if kept.last() == Some(&Event::End(tag.to_end())) =>
             {
                 kept.pop();
+                as_html.push(false);
                 continue;
+            }
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong))
+                if matches!(kept.last(), Some(Event::End(TagEnd::Emphasis | TagEnd::Strong))) =>
+            {
+                // An emphasis right after a strong one, or the other way round
+                // (`**/LINKREPRO:**_path_`, in cpp-docs): pulldown-cmark-to-cmark 23 writes
+                // both with asterisks, one run between them that reads otherwise
+                // (`**/LINKREPRO:***path*`). Written as HTML, it shows as on the page.
+                as_html.push(true);
+                Event::InlineHtml(html_tag(tag.to_end(), false).into())
+            }
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
+                as_html.push(false);
+                Event::Start(tag)
             }
             Event::InlineHtml(html)
                 if matches!(kept.last(), Some(Event::SoftBreak))
@@ -575,7 +592,7 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 continue;
             }
             Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) => {
-                end_emphasis(&mut kept, end);
+                end_emphasis(&mut kept, end, as_html.pop().unwrap_or_default());
                 continue;
             }
             Event::Text(text)
@@ -614,7 +631,52 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
         };
         kept.push(event);
     }
+    emphasis_in_a_word_as_html(&mut kept);
     written::markdown(&kept)
+}
+
+/// Writes as HTML (`<em>`) each emphasis or strong emphasis that Markdown cannot write where
+/// it is: right after text (`&amp<a name="x"></a>*`a`*`, its anchor dropped) or right
+/// before text, with punctuation at that edge inside it. A `*` between a letter and a
+/// backtick neither opens nor closes an emphasis, so `&amp*`a`*` would show its asterisks;
+/// pulldown-cmark-to-cmark 23 writes it so. One between letters (`a*b*c`) is Markdown still.
+fn emphasis_in_a_word_as_html(kept: &mut [Event<'_>]) {
+    let ends_in_text = |event: Option<&Event<'_>>| match event {
+        Some(Event::Text(text)) => !text.ends_with(char::is_whitespace),
+        Some(Event::Code(_) | Event::InlineHtml(_)) => true,
+        _ => false,
+    };
+    let starts_text = |event: Option<&Event<'_>>| match event {
+        Some(Event::Text(text)) => !text.starts_with(char::is_whitespace),
+        Some(Event::Code(_) | Event::InlineHtml(_)) => true,
+        _ => false,
+    };
+    let is_word = |event: Option<&Event<'_>>, last: bool| match event {
+        Some(Event::Text(text)) => {
+            let edge = if last { text.chars().next_back() } else { text.chars().next() };
+            edge.is_some_and(char::is_alphanumeric)
+        }
+        _ => false,
+    };
+    let mut open: Vec<usize> = Vec::new();
+    for at in 0..kept.len() {
+        match &kept[at] {
+            Event::Start(Tag::Emphasis | Tag::Strong) => open.push(at),
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong)) => {
+                let end = *end;
+                let Some(start) = open.pop() else { continue };
+                let before = start.checked_sub(1).and_then(|before| kept.get(before));
+                let after = kept.get(at + 1);
+                let tight_start = ends_in_text(before) && !is_word(kept.get(start + 1), false);
+                let tight_end = starts_text(after) && !is_word(kept.get(at - 1), true);
+                if tight_start || tight_end {
+                    kept[start] = Event::InlineHtml(html_tag(end, false).into());
+                    kept[at] = Event::InlineHtml(html_tag(end, true).into());
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Whether a line that starts with `html` would start an HTML block in a paragraph (`<div>`,
@@ -629,7 +691,14 @@ fn interrupts_a_paragraph(html: &str) -> bool {
 /// `kept`, so that Markdown can write it as the page shows it. One that ended in a space
 /// before an anchor, dropped (`*a <a name="x"></a>*`) would be text as `*a *`: the space is
 /// as well after it. One around only anchors, and spaces, is none: `**` would be text.
-fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd) {
+fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd, as_html: bool) {
+    let (start, end) = match as_html {
+        true => {
+            let tag = |closes| Event::InlineHtml(html_tag(end, closes).into());
+            (tag(false), tag(true))
+        }
+        false => (Event::Start(opening(end)), Event::End(end)),
+    };
     let mut space = String::new();
     while let Some(Event::Text(text)) = kept.last_mut() {
         let content = text.trim_end();
@@ -643,13 +712,23 @@ fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd) {
         }
         kept.pop();
     }
-    if kept.last() == Some(&Event::Start(opening(end))) {
+    if kept.last() == Some(&start) {
         kept.pop();
     } else {
-        kept.push(Event::End(end));
+        kept.push(end);
     }
     if !space.is_empty() {
         kept.push(Event::Text(space.into()));
+    }
+}
+
+/// The HTML tag that starts, or `closes`, the emphasis or strong emphasis that `end` ends.
+fn html_tag(end: TagEnd, closes: bool) -> &'static str {
+    match (end, closes) {
+        (TagEnd::Strong, false) => "<strong>",
+        (TagEnd::Strong, true) => "</strong>",
+        (_, false) => "<em>",
+        (_, true) => "</em>",
     }
 }
 
@@ -1099,7 +1178,8 @@ mod tests {
     fn an_anchor_dropped_joins_nothing_the_page_kept_apart() {
         // What was on either side of an anchor shows as on the page (`inline_docs.rs` holds
         // any such cell and paragraph to it): two code spans as one run of code, two runs of
-        // emphasis as one, the entity's `;` as text, the emphasis' space outside it.
+        // emphasis as one, the entity's `;` as text, the emphasis' space outside it, an
+        // emphasis after a strong one as HTML.
         let cases = [
             ("`a`<a name=\"x\"></a>`b`", "`ab`"),
             ("*a*<a name=\"x\"></a>*b*", "*ab*"),
@@ -1108,6 +1188,7 @@ mod tests {
             ("&amp<a name=\"x\"></a>;", "&amp;amp;"),
             ("*a <a name=\"x\"></a>* b", "*a*  b"),
             ("a *<a name=\"x\"></a> b*", "a  *b*"),
+            ("**a**<a name=\"x\"></a>_b_", "**a**<em>b</em>"),
         ];
         for (cell, shown) in cases {
             assert_eq!(cell_markdown(cell), shown, "{cell}");
