@@ -40,6 +40,7 @@ pub fn prose(
     replacements: &[Replacement],
 ) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
+    let mut links = ItemPathLinks::default();
     let mut i = 0;
     while i < page.events.len() {
         if let Some(replacement) = replacements.iter().find(|r| r.events.start == i) {
@@ -48,11 +49,38 @@ pub fn prose(
         } else if let Some(skipped) = skip.iter().find(|range| range.start == i) {
             i = skipped.end.max(i + 1);
         } else {
-            events.push(page.events[i].0.clone());
+            let event = &page.events[i].0;
+            if !links.drops(event) {
+                events.push(event.clone());
+            }
             i += 1;
         }
     }
     render(events, base)
+}
+
+/// Drops the start and end of each link of the page whose target [reads as an item's
+/// path](is_item_path), keeping its text. (The replacements' links to the generated items
+/// are such paths, and are kept.)
+#[derive(Default)]
+struct ItemPathLinks {
+    /// For each link open, whether it is dropped.
+    open: Vec<bool>,
+}
+
+impl ItemPathLinks {
+    /// Whether `event`, the next of the page's, is dropped.
+    fn drops(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let drops = is_item_path(dest_url);
+                self.open.push(drops);
+                drops
+            }
+            Event::End(TagEnd::Link) => self.open.pop().unwrap_or_default(),
+            _ => false,
+        }
+    }
 }
 
 /// The policy passed to [`markdown::parse_keeping`] for one page: what a cell keeps for
@@ -186,6 +214,20 @@ fn is_absolute_inline(
 ) -> bool {
     matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
         && (dest_url.is_empty() || is_absolute(dest_url))
+        && !is_item_path(dest_url)
+}
+
+/// Whether rustdoc would read link target `dest` as the path of an item (an intra-doc link):
+/// no `/`, a `:`, and only what paths are made of, as rustdoc tells them (`std::fmt#syntax`,
+/// which the Rust Reference's book tooling makes a link to the standard library's docs). It
+/// parses as a URL of the scheme `std`, which GitHub does not link: it shows the link's text.
+/// rustdoc would warn that no item has that path (a `no_std` crate has no `std`), or link an
+/// item the page did not mean. Such a link's text is kept, without the link.
+fn is_item_path(dest: &str) -> bool {
+    let path = dest.split('#').next().unwrap_or_default();
+    path.contains(':')
+        && !dest.contains('/')
+        && path.chars().all(|c| c.is_alphanumeric() || ":_<>, !*&;@()".contains(c))
 }
 
 /// Whether `dest` is an absolute URL. One without a `:` has no scheme, so it cannot be, and
@@ -294,7 +336,9 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
     // renderer encodes spaces at their edges as `&#32;`.
     let mut rendered = vec![Event::Start(Tag::Paragraph)];
-    rendered.extend(events.iter().map(|(event, _)| event.clone()));
+    let mut links = ItemPathLinks::default();
+    let kept = events.iter().filter(|(event, _)| !links.drops(event));
+    rendered.extend(kept.map(|(event, _)| event.clone()));
     rendered.push(Event::End(TagEnd::Paragraph));
     Doc::Made(render(rendered, base).trim().into())
 }
@@ -360,7 +404,7 @@ fn edits<'a>(
                 if is_absolute_inline(*link_type, dest_url, is_absolute) {
                     continue;
                 }
-                if *link_type != LinkType::Inline || !title.is_empty() {
+                if *link_type != LinkType::Inline || !title.is_empty() || is_item_path(dest_url) {
                     return None;
                 }
                 // `[text](target)`: the text ends where the link's last inner event ends.
@@ -636,21 +680,12 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
 }
 
 /// Writes as HTML (`<em>`) each emphasis or strong emphasis that Markdown cannot write where
-/// it is: right after text (`&amp<a name="x"></a>*`a`*`, its anchor dropped) or right
-/// before text, with punctuation at that edge inside it. A `*` between a letter and a
+/// it is: right after a letter or digit (`&amp<a name="x"></a>*`a`*`, its anchor dropped) or
+/// right before one, with punctuation at that edge inside it. A `*` between a letter and a
 /// backtick neither opens nor closes an emphasis, so `&amp*`a`*` would show its asterisks;
-/// pulldown-cmark-to-cmark 23 writes it so. One between letters (`a*b*c`) is Markdown still.
+/// pulldown-cmark-to-cmark 23 writes it so. One between letters (`a*b*c`), or between
+/// punctuation (`**(x)**:`), is Markdown still.
 fn emphasis_in_a_word_as_html(kept: &mut [Event<'_>]) {
-    let ends_in_text = |event: Option<&Event<'_>>| match event {
-        Some(Event::Text(text)) => !text.ends_with(char::is_whitespace),
-        Some(Event::Code(_) | Event::InlineHtml(_)) => true,
-        _ => false,
-    };
-    let starts_text = |event: Option<&Event<'_>>| match event {
-        Some(Event::Text(text)) => !text.starts_with(char::is_whitespace),
-        Some(Event::Code(_) | Event::InlineHtml(_)) => true,
-        _ => false,
-    };
     let is_word = |event: Option<&Event<'_>>, last: bool| match event {
         Some(Event::Text(text)) => {
             let edge = if last { text.chars().next_back() } else { text.chars().next() };
@@ -667,8 +702,9 @@ fn emphasis_in_a_word_as_html(kept: &mut [Event<'_>]) {
                 let Some(start) = open.pop() else { continue };
                 let before = start.checked_sub(1).and_then(|before| kept.get(before));
                 let after = kept.get(at + 1);
-                let tight_start = ends_in_text(before) && !is_word(kept.get(start + 1), false);
-                let tight_end = starts_text(after) && !is_word(kept.get(at - 1), true);
+                // A delimiter between a letter outside and punctuation inside.
+                let tight_start = is_word(before, true) && !is_word(kept.get(start + 1), false);
+                let tight_end = is_word(after, false) && !is_word(kept.get(at - 1), true);
                 if tight_start || tight_end {
                     kept[start] = Event::InlineHtml(html_tag(end, false).into());
                     kept[at] = Event::InlineHtml(html_tag(end, true).into());
@@ -1207,6 +1243,22 @@ mod tests {
         );
         assert_eq!(kept("<a name=\"x\"></a>`a`"), ("`a`".into(), "events"));
         assert_eq!(kept("`a` <a name=\"x\"></a>`b`"), ("`a` `b`".into(), "events"));
+    }
+
+    #[test]
+    fn a_link_rustdoc_would_read_as_an_item_path_is_its_text() {
+        // The Rust Reference's links to the standard library; GitHub shows their text.
+        let cell = "[format strings](std::fmt#syntax) and [`Layout`](std::alloc::Layout)";
+        assert_eq!(cell_markdown(cell), "format strings and `Layout`");
+        let page = markdown::parse(cell);
+        assert_eq!(prose(&page, &base(), &[], &[]), "format strings and `Layout`");
+        // Web links, mail links and relative ones are links still.
+        let kept = "[a](https://x.test/a) [m](mailto:a@x.test) [r](r.md)";
+        assert_eq!(
+            cell_markdown(kept),
+            "[a](https://x.test/a) [m](mailto:a@x.test) \
+             [r](https://docs.aws.amazon.com/mediaconvert/latest/ug/r.html)"
+        );
     }
 
     #[test]
