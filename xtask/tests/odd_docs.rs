@@ -69,6 +69,34 @@ const NAMED_PAGE: &str = "# Named
 [^note]: The note, with [a link](notes.md).
 ";
 
+/// Tables of integer codes where no row has a code of its own: every code shared, and no rows
+/// at all. `from_code` finds nothing for any code (no `match` with only `_`, which clippy
+/// warns of).
+const NO_CODE_OF_ITS_OWN_TABLES: &str = r#"
+[[table]]
+page = "odd/shared.md"
+url = "https://example.com/guide/shared.html"
+module = "shared"
+enum = "Shared"
+key-column = "Code"
+key-type = "u16"
+name-column = "Name"
+shared-codes = true
+
+[[table]]
+page = "odd/empty.md"
+url = "https://example.com/guide/empty.html"
+module = "empty"
+enum = "Empty"
+key-column = "Code"
+key-type = "u8"
+name-column = "Name"
+"#;
+
+const SHARED_PAGE: &str = "# Shared\n\n| Code | Name |\n|---|---|\n| 7 | Seven |\n| 7 | Sept |\n";
+
+const EMPTY_PAGE: &str = "# Empty\n\n| Code | Name |\n|---|---|\n";
+
 /// A page whose one table has `headers` after `Code` and `Name`, and one row.
 fn reserved_page(headers: &[String]) -> String {
     let cells: Vec<String> = (0..headers.len()).map(|index| format!("cell {index}")).collect();
@@ -201,12 +229,15 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     let reserved = accepted_reserved_headers();
     fs::write(dir.join("docs-src/odd/reserved.md"), reserved_page(&reserved)).unwrap();
     fs::write(dir.join("docs-src/odd/named.md"), NAMED_PAGE).unwrap();
+    fs::write(dir.join("docs-src/odd/shared.md"), SHARED_PAGE).unwrap();
+    fs::write(dir.join("docs-src/odd/empty.md"), EMPTY_PAGE).unwrap();
     fs::write(dir.join("clippy.toml"), "avoid-breaking-exported-api = false\n").unwrap();
     let manifest = dir.join("docs-src/catalog.toml");
     let mut text = fs::read_to_string(&manifest).unwrap();
     text.push_str(ODD_TABLE);
     text.push_str(RESERVED_TABLE);
     text.push_str(NAMED_TABLE);
+    text.push_str(NO_CODE_OF_ITS_OWN_TABLES);
     fs::write(&manifest, text).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -250,6 +281,11 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(Named::OutputError.as_of(), \"2025\");\n");
     test.push_str("    assert_eq!(Named::OtherError.from_version(), \"2.0\");\n");
     test.push_str("    assert_eq!(Named::OtherError.type_2(), \"z\");\n}\n");
+    test.push_str("\n#[test]\nfn no_code_of_its_own_finds_no_variant() {\n");
+    test.push_str("    use catalog::{empty::Empty, shared::Shared};\n");
+    test.push_str("    assert_eq!(Shared::from_code(7), None);\n");
+    test.push_str("    assert_eq!(Shared::with_code(7), [Shared::Seven, Shared::Sept]);\n");
+    test.push_str("    assert_eq!(Empty::from_code(7), None);\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 

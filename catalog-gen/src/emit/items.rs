@@ -327,6 +327,14 @@ fn from_code_lookup(table: &Enum, by_code: Ident) -> Lookup {
             },
             body: quote!(::catalog_core::rt::find_str(Self::BY_CODE, code)),
         },
+        // A `match` of no arm but `_` is one clippy warns of (`match_single_binding`).
+        _ if !table.has_a_code_of_its_own() => Lookup {
+            table: quote!(),
+            body: quote! {
+                let _ = code;
+                ::core::option::Option::None
+            },
+        },
         _ => Lookup {
             table: quote!(),
             body: quote!(match code { #by_code => {} _ => ::core::option::Option::None }),

@@ -140,6 +140,14 @@ pub struct Enum {
     pub origin: Origin,
 }
 
+impl Enum {
+    /// Whether some row has a code that no other row has: where none has (every code is
+    /// shared, or there are no rows), `from_code` finds nothing for any code.
+    pub fn has_a_code_of_its_own(&self) -> bool {
+        self.code_groups.iter().any(|group| group.len() == 1)
+    }
+}
+
 /// The type of a table's codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeType {
