@@ -3,7 +3,8 @@
 //! run; the corpus itself is not in git), with the seeds. Each goes through the fuzz target's
 //! own input format and check (`fuzz/fuzz_targets/input.rs`): it must not panic, what it
 //! generates must parse, a refusal must point into the manifest or the page, and everything
-//! accepted is compiled, each input's modules under a module of one crate.
+//! accepted is compiled, each input's modules under a module of one crate, and linted with
+//! clippy, warnings denied.
 
 mod common;
 
@@ -13,7 +14,7 @@ mod input;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{cargo_test, workspace_root};
+use common::{cargo_clippy, cargo_test, workspace_root};
 
 /// The files of `dir` under `fuzz/`, sorted.
 fn inputs(dir: &str) -> Vec<PathBuf> {
@@ -109,7 +110,8 @@ fn pick_a_sample_from_the_corpus() {
 }
 
 /// Generates every input of `paths` into one crate, each under a module of its own, and builds
-/// and tests the crate (into `target/<target_dir>`); returns how many inputs were accepted.
+/// and tests the crate (into `target/<target_dir>`), then lints it with clippy, warnings
+/// denied, as a user's CI would; returns how many inputs were accepted.
 fn compile(paths: &[PathBuf], target_dir: &str) -> usize {
     let sandbox = tempfile::tempdir().unwrap();
     let src = sandbox.path().join("src");
@@ -138,5 +140,6 @@ fn compile(paths: &[PathBuf], target_dir: &str) -> usize {
     )
     .unwrap();
     cargo_test(&sandbox.path().join("Cargo.toml"), target_dir, &[]);
+    cargo_clippy(&sandbox.path().join("Cargo.toml"), target_dir, &["--all-targets"]);
     accepted
 }
