@@ -92,9 +92,9 @@ impl ItemPathLinks {
 /// published at, which `plain_base` says [serve](edits_serve_at).
 pub struct Keeper {
     plain_base: bool,
-    /// By link target: whether it is an absolute URL. A page links to a few sites from many
-    /// rows, and parsing every target as a URL was 2% of a 20k-row regen's instructions, on
-    /// the thread that reads the page (the one that page reading waits for).
+    /// By link target: whether it is an [absolute link](is_absolute_link). A page links to a
+    /// few sites from many rows, and parsing every target as a URL was 2% of a 20k-row regen's
+    /// instructions, on the thread that reads the page (the one that page reading waits for).
     absolute: RefCell<FxHashMap<String, bool>>,
 }
 
@@ -105,8 +105,8 @@ impl Keeper {
         Keeper { plain_base, absolute: RefCell::default() }
     }
 
-    /// [`is_absolute_url`], each target parsed once.
-    fn is_absolute_url(&self, dest: &str) -> bool {
+    /// [`is_absolute_link`], each target parsed once.
+    fn is_absolute_link(&self, dest: &str) -> bool {
         // Most links in docs are relative: told without a lookup.
         if !dest.contains(':') {
             return false;
@@ -114,7 +114,7 @@ impl Keeper {
         if let Some(&absolute) = self.absolute.borrow().get(dest) {
             return absolute;
         }
-        let absolute = is_absolute_url(dest);
+        let absolute = is_absolute_link(dest);
         self.absolute.borrow_mut().insert(dest.to_owned(), absolute);
         absolute
     }
@@ -122,7 +122,7 @@ impl Keeper {
 
 impl markdown::Keep for Keeper {
     fn keep<'a>(&self, source: &str, events: &[(Event<'a>, Range<usize>)]) -> Kept<'a> {
-        let is_absolute = |dest: &str| self.is_absolute_url(dest);
+        let is_absolute = |dest: &str| self.is_absolute_link(dest);
         if !events.iter().any(|event| needs_rewrite(source, event, &is_absolute)) {
             return Kept::Nothing;
         }
@@ -214,7 +214,6 @@ fn is_absolute_inline(
 ) -> bool {
     matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email)
         && (dest_url.is_empty() || is_absolute(dest_url))
-        && !is_item_path(dest_url)
 }
 
 /// Whether rustdoc would read link target `dest` as the path of an item (an intra-doc link):
@@ -224,16 +223,24 @@ fn is_absolute_inline(
 /// rustdoc would warn that no item has that path (a `no_std` crate has no `std`), or link an
 /// item the page did not mean. Such a link's text is kept, without the link.
 fn is_item_path(dest: &str) -> bool {
+    // Most targets have no `:` (relative ones) or a `/` (URLs): told before any other look.
+    if !dest.contains(':') || dest.contains('/') {
+        return false;
+    }
     let path = dest.split('#').next().unwrap_or_default();
-    path.contains(':')
-        && !dest.contains('/')
-        && path.chars().all(|c| c.is_alphanumeric() || ":_<>, !*&;@()".contains(c))
+    path.contains(':') && path.chars().all(|c| c.is_alphanumeric() || ":_<>, !*&;@()".contains(c))
 }
 
 /// Whether `dest` is an absolute URL. One without a `:` has no scheme, so it cannot be, and
 /// most links in docs are relative: they are told without parsing.
 fn is_absolute_url(dest: &str) -> bool {
     dest.contains(':') && Url::parse(dest).is_ok()
+}
+
+/// Whether `dest` is an absolute URL that rustdoc links as written: not one it would read as
+/// an [item's path](is_item_path).
+fn is_absolute_link(dest: &str) -> bool {
+    is_absolute_url(dest) && !is_item_path(dest)
 }
 
 /// A cell's rustdoc Markdown, as places in its page where the page's text serves: a large
@@ -327,7 +334,7 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
         }
         Kept::Events(events) => events,
     };
-    if let Some(doc) = edits(source, events, &is_absolute_url)
+    if let Some(doc) = edits(source, events, &is_absolute_link)
         .and_then(|edits| edited(source, cell.markdown.clone(), &edits, links))
     {
         return doc;
@@ -965,7 +972,7 @@ mod tests {
         let keeper = Keeper::new(true);
         let targets = ["https://example.com/a", "iam-role.md", "c:d e", "mailto:x@y.z", ""];
         for target in targets.iter().chain(&targets) {
-            assert_eq!(keeper.is_absolute_url(target), is_absolute_url(target), "{target}");
+            assert_eq!(keeper.is_absolute_link(target), is_absolute_link(target), "{target}");
         }
         assert_eq!(keeper.absolute.borrow().len(), 3, "only targets with a `:` are kept");
     }
