@@ -652,7 +652,8 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                     Some(Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough))
                 ) && text.starts_with(char::is_whitespace) =>
             {
-                // The same at its start (`*<a name="x"></a> a*`): the space goes before it.
+                // An emphasis that starts with a space after an anchor, dropped (`*<a
+                // name="x"></a> a*`): `* a*` would be text. The space is as well before it.
                 let content = text.trim_start();
                 let space = text[..text.len() - content.len()].to_owned();
                 let start = kept.pop().expect("an emphasis");
