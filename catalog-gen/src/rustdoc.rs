@@ -458,15 +458,22 @@ fn edits<'a>(
 /// its backticks, `a<a name="x"></a>_b_` as no emphasis, `&amp<a name="x"></a>;` as `&`, `<a<a
 /// name="x"></a> >` as an HTML tag, and an anchor's `>` before `*` lets the `*` close an
 /// emphasis where a space would not. A cut joins nothing where it starts the cell or follows
-/// a space, and ends the cell or is followed by a space, a letter or a digit: anchors mostly
-/// start a cell's text (`<a name="x"></a>InputError`). A cell with another is re-rendered from
-/// its events.
+/// a space, ends the cell or is followed by a space, a letter or a digit, and no `<` of the
+/// text before it could open a tag across it: anchors mostly start a cell's text (`<a
+/// name="x"></a>InputError`). A cell with another is re-rendered from its events.
 fn joins_markup<T>(source: &str, span: &Range<usize>, edits: &[(Range<usize>, Option<T>)]) -> bool {
-    let joins = |cut: &Range<usize>| {
+    // Whether a `<` of the text kept comes before the cut being looked at: an HTML tag it
+    // opens could end after the cut (`<a <a name="x"></a> >` would read as `<a  >`).
+    let mut tag_may_open = false;
+    let mut kept_from = span.start;
+    let mut joins = |cut: &Range<usize>| {
+        tag_may_open |= source[kept_from..cut.start].contains('<');
+        kept_from = cut.end;
         let before = source[span.start..cut.start].chars().next_back();
         let after = source[cut.end..span.end].chars().next();
         !(before.is_none_or(char::is_whitespace)
-            && after.is_none_or(|after| after.is_whitespace() || after.is_alphanumeric()))
+            && after.is_none_or(|after| after.is_whitespace() || after.is_alphanumeric())
+            && !tag_may_open)
     };
     let mut cuts = edits.iter().filter(|(_, target)| target.is_none()).map(|(range, _)| range);
     let Some(first) = cuts.next() else { return false };
@@ -550,8 +557,6 @@ fn written_inline(link_type: LinkType) -> LinkType {
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
-    // For each emphasis open, whether it is written as HTML (`<em>`).
-    let mut as_html: Vec<bool> = Vec::new();
     for event in events {
         // Only the event right after an anchor's start can be its end.
         let was_in_anchor = std::mem::take(&mut in_anchor);
@@ -595,22 +600,7 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 if kept.last() == Some(&Event::End(tag.to_end())) =>
             {
                 kept.pop();
-                as_html.push(false);
                 continue;
-            }
-            Event::Start(tag @ (Tag::Emphasis | Tag::Strong))
-                if matches!(kept.last(), Some(Event::End(TagEnd::Emphasis | TagEnd::Strong))) =>
-            {
-                // An emphasis right after a strong one, or the other way round
-                // (`**/LINKREPRO:**_path_`, in cpp-docs): pulldown-cmark-to-cmark 23 writes
-                // both with asterisks, one run between them that reads otherwise
-                // (`**/LINKREPRO:***path*`). Written as HTML, it shows as on the page.
-                as_html.push(true);
-                Event::InlineHtml(html_tag(tag.to_end(), false).into())
-            }
-            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
-                as_html.push(false);
-                Event::Start(tag)
             }
             Event::InlineHtml(html)
                 if matches!(kept.last(), Some(Event::SoftBreak))
@@ -643,7 +633,7 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 continue;
             }
             Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) => {
-                end_emphasis(&mut kept, end, as_html.pop().unwrap_or_default());
+                end_emphasis(&mut kept, end);
                 continue;
             }
             Event::Text(text)
@@ -683,17 +673,22 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
         };
         kept.push(event);
     }
-    emphasis_in_a_word_as_html(&mut kept);
+    emphasis_markdown_cannot_write_as_html(&mut kept);
     written::markdown(&kept)
 }
 
-/// Writes as HTML (`<em>`) each emphasis or strong emphasis that Markdown cannot write where
-/// it is: right after a letter or digit (`&amp<a name="x"></a>*`a`*`, its anchor dropped) or
-/// right before one, with punctuation at that edge inside it. A `*` between a letter and a
-/// backtick neither opens nor closes an emphasis, so `&amp*`a`*` would show its asterisks;
-/// pulldown-cmark-to-cmark 23 writes it so. One between letters (`a*b*c`), or between
-/// punctuation (`**(x)**:`), is Markdown still.
-fn emphasis_in_a_word_as_html(kept: &mut [Event<'_>]) {
+/// Writes as HTML (`<em>`, `<strong>`, `<del>`) each emphasis, strong emphasis or
+/// strikethrough that Markdown cannot write where it is, which pulldown-cmark-to-cmark 23
+/// writes as delimiters that read otherwise:
+/// - right after a strong one, or the other way round (`**/LINKREPRO:**_path_`, in cpp-docs,
+///   written `**/LINKREPRO:***path*`, one run of asterisks between them);
+/// - right after a letter or digit (`&amp<a name="x"></a>*`a`*`, its anchor dropped) or right
+///   before one, with punctuation at that edge inside it: a `*` between a letter and a
+///   backtick neither opens nor closes an emphasis.
+///
+/// One between letters (`a*b*c`), or between punctuation (`**(x)**:`), is Markdown still.
+/// (Runs of the same emphasis side by side are one by then: [`render`] joins them.)
+fn emphasis_markdown_cannot_write_as_html(kept: &mut [Event<'_>]) {
     let is_word = |event: Option<&Event<'_>>, last: bool| match event {
         Some(Event::Text(text)) => {
             let edge = if last { text.chars().next_back() } else { text.chars().next() };
@@ -704,16 +699,19 @@ fn emphasis_in_a_word_as_html(kept: &mut [Event<'_>]) {
     let mut open: Vec<usize> = Vec::new();
     for at in 0..kept.len() {
         match &kept[at] {
-            Event::Start(Tag::Emphasis | Tag::Strong) => open.push(at),
-            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong)) => {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => open.push(at),
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) => {
                 let end = *end;
                 let Some(start) = open.pop() else { continue };
                 let before = start.checked_sub(1).and_then(|before| kept.get(before));
                 let after = kept.get(at + 1);
+                // An emphasis right after another (of the other kind: the same is joined).
+                let after_other = end != TagEnd::Strikethrough
+                    && matches!(before, Some(Event::End(TagEnd::Emphasis | TagEnd::Strong)));
                 // A delimiter between a letter outside and punctuation inside.
                 let tight_start = is_word(before, true) && !is_word(kept.get(start + 1), false);
                 let tight_end = is_word(after, false) && !is_word(kept.get(at - 1), true);
-                if tight_start || tight_end {
+                if after_other || tight_start || tight_end {
                     kept[start] = Event::InlineHtml(html_tag(end, false).into());
                     kept[at] = Event::InlineHtml(html_tag(end, true).into());
                 }
@@ -735,14 +733,7 @@ fn interrupts_a_paragraph(html: &str) -> bool {
 /// `kept`, so that Markdown can write it as the page shows it. One that ended in a space
 /// before an anchor, dropped (`*a <a name="x"></a>*`) would be text as `*a *`: the space is
 /// as well after it. One around only anchors, and spaces, is none: `**` would be text.
-fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd, as_html: bool) {
-    let (start, end) = match as_html {
-        true => {
-            let tag = |closes| Event::InlineHtml(html_tag(end, closes).into());
-            (tag(false), tag(true))
-        }
-        false => (Event::Start(opening(end)), Event::End(end)),
-    };
+fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd) {
     let mut space = String::new();
     while let Some(Event::Text(text)) = kept.last_mut() {
         let content = text.trim_end();
@@ -756,21 +747,24 @@ fn end_emphasis(kept: &mut Vec<Event<'_>>, end: TagEnd, as_html: bool) {
         }
         kept.pop();
     }
-    if kept.last() == Some(&start) {
+    if kept.last() == Some(&Event::Start(opening(end))) {
         kept.pop();
     } else {
-        kept.push(end);
+        kept.push(Event::End(end));
     }
     if !space.is_empty() {
         kept.push(Event::Text(space.into()));
     }
 }
 
-/// The HTML tag that starts, or `closes`, the emphasis or strong emphasis that `end` ends.
+/// The HTML tag that starts, or `closes`, the emphasis, strong emphasis or strikethrough that
+/// `end` ends.
 fn html_tag(end: TagEnd, closes: bool) -> &'static str {
     match (end, closes) {
         (TagEnd::Strong, false) => "<strong>",
         (TagEnd::Strong, true) => "</strong>",
+        (TagEnd::Strikethrough, false) => "<del>",
+        (TagEnd::Strikethrough, true) => "</del>",
         (_, false) => "<em>",
         (_, true) => "</em>",
     }
