@@ -8,6 +8,20 @@ use crate::diagnostics::{Diagnostic, Label};
 use crate::model::lints::MANY_ROWS;
 use crate::naming::Refusal;
 
+/// The rustc lints that regen warns of itself, at the name in the manifest or the docs that
+/// would trip them (an enum name that is not UpperCamelCase, a name that looks like another,
+/// a script used only in letters that look like Latin ones): a catalog with such a name is
+/// accepted, with the warning rustc would give. The one list of them: a test that lints what
+/// fuzz inputs generate allows these and no others.
+pub const RUSTC_LINTS_WARNED_OF: [&str; 3] = [NOT_CAMEL_CASE, CONFUSABLE_IDENTS, MIXED_SCRIPT];
+
+/// rustc's lint of a type name that is not UpperCamelCase.
+const NOT_CAMEL_CASE: &str = "non_camel_case_types";
+/// rustc's lint of two names of a crate that look alike.
+const CONFUSABLE_IDENTS: &str = "confusable_idents";
+/// rustc's lint of a script a crate uses only in letters that look like Latin ones.
+const MIXED_SCRIPT: &str = "mixed_script_confusables";
+
 /// The two files a table's problems point into: the manifest and the table's page.
 #[derive(Clone, Copy, Debug)]
 pub struct Place<'a> {
@@ -404,7 +418,8 @@ impl Place<'_> {
             )
     }
 
-    /// An enum name that rustc's `non_camel_case_types` lint will warn about.
+    /// An enum name that rustc's `non_camel_case_types` lint will warn about
+    /// ([`RUSTC_LINTS_WARNED_OF`]; the message names no lint).
     pub fn enum_not_camel_case(&self, span: Range<usize>, name: &str) -> Diagnostic {
         let camel = heck::ToUpperCamelCase::to_upper_camel_case(name);
         Diagnostic::warning(format!("the enum name `{name}` is not UpperCamelCase"))
@@ -432,7 +447,8 @@ impl Place<'_> {
     ) -> Diagnostic {
         let noun = named.noun();
         let message = format!(
-            "rustc will warn that the {noun} name `{name}` looks like `{like}` (`confusable_idents`)"
+            "rustc will warn that the {noun} name `{name}` looks like `{like}` \
+             (`{CONFUSABLE_IDENTS}`)"
         );
         self.warning_at_name(span, named, message)
     }
@@ -448,7 +464,7 @@ impl Place<'_> {
     ) -> Diagnostic {
         let message = format!(
             "rustc will warn that the crate's names use the script {script} only in letters that \
-             look like Latin ones, {} (`mixed_script_confusables`)",
+             look like Latin ones, {} (`{MIXED_SCRIPT}`)",
             crate::naming::quoted_chars(chars.iter().copied())
         );
         self.warning_at_name(span, named, message)
