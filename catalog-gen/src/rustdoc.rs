@@ -1213,6 +1213,21 @@ mod tests {
     }
 
     #[test]
+    fn a_list_item_left_with_one_paragraph_is_written_tight() {
+        // Written loose, the item would open with a link definition (`* [cmark-loose-1]: <>`),
+        // which clippy denies in docs: the item's anchor is dropped, or its table (not the
+        // manifest's) skipped.
+        let page = markdown::parse("# E\n\n- A step.\n\n  <a name=\"step\"></a>\n\nNext.\n");
+        assert_eq!(prose(&page, &base(), &[], &[]), "# E\n\n* A step.\n\nNext.");
+        let page = markdown::parse("1. A step.\n\n   | x |\n   | - |\n   | 1 |\n\nNext.\n");
+        let skip = [page.tables[0].events.clone()];
+        assert_eq!(prose(&page, &base(), &skip, &[]), "1. A step.\n\nNext.");
+        // A list of more items, or an item of more blocks, stays loose as on the page.
+        let page = markdown::parse("- A.\n\n- B.\n");
+        assert_eq!(prose(&page, &base(), &[], &[]), "* A.\n\n* B.");
+    }
+
+    #[test]
     fn an_anchor_dropped_joins_nothing_the_page_kept_apart() {
         // What was on either side of an anchor shows as on the page (`inline_docs.rs` holds
         // any such cell and paragraph to it): two code spans as one run of code, two runs of

@@ -20,6 +20,8 @@ use crate::markdown::PARSER_OPTIONS;
 /// `events` as Markdown whose blocks read back as theirs; where a top-level block cannot be
 /// so written, its plain text, escaped.
 pub(super) fn markdown(events: &[Event<'_>]) -> String {
+    let tight = lone_paragraph_items_tight(events);
+    let events = tight.as_deref().unwrap_or(events);
     if let Some(out) = read_back_as_written(events) {
         return out;
     }
@@ -27,6 +29,50 @@ pub(super) fn markdown(events: &[Event<'_>]) -> String {
         read_back_as_written(block).map_or_else(|| escape(&plain(block)), |out| out.trim().into())
     });
     blocks.filter(|block| !block.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// `events` with each list of one item that holds one paragraph and nothing else made tight
+/// (the paragraph's start and end dropped); `None` where there is no such list.
+///
+/// Written loose, such a list is opened by pulldown-cmark-to-cmark 23 with a link reference
+/// definition that keeps its paragraph one (`* [cmark-loose-1]: <>`), which clippy denies in
+/// a doc comment (`doc_nested_refdefs`). Tight, it shows the same but for the space around its
+/// item. Pages rarely have one; a list item left with one paragraph once its table or anchor is
+/// dropped (a table of Windows' docs, in a step of a numbered list) is one.
+fn lone_paragraph_items_tight<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    let is_lone_paragraph = |start: usize| {
+        let opens = matches!(
+            events.get(start..start + 3),
+            Some([
+                Event::Start(Tag::List(_)),
+                Event::Start(Tag::Item),
+                Event::Start(Tag::Paragraph)
+            ])
+        );
+        if !opens {
+            return None;
+        }
+        // A paragraph holds no block, so its end is the first after its start.
+        let end = start
+            + 3
+            + events[start + 3..].iter().position(|e| *e == Event::End(TagEnd::Paragraph))?;
+        let closes = matches!(
+            events.get(end + 1..end + 3),
+            Some([Event::End(TagEnd::Item), Event::End(TagEnd::List(_))])
+        );
+        closes.then_some(end)
+    };
+    let mut dropped = Vec::new();
+    for start in 0..events.len() {
+        if let Some(end) = is_lone_paragraph(start) {
+            dropped.extend([start + 2, end]);
+        }
+    }
+    if dropped.is_empty() {
+        return None;
+    }
+    let kept = events.iter().enumerate().filter(|(index, _)| !dropped.contains(index));
+    Some(kept.map(|(_, event)| event.clone()).collect())
 }
 
 /// `events` written as pulldown-cmark-to-cmark writes them, or else with an empty paragraph
