@@ -682,6 +682,8 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
 /// writes as delimiters that read otherwise:
 /// - right after a strong one, or the other way round (`**/LINKREPRO:**_path_`, in cpp-docs,
 ///   written `**/LINKREPRO:***path*`, one run of asterisks between them);
+/// - right inside one of its own kind, at its start or end (`__**a** b__`, written
+///   `****a** b**`);
 /// - right after a letter or digit (`&amp<a name="x"></a>*`a`*`, its anchor dropped) or right
 ///   before one, with punctuation at that edge inside it: a `*` between a letter and a
 ///   backtick neither opens nor closes an emphasis.
@@ -708,10 +710,18 @@ fn emphasis_markdown_cannot_write_as_html(kept: &mut [Event<'_>]) {
                 // An emphasis right after another (of the other kind: the same is joined).
                 let after_other = end != TagEnd::Strikethrough
                     && matches!(before, Some(Event::End(TagEnd::Emphasis | TagEnd::Strong)));
+                // One of the same kind right inside another, at its start or end: four
+                // asterisks in a row (`__**a** b__` written `****a** b**`) are one run.
+                let same = |event: Option<&Event<'_>>| match event {
+                    Some(Event::Start(tag)) => tag.to_end() == end,
+                    Some(Event::End(outer)) => *outer == end,
+                    _ => false,
+                };
+                let inside_same = same(before) || same(after);
                 // A delimiter between a letter outside and punctuation inside.
                 let tight_start = is_word(before, true) && !is_word(kept.get(start + 1), false);
                 let tight_end = is_word(after, false) && !is_word(kept.get(at - 1), true);
-                if after_other || tight_start || tight_end {
+                if after_other || inside_same || tight_start || tight_end {
                     kept[start] = Event::InlineHtml(html_tag(end, false).into());
                     kept[at] = Event::InlineHtml(html_tag(end, true).into());
                 }
@@ -1210,6 +1220,14 @@ mod tests {
         );
         let text = prose(&page, &base(), &[], &[]);
         assert_eq!(text, "# T\n\nCareful.\n\nNext *one*.");
+    }
+
+    #[test]
+    fn an_emphasis_right_inside_one_of_its_kind_is_html() {
+        // Written with delimiters, `****a** b**`: four asterisks are one run.
+        let page = markdown::parse("__**a** b__ and *_c_*\n");
+        let text = prose(&page, &base(), &[], &[]);
+        assert_eq!(text, "**<strong>a</strong> b** and *<em>c</em>*");
     }
 
     #[test]
