@@ -106,6 +106,13 @@ fn shown<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Shown> {
                     before.push_str(&text);
                 }
             }
+            // Code spans side by side once their emphasis is joined (`` _`a`_*`b`* ``) show
+            // as one, as they do side by side anywhere.
+            (_, Shown::Code(code)) if matches!(joined.last(), Some(Shown::Code(_))) => {
+                if let Some(Shown::Code(before)) = joined.last_mut() {
+                    before.push_str(&code);
+                }
+            }
             (_, item) => joined.push(item),
         }
     }
