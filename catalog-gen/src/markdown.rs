@@ -15,6 +15,7 @@ use crate::{parallel, scan};
 
 mod front_matter;
 mod pieces;
+mod tildes;
 
 pub use front_matter::FrontMatter;
 
@@ -47,6 +48,11 @@ trait Rebase<'a, 'p> {
     fn event(&self, event: (Event<'p>, Range<usize>)) -> (Event<'a>, Range<usize>);
     /// What a cell of the text read keeps, on the page.
     fn kept(&self, kept: Kept<'p>) -> Kept<'a>;
+    /// Whether the text read is not the page's in `range` (of the text read): a run of
+    /// emphasis delimiters GitHub reads as text, written so that it is read so ([`tildes`]).
+    fn rewritten(&self, _range: &Range<usize>) -> bool {
+        false
+    }
 }
 
 /// A page read whole, from `start` on: what is read is on the page already, `start` bytes on.
@@ -109,6 +115,9 @@ fn moved_kept<'a, 'p>(
         Kept::Events(events) => {
             Kept::Events(Box::new(events.into_iter().map(|event| onto.event(event)).collect()))
         }
+        Kept::EventsOnly(events) => {
+            Kept::EventsOnly(Box::new(events.into_iter().map(|event| onto.event(event)).collect()))
+        }
     }
 }
 
@@ -119,6 +128,14 @@ fn moved_kept<'a, 'p>(
 pub trait Keep {
     /// What a cell keeps, given the text its events were read from and its events.
     fn keep<'e>(&self, source: &str, events: &[(Event<'e>, Range<usize>)]) -> Kept<'e>;
+
+    /// What a cell keeps whose source text does not read as its events: GitHub reads a run of
+    /// its emphasis delimiters as text that pulldown-cmark, and so rustdoc, reads as emphasis
+    /// (a run beside a `~`, which GitHub judges by what is past the `~`: `[**~ CUnknown**](x)`
+    /// shows its asterisks). Nothing, unless the caller writes its Markdown from its events.
+    fn keep_events<'e>(&self, _events: &[(Event<'e>, Range<usize>)]) -> Kept<'e> {
+        Kept::Nothing
+    }
 }
 
 /// The policy of [`parse`]: no cell keeps anything.
@@ -146,6 +163,9 @@ pub enum Kept<'a> {
     /// Its inline events, for the caller to render. They borrow the page's text, as the
     /// parser's do: a copy of each would cost a fresh allocation per event.
     Events(Box<Events<'a>>),
+    /// Its inline events, for the caller to render: its source text does not serve even with
+    /// edits, as it reads otherwise than on GitHub ([`Keep::keep_events`]).
+    EventsOnly(Box<Events<'a>>),
 }
 
 /// A parsed page: its events with their byte ranges, and the tables found among them.
@@ -271,12 +291,26 @@ fn read_markdown<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) 
     if let Some(page) = pieces::read(source, &new_keep, pieces::PIECE_BYTES) {
         return page;
     }
+    read_whole(source, new_keep)
+}
+
+/// The page's Markdown, [read whole](Whole::of).
+fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
     // Any other large page (one with a link definition, say): pulldown-cmark makes the events
     // on one core while they are read into tables on another; the reader sees the same events
     // either way. Line ends stand for rows,
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
     let whole = Whole::of(source);
+    let runs = tildes::read_as_text_on_github(whole.text());
+    if !runs.is_empty() {
+        let copy = tildes::neutralized(whole.text(), &runs);
+        let onto = pieces::Onto::rewritten(source, &copy, whole.start, runs);
+        let events = Parser::new_ext(&copy, PARSER_OPTIONS).into_offset_iter();
+        return parallel::pipe(lines, events, |events| {
+            read_page(&copy, events, &new_keep(), &onto)
+        });
+    }
     let events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
     parallel::pipe(lines, events, |events| read_page(whole.text(), events, &new_keep(), &whole))
 }
@@ -576,13 +610,21 @@ fn read_cell<'a, 'p>(
     // ends (the trimmed span could end in a pipe).
     let end = inline.iter().map(|(_, range)| range.end).max().unwrap_or(span.start);
     let markdown = span.start..end.max(span.start);
-    let kept = keep.keep(source, inline);
+    let rewritten = onto.rewritten(&markdown);
+    let kept = if rewritten { keep.keep_events(inline) } else { keep.keep(source, inline) };
     let anchor = inline.iter().find_map(|(event, _)| match event {
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html).map(String::into),
         _ => None,
     });
+    let text = if rewritten {
+        // Its text as the page writes it, not as the text read does.
+        let on_page: Events<'a> = inline.iter().map(|event| onto.event(event.clone())).collect();
+        shared_plain_text(&on_page, scratch)
+    } else {
+        shared_plain_text(inline, scratch)
+    };
     let cell = Cell {
-        text: shared_plain_text(inline, scratch),
+        text,
         span: onto.range(span.clone()),
         markdown: onto.range(markdown),
         kept: onto.kept(kept),

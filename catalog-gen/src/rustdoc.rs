@@ -136,6 +136,10 @@ impl markdown::Keep for Keeper {
             None => Kept::Events(Box::new(events.to_vec())),
         }
     }
+
+    fn keep_events<'a>(&self, events: &[(Event<'a>, Range<usize>)]) -> Kept<'a> {
+        Kept::EventsOnly(Box::new(events.to_vec()))
+    }
 }
 
 /// Whether a cell with this inline event (and its range in `source`) has something to
@@ -332,13 +336,16 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
         Kept::Edits(edits) => {
             return edited(source, cell.markdown.clone(), edits, links).unwrap_or_else(as_written);
         }
-        Kept::Events(events) => events,
+        Kept::Events(events) => {
+            if let Some(doc) = edits(source, events, &is_absolute_link)
+                .and_then(|edits| edited(source, cell.markdown.clone(), &edits, links))
+            {
+                return doc;
+            }
+            events
+        }
+        Kept::EventsOnly(events) => events,
     };
-    if let Some(doc) = edits(source, events, &is_absolute_link)
-        .and_then(|edits| edited(source, cell.markdown.clone(), &edits, links))
-    {
-        return doc;
-    }
     let base = links.base;
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
     // renderer encodes spaces at their edges as `&#32;`.
@@ -1006,6 +1013,7 @@ mod tests {
                     Kept::Nothing => "nothing",
                     Kept::Edits(_) => "edits",
                     Kept::Events(_) => "events",
+                    Kept::EventsOnly(_) => "events only",
                 };
                 (inline(source, cell, &mut Links::new(base)).text(source), kind)
             })
@@ -1220,6 +1228,19 @@ mod tests {
         );
         let text = prose(&page, &base(), &[], &[]);
         assert_eq!(text, "# T\n\nCareful.\n\nNext *one*.");
+    }
+
+    #[test]
+    fn a_run_github_reads_as_text_is_written_as_text() {
+        // GitHub looks past the `~` for the space that makes each run text; rustdoc would not.
+        let page = markdown::parse("P **~ a****a:**_b_ and **b ~**\n");
+        let text = prose(&page, &base(), &[], &[]);
+        assert_eq!(text, r"P \*\*\~ a\*\*\*\*a:\*\**b* and \*\*b \~\*\*");
+        let in_cell = cell_markdown("[**~ CUnknown**](c.md)");
+        assert_eq!(
+            in_cell,
+            r"[\*\*\~ CUnknown\*\*](https://docs.aws.amazon.com/mediaconvert/latest/ug/c.html)"
+        );
     }
 
     #[test]

@@ -100,6 +100,11 @@ fn cell() -> impl Strategy<Value = &'static str> {
         "`a \\| b`",
         "*emphasis* and **strong**",
         "~~struck~~ and ~one~ and ~~~three~~~ and a~b",
+        // GitHub looks past a `~` beside `*` or `_` for whitespace: these runs are text.
+        "[**~ CUnknown**](c.md)",
+        "**~ a** and **b ~**",
+        "__~ x__ and _~ y_",
+        "~ **a** ~ and *~~b~~* and **~x**",
         "\\*escaped\\* \\_ \\[",
         "<a name=\"x\"></a>anchored",
         "one<br>two<br/>three",

@@ -6,6 +6,7 @@
 
 use catalog_gen::markdown::{self, PARSER_OPTIONS, is_anchor, is_anchor_close};
 use catalog_gen::rustdoc::{self, Keeper, Links};
+use comrak::nodes::{AstNode, NodeValue};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use url::Url;
@@ -161,6 +162,75 @@ fn read(markdown: &str) -> Vec<Shown> {
     shown(Parser::new_ext(markdown, PARSER_OPTIONS))
 }
 
+/// The inline content of the first block of `markdown` that has any (a paragraph, or the
+/// first cell of a table's first row), as GitHub reads it: by comrak, a port of its cmark-gfm,
+/// as the events pulldown-cmark would make of it. Not pulldown-cmark's reading: beside a `~`,
+/// the two read emphasis apart (`**~ a**` is text on GitHub).
+fn on_github(markdown: &str) -> Vec<Shown> {
+    let arena = comrak::Arena::new();
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    let root = comrak::parse_document(&arena, markdown, &options);
+    let block = root.descendants().find(|node| {
+        let value = &node.data.borrow().value;
+        matches!(value, NodeValue::Paragraph)
+            || matches!(value, NodeValue::TableCell)
+                && node.parent().and_then(|row| row.previous_sibling()).is_some()
+    });
+    let mut events = Vec::new();
+    block.into_iter().for_each(|block| push_events(block, &mut events));
+    shown(events)
+}
+
+/// The inline content of `node` as pulldown-cmark's events.
+fn push_events<'a>(node: &'a AstNode<'a>, events: &mut Vec<Event<'static>>) {
+    for child in node.children() {
+        let tag = match &child.data.borrow().value {
+            NodeValue::Text(text) => {
+                events.push(Event::Text(text.to_string().into()));
+                continue;
+            }
+            NodeValue::Code(code) => {
+                events.push(Event::Code(code.literal.clone().into()));
+                continue;
+            }
+            NodeValue::HtmlInline(html) => {
+                events.push(Event::InlineHtml(html.clone().into()));
+                continue;
+            }
+            NodeValue::SoftBreak => {
+                events.push(Event::SoftBreak);
+                continue;
+            }
+            NodeValue::LineBreak => {
+                events.push(Event::HardBreak);
+                continue;
+            }
+            NodeValue::Emph => Tag::Emphasis,
+            NodeValue::Strong => Tag::Strong,
+            NodeValue::Strikethrough => Tag::Strikethrough,
+            NodeValue::Link(_) => Tag::Link {
+                link_type: pulldown_cmark::LinkType::Inline,
+                dest_url: "".into(),
+                title: "".into(),
+                id: "".into(),
+            },
+            NodeValue::Image(_) => Tag::Image {
+                link_type: pulldown_cmark::LinkType::Inline,
+                dest_url: "".into(),
+                title: "".into(),
+                id: "".into(),
+            },
+            other => panic!("{other:?} in a generated cell"),
+        };
+        let end = tag.to_end();
+        events.push(Event::Start(tag));
+        push_events(child, events);
+        events.push(Event::End(end));
+    }
+}
+
 /// The inline events of a cell's rustdoc, read where rustdoc reads it: after its column's
 /// name, on the same line (so `<b>` there is inline HTML, not a block).
 fn read_after_label(doc: &str) -> Vec<Shown> {
@@ -209,6 +279,9 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "</b>",
         "<br>",
         "**a:**_b_",
+        "**~ a**",
+        "[__~ b__](b.md)",
+        "*a ~*",
         "*`a`*__b__",
         "*<a id=\"y\"></a> a*",
         "__a <a id=\"y\"></a>__",
@@ -244,12 +317,72 @@ fn shown_in_cell(row: &str) -> (Vec<Shown>, [Vec<Shown>; 2]) {
         let doc = rustdoc::inline(&source, cell, &mut Links::new(&base));
         read_after_label(&doc.text(&source))
     };
-    let events = Parser::new_ext(&source, PARSER_OPTIONS);
-    let in_cell = events
-        .skip_while(|event| !matches!(event, Event::Start(Tag::TableRow)))
-        .skip(2)
-        .take_while(|event| !matches!(event, Event::End(TagEnd::TableCell)));
-    (shown(in_cell), [shown_in_rustdoc(true), shown_in_rustdoc(false)])
+    let page = if beside_tilde(row) {
+        on_github(&source)
+    } else {
+        let events = Parser::new_ext(&source, PARSER_OPTIONS);
+        let in_cell = events
+            .skip_while(|event| !matches!(event, Event::Start(Tag::TableRow)))
+            .skip(2)
+            .take_while(|event| !matches!(event, Event::End(TagEnd::TableCell)));
+        shown(in_cell)
+    };
+    (page, [shown_in_rustdoc(true), shown_in_rustdoc(false)])
+}
+
+/// Whether `markdown` has a run of `*` or `_` beside a `~`, which GitHub judges by what is
+/// past the `~`, pulldown-cmark by the `~` itself: the page is then read as GitHub reads it
+/// ([`on_github`]). Elsewhere pulldown-cmark's reading is the page's (the two part on other
+/// shapes too, such as `` ` ``c`` ``c`` ``, which none of `tests/gfm.rs`'s real shapes has).
+fn beside_tilde(markdown: &str) -> bool {
+    runs_beside_tildes(markdown).next().is_some()
+}
+
+/// Whether `markdown` has a run of `*` or `_` beside a `~` that GitHub reads otherwise than
+/// pulldown-cmark, and the generator as pulldown-cmark: one with something other than
+/// whitespace past the `~` or on its other side. The generator rewrites only runs that GitHub
+/// reads as text (`catalog_gen::markdown`'s `tildes`), as such runs stand on real pages.
+///
+/// Also left out, where a run is beside a `~`: a second `~`, as GitHub, comrak and
+/// pulldown-cmark each pair single tildes otherwise (`*a ~* a~a` strikes `* a` on GitHub once
+/// its second `*` is text; comrak reads `~~a~~~ *~ *a*` otherwise than cmark-gfm), and code
+/// spans (cmark-gfm reads `` ` ``c`` ``c`` `` as one span and text, pulldown-cmark as two).
+fn beside_tilde_unspaced(markdown: &str) -> bool {
+    let parts_otherwise = || markdown.matches('~').count() > 1 || markdown.contains('`');
+    runs_beside_tildes(markdown).any(|spaced| !spaced)
+        || beside_tilde(markdown) && parts_otherwise()
+}
+
+/// For each run of `*` or `_` in `markdown` beside a `~`: whether whitespace (or a cell's or
+/// the text's edge) is past the `~` and on the run's other side.
+fn runs_beside_tildes(markdown: &str) -> impl Iterator<Item = bool> + '_ {
+    let bytes = markdown.as_bytes();
+    let spaced =
+        |byte: Option<&u8>| byte.is_none_or(|byte| byte.is_ascii_whitespace() || *byte == b'|');
+    let runs = (0..bytes.len())
+        .filter(|&at| b"*_".contains(&bytes[at]) && (at == 0 || bytes[at - 1] != bytes[at]));
+    runs.filter_map(move |start| {
+        let end = start + bytes[start..].iter().take_while(|&&byte| byte == bytes[start]).count();
+        let beside =
+            start.checked_sub(1).map(|at| bytes[at]) == Some(b'~') || bytes.get(end) == Some(&b'~');
+        let before = bytes[..start].iter().rev().find(|&&byte| byte != b'~');
+        let after = bytes[end..].iter().find(|&&byte| byte != b'~');
+        beside.then(|| spaced(before) && spaced(after))
+    })
+}
+
+/// Whether what `shown` shows has a strikethrough in a strikethrough: GitHub nests one in
+/// another where pulldown-cmark does not (`~a ~~b~~ c~`), which [`struck_twice`] leaves out.
+fn shown_struck_twice(shown: &[Shown]) -> bool {
+    let mut struck = 0;
+    shown.iter().any(|item| {
+        match item {
+            Shown::Mark(mark) if mark == "Strikethrough" => struck += 1,
+            Shown::Mark(mark) if mark == "/Strikethrough" => struck -= 1,
+            _ => {}
+        }
+        struck > 1
+    })
 }
 
 /// Whether `markdown` has a strikethrough in a strikethrough, which pulldown-cmark-to-cmark 23
@@ -267,17 +400,19 @@ fn struck_twice(markdown: &str) -> bool {
 }
 
 proptest! {
-    // A page struck twice is left out, as are few.
+    // A page struck twice is left out, and one with a run beside a `~` that the generator
+    // does not read as GitHub does: about one case in five, at any number of cases.
     #![proptest_config(ProptestConfig {
         cases: 2048,
-        max_global_rejects: 1 << 16,
+        max_global_rejects: 1 << 22,
         ..ProptestConfig::default()
     })]
 
     #[test]
     fn a_cells_rustdoc_shows_what_the_page_shows(row in cell()) {
-        prop_assume!(!struck_twice(&row));
+        prop_assume!(!struck_twice(&row) && !beside_tilde_unspaced(&row));
         let (page, docs) = shown_in_cell(&row);
+        prop_assume!(!shown_struck_twice(&page));
         for (doc, made_from) in docs.iter().zip(["its edits", "its events"]) {
             // Inline HTML that starts the cell (`<b>`, `<!a<b>`, anchors aside) would start an
             // HTML block written alone: the cell is its plain text then, which shows the same
@@ -294,9 +429,11 @@ proptest! {
         let base = Url::parse(URL).expect("a URL");
         // After a word: a paragraph that starts with HTML is the module_docs property's.
         let source = format!("P {paragraph}\n");
-        prop_assume!(!struck_twice(&source));
+        prop_assume!(!struck_twice(&source) && !beside_tilde_unspaced(&source));
         let page = markdown::parse(&source);
         let prose = rustdoc::prose(&page, &base, &[], &[]);
-        prop_assert_eq!(read(&prose), read(&source), "{:?}: {:?}", paragraph, prose);
+        let page = if beside_tilde(&source) { on_github(&source) } else { read(&source) };
+        prop_assume!(!shown_struck_twice(&page));
+        prop_assert_eq!(read(&prose), page, "{:?}: {:?}", paragraph, prose);
     }
 }

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, TagEnd};
 
-use super::{Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Table, Whole};
+use super::{Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Table, Whole, tildes};
 use crate::parallel;
 
 /// About how many bytes of the page a piece holds: a piece's tree stays within a core's
@@ -160,32 +160,56 @@ fn is_delimiter_row(line: &[u8]) -> bool {
     line.iter().all(allowed) && line.contains(&b'-')
 }
 
-/// `piece` of `source` read and put back on `source`; `text` is where the piece is copied to.
+/// `piece` of `source` read and put back on `source`; `text` is where the piece is copied to,
+/// where it is read from a copy: behind its table's header, or with runs GitHub reads as text
+/// rewritten ([`tildes`]).
 fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut String) -> Page<'a> {
     let Piece { header, body } = piece;
-    if header.is_empty() {
-        let piece = &source[body.clone()];
-        let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
-        return super::read_page(piece, &mut events, keep, &Whole::from(source, body.start));
-    }
     text.clear();
-    text.push_str(&source[header.clone()]);
-    text.push_str(&source[body.clone()]);
+    let rewritten = if header.is_empty() {
+        let piece = &source[body.clone()];
+        let rewritten = tildes::read_as_text_on_github(piece);
+        if rewritten.is_empty() {
+            let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
+            return super::read_page(piece, &mut events, keep, &Whole::from(source, body.start));
+        }
+        text.push_str(piece);
+        rewritten
+    } else {
+        text.push_str(&source[header.clone()]);
+        text.push_str(&source[body.clone()]);
+        tildes::read_as_text_on_github(text)
+    };
+    tildes::neutralize(text, &rewritten);
     let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
-    let onto = Onto { page: source, piece: text, header: header.len(), body: body.start };
+    let onto =
+        Onto { page: source, piece: text, header: header.len(), body: body.start, rewritten };
     super::read_page(text, &mut events, keep, &onto)
 }
 
 /// Puts what was read from a piece back on the page's text: the piece is `header` bytes of
-/// the table's header, then the page's text from `body` on.
-struct Onto<'a, 'p> {
+/// the table's header, then the page's text from `body` on, but for the `rewritten` runs (of
+/// the piece) that GitHub reads as text ([`tildes`]).
+pub(super) struct Onto<'a, 'p> {
     page: &'a str,
     piece: &'p str,
     header: usize,
     body: usize,
+    rewritten: Vec<Range<usize>>,
 }
 
-impl<'a> Onto<'a, '_> {
+impl<'a, 'p> Onto<'a, 'p> {
+    /// The page's text from `body` on, read from `copy`, where `rewritten` runs are written
+    /// otherwise.
+    pub(super) fn rewritten(
+        page: &'a str,
+        copy: &'p str,
+        body: usize,
+        rewritten: Vec<Range<usize>>,
+    ) -> Self {
+        Onto { page, piece: copy, header: 0, body, rewritten }
+    }
+
     /// The page's offset of the piece's `offset`. In the header, it is a place before the
     /// body that means nothing: what is read there (the header's cells, the table's start)
     /// is left out when the pieces are joined.
@@ -219,12 +243,20 @@ impl<'a, 'p> Rebase<'a, 'p> for Onto<'a, 'p> {
 
     fn event(&self, (event, range): (Event<'p>, Range<usize>)) -> (Event<'a>, Range<usize>) {
         // Owned: besides the rows, a piece has few events (its table's start and end, what
-        // follows the table).
-        (event.into_static(), self.range(range))
+        // follows the table). Text, as the page writes it: a run rewritten is text.
+        let event = match event {
+            Event::Text(text) => Event::Text(self.cow(text)),
+            event => event.into_static(),
+        };
+        (event, self.range(range))
     }
 
     fn kept(&self, kept: Kept<'p>) -> Kept<'a> {
         super::moved_kept(self, kept, |text| self.cow(text))
+    }
+
+    fn rewritten(&self, range: &Range<usize>) -> bool {
+        self.rewritten.iter().any(|run| run.start < range.end && range.start < run.end)
     }
 }
 
@@ -325,10 +357,7 @@ mod tests {
 
     /// The page as read whole, with the cells keeping edits (`plain_base`) or events.
     fn whole(source: &str, plain_base: bool) -> Page<'_> {
-        let keeper = Keeper::new(plain_base);
-        let whole = Whole::of(source);
-        let mut events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
-        super::super::read_page(whole.text(), &mut events, &keeper, &whole)
+        super::super::read_whole(source, || Keeper::new(plain_base))
     }
 
     /// The page as read in pieces of `piece_bytes`, if it is.
@@ -534,6 +563,7 @@ mod tests {
             "| 5 | <!-- g |\n",
             "| 6 | --> h \\| i |\n",
             "| 7 | [j][k] [^l] [k] |\n",
+            "| 8 | [**~ m**](x.md) ~**n**~ |\n",
             "| --- | --- |\n",
         ])
     }
