@@ -223,5 +223,8 @@ mod tests {
         assert!(runs("a **~ b").is_empty());
         // Able to close past the tilde, with a run before it to close.
         assert!(runs("**a (**~ b").is_empty());
+        // Able to open past the tilde (GitHub: `**a.` and strong `~x`), which no rewriting
+        // makes pulldown-cmark read: read as it reads it (strong `a.`).
+        assert!(runs("**a.**~x**").is_empty());
     }
 }
