@@ -14,10 +14,10 @@
 //!
 //! Only a run that GitHub can use in no way is so written. One left able to close (after
 //! `[`: `[**~ a**]`) or to open is text all the same where its block has no other run of its
-//! character before it (after it), which is how such runs stand on real pages; where it has
-//! one, the run is read as pulldown-cmark reads it (`**a.**~x**`: strong `~x` on GitHub, as
-//! the second run opens; strong `a.` here), as no rewriting of a copy can make pulldown-cmark
-//! read a run as able to open but not close.
+//! character before it (after it), which is how such runs stand in real pages' tables; where
+//! it has one, the run is read as pulldown-cmark reads it (`**a.**~x**`: strong `~x` on
+//! GitHub, as the second run opens; strong `a.` here), as no rewriting of a copy can make
+//! pulldown-cmark read a run as able to open but not close.
 
 use std::ops::Range;
 
