@@ -812,6 +812,19 @@ pub fn anchor_name(html: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_owned())
 }
 
+/// Whether a line of an HTML block holds only an anchor, closed or not (`<a id="x"></a>`),
+/// which renders as nothing. A line with more (`<a id="x"></a><b>Shown</b>`) shows that more:
+/// it is no anchor line. So is one whose tag holds a `>` in an attribute, which is rare: such
+/// a line is kept whole rather than read.
+pub fn is_anchor_line(line: &str) -> bool {
+    let line = line.trim();
+    let open = match line.len().checked_sub("</a>".len()).and_then(|at| line.get(at..)) {
+        Some(end) if is_anchor_close(end) => line[..line.len() - end.len()].trim_end(),
+        _ => line,
+    };
+    is_anchor(open) && open.ends_with('>') && open.matches(['<', '>']).count() == 2
+}
+
 /// The `</a>` that closes an anchor.
 pub fn is_anchor_close(html: &str) -> bool {
     html.trim().eq_ignore_ascii_case("</a>")
@@ -834,6 +847,17 @@ mod tests {
     #[test]
     fn a_cell_is_96_bytes() {
         assert_eq!(size_of::<Cell<'_>>(), 96);
+    }
+
+    #[test]
+    fn an_anchor_line_holds_only_an_anchor() {
+        for line in ["<a id=\"x\"></a>\n", "  <A NAME='x'>", "<a id=\"x\" ></a>\r\n"] {
+            assert!(is_anchor_line(line), "{line:?}");
+        }
+        let more = ["<a id=\"x\"></a><b>Shown</b>", "<a id=\"x\">Seen</a>", "<a id=\"a>b\"></a>"];
+        for line in more.into_iter().chain(["<a href=\"x\"></a>", "<b id=\"x\"></b>", ""]) {
+            assert!(!is_anchor_line(line), "{line:?}");
+        }
     }
 
     #[test]

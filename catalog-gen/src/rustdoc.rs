@@ -51,12 +51,33 @@ pub fn prose(
         } else {
             let event = &page.events[i].0;
             if !links.drops(event) {
-                events.push(event.clone());
+                push_html_lines(&mut events, event);
             }
             i += 1;
         }
     }
     render(events, base)
+}
+
+/// Pushes `event` onto `events`, each line of an HTML block as one event, as the page shows it.
+///
+/// pulldown-cmark gives each line of an HTML block as one event with its line end, but where
+/// lines end in `\r\n` (or the block sits in a container) as the line and then its end, each
+/// an event: joined, each line is one event however the page ends its lines, so that a line of
+/// only an anchor is dropped with its line end, and leaves no blank line that would end the
+/// block (and cut the rest of it from rustdoc). A block indented one to three spaces starts
+/// with its indent as a text event, which shows as nothing, and is dropped: written before the
+/// block's first line, it could put a block that follows a list in the list's last item.
+fn push_html_lines<'a>(events: &mut Vec<Event<'a>>, event: &Event<'a>) {
+    match (event, events.last_mut()) {
+        (Event::Html(end), Some(Event::Html(line)))
+            if end.as_ref() == "\n" && !line.ends_with('\n') =>
+        {
+            *line = format!("{line}\n").into();
+        }
+        (Event::Text(indent), Some(Event::Start(Tag::HtmlBlock))) if indent.trim().is_empty() => {}
+        _ => events.push(event.clone()),
+    }
 }
 
 /// Drops the start and end of each link of the page whose target [reads as an item's
@@ -568,8 +589,17 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
         // Only the event right after an anchor's start can be its end.
         let was_in_anchor = std::mem::take(&mut in_anchor);
         let event = match event {
-            Event::InlineHtml(html) | Event::Html(html) if markdown::is_anchor(&html) => {
+            Event::InlineHtml(html) if markdown::is_anchor(&html) => {
                 in_anchor = true;
+                continue;
+            }
+            // A line of an HTML block: dropped where it is only an anchor, kept whole (anchor
+            // and all) where it shows more.
+            Event::Html(html) if markdown::is_anchor_line(&html) => {
+                // `<a id="x"></a>` closes itself: no line after it is its end.
+                let line = html.trim_end();
+                let closed = line.get(line.len().saturating_sub(4)..);
+                in_anchor = !closed.is_some_and(markdown::is_anchor_close);
                 continue;
             }
             Event::InlineHtml(html) | Event::Html(html)

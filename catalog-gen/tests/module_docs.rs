@@ -59,9 +59,10 @@ fn a_page_without_a_title_starts_with_its_prose() {
 
 /// The block structure of `markdown` (block starts and ends, rules), without tables, and
 /// without paragraphs or HTML blocks of only anchors (`<a id="x"></a>`, which rustdoc does not
-/// get): what a reader sees as paragraphs, lists, quotes, code and HTML blocks.
+/// get): what a reader sees as paragraphs, lists, quotes, code and HTML blocks; and the lines
+/// of HTML blocks but those of only an anchor, trimmed (HTML is written as the page has it).
 fn blocks(markdown: &str) -> Vec<String> {
-    use catalog_gen::markdown::{is_anchor, is_anchor_close};
+    use catalog_gen::markdown::{is_anchor, is_anchor_close, is_anchor_line};
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut in_table = false;
     let mut blocks = Vec::new();
@@ -81,8 +82,16 @@ fn blocks(markdown: &str) -> Vec<String> {
                 Some((start, false)) => blocks.truncate(start),
                 _ => blocks.push(format!("/{end:?}")),
             },
-            Event::Html(html) | Event::InlineHtml(html)
-                if is_anchor(&html) || is_anchor_close(&html) => {}
+            Event::Html(line) if is_anchor_line(&line) || is_anchor_close(&line) => {}
+            // A line end of its own (a page's `\r\n`) is part of the line before it.
+            Event::Html(line) if line.trim().is_empty() => {}
+            Event::Html(line) => {
+                blocks.push(format!("html {}", line.trim()));
+                if let Some((_, content)) = leaf.as_mut() {
+                    *content = true;
+                }
+            }
+            Event::InlineHtml(html) if is_anchor(&html) || is_anchor_close(&html) => {}
             Event::SoftBreak => {}
             Event::Text(text) if text.trim().is_empty() => {}
             Event::Start(Tag::CodeBlock(_)) => blocks.push("code".into()),
@@ -152,6 +161,12 @@ fn module_prose_reads_back_as_the_pages_blocks() {
         ("lone backslash", "The SKU is a plan.\n\\\nFor instance,\n\\\n\\\nthis.\n"),
         // PowerShell's reference: an anchor on a line of its own, which rustdoc does not get.
         ("anchor", "### Example 3\n\n<a id=\"ex3\" ></a>\n\nNormally:\n\n- one\n- two\n"),
+        // Windows' driver docs: an anchor on a line of its own in an HTML block, the page's
+        // lines ended with `\r\n`; lines that start with an anchor and show more.
+        ("anchor line, \\r\\n", "<p>Para\r\n  <a id=\"x\"></a>\r\n</dl>\r\n\r\nafter\r\n"),
+        // An HTML block indented after a list, in a quote (found by the property below).
+        ("indented HTML", ">    - Some prose.\n>\n>    <div>\n>    HTML\n>    </div>\n"),
+        ("anchor and more", "<div>\n<a id=\"x\"></a><b>Shown</b>\n<a id=\"y\">Seen</a>\n</div>\n"),
     ] {
         pages.push((name.to_owned(), page.to_owned()));
     }
@@ -182,6 +197,7 @@ fn prose_block(depth: u32) -> impl Strategy<Value = String> {
         "```yaml\nkey: value\n```",
         "    indented code",
         "<div>\nHTML\n</div>",
+        "<dl>\n<a id=\"z\"></a>\n<a id=\"w\"></a><b>Shown</b>\n</dl>",
         "<Warning>\nCustom tag.\n</Warning>",
         "<!-- a comment -->",
         "<pre>\npre\n</pre>",
@@ -237,10 +253,12 @@ proptest! {
         parts in prop::collection::vec(prose_block(3), 1..6),
         definitions in prop::sample::subsequence(vec!["[^n]: The note.", "[r]: https://x.test/r"], 0..=2),
         separator in prop::sample::select(vec!["\n", "\n\n"]),
+        line_end in prop::sample::select(vec!["\n", "\r\n"]),
     ) {
         // Definitions at the top level, as pages have them: pulldown-cmark-to-cmark cannot
         // write a footnote defined in a block quote in a list item, say.
         let source = parts.join(separator) + "\n\n" + &definitions.join("\n\n") + "\n";
+        let source = source.replace('\n', line_end);
         let page = catalog_gen::markdown::parse(&source);
         let base = url::Url::parse("https://x.test/docs/p.html").unwrap();
         let prose = catalog_gen::rustdoc::prose(&page, &base, &[], &[]);
