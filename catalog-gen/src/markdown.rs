@@ -13,6 +13,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::{parallel, scan};
 
+mod delimiter_tabs;
 mod front_matter;
 mod pieces;
 mod tildes;
@@ -49,7 +50,8 @@ trait Rebase<'a, 'p> {
     /// What a cell of the text read keeps, on the page.
     fn kept(&self, kept: Kept<'p>) -> Kept<'a>;
     /// Whether the text read is not the page's in `range` (of the text read): a run of
-    /// emphasis delimiters GitHub reads as text, written so that it is read so ([`tildes`]).
+    /// emphasis delimiters GitHub reads as text, written so that it is read so ([`tildes`]), or
+    /// a delimiter row's tab ([`delimiter_tabs`]).
     fn rewritten(&self, _range: &Range<usize>) -> bool {
         false
     }
@@ -302,10 +304,11 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
     let whole = Whole::of(source);
-    let runs = tildes::read_as_text_on_github(whole.text());
-    if !runs.is_empty() {
-        let copy = tildes::neutralized(whole.text(), &runs);
-        let onto = pieces::Onto::rewritten(source, &copy, whole.start, runs);
+    let rewritten = read_otherwise(whole.text());
+    if !rewritten.is_empty() {
+        let mut copy = whole.text().to_owned();
+        rewrite(&mut copy, &rewritten);
+        let onto = pieces::Onto::rewritten(source, &copy, whole.start, rewritten);
         let events = Parser::new_ext(&copy, PARSER_OPTIONS).into_offset_iter();
         return parallel::pipe(lines, events, |events| {
             read_page(&copy, events, &new_keep(), &onto)
@@ -313,6 +316,33 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     }
     let events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
     parallel::pipe(lines, events, |events| read_page(whole.text(), events, &new_keep(), &whole))
+}
+
+/// Where pulldown-cmark reads `text` otherwise than GitHub: the ranges to [`rewrite`] in a
+/// copy that it reads as GitHub reads the text, in order. Tabs of a delimiter row
+/// ([`delimiter_tabs`]), then runs of `*` or `_` beside a `~` ([`tildes`]) as they read with
+/// those tabs rewritten (a table's cells are read one by one).
+fn read_otherwise(text: &str) -> Vec<Range<usize>> {
+    let tabs = delimiter_tabs::read_as_spaces(text);
+    if tabs.is_empty() {
+        return tildes::read_as_text_on_github(text);
+    }
+    let mut copy = text.to_owned();
+    rewrite(&mut copy, &tabs);
+    let mut ranges = tildes::read_as_text_on_github(&copy);
+    ranges.extend(tabs);
+    ranges.sort_unstable_by_key(|range| range.start);
+    ranges
+}
+
+/// Rewrites each of `ranges` of `text` (found by [`read_otherwise`]) one byte for one, so that
+/// every offset stays: a tab as a space, a `*` or `_` as a `%`.
+fn rewrite(text: &mut String, ranges: &[Range<usize>]) {
+    for range in ranges {
+        let written: String =
+            text[range.clone()].bytes().map(|byte| if byte == b'\t' { ' ' } else { '%' }).collect();
+        text.replace_range(range.clone(), &written);
+    }
 }
 
 /// The page from the events of `source` (the page, or a piece of it), in one pass, put on the

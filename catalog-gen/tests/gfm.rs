@@ -1,5 +1,6 @@
 //! Tables read as GitHub renders them: on pages of well-formed tables of every shape of row
-//! (short, long, escaped pipes, code spans, links, anchors, line breaks, footnote marks), at
+//! (short, long, escaped pipes, code spans, links, anchors, line breaks, footnote marks), with
+//! spaces or tabs around the delimiter row's cells, at
 //! the top level or in block quotes and list items, among prose, with or without a byte order
 //! mark and YAML front matter (which is not Markdown), every cell as `catalog_gen::markdown` reads it is the cell that comrak, a port of
 //! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
@@ -130,9 +131,11 @@ fn table() -> impl Strategy<Value = String> {
             let row = width.prop_flat_map(|width| prop::collection::vec(cell(), width));
             let rows = prop::collection::vec(row, 0..=5);
             let spaced = any::<bool>();
-            (header, delimiters, rows, spaced)
+            // Spaces and tabs around the delimiter row's cells, which GFM takes alike (EIPs).
+            let padding = prop::sample::select(vec!["", "", "\t", " \t", "\t "]);
+            (header, delimiters, rows, spaced, padding)
         })
-        .prop_map(|(header, delimiters, rows, spaced)| {
+        .prop_map(|(header, delimiters, rows, spaced, padding)| {
             // `| a | b |` or `|a|b|`; a header cell is never empty, or the row is no header.
             let line = |cells: &[&str]| {
                 let join = if spaced { " | " } else { "|" };
@@ -142,7 +145,14 @@ fn table() -> impl Strategy<Value = String> {
             };
             let header: Vec<&str> =
                 header.iter().map(|cell| if cell.is_empty() { "Code" } else { cell }).collect();
-            let mut table = line(&header) + &line(&delimiters);
+            let delimiter_row = match padding {
+                "" => line(&delimiters),
+                _ => format!(
+                    "|{padding}{}{padding}|{padding}\n",
+                    delimiters.join(&format!("{padding}|{padding}"))
+                ),
+            };
+            let mut table = line(&header) + &delimiter_row;
             rows.iter().for_each(|row| table.push_str(&line(row)));
             table
         })

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, TagEnd};
 
-use super::{Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Table, Whole, tildes};
+use super::{Heading, Keep, Kept, PARSER_OPTIONS, Page, Rebase, Table, Whole};
 use crate::parallel;
 
 /// About how many bytes of the page a piece holds: a piece's tree stays within a core's
@@ -161,14 +161,14 @@ fn is_delimiter_row(line: &[u8]) -> bool {
 }
 
 /// `piece` of `source` read and put back on `source`; `text` is where the piece is copied to,
-/// where it is read from a copy: behind its table's header, or with runs GitHub reads as text
-/// rewritten ([`tildes`]).
+/// where it is read from a copy: behind its table's header, or with what pulldown-cmark reads
+/// otherwise than GitHub rewritten ([`super::read_otherwise`]).
 fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut String) -> Page<'a> {
     let Piece { header, body } = piece;
     text.clear();
     let rewritten = if header.is_empty() {
         let piece = &source[body.clone()];
-        let rewritten = tildes::read_as_text_on_github(piece);
+        let rewritten = super::read_otherwise(piece);
         if rewritten.is_empty() {
             let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
             return super::read_page(piece, &mut events, keep, &Whole::from(source, body.start));
@@ -178,9 +178,9 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     } else {
         text.push_str(&source[header.clone()]);
         text.push_str(&source[body.clone()]);
-        tildes::read_as_text_on_github(text)
+        super::read_otherwise(text)
     };
-    tildes::neutralize(text, &rewritten);
+    super::rewrite(text, &rewritten);
     let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
     let onto =
         Onto { page: source, piece: text, header: header.len(), body: body.start, rewritten };
@@ -188,8 +188,8 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
 }
 
 /// Puts what was read from a piece back on the page's text: the piece is `header` bytes of
-/// the table's header, then the page's text from `body` on, but for the `rewritten` runs (of
-/// the piece) that GitHub reads as text ([`tildes`]).
+/// the table's header, then the page's text from `body` on, but for the `rewritten` ranges (of
+/// the piece) that pulldown-cmark would read otherwise than GitHub ([`super::read_otherwise`]).
 pub(super) struct Onto<'a, 'p> {
     page: &'a str,
     piece: &'p str,
@@ -565,6 +565,7 @@ mod tests {
             "| 7 | [j][k] [^l] [k] |\n",
             "| 8 | [**~ m**](x.md) ~**n**~ |\n",
             "| --- | --- |\n",
+            "|\t---\t| --- |\n",
         ])
     }
 
@@ -592,6 +593,7 @@ mod tests {
             "| --- | --- |\n",
             "Code | Name\n",
             "--- | ---\n",
+            "---\t| ---\t\n",
         ]);
         prop_oneof![1 => row(), 2 => other]
     }
@@ -606,21 +608,26 @@ mod tests {
         let body = prop::collection::vec(prop_oneof![4 => row(), 1 => line()], 0..30);
         let definition = prop::option::weighted(0.2, Just("\n[k]: https://x.test/k\n"));
         let mark = prop::option::weighted(0.2, Just("\u{feff}"));
-        let pages = (mark, lines(10), body, lines(10), definition, 1usize..64);
+        // A delimiter row with tabs, which GitHub takes as spaces (`delimiter_tabs`).
+        let delimiter = prop::sample::select(vec!["| --- | --- |\n", "|:--\t|\t---\t|\n"]);
+        let pages = (mark, lines(10), delimiter, body, lines(10), definition, 1usize..64);
         // Counted, so that the property cannot hold only because no page is cut.
         let cut = std::sync::atomic::AtomicUsize::new(0);
         let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(512));
-        let outcome = runner.run(&pages, |(mark, before, body, after, definition, piece_bytes)| {
-            let table = "| Code | Name |\n| --- | --- |\n";
-            let (before, body, after) = (before.concat(), body.concat(), after.concat());
-            let (mark, definition) = (mark.unwrap_or(""), definition.unwrap_or(""));
-            let source = [mark, &before, table, &body, &after, definition].concat();
-            if let Some(pieces) = in_pieces(&source, true, piece_bytes) {
-                assert_reads_as(&pieces, &whole(&source, true), &format!("{source:?}"));
-                cut.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-            Ok(())
-        });
+        let outcome = runner.run(
+            &pages,
+            |(mark, before, delimiter, body, after, definition, piece_bytes)| {
+                let table = format!("| Code | Name |\n{delimiter}");
+                let (before, body, after) = (before.concat(), body.concat(), after.concat());
+                let (mark, definition) = (mark.unwrap_or(""), definition.unwrap_or(""));
+                let source = [mark, &before, &table, &body, &after, definition].concat();
+                if let Some(pieces) = in_pieces(&source, true, piece_bytes) {
+                    assert_reads_as(&pieces, &whole(&source, true), &format!("{source:?}"));
+                    cut.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                Ok(())
+            },
+        );
         outcome.unwrap();
         let cut = cut.into_inner();
         assert!(cut >= 50, "a tenth of the pages at least are cut: {cut}");

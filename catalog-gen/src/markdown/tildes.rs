@@ -58,17 +58,10 @@ pub(super) fn read_as_text_on_github(text: &str) -> Vec<Range<usize>> {
 }
 
 /// `text` with each of `runs` written as `%`s, as many bytes.
-pub(super) fn neutralized(text: &str, runs: &[Range<usize>]) -> String {
+fn neutralized(text: &str, runs: &[Range<usize>]) -> String {
     let mut copy = text.to_owned();
-    neutralize(&mut copy, runs);
+    super::rewrite(&mut copy, runs);
     copy
-}
-
-/// Writes each of `runs` of `text` (runs of the ASCII `*` or `_`) as `%`s.
-pub(super) fn neutralize(text: &mut String, runs: &[Range<usize>]) {
-    for run in runs {
-        text.replace_range(run.clone(), &"%".repeat(run.len()));
-    }
 }
 
 /// Every unescaped run of `*` or `_` right before or after a run of `~`, in order.
