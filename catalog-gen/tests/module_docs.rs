@@ -157,6 +157,9 @@ fn module_prose_reads_back_as_the_pages_blocks() {
     for (name, page) in [
         // TiDB's release notes: an admonition tag under a list nested in a list item.
         ("nested list", "* Item\n\n  * a\n  * b\n\n  <Warning>\n  Careful.\n  </Warning>\n"),
+        // The same tag, then a line that starts an HTML block of its own (found by the fuzzer:
+        // the tag was written as text of `b`, which clippy denies as a lazy continuation).
+        ("nested list, comment", "* Item\n\n  * a\n  * b\n\n  <Warning>\n   <!-- c -->\n"),
         // Azure PowerShell's help: a line of just `\`, a break where a line starts; two.
         ("lone backslash", "The SKU is a plan.\n\\\nFor instance,\n\\\n\\\nthis.\n"),
         // PowerShell's reference: an anchor on a line of its own, which rustdoc does not get.
@@ -199,6 +202,7 @@ fn prose_block(depth: u32) -> impl Strategy<Value = String> {
         "<div>\nHTML\n</div>",
         "<dl>\n<a id=\"z\"></a>\n<a id=\"w\"></a><b>Shown</b>\n</dl>",
         "<Warning>\nCustom tag.\n</Warning>",
+        "<Warning>\n <!-- a comment -->",
         "<!-- a comment -->",
         "<pre>\npre\n</pre>",
         "See the note[^n].",

@@ -110,16 +110,20 @@ fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a
     (aided.len() > events.len()).then_some(aided)
 }
 
-/// Where a block starts or ends, or a thematic break.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Where a block starts or ends, a thematic break, or a line of an HTML block (trimmed).
+#[derive(Clone, Debug, PartialEq)]
 enum Mark {
     Start(TagEnd),
     End(TagEnd),
     Rule,
+    Html(String),
 }
 
 /// The blocks of `events`, as where each starts and ends, in order, without inline markup
-/// and empty paragraphs (which are written as nothing).
+/// and empty paragraphs (which are written as nothing), and the lines of each HTML block: a
+/// line the writer puts where it reads as text of the paragraph before (`<Warning>` right
+/// under a nested list) leaves the blocks as they were where the line after it starts an HTML
+/// block of its own (a comment).
 fn blocks<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>) -> Vec<Mark> {
     let mut blocks = Vec::new();
     // Whether the last mark is a paragraph's start with nothing in it yet.
@@ -129,6 +133,7 @@ fn blocks<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>) -> Vec<
             Event::Start(tag) => Mark::Start(tag.to_end()),
             Event::End(end) => Mark::End(*end),
             Event::Rule => Mark::Rule,
+            Event::Html(line) if !line.trim().is_empty() => Mark::Html(line.trim().to_owned()),
             _ => {
                 empty = false;
                 continue;
