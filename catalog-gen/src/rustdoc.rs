@@ -62,8 +62,7 @@ pub fn prose(
 /// Pushes `event` onto `events`, each line of an HTML block as one event, as the page shows it.
 ///
 /// pulldown-cmark gives each line of an HTML block as one event with its line end, but where
-/// lines end in `\r\n` (or the block sits in a container) as the line and then its end, each
-/// an event: joined, each line is one event however the page ends its lines, so that a line of
+/// lines end in `\r\n` as the line and then its end (`\n`), each an event: joined, each line is one event however the page ends its lines, so that a line of
 /// only an anchor is dropped with its line end, and leaves no blank line that would end the
 /// block (and cut the rest of it from rustdoc). A block indented one to three spaces starts
 /// with its indent as a text event, which shows as nothing, and is dropped: written before the

@@ -9,7 +9,9 @@
 //! every offset stays ([`super::rewrite`]). Only tabs of a line that is then a table's
 //! delimiter row are so written: anywhere else a tab is not a space (two spaces at a line's end
 //! are a hard break; a tab and a space are not), and a tab that indents a line is up to four
-//! columns, which a space is not. A line whose tabs all indent it is left as it is.
+//! columns, which a space is not. A line whose tabs all indent it is left as it is. Which lines
+//! are delimiter rows is told by reading the copy: a second reading, paid only by a page (or a
+//! piece of a large one) with a line of pipes and dashes that has a tab.
 
 use std::ops::Range;
 
