@@ -234,9 +234,11 @@ proptest! {
         mark in prop::option::weighted(0.2, Just("\u{feff}")),
         front_matter in prop::option::weighted(0.2, front_matter()),
         blocks in prop::collection::vec(block(), 1..8),
+        line_end in prop::sample::select(vec!["\n", "\r\n"]),
     ) {
         let (mark, front_matter) = (mark.unwrap_or(""), front_matter.unwrap_or(""));
         let page = format!("{mark}{front_matter}{}\n", blocks.join("\n\n"));
+        let page = page.replace('\n', line_end);
         let (read, rendered) = (read(&page), rendered(&page));
         prop_assert_eq!(read, rendered, "{:?}", page);
     }
