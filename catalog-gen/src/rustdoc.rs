@@ -584,12 +584,15 @@ fn written_inline(link_type: LinkType) -> LinkType {
 fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
+    // Whether an anchor was dropped since the last event kept.
+    let mut anchor_dropped = false;
     for event in events {
         // Only the event right after an anchor's start can be its end.
         let was_in_anchor = std::mem::take(&mut in_anchor);
         let event = match event {
             Event::InlineHtml(html) if markdown::is_anchor(&html) => {
                 in_anchor = true;
+                anchor_dropped = true;
                 continue;
             }
             // A line of an HTML block: dropped where it is only an anchor, kept whole (anchor
@@ -599,6 +602,7 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 let line = html.trim_end();
                 let closed = line.get(line.len().saturating_sub(4)..);
                 in_anchor = !closed.is_some_and(markdown::is_anchor_close);
+                anchor_dropped = true;
                 continue;
             }
             Event::InlineHtml(html) | Event::Html(html)
@@ -664,6 +668,11 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 // blank line, which ends the paragraph.
                 continue;
             }
+            Event::HardBreak if starts_inline_text(kept.last()) && !anchor_dropped => {
+                // A first line of just `\` (an item `*  \`, in Kubernetes' meeting notes)
+                // shows as a break before the text: `<br>`, which the writer cannot drop.
+                Event::InlineHtml("<br>".into())
+            }
             Event::SoftBreak | Event::HardBreak if starts_inline_text(kept.last()) => {
                 // The line began with an anchor, dropped: its text begins a line now.
                 continue;
@@ -707,6 +716,7 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             }
             other => other,
         };
+        anchor_dropped = false;
         kept.push(event);
     }
     emphasis_markdown_cannot_write_as_html(&mut kept);
@@ -1344,6 +1354,13 @@ mod tests {
             "[a](https://x.test/a) [m](mailto:a@x.test) \
              [r](https://docs.aws.amazon.com/mediaconvert/latest/ug/r.html)"
         );
+    }
+
+    #[test]
+    fn a_break_that_starts_a_paragraph_is_kept_unless_an_anchor_was_before_it() {
+        let page = markdown::parse("*  \\\nPart two.\n\n<a name=\"x\"></a>\\\nafter.\n");
+        let text = prose(&page, &base(), &[], &[]);
+        assert_eq!(text, "* <br>Part two.\n\nafter.");
     }
 
     #[test]
