@@ -1291,6 +1291,17 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_whose_delimiters_would_read_otherwise_is_html() {
+        // Written with delimiters, `***a**a**a:**...`: the run before `a:` closes the outer
+        // emphasis (found by `inline_docs.rs` at 166,663 cases).
+        let page = markdown::parse("_**a**a**a:**_b___a____a <a id=\"y\"></a>__\n");
+        let text = prose(&page, &base(), &[], &[]);
+        let expected =
+            "<em><strong>a</strong>a<strong>a:</strong><em>b\\_\\_\\_a\\_\\_\\_\\_a</em></em>";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
     fn a_list_item_left_with_one_paragraph_is_written_tight() {
         // Written loose, the item would open with a link definition (`* [cmark-loose-1]: <>`),
         // which clippy denies in docs: the item's anchor is dropped, or its table (not the

@@ -6,15 +6,22 @@
 //! that cannot interrupt a paragraph (`<Warning>`, in TiDB's release notes) then reads as more
 //! of the list's last paragraph. So what it writes is read back, and taken only where its
 //! blocks are the events' blocks; where not, it is written again with a blank line's aid,
-//! then block by block, and a block no way writes is its plain text. The blocks written one
-//! by one are not read back together: two lists that differ only in their bullets, written
-//! alike, read as one.
+//! then block by block, a block whose emphasis does not read back with its emphasis written
+//! as HTML (`<em>`, `<strong>`, `<del>`), and a block no way writes is its plain text. The
+//! blocks written one by one are not read back together: two lists that differ only in their
+//! bullets, written alike, read as one.
+//!
+//! What is read back is the blocks, each line of an HTML block, and where each emphasis starts
+//! and ends among the text (its characters but whitespace): the writer's delimiters can read
+//! otherwise where runs meet (`_**a**a**a:**_`, written `***a**a**a:**`, where the middle run
+//! closes the outer emphasis). Where the writer differs from the page only in whitespace
+//! (a space before a line break it drops), the text is the same.
 
 use std::borrow::Borrow;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{ANY_FOOTNOTE, escape};
+use super::{ANY_FOOTNOTE, escape, html_tag};
 use crate::markdown::PARSER_OPTIONS;
 
 /// `events` as Markdown whose blocks read back as theirs; where a top-level block cannot be
@@ -26,7 +33,9 @@ pub(super) fn markdown(events: &[Event<'_>]) -> String {
         return out;
     }
     let blocks = top_level_blocks(events).map(|block| {
-        read_back_as_written(block).map_or_else(|| escape(&plain(block)), |out| out.trim().into())
+        let written =
+            read_back_as_written(block).or_else(|| read_back_as_written(&emphasis_as_html(block)?));
+        written.map_or_else(|| escape(&plain(block)), |out| out.trim().into())
     });
     blocks.filter(|block| !block.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
@@ -95,6 +104,23 @@ fn read_back_as_written(events: &[Event<'_>]) -> Option<String> {
     write(&aided).filter(reads_back)
 }
 
+/// `events` with each emphasis, strong emphasis and strikethrough written as HTML, which
+/// reads back as written wherever it stands; `None` where there is none.
+fn emphasis_as_html<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    let as_html = |event: &Event<'a>| match event {
+        Event::Start(tag) if is_emphasis(tag.to_end()) => {
+            Some(Event::InlineHtml(html_tag(tag.to_end(), false).into()))
+        }
+        Event::End(end) if is_emphasis(*end) => {
+            Some(Event::InlineHtml(html_tag(*end, true).into()))
+        }
+        _ => None,
+    };
+    events.iter().any(|event| as_html(event).is_some()).then(|| {
+        events.iter().map(|event| as_html(event).unwrap_or_else(|| event.clone())).collect()
+    })
+}
+
 /// `events` with an empty paragraph between each list's or block quote's end and a block
 /// right after it; `None` where there is no such place.
 fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
@@ -110,48 +136,78 @@ fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a
     (aided.len() > events.len()).then_some(aided)
 }
 
-/// Where a block starts or ends, a thematic break, or a line of an HTML block (trimmed).
+/// Where a block or an emphasis starts or ends, a thematic break, a line of an HTML block
+/// (trimmed), or the text between (its characters but whitespace, code spans' and footnote
+/// references' included).
 #[derive(Clone, Debug, PartialEq)]
 enum Mark {
     Start(TagEnd),
     End(TagEnd),
     Rule,
     Html(String),
+    Text(String),
 }
 
-/// The blocks of `events`, as where each starts and ends, in order, without inline markup
-/// and empty paragraphs (which are written as nothing), and the lines of each HTML block: a
-/// line the writer puts where it reads as text of the paragraph before (`<Warning>` right
-/// under a nested list) leaves the blocks as they were where the line after it starts an HTML
-/// block of its own (a comment).
+/// The blocks of `events`, as where each starts and ends, in order, without inline markup but
+/// emphasis and without empty paragraphs (which are written as nothing), the lines of each
+/// HTML block, and the text between: a line the writer puts where it reads as text of the
+/// paragraph before (`<Warning>` right under a nested list) leaves the blocks as they were where
+/// the line after it starts an HTML block of its own (a comment).
 fn blocks<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>) -> Vec<Mark> {
     let mut blocks = Vec::new();
     // Whether the last mark is a paragraph's start with nothing in it yet.
     let mut empty = false;
+    // The text since the last mark, but whitespace.
+    let mut text = String::new();
     for event in events {
         let mark = match event.borrow() {
             Event::Start(tag) => Mark::Start(tag.to_end()),
             Event::End(end) => Mark::End(*end),
             Event::Rule => Mark::Rule,
             Event::Html(line) if !line.trim().is_empty() => Mark::Html(line.trim().to_owned()),
-            _ => {
+            other => {
+                match other {
+                    Event::Text(part) | Event::Code(part) => {
+                        text.extend(part.chars().filter(|c| !c.is_whitespace()))
+                    }
+                    // As written: read back alone, away from its definition, it is that text.
+                    Event::FootnoteReference(label) => {
+                        text.push_str("[^");
+                        text.extend(label.chars().filter(|c| !c.is_whitespace()));
+                        text.push(']');
+                    }
+                    _ => {}
+                }
                 empty = false;
                 continue;
             }
         };
         match mark {
-            Mark::Start(end) | Mark::End(end) if is_inline(end) => empty = false,
+            Mark::Start(end) | Mark::End(end) if is_inline(end) && !is_emphasis(end) => {
+                empty = false
+            }
             Mark::End(TagEnd::Paragraph) if empty => {
                 blocks.pop();
                 empty = false;
             }
             mark => {
+                if !text.is_empty() {
+                    blocks.push(Mark::Text(std::mem::take(&mut text)));
+                }
                 empty = mark == Mark::Start(TagEnd::Paragraph);
                 blocks.push(mark);
             }
         }
     }
+    if !text.is_empty() {
+        blocks.push(Mark::Text(text));
+    }
     blocks
+}
+
+/// Whether `end` ends an emphasis, a strong emphasis or a strikethrough.
+fn is_emphasis(end: TagEnd) -> bool {
+    matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)
 }
 
 /// Whether `end` ends inline markup, not a block.
