@@ -62,9 +62,10 @@ pub fn prose(
 /// Pushes `event` onto `events`, each line of an HTML block as one event, as the page shows it.
 ///
 /// pulldown-cmark gives each line of an HTML block as one event with its line end, but where
-/// lines end in `\r\n` as the line and then its end (`\n`), each an event: joined, each line is one event however the page ends its lines, so that a line of
-/// only an anchor is dropped with its line end, and leaves no blank line that would end the
-/// block (and cut the rest of it from rustdoc). A block indented one to three spaces starts
+/// lines end in `\r\n` as the line and then its end (`\n`), each an event: joined, each line
+/// is one event however the page ends its lines, so that a line of only an anchor is dropped
+/// with its line end, and leaves no blank line that would end the block (and cut the rest of
+/// it from rustdoc). A block indented one to three spaces starts
 /// with its indent as a text event, which shows as nothing, and is dropped: written before the
 /// block's first line, it could put a block that follows a list in the list's last item.
 fn push_html_lines<'a>(events: &mut Vec<Event<'a>>, event: &Event<'a>) {

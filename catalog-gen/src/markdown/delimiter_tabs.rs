@@ -41,8 +41,9 @@ pub(super) fn read_as_spaces(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The tabs, past a line's indent, of each line that could be a delimiter row once they are
-/// spaces: after any container's marks (`>`, spaces and tabs), only pipes, dashes, colons,
-/// spaces and tabs, with a pipe and a dash, and not a list item's marker (`- `).
+/// spaces: after any container's marks (`>`, spaces and tabs), a line that [could be a
+/// delimiter row](super::pieces::is_delimiter_row) as a large page's cuts are guessed, with a
+/// pipe, and not a list item's marker (`- `).
 fn tabs_of_delimiter_like_lines(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut tabs = Vec::new();
@@ -56,9 +57,8 @@ fn tabs_of_delimiter_like_lines(text: &str) -> Vec<Range<usize>> {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let marks = line.iter().take_while(|byte| matches!(byte, b'>' | b' ' | b'\t')).count();
         let rest = &line[marks..];
-        let cells_only = rest.iter().all(|byte| matches!(byte, b'|' | b'-' | b':' | b' ' | b'\t'));
         let list_item = matches!(rest, [b'-', b' ' | b'\t', ..]);
-        if !cells_only || list_item || !rest.contains(&b'|') || !rest.contains(&b'-') {
+        if !super::pieces::is_delimiter_row(rest) || list_item || !rest.contains(&b'|') {
             continue;
         }
         let rest_start = start + marks;

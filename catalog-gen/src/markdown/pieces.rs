@@ -154,8 +154,9 @@ impl Iterator for Pieces<'_> {
 }
 
 /// Whether `line` could be a table's delimiter row (`| --- | :-: |`): only pipes, dashes,
-/// colons and spaces, with a dash. A guess: pulldown-cmark tells, and [`join`] checks.
-fn is_delimiter_row(line: &[u8]) -> bool {
+/// colons, spaces and tabs, with a dash. A guess: pulldown-cmark tells, and [`join`] checks
+/// (or, for a row with tabs, `delimiter_tabs`' second reading).
+pub(super) fn is_delimiter_row(line: &[u8]) -> bool {
     let allowed = |byte: &u8| matches!(byte, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | b'\n');
     line.iter().all(allowed) && line.contains(&b'-')
 }
