@@ -999,6 +999,11 @@ mod tests {
         .unwrap()
     }
 
+    /// The module prose written for a page of `markdown`, nothing skipped or replaced.
+    fn prose_of(markdown: &str) -> String {
+        prose(&markdown::parse(markdown), &base(), &[], &[])
+    }
+
     #[test]
     fn relative_page_links_become_published_urls() {
         let url = absolute("iam-role.md".into(), &base());
@@ -1263,18 +1268,16 @@ mod tests {
     #[test]
     fn prose_no_way_writes_is_that_blocks_plain_text_only() {
         // Without its anchor, the paragraph's next line would start an HTML block.
-        let page = markdown::parse(
+        let text = prose_of(
             "# T\n\n> <a id=\"x\"></a>\n> <Warning>\n> Careful.\n> </Warning>\n\nNext *one*.\n",
         );
-        let text = prose(&page, &base(), &[], &[]);
         assert_eq!(text, "# T\n\nCareful.\n\nNext *one*.");
     }
 
     #[test]
     fn a_run_github_reads_as_text_is_written_as_text() {
         // GitHub looks past the `~` for the space that makes each run text; rustdoc would not.
-        let page = markdown::parse("P **~ a****a:**_b_ and **b ~**\n");
-        let text = prose(&page, &base(), &[], &[]);
+        let text = prose_of("P **~ a****a:**_b_ and **b ~**\n");
         assert_eq!(text, r"P \*\*\~ a\*\*\*\*a:\*\**b* and \*\*b \~\*\*");
         let in_cell = cell_markdown("[**~ CUnknown**](c.md)");
         assert_eq!(
@@ -1286,8 +1289,7 @@ mod tests {
     #[test]
     fn an_emphasis_right_inside_one_of_its_kind_is_html() {
         // Written with delimiters, `****a** b**`: four asterisks are one run.
-        let page = markdown::parse("__**a** b__ and *_c_*\n");
-        let text = prose(&page, &base(), &[], &[]);
+        let text = prose_of("__**a** b__ and *_c_*\n");
         assert_eq!(text, "**<strong>a</strong> b** and *<em>c</em>*");
     }
 
@@ -1295,8 +1297,7 @@ mod tests {
     fn emphasis_whose_delimiters_would_read_otherwise_is_html() {
         // Written with delimiters, `***a**a**a:**...`: the run before `a:` closes the outer
         // emphasis (found by `inline_docs.rs` at 166,663 cases).
-        let page = markdown::parse("_**a**a**a:**_b___a____a <a id=\"y\"></a>__\n");
-        let text = prose(&page, &base(), &[], &[]);
+        let text = prose_of("_**a**a**a:**_b___a____a <a id=\"y\"></a>__\n");
         let expected =
             "<em><strong>a</strong>a<strong>a:</strong><em>b\\_\\_\\_a\\_\\_\\_\\_a</em></em>";
         assert_eq!(text, expected);
@@ -1307,14 +1308,15 @@ mod tests {
         // Written loose, the item would open with a link definition (`* [cmark-loose-1]: <>`),
         // which clippy denies in docs: the item's anchor is dropped, or its table (not the
         // manifest's) skipped.
-        let page = markdown::parse("# E\n\n- A step.\n\n  <a name=\"step\"></a>\n\nNext.\n");
-        assert_eq!(prose(&page, &base(), &[], &[]), "# E\n\n* A step.\n\nNext.");
+        assert_eq!(
+            prose_of("# E\n\n- A step.\n\n  <a name=\"step\"></a>\n\nNext.\n"),
+            "# E\n\n* A step.\n\nNext."
+        );
         let page = markdown::parse("1. A step.\n\n   | x |\n   | - |\n   | 1 |\n\nNext.\n");
         let skip = [page.tables[0].events.clone()];
         assert_eq!(prose(&page, &base(), &skip, &[]), "1. A step.\n\nNext.");
         // A list of more items, or an item of more blocks, stays loose as on the page.
-        let page = markdown::parse("- A.\n\n- B.\n");
-        assert_eq!(prose(&page, &base(), &[], &[]), "* A.\n\n* B.");
+        assert_eq!(prose_of("- A.\n\n- B.\n"), "* A.\n\n* B.");
     }
 
     #[test]
@@ -1335,8 +1337,7 @@ mod tests {
         ];
         for (cell, shown) in cases {
             assert_eq!(cell_markdown(cell), shown, "{cell}");
-            let page = markdown::parse(cell);
-            assert_eq!(prose(&page, &base(), &[], &[]), shown, "{cell}");
+            assert_eq!(prose_of(cell), shown, "{cell}");
         }
         // An anchor that starts the text, or stands between words, is cut from the source
         // text; the others above are re-rendered from their events.
@@ -1357,8 +1358,7 @@ mod tests {
         // The Rust Reference's links to the standard library; GitHub shows their text.
         let cell = "[format strings](std::fmt#syntax) and [`Layout`](std::alloc::Layout)";
         assert_eq!(cell_markdown(cell), "format strings and `Layout`");
-        let page = markdown::parse(cell);
-        assert_eq!(prose(&page, &base(), &[], &[]), "format strings and `Layout`");
+        assert_eq!(prose_of(cell), "format strings and `Layout`");
         // Web links, mail links and relative ones are links still.
         let kept = "[a](https://x.test/a) [m](mailto:a@x.test) [r](r.md)";
         assert_eq!(
@@ -1370,15 +1370,13 @@ mod tests {
 
     #[test]
     fn a_break_that_starts_a_paragraph_is_kept_unless_an_anchor_was_before_it() {
-        let page = markdown::parse("*  \\\nPart two.\n\n<a name=\"x\"></a>\\\nafter.\n");
-        let text = prose(&page, &base(), &[], &[]);
+        let text = prose_of("*  \\\nPart two.\n\n<a name=\"x\"></a>\\\nafter.\n");
         assert_eq!(text, "* <br>Part two.\n\nafter.");
     }
 
     #[test]
     fn prose_drops_anchors_and_fences_code_as_text() {
-        let page = markdown::parse("## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n");
-        let text = prose(&page, &base(), &[], &[]);
+        let text = prose_of("## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n");
         assert!(!text.contains("<a"), "{text}");
         assert!(text.contains("````text\nGET / HTTP/1.1\n````"), "{text}");
     }
