@@ -844,6 +844,15 @@ fn push_toml_array<T: AsRef<str>>(out: &mut String, items: &[T]) {
     out.push(']');
 }
 
+/// `text` as a TOML basic string (`"..."`, escaped as [`push_toml_string`] escapes it): how a
+/// diagnostic's help shows a code, name or header to paste into the manifest, where a `"`,
+/// `\\` or line break of the docs, shown as it is, would not be TOML or not the same key.
+pub(crate) fn toml_string(text: &str) -> String {
+    let mut out = String::new();
+    push_toml_string(&mut out, text);
+    out
+}
+
 /// Appends `text` as a TOML basic string, by TOML's fixed escape table: `"` and `\` escaped,
 /// control characters as `\t`, `\n`, `\r` or `\uXXXX`; everything else as it is. (The
 /// `toml` crate's own formatting, one `Value` per string, cost more than the rest of the

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::api::{CatalogApi, Differing, VariantApi};
+use crate::api::{CatalogApi, Differing, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
@@ -198,9 +198,10 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             .with_help(format!(
                 "keep it as a retired variant (deprecated, still found by code, name and serde, \
                  with its last documented text): add to this [[table]]\n`retired = {{ \
-                 \"{pin_key}\" = {{ note = \"no longer in the documentation\" }} }}`\n(`note` \
+                 {} = {{ note = \"no longer in the documentation\" }} }}`\n(`note` \
                  and `since = \"<date>\"` are optional; other retired rows go in the same \
-                 `retired` table); or restore the row in the page, {OVERRIDE}"
+                 `retired` table); or restore the row in the page, {OVERRIDE}",
+                toml_string(pin_key)
             )),
             Break::RemovedMethod { enum_name, old } => at_table(
                 find(enum_name),
@@ -263,10 +264,14 @@ fn renamed(
                 span.clone(),
                 format!("the pin for `{key}`"),
             ))
-            .with_help(format!("pin the old name again: `\"{key}\" = \"{old}\"`; {OVERRIDE}")),
+            .with_help(format!(
+                "pin the old name again: `{} = \"{old}\"`; {OVERRIDE}",
+                toml_string(key)
+            )),
         _ => diagnostic.with_help(format!(
-            "keep the old name with a pin in this [[table]]: `variants = {{ \"{key}\" = \
-             \"{old}\" }}`; {OVERRIDE}"
+            "keep the old name with a pin in this [[table]]: `variants = {{ {} = \"{old}\" }}`; \
+             {OVERRIDE}",
+            toml_string(key)
         )),
     }
 }

@@ -392,7 +392,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "a variant name is pinned for the code `7`, which the table does not have",
+                "a variant name is pinned for `7`, which is no row's code or name",
                 "two rows generate the variant `B`",
             ]
         );

@@ -4,6 +4,7 @@
 use std::fmt::Display;
 use std::ops::Range;
 
+use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::lints::MANY_ROWS;
 use crate::naming::Refusal;
@@ -363,7 +364,7 @@ impl Place<'_> {
         Diagnostic::warning(format!("`{key}` is retired, but the page documents it again"))
             .with_label(Label::primary(self.manifest, span, "retired here"))
             .with_note("the page's row is used, and its variant is no longer retired")
-            .with_help(format!("remove `\"{key}\"` from this [[table]]'s `retired`"))
+            .with_help(format!("remove `{}` from this [[table]]'s `retired`", toml_string(key)))
     }
 
     /// A retired code that neither the page nor the API snapshot has.
@@ -434,7 +435,10 @@ impl Place<'_> {
             format!("the variant name `{ident}` is {} characters long", ident.chars().count()),
             "named from this cell",
         )
-        .with_help(format!("pin a shorter name: `variants = {{ \"{pin_key}\" = \"...\" }}`"))
+        .with_help(format!(
+            "pin a shorter name: `variants = {{ {} = \"...\" }}`",
+            toml_string(pin_key)
+        ))
     }
 
     /// A name of the crate rustc will warn looks like `like` (`confusable_idents`).
@@ -556,8 +560,8 @@ impl Place<'_> {
     pub fn pin_without_row(&self, span: Range<usize>, key: &str) -> Diagnostic {
         self.in_manifest(
             span,
-            format!("a variant name is pinned for the code `{key}`, which the table does not have"),
-            "no row has this code",
+            format!("a variant name is pinned for `{key}`, which is no row's code or name"),
+            "no row has this code or name",
         )
     }
 
@@ -628,11 +632,14 @@ impl CrateName<'_> {
 }
 
 fn pin_accessor_help(header: &str) -> String {
-    format!("pin another name in the manifest: `accessors = {{ \"{header}\" = \"...\" }}`")
+    format!(
+        "pin another name in the manifest: `accessors = {{ {} = \"...\" }}`",
+        toml_string(header)
+    )
 }
 
 fn pin_variant_help(key: &str) -> String {
-    format!("pin a name in the manifest: `variants = {{ \"{key}\" = \"...\" }}`")
+    format!("pin a name in the manifest: `variants = {{ {} = \"...\" }}`", toml_string(key))
 }
 
 /// "`a`, `b`, `c`".

@@ -1,0 +1,140 @@
+//! A diagnostic's help that shows a pin shows it as TOML to paste into the manifest: pasted as
+//! it is, with a name in place of `"..."`, it parses and pins the row or column it was about,
+//! whatever the docs' text holds (`"`, `\`, a line break). Real pages name rows with JSON
+//! (`{"IsEnabled": true}`) and break names with `<br>`; shown as they were, such keys were
+//! not TOML, or not the key the row is found by.
+
+use std::fs;
+
+use catalog_gen::regen::{self, Error, Options};
+use catalog_gen::{Diagnostic, Input, pages_in_memory};
+
+const HEAD: &str = "output = \"out\"\n[[table]]\npage = \"p.md\"\n\
+    url = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\n\
+    key-type = \"str\"\nname-column = \"Name\"\nshared-codes = true\n";
+
+/// Every diagnostic of generating `page` with `manifest`, errors or else warnings, and the
+/// module's text where it generated.
+fn generate(manifest: &str, page: &str) -> (Vec<Diagnostic>, Option<String>) {
+    let pages = pages_in_memory(vec![("p.md".to_owned(), page.to_owned())]);
+    let input =
+        Input { manifest_path: "c.toml", manifest_text: manifest, pages: &pages, command: "x" };
+    let parsed = catalog_gen::parse_manifest("c.toml", manifest)
+        .unwrap_or_else(|failure| panic!("{}\n{manifest}", failure.render(false)));
+    match catalog_gen::generate_from(&parsed, &input) {
+        Ok(generation) => {
+            let module = generation.files.iter().find(|file| file.path == "m.rs").unwrap();
+            (generation.warnings, Some(module.text.to_string()))
+        }
+        Err(failure) => (failure.diagnostics, None),
+    }
+}
+
+/// The TOML that `help` shows to paste, `table = { KEY = "..." }`, with `name` for `"..."`
+/// where the help leaves the name to choose.
+fn pasted(help: &str, table: &str, name: &str) -> String {
+    let start = help.find(&format!("`{table} = {{ ")).unwrap_or_else(|| panic!("{help}")) + 1;
+    let end = start + help[start..].find(" }`").unwrap() + 2;
+    let snippet = &help[start..end];
+    snippet.replace("= \"...\"", &format!("= \"{name}\""))
+}
+
+/// The one diagnostic whose message contains `says`, and its help's pin pasted with `name`.
+fn pin_from(found: &[Diagnostic], says: &str, table: &str, name: &str) -> String {
+    let matching: Vec<_> = found.iter().filter(|found| found.message.contains(says)).collect();
+    assert_eq!(matching.len(), 1, "{found:#?}");
+    pasted(matching[0].help.as_deref().unwrap(), table, name)
+}
+
+#[test]
+fn a_long_names_pin_pasted_from_the_help_pins_it() {
+    let page = "| Code | Name |\n| --- | --- |\n| 1 | `{\"IsEnabled\": true}` says \"hello\" \\\\ \
+        to the<br>operator who waits for the reply that never comes back from the far side |\n";
+    let (found, _) = generate(HEAD, page);
+    let pin = pin_from(&found, "characters long", "variants", "Hello");
+    // The key is one TOML line: a line break of the docs is written `\n`.
+    assert!(pin.contains(r#""{\"IsEnabled\": true} says \"hello\" \\ to the\noperator"#), "{pin}");
+    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(module.unwrap().contains("    Hello,\n"));
+}
+
+#[test]
+fn the_pin_for_a_name_that_makes_no_identifier_pasted_from_the_help_pins_it() {
+    // A name cell without letters or digits is named from its code, unless the code has none
+    // either.
+    let page = "| Code | Name |\n| --- | --- |\n| ? | \"\\\\\" |\n| 2 | Two |\n";
+    let (found, module) = generate(HEAD, page);
+    assert!(module.is_none());
+    let pin = pin_from(&found, "cannot make a variant name", "variants", "Quote");
+    assert_eq!(pin, r#"variants = { "\"\\\"" = "Quote" }"#);
+    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(module.unwrap().contains("    Quote,\n"));
+}
+
+#[test]
+fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
+    let page = "| Code | Name | \"Row\" |\n| --- | --- | --- |\n| 1 | One | a |\n";
+    let (found, module) = generate(HEAD, page);
+    assert!(module.is_none());
+    let pin = pin_from(&found, "which every catalog already has", "accessors", "quoted_row");
+    assert_eq!(pin, r#"accessors = { "\"Row\"" = "quoted_row" }"#);
+    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(module.unwrap().contains("pub const fn quoted_row(self)"));
+}
+
+#[test]
+fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    fs::write(&manifest, HEAD).unwrap();
+    let page = docs.join("p.md");
+    // The rows share a code, so a pin finds each by its name.
+    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    fs::write(&page, format!("{rows}| 1 | Say \"hi\" |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{rows}| 1 | Say \"hello\" \\\\ now |\n")).unwrap();
+    let found = match regen::regen(&manifest, &Options::default()) {
+        Err(Error::Problems(failure)) => failure.diagnostics,
+        other => panic!("a renamed variant must break: {other:?}"),
+    };
+    let pin = pin_from(&found, "would become", "variants", "SayHi");
+    assert_eq!(pin, r#"variants = { "Say \"hello\" \\ now" = "SayHi" }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(docs.join("out/m.rs")).unwrap();
+    assert!(module.contains("    SayHi,\n"), "{module}");
+}
+
+#[test]
+fn the_retirement_of_a_removed_row_pasted_from_the_help_keeps_its_variant() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    fs::write(&manifest, HEAD).unwrap();
+    let page = docs.join("p.md");
+    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    fs::write(&page, format!("{rows}| 1 | Say \"hi\" \\\\ now |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, rows).unwrap();
+    let found = match regen::regen(&manifest, &Options::default()) {
+        Err(Error::Problems(failure)) => failure.diagnostics,
+        other => panic!("a removed variant must break: {other:?}"),
+    };
+    let retired = pin_from(&found, "would be removed", "retired", "");
+    assert_eq!(
+        retired,
+        r#"retired = { "Say \"hi\" \\ now" = { note = "no longer in the documentation" } }"#
+    );
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(docs.join("out/m.rs")).unwrap();
+    assert!(module.contains("    SayHiNow,\n"), "{module}");
+}
