@@ -15,6 +15,7 @@ use crate::{parallel, scan};
 
 mod delimiter_tabs;
 mod front_matter;
+mod loose_delimiters;
 mod pieces;
 mod tildes;
 
@@ -296,15 +297,41 @@ fn read_markdown<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) 
     read_whole(source, new_keep)
 }
 
-/// The page's Markdown, [read whole](Whole::of).
+/// The page's Markdown, [read whole](Whole::of): read again, from a copy, while a table's
+/// delimiter row is one that GitHub reads as text ([`loose_delimiters`]).
 fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
+    let whole = Whole::of(source);
+    // Bytes of the text read, rewritten so that pulldown-cmark reads no table there.
+    let mut not_tables: Vec<Range<usize>> = Vec::new();
+    loop {
+        let page = read_whole_once(source, &whole, &not_tables, &new_keep);
+        let found = loose_delimiters::read_as_text(source, &page.tables);
+        let found = found.into_iter().map(|byte| byte.start - whole.start..byte.end - whole.start);
+        let count = not_tables.len();
+        not_tables.extend(found.filter(|byte| !not_tables.contains(byte)).collect::<Vec<_>>());
+        // Each reading again reads fewer tables; one with a row whose byte is rewritten
+        // already is read as it was (it cannot be: a byte past a pipe is always found).
+        if not_tables.len() == count {
+            return page;
+        }
+        not_tables.sort_unstable_by_key(|byte| byte.start);
+    }
+}
+
+/// The page's Markdown read whole once, from a copy where `not_tables` and what pulldown-cmark
+/// reads otherwise than GitHub are rewritten ([`read_otherwise`]), if any are.
+fn read_whole_once<'a, K: Keep>(
+    source: &'a str,
+    whole: &Whole<'a>,
+    not_tables: &[Range<usize>],
+    new_keep: &(impl Fn() -> K + Sync),
+) -> Page<'a> {
     // Any other large page (one with a link definition, say): pulldown-cmark makes the events
     // on one core while they are read into tables on another; the reader sees the same events
     // either way. Line ends stand for rows,
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
-    let whole = Whole::of(source);
-    let rewritten = read_otherwise(whole.text());
+    let rewritten = read_otherwise(whole.text(), not_tables);
     if !rewritten.is_empty() {
         let mut copy = whole.text().to_owned();
         rewrite(&mut copy, &rewritten);
@@ -315,22 +342,24 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
         });
     }
     let events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
-    parallel::pipe(lines, events, |events| read_page(whole.text(), events, &new_keep(), &whole))
+    parallel::pipe(lines, events, |events| read_page(whole.text(), events, &new_keep(), whole))
 }
 
 /// Where pulldown-cmark reads `text` otherwise than GitHub: the ranges to [`rewrite`] in a
 /// copy that it reads as GitHub reads the text, in order. Tabs of a delimiter row
-/// ([`delimiter_tabs`]), then runs of `*` or `_` beside a `~` ([`tildes`]) as they read with
-/// those tabs rewritten (a table's cells are read one by one).
-fn read_otherwise(text: &str) -> Vec<Range<usize>> {
-    let tabs = delimiter_tabs::read_as_spaces(text);
-    if tabs.is_empty() {
+/// ([`delimiter_tabs`]) and `not_tables` (bytes of delimiter rows GitHub reads as text, found
+/// by [`loose_delimiters`]), then runs of `*` or `_` beside a `~` ([`tildes`]) as they read
+/// with those rewritten (a table's cells are read one by one).
+fn read_otherwise(text: &str, not_tables: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut rows = delimiter_tabs::read_as_spaces(text);
+    if rows.is_empty() && not_tables.is_empty() {
         return tildes::read_as_text_on_github(text);
     }
+    rows.extend_from_slice(not_tables);
     let mut copy = text.to_owned();
-    rewrite(&mut copy, &tabs);
+    rewrite(&mut copy, &rows);
     let mut ranges = tildes::read_as_text_on_github(&copy);
-    ranges.extend(tabs);
+    ranges.extend(rows);
     ranges.sort_unstable_by_key(|range| range.start);
     ranges
 }

@@ -1,6 +1,7 @@
 //! Tables read as GitHub renders them: on pages of well-formed tables of every shape of row
 //! (short, long, escaped pipes, code spans, links, anchors, line breaks, footnote marks), with
-//! spaces or tabs around the delimiter row's cells, at
+//! spaces or tabs around the delimiter row's cells (and now and then a delimiter cell that GFM
+//! does not take, `: --`, which makes the table a paragraph there), at
 //! the top level or in block quotes and list items, among prose, with or without a byte order
 //! mark and YAML front matter (which is not Markdown), every cell as `catalog_gen::markdown` reads it is the cell that comrak, a port of
 //! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
@@ -133,9 +134,19 @@ fn table() -> impl Strategy<Value = String> {
             let spaced = any::<bool>();
             // Spaces and tabs around the delimiter row's cells, which GFM takes alike (EIPs).
             let padding = prop::sample::select(vec!["", "", "\t", " \t", "\t "]);
-            (header, delimiters, rows, spaced, padding)
+            // Now and then one cell that pulldown-cmark reads as a delimiter row's and GitHub
+            // as text, so that the table is a paragraph there (Dynamics 365's implementation
+            // guide: `|: --: |--|`).
+            let loose = prop::option::weighted(
+                0.1,
+                (prop::sample::select(LOOSE_DELIMITERS.to_vec()), 0..columns),
+            );
+            (header, delimiters, rows, spaced, (padding, loose))
         })
-        .prop_map(|(header, delimiters, rows, spaced, padding)| {
+        .prop_map(|(header, mut delimiters, rows, spaced, (padding, loose))| {
+            if let Some((loose, column)) = loose {
+                delimiters[column] = loose;
+            }
             // `| a | b |` or `|a|b|`; a header cell is never empty, or the row is no header.
             let line = |cells: &[&str]| {
                 let join = if spaced { " | " } else { "|" };
@@ -157,6 +168,10 @@ fn table() -> impl Strategy<Value = String> {
             table
         })
 }
+
+/// Delimiter cells that pulldown-cmark 0.13 takes and GFM does not: a space between the colon
+/// and the dashes or among the dashes, a colon among them.
+const LOOSE_DELIMITERS: [&str; 6] = [": --", "-- :", "- -", ":- -:", "-:-", "::-"];
 
 /// A block of the page, without its last line end: prose, or a table at the top level or in
 /// a container.
@@ -206,7 +221,10 @@ fn block() -> impl Strategy<Value = String> {
             let lines: Vec<String> = table.lines().map(|line| format!("{prefix}{line}")).collect();
             // A header that a code span's pipe makes wider than its delimiter row is no header:
             // a delimiter row under it would make a table under a paragraph (see above).
-            let no_header = lines[0].contains("`c|d`");
+            // So is a table under a delimiter row GitHub reads as text, whose lines it reads
+            // as a paragraph's.
+            let loose = LOOSE_DELIMITERS.iter().any(|cell| lines[1].contains(cell));
+            let no_header = lines[0].contains("`c|d`") || loose;
             let under = under
                 .filter(|under| prefix.is_empty() && !(no_header && under.contains("---")))
                 .map(|line| format!("\n{line}"));

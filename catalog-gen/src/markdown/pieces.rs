@@ -77,7 +77,10 @@ pub fn read<'a, K: Keep>(
             ReadPiece { cut: piece, page, padded }
         },
     );
-    join(source, read)
+    let page = join(source, read)?;
+    // A table whose delimiter row GitHub reads as text: the page is read whole, and again
+    // without that table (`loose_delimiters`).
+    super::loose_delimiters::read_as_text(source, &page.tables).is_empty().then_some(page)
 }
 
 /// The pieces of a page, cut as they are taken: the lines are scanned only as far as the next
@@ -169,7 +172,7 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     text.clear();
     let rewritten = if header.is_empty() {
         let piece = &source[body.clone()];
-        let rewritten = super::read_otherwise(piece);
+        let rewritten = super::read_otherwise(piece, &[]);
         if rewritten.is_empty() {
             let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
             return super::read_page(piece, &mut events, keep, &Whole::from(source, body.start));
@@ -179,7 +182,7 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     } else {
         text.push_str(&source[header.clone()]);
         text.push_str(&source[body.clone()]);
-        super::read_otherwise(text)
+        super::read_otherwise(text, &[])
     };
     super::rewrite(text, &rewritten);
     let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
@@ -496,6 +499,12 @@ mod tests {
         assert!(Pieces::new(&html, 1).unwrap().count() > 1);
         assert_eq!(in_pieces(&html, true, 1), None);
         assert_eq!(reads_as_whole(&html), 0);
+        // A delimiter row that GitHub reads as text (`loose_delimiters`): no table on GitHub,
+        // where each piece reads one.
+        let loose = format!("| Code | Name | Notes |\n|: -- | --- | --- |\n{rows}");
+        assert!(Pieces::new(&loose, 1).unwrap().count() > 1);
+        assert_eq!(in_pieces(&loose, true, 1), None);
+        assert!(whole(&loose, true).tables.is_empty());
     }
 
     #[test]

@@ -1,0 +1,138 @@
+//! Delimiter rows that only pulldown-cmark reads as such.
+//!
+//! GFM's delimiter row is a row of cells that are each an optional colon, dashes and an
+//! optional colon, with spaces or tabs around them (cmark-gfm's `table_marker`). pulldown-cmark
+//! 0.13 takes more: spaces between a colon and the dashes or among the dashes (`: --:`,
+//! `- -`), and colons among them (`-:-`, `::--`), as Dynamics 365's implementation guide
+//! writes one (`|: --: |--|`): here a table, on GitHub a paragraph.
+//!
+//! Such a row is found once the page is read, from each table's header: where every table's
+//! delimiter row is GFM's, this costs a look at one line a table. Where one is not, the page
+//! is read again from a copy where one dash or colon of that row is written otherwise
+//! ([`super::rewrite`]), so that pulldown-cmark reads no table there. The byte is one past the
+//! row's first pipe where there is one: inline text, whatever blocks the line opens before it
+//! (a list item's marker, say), and not a pipe, so the line has as many cells as it had if it
+//! is the header of a table below. Read as text, the line is the page's.
+
+use std::ops::Range;
+
+use super::Table;
+
+/// The byte to rewrite, on the page, of each of `tables`' delimiter rows that GitHub does not
+/// read as one ([module docs](self)), in order.
+pub(super) fn read_as_text(page: &str, tables: &[Table<'_>]) -> Vec<Range<usize>> {
+    tables.iter().filter_map(|table| byte_to_rewrite(page, table)).collect()
+}
+
+/// The byte to rewrite of `table`'s delimiter row, the line after its header's cells, if GFM
+/// does not read it as one.
+fn byte_to_rewrite(page: &str, table: &Table<'_>) -> Option<Range<usize>> {
+    let bytes = page.as_bytes();
+    let header_end = table.header.iter().map(|cell| cell.span.end).max()?;
+    let start = header_end + memchr::memchr(b'\n', &bytes[header_end..])? + 1;
+    let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
+    let line = &bytes[start..end];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    // Past any container's marks, as GFM reads the row from the line's first non-space.
+    let marks = line.iter().take_while(|byte| matches!(byte, b'>' | b' ' | b'\t')).count();
+    let row = &line[marks..];
+    if is_delimiter_row_on_github(row) {
+        return None;
+    }
+    let is_marker = |byte: &u8| matches!(byte, b'-' | b':');
+    let past_pipe = memchr::memchr(b'|', row).map_or(0, |pipe| pipe + 1);
+    let at = row[past_pipe..].iter().rposition(is_marker).map(|at| past_pipe + at);
+    let at = start + marks + at.or_else(|| row.iter().rposition(is_marker))?;
+    Some(at..at + 1)
+}
+
+/// Whether GFM reads `row` (a line past its containers' marks, without its line end) as a
+/// delimiter row: `[|]? marker ([|] marker)* [|]?`, each marker `:?-+:?` with spaces or tabs
+/// around it (cmark-gfm's `scan_table_start`).
+fn is_delimiter_row_on_github(row: &[u8]) -> bool {
+    let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | 0x0B | 0x0C);
+    let skip_spaces =
+        |rest: &[u8]| rest.iter().position(|byte| !is_space(byte)).unwrap_or(rest.len());
+    let mut rest = row.strip_prefix(b"|").unwrap_or(row);
+    loop {
+        rest = &rest[skip_spaces(rest)..];
+        rest = rest.strip_prefix(b":").unwrap_or(rest);
+        let dashes = rest.iter().take_while(|byte| **byte == b'-').count();
+        if dashes == 0 {
+            return false;
+        }
+        rest = &rest[dashes..];
+        rest = rest.strip_prefix(b":").unwrap_or(rest);
+        rest = &rest[skip_spaces(rest)..];
+        match rest {
+            [] => return true,
+            [b'|', after @ ..] if after.iter().all(is_space) => return true,
+            [b'|', after @ ..] => rest = after,
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{KeepNothing, Whole, parse};
+    use super::*;
+
+    #[test]
+    fn delimiter_rows_are_told_as_github_tells_them() {
+        for row in ["|---|", "| :-- | --: |", ":-:|---", "|-|-|", "---", "|\t:--:\t|  ", "|--|--|"]
+        {
+            assert!(is_delimiter_row_on_github(row.as_bytes()), "{row}");
+        }
+        for row in ["|: --: |--|", "|:-- -:|", "| - - |", "|-:-|", "|::--|", "|--::|", "|:|", "||"]
+        {
+            assert!(!is_delimiter_row_on_github(row.as_bytes()), "{row}");
+        }
+    }
+
+    /// The page with the bytes [`read_as_text`] finds in its first reading written as `%`.
+    fn rewritten(page: &str) -> String {
+        let whole = Whole::of(page);
+        let first = super::super::read_whole_once(page, &whole, &[], &|| KeepNothing);
+        let mut copy = page.to_owned();
+        super::super::rewrite(&mut copy, &read_as_text(page, &first.tables));
+        copy
+    }
+
+    #[test]
+    fn a_byte_past_the_first_pipe_of_a_loose_delimiter_row_is_rewritten() {
+        // Dynamics 365's implementation guide.
+        let page = "| Done? | Task |\n|: --: |--|\n| x | y |\n";
+        assert_eq!(rewritten(page), "| Done? | Task |\n|: --: |-%|\n| x | y |\n");
+        // Past a list item's markers, which GitHub reads as such.
+        let listed = "a | b\n- - | --\n";
+        assert_eq!(rewritten(listed), "a | b\n- - | -%\n");
+        // In a block quote.
+        let quoted = "> a | b\n> -- | -:-\n";
+        assert_eq!(rewritten(quoted), "> a | b\n> -- | -:%\n");
+        // GFM's delimiter rows are left as they are.
+        let fine = "| a | b |\n| :-- |\t--: |\n| 1 | 2 |\n";
+        assert_eq!(rewritten(fine), fine);
+    }
+
+    #[test]
+    fn a_table_under_a_loose_delimiter_row_is_no_table_and_its_lines_are_the_pages() {
+        let page = "| Done? | Task |\n|: --: |--|\n| x | y |\n\nAfter.\n";
+        let read = parse(page);
+        assert!(read.tables.is_empty());
+        let texts: Vec<_> = (read.events.iter())
+            .filter_map(|(event, _)| match event {
+                pulldown_cmark::Event::Text(text) => Some(text.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["| Done? | Task |", "|: --: |--|", "| x | y |", "After."]);
+        // Under it, a table of its own, whose header is the loose row: read with that
+        // header's cells as the page writes them.
+        let under = "| a | b |\n|: --: |--|\n|---|---|\n| 1 | 2 |\n";
+        let read = parse(under);
+        assert_eq!(read.tables.len(), 1);
+        let header: Vec<_> = read.tables[0].header.iter().map(|cell| &*cell.text).collect();
+        assert_eq!(header, [": --:", "--"]);
+    }
+}
