@@ -1,7 +1,8 @@
 //! Tables read as GitHub renders them: on pages of well-formed tables of every shape of row
 //! (short, long, escaped pipes, code spans, links, anchors, line breaks, footnote marks), with
 //! spaces or tabs around the delimiter row's cells (and now and then a delimiter cell that GFM
-//! does not take, `: --`, which makes the table a paragraph there), at
+//! does not take, `: --`, which makes the table a paragraph there, or a delimiter row that
+//! opens a list item there, `- | --- |`), at
 //! the top level or in block quotes and list items, among prose, with or without a byte order
 //! mark and YAML front matter (which is not Markdown), every cell as `catalog_gen::markdown` reads it is the cell that comrak, a port of
 //! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
@@ -136,15 +137,16 @@ fn table() -> impl Strategy<Value = String> {
             let padding = prop::sample::select(vec!["", "", "\t", " \t", "\t "]);
             // Now and then one cell that pulldown-cmark reads as a delimiter row's and GitHub
             // as text, so that the table is a paragraph there (Dynamics 365's implementation
-            // guide: `|: --: |--|`).
-            let loose = prop::option::weighted(
-                0.1,
-                (prop::sample::select(LOOSE_DELIMITERS.to_vec()), 0..columns),
-            );
+            // guide: `|: --: |--|`), or a row that GitHub reads as a list item (`- | --- |`).
+            let mut loose_cells = LOOSE_DELIMITERS.to_vec();
+            loose_cells.push(LIST_MARKER);
+            let loose =
+                prop::option::weighted(0.1, (prop::sample::select(loose_cells), 0..columns));
             (header, delimiters, rows, spaced, (padding, loose))
         })
         .prop_map(|(header, mut delimiters, rows, spaced, (padding, loose))| {
-            if let Some((loose, column)) = loose {
+            let listed = loose.is_some_and(|(cell, _)| cell == LIST_MARKER);
+            if let Some((loose, column)) = loose.filter(|_| !listed) {
                 delimiters[column] = loose;
             }
             // `| a | b |` or `|a|b|`; a header cell is never empty, or the row is no header.
@@ -157,6 +159,11 @@ fn table() -> impl Strategy<Value = String> {
             let header: Vec<&str> =
                 header.iter().map(|cell| if cell.is_empty() { "Code" } else { cell }).collect();
             let delimiter_row = match padding {
+                // A list item's marker in the first cell's place.
+                _ if listed => {
+                    let cells: String = delimiters[1..].iter().map(|d| format!(" {d} |")).collect();
+                    format!("{LIST_MARKER}|{cells}\n")
+                }
                 "" => line(&delimiters),
                 _ => format!(
                     "|{padding}{}{padding}|{padding}\n",
@@ -172,6 +179,10 @@ fn table() -> impl Strategy<Value = String> {
 /// Delimiter cells that pulldown-cmark 0.13 takes and GFM does not: a space between the colon
 /// and the dashes or among the dashes, a colon among them.
 const LOOSE_DELIMITERS: [&str; 6] = [": --", "-- :", "- -", ":- -:", "-:-", "::-"];
+
+/// What opens a delimiter row that GitHub reads as a list item (`- | --- |`), where
+/// pulldown-cmark reads a table.
+const LIST_MARKER: &str = "- ";
 
 /// A block of the page, without its last line end: prose, or a table at the top level or in
 /// a container.
@@ -223,7 +234,8 @@ fn block() -> impl Strategy<Value = String> {
             // a delimiter row under it would make a table under a paragraph (see above).
             // So is a table under a delimiter row GitHub reads as text, whose lines it reads
             // as a paragraph's.
-            let loose = LOOSE_DELIMITERS.iter().any(|cell| lines[1].contains(cell));
+            let listed = lines[1][prefix.len()..].starts_with(LIST_MARKER);
+            let loose = listed || LOOSE_DELIMITERS.iter().any(|cell| lines[1].contains(cell));
             let no_header = lines[0].contains("`c|d`") || loose;
             let under = under
                 .filter(|under| prefix.is_empty() && !(no_header && under.contains("---")))

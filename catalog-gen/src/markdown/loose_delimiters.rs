@@ -4,7 +4,9 @@
 //! optional colon, with spaces or tabs around them (cmark-gfm's `table_marker`). pulldown-cmark
 //! 0.13 takes more: spaces between a colon and the dashes or among the dashes (`: --:`,
 //! `- -`), and colons among them (`-:-`, `::--`), as Dynamics 365's implementation guide
-//! writes one (`|: --: |--|`): here a table, on GitHub a paragraph.
+//! writes one (`|: --: |--|`): here a table, on GitHub a paragraph. It also takes a row that
+//! opens with a list item's marker (`- | - |`), which GitHub reads as a list item that ends
+//! the paragraph above it.
 //!
 //! Such a row is found once the page is read, from each table's header: where every table's
 //! delimiter row is GFM's, this costs a look at one line a table. Where one is not, the page
@@ -36,14 +38,29 @@ fn byte_to_rewrite(page: &str, table: &Table<'_>) -> Option<Range<usize>> {
     // Past any container's marks, as GFM reads the row from the line's first non-space.
     let marks = line.iter().take_while(|byte| matches!(byte, b'>' | b' ' | b'\t')).count();
     let row = &line[marks..];
-    if is_delimiter_row_on_github(row) {
+    let list_item = opens_list_item(row);
+    if !list_item && is_delimiter_row_on_github(row) {
         return None;
     }
     let is_marker = |byte: &u8| matches!(byte, b'-' | b':');
-    let past_pipe = memchr::memchr(b'|', row).map_or(0, |pipe| pipe + 1);
+    let pipe = memchr::memchr(b'|', row);
+    let past_pipe = pipe.map_or(0, |pipe| pipe + 1);
     let at = row[past_pipe..].iter().rposition(is_marker).map(|at| past_pipe + at);
-    let at = start + marks + at.or_else(|| row.iter().rposition(is_marker))?;
+    // Without a dash or colon past the pipe, a list item's marker stays, and its pipe is
+    // rewritten; any other row's last dash or colon.
+    let at = at.or(pipe.filter(|_| list_item)).or_else(|| row.iter().rposition(is_marker))?;
+    let at = start + marks + at;
     Some(at..at + 1)
+}
+
+/// Whether GFM reads `row` as a bullet list item's first line (`- | - |`), which can end a
+/// paragraph where pulldown-cmark reads a delimiter row: a dash, then a space or a tab, then
+/// more. (A row indented as code is neither.)
+fn opens_list_item(row: &[u8]) -> bool {
+    match row {
+        [b'-', b' ' | b'\t', rest @ ..] => rest.iter().any(|byte| !matches!(byte, b' ' | b'\t')),
+        _ => false,
+    }
 }
 
 /// Whether GFM reads `row` (a line past its containers' marks, without its line end) as a
@@ -88,6 +105,12 @@ mod tests {
         {
             assert!(!is_delimiter_row_on_github(row.as_bytes()), "{row}");
         }
+        for row in ["- | - |", "-\t|--|", "- |"] {
+            assert!(opens_list_item(row.as_bytes()), "{row}");
+        }
+        for row in ["-|-", "--- | ---", "-   ", "| - |"] {
+            assert!(!opens_list_item(row.as_bytes()), "{row}");
+        }
     }
 
     /// The page with the bytes [`read_as_text`] finds in its first reading written as `%`.
@@ -110,6 +133,11 @@ mod tests {
         // In a block quote.
         let quoted = "> a | b\n> -- | -:-\n";
         assert_eq!(rewritten(quoted), "> a | b\n> -- | -:%\n");
+        // A list item's first line, as GitHub reads it: only its pipe is left to rewrite.
+        let item = "a | b\n- | -\n";
+        assert_eq!(rewritten(item), "a | b\n- | %\n");
+        let one_column = "| a |\n- |\n";
+        assert_eq!(rewritten(one_column), "| a |\n- %\n");
         // GFM's delimiter rows are left as they are.
         let fine = "| a | b |\n| :-- |\t--: |\n| 1 | 2 |\n";
         assert_eq!(rewritten(fine), fine);
