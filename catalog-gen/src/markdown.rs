@@ -303,15 +303,18 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     let whole = Whole::of(source);
     // Bytes of the text read, rewritten so that pulldown-cmark reads no table there.
     let mut not_tables: Vec<Range<usize>> = Vec::new();
+    let mut readings = 0;
     loop {
         let page = read_whole_once(source, &whole, &not_tables, &new_keep);
         let found = loose_delimiters::read_as_text(source, &page.tables);
         let found = found.into_iter().map(|byte| byte.start - whole.start..byte.end - whole.start);
         let count = not_tables.len();
         not_tables.extend(found.filter(|byte| !not_tables.contains(byte)).collect::<Vec<_>>());
-        // Each reading again reads fewer tables; one with a row whose byte is rewritten
-        // already is read as it was (it cannot be: a byte past a pipe is always found).
-        if not_tables.len() == count {
+        // A reading that finds nothing new is the last. The rows under such a row that could
+        // be one are found with it, so the second reading finds nothing new on the pages
+        // seen; a cap keeps any other page from being read many times over.
+        readings += 1;
+        if not_tables.len() == count || readings == MAX_READINGS {
             return page;
         }
         not_tables.sort_unstable_by_key(|byte| byte.start);
@@ -344,6 +347,9 @@ fn read_whole_once<'a, K: Keep>(
     let events = Parser::new_ext(whole.text(), PARSER_OPTIONS).into_offset_iter();
     parallel::pipe(lines, events, |events| read_page(whole.text(), events, &new_keep(), whole))
 }
+
+/// The most times a page is read whole ([`read_whole`]).
+const MAX_READINGS: usize = 4;
 
 /// Where pulldown-cmark reads `text` otherwise than GitHub: the ranges to [`rewrite`] in a
 /// copy that it reads as GitHub reads the text, in order. Tabs of a delimiter row

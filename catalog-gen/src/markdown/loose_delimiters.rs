@@ -20,24 +20,55 @@ use std::ops::Range;
 
 use super::Table;
 
-/// The byte to rewrite, on the page, of each of `tables`' delimiter rows that GitHub does not
-/// read as one ([module docs](self)), in order.
+/// The bytes to rewrite, on the page, of each of `tables`' delimiter rows that GitHub does not
+/// read as one ([module docs](self)), in order; and, where a table has one, of its rows that
+/// pulldown-cmark could read as such once that table is no more. GitHub reads them as text,
+/// the table's lines being a paragraph's; found here, they are not found one reading at a
+/// time (each the delimiter row of a table under the row above it).
 pub(super) fn read_as_text(page: &str, tables: &[Table<'_>]) -> Vec<Range<usize>> {
-    tables.iter().filter_map(|table| byte_to_rewrite(page, table)).collect()
+    let bytes = page.as_bytes();
+    let mut found = Vec::new();
+    for table in tables {
+        let Some(header_end) = table.header.iter().map(|cell| cell.span.end).max() else {
+            continue;
+        };
+        let Some(newline) = memchr::memchr(b'\n', &bytes[header_end..]) else { continue };
+        let Some(byte) = byte_to_rewrite(page, header_end + newline + 1) else { continue };
+        found.push(byte);
+        let rows = table.rows.iter().map(|row| line_start(bytes, row.span.start));
+        found.extend(rows.filter_map(|start| {
+            let row = past_marks(line_at(bytes, start));
+            let could_be = row.contains(&b'|') && super::pieces::is_delimiter_row(row);
+            could_be.then(|| byte_to_rewrite(page, start)).flatten()
+        }));
+    }
+    found
 }
 
-/// The byte to rewrite of `table`'s delimiter row, the line after its header's cells, if GFM
-/// does not read it as one.
-fn byte_to_rewrite(page: &str, table: &Table<'_>) -> Option<Range<usize>> {
-    let bytes = page.as_bytes();
-    let header_end = table.header.iter().map(|cell| cell.span.end).max()?;
-    let start = header_end + memchr::memchr(b'\n', &bytes[header_end..])? + 1;
+/// The start of the line that `at` is on.
+fn line_start(bytes: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |newline| newline + 1)
+}
+
+/// The line from `start`, without its line end.
+fn line_at(bytes: &[u8], start: usize) -> &[u8] {
     let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
     let line = &bytes[start..end];
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    // Past any container's marks, as GFM reads the row from the line's first non-space.
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// `line` past any container's marks, as GFM reads a delimiter row from the line's first
+/// non-space.
+fn past_marks(line: &[u8]) -> &[u8] {
     let marks = line.iter().take_while(|byte| matches!(byte, b'>' | b' ' | b'\t')).count();
-    let row = &line[marks..];
+    &line[marks..]
+}
+
+/// The byte to rewrite of the delimiter row on the line from `start`, which pulldown-cmark
+/// reads as one, if GFM does not.
+fn byte_to_rewrite(page: &str, start: usize) -> Option<Range<usize>> {
+    let line = line_at(page.as_bytes(), start);
+    let row = past_marks(line);
     let list_item = opens_list_item(row);
     if !list_item && is_delimiter_row_on_github(row) {
         return None;
@@ -49,7 +80,7 @@ fn byte_to_rewrite(page: &str, table: &Table<'_>) -> Option<Range<usize>> {
     // Without a dash or colon past the pipe, a list item's marker stays, and its pipe is
     // rewritten; any other row's last dash or colon.
     let at = at.or(pipe.filter(|_| list_item)).or_else(|| row.iter().rposition(is_marker))?;
-    let at = start + marks + at;
+    let at = start + (line.len() - row.len()) + at;
     Some(at..at + 1)
 }
 
@@ -162,5 +193,23 @@ mod tests {
         assert_eq!(read.tables.len(), 1);
         let header: Vec<_> = read.tables[0].header.iter().map(|cell| &*cell.text).collect();
         assert_eq!(header, [": --:", "--"]);
+    }
+
+    #[test]
+    fn rows_under_a_loose_delimiter_row_that_could_be_one_are_found_with_it() {
+        // Each loose row the header of the next table once the one above is no table: found
+        // one reading at a time, a page of such rows was read once for each.
+        let page = format!("| a | b |\n{}", "|: --: |--|\n| x | y |\n".repeat(50));
+        let whole = Whole::of(&page);
+        let first = super::super::read_whole_once(&page, &whole, &[], &|| KeepNothing);
+        assert_eq!(read_as_text(&page, &first.tables).len(), 50);
+        assert!(parse(&page).tables.is_empty());
+        // A row GFM takes as a delimiter row makes a table of its own, under the paragraph,
+        // whose loose rows are rows.
+        let under = "| a | b |\n|: --: |--|\n| x | y |\n|---|---|\n|: --: |--|\n";
+        let read = parse(under);
+        assert_eq!(read.tables.len(), 1);
+        let row: Vec<_> = read.tables[0].rows[0].cells().iter().map(|cell| &*cell.text).collect();
+        assert_eq!(row, [": --:", "--"]);
     }
 }
