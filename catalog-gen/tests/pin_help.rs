@@ -5,6 +5,7 @@
 //! not TOML, or not the key the row is found by.
 
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use catalog_gen::regen::{self, Error, Options};
 use catalog_gen::{Diagnostic, Input, pages_in_memory};
@@ -46,17 +47,43 @@ fn pin_from(found: &[Diagnostic], says: &str, table: &str, name: &str) -> String
     pasted(matching[0].help.as_deref().unwrap(), table, name)
 }
 
+/// The pin of the one diagnostic of generating `page` whose message contains `says`, pasted
+/// into the manifest with `name` ([`pin_from`]), and the module that then generates, with no
+/// diagnostic left.
+fn pin_pasted(page: &str, says: &str, table: &str, name: &str) -> (String, String) {
+    let (found, _) = generate(HEAD, page);
+    let pin = pin_from(&found, says, table, name);
+    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    (pin, module.unwrap())
+}
+
+/// A docs tree on disk of [`HEAD`] and a page, for regen's history: the manifest's path and the
+/// page's.
+fn docs_on_disk(sandbox: &tempfile::TempDir) -> (PathBuf, PathBuf) {
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    fs::write(&manifest, HEAD).unwrap();
+    (manifest, docs.join("p.md"))
+}
+
+/// The errors of a regen that must fail.
+fn regen_errors(manifest: &Path) -> Vec<Diagnostic> {
+    match regen::regen(manifest, &Options::default()) {
+        Err(Error::Problems(failure)) => failure.diagnostics,
+        other => panic!("the change must break: {other:?}"),
+    }
+}
+
 #[test]
 fn a_long_names_pin_pasted_from_the_help_pins_it() {
     let page = "| Code | Name |\n| --- | --- |\n| 1 | `{\"IsEnabled\": true}` says \"hello\" \\\\ \
         to the<br>operator who waits for the reply that never comes back from the far side |\n";
-    let (found, _) = generate(HEAD, page);
-    let pin = pin_from(&found, "characters long", "variants", "Hello");
+    let (pin, module) = pin_pasted(page, "characters long", "variants", "Hello");
     // The key is one TOML line: a line break of the docs is written `\n`.
     assert!(pin.contains(r#""{\"IsEnabled\": true} says \"hello\" \\ to the\noperator"#), "{pin}");
-    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    assert!(module.unwrap().contains("    Hello,\n"));
+    assert!(module.contains("    Hello,\n"));
 }
 
 #[test]
@@ -64,77 +91,56 @@ fn the_pin_for_a_name_that_makes_no_identifier_pasted_from_the_help_pins_it() {
     // A name cell without letters or digits is named from its code, unless the code has none
     // either.
     let page = "| Code | Name |\n| --- | --- |\n| ? | \"\\\\\" |\n| 2 | Two |\n";
-    let (found, module) = generate(HEAD, page);
-    assert!(module.is_none());
-    let pin = pin_from(&found, "cannot make a variant name", "variants", "Quote");
+    assert!(generate(HEAD, page).1.is_none());
+    let (pin, module) = pin_pasted(page, "cannot make a variant name", "variants", "Quote");
     assert_eq!(pin, r#"variants = { "\"\\\"" = "Quote" }"#);
-    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    assert!(module.unwrap().contains("    Quote,\n"));
+    assert!(module.contains("    Quote,\n"));
 }
 
 #[test]
 fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     let page = "| Code | Name | \"Row\" |\n| --- | --- | --- |\n| 1 | One | a |\n";
-    let (found, module) = generate(HEAD, page);
-    assert!(module.is_none());
-    let pin = pin_from(&found, "which every catalog already has", "accessors", "quoted_row");
+    assert!(generate(HEAD, page).1.is_none());
+    let says = "which every catalog already has";
+    let (pin, module) = pin_pasted(page, says, "accessors", "quoted_row");
     assert_eq!(pin, r#"accessors = { "\"Row\"" = "quoted_row" }"#);
-    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    assert!(module.unwrap().contains("pub const fn quoted_row(self)"));
+    assert!(module.contains("pub const fn quoted_row(self)"));
 }
 
 #[test]
 fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let sandbox = tempfile::tempdir().unwrap();
-    let docs = sandbox.path().join("docs");
-    fs::create_dir_all(&docs).unwrap();
-    let manifest = docs.join("catalog.toml");
-    fs::write(&manifest, HEAD).unwrap();
-    let page = docs.join("p.md");
+    let (manifest, page) = docs_on_disk(&sandbox);
     // The rows share a code, so a pin finds each by its name.
     let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
     fs::write(&page, format!("{rows}| 1 | Say \"hi\" |\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
     fs::write(&page, format!("{rows}| 1 | Say \"hello\" \\\\ now |\n")).unwrap();
-    let found = match regen::regen(&manifest, &Options::default()) {
-        Err(Error::Problems(failure)) => failure.diagnostics,
-        other => panic!("a renamed variant must break: {other:?}"),
-    };
-    let pin = pin_from(&found, "would become", "variants", "SayHi");
+    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
     assert_eq!(pin, r#"variants = { "Say \"hello\" \\ now" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(docs.join("out/m.rs")).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    SayHi,\n"), "{module}");
 }
 
 #[test]
 fn the_retirement_of_a_removed_row_pasted_from_the_help_keeps_its_variant() {
     let sandbox = tempfile::tempdir().unwrap();
-    let docs = sandbox.path().join("docs");
-    fs::create_dir_all(&docs).unwrap();
-    let manifest = docs.join("catalog.toml");
-    fs::write(&manifest, HEAD).unwrap();
-    let page = docs.join("p.md");
+    let (manifest, page) = docs_on_disk(&sandbox);
     let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
     fs::write(&page, format!("{rows}| 1 | Say \"hi\" \\\\ now |\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
     fs::write(&page, rows).unwrap();
-    let found = match regen::regen(&manifest, &Options::default()) {
-        Err(Error::Problems(failure)) => failure.diagnostics,
-        other => panic!("a removed variant must break: {other:?}"),
-    };
-    let retired = pin_from(&found, "would be removed", "retired", "");
+    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
     assert_eq!(
         retired,
         r#"retired = { "Say \"hi\" \\ now" = { note = "no longer in the documentation" } }"#
     );
     fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(docs.join("out/m.rs")).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    SayHiNow,\n"), "{module}");
 }
