@@ -186,6 +186,10 @@ pub struct Page<'a> {
     pub front_matter: Option<FrontMatter>,
     /// The tables, in document order.
     pub tables: Vec<Table<'a>>,
+    /// Where each line starts that pulldown-cmark reads as a table's delimiter row and GitHub
+    /// does not (`|: --: |--|`), so that no table is read there, as GitHub shows none
+    /// (`loose_delimiters`), in order: what a diagnostic about a table not found points at.
+    pub delimiter_rows_read_as_text: Vec<usize>,
 }
 
 /// A heading's plain text and where it is.
@@ -303,11 +307,15 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     let whole = Whole::of(source);
     // Bytes of the text read, rewritten so that pulldown-cmark reads no table there.
     let mut not_tables: Vec<Range<usize>> = Vec::new();
+    let mut read_as_text = Vec::new();
     let mut readings = 0;
     loop {
-        let page = read_whole_once(source, &whole, &not_tables, &new_keep);
+        let mut page = read_whole_once(source, &whole, &not_tables, &new_keep);
         let found = loose_delimiters::read_as_text(source, &page.tables);
-        let found = found.into_iter().map(|byte| byte.start - whole.start..byte.end - whole.start);
+        read_as_text.extend(found.delimiter_rows);
+        page.delimiter_rows_read_as_text.clone_from(&read_as_text);
+        let found = found.bytes.into_iter();
+        let found = found.map(|byte| byte.start - whole.start..byte.end - whole.start);
         let count = not_tables.len();
         not_tables.extend(found.filter(|byte| !not_tables.contains(byte)).collect::<Vec<_>>());
         // A reading that finds nothing new is the last. The rows under such a row that could
@@ -394,6 +402,7 @@ fn read_page<'a, 'p>(
         front_matter: None,
         tables: Vec::new(),
         events: Vec::new(),
+        delimiter_rows_read_as_text: Vec::new(),
     };
     let mut heading: Option<Heading> = None;
     let mut caption: Option<Heading> = None;

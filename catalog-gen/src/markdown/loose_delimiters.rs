@@ -20,23 +20,33 @@ use std::ops::Range;
 
 use super::Table;
 
+/// What [`read_as_text`] finds: bytes to rewrite, and the delimiter rows they are for.
+pub(super) struct ReadAsText {
+    /// The bytes to rewrite, on the page, in order.
+    pub bytes: Vec<Range<usize>>,
+    /// Where each table's delimiter row that GitHub reads as text starts, in order.
+    pub delimiter_rows: Vec<usize>,
+}
+
 /// The bytes to rewrite, on the page, of each of `tables`' delimiter rows that GitHub does not
-/// read as one ([module docs](self)), in order; and, where a table has one, of its rows that
+/// read as one ([module docs](self)); and, where a table has one, of its rows that
 /// pulldown-cmark could read as such once that table is no more. GitHub reads them as text,
 /// the table's lines being a paragraph's; found here, they are not found one reading at a
 /// time (each the delimiter row of a table under the row above it).
-pub(super) fn read_as_text(page: &str, tables: &[Table<'_>]) -> Vec<Range<usize>> {
+pub(super) fn read_as_text(page: &str, tables: &[Table<'_>]) -> ReadAsText {
     let bytes = page.as_bytes();
-    let mut found = Vec::new();
+    let mut found = ReadAsText { bytes: Vec::new(), delimiter_rows: Vec::new() };
     for table in tables {
         let Some(header_end) = table.header.iter().map(|cell| cell.span.end).max() else {
             continue;
         };
         let Some(newline) = memchr::memchr(b'\n', &bytes[header_end..]) else { continue };
-        let Some(byte) = byte_to_rewrite(page, header_end + newline + 1) else { continue };
-        found.push(byte);
+        let delimiter_row = header_end + newline + 1;
+        let Some(byte) = byte_to_rewrite(page, delimiter_row) else { continue };
+        found.bytes.push(byte);
+        found.delimiter_rows.push(delimiter_row);
         let rows = table.rows.iter().map(|row| line_start(bytes, row.span.start));
-        found.extend(rows.filter_map(|start| {
+        found.bytes.extend(rows.filter_map(|start| {
             let row = past_marks(line_at(bytes, start));
             let could_be = row.contains(&b'|') && super::pieces::is_delimiter_row(row);
             could_be.then(|| byte_to_rewrite(page, start)).flatten()
@@ -149,7 +159,7 @@ mod tests {
         let whole = Whole::of(page);
         let first = super::super::read_whole_once(page, &whole, &[], &|| KeepNothing);
         let mut copy = page.to_owned();
-        super::super::rewrite(&mut copy, &read_as_text(page, &first.tables));
+        super::super::rewrite(&mut copy, &read_as_text(page, &first.tables).bytes);
         copy
     }
 
@@ -202,7 +212,7 @@ mod tests {
         let page = format!("| a | b |\n{}", "|: --: |--|\n| x | y |\n".repeat(50));
         let whole = Whole::of(&page);
         let first = super::super::read_whole_once(&page, &whole, &[], &|| KeepNothing);
-        assert_eq!(read_as_text(&page, &first.tables).len(), 50);
+        assert_eq!(read_as_text(&page, &first.tables).bytes.len(), 50);
         assert!(parse(&page).tables.is_empty());
         // A row GFM takes as a delimiter row makes a table of its own, under the paragraph,
         // whose loose rows are rows.

@@ -80,7 +80,7 @@ pub fn read<'a, K: Keep>(
     let page = join(source, read)?;
     // A table whose delimiter row GitHub reads as text: the page is read whole, and again
     // without that table (`loose_delimiters`).
-    super::loose_delimiters::read_as_text(source, &page.tables).is_empty().then_some(page)
+    super::loose_delimiters::read_as_text(source, &page.tables).bytes.is_empty().then_some(page)
 }
 
 /// The pieces of a page, cut as they are taken: the lines are scanned only as far as the next

@@ -55,8 +55,32 @@ fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
     })
 }
 
-/// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note.
+/// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
+/// where lines look like a table that GitHub shows as text, which.
 pub fn describe_tables(page: &Page<'_>) -> String {
+    let tables = describe_tables_read(page);
+    match page.delimiter_rows_read_as_text.as_slice() {
+        [] => tables,
+        [first, rest @ ..] => {
+            let (line, _) = line_column(page.source, *first);
+            let row = page.source[*first..].lines().next().unwrap_or_default().trim();
+            let more = match rest.len() {
+                0 => String::new(),
+                1 => " (and 1 more)".to_owned(),
+                more => format!(" (and {more} more)"),
+            };
+            format!(
+                "{tables}; `{row}` on line {line}{more} is no delimiter row on GitHub, so the \
+                 lines there are text, not a table (a delimiter row's cells are each dashes, \
+                 with a colon at either end or none and only spaces around them; a row that \
+                 opens with `- ` is a list item)"
+            )
+        }
+    }
+}
+
+/// [`describe_tables`] of the tables read.
+fn describe_tables_read(page: &Page<'_>) -> String {
     if page.tables.is_empty() {
         // A table written in HTML shows as a table on the page, but only Markdown's are read:
         // say so, rather than leave the reader looking at a table said not to be there.
@@ -123,6 +147,14 @@ mod tests {
             described("# T\n\n<TABLE>\n<tr><td>1</td></tr>\n</TABLE>\n"),
             "the page has no Markdown tables; its HTML table on line 3 is not read"
         );
+    }
+
+    #[test]
+    fn a_page_whose_table_github_shows_as_text_says_why() {
+        let described = describe_tables(&markdown::parse("| a | b |\n|: --: |--|\n| 1 | x |\n"));
+        let expected = "the page has no tables; `|: --: |--|` on line 2 is no delimiter row on \
+                        GitHub, so the lines there are text, not a table";
+        assert!(described.starts_with(expected), "{described}");
     }
 
     #[test]
