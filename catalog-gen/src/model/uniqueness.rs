@@ -26,7 +26,7 @@ pub fn check<'a>(
     // different: no row repeats another, and every row is found by its code. One pass over
     // neighbours tells, where a map of every row's code was at 200k rows several megabytes
     // of fresh memory and a cache miss a row.
-    if rows.windows(2).all(|pair| key_order(&pair[0].key, &pair[1].key) == Ordering::Less) {
+    if all_codes_differ(&rows) {
         return rows;
     }
     let repeats = repeats(place, shared_codes, columns, &rows, problems);
@@ -45,6 +45,23 @@ pub fn check<'a>(
         check_identifiable(place, columns, &rows, problems);
     }
     rows
+}
+
+/// Whether `rows` have codes that all differ, told without a map of them: the page's rows each
+/// after the one before in lookup order, and the rows the manifest retires after them (out of
+/// that order, and few) each looked for among them and among each other.
+fn all_codes_differ(rows: &[KeyedRow<'_>]) -> bool {
+    let page_rows = rows.iter().take_while(|row| row.page_row.is_some()).count();
+    let (page, retired) = rows.split_at(page_rows);
+    let in_order = |pair: &[KeyedRow<'_>]| key_order(&pair[0].key, &pair[1].key) == Ordering::Less;
+    if !page.windows(2).all(in_order) {
+        return false;
+    }
+    retired.iter().enumerate().all(|(index, row)| {
+        let on_page = page.binary_search_by(|page_row| key_order(&page_row.key, &row.key));
+        let retired_before = retired[..index].iter().any(|before| before.key == row.key);
+        on_page.is_err() && !retired_before
+    })
 }
 
 /// The indices, in order, of the rows that repeat an earlier row's code (or with shared
@@ -185,6 +202,30 @@ mod tests {
             check_page(repeat_apart, false),
             (vec!["a".into(), "b".into()], vec!["duplicate code 1".into()])
         );
+    }
+
+    #[test]
+    fn rows_retired_after_the_page_rows_are_looked_for_among_them() {
+        let page = markdown::parse("| c | n |\n|---|---|\n| 1 | a |\n| 5 | b |\n| 9 | c |\n");
+        // The page's last rows, as rows the manifest retires: after the page's, out of order.
+        let retired = |codes: &[usize]| {
+            let mut rows = keyed_rows(&page.tables[0]);
+            rows.truncate(1);
+            for &code in codes {
+                let mut row = keyed_rows(&page.tables[0]).swap_remove(code);
+                row.page_row = None;
+                rows.push(row);
+            }
+            rows
+        };
+        assert!(all_codes_differ(&retired(&[2, 1])));
+        // A code of the page's again, or of a row retired before.
+        assert!(!all_codes_differ(&retired(&[0])));
+        assert!(!all_codes_differ(&retired(&[2, 2])));
+        // Page rows out of order are told by the map.
+        let mut out_of_order = keyed_rows(&page.tables[0]);
+        out_of_order.swap(0, 2);
+        assert!(!all_codes_differ(&out_of_order));
     }
 
     #[test]
