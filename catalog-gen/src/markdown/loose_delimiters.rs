@@ -14,7 +14,10 @@
 //! ([`super::rewrite`]), so that pulldown-cmark reads no table there. The byte is one past the
 //! row's first pipe where there is one: inline text, whatever blocks the line opens before it
 //! (a list item's marker, say), and not a pipe, so the line has as many cells as it had if it
-//! is the header of a table below. Read as text, the line is the page's.
+//! is the header of a table below. Read as text, the line is the page's. The table's rows that
+//! pulldown-cmark could read as a delimiter row once the table is no more (each under the row
+//! above it), and GitHub reads as text, are so rewritten at the same time: a page of them is
+//! read twice, not once a row.
 
 use std::ops::Range;
 
