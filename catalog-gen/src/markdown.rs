@@ -12,11 +12,13 @@ use std::sync::Arc;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::{parallel, scan};
+use rests::Rest;
 
 mod delimiter_tabs;
 mod front_matter;
 mod loose_delimiters;
 mod pieces;
+mod rests;
 mod tildes;
 
 pub use front_matter::FrontMatter;
@@ -483,33 +485,23 @@ impl<'p, P: EventSource<'p>> Iterator for Reading<'_, 'p, P> {
     type Item = (Event<'p>, Range<usize>);
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.rests.is_empty() { self.parser.next() } else { self.next_of_rests() }
+    }
+}
+
+impl<'p, P: EventSource<'p>> Reading<'_, 'p, P> {
+    /// The next event where rests are left to read: out of the way of the loop that reads
+    /// every event of the page (inlined there, the rests' reading cost every event more).
+    #[cold]
+    #[inline(never)]
+    fn next_of_rests(&mut self) -> Option<(Event<'p>, Range<usize>)> {
         while let Some(rest) = self.rests.last_mut() {
-            match rest.events.next() {
-                Some((event, range)) => {
-                    return Some((event, range.start + rest.start..range.end + rest.start));
-                }
+            match rest.next() {
+                Some(found) => return Some(found),
                 None => _ = self.rests.pop(),
             }
         }
         self.parser.next()
-    }
-}
-
-/// The lines of a table that cmark-gfm (GitHub) ends early, from its first line indented as
-/// code on: pulldown-cmark read them as the table's rows; GitHub reads them as blocks of the
-/// page, an indented code block first (then, say, a paragraph, or a table of their own). They
-/// are parsed so, on their own: a reference link there to a definition elsewhere on the page
-/// reads as its text. Ranges are moved to the text read.
-struct Rest<'p> {
-    events: pulldown_cmark::OffsetIter<'p>,
-    start: usize,
-}
-
-impl<'p> Rest<'p> {
-    /// The lines of `range` of `source`, parsed as a page of their own.
-    fn new(source: &'p str, range: Range<usize>) -> Self {
-        let events = Parser::new_ext(&source[range.clone()], PARSER_OPTIONS).into_offset_iter();
-        Rest { events, start: range.start }
     }
 }
 
