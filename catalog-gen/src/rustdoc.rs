@@ -41,12 +41,22 @@ pub fn prose(
 ) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut links = ItemPathLinks::default();
+    // Each found by where it starts, in that order, as the events are walked: looked for among
+    // all of them at each event, a page of thousands of tables took seconds.
+    let mut replacements: Vec<&Replacement> = replacements.iter().collect();
+    replacements.sort_by_key(|replacement| replacement.events.start);
+    let mut skip: Vec<&Range<usize>> = skip.iter().collect();
+    skip.sort_by_key(|range| range.start);
+    let (mut replacements, mut skip) =
+        (replacements.into_iter().peekable(), skip.into_iter().peekable());
     let mut i = 0;
     while i < page.events.len() {
-        if let Some(replacement) = replacements.iter().find(|r| r.events.start == i) {
+        while replacements.next_if(|replacement| replacement.events.start < i).is_some() {}
+        while skip.next_if(|range| range.start < i).is_some() {}
+        if let Some(replacement) = replacements.next_if(|r| r.events.start == i) {
             events.extend(replacement.with.iter().cloned());
             i = replacement.events.end;
-        } else if let Some(skipped) = skip.iter().find(|range| range.start == i) {
+        } else if let Some(skipped) = skip.next_if(|range| range.start == i) {
             i = skipped.end.max(i + 1);
         } else {
             let event = &page.events[i].0;
