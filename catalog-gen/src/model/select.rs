@@ -100,9 +100,12 @@ fn describe_tables_read(page: &Page<'_>) -> String {
             None => "the page has no tables".to_owned(),
         };
     }
+    // At most a screenful: a page of thousands of tables had each one's line counted from the
+    // page's start, and listed.
     let described: Vec<String> = page
         .tables
         .iter()
+        .take(TABLES_DESCRIBED)
         .enumerate()
         .map(|(index, table)| {
             let (line, _) = line_column(page.source, table.span.start);
@@ -116,8 +119,15 @@ fn describe_tables_read(page: &Page<'_>) -> String {
             text
         })
         .collect();
-    format!("the page's tables: {}", described.join("; "))
+    let more = match page.tables.len().saturating_sub(TABLES_DESCRIBED) {
+        0 => String::new(),
+        more => format!("; and {more} more"),
+    };
+    format!("the page's tables: {}{more}", described.join("; "))
 }
+
+/// How many of a page's tables a note lists.
+const TABLES_DESCRIBED: usize = 20;
 
 #[cfg(test)]
 mod tests {
@@ -147,6 +157,13 @@ mod tests {
             described("# T\n\n<TABLE>\n<tr><td>1</td></tr>\n</TABLE>\n"),
             "the page has no Markdown tables; its HTML table on line 3 is not read"
         );
+    }
+
+    #[test]
+    fn a_page_of_many_tables_lists_the_first_few() {
+        let page = "| a |\n|---|\n| 1 |\n\n".repeat(TABLES_DESCRIBED + 3);
+        let described = describe_tables(&markdown::parse(&page));
+        assert!(described.ends_with("table 19 on line 77; and 3 more"), "{described}");
     }
 
     #[test]
