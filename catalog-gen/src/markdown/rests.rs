@@ -7,8 +7,9 @@
 //!
 //! A table in a rest that a line indented as code ends early again leaves a rest of its own,
 //! the rest of the rest. Each parsed whole, a page of thousands of tables each ended so, with
-//! no blank line between them, had each shorter rest parsed again: 32,000 such lines took
-//! 113 s. So a rest is parsed in segments, each up to its next line that could end a table
+//! no blank line between them, had each shorter rest parsed again: regen took 56 s over 8,000
+//! such tables (BENCHMARKS.md, sixty-second round). So a rest is parsed in segments, each up
+//! to its next line that could end a table
 //! early (indented as code, under a line that is not), where that line does: a segment whose
 //! last block is a table at the top level, running to the segment's end, and that no line
 //! ends early within it, reads as the rest would up to there. pulldown-cmark reads a line by
