@@ -16,6 +16,7 @@ use rests::Rest;
 
 mod delimiter_tabs;
 mod front_matter;
+mod lines;
 mod loose_delimiters;
 mod pieces;
 mod rests;

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::PARSER_OPTIONS;
+use super::{PARSER_OPTIONS, lines};
 
 /// The tabs of `text` (each one byte) that GitHub reads as spaces, in order: those of its
 /// tables' delimiter rows ([module docs](self)). None, without a search past the first
@@ -42,26 +42,21 @@ pub(super) fn read_as_spaces(text: &str) -> Vec<Range<usize>> {
 
 /// The tabs, past a line's indent, of each line that could be a delimiter row once they are
 /// spaces: after any container's marks (`>`, spaces and tabs), a line that [could be a
-/// delimiter row](super::pieces::is_delimiter_row) as a large page's cuts are guessed, with a
+/// delimiter row](lines::is_delimiter_row) as a large page's cuts are guessed, with a
 /// pipe, and not a list item's marker (`- `).
 fn tabs_of_delimiter_like_lines(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut tabs = Vec::new();
     let mut from = 0;
     while let Some(found) = memchr::memchr(b'\t', &bytes[from..]) {
-        let tab = from + found;
-        let start = memchr::memrchr(b'\n', &bytes[..tab]).map_or(0, |newline| newline + 1);
-        let end = memchr::memchr(b'\n', &bytes[tab..]).map_or(bytes.len(), |newline| tab + newline);
-        from = end;
-        let line = &bytes[start..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let marks = line.iter().take_while(|byte| matches!(byte, b'>' | b' ' | b'\t')).count();
-        let rest = &line[marks..];
-        let list_item = matches!(rest, [b'-', b' ' | b'\t', ..]);
-        if !super::pieces::is_delimiter_row(rest) || list_item || !rest.contains(&b'|') {
+        let start = lines::line_start(bytes, from + found);
+        from = lines::line_end(bytes, start);
+        let line = lines::line_at(bytes, start);
+        let rest = lines::past_marks(line);
+        if !lines::is_piped_delimiter_row(rest) || lines::opens_list_item(rest) {
             continue;
         }
-        let rest_start = start + marks;
+        let rest_start = start + (line.len() - rest.len());
         let inner = rest.iter().enumerate().filter(|(_, byte)| **byte == b'\t');
         tabs.extend(inner.map(|(at, _)| rest_start + at..rest_start + at + 1));
     }
@@ -76,12 +71,7 @@ fn delimiter_rows(text: &str) -> Vec<Range<usize>> {
         Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter().filter_map(|(event, range)| {
             matches!(event, Event::Start(Tag::TableHead)).then_some(range.end)
         });
-    let row = |start: usize| {
-        let end =
-            memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
-        start..end
-    };
-    heads.map(row).collect()
+    heads.map(|start| start..lines::line_end(bytes, start)).collect()
 }
 
 #[cfg(test)]

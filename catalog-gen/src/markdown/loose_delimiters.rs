@@ -22,6 +22,7 @@
 use std::ops::Range;
 
 use super::Table;
+use super::lines::{is_piped_delimiter_row, line_at, line_start, opens_list_item, past_marks};
 
 /// What [`read_as_text`] finds: bytes to rewrite, and the delimiter rows they are for.
 pub(super) struct ReadAsText {
@@ -50,31 +51,11 @@ pub(super) fn read_as_text(page: &str, tables: &[Table<'_>]) -> ReadAsText {
         found.delimiter_rows.push(delimiter_row);
         let rows = table.rows.iter().map(|row| line_start(bytes, row.span.start));
         found.bytes.extend(rows.filter_map(|start| {
-            let row = past_marks(line_at(bytes, start));
-            let could_be = row.contains(&b'|') && super::pieces::is_delimiter_row(row);
+            let could_be = is_piped_delimiter_row(past_marks(line_at(bytes, start)));
             could_be.then(|| byte_to_rewrite(page, start)).flatten()
         }));
     }
     found
-}
-
-/// The start of the line that `at` is on.
-fn line_start(bytes: &[u8], at: usize) -> usize {
-    memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |newline| newline + 1)
-}
-
-/// The line from `start`, without its line end.
-fn line_at(bytes: &[u8], start: usize) -> &[u8] {
-    let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
-    let line = &bytes[start..end];
-    line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-/// `line` past any container's marks, as GFM reads a delimiter row from the line's first
-/// non-space.
-fn past_marks(line: &[u8]) -> &[u8] {
-    let marks = line.iter().take_while(|byte| matches!(byte, b'>' | b' ' | b'\t')).count();
-    &line[marks..]
 }
 
 /// The byte to rewrite of the delimiter row on the line from `start`, which pulldown-cmark
@@ -95,16 +76,6 @@ fn byte_to_rewrite(page: &str, start: usize) -> Option<Range<usize>> {
     let at = at.or(pipe.filter(|_| list_item)).or_else(|| row.iter().rposition(is_marker))?;
     let at = start + (line.len() - row.len()) + at;
     Some(at..at + 1)
-}
-
-/// Whether GFM reads `row` as a bullet list item's first line (`- | - |`), which can end a
-/// paragraph where pulldown-cmark reads a delimiter row: a dash, then a space or a tab, then
-/// more. (A row indented as code is neither.)
-fn opens_list_item(row: &[u8]) -> bool {
-    match row {
-        [b'-', b' ' | b'\t', rest @ ..] => rest.iter().any(|byte| !matches!(byte, b' ' | b'\t')),
-        _ => false,
-    }
 }
 
 /// Whether GFM reads `row` (a line past its containers' marks, without its line end) as a

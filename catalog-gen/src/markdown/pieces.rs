@@ -135,7 +135,7 @@ impl<'a> Pieces<'a> {
                 (Some(header), _) if start > header.end && start >= from => {
                     return Some((start, header.clone()));
                 }
-                (None, Some(previous)) if is_delimiter_row(&bytes[start..end]) => {
+                (None, Some(previous)) if super::lines::is_delimiter_row(&bytes[start..end]) => {
                     self.header = Some(previous..end);
                 }
                 _ => {}
@@ -154,14 +154,6 @@ impl Iterator for Pieces<'_> {
         let end = self.next.as_ref().map_or(self.bytes.len(), |(at, _)| *at);
         Some(Piece { header, body: start..end })
     }
-}
-
-/// Whether `line` could be a table's delimiter row (`| --- | :-: |`): only pipes, dashes,
-/// colons, spaces and tabs, with a dash. A guess: pulldown-cmark tells, and [`join`] checks
-/// (or, for a row with tabs, `delimiter_tabs`' second reading).
-pub(super) fn is_delimiter_row(line: &[u8]) -> bool {
-    let allowed = |byte: &u8| matches!(byte, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | b'\n');
-    line.iter().all(allowed) && line.contains(&b'-')
 }
 
 /// `piece` of `source` read and put back on `source`; `text` is where the piece is copied to,

@@ -105,7 +105,7 @@ fn next_cut(source: &str, range: Range<usize>) -> Option<usize> {
             return Some(line);
         }
         above_indented = is_indented;
-        line += memchr::memchr(b'\n', &bytes[line..]).map_or(bytes.len() - line, |at| at + 1);
+        line = super::lines::line_end(bytes, line) + 1;
     }
     None
 }
