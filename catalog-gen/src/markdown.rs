@@ -313,21 +313,22 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     let mut read_as_text = Vec::new();
     let mut readings = 0;
     loop {
+        readings += 1;
         let mut page = read_whole_once(source, &whole, &not_tables, &new_keep);
         let found = loose_delimiters::read_as_text(source, &page.tables);
         read_as_text.extend(found.delimiter_rows);
         page.delimiter_rows_read_as_text.clone_from(&read_as_text);
-        let found = found.bytes.into_iter();
-        let found = found.map(|byte| byte.start - whole.start..byte.end - whole.start);
-        let count = not_tables.len();
-        not_tables.extend(found.filter(|byte| !not_tables.contains(byte)).collect::<Vec<_>>());
+        let new: Vec<_> = (found.bytes.into_iter())
+            .map(|byte| byte.start - whole.start..byte.end - whole.start)
+            .filter(|byte| !not_tables.contains(byte))
+            .collect();
         // A reading that finds nothing new is the last. The rows under such a row that could
         // be one are found with it, so the second reading finds nothing new on the pages
         // seen; a cap keeps any other page from being read many times over.
-        readings += 1;
-        if not_tables.len() == count || readings == MAX_READINGS {
+        if new.is_empty() || readings == MAX_READINGS {
             return page;
         }
+        not_tables.extend(new);
         not_tables.sort_unstable_by_key(|byte| byte.start);
     }
 }
