@@ -3,8 +3,9 @@
 //! This layer knows Markdown and nothing of the manifest: it finds the page's title, every
 //! table with the heading and bold caption above it, and every cell's plain text and span.
 //! The page reads as GitHub renders it: a table in a block quote or a list item is a table,
-//! a byte order mark before the first line is skipped, and a line indented as code under a
-//! table at the top level ends it, the lines from there on read as blocks of the page.
+//! a byte order mark before the first line is skipped, and a line indented as code or a line
+//! of one HTML tag under a table at the top level ends it, the lines from there on read as
+//! blocks of the page.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -575,26 +576,29 @@ fn read_table<'a, 'p>(
     let mut scratch = String::new();
     while let Some((event, range)) = parser.next() {
         match event {
-            Event::Start(Tag::TableRow) if top_level => match indented_as_code(source, range.start)
-            {
-                // pulldown-cmark reads any line of cells after a table as its next row;
-                // cmark-gfm (GitHub) lets a line indented four columns or more open an
-                // indented code block first, which ends the table there. The rest of
-                // pulldown-cmark's table is read again, as blocks of the page.
-                Some(line_start) => {
-                    let end = parser.find(|(event, _)| matches!(event, Event::End(TagEnd::Table)));
-                    let Some((event, range)) = end else { break };
-                    table.span = onto.range(range.start..line_start);
-                    // The table's start event, pushed just before it was read, and its end,
-                    // through its last row's line end as pulldown-cmark's.
-                    if let Some((_, start)) = events.last_mut() {
-                        *start = table.span.clone();
+            Event::Start(Tag::TableRow) if top_level => {
+                match ends_table_on_github(source, range.start) {
+                    // pulldown-cmark reads any line of cells after a table as its next row;
+                    // cmark-gfm (GitHub) lets a line indented four columns or more open an
+                    // indented code block first, and a line of one HTML tag an HTML block, which
+                    // ends the table there. The rest of pulldown-cmark's table is read again, as
+                    // blocks of the page.
+                    Some(line_start) => {
+                        let end =
+                            parser.find(|(event, _)| matches!(event, Event::End(TagEnd::Table)));
+                        let Some((event, range)) = end else { break };
+                        table.span = onto.range(range.start..line_start);
+                        // The table's start event, pushed just before it was read, and its end,
+                        // through its last row's line end as pulldown-cmark's.
+                        if let Some((_, start)) = events.last_mut() {
+                            *start = table.span.clone();
+                        }
+                        events.push(onto.event((event, range.start..line_start)));
+                        return (table, Some(line_start..range.end));
                     }
-                    events.push(onto.event((event, range.start..line_start)));
-                    return (table, Some(line_start..range.end));
+                    None => row_span = range,
                 }
-                None => row_span = range,
-            },
+            }
             Event::Start(Tag::TableHead | Tag::TableRow) => row_span = range,
             Event::Start(Tag::TableCell) => {
                 inline.clear();
@@ -633,6 +637,34 @@ fn read_table<'a, 'p>(
         }
     }
     (table, None)
+}
+
+/// Where the line of a table row starting at `row_start` (its first character past any
+/// indentation) starts, if cmark-gfm (GitHub) reads it as a block that ends the table: an
+/// indented code block ([`indented_as_code`]) or an HTML block ([`opens_html_block`]).
+fn ends_table_on_github(source: &str, row_start: usize) -> Option<usize> {
+    indented_as_code(source, row_start).or_else(|| opens_html_block(source, row_start))
+}
+
+/// Where the line of a table row starting at `row_start` (its first character past any
+/// indentation, of less than four columns) starts, if it opens an HTML block that
+/// pulldown-cmark reads as a row: a line of one open or closing tag and nothing else
+/// (`<span>`, `</a>`, `<br/>`; CommonMark's seventh kind of HTML block). That kind cannot
+/// interrupt a paragraph, and pulldown-cmark lets it not interrupt a table either; cmark-gfm
+/// does (its `S_type(container) != CMARK_NODE_PARAGRAPH`). The other kinds end a table in
+/// both. Which line opens one pulldown-cmark tells, from the line alone.
+fn opens_html_block(source: &str, row_start: usize) -> Option<usize> {
+    let bytes = source.as_bytes();
+    if bytes.get(row_start) != Some(&b'<') {
+        return None;
+    }
+    let line_start = lines::line_start(bytes, row_start);
+    if !bytes[line_start..row_start].iter().all(|&byte| byte == b' ') {
+        return None;
+    }
+    let line = &source[row_start..lines::line_end(bytes, row_start)];
+    let first = Parser::new_ext(line, PARSER_OPTIONS).next();
+    matches!(first, Some(Event::Start(Tag::HtmlBlock))).then_some(line_start)
 }
 
 /// Where the line of a table row starting at `row_start` (its first character past any
@@ -1084,6 +1116,30 @@ mod tests {
         // In a block quote, where indentation counts from the quote's marker, it is left to
         // pulldown-cmark, which reads a row (GitHub: code).
         let quoted = "> | a | b |\n> |---|---|\n>     | 3 | 4 |\n";
+        assert_eq!(parse(quoted).tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn a_line_of_one_html_tag_ends_a_top_level_table_as_on_github() {
+        let head = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+        // Each line opens an HTML block on GitHub, which runs to the next blank line: the rows
+        // under it are its text. pulldown-cmark read each line as a row.
+        for tag in ["<span>", "</span>", "<br/>", "   <a name=\"x\">", "<img src='x.png' alt=x>"] {
+            let source = format!("{head}{tag}\n| 3 | 4 |\n\n| X |\n|---|\n| 7 |\n");
+            let page = parse(&source);
+            assert_eq!(first_cells(&page), [vec!["1"], vec!["7"]], "{source:?}");
+            let html = page.events.iter().find(|(event, _)| matches!(event, Event::Html(_)));
+            let html_start = html.map(|(_, range)| range.start);
+            assert_eq!(html_start, source.find(tag.trim_start()), "{source:?}");
+            assert_eq!(page.tables[0].span, 0..head.len());
+        }
+        // Not one tag alone on its line, or inside a cell: inline HTML in a row, as on GitHub.
+        for row in ["<a name=\"x\"></a>", "<span> | 3", "| <span> |", "<https://x.test>"] {
+            let source = format!("{head}{row}\n");
+            assert_eq!(first_cells(&parse(&source)).concat().len(), 2, "{source:?}");
+        }
+        // In a block quote it is left to pulldown-cmark, which reads a row (GitHub: HTML).
+        let quoted = "> | a | b |\n> |---|---|\n> <span>\n";
         assert_eq!(parse(quoted).tables[0].rows.len(), 1);
     }
 

@@ -8,8 +8,8 @@
 //! GitHub's cmark-gfm, renders, as the same plain text. (How large pages are read in pieces is
 //! held to reading them whole by its own property, in `markdown/pieces.rs`.)
 //!
-//! Lines right under a top-level table that are indented as code end it, as on GitHub (where
-//! pulldown-cmark reads them as rows), and the lines after them, a table of their own included,
+//! Lines right under a top-level table that are indented as code, or of one HTML tag alone,
+//! end it, as on GitHub (where pulldown-cmark reads them as rows), and the lines after them, a table of their own included,
 //! are read as GitHub reads them. Not generated: other malformed tables, where
 //! pulldown-cmark and comrak part (pipe lines that a delimiter row turns into a table under a
 //! paragraph, a line indented as code under a table in a block quote or list item), and `\\|`,
@@ -213,8 +213,9 @@ fn block() -> impl Strategy<Value = String> {
         ("1. A step:\n\n", "   "),
         ("> - In a quoted item:\n>\n", ">   "),
     ]);
-    // Lines right under a table at the top level: indented four columns or more, GitHub reads
-    // them as code, which ends the table; pulldown-cmark, as rows.
+    // Lines right under a table at the top level: indented four columns or more, or of one
+    // HTML tag alone, GitHub reads them as code or HTML, which ends the table; pulldown-cmark,
+    // as rows.
     let under = prop::option::of(prop::sample::select(vec![
         "    | 9 | 9 |",
         "\t| 9 |",
@@ -225,6 +226,11 @@ fn block() -> impl Strategy<Value = String> {
         // After the code, a table of their own: pulldown-cmark had read its lines as rows.
         "    | 9 | 9 |\n| X | Y |\n|---|---|\n| 7 | 8 |",
         "\tcode\n| X |\n|:-:|\n| 7 |\n    | 6 |\n| Z |\n|---|\n| 5 |",
+        "<span>",
+        "  </span>\n| 9 | 9 |",
+        "<br/>\n\n| X | Y |\n|---|---|\n| 7 | 8 |",
+        "<a name=\"x\"></a>",
+        "<a id='x'>\n| 9 |\n    | 8 |\n\n| X |\n|---|\n<b>\n| 7 |",
     ]));
     prop_oneof![
         prose.prop_map(str::to_owned),

@@ -1,23 +1,23 @@
 //! The lines of a table that cmark-gfm (GitHub) ends early, read as blocks of the page.
 //!
-//! From a table's first line indented as code on, pulldown-cmark reads the table's rows;
-//! GitHub reads blocks of the page, an indented code block first (then, say, a paragraph, or a
-//! table of its own). Those lines, the rest of pulldown-cmark's table, are parsed on their own:
-//! a reference link there to a definition elsewhere on the page reads as its text.
+//! From a table's first line indented as code, or of one HTML tag, on, pulldown-cmark reads
+//! the table's rows; GitHub reads blocks of the page, an indented code block or an HTML block
+//! first (then, say, a paragraph, or a table of its own). Those lines, the rest of
+//! pulldown-cmark's table, are parsed on their own: a reference link there to a definition
+//! elsewhere on the page reads as its text.
 //!
-//! A table in a rest that a line indented as code ends early again leaves a rest of its own,
-//! the rest of the rest. Each parsed whole, a page of thousands of tables each ended so, with
-//! no blank line between them, had each shorter rest parsed again: regen took 56 s over 8,000
-//! such tables (BENCHMARKS.md, sixty-second round). So a rest is parsed in segments, each up
-//! to its next line that could end a table
-//! early (indented as code, under a line that is not), where that line does: a segment whose
-//! last block is a table at the top level, running to the segment's end, and that no line
-//! ends early within it, reads as the rest would up to there. pulldown-cmark reads a line by
-//! the lines above it and the one below, which is the table's; and a link there could not use
-//! a definition past the segment, which the rest parsed whole reads as that table's rows. The
-//! next segment is then the rest that ending the table would leave. From a segment that does
-//! not check out (its last block a paragraph, which the line indented as code continues), the
-//! rest is parsed whole, as before.
+//! A table in a rest that such a line ends early again leaves a rest of its own, the rest of
+//! the rest. Each parsed whole, a page of thousands of tables each ended so, with no blank
+//! line between them, had each shorter rest parsed again: regen took 56 s over 8,000 such
+//! tables (BENCHMARKS.md, sixty-second round). So a rest is parsed in segments, each up to its
+//! next line that could end a table early (indented as code or of one HTML tag, under a line
+//! that is neither), where that line does: a segment whose last block is a table at the top
+//! level, running to the segment's end, and that no line ends early within it, reads as the
+//! rest would up to there. pulldown-cmark reads a line by the lines above it and the one
+//! below, which is the table's; and a link there could not use a definition past the segment,
+//! which the rest parsed whole reads as that table's rows. The next segment is then the rest
+//! that ending the table would leave. From a segment that does not check out (its last block a
+//! paragraph, which a line indented as code continues), the rest is parsed whole, as before.
 
 use std::ops::Range;
 
@@ -92,19 +92,21 @@ fn segment(source: &str, range: Range<usize>) -> Segment<'_> {
     }
 }
 
-/// Where, past the first line of `range`, the next line starts that is indented as code under
-/// one that is not: where a table may end early.
+/// Where, past the first line of `range`, the next line starts that would end a table early
+/// (indented as code, or of one HTML tag) under one that would not: where a table may end
+/// early.
 fn next_cut(source: &str, range: Range<usize>) -> Option<usize> {
     let bytes = &source.as_bytes()[..range.end];
-    let indented = |line: usize| super::indented_as_code(source, first_non_space(bytes, line));
+    let ends_table =
+        |line: usize| super::ends_table_on_github(source, first_non_space(bytes, line));
     let mut line = range.start;
-    let mut above_indented = true;
+    let mut above_ends_table = true;
     while line < range.end {
-        let is_indented = indented(line).is_some();
-        if is_indented && !above_indented {
+        let does = ends_table(line).is_some();
+        if does && !above_ends_table {
             return Some(line);
         }
-        above_indented = is_indented;
+        above_ends_table = does;
         line = super::lines::line_end(bytes, line) + 1;
     }
     None
@@ -128,7 +130,8 @@ fn checked(source: &str, segment: Range<usize>) -> Option<Vec<(Event<'_>, Range<
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => containers += 1,
             Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => containers -= 1,
             Event::Start(Tag::TableRow)
-                if containers == 0 && super::indented_as_code(source, range.start).is_some() =>
+                if containers == 0
+                    && super::ends_table_on_github(source, range.start).is_some() =>
             {
                 return None;
             }
@@ -216,6 +219,8 @@ pub(super) mod tests {
             "- | item |\n",
             "```\n",
             "<div>\n",
+            "<span>\n",
+            "  <br/>\n",
             "[k]: https://x.test/k\n",
             "| [k] |\n",
             "\n",
