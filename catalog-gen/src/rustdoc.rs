@@ -581,6 +581,24 @@ fn ends_with_backslash<T>(
     source.get(span.start..end).unwrap_or("").trim_end().ends_with('\\')
 }
 
+/// Drops the spaces that `kept` ends with, where a line ends: a line that ended with an anchor
+/// after two spaces or more (`` `Name`  <a name="name"></a> ``, as every property of
+/// CloudFormation's reference pages starts), the anchor dropped, would end with the spaces,
+/// which make a hard break, where GitHub shows a soft one. (pulldown-cmark gives no text that
+/// ends in spaces before a line end otherwise.)
+fn trim_spaces_at_line_end(kept: &mut Vec<Event<'_>>) {
+    let Some(Event::Text(text)) = kept.last_mut() else { return };
+    let trimmed = text.trim_end_matches([' ', '\t']);
+    if trimmed.len() == text.len() {
+        return;
+    }
+    if trimmed.is_empty() {
+        kept.pop();
+    } else {
+        *text = trimmed.to_owned().into();
+    }
+}
+
 /// How a re-rendered link is written: a reference-style one (`[text][1]`, with `[1]: url` on
 /// a line of its own) inline, `[text](url)`. A cell's rustdoc is followed on its line by more
 /// text (the name after the code: `[1]: url: Name` is no definition), and sits beside other
@@ -600,6 +618,9 @@ fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     for event in events {
         // Only the event right after an anchor's start can be its end.
         let was_in_anchor = std::mem::take(&mut in_anchor);
+        if event == Event::SoftBreak {
+            trim_spaces_at_line_end(&mut kept);
+        }
         let event = match event {
             Event::InlineHtml(html) if markdown::is_anchor(&html) => {
                 in_anchor = true;
@@ -1389,5 +1410,13 @@ mod tests {
         let text = prose_of("## Example<a name=\"e\"></a>\n\n```\nGET / HTTP/1.1\n```\n");
         assert!(!text.contains("<a"), "{text}");
         assert!(text.contains("````text\nGET / HTTP/1.1\n````"), "{text}");
+    }
+
+    #[test]
+    fn an_anchor_dropped_at_a_line_end_leaves_no_hard_break() {
+        // As every property of CloudFormation's reference pages starts: GitHub shows the
+        // name and its description on one line.
+        let page = "`Accounts`  <a name=\"accounts\"></a>\nThe names of accounts.  \nMore.\n";
+        assert_eq!(prose_of(page), "`Accounts`\nThe names of accounts.  \nMore.");
     }
 }
