@@ -147,8 +147,22 @@ fn push_doc_line(out: &mut String, line: &str, in_code: &mut bool) {
     if !*in_code && out[start..].ends_with("  ") {
         let kept = out.trim_end().len();
         out.truncate(kept);
-        out.push('\\');
+        if !is_only_markers(&out[start..]) {
+            out.push('\\');
+        }
     }
+}
+
+/// Whether `line` is only block quote markers and at most a list item's marker: a blank line of
+/// a quote (`> >   `, as pulldown-cmark-to-cmark writes one between blocks of a quoted list
+/// item) or an empty item, where trailing spaces are no hard break, and a backslash would be
+/// text (and a line clippy's `doc_lazy_continuation` denies).
+fn is_only_markers(line: &str) -> bool {
+    let rest = line.trim_start_matches(['>', ' ', '\t']);
+    let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.is_empty()
+        || matches!(rest, "*" | "-" | "+")
+        || (number.len() < rest.len() && matches!(number, "." | ")"))
 }
 
 #[cfg(test)]
@@ -167,6 +181,12 @@ mod tests {
         assert_eq!(literal("x\ny\r\tz\0"), r#""x\ny\r\tz\u{0}""#);
         assert_eq!(literal("é ü 日本 'q' \u{301}"), "\"é ü 日本 'q' \u{301}\"");
         assert_eq!(literal("\u{202e}evil\u{200b}"), r#""\u{202e}evil\u{200b}""#);
+    }
+
+    #[test]
+    fn a_hard_break_is_a_backslash_but_a_line_of_only_markers_keeps_none() {
+        let lines: Vec<_> = doc_lines("a  \n > * para  \n >   \n > >  \n *  \n 1.  \n").collect();
+        assert_eq!(lines, [" a\\", "  > * para\\", "  >", "  > >", "  *", "  1."]);
     }
 
     #[test]
