@@ -308,31 +308,27 @@ fn piece() -> impl Strategy<Value = &'static str> {
 
 /// A cell's Markdown: pieces, each after a space or not.
 fn cell() -> impl Strategy<Value = String> {
-    prop::collection::vec((piece(), any::<bool>()), 1..8).prop_map(|pieces| {
-        let mut cell = String::new();
-        for (piece, space) in pieces {
-            if space && !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(piece);
-        }
-        cell
-    })
+    joined(piece())
 }
 
 /// A paragraph's Markdown: a cell's pieces, and now and then a line end, after spaces that
 /// make it a hard break or not.
 fn paragraph() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![8 => piece(), 1 => prop::sample::select(vec!["\n", "  \n", " \n"])];
-    prop::collection::vec((piece, any::<bool>()), 1..8).prop_map(|pieces| {
-        let mut paragraph = String::new();
+    let line_end = prop::sample::select(vec!["\n", "  \n", " \n"]);
+    joined(prop_oneof![8 => piece(), 1 => line_end])
+}
+
+/// One to seven of `pieces`, each after a space or not.
+fn joined(pieces: impl Strategy<Value = &'static str>) -> impl Strategy<Value = String> {
+    prop::collection::vec((pieces, any::<bool>()), 1..8).prop_map(|pieces| {
+        let mut joined = String::new();
         for (piece, space) in pieces {
-            if space && !paragraph.is_empty() {
-                paragraph.push(' ');
+            if space && !joined.is_empty() {
+                joined.push(' ');
             }
-            paragraph.push_str(piece);
+            joined.push_str(piece);
         }
-        paragraph
+        joined
     })
 }
 
