@@ -641,33 +641,31 @@ fn read_table<'a, 'p>(
 
 /// Where the line of a table row starting at `row_start` (its first character past any
 /// indentation) starts, if cmark-gfm (GitHub) reads it as a block that ends the table: an
-/// indented code block ([`indented_as_code`]) or an HTML block ([`opens_html_block`]).
+/// indented code block ([`is_indented_as_code`]) or an HTML block ([`opens_html_block`]).
 fn ends_table_on_github(source: &str, row_start: usize) -> Option<usize> {
-    indented_as_code(source, row_start).or_else(|| opens_html_block(source, row_start))
+    let line_start = lines::line_start(source.as_bytes(), row_start);
+    let indentation = &source.as_bytes()[line_start..row_start];
+    let ends = is_indented_as_code(indentation) || opens_html_block(source, row_start, indentation);
+    ends.then_some(line_start)
 }
 
-/// Where the line of a table row starting at `row_start` (its first character past any
-/// indentation, of less than four columns) starts, if it opens an HTML block that
-/// pulldown-cmark reads as a row: a line of one open or closing tag and nothing else
-/// (`<span>`, `</a>`, `<br/>`; CommonMark's seventh kind of HTML block). That kind cannot
-/// interrupt a paragraph, and pulldown-cmark lets it not interrupt a table either; cmark-gfm
-/// does (its `S_type(container) != CMARK_NODE_PARAGRAPH`). The other kinds end a table in
-/// both. Which line opens one pulldown-cmark tells, from the line alone.
-fn opens_html_block(source: &str, row_start: usize) -> Option<usize> {
+/// Whether the line of a table row starting at `row_start` after `indentation` (of less than
+/// four columns) opens an HTML block that pulldown-cmark reads as a row: a line of one open or
+/// closing tag and nothing else (`<span>`, `</a>`, `<br/>`; CommonMark's seventh kind of HTML
+/// block). That kind cannot interrupt a paragraph, and pulldown-cmark lets it not interrupt a
+/// table either; cmark-gfm does (its `S_type(container) != CMARK_NODE_PARAGRAPH`). The other
+/// kinds end a table in both. Which line opens one pulldown-cmark tells, from the line alone.
+fn opens_html_block(source: &str, row_start: usize, indentation: &[u8]) -> bool {
     let bytes = source.as_bytes();
-    if bytes.get(row_start) != Some(&b'<') {
-        return None;
-    }
-    let line_start = lines::line_start(bytes, row_start);
-    if !bytes[line_start..row_start].iter().all(|&byte| byte == b' ') {
-        return None;
+    if bytes.get(row_start) != Some(&b'<') || !indentation.iter().all(|&byte| byte == b' ') {
+        return false;
     }
     let line = &source[row_start..lines::line_end(bytes, row_start)];
-    if !could_be_one_tag(line) {
-        return None;
-    }
-    let first = Parser::new_ext(line, PARSER_OPTIONS).next();
-    matches!(first, Some(Event::Start(Tag::HtmlBlock))).then_some(line_start)
+    could_be_one_tag(line)
+        && matches!(
+            Parser::new_ext(line, PARSER_OPTIONS).next(),
+            Some(Event::Start(Tag::HtmlBlock))
+        )
 }
 
 /// Whether `line`, from its `<`, could be one tag and nothing more: its first `>` outside
@@ -688,21 +686,20 @@ fn could_be_one_tag(line: &str) -> bool {
     false
 }
 
-/// Where the line of a table row starting at `row_start` (its first character past any
-/// indentation) starts, if it is indented four columns or more, tabs to the next multiple of
-/// four: at the top level, an indented code block to cmark-gfm, not a row.
-fn indented_as_code(source: &str, row_start: usize) -> Option<usize> {
-    let line_start = source[..row_start].rfind('\n').map_or(0, |at| at + 1);
+/// Whether a table row's `indentation` (what its line has before its first character) is
+/// four columns or more, tabs to the next multiple of four: at the top level, an indented code
+/// block to cmark-gfm, not a row. Anything but spaces and tabs (a byte order mark, say) is left
+/// to pulldown-cmark.
+fn is_indented_as_code(indentation: &[u8]) -> bool {
     let mut column = 0;
-    for byte in source[line_start..row_start].bytes() {
+    for byte in indentation {
         match byte {
             b' ' => column += 1,
             b'\t' => column += 4 - column % 4,
-            // Not indentation alone (a byte order mark, say): left to pulldown-cmark.
-            _ => return None,
+            _ => return false,
         }
     }
-    (column >= 4).then_some(line_start)
+    column >= 4
 }
 
 /// The cell of `inline` events and `span` in `row` of the text read, put on the page by
