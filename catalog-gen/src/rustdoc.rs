@@ -587,15 +587,17 @@ fn ends_with_backslash<T>(
 /// which make a hard break, where GitHub shows a soft one. (pulldown-cmark gives no text that
 /// ends in spaces before a line end otherwise.)
 fn trim_spaces_at_line_end(kept: &mut Vec<Event<'_>>) {
-    let Some(Event::Text(text)) = kept.last_mut() else { return };
-    let trimmed = text.trim_end_matches([' ', '\t']);
-    if trimmed.len() == text.len() {
-        return;
-    }
-    if trimmed.is_empty() {
+    // Text of only spaces is dropped, and the text before it looked at: the spaces around
+    // several anchors dropped are as many texts.
+    while let Some(Event::Text(text)) = kept.last_mut() {
+        let trimmed = text.trim_end_matches([' ', '\t']);
+        if !trimmed.is_empty() {
+            if trimmed.len() < text.len() {
+                *text = trimmed.to_owned().into();
+            }
+            return;
+        }
         kept.pop();
-    } else {
-        *text = trimmed.to_owned().into();
     }
 }
 
@@ -1418,5 +1420,8 @@ mod tests {
         // name and its description on one line.
         let page = "`Accounts`  <a name=\"accounts\"></a>\nThe names of accounts.  \nMore.\n";
         assert_eq!(prose_of(page), "`Accounts`\nThe names of accounts.  \nMore.");
+        // Spaces around several anchors, each a text of its own.
+        let page = "**a** <a name=\"x\"></a> <a name=\"y\"></a>  <a name=\"z\"></a>\nb\n";
+        assert_eq!(prose_of(page), "**a**\nb");
     }
 }
