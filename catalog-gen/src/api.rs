@@ -153,8 +153,9 @@ pub struct Differing<'n> {
     /// The new API, or the part of it the checked-in one does not have.
     pub new: Cow<'n, CatalogApi>,
     /// Enum by enum, for each code that a variant of `old` or `new` has, how many of the
-    /// variants both have (left out of both) have it too: a pin is keyed by its row's code
-    /// only where no other row has that code. Empty where both are whole.
+    /// variants both have (left out of both) have it too, as their code or name: a pin is
+    /// keyed by its row's code only where no other row has that code or name
+    /// ([`crate::model::names::row_key`]). Empty where both are whole.
     pub shared_codes: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
@@ -533,8 +534,9 @@ impl EnumApi {
 /// The codes of the variants both APIs have, for one enum: `variants` are the new enum's,
 /// `kept` those of them no old line matched, `old` the old enum's that no new line matched;
 /// every other new variant is in both. For each code of `kept` or `old`, how many of the
-/// variants in both have it (the other codes never choose a pin's key). `None` where a variant
-/// in both has the name of one of `old`: the old snapshot names that row twice.
+/// variants in both have it as their code or name (the other codes never choose a pin's key).
+/// `None` where a variant in both has the name of one of `old`: the old snapshot names that
+/// row twice.
 fn shared_in(
     variants: &[VariantApi],
     kept: &[&VariantApi],
@@ -554,7 +556,13 @@ fn shared_in(
         if old_names.contains(variant.variant.as_str()) {
             return None;
         }
+        // A row names the codes that are its code or its name (`names::names_row`).
         if let Some(count) = codes.get_mut(variant.code.as_str()) {
+            *count += 1;
+        }
+        if variant.name != variant.code
+            && let Some(count) = codes.get_mut(variant.name.as_str())
+        {
             *count += 1;
         }
     }
@@ -1149,6 +1157,12 @@ mod tests {
             two(&|_, other| {
                 other.variants[2].code = "1".into();
                 other.variants[0].variant = "A1".into();
+            }),
+            // A code that a row both have names: a pin is keyed by the removed row's name.
+            two(&|_, other| other.variants[1].name = "3".into()),
+            two(&|_, other| {
+                other.variants[1].name = "3".into();
+                other.variants.remove(2);
             }),
         ];
         // A snapshot edited by hand that names a variant twice.

@@ -66,14 +66,15 @@ pub struct TableSpec {
     /// How cell text is stored in the generated code: `tables` (default) or `match`.
     #[serde(default)]
     pub layout: Layout,
-    /// Pinned variant names, by the text of the code cell.
+    /// Pinned variant names, each keyed by its row's code as written or its name cell's text
+    /// ([`crate::model::names::names_row`]).
     #[serde(default)]
     pub variants: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Pinned accessor method names, by column header.
     #[serde(default)]
     pub accessors: BTreeMap<Spanned<String>, Spanned<String>>,
-    /// Rows the docs no longer have, kept as retired variants, by the code as written (or,
-    /// where rows share codes, the name): `retired = { "1401" = { since = "2024-05-01" } }`.
+    /// Rows the docs no longer have, kept as retired variants, keyed as `variants` is:
+    /// `retired = { "1401" = { since = "2024-05-01" } }`.
     #[serde(default)]
     pub retired: BTreeMap<Spanned<String>, Retired>,
 }

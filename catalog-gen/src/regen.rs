@@ -514,13 +514,13 @@ impl<'a> CheckedIn<'a> {
     }
 }
 
-/// Whether `kept` has, for every row `manifest` retires, the variant retiring looks for
-/// ([`retired::last_variant`]).
+/// Whether `kept` has, for every row `manifest` retires, a variant retiring looks for
+/// ([`retired::last_variants`]).
 fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
     manifest.tables.iter().all(|table| {
         let api = kept.enums.get(table.enum_name.get_ref());
         let found =
-            |key: &str| api.is_some_and(|api| retired::last_variant(table, api, key).is_some());
+            |key: &str| api.is_some_and(|api| retired::last_variants(api, key).next().is_some());
         table.retired.keys().all(|key| found(key.get_ref()))
     })
 }

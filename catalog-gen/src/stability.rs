@@ -13,6 +13,7 @@ use crate::api::{CatalogApi, Differing, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
+use crate::model::names;
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,8 +28,8 @@ pub enum Break {
         new: String,
         /// The row's code as written.
         code: String,
-        /// What a pin for the row is keyed by: its code as written, or its name where other
-        /// rows share the code.
+        /// What a pin for the row is keyed by: its code as written, or its name where the code
+        /// is another row's code or name too.
         pin_key: String,
     },
     /// The row is gone.
@@ -40,7 +41,7 @@ pub enum Break {
         /// The row's code as written.
         code: String,
         /// What the manifest's `retired` keys the row by: its code as written, or its name
-        /// where other rows shared the code.
+        /// where the code was another row's code or name too.
         pin_key: String,
     },
     /// A column accessor is gone (its column renamed or removed).
@@ -144,15 +145,15 @@ fn names(variants: &[VariantApi]) -> FxHashSet<&str> {
     variants.iter().map(|variant| variant.variant.as_str()).collect()
 }
 
-/// How many variants have each code: of `variants`, and of those `shared` counts.
+/// How many variants each text names as their code or name ([`names::naming_counts`]): of
+/// `variants`, and of those `shared` counts.
 fn codes<'v>(
     variants: &'v [VariantApi],
     shared: Option<&'v BTreeMap<String, usize>>,
 ) -> FxHashMap<&'v str, usize> {
-    let mut counts = FxHashMap::default();
-    for variant in variants {
-        *counts.entry(variant.code.as_str()).or_default() += 1;
-    }
+    let mut counts = names::naming_counts(
+        variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str())),
+    );
     for (code, count) in shared.into_iter().flatten() {
         *counts.entry(code.as_str()).or_default() += count;
     }
@@ -171,11 +172,11 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
     }
 }
 
-/// A pin's key for `variant`: its code, unless other rows share it (`codes` counts them);
-/// then its name.
+/// A pin's key for `variant` ([`names::row_key`]): its code, unless it names other rows too
+/// (`codes` counts them), then its name.
 fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
-    let shared = codes.get(variant.code.as_str()).is_some_and(|&count| count > 1);
-    if shared { variant.name.clone() } else { variant.code.clone() }
+    let naming = codes.get(variant.code.as_str()).copied().unwrap_or(1);
+    names::row_key(&variant.code, &variant.name, naming).to_owned()
 }
 
 /// A diagnostic per break, pointing at the manifest's `[[table]]` for the enum and at the pin
@@ -399,6 +400,16 @@ mod tests {
                 pin_key: "Worse".into()
             }]
         );
+    }
+
+    /// A key names the row whose code or name it is (`names::names_row`): a removed row whose
+    /// code is another row's name is keyed by its own name.
+    #[test]
+    fn a_code_that_is_another_rows_name_keys_no_pin() {
+        let old = api(&[], &[("Gone", "B", "Gone"), ("Stays", "A", "B")]);
+        let new = api(&[], &[("Stays", "A", "B")]);
+        let [Break::RemovedVariant { pin_key, .. }] = &breaks(&old, &new)[..] else { panic!() };
+        assert_eq!(pin_key, "Gone");
     }
 
     #[test]

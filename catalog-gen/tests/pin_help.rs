@@ -78,8 +78,9 @@ fn regen_errors(manifest: &Path) -> Vec<Diagnostic> {
 
 #[test]
 fn a_long_names_pin_pasted_from_the_help_pins_it() {
-    let page = "| Code | Name |\n| --- | --- |\n| 1 | `{\"IsEnabled\": true}` says \"hello\" \\\\ \
-        to the<br>operator who waits for the reply that never comes back from the far side |\n";
+    // Another row has its code, so the pin is keyed by the name.
+    let page = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n| 1 | `{\"IsEnabled\": true}` says \
+        \"hello\" \\\\ to the<br>operator who waits for the reply that never comes back from the far side |\n";
     let (pin, module) = pin_pasted(page, "characters long", "variants", "Hello");
     // The key is one TOML line: a line break of the docs is written `\n`.
     assert!(pin.contains(r#""{\"IsEnabled\": true} says \"hello\" \\ to the\noperator"#), "{pin}");
@@ -89,8 +90,8 @@ fn a_long_names_pin_pasted_from_the_help_pins_it() {
 #[test]
 fn the_pin_for_a_name_that_makes_no_identifier_pasted_from_the_help_pins_it() {
     // A name cell without letters or digits is named from its code, unless the code has none
-    // either.
-    let page = "| Code | Name |\n| --- | --- |\n| ? | \"\\\\\" |\n| 2 | Two |\n";
+    // either. Another row has its code, so the pin is keyed by the name.
+    let page = "| Code | Name |\n| --- | --- |\n| ? | \"\\\\\" |\n| ? | Two |\n";
     assert!(generate(HEAD, page).1.is_none());
     let (pin, module) = pin_pasted(page, "cannot make a variant name", "variants", "Quote");
     assert_eq!(pin, r#"variants = { "\"\\\"" = "Quote" }"#);
@@ -143,4 +144,24 @@ fn the_retirement_of_a_removed_row_pasted_from_the_help_keeps_its_variant() {
     regen::regen(&manifest, &Options::default()).unwrap();
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    SayHiNow,\n"), "{module}");
+}
+
+/// Rows may share codes, but this row's code is its own: the help keys it by the code, and the
+/// manifest finds it so (it looked for the name in such tables, and refused the help's line:
+/// found replaying the history of AWS's IAM guide's document history page).
+#[test]
+fn the_retirement_of_a_removed_row_with_a_code_of_its_own_pasted_from_the_help_keeps_it() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n| 1 | Another |\n";
+    fs::write(&page, format!("{rows}| 2 | Gone away |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, rows).unwrap();
+    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
+    assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    GoneAway,\n"), "{module}");
 }

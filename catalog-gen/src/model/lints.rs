@@ -3,6 +3,8 @@
 //! rustc will warn about, variant names too long to type, cells that hold only an export's
 //! placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 
+use std::sync::OnceLock;
+
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::columns::Columns;
@@ -22,12 +24,12 @@ pub const LONG_NAME: usize = 80;
 
 /// Pushes a warning for each thing worth knowing about a table that passed every check;
 /// `discriminants_off_by_size` as [`super::facts::discriminants`] tells.
-pub fn check(
+pub fn check<'r>(
     place: &Place<'_>,
     spec: &TableSpec,
     source: &str,
     columns: &Columns,
-    rows: &[NamedRow<'_>],
+    rows: &'r [NamedRow<'_>],
     discriminants_off_by_size: bool,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -44,28 +46,41 @@ pub fn check(
     }
     // Every cell is looked at, each text an allocation of its own: at 200k rows, about 14 ms
     // of one core with the other idle, so the rows are looked at on every core.
-    let found = crate::parallel::chunks(rows, |rows| {
+    // Counted only where a help needs a row's key, by the first core that does.
+    let naming = OnceLock::new();
+    let name_of = |row: &'r NamedRow<'_>| -> &'r str { &row.row.cells()[columns.name].text };
+    let key_of = |named: &NamedRow<'_>| -> String {
+        let naming = naming.get_or_init(|| {
+            names::naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row))))
+        });
+        let code = &*named.key_text;
+        let name = &*named.row.cells()[columns.name].text;
+        names::row_key(code, name, naming.get(code).copied().unwrap_or(1)).to_owned()
+    };
+    let found = crate::parallel::chunks(rows, |chunk| {
         let mut found = Vec::new();
-        rows.iter().for_each(|named| check_row(place, spec, source, columns, named, &mut found));
+        for named in chunk {
+            check_row(place, source, columns, named, &key_of, &mut found);
+        }
         found
     });
     problems.extend(found.into_iter().flatten());
 }
 
-/// Pushes the warnings of one row: a name too long, cells that are placeholders.
+/// Pushes the warnings of one row: a name too long, cells that are placeholders. `key_of`
+/// gives the key a pin for a row has.
 fn check_row(
     place: &Place<'_>,
-    spec: &TableSpec,
     source: &str,
     columns: &Columns,
     named: &NamedRow<'_>,
+    key_of: &impl Fn(&NamedRow<'_>) -> String,
     problems: &mut Vec<Diagnostic>,
 ) {
     // Characters are counted only where the bytes are too many.
     if named.ident.len() > LONG_NAME && named.ident.chars().count() > LONG_NAME {
         let cell = &named.row.cells()[columns.name];
-        let pin_key = names::pin_key(spec.shared_codes, &named.key_text, &cell.text);
-        problems.push(place.long_variant_name(cell.span.clone(), &named.ident, pin_key));
+        problems.push(place.long_variant_name(cell.span.clone(), &named.ident, &key_of(named)));
     }
     for (index, (cell, column)) in named.row.cells().iter().zip(&columns.list).enumerate() {
         if is_placeholder(source, cell) {

@@ -50,8 +50,9 @@ pub fn assign<'a>(
     fn cell<'k>(keyed: &'k KeyedRow<'_>, column: usize) -> &'k str {
         &keyed.row.cells()[column].text
     }
-    let pins_row =
-        |pin: &str, keyed: &KeyedRow<'_>| keyed.key_text == pin || cell(keyed, columns.name) == pin;
+    let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
+        names_row(pin, &keyed.key_text, cell(keyed, columns.name))
+    };
     check_pins(place, spec, &rows, pins_row, problems);
     let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
         spec.variants.iter().find_map(|(key, name)| pins_row(key.get_ref(), keyed).then_some(name))
@@ -95,7 +96,7 @@ pub fn assign<'a>(
     let numbered = Numbered::new(&unsuffixed, &made);
     let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
     if may_collide(&names, &numbered) {
-        check_collisions(place, spec.shared_codes, &names, &rows, columns, problems);
+        check_collisions(place, &names, &rows, columns, problems);
     }
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
@@ -117,9 +118,34 @@ pub fn assign<'a>(
         .collect()
 }
 
-/// What a pin for a row is keyed by: its code as written, or where rows share codes, its name.
-pub fn pin_key<'r>(shared_codes: bool, code: &'r str, name: &'r str) -> &'r str {
-    if shared_codes { name } else { code }
+/// Whether a key of the manifest (a pin's in `variants`, a row's in `retired`) names the row
+/// whose code as written is `code` and whose name cell is `name`: it is one or the other. A
+/// key must name exactly one row. The one rule for both, so that a key a help gives for one
+/// is found by the other.
+pub fn names_row(key: &str, code: &str, name: &str) -> bool {
+    key == code || key == name
+}
+
+/// How many of `rows`, each its code as written and its name cell, each text names
+/// ([`names_row`]).
+pub fn naming_counts<'r>(
+    rows: impl IntoIterator<Item = (&'r str, &'r str)>,
+) -> FxHashMap<&'r str, usize> {
+    let mut counts = FxHashMap::default();
+    for (code, name) in rows {
+        *counts.entry(code).or_default() += 1;
+        if name != code {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// The key a help gives to pin or retire the row with `code` (as written) and `name`: its code,
+/// unless the code names other rows too (`naming` is how many rows it names,
+/// [`naming_counts`]), then its name.
+pub fn row_key<'r>(code: &'r str, name: &'r str, naming: usize) -> &'r str {
+    if naming > 1 { name } else { code }
 }
 
 /// Every pin must name exactly one row.
@@ -263,7 +289,6 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
 /// A problem for each name that is empty or that an earlier row already has.
 fn check_collisions(
     place: &Place<'_>,
-    shared_codes: bool,
     names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'_>],
     columns: &Columns,
@@ -271,21 +296,37 @@ fn check_collisions(
 ) {
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
+    // Counted only where a help needs a row's key.
+    let naming = std::cell::OnceCell::new();
+    let key_of = |keyed: &'_ KeyedRow<'_>| -> String {
+        let name = &*keyed.row.cells()[columns.name].text;
+        let naming = naming.get_or_init(|| {
+            naming_counts(
+                rows.iter().map(|row| (&*row.key_text, &*row.row.cells()[columns.name].text)),
+            )
+        });
+        row_key(&keyed.key_text, name, naming.get(&*keyed.key_text).copied().unwrap_or(1))
+            .to_owned()
+    };
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells()[columns.name];
-        let pin_key = pin_key(shared_codes, &keyed.key_text, &cell.text);
         // Stage 2 reported a manifest pin that is not an identifier; a retired row's name comes
         // from the snapshot, which nothing checked before.
         let reported = *pinned && keyed.retiring.is_none();
         let Ok(name) = name else {
             if !reported {
-                problems.push(place.no_variant_name(cell.span.clone(), &cell.text, pin_key));
+                problems.push(place.no_variant_name(cell.span.clone(), &cell.text, &key_of(keyed)));
             }
             continue;
         };
         if let Some(&earlier) = first.get(name.as_str()) {
             let earlier = rows[earlier].row.cells()[columns.name].span.clone();
-            problems.push(place.duplicate_variant(cell.span.clone(), earlier, name, pin_key));
+            problems.push(place.duplicate_variant(
+                cell.span.clone(),
+                earlier,
+                name,
+                &key_of(keyed),
+            ));
         } else {
             first.insert(name, index);
         }

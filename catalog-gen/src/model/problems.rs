@@ -367,6 +367,20 @@ impl Place<'_> {
             .with_help(format!("remove `{}` from this [[table]]'s `retired`", toml_string(key)))
     }
 
+    /// A retired key that is the code or name of several rows of the API snapshot.
+    pub fn ambiguous_retired(&self, span: Range<usize>, key: &str, rows: usize) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!(
+                "cannot retire `{key}`: it is the code or name of {rows} rows of the API snapshot"
+            ),
+            "retired here",
+        )
+        .with_help(
+            "retire by the row's name where rows share a code, by its code where they share a name",
+        )
+    }
+
     /// A retired code that neither the page nor the API snapshot has.
     pub fn retired_without_text(&self, span: Range<usize>, key: &str) -> Diagnostic {
         self.in_manifest(
@@ -379,8 +393,8 @@ impl Place<'_> {
              the regeneration that last saw it holds",
         )
         .with_help(
-            "retire only codes that a previous regeneration generated; check the code as the \
-             doc wrote it (or, where rows share codes, the name)",
+            "retire only rows that a previous regeneration generated; check the key, the row's \
+             code as the doc wrote it or its name",
         )
     }
 

@@ -12,7 +12,7 @@ use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::keys::{self, KeyedRow, Retiring};
-use crate::model::names::pin_key;
+use crate::model::names::names_row;
 use crate::model::problems::Place;
 use crate::model::same_text;
 
@@ -28,19 +28,28 @@ pub fn keep<'a>(
     rows: &mut Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let is_key = |key: &str, code: &str, name: &str| pin_key(spec.shared_codes, code, name) == key;
     for (key, retired) in &spec.retired {
-        let documented = rows
-            .iter()
-            .any(|row| is_key(key.get_ref(), &row.key_text, &row.row.cells()[columns.name].text));
+        let documented = rows.iter().any(|row| {
+            names_row(key.get_ref(), &row.key_text, &row.row.cells()[columns.name].text)
+        });
         if documented {
             problems.push(place.retired_documented_again(key.span(), key.get_ref()));
             continue;
         }
-        let last = previous.and_then(|api| Some((api, last_variant(spec, api, key.get_ref())?)));
-        let Some((api, variant)) = last else {
-            problems.push(place.retired_without_text(key.span(), key.get_ref()));
-            continue;
+        let mut last = previous
+            .into_iter()
+            .flat_map(|api| last_variants(api, key.get_ref()).map(move |variant| (api, variant)));
+        let (api, variant) = match (last.next(), last.next()) {
+            (Some(only), None) => only,
+            (None, _) => {
+                problems.push(place.retired_without_text(key.span(), key.get_ref()));
+                continue;
+            }
+            (Some(_), Some(_)) => {
+                let rows = 2 + last.count();
+                problems.push(place.ambiguous_retired(key.span(), key.get_ref(), rows));
+                continue;
+            }
         };
         let text = |index: usize, header: &str| match last_text(api, &variant.cells, index, header)
         {
@@ -89,12 +98,11 @@ pub fn page_rows_then_retired(
         })
 }
 
-/// The variant of `api` (the enum's in the API snapshot) that the row retired by `key` last
-/// was: the one whose code (or, where rows share codes, name) is `key`.
-pub fn last_variant<'a>(spec: &TableSpec, api: &'a EnumApi, key: &str) -> Option<&'a VariantApi> {
-    api.variants
-        .iter()
-        .find(|variant| pin_key(spec.shared_codes, &variant.code, &variant.name) == key)
+/// The variants of `api` (the enum's in the API snapshot) that the row retired by `key` last
+/// was: those whose code or name `key` is ([`names_row`]); one, unless the manifest's key is
+/// wrong.
+pub fn last_variants<'a>(api: &'a EnumApi, key: &str) -> impl Iterator<Item = &'a VariantApi> {
+    api.variants.iter().filter(move |variant| names_row(key, &variant.code, &variant.name))
 }
 
 /// The last documented text of the column headed `header` (at `index` today): the cell of the
@@ -215,6 +223,31 @@ mod tests {
         api.enums.get_mut("E").unwrap().variants[0].variant = "not a name".into();
         let problems = model(PAGE, &api).unwrap_err();
         assert_eq!(problems, ["cannot make a variant name from `Gone away`"]);
+    }
+
+    /// A retired row is found by its code or its name, as a pin is, whether or not rows may
+    /// share codes; a key that two rows of the snapshot have is an error, never the first.
+    #[test]
+    fn a_retired_key_is_the_code_or_name_of_one_row_of_the_snapshot() {
+        let shared =
+            MANIFEST.replace("key-type = \"u16\"", "key-type = \"u16\"\nshared-codes = true");
+        for manifest in [MANIFEST.to_owned(), shared] {
+            for key in ["7", "Gone away"] {
+                let manifest = manifest.replace("\"7\" = ", &format!("\"{key}\" = "));
+                let catalog = model_of(&manifest, PAGE, &previous(Vec::new(), Vec::new()));
+                let variants = &catalog.unwrap().modules[0].enums[0].variants;
+                assert!(variants[1].retired.is_some(), "{key} in {manifest}");
+            }
+        }
+        let mut api = previous(Vec::new(), Vec::new());
+        let mut twin = api.enums["E"].variants[0].clone();
+        (twin.variant, twin.code) = ("GoneToo".into(), "8".into());
+        api.enums.get_mut("E").unwrap().variants.push(twin);
+        let manifest = MANIFEST.replace("\"7\" = ", "\"Gone away\" = ");
+        assert_eq!(
+            model_of(&manifest, PAGE, &api).unwrap_err(),
+            ["cannot retire `Gone away`: it is the code or name of 2 rows of the API snapshot"]
+        );
     }
 
     #[test]
