@@ -3,8 +3,6 @@
 //! rustc will warn about, variant names too long to type, cells that hold only an export's
 //! placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 
-use std::sync::OnceLock;
-
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::columns::Columns;
@@ -46,17 +44,12 @@ pub fn check<'r>(
     }
     // Every cell is looked at, each text an allocation of its own: at 200k rows, about 14 ms
     // of one core with the other idle, so the rows are looked at on every core.
-    // Counted only where a help needs a row's key, by the first core that does.
-    let naming = OnceLock::new();
     let name_of = |row: &'r NamedRow<'_>| -> &'r str { &row.row.cells()[columns.name].text };
-    let key_of = |named: &NamedRow<'_>| -> String {
-        let naming = naming.get_or_init(|| {
-            names::naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row))))
-        });
-        let code = &*named.key_text;
-        let name = &*named.row.cells()[columns.name].text;
-        names::row_key(code, name, naming.get(code).copied().unwrap_or(1)).to_owned()
-    };
+    let keys = names::HelpKeys::new(|| {
+        names::naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row))))
+    });
+    let key_of =
+        |named: &NamedRow<'_>| keys.of(&named.key_text, &named.row.cells()[columns.name].text);
     let found = crate::parallel::chunks(rows, |chunk| {
         let mut found = Vec::new();
         for named in chunk {

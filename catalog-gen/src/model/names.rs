@@ -7,6 +7,7 @@
 //! name is what tells them apart).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use toml::Spanned;
@@ -148,6 +149,27 @@ pub fn row_key<'r>(code: &'r str, name: &'r str, naming: usize) -> &'r str {
     if naming > 1 { name } else { code }
 }
 
+/// The keys helps give for the rows of a table ([`row_key`]). The table's codes and names are
+/// counted the first time a key is asked for, on whichever core asks: few tables have a
+/// problem whose help needs one.
+pub struct HelpKeys<'r, F> {
+    count: F,
+    naming: OnceLock<FxHashMap<&'r str, usize>>,
+}
+
+impl<'r, F: Fn() -> FxHashMap<&'r str, usize>> HelpKeys<'r, F> {
+    /// Keys for the rows that `count` counts ([`naming_counts`]).
+    pub fn new(count: F) -> Self {
+        HelpKeys { count, naming: OnceLock::new() }
+    }
+
+    /// The key for the row with `code` (as written) and `name`.
+    pub fn of(&self, code: &str, name: &str) -> String {
+        let naming = self.naming.get_or_init(&self.count);
+        row_key(code, name, naming.get(code).copied().unwrap_or(1)).to_owned()
+    }
+}
+
 /// Every pin must name exactly one row.
 fn check_pins(
     place: &Place<'_>,
@@ -287,27 +309,20 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
 }
 
 /// A problem for each name that is empty or that an earlier row already has.
-fn check_collisions(
+fn check_collisions<'r>(
     place: &Place<'_>,
     names: &[(Result<Identifier, String>, bool)],
-    rows: &[KeyedRow<'_>],
+    rows: &'r [KeyedRow<'_>],
     columns: &Columns,
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
-    // Counted only where a help needs a row's key.
-    let naming = std::cell::OnceCell::new();
-    let key_of = |keyed: &'_ KeyedRow<'_>| -> String {
-        let name = &*keyed.row.cells()[columns.name].text;
-        let naming = naming.get_or_init(|| {
-            naming_counts(
-                rows.iter().map(|row| (&*row.key_text, &*row.row.cells()[columns.name].text)),
-            )
-        });
-        row_key(&keyed.key_text, name, naming.get(&*keyed.key_text).copied().unwrap_or(1))
-            .to_owned()
-    };
+    let name_of = |keyed: &'r KeyedRow<'_>| -> &'r str { &keyed.row.cells()[columns.name].text };
+    let keys =
+        HelpKeys::new(|| naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row)))));
+    let key_of =
+        |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, &keyed.row.cells()[columns.name].text);
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells()[columns.name];
         // Stage 2 reported a manifest pin that is not an identifier; a retired row's name comes
