@@ -18,6 +18,10 @@ use crate::model::{self, same_text};
 use crate::rustdoc::code_span;
 use crate::stability::{self, Break};
 
+mod file;
+
+pub use file::prepend;
+
 /// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
 /// largest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -239,49 +243,60 @@ impl Changelog {
     /// (with ` - <date>` where a date is given), the release it needs, then `Added`, `Changed`,
     /// `Deprecated` and `Removed`. Deterministic: no date unless given.
     pub fn markdown(&self, date: Option<&str>) -> String {
-        let semver = self.semver();
         let mut out = String::from("## [Unreleased]");
         if let Some(date) = date {
             let _ = write!(out, " - {date}");
         }
-        let _ = writeln!(
-            out,
-            "\n\nDocs update: a **{}** release ({}).",
-            semver.as_str(),
-            semver.reason()
-        );
-        for kind in [Kind::Added, Kind::Changed, Kind::Deprecated, Kind::Removed] {
-            let items: Vec<String> = self
-                .enums
-                .iter()
-                .flat_map(|change| {
-                    lines(change)
-                        .into_iter()
-                        .filter(move |line| line.kind == kind)
-                        .map(move |line| format!("- `{}`: {}", change.path(), line.markdown))
-                })
-                .collect();
+        let _ = writeln!(out, "\n\n{}", self.release_line());
+        for (heading, items) in self.entries() {
             if !items.is_empty() {
-                let _ = writeln!(out, "\n### {}\n\n{}", kind.heading(), items.join("\n"));
+                let _ = writeln!(out, "\n### {heading}\n\n{}", items.join("\n"));
             }
         }
         out
     }
-}
 
-/// `section` put into a changelog file's `text`: before its first `## ` section, after any
-/// title and introduction; a new file gets a `# Changelog` title.
-pub fn prepend(text: &str, section: &str) -> String {
-    if text.trim().is_empty() {
-        return format!("# Changelog\n\n{section}");
+    /// A changelog file's `text` with this update in it, in the style of Keep a Changelog: its
+    /// entries join the file's `## [Unreleased]` section where its first `## ` section is one
+    /// (so that the docs updates before a release make one section, whose release line names
+    /// the largest release any of them needs); otherwise [`markdown`](Changelog::markdown)'s
+    /// section goes before the first `## ` section ([`prepend`]). Nothing the file has is
+    /// removed, but a release line an earlier update wrote, where this one needs a larger
+    /// release.
+    pub fn add_to(&self, text: &str, date: Option<&str>) -> String {
+        let section = self.markdown(date);
+        let release_line = self.release_line();
+        let update = file::Update {
+            section: &section,
+            semver: self.semver(),
+            release_line: &release_line,
+            entries: self.entries(),
+        };
+        file::add(text, &update)
     }
-    let at = text
-        .match_indices("## ")
-        .map(|(at, _)| at)
-        .find(|&at| at == 0 || text[..at].ends_with('\n'));
-    match at {
-        Some(at) => format!("{}{section}\n{}", &text[..at], &text[at..]),
-        None => format!("{}\n\n{section}", text.trim_end()),
+
+    /// The line that gives the release the update needs.
+    fn release_line(&self) -> String {
+        let semver = self.semver();
+        format!("{}{}** release ({}).", file::RELEASE_LINE, semver.as_str(), semver.reason())
+    }
+
+    /// The entries of the update as Markdown list items, by the heading of their kind, in
+    /// Keep a Changelog's order.
+    fn entries(&self) -> Vec<(&'static str, Vec<String>)> {
+        let kinds = [Kind::Added, Kind::Changed, Kind::Deprecated, Kind::Removed];
+        kinds
+            .into_iter()
+            .map(|kind| {
+                let items = self.enums.iter().flat_map(|change| {
+                    lines(change)
+                        .into_iter()
+                        .filter(move |line| line.kind == kind)
+                        .map(move |line| format!("- `{}`: {}", change.path(), line.markdown))
+                });
+                (kind.heading(), items.collect())
+            })
+            .collect()
     }
 }
 
@@ -555,19 +570,5 @@ mod tests {
         let changelog = Changelog::between(Some(&unheaded(before)), &unheaded(after));
         assert_eq!(changelog.enums[0].text[0].0, "Column 3");
         assert!(changelog.summary().contains("Column 3 text changed in 2 rows: A, B"));
-    }
-
-    #[test]
-    fn a_section_goes_before_the_first_release_and_never_replaces_text() {
-        let section = "## [Unreleased]\n\nNew.\n";
-        assert_eq!(prepend("", section), "# Changelog\n\n## [Unreleased]\n\nNew.\n");
-        assert_eq!(
-            prepend("# Log\n\nIntro.\n\n## [1.0.0]\n\nOld.\n", section),
-            "# Log\n\nIntro.\n\n## [Unreleased]\n\nNew.\n\n## [1.0.0]\n\nOld.\n"
-        );
-        assert_eq!(
-            prepend("# Log\n\nIntro. ## not a heading", section),
-            "# Log\n\nIntro. ## not a heading\n\n## [Unreleased]\n\nNew.\n"
-        );
     }
 }

@@ -805,10 +805,15 @@ fn default_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
-/// Puts `section` into the changelog file at `path` (created if absent) before its first
-/// `## ` section: the file is the user's, so nothing in it is replaced, and the new text is
-/// written through a temporary file and a rename.
-pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
+/// Puts `changelog` into the changelog file at `path` (created if absent), as
+/// [`Changelog::add_to`] does, `date` in a new section's heading where given: the file is the
+/// user's, so nothing in it is removed, and the new text is written through a temporary file
+/// and a rename.
+pub fn add_to_changelog(
+    path: &Path,
+    changelog: &Changelog,
+    date: Option<&str>,
+) -> Result<(), Error> {
     let failed = |error: io::Error| Error::Io(format!("`{}`: {error}", path.display()));
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -819,7 +824,7 @@ pub fn prepend_changelog(path: &Path, section: &str) -> Result<(), Error> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let text = FileText::from(crate::changelog::prepend(&text, section));
+    let text = FileText::from(changelog.add_to(&text, date));
     let file = staged_file(dir, path, &text, None).map_err(failed)?;
     file.persist(path).map_err(|error| failed(error.error))?;
     Ok(())

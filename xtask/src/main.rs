@@ -110,7 +110,8 @@ struct RegenArgs {
     #[arg(long)]
     deny_warnings: bool,
 
-    /// Put what the update changes for users into this Markdown file (Keep a Changelog style),
+    /// Put what the update changes for users into this Markdown file (Keep a Changelog style):
+    /// into its `## [Unreleased]` section where the first `## ` section is one, else as one
     /// before its first `## ` section; created if absent. Never with `--check`.
     #[arg(long, value_name = "FILE")]
     changelog: Option<PathBuf>,
@@ -193,8 +194,8 @@ fn regen(args: &RegenArgs) -> ExitCode {
     }
     print_written(&report);
     if let (Some(path), Mode::Write, false) = (&args.changelog, mode, report.changelog.is_empty()) {
-        let section = report.changelog.markdown(args.changelog_date.as_deref());
-        if let Err(error) = regen::prepend_changelog(path, &section) {
+        let date = args.changelog_date.as_deref();
+        if let Err(error) = regen::add_to_changelog(path, &report.changelog, date) {
             return failed(&error);
         }
         eprintln!("updated {}", path.display());

@@ -403,7 +403,7 @@ fn diagnostics_show_paths_from_the_current_directory_and_files_do_not_depend_on_
 }
 
 #[test]
-fn the_changelog_is_printed_and_with_changelog_prepended_to_the_file_never_with_check() {
+fn the_changelog_is_printed_and_with_changelog_added_to_the_file_never_with_check() {
     let sandbox = Sandbox::new();
     // Re-cased, as MediaConvert's page once did the other way: same variant, another name.
     sandbox.edit(MEDIACONVERT, "|  Input Error  |", "|  Input error  |");
@@ -434,6 +434,18 @@ fn the_changelog_is_printed_and_with_changelog_prepended_to_the_file_never_with_
     let again = sandbox.regen(&args);
     assert!(!stderr(&again).contains("changes for users"), "{}", stderr(&again));
     assert_eq!(fs::read_to_string(&changelog).unwrap(), text);
+
+    // The next docs update joins the unreleased section: Keep a Changelog keeps one.
+    sandbox.edit(MEDIACONVERT, "Write error, disk full", "Write error: disk full");
+    let later = sandbox.regen(&["--changelog", "CHANGELOG.md", "--changelog-date", "2026-12-02"]);
+    assert!(later.status.success(), "{}", stderr(&later));
+    let joined = fs::read_to_string(&changelog).unwrap();
+    assert_eq!(joined.matches("## [Unreleased]").count(), 1, "{joined}");
+    assert!(joined.starts_with(&format!("# Changelog\n\nHand-written intro.\n\n{section}")));
+    let changed = "### Changed\n\n- `mediaconvert::ErrorCode`: name of `InputError`";
+    assert!(joined.contains(changed), "{joined}");
+    assert!(joined.contains("\n- `mediaconvert::ErrorCode`: `Details` text changed"), "{joined}");
+    assert!(joined.ends_with("\n## [0.1.0]\n\n- First.\n"), "{joined}");
 }
 
 /// The binary sets a large module it replaces aside in `catalog-gen/replaced` of the target
