@@ -1164,6 +1164,11 @@ mod tests {
                 other.variants[1].name = "3".into();
                 other.variants.remove(2);
             }),
+            // A removed row's code that new rows took: it is retired by its name.
+            two(&|_, other| {
+                other.variants.remove(2);
+                other.variants.extend([variant("D", "3"), variant("E", "3")]);
+            }),
         ];
         // A snapshot edited by hand that names a variant twice.
         let mut twice = cases[0].clone();

@@ -41,7 +41,7 @@ pub enum Break {
         /// The row's code as written.
         code: String,
         /// What the manifest's `retired` keys the row by: its code as written, or its name
-        /// where the code was another row's code or name too.
+        /// where the code was another row's code or name too, or is a new row's.
         pin_key: String,
     },
     /// A column accessor is gone (its column renamed or removed).
@@ -121,7 +121,7 @@ fn breaks_sharing(
                         enum_name,
                         old,
                         code: old_variant.code.clone(),
-                        pin_key: pin_key(old_variant, &old_codes),
+                        pin_key: retired_key(old_variant, &old_codes, &new_codes),
                     },
                 });
             }
@@ -176,6 +176,20 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
 /// (`codes` counts them), then its name.
 fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
     let naming = codes.get(variant.code.as_str()).copied().unwrap_or(1);
+    names::row_key(&variant.code, &variant.name, naming).to_owned()
+}
+
+/// The `retired` key for the removed `variant` ([`names::row_key`]): its code, unless it
+/// names another row of the old API (`old_codes`) or any row of the new one (`new_codes`),
+/// then its name. Retiring looks the key up among both: a row of the page it names is one
+/// the page documents again, so the code of a row that new rows took is no key for it.
+fn retired_key(
+    variant: &VariantApi,
+    old_codes: &FxHashMap<&str, usize>,
+    new_codes: &FxHashMap<&str, usize>,
+) -> String {
+    let count = |codes: &FxHashMap<&str, usize>| codes.get(variant.code.as_str()).copied();
+    let naming = count(old_codes).unwrap_or(1) + count(new_codes).unwrap_or(0);
     names::row_key(&variant.code, &variant.name, naming).to_owned()
 }
 
@@ -408,6 +422,16 @@ mod tests {
     fn a_code_that_is_another_rows_name_keys_no_pin() {
         let old = api(&[], &[("Gone", "B", "Gone"), ("Stays", "A", "B")]);
         let new = api(&[], &[("Stays", "A", "B")]);
+        let [Break::RemovedVariant { pin_key, .. }] = &breaks(&old, &new)[..] else { panic!() };
+        assert_eq!(pin_key, "Gone");
+    }
+
+    /// A removed row whose code new rows took is retired by its name.
+    #[test]
+    fn a_removed_row_whose_code_new_rows_took_is_keyed_by_its_name() {
+        let old = api(&[], &[("Gone", "7", "Gone"), ("Stays", "1", "Stays")]);
+        let new =
+            api(&[], &[("Here", "7", "Here"), ("Also", "7", "Also"), ("Stays", "1", "Stays")]);
         let [Break::RemovedVariant { pin_key, .. }] = &breaks(&old, &new)[..] else { panic!() };
         assert_eq!(pin_key, "Gone");
     }

@@ -165,3 +165,27 @@ fn the_retirement_of_a_removed_row_with_a_code_of_its_own_pasted_from_the_help_k
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    GoneAway,\n"), "{module}");
 }
+
+/// A row whose code the page now gives two other rows: the help keys its retirement by its
+/// name, which the page no longer has, not by the code, which it does (the manifest read such
+/// a key as the row documented again, and the gate asked for the same line again: found
+/// replaying the history of a real page of AWS's RDS guide).
+#[test]
+fn the_retirement_of_a_row_whose_code_new_rows_took_pasted_from_the_help_keeps_it() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    fs::write(&page, format!("{rows}| 2 | Gone away |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{rows}| 2 | Here now |\n| 2 | Also here |\n")).unwrap();
+    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
+    assert_eq!(
+        retired,
+        r#"retired = { "Gone away" = { note = "no longer in the documentation" } }"#
+    );
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    GoneAway,\n"), "{module}");
+}
