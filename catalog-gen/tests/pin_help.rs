@@ -189,3 +189,29 @@ fn the_retirement_of_a_row_whose_code_new_rows_took_pasted_from_the_help_keeps_i
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    GoneAway,\n"), "{module}");
 }
+
+/// A pinned row removed upstream: the pin names no row, and its help's retirement, pasted,
+/// keeps the variant under its pinned name (found replaying the history of real AWS pages,
+/// where the help gave no way on).
+#[test]
+fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    fs::write(&page, format!("{rows}| 2 | Say hi |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    fs::write(&page, format!("{rows}| 2 | Say hello |\n")).unwrap();
+    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, rows).unwrap();
+    let retired = pin_from(&regen_errors(&manifest), "is no row's code or name", "retired", "");
+    assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n{retired}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    SayHi,\n"), "{module}");
+    assert!(module.contains("#[deprecated"), "{module}");
+}

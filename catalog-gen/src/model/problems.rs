@@ -570,13 +570,20 @@ impl Place<'_> {
 
     // Variant names (stage 8).
 
-    /// A pin for a code or name no row has.
+    /// A pin for a code or name no row has. Where the row was removed upstream, retiring it
+    /// by the same key keeps it, and the pin with it.
     pub fn pin_without_row(&self, span: Range<usize>, key: &str) -> Diagnostic {
         self.in_manifest(
             span,
             format!("a variant name is pinned for `{key}`, which is no row's code or name"),
             "no row has this code or name",
         )
+        .with_help(format!(
+            "fix the key or remove the pin; or, if its row is gone from the docs, keep its \
+             variant by retiring the row in this [[table]]: `retired = {{ {} = {{ note = \"no \
+             longer in the documentation\" }} }}`",
+            toml_string(key)
+        ))
     }
 
     /// A pin whose key is the code or name of several rows.
