@@ -104,6 +104,10 @@ fn breaks_sharing(
             let shared = shared_codes.get(enum_name);
             let old_codes = codes(&old_api.variants, shared);
             let new_codes = codes(&new_api.variants, shared);
+            // The codes of the new rows that differ from the old ones; a row both have is
+            // counted among the old ones.
+            let new_row_codes: FxHashSet<&str> =
+                new_api.variants.iter().map(|variant| variant.code.as_str()).collect();
             for old_variant in gone {
                 let enum_name = enum_name.clone();
                 let old = old_variant.variant.clone();
@@ -121,7 +125,7 @@ fn breaks_sharing(
                         enum_name,
                         old,
                         code: old_variant.code.clone(),
-                        pin_key: retired_key(old_variant, &old_codes, &new_codes),
+                        pin_key: retired_key(old_variant, &old_codes, &new_row_codes),
                     },
                 });
             }
@@ -180,17 +184,19 @@ fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
 }
 
 /// The `retired` key for the removed `variant` ([`names::row_key`]): its code, unless it
-/// names another row of the old API (`old_codes`) or any row of the new one (`new_codes`),
-/// then its name. Retiring looks the key up among both: a row of the page it names is one
-/// the page documents again, so the code of a row that new rows took is no key for it.
+/// names another row of the old API (`old_codes`), or a new row has it as its code
+/// (`new_row_codes`), then its name. Retiring reads a key the page's rows have as the same
+/// kind of cell as the row's documented again (`model::retired`), so the code of a row that
+/// new rows took is no key for it.
 fn retired_key(
     variant: &VariantApi,
     old_codes: &FxHashMap<&str, usize>,
-    new_codes: &FxHashMap<&str, usize>,
+    new_row_codes: &FxHashSet<&str>,
 ) -> String {
-    let count = |codes: &FxHashMap<&str, usize>| codes.get(variant.code.as_str()).copied();
-    let naming = count(old_codes).unwrap_or(1) + count(new_codes).unwrap_or(0);
-    names::row_key(&variant.code, &variant.name, naming).to_owned()
+    let code = variant.code.as_str();
+    let taken = usize::from(new_row_codes.contains(code));
+    let naming = old_codes.get(code).copied().unwrap_or(1) + taken;
+    names::row_key(code, &variant.name, naming).to_owned()
 }
 
 /// A diagnostic per break, pointing at the manifest's `[[table]]` for the enum and at the pin
@@ -426,7 +432,8 @@ mod tests {
         assert_eq!(pin_key, "Gone");
     }
 
-    /// A removed row whose code new rows took is retired by its name.
+    /// A removed row whose code new rows took is retired by its name; one whose code a new
+    /// row has as its name, by its code.
     #[test]
     fn a_removed_row_whose_code_new_rows_took_is_keyed_by_its_name() {
         let old = api(&[], &[("Gone", "7", "Gone"), ("Stays", "1", "Stays")]);
@@ -434,6 +441,9 @@ mod tests {
             api(&[], &[("Here", "7", "Here"), ("Also", "7", "Also"), ("Stays", "1", "Stays")]);
         let [Break::RemovedVariant { pin_key, .. }] = &breaks(&old, &new)[..] else { panic!() };
         assert_eq!(pin_key, "Gone");
+        let swapped = api(&[], &[("Seven", "Gone", "7"), ("Stays", "1", "Stays")]);
+        let [Break::RemovedVariant { pin_key, .. }] = &breaks(&old, &swapped)[..] else { panic!() };
+        assert_eq!(pin_key, "7");
     }
 
     #[test]

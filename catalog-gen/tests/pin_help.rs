@@ -215,3 +215,25 @@ fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     assert!(module.contains("    SayHi,\n"), "{module}");
     assert!(module.contains("#[deprecated"), "{module}");
 }
+
+/// A page that swapped two columns: the removed row's code is a new row's name and its name
+/// a new row's code. The help's retirement, pasted, keeps it: a new row that has the old code
+/// as its name is not the old row documented again (replaying a real AWS IoT page's history,
+/// the gate asked for the same line over and over).
+#[test]
+fn the_retirement_of_a_row_whose_cells_new_rows_swapped_pasted_from_the_help_keeps_it() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    fs::write(&page, format!("{rows}| 2 | Two |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{rows}| Two | 2 |\n")).unwrap();
+    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
+    assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    Two,\n"), "{module}");
+}

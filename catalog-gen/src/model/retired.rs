@@ -29,25 +29,29 @@ pub fn keep<'a>(
     problems: &mut Vec<Diagnostic>,
 ) {
     for (key, retired) in &spec.retired {
-        let documented = rows.iter().any(|row| {
-            names_row(key.get_ref(), &row.key_text, &row.row.cells()[columns.name].text)
-        });
-        if documented {
-            problems.push(place.retired_documented_again(key.span(), key.get_ref()));
-            continue;
-        }
+        let key_text = key.get_ref().as_str();
         let mut last = previous
             .into_iter()
-            .flat_map(|api| last_variants(api, key.get_ref()).map(move |variant| (api, variant)));
-        let (api, variant) = match (last.next(), last.next()) {
+            .flat_map(|api| last_variants(api, key_text).map(move |variant| (api, variant)));
+        let (first, second) = (last.next(), last.next());
+        let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
+        let documented = rows.iter().any(|row| {
+            let name = &*row.row.cells()[columns.name].text;
+            documents(key_text, only, &row.key_text, name)
+        });
+        if documented {
+            problems.push(place.retired_documented_again(key.span(), key_text));
+            continue;
+        }
+        let (api, variant) = match (first, second) {
             (Some(only), None) => only,
             (None, _) => {
-                problems.push(place.retired_without_text(key.span(), key.get_ref()));
+                problems.push(place.retired_without_text(key.span(), key_text));
                 continue;
             }
             (Some(_), Some(_)) => {
                 let rows = 2 + last.count();
-                problems.push(place.ambiguous_retired(key.span(), key.get_ref(), rows));
+                problems.push(place.ambiguous_retired(key.span(), key_text, rows));
                 continue;
             }
         };
@@ -96,6 +100,18 @@ pub fn page_rows_then_retired(
             Some(page_row) => page_row == index,
             None => index >= page_rows,
         })
+}
+
+/// Whether the page's row with `code` (as written) and `name` is the row retired by `key`
+/// documented again: where the key names `last`, the snapshot's row, by its code, the page's
+/// row has that code; by its name, that name. A row that took the old code as its name, or the
+/// old name as its code, is another row (a page that swapped two columns has such rows).
+/// Without a snapshot row, a row the key names ([`names_row`]).
+fn documents(key: &str, last: Option<&VariantApi>, code: &str, name: &str) -> bool {
+    match last {
+        Some(last) => (key == last.code && code == key) || (key == last.name && name == key),
+        None => names_row(key, code, name),
+    }
 }
 
 /// The variants of `api` (the enum's in the API snapshot) that the row retired by `key` last
