@@ -30,10 +30,16 @@ pub fn keep<'a>(
 ) {
     for (key, retired) in &spec.retired {
         let key_text = key.get_ref().as_str();
-        let mut last = previous
+        let mut last: Vec<(&EnumApi, &VariantApi)> = previous
             .into_iter()
-            .flat_map(|api| last_variants(api, key_text).map(move |variant| (api, variant)));
-        let (first, second) = (last.next(), last.next());
+            .flat_map(|api| last_variants(api, key_text).map(move |variant| (api, variant)))
+            .collect();
+        if last.len() > 1 {
+            // A row the page still has is not the one retired: where a page swapped two
+            // columns, the key is the retired row's code and that row's name.
+            last.retain(|(_, variant)| !rows.iter().any(|row| is_row(row, columns, variant)));
+        }
+        let (first, second) = (last.first().copied(), last.get(1));
         let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
         let documented = rows.iter().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
@@ -50,8 +56,7 @@ pub fn keep<'a>(
                 continue;
             }
             (Some(_), Some(_)) => {
-                let rows = 2 + last.count();
-                problems.push(place.ambiguous_retired(key.span(), key_text, rows));
+                problems.push(place.ambiguous_retired(key.span(), key_text, last.len()));
                 continue;
             }
         };
@@ -100,6 +105,11 @@ pub fn page_rows_then_retired(
             Some(page_row) => page_row == index,
             None => index >= page_rows,
         })
+}
+
+/// Whether `row`, the page's, is the snapshot's `variant`: the same code and name.
+fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
+    row.key_text == variant.code && *row.row.cells()[columns.name].text == *variant.name
 }
 
 /// Whether the page's row with `code` (as written) and `name` is the row retired by `key`
