@@ -43,6 +43,10 @@ pub enum Break {
         /// What the manifest's `retired` keys the row by: its code as written, or its name
         /// where the code was another row's code or name too, or is a new row's.
         pin_key: String,
+        /// Whether `retired` can keep the row by `pin_key`: not where rows the update adds
+        /// have its code and its name, so that retiring would read either as the row
+        /// documented again.
+        retirable: bool,
     },
     /// A column accessor is gone (its column renamed or removed).
     RemovedMethod {
@@ -108,6 +112,8 @@ fn breaks_sharing(
             // counted among the old ones.
             let new_row_codes: FxHashSet<&str> =
                 new_api.variants.iter().map(|variant| variant.code.as_str()).collect();
+            let new_row_names: FxHashSet<&str> =
+                new_api.variants.iter().map(|variant| variant.name.as_str()).collect();
             for old_variant in gone {
                 let enum_name = enum_name.clone();
                 let old = old_variant.variant.clone();
@@ -121,12 +127,16 @@ fn breaks_sharing(
                         code: new.code.clone(),
                         pin_key: pin_key(new, &new_codes),
                     },
-                    None => Break::RemovedVariant {
-                        enum_name,
-                        old,
-                        code: old_variant.code.clone(),
-                        pin_key: retired_key(old_variant, &old_codes, &new_row_codes),
-                    },
+                    None => {
+                        let pin_key = retired_key(old_variant, &old_codes, &new_row_codes);
+                        let taken = if pin_key == old_variant.code {
+                            new_row_codes.contains(pin_key.as_str())
+                        } else {
+                            new_row_names.contains(pin_key.as_str())
+                        };
+                        let code = old_variant.code.clone();
+                        Break::RemovedVariant { enum_name, old, code, pin_key, retirable: !taken }
+                    }
                 });
             }
         }
@@ -209,6 +219,21 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             Break::RenamedVariant { enum_name, old, new, pin_key, .. } => {
                 renamed(find(enum_name), enum_name, old, new, pin_key)
             }
+            Break::RemovedVariant { enum_name, old, code, pin_key, retirable: false } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the variant `{enum_name}::{old}` would be removed"
+                )),
+            )
+            .with_note(format!(
+                "its row (`{code}`, `{pin_key}`) is no longer in the table, but rows with \
+                     its code and with its name are, so `retired` cannot tell it from them"
+            ))
+            .with_help(format!(
+                "if one of them is this row with its code or name changed, keep the \
+                     variant's name with a pin there: `variants = {{ \"<that row's code>\" = \
+                     \"{old}\" }}`; {OVERRIDE}"
+            )),
             Break::RemovedVariant { enum_name, old, pin_key, .. } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
@@ -366,7 +391,8 @@ mod tests {
                     enum_name: "E".into(),
                     old: "Gone".into(),
                     code: "1999".into(),
-                    pin_key: "1999".into()
+                    pin_key: "1999".into(),
+                    retirable: true,
                 },
                 Break::RemovedMethod { enum_name: "E".into(), old: "details".into() },
             ]
@@ -417,7 +443,8 @@ mod tests {
                 enum_name: "E".into(),
                 old: "Worse".into(),
                 code: "400".into(),
-                pin_key: "Worse".into()
+                pin_key: "Worse".into(),
+                retirable: true,
             }]
         );
     }

@@ -241,3 +241,28 @@ fn the_retirement_of_a_row_whose_cells_new_rows_swapped_pasted_from_the_help_kee
     let again = regen::regen(&manifest, &Options::default()).unwrap();
     assert!(again.is_up_to_date(), "{:?}", again.changes);
 }
+
+/// A row whose code and name both went to other rows (a page that gave its rows new codes, and
+/// a new row the same name): no `retired` key could tell it from them, so the help says so and
+/// offers a pin on the row that replaces it instead (replaying a real page of AWS's SageMaker
+/// guide, the gate asked for a retirement that could not work, over and over).
+#[test]
+fn a_removed_row_no_key_can_retire_gets_the_pin_that_keeps_its_name_instead() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = "| Code | Name |\n| --- | --- |\n";
+    fs::write(&page, format!("{head}| P | One |\n| P | Two |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{head}| Q | One |\n| P new | One |\n| P | Two |\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(error.notes[0].contains("`retired` cannot tell it from them"), "{error:#?}");
+    let pin = pasted(error.help.as_deref().unwrap(), "variants", "One");
+    assert_eq!(pin, r#"variants = { "<that row's code>" = "One" }"#);
+    let pin = pin.replace("<that row's code>", "P new");
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    One,\n"), "{module}");
+}
