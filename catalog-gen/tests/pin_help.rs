@@ -113,7 +113,7 @@ fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     // The rows share a code, so a pin finds each by its name.
-    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    let rows = ROWS;
     fs::write(&page, format!("{rows}| 1 | Say \"hi\" |\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
@@ -126,24 +126,37 @@ fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     assert!(module.contains("    SayHi,\n"), "{module}");
 }
 
-#[test]
-fn the_retirement_of_a_removed_row_pasted_from_the_help_keeps_its_variant() {
+/// Regenerates `before`, a page, then `after`, which no longer has one of its rows: the
+/// break gate's help gives the retirement `expected`, which, pasted into the manifest, keeps
+/// the row's variant as `variant`, with no warning, and leaves the catalog up to date for the
+/// next regen.
+fn retirement_pasted_keeps(before: &str, after: &str, expected: &str, variant: &str) {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
-    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
-    fs::write(&page, format!("{rows}| 1 | Say \"hi\" \\\\ now |\n")).unwrap();
+    fs::write(&page, before).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
-    fs::write(&page, rows).unwrap();
+    fs::write(&page, after).unwrap();
     let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
     assert_eq!(
         retired,
-        r#"retired = { "Say \"hi\" \\ now" = { note = "no longer in the documentation" } }"#
+        format!("retired = {{ {expected} = {{ note = \"no longer in the documentation\" }} }}")
     );
     fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
-    assert!(module.contains("    SayHiNow,\n"), "{module}");
+    assert!(module.contains(&format!("    {variant},\n")), "{module}");
+    let again = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(again.is_up_to_date(), "{:?}", again.changes);
+}
+
+const ROWS: &str = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+
+#[test]
+fn the_retirement_of_a_removed_row_pasted_from_the_help_keeps_its_variant() {
+    let before = format!("{ROWS}| 1 | Say \"hi\" \\\\ now |\n");
+    retirement_pasted_keeps(&before, ROWS, r#""Say \"hi\" \\ now""#, "SayHiNow");
 }
 
 /// Rows may share codes, but this row's code is its own: the help keys it by the code, and the
@@ -151,19 +164,8 @@ fn the_retirement_of_a_removed_row_pasted_from_the_help_keeps_its_variant() {
 /// found replaying the history of AWS's IAM guide's document history page).
 #[test]
 fn the_retirement_of_a_removed_row_with_a_code_of_its_own_pasted_from_the_help_keeps_it() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n| 1 | Another |\n";
-    fs::write(&page, format!("{rows}| 2 | Gone away |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-
-    fs::write(&page, rows).unwrap();
-    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
-    assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
-    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
-    assert!(module.contains("    GoneAway,\n"), "{module}");
+    let rows = format!("{ROWS}| 1 | Another |\n");
+    retirement_pasted_keeps(&format!("{rows}| 2 | Gone away |\n"), &rows, r#""2""#, "GoneAway");
 }
 
 /// A row whose code the page now gives two other rows: the help keys its retirement by its
@@ -172,22 +174,9 @@ fn the_retirement_of_a_removed_row_with_a_code_of_its_own_pasted_from_the_help_k
 /// replaying the history of a real page of AWS's RDS guide).
 #[test]
 fn the_retirement_of_a_row_whose_code_new_rows_took_pasted_from_the_help_keeps_it() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
-    fs::write(&page, format!("{rows}| 2 | Gone away |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-
-    fs::write(&page, format!("{rows}| 2 | Here now |\n| 2 | Also here |\n")).unwrap();
-    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
-    assert_eq!(
-        retired,
-        r#"retired = { "Gone away" = { note = "no longer in the documentation" } }"#
-    );
-    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
-    assert!(module.contains("    GoneAway,\n"), "{module}");
+    let before = format!("{ROWS}| 2 | Gone away |\n");
+    let after = format!("{ROWS}| 2 | Here now |\n| 2 | Also here |\n");
+    retirement_pasted_keeps(&before, &after, r#""Gone away""#, "GoneAway");
 }
 
 /// A pinned row removed upstream: the pin names no row, and its help's retirement, pasted,
@@ -197,7 +186,7 @@ fn the_retirement_of_a_row_whose_code_new_rows_took_pasted_from_the_help_keeps_i
 fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
-    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
+    let rows = ROWS;
     fs::write(&page, format!("{rows}| 2 | Say hi |\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
     fs::write(&page, format!("{rows}| 2 | Say hello |\n")).unwrap();
@@ -219,27 +208,12 @@ fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
 /// A page that swapped two columns: the removed row's code is a new row's name and its name
 /// a new row's code. The help's retirement, pasted, keeps it: a new row that has the old code
 /// as its name is not the old row documented again (replaying a real AWS IoT page's history,
-/// the gate asked for the same line over and over).
+/// the gate asked for the same line over and over), and once written, the key, the retired
+/// row's code, names the page's row in the snapshot too, which is not the row retired.
 #[test]
 fn the_retirement_of_a_row_whose_cells_new_rows_swapped_pasted_from_the_help_keeps_it() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let rows = "| Code | Name |\n| --- | --- |\n| 1 | Other |\n";
-    fs::write(&page, format!("{rows}| 2 | Two |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-
-    fs::write(&page, format!("{rows}| Two | 2 |\n")).unwrap();
-    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
-    assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
-    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
-    let report = regen::regen(&manifest, &Options::default()).unwrap();
-    assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
-    assert!(module.contains("    Two,\n"), "{module}");
-    // And the next regen finds it up to date: the key, the retired row's code, is the name of
-    // the page's row in the snapshot too, which is not the row retired.
-    let again = regen::regen(&manifest, &Options::default()).unwrap();
-    assert!(again.is_up_to_date(), "{:?}", again.changes);
+    let (before, after) = (format!("{ROWS}| 2 | Two |\n"), format!("{ROWS}| Two | 2 |\n"));
+    retirement_pasted_keeps(&before, &after, r#""2""#, "Two");
 }
 
 /// A row whose code and name both went to other rows (a page that gave its rows new codes, and
