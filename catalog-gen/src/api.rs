@@ -336,8 +336,9 @@ impl CatalogApi {
     }
 
     /// Reads the snapshot `old` back with every enum's head but, of the variants, only those
-    /// whose code or name is one of `keys` as the snapshot writes strings (escapes and all):
-    /// what retiring rows needs of the previous API (their last documented text). At 100k
+    /// whose variant name, code or name is one of `keys` as the snapshot writes strings
+    /// (escapes and all): what retiring rows needs of the previous API (their last documented
+    /// text), and what an ambiguous pin's help needs (the row its name was for). At 100k
     /// rows a snapshot is tens of megabytes of TOML, and parsing it whole took longer than
     /// the rest of a regeneration (BENCHMARKS.md); here each variant's line is only looked at
     /// up to its name, and the few kept are parsed. A variant line laid out otherwise than
@@ -669,9 +670,10 @@ fn variants_of<'s>(
     })
 }
 
-/// Whether the variant's `line` (as [`push_variant_line`] writes it) has a code or a name that
-/// is one of `wanted` (each as [`push_toml_string`] writes it, quotes included); true also
-/// where the line is not laid out that way, so has no such code or name to look at. The
+/// Whether the variant's `line` (as [`push_variant_line`] writes it) has a variant name, a code
+/// or a name that is one of `wanted` (each as [`push_toml_string`] writes it, quotes
+/// included); true also where the line is not laid out that way, so has no such fields to
+/// look at. The
 /// fields are read in place, in the order regen writes them: at 200k rows the line is looked
 /// at 200k times, and searching each for its fields took a third of the time.
 fn variant_line_has(line: &[u8], wanted: &FxHashSet<Box<[u8]>>) -> bool {
@@ -679,8 +681,10 @@ fn variant_line_has(line: &[u8], wanted: &FxHashSet<Box<[u8]>>) -> bool {
     let variant = string_after(&mut rest, VARIANT_LINE.as_bytes());
     let code = variant.and_then(|_| string_after(&mut rest, b", code = "));
     let name = code.and_then(|_| string_after(&mut rest, b", name = "));
-    match (code, name) {
-        (Some(code), Some(name)) => wanted.contains(code) || wanted.contains(name),
+    match (variant, code, name) {
+        (Some(variant), Some(code), Some(name)) => {
+            wanted.contains(code) || wanted.contains(name) || wanted.contains(variant)
+        }
         _ => true,
     }
 }

@@ -23,7 +23,7 @@ use tempfile::NamedTempFile;
 use crate::api::{CatalogApi, Differing, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
 use crate::load::{self, Loaded};
-use crate::manifest::Manifest;
+use crate::manifest::{Manifest, TableSpec};
 use crate::model::Origin;
 use crate::model::retired;
 use crate::set_aside::{self, Clearing};
@@ -307,8 +307,12 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     let unreadable = unreadable(&loaded.output_dir);
     let existing = load::existing(&loaded.output_dir).map_err(unreadable)?;
     let checked_in = CheckedIn::of(&loaded, &existing, options);
-    let retires = loaded.manifest.tables.iter().any(|table| !table.retired.is_empty());
-    let early = if retires { checked_in.read_retiring(&loaded.manifest)? } else { None };
+    let keeps = |table: &TableSpec| !table.retired.is_empty() || !table.variants.is_empty();
+    let early = if loaded.manifest.tables.iter().any(keeps) {
+        checked_in.read_early(&loaded.manifest)?
+    } else {
+        None
+    };
     let input = loaded.input(load::COMMAND);
     let cleanup = options.cleanup;
     let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref(), cleanup)
@@ -412,15 +416,18 @@ impl<'a> CheckedIn<'a> {
         CheckedIn { loaded, file, options }
     }
 
-    /// What retiring the rows `manifest` retires needs of the API the snapshot records: every
-    /// enum's head and the retired variants ([`CatalogApi::from_snapshot_keeping`]). Where
-    /// that leaves out a retired key's variant (a snapshot that writes its strings otherwise,
-    /// or has no such variant) or does not parse, the API is read whole, so that retiring
-    /// finds what it would, and an error names the file's line.
-    fn read_retiring(&self, manifest: &Manifest) -> Result<Option<CatalogApi>, Error> {
+    /// What the model needs of the API the snapshot records, for the rows `manifest` retires
+    /// and the names it pins: every enum's head, the retired variants and the pinned ones
+    /// ([`CatalogApi::from_snapshot_keeping`]). Where that leaves out a retired key's variant
+    /// (a snapshot that writes its strings otherwise, or has no such variant) or does not
+    /// parse, the API is read whole, so that retiring finds what it would, and an error names
+    /// the file's line.
+    fn read_early(&self, manifest: &Manifest) -> Result<Option<CatalogApi>, Error> {
         let unread = |error: io::Error| error.to_string();
-        let retired = || manifest.tables.iter().flat_map(|table| table.retired.keys());
-        let keys: Vec<&str> = retired().map(|key| key.get_ref().as_str()).collect();
+        let retired = manifest.tables.iter().flat_map(|table| table.retired.keys());
+        // And the variants the pins name: an ambiguous pin's help says which row had the name.
+        let pinned = manifest.tables.iter().flat_map(|table| table.variants.values());
+        let keys: Vec<&str> = retired.chain(pinned).map(|key| key.get_ref().as_str()).collect();
         self.read(|old| {
             // Read on every core, a mebibyte at a time: the snapshot is 113 MB at 200k rows.
             let parts = scan::line_parts(old.path(), parallel::cores()).map_err(unread)?;

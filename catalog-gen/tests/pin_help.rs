@@ -240,3 +240,28 @@ fn a_removed_row_no_key_can_retire_gets_the_pin_that_keeps_its_name_instead() {
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    One,\n"), "{module}");
 }
+
+/// A pin keyed by a code of its own, when a later update gives another row that code: the pin
+/// names two rows, and its help gives the key, from the API snapshot, that names the row the
+/// pin was for alone (replaying real AWS pages' histories, such pins stopped 37 revisions,
+/// with a help that did not say which row).
+#[test]
+fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    fs::write(&page, format!("{ROWS}| 2 | Say hi |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    fs::write(&page, format!("{ROWS}| 2 | Say hello |\n")).unwrap();
+    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{ROWS}| 2 | Say hello |\n| 2 | Another |\n")).unwrap();
+    let better = pin_from(&regen_errors(&manifest), "a pin must pick one", "variants", "");
+    assert_eq!(better, r#"variants = { "Say hello" = "SayHi" }"#);
+    fs::write(&manifest, format!("{HEAD}{better}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    SayHi,\n"), "{module}");
+}

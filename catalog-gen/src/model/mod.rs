@@ -344,7 +344,7 @@ fn table<'a>(
         };
         let checked = || {
             let rows = uniqueness::check(&place, spec.shared_codes, &columns, rows, problems);
-            let rows = names::assign(&place, spec, &columns, rows, problems);
+            let rows = names::assign(&place, spec, &columns, previous, rows, problems);
             if problems[start..].iter().any(Diagnostic::is_error) {
                 return None;
             }

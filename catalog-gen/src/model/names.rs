@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use toml::Spanned;
 
+use crate::api::EnumApi;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
@@ -45,6 +46,7 @@ pub fn assign<'a>(
     place: &Place<'_>,
     spec: &TableSpec,
     columns: &Columns,
+    previous: Option<&EnumApi>,
     rows: Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
@@ -54,7 +56,7 @@ pub fn assign<'a>(
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
         names_row(pin, &keyed.key_text, cell(keyed, columns.name))
     };
-    check_pins(place, spec, &rows, pins_row, problems);
+    check_pins(place, spec, columns, previous, &rows, pins_row, problems);
     let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
         spec.variants.iter().find_map(|(key, name)| pins_row(key.get_ref(), keyed).then_some(name))
     };
@@ -170,22 +172,55 @@ impl<'r, F: Fn() -> FxHashMap<&'r str, usize>> HelpKeys<'r, F> {
     }
 }
 
-/// Every pin must name exactly one row.
+/// Every pin must name exactly one row. Where a pin's key names several, and the API snapshot
+/// (`previous`) says which of them had the pinned name, the problem gives the key that names
+/// that row alone: a pin keyed by a code that a later docs update gave another row too.
 fn check_pins(
     place: &Place<'_>,
     spec: &TableSpec,
+    columns: &Columns,
+    previous: Option<&EnumApi>,
     rows: &[KeyedRow<'_>],
     pins_row: impl Fn(&str, &KeyedRow<'_>) -> bool,
     problems: &mut Vec<Diagnostic>,
 ) {
-    for key in spec.variants.keys() {
+    for (key, pinned) in &spec.variants {
         let matching = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed)).count();
         match matching {
             0 => problems.push(place.pin_without_row(key.span(), key.get_ref())),
             1 => {}
-            _ => problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching)),
+            _ => {
+                let better = key_of_pinned(previous, pinned.get_ref(), rows, columns);
+                let better = better.as_deref().map(|better| (better, pinned.get_ref().as_str()));
+                problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching, better));
+            }
         }
     }
+}
+
+/// The key that names alone the row of `rows` that had the variant name `pinned` in the API
+/// snapshot (`previous`): its code, or its name where other rows have the code ([`row_key`]);
+/// none where the snapshot does not say, or neither names the row alone.
+fn key_of_pinned(
+    previous: Option<&EnumApi>,
+    pinned: &str,
+    rows: &[KeyedRow<'_>],
+    columns: &Columns,
+) -> Option<String> {
+    let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
+    let is_was =
+        |keyed: &&KeyedRow<'_>| keyed.key_text == was.code && cell_text(keyed, columns) == was.name;
+    let row = rows.iter().find(is_was)?;
+    let naming =
+        naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
+    let code_naming = naming.get(&*row.key_text).copied().unwrap_or(1);
+    let key = row_key(&row.key_text, cell_text(row, columns), code_naming);
+    (naming.get(key).copied() == Some(1)).then(|| key.to_owned())
+}
+
+/// The text of `keyed`'s name cell.
+fn cell_text<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k str {
+    &keyed.row.cells()[columns.name].text
 }
 
 /// A row's name before suffixes, by where it comes from.
@@ -361,7 +396,7 @@ mod tests {
         let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{options}"));
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
-        let rows = assign(&PLACE, &spec, &columns, rows, &mut problems);
+        let rows = assign(&PLACE, &spec, &columns, None, rows, &mut problems);
         if problems.is_empty() {
             Ok(rows.into_iter().map(|row| row.ident.to_string()).collect())
         } else {
@@ -387,7 +422,7 @@ mod tests {
         let keyed_at = rows.as_ptr().addr();
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
-        let named = assign(&PLACE, &spec, &columns, rows, &mut Vec::new());
+        let named = assign(&PLACE, &spec, &columns, None, rows, &mut Vec::new());
         assert_eq!(named.as_ptr().addr(), keyed_at);
         // And so do the variants made of them (`docs::enum_model`): std collects in place
         // where the new item is no larger and no more aligned.

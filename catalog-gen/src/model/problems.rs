@@ -587,13 +587,29 @@ impl Place<'_> {
     }
 
     /// A pin whose key is the code or name of several rows.
-    pub fn ambiguous_pin(&self, span: Range<usize>, key: &str, rows: usize) -> Diagnostic {
-        self.in_manifest(
+    /// `better`, where known, is the key that names the row the pin was for alone, and the
+    /// pinned name.
+    pub fn ambiguous_pin(
+        &self,
+        span: Range<usize>,
+        key: &str,
+        rows: usize,
+        better: Option<(&str, &str)>,
+    ) -> Diagnostic {
+        let diagnostic = self.in_manifest(
             span,
             format!("`{key}` is the code or name of {rows} rows; a pin must pick one"),
             "ambiguous pin",
-        )
-        .with_help("pin by the row's name where rows share a code")
+        );
+        match better {
+            Some((better, name)) => diagnostic.with_help(format!(
+                "the API snapshot has `{name}` for the row that `{better}` names alone: key the \
+                 pin by it, `variants = {{ {} = {} }}`",
+                toml_string(better),
+                toml_string(name)
+            )),
+            None => diagnostic.with_help("pin by the row's name where rows share a code"),
+        }
     }
 
     /// A name cell that yields no identifier.
