@@ -20,8 +20,6 @@ use crate::stability::{self, Break};
 
 mod file;
 
-pub use file::prepend;
-
 /// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
 /// largest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -260,7 +258,7 @@ impl Changelog {
     /// entries join the file's `## [Unreleased]` section where its first `## ` section is one
     /// (so that the docs updates before a release make one section, whose release line names
     /// the largest release any of them needs); otherwise [`markdown`](Changelog::markdown)'s
-    /// section goes before the first `## ` section ([`prepend`]). Nothing the file has is
+    /// section goes before the first `## ` section. Nothing the file has is
     /// removed, but a release line an earlier update wrote, where this one needs a larger
     /// release.
     pub fn add_to(&self, text: &str, date: Option<&str>) -> String {

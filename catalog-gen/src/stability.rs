@@ -128,14 +128,10 @@ fn breaks_sharing(
                         pin_key: pin_key(new, &new_codes),
                     },
                     None => {
-                        let pin_key = retired_key(old_variant, &old_codes, &new_row_codes);
-                        let taken = if pin_key == old_variant.code {
-                            new_row_codes.contains(pin_key.as_str())
-                        } else {
-                            new_row_names.contains(pin_key.as_str())
-                        };
+                        let (pin_key, retirable) =
+                            retired_key(old_variant, &old_codes, &new_row_codes, &new_row_names);
                         let code = old_variant.code.clone();
-                        Break::RemovedVariant { enum_name, old, code, pin_key, retirable: !taken }
+                        Break::RemovedVariant { enum_name, old, code, pin_key, retirable }
                     }
                 });
             }
@@ -193,20 +189,24 @@ fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
     names::row_key(&variant.code, &variant.name, naming).to_owned()
 }
 
-/// The `retired` key for the removed `variant` ([`names::row_key`]): its code, unless it
-/// names another row of the old API (`old_codes`), or a new row has it as its code
-/// (`new_row_codes`), then its name. Retiring reads a key the page's rows have as the same
-/// kind of cell as the row's documented again (`model::retired`), so the code of a row that
-/// new rows took is no key for it.
+/// The `retired` key for the removed `variant` ([`names::row_key`]), and whether it can keep
+/// the row. The key is its code, unless that names another row of the old API (`old_codes`)
+/// or a new row has it as its code (`new_row_codes`); then its name, which can keep the row
+/// unless a new row has it as its name too (`new_row_names`). Retiring reads a key that the
+/// page's rows have as the same kind of cell as the row's documented again
+/// (`model::retired`).
 fn retired_key(
     variant: &VariantApi,
     old_codes: &FxHashMap<&str, usize>,
     new_row_codes: &FxHashSet<&str>,
-) -> String {
+    new_row_names: &FxHashSet<&str>,
+) -> (String, bool) {
     let code = variant.code.as_str();
-    let taken = usize::from(new_row_codes.contains(code));
-    let naming = old_codes.get(code).copied().unwrap_or(1) + taken;
-    names::row_key(code, &variant.name, naming).to_owned()
+    let naming =
+        old_codes.get(code).copied().unwrap_or(1) + usize::from(new_row_codes.contains(code));
+    let key = names::row_key(code, &variant.name, naming);
+    let retirable = key == code || !new_row_names.contains(key);
+    (key.to_owned(), retirable)
 }
 
 /// A diagnostic per break, pointing at the manifest's `[[table]]` for the enum and at the pin

@@ -64,7 +64,7 @@ pub(super) fn add(text: &str, update: &Update<'_>) -> String {
 
 /// `section` put into a changelog file's `text`: before its first `## ` section, after any
 /// title and introduction; a new file gets a `# Changelog` title.
-pub fn prepend(text: &str, section: &str) -> String {
+fn prepend(text: &str, section: &str) -> String {
     if text.trim().is_empty() {
         return format!("# Changelog\n\n{section}");
     }

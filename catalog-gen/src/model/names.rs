@@ -50,11 +50,8 @@ pub fn assign<'a>(
     rows: Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
-    fn cell<'k>(keyed: &'k KeyedRow<'_>, column: usize) -> &'k str {
-        &keyed.row.cells()[column].text
-    }
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
-        names_row(pin, &keyed.key_text, cell(keyed, columns.name))
+        names_row(pin, &keyed.key_text, cell_text(keyed, columns))
     };
     check_pins(place, spec, columns, previous, &rows, pins_row, problems);
     let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
@@ -73,7 +70,7 @@ pub fn assign<'a>(
     let rows_texts: Vec<(&KeyedRow<'_>, usize)> = rows
         .iter()
         .map(|keyed| {
-            let text = cell(keyed, columns.name);
+            let text = cell_text(keyed, columns);
             let index = *distinct.entry(text).or_insert_with(|| {
                 texts.push(text);
                 texts.len() - 1
@@ -344,20 +341,19 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
 }
 
 /// A problem for each name that is empty or that an earlier row already has.
-fn check_collisions<'r>(
+fn check_collisions(
     place: &Place<'_>,
     names: &[(Result<Identifier, String>, bool)],
-    rows: &'r [KeyedRow<'_>],
+    rows: &[KeyedRow<'_>],
     columns: &Columns,
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
-    let name_of = |keyed: &'r KeyedRow<'_>| -> &'r str { &keyed.row.cells()[columns.name].text };
-    let keys =
-        HelpKeys::new(|| naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row)))));
-    let key_of =
-        |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, &keyed.row.cells()[columns.name].text);
+    let keys = HelpKeys::new(|| {
+        naming_counts(rows.iter().map(|row| (&*row.key_text, cell_text(row, columns))))
+    });
+    let key_of = |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, cell_text(keyed, columns));
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells()[columns.name];
         // Stage 2 reported a manifest pin that is not an identifier; a retired row's name comes
