@@ -673,9 +673,8 @@ fn variants_of<'s>(
 /// Whether the variant's `line` (as [`push_variant_line`] writes it) has a variant name, a code
 /// or a name that is one of `wanted` (each as [`push_toml_string`] writes it, quotes
 /// included); true also where the line is not laid out that way, so has no such fields to
-/// look at. The
-/// fields are read in place, in the order regen writes them: at 200k rows the line is looked
-/// at 200k times, and searching each for its fields took a third of the time.
+/// look at. The fields are read in place, in the order regen writes them: at 200k rows the
+/// line is looked at 200k times, and searching each for its fields took a third of the time.
 fn variant_line_has(line: &[u8], wanted: &FxHashSet<Box<[u8]>>) -> bool {
     let mut rest = line;
     let variant = string_after(&mut rest, VARIANT_LINE.as_bytes());
