@@ -298,23 +298,23 @@ impl Changelog {
     }
 }
 
-/// The Keep a Changelog section a change belongs in.
+/// Keep a Changelog's kinds of change, in the order its sections take: the headings regen
+/// writes (the first four, [`Kind`]) and those a user may have written.
+const KIND_HEADINGS: [&str; 6] = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+
+/// The Keep a Changelog section a change belongs in; a kind's value is its place in
+/// [`KIND_HEADINGS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
-    Added,
-    Changed,
-    Deprecated,
-    Removed,
+    Added = 0,
+    Changed = 1,
+    Deprecated = 2,
+    Removed = 3,
 }
 
 impl Kind {
     fn heading(self) -> &'static str {
-        match self {
-            Kind::Added => "Added",
-            Kind::Changed => "Changed",
-            Kind::Deprecated => "Deprecated",
-            Kind::Removed => "Removed",
-        }
+        KIND_HEADINGS[self as usize]
     }
 }
 

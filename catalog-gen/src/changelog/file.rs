@@ -10,11 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::Semver;
-
-/// Keep a Changelog's kinds of change, in the order its sections take; the changelog writes the
-/// first four.
-const KINDS: [&str; 6] = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+use super::{KIND_HEADINGS, Semver};
 
 /// How the line that gives a docs update's release starts ([`super::Changelog::markdown`]).
 pub(super) const RELEASE_LINE: &str = "Docs update: a **";
@@ -179,8 +175,9 @@ fn entries_edit(
     kind: &str,
     entries: &[String],
 ) -> Edit {
-    let rank = |name: &str| KINDS.iter().position(|known| known.eq_ignore_ascii_case(name.trim()));
-    let kind_rank = rank(kind).unwrap_or(KINDS.len());
+    let rank =
+        |name: &str| KIND_HEADINGS.iter().position(|known| known.eq_ignore_ascii_case(name.trim()));
+    let kind_rank = rank(kind).unwrap_or(KIND_HEADINGS.len());
     // Edits at one place go in the order of their kinds, after the release line.
     let order = kind_rank + 1;
     let listed = entries.join("\n");
