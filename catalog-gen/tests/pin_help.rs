@@ -265,3 +265,70 @@ fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    SayHi,\n"), "{module}");
 }
+
+/// A pin keyed by a code, when a later update removes the pinned row and gives its code to two
+/// others: the pin names two rows, none of them the one it was for, and its help gives the
+/// retirement that keeps that row's variant in the pin's place (replaying the history of
+/// ohmyzsh's Arch Linux page, such a pin stopped regen with a help that named no row).
+#[test]
+fn an_ambiguous_pin_whose_row_is_gone_gets_the_retirement_that_keeps_its_variant() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    fs::write(&page, format!("{ROWS}| 2 | Say hi |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    fs::write(&page, format!("{ROWS}| 2 | Say hello |\n")).unwrap();
+    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{ROWS}| 2 | Another |\n| 2 | Third |\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    let retired = pin_from(&errors, "a pin must pick one", "retired", "");
+    assert_eq!(
+        retired,
+        r#"retired = { "Say hello" = { note = "no longer in the documentation" } }"#
+    );
+    let ambiguous = errors.iter().find(|error| error.message.contains("must pick one")).unwrap();
+    assert!(
+        ambiguous.notes.iter().any(|note| note.contains("`SayHi` for the row (`2`, `Say hello`)"))
+    );
+    // In the pin's place.
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("#[deprecated") && module.contains("    SayHi,\n"), "{module}");
+    assert!(regen::regen(&manifest, &Options::default()).unwrap().is_up_to_date());
+}
+
+/// A page row pinned the name a retired row keeps: the problem is the page row's, the one
+/// the manifest can name otherwise, and its help pins that row (it pointed at the page's first
+/// line as the retired row's and offered a pin for the retired row, which keeps its name).
+#[test]
+fn a_pin_that_takes_a_retired_rows_name_is_the_page_rows_problem() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    fs::write(&page, format!("{ROWS}| 2 | Disk Full |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    let after = format!("{ROWS}| 3 | Disk-Full |\n");
+    fs::write(&page, &after).unwrap();
+    let retired = r#"retired = { "2" = { note = "gone" } }"#;
+    fs::write(&manifest, format!("{HEAD}{retired}\nvariants = {{ \"3\" = \"DiskFull\" }}\n"))
+        .unwrap();
+    let errors = regen_errors(&manifest);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].message.contains("the retired row `2` generate the variant `DiskFull`"));
+    let label = &errors[0].labels[0];
+    assert!(label.primary && label.path.ends_with("p.md"), "{label:?}");
+    assert_eq!(&after[label.span.clone()], "Disk-Full");
+    let pin = pasted(errors[0].help.as_deref().unwrap(), "variants", "DiskFullAgain");
+    assert_eq!(pin, r#"variants = { "3" = "DiskFullAgain" }"#);
+    fs::write(&manifest, format!("{HEAD}{retired}\n{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(
+        module.contains("    DiskFullAgain,\n") && module.contains("    DiskFull,\n"),
+        "{module}"
+    );
+}

@@ -18,7 +18,7 @@ use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::keys::{KeyedRow, Retiring};
-use crate::model::problems::Place;
+use crate::model::problems::{PinnedRow, Place};
 use crate::naming::{self, Identifier};
 use crate::parallel;
 
@@ -187,32 +187,43 @@ fn check_pins(
             0 => problems.push(place.pin_without_row(key.span(), key.get_ref())),
             1 => {}
             _ => {
-                let better = key_of_pinned(previous, pinned.get_ref(), rows, columns);
-                let better = better.as_deref().map(|better| (better, pinned.get_ref().as_str()));
-                problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching, better));
+                let was = pinned_row(previous, pinned.get_ref(), rows, columns);
+                problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching, was));
             }
         }
     }
 }
 
-/// The key that names alone the row of `rows` that had the variant name `pinned` in the API
-/// snapshot (`previous`): its code, or its name where other rows have the code ([`row_key`]);
-/// none where the snapshot does not say, or neither names the row alone.
-fn key_of_pinned(
-    previous: Option<&EnumApi>,
-    pinned: &str,
+/// What the API snapshot (`previous`) says of the row that had the variant name `pinned`,
+/// with the key that names it alone: its code, or its name where other rows have the code
+/// ([`row_key`]). None where the snapshot does not say, or neither names the row alone.
+fn pinned_row<'p>(
+    previous: Option<&'p EnumApi>,
+    pinned: &'p str,
     rows: &[KeyedRow<'_>],
     columns: &Columns,
-) -> Option<String> {
+) -> Option<PinnedRow<'p>> {
     let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
-    let is_was =
-        |keyed: &&KeyedRow<'_>| keyed.key_text == was.code && cell_text(keyed, columns) == was.name;
-    let row = rows.iter().find(is_was)?;
     let naming =
         naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
-    let code_naming = naming.get(&*row.key_text).copied().unwrap_or(1);
-    let key = row_key(&row.key_text, cell_text(row, columns), code_naming);
-    (naming.get(key).copied() == Some(1)).then(|| key.to_owned())
+    let is_was =
+        |keyed: &&KeyedRow<'_>| keyed.key_text == was.code && cell_text(keyed, columns) == was.name;
+    if rows.iter().any(|keyed| is_was(&keyed)) {
+        let key = row_key(&was.code, &was.name, naming.get(&*was.code).copied().unwrap_or(1));
+        let alone = naming.get(key).copied() == Some(1);
+        return alone.then(|| PinnedRow::InTable { key: key.to_owned(), variant: pinned });
+    }
+    // Gone from the table: the key to retire it by names no row of the table, nor another
+    // row of the snapshot by its code.
+    let snapshot_codes = previous?.variants.iter().filter(|v| v.code == was.code).count();
+    let code_naming = snapshot_codes + naming.get(&*was.code).copied().unwrap_or(0);
+    let key = row_key(&was.code, &was.name, code_naming);
+    (!naming.contains_key(key)).then(|| PinnedRow::Gone {
+        code: &was.code,
+        name: &was.name,
+        key: key.to_owned(),
+        variant: pinned,
+    })
 }
 
 /// The text of `keyed`'s name cell.
@@ -366,13 +377,19 @@ fn check_collisions(
             continue;
         };
         if let Some(&earlier) = first.get(name.as_str()) {
-            let earlier = rows[earlier].row.cells()[columns.name].span.clone();
-            problems.push(place.duplicate_variant(
-                cell.span.clone(),
-                earlier,
-                name,
-                &key_of(keyed),
-            ));
+            let earlier_row = &rows[earlier];
+            let earlier_span = earlier_row.row.cells()[columns.name].span.clone();
+            // Retired rows come after the page's, and keep their names: the page row that
+            // takes a retired row's name (a pin does) is the one to name otherwise.
+            problems.push(match keyed.retiring {
+                Some(_) => {
+                    let keys = (&*key_of(earlier_row), &*key_of(keyed));
+                    place.name_of_retired(earlier_span, name, names[earlier].1, keys)
+                }
+                None => {
+                    place.duplicate_variant(cell.span.clone(), earlier_span, name, &key_of(keyed))
+                }
+            });
         } else {
             first.insert(name, index);
         }

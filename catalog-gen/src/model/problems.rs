@@ -23,6 +23,28 @@ const CONFUSABLE_IDENTS: &str = "confusable_idents";
 /// rustc's lint of a script a crate uses only in letters that look like Latin ones.
 const MIXED_SCRIPT: &str = "mixed_script_confusables";
 
+/// The row a pin was for, as the API snapshot has it, for an ambiguous pin's help.
+pub enum PinnedRow<'p> {
+    /// Still in the table.
+    InTable {
+        /// Its code or name, whichever names it alone.
+        key: String,
+        /// The pinned variant name.
+        variant: &'p str,
+    },
+    /// No longer in the table: neither on the page nor retired.
+    Gone {
+        /// Its code, as the snapshot has it.
+        code: &'p str,
+        /// Its name, as the snapshot has it.
+        name: &'p str,
+        /// Its code or name, whichever would retire it alone.
+        key: String,
+        /// The pinned variant name.
+        variant: &'p str,
+    },
+}
+
 /// The two files a table's problems point into: the manifest and the table's page.
 #[derive(Clone, Copy, Debug)]
 pub struct Place<'a> {
@@ -586,28 +608,38 @@ impl Place<'_> {
         ))
     }
 
-    /// A pin whose key is the code or name of several rows.
-    /// `better`, where known, is the key that names the row the pin was for alone, and the
-    /// pinned name.
+    /// A pin whose key is the code or name of several rows. `was`, where the API snapshot
+    /// tells, is the row the pin was for.
     pub fn ambiguous_pin(
         &self,
         span: Range<usize>,
         key: &str,
         rows: usize,
-        better: Option<(&str, &str)>,
+        was: Option<PinnedRow<'_>>,
     ) -> Diagnostic {
         let diagnostic = self.in_manifest(
             span,
             format!("`{key}` is the code or name of {rows} rows; a pin must pick one"),
             "ambiguous pin",
         );
-        match better {
-            Some((better, name)) => diagnostic.with_help(format!(
-                "the API snapshot has `{name}` for the row that `{better}` names alone: key the \
+        match was {
+            Some(PinnedRow::InTable { key, variant }) => diagnostic.with_help(format!(
+                "the API snapshot has `{variant}` for the row that `{key}` names alone: key the \
                  pin by it, `variants = {{ {} = {} }}`",
-                toml_string(better),
-                toml_string(name)
+                toml_string(&key),
+                toml_string(variant)
             )),
+            Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
+                .with_note(format!(
+                    "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
+                     is no longer in the table"
+                ))
+                .with_help(format!(
+                    "to keep that variant, retire its row in place of this pin: `retired = {{ \
+                     {} = {{ note = \"no longer in the documentation\" }} }}`; or, if one of the \
+                     rows is that row with its name changed, key the pin by that row's name",
+                    toml_string(&key)
+                )),
             None => diagnostic.with_help("pin by the row's name where rows share a code"),
         }
     }
@@ -633,6 +665,31 @@ impl Place<'_> {
         self.in_page(span, format!("two rows generate the variant `{name}`"), "second row")
             .with_label(Label::secondary(self.page, first, "first row"))
             .with_help(pin_variant_help(pin_key))
+    }
+
+    /// A page row whose variant name (`pinned` in the manifest, or not) is the one a retired
+    /// row keeps; `keys` are the two rows' keys, the page row's first.
+    pub fn name_of_retired(
+        &self,
+        span: Range<usize>,
+        name: &str,
+        pinned: bool,
+        (pin_key, retired_key): (&str, &str),
+    ) -> Diagnostic {
+        let (label, or_drop) = match pinned {
+            true => ("pinned the retired row's name", ", or drop its pin"),
+            false => ("generates the retired row's name", ""),
+        };
+        self.in_page(
+            span,
+            format!("this row and the retired row `{retired_key}` generate the variant `{name}`"),
+            label,
+        )
+        .with_note("a retired row keeps the variant name it had")
+        .with_help(format!(
+            "pin this row another name in the manifest: `variants = {{ {} = \"...\" }}`{or_drop}",
+            toml_string(pin_key)
+        ))
     }
 }
 
