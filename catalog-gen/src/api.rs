@@ -534,8 +534,9 @@ impl EnumApi {
 
 /// The codes of the variants both APIs have, for one enum: `variants` are the new enum's,
 /// `kept` those of them no old line matched, `old` the old enum's that no new line matched;
-/// every other new variant is in both. For each code of `kept` or `old`, how many of the
-/// variants in both have it as their code or name (the other codes never choose a pin's key).
+/// every other new variant is in both. For each code or name of `kept` or `old`, how many of
+/// the variants in both have it as their code or name (the other texts never key a pin or a
+/// retirement).
 /// `None` where a variant in both has the name of one of `old`: the old snapshot names that
 /// row twice.
 fn shared_in(
@@ -547,8 +548,11 @@ fn shared_in(
         return Some(BTreeMap::new());
     }
     let old_names: FxHashSet<&str> = old.iter().map(|v| v.variant.as_str()).collect();
-    let mut codes: FxHashMap<&str, usize> =
-        old.iter().chain(kept.iter().copied()).map(|v| (v.code.as_str(), 0)).collect();
+    let mut codes: FxHashMap<&str, usize> = old
+        .iter()
+        .chain(kept.iter().copied())
+        .flat_map(|v| [(v.code.as_str(), 0), (v.name.as_str(), 0)])
+        .collect();
     let kept: FxHashSet<*const VariantApi> = kept.iter().map(|&v| std::ptr::from_ref(v)).collect();
     for variant in variants {
         if kept.contains(&std::ptr::from_ref(variant)) {

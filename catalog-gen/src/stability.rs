@@ -192,9 +192,10 @@ fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
 /// The `retired` key for the removed `variant` ([`names::row_key`]), and whether it can keep
 /// the row. The key is its code, unless that names another row of the old API (`old_codes`)
 /// or a new row has it as its code (`new_row_codes`); then its name, which can keep the row
-/// unless a new row has it as its name too (`new_row_names`). Retiring reads a key that the
-/// page's rows have as the same kind of cell as the row's documented again
-/// (`model::retired`).
+/// unless it names another row of the old API too, or a new row has it as its name
+/// (`new_row_names`). Retiring reads a key that the page's rows have as the same kind of cell
+/// as the row's documented again (`model::retired`), and one that names two rows of the old
+/// API as naming neither.
 fn retired_key(
     variant: &VariantApi,
     old_codes: &FxHashMap<&str, usize>,
@@ -205,7 +206,8 @@ fn retired_key(
     let naming =
         old_codes.get(code).copied().unwrap_or(1) + usize::from(new_row_codes.contains(code));
     let key = names::row_key(code, &variant.name, naming);
-    let retirable = key == code || !new_row_names.contains(key);
+    let names_it_alone = old_codes.get(key).copied().unwrap_or(1) == 1;
+    let retirable = key == code || (names_it_alone && !new_row_names.contains(key));
     (key.to_owned(), retirable)
 }
 

@@ -241,6 +241,28 @@ fn a_removed_row_no_key_can_retire_gets_the_pin_that_keeps_its_name_instead() {
     assert!(module.contains("    One,\n"), "{module}");
 }
 
+/// The same where the removed row's name is an unchanged row's: the gate, which compares only
+/// the rows that changed, offered to retire the row by that name, which the unchanged row
+/// documents again, so the same help came back after every paste (replaying the history of
+/// EIP-2315's tables of opcodes, where `PUSH1` is at two offsets).
+#[test]
+fn a_removed_row_whose_name_an_unchanged_row_has_gets_no_retirement() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = "| Code | Name |\n| --- | --- |\n";
+    fs::write(&page, format!("{head}| 0 | PUSH1 |\n| 6 | PUSH1 |\n| 8 | JUMPSUB |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    // The row left at offset 0 keeps its name.
+    fs::write(&manifest, format!("{HEAD}variants = {{ \"0\" = \"Push10\" }}\n")).unwrap();
+    fs::write(&page, format!("{head}| 0 | PUSH1 |\n| 6 | JUMPSUB |\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(error.message.contains("`E::Push16` would be removed"), "{error:#?}");
+    assert!(error.notes[0].contains("`retired` cannot tell it from them"), "{error:#?}");
+    assert!(!error.help.as_deref().unwrap().contains("retired = {"), "{error:#?}");
+}
+
 /// A pin keyed by a code of its own, when a later update gives another row that code: the pin
 /// names two rows, and its help gives the key, from the API snapshot, that names the row the
 /// pin was for alone (replaying real AWS pages' histories, such pins stopped 37 revisions,
