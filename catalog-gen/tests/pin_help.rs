@@ -354,3 +354,55 @@ fn a_pin_that_takes_a_retired_rows_name_is_the_page_rows_problem() {
         "{module}"
     );
 }
+
+/// A retired code that a later update gave another row, then moved on: the key names two rows
+/// of the API snapshot, and the error says which, with the key that names each alone, or that
+/// another key retires the row already (replaying EIP-2315's tables, the help said only to
+/// retire by name or code).
+#[test]
+fn a_retired_key_that_names_two_rows_of_the_snapshot_gets_the_keys_that_name_each() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = "| Code | Name |\n| --- | --- |\n";
+    fs::write(&page, format!("{head}| 4 | BEGINSUB |\n| 3 | STOP |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let by_code = r#""4" = { note = "gone" }"#;
+    fs::write(&manifest, format!("{HEAD}retired = {{ {by_code} }}\n")).unwrap();
+    fs::write(&page, format!("{head}| 3 | STOP |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    // `STOP` takes the code: `4` is documented again, a warning, and the row is retired by name.
+    let both = format!("{HEAD}retired = {{ {by_code}, \"BEGINSUB\" = {{ note = \"gone\" }} }}\n");
+    fs::write(&manifest, &both).unwrap();
+    fs::write(&page, format!("{head}| 4 | STOP |\n")).unwrap();
+    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(report.warnings.diagnostics[0].message.contains("documents it again"));
+
+    fs::write(&page, format!("{head}| 2 | STOP |\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(error.message.contains("cannot retire `4`"), "{error:#?}");
+    assert_eq!(
+        error.notes,
+        ["the API snapshot's rows: `Stop` (`4`, `STOP`), `Beginsub` (`4`, `BEGINSUB`, retired)"]
+    );
+    assert_eq!(
+        error.help.as_deref(),
+        Some(
+            "`\"BEGINSUB\"` retires `Beginsub` already: remove `\"4\"` from this [[table]]'s `retired`"
+        )
+    );
+    // Without the second key, the help gives it.
+    fs::write(&manifest, format!("{HEAD}retired = {{ {by_code} }}\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some(
+            "key it by what names the row alone: `\"STOP\"` for `Stop`, `\"BEGINSUB\"` for `Beginsub`"
+        )
+    );
+    fs::write(&manifest, format!("{HEAD}retired = {{ \"BEGINSUB\" = {{ note = \"gone\" }} }}\n"))
+        .unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    Beginsub,\n"), "{module}");
+}

@@ -4,7 +4,7 @@
 use std::fmt::Display;
 use std::ops::Range;
 
-use crate::api::toml_string;
+use crate::api::{VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::lints::MANY_ROWS;
 use crate::naming::Refusal;
@@ -389,18 +389,57 @@ impl Place<'_> {
             .with_help(format!("remove `{}` from this [[table]]'s `retired`", toml_string(key)))
     }
 
-    /// A retired key that is the code or name of several rows of the API snapshot.
-    pub fn ambiguous_retired(&self, span: Range<usize>, key: &str, rows: usize) -> Diagnostic {
-        self.in_manifest(
-            span,
-            format!(
-                "cannot retire `{key}`: it is the code or name of {rows} rows of the API snapshot"
+    /// A retired key that is the code or name of several rows of the API snapshot: `rows`,
+    /// each with whether the manifest retires it already by `key`, the key that names it
+    /// alone in the snapshot.
+    pub fn ambiguous_retired(
+        &self,
+        span: Range<usize>,
+        key: &str,
+        rows: &[(&VariantApi, bool, String)],
+    ) -> Diagnostic {
+        let listed: Vec<String> = rows
+            .iter()
+            .map(|(row, retired, _)| {
+                let retired = if row.retired || *retired { ", retired" } else { "" };
+                format!("`{}` (`{}`, `{}`{retired})", row.variant, row.code, row.name)
+            })
+            .collect();
+        let diagnostic = self
+            .in_manifest(
+                span,
+                format!(
+                    "cannot retire `{key}`: it is the code or name of {} rows of the API snapshot",
+                    rows.len()
+                ),
+                "retired here",
+            )
+            .with_note(format!("the API snapshot's rows: {}", listed.join(", ")));
+        let already: Vec<String> = rows
+            .iter()
+            .filter(|(_, retired, _)| *retired)
+            .map(|(row, _, alone)| format!("`{}` retires `{}`", toml_string(alone), row.variant))
+            .collect();
+        if !already.is_empty() {
+            return diagnostic.with_help(format!(
+                "{} already: remove `{}` from this [[table]]'s `retired`",
+                already.join(", "),
+                toml_string(key)
+            ));
+        }
+        let keys: Vec<String> = rows
+            .iter()
+            .filter(|(_, _, alone)| alone != key)
+            .map(|(row, _, alone)| format!("`{}` for `{}`", toml_string(alone), row.variant))
+            .collect();
+        match keys.is_empty() {
+            true => diagnostic.with_help(
+                "retire by the row's name where rows share a code, by its code where they share \
+                 a name",
             ),
-            "retired here",
-        )
-        .with_help(
-            "retire by the row's name where rows share a code, by its code where they share a name",
-        )
+            false => diagnostic
+                .with_help(format!("key it by what names the row alone: {}", keys.join(", "))),
+        }
     }
 
     /// A retired code that neither the page nor the API snapshot has.

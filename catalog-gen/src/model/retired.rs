@@ -12,7 +12,7 @@ use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::keys::{self, KeyedRow, Retiring};
-use crate::model::names::names_row;
+use crate::model::names::{self, names_row};
 use crate::model::problems::Place;
 use crate::model::same_text;
 
@@ -55,8 +55,14 @@ pub fn keep<'a>(
                 problems.push(place.retired_without_text(key.span(), key_text));
                 continue;
             }
-            (Some(_), Some(_)) => {
-                problems.push(place.ambiguous_retired(key.span(), key_text, last.len()));
+            (Some((api, _)), Some(_)) => {
+                let named = named_alone(api, last.iter().map(|(_, variant)| *variant));
+                let retired_already = |key: &str| spec.retired.keys().any(|k| k.get_ref() == key);
+                let named: Vec<_> = named
+                    .into_iter()
+                    .map(|(variant, key)| (variant, retired_already(&key), key))
+                    .collect();
+                problems.push(place.ambiguous_retired(key.span(), key_text, &named));
                 continue;
             }
         };
@@ -129,6 +135,21 @@ fn documents(key: &str, last: Option<&VariantApi>, code: &str, name: &str) -> bo
 /// wrong.
 pub fn last_variants<'a>(api: &'a EnumApi, key: &str) -> impl Iterator<Item = &'a VariantApi> {
     api.variants.iter().filter(move |variant| names_row(key, &variant.code, &variant.name))
+}
+
+/// Each of `variants`, rows of `api` (the API snapshot's enum), with the key that names it
+/// alone there ([`names::row_key`]).
+fn named_alone<'a>(
+    api: &EnumApi,
+    variants: impl Iterator<Item = &'a VariantApi>,
+) -> Vec<(&'a VariantApi, String)> {
+    let naming = names::naming_counts(api.variants.iter().map(|v| (&*v.code, &*v.name)));
+    variants
+        .map(|variant| {
+            let code_naming = naming.get(&*variant.code).copied().unwrap_or(1);
+            (variant, names::row_key(&variant.code, &variant.name, code_naming).to_owned())
+        })
+        .collect()
 }
 
 /// The last documented text of the column headed `header` (at `index` today): the cell of the
