@@ -104,6 +104,15 @@ fn key_text(
     }
 }
 
+/// `text` as an integer code: decimal or `0x` hexadecimal digits, up to `u64`.
+pub fn int_value(text: &str) -> Option<u64> {
+    match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => u64::from_str_radix(hex, 16).ok(),
+        None if text.bytes().all(|b| b.is_ascii_digit()) => text.parse::<u64>().ok(),
+        None => None,
+    }
+}
+
 /// `text` as a code of the manifest's `key-type`: decimal or `0x` hexadecimal digits for
 /// integers.
 pub fn parse_key(
@@ -115,11 +124,7 @@ pub fn parse_key(
 ) -> Option<Key> {
     let key_type = *spec.key_type.get_ref();
     let Some(max) = key_type.max() else { return Some(Key::Str(text.to_owned())) };
-    let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        Some(hex) => u64::from_str_radix(hex, 16).ok(),
-        None if text.bytes().all(|b| b.is_ascii_digit()) => text.parse::<u64>().ok(),
-        None => None,
-    };
+    let parsed = int_value(text);
     let type_name = key_type.rust_name();
     let problem = match parsed {
         Some(value) if value <= max => return Some(Key::Int(value)),

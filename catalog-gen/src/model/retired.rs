@@ -10,6 +10,7 @@ use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
+use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::keys::{self, KeyedRow, Retiring};
 use crate::model::names::{self, names_row};
@@ -43,7 +44,7 @@ pub fn keep<'a>(
         let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
         let documented = rows.iter().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
-            documents(key_text, only, &row.key_text, name)
+            documents(key_text, only, row, name)
         });
         if documented {
             problems.push(place.retired_documented_again(key.span(), key_text));
@@ -115,18 +116,25 @@ pub fn page_rows_then_retired(
 
 /// Whether `row`, the page's, is the snapshot's `variant`: the same code and name.
 fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
-    row.key_text == variant.code && *row.row.cells()[columns.name].text == *variant.name
+    has_code(row, &variant.code) && *row.row.cells()[columns.name].text == *variant.name
 }
 
-/// Whether the page's row with `code` (as written) and `name` is the row retired by `key`
-/// documented again: where the key names `last`, the snapshot's row, by its code, the page's
-/// row has that code; by its name, that name. A row that took the old code as its name, or the
+/// Whether `row`'s code is `code` as written: the same text, or for integer codes the same
+/// number (`0003` is `3`, as lookups and the uniqueness checks have it).
+fn has_code(row: &KeyedRow<'_>, code: &str) -> bool {
+    row.key_text == code
+        || matches!(row.key, Key::Int(value) if keys::int_value(code) == Some(value))
+}
+
+/// Whether the page's `row`, named `name`, is the row retired by `key` documented again: where
+/// the key names `last`, the snapshot's row, by its code, the page's row has that code
+/// ([`has_code`]); by its name, that name. A row that took the old code as its name, or the
 /// old name as its code, is another row (a page that swapped two columns has such rows).
-/// Without a snapshot row, a row the key names ([`names_row`]).
-fn documents(key: &str, last: Option<&VariantApi>, code: &str, name: &str) -> bool {
+/// Without a snapshot row, a row the key names, by code or name ([`names_row`]).
+fn documents(key: &str, last: Option<&VariantApi>, row: &KeyedRow<'_>, name: &str) -> bool {
     match last {
-        Some(last) => (key == last.code && code == key) || (key == last.name && name == key),
-        None => names_row(key, code, name),
+        Some(last) => (key == last.code && has_code(row, key)) || (key == last.name && name == key),
+        None => has_code(row, key) || names_row(key, &row.key_text, name),
     }
 }
 
@@ -211,6 +219,22 @@ mod tests {
         assert_eq!(variant.ident.as_str(), "Gone");
         assert_eq!(variant.cells[..], ["7".into(), "Gone away".into(), "Was here.".into()]);
         assert_eq!(variant.retired.as_ref().unwrap().since.as_deref(), Some("2024"));
+    }
+
+    /// An integer code is a number, however it is written: the page's `7` documents again
+    /// the row retired as `0007` (replaying EIP-7979's tables, it was kept as well, a second
+    /// row with the code, which the checks refused, pointing at the page's first line).
+    #[test]
+    fn a_retired_integer_code_is_documented_again_by_the_same_number() {
+        let manifest = MANIFEST.replace("\"7\"", "\"0007\"");
+        let mut api = previous(Vec::new(), Vec::new());
+        api.enums.get_mut("E").unwrap().variants[0].code = "0007".into();
+        let page = format!("{PAGE}| 7 | Gone away | Back. |\n");
+        let catalog = model_of(&manifest, &page, &api).unwrap();
+        let variants = &catalog.modules[0].enums[0].variants;
+        assert_eq!(variants.len(), 2);
+        assert!(variants.iter().all(|variant| variant.retired.is_none()));
+        assert_eq!(variants[1].ident.as_str(), "GoneAway");
     }
 
     #[test]
