@@ -1102,9 +1102,9 @@ mod tests {
 
     /// What the break gate and the changelog make of `differing`.
     fn review(differing: &Differing<'_>) -> (Vec<Break>, Changelog) {
-        let breaks = stability::breaks_between(differing);
+        let breaks = stability::breaks_between(differing, &Default::default());
         let changelog = Changelog::with_breaks(Some(&differing.old), &differing.new, breaks);
-        (stability::breaks_between(differing), changelog)
+        (stability::breaks_between(differing, &Default::default()), changelog)
     }
 
     #[test]

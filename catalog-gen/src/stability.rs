@@ -5,7 +5,8 @@
 //! else the one row with the same code. A row whose variant name changes is a rename, with the
 //! pin that keeps the old name; a row that is gone is a removal.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -13,7 +14,7 @@ use crate::api::{CatalogApi, Differing, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
-use crate::model::names;
+use crate::model::{keys, names};
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -68,24 +69,29 @@ pub enum Break {
     },
 }
 
-/// What going from `old` to `new` removes or renames, enum by enum in name order.
+/// What going from `old` to `new` removes or renames, enum by enum in name order; codes
+/// compared as written.
 pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
-    breaks_sharing(old, new, &BTreeMap::new())
+    breaks_sharing(old, new, &BTreeMap::new(), &BTreeSet::new())
 }
 
 /// What going from `differing.old` to `differing.new` removes or renames: the same as
 /// [`breaks`] between the whole APIs, since the variants both have are neither removed nor
-/// renamed, and only count where a pin's key is chosen.
-pub fn breaks_between(differing: &Differing<'_>) -> Vec<Break> {
-    breaks_sharing(&differing.old, &differing.new, &differing.shared_codes)
+/// renamed, and only count where a pin's key is chosen. The codes of the enums named in
+/// `integer_codes` (the manifest's `key-type`, which the API snapshot does not record) are
+/// compared as numbers, as lookups and the model compare them: `0003` is `3`.
+pub fn breaks_between(differing: &Differing<'_>, integer_codes: &BTreeSet<String>) -> Vec<Break> {
+    breaks_sharing(&differing.old, &differing.new, &differing.shared_codes, integer_codes)
 }
 
 /// [`breaks`], where besides their own variants both APIs have others that the codes of
-/// `shared_codes` count ([`Differing::shared_codes`]).
+/// `shared_codes` count ([`Differing::shared_codes`]), and the enums of `integer_codes` have
+/// integer codes.
 fn breaks_sharing(
     old: &CatalogApi,
     new: &CatalogApi,
     shared_codes: &BTreeMap<String, BTreeMap<String, usize>>,
+    integer_codes: &BTreeSet<String>,
 ) -> Vec<Break> {
     let mut found = Vec::new();
     for (enum_name, old_api) in &old.enums {
@@ -99,10 +105,11 @@ fn breaks_sharing(
             old_api.variants.iter().filter(|v| !new_names.contains(v.variant.as_str())).collect();
         if !gone.is_empty() {
             let old_names = names(&old_api.variants);
-            let mut renamed: FxHashMap<&str, Vec<&VariantApi>> = FxHashMap::default();
+            let integer = integer_codes.contains(enum_name);
+            let mut renamed: FxHashMap<Cow<'_, str>, Vec<&VariantApi>> = FxHashMap::default();
             for variant in &new_api.variants {
                 if !old_names.contains(variant.variant.as_str()) {
-                    renamed.entry(&variant.code).or_default().push(variant);
+                    renamed.entry(code_id(&variant.code, integer)).or_default().push(variant);
                 }
             }
             let shared = shared_codes.get(enum_name);
@@ -110,15 +117,16 @@ fn breaks_sharing(
             let new_codes = codes(&new_api.variants, shared);
             // The codes of the new rows that differ from the old ones; a row both have is
             // counted among the old ones.
-            let new_row_codes: FxHashSet<&str> =
-                new_api.variants.iter().map(|variant| variant.code.as_str()).collect();
+            let new_row_codes: FxHashSet<Cow<'_, str>> =
+                new_api.variants.iter().map(|variant| code_id(&variant.code, integer)).collect();
             let new_row_names: FxHashSet<&str> =
                 new_api.variants.iter().map(|variant| variant.name.as_str()).collect();
             for old_variant in gone {
                 let enum_name = enum_name.clone();
                 let old = old_variant.variant.clone();
-                let candidates =
-                    renamed.get(old_variant.code.as_str()).map_or(&[][..], Vec::as_slice);
+                let candidates = renamed
+                    .get(&code_id(&old_variant.code, integer))
+                    .map_or(&[][..], Vec::as_slice);
                 found.push(match same_row(old_variant, candidates) {
                     Some(new) => Break::RenamedVariant {
                         enum_name,
@@ -128,8 +136,10 @@ fn breaks_sharing(
                         pin_key: pin_key(new, &new_codes),
                     },
                     None => {
+                        let new_row_has_code =
+                            new_row_codes.contains(&code_id(&old_variant.code, integer));
                         let (pin_key, retirable) =
-                            retired_key(old_variant, &old_codes, &new_row_codes, &new_row_names);
+                            retired_key(old_variant, &old_codes, new_row_has_code, &new_row_names);
                         let code = old_variant.code.clone();
                         Break::RemovedVariant { enum_name, old, code, pin_key, retirable }
                     }
@@ -149,6 +159,15 @@ fn breaks_sharing(
         }
     }
     found
+}
+
+/// A code as the rows compare it: as written, or where the codes are integers, as the
+/// number's decimal digits.
+fn code_id(code: &str, integer: bool) -> Cow<'_, str> {
+    match integer.then(|| keys::int_value(code)).flatten() {
+        Some(value) => Cow::Owned(value.to_string()),
+        None => Cow::Borrowed(code),
+    }
 }
 
 fn names(variants: &[VariantApi]) -> FxHashSet<&str> {
@@ -191,7 +210,7 @@ fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
 
 /// The `retired` key for the removed `variant` ([`names::row_key`]), and whether it can keep
 /// the row. The key is its code, unless that names another row of the old API (`old_codes`)
-/// or a new row has it as its code (`new_row_codes`); then its name, which can keep the row
+/// or a new row has it as its code (`new_row_has_code`); then its name, which can keep the row
 /// unless it names another row of the old API too, or a new row has it as its name
 /// (`new_row_names`). Retiring reads a key that the page's rows have as the same kind of cell
 /// as the row's documented again (`model::retired`), and one that names two rows of the old
@@ -199,12 +218,11 @@ fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
 fn retired_key(
     variant: &VariantApi,
     old_codes: &FxHashMap<&str, usize>,
-    new_row_codes: &FxHashSet<&str>,
+    new_row_has_code: bool,
     new_row_names: &FxHashSet<&str>,
 ) -> (String, bool) {
     let code = variant.code.as_str();
-    let naming =
-        old_codes.get(code).copied().unwrap_or(1) + usize::from(new_row_codes.contains(code));
+    let naming = old_codes.get(code).copied().unwrap_or(1) + usize::from(new_row_has_code);
     let key = names::row_key(code, &variant.name, naming);
     let names_it_alone = old_codes.get(key).copied().unwrap_or(1) == 1;
     let retirable = key == code || (names_it_alone && !new_row_names.contains(key));

@@ -406,3 +406,26 @@ fn a_retired_key_that_names_two_rows_of_the_snapshot_gets_the_keys_that_name_eac
     let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
     assert!(module.contains("    Beginsub,\n"), "{module}");
 }
+
+/// Integer codes are numbers, however the page writes them: a row whose code was `0003` and
+/// is now `3`, with another name, is the same row renamed, and the pin pasted from the help
+/// keeps its name (the gate compared codes as written, and asked to retire `0003`, which the
+/// row `3` could not sit beside).
+#[test]
+fn an_integer_code_written_otherwise_is_the_same_rows_for_the_gate() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = HEAD.replace("\"str\"", "\"u16\"").replace("shared-codes = true\n", "");
+    fs::write(&manifest, &head).unwrap();
+    let rows = "| Code | Name |\n| --- | --- |\n";
+    fs::write(&page, format!("{rows}| 0000 | PUSH1 |\n| 0003 | RETURNSUB |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{rows}| 0 | PUSH1 |\n| 3 | OTHER |\n")).unwrap();
+    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "");
+    assert_eq!(pin, r#"variants = { "3" = "Returnsub" }"#);
+    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    assert!(module.contains("    Returnsub = 3,\n"), "{module}");
+}

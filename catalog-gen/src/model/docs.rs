@@ -190,6 +190,7 @@ fn enum_model(
                 .iter()
                 .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
                 .collect(),
+            integer_codes: spec.key_type.get_ref().max().is_some(),
         },
     }
 }

@@ -279,6 +279,8 @@ pub struct Origin {
     pub enum_span: Range<usize>,
     /// The pinned variant names: key (code as written, or name), the name, and its span.
     pub pins: Vec<(String, String, Range<usize>)>,
+    /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
+    pub integer_codes: bool,
 }
 
 /// Builds the model with its warnings, or returns every problem found (warnings included).

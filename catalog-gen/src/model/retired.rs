@@ -45,8 +45,9 @@ pub fn keep<'a>(
         let documented = rows.iter().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
             // The row itself with its code written otherwise (`3` for `0003`) is documented
-            // again too; a row that shares only the number is another, as the break gate,
-            // which compares codes as written, has it.
+            // again too; a row that shares only the number is another, beside it where codes
+            // are shared (the break gate takes such a row for the removed one renamed, and
+            // asks for a pin rather than this retirement).
             documents(key_text, only, &row.key_text, name)
                 || only.is_some_and(|last| is_row(row, columns, last))
         });
@@ -237,7 +238,7 @@ mod tests {
         assert_eq!(variants[1].ident.as_str(), "GoneAway");
 
         // A row that has only the number is another row, with a code shared: the retired
-        // row stays, as the break gate, comparing codes as written, asked.
+        // row stays beside it.
         let shared = manifest.replace("name-column", "shared-codes = true\nname-column");
         let page = format!("{PAGE}| 7 | Newcomer | New. |\n");
         let catalog = model_of(&shared, &page, &api).unwrap();
