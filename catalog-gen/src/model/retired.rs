@@ -122,9 +122,10 @@ pub fn page_rows_then_retired(
 /// Whether `row`, the page's, is the snapshot's `variant`: the same name, and the same code,
 /// as written or, for integer codes, as a number (`0003` is `3`, as lookups have it).
 fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
-    let same_code = row.key_text == variant.code
-        || matches!(row.key, Key::Int(value) if keys::int_value(&variant.code) == Some(value));
-    same_code && *row.row.cells()[columns.name].text == *variant.name
+    // The name first: it tells most rows apart without reading a number.
+    *row.row.cells()[columns.name].text == *variant.name
+        && (row.key_text == variant.code
+            || matches!(row.key, Key::Int(value) if keys::int_value(&variant.code) == Some(value)))
 }
 
 /// Whether the page's row with `code` (as written) and `name` is the row retired by `key`
