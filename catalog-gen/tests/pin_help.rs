@@ -68,6 +68,17 @@ fn docs_on_disk(sandbox: &tempfile::TempDir) -> (PathBuf, PathBuf) {
     (manifest, docs.join("p.md"))
 }
 
+/// The module that a regen that must succeed writes.
+fn regen_module(manifest: &Path) -> String {
+    regen::regen(manifest, &Options::default()).unwrap();
+    written_module(manifest)
+}
+
+/// The module written last.
+fn written_module(manifest: &Path) -> String {
+    fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap()
+}
+
 /// The errors of a regen that must fail.
 fn regen_errors(manifest: &Path) -> Vec<Diagnostic> {
     match regen::regen(manifest, &Options::default()) {
@@ -121,8 +132,7 @@ fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
     assert_eq!(pin, r#"variants = { "Say \"hello\" \\ now" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(module.contains("    SayHi,\n"), "{module}");
 }
 
@@ -145,7 +155,7 @@ fn retirement_pasted_keeps(before: &str, after: &str, expected: &str, variant: &
     fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
     let report = regen::regen(&manifest, &Options::default()).unwrap();
     assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = written_module(&manifest);
     assert!(module.contains(&format!("    {variant},\n")), "{module}");
     let again = regen::regen(&manifest, &Options::default()).unwrap();
     assert!(again.is_up_to_date(), "{:?}", again.changes);
@@ -199,8 +209,7 @@ fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     let retired = pin_from(&regen_errors(&manifest), "is no row's code or name", "retired", "");
     assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n{retired}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(module.contains("    SayHi,\n"), "{module}");
     assert!(module.contains("#[deprecated"), "{module}");
 }
@@ -236,8 +245,7 @@ fn a_removed_row_no_key_can_retire_gets_the_pin_that_keeps_its_name_instead() {
     assert_eq!(pin, r#"variants = { "<that row's code>" = "One" }"#);
     let pin = pin.replace("<that row's code>", "P new");
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(module.contains("    One,\n"), "{module}");
 }
 
@@ -283,8 +291,7 @@ fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     let better = pin_from(&regen_errors(&manifest), "a pin must pick one", "variants", "");
     assert_eq!(better, r#"variants = { "Say hello" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{better}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(module.contains("    SayHi,\n"), "{module}");
 }
 
@@ -318,7 +325,7 @@ fn an_ambiguous_pin_whose_row_is_gone_gets_the_retirement_that_keeps_its_variant
     fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
     let report = regen::regen(&manifest, &Options::default()).unwrap();
     assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = written_module(&manifest);
     assert!(module.contains("#[deprecated") && module.contains("    SayHi,\n"), "{module}");
     assert!(regen::regen(&manifest, &Options::default()).unwrap().is_up_to_date());
 }
@@ -347,8 +354,7 @@ fn a_pin_that_takes_a_retired_rows_name_is_the_page_rows_problem() {
     let pin = pasted(errors[0].help.as_deref().unwrap(), "variants", "DiskFullAgain");
     assert_eq!(pin, r#"variants = { "3" = "DiskFullAgain" }"#);
     fs::write(&manifest, format!("{HEAD}{retired}\n{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(
         module.contains("    DiskFullAgain,\n") && module.contains("    DiskFull,\n"),
         "{module}"
@@ -402,8 +408,7 @@ fn a_retired_key_that_names_two_rows_of_the_snapshot_gets_the_keys_that_name_eac
     );
     fs::write(&manifest, format!("{HEAD}retired = {{ \"BEGINSUB\" = {{ note = \"gone\" }} }}\n"))
         .unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(module.contains("    Beginsub,\n"), "{module}");
 }
 
@@ -425,7 +430,6 @@ fn an_integer_code_written_otherwise_is_the_same_rows_for_the_gate() {
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "");
     assert_eq!(pin, r#"variants = { "3" = "Returnsub" }"#);
     fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
-    let module = fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap();
+    let module = regen_module(&manifest);
     assert!(module.contains("    Returnsub = 3,\n"), "{module}");
 }
