@@ -433,3 +433,29 @@ fn an_integer_code_written_otherwise_is_the_same_rows_for_the_gate() {
     let module = regen_module(&manifest);
     assert!(module.contains("    Returnsub = 3,\n"), "{module}");
 }
+
+/// A row retired by an integer code that another row takes, written otherwise (`3` for the
+/// `0003` retired), while rows take its name: the code is documented again, and the gate,
+/// finding neither key free, offers the pin (the retired row was kept beside them, a row no
+/// lookup could find, refused at the page's first line; replaying EIP-7979's tables).
+#[test]
+fn a_row_retired_by_an_integer_code_written_otherwise_is_documented_again_by_the_number() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = HEAD.replace("\"str\"", "\"u16\"");
+    fs::write(&manifest, &head).unwrap();
+    let rows = "| Code | Name |\n| --- | --- |\n";
+    fs::write(&page, format!("{rows}| 0003 | RETURNSUB |\n| 5 | STOP |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    fs::write(&manifest, format!("{head}retired = {{ \"0003\" = {{ note = \"gone\" }} }}\n"))
+        .unwrap();
+    fs::write(&page, format!("{rows}| 5 | STOP |\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    fs::write(&page, format!("{rows}| 3 | STOP |\n| 8 | RETURNSUB |\n| 10 | RETURNSUB |\n"))
+        .unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(error.message.contains("`E::Returnsub` would be removed"), "{error:#?}");
+    assert!(!error.help.as_deref().unwrap().contains("retired = {"), "{error:#?}");
+}
