@@ -42,9 +42,11 @@ pub fn keep<'a>(
         }
         let (first, second) = (last.first().copied(), last.get(1));
         let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
+        // Read as a number once, not at every row.
+        let code = Code { text: key_text, number: keys::int_value(key_text) };
         let documented = rows.iter().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
-            documents(key_text, only, row, name)
+            documents(&code, only, row, name)
         });
         if documented {
             problems.push(place.retired_documented_again(key.span(), key_text));
@@ -115,28 +117,41 @@ pub fn page_rows_then_retired(
 }
 
 /// Whether `row`, the page's, is the snapshot's `variant`: the same name and code
-/// ([`has_code`]).
+/// ([`Code::of`]).
 fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
     // The name first: it tells most rows apart without reading a number.
-    *row.row.cells()[columns.name].text == *variant.name && has_code(row, &variant.code)
+    *row.row.cells()[columns.name].text == *variant.name
+        && (Code { text: &variant.code, number: keys::int_value(&variant.code) }).of(row)
 }
 
-/// Whether `row`'s code is `code` as written: the same text, or for integer codes the same
-/// number (`0003` is `3`, as lookups, the uniqueness checks and the break gate have it).
-fn has_code(row: &KeyedRow<'_>, code: &str) -> bool {
-    row.key_text == code
-        || matches!(row.key, Key::Int(value) if keys::int_value(code) == Some(value))
+/// A code as written, and as a number where it is one.
+struct Code<'c> {
+    text: &'c str,
+    number: Option<u64>,
+}
+
+impl Code<'_> {
+    /// Whether this is `row`'s code: for integer codes the same number (`0003` is `3`, as
+    /// lookups, the uniqueness checks and the break gate have it), else the same text.
+    fn of(&self, row: &KeyedRow<'_>) -> bool {
+        match row.key {
+            Key::Int(value) => self.number == Some(value),
+            Key::Str(_) => row.key_text == self.text,
+        }
+    }
 }
 
 /// Whether the page's `row`, named `name`, is the row retired by `key` documented again: where
 /// the key names `last`, the snapshot's row, by its code, the page's row has that code
-/// ([`has_code`]); by its name, that name. A row that took the old code as its name, or the
+/// ([`Code::of`]); by its name, that name. A row that took the old code as its name, or the
 /// old name as its code, is another row (a page that swapped two columns has such rows).
 /// Without a snapshot row, a row the key names, by its code or its name ([`names_row`]).
-fn documents(key: &str, last: Option<&VariantApi>, row: &KeyedRow<'_>, name: &str) -> bool {
+fn documents(key: &Code<'_>, last: Option<&VariantApi>, row: &KeyedRow<'_>, name: &str) -> bool {
     match last {
-        Some(last) => (key == last.code && has_code(row, key)) || (key == last.name && name == key),
-        None => has_code(row, key) || names_row(key, &row.key_text, name),
+        Some(last) => {
+            (key.text == last.code && key.of(row)) || (key.text == last.name && name == key.text)
+        }
+        None => key.of(row) || names_row(key.text, &row.key_text, name),
     }
 }
 
