@@ -152,9 +152,10 @@ pub struct Differing<'n> {
     pub old: CatalogApi,
     /// The new API, or the part of it the checked-in one does not have.
     pub new: Cow<'n, CatalogApi>,
-    /// Enum by enum, for each code that a variant of `old` or `new` has, how many of the
-    /// variants both have (left out of both) have it too, as their code or name: a pin is
-    /// keyed by its row's code only where no other row has that code or name
+    /// Enum by enum, for each code or name that a variant of `old` or `new` has, how many of
+    /// the variants both have (left out of both) have it too, as their code or name: a pin or
+    /// a retirement is keyed by its row's code only where no other row has that code or
+    /// name, and by its name only where no other row has that
     /// ([`crate::model::names::row_key`]). Empty where both are whole.
     pub shared_codes: BTreeMap<String, BTreeMap<String, usize>>,
 }
