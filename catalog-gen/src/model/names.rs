@@ -53,9 +53,15 @@ pub fn assign<'a>(
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
         names_row(pin, &keyed.key_text, cell_text(keyed, columns))
     };
-    check_pins(place, spec, columns, previous, &rows, pins_row, problems);
+    let ambiguous = check_pins(place, spec, columns, previous, &rows, pins_row, problems);
+    // An ambiguous pin names no row: given to each it names, it would also be reported as
+    // two rows with one name, a problem of its own that the pin's fix removes.
     let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
-        spec.variants.iter().find_map(|(key, name)| pins_row(key.get_ref(), keyed).then_some(name))
+        let mut pins = spec.variants.iter();
+        pins.find_map(|(key, name)| {
+            let key = key.get_ref().as_str();
+            (!ambiguous.contains(&key) && pins_row(key, keyed)).then_some(name)
+        })
     };
     let suffix = spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
     // Names are made once per distinct name cell, on every core where there are many: where
@@ -172,15 +178,17 @@ impl<'r, F: Fn() -> FxHashMap<&'r str, usize>> HelpKeys<'r, F> {
 /// Every pin must name exactly one row. Where a pin's key names several, and the API snapshot
 /// (`previous`) says which of them had the pinned name, the problem gives the key that names
 /// that row alone: a pin keyed by a code that a later docs update gave another row too.
-fn check_pins(
+/// Returns the keys of the pins that name several rows.
+fn check_pins<'s>(
     place: &Place<'_>,
-    spec: &TableSpec,
+    spec: &'s TableSpec,
     columns: &Columns,
     previous: Option<&EnumApi>,
     rows: &[KeyedRow<'_>],
     pins_row: impl Fn(&str, &KeyedRow<'_>) -> bool,
     problems: &mut Vec<Diagnostic>,
-) {
+) -> Vec<&'s str> {
+    let mut ambiguous = Vec::new();
     for (key, pinned) in &spec.variants {
         let matching = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed)).count();
         match matching {
@@ -189,9 +197,11 @@ fn check_pins(
             _ => {
                 let was = pinned_row(previous, pinned.get_ref(), rows, columns);
                 problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching, was));
+                ambiguous.push(key.get_ref().as_str());
             }
         }
     }
+    ambiguous
 }
 
 /// What the API snapshot (`previous`) says of the row that had the variant name `pinned`,
