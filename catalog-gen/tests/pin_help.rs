@@ -74,6 +74,12 @@ fn regen_module(manifest: &Path) -> String {
     written_module(manifest)
 }
 
+/// The report of a regen that must succeed, after `page` is written with `text`.
+fn regen_page(manifest: &Path, page: &Path, text: &str) -> regen::Report {
+    fs::write(page, text).unwrap();
+    regen::regen(manifest, &Options::default()).unwrap()
+}
+
 /// The module written last.
 fn written_module(manifest: &Path) -> String {
     fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap()
@@ -125,8 +131,7 @@ fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let (manifest, page) = docs_on_disk(&sandbox);
     // The rows share a code, so a pin finds each by its name.
     let rows = ROWS;
-    fs::write(&page, format!("{rows}| 1 | Say \"hi\" |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 1 | Say \"hi\" |\n"));
 
     fs::write(&page, format!("{rows}| 1 | Say \"hello\" \\\\ now |\n")).unwrap();
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
@@ -143,8 +148,7 @@ fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
 fn retirement_pasted_keeps(before: &str, after: &str, expected: &str, variant: &str) {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
-    fs::write(&page, before).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, before);
 
     fs::write(&page, after).unwrap();
     let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
@@ -197,8 +201,7 @@ fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     let rows = ROWS;
-    fs::write(&page, format!("{rows}| 2 | Say hi |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 2 | Say hi |\n"));
     fs::write(&page, format!("{rows}| 2 | Say hello |\n")).unwrap();
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
     assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
@@ -234,8 +237,7 @@ fn a_removed_row_no_key_can_retire_gets_the_pin_that_keeps_its_name_instead() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     let head = "| Code | Name |\n| --- | --- |\n";
-    fs::write(&page, format!("{head}| P | One |\n| P | Two |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{head}| P | One |\n| P | Two |\n"));
 
     fs::write(&page, format!("{head}| Q | One |\n| P new | One |\n| P | Two |\n")).unwrap();
     let errors = regen_errors(&manifest);
@@ -258,8 +260,7 @@ fn a_removed_row_whose_name_an_unchanged_row_has_gets_no_retirement() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     let head = "| Code | Name |\n| --- | --- |\n";
-    fs::write(&page, format!("{head}| 0 | PUSH1 |\n| 6 | PUSH1 |\n| 8 | JUMPSUB |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{head}| 0 | PUSH1 |\n| 6 | PUSH1 |\n| 8 | JUMPSUB |\n"));
 
     // The row left at offset 0 keeps its name.
     fs::write(&manifest, format!("{HEAD}variants = {{ \"0\" = \"Push10\" }}\n")).unwrap();
@@ -279,8 +280,7 @@ fn a_removed_row_whose_name_an_unchanged_row_has_gets_no_retirement() {
 fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
-    fs::write(&page, format!("{ROWS}| 2 | Say hi |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
     fs::write(&page, format!("{ROWS}| 2 | Say hello |\n")).unwrap();
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
     assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
@@ -303,8 +303,7 @@ fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
 fn an_ambiguous_pin_whose_row_is_gone_gets_the_retirement_that_keeps_its_variant() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
-    fs::write(&page, format!("{ROWS}| 2 | Say hi |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
     fs::write(&page, format!("{ROWS}| 2 | Say hello |\n")).unwrap();
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
@@ -337,8 +336,7 @@ fn an_ambiguous_pin_whose_row_is_gone_gets_the_retirement_that_keeps_its_variant
 fn a_pin_that_takes_a_retired_rows_name_is_the_page_rows_problem() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
-    fs::write(&page, format!("{ROWS}| 2 | Disk Full |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Disk Full |\n"));
 
     let after = format!("{ROWS}| 3 | Disk-Full |\n");
     fs::write(&page, &after).unwrap();
@@ -370,17 +368,14 @@ fn a_retired_key_that_names_two_rows_of_the_snapshot_gets_the_keys_that_name_eac
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     let head = "| Code | Name |\n| --- | --- |\n";
-    fs::write(&page, format!("{head}| 4 | BEGINSUB |\n| 3 | STOP |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{head}| 4 | BEGINSUB |\n| 3 | STOP |\n"));
     let by_code = r#""4" = { note = "gone" }"#;
     fs::write(&manifest, format!("{HEAD}retired = {{ {by_code} }}\n")).unwrap();
-    fs::write(&page, format!("{head}| 3 | STOP |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{head}| 3 | STOP |\n"));
     // `STOP` takes the code: `4` is documented again, a warning, and the row is retired by name.
     let both = format!("{HEAD}retired = {{ {by_code}, \"BEGINSUB\" = {{ note = \"gone\" }} }}\n");
     fs::write(&manifest, &both).unwrap();
-    fs::write(&page, format!("{head}| 4 | STOP |\n")).unwrap();
-    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    let report = regen_page(&manifest, &page, &format!("{head}| 4 | STOP |\n"));
     assert!(report.warnings.diagnostics[0].message.contains("documents it again"));
 
     fs::write(&page, format!("{head}| 2 | STOP |\n")).unwrap();
@@ -423,8 +418,7 @@ fn an_integer_code_written_otherwise_is_the_same_rows_for_the_gate() {
     let head = HEAD.replace("\"str\"", "\"u16\"").replace("shared-codes = true\n", "");
     fs::write(&manifest, &head).unwrap();
     let rows = "| Code | Name |\n| --- | --- |\n";
-    fs::write(&page, format!("{rows}| 0000 | PUSH1 |\n| 0003 | RETURNSUB |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 0000 | PUSH1 |\n| 0003 | RETURNSUB |\n"));
 
     fs::write(&page, format!("{rows}| 0 | PUSH1 |\n| 3 | OTHER |\n")).unwrap();
     let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "");
@@ -445,12 +439,10 @@ fn a_row_retired_by_an_integer_code_written_otherwise_is_documented_again_by_the
     let head = HEAD.replace("\"str\"", "\"u16\"");
     fs::write(&manifest, &head).unwrap();
     let rows = "| Code | Name |\n| --- | --- |\n";
-    fs::write(&page, format!("{rows}| 0003 | RETURNSUB |\n| 5 | STOP |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 0003 | RETURNSUB |\n| 5 | STOP |\n"));
     fs::write(&manifest, format!("{head}retired = {{ \"0003\" = {{ note = \"gone\" }} }}\n"))
         .unwrap();
-    fs::write(&page, format!("{rows}| 5 | STOP |\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 5 | STOP |\n"));
 
     fs::write(&page, format!("{rows}| 3 | STOP |\n| 8 | RETURNSUB |\n| 10 | RETURNSUB |\n"))
         .unwrap();
