@@ -196,7 +196,7 @@ impl Changelog {
                     of(&mut changes, &enum_name, new.enums.get(&enum_name)).dropped_discriminants =
                         true;
                 }
-                Break::RemovedMethod { enum_name, old: method } => {
+                Break::RemovedMethod { enum_name, old: method, .. } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name))
                         .removed_accessors
                         .push(method);

@@ -10,11 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::api::{CatalogApi, Differing, VariantApi, toml_string};
+use crate::api::{CatalogApi, Differing, EnumApi, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
-use crate::model::Origin;
 use crate::model::lints::MANY_ROWS;
-use crate::model::{keys, names};
+use crate::model::{Origin, keys, names, normalize};
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -55,6 +54,14 @@ pub enum Break {
         enum_name: String,
         /// The method in the checked-in API.
         old: String,
+        /// The header of its column, where the headers that are gone can be told apart: one
+        /// for each method that is gone, in the same order.
+        header: Option<String>,
+        /// The new header in its column's place, which a pin would keep the method for: where
+        /// the table has as many new headers as headers gone, the one in the same order.
+        renamed_to: Option<String>,
+        /// Every header the checked-in API does not have, in the table's order.
+        new_headers: Vec<String>,
     },
     /// The codes were the discriminants and would no longer be: `E::X as u16` would give
     /// another number.
@@ -149,16 +156,42 @@ fn breaks_sharing(
         if old_api.discriminants == Some(true) && new_api.discriminants == Some(false) {
             found.push(Break::DroppedDiscriminants { enum_name: enum_name.clone() });
         }
-        for method in &old_api.accessors {
-            if !new_api.accessors.contains(method) {
-                found.push(Break::RemovedMethod {
-                    enum_name: enum_name.clone(),
-                    old: method.clone(),
-                });
-            }
-        }
+        removed_methods(enum_name, old_api, new_api, &mut found);
     }
     found
+}
+
+/// The column accessors of `old_api` that `new_api` does not have, each with its column's
+/// header and the new header that could be its column renamed. Headers and methods are both
+/// in the table's order, so where as many headers as methods are gone (a header whose case or
+/// spaces alone changed is not, as the manifest finds headers), and as many headers are new,
+/// they pair up in order: the distribution spec's `Accepted Successful Response Codes` and
+/// `Accepted Failure Response Codes` became `Success` and `Failure` in one edit.
+fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found: &mut Vec<Break>) {
+    let gone: Vec<&String> =
+        old_api.accessors.iter().filter(|method| !new_api.accessors.contains(method)).collect();
+    if gone.is_empty() {
+        return;
+    }
+    // Headers compared as the manifest finds them: `API endpoint` is `API Endpoint`.
+    let not_in = |headers: &[String], of: &EnumApi| -> Vec<String> {
+        let present: FxHashSet<String> =
+            of.columns.iter().map(|header| normalize(header)).collect();
+        headers.iter().filter(|header| !present.contains(&normalize(header))).cloned().collect()
+    };
+    let gone_headers = not_in(&old_api.columns, new_api);
+    let new_headers = not_in(&new_api.columns, old_api);
+    let told_apart = gone_headers.len() == gone.len();
+    let paired = told_apart && new_headers.len() == gone.len();
+    for (at, method) in gone.into_iter().enumerate() {
+        found.push(Break::RemovedMethod {
+            enum_name: enum_name.to_owned(),
+            old: method.clone(),
+            header: told_apart.then(|| gone_headers[at].clone()),
+            renamed_to: paired.then(|| new_headers[at].clone()),
+            new_headers: new_headers.clone(),
+        });
+    }
 }
 
 /// A code as the rows compare it: as written, or where the codes are integers, as the
@@ -269,17 +302,9 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
                  `retired` table); or restore the row in the page, {OVERRIDE}",
                 toml_string(pin_key)
             )),
-            Break::RemovedMethod { enum_name, old } => at_table(
-                find(enum_name),
-                Diagnostic::error(format!(
-                    "breaking change: the method `{enum_name}::{old}()` would be removed"
-                )),
-            )
-            .with_note("its column was renamed or removed")
-            .with_help(format!(
-                "if the column was renamed, keep the method with a pin in this [[table]]: \
-                 `accessors = {{ \"<new header>\" = \"{old}\" }}`; {OVERRIDE}"
-            )),
+            Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
+                removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
+            }
             Break::DroppedDiscriminants { enum_name } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
@@ -304,6 +329,49 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             .with_help(format!("restore its [[table]] entry, {OVERRIDE}")),
         })
         .collect()
+}
+
+/// The diagnostic of a column accessor `old` that is gone: the pin for the column that took
+/// its column's place, where one did ([`removed_methods`]), or else the headers that are new.
+fn removed_method(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    old: &str,
+    header: &Option<String>,
+    renamed_to: &Option<String>,
+    new_headers: &[String],
+) -> Diagnostic {
+    let error = Diagnostic::error(format!(
+        "breaking change: the method `{enum_name}::{old}()` would be removed"
+    ));
+    let gone = match header {
+        Some(header) => format!("its column `{header}` is no longer in the table"),
+        None => "its column was renamed or removed".to_owned(),
+    };
+    let listed = |headers: &[String]| {
+        headers.iter().map(|header| format!("`{header}`")).collect::<Vec<_>>().join(", ")
+    };
+    let (note, help) = match (header, renamed_to) {
+        (Some(header), Some(new)) => (
+            format!("{gone}, which has a new column `{new}` in its place"),
+            format!(
+                "if `{header}` was renamed `{new}`, keep the method with a pin in this \
+                 [[table]]: `accessors = {{ {} = \"{old}\" }}`; {OVERRIDE}",
+                toml_string(new)
+            ),
+        ),
+        _ => (
+            match new_headers {
+                [] => gone,
+                _ => format!("{gone}; its new columns: {}", listed(new_headers)),
+            },
+            format!(
+                "if the column was renamed, keep the method with a pin in this [[table]]: \
+                 `accessors = {{ \"<new header>\" = \"{old}\" }}`; {OVERRIDE}"
+            ),
+        ),
+    };
+    at_table(origin, error).with_note(note).with_help(help)
 }
 
 const OVERRIDE: &str = "or, if the change is intended, run with `--allow-breaking`";
@@ -414,8 +482,81 @@ mod tests {
                     pin_key: "1999".into(),
                     retirable: true,
                 },
-                Break::RemovedMethod { enum_name: "E".into(), old: "details".into() },
+                Break::RemovedMethod {
+                    enum_name: "E".into(),
+                    old: "details".into(),
+                    header: None,
+                    renamed_to: None,
+                    new_headers: Vec::new(),
+                },
             ]
+        );
+    }
+
+    /// Columns renamed in one edit pair up with the new headers in order, a header that only
+    /// changed case aside; where they cannot (a column removed, none added), the method's
+    /// break names no new header.
+    #[test]
+    fn a_removed_method_gets_the_new_header_in_its_columns_place() {
+        let with_columns = |columns: &[&str], accessors: &[&str]| {
+            let mut api = api(accessors, &[("A", "1", "A")]);
+            let table = api.enums.get_mut("E").unwrap();
+            table.columns = columns.iter().map(|column| (*column).to_owned()).collect();
+            api
+        };
+        let old = with_columns(
+            &["ID", "API endpoint", "Accepted Successful", "Accepted Failure"],
+            &["id", "api_endpoint", "accepted_successful", "accepted_failure"],
+        );
+        let renamed = with_columns(
+            &["ID", "API Endpoint", "Success", "Failure"],
+            &["id", "api_endpoint", "success", "failure"],
+        );
+        let pairs: Vec<_> = breaks(&old, &renamed)
+            .into_iter()
+            .map(|found| match found {
+                Break::RemovedMethod { old, header, renamed_to, new_headers, .. } => {
+                    assert_eq!(new_headers, ["Success", "Failure"]);
+                    (old, header.unwrap(), renamed_to.unwrap())
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let pair = |old: &str, header: &str, new: &str| (old.into(), header.into(), new.into());
+        assert_eq!(
+            pairs,
+            [
+                pair("accepted_successful", "Accepted Successful", "Success"),
+                pair("accepted_failure", "Accepted Failure", "Failure"),
+            ]
+        );
+
+        let removed = with_columns(&["ID", "API endpoint"], &["id", "api_endpoint"]);
+        let [Break::RemovedMethod { header, renamed_to, new_headers, .. }, _] =
+            &breaks(&old, &removed)[..]
+        else {
+            panic!("{:?}", breaks(&old, &removed));
+        };
+        assert_eq!(header.as_deref(), Some("Accepted Successful"));
+        assert_eq!((renamed_to, new_headers.len()), (&None, 0));
+
+        // Two columns gone, one new: which one it replaced, if either, cannot be told.
+        let one_new =
+            with_columns(&["ID", "API endpoint", "Success"], &["id", "api_endpoint", "success"]);
+        let found = breaks(&old, &one_new);
+        let first = &diagnostics(&BTreeMap::new(), &found)[0];
+        assert_eq!(
+            first.notes,
+            [
+                "its column `Accepted Successful` is no longer in the table; its new columns: `Success`"
+            ]
+        );
+        assert!(
+            first
+                .help
+                .as_deref()
+                .unwrap()
+                .contains(r#"{ "<new header>" = "accepted_successful" }"#)
         );
     }
 

@@ -451,3 +451,28 @@ fn a_row_retired_by_an_integer_code_written_otherwise_is_documented_again_by_the
     assert!(error.message.contains("`E::Returnsub` would be removed"), "{error:#?}");
     assert!(!error.help.as_deref().unwrap().contains("retired = {"), "{error:#?}");
 }
+
+/// A column renamed: the help gives the pin keyed by the header in its column's place, and
+/// pasted, it keeps the method. A header whose case alone changed is the same column, as the
+/// manifest finds headers (replaying the OCI distribution spec, whose endpoint table renamed
+/// two columns and recased a third in one edit; the help left the header to guess).
+#[test]
+fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let row = "| E1 | Full | Disk full. | Free space. |\n";
+    let before = "| Code | Name | API details | What To Do |\n| --- | --- | --- | --- |\n";
+    regen_page(&manifest, &page, &format!("{before}{row}"));
+
+    let after = "| Code | Name | API Details | Remedy |\n| --- | --- | --- | --- |\n";
+    fs::write(&page, format!("{after}{row}")).unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(error.notes[0].contains("`Remedy` in its place"), "{error:#?}");
+    let pin = pasted(error.help.as_deref().unwrap(), "accessors", "");
+    assert_eq!(pin, r#"accessors = { "Remedy" = "what_to_do" }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("pub const fn what_to_do("), "{module}");
+    assert!(module.contains("pub const fn api_details("), "{module}");
+}

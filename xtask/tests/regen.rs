@@ -288,7 +288,8 @@ fn a_renamed_header_is_refused_and_added_rows_are_not() {
     assert_eq!(output.status.code(), Some(1));
     let errors = stderr(&output);
     assert!(errors.contains("the method `ErrorCode::details()` would be removed"), "{errors}");
-    assert!(errors.contains("accessors = { \"<new header>\" = \"details\" }"), "{errors}");
+    assert!(errors.contains("`Details` is no longer in the table"), "{errors}");
+    assert!(errors.contains("accessors = { \"Notes\" = \"details\" }"), "{errors}");
 
     let sandbox = Sandbox::new();
     let page = sandbox.read(MEDIACONVERT);
