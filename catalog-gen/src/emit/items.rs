@@ -225,8 +225,11 @@ fn row_index_body(
         Some((names, arms)) => {
             let (names, arms) = (slots.add(names), slots.add(arms));
             let local = Ident::new(row_enum_name(table), Span::call_site());
+            // Its variants are the enum's, so a pinned name that rustc warns of (regen warns
+            // of it too, at the pin) would be warned of again here, where no user wrote it.
             quote! {
                 /// The rows in the document's order: each variant's discriminant is its row.
+                #[allow(non_camel_case_types)]
                 enum #local { #names }
                 (match self { #arms => {} }) as ::core::primitive::usize
             }

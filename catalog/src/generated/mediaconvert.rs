@@ -340,6 +340,7 @@ impl ErrorCode {
     }
     const fn row_index(self) -> ::core::primitive::usize {
         /// The rows in the document's order: each variant's discriminant is its row.
+        #[allow(non_camel_case_types)]
         enum Row {
             InputError,
             VideoError,

@@ -109,6 +109,7 @@ impl ClientPlaybackError {
     }
     const fn row_index(self) -> ::core::primitive::usize {
         /// The rows in the document's order: each variant's discriminant is its row.
+        #[allow(non_camel_case_types)]
         enum Row {
             BadRequest,
             AccessDenied,
