@@ -293,6 +293,13 @@ pub fn is_camel_case(name: &str) -> bool {
             .any(|pair| (cased(pair[0]) && pair[1] == '_') || (cased(pair[1]) && pair[0] == '_'))
 }
 
+/// Whether rustc's `non_snake_case` lint accepts `name` as a method name: after leading and
+/// trailing `_`, no uppercase letter and no `__`.
+pub fn is_snake_case(name: &str) -> bool {
+    let name = name.trim_matches('_');
+    !name.contains("__") && !name.chars().any(char::is_uppercase)
+}
+
 /// A name that the naming rules have checked: emit writes it as an identifier as it is, so no
 /// text reaches `Ident::new` unchecked. The only constructor, [`Identifier::new`], checks it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -831,6 +838,16 @@ mod tests {
         }
         for name in ["error_code", "str", "Error_Code", "A__B"] {
             assert!(!is_camel_case(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn snake_case_is_what_rustc_accepts() {
+        for name in ["details", "what_to_do", "_kind_", "e2", "érreur", "数"] {
+            assert!(is_snake_case(name), "{name}");
+        }
+        for name in ["Details", "REMEDY", "what_To_do", "a__b", "Érreur"] {
+            assert!(!is_snake_case(name), "{name}");
         }
     }
 

@@ -123,29 +123,52 @@ fn real_pages_of_other_teams_become_a_crate_that_answers_lookups() {
 }
 
 /// The names regen warns rustc will warn of as looking alike (`catalog_gen::model::look_alike`)
-/// are those rustc warns of: the same lints, as many times, on the crate of the `tests/ui` case
-/// that shows those warnings.
+/// are those rustc warns of.
 #[test]
 fn regen_warns_of_the_names_rustc_warns_look_alike() {
-    let case = workspace_root().join("catalog-gen/tests/ui/warnings_names_that_look_alike");
+    regen_warns_as_rustc_does(
+        "warnings_names_that_look_alike",
+        &[
+            ("confusable_idents", "as identifiers, which look alike"),
+            ("mixed_script_confusables", "consists solely of mixed script confusables"),
+        ],
+    );
+}
+
+/// The pinned names regen warns rustc will warn of as not in its case are those rustc warns
+/// of; the names regen makes, in the same crate, it warns of none.
+#[test]
+fn regen_warns_of_the_pinned_names_rustc_warns_not_in_case() {
+    regen_warns_as_rustc_does(
+        "warnings_pins_not_in_case",
+        &[
+            ("non_camel_case_types", "should have an upper camel case name"),
+            ("non_snake_case", "should have a snake case name"),
+        ],
+    );
+}
+
+/// Regen's warnings of `lints`, each `(lint, what rustc says)`, are rustc's: the same lints,
+/// as many times, on the crate of the `tests/ui` case `case` that shows those warnings.
+fn regen_warns_as_rustc_does(case: &str, lints: &[(&str, &str)]) {
+    // A crate named after its case: the cases' crates share a target directory.
+    let crate_name = case.replace('_', "-");
+    let case = workspace_root().join("catalog-gen/tests/ui").join(case);
     let sandbox = tempfile::tempdir().unwrap();
     let docs = sandbox.path().join("docs");
     copy_dir(&case, &docs);
     let manifest = docs.join("catalog.toml");
     let text = fs::read_to_string(&manifest).unwrap();
-    let text = text.replace("output = \"out\"", "output = \"../look-alike/src/generated\"");
-    fs::write(&manifest, text).unwrap();
-    let crate_dir = sandbox.path().join("look-alike");
+    let output = format!("output = \"../{crate_name}/src/generated\"");
+    fs::write(&manifest, text.replace("output = \"out\"", &output)).unwrap();
+    let crate_dir = sandbox.path().join(&crate_name);
     let output = init(&crate_dir, &manifest);
     let regen = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "init failed:\n{regen}");
     let build = cargo_output("build", &crate_dir.join("Cargo.toml"), "new-crate", &[], &[]);
     let rustc = String::from_utf8_lossy(&build.stderr);
     assert!(build.status.success(), "{rustc}");
-    for (lint, rustc_says) in [
-        ("confusable_idents", "as identifiers, which look alike"),
-        ("mixed_script_confusables", "consists solely of mixed script confusables"),
-    ] {
+    for (lint, rustc_says) in lints {
         let warned = regen.matches(&format!("(`{lint}`)")).count();
         assert!(warned > 0, "{regen}");
         assert_eq!(warned, rustc.matches(rustc_says).count(), "{lint}:\n{regen}\n{rustc}");

@@ -10,6 +10,28 @@ use crate::model::names::{self, NamedRow};
 use crate::model::problems::Place;
 use crate::naming;
 
+/// A warning for each pinned name rustc will warn of: a variant's that is not UpperCamelCase,
+/// a method's that is not snake_case. Pinned names are used as written; those regen makes are
+/// in case by construction.
+fn pins_not_in_case(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>) {
+    use heck::{ToSnakeCase, ToUpperCamelCase};
+    let pins = [
+        ("variants", &spec.variants, naming::is_camel_case as fn(&str) -> bool),
+        ("accessors", &spec.accessors, naming::is_snake_case),
+    ];
+    for (what, pinned, in_case) in pins {
+        for (key, pinned) in pinned.iter().filter(|(_, name)| !in_case(name.get_ref())) {
+            let name = pinned.get_ref();
+            let fixed = match what {
+                "variants" => name.to_upper_camel_case(),
+                _ => name.to_snake_case(),
+            };
+            let pin = (key.get_ref().as_str(), name.as_str(), fixed.as_str());
+            problems.push(place.pinned_name_not_in_case(pinned.span(), what, pin));
+        }
+    }
+}
+
 /// Above this many rows, explicit discriminants make a crate compile several times slower
 /// (BENCHMARKS.md: 0.85 s against 0.53 s at 1,000 rows, 32 s against 6.9 s at 10,000), so
 /// larger tables have none unless the manifest asks for them.
@@ -42,6 +64,7 @@ pub fn check<'r>(
     if !naming::is_camel_case(name) {
         problems.push(place.enum_not_camel_case(span, name));
     }
+    pins_not_in_case(place, spec, problems);
     let name_of = |row: &'r NamedRow<'_>| -> &'r str { &row.row.cells()[columns.name].text };
     let keys = names::HelpKeys::new(|| {
         names::naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row))))

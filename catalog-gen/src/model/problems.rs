@@ -10,14 +10,18 @@ use crate::model::lints::MANY_ROWS;
 use crate::naming::Refusal;
 
 /// The rustc lints that regen warns of itself, at the name in the manifest or the docs that
-/// would trip them (an enum name that is not UpperCamelCase, a name that looks like another,
-/// a script used only in letters that look like Latin ones): a catalog with such a name is
-/// accepted, with the warning rustc would give. The one list of them: a test that lints what
-/// fuzz inputs generate allows these and no others.
-pub const RUSTC_LINTS_WARNED_OF: [&str; 3] = [NOT_CAMEL_CASE, CONFUSABLE_IDENTS, MIXED_SCRIPT];
+/// would trip them (an enum or pinned variant name that is not UpperCamelCase, a pinned method
+/// name that is not snake_case, a name that looks like another, a script used only in letters
+/// that look like Latin ones): a catalog with such a name is accepted, with the warning rustc
+/// would give. The one list of them: a test that lints what fuzz inputs generate allows these
+/// and no others.
+pub const RUSTC_LINTS_WARNED_OF: [&str; 4] =
+    [NOT_CAMEL_CASE, NOT_SNAKE_CASE, CONFUSABLE_IDENTS, MIXED_SCRIPT];
 
-/// rustc's lint of a type name that is not UpperCamelCase.
+/// rustc's lint of a type name (an enum's, a variant's) that is not UpperCamelCase.
 const NOT_CAMEL_CASE: &str = "non_camel_case_types";
+/// rustc's lint of a method name that is not snake_case.
+const NOT_SNAKE_CASE: &str = "non_snake_case";
 /// rustc's lint of two names of a crate that look alike.
 const CONFUSABLE_IDENTS: &str = "confusable_idents";
 /// rustc's lint of a script a crate uses only in letters that look like Latin ones.
@@ -501,6 +505,30 @@ impl Place<'_> {
         Diagnostic::warning(format!("the enum name `{name}` is not UpperCamelCase"))
             .with_label(Label::primary(self.manifest, span, "rustc warns about this name"))
             .with_help(format!("write `enum = \"{camel}\"`"))
+    }
+
+    /// A pinned variant name (`what` is `variants`) that is not UpperCamelCase, or a pinned
+    /// method name (`accessors`) that is not snake_case, which rustc warns of
+    /// ([`RUSTC_LINTS_WARNED_OF`]); `key` is the pin's key, `fixed` the name rustc asks for.
+    pub fn pinned_name_not_in_case(
+        &self,
+        span: Range<usize>,
+        what: &str,
+        (key, name, fixed): (&str, &str, &str),
+    ) -> Diagnostic {
+        let (kind, case, lint) = match what {
+            "variants" => ("variant", "UpperCamelCase", NOT_CAMEL_CASE),
+            _ => ("method", "snake_case", NOT_SNAKE_CASE),
+        };
+        Diagnostic::warning(format!(
+            "rustc will warn that the {kind} name `{name}` is not {case} (`{lint}`)"
+        ))
+        .with_label(Label::primary(self.manifest, span, "pinned here"))
+        .with_help(format!(
+            "pin it as rustc would have it: `{what} = {{ {} = {} }}`",
+            toml_string(key),
+            toml_string(fixed)
+        ))
     }
 
     /// A variant name long enough that a pin would serve users better.
