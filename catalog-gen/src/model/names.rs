@@ -19,6 +19,7 @@ use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::keys::{KeyedRow, Retiring};
 use crate::model::problems::{PinnedRow, Place};
+use crate::model::retired;
 use crate::naming::{self, Identifier};
 use crate::parallel;
 
@@ -192,7 +193,11 @@ fn check_pins<'s>(
     for (key, pinned) in &spec.variants {
         let matching = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed)).count();
         match matching {
-            0 => problems.push(place.pin_without_row(key.span(), key.get_ref())),
+            0 => {
+                let in_snapshot = previous
+                    .is_some_and(|api| retired::last_variants(api, key.get_ref()).next().is_some());
+                problems.push(place.pin_without_row(key.span(), key.get_ref(), in_snapshot));
+            }
             1 => {}
             _ => {
                 let was = pinned_row(previous, pinned.get_ref(), rows, columns);

@@ -659,15 +659,23 @@ impl Place<'_> {
 
     // Variant names (stage 8).
 
-    /// A pin for a code or name no row has. Where the row was removed upstream, retiring it
-    /// by the same key keeps it, and the pin with it.
-    pub fn pin_without_row(&self, span: Range<usize>, key: &str) -> Diagnostic {
-        self.in_manifest(
+    /// A pin for a code or name no row has. Where the API snapshot has a row it names
+    /// (`in_snapshot`), removed upstream since, retiring it by the same key keeps it, and the
+    /// pin with it; where it has none, there is nothing to retire.
+    pub fn pin_without_row(&self, span: Range<usize>, key: &str, in_snapshot: bool) -> Diagnostic {
+        let diagnostic = self.in_manifest(
             span,
             format!("a variant name is pinned for `{key}`, which is no row's code or name"),
             "no row has this code or name",
-        )
-        .with_help(format!(
+        );
+        if !in_snapshot {
+            return diagnostic
+                .with_note(
+                    "no row of the API snapshot has it either: no regeneration generated its row",
+                )
+                .with_help("fix the key or remove the pin");
+        }
+        diagnostic.with_help(format!(
             "fix the key or remove the pin; or, if its row is gone from the docs, keep its \
              variant by retiring the row in this [[table]]: `retired = {{ {} = {{ note = \"no \
              longer in the documentation\" }} }}`",
