@@ -455,7 +455,8 @@ fn a_row_retired_by_an_integer_code_written_otherwise_is_documented_again_by_the
 /// A column renamed: the help gives the pin keyed by the header in its column's place, and
 /// pasted, it keeps the method. A header whose case alone changed is the same column, as the
 /// manifest finds headers (replaying the OCI distribution spec, whose endpoint table renamed
-/// two columns and recased a third in one edit; the help left the header to guess).
+/// two columns and recased a third in one edit; the help left the header to guess). Renamed
+/// back, as a merge of that spec's history did, the pin is to go.
 #[test]
 fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -475,4 +476,15 @@ fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
     let module = regen_module(&manifest);
     assert!(module.contains("pub const fn what_to_do("), "{module}");
     assert!(module.contains("pub const fn api_details("), "{module}");
+
+    // Renamed back upstream: the pin names no column, and the column it was for makes the
+    // method without one.
+    fs::write(&page, format!("{before}{row}")).unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    let help = error.help.as_deref().unwrap();
+    assert!(help.contains("`What To Do` makes the method `what_to_do` without a pin"), "{help}");
+    fs::write(&manifest, HEAD).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("pub const fn what_to_do("), "{module}");
 }

@@ -39,12 +39,15 @@ pub fn resolve(
         Some(name) => find(place, table, &headers, name, problems),
         None => key,
     };
-    for header in spec.accessors.keys() {
+    for (header, method) in &spec.accessors {
         if !headers.iter().any(|h| same_text(h, header.get_ref())) {
+            // A column renamed back, say, after the pin kept its method under the new header.
+            let makes_it = headers.iter().find(|h| naming::accessor_name(h) == *method.get_ref());
             problems.push(place.pinned_accessor_without_column(
                 header.span(),
                 header.get_ref(),
                 &headers,
+                makes_it.map(|h| (*h, method.get_ref().as_str())),
             ));
         }
     }

@@ -235,19 +235,28 @@ impl Place<'_> {
             )
     }
 
-    /// `accessors` names a column the table does not have.
+    /// `accessors` names a column the table does not have; `makes_it`, a column whose header
+    /// makes the pinned method without a pin, and the method.
     pub fn pinned_accessor_without_column(
         &self,
         span: Range<usize>,
         header: &str,
         headers: &[&str],
+        makes_it: Option<(&str, &str)>,
     ) -> Diagnostic {
-        self.in_manifest(
-            span,
-            format!("`accessors` names the column `{header}`, which the table does not have"),
-            "no such column",
-        )
-        .with_note(format!("the columns are: {}", quoted_list(headers)))
+        let diagnostic = self
+            .in_manifest(
+                span,
+                format!("`accessors` names the column `{header}`, which the table does not have"),
+                "no such column",
+            )
+            .with_note(format!("the columns are: {}", quoted_list(headers)));
+        match makes_it {
+            Some((column, method)) => diagnostic.with_help(format!(
+                "the column `{column}` makes the method `{method}` without a pin: remove this one"
+            )),
+            None => diagnostic,
+        }
     }
 
     /// A header that yields no method name.
