@@ -333,12 +333,18 @@ impl Place<'_> {
 
     /// A key cell without text.
     pub fn empty_code(&self, span: Range<usize>) -> Diagnostic {
-        self.in_page(span, "empty code cell".into(), "code needed")
+        self.in_page(span, "empty code cell".into(), "code needed").with_help(
+            "every row needs a code, which lookups find it by: give this row one upstream",
+        )
     }
 
-    /// A name cell without text.
+    /// A name cell without text: the row's variant would have no name to be made of.
     pub fn empty_name(&self, span: Range<usize>) -> Diagnostic {
-        self.in_page(span, "empty name cell".into(), "name needed")
+        self.in_page(span, "empty name cell".into(), "name needed").with_help(
+            "every row needs a name, which its variant is made of: give this row one upstream, \
+             or pick a `name-column` that every row fills (without one, the codes name the \
+             variants)",
+        )
     }
 
     /// `key-pattern` finds no code in a key cell.
