@@ -1,7 +1,7 @@
 //! Stage 10: warnings. What the docs say compiles, but a docs writer or a user would want to
 //! know: tables whose size turned their discriminants off, tables without rows, enum names
-//! rustc will warn about, variant names too long to type, cells that hold only an export's
-//! placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
+//! rustc will warn about, pinned names not in rustc's case, variant names too long to type,
+//! cells that hold only an export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
@@ -9,28 +9,6 @@ use crate::model::columns::Columns;
 use crate::model::names::{self, NamedRow};
 use crate::model::problems::Place;
 use crate::naming;
-
-/// A warning for each pinned name rustc will warn of: a variant's that is not UpperCamelCase,
-/// a method's that is not snake_case. Pinned names are used as written; those regen makes are
-/// in case by construction.
-fn pins_not_in_case(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>) {
-    use heck::{ToSnakeCase, ToUpperCamelCase};
-    let pins = [
-        ("variants", &spec.variants, naming::is_camel_case as fn(&str) -> bool),
-        ("accessors", &spec.accessors, naming::is_snake_case),
-    ];
-    for (what, pinned, in_case) in pins {
-        for (key, pinned) in pinned.iter().filter(|(_, name)| !in_case(name.get_ref())) {
-            let name = pinned.get_ref();
-            let fixed = match what {
-                "variants" => name.to_upper_camel_case(),
-                _ => name.to_snake_case(),
-            };
-            let pin = (key.get_ref().as_str(), name.as_str(), fixed.as_str());
-            problems.push(place.pinned_name_not_in_case(pinned.span(), what, pin));
-        }
-    }
-}
 
 /// Above this many rows, explicit discriminants make a crate compile several times slower
 /// (BENCHMARKS.md: 0.85 s against 0.53 s at 1,000 rows, 32 s against 6.9 s at 10,000), so
@@ -81,6 +59,23 @@ pub fn check<'r>(
         found
     });
     problems.extend(found.into_iter().flatten());
+}
+
+/// A warning for each pinned name rustc will warn of: a variant's that is not UpperCamelCase,
+/// a method's that is not snake_case, with the name rustc asks for. Pinned names are used as
+/// written; those regen makes are in case by construction.
+fn pins_not_in_case(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>) {
+    use heck::{ToSnakeCase, ToUpperCamelCase};
+    let variants = spec.variants.iter().filter(|(_, name)| !naming::is_camel_case(name.get_ref()));
+    let variants =
+        variants.map(|(key, name)| ("variants", key, name, name.get_ref().to_upper_camel_case()));
+    let methods = spec.accessors.iter().filter(|(_, name)| !naming::is_snake_case(name.get_ref()));
+    let methods =
+        methods.map(|(key, name)| ("accessors", key, name, name.get_ref().to_snake_case()));
+    for (what, key, name, fixed) in variants.chain(methods) {
+        let pin = (key.get_ref().as_str(), name.get_ref().as_str(), fixed.as_str());
+        problems.push(place.pinned_name_not_in_case(name.span(), what, pin));
+    }
 }
 
 /// Pushes the warnings of one row: a name too long, cells that are placeholders. `key_of`
