@@ -3,6 +3,7 @@
 //! rustc will warn about, pinned names not in rustc's case, variant names too long to type,
 //! cells that hold only an export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
 
+use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::columns::Columns;
@@ -73,7 +74,10 @@ fn pins_not_in_case(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diag
     let methods =
         methods.map(|(key, name)| ("accessors", key, name, name.get_ref().to_snake_case()));
     for (what, key, name, fixed) in variants.chain(methods) {
-        let pin = (key.get_ref().as_str(), name.get_ref().as_str(), fixed.as_str());
+        // Only a name that a pin can give: an identifier no enum has already.
+        let fixed = (naming::is_identifier(&fixed) && !api::is_reserved_method(&fixed))
+            .then_some(fixed.as_str());
+        let pin = (key.get_ref().as_str(), name.get_ref().as_str(), fixed);
         problems.push(place.pinned_name_not_in_case(name.span(), what, pin));
     }
 }

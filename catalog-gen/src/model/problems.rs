@@ -524,26 +524,31 @@ impl Place<'_> {
 
     /// A pinned variant name (`what` is `variants`) that is not UpperCamelCase, or a pinned
     /// method name (`accessors`) that is not snake_case, which rustc warns of
-    /// ([`RUSTC_LINTS_WARNED_OF`]); `key` is the pin's key, `fixed` the name rustc asks for.
+    /// ([`RUSTC_LINTS_WARNED_OF`]); `key` is the pin's key, `fixed` the name rustc asks for,
+    /// where a pin can give it.
     pub fn pinned_name_not_in_case(
         &self,
         span: Range<usize>,
         what: &str,
-        (key, name, fixed): (&str, &str, &str),
+        (key, name, fixed): (&str, &str, Option<&str>),
     ) -> Diagnostic {
         let (kind, case, lint) = match what {
             "variants" => ("variant", "UpperCamelCase", NOT_CAMEL_CASE),
             _ => ("method", "snake_case", NOT_SNAKE_CASE),
         };
+        let help = match fixed {
+            Some(fixed) => format!(
+                "pin it as rustc would have it: `{what} = {{ {} = {} }}`",
+                toml_string(key),
+                toml_string(fixed)
+            ),
+            None => format!("pin a {case} name for {}", toml_string(key)),
+        };
         Diagnostic::warning(format!(
             "rustc will warn that the {kind} name `{name}` is not {case} (`{lint}`)"
         ))
         .with_label(Label::primary(self.manifest, span, "pinned here"))
-        .with_help(format!(
-            "pin it as rustc would have it: `{what} = {{ {} = {} }}`",
-            toml_string(key),
-            toml_string(fixed)
-        ))
+        .with_help(help)
     }
 
     /// A variant name long enough that a pin would serve users better.
