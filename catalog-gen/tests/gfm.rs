@@ -226,6 +226,8 @@ fn block() -> impl Strategy<Value = String> {
         // After the code, a table of their own: pulldown-cmark had read its lines as rows.
         "    | 9 | 9 |\n| X | Y |\n|---|---|\n| 7 | 8 |",
         "\tcode\n| X |\n|:-:|\n| 7 |\n    | 6 |\n| Z |\n|---|\n| 5 |",
+        // And runs beside a `~` there, which GitHub reads as text.
+        "    code\n| X | Y |\n|---|---|\n| 7 | [**~ m**](x.md) ~**n**~ |",
         "<span>",
         "  </span>\n| 9 | 9 |",
         "<br/>\n\n| X | Y |\n|---|---|\n| 7 | 8 |",
@@ -278,6 +280,19 @@ proptest! {
         let (read, rendered) = (read(&page), rendered(&page));
         prop_assert_eq!(read, rendered, "{:?}", page);
     }
+}
+
+/// Runs beside a `~` in a table of the lines that GitHub ends a one-column table before:
+/// pulldown-cmark read those lines as rows of that table, dropping the cell with the runs, so
+/// the page's reading of runs took them as pulldown-cmark reads them (found by the property
+/// that a page reads in pieces as it does whole).
+#[test]
+fn runs_beside_a_tilde_in_a_table_under_an_ended_one_are_read_as_github_renders_them() {
+    let page =
+        "| A |\n|:-:|\n    code\n| X | Y |\n| --- | --- |\n| 8 | [**~ m**](x.md) ~**n**~ |\n";
+    let read = read(page);
+    assert_eq!(read, rendered(page));
+    assert!(format!("{read:?}").contains("**~ m** n"), "{read:?}");
 }
 
 #[test]

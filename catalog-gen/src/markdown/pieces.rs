@@ -637,5 +637,10 @@ mod tests {
         let fence =
             "```\n```\n| Code | Name |\n| --- | --- |\n| Code | Name |\n| Code | Name |\n|\n";
         assert!(reads_as_whole(&format!("{fence}| Code | Name |\n")) > 0);
+        // And a run beside a `~` in a table of the lines that GitHub ends another before,
+        // which the whole page's reading of runs took for cells dropped past one column.
+        let rest = "\u{feff}|:-:|\n|:-:|\n    code\n| 5 | <!-- g |\n| --- | --- |\n\
+                    | 2 | [b](x.md) `c|d` |\n| 8 | [**~ m**](x.md) ~**n**~ |\n";
+        assert!(reads_as_whole(rest) > 0);
     }
 }

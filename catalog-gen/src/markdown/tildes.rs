@@ -96,7 +96,10 @@ fn unescaped(bytes: &[u8], run: Range<usize>) -> Range<usize> {
 }
 
 /// What pulldown-cmark read of a text: where each block of inline content runs (a paragraph,
-/// a heading, a table cell), and where its emphasis starts and ends.
+/// a heading, a table cell), and where its emphasis starts and ends. The lines of a table that
+/// GitHub ends early (from a line indented as code, or of one HTML tag) are read as the page
+/// reader reads them, as blocks of their own ([`super::rests`]): pulldown-cmark reads them as
+/// rows, whose cells past the header's width it drops, and so sees no emphasis there.
 struct Read {
     scopes: Vec<Range<usize>>,
     starts: Vec<usize>,
@@ -106,19 +109,43 @@ struct Read {
 impl Read {
     fn of(text: &str) -> Self {
         let mut read = Read { scopes: Vec::new(), starts: Vec::new(), ends: Vec::new() };
-        for (event, range) in Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter() {
-            match event {
-                Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell) => {
-                    read.scopes.push(range);
-                }
-                Event::Start(Tag::Emphasis | Tag::Strong) => read.starts.push(range.start),
-                Event::End(TagEnd::Emphasis | TagEnd::Strong) => read.ends.push(range.end),
-                _ => {}
-            }
-        }
+        read.add(text, 0);
         // Emphasis ends in the order it closes, inner first; starts and scopes come in order.
         read.ends.sort_unstable();
         read
+    }
+
+    /// Adds what pulldown-cmark reads of `text`, which starts at `offset` of the text read.
+    fn add(&mut self, text: &str, offset: usize) {
+        let at = |range: Range<usize>| range.start + offset..range.end + offset;
+        // How many block quotes and list items the parser is in: GitHub ends only a table at
+        // the top level early, as the page reader reads it.
+        let mut containers = 0usize;
+        // Where the lines of the table read now that GitHub ends early start.
+        let mut rest = None;
+        for (event, range) in Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter() {
+            match event {
+                Event::End(TagEnd::Table) => {
+                    if let Some(start) = rest.take() {
+                        self.add(&text[start..range.end], offset + start);
+                    }
+                }
+                _ if rest.is_some() => {}
+                Event::Start(Tag::TableRow) if containers == 0 => {
+                    rest = super::ends_table_on_github(text, range.start);
+                }
+                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => containers += 1,
+                Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                    containers -= 1;
+                }
+                Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell) => {
+                    self.scopes.push(at(range));
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong) => self.starts.push(range.start + offset),
+                Event::End(TagEnd::Emphasis | TagEnd::Strong) => self.ends.push(range.end + offset),
+                _ => {}
+            }
+        }
     }
 
     /// Whether pulldown-cmark opened or closed emphasis with some of `run`.
@@ -198,6 +225,17 @@ mod tests {
         assert_eq!(runs("__~ a__"), ["__"]);
         // In a link, the first run has nothing before it to close.
         assert_eq!(runs("| a |\n| - |\n| [**~ CUnknown**](x.md) |\n"), ["**"]);
+    }
+
+    #[test]
+    fn a_run_in_lines_that_github_ends_a_table_before_is_found() {
+        // pulldown-cmark reads the lines under `code` as rows of the one-column table above,
+        // and drops the cell with the run; GitHub reads a code block and a table of their own.
+        let text = "| a |\n| - |\n    code\n| b | c |\n| - | - |\n| 1 | [**~ m**](x.md) |\n";
+        assert_eq!(runs(text), ["**"]);
+        // In a block quote, GitHub reads those lines as rows too.
+        let quoted = "> | a |\n> | - |\n>     code\n> | 1 | [**~ m**](x.md) |\n";
+        assert!(runs(quoted).is_empty());
     }
 
     #[test]
