@@ -48,6 +48,19 @@ pub enum Break {
         /// documented again.
         retirable: bool,
     },
+    /// The variant's name went to another row, and no row of the new API is its row under
+    /// another name: `E::X` would stand for another code (a row's code changed upstream, or
+    /// its name went to a row of another code).
+    MovedVariant {
+        /// The enum.
+        enum_name: String,
+        /// The variant's name, in both APIs.
+        old: String,
+        /// Its row's code in the checked-in API, as written.
+        code: String,
+        /// The code it would stand for, as written.
+        new_code: String,
+    },
     /// A column accessor is gone (its column renamed or removed).
     RemovedMethod {
         /// The enum.
@@ -107,15 +120,24 @@ fn breaks_sharing(
             continue;
         };
         // Sets and maps rather than searches per variant: tables have 100k rows and more.
-        let new_names = names(&new_api.variants);
+        let integer = integer_codes.contains(enum_name);
+        let new_by_name = by_name(&new_api.variants);
+        // A variant is gone where no new one has its name, or where the one that has it stands
+        // for another code: its name went to another row (a suffix dropped, names swapped),
+        // so `E::X` would mean that row.
+        let kept = |old: &VariantApi, by_name: &FxHashMap<&str, &VariantApi>| {
+            by_name.get(old.variant.as_str()).is_some_and(|now| {
+                now.code == old.code || code_id(&now.code, integer) == code_id(&old.code, integer)
+            })
+        };
         let gone: Vec<&VariantApi> =
-            old_api.variants.iter().filter(|v| !new_names.contains(v.variant.as_str())).collect();
+            old_api.variants.iter().filter(|old| !kept(old, &new_by_name)).collect();
         if !gone.is_empty() {
-            let old_names = names(&old_api.variants);
-            let integer = integer_codes.contains(enum_name);
+            let old_by_name = by_name(&old_api.variants);
+            // The new variants whose names are new to their rows: what a gone one may be.
             let mut renamed: FxHashMap<Cow<'_, str>, Vec<&VariantApi>> = FxHashMap::default();
             for variant in &new_api.variants {
-                if !old_names.contains(variant.variant.as_str()) {
+                if !kept(variant, &old_by_name) {
                     renamed.entry(code_id(&variant.code, integer)).or_default().push(variant);
                 }
             }
@@ -141,6 +163,12 @@ fn breaks_sharing(
                         new: new.variant.clone(),
                         code: new.code.clone(),
                         pin_key: pin_key(new, &new_codes),
+                    },
+                    None if new_by_name.contains_key(old.as_str()) => Break::MovedVariant {
+                        code: old_variant.code.clone(),
+                        new_code: new_by_name[old.as_str()].code.clone(),
+                        enum_name,
+                        old,
                     },
                     None => {
                         let new_row_has_code =
@@ -203,8 +231,9 @@ fn code_id(code: &str, integer: bool) -> Cow<'_, str> {
     }
 }
 
-fn names(variants: &[VariantApi]) -> FxHashSet<&str> {
-    variants.iter().map(|variant| variant.variant.as_str()).collect()
+/// Each of `variants` by its name.
+fn by_name(variants: &[VariantApi]) -> FxHashMap<&str, &VariantApi> {
+    variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect()
 }
 
 /// How many variants each text names as their code or name ([`names::naming_counts`]): of
@@ -301,6 +330,23 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
                  and `since = \"<date>\"` are optional; other retired rows go in the same \
                  `retired` table); or restore the row in the page, {OVERRIDE}",
                 toml_string(pin_key)
+            )),
+            Break::MovedVariant { enum_name, old, code, new_code } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the variant `{enum_name}::{old}` would stand for the code \
+                     `{new_code}`, not `{code}`"
+                )),
+            )
+            .with_note(format!(
+                "`{old}` is the name of the row `{new_code}` now, and no row is its row \
+                 (`{code}`) under another name: code that names `{enum_name}::{old}` would mean \
+                 another row"
+            ))
+            .with_help(format!(
+                "if its row's code changed upstream, that is a major release: run with \
+                 `--allow-breaking`; if its row is gone, keep it with `retired` and pin another \
+                 name for the row `{new_code}`"
             )),
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
                 removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
@@ -558,6 +604,66 @@ mod tests {
                 .unwrap()
                 .contains(r#"{ "<new header>" = "accepted_successful" }"#)
         );
+    }
+
+    /// A name that goes to another row is gone from its own: two rows that swap names are
+    /// two renames, each with the pin that keeps its name; a suffix dropped where the name's
+    /// row was retired is a rename too; a name whose row is no row's now stands for another
+    /// code.
+    #[test]
+    fn a_name_that_goes_to_another_row_is_a_break() {
+        let old = api(&[], &[("A", "1", "A"), ("B", "2", "B")]);
+        let swapped = api(&[], &[("B", "1", "B"), ("A", "2", "A")]);
+        let renamed = |old: &str, new: &str, code: &str| Break::RenamedVariant {
+            enum_name: "E".into(),
+            old: old.into(),
+            new: new.into(),
+            code: code.into(),
+            pin_key: code.into(),
+        };
+        assert_eq!(breaks(&old, &swapped), [renamed("A", "B", "1"), renamed("B", "A", "2")]);
+
+        // Nostr's `Video Event`: 34235 retired as `VideoEvent`, 21 named `VideoEvent21` beside
+        // it; then 34235 back as `Addressable Video Event`, and 21 alone with the name.
+        let old = api(
+            &[],
+            &[("VideoEvent21", "21", "Video Event"), ("VideoEvent", "34235", "Video Event")],
+        );
+        let new = api(
+            &[],
+            &[
+                ("VideoEvent", "21", "Video Event"),
+                ("AddressableVideoEvent", "34235", "Addressable"),
+            ],
+        );
+        assert_eq!(
+            breaks(&old, &new),
+            [
+                renamed("VideoEvent21", "VideoEvent", "21"),
+                renamed("VideoEvent", "AddressableVideoEvent", "34235")
+            ]
+        );
+
+        let moved = api(&[], &[("A", "3", "A"), ("B", "2", "B")]);
+        assert_eq!(
+            breaks(&old_ab(), &moved),
+            [Break::MovedVariant {
+                enum_name: "E".into(),
+                old: "A".into(),
+                code: "1".into(),
+                new_code: "3".into(),
+            }]
+        );
+        // Integer codes written otherwise are the same code.
+        let mut padded = api(&[], &[("A", "001", "A"), ("B", "2", "B")]);
+        padded.enums.get_mut("E").unwrap().module = "m".into();
+        let integer = BTreeSet::from(["E".to_owned()]);
+        let differing = Differing::whole(old_ab(), &padded);
+        assert!(breaks_between(&differing, &integer).is_empty());
+    }
+
+    fn old_ab() -> CatalogApi {
+        api(&[], &[("A", "1", "A"), ("B", "2", "B")])
     }
 
     #[test]

@@ -488,3 +488,50 @@ fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
     let module = regen_module(&manifest);
     assert!(module.contains("pub const fn what_to_do("), "{module}");
 }
+
+/// Two rows that swap names upstream: each variant's name goes to the other row, which the
+/// gate took for no change at all (both names were still there), so `E::A` came to mean the
+/// row `2`. Each is a rename now, and the two pins pasted keep both variants on their rows
+/// (replaying the history of Nostr's table of event kinds, where a suffix dropped so).
+#[test]
+fn rows_that_swap_names_get_the_pins_that_keep_each_variant_on_its_row() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = "| Code | Name |\n| --- | --- |\n";
+    regen_page(&manifest, &page, &format!("{head}| 1 | A |\n| 2 | B |\n"));
+
+    fs::write(&page, format!("{head}| 1 | B |\n| 2 | A |\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    let pins: Vec<String> = errors
+        .iter()
+        .filter(|error| error.message.contains("would become"))
+        .map(|error| pasted(error.help.as_deref().unwrap(), "variants", ""))
+        .collect();
+    assert_eq!(pins, [r#"variants = { "1" = "A" }"#, r#"variants = { "2" = "B" }"#]);
+    let pins = r#"variants = { "1" = "A", "2" = "B" }"#;
+    fs::write(&manifest, format!("{HEAD}{pins}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    let snapshot = fs::read_to_string(manifest.with_file_name("out/api.toml")).unwrap();
+    assert!(snapshot.contains(r#"{ variant = "A", code = "1", name = "B""#), "{snapshot}");
+    assert!(snapshot.contains(r#"{ variant = "B", code = "2", name = "A""#), "{snapshot}");
+}
+
+/// A row whose code changes under the same name: its variant would stand for the new code,
+/// a major release, which the gate let through (only the changelog said so).
+#[test]
+fn a_variant_whose_code_changes_is_refused_until_the_break_is_allowed() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = "| Code | Name |\n| --- | --- |\n";
+    regen_page(&manifest, &page, &format!("{head}| 1050 | Disk Full |\n"));
+
+    fs::write(&page, format!("{head}| 1051 | Disk Full |\n")).unwrap();
+    let errors = regen_errors(&manifest);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(
+        error.message.contains("`E::DiskFull` would stand for the code `1051`, not `1050`"),
+        "{error:#?}"
+    );
+    let allowed = Options { allow_breaking: true, ..Options::default() };
+    regen::regen(&manifest, &allowed).unwrap();
+}
