@@ -196,8 +196,6 @@ impl Changelog {
                     of(&mut changes, &enum_name, new.enums.get(&enum_name)).dropped_discriminants =
                         true;
                 }
-                // Its code's change is found comparing the variants by name (`compare`).
-                Break::MovedVariant { .. } => {}
                 Break::RemovedMethod { enum_name, old: method, .. } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name))
                         .removed_accessors

@@ -487,11 +487,8 @@ impl<'a> CheckedIn<'a> {
             return Ok((None, Changelog::default()));
         };
         // The breaks are found once: the gate stops on them, the changelog lists them.
-        let integer_codes = origins.iter().filter(|(_, origin)| origin.integer_codes);
-        let integer_codes = integer_codes.map(|(name, _)| name.clone()).collect();
-        let breaks = differing
-            .as_ref()
-            .map(|differing| stability::breaks_between(differing, &integer_codes));
+        let breaks =
+            differing.as_ref().map(|differing| stability::breaks_between(differing, origins));
         let breaks = breaks.unwrap_or_default();
         if !breaks.is_empty() && !self.options.allow_breaking {
             let diagnostics = stability::diagnostics(origins, &breaks);

@@ -6,7 +6,7 @@
 //! pin that keeps the old name; a row that is gone is a removal.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -48,19 +48,6 @@ pub enum Break {
         /// documented again.
         retirable: bool,
     },
-    /// The variant's name went to another row, and no row of the new API is its row under
-    /// another name: `E::X` would stand for another code (a row's code changed upstream, or
-    /// its name went to a row of another code).
-    MovedVariant {
-        /// The enum.
-        enum_name: String,
-        /// The variant's name, in both APIs.
-        old: String,
-        /// Its row's code in the checked-in API, as written.
-        code: String,
-        /// The code it would stand for, as written.
-        new_code: String,
-    },
     /// A column accessor is gone (its column renamed or removed).
     RemovedMethod {
         /// The enum.
@@ -92,26 +79,27 @@ pub enum Break {
 /// What going from `old` to `new` removes or renames, enum by enum in name order; codes
 /// compared as written.
 pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
-    breaks_sharing(old, new, &BTreeMap::new(), &BTreeSet::new())
+    breaks_sharing(old, new, &BTreeMap::new(), &BTreeMap::new())
 }
 
 /// What going from `differing.old` to `differing.new` removes or renames: the same as
 /// [`breaks`] between the whole APIs, since the variants both have are neither removed nor
-/// renamed, and only count where a pin's key is chosen. The codes of the enums named in
-/// `integer_codes` (the manifest's `key-type`, which the API snapshot does not record) are
-/// compared as numbers, as lookups and the model compare them: `0003` is `3`.
-pub fn breaks_between(differing: &Differing<'_>, integer_codes: &BTreeSet<String>) -> Vec<Break> {
-    breaks_sharing(&differing.old, &differing.new, &differing.shared_codes, integer_codes)
+/// renamed, and only count where a pin's key is chosen. What the API snapshot does not record
+/// comes from each enum's `origins`: integer codes (the manifest's `key-type`) are compared as
+/// numbers, as lookups and the model compare them (`0003` is `3`), and a variant name the
+/// manifest pins goes to the row its pin names, even one of another code, without a break.
+pub fn breaks_between(differing: &Differing<'_>, origins: &BTreeMap<String, Origin>) -> Vec<Break> {
+    breaks_sharing(&differing.old, &differing.new, &differing.shared_codes, origins)
 }
 
 /// [`breaks`], where besides their own variants both APIs have others that the codes of
-/// `shared_codes` count ([`Differing::shared_codes`]), and the enums of `integer_codes` have
-/// integer codes.
+/// `shared_codes` count ([`Differing::shared_codes`]), and `origins` tell which enums have
+/// integer codes and which names are pinned.
 fn breaks_sharing(
     old: &CatalogApi,
     new: &CatalogApi,
     shared_codes: &BTreeMap<String, BTreeMap<String, usize>>,
-    integer_codes: &BTreeSet<String>,
+    origins: &BTreeMap<String, Origin>,
 ) -> Vec<Break> {
     let mut found = Vec::new();
     for (enum_name, old_api) in &old.enums {
@@ -120,14 +108,20 @@ fn breaks_sharing(
             continue;
         };
         // Sets and maps rather than searches per variant: tables have 100k rows and more.
-        let integer = integer_codes.contains(enum_name);
+        let origin = origins.get(enum_name);
+        let integer = origin.is_some_and(|origin| origin.integer_codes);
+        let pinned = |name: &str| {
+            origin.is_some_and(|origin| origin.pins.iter().any(|(_, pinned, _)| pinned == name))
+        };
         let new_by_name = by_name(&new_api.variants);
         // A variant is gone where no new one has its name, or where the one that has it stands
         // for another code: its name went to another row (a suffix dropped, names swapped),
         // so `E::X` would mean that row.
         let kept = |old: &VariantApi, by_name: &FxHashMap<&str, &VariantApi>| {
             by_name.get(old.variant.as_str()).is_some_and(|now| {
-                now.code == old.code || code_id(&now.code, integer) == code_id(&old.code, integer)
+                now.code == old.code
+                    || code_id(&now.code, integer) == code_id(&old.code, integer)
+                    || pinned(&now.variant)
             })
         };
         let gone: Vec<&VariantApi> =
@@ -150,25 +144,36 @@ fn breaks_sharing(
                 new_api.variants.iter().map(|variant| code_id(&variant.code, integer)).collect();
             let new_row_names: FxHashSet<&str> =
                 new_api.variants.iter().map(|variant| variant.name.as_str()).collect();
-            for old_variant in gone {
+            let rows: Vec<(&VariantApi, Option<&VariantApi>)> = gone
+                .into_iter()
+                .map(|old| {
+                    let candidates = renamed.get(&code_id(&old.code, integer));
+                    (old, same_row(old, candidates.map_or(&[][..], Vec::as_slice)))
+                })
+                .collect();
+            // The new variants that gone ones are renamed to: a name that went to such a row
+            // went with the row's rename, and its own row is gone.
+            let renamed_to: FxHashSet<&str> =
+                rows.iter().filter_map(|(_, new)| Some(new.as_ref()?.variant.as_str())).collect();
+            for (old_variant, same) in rows {
                 let enum_name = enum_name.clone();
                 let old = old_variant.variant.clone();
-                let candidates = renamed
-                    .get(&code_id(&old_variant.code, integer))
-                    .map_or(&[][..], Vec::as_slice);
-                found.push(match same_row(old_variant, candidates) {
+                // A name that went to a row of another code that no rename explains: the row's
+                // code changed, which the changelog lists (a major release) and the gate, which
+                // keeps names, lets through.
+                let recoded = new_by_name
+                    .get(old.as_str())
+                    .is_some_and(|now| !renamed_to.contains(now.variant.as_str()));
+                if same.is_none() && recoded {
+                    continue;
+                }
+                found.push(match same {
                     Some(new) => Break::RenamedVariant {
                         enum_name,
                         old,
                         new: new.variant.clone(),
                         code: new.code.clone(),
                         pin_key: pin_key(new, &new_codes),
-                    },
-                    None if new_by_name.contains_key(old.as_str()) => Break::MovedVariant {
-                        code: old_variant.code.clone(),
-                        new_code: new_by_name[old.as_str()].code.clone(),
-                        enum_name,
-                        old,
                     },
                     None => {
                         let new_row_has_code =
@@ -330,23 +335,6 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
                  and `since = \"<date>\"` are optional; other retired rows go in the same \
                  `retired` table); or restore the row in the page, {OVERRIDE}",
                 toml_string(pin_key)
-            )),
-            Break::MovedVariant { enum_name, old, code, new_code } => at_table(
-                find(enum_name),
-                Diagnostic::error(format!(
-                    "breaking change: the variant `{enum_name}::{old}` would stand for the code \
-                     `{new_code}`, not `{code}`"
-                )),
-            )
-            .with_note(format!(
-                "`{old}` is the name of the row `{new_code}` now, and no row is its row \
-                 (`{code}`) under another name: code that names `{enum_name}::{old}` would mean \
-                 another row"
-            ))
-            .with_help(format!(
-                "if its row's code changed upstream, that is a major release: run with \
-                 `--allow-breaking`; if its row is gone, keep it with `retired` and pin another \
-                 name for the row `{new_code}`"
             )),
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
                 removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
@@ -608,8 +596,8 @@ mod tests {
 
     /// A name that goes to another row is gone from its own: two rows that swap names are
     /// two renames, each with the pin that keeps its name; a suffix dropped where the name's
-    /// row was retired is a rename too; a name whose row is no row's now stands for another
-    /// code.
+    /// row was retired is a rename too. A row whose code changed under its name is none, nor
+    /// is a name the manifest pins on another row.
     #[test]
     fn a_name_that_goes_to_another_row_is_a_break() {
         let old = api(&[], &[("A", "1", "A"), ("B", "2", "B")]);
@@ -644,22 +632,24 @@ mod tests {
             ]
         );
 
-        let moved = api(&[], &[("A", "3", "A"), ("B", "2", "B")]);
-        assert_eq!(
-            breaks(&old_ab(), &moved),
-            [Break::MovedVariant {
-                enum_name: "E".into(),
-                old: "A".into(),
-                code: "1".into(),
-                new_code: "3".into(),
-            }]
-        );
+        // A row whose code changed under its name: the changelog's to list, no break.
+        let recoded = api(&[], &[("A", "3", "A"), ("B", "2", "B")]);
+        assert!(breaks(&old_ab(), &recoded).is_empty());
         // Integer codes written otherwise are the same code.
         let mut padded = api(&[], &[("A", "001", "A"), ("B", "2", "B")]);
         padded.enums.get_mut("E").unwrap().module = "m".into();
-        let integer = BTreeSet::from(["E".to_owned()]);
+        let integer = Origin { integer_codes: true, ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), integer)]);
         let differing = Differing::whole(old_ab(), &padded);
-        assert!(breaks_between(&differing, &integer).is_empty());
+        assert!(breaks_between(&differing, &origins).is_empty());
+        // A name the manifest pins goes where its pin says: no rename of its old row.
+        let pinned_away = api(&[], &[("B", "1", "A"), ("A", "2", "B")]);
+        assert_eq!(breaks(&old_ab(), &pinned_away).len(), 2);
+        let pins = vec![("2".into(), "A".into(), 0..0), ("1".into(), "B".into(), 0..0)];
+        let pinned = Origin { pins, ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), pinned)]);
+        let differing = Differing::whole(old_ab(), &pinned_away);
+        assert!(breaks_between(&differing, &origins).is_empty());
     }
 
     fn old_ab() -> CatalogApi {
