@@ -37,8 +37,9 @@ struct Replayed {
     /// Revisions refused with errors no help could mend (a table gone, a duplicate code),
     /// each with its first error's first line.
     refused: Vec<String>,
-    /// Revisions generated only with `--allow-breaking`.
-    allowed_breaks: usize,
+    /// Revisions generated only with `--allow-breaking`, each with the first break's first
+    /// line.
+    allowed_breaks: Vec<String>,
     /// Every line pasted into the manifest, in order.
     pasted: Vec<String>,
 }
@@ -215,6 +216,7 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
         let Some(text) = git(git_dir, &["show", &format!("{revision}:{page}")]) else { continue };
         fs::write(docs.join("p.md"), &text).unwrap();
         let mut allow_breaking = false;
+        let mut allowed = None;
         let mut outcome = None;
         for _ in 0..ATTEMPTS {
             fs::write(docs.join("catalog.toml"), manifest.text()).unwrap();
@@ -229,7 +231,9 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
                     xtask(sandbox, &["regen", "--manifest", "docs/catalog.toml", "--check"]);
                 assert!(check.0, "{revision}: stale right after regen:\n{}", check.1);
                 replayed.generated += 1;
-                replayed.allowed_breaks += usize::from(allow_breaking);
+                if let Some(first) = allowed.take() {
+                    replayed.allowed_breaks.push(format!("{revision}: {first}"));
+                }
                 last_generated = Some(text.clone());
                 outcome = Some(true);
                 break;
@@ -244,6 +248,7 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
             }
             if !allow_breaking && errors.iter().all(|error| error.starts_with("error: breaking")) {
                 allow_breaking = true;
+                allowed = errors.first().and_then(|error| error.lines().next()).map(str::to_owned);
                 continue;
             }
             let first = errors.first().and_then(|error| error.lines().next()).unwrap_or("");
@@ -320,7 +325,7 @@ fn a_history_replays_with_the_helps_pasted() {
     let table = "key-column = \"Code\"\nkey-type = \"u16\"\nname-column = \"Name\"\n";
     let replayed = replay(&repository.join(".git"), "errors.md", table, &sandbox.path().join("t"));
     assert_eq!(replayed.generated, 5, "{replayed:#?}");
-    assert_eq!(replayed.allowed_breaks, 0, "{replayed:#?}");
+    assert!(replayed.allowed_breaks.is_empty(), "{replayed:#?}");
     assert_eq!(
         replayed.pasted,
         ["variants: 1", "retired: 2", "accessors: Remedy", "accessors: Remedy removed"],
