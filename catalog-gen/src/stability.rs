@@ -3,7 +3,9 @@
 //!
 //! Rows are matched by what the docs say of them, never by position: the same code and name,
 //! else the one row with the same code. A row whose variant name changes is a rename, with the
-//! pin that keeps the old name; a row that is gone is a removal.
+//! pin that keeps the old name; a row that is gone is a removal. A name that goes to another
+//! row (two rows that swap names) leaves its own row: that row is renamed, or removed. A row
+//! whose code changes under its name keeps its variant: the changelog lists the new code.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
