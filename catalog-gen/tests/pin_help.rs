@@ -536,3 +536,19 @@ fn rows_that_swap_names_get_the_pins_that_keep_each_variant_on_its_row() {
     assert!(snapshot.contains(r#"{ variant = "A", code = "1", name = "B""#), "{snapshot}");
     assert!(snapshot.contains(r#"{ variant = "B", code = "2", name = "A""#), "{snapshot}");
 }
+
+/// A row whose code changes under its name keeps its variant: no break for the gate, which
+/// keeps names, and a major release for the changelog, which lists the new code.
+#[test]
+fn a_row_whose_code_changes_keeps_its_variant_and_needs_a_major_release() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = "| Code | Name |\n| --- | --- |\n";
+    regen_page(&manifest, &page, &format!("{head}| 1050 | Disk Full |\n| 1060 | Other |\n"));
+
+    let report =
+        regen_page(&manifest, &page, &format!("{head}| 1051 | Disk Full |\n| 1060 | Other |\n"));
+    assert_eq!(report.changelog.semver(), catalog_gen::changelog::Semver::Major);
+    let summary = report.changelog.summary();
+    assert!(summary.contains("code changed: DiskFull (1051) was 1050"), "{summary}");
+}
