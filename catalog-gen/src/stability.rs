@@ -273,8 +273,7 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
 /// A pin's key for `variant` ([`names::row_key`]): its code, unless it names other rows too
 /// (`codes` counts them), then its name.
 fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
-    let naming = codes.get(variant.code.as_str()).copied().unwrap_or(1);
-    names::row_key(&variant.code, &variant.name, naming).to_owned()
+    names::key_among(codes, &variant.code, &variant.name).to_owned()
 }
 
 /// The `retired` key for the removed `variant` ([`names::row_key`]), and whether it can keep

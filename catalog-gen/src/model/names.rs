@@ -155,6 +155,12 @@ pub fn row_key<'r>(code: &'r str, name: &'r str, naming: usize) -> &'r str {
     if naming > 1 { name } else { code }
 }
 
+/// [`row_key`] where `naming` counts the rows each code or name names ([`naming_counts`]); a
+/// code it does not count names one row.
+pub fn key_among<'r>(naming: &FxHashMap<&str, usize>, code: &'r str, name: &'r str) -> &'r str {
+    row_key(code, name, naming.get(code).copied().unwrap_or(1))
+}
+
 /// The keys helps give for the rows of a table ([`row_key`]). The table's codes and names are
 /// counted the first time a key is asked for, on whichever core asks: few tables have a
 /// problem whose help needs one.
@@ -172,7 +178,7 @@ impl<'r, F: Fn() -> FxHashMap<&'r str, usize>> HelpKeys<'r, F> {
     /// The key for the row with `code` (as written) and `name`.
     pub fn of(&self, code: &str, name: &str) -> String {
         let naming = self.naming.get_or_init(&self.count);
-        row_key(code, name, naming.get(code).copied().unwrap_or(1)).to_owned()
+        key_among(naming, code, name).to_owned()
     }
 }
 
@@ -224,7 +230,7 @@ fn pinned_row<'p>(
     let is_was =
         |keyed: &&KeyedRow<'_>| keyed.key_text == was.code && cell_text(keyed, columns) == was.name;
     if rows.iter().any(|keyed| is_was(&keyed)) {
-        let key = row_key(&was.code, &was.name, naming.get(&*was.code).copied().unwrap_or(1));
+        let key = key_among(&naming, &was.code, &was.name);
         let alone = naming.get(key).copied() == Some(1);
         return alone.then(|| PinnedRow::InTable { key: key.to_owned(), variant: pinned });
     }

@@ -163,18 +163,15 @@ pub fn last_variants<'a>(api: &'a EnumApi, key: &str) -> impl Iterator<Item = &'
 }
 
 /// Each of `variants`, rows of `api` (the API snapshot's enum), with the key that names it
-/// alone there ([`names::row_key`]).
+/// alone there ([`names::key_among`]).
 fn named_alone<'a>(
     api: &EnumApi,
     variants: impl Iterator<Item = &'a VariantApi>,
 ) -> Vec<(&'a VariantApi, String)> {
     let naming = names::naming_counts(api.variants.iter().map(|v| (&*v.code, &*v.name)));
-    variants
-        .map(|variant| {
-            let code_naming = naming.get(&*variant.code).copied().unwrap_or(1);
-            (variant, names::row_key(&variant.code, &variant.name, code_naming).to_owned())
-        })
-        .collect()
+    let key =
+        |variant: &VariantApi| names::key_among(&naming, &variant.code, &variant.name).to_owned();
+    variants.map(|variant| (variant, key(variant))).collect()
 }
 
 /// The last documented text of the column headed `header` (at `index` today): the cell of the
