@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::api::{CatalogApi, Differing, EnumApi, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::lints::MANY_ROWS;
-use crate::model::{Origin, keys, names, normalize};
+use crate::model::{Origin, keys, names, normalize, problems};
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -331,11 +331,10 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             .with_note(format!("its row (`{pin_key}`) is no longer in the table"))
             .with_help(format!(
                 "keep it as a retired variant (deprecated, still found by code, name and serde, \
-                 with its last documented text): add to this [[table]]\n`retired = {{ \
-                 {} = {{ note = \"no longer in the documentation\" }} }}`\n(`note` \
+                 with its last documented text): add to this [[table]]\n`{}`\n(`note` \
                  and `since = \"<date>\"` are optional; other retired rows go in the same \
                  `retired` table); or restore the row in the page, {OVERRIDE}",
-                toml_string(pin_key)
+                problems::retirement(pin_key)
             )),
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
                 removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)

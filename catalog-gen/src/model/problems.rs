@@ -27,6 +27,15 @@ const CONFUSABLE_IDENTS: &str = "confusable_idents";
 /// rustc's lint of a script a crate uses only in letters that look like Latin ones.
 const MIXED_SCRIPT: &str = "mixed_script_confusables";
 
+/// The `retired` line a help gives to paste for the row that `key` names: the one spelling
+/// of a retirement in every help that offers one.
+pub fn retirement(key: &str) -> String {
+    format!(
+        "retired = {{ {} = {{ note = \"no longer in the documentation\" }} }}",
+        toml_string(key)
+    )
+}
+
 /// The row a pin was for, as the API snapshot has it, for an ambiguous pin's help.
 pub enum PinnedRow<'p> {
     /// Still in the table.
@@ -697,9 +706,8 @@ impl Place<'_> {
         }
         diagnostic.with_help(format!(
             "fix the key or remove the pin; or, if its row is gone from the docs, keep its \
-             variant by retiring the row in this [[table]]: `retired = {{ {} = {{ note = \"no \
-             longer in the documentation\" }} }}`",
-            toml_string(key)
+             variant by retiring the row in this [[table]]: `{}`",
+            retirement(key)
         ))
     }
 
@@ -730,10 +738,10 @@ impl Place<'_> {
                      is no longer in the table"
                 ))
                 .with_help(format!(
-                    "to keep that variant, retire its row in place of this pin: `retired = {{ \
-                     {} = {{ note = \"no longer in the documentation\" }} }}`; or, if one of the \
-                     rows is that row with its name changed, key the pin by that row's name",
-                    toml_string(&key)
+                    "to keep that variant, retire its row in place of this pin: `{}`; or, if one \
+                     of the rows is that row with its name changed, key the pin by that row's \
+                     name",
+                    retirement(&key)
                 )),
             None => diagnostic.with_help("pin by the row's name where rows share a code"),
         }
