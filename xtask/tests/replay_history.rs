@@ -1,11 +1,12 @@
-//! A docs page's git history replayed through `cargo xtask regen`, a revision at a time, as a
-//! team that regenerates after every docs update would: where the break gate refuses, the
+//! A docs page's git history replayed through regen (`catalog_gen::regen`, what `cargo xtask
+//! regen --changelog` runs), a revision at a time, as a team that regenerates after every docs
+//! update would: where the break gate refuses, the
 //! pins, retirements and accessor pins its helps give are pasted into the manifest and regen
 //! runs again (and where no help gives one, the run is repeated with `--allow-breaking`, as a
 //! team that accepts the break would). No run may panic, every success must leave the files up
 //! to date (`--check`), no help may come back after its paste, and the last catalog generated
-//! must compile and be clippy-clean. Replaying the histories of other teams' tables this way
-//! found most of the break gate's and the pins' problems (README, Robustness testing).
+//! must compile and be clippy-clean. Each test of `catalog-gen/tests/pin_help.rs` names the
+//! replayed page whose history found what it tests (README, Robustness testing).
 //!
 //! In CI, a history made here runs through it. On any repository's history, outside CI:
 //!
@@ -22,7 +23,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use catalog_gen::Diagnostic;
 use catalog_gen::model::problems::RUSTC_LINTS_WARNED_OF;
+use catalog_gen::regen::{self, Error, Mode, Options};
 use common::cargo_clippy_allowing;
 
 /// How often one revision may be regenerated with more pasted before the replay calls it a
@@ -157,42 +160,51 @@ fn snippets(help: &str) -> Vec<String> {
     found
 }
 
-/// The errors of a refused regen's output, each with its notes and help.
-fn errors(stderr: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    let mut start = None;
-    for (at, _) in stderr.match_indices('\n').chain([(stderr.len(), "")]) {
-        let line_start = stderr[..at].rfind('\n').map_or(0, |newline| newline + 1);
-        let line = &stderr[line_start..at];
-        if line.starts_with("error: ") || line.starts_with("warning: ") {
-            if let Some(begun) = start.take() {
-                found.push(stderr[begun..line_start].trim_end());
-            }
-            start = line.starts_with("error: ").then_some(line_start);
-        }
+/// What an error says, its notes and its help, where a paste and its key are read from.
+fn said(error: &Diagnostic) -> String {
+    let mut text = error.message.clone();
+    for note in error.notes.iter().chain(&error.help) {
+        text.push('\n');
+        text.push_str(note);
     }
-    if let Some(begun) = start {
-        found.push(stderr[begun..].trim_end());
-    }
-    found.retain(|error| !error.starts_with("error: found "));
-    found
+    text
 }
 
-/// `cargo xtask <args>` in `tree`: whether it succeeded, and what it printed to stderr.
-fn xtask(tree: &Path, args: &[&str]) -> (bool, String) {
+/// Regenerates from `manifest` and adds what changed to `changelog`, as `cargo xtask regen
+/// --changelog` does; where refused, the errors. Any other failure fails the test.
+fn regen_into(
+    manifest: &Path,
+    changelog: &Path,
+    allow_breaking: bool,
+) -> Result<(), Vec<Diagnostic>> {
+    let options = Options { allow_breaking, ..Options::default() };
+    match regen::regen(manifest, &options) {
+        Ok(report) => {
+            if !report.changelog.is_empty() {
+                regen::add_to_changelog(changelog, &report.changelog, None).unwrap();
+            }
+            let check = Options { mode: Mode::Check, ..Options::default() };
+            let checked = regen::regen(manifest, &check).unwrap();
+            assert!(checked.is_up_to_date(), "stale right after regen:\n{}", checked.diff);
+            Ok(())
+        }
+        Err(Error::Problems(failure)) => {
+            Err(failure.diagnostics.into_iter().filter(Diagnostic::is_error).collect())
+        }
+        Err(other) => panic!("regen failed as no refusal does: {other:?}"),
+    }
+}
+
+/// `cargo xtask init catalog` in `tree`, for the docs tree's manifest: the crate users would
+/// depend on.
+fn init(tree: &Path) {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
+        .args(["init", "catalog", "--manifest", "docs/catalog.toml"])
         .current_dir(tree)
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
-        "`cargo xtask {}` failed as no refusal does:\n{stderr}",
-        args.join(" ")
-    );
-    (output.status.success(), stderr)
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
 
 /// `git` with `args` on the repository `git_dir`: what it printed, or `None` where it failed.
@@ -209,6 +221,7 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
     let revisions = String::from_utf8(log).unwrap();
     let docs = sandbox.join("docs");
     fs::create_dir_all(&docs).unwrap();
+    let (manifest_path, changelog) = (docs.join("catalog.toml"), sandbox.join("CHANGELOG.md"));
     let mut manifest = Manifest { table: table.to_owned(), pins: BTreeMap::new() };
     let mut replayed = Replayed::default();
     let mut last_generated = None;
@@ -219,17 +232,8 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
         let mut allowed = None;
         let mut outcome = None;
         for _ in 0..ATTEMPTS {
-            fs::write(docs.join("catalog.toml"), manifest.text()).unwrap();
-            let mut args = vec!["regen", "--manifest", "docs/catalog.toml"];
-            args.extend(["--changelog", "CHANGELOG.md"]);
-            if allow_breaking {
-                args.push("--allow-breaking");
-            }
-            let (generated, stderr) = xtask(sandbox, &args);
-            if generated {
-                let check =
-                    xtask(sandbox, &["regen", "--manifest", "docs/catalog.toml", "--check"]);
-                assert!(check.0, "{revision}: stale right after regen:\n{}", check.1);
+            fs::write(&manifest_path, manifest.text()).unwrap();
+            let Err(errors) = regen_into(&manifest_path, &changelog, allow_breaking) else {
                 replayed.generated += 1;
                 if let Some(first) = allowed.take() {
                     replayed.allowed_breaks.push(format!("{revision}: {first}"));
@@ -237,21 +241,21 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
                 last_generated = Some(text.clone());
                 outcome = Some(true);
                 break;
-            }
-            let errors = errors(&stderr);
+            };
             let mut changed = false;
             for error in &errors {
-                changed |= manifest.paste(error, &mut replayed.pasted);
+                changed |= manifest.paste(&said(error), &mut replayed.pasted);
             }
             if changed {
                 continue;
             }
-            if !allow_breaking && errors.iter().all(|error| error.starts_with("error: breaking")) {
+            let breaking = |error: &Diagnostic| error.message.starts_with("breaking change");
+            if !allow_breaking && errors.iter().all(breaking) {
                 allow_breaking = true;
-                allowed = errors.first().and_then(|error| error.lines().next()).map(str::to_owned);
+                allowed = errors.first().map(|error| error.message.clone());
                 continue;
             }
-            let first = errors.first().and_then(|error| error.lines().next()).unwrap_or("");
+            let first = errors.first().map_or("", |error| error.message.as_str());
             replayed.refused.push(format!("{revision}: {first}"));
             outcome = Some(false);
             break;
@@ -260,23 +264,17 @@ fn replay(git_dir: &Path, page: &str, table: &str, sandbox: &Path) -> Replayed {
     }
     if let Some(text) = last_generated {
         fs::write(docs.join("p.md"), text).unwrap();
-        fs::write(docs.join("catalog.toml"), manifest.text()).unwrap();
-        let (generated, stderr) = xtask(sandbox, &["regen", "--manifest", "docs/catalog.toml"]);
-        if generated {
-            let (made, stderr) =
-                xtask(sandbox, &["init", "catalog", "--manifest", "docs/catalog.toml"]);
-            assert!(made, "{stderr}");
-            let crate_manifest = sandbox.join("catalog/Cargo.toml");
-            cargo_clippy_allowing(
-                &crate_manifest,
-                "replay",
-                &["--all-targets"],
-                &RUSTC_LINTS_WARNED_OF,
-            );
-        } else {
+        fs::write(&manifest_path, manifest.text()).unwrap();
+        match regen_into(&manifest_path, &changelog, false) {
+            Ok(()) => {
+                init(sandbox);
+                let crate_manifest = sandbox.join("catalog/Cargo.toml");
+                let lints = &RUSTC_LINTS_WARNED_OF;
+                cargo_clippy_allowing(&crate_manifest, "replay", &["--all-targets"], lints);
+            }
             // Pins pasted at a revision that was then refused for another reason name rows
             // the last catalog generated does not have.
-            eprintln!("the last catalog no longer generates with what was pasted since:\n{stderr}");
+            Err(errors) => eprintln!("the last catalog no longer generates: {errors:#?}"),
         }
     }
     replayed
@@ -332,7 +330,14 @@ fn a_history_replays_with_the_helps_pasted() {
         "{replayed:#?}"
     );
     let [refused] = &replayed.refused[..] else { panic!("{replayed:#?}") };
-    assert!(refused.ends_with("error: duplicate code 1"), "{replayed:#?}");
+    assert!(refused.ends_with(": duplicate code 1"), "{replayed:#?}");
+    // Every update that changed something for users, in one unreleased section.
+    let changelog = fs::read_to_string(sandbox.path().join("t/CHANGELOG.md")).unwrap();
+    for entry in
+        ["added `Fourth` (`4`)", "from `Disk Full` to `Disk Is Full`", "`Gone` (`2`) retired"]
+    {
+        assert!(changelog.contains(entry), "{entry}:\n{changelog}");
+    }
 }
 
 /// Outside CI: the history of any page (module doc).
