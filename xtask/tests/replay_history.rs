@@ -5,8 +5,8 @@
 //! runs again (and where no help gives one, the run is repeated with `--allow-breaking`, as a
 //! team that accepts the break would). No run may panic, every success must leave the files up
 //! to date (`--check`), no help may come back after its paste, and the last catalog generated
-//! must compile and be clippy-clean. Each test of `catalog-gen/tests/pin_help.rs` names the
-//! replayed page whose history found what it tests (README, Robustness testing).
+//! must compile and be clippy-clean. The tests of `catalog-gen/tests/pin_help.rs` that came of
+//! a replay name the page whose history found what they test (README, Robustness testing).
 //!
 //! In CI, a history made here runs through it. On any repository's history, outside CI:
 //!
