@@ -80,6 +80,12 @@ fn regen_page(manifest: &Path, page: &Path, text: &str) -> regen::Report {
     regen::regen(manifest, &Options::default()).unwrap()
 }
 
+/// The errors of a regen that must fail, after `page` is written with `text`.
+fn page_errors(manifest: &Path, page: &Path, text: &str) -> Vec<Diagnostic> {
+    fs::write(page, text).unwrap();
+    regen_errors(manifest)
+}
+
 /// The module written last.
 fn written_module(manifest: &Path) -> String {
     fs::read_to_string(manifest.with_file_name("out/m.rs")).unwrap()
@@ -133,8 +139,12 @@ fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let rows = ROWS;
     regen_page(&manifest, &page, &format!("{rows}| 1 | Say \"hi\" |\n"));
 
-    fs::write(&page, format!("{rows}| 1 | Say \"hello\" \\\\ now |\n")).unwrap();
-    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    let pin = pin_from(
+        &page_errors(&manifest, &page, &format!("{rows}| 1 | Say \"hello\" \\\\ now |\n")),
+        "would become",
+        "variants",
+        "SayHi",
+    );
     assert_eq!(pin, r#"variants = { "Say \"hello\" \\ now" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
     let module = regen_module(&manifest);
@@ -150,8 +160,8 @@ fn retirement_pasted_keeps(before: &str, after: &str, expected: &str, variant: &
     let (manifest, page) = docs_on_disk(&sandbox);
     regen_page(&manifest, &page, before);
 
-    fs::write(&page, after).unwrap();
-    let retired = pin_from(&regen_errors(&manifest), "would be removed", "retired", "");
+    let retired =
+        pin_from(&page_errors(&manifest, &page, after), "would be removed", "retired", "");
     assert_eq!(
         retired,
         format!("retired = {{ {expected} = {{ note = \"no longer in the documentation\" }} }}")
@@ -202,14 +212,18 @@ fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     let (manifest, page) = docs_on_disk(&sandbox);
     let rows = ROWS;
     regen_page(&manifest, &page, &format!("{rows}| 2 | Say hi |\n"));
-    fs::write(&page, format!("{rows}| 2 | Say hello |\n")).unwrap();
-    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    let pin = pin_from(
+        &page_errors(&manifest, &page, &format!("{rows}| 2 | Say hello |\n")),
+        "would become",
+        "variants",
+        "SayHi",
+    );
     assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
-    fs::write(&page, rows).unwrap();
-    let retired = pin_from(&regen_errors(&manifest), "is no row's code or name", "retired", "");
+    let retired =
+        pin_from(&page_errors(&manifest, &page, rows), "is no row's code or name", "retired", "");
     assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n{retired}\n")).unwrap();
     let module = regen_module(&manifest);
@@ -239,8 +253,11 @@ fn a_removed_row_no_key_can_retire_gets_the_pin_that_keeps_its_name_instead() {
     let head = "| Code | Name |\n| --- | --- |\n";
     regen_page(&manifest, &page, &format!("{head}| P | One |\n| P | Two |\n"));
 
-    fs::write(&page, format!("{head}| Q | One |\n| P new | One |\n| P | Two |\n")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(
+        &manifest,
+        &page,
+        &format!("{head}| Q | One |\n| P new | One |\n| P | Two |\n"),
+    );
     let [error] = &errors[..] else { panic!("{errors:#?}") };
     assert!(error.notes[0].contains("`retired` cannot tell it from them"), "{error:#?}");
     let pin = pasted(error.help.as_deref().unwrap(), "variants", "One");
@@ -267,8 +284,7 @@ fn a_name_that_moves_to_a_renamed_rows_code_leaves_its_own_row_removed() {
     // The row left at offset 0 keeps its name.
     let kept = r#"variants = { "0" = "Push10" }"#;
     fs::write(&manifest, format!("{HEAD}{kept}\n")).unwrap();
-    fs::write(&page, format!("{head}| 0 | PUSH1 |\n| 6 | JUMPSUB |\n")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(&manifest, &page, &format!("{head}| 0 | PUSH1 |\n| 6 | JUMPSUB |\n"));
     let [renamed, removed] = &errors[..] else { panic!("{errors:#?}") };
     assert!(renamed.message.contains("`E::Push16` would become `E::Jumpsub`"), "{renamed:#?}");
     assert!(removed.message.contains("`E::Jumpsub` would be removed"), "{removed:#?}");
@@ -293,14 +309,22 @@ fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
-    fs::write(&page, format!("{ROWS}| 2 | Say hello |\n")).unwrap();
-    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    let pin = pin_from(
+        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n")),
+        "would become",
+        "variants",
+        "SayHi",
+    );
     assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
-    fs::write(&page, format!("{ROWS}| 2 | Say hello |\n| 2 | Another |\n")).unwrap();
-    let better = pin_from(&regen_errors(&manifest), "a pin must pick one", "variants", "");
+    let better = pin_from(
+        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n| 2 | Another |\n")),
+        "a pin must pick one",
+        "variants",
+        "",
+    );
     assert_eq!(better, r#"variants = { "Say hello" = "SayHi" }"#);
     fs::write(&manifest, format!("{HEAD}{better}\n")).unwrap();
     let module = regen_module(&manifest);
@@ -316,13 +340,16 @@ fn an_ambiguous_pin_whose_row_is_gone_gets_the_retirement_that_keeps_its_variant
     let sandbox = tempfile::tempdir().unwrap();
     let (manifest, page) = docs_on_disk(&sandbox);
     regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
-    fs::write(&page, format!("{ROWS}| 2 | Say hello |\n")).unwrap();
-    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "SayHi");
+    let pin = pin_from(
+        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n")),
+        "would become",
+        "variants",
+        "SayHi",
+    );
     fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
 
-    fs::write(&page, format!("{ROWS}| 2 | Another |\n| 2 | Third |\n")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(&manifest, &page, &format!("{ROWS}| 2 | Another |\n| 2 | Third |\n"));
     let retired = pin_from(&errors, "a pin must pick one", "retired", "");
     assert_eq!(
         retired,
@@ -390,8 +417,7 @@ fn a_retired_key_that_names_two_rows_of_the_snapshot_gets_the_keys_that_name_eac
     let report = regen_page(&manifest, &page, &format!("{head}| 4 | STOP |\n"));
     assert!(report.warnings.diagnostics[0].message.contains("documents it again"));
 
-    fs::write(&page, format!("{head}| 2 | STOP |\n")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(&manifest, &page, &format!("{head}| 2 | STOP |\n"));
     let [error] = &errors[..] else { panic!("{errors:#?}") };
     assert!(error.message.contains("cannot retire `4`"), "{error:#?}");
     assert_eq!(
@@ -432,8 +458,12 @@ fn an_integer_code_written_otherwise_is_the_same_rows_for_the_gate() {
     let rows = "| Code | Name |\n| --- | --- |\n";
     regen_page(&manifest, &page, &format!("{rows}| 0000 | PUSH1 |\n| 0003 | RETURNSUB |\n"));
 
-    fs::write(&page, format!("{rows}| 0 | PUSH1 |\n| 3 | OTHER |\n")).unwrap();
-    let pin = pin_from(&regen_errors(&manifest), "would become", "variants", "");
+    let pin = pin_from(
+        &page_errors(&manifest, &page, &format!("{rows}| 0 | PUSH1 |\n| 3 | OTHER |\n")),
+        "would become",
+        "variants",
+        "",
+    );
     assert_eq!(pin, r#"variants = { "3" = "Returnsub" }"#);
     fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
     let module = regen_module(&manifest);
@@ -487,8 +517,7 @@ fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
     regen_page(&manifest, &page, &format!("{before}{row}"));
 
     let after = "| Code | Name | API Details | Remedy |\n| --- | --- | --- | --- |\n";
-    fs::write(&page, format!("{after}{row}")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(&manifest, &page, &format!("{after}{row}"));
     let [error] = &errors[..] else { panic!("{errors:#?}") };
     assert!(error.notes[0].contains("`Remedy` in its place"), "{error:#?}");
     let pin = pasted(error.help.as_deref().unwrap(), "accessors", "");
@@ -500,8 +529,7 @@ fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
 
     // Renamed back upstream: the pin names no column, and the column it was for makes the
     // method without one.
-    fs::write(&page, format!("{before}{row}")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(&manifest, &page, &format!("{before}{row}"));
     let [error] = &errors[..] else { panic!("{errors:#?}") };
     let help = error.help.as_deref().unwrap();
     assert!(help.contains("`What To Do` makes the method `what_to_do` without a pin"), "{help}");
@@ -521,8 +549,7 @@ fn rows_that_swap_names_get_the_pins_that_keep_each_variant_on_its_row() {
     let head = "| Code | Name |\n| --- | --- |\n";
     regen_page(&manifest, &page, &format!("{head}| 1 | A |\n| 2 | B |\n"));
 
-    fs::write(&page, format!("{head}| 1 | B |\n| 2 | A |\n")).unwrap();
-    let errors = regen_errors(&manifest);
+    let errors = page_errors(&manifest, &page, &format!("{head}| 1 | B |\n| 2 | A |\n"));
     let pins: Vec<String> = errors
         .iter()
         .filter(|error| error.message.contains("would become"))
