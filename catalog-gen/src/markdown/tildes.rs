@@ -233,9 +233,9 @@ mod tests {
         // and drops the cell with the run; GitHub reads a code block and a table of their own.
         let text = "| a |\n| - |\n    code\n| b | c |\n| - | - |\n| 1 | [**~ m**](x.md) |\n";
         assert_eq!(runs(text), ["**"]);
-        // In a block quote, GitHub reads those lines as rows too.
-        let quoted = "> | a |\n> | - |\n>     code\n> | 1 | [**~ m**](x.md) |\n";
-        assert!(runs(quoted).is_empty());
+        // In a list item, as the page reader reads it, those lines stay rows.
+        let listed = "- item\n\n  | a |\n  | - |\n      code\n  | 1 | [**~ m**](x.md) |\n";
+        assert!(runs(listed).is_empty());
     }
 
     #[test]
