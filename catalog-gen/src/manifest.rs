@@ -79,6 +79,47 @@ pub struct TableSpec {
     pub retired: BTreeMap<Spanned<String>, Retired>,
 }
 
+/// A `[[table]]`'s two tables of pinned names, and what each pins: the one place the words
+/// for them are spelled, for every diagnostic about a pin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinnedNames {
+    /// `variants`: variant names, keyed by a row's code or name.
+    Variants,
+    /// `accessors`: accessor method names, keyed by a column's header.
+    Accessors,
+}
+
+impl PinnedNames {
+    /// Both, variants first.
+    pub const BOTH: [PinnedNames; 2] = [PinnedNames::Variants, PinnedNames::Accessors];
+
+    /// The manifest key of the table (`variants`).
+    pub fn table(self) -> &'static str {
+        match self {
+            PinnedNames::Variants => "variants",
+            PinnedNames::Accessors => "accessors",
+        }
+    }
+
+    /// What a pinned name names (`variant`, `method`).
+    pub fn item(self) -> &'static str {
+        match self {
+            PinnedNames::Variants => "variant",
+            PinnedNames::Accessors => "method",
+        }
+    }
+}
+
+impl TableSpec {
+    /// The pins of one table of pinned names.
+    pub fn pinned(&self, names: PinnedNames) -> &BTreeMap<Spanned<String>, Spanned<String>> {
+        match names {
+            PinnedNames::Variants => &self.variants,
+            PinnedNames::Accessors => &self.accessors,
+        }
+    }
+}
+
 /// Why a row that left the docs is kept: both optional, both shown in its deprecation note.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,7 @@
 
 use crate::api;
 use crate::diagnostics::Diagnostic;
-use crate::manifest::TableSpec;
+use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::columns::Columns;
 use crate::model::names::{self, NamedRow};
 use crate::model::problems::Place;
@@ -66,19 +66,24 @@ pub fn check<'r>(
 /// a method's that is not snake_case, with the name rustc asks for. Pinned names are used as
 /// written; those regen makes are in case by construction.
 fn pins_not_in_case(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>) {
+    for what in PinnedNames::BOTH {
+        for (key, name) in spec.pinned(what) {
+            let Some(fixed) = in_case(what, name.get_ref()) else { continue };
+            // Only a name that a pin can give: an identifier no enum has already.
+            let fixed = (naming::is_identifier(&fixed) && !api::is_reserved_method(&fixed))
+                .then_some(fixed.as_str());
+            let pin = (key.get_ref().as_str(), name.get_ref().as_str(), fixed);
+            problems.push(place.pinned_name_not_in_case(name.span(), what, pin));
+        }
+    }
+}
+
+/// `name` in the case rustc asks of `what` names, where it is not in that case already.
+fn in_case(what: PinnedNames, name: &str) -> Option<String> {
     use heck::{ToSnakeCase, ToUpperCamelCase};
-    let variants = spec.variants.iter().filter(|(_, name)| !naming::is_camel_case(name.get_ref()));
-    let variants =
-        variants.map(|(key, name)| ("variants", key, name, name.get_ref().to_upper_camel_case()));
-    let methods = spec.accessors.iter().filter(|(_, name)| !naming::is_snake_case(name.get_ref()));
-    let methods =
-        methods.map(|(key, name)| ("accessors", key, name, name.get_ref().to_snake_case()));
-    for (what, key, name, fixed) in variants.chain(methods) {
-        // Only a name that a pin can give: an identifier no enum has already.
-        let fixed = (naming::is_identifier(&fixed) && !api::is_reserved_method(&fixed))
-            .then_some(fixed.as_str());
-        let pin = (key.get_ref().as_str(), name.get_ref().as_str(), fixed);
-        problems.push(place.pinned_name_not_in_case(name.span(), what, pin));
+    match what {
+        PinnedNames::Variants => (!naming::is_camel_case(name)).then(|| name.to_upper_camel_case()),
+        PinnedNames::Accessors => (!naming::is_snake_case(name)).then(|| name.to_snake_case()),
     }
 }
 

@@ -7,7 +7,7 @@ use url::Url;
 
 use crate::api;
 use crate::diagnostics::Diagnostic;
-use crate::manifest::TableSpec;
+use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::problems::Place;
 use crate::naming::{self, Identifier, Refusal};
 
@@ -40,17 +40,15 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
     });
     let module = checked(place, &spec.module, "module", naming::module_name, problems);
     let enum_name = checked(place, &spec.enum_name, "enum", naming::type_name, problems);
-    for (name, what) in spec
-        .variants
-        .values()
-        .map(|name| (name, "variant"))
-        .chain(spec.accessors.values().map(|name| (name, "method")))
-    {
+    let pins = PinnedNames::BOTH.into_iter();
+    for (what, name) in pins.flat_map(|what| spec.pinned(what).values().map(move |n| (what, n))) {
         if !is_plain_identifier(name.get_ref()) {
             problems.push(place.not_an_identifier(name.span(), name.get_ref(), what));
         } else if let Some(why) = naming::warned_of(name.get_ref()) {
             problems.push(place.invalid_name(name.span(), name.get_ref(), what, &why));
-        } else if what == "variant" && api::INHERENT_ITEMS.contains(&name.get_ref().as_str()) {
+        } else if what == PinnedNames::Variants
+            && api::INHERENT_ITEMS.contains(&name.get_ref().as_str())
+        {
             problems.push(place.pinned_variant_reserved(name.span(), name.get_ref()));
         }
     }

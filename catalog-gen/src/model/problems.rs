@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::api::{VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
+use crate::manifest::PinnedNames;
 use crate::model::lints::MANY_ROWS;
 use crate::naming::Refusal;
 
@@ -117,7 +118,12 @@ impl Place<'_> {
     }
 
     /// A pinned variant or method name that is not an identifier.
-    pub fn not_an_identifier(&self, span: Range<usize>, name: &str, what: &str) -> Diagnostic {
+    pub fn not_an_identifier(
+        &self,
+        span: Range<usize>,
+        name: &str,
+        what: PinnedNames,
+    ) -> Diagnostic {
         self.invalid_name(span, name, what, "not a Rust identifier")
     }
 
@@ -127,10 +133,10 @@ impl Place<'_> {
         &self,
         span: Range<usize>,
         name: &str,
-        what: &str,
+        what: PinnedNames,
         why: &str,
     ) -> Diagnostic {
-        self.in_manifest(span, format!("`{name}` is not a valid {what} name"), why)
+        self.in_manifest(span, format!("`{name}` is not a valid {} name", what.item()), why)
     }
 
     /// A module or enum name from the manifest that the naming rules refuse.
@@ -531,23 +537,25 @@ impl Place<'_> {
             .with_help(format!("write `enum = \"{camel}\"`"))
     }
 
-    /// A pinned variant name (`what` is `variants`) that is not UpperCamelCase, or a pinned
-    /// method name (`accessors`) that is not snake_case, which rustc warns of
+    /// A pinned variant name that is not UpperCamelCase, or a pinned method name that is not
+    /// snake_case, which rustc warns of
     /// ([`RUSTC_LINTS_WARNED_OF`]); `key` is the pin's key, `fixed` the name rustc asks for,
     /// where a pin can give it.
     pub fn pinned_name_not_in_case(
         &self,
         span: Range<usize>,
-        what: &str,
+        what: PinnedNames,
         (key, name, fixed): (&str, &str, Option<&str>),
     ) -> Diagnostic {
-        let (kind, case, lint) = match what {
-            "variants" => ("variant", "UpperCamelCase", NOT_CAMEL_CASE),
-            _ => ("method", "snake_case", NOT_SNAKE_CASE),
+        let (case, lint) = match what {
+            PinnedNames::Variants => ("UpperCamelCase", NOT_CAMEL_CASE),
+            PinnedNames::Accessors => ("snake_case", NOT_SNAKE_CASE),
         };
+        let kind = what.item();
         let help = match fixed {
             Some(fixed) => format!(
-                "pin it as rustc would have it: `{what} = {{ {} = {} }}`",
+                "pin it as rustc would have it: `{} = {{ {} = {} }}`",
+                what.table(),
                 toml_string(key),
                 toml_string(fixed)
             ),
