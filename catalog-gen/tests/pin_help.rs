@@ -331,6 +331,32 @@ fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     assert!(module.contains("    SayHi,\n"), "{module}");
 }
 
+/// An ambiguous pin on a table of integer codes, whose row's code the page now writes
+/// otherwise (`03` for `3`): the row is still there, and the help gives the key that names it
+/// alone as the page writes it (the snapshot's code was compared as written, so the row was
+/// taken for gone and no key was given).
+#[test]
+fn an_ambiguous_pin_finds_its_row_by_an_integer_code_written_otherwise() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let head = HEAD.replace("\"str\"", "\"u16\"");
+    let pin = r#"variants = { "Say hello" = "SayHi" }"#;
+    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 3 | Say hello |\n| 3 | Another |\n"));
+
+    let errors = page_errors(
+        &manifest,
+        &page,
+        &format!("{ROWS}| 03 | Say hello |\n| 4 | Another |\n| 5 | Say hello |\n"),
+    );
+    let better = pin_from(&errors, "a pin must pick one", "variants", "");
+    assert_eq!(better, r#"variants = { "03" = "SayHi" }"#);
+    fs::write(&manifest, format!("{head}{better}\n")).unwrap();
+    let module = regen_module(&manifest);
+    let pinned = "/// 03: Say hello\n    #[doc(alias = \"03\")]\n    #[doc(alias = \"Say hello\")]\n    SayHi,\n";
+    assert!(module.contains(pinned) && module.contains("    SayHello,\n"), "{module}");
+}
+
 /// A pin keyed by a code, when a later update removes the pinned row and gives its code to two
 /// others: the pin names two rows, none of them the one it was for, and its help gives the
 /// retirement that keeps that row's variant in the pin's place (replaying the history of

@@ -227,10 +227,9 @@ fn pinned_row<'p>(
     let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
     let naming =
         naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
-    let is_was =
-        |keyed: &&KeyedRow<'_>| keyed.key_text == was.code && cell_text(keyed, columns) == was.name;
-    if rows.iter().any(|keyed| is_was(&keyed)) {
-        let key = key_among(&naming, &was.code, &was.name);
+    // The row as the page writes it now (an integer code by its number, as the gate has it).
+    if let Some(row) = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)) {
+        let key = key_among(&naming, &row.key_text, &was.name);
         let alone = naming.get(key).copied() == Some(1);
         return alone.then(|| PinnedRow::InTable { key: key.to_owned(), variant: pinned });
     }

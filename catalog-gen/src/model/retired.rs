@@ -118,7 +118,7 @@ pub fn page_rows_then_retired(
 
 /// Whether `row`, the page's, is the snapshot's `variant`: the same name and code
 /// ([`Code::of`]).
-fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
+pub fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
     // The name first: it tells most rows apart without reading a number.
     *row.row.cells()[columns.name].text == *variant.name
         && (Code { text: &variant.code, number: keys::int_value(&variant.code) }).of(row)
