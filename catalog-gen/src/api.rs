@@ -562,7 +562,7 @@ fn shared_in(
         if old_names.contains(variant.variant.as_str()) {
             return None;
         }
-        // A row names the codes that are its code or its name (`names::names_row`).
+        // A row names the codes that are its code or its name (`names::naming_counts`).
         if let Some(count) = codes.get_mut(variant.code.as_str()) {
             *count += 1;
         }

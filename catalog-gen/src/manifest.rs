@@ -66,8 +66,8 @@ pub struct TableSpec {
     /// How cell text is stored in the generated code: `tables` (default) or `match`.
     #[serde(default)]
     pub layout: Layout,
-    /// Pinned variant names, each keyed by its row's code as written or its name cell's text
-    /// ([`crate::model::names::names_row`]).
+    /// Pinned variant names, each keyed by its row's code (an integer code by its number) or
+    /// its name cell's text ([`crate::model::names::names_page_row`]).
     #[serde(default)]
     pub variants: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Pinned accessor method names, by column header.
@@ -167,6 +167,12 @@ impl KeyType {
             KeyType::U64 => Some(u64::MAX),
             KeyType::Str => None,
         }
+    }
+
+    /// Whether codes are integers: compared as numbers (`013` is `13`) wherever a key names
+    /// a row.
+    pub fn is_integer(self) -> bool {
+        self != KeyType::Str
     }
 
     /// The Rust type name (`"u16"`, `"str"`).

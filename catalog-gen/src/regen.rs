@@ -528,8 +528,10 @@ impl<'a> CheckedIn<'a> {
 fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
     manifest.tables.iter().all(|table| {
         let api = kept.enums.get(table.enum_name.get_ref());
-        let found =
-            |key: &str| api.is_some_and(|api| retired::last_variants(api, key).next().is_some());
+        let integer = table.key_type.get_ref().is_integer();
+        let found = |key: &str| {
+            api.is_some_and(|api| retired::last_variants(api, key, integer).next().is_some())
+        };
         table.retired.keys().all(|key| found(key.get_ref()))
     })
 }

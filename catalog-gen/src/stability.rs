@@ -711,7 +711,7 @@ mod tests {
         );
     }
 
-    /// A key names the row whose code or name it is (`names::names_row`): a removed row whose
+    /// A key names the row whose code or name it is (`names::naming_counts`): a removed row whose
     /// code is another row's name is keyed by its own name.
     #[test]
     fn a_code_that_is_another_rows_name_keys_no_pin() {

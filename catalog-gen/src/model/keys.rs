@@ -113,6 +113,39 @@ pub fn int_value(text: &str) -> Option<u64> {
     }
 }
 
+/// A code as written, and as a number where it is one.
+pub struct Code<'c> {
+    /// As written.
+    pub text: &'c str,
+    number: Option<u64>,
+}
+
+impl<'c> Code<'c> {
+    /// `text`, a code as a manifest key or the snapshot writes it.
+    pub fn new(text: &'c str) -> Self {
+        Code { text, number: int_value(text) }
+    }
+
+    /// Whether this is `row`'s code: for integer codes the same number (`0003` is `3`, as
+    /// lookups, the uniqueness checks and the break gate have it), else the same text.
+    pub fn of(&self, row: &KeyedRow<'_>) -> bool {
+        match row.key {
+            Key::Int(value) => self.number == Some(value),
+            Key::Str(_) => row.key_text == self.text,
+        }
+    }
+
+    /// Whether this is `code`, a code as the API snapshot writes it: where codes are
+    /// `integer` the same number, else the same text. (The snapshot does not say whether its
+    /// codes are integers.)
+    pub fn is(&self, code: &str, integer: bool) -> bool {
+        match self.number.filter(|_| integer) {
+            Some(number) => int_value(code) == Some(number),
+            None => self.text == code,
+        }
+    }
+}
+
 /// `text` as a code of the manifest's `key-type`: decimal or `0x` hexadecimal digits for
 /// integers.
 pub fn parse_key(

@@ -17,7 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
-use crate::model::keys::{KeyedRow, Retiring};
+use crate::model::keys::{Code, KeyedRow, Retiring};
 use crate::model::problems::{PinnedRow, Place};
 use crate::model::retired;
 use crate::naming::{self, Identifier};
@@ -52,7 +52,7 @@ pub fn assign<'a>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
-        names_row(pin, &keyed.key_text, cell_text(keyed, columns))
+        names_page_row(&Code::new(pin), keyed, cell_text(keyed, columns))
     };
     let ambiguous = check_pins(place, spec, columns, previous, &rows, pins_row, problems);
     // An ambiguous pin names no row: given to each it names, it would also be reported as
@@ -125,16 +125,17 @@ pub fn assign<'a>(
         .collect()
 }
 
-/// Whether a key of the manifest (a pin's in `variants`, a row's in `retired`) names the row
-/// whose code as written is `code` and whose name cell is `name`: it is one or the other. A
-/// key must name exactly one row. The one rule for both, so that a key a help gives for one
-/// is found by the other.
-pub fn names_row(key: &str, code: &str, name: &str) -> bool {
-    key == code || key == name
+/// Whether a key of the manifest (a pin's in `variants`, a row's in `retired`) names the
+/// page's row `keyed`, whose name cell is `name`: it is the row's code (an integer code by its
+/// number, [`Code::of`]: `013` is `13`) or its name. A key must name exactly one row. The one
+/// rule for both, so that a key a help gives for one is found by the other.
+pub fn names_page_row(key: &Code<'_>, keyed: &KeyedRow<'_>, name: &str) -> bool {
+    key.of(keyed) || key.text == name
 }
 
-/// How many of `rows`, each its code as written and its name cell, each text names
-/// ([`names_row`]).
+/// How many of `rows`, each its code as written and its name cell, each text names as their
+/// code or name, as written ([`names_page_row`] where codes are not integers written two
+/// ways).
 pub fn naming_counts<'r>(
     rows: impl IntoIterator<Item = (&'r str, &'r str)>,
 ) -> FxHashMap<&'r str, usize> {
@@ -200,9 +201,9 @@ fn check_pins<'s>(
         let matching = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed)).count();
         match matching {
             0 => {
-                let in_snapshot = previous
-                    .is_some_and(|api| retired::last_variants(api, key.get_ref()).next().is_some());
-                problems.push(place.pin_without_row(key.span(), key.get_ref(), in_snapshot));
+                let was = pinned_row(previous, pinned.get_ref(), rows, columns);
+                let pin = (key.get_ref().as_str(), pinned.get_ref().as_str());
+                problems.push(place.pin_without_row(key.span(), pin, was));
             }
             1 => {}
             _ => {
@@ -216,8 +217,10 @@ fn check_pins<'s>(
 }
 
 /// What the API snapshot (`previous`) says of the row that had the variant name `pinned`,
-/// with the key that names it alone: its code, or its name where other rows have the code
-/// ([`row_key`]). None where the snapshot does not say, or neither names the row alone.
+/// for a pin that names no row or several: the key that names it alone, its code or its name
+/// where other rows have the code ([`row_key`]), as the page writes it where the page has the
+/// row, else the snapshot's key that retires it. None where the snapshot does not say, or
+/// neither names the row alone.
 fn pinned_row<'p>(
     previous: Option<&'p EnumApi>,
     pinned: &'p str,
@@ -225,20 +228,24 @@ fn pinned_row<'p>(
     columns: &Columns,
 ) -> Option<PinnedRow<'p>> {
     let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
-    let naming =
-        naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
     // The row as the page writes it now (an integer code by its number, as the gate has it).
     if let Some(row) = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)) {
+        let naming =
+            naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
         let key = key_among(&naming, &row.key_text, &was.name);
         let alone = naming.get(key).copied() == Some(1);
         return alone.then(|| PinnedRow::InTable { key: key.to_owned(), variant: pinned });
     }
-    // Gone from the table: the key to retire it by names no row of the table, nor another
-    // row of the snapshot by its code.
+    // Gone from the table: the key to retire it by names no row of the table (an integer code
+    // by its number, as retiring reads it), nor another row of the snapshot by its code.
+    let names_a_row = |key: &str| {
+        let key = Code::new(key);
+        rows.iter().any(|keyed| names_page_row(&key, keyed, cell_text(keyed, columns)))
+    };
     let snapshot_codes = previous?.variants.iter().filter(|v| v.code == was.code).count();
-    let code_naming = snapshot_codes + naming.get(&*was.code).copied().unwrap_or(0);
+    let code_naming = snapshot_codes + usize::from(names_a_row(&was.code));
     let key = row_key(&was.code, &was.name, code_naming);
-    (!naming.contains_key(key)).then(|| PinnedRow::Gone {
+    (!names_a_row(key)).then(|| PinnedRow::Gone {
         code: &was.code,
         name: &was.name,
         key: key.to_owned(),

@@ -37,7 +37,19 @@ pub fn retirement(key: &str) -> String {
     )
 }
 
-/// The row a pin was for, as the API snapshot has it, for an ambiguous pin's help.
+/// The help for a pin whose row `key` names alone now: the pin keyed by it, which replaces
+/// the pin it is for (both would name the row).
+fn pin_rekeyed(key: &str, variant: &str) -> String {
+    format!(
+        "the API snapshot has `{variant}` for the row that `{key}` names alone: key the pin by \
+         it, in place of this pin: `variants = {{ {} = {} }}`",
+        toml_string(key),
+        toml_string(variant)
+    )
+}
+
+/// The row a pin was for, as the API snapshot has it, for the help of a pin that names no row
+/// or several.
 pub enum PinnedRow<'p> {
     /// Still in the table.
     InTable {
@@ -696,27 +708,43 @@ impl Place<'_> {
 
     // Variant names (stage 8).
 
-    /// A pin for a code or name no row has. Where the API snapshot has a row it names
-    /// (`in_snapshot`), removed upstream since, retiring it by the same key keeps it, and the
-    /// pin with it; where it has none, there is nothing to retire.
-    pub fn pin_without_row(&self, span: Range<usize>, key: &str, in_snapshot: bool) -> Diagnostic {
+    /// A pin for a code or name no row has. Where the API snapshot has the row with the pinned
+    /// name (`was`), removed upstream since, retiring it keeps it, and the pin with it (the
+    /// retired row has the code or name the pin is keyed by); where the row is in the table
+    /// under another key, the pin keyed by that; where the snapshot has no such row, there is
+    /// nothing to retire.
+    pub fn pin_without_row(
+        &self,
+        span: Range<usize>,
+        (key, pinned): (&str, &str),
+        was: Option<PinnedRow<'_>>,
+    ) -> Diagnostic {
         let diagnostic = self.in_manifest(
             span,
             format!("a variant name is pinned for `{key}`, which is no row's code or name"),
             "no row has this code or name",
         );
-        if !in_snapshot {
-            return diagnostic
-                .with_note(
-                    "no row of the API snapshot has it either: no regeneration generated its row",
-                )
-                .with_help("fix the key or remove the pin");
+        match was {
+            Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
+                .with_note(format!(
+                    "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
+                     is no longer in the table"
+                ))
+                .with_help(format!(
+                    "fix the key or remove the pin; or, if its row is gone from the docs, keep \
+                     its variant by retiring the row in this [[table]]: `{}`",
+                    retirement(&key)
+                )),
+            Some(PinnedRow::InTable { key, variant }) => {
+                diagnostic.with_help(pin_rekeyed(&key, variant))
+            }
+            None => diagnostic
+                .with_note(format!(
+                    "the API snapshot has no row of `{pinned}` that a retirement could keep: no \
+                     regeneration generated it, or rows of the table have its code and name"
+                ))
+                .with_help("fix the key or remove the pin"),
         }
-        diagnostic.with_help(format!(
-            "fix the key or remove the pin; or, if its row is gone from the docs, keep its \
-             variant by retiring the row in this [[table]]: `{}`",
-            retirement(key)
-        ))
     }
 
     /// A pin whose key is the code or name of several rows. `was`, where the API snapshot
@@ -734,12 +762,9 @@ impl Place<'_> {
             "ambiguous pin",
         );
         match was {
-            Some(PinnedRow::InTable { key, variant }) => diagnostic.with_help(format!(
-                "the API snapshot has `{variant}` for the row that `{key}` names alone: key the \
-                 pin by it, `variants = {{ {} = {} }}`",
-                toml_string(&key),
-                toml_string(variant)
-            )),
+            Some(PinnedRow::InTable { key, variant }) => {
+                diagnostic.with_help(pin_rekeyed(&key, variant))
+            }
             Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
                 .with_note(format!(
                     "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \

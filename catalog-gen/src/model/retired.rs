@@ -10,10 +10,9 @@ use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
-use crate::model::Key;
 use crate::model::columns::Columns;
-use crate::model::keys::{self, KeyedRow, Retiring};
-use crate::model::names::{self, names_row};
+use crate::model::keys::{self, Code, KeyedRow, Retiring};
+use crate::model::names;
 use crate::model::problems::Place;
 use crate::model::same_text;
 
@@ -29,11 +28,14 @@ pub fn keep<'a>(
     rows: &mut Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let integer = spec.key_type.get_ref().is_integer();
     for (key, retired) in &spec.retired {
         let key_text = key.get_ref().as_str();
         let mut last: Vec<(&EnumApi, &VariantApi)> = previous
             .into_iter()
-            .flat_map(|api| last_variants(api, key_text).map(move |variant| (api, variant)))
+            .flat_map(|api| {
+                last_variants(api, key_text, integer).map(move |variant| (api, variant))
+            })
             .collect();
         if last.len() > 1 {
             // A row the page still has is not the one retired: where a page swapped two
@@ -43,7 +45,8 @@ pub fn keep<'a>(
         let (first, second) = (last.first().copied(), last.get(1));
         let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
         // Read as a number once, not at every row.
-        let code = Code { text: key_text, number: keys::int_value(key_text) };
+        let code = Code::new(key_text);
+        let only = only.map(|last| (last, code.is(&last.code, integer)));
         let documented = rows.iter().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
             documents(&code, only, row, name)
@@ -120,46 +123,40 @@ pub fn page_rows_then_retired(
 /// ([`Code::of`]).
 pub fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
     // The name first: it tells most rows apart without reading a number.
-    *row.row.cells()[columns.name].text == *variant.name
-        && (Code { text: &variant.code, number: keys::int_value(&variant.code) }).of(row)
-}
-
-/// A code as written, and as a number where it is one.
-struct Code<'c> {
-    text: &'c str,
-    number: Option<u64>,
-}
-
-impl Code<'_> {
-    /// Whether this is `row`'s code: for integer codes the same number (`0003` is `3`, as
-    /// lookups, the uniqueness checks and the break gate have it), else the same text.
-    fn of(&self, row: &KeyedRow<'_>) -> bool {
-        match row.key {
-            Key::Int(value) => self.number == Some(value),
-            Key::Str(_) => row.key_text == self.text,
-        }
-    }
+    *row.row.cells()[columns.name].text == *variant.name && Code::new(&variant.code).of(row)
 }
 
 /// Whether the page's `row`, named `name`, is the row retired by `key` documented again: where
-/// the key names `last`, the snapshot's row, by its code, the page's row has that code
-/// ([`Code::of`]); by its name, that name. A row that took the old code as its name, or the
-/// old name as its code, is another row (a page that swapped two columns has such rows).
-/// Without a snapshot row, a row the key names, by its code or its name ([`names_row`]).
-fn documents(key: &Code<'_>, last: Option<&VariantApi>, row: &KeyedRow<'_>, name: &str) -> bool {
+/// the key names `last`, the snapshot's row, by its code (`by_code`, [`Code::is`]), the page's
+/// row has that code ([`Code::of`]); by its name, that name. A row that took the old code as
+/// its name, or the old name as its code, is another row (a page that swapped two columns has
+/// such rows). Without a snapshot row, a row the key names ([`names::names_page_row`]).
+fn documents(
+    key: &Code<'_>,
+    last: Option<(&VariantApi, bool)>,
+    row: &KeyedRow<'_>,
+    name: &str,
+) -> bool {
     match last {
-        Some(last) => {
-            (key.text == last.code && key.of(row)) || (key.text == last.name && name == key.text)
+        Some((last, by_code)) => {
+            (by_code && key.of(row)) || (key.text == last.name && name == key.text)
         }
-        None => key.of(row) || names_row(key.text, &row.key_text, name),
+        None => names::names_page_row(key, row, name),
     }
 }
 
 /// The variants of `api` (the enum's in the API snapshot) that the row retired by `key` last
-/// was: those whose code or name `key` is ([`names_row`]); one, unless the manifest's key is
-/// wrong.
-pub fn last_variants<'a>(api: &'a EnumApi, key: &str) -> impl Iterator<Item = &'a VariantApi> {
-    api.variants.iter().filter(move |variant| names_row(key, &variant.code, &variant.name))
+/// was: those whose code (where codes are `integer`, by its number) or name `key` is; one,
+/// unless the manifest's key is wrong.
+pub fn last_variants<'a>(
+    api: &'a EnumApi,
+    key: &str,
+    integer: bool,
+) -> impl Iterator<Item = &'a VariantApi> {
+    let key = Code::new(key);
+    api.variants
+        .iter()
+        .filter(move |variant| key.is(&variant.code, integer) || variant.name == key.text)
 }
 
 /// Each of `variants`, rows of `api` (the API snapshot's enum), with the key that names it
