@@ -3,6 +3,8 @@
 // Each test binary uses only some of these.
 #![allow(dead_code)]
 
+pub mod replay;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,304 @@
+//! A docs page's history replayed through regen (`catalog_gen::regen`, what `cargo xtask regen
+//! --changelog` runs), a revision at a time, as a team that regenerates after every docs update
+//! would: where the break gate refuses, the pins, retirements and accessor pins its helps give
+//! are pasted into the manifest and regen runs again (and where no help gives one, the run is
+//! repeated with `--allow-breaking`, as a team that accepts the break would). No run may panic,
+//! every success must leave the files up to date (`--check`), and no help may come back after
+//! its paste. Shared by `replay_history.rs` (git histories) and `random_histories.rs` (made ones).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use catalog_gen::Diagnostic;
+use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
+use catalog_gen::model::problems::RUSTC_LINTS_WARNED_OF;
+use catalog_gen::regen::{self, Error, Mode, Options};
+
+use super::cargo_clippy_allowing;
+
+/// How often one revision may be regenerated with more pasted before the replay calls it a
+/// loop.
+pub const ATTEMPTS: usize = 8;
+
+/// What a replay did with a history's revisions.
+#[derive(Debug, Default)]
+pub struct Replayed {
+    /// Revisions that generated (some after pastes or with `--allow-breaking`).
+    pub generated: usize,
+    /// Revisions refused with errors no help could mend (a table gone, a duplicate code),
+    /// each with its first error's first line.
+    pub refused: Vec<String>,
+    /// Revisions generated only with `--allow-breaking`, each with the first break's first
+    /// line.
+    pub allowed_breaks: Vec<String>,
+    /// Every line pasted into the manifest, in order.
+    pub pasted: Vec<String>,
+}
+
+/// The tables of pins a help can give.
+pub const PINS: [&str; 3] = ["variants", "accessors", "retired"];
+
+/// The manifest of a replay: one `[[table]]` of `p.md`, its own lines, and what was pasted
+/// into each of its tables of pins ([`PINS`]).
+struct Manifest {
+    table: String,
+    pins: BTreeMap<&'static str, BTreeMap<String, toml::Value>>,
+}
+
+impl Manifest {
+    fn text(&self) -> String {
+        let mut text = format!(
+            "output = \"../catalog/src/generated\"\n\n[[table]]\npage = \"p.md\"\n\
+             url = \"https://example.com/p.html\"\nmodule = \"m\"\nenum = \"E\"\n{}\n",
+            self.table.trim_end()
+        );
+        for (name, pins) in &self.pins {
+            let quoted = |key: &str| toml::Value::String(key.to_owned()).to_string();
+            let pins: Vec<String> =
+                pins.iter().map(|(key, value)| format!("{} = {value}", quoted(key))).collect();
+            if !pins.is_empty() {
+                text.push_str(&format!("{name} = {{ {} }}\n", pins.join(", ")));
+            }
+        }
+        text
+    }
+
+    fn pins(&mut self, name: &'static str) -> &mut BTreeMap<String, toml::Value> {
+        self.pins.entry(name).or_default()
+    }
+
+    /// Pastes what the help of `error` gives, or takes out what it asks to remove; whether
+    /// anything changed.
+    fn paste(&mut self, error: &str, pasted: &mut Vec<String>) -> bool {
+        let mut changed = false;
+        let mut remove = |manifest: &mut Manifest, name: &'static str, key: &str| {
+            if manifest.pins(name).remove(key).is_some() {
+                pasted.push(format!("{name}: {key} removed"));
+                changed = true;
+            }
+        };
+        if let Some(key) = between(error, "remove `", "` from this [[table]]'s `retired`")
+            && let Ok(key) = toml::from_str::<toml::Value>(key)
+            && let Some(key) = key.as_str()
+        {
+            remove(self, "retired", key);
+        }
+        // An accessor pin for a column that is gone, whose method a column makes without it.
+        if error.contains("without a pin: remove this one")
+            && let Some(header) = between(error, "`accessors` names the column `", "`")
+        {
+            remove(self, "accessors", header);
+        }
+        // A retirement in place of an ambiguous pin: the note names the pinned variant.
+        if error.contains("in place of this pin")
+            && let Some(variant) = between(error, "the API snapshot has `", "` for the row")
+        {
+            let pinned = toml::Value::String(variant.to_owned());
+            self.pins("variants").retain(|_, name| *name != pinned);
+        }
+        for snippet in snippets(error) {
+            // A name left to choose: one of rustc's case for its kind.
+            let chosen = format!("Pinned{}", pasted.len() + 1);
+            let chosen =
+                if snippet.starts_with("accessors") { chosen.to_lowercase() } else { chosen };
+            let snippet = snippet.replace("\"...\"", &format!("\"{chosen}\""));
+            let Ok(table) = toml::from_str::<toml::Table>(&snippet) else { continue };
+            for (name, pins) in table {
+                let (Some(name), Some(pins)) =
+                    (PINS.into_iter().find(|n| *n == name), pins.as_table())
+                else {
+                    continue;
+                };
+                for (key, value) in pins {
+                    if self.pins(name).get(key) != Some(value) {
+                        self.pins(name).insert(key.clone(), value.clone());
+                        pasted.push(format!("{name}: {key}"));
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    }
+}
+
+/// The text between the first `start` in `text` and the next `end` after it.
+fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
+    let from = text.find(start)? + start.len();
+    Some(&text[from..from + text[from..].find(end)?])
+}
+
+/// The TOML a help shows to paste (`` `variants = { "1" = "One" }` ``), but for those that
+/// leave a part to choose other than the name (`<that row's code>`, `<new header>`).
+fn snippets(help: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for table in PINS {
+        let opening = format!("`{table} = {{ ");
+        let mut rest = help;
+        while let Some(start) = rest.find(&opening) {
+            let snippet = &rest[start + 1..];
+            let Some(end) = snippet.find(" }`") else { break };
+            let snippet = &snippet[..end + 2];
+            if !snippet.contains('<') {
+                found.push(snippet.to_owned());
+            }
+            rest = &rest[start + 1 + end..];
+        }
+    }
+    found
+}
+
+/// What an error says, its notes and its help, where a paste and its key are read from.
+fn said(error: &Diagnostic) -> String {
+    let mut text = error.message.clone();
+    for note in error.notes.iter().chain(&error.help) {
+        text.push('\n');
+        text.push_str(note);
+    }
+    text
+}
+
+/// Regenerates from `manifest` and adds what changed to `changelog`, as `cargo xtask regen
+/// --changelog` does; where refused, the errors. Any other failure fails the test.
+fn regen_into(
+    manifest: &Path,
+    changelog: &Path,
+    allow_breaking: bool,
+) -> Result<(), Vec<Diagnostic>> {
+    let options = Options { allow_breaking, ..Options::default() };
+    match regen::regen(manifest, &options) {
+        Ok(report) => {
+            if !report.changelog.is_empty() {
+                regen::add_to_changelog(changelog, &report.changelog, None).unwrap();
+            }
+            let check = Options { mode: Mode::Check, ..Options::default() };
+            let checked = regen::regen(manifest, &check).unwrap();
+            assert!(checked.is_up_to_date(), "stale right after regen:\n{}", checked.diff);
+            Ok(())
+        }
+        Err(Error::Problems(failure)) => {
+            Err(failure.diagnostics.into_iter().filter(Diagnostic::is_error).collect())
+        }
+        Err(other) => panic!("regen failed as no refusal does: {other:?}"),
+    }
+}
+
+/// `cargo xtask init catalog` in `tree`, for the docs tree's manifest: the crate users would
+/// depend on.
+fn init(tree: &Path) {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["init", "catalog", "--manifest", "docs/catalog.toml"])
+        .current_dir(tree)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// How a revision went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It generated; `allowed_break` where only with `--allow-breaking`.
+    Generated { allowed_break: bool },
+    /// Refused with errors no help could mend.
+    Refused,
+}
+
+/// A docs tree in a sandbox whose page is replaced a revision at a time ([`Replay::revision`]).
+pub struct Replay {
+    sandbox: PathBuf,
+    manifest_path: PathBuf,
+    page: PathBuf,
+    changelog: PathBuf,
+    manifest: Manifest,
+    /// What the replay did so far.
+    pub replayed: Replayed,
+    last_generated: Option<Vec<u8>>,
+}
+
+impl Replay {
+    /// A docs tree in `sandbox` whose manifest has one `[[table]]` of `p.md` with the lines
+    /// `table` (its key, name and options).
+    pub fn new(sandbox: &Path, table: &str) -> Self {
+        let docs = sandbox.join("docs");
+        fs::create_dir_all(&docs).unwrap();
+        Replay {
+            sandbox: sandbox.to_owned(),
+            manifest_path: docs.join("catalog.toml"),
+            page: docs.join("p.md"),
+            changelog: sandbox.join("CHANGELOG.md"),
+            manifest: Manifest { table: table.to_owned(), pins: BTreeMap::new() },
+            replayed: Replayed::default(),
+            last_generated: None,
+        }
+    }
+
+    /// Regenerates with `text` as the page (`label` names the revision in the record), pasting
+    /// what the helps give until it generates, repeating it with `--allow-breaking` where only
+    /// breaks without a help are left. Fails the test where a help comes back after its paste.
+    pub fn revision(&mut self, label: &str, text: &[u8]) -> Outcome {
+        fs::write(&self.page, text).unwrap();
+        let mut allow_breaking = false;
+        let mut allowed = None;
+        for _ in 0..ATTEMPTS {
+            fs::write(&self.manifest_path, self.manifest.text()).unwrap();
+            let Err(errors) = regen_into(&self.manifest_path, &self.changelog, allow_breaking)
+            else {
+                self.replayed.generated += 1;
+                if let Some(first) = allowed.take() {
+                    self.replayed.allowed_breaks.push(format!("{label}: {first}"));
+                }
+                self.last_generated = Some(text.to_owned());
+                return Outcome::Generated { allowed_break: allow_breaking };
+            };
+            let mut changed = false;
+            for error in &errors {
+                changed |= self.manifest.paste(&said(error), &mut self.replayed.pasted);
+            }
+            if changed {
+                continue;
+            }
+            let breaking = |error: &Diagnostic| error.message.starts_with("breaking change");
+            if !allow_breaking && errors.iter().all(breaking) {
+                allow_breaking = true;
+                allowed = errors.first().map(|error| error.message.clone());
+                continue;
+            }
+            let first = errors.first().map_or("", |error| error.message.as_str());
+            self.replayed.refused.push(format!("{label}: {first}"));
+            return Outcome::Refused;
+        }
+        panic!("{label}: the helps came back after every paste: {:#?}", self.replayed);
+    }
+
+    /// The API snapshot the last regen that generated left.
+    pub fn snapshot(&self) -> CatalogApi {
+        let path = self.sandbox.join("catalog/src/generated").join(SNAPSHOT_FILE);
+        CatalogApi::from_snapshot(&fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The changelog file's text.
+    pub fn changelog(&self) -> String {
+        fs::read_to_string(&self.changelog).unwrap()
+    }
+
+    /// Builds and lints the crate of the last revision that generated, with the manifest as
+    /// it is now: pins pasted at a revision that was then refused for another reason may name
+    /// rows that catalog does not have, and then it no longer generates (said, not failed).
+    pub fn build_last(&self) {
+        let Some(text) = &self.last_generated else { return };
+        fs::write(&self.page, text).unwrap();
+        fs::write(&self.manifest_path, self.manifest.text()).unwrap();
+        match regen_into(&self.manifest_path, &self.changelog, false) {
+            Ok(()) => {
+                init(&self.sandbox);
+                let crate_manifest = self.sandbox.join("catalog/Cargo.toml");
+                let lints = &RUSTC_LINTS_WARNED_OF;
+                cargo_clippy_allowing(&crate_manifest, "replay", &["--all-targets"], lints);
+            }
+            Err(errors) => eprintln!("the last catalog no longer generates: {errors:#?}"),
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Made-up docs histories replayed through regen as a team would replay its own
+//! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
+//! renamed, removed, added, documented again, moved, given new codes, codes written with a
+//! leading zero, names swapped or shared, a column renamed; on tables of integer codes, of
+//! string codes, and of codes rows share. Real histories found most of the break gate's
+//! problems one page at a time (`replay_history.rs`); these find them by kind.
+//!
+//! Besides what every replay checks (no panic, files up to date after each regen, no help that
+//! comes back after its paste), each revision regen accepts without `--allow-breaking` must
+//! keep the gate's promise against the revision before it: no variant is gone, a retired
+//! variant keeps its code, and a row whose code and name did not change keeps its variant.
+//! No revision may be refused: every page made here is one regen can generate.
+//!
+//! `PROPTEST_CASES=N` runs more histories than CI's.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use catalog_gen::api::{CatalogApi, VariantApi};
+use common::replay::{Outcome, Replay};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// The words names are made of: few, so that rows come to share names.
+const WORDS: [&str; 6] = ["Disk", "Full", "Bad", "Request", "Quota", "Gone"];
+
+/// The kind of table a history is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Integer codes, one row each.
+    Integer,
+    /// String codes (`E7`), one row each.
+    Text,
+    /// Integer codes that rows may share, each row told apart by its code or its name.
+    Shared,
+}
+
+impl Kind {
+    /// The table's lines of the manifest.
+    fn table(self) -> String {
+        let key_type = if self == Kind::Text { "str" } else { "u16" };
+        let shared = if self == Kind::Shared { "shared-codes = true\n" } else { "" };
+        format!(
+            "key-column = \"Code\"\nkey-type = \"{key_type}\"\nname-column = \"Name\"\n{shared}"
+        )
+    }
+
+    /// How the page first writes `code`.
+    fn written(self, code: u16) -> String {
+        if self == Kind::Text { format!("E{code}") } else { code.to_string() }
+    }
+}
+
+/// One row of the page.
+#[derive(Clone, Debug)]
+struct Row {
+    code: u16,
+    /// The code as the page writes it (`7`, or `07` after [`Edit::PadCode`]).
+    written: String,
+    name: String,
+    details: String,
+}
+
+/// One change a docs update makes. Rows are picked by a number taken modulo the page's rows.
+#[derive(Clone, Debug)]
+enum Edit {
+    Rename {
+        row: usize,
+        name: String,
+    },
+    Remove {
+        row: usize,
+    },
+    Add {
+        code: u16,
+        name: String,
+    },
+    /// A removed row back as it was.
+    Restore {
+        which: usize,
+    },
+    SwapNames {
+        a: usize,
+        b: usize,
+    },
+    ChangeCode {
+        row: usize,
+        code: u16,
+    },
+    PadCode {
+        row: usize,
+    },
+    Move {
+        row: usize,
+        to: usize,
+    },
+    RewordDetails {
+        row: usize,
+    },
+    RenameColumn,
+}
+
+/// A page's state: its rows, the rows removed so far, and the third column's header.
+#[derive(Clone, Debug)]
+struct Page {
+    kind: Kind,
+    rows: Vec<Row>,
+    removed: Vec<Row>,
+    remedy: bool,
+}
+
+impl Page {
+    /// A row's code as regen tells codes apart: an integer by its number, a string as written.
+    fn code_of(&self, row: &Row) -> String {
+        if self.kind == Kind::Text { row.written.clone() } else { row.code.to_string() }
+    }
+
+    /// Whether regen can generate the page: codes told apart (where rows may share them, each
+    /// row told apart by its code or its name).
+    fn is_valid(&self) -> bool {
+        let count = |f: &dyn Fn(&Row) -> bool| self.rows.iter().filter(|row| f(row)).count();
+        self.rows.iter().all(|row| {
+            let code = self.code_of(row);
+            let codes = count(&|other| self.code_of(other) == code);
+            codes == 1 || (self.kind == Kind::Shared && count(&|other| other.name == row.name) == 1)
+        })
+    }
+
+    /// Applies `edit` where the page stays one regen can generate ([`Page::is_valid`]); skips
+    /// it otherwise.
+    fn apply(&mut self, edit: &Edit) {
+        let before = self.clone();
+        self.apply_unchecked(edit);
+        if !self.is_valid() {
+            *self = before;
+        }
+    }
+
+    fn apply_unchecked(&mut self, edit: &Edit) {
+        let len = self.rows.len();
+        match edit {
+            Edit::Rename { row, name } if len > 0 => self.rows[row % len].name.clone_from(name),
+            Edit::Remove { row } if len > 0 => {
+                let row = self.rows.remove(row % len);
+                self.removed.push(row);
+            }
+            Edit::Add { code, name } => self.rows.push(Row {
+                code: *code,
+                written: self.kind.written(*code),
+                name: name.clone(),
+                details: format!("added as {code}"),
+            }),
+            Edit::Restore { which } if !self.removed.is_empty() => {
+                let row = self.removed[which % self.removed.len()].clone();
+                self.rows.push(row);
+            }
+            Edit::SwapNames { a, b } if len > 0 => {
+                let (a, b) = (a % len, b % len);
+                let name = self.rows[a].name.clone();
+                self.rows[a].name = std::mem::replace(&mut self.rows[b].name, name);
+            }
+            Edit::ChangeCode { row, code } if len > 0 => {
+                let written = self.kind.written(*code);
+                let row = &mut self.rows[row % len];
+                row.code = *code;
+                row.written = written;
+            }
+            Edit::PadCode { row } if len > 0 => {
+                let row = &mut self.rows[row % len];
+                // `07` is `7` where codes are integers, another code where they are strings.
+                row.written = match row.written.strip_prefix('E') {
+                    Some(digits) => format!("E0{digits}"),
+                    None => format!("0{}", row.written),
+                };
+            }
+            Edit::Move { row, to } if len > 0 => {
+                let row = self.rows.remove(row % len);
+                self.rows.insert(to % len, row);
+            }
+            Edit::RewordDetails { row } if len > 0 => {
+                self.rows[row % len].details.push_str(" more")
+            }
+            Edit::RenameColumn => self.remedy = !self.remedy,
+            _ => {}
+        }
+    }
+
+    fn markdown(&self) -> String {
+        let third = if self.remedy { "Remedy" } else { "Details" };
+        let mut text = format!("# Errors\n\n| Code | Name | {third} |\n| --- | --- | --- |\n");
+        for row in &self.rows {
+            text.push_str(&format!("| {} | {} | {} |\n", row.written, row.name, row.details));
+        }
+        text
+    }
+
+    /// How many rows have `code` ([`Page::code_of`]) and `name`.
+    fn count(&self, code: &str, name: &str) -> usize {
+        self.rows.iter().filter(|row| self.code_of(row) == code && row.name == name).count()
+    }
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop::collection::vec(select(&WORDS[..]), 1..=2).prop_map(|words| words.join(" "))
+}
+
+fn code() -> impl Strategy<Value = u16> {
+    1..40u16
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), name()).prop_map(|(row, name)| Edit::Rename { row, name }),
+        any::<usize>().prop_map(|row| Edit::Remove { row }),
+        (code(), name()).prop_map(|(code, name)| Edit::Add { code, name }),
+        any::<usize>().prop_map(|which| Edit::Restore { which }),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::SwapNames { a, b }),
+        (any::<usize>(), code()).prop_map(|(row, code)| Edit::ChangeCode { row, code }),
+        any::<usize>().prop_map(|row| Edit::PadCode { row }),
+        (any::<usize>(), any::<usize>()).prop_map(|(row, to)| Edit::Move { row, to }),
+        any::<usize>().prop_map(|row| Edit::RewordDetails { row }),
+        Just(Edit::RenameColumn),
+    ]
+}
+
+fn kind() -> impl Strategy<Value = Kind> {
+    prop_oneof![Just(Kind::Integer), Just(Kind::Text), Just(Kind::Shared)]
+}
+
+/// A first page of one to six rows, codes told apart.
+fn first_page() -> impl Strategy<Value = Page> {
+    (kind(), prop::collection::btree_map(code(), name(), 1..=6)).prop_map(|(kind, rows)| Page {
+        kind,
+        rows: rows
+            .into_iter()
+            .map(|(code, name)| Row {
+                code,
+                written: kind.written(code),
+                name,
+                details: format!("first as {code}"),
+            })
+            .collect(),
+        removed: Vec::new(),
+        remedy: false,
+    })
+}
+
+/// The variants of the one enum, by name.
+fn variants(api: &CatalogApi) -> BTreeMap<&str, &VariantApi> {
+    let enum_api = api.enums.values().next().expect("the catalog has its enum");
+    enum_api.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect()
+}
+
+/// The gate's promise for an update regen accepted without `--allow-breaking`, from the API
+/// snapshot `old` to `new`, `page` being the page it generated.
+fn check_promise(old: &CatalogApi, new: &CatalogApi, page: &Page) -> Result<(), TestCaseError> {
+    // A snapshot's code as the page's are told apart ([`Page::code_of`]).
+    let number = |variant: &VariantApi| match page.kind {
+        Kind::Text => variant.code.clone(),
+        _ => variant.code.parse::<u16>().unwrap_or_else(|_| panic!("{variant:?}")).to_string(),
+    };
+    let (old, new) = (variants(old), variants(new));
+    let gone: BTreeSet<&&str> = old.keys().filter(|name| !new.contains_key(*name)).collect();
+    prop_assert!(gone.is_empty(), "variants gone: {gone:?}\nold {old:#?}\nnew {new:#?}");
+    for (name, variant) in &new {
+        if variant.retired {
+            prop_assert_eq!(number(variant), number(old[name]), "retired `{}`", name);
+        }
+    }
+    for (name, variant) in &old {
+        let (code, text) = (number(variant), variant.name.as_str());
+        // A row of the old API, still on the page with its code and name, alone with them
+        // in both.
+        let alone_before = old.values().filter(|v| number(v) == code && v.name == text).count();
+        if variant.retired || alone_before != 1 || page.count(&code, text) != 1 {
+            continue;
+        }
+        let now = new.values().find(|v| !v.retired && number(v) == code && v.name == text);
+        prop_assert_eq!(
+            now.map(|v| v.variant.as_str()),
+            Some(*name),
+            "the row ({}, {})",
+            code,
+            text
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn made_histories_replay_keeping_the_gates_promise(
+        first in first_page(),
+        updates in prop::collection::vec(prop::collection::vec(edit(), 1..=3), 1..=8),
+    ) {
+        let sandbox = tempfile::tempdir().unwrap();
+        let mut replay = Replay::new(sandbox.path(), &first.kind.table());
+        let mut page = first;
+        let first_outcome = replay.revision("first", page.markdown().as_bytes());
+        prop_assert_eq!(first_outcome, Outcome::Generated { allowed_break: false });
+        for (number, edits) in updates.iter().enumerate() {
+            let before = replay.snapshot();
+            for edit in edits {
+                page.apply(edit);
+            }
+            let label = format!("update {number}");
+            match replay.revision(&label, page.markdown().as_bytes()) {
+                Outcome::Generated { allowed_break: false } => {
+                    check_promise(&before, &replay.snapshot(), &page)?;
+                }
+                Outcome::Generated { allowed_break: true } => {}
+                Outcome::Refused => {
+                    prop_assert!(false, "{label} refused: {:#?}\n{}", replay.replayed, page.markdown());
+                }
+            }
+        }
+    }
+}
+
+/// A history the made ones found, kept as it was: on a table whose rows share codes, rows
+/// that swap names get pins, and then a pinned code goes to a second row while the pinned
+/// row's old code goes: the ambiguous pin's help keys it by the row's name in place of the
+/// pin, and the gone row's pin gets its row's retirement (the help did not say the new pin
+/// replaces the old, and the replay, as a user, kept both).
+#[test]
+fn a_pinned_code_given_to_a_second_row_replays() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let row = |code: u16, name: &str| Row {
+        code,
+        written: code.to_string(),
+        name: name.to_owned(),
+        details: format!("first as {code}"),
+    };
+    let mut page = Page {
+        kind: Kind::Shared,
+        rows: vec![row(1, "Disk"), row(2, "Full"), row(38, "Disk")],
+        removed: Vec::new(),
+        remedy: false,
+    };
+    let mut replay = Replay::new(sandbox.path(), &page.kind.table());
+    let generated = Outcome::Generated { allowed_break: false };
+    assert_eq!(replay.revision("first", page.markdown().as_bytes()), generated);
+    let updates = [
+        vec![Edit::SwapNames { a: 1, b: 2 }],
+        vec![
+            Edit::Rename { row: 1, name: "Request Full".to_owned() },
+            Edit::ChangeCode { row: 1, code: 38 },
+        ],
+    ];
+    for (number, edits) in updates.iter().enumerate() {
+        let before = replay.snapshot();
+        for edit in edits {
+            page.apply(edit);
+        }
+        let outcome = replay.revision(&format!("update {number}"), page.markdown().as_bytes());
+        assert_eq!(outcome, generated, "{:#?}", replay.replayed);
+        check_promise(&before, &replay.snapshot(), &page).unwrap();
+    }
+    assert_eq!(
+        replay.replayed.pasted,
+        ["variants: 2", "variants: 38", "variants: 1", "retired: 2", "variants: Full"],
+    );
+}
