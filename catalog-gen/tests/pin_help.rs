@@ -557,6 +557,26 @@ fn a_pin_whose_row_is_gone_gets_the_retirement_of_the_snapshots_row() {
     assert!(module.contains("#[deprecated") && module.contains("    Kept = 1,\n"), "{module}");
 }
 
+/// A pinned row whose code changes under its name: the pin names no row, and its help keys
+/// it by the row's new code, in place of the old pin, as the gate keeps an unpinned variant
+/// whose row's code changes (the help retired the row, which then could not be told apart
+/// from itself on a table whose rows share codes; a made history).
+#[test]
+fn a_pin_whose_rows_code_changed_gets_the_new_key() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let (head, rows) = integer_table(&manifest);
+    fs::write(&manifest, format!("{head}variants = {{ \"2\" = \"Kept\" }}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 1 | Disk |\n| 2 | Full |\n"));
+    let errors = page_errors(&manifest, &page, &format!("{rows}| 1 | Disk |\n| 3 | Full |\n"));
+    let pin = pin_from(&errors, "is no row's code or name", "variants", "");
+    assert_eq!(pin, r#"variants = { "3" = "Kept" }"#);
+    assert!(errors[0].help.as_ref().unwrap().contains("in place of this pin"), "{errors:#?}");
+    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    Kept = 3,\n"), "{module}");
+}
+
 /// A row retired by an integer code that another row takes, written otherwise (`3` for the
 /// `0003` retired), while rows take its name: the code is documented again, so the row at it
 /// is the retired row renamed, and the row whose name it took is gone; both helps pasted,

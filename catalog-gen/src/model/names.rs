@@ -219,8 +219,8 @@ fn check_pins<'s>(
 /// What the API snapshot (`previous`) says of the row that had the variant name `pinned`,
 /// for a pin that names no row or several: the key that names it alone, its code or its name
 /// where other rows have the code ([`row_key`]), as the page writes it where the page has the
-/// row, else the snapshot's key that retires it. None where the snapshot does not say, or
-/// neither names the row alone.
+/// row (with its code and name, or the only row with its name), else the snapshot's key that
+/// retires it. None where the snapshot does not say, or neither names the row alone.
 fn pinned_row<'p>(
     previous: Option<&'p EnumApi>,
     pinned: &'p str,
@@ -228,8 +228,15 @@ fn pinned_row<'p>(
     columns: &Columns,
 ) -> Option<PinnedRow<'p>> {
     let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
-    // The row as the page writes it now (an integer code by its number, as the gate has it).
-    if let Some(row) = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)) {
+    // The row as the page writes it now (an integer code by its number, as the gate has it),
+    // else the one row with its name, where the snapshot has one too: its code changed, under
+    // which the gate keeps a variant that no pin names.
+    let with_name = || {
+        only(previous?.variants.iter().filter(|v| v.name == was.name))?;
+        only(rows.iter().filter(|keyed| cell_text(keyed, columns) == was.name))
+    };
+    let found = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)).or_else(with_name);
+    if let Some(row) = found {
         let naming =
             naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
         let key = key_among(&naming, &row.key_text, &was.name);
@@ -251,6 +258,12 @@ fn pinned_row<'p>(
         key: key.to_owned(),
         variant: pinned,
     })
+}
+
+/// The one item of `items`, where it has one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
 }
 
 /// The text of `keyed`'s name cell.
