@@ -79,11 +79,8 @@ impl Manifest {
                 changed = true;
             }
         };
-        if let Some(key) = between(error, "remove `", "` from this [[table]]'s `retired`")
-            && let Ok(key) = toml::from_str::<toml::Value>(key)
-            && let Some(key) = key.as_str()
-        {
-            remove(self, "retired", key);
+        if let Some(key) = retired_to_remove(error) {
+            remove(self, "retired", &key);
         }
         // An accessor pin for a column that is gone, whose method a column makes without it.
         if error.contains("without a pin: remove this one")
@@ -124,6 +121,14 @@ impl Manifest {
     }
 }
 
+/// The `retired` key a diagnostic's help asks to remove (a key the page documents again).
+fn retired_to_remove(said: &str) -> Option<String> {
+    let key = between(said, "remove `", "` from this [[table]]'s `retired`")?;
+    // A TOML string: read as the value of a document's key (a document is not a value).
+    let document = toml::from_str::<toml::Table>(&format!("key = {key}")).ok()?;
+    document.get("key")?.as_str().map(str::to_owned)
+}
+
 /// The text between the first `start` in `text` and the next `end` after it.
 fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
     let from = text.find(start)? + start.len();
@@ -161,12 +166,13 @@ fn said(error: &Diagnostic) -> String {
 }
 
 /// Regenerates from `manifest` and adds what changed to `changelog`, as `cargo xtask regen
-/// --changelog` does; where refused, the errors. Any other failure fails the test.
+/// --changelog` does: the warnings, or where refused, the errors. Any other failure fails the
+/// test.
 fn regen_into(
     manifest: &Path,
     changelog: &Path,
     allow_breaking: bool,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let options = Options { allow_breaking, ..Options::default() };
     match regen::regen(manifest, &options) {
         Ok(report) => {
@@ -176,7 +182,7 @@ fn regen_into(
             let check = Options { mode: Mode::Check, ..Options::default() };
             let checked = regen::regen(manifest, &check).unwrap();
             assert!(checked.is_up_to_date(), "stale right after regen:\n{}", checked.diff);
-            Ok(())
+            Ok(report.warnings.diagnostics)
         }
         Err(Error::Problems(failure)) => {
             Err(failure.diagnostics.into_iter().filter(Diagnostic::is_error).collect())
@@ -244,39 +250,73 @@ impl Replay {
         let mut allowed = None;
         for _ in 0..ATTEMPTS {
             fs::write(&self.manifest_path, self.manifest.text()).unwrap();
-            let Err(errors) = regen_into(&self.manifest_path, &self.changelog, allow_breaking)
-            else {
-                self.replayed.generated += 1;
-                if let Some(first) = allowed.take() {
-                    self.replayed.allowed_breaks.push(format!("{label}: {first}"));
+            let warnings = match regen_into(&self.manifest_path, &self.changelog, allow_breaking) {
+                Ok(warnings) => warnings,
+                Err(errors) => {
+                    if self.paste_all(&errors) {
+                        continue;
+                    }
+                    let breaking =
+                        |error: &Diagnostic| error.message.starts_with("breaking change");
+                    if !allow_breaking && errors.iter().all(breaking) {
+                        allow_breaking = true;
+                        allowed = errors.first().map(|error| error.message.clone());
+                        continue;
+                    }
+                    let first = errors.first().map_or("", |error| error.message.as_str());
+                    self.replayed.refused.push(format!("{label}: {first}"));
+                    return Outcome::Refused;
                 }
-                self.last_generated = Some(text.to_owned());
-                return Outcome::Generated { allowed_break: allow_breaking };
             };
-            let mut changed = false;
-            for error in &errors {
-                changed |= self.manifest.paste(&said(error), &mut self.replayed.pasted);
+            self.remove_documented_again(&warnings);
+            self.replayed.generated += 1;
+            if let Some(first) = allowed.take() {
+                self.replayed.allowed_breaks.push(format!("{label}: {first}"));
             }
-            if changed {
-                continue;
-            }
-            let breaking = |error: &Diagnostic| error.message.starts_with("breaking change");
-            if !allow_breaking && errors.iter().all(breaking) {
-                allow_breaking = true;
-                allowed = errors.first().map(|error| error.message.clone());
-                continue;
-            }
-            let first = errors.first().map_or("", |error| error.message.as_str());
-            self.replayed.refused.push(format!("{label}: {first}"));
-            return Outcome::Refused;
+            self.last_generated = Some(text.to_owned());
+            return Outcome::Generated { allowed_break: allow_breaking };
         }
         panic!("{label}: the helps came back after every paste: {:#?}", self.replayed);
+    }
+
+    /// Pastes what the helps of `errors` give ([`Manifest::paste`]); whether anything changed.
+    fn paste_all(&mut self, errors: &[Diagnostic]) -> bool {
+        let mut changed = false;
+        for error in errors {
+            changed |= self.manifest.paste(&said(error), &mut self.replayed.pasted);
+        }
+        changed
+    }
+
+    /// Takes out the retired keys the page documents again, as their `warnings` ask: a team
+    /// that reads its warnings does (left, such a key retires the row again, by its old code,
+    /// once the page gives the row another). The page's row being the one used, the files
+    /// stay up to date without them.
+    fn remove_documented_again(&mut self, warnings: &[Diagnostic]) {
+        let keys: Vec<String> =
+            warnings.iter().filter_map(|warning| retired_to_remove(&said(warning))).collect();
+        if keys.is_empty() {
+            return;
+        }
+        for key in keys {
+            self.manifest.pins("retired").remove(&key);
+            self.replayed.pasted.push(format!("retired: {key} removed"));
+        }
+        fs::write(&self.manifest_path, self.manifest.text()).unwrap();
+        let check = Options { mode: Mode::Check, ..Options::default() };
+        let checked = regen::regen(&self.manifest_path, &check).unwrap();
+        assert!(checked.is_up_to_date(), "a retired key documented again made a difference");
     }
 
     /// The API snapshot the last regen that generated left.
     pub fn snapshot(&self) -> CatalogApi {
         let path = self.sandbox.join("catalog/src/generated").join(SNAPSHOT_FILE);
         CatalogApi::from_snapshot(&fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The manifest's text, with what was pasted into it.
+    pub fn manifest_text(&self) -> String {
+        self.manifest.text()
     }
 
     /// The changelog file's text.
@@ -292,7 +332,7 @@ impl Replay {
         fs::write(&self.page, text).unwrap();
         fs::write(&self.manifest_path, self.manifest.text()).unwrap();
         match regen_into(&self.manifest_path, &self.changelog, false) {
-            Ok(()) => {
+            Ok(_) => {
                 init(&self.sandbox);
                 let crate_manifest = self.sandbox.join("catalog/Cargo.toml");
                 let lints = &RUSTC_LINTS_WARNED_OF;
