@@ -577,6 +577,26 @@ fn a_pin_whose_rows_code_changed_gets_the_new_key() {
     assert!(module.contains("    Kept = 3,\n"), "{module}");
 }
 
+/// A pinned row gone while the one row with its name has the code of another pinned row: by
+/// its code that row is the other one, renamed, as the gate reads it, so the help retires the
+/// row gone (its help keyed the pin by that code, and two pins named one row; a made
+/// history).
+#[test]
+fn a_pin_whose_name_went_to_another_pinned_rows_code_gets_the_retirement() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let (head, rows) = integer_table(&manifest);
+    let pins = r#"variants = { "1" = "Disk", "2" = "Full" }"#;
+    fs::write(&manifest, format!("{head}{pins}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 1 | Full |\n| 2 | Disk |\n"));
+    let errors = page_errors(&manifest, &page, &format!("{rows}| 2 | Full |\n"));
+    let retired = pin_from(&errors, "is no row's code or name", "retired", "");
+    assert_eq!(retired, r#"retired = { "1" = { note = "no longer in the documentation" } }"#);
+    fs::write(&manifest, format!("{head}{pins}\n{retired}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    Disk = 1,\n") && module.contains("    Full = 2,\n"), "{module}");
+}
+
 /// A row retired by an integer code that another row takes, written otherwise (`3` for the
 /// `0003` retired), while rows take its name: the code is documented again, so the row at it
 /// is the retired row renamed, and the row whose name it took is gone; both helps pasted,

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use toml::Spanned;
 
-use crate::api::EnumApi;
+use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
@@ -232,8 +232,17 @@ fn pinned_row<'p>(
     // else the one row with its name, where the snapshot has one too: its code changed, under
     // which the gate keeps a variant that no pin names.
     let with_name = || {
-        only(previous?.variants.iter().filter(|v| v.name == was.name))?;
-        only(rows.iter().filter(|keyed| cell_text(keyed, columns) == was.name))
+        let snapshot = &previous?.variants;
+        only(snapshot.iter().filter(|v| v.name == was.name))?;
+        let row = only(rows.iter().filter(|keyed| cell_text(keyed, columns) == was.name))?;
+        // Not where the row has the code of another of the snapshot's rows, gone from the page
+        // (by its code the gate takes the row for that one renamed).
+        let gone_with_its_code = |v: &VariantApi| {
+            v.variant != was.variant
+                && Code::new(&v.code).of(row)
+                && !rows.iter().any(|keyed| retired::is_row(keyed, columns, v))
+        };
+        (!snapshot.iter().any(gone_with_its_code)).then_some(row)
     };
     let found = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)).or_else(with_name);
     if let Some(row) = found {
