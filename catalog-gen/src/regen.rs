@@ -311,12 +311,25 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     let early = if loaded.manifest.tables.iter().any(keeps) {
         checked_in.read_early(&loaded.manifest)?
     } else {
-        None
+        Early::None
     };
     let input = loaded.input(load::COMMAND);
     let cleanup = options.cleanup;
-    let generation = crate::generate_after(&loaded.manifest, &input, early.as_ref(), cleanup)
-        .map_err(|failure| loaded.displayed_failure(failure))?;
+    let generation = match crate::generate_after(&loaded.manifest, &input, early.api(), cleanup) {
+        Ok(generation) => generation,
+        // The helps of a refused docs tree read the snapshot's rows beyond those its pins and
+        // retirements name (the key that names a row alone, the row a pin was for, which row
+        // has the code of another). Where only those were read, the docs are generated again
+        // with the whole snapshot, on this path that stops anyway, and its helps are given.
+        Err(failure) => match early.whole_unread().then(|| checked_in.read_whole()) {
+            Some(Ok(Some(whole))) => {
+                crate::generate_after(&loaded.manifest, &input, Some(&whole), cleanup)
+                    .map_err(|failure| loaded.displayed_failure(failure))?
+            }
+            Some(Err(error)) => return Err(error),
+            Some(Ok(None)) | None => return Err(loaded.displayed_failure(failure).into()),
+        },
+    };
     if options.deny_warnings && !generation.warnings.is_empty() {
         let diagnostics: Vec<Diagnostic> =
             generation.warnings.into_iter().map(Diagnostic::denied).collect();
@@ -391,6 +404,30 @@ struct CheckedIn<'a> {
     options: &'a Options<'a>,
 }
 
+/// What was read of the checked-in snapshot before generating ([`CheckedIn::read_early`]).
+enum Early {
+    /// Nothing: there is none, or the manifest retires and pins nothing.
+    None,
+    /// The enums' heads and the variants that the manifest's retired keys and pins name.
+    Kept(CatalogApi),
+    /// The whole API.
+    Whole(CatalogApi),
+}
+
+impl Early {
+    fn api(&self) -> Option<&CatalogApi> {
+        match self {
+            Early::None => None,
+            Early::Kept(api) | Early::Whole(api) => Some(api),
+        }
+    }
+
+    /// Whether a snapshot was read in part only.
+    fn whole_unread(&self) -> bool {
+        matches!(self, Early::Kept(_))
+    }
+}
+
 /// What the checked-in snapshot says of the API before this regeneration.
 enum Previous<'n> {
     /// The new snapshot has the same text: nothing changed for users.
@@ -422,21 +459,34 @@ impl<'a> CheckedIn<'a> {
     /// (a snapshot that writes its strings otherwise, or has no such variant) or does not
     /// parse, the API is read whole, so that retiring finds what it would, and an error names
     /// the file's line.
-    fn read_early(&self, manifest: &Manifest) -> Result<Option<CatalogApi>, Error> {
+    fn read_early(&self, manifest: &Manifest) -> Result<Early, Error> {
         let unread = |error: io::Error| error.to_string();
         let retired = manifest.tables.iter().flat_map(|table| table.retired.keys());
         // And the variants the pins name: an ambiguous pin's help says which row had the name.
         let pinned = manifest.tables.iter().flat_map(|table| table.variants.values());
         let keys: Vec<&str> = retired.chain(pinned).map(|key| key.get_ref().as_str()).collect();
-        self.read(|old| {
+        let early = self.read(|old| {
             // Read on every core, a mebibyte at a time: the snapshot is 113 MB at 200k rows.
             let parts = scan::line_parts(old.path(), parallel::cores()).map_err(unread)?;
             // Where what is kept does not parse, its error would name a line of the text kept;
             // the whole snapshot's names the file's.
             match CatalogApi::from_snapshot_parts_keeping(parts, &keys) {
-                Ok(kept) if has_every_retired(manifest, &kept) => Ok(kept),
-                _ => old.read().map_err(unread).and_then(|text| CatalogApi::from_snapshot(&text)),
+                Ok(kept) if has_every_retired(manifest, &kept) => Ok(Early::Kept(kept)),
+                _ => old
+                    .read()
+                    .map_err(unread)
+                    .and_then(|text| CatalogApi::from_snapshot(&text))
+                    .map(Early::Whole),
             }
+        })?;
+        Ok(early.unwrap_or(Early::None))
+    }
+
+    /// The whole API the snapshot records, where there is one.
+    fn read_whole(&self) -> Result<Option<CatalogApi>, Error> {
+        self.read(|old| {
+            let text = old.read().map_err(|error| error.to_string())?;
+            CatalogApi::from_snapshot(&text)
         })
     }
 

@@ -597,6 +597,22 @@ fn a_pin_whose_name_went_to_another_pinned_rows_code_gets_the_retirement() {
     assert!(module.contains("    Disk = 1,\n") && module.contains("    Full = 2,\n"), "{module}");
 }
 
+/// The same, where the other row is not pinned: regen reads only the snapshot's rows that
+/// pins and retirements name, and where it refuses, it reads the rest for the helps (the help
+/// keyed the pin by the code of a row the part read did not have; a made history).
+#[test]
+fn a_refused_regen_reads_the_whole_snapshot_for_its_helps() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let (head, rows) = integer_table(&manifest);
+    let pin = r#"variants = { "4" = "Bad" }"#;
+    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 26 | Full |\n| 4 | Gone Quota |\n"));
+    let errors = page_errors(&manifest, &page, &format!("{rows}| 26 | Gone Quota |\n"));
+    let retired = pin_from(&errors, "is no row's code or name", "retired", "");
+    assert_eq!(retired, r#"retired = { "4" = { note = "no longer in the documentation" } }"#);
+}
+
 /// A row retired by an integer code that another row takes, written otherwise (`3` for the
 /// `0003` retired), while rows take its name: the code is documented again, so the row at it
 /// is the retired row renamed, and the row whose name it took is gone; both helps pasted,

@@ -253,6 +253,10 @@ impl Replay {
             let warnings = match regen_into(&self.manifest_path, &self.changelog, allow_breaking) {
                 Ok(warnings) => warnings,
                 Err(errors) => {
+                    if std::env::var_os("REPLAY_VERBOSE").is_some() {
+                        let said: Vec<String> = errors.iter().map(said).collect();
+                        eprintln!("{label}:\n{}\n", said.join("\n"));
+                    }
                     if self.paste_all(&errors) {
                         continue;
                     }
