@@ -613,6 +613,36 @@ fn a_refused_regen_reads_the_whole_snapshot_for_its_helps() {
     assert_eq!(retired, r#"retired = { "4" = { note = "no longer in the documentation" } }"#);
 }
 
+/// A retired row back on the page under a code rows share: the retired row and the page's
+/// share its name, so the page's row cannot be told apart, and the help says which retired
+/// row it may be; its removal pasted, the variant is the page row's again (the help asked
+/// for a name no other row has, which the docs' reader cannot give; a made history).
+#[test]
+fn a_row_told_apart_from_none_but_a_retired_one_gets_the_retirements_removal() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let rows = "| Code | Name |\n| --- | --- |\n";
+    regen_page(&manifest, &page, &format!("{rows}| 3 | Bad |\n| 30 | Full |\n"));
+    let retired = pin_from(
+        &page_errors(&manifest, &page, &format!("{rows}| 30 | Full |\n")),
+        "would be removed",
+        "retired",
+        "",
+    );
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    let back = format!("{rows}| 30 | Full |\n| 30 | Bad |\n");
+    let errors = page_errors(&manifest, &page, &back);
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    assert!(error.message.contains("cannot be told apart"), "{error:#?}");
+    let help = error.help.as_deref().unwrap();
+    assert!(help.contains(r#"remove `"3"` from this [[table]]'s `retired`"#), "{help}");
+    fs::write(&manifest, HEAD).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    Bad,\n") && !module.contains("#[deprecated"), "{module}");
+}
+
 /// A row retired by an integer code that another row takes, written otherwise (`3` for the
 /// `0003` retired), while rows take its name: the code is documented again, so the row at it
 /// is the retired row renamed, and the row whose name it took is gone; both helps pasted,

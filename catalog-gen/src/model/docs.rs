@@ -128,9 +128,10 @@ fn enum_model(
                 docs: text.docs,
                 url: text.url,
                 retired: named.retiring.map(|retiring| {
+                    let retired = &ready.spec.retired[retiring.key];
                     Box::new(Retirement {
-                        since: retiring.retired.since.clone(),
-                        note: retiring.retired.note.clone(),
+                        since: retired.since.clone(),
+                        note: retired.note.clone(),
                     })
                 }),
             }

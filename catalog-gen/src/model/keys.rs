@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 
 use regex::Regex;
+use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{Retired, TableSpec};
+use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table};
 use crate::model::Key;
 use crate::model::columns::Columns;
@@ -32,8 +33,8 @@ pub struct KeyedRow<'a> {
 pub struct Retiring<'a> {
     /// The variant name it had.
     pub ident: String,
-    /// The manifest's `retired` entry.
-    pub retired: &'a Retired,
+    /// The manifest's `retired` key for it, whose entry says since when and why.
+    pub key: &'a Spanned<String>,
 }
 
 /// The rows whose code and name could be read; a problem for every other.

@@ -693,17 +693,58 @@ impl Place<'_> {
         .with_help("rows that share a code need different names")
     }
 
-    /// A row whose code and name both repeat, so neither finds it.
-    pub fn row_not_identifiable(&self, span: Range<usize>, code: &str, name: &str) -> Diagnostic {
-        self.in_page(
+    /// A row whose code and name both repeat, so neither finds it; `retired`, the key of a
+    /// retired row with its code or name, which it may be with the other changed.
+    pub fn row_not_identifiable(
+        &self,
+        span: Range<usize>,
+        (code, name): (&str, &str),
+        retired: Option<&str>,
+    ) -> Diagnostic {
+        let problem = self.in_page(
             span,
             format!(
                 "the row with code {code} and name `{name}` cannot be told apart: other rows \
                  share its code, and others its name"
             ),
             "name shared with another row",
+        );
+        match retired {
+            Some(key) => problem
+                .with_note(format!(
+                    "a row the manifest retires, `{key}`, is one of them: retired rows are rows \
+                     of the table too"
+                ))
+                .with_help(format!(
+                    "if this row is the retired one back with its code or name changed, remove \
+                     `{}` from this [[table]]'s `retired`; otherwise give the row a name no \
+                     other row has",
+                    toml_string(key)
+                )),
+            None => problem.with_help("give the row a name no other row has"),
+        }
+    }
+
+    /// A retired row whose code and name both repeat among the table's rows.
+    pub fn retired_not_identifiable(
+        &self,
+        span: Range<usize>,
+        key: &str,
+        (code, name): (&str, &str),
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!(
+                "the retired row with code {code} and name `{name}` cannot be told apart: rows \
+                 of the page share its code, and others its name"
+            ),
+            "retired here",
         )
-        .with_help("give the row a name no other row has")
+        .with_help(format!(
+            "if a row of the page is this one with its code or name changed, remove `{}` from \
+             this [[table]]'s `retired`",
+            toml_string(key)
+        ))
     }
 
     // Variant names (stage 8).

@@ -29,7 +29,7 @@ pub fn keep<'a>(
     problems: &mut Vec<Diagnostic>,
 ) {
     let integer = spec.key_type.get_ref().is_integer();
-    for (key, retired) in &spec.retired {
+    for key in spec.retired.keys() {
         let key_text = key.get_ref().as_str();
         let mut last: Vec<(&EnumApi, &VariantApi)> = previous
             .into_iter()
@@ -82,17 +82,17 @@ pub fn keep<'a>(
         let cells = table.header.iter().enumerate();
         let cells = cells.map(|(index, header)| cell(text(index, &header.text))).collect();
         let row = Row::new(0..0, cells, None);
-        let Some(key) =
+        let Some(code) =
             keys::parse_key(place, spec, &row.cells()[columns.key], &variant.code, problems)
         else {
             continue;
         };
         rows.push(KeyedRow {
-            key,
+            key: code,
             key_text: variant.code.clone(),
             row: Cow::Owned(row),
             page_row: None,
-            retiring: Some(Retiring { ident: variant.variant.clone(), retired }),
+            retiring: Some(Retiring { ident: variant.variant.clone(), key }),
         });
     }
 }

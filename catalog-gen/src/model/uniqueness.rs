@@ -120,13 +120,30 @@ fn check_identifiable(
     }
     for keyed in rows {
         let name = &keyed.row.cells()[columns.name];
-        if codes[&keyed.key] > 1 && names[&*name.text] > 1 {
-            problems.push(place.row_not_identifiable(
-                name.span.clone(),
-                &keyed.key_text,
-                &name.text,
-            ));
+        if codes[&keyed.key] <= 1 || names[&*name.text] <= 1 {
+            continue;
         }
+        // A retired row is one of the rows: where it shares this one's code or name, this
+        // may be that row back under another code or name, which retiring it no longer
+        // lets through.
+        let retired_alike = rows.iter().find_map(|other| {
+            let retiring = other.retiring.as_ref()?;
+            let alike = other.key == keyed.key || other.row.cells()[columns.name].text == name.text;
+            (alike && !std::ptr::eq(other, keyed)).then_some(retiring.key.get_ref().as_str())
+        });
+        let problem = match &keyed.retiring {
+            Some(retiring) => place.retired_not_identifiable(
+                retiring.key.span(),
+                retiring.key.get_ref(),
+                (&keyed.key_text, &name.text),
+            ),
+            None => place.row_not_identifiable(
+                name.span.clone(),
+                (&keyed.key_text, &name.text),
+                retired_alike,
+            ),
+        };
+        problems.push(problem);
     }
 }
 
