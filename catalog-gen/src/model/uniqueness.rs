@@ -8,16 +8,18 @@ use std::collections::hash_map::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::diagnostics::Diagnostic;
+use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::facts::key_order;
-use crate::model::keys::KeyedRow;
+use crate::model::keys::{Code, KeyedRow};
+use crate::model::names;
 use crate::model::problems::Place;
 
 /// The rows that repeat no earlier row; a problem for each that does.
 pub fn check<'a>(
     place: &Place<'_>,
-    shared_codes: bool,
+    spec: &TableSpec,
     columns: &Columns,
     mut rows: Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
@@ -29,6 +31,7 @@ pub fn check<'a>(
     if all_codes_differ(&rows) {
         return rows;
     }
+    let shared_codes = spec.shared_codes;
     let repeats = repeats(place, shared_codes, columns, &rows, problems);
     // The rows are kept where they are: at 200k rows, a second vector of them would be
     // tens of megabytes of fresh memory, which costs more time than filtering.
@@ -42,7 +45,7 @@ pub fn check<'a>(
         });
     }
     if shared_codes {
-        check_identifiable(place, columns, &rows, problems);
+        check_identifiable(place, spec, columns, &rows, problems);
     }
     rows
 }
@@ -108,6 +111,7 @@ fn repeats(
 /// code and name both repeat could not be looked up or deserialized.
 fn check_identifiable(
     place: &Place<'_>,
+    spec: &TableSpec,
     columns: &Columns,
     rows: &[KeyedRow<'_>],
     problems: &mut Vec<Diagnostic>,
@@ -125,11 +129,19 @@ fn check_identifiable(
         }
         // A retired row is one of the rows: where it shares this one's code or name, this
         // may be that row back under another code or name, which retiring it no longer
-        // lets through.
+        // lets through; unless a pin gives this row another variant name than the retired
+        // row's (without the retirement, that variant would be gone, and the gate would ask
+        // for the retirement again).
+        let pinned = spec.variants.iter().find_map(|(key, pinned)| {
+            names::names_page_row(&Code::new(key.get_ref()), keyed, &name.text)
+                .then_some(pinned.get_ref().as_str())
+        });
         let retired_alike = rows.iter().find_map(|other| {
             let retiring = other.retiring.as_ref()?;
             let alike = other.key == keyed.key || other.row.cells()[columns.name].text == name.text;
-            (alike && !std::ptr::eq(other, keyed)).then_some(retiring.key.get_ref().as_str())
+            let its_name = pinned.is_none_or(|pinned| pinned == retiring.ident);
+            (alike && its_name && !std::ptr::eq(other, keyed))
+                .then_some(retiring.key.get_ref().as_str())
         });
         let problem = match &keyed.retiring {
             Some(retiring) => place.retired_not_identifiable(
@@ -153,7 +165,7 @@ mod tests {
 
     use super::*;
     use crate::markdown;
-    use crate::model::testing::{PLACE, keyed_rows};
+    use crate::model::testing::{PLACE, keyed_rows, spec};
 
     fn check_page(page: &str, shared_codes: bool) -> (Vec<String>, Vec<String>) {
         let page = markdown::parse(page);
@@ -161,7 +173,9 @@ mod tests {
         let rows = keyed_rows(table);
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
-        let rows = check(&PLACE, shared_codes, &columns, rows, &mut problems);
+        let shared = if shared_codes { "shared-codes = true\n" } else { "" };
+        let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{shared}"));
+        let rows = check(&PLACE, &spec, &columns, rows, &mut problems);
         (
             rows.iter().map(|row| row.row.cells()[1].text.to_string()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),
@@ -185,7 +199,8 @@ mod tests {
         let rows = keyed_rows(&parsed.tables[0]);
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
-        let rows = check(&PLACE, false, &columns, rows, &mut problems);
+        let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
+        let rows = check(&PLACE, &spec, &columns, rows, &mut problems);
         let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells()[1].text).collect();
         assert_eq!(names, ["a", "b", "d"]);
         let at = |line: &str| {

@@ -318,6 +318,11 @@ impl Replay {
         CatalogApi::from_snapshot(&fs::read_to_string(path).unwrap()).unwrap()
     }
 
+    /// Whether the manifest retires a row.
+    pub fn retires_any(&self) -> bool {
+        self.manifest.pins.get("retired").is_some_and(|retired| !retired.is_empty())
+    }
+
     /// The manifest's text, with what was pasted into it.
     pub fn manifest_text(&self) -> String {
         self.manifest.text()
