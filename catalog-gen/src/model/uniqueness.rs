@@ -130,17 +130,21 @@ fn check_identifiable(
         // A retired row is one of the rows: where it shares this one's code or name, this
         // may be that row back under another code or name, which retiring it no longer
         // lets through; unless a pin gives this row another variant name than the retired
-        // row's (without the retirement, that variant would be gone, and the gate would ask
-        // for the retirement again).
-        let pinned = spec.variants.iter().find_map(|(key, pinned)| {
-            names::names_page_row(&Code::new(key.get_ref()), keyed, &name.text)
-                .then_some(pinned.get_ref().as_str())
-        });
+        // row's, or holds the retired row (without the retirement, that variant would be
+        // gone, or the pin name no row, and a help would ask for the retirement again).
+        let pin_of = |row: &KeyedRow<'_>| {
+            let name = &*row.row.cells()[columns.name].text;
+            spec.variants.iter().find_map(|(key, pinned)| {
+                names::names_page_row(&Code::new(key.get_ref()), row, name)
+                    .then_some(pinned.get_ref().as_str())
+            })
+        };
+        let pinned = pin_of(keyed);
         let retired_alike = rows.iter().find_map(|other| {
             let retiring = other.retiring.as_ref()?;
             let alike = other.key == keyed.key || other.row.cells()[columns.name].text == name.text;
             let its_name = pinned.is_none_or(|pinned| pinned == retiring.ident);
-            (alike && its_name && !std::ptr::eq(other, keyed))
+            (alike && its_name && !std::ptr::eq(other, keyed) && pin_of(other).is_none())
                 .then_some(retiring.key.get_ref().as_str())
         });
         let problem = match &keyed.retiring {

@@ -318,6 +318,12 @@ impl Replay {
         CatalogApi::from_snapshot(&fs::read_to_string(path).unwrap()).unwrap()
     }
 
+    /// The variant names the manifest pins.
+    pub fn pinned_names(&self) -> std::collections::BTreeSet<String> {
+        let pins = self.manifest.pins.get("variants").into_iter().flat_map(|pins| pins.values());
+        pins.filter_map(|name| name.as_str().map(str::to_owned)).collect()
+    }
+
     /// Whether the manifest retires a row.
     pub fn retires_any(&self) -> bool {
         self.manifest.pins.get("retired").is_some_and(|retired| !retired.is_empty())
