@@ -643,9 +643,10 @@ fn a_row_told_apart_from_none_but_a_retired_one_gets_the_retirements_removal() {
     assert!(module.contains("    Bad,\n") && !module.contains("#[deprecated"), "{module}");
 }
 
-/// The same, where a pin gives the row another variant than the retired row's: removing the
-/// retirement would leave that variant gone, and the gate would ask for it again (a loop, in
-/// a made history), so the help does not offer it.
+/// The same, where a pin gives the row another variant than the retired row's, or holds the
+/// retired row: removing the retirement would leave that variant gone or the pin without a
+/// row, and a help would ask for it again (loops, in made histories), so the help does not
+/// offer it.
 #[test]
 fn a_row_pinned_otherwise_is_not_offered_a_retired_rows_removal() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -655,12 +656,16 @@ fn a_row_pinned_otherwise_is_not_offered_a_retired_rows_removal() {
     let retired = r#"retired = { "3" = {} }"#;
     fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
     regen_page(&manifest, &page, &format!("{rows}| 30 | Full |\n"));
-    let pin = r#"variants = { "Bad" = "Again" }"#;
-    fs::write(&manifest, format!("{HEAD}{retired}\n{pin}\n")).unwrap();
-    let errors = page_errors(&manifest, &page, &format!("{rows}| 30 | Full |\n| 30 | Bad |\n"));
-    let told = errors.iter().find(|error| error.message.contains("cannot be told apart"));
-    let help = told.and_then(|error| error.help.as_deref());
-    assert_eq!(help, Some("give the row a name no other row has"), "{errors:#?}");
+    let back = format!("{rows}| 30 | Full |\n| 30 | Bad |\n");
+    // A pin on the page's row, or on the retired row (which, its retirement removed, would
+    // name no row, and its help would retire the row again).
+    for pin in [r#"variants = { "Bad" = "Again" }"#, r#"variants = { "3" = "Bad" }"#] {
+        fs::write(&manifest, format!("{HEAD}{retired}\n{pin}\n")).unwrap();
+        let errors = page_errors(&manifest, &page, &back);
+        let told = errors.iter().find(|error| error.message.contains("cannot be told apart"));
+        let help = told.and_then(|error| error.help.as_deref());
+        assert_eq!(help, Some("give the row a name no other row has"), "{pin}: {errors:#?}");
+    }
 }
 
 /// A row retired by an integer code that another row takes, written otherwise (`3` for the
