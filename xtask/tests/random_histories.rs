@@ -1,7 +1,8 @@
 //! Made-up docs histories replayed through regen as a team would replay its own
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
-//! leading zero, names swapped or shared, a column renamed; on tables of integer codes, of
+//! leading zero or in hexadecimal, names swapped, shared or making no identifier, a column
+//! renamed, added or taken away; on tables of integer codes, of
 //! string codes, and of codes rows share. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
@@ -103,17 +104,28 @@ enum Edit {
     RewordDetails {
         row: usize,
     },
+    /// The code written in hexadecimal (`0x1A`), where codes are integers.
+    HexCode {
+        row: usize,
+    },
+    /// A name cell that makes no identifier (`—`): the variant is named from the code.
+    Unnamed {
+        row: usize,
+    },
     RenameColumn,
+    /// A fourth column added, or taken away (a break no pin can mend).
+    ToggleNotes,
 }
 
-/// A page's state: its rows, the rows removed and not restored, and the third column's
-/// header.
+/// A page's state: its rows, the rows removed and not restored, the third column's header,
+/// and whether it has a fourth column.
 #[derive(Clone, Debug)]
 struct Page {
     kind: Kind,
     rows: Vec<Row>,
     removed: Vec<Row>,
     remedy: bool,
+    notes: bool,
 }
 
 impl Page {
@@ -189,9 +201,11 @@ impl Page {
             Edit::PadCode { row } if len > 0 => {
                 let row = &mut self.rows[row % len];
                 // `07` is `7` where codes are integers, another code where they are strings.
-                row.written = match row.written.strip_prefix('E') {
-                    Some(digits) => format!("E0{digits}"),
-                    None => format!("0{}", row.written),
+                row.written = match (row.written.strip_prefix('E'), row.written.strip_prefix("0x"))
+                {
+                    (Some(digits), _) => format!("E0{digits}"),
+                    (None, Some(hex)) => format!("0x0{hex}"),
+                    (None, None) => format!("0{}", row.written),
                 };
             }
             Edit::Move { row, to } if len > 0 => {
@@ -201,16 +215,25 @@ impl Page {
             Edit::RewordDetails { row } if len > 0 => {
                 self.rows[row % len].details.push_str(" more")
             }
+            Edit::HexCode { row } if len > 0 && self.kind != Kind::Text => {
+                let row = &mut self.rows[row % len];
+                row.written = format!("0x{:X}", row.code);
+            }
+            Edit::Unnamed { row } if len > 0 => "—".clone_into(&mut self.rows[row % len].name),
             Edit::RenameColumn => self.remedy = !self.remedy,
+            Edit::ToggleNotes => self.notes = !self.notes,
             _ => {}
         }
     }
 
     fn markdown(&self) -> String {
         let third = if self.remedy { "Remedy" } else { "Details" };
-        let mut text = format!("# Errors\n\n| Code | Name | {third} |\n| --- | --- | --- |\n");
+        let (fourth, line) = if self.notes { (" Notes |", " --- |") } else { ("", "") };
+        let mut text =
+            format!("# Errors\n\n| Code | Name | {third} |{fourth}\n| --- | --- | --- |{line}\n");
         for row in &self.rows {
-            text.push_str(&format!("| {} | {} | {} |\n", row.written, row.name, row.details));
+            let note = if self.notes { format!(" n{} |", row.code) } else { String::new() };
+            text.push_str(&format!("| {} | {} | {} |{note}\n", row.written, row.name, row.details));
         }
         text
     }
@@ -240,7 +263,10 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<usize>().prop_map(|row| Edit::PadCode { row }),
         (any::<usize>(), any::<usize>()).prop_map(|(row, to)| Edit::Move { row, to }),
         any::<usize>().prop_map(|row| Edit::RewordDetails { row }),
+        any::<usize>().prop_map(|row| Edit::HexCode { row }),
+        any::<usize>().prop_map(|row| Edit::Unnamed { row }),
         Just(Edit::RenameColumn),
+        Just(Edit::ToggleNotes),
     ]
 }
 
@@ -264,6 +290,7 @@ fn first_page() -> impl Strategy<Value = Page> {
             .collect(),
         removed: Vec::new(),
         remedy: false,
+        notes: false,
     });
     pages.prop_filter("a page regen can generate", Page::is_valid)
 }
@@ -285,7 +312,14 @@ fn check_promise(
     // A snapshot's code as the page's are told apart ([`Page::code_of`]).
     let number = |variant: &VariantApi| match page.kind {
         Kind::Text => variant.code.clone(),
-        _ => variant.code.parse::<u16>().unwrap_or_else(|_| panic!("{variant:?}")).to_string(),
+        _ => {
+            let code = &variant.code;
+            let number = match code.strip_prefix("0x") {
+                Some(hex) => u16::from_str_radix(hex, 16),
+                None => code.parse::<u16>(),
+            };
+            number.unwrap_or_else(|_| panic!("{variant:?}")).to_string()
+        }
     };
     let (old, new) = (variants(old), variants(new));
     let gone: BTreeSet<&&str> = old.keys().filter(|name| !new.contains_key(*name)).collect();
@@ -402,6 +436,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         rows: vec![row(1, "Disk"), row(2, "Full"), row(38, "Disk")],
         removed: Vec::new(),
         remedy: false,
+        notes: false,
     };
     let updates = [
         vec![Edit::SwapNames { a: 1, b: 2 }],
