@@ -503,6 +503,34 @@ fn integer_table(manifest: &Path) -> (String, &'static str) {
     (head, "| Code | Name |\n| --- | --- |\n")
 }
 
+/// A docs tree of integer codes whose page went from the rows `first` to the rows `then`
+/// under the manifest lines `pins`, and regen's errors for `then`.
+struct Refused {
+    _sandbox: tempfile::TempDir,
+    manifest: PathBuf,
+    /// The manifest without `pins`.
+    head: String,
+    errors: Vec<Diagnostic>,
+}
+
+impl Refused {
+    /// The module regen writes once the manifest's lines after its head are `lines`.
+    fn module_with(&self, lines: &str) -> String {
+        fs::write(&self.manifest, format!("{}{lines}\n", self.head)).unwrap();
+        regen_module(&self.manifest)
+    }
+}
+
+fn refused_after(pins: &str, first: &str, then: &str) -> Refused {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let (head, rows) = integer_table(&manifest);
+    fs::write(&manifest, format!("{head}{pins}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}{first}"));
+    let errors = page_errors(&manifest, &page, &format!("{rows}{then}"));
+    Refused { _sandbox: sandbox, manifest, head, errors }
+}
+
 /// A pin keyed by an integer code names its row however the page writes the number (`013`
 /// for `13`), as lookups, the gate and retired keys read it (it named no row, and its help
 /// offered a retirement that the row, documented again, refused; a made history).
@@ -543,17 +571,11 @@ fn a_retired_integer_code_finds_its_row_in_a_snapshot_that_writes_it_otherwise()
 /// the snapshot).
 #[test]
 fn a_pin_whose_row_is_gone_gets_the_retirement_of_the_snapshots_row() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let (head, rows) = integer_table(&manifest);
     let pin = r#"variants = { "1" = "Kept" }"#;
-    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
-    regen_page(&manifest, &page, &format!("{rows}| 01 | Disk |\n| 2 | Full |\n"));
-    let errors = page_errors(&manifest, &page, &format!("{rows}| 2 | Full |\n"));
-    let retired = pin_from(&errors, "is no row's code or name", "retired", "");
+    let refused = refused_after(pin, "| 01 | Disk |\n| 2 | Full |\n", "| 2 | Full |\n");
+    let retired = pin_from(&refused.errors, "is no row's code or name", "retired", "");
     assert_eq!(retired, r#"retired = { "01" = { note = "no longer in the documentation" } }"#);
-    fs::write(&manifest, format!("{head}{pin}\n{retired}\n")).unwrap();
-    let module = regen_module(&manifest);
+    let module = refused.module_with(&format!("{pin}\n{retired}"));
     assert!(module.contains("#[deprecated") && module.contains("    Kept = 1,\n"), "{module}");
 }
 
@@ -563,17 +585,13 @@ fn a_pin_whose_row_is_gone_gets_the_retirement_of_the_snapshots_row() {
 /// from itself on a table whose rows share codes; a made history).
 #[test]
 fn a_pin_whose_rows_code_changed_gets_the_new_key() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let (head, rows) = integer_table(&manifest);
-    fs::write(&manifest, format!("{head}variants = {{ \"2\" = \"Kept\" }}\n")).unwrap();
-    regen_page(&manifest, &page, &format!("{rows}| 1 | Disk |\n| 2 | Full |\n"));
-    let errors = page_errors(&manifest, &page, &format!("{rows}| 1 | Disk |\n| 3 | Full |\n"));
-    let pin = pin_from(&errors, "is no row's code or name", "variants", "");
+    let (first, then) = ("| 1 | Disk |\n| 2 | Full |\n", "| 1 | Disk |\n| 3 | Full |\n");
+    let refused = refused_after(r#"variants = { "2" = "Kept" }"#, first, then);
+    let errors = &refused.errors;
+    let pin = pin_from(errors, "is no row's code or name", "variants", "");
     assert_eq!(pin, r#"variants = { "3" = "Kept" }"#);
     assert!(errors[0].help.as_ref().unwrap().contains("in place of this pin"), "{errors:#?}");
-    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
-    let module = regen_module(&manifest);
+    let module = refused.module_with(&format!("{pin}"));
     assert!(module.contains("    Kept = 3,\n"), "{module}");
 }
 
@@ -583,17 +601,11 @@ fn a_pin_whose_rows_code_changed_gets_the_new_key() {
 /// history).
 #[test]
 fn a_pin_whose_name_went_to_another_pinned_rows_code_gets_the_retirement() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let (head, rows) = integer_table(&manifest);
     let pins = r#"variants = { "1" = "Disk", "2" = "Full" }"#;
-    fs::write(&manifest, format!("{head}{pins}\n")).unwrap();
-    regen_page(&manifest, &page, &format!("{rows}| 1 | Full |\n| 2 | Disk |\n"));
-    let errors = page_errors(&manifest, &page, &format!("{rows}| 2 | Full |\n"));
-    let retired = pin_from(&errors, "is no row's code or name", "retired", "");
+    let refused = refused_after(pins, "| 1 | Full |\n| 2 | Disk |\n", "| 2 | Full |\n");
+    let retired = pin_from(&refused.errors, "is no row's code or name", "retired", "");
     assert_eq!(retired, r#"retired = { "1" = { note = "no longer in the documentation" } }"#);
-    fs::write(&manifest, format!("{head}{pins}\n{retired}\n")).unwrap();
-    let module = regen_module(&manifest);
+    let module = refused.module_with(&format!("{pins}\n{retired}"));
     assert!(module.contains("    Disk = 1,\n") && module.contains("    Full = 2,\n"), "{module}");
 }
 
@@ -602,14 +614,9 @@ fn a_pin_whose_name_went_to_another_pinned_rows_code_gets_the_retirement() {
 /// keyed the pin by the code of a row the part read did not have; a made history).
 #[test]
 fn a_refused_regen_reads_the_whole_snapshot_for_its_helps() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let (head, rows) = integer_table(&manifest);
-    let pin = r#"variants = { "4" = "Bad" }"#;
-    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
-    regen_page(&manifest, &page, &format!("{rows}| 26 | Full |\n| 4 | Gone Quota |\n"));
-    let errors = page_errors(&manifest, &page, &format!("{rows}| 26 | Gone Quota |\n"));
-    let retired = pin_from(&errors, "is no row's code or name", "retired", "");
+    let (first, then) = ("| 26 | Full |\n| 4 | Gone Quota |\n", "| 26 | Gone Quota |\n");
+    let refused = refused_after(r#"variants = { "4" = "Bad" }"#, first, then);
+    let retired = pin_from(&refused.errors, "is no row's code or name", "retired", "");
     assert_eq!(retired, r#"retired = { "4" = { note = "no longer in the documentation" } }"#);
 }
 
