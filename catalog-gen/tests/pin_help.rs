@@ -591,7 +591,7 @@ fn a_pin_whose_rows_code_changed_gets_the_new_key() {
     let pin = pin_from(errors, "is no row's code or name", "variants", "");
     assert_eq!(pin, r#"variants = { "3" = "Kept" }"#);
     assert!(errors[0].help.as_ref().unwrap().contains("in place of this pin"), "{errors:#?}");
-    let module = refused.module_with(&format!("{pin}"));
+    let module = refused.module_with(&pin);
     assert!(module.contains("    Kept = 3,\n"), "{module}");
 }
 
