@@ -75,6 +75,14 @@ impl Failure {
         diagnostics::render(&self.diagnostics, &self.sources, color)
     }
 
+    /// Whether an error points first into the file shown as `path`.
+    pub fn is_in(&self, path: &str) -> bool {
+        self.diagnostics.iter().any(|diagnostic| {
+            diagnostic.is_error()
+                && diagnostic.labels.first().is_some_and(|label| label.path == path)
+        })
+    }
+
     /// The same diagnostics with every file's path replaced by `path(old)`: to show paths
     /// from where the user stands rather than as generated files name them.
     pub fn with_paths(self, path: impl Fn(&str) -> String) -> Failure {
