@@ -675,6 +675,27 @@ fn a_row_pinned_otherwise_is_not_offered_a_retired_rows_removal() {
     }
 }
 
+/// The same, where the retired row's variant has a name the row's name does not make (it was
+/// pinned when the row was retired): without the retirement that variant would be gone, and
+/// the gate would ask for the retirement again (a loop, in a made history).
+#[test]
+fn a_row_whose_name_makes_another_variant_is_not_offered_a_retired_rows_removal() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let rows = "| Code | Name |\n| --- | --- |\n";
+    let (pin, retired) = (r#"variants = { "3" = "Worse" }"#, r#"retired = { "3" = {} }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 3 | Bad |\n| 30 | Full |\n"));
+    fs::write(&manifest, format!("{HEAD}{pin}\n{retired}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 30 | Full |\n"));
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    assert!(regen_module(&manifest).contains("    Worse,\n"));
+    let errors = page_errors(&manifest, &page, &format!("{rows}| 30 | Full |\n| 30 | Bad |\n"));
+    let told = errors.iter().find(|error| error.message.contains("cannot be told apart"));
+    let help = told.and_then(|error| error.help.as_deref());
+    assert_eq!(help, Some("give the row a name no other row has"), "{errors:#?}");
+}
+
 /// A row retired by an integer code that another row takes, written otherwise (`3` for the
 /// `0003` retired), while rows take its name: the code is documented again, so the row at it
 /// is the retired row renamed, and the row whose name it took is gone; both helps pasted,

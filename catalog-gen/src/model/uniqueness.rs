@@ -15,6 +15,7 @@ use crate::model::facts::key_order;
 use crate::model::keys::{Code, KeyedRow};
 use crate::model::names;
 use crate::model::problems::Place;
+use crate::naming;
 
 /// The rows that repeat no earlier row; a problem for each that does.
 pub fn check<'a>(
@@ -129,9 +130,10 @@ fn check_identifiable(
         }
         // A retired row is one of the rows: where it shares this one's code or name, this
         // may be that row back under another code or name, which retiring it no longer
-        // lets through; unless a pin gives this row another variant name than the retired
-        // row's, or holds the retired row (without the retirement, that variant would be
-        // gone, or the pin name no row, and a help would ask for the retirement again).
+        // lets through; only where this row would have the retired row's variant name (its
+        // pin's, or the one its name makes), and no pin holds the retired row (else, without
+        // the retirement, that variant would be gone, or the pin name no row, and a help
+        // would ask for the retirement again).
         let pin_of = |row: &KeyedRow<'_>| {
             let name = &*row.row.cells()[columns.name].text;
             spec.variants.iter().find_map(|(key, pinned)| {
@@ -139,11 +141,15 @@ fn check_identifiable(
                     .then_some(pinned.get_ref().as_str())
             })
         };
-        let pinned = pin_of(keyed);
+        let suffix = spec.strip_suffix.as_ref().map(|suffix| suffix.get_ref().as_str());
+        let variant = match pin_of(keyed) {
+            Some(pinned) => pinned.to_owned(),
+            None => naming::variant_name(&name.text, suffix),
+        };
         let retired_alike = rows.iter().find_map(|other| {
             let retiring = other.retiring.as_ref()?;
             let alike = other.key == keyed.key || other.row.cells()[columns.name].text == name.text;
-            let its_name = pinned.is_none_or(|pinned| pinned == retiring.ident);
+            let its_name = variant == retiring.ident;
             (alike && its_name && !std::ptr::eq(other, keyed) && pin_of(other).is_none())
                 .then_some(retiring.key.get_ref().as_str())
         });
