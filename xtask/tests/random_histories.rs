@@ -12,9 +12,9 @@
 //! variant keeps its code, and a row whose code and name did not change keeps its variant.
 //! No revision may be refused: every page made here is one regen can generate; but where rows
 //! share codes, the pins and retirements pasted can leave a row that shares its code with a
-//! row of the page and its name with a retired one, which only the team can tell apart (the
-//! help names the retirement to remove if it is the retired row back), and the history ends
-//! there.
+//! row of the page and its name with a retired one, or a pin keyed by a code that rows now
+//! share, which only the team can tell apart (the helps name the retirement to remove if it is
+//! the retired row back, and the keys that name each row), and the history ends there.
 //!
 //! `PROPTEST_CASES=N` runs more histories than CI's.
 
@@ -395,13 +395,16 @@ fn replay_made(
             }
             Outcome::Generated { allowed_break: true } => Ok(()),
             // Where rows share codes, the pins and retirements the helps gave can leave a row
-            // that shares its code with a page row and its name with a retired one: which row
-            // it is, is the team's judgement (the help names the retirement to remove if it is
-            // the retired row back), and the replay, as a team that cannot judge, stops there.
+            // that shares its code with a page row and its name with a retired one, or a pin
+            // keyed by a code that rows now share, where the snapshot cannot say which row it
+            // was for: which row it is, is the team's judgement (the helps name the retirement
+            // to remove if it is the retired row back, and the keys that name each row), and
+            // the replay, as a team that cannot judge, stops there.
             Outcome::Refused
                 if page.kind == Kind::Shared
                     && replay.replayed.refused.last().is_some_and(|refused| {
-                        refused.contains("cannot be told apart") && replay.retires_any()
+                        (refused.contains("cannot be told apart") && replay.retires_any())
+                            || refused.contains("a pin must pick one")
                     }) =>
             {
                 return Ok(replay);

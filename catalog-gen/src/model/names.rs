@@ -208,7 +208,22 @@ fn check_pins<'s>(
             1 => {}
             _ => {
                 let was = pinned_row(previous, pinned.get_ref(), rows, columns);
-                problems.push(place.ambiguous_pin(key.span(), key.get_ref(), matching, was));
+                // Where the snapshot does not say, the keys that name each of the rows alone.
+                let keys: Vec<String> = match was {
+                    Some(_) => Vec::new(),
+                    None => {
+                        let naming = naming_counts(
+                            rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))),
+                        );
+                        let named = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed));
+                        let named = named.map(|keyed| {
+                            key_among(&naming, &keyed.key_text, cell_text(keyed, columns))
+                        });
+                        named.filter(|key| naming.get(key) == Some(&1)).map(str::to_owned).collect()
+                    }
+                };
+                let found = (key.get_ref().as_str(), matching);
+                problems.push(place.ambiguous_pin(key.span(), found, was, &keys));
                 ambiguous.push(key.get_ref().as_str());
             }
         }

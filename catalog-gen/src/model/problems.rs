@@ -789,13 +789,14 @@ impl Place<'_> {
     }
 
     /// A pin whose key is the code or name of several rows. `was`, where the API snapshot
-    /// tells, is the row the pin was for.
+    /// tells, is the row the pin was for; else `keys` are the keys that name each of the rows
+    /// alone (where one does).
     pub fn ambiguous_pin(
         &self,
         span: Range<usize>,
-        key: &str,
-        rows: usize,
+        (key, rows): (&str, usize),
         was: Option<PinnedRow<'_>>,
+        keys: &[String],
     ) -> Diagnostic {
         let diagnostic = self.in_manifest(
             span,
@@ -817,7 +818,16 @@ impl Place<'_> {
                      name",
                     retirement(&key)
                 )),
-            None => diagnostic.with_help("pin by the row's name where rows share a code"),
+            None if keys.is_empty() => {
+                diagnostic.with_help("pin by the row's name where rows share a code")
+            }
+            None => diagnostic.with_help(format!(
+                "key the pin by the one it is for, whichever names it alone: {}",
+                keys.iter()
+                    .map(|key| format!("`{}`", toml_string(key)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         }
     }
 
