@@ -212,14 +212,9 @@ fn check_pins<'s>(
                 let keys: Vec<String> = match was {
                     Some(_) => Vec::new(),
                     None => {
-                        let naming = naming_counts(
-                            rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))),
-                        );
+                        let naming = page_naming(rows, columns);
                         let named = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed));
-                        let named = named.map(|keyed| {
-                            key_among(&naming, &keyed.key_text, cell_text(keyed, columns))
-                        });
-                        named.filter(|key| naming.get(key) == Some(&1)).map(str::to_owned).collect()
+                        named.filter_map(|keyed| key_alone(&naming, keyed, columns)).collect()
                     }
                 };
                 let found = (key.get_ref().as_str(), matching);
@@ -261,11 +256,8 @@ fn pinned_row<'p>(
     };
     let found = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)).or_else(with_name);
     if let Some(row) = found {
-        let naming =
-            naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))));
-        let key = key_among(&naming, &row.key_text, &was.name);
-        let alone = naming.get(key).copied() == Some(1);
-        return alone.then(|| PinnedRow::InTable { key: key.to_owned(), variant: pinned });
+        let key = key_alone(&page_naming(rows, columns), row, columns);
+        return key.map(|key| PinnedRow::InTable { key, variant: pinned });
     }
     // Gone from the table: the key to retire it by names no row of the table (an integer code
     // by its number, as retiring reads it), nor another row of the snapshot by its code.
@@ -282,6 +274,22 @@ fn pinned_row<'p>(
         key: key.to_owned(),
         variant: pinned,
     })
+}
+
+/// How many of the table's `rows` each text names ([`naming_counts`]).
+fn page_naming<'r>(rows: &'r [KeyedRow<'_>], columns: &Columns) -> FxHashMap<&'r str, usize> {
+    naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
+}
+
+/// The key that names `keyed` alone among the rows `naming` counts ([`key_among`]), where
+/// one does.
+fn key_alone(
+    naming: &FxHashMap<&str, usize>,
+    keyed: &KeyedRow<'_>,
+    columns: &Columns,
+) -> Option<String> {
+    let key = key_among(naming, &keyed.key_text, cell_text(keyed, columns));
+    (naming.get(key).copied() == Some(1)).then(|| key.to_owned())
 }
 
 /// The one item of `items`, where it has one.
@@ -425,9 +433,7 @@ fn check_collisions(
 ) {
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
-    let keys = HelpKeys::new(|| {
-        naming_counts(rows.iter().map(|row| (&*row.key_text, cell_text(row, columns))))
-    });
+    let keys = HelpKeys::new(|| page_naming(rows, columns));
     let key_of = |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, cell_text(keyed, columns));
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells()[columns.name];
