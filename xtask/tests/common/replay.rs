@@ -65,6 +65,16 @@ impl Manifest {
         text
     }
 
+    /// Takes `key` out of the table of pins `name`, recording it in `pasted`; whether it was
+    /// there.
+    fn remove(&mut self, name: &'static str, key: &str, pasted: &mut Vec<String>) -> bool {
+        let removed = self.pins(name).remove(key).is_some();
+        if removed {
+            pasted.push(format!("{name}: {key} removed"));
+        }
+        removed
+    }
+
     fn pins(&mut self, name: &'static str) -> &mut BTreeMap<String, toml::Value> {
         self.pins.entry(name).or_default()
     }
@@ -73,20 +83,14 @@ impl Manifest {
     /// anything changed.
     fn paste(&mut self, error: &str, pasted: &mut Vec<String>) -> bool {
         let mut changed = false;
-        let mut remove = |manifest: &mut Manifest, name: &'static str, key: &str| {
-            if manifest.pins(name).remove(key).is_some() {
-                pasted.push(format!("{name}: {key} removed"));
-                changed = true;
-            }
-        };
         if let Some(key) = retired_to_remove(error) {
-            remove(self, "retired", &key);
+            changed |= self.remove("retired", &key, pasted);
         }
         // An accessor pin for a column that is gone, whose method a column makes without it.
         if error.contains("without a pin: remove this one")
             && let Some(header) = between(error, "`accessors` names the column `", "`")
         {
-            remove(self, "accessors", header);
+            changed |= self.remove("accessors", header, pasted);
         }
         // A retirement in place of an ambiguous pin: the note names the pinned variant.
         if error.contains("in place of this pin")
@@ -297,14 +301,13 @@ impl Replay {
     /// once the page gives the row another). The page's row being the one used, the files
     /// stay up to date without them.
     fn remove_documented_again(&mut self, warnings: &[Diagnostic]) {
-        let keys: Vec<String> =
-            warnings.iter().filter_map(|warning| retired_to_remove(&said(warning))).collect();
-        if keys.is_empty() {
-            return;
-        }
+        let keys = warnings.iter().filter_map(|warning| retired_to_remove(&said(warning)));
+        let mut removed = false;
         for key in keys {
-            self.manifest.pins("retired").remove(&key);
-            self.replayed.pasted.push(format!("retired: {key} removed"));
+            removed |= self.manifest.remove("retired", &key, &mut self.replayed.pasted);
+        }
+        if !removed {
+            return;
         }
         fs::write(&self.manifest_path, self.manifest.text()).unwrap();
         let check = Options { mode: Mode::Check, ..Options::default() };
