@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use catalog_gen::model::problems::retirement;
 use catalog_gen::regen::{self, Error, Options};
 use catalog_gen::{Diagnostic, Input, pages_in_memory};
 
@@ -514,6 +515,14 @@ struct Refused {
 }
 
 impl Refused {
+    /// The retirement that the help of the pin naming no row offers, which must be keyed by
+    /// `key`.
+    fn retirement_offered(&self, key: &str) -> String {
+        let retired = pin_from(&self.errors, "is no row's code or name", "retired", "");
+        assert_eq!(retired, retirement(key));
+        retired
+    }
+
     /// The module regen writes once the manifest's lines after its head are `lines`.
     fn module_with(&self, lines: &str) -> String {
         fs::write(&self.manifest, format!("{}{lines}\n", self.head)).unwrap();
@@ -573,8 +582,7 @@ fn a_retired_integer_code_finds_its_row_in_a_snapshot_that_writes_it_otherwise()
 fn a_pin_whose_row_is_gone_gets_the_retirement_of_the_snapshots_row() {
     let pin = r#"variants = { "1" = "Kept" }"#;
     let refused = refused_after(pin, "| 01 | Disk |\n| 2 | Full |\n", "| 2 | Full |\n");
-    let retired = pin_from(&refused.errors, "is no row's code or name", "retired", "");
-    assert_eq!(retired, r#"retired = { "01" = { note = "no longer in the documentation" } }"#);
+    let retired = refused.retirement_offered("01");
     let module = refused.module_with(&format!("{pin}\n{retired}"));
     assert!(module.contains("#[deprecated") && module.contains("    Kept = 1,\n"), "{module}");
 }
@@ -603,8 +611,7 @@ fn a_pin_whose_rows_code_changed_gets_the_new_key() {
 fn a_pin_whose_name_went_to_another_pinned_rows_code_gets_the_retirement() {
     let pins = r#"variants = { "1" = "Disk", "2" = "Full" }"#;
     let refused = refused_after(pins, "| 1 | Full |\n| 2 | Disk |\n", "| 2 | Full |\n");
-    let retired = pin_from(&refused.errors, "is no row's code or name", "retired", "");
-    assert_eq!(retired, r#"retired = { "1" = { note = "no longer in the documentation" } }"#);
+    let retired = refused.retirement_offered("1");
     let module = refused.module_with(&format!("{pins}\n{retired}"));
     assert!(module.contains("    Disk = 1,\n") && module.contains("    Full = 2,\n"), "{module}");
 }
@@ -616,8 +623,7 @@ fn a_pin_whose_name_went_to_another_pinned_rows_code_gets_the_retirement() {
 fn a_refused_regen_reads_the_whole_snapshot_for_its_helps() {
     let (first, then) = ("| 26 | Full |\n| 4 | Gone Quota |\n", "| 26 | Gone Quota |\n");
     let refused = refused_after(r#"variants = { "4" = "Bad" }"#, first, then);
-    let retired = pin_from(&refused.errors, "is no row's code or name", "retired", "");
-    assert_eq!(retired, r#"retired = { "4" = { note = "no longer in the documentation" } }"#);
+    refused.retirement_offered("4");
 }
 
 /// A retired row back on the page under a code rows share: the retired row and the page's
