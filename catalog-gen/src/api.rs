@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use crate::file_text::MadeText;
 use crate::marker;
-use crate::model::Catalog;
+use crate::model::{Catalog, keys};
 use crate::two_ends::{Lines, TwoEnds};
 use crate::{FileText, parallel, scan};
 
@@ -152,18 +152,19 @@ pub struct Differing<'n> {
     pub old: CatalogApi,
     /// The new API, or the part of it the checked-in one does not have.
     pub new: Cow<'n, CatalogApi>,
-    /// Enum by enum, for each code or name that a variant of `old` or `new` has, how many of
-    /// the variants both have (left out of both) have it too, as their code or name: a pin or
-    /// a retirement is keyed by its row's code only where no other row has that code or
-    /// name, and by its name only where no other row has that
-    /// ([`crate::model::names::row_key`]). Empty where both are whole.
-    pub shared_codes: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Enum by enum, the code and name of each variant both have (left out of both) that a
+    /// code or name of a variant of `old` or `new` may name (as its code, by text or by
+    /// number, or as its name): a pin or a retirement is keyed by its row's code only where
+    /// no other row has that code or name, and by its name only where no other row has that
+    /// ([`crate::model::names::Naming`], which counts them as the table's codes are).
+    /// Empty where both are whole.
+    pub shared_rows: BTreeMap<String, Vec<(String, String)>>,
 }
 
 impl<'n> Differing<'n> {
     /// Both APIs whole.
     pub fn whole(old: CatalogApi, new: &'n CatalogApi) -> Self {
-        Differing { old, new: Cow::Borrowed(new), shared_codes: BTreeMap::new() }
+        Differing { old, new: Cow::Borrowed(new), shared_rows: BTreeMap::new() }
     }
 }
 
@@ -497,11 +498,11 @@ impl CatalogApi {
                 kept_new[index].push(variant);
             }
         }
-        let mut shared_codes = BTreeMap::new();
+        let mut shared_rows = BTreeMap::new();
         for ((name, new_enum), kept) in new_api.enums.iter().zip(&kept_new) {
             let old_variants = kept_old.enums.get(name).map_or(&[][..], |api| &api.variants[..]);
             match shared_in(&new_enum.variants, kept, old_variants) {
-                Some(codes) if !codes.is_empty() => drop(shared_codes.insert(name.clone(), codes)),
+                Some(rows) if !rows.is_empty() => drop(shared_rows.insert(name.clone(), rows)),
                 Some(_) => {}
                 // A variant both have is named as one the old snapshot has besides: only the
                 // whole APIs say which of the two each lookup by name finds.
@@ -516,7 +517,7 @@ impl CatalogApi {
             (name.clone(), EnumApi { variants, ..api.head() })
         });
         let new = CatalogApi { enums: enums.collect() };
-        Ok(Differing { old: kept_old, new: Cow::Owned(new), shared_codes })
+        Ok(Differing { old: kept_old, new: Cow::Owned(new), shared_rows })
     }
 }
 
@@ -533,28 +534,30 @@ impl EnumApi {
     }
 }
 
-/// The codes of the variants both APIs have, for one enum: `variants` are the new enum's,
-/// `kept` those of them no old line matched, `old` the old enum's that no new line matched;
-/// every other new variant is in both. For each code or name of `kept` or `old`, how many of
-/// the variants in both have it as their code or name (the other texts never key a pin or a
-/// retirement).
+/// The rows of the variants both APIs have that a key of a changed variant may name, for one
+/// enum: `variants` are the new enum's, `kept` those of them no old line matched, `old` the
+/// old enum's that no new line matched; every other new variant is in both. Each such variant
+/// whose code (as written, or its number) or name is a code or name of `kept` or `old`, as
+/// its code and name: what a key a help gives for a changed row must be counted against
+/// (the other rows are never named by such a key; whether codes are numbers is the table's,
+/// which the snapshot does not say, so both are taken).
 /// `None` where a variant in both has the name of one of `old`: the old snapshot names that
 /// row twice.
 fn shared_in(
     variants: &[VariantApi],
     kept: &[&VariantApi],
     old: &[VariantApi],
-) -> Option<BTreeMap<String, usize>> {
+) -> Option<Vec<(String, String)>> {
     if kept.is_empty() && old.is_empty() {
-        return Some(BTreeMap::new());
+        return Some(Vec::new());
     }
     let old_names: FxHashSet<&str> = old.iter().map(|v| v.variant.as_str()).collect();
-    let mut codes: FxHashMap<&str, usize> = old
-        .iter()
-        .chain(kept.iter().copied())
-        .flat_map(|v| [(v.code.as_str(), 0), (v.name.as_str(), 0)])
-        .collect();
+    let changed = || old.iter().chain(kept.iter().copied());
+    let texts: FxHashSet<&str> =
+        changed().flat_map(|v| [v.code.as_str(), v.name.as_str()]).collect();
+    let numbers: FxHashSet<u64> = texts.iter().filter_map(|text| keys::int_value(text)).collect();
     let kept: FxHashSet<*const VariantApi> = kept.iter().map(|&v| std::ptr::from_ref(v)).collect();
+    let mut shared = Vec::new();
     for variant in variants {
         if kept.contains(&std::ptr::from_ref(variant)) {
             continue;
@@ -562,23 +565,15 @@ fn shared_in(
         if old_names.contains(variant.variant.as_str()) {
             return None;
         }
-        // A row names the codes that are its code or its name (`names::naming_counts`).
-        if let Some(count) = codes.get_mut(variant.code.as_str()) {
-            *count += 1;
-        }
-        if variant.name != variant.code
-            && let Some(count) = codes.get_mut(variant.name.as_str())
+        let by_number = keys::int_value(&variant.code).is_some_and(|n| numbers.contains(&n));
+        if by_number
+            || texts.contains(variant.code.as_str())
+            || texts.contains(variant.name.as_str())
         {
-            *count += 1;
+            shared.push((variant.code.clone(), variant.name.clone()));
         }
     }
-    Some(
-        codes
-            .into_iter()
-            .filter(|&(_, count)| count > 0)
-            .map(|(code, count)| (code.to_owned(), count))
-            .collect(),
-    )
+    Some(shared)
 }
 
 /// Where the old snapshot's lines are the new one's in the same places: the first `prefix`

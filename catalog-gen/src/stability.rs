@@ -91,16 +91,16 @@ pub fn breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
 /// numbers, as lookups and the model compare them (`0003` is `3`), and a variant name the
 /// manifest pins goes to the row its pin names, even one of another code, without a break.
 pub fn breaks_between(differing: &Differing<'_>, origins: &BTreeMap<String, Origin>) -> Vec<Break> {
-    breaks_sharing(&differing.old, &differing.new, &differing.shared_codes, origins)
+    breaks_sharing(&differing.old, &differing.new, &differing.shared_rows, origins)
 }
 
-/// [`breaks`], where besides their own variants both APIs have others that the codes of
-/// `shared_codes` count ([`Differing::shared_codes`]), and `origins` tell which enums have
-/// integer codes and which names are pinned.
+/// [`breaks`], where besides their own variants both APIs have others, those of
+/// `shared_rows` that their keys may name ([`Differing::shared_rows`]), and `origins` tell
+/// which enums have integer codes and which names are pinned.
 fn breaks_sharing(
     old: &CatalogApi,
     new: &CatalogApi,
-    shared_codes: &BTreeMap<String, BTreeMap<String, usize>>,
+    shared_rows: &BTreeMap<String, Vec<(String, String)>>,
     origins: &BTreeMap<String, Origin>,
 ) -> Vec<Break> {
     let mut found = Vec::new();
@@ -137,9 +137,9 @@ fn breaks_sharing(
                     renamed.entry(code_id(&variant.code, integer)).or_default().push(variant);
                 }
             }
-            let shared = shared_codes.get(enum_name);
-            let old_codes = codes(&old_api.variants, shared);
-            let new_codes = codes(&new_api.variants, shared);
+            let shared = shared_rows.get(enum_name);
+            let old_codes = naming(&old_api.variants, shared, integer);
+            let new_codes = naming(&new_api.variants, shared, integer);
             // The codes of the new rows that differ from the old ones; a row both have is
             // counted among the old ones.
             let new_row_codes: FxHashSet<Cow<'_, str>> =
@@ -243,19 +243,16 @@ fn by_name(variants: &[VariantApi]) -> FxHashMap<&str, &VariantApi> {
     variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect()
 }
 
-/// How many variants each text names as their code or name ([`names::naming_counts`]): of
-/// `variants`, and of those `shared` counts.
-fn codes<'v>(
+/// How many rows each key names ([`names::Naming`], codes by number where they are
+/// `integer`): of `variants`, and of the rows `shared` with the other API.
+fn naming<'v>(
     variants: &'v [VariantApi],
-    shared: Option<&'v BTreeMap<String, usize>>,
-) -> FxHashMap<&'v str, usize> {
-    let mut counts = names::naming_counts(
-        variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str())),
-    );
-    for (code, count) in shared.into_iter().flatten() {
-        *counts.entry(code.as_str()).or_default() += count;
-    }
-    counts
+    shared: Option<&'v Vec<(String, String)>>,
+    integer: bool,
+) -> names::Naming<'v> {
+    let own = variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str()));
+    let shared = shared.into_iter().flatten().map(|(code, name)| (code.as_str(), name.as_str()));
+    names::Naming::of(integer, own.chain(shared))
 }
 
 /// The new variant for the old one's row, among `candidates`, the variants with its code whose
@@ -272,8 +269,8 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
 
 /// A pin's key for `variant` ([`names::row_key`]): its code, unless it names other rows too
 /// (`codes` counts them), then its name.
-fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
-    names::key_among(codes, &variant.code, &variant.name).to_owned()
+fn pin_key(variant: &VariantApi, codes: &names::Naming<'_>) -> String {
+    codes.key_for(&variant.code, &variant.name).to_owned()
 }
 
 /// The `retired` key for the removed `variant` ([`names::row_key`]), and whether it can keep
@@ -285,14 +282,14 @@ fn pin_key(variant: &VariantApi, codes: &FxHashMap<&str, usize>) -> String {
 /// API as naming neither.
 fn retired_key(
     variant: &VariantApi,
-    old_codes: &FxHashMap<&str, usize>,
+    old_codes: &names::Naming<'_>,
     new_row_has_code: bool,
     new_row_names: &FxHashSet<&str>,
 ) -> (String, bool) {
     let code = variant.code.as_str();
-    let naming = old_codes.get(code).copied().unwrap_or(1) + usize::from(new_row_has_code);
+    let naming = old_codes.count(code).max(1) + usize::from(new_row_has_code);
     let key = names::row_key(code, &variant.name, naming);
-    let names_it_alone = old_codes.get(key).copied().unwrap_or(1) == 1;
+    let names_it_alone = old_codes.count(key) <= 1;
     let retirable = key == code || (names_it_alone && !new_row_names.contains(key));
     (key.to_owned(), retirable)
 }

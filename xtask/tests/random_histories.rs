@@ -146,13 +146,8 @@ impl Page {
             let rows = self.rows.iter().chain(&self.removed);
             rows.filter(|row| row.name == name).count()
         };
-        // Rows that share a number write it one way: pins and the keys helps give count
-        // codes as written (`017` and `17` are two texts), while a pin names rows by number.
-        let written_alike = |row: &Row| {
-            self.rows.iter().all(|other| other.code != row.code || other.written == row.written)
-        };
         match self.kind {
-            Kind::Shared => self.rows.iter().all(|row| names(&row.name) == 1 && written_alike(row)),
+            Kind::Shared => self.rows.iter().all(|row| names(&row.name) == 1),
             Kind::Integer | Kind::Text => {
                 self.rows.iter().all(|row| codes(&self.code_of(row)) == 1)
             }

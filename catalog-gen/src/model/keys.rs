@@ -127,6 +127,11 @@ impl<'c> Code<'c> {
         Code { text, number: int_value(text) }
     }
 
+    /// The code's number, where it is written as one (decimal or `0x` hexadecimal digits).
+    pub fn number(&self) -> Option<u64> {
+        self.number
+    }
+
     /// Whether this is `row`'s code: for integer codes the same number (`0003` is `3`, as
     /// lookups, the uniqueness checks and the break gate have it), else the same text.
     pub fn of(&self, row: &KeyedRow<'_>) -> bool {

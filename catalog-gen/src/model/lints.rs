@@ -45,8 +45,9 @@ pub fn check<'r>(
     }
     pins_not_in_case(place, spec, problems);
     let name_of = |row: &'r NamedRow<'_>| -> &'r str { &row.row.cells()[columns.name].text };
+    let integer = spec.key_type.get_ref().is_integer();
     let keys = names::HelpKeys::new(|| {
-        names::naming_counts(rows.iter().map(|row| (&*row.key_text, name_of(row))))
+        names::Naming::of(integer, rows.iter().map(|row| (&*row.key_text, name_of(row))))
     });
     let key_of =
         |named: &NamedRow<'_>| keys.of(&named.key_text, &named.row.cells()[columns.name].text);

@@ -56,7 +56,8 @@ pub fn assign<'a>(
     };
     let ambiguous = check_pins(place, spec, columns, previous, &rows, pins_row, problems);
     // An ambiguous pin names no row: given to each it names, it would also be reported as
-    // two rows with one name, a problem of its own that the pin's fix removes.
+    // two rows with one name, a problem of its own that the pin's fix removes. (Nor does a
+    // second pin of one row.)
     let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
         let mut pins = spec.variants.iter();
         pins.find_map(|(key, name)| {
@@ -103,7 +104,8 @@ pub fn assign<'a>(
     let numbered = Numbered::new(&unsuffixed, &made);
     let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
     if may_collide(&names, &numbered) {
-        check_collisions(place, &names, &rows, columns, problems);
+        let integer = spec.key_type.get_ref().is_integer();
+        check_collisions(place, &names, &rows, columns, integer, problems);
     }
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
@@ -133,60 +135,97 @@ pub fn names_page_row(key: &Code<'_>, keyed: &KeyedRow<'_>, name: &str) -> bool 
     key.of(keyed) || key.text == name
 }
 
-/// How many of `rows`, each its code as written and its name cell, each text names as their
-/// code or name, as written ([`names_page_row`] where codes are not integers written two
-/// ways).
-pub fn naming_counts<'r>(
-    rows: impl IntoIterator<Item = (&'r str, &'r str)>,
-) -> FxHashMap<&'r str, usize> {
-    let mut counts = FxHashMap::default();
-    for (code, name) in rows {
-        *counts.entry(code).or_default() += 1;
-        if name != code {
-            *counts.entry(name).or_default() += 1;
+/// How many rows each key of the manifest names ([`names_page_row`]: its code, an integer code
+/// by its number, or its name), for the keys helps give: a key that names other rows too is not
+/// one a help may give. Counted by number where codes are integers, so that a key written `0x26`
+/// counts the row written `38`, which it names.
+#[derive(Debug, Default)]
+pub struct Naming<'r> {
+    integer: bool,
+    /// Rows by their name cell, and by their code where codes are not integers (or where an
+    /// integer table's code cell is not a number, as for a retired row's unusual snapshot).
+    texts: FxHashMap<&'r str, usize>,
+    /// Rows by their code's number, where codes are integers.
+    numbers: FxHashMap<u64, usize>,
+}
+
+impl<'r> Naming<'r> {
+    /// The rows of `rows`, each its code as written and its name cell; `integer` where the
+    /// table's codes are integers.
+    pub fn of(integer: bool, rows: impl IntoIterator<Item = (&'r str, &'r str)>) -> Self {
+        let mut naming = Naming { integer, ..Naming::default() };
+        for (code, name) in rows {
+            naming.add(code, name);
+        }
+        naming
+    }
+
+    /// Counts one more row, its code as written and its name cell.
+    pub fn add(&mut self, code: &'r str, name: &'r str) {
+        let code = Code::new(code);
+        match code.number().filter(|_| self.integer) {
+            Some(number) => {
+                *self.numbers.entry(number).or_default() += 1;
+                // A name that is the code's number names the row by its code already.
+                if Code::new(name).number() != Some(number) {
+                    *self.texts.entry(name).or_default() += 1;
+                }
+            }
+            None => {
+                *self.texts.entry(code.text).or_default() += 1;
+                if name != code.text {
+                    *self.texts.entry(name).or_default() += 1;
+                }
+            }
         }
     }
-    counts
+
+    /// How many of the rows counted `key` names: as their code or their name.
+    pub fn count(&self, key: &str) -> usize {
+        let by_text = self.texts.get(key).copied().unwrap_or(0);
+        let number = Code::new(key).number().filter(|_| self.integer);
+        by_text + number.and_then(|number| self.numbers.get(&number)).copied().unwrap_or(0)
+    }
+
+    /// The key a help gives for the row with `code` (as written) and `name` ([`row_key`]); a
+    /// code that names no row counted names this one.
+    pub fn key_for<'k>(&self, code: &'k str, name: &'k str) -> &'k str {
+        row_key(code, name, self.count(code).max(1))
+    }
 }
 
 /// The key a help gives to pin or retire the row with `code` (as written) and `name`: its code,
-/// unless the code names other rows too (`naming` is how many rows it names,
-/// [`naming_counts`]), then its name.
+/// unless the code names other rows too (`naming` is how many rows it names, [`Naming`]), then
+/// its name.
 pub fn row_key<'r>(code: &'r str, name: &'r str, naming: usize) -> &'r str {
     if naming > 1 { name } else { code }
 }
 
-/// [`row_key`] where `naming` counts the rows each code or name names ([`naming_counts`]); a
-/// code it does not count names one row.
-pub fn key_among<'r>(naming: &FxHashMap<&str, usize>, code: &'r str, name: &'r str) -> &'r str {
-    row_key(code, name, naming.get(code).copied().unwrap_or(1))
-}
-
-/// The keys helps give for the rows of a table ([`row_key`]). The table's codes and names are
-/// counted the first time a key is asked for, on whichever core asks: few tables have a
-/// problem whose help needs one.
+/// The keys helps give for the rows of a table ([`Naming::key_for`]). The table's codes and
+/// names are counted the first time a key is asked for, on whichever core asks: few tables
+/// have a problem whose help needs one.
 pub struct HelpKeys<'r, F> {
     count: F,
-    naming: OnceLock<FxHashMap<&'r str, usize>>,
+    naming: OnceLock<Naming<'r>>,
 }
 
-impl<'r, F: Fn() -> FxHashMap<&'r str, usize>> HelpKeys<'r, F> {
-    /// Keys for the rows that `count` counts ([`naming_counts`]).
+impl<'r, F: Fn() -> Naming<'r>> HelpKeys<'r, F> {
+    /// Keys for the rows that `count` counts.
     pub fn new(count: F) -> Self {
         HelpKeys { count, naming: OnceLock::new() }
     }
 
     /// The key for the row with `code` (as written) and `name`.
     pub fn of(&self, code: &str, name: &str) -> String {
-        let naming = self.naming.get_or_init(&self.count);
-        key_among(naming, code, name).to_owned()
+        self.naming.get_or_init(&self.count).key_for(code, name).to_owned()
     }
 }
 
-/// Every pin must name exactly one row. Where a pin's key names several, and the API snapshot
-/// (`previous`) says which of them had the pinned name, the problem gives the key that names
-/// that row alone: a pin keyed by a code that a later docs update gave another row too.
-/// Returns the keys of the pins that name several rows.
+/// Every pin must name exactly one row, and a row be named by one pin. Where a pin's key names
+/// several, and the API snapshot (`previous`) says which of them had the pinned name, the
+/// problem gives the key that names that row alone: a pin keyed by a code that a later docs
+/// update gave another row too. Where two pins name one row ([`check_pins_of_a_row`]), the
+/// second is reported. Returns the keys of the pins that are not to be applied.
 fn check_pins<'s>(
     place: &Place<'_>,
     spec: &'s TableSpec,
@@ -196,23 +235,30 @@ fn check_pins<'s>(
     pins_row: impl Fn(&str, &KeyedRow<'_>) -> bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<&'s str> {
+    let integer = spec.key_type.get_ref().is_integer();
     let mut ambiguous = Vec::new();
+    let mut named_rows = Vec::new();
     for (key, pinned) in &spec.variants {
-        let matching = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed)).count();
+        let mut named = rows.iter().enumerate().filter(|(_, keyed)| pins_row(key.get_ref(), keyed));
+        let first = named.next();
+        let matching = usize::from(first.is_some()) + named.count();
+        if let (1, Some((at, _))) = (matching, first) {
+            named_rows.push((at, key, pinned.get_ref().as_str()));
+        }
         match matching {
             0 => {
-                let was = pinned_row(previous, pinned.get_ref(), rows, columns);
+                let was = pinned_row(previous, pinned.get_ref(), rows, columns, integer);
                 let pin = (key.get_ref().as_str(), pinned.get_ref().as_str());
                 problems.push(place.pin_without_row(key.span(), pin, was));
             }
             1 => {}
             _ => {
-                let was = pinned_row(previous, pinned.get_ref(), rows, columns);
+                let was = pinned_row(previous, pinned.get_ref(), rows, columns, integer);
                 // Where the snapshot does not say, the keys that name each of the rows alone.
                 let keys: Vec<String> = match was {
                     Some(_) => Vec::new(),
                     None => {
-                        let naming = page_naming(rows, columns);
+                        let naming = page_naming(rows, columns, integer);
                         let named = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed));
                         named.filter_map(|keyed| key_alone(&naming, keyed, columns)).collect()
                     }
@@ -223,19 +269,65 @@ fn check_pins<'s>(
             }
         }
     }
+    let second = check_pins_of_a_row(place, columns, previous, rows, named_rows, problems);
+    ambiguous.extend(second);
     ambiguous
+}
+
+/// A problem for each pin of `named_rows` (the row it names, its key, the name it pins) that
+/// names a row another pin names too: the row would take one name and the other pin would be
+/// silently ignored, to move to another row at the next docs update that renames one. The pin
+/// kept is the one the API snapshot (`previous`) says the row had: its variant's row had the
+/// row's code and name, else that code alone; where it says neither, the first. Returns the
+/// keys of the pins reported.
+fn check_pins_of_a_row<'s>(
+    place: &Place<'_>,
+    columns: &Columns,
+    previous: Option<&EnumApi>,
+    rows: &[KeyedRow<'_>],
+    mut named_rows: Vec<(usize, &'s Spanned<String>, &'s str)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<&'s str> {
+    let mut reported = Vec::new();
+    named_rows.sort_by_key(|&(at, _, _)| at);
+    for pins in named_rows.chunk_by(|a, b| a.0 == b.0).filter(|pins| pins.len() > 1) {
+        let keyed = &rows[pins[0].0];
+        let was = |pinned: &str| {
+            previous.and_then(|api| api.variants.iter().find(|v| v.variant == pinned))
+        };
+        let with_row = pins
+            .iter()
+            .find(|(_, _, pinned)| was(pinned).is_some_and(|v| retired::is_row(keyed, columns, v)));
+        let with_code = || {
+            only(
+                pins.iter()
+                    .filter(|(_, _, p)| was(p).is_some_and(|v| Code::new(&v.code).of(keyed))),
+            )
+        };
+        let kept = with_row.or_else(with_code);
+        let row = (&*keyed.key_text, cell_text(keyed, columns));
+        let (first_key, first_pinned) =
+            kept.map_or((pins[0].1, None), |&(_, key, pinned)| (key, Some(pinned)));
+        for &(_, key, _) in pins.iter().filter(|(_, key, _)| *key != first_key) {
+            problems.push(place.pinned_twice(row, first_key, key, first_pinned));
+            reported.push(key.get_ref().as_str());
+        }
+    }
+    reported
 }
 
 /// What the API snapshot (`previous`) says of the row that had the variant name `pinned`,
 /// for a pin that names no row or several: the key that names it alone, its code or its name
 /// where other rows have the code ([`row_key`]), as the page writes it where the page has the
 /// row (with its code and name, or the only row with its name), else the snapshot's key that
-/// retires it. None where the snapshot does not say, or neither names the row alone.
+/// retires it. None where the snapshot does not say, or neither names the row alone. Codes
+/// are compared as numbers where they are `integer`.
 fn pinned_row<'p>(
     previous: Option<&'p EnumApi>,
     pinned: &'p str,
     rows: &[KeyedRow<'_>],
     columns: &Columns,
+    integer: bool,
 ) -> Option<PinnedRow<'p>> {
     let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
     // The row as the page writes it now (an integer code by its number, as the gate has it),
@@ -256,7 +348,7 @@ fn pinned_row<'p>(
     };
     let found = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)).or_else(with_name);
     if let Some(row) = found {
-        let key = key_alone(&page_naming(rows, columns), row, columns);
+        let key = key_alone(&page_naming(rows, columns, integer), row, columns);
         return key.map(|key| PinnedRow::InTable { key, variant: pinned });
     }
     // Gone from the table: the key to retire it by names no row of the table (an integer code
@@ -265,7 +357,9 @@ fn pinned_row<'p>(
         let key = Code::new(key);
         rows.iter().any(|keyed| names_page_row(&key, keyed, cell_text(keyed, columns)))
     };
-    let snapshot_codes = previous?.variants.iter().filter(|v| v.code == was.code).count();
+    let was_code = Code::new(&was.code);
+    let snapshot_codes =
+        previous?.variants.iter().filter(|v| was_code.is(&v.code, integer)).count();
     let code_naming = snapshot_codes + usize::from(names_a_row(&was.code));
     let key = row_key(&was.code, &was.name, code_naming);
     (!names_a_row(key)).then(|| PinnedRow::Gone {
@@ -276,20 +370,16 @@ fn pinned_row<'p>(
     })
 }
 
-/// How many of the table's `rows` each text names ([`naming_counts`]).
-fn page_naming<'r>(rows: &'r [KeyedRow<'_>], columns: &Columns) -> FxHashMap<&'r str, usize> {
-    naming_counts(rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
+/// How many of the table's `rows` each key names ([`Naming`]); `integer` where its codes are.
+fn page_naming<'r>(rows: &'r [KeyedRow<'_>], columns: &Columns, integer: bool) -> Naming<'r> {
+    Naming::of(integer, rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
 }
 
-/// The key that names `keyed` alone among the rows `naming` counts ([`key_among`]), where
-/// one does.
-fn key_alone(
-    naming: &FxHashMap<&str, usize>,
-    keyed: &KeyedRow<'_>,
-    columns: &Columns,
-) -> Option<String> {
-    let key = key_among(naming, &keyed.key_text, cell_text(keyed, columns));
-    (naming.get(key).copied() == Some(1)).then(|| key.to_owned())
+/// The key that names `keyed` alone among the rows `naming` counts ([`Naming::key_for`]),
+/// where one does.
+fn key_alone(naming: &Naming<'_>, keyed: &KeyedRow<'_>, columns: &Columns) -> Option<String> {
+    let key = naming.key_for(&keyed.key_text, cell_text(keyed, columns));
+    (naming.count(key) == 1).then(|| key.to_owned())
 }
 
 /// The one item of `items`, where it has one.
@@ -423,17 +513,19 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
     false
 }
 
-/// A problem for each name that is empty or that an earlier row already has.
+/// A problem for each name that is empty or that an earlier row already has; the helps' keys
+/// count codes as numbers where they are `integer`.
 fn check_collisions(
     place: &Place<'_>,
     names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'_>],
     columns: &Columns,
+    integer: bool,
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
-    let keys = HelpKeys::new(|| page_naming(rows, columns));
+    let keys = HelpKeys::new(|| page_naming(rows, columns, integer));
     let key_of = |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, cell_text(keyed, columns));
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells()[columns.name];

@@ -4,6 +4,8 @@
 use std::fmt::Display;
 use std::ops::Range;
 
+use toml::Spanned;
+
 use crate::api::{VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::manifest::PinnedNames;
@@ -828,6 +830,45 @@ impl Place<'_> {
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
+        }
+    }
+
+    /// A pin that names the row (`code`, `name`) that the pin `kept` names too, where the API
+    /// snapshot has `variant` (the name `kept` pins) for it, or says neither.
+    pub fn pinned_twice(
+        &self,
+        (code, name): (&str, &str),
+        kept: &Spanned<String>,
+        key: &Spanned<String>,
+        variant: Option<&str>,
+    ) -> Diagnostic {
+        let (kept_span, kept, span, key) = (kept.span(), kept.get_ref(), key.span(), key.get_ref());
+        let diagnostic = self
+            .in_manifest(
+                span,
+                format!(
+                    "the row (`{code}`, `{name}`) is named by two pins, `{kept}` and `{key}`; a \
+                     row takes one pinned name"
+                ),
+                "second pin of the row",
+            )
+            .with_label(Label::secondary(
+                self.manifest,
+                kept_span,
+                if variant.is_some() { "the pin kept" } else { "first pin of the row" },
+            ));
+        match variant {
+            Some(variant) => diagnostic
+                .with_note(format!(
+                    "the API snapshot has `{variant}`, which the pin `{kept}` keeps, for this \
+                     row or its code"
+                ))
+                .with_help(format!(
+                    "remove `{}` from this [[table]]'s `variants`",
+                    toml_string(key)
+                )),
+            None => diagnostic
+                .with_help("keep the pin of the name the row is to have, and remove the other"),
         }
     }
 

@@ -62,7 +62,7 @@ pub fn keep<'a>(
                 continue;
             }
             (Some((api, _)), Some(_)) => {
-                let named = named_alone(api, last.iter().map(|(_, variant)| *variant));
+                let named = named_alone(api, last.iter().map(|(_, variant)| *variant), integer);
                 let retired_already = |key: &str| spec.retired.keys().any(|k| k.get_ref() == key);
                 let named: Vec<_> = named
                     .into_iter()
@@ -160,14 +160,14 @@ pub fn last_variants<'a>(
 }
 
 /// Each of `variants`, rows of `api` (the API snapshot's enum), with the key that names it
-/// alone there ([`names::key_among`]).
+/// alone there ([`names::Naming::key_for`]; codes by number where they are `integer`).
 fn named_alone<'a>(
     api: &EnumApi,
     variants: impl Iterator<Item = &'a VariantApi>,
+    integer: bool,
 ) -> Vec<(&'a VariantApi, String)> {
-    let naming = names::naming_counts(api.variants.iter().map(|v| (&*v.code, &*v.name)));
-    let key =
-        |variant: &VariantApi| names::key_among(&naming, &variant.code, &variant.name).to_owned();
+    let naming = names::Naming::of(integer, api.variants.iter().map(|v| (&*v.code, &*v.name)));
+    let key = |variant: &VariantApi| naming.key_for(&variant.code, &variant.name).to_owned();
     variants.map(|variant| (variant, key(variant))).collect()
 }
 

@@ -83,8 +83,10 @@ impl Manifest {
     /// anything changed.
     fn paste(&mut self, error: &str, pasted: &mut Vec<String>) -> bool {
         let mut changed = false;
-        if let Some(key) = retired_to_remove(error) {
-            changed |= self.remove("retired", &key, pasted);
+        for name in ["retired", "variants"] {
+            if let Some(key) = to_remove(error, name) {
+                changed |= self.remove(name, &key, pasted);
+            }
         }
         // An accessor pin for a column that is gone, whose method a column makes without it.
         if error.contains("without a pin: remove this one")
@@ -125,9 +127,10 @@ impl Manifest {
     }
 }
 
-/// The `retired` key a diagnostic's help asks to remove (a key the page documents again).
-fn retired_to_remove(said: &str) -> Option<String> {
-    let key = between(said, "remove `", "` from this [[table]]'s `retired`")?;
+/// The key of the manifest's table of pins `name` that a diagnostic's help asks to remove (a
+/// `retired` key the page documents again, the second pin of a row in `variants`).
+fn to_remove(said: &str, name: &str) -> Option<String> {
+    let key = between(said, "remove `", &format!("` from this [[table]]'s `{name}`"))?;
     // A TOML string: read as the value of a document's key (a document is not a value).
     let document = toml::from_str::<toml::Table>(&format!("key = {key}")).ok()?;
     document.get("key")?.as_str().map(str::to_owned)
@@ -301,7 +304,7 @@ impl Replay {
     /// once the page gives the row another). The page's row being the one used, the files
     /// stay up to date without them.
     fn remove_documented_again(&mut self, warnings: &[Diagnostic]) {
-        let keys = warnings.iter().filter_map(|warning| retired_to_remove(&said(warning)));
+        let keys = warnings.iter().filter_map(|warning| to_remove(&said(warning), "retired"));
         let mut removed = false;
         for key in keys {
             removed |= self.manifest.remove("retired", &key, &mut self.replayed.pasted);
