@@ -29,6 +29,10 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// How to fix it, where that is known (`help: ...`).
     pub help: Option<String>,
+    /// Whether the help reads rows of the checked-in API snapshot beyond those the manifest's
+    /// pins and retirements name: a refused regen that read only those, or none, reads the
+    /// snapshot whole and generates again for such a help.
+    pub reads_snapshot: bool,
 }
 
 /// A span of a file with a short label.
@@ -65,6 +69,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             help: None,
+            reads_snapshot: false,
         }
     }
 
@@ -102,6 +107,12 @@ impl Diagnostic {
     /// Sets the help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks the help as one that reads the API snapshot's rows ([`Diagnostic::reads_snapshot`]).
+    pub fn reading_snapshot(mut self) -> Self {
+        self.reads_snapshot = true;
         self
     }
 

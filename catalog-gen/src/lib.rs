@@ -83,6 +83,11 @@ impl Failure {
         })
     }
 
+    /// Whether an error's help reads the API snapshot's rows ([`Diagnostic::reads_snapshot`]).
+    pub fn reads_snapshot(&self) -> bool {
+        self.diagnostics.iter().any(|diagnostic| diagnostic.is_error() && diagnostic.reads_snapshot)
+    }
+
     /// The same diagnostics with every file's path replaced by `path(old)`: to show paths
     /// from where the user stands rather than as generated files name them.
     pub fn with_paths(self, path: impl Fn(&str) -> String) -> Failure {

@@ -319,19 +319,22 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
         Ok(generation) => generation,
         // The helps for a refused manifest's pins and retirements read the snapshot's rows
         // beyond those its pins and retirements name (the key that names a row alone, the row
-        // a pin was for, which row has the code of another). Where only those were read, the
-        // docs are generated again with the whole snapshot, on this path that stops anyway
-        // (at 20k rows, 3 times the instructions of the refusal alone), and its helps given.
-        Err(failure) => match (early.whole_unread() && failure.is_in(input.manifest_path))
-            .then(|| checked_in.read_whole())
-        {
-            Some(Ok(Some(whole))) => {
-                crate::generate_after(&loaded.manifest, &input, Some(&whole), cleanup)
-                    .map_err(|failure| loaded.displayed_failure(failure))?
+        // a pin was for, which row has the code of another), as do those of some problems in
+        // the docs (the variant a row had, for two rows that generate one name). Where only
+        // those were read, or none, the docs are generated again with the whole snapshot, on
+        // this path that stops anyway (at 20k rows, 3 times the instructions of the refusal
+        // alone), and its helps given.
+        Err(failure) => {
+            match early.rereads_for(&failure, input.manifest_path).then(|| checked_in.read_whole())
+            {
+                Some(Ok(Some(whole))) => {
+                    crate::generate_after(&loaded.manifest, &input, Some(&whole), cleanup)
+                        .map_err(|failure| loaded.displayed_failure(failure))?
+                }
+                Some(Err(error)) => return Err(error),
+                Some(Ok(None)) | None => return Err(loaded.displayed_failure(failure).into()),
             }
-            Some(Err(error)) => return Err(error),
-            Some(Ok(None)) | None => return Err(loaded.displayed_failure(failure).into()),
-        },
+        }
     };
     if options.deny_warnings && !generation.warnings.is_empty() {
         let diagnostics: Vec<Diagnostic> =
@@ -425,9 +428,16 @@ impl Early {
         }
     }
 
-    /// Whether a snapshot was read in part only.
-    fn whole_unread(&self) -> bool {
-        matches!(self, Early::Kept(_))
+    /// Whether the helps of `failure` need the snapshot whole where this is what was read: an
+    /// error in the manifest (shown as `manifest`) where its pins' and retirements' rows were
+    /// read, or one whose help reads the snapshot's rows ([`Failure::reads_snapshot`]) where
+    /// those or none were.
+    fn rereads_for(&self, failure: &Failure, manifest: &str) -> bool {
+        match self {
+            Early::Whole(_) => false,
+            Early::Kept(_) => failure.is_in(manifest) || failure.reads_snapshot(),
+            Early::None => failure.reads_snapshot(),
+        }
     }
 }
 

@@ -639,6 +639,35 @@ fn the_gates_pin_is_keyed_by_name_where_the_code_written_otherwise_names_another
     assert!(module.contains("    Full,\n") && module.contains("    Bad,\n"), "{module}");
 }
 
+/// Two rows that generate one name where one of them had another variant: the row whose code
+/// changed to the other's, on a table whose names lose a suffix (`Disk Error` makes `Disk`).
+/// The help pins the variant the API snapshot has for that row, read whole for it, though the
+/// manifest pins nothing; pasted, the gate's help keeps the other row's (the help left the
+/// name to choose, and the variant the row had was then gone; a made history).
+#[test]
+fn two_rows_of_one_name_get_the_pin_of_the_variant_one_had() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let (head, rows) = integer_table(&manifest);
+    let head = format!("{head}shared-codes = true\nstrip-suffix = \"Error\"\n");
+    fs::write(&manifest, &head).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 2 | Disk Error |\n| 14 | Disk |\n"));
+    let then = format!("{rows}| 14 | Disk Error |\n| 14 | Disk |\n");
+    let errors = page_errors(&manifest, &page, &then);
+    let pin = pin_from(&errors, "two rows generate the variant `Disk14`", "variants", "");
+    assert_eq!(pin, r#"variants = { "Disk Error" = "Disk2" }"#);
+    assert!(errors[0].help.as_ref().unwrap().contains("for the first row"), "{errors:#?}");
+    // Pinned, it leaves the other row the only one of its name, which then needs no suffix:
+    // the gate's pin keeps that one's too.
+    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
+    let other = pin_from(&regen_errors(&manifest), "would become", "variants", "");
+    assert_eq!(other, r#"variants = { "Disk" = "Disk14" }"#);
+    let pins = r#"variants = { "Disk Error" = "Disk2", "Disk" = "Disk14" }"#;
+    fs::write(&manifest, format!("{head}{pins}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    Disk2,\n") && module.contains("    Disk14,\n"), "{module}");
+}
+
 /// Two pins that name one row, one by its code and one by its name, after the rows swapped
 /// names: the row takes one name, so the pin the API snapshot does not have for the row (by
 /// its code) is refused, with the help to remove it; then the gate asks for the other row's

@@ -1,9 +1,10 @@
 //! Made-up docs histories replayed through regen as a team would replay its own
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
-//! leading zero or in hexadecimal, names swapped, shared or making no identifier, a column
-//! renamed, added or taken away; on tables of integer codes, of
-//! string codes, and of codes rows share. Real histories found most of the break gate's
+//! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared or
+//! making no identifier, a column renamed, added or taken away; on tables of integer codes, of
+//! string codes, and of codes rows share, with or without a `key-pattern` and a
+//! `strip-suffix`. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
 //! Besides what every replay checks (no panic, files up to date after each regen, no help that
@@ -28,8 +29,9 @@ use common::replay::{Outcome, Replay};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-/// The words names are made of: few, so that rows come to share names.
-const WORDS: [&str; 6] = ["Disk", "Full", "Bad", "Request", "Quota", "Gone"];
+/// The words names are made of: few, so that rows come to share names. `Error` is the suffix
+/// that tables with `strip-suffix` take off.
+const WORDS: [&str; 7] = ["Disk", "Full", "Bad", "Request", "Quota", "Gone", "Error"];
 
 /// The kind of table a history is of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,14 +44,33 @@ enum Kind {
     Shared,
 }
 
+/// What the manifest's table says besides its kind: options that change how codes are read
+/// and names made, fixed for a history.
+#[derive(Clone, Copy, Debug, Default)]
+struct Reading {
+    /// A `key-pattern` that finds the code at the start of its cell, which may say more
+    /// (`7 (since 2024)`, [`Edit::AnnotateCode`]).
+    pattern: bool,
+    /// `strip-suffix = "Error"`: `Disk Error` makes `Disk`.
+    strip: bool,
+}
+
 impl Kind {
     /// The table's lines of the manifest.
-    fn table(self) -> String {
+    fn table(self, reading: Reading) -> String {
         let key_type = if self == Kind::Text { "str" } else { "u16" };
-        let shared = if self == Kind::Shared { "shared-codes = true\n" } else { "" };
-        format!(
-            "key-column = \"Code\"\nkey-type = \"{key_type}\"\nname-column = \"Name\"\n{shared}"
-        )
+        let mut lines =
+            format!("key-column = \"Code\"\nkey-type = \"{key_type}\"\nname-column = \"Name\"\n");
+        if self == Kind::Shared {
+            lines.push_str("shared-codes = true\n");
+        }
+        if reading.pattern {
+            lines.push_str("key-pattern = '^(0x[0-9A-Fa-f]+|E?[0-9]+)'\n");
+        }
+        if reading.strip {
+            lines.push_str("strip-suffix = \"Error\"\n");
+        }
+        lines
     }
 
     /// How the page first writes `code`.
@@ -66,6 +87,8 @@ struct Row {
     written: String,
     name: String,
     details: String,
+    /// What the code's cell says after the code, where the table has a `key-pattern`.
+    annotation: Option<String>,
 }
 
 /// One change a docs update makes. Rows are picked by a number taken modulo the page's rows.
@@ -115,6 +138,11 @@ enum Edit {
     RenameColumn,
     /// A fourth column added, or taken away (a break no pin can mend).
     ToggleNotes,
+    /// Words after the code in its cell, added or taken away, where a `key-pattern` finds the
+    /// code: the code's column's text changes, not the code.
+    AnnotateCode {
+        row: usize,
+    },
 }
 
 /// A page's state: its rows, the rows removed and not restored, the third column's header,
@@ -122,6 +150,7 @@ enum Edit {
 #[derive(Clone, Debug)]
 struct Page {
     kind: Kind,
+    reading: Reading,
     rows: Vec<Row>,
     removed: Vec<Row>,
     remedy: bool,
@@ -177,6 +206,7 @@ impl Page {
                 written: self.kind.written(*code),
                 name: name.clone(),
                 details: format!("added as {code}"),
+                annotation: None,
             }),
             Edit::Restore { which } if !self.removed.is_empty() => {
                 let row = self.removed.remove(which % self.removed.len());
@@ -217,6 +247,13 @@ impl Page {
             Edit::Unnamed { row } if len > 0 => "—".clone_into(&mut self.rows[row % len].name),
             Edit::RenameColumn => self.remedy = !self.remedy,
             Edit::ToggleNotes => self.notes = !self.notes,
+            Edit::AnnotateCode { row } if len > 0 && self.reading.pattern => {
+                let row = &mut self.rows[row % len];
+                row.annotation = match row.annotation {
+                    Some(_) => None,
+                    None => Some(format!("(since {})", row.details.len())),
+                };
+            }
             _ => {}
         }
     }
@@ -228,7 +265,11 @@ impl Page {
             format!("# Errors\n\n| Code | Name | {third} |{fourth}\n| --- | --- | --- |{line}\n");
         for row in &self.rows {
             let note = if self.notes { format!(" n{} |", row.code) } else { String::new() };
-            text.push_str(&format!("| {} | {} | {} |{note}\n", row.written, row.name, row.details));
+            let code = match &row.annotation {
+                Some(annotation) => format!("{} {annotation}", row.written),
+                None => row.written.clone(),
+            };
+            text.push_str(&format!("| {code} | {} | {} |{note}\n", row.name, row.details));
         }
         text
     }
@@ -262,6 +303,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<usize>().prop_map(|row| Edit::Unnamed { row }),
         Just(Edit::RenameColumn),
         Just(Edit::ToggleNotes),
+        any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
     ]
 }
 
@@ -271,9 +313,12 @@ fn kind() -> impl Strategy<Value = Kind> {
 
 /// A first page of one to six rows, one regen can generate ([`Page::is_valid`]).
 fn first_page() -> impl Strategy<Value = Page> {
-    let pages = (kind(), prop::collection::btree_map(code(), name(), 1..=6));
-    let pages = pages.prop_map(|(kind, rows)| Page {
+    let reading =
+        (any::<bool>(), any::<bool>()).prop_map(|(pattern, strip)| Reading { pattern, strip });
+    let pages = (kind(), reading, prop::collection::btree_map(code(), name(), 1..=6));
+    let pages = pages.prop_map(|(kind, reading, rows)| Page {
         kind,
+        reading,
         rows: rows
             .into_iter()
             .map(|(code, name)| Row {
@@ -281,6 +326,7 @@ fn first_page() -> impl Strategy<Value = Page> {
                 written: kind.written(code),
                 name,
                 details: format!("first as {code}"),
+                annotation: None,
             })
             .collect(),
         removed: Vec::new(),
@@ -372,7 +418,7 @@ fn replay_made(
     updates: &[Vec<Edit>],
     apply: fn(&mut Page, &Edit),
 ) -> Result<Replay, TestCaseError> {
-    let mut replay = Replay::new(sandbox, &first.kind.table());
+    let mut replay = Replay::new(sandbox, &first.kind.table(first.reading));
     let mut page = first;
     let mut pages = vec![page.markdown()];
     let outcome = replay.revision("first", pages[0].as_bytes());
@@ -428,9 +474,11 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         written: code.to_string(),
         name: name.to_owned(),
         details: format!("first as {code}"),
+        annotation: None,
     };
     let page = Page {
         kind: Kind::Shared,
+        reading: Reading::default(),
         rows: vec![row(1, "Disk"), row(2, "Full"), row(38, "Disk")],
         removed: Vec::new(),
         remedy: false,

@@ -18,7 +18,7 @@ use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::keys::{Code, KeyedRow, Retiring};
-use crate::model::problems::{PinnedRow, Place};
+use crate::model::problems::{KeptVariant, PinnedRow, Place};
 use crate::model::retired;
 use crate::naming::{self, Identifier};
 use crate::parallel;
@@ -105,7 +105,7 @@ pub fn assign<'a>(
     let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
     if may_collide(&names, &numbered) {
         let integer = spec.key_type.get_ref().is_integer();
-        check_collisions(place, &names, &rows, columns, integer, problems);
+        check_collisions(place, &names, &rows, columns, (previous, integer), problems);
     }
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
@@ -330,23 +330,7 @@ fn pinned_row<'p>(
     integer: bool,
 ) -> Option<PinnedRow<'p>> {
     let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
-    // The row as the page writes it now (an integer code by its number, as the gate has it),
-    // else the one row with its name, where the snapshot has one too: its code changed, under
-    // which the gate keeps a variant that no pin names.
-    let with_name = || {
-        let snapshot = &previous?.variants;
-        only(snapshot.iter().filter(|v| v.name == was.name))?;
-        let row = only(rows.iter().filter(|keyed| cell_text(keyed, columns) == was.name))?;
-        // Not where the row has the code of another of the snapshot's rows, gone from the page
-        // (by its code the gate takes the row for that one renamed).
-        let gone_with_its_code = |v: &VariantApi| {
-            v.variant != was.variant
-                && Code::new(&v.code).of(row)
-                && !rows.iter().any(|keyed| retired::is_row(keyed, columns, v))
-        };
-        (!snapshot.iter().any(gone_with_its_code)).then_some(row)
-    };
-    let found = rows.iter().find(|keyed| retired::is_row(keyed, columns, was)).or_else(with_name);
+    let found = SnapshotRows::new(previous?, rows, columns, integer).page_row(was);
     if let Some(row) = found {
         let key = key_alone(&page_naming(rows, columns, integer), row, columns);
         return key.map(|key| PinnedRow::InTable { key, variant: pinned });
@@ -368,6 +352,111 @@ fn pinned_row<'p>(
         key: key.to_owned(),
         variant: pinned,
     })
+}
+
+/// A code as the rows compare it ([`Code::of`]): an integer code by its number.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum CodeId<'c> {
+    Number(u64),
+    Text(&'c str),
+}
+
+/// The API snapshot's rows beside the page's, to say which row of one is which of the other:
+/// the row with the same code and name, else the one row with its name in both, whose code no
+/// other row that left the page had (its code changed: the gate keeps such a row's variant,
+/// where no pin says otherwise, and by its code takes a row for the one that left, renamed).
+/// Indexed on first use: only problems' helps ask, and a page may have many.
+struct SnapshotRows<'p, 'r, 'k, 'c> {
+    snapshot: &'p EnumApi,
+    rows: &'r [KeyedRow<'k>],
+    columns: &'c Columns,
+    integer: bool,
+    index: OnceLock<SnapshotIndex<'p, 'r, 'k>>,
+}
+
+/// [`SnapshotRows`]' indexes: the snapshot's variants by name and by code, the page's rows by
+/// name.
+#[derive(Default)]
+struct SnapshotIndex<'p, 'r, 'k> {
+    variants_by_name: FxHashMap<&'p str, Vec<&'p VariantApi>>,
+    variants_by_code: FxHashMap<CodeId<'p>, Vec<&'p VariantApi>>,
+    rows_by_name: FxHashMap<&'r str, Vec<&'r KeyedRow<'k>>>,
+}
+
+impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
+    fn new(
+        snapshot: &'p EnumApi,
+        rows: &'r [KeyedRow<'k>],
+        columns: &'c Columns,
+        integer: bool,
+    ) -> Self {
+        SnapshotRows { snapshot, rows, columns, integer, index: OnceLock::new() }
+    }
+
+    fn index(&self) -> &SnapshotIndex<'p, 'r, 'k> {
+        self.index.get_or_init(|| {
+            let mut index = SnapshotIndex::default();
+            for variant in &self.snapshot.variants {
+                index.variants_by_name.entry(variant.name.as_str()).or_default().push(variant);
+                let code = self.snapshot_code(&variant.code);
+                index.variants_by_code.entry(code).or_default().push(variant);
+            }
+            for keyed in self.rows {
+                index.rows_by_name.entry(cell_text(keyed, self.columns)).or_default().push(keyed);
+            }
+            index
+        })
+    }
+
+    /// A snapshot's code as [`Code::is`] compares it.
+    fn snapshot_code<'s>(&self, code: &'s str) -> CodeId<'s> {
+        match Code::new(code).number().filter(|_| self.integer) {
+            Some(number) => CodeId::Number(number),
+            None => CodeId::Text(code),
+        }
+    }
+
+    /// The page's rows with `name` in their name cell.
+    fn rows_named(&self, name: &str) -> &[&'r KeyedRow<'k>] {
+        self.index().rows_by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the snapshot's row `variant` is on the page, with its code and name.
+    fn on_page(&self, variant: &VariantApi) -> bool {
+        self.rows_named(&variant.name)
+            .iter()
+            .any(|keyed| retired::is_row(keyed, self.columns, variant))
+    }
+
+    /// The page's row that is the snapshot's row `was`.
+    fn page_row(&self, was: &VariantApi) -> Option<&'r KeyedRow<'k>> {
+        let named = self.rows_named(&was.name);
+        if let Some(row) = named.iter().find(|keyed| retired::is_row(keyed, self.columns, was)) {
+            return Some(row);
+        }
+        let index = self.index();
+        only(index.variants_by_name.get(was.name.as_str())?.iter())?;
+        let row = *only(named.iter())?;
+        let code = match &row.key {
+            Key::Int(number) => CodeId::Number(*number),
+            Key::Str(_) => CodeId::Text(&row.key_text),
+        };
+        // Not where another of the snapshot's rows with the row's code has left the page.
+        let with_its_code = index.variants_by_code.get(&code).map_or(&[][..], Vec::as_slice);
+        let gone_with_its_code = |v: &&VariantApi| v.variant != was.variant && !self.on_page(v);
+        (!with_its_code.iter().any(gone_with_its_code)).then_some(row)
+    }
+
+    /// The snapshot's row that is the page's row `keyed`.
+    fn variant_of(&self, keyed: &KeyedRow<'k>) -> Option<&'p VariantApi> {
+        let name = cell_text(keyed, self.columns);
+        let named = self.index().variants_by_name.get(name)?;
+        if let Some(same) = named.iter().find(|v| Code::new(&v.code).of(keyed)) {
+            return Some(same);
+        }
+        let was = only(named.iter())?;
+        self.page_row(was).is_some_and(|row| std::ptr::eq(row, keyed)).then_some(*was)
+    }
 }
 
 /// How many of the table's `rows` each key names ([`Naming`]); `integer` where its codes are.
@@ -514,19 +603,31 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
 }
 
 /// A problem for each name that is empty or that an earlier row already has; the helps' keys
-/// count codes as numbers where they are `integer`.
-fn check_collisions(
+/// count codes as numbers where they are `integer`, and where the API snapshot (`previous`) has
+/// another variant for one of two rows that generate one name, the help pins it.
+fn check_collisions<'k>(
     place: &Place<'_>,
     names: &[(Result<Identifier, String>, bool)],
-    rows: &[KeyedRow<'_>],
+    rows: &[KeyedRow<'k>],
     columns: &Columns,
-    integer: bool,
+    (previous, integer): (Option<&EnumApi>, bool),
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
     let keys = HelpKeys::new(|| page_naming(rows, columns, integer));
     let key_of = |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, cell_text(keyed, columns));
+    let snapshot = previous.map(|previous| SnapshotRows::new(previous, rows, columns, integer));
+    let generated = OnceLock::new();
+    // The snapshot's variant for `keyed`, where it is not `name` and no row generates it.
+    let kept_variant = |keyed: &KeyedRow<'k>, name: &str, first_row: bool| {
+        let was = snapshot.as_ref()?.variant_of(keyed)?;
+        let generated: &FxHashSet<&str> = generated.get_or_init(|| {
+            names.iter().filter_map(|(name, _)| Some(name.as_ref().ok()?.as_str())).collect()
+        });
+        let free = was.variant != name && !generated.contains(was.variant.as_str());
+        free.then(|| KeptVariant { key: key_of(keyed), variant: &was.variant, first_row })
+    };
     for (index, ((name, pinned), keyed)) in names.iter().zip(rows).enumerate() {
         let cell = &keyed.row.cells()[columns.name];
         // Stage 2 reported a manifest pin that is not an identifier; a retired row's name comes
@@ -549,7 +650,10 @@ fn check_collisions(
                     place.name_of_retired(earlier_span, name, names[earlier].1, keys)
                 }
                 None => {
-                    place.duplicate_variant(cell.span.clone(), earlier_span, name, &key_of(keyed))
+                    let kept = kept_variant(keyed, name, false)
+                        .or_else(|| kept_variant(earlier_row, name, true));
+                    let key = key_of(keyed);
+                    place.duplicate_variant(cell.span.clone(), earlier_span, name, &key, kept)
                 }
             });
         } else {

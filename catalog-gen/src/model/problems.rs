@@ -50,6 +50,17 @@ fn pin_rekeyed(key: &str, variant: &str) -> String {
     )
 }
 
+/// The variant the API snapshot has for one of two rows that generate one name, which a pin
+/// keeps.
+pub struct KeptVariant<'v> {
+    /// The key that names the row alone.
+    pub key: String,
+    /// The snapshot's variant name for the row.
+    pub variant: &'v str,
+    /// Whether the row is the first of the two, rather than the second.
+    pub first_row: bool,
+}
+
 /// The row a pin was for, as the API snapshot has it, for the help of a pin that names no row
 /// or several.
 pub enum PinnedRow<'p> {
@@ -882,17 +893,30 @@ impl Place<'_> {
         .with_help(pin_variant_help(pin_key))
     }
 
-    /// Two rows that yield one variant name.
+    /// Two rows that yield one variant name; `pin_key` names the second row alone. Where the
+    /// API snapshot has another variant for one of the two rows (`kept`), the help pins it.
     pub fn duplicate_variant(
         &self,
         span: Range<usize>,
         first: Range<usize>,
         name: &str,
         pin_key: &str,
+        kept: Option<KeptVariant<'_>>,
     ) -> Diagnostic {
-        self.in_page(span, format!("two rows generate the variant `{name}`"), "second row")
+        let diagnostic = self
+            .in_page(span, format!("two rows generate the variant `{name}`"), "second row")
             .with_label(Label::secondary(self.page, first, "first row"))
-            .with_help(pin_variant_help(pin_key))
+            .reading_snapshot();
+        let Some(KeptVariant { key, variant, first_row }) = kept else {
+            return diagnostic.with_help(pin_variant_help(pin_key));
+        };
+        let row = if first_row { "the first row" } else { "this row" };
+        diagnostic.with_help(format!(
+            "the API snapshot has `{variant}` for {row}: keep it with a pin in the manifest: \
+             `variants = {{ {} = {} }}`",
+            toml_string(&key),
+            toml_string(variant)
+        ))
     }
 
     /// A page row whose variant name (`pinned` in the manifest, or not) is the one a retired
