@@ -619,9 +619,11 @@ fn check_collisions<'k>(
     let key_of = |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, cell_text(keyed, columns));
     let snapshot = previous.map(|previous| SnapshotRows::new(previous, rows, columns, integer));
     let generated = OnceLock::new();
-    // The snapshot's variant for `keyed`, where it is not `name` and no row generates it.
-    let kept_variant = |keyed: &KeyedRow<'k>, name: &str, first_row: bool| {
-        let was = snapshot.as_ref()?.variant_of(keyed)?;
+    // The snapshot's variant for the row at `index`, where it is not `name`, no row generates
+    // it, and the manifest does not pin the row's name (the team chose that one).
+    let kept_variant = |index: usize, name: &str, first_row: bool| {
+        let (keyed, (_, pinned)) = (&rows[index], &names[index]);
+        let was = snapshot.as_ref().filter(|_| !pinned)?.variant_of(keyed)?;
         let generated: &FxHashSet<&str> = generated.get_or_init(|| {
             names.iter().filter_map(|(name, _)| Some(name.as_ref().ok()?.as_str())).collect()
         });
@@ -650,8 +652,8 @@ fn check_collisions<'k>(
                     place.name_of_retired(earlier_span, name, names[earlier].1, keys)
                 }
                 None => {
-                    let kept = kept_variant(keyed, name, false)
-                        .or_else(|| kept_variant(earlier_row, name, true));
+                    let kept = kept_variant(index, name, false)
+                        .or_else(|| kept_variant(earlier, name, true));
                     let key = key_of(keyed);
                     place.duplicate_variant(cell.span.clone(), earlier_span, name, &key, kept)
                 }
