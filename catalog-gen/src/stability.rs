@@ -178,10 +178,17 @@ fn breaks_sharing(
                         pin_key: pin_key(new, &new_codes),
                     },
                     None => {
-                        let new_row_has_code =
-                            new_row_codes.contains(&code_id(&old_variant.code, integer));
-                        let (pin_key, retirable) =
-                            retired_key(old_variant, &old_codes, new_row_has_code, &new_row_names);
+                        let table_has = names::TableHas {
+                            code: |key: &str| new_row_codes.contains(&code_id(key, integer)),
+                            name: |key: &str| new_row_names.contains(key),
+                        };
+                        let (pin_key, retirable) = names::retired_key(
+                            &old_variant.code,
+                            &old_variant.name,
+                            &old_codes,
+                            table_has,
+                        );
+                        let pin_key = pin_key.to_owned();
                         let code = old_variant.code.clone();
                         Break::RemovedVariant { enum_name, old, code, pin_key, retirable }
                     }
@@ -271,27 +278,6 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
 /// (`codes` counts them), then its name.
 fn pin_key(variant: &VariantApi, codes: &names::Naming<'_>) -> String {
     codes.key_for(&variant.code, &variant.name).to_owned()
-}
-
-/// The `retired` key for the removed `variant` ([`names::row_key`]), and whether it can keep
-/// the row. The key is its code, unless that names another row of the old API (`old_codes`)
-/// or a new row has it as its code (`new_row_has_code`); then its name, which can keep the row
-/// unless it names another row of the old API too, or a new row has it as its name
-/// (`new_row_names`). Retiring reads a key that the page's rows have as the same kind of cell
-/// as the row's documented again (`model::retired`), and one that names two rows of the old
-/// API as naming neither.
-fn retired_key(
-    variant: &VariantApi,
-    old_codes: &names::Naming<'_>,
-    new_row_has_code: bool,
-    new_row_names: &FxHashSet<&str>,
-) -> (String, bool) {
-    let code = variant.code.as_str();
-    let naming = old_codes.count(code).max(1) + usize::from(new_row_has_code);
-    let key = names::row_key(code, &variant.name, naming);
-    let names_it_alone = old_codes.count(key) <= 1;
-    let retirable = key == code || (names_it_alone && !new_row_names.contains(key));
-    (key.to_owned(), retirable)
 }
 
 /// A diagnostic per break, pointing at the manifest's `[[table]]` for the enum and at the pin

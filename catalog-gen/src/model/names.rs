@@ -201,6 +201,34 @@ pub fn row_key<'r>(code: &'r str, name: &'r str, naming: usize) -> &'r str {
     if naming > 1 { name } else { code }
 }
 
+/// The `retired` key for the row (`code`, `name`) gone from the table, and whether it retires
+/// that row alone ([`row_key`]): its code, unless that names another of the API snapshot's rows
+/// (`snapshot` counts them, this one among them) or a row of the table has it as its code
+/// (`table_has.code`); then its name, which retires the row alone unless it names another of
+/// the snapshot's rows too, or a row of the table has it as its name (`table_has.name`).
+/// Retiring reads a key that a row of the table has as the same kind of cell as that row
+/// documented again (`model::retired`). The one rule for the gate's retirements and a pin's.
+pub fn retired_key<'k>(
+    code: &'k str,
+    name: &'k str,
+    snapshot: &Naming<'_>,
+    table_has: TableHas<impl Fn(&str) -> bool, impl Fn(&str) -> bool>,
+) -> (&'k str, bool) {
+    let naming = snapshot.count(code).max(1) + usize::from((table_has.code)(code));
+    let key = row_key(code, name, naming);
+    let retirable = key == code || (snapshot.count(key) <= 1 && !(table_has.name)(key));
+    (key, retirable)
+}
+
+/// Whether a row of a table has a text as its code (an integer code by its number), and as
+/// its name, for [`retired_key`].
+pub struct TableHas<C, N> {
+    /// As a row's code.
+    pub code: C,
+    /// As a row's name.
+    pub name: N,
+}
+
 /// The keys helps give for the rows of a table ([`Naming::key_for`]). The table's codes and
 /// names are counted the first time a key is asked for, on whichever core asks: few tables
 /// have a problem whose help needs one.
@@ -335,18 +363,14 @@ fn pinned_row<'p>(
         let key = key_alone(&page_naming(rows, columns, integer), row, columns);
         return key.map(|key| PinnedRow::InTable { key, variant: pinned });
     }
-    // Gone from the table: the key to retire it by names no row of the table (an integer code
-    // by its number, as retiring reads it), nor another row of the snapshot by its code.
-    let names_a_row = |key: &str| {
-        let key = Code::new(key);
-        rows.iter().any(|keyed| names_page_row(&key, keyed, cell_text(keyed, columns)))
+    // Gone from the table: the key that retires it alone, as the gate's help gives it.
+    let table_has = TableHas {
+        code: |key: &str| rows.iter().any(|keyed| Code::new(key).of(keyed)),
+        name: |key: &str| rows.iter().any(|keyed| cell_text(keyed, columns) == key),
     };
-    let was_code = Code::new(&was.code);
-    let snapshot_codes =
-        previous?.variants.iter().filter(|v| was_code.is(&v.code, integer)).count();
-    let code_naming = snapshot_codes + usize::from(names_a_row(&was.code));
-    let key = row_key(&was.code, &was.name, code_naming);
-    (!names_a_row(key)).then(|| PinnedRow::Gone {
+    let snapshot = Naming::of(integer, previous?.variants.iter().map(|v| (&*v.code, &*v.name)));
+    let (key, retirable) = retired_key(&was.code, &was.name, &snapshot, table_has);
+    retirable.then(|| PinnedRow::Gone {
         code: &was.code,
         name: &was.name,
         key: key.to_owned(),
