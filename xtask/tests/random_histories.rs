@@ -4,7 +4,8 @@
 //! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared or
 //! making no identifier, a column renamed, added or taken away; on tables of integer codes, of
 //! string codes, and of codes rows share, with or without a `key-pattern` and a
-//! `strip-suffix`. Real histories found most of the break gate's
+//! `strip-suffix`; a page of one such table, or of two under their headings (each its own
+//! `[[table]]` of one module), where a row may also move from one table to the other. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
 //! Besides what every replay checks (no panic, files up to date after each regen, no help that
@@ -261,8 +262,7 @@ impl Page {
     fn markdown(&self) -> String {
         let third = if self.remedy { "Remedy" } else { "Details" };
         let (fourth, line) = if self.notes { (" Notes |", " --- |") } else { ("", "") };
-        let mut text =
-            format!("# Errors\n\n| Code | Name | {third} |{fourth}\n| --- | --- | --- |{line}\n");
+        let mut text = format!("| Code | Name | {third} |{fourth}\n| --- | --- | --- |{line}\n");
         for row in &self.rows {
             let note = if self.notes { format!(" n{} |", row.code) } else { String::new() };
             let code = match &row.annotation {
@@ -277,6 +277,76 @@ impl Page {
     /// How many rows have `code` ([`Page::code_of`]) and `name`.
     fn count(&self, code: &str, name: &str) -> usize {
         self.rows.iter().filter(|row| self.code_of(row) == code && row.name == name).count()
+    }
+}
+
+/// The headings the tables of a page are under, in order.
+const HEADINGS: [&str; 2] = ["Alpha", "Beta"];
+
+/// A page of one table or two, each under its heading, each the table of its own `[[table]]`
+/// of one module.
+#[derive(Clone, Debug)]
+struct Doc {
+    tables: Vec<Page>,
+}
+
+/// One change a docs update makes to a page of tables.
+#[derive(Clone, Debug)]
+enum DocEdit {
+    /// `edit` made to one table, picked by a number taken modulo the tables.
+    In { table: usize, edit: Edit },
+    /// A row of the first table moved to the second (rows picked as [`Edit`]'s are).
+    MoveAcross { row: usize },
+}
+
+impl Doc {
+    fn markdown(&self) -> String {
+        let mut text = "# Errors\n".to_owned();
+        for (page, heading) in self.tables.iter().zip(HEADINGS) {
+            text.push_str(&format!("\n## {heading}\n\n{}", page.markdown()));
+        }
+        text
+    }
+
+    /// Each table's lines of the manifest: where there are two, the heading that picks it.
+    fn manifest_tables(&self) -> Vec<String> {
+        let heading = |at: usize| match self.tables.len() {
+            1 => String::new(),
+            _ => format!("heading = \"{}\"\n", HEADINGS[at]),
+        };
+        let lines = |(at, page): (usize, &Page)| heading(at) + &page.kind.table(page.reading);
+        self.tables.iter().enumerate().map(lines).collect()
+    }
+
+    /// Applies `edit` where every table stays one regen can generate ([`Page::is_valid`]).
+    fn apply(&mut self, edit: &DocEdit) {
+        match edit {
+            DocEdit::In { table, edit } => {
+                let count = self.tables.len();
+                self.tables[table % count].apply(edit);
+            }
+            DocEdit::MoveAcross { row }
+                if self.tables.len() == 2 && !self.tables[0].rows.is_empty() =>
+            {
+                let before = self.clone();
+                let [from, to] = &mut self.tables[..] else { unreachable!() };
+                let mut row = from.rows.remove(row % from.rows.len());
+                from.removed.push(row.clone());
+                // Written as the other table writes its codes.
+                row.written = to.kind.written(row.code);
+                row.annotation = None;
+                to.rows.push(row);
+                if !self.tables.iter().all(Page::is_valid) {
+                    *self = before;
+                }
+            }
+            DocEdit::MoveAcross { .. } => {}
+        }
+    }
+
+    /// Whether a table's rows may share codes.
+    fn shares_codes(&self) -> bool {
+        self.tables.iter().any(|page| page.kind == Kind::Shared)
     }
 }
 
@@ -304,6 +374,13 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(Edit::RenameColumn),
         Just(Edit::ToggleNotes),
         any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
+    ]
+}
+
+fn doc_edit() -> impl Strategy<Value = DocEdit> {
+    prop_oneof![
+        8 => (any::<usize>(), edit()).prop_map(|(table, edit)| DocEdit::In { table, edit }),
+        1 => any::<usize>().prop_map(|row| DocEdit::MoveAcross { row }),
     ]
 }
 
@@ -336,17 +413,23 @@ fn first_page() -> impl Strategy<Value = Page> {
     pages.prop_filter("a page regen can generate", Page::is_valid)
 }
 
-/// The variants of the one enum, by name.
-fn variants(api: &CatalogApi) -> BTreeMap<&str, &VariantApi> {
-    let enum_api = api.enums.values().next().expect("the catalog has its enum");
+/// A first page of one table or two ([`first_page`]).
+fn first_doc() -> impl Strategy<Value = Doc> {
+    prop::collection::vec(first_page(), 1..=2).prop_map(|tables| Doc { tables })
+}
+
+/// The variants of the enum `name`, by name.
+fn variants<'a>(api: &'a CatalogApi, name: &str) -> BTreeMap<&'a str, &'a VariantApi> {
+    let enum_api = &api.enums[name];
     enum_api.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect()
 }
 
 /// The gate's promise for an update regen accepted without `--allow-breaking`, from the API
-/// snapshot `old` to `new`, `page` being the page it generated.
+/// snapshot `old` to `new`, for the enum `enum_name`: `page` being the table it generated,
+/// `pinned` the names its `[[table]]` pins.
 fn check_promise(
-    old: &CatalogApi,
-    new: &CatalogApi,
+    (old, new): (&CatalogApi, &CatalogApi),
+    enum_name: &str,
     page: &Page,
     pinned: &BTreeSet<String>,
 ) -> Result<(), TestCaseError> {
@@ -362,7 +445,7 @@ fn check_promise(
             number.unwrap_or_else(|_| panic!("{variant:?}")).to_string()
         }
     };
-    let (old, new) = (variants(old), variants(new));
+    let (old, new) = (variants(old, enum_name), variants(new, enum_name));
     let gone: BTreeSet<&&str> = old.keys().filter(|name| !new.contains_key(*name)).collect();
     prop_assert!(gone.is_empty(), "variants gone: {gone:?}\nold {old:#?}\nnew {new:#?}");
     for (name, variant) in &new {
@@ -400,11 +483,11 @@ proptest! {
 
     #[test]
     fn made_histories_replay_keeping_the_gates_promise(
-        first in first_page(),
-        updates in prop::collection::vec(prop::collection::vec(edit(), 1..=3), 1..=8),
+        first in first_doc(),
+        updates in prop::collection::vec(prop::collection::vec(doc_edit(), 1..=3), 1..=8),
     ) {
         let sandbox = tempfile::tempdir().unwrap();
-        replay_made(sandbox.path(), first, &updates, Page::apply)?;
+        replay_made(sandbox.path(), first, &updates, Doc::apply)?;
     }
 }
 
@@ -414,11 +497,11 @@ proptest! {
 /// and the manifest.
 fn replay_made(
     sandbox: &Path,
-    first: Page,
-    updates: &[Vec<Edit>],
-    apply: fn(&mut Page, &Edit),
+    first: Doc,
+    updates: &[Vec<DocEdit>],
+    apply: fn(&mut Doc, &DocEdit),
 ) -> Result<Replay, TestCaseError> {
-    let mut replay = Replay::new(sandbox, &first.kind.table(first.reading));
+    let mut replay = Replay::of_tables(sandbox, &first.manifest_tables());
     let mut page = first;
     let mut pages = vec![page.markdown()];
     let outcome = replay.revision("first", pages[0].as_bytes());
@@ -432,7 +515,12 @@ fn replay_made(
         let label = format!("update {number}");
         let checked = match replay.revision(&label, page.markdown().as_bytes()) {
             Outcome::Generated { allowed_break: false } => {
-                check_promise(&before, &replay.snapshot(), &page, &replay.pinned_names())
+                let apis = (&before, &replay.snapshot());
+                let tables = page.tables.len();
+                page.tables.iter().enumerate().try_for_each(|(at, table)| {
+                    let name = common::replay::enum_name(at, tables);
+                    check_promise(apis, &name, table, &replay.pinned_names(at))
+                })
             }
             Outcome::Generated { allowed_break: true } => Ok(()),
             // Where rows share codes, the pins and retirements the helps gave can leave a row
@@ -442,7 +530,7 @@ fn replay_made(
             // to remove if it is the retired row back, and the keys that name each row), and
             // the replay, as a team that cannot judge, stops there.
             Outcome::Refused
-                if page.kind == Kind::Shared
+                if page.shares_codes()
                     && replay.replayed.refused.last().is_some_and(|refused| {
                         (refused.contains("cannot be told apart") && replay.retires_any())
                             || refused.contains("a pin must pick one")
@@ -484,15 +572,21 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         remedy: false,
         notes: false,
     };
+    let edit = |edit| DocEdit::In { table: 0, edit };
     let updates = [
-        vec![Edit::SwapNames { a: 1, b: 2 }],
+        vec![edit(Edit::SwapNames { a: 1, b: 2 })],
         vec![
-            Edit::Rename { row: 1, name: "Request Full".to_owned() },
-            Edit::ChangeCode { row: 1, code: 38 },
+            edit(Edit::Rename { row: 1, name: "Request Full".to_owned() }),
+            edit(Edit::ChangeCode { row: 1, code: 38 }),
         ],
     ];
     // Names repeat here, which the made histories of such tables avoid (`Page::is_valid`).
-    let replay = replay_made(sandbox.path(), page, &updates, Page::apply_unchecked).unwrap();
+    let unchecked = |doc: &mut Doc, edit: &DocEdit| match edit {
+        DocEdit::In { edit, .. } => doc.tables[0].apply_unchecked(edit),
+        DocEdit::MoveAcross { .. } => unreachable!(),
+    };
+    let doc = Doc { tables: vec![page] };
+    let replay = replay_made(sandbox.path(), doc, &updates, unchecked).unwrap();
     assert_eq!(
         replay.replayed.pasted,
         ["variants: 2", "variants: 38", "variants: 1", "retired: 2", "variants: Full"],

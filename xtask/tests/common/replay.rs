@@ -40,20 +40,54 @@ pub struct Replayed {
 /// The tables of pins a help can give.
 pub const PINS: [&str; 3] = ["variants", "accessors", "retired"];
 
-/// The manifest of a replay: one `[[table]]` of `p.md`, its own lines, and what was pasted
-/// into each of its tables of pins ([`PINS`]).
+/// The manifest of a replay: `[[table]]`s of `p.md`, each with its own lines and what was
+/// pasted into its tables of pins ([`PINS`]).
 struct Manifest {
-    table: String,
+    tables: Vec<Table>,
+}
+
+/// One `[[table]]` of the manifest.
+struct Table {
+    lines: String,
     pins: BTreeMap<&'static str, BTreeMap<String, toml::Value>>,
+}
+
+/// The table whose `[[table]]` holds the byte `offset` of the manifest's `text`.
+fn table_at(text: &str, offset: usize) -> usize {
+    let starts = text.match_indices("[[table]]").map(|(at, _)| at);
+    starts.filter(|&at| at <= offset).count().saturating_sub(1)
+}
+
+/// The enum of the `index`-th of `tables` tables: `E` where there is one.
+pub fn enum_name(index: usize, tables: usize) -> String {
+    if tables == 1 { "E".to_owned() } else { format!("E{index}") }
 }
 
 impl Manifest {
     fn text(&self) -> String {
-        let mut text = format!(
-            "output = \"../catalog/src/generated\"\n\n[[table]]\npage = \"p.md\"\n\
-             url = \"https://example.com/p.html\"\nmodule = \"m\"\nenum = \"E\"\n{}\n",
-            self.table.trim_end()
-        );
+        let mut text = "output = \"../catalog/src/generated\"\n".to_owned();
+        for (index, table) in self.tables.iter().enumerate() {
+            text.push_str(&format!(
+                "\n[[table]]\npage = \"p.md\"\nurl = \"https://example.com/p.html\"\n\
+                 module = \"m\"\nenum = \"{}\"\n{}\n",
+                enum_name(index, self.tables.len()),
+                table.lines.trim_end()
+            ));
+            text.push_str(&table.pins_text());
+        }
+        text
+    }
+
+    /// The table whose lines pick the table under `heading`.
+    fn table_under(&self, heading: &str) -> Option<usize> {
+        let line = format!("heading = {}", toml::Value::String(heading.to_owned()));
+        self.tables.iter().position(|table| table.lines.lines().any(|l| l == line))
+    }
+}
+
+impl Table {
+    fn pins_text(&self) -> String {
+        let mut text = String::new();
         for (name, pins) in &self.pins {
             let quoted = |key: &str| toml::Value::String(key.to_owned()).to_string();
             let pins: Vec<String> =
@@ -235,17 +269,39 @@ impl Replay {
     /// A docs tree in `sandbox` whose manifest has one `[[table]]` of `p.md` with the lines
     /// `table` (its key, name and options).
     pub fn new(sandbox: &Path, table: &str) -> Self {
+        Replay::of_tables(sandbox, &[table.to_owned()])
+    }
+
+    /// A docs tree in `sandbox` whose manifest has a `[[table]]` of `p.md` for each of
+    /// `tables`, with its lines (a `heading` that picks it, its key, name and options), in
+    /// one module, their enums named by [`enum_name`].
+    pub fn of_tables(sandbox: &Path, tables: &[String]) -> Self {
         let docs = sandbox.join("docs");
         fs::create_dir_all(&docs).unwrap();
+        let tables =
+            tables.iter().map(|lines| Table { lines: lines.clone(), pins: BTreeMap::new() });
         Replay {
             sandbox: sandbox.to_owned(),
             manifest_path: docs.join("catalog.toml"),
             page: docs.join("p.md"),
             changelog: sandbox.join("CHANGELOG.md"),
-            manifest: Manifest { table: table.to_owned(), pins: BTreeMap::new() },
+            manifest: Manifest { tables: tables.collect() },
             replayed: Replayed::default(),
             last_generated: None,
         }
+    }
+
+    /// The table a diagnostic is about: the `[[table]]` of the manifest it points into
+    /// (`manifest`, the text it was given), or the one that picks the table under the heading
+    /// before the place on the page it points at (`page`); the first where it says neither.
+    fn table_of(&self, diagnostic: &Diagnostic, (manifest, page): (&str, &str)) -> usize {
+        let Some(label) = diagnostic.labels.first() else { return 0 };
+        if label.path.ends_with("catalog.toml") {
+            return table_at(manifest, label.span.start);
+        }
+        let before = page.get(..label.span.start).unwrap_or(page);
+        let heading = before.lines().filter_map(|line| line.strip_prefix("## ")).next_back();
+        heading.and_then(|heading| self.manifest.table_under(heading.trim())).unwrap_or(0)
     }
 
     /// Regenerates with `text` as the page (`label` names the revision in the record), pasting
@@ -264,7 +320,7 @@ impl Replay {
                         let said: Vec<String> = errors.iter().map(said).collect();
                         eprintln!("{label}:\n{}\n", said.join("\n"));
                     }
-                    if self.paste_all(&errors) {
+                    if self.paste_all(&errors, text) {
                         continue;
                     }
                     let breaking =
@@ -279,7 +335,7 @@ impl Replay {
                     return Outcome::Refused;
                 }
             };
-            self.remove_documented_again(&warnings);
+            self.remove_documented_again(&warnings, text);
             self.replayed.generated += 1;
             if let Some(first) = allowed.take() {
                 self.replayed.allowed_breaks.push(format!("{label}: {first}"));
@@ -290,11 +346,14 @@ impl Replay {
         panic!("{label}: the helps came back after every paste: {:#?}", self.replayed);
     }
 
-    /// Pastes what the helps of `errors` give ([`Manifest::paste`]); whether anything changed.
-    fn paste_all(&mut self, errors: &[Diagnostic]) -> bool {
+    /// Pastes what the helps of `errors` give into the table each is about ([`Table::paste`]),
+    /// `page` being the page's text; whether anything changed.
+    fn paste_all(&mut self, errors: &[Diagnostic], page: &[u8]) -> bool {
+        let (manifest, page) = (self.manifest.text(), String::from_utf8_lossy(page));
         let mut changed = false;
         for error in errors {
-            changed |= self.manifest.paste(&said(error), &mut self.replayed.pasted);
+            let table = self.table_of(error, (&manifest, &page));
+            changed |= self.manifest.tables[table].paste(&said(error), &mut self.replayed.pasted);
         }
         changed
     }
@@ -303,11 +362,14 @@ impl Replay {
     /// that reads its warnings does (left, such a key retires the row again, by its old code,
     /// once the page gives the row another). The page's row being the one used, the files
     /// stay up to date without them.
-    fn remove_documented_again(&mut self, warnings: &[Diagnostic]) {
-        let keys = warnings.iter().filter_map(|warning| to_remove(&said(warning), "retired"));
+    fn remove_documented_again(&mut self, warnings: &[Diagnostic], page: &[u8]) {
+        let (manifest, page) = (self.manifest.text(), String::from_utf8_lossy(page));
         let mut removed = false;
-        for key in keys {
-            removed |= self.manifest.remove("retired", &key, &mut self.replayed.pasted);
+        for warning in warnings {
+            let Some(key) = to_remove(&said(warning), "retired") else { continue };
+            let table = self.table_of(warning, (&manifest, &page));
+            let table = &mut self.manifest.tables[table];
+            removed |= table.remove("retired", &key, &mut self.replayed.pasted);
         }
         if !removed {
             return;
@@ -324,15 +386,17 @@ impl Replay {
         CatalogApi::from_snapshot(&fs::read_to_string(path).unwrap()).unwrap()
     }
 
-    /// The variant names the manifest pins.
-    pub fn pinned_names(&self) -> std::collections::BTreeSet<String> {
-        let pins = self.manifest.pins.get("variants").into_iter().flat_map(|pins| pins.values());
+    /// The variant names the manifest pins in its `table`-th `[[table]]`.
+    pub fn pinned_names(&self, table: usize) -> std::collections::BTreeSet<String> {
+        let pins = self.manifest.tables[table].pins.get("variants");
+        let pins = pins.into_iter().flat_map(|pins| pins.values());
         pins.filter_map(|name| name.as_str().map(str::to_owned)).collect()
     }
 
     /// Whether the manifest retires a row.
     pub fn retires_any(&self) -> bool {
-        self.manifest.pins.get("retired").is_some_and(|retired| !retired.is_empty())
+        let retired = self.manifest.tables.iter().filter_map(|table| table.pins.get("retired"));
+        retired.into_iter().any(|retired| !retired.is_empty())
     }
 
     /// The manifest's text, with what was pasted into it.
