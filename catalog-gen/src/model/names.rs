@@ -264,6 +264,10 @@ fn check_pins<'s>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<&'s str> {
     let integer = spec.key_type.get_ref().is_integer();
+    // Counted and indexed once, for however many pins need them.
+    let snapshot = previous.map(|previous| SnapshotRows::new(previous, rows, columns, integer));
+    let page = OnceLock::new();
+    let page = || page.get_or_init(|| page_naming(rows, columns, integer));
     let mut ambiguous = Vec::new();
     let mut named_rows = Vec::new();
     for (key, pinned) in &spec.variants {
@@ -275,20 +279,19 @@ fn check_pins<'s>(
         }
         match matching {
             0 => {
-                let was = pinned_row(previous, pinned.get_ref(), rows, columns, integer);
+                let was = pinned_row(snapshot.as_ref(), page, pinned.get_ref());
                 let pin = (key.get_ref().as_str(), pinned.get_ref().as_str());
                 problems.push(place.pin_without_row(key.span(), pin, was));
             }
             1 => {}
             _ => {
-                let was = pinned_row(previous, pinned.get_ref(), rows, columns, integer);
+                let was = pinned_row(snapshot.as_ref(), page, pinned.get_ref());
                 // Where the snapshot does not say, the keys that name each of the rows alone.
                 let keys: Vec<String> = match was {
                     Some(_) => Vec::new(),
                     None => {
-                        let naming = page_naming(rows, columns, integer);
                         let named = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed));
-                        named.filter_map(|keyed| key_alone(&naming, keyed, columns)).collect()
+                        named.filter_map(|keyed| key_alone(page(), keyed, columns)).collect()
                     }
                 };
                 let found = (key.get_ref().as_str(), matching);
@@ -348,28 +351,26 @@ fn check_pins_of_a_row<'s>(
 /// for a pin that names no row or several: the key that names it alone, its code or its name
 /// where other rows have the code ([`row_key`]), as the page writes it where the page has the
 /// row (with its code and name, or the only row with its name), else the snapshot's key that
-/// retires it. None where the snapshot does not say, or neither names the row alone. Codes
-/// are compared as numbers where they are `integer`.
-fn pinned_row<'p>(
-    previous: Option<&'p EnumApi>,
+/// retires it. None where the snapshot does not say, or neither names the row alone. `page`
+/// counts the page's rows ([`page_naming`]).
+fn pinned_row<'p, 'r>(
+    snapshot: Option<&SnapshotRows<'p, 'r, '_, '_>>,
+    page: impl Fn() -> &'r Naming<'r>,
     pinned: &'p str,
-    rows: &[KeyedRow<'_>],
-    columns: &Columns,
-    integer: bool,
 ) -> Option<PinnedRow<'p>> {
-    let was = previous?.variants.iter().find(|variant| variant.variant == pinned)?;
-    let found = SnapshotRows::new(previous?, rows, columns, integer).page_row(was);
-    if let Some(row) = found {
-        let key = key_alone(&page_naming(rows, columns, integer), row, columns);
+    let snapshot = snapshot?;
+    let was = snapshot.snapshot.variants.iter().find(|variant| variant.variant == pinned)?;
+    if let Some(row) = snapshot.page_row(was) {
+        let key = key_alone(page(), row, snapshot.columns);
         return key.map(|key| PinnedRow::InTable { key, variant: pinned });
     }
     // Gone from the table: the key that retires it alone, as the gate's help gives it.
+    let index = snapshot.index();
     let table_has = TableHas {
-        code: |key: &str| rows.iter().any(|keyed| Code::new(key).of(keyed)),
-        name: |key: &str| rows.iter().any(|keyed| cell_text(keyed, columns) == key),
+        code: |key: &str| index.row_codes.contains(&snapshot.code_id(key)),
+        name: |key: &str| index.rows_by_name.contains_key(key),
     };
-    let snapshot = Naming::of(integer, previous?.variants.iter().map(|v| (&*v.code, &*v.name)));
-    let (key, retirable) = retired_key(&was.code, &was.name, &snapshot, table_has);
+    let (key, retirable) = retired_key(&was.code, &was.name, &index.naming, table_has);
     retirable.then(|| PinnedRow::Gone {
         code: &was.code,
         name: &was.name,
@@ -385,6 +386,14 @@ enum CodeId<'c> {
     Text(&'c str),
 }
 
+/// `keyed`'s code as the rows compare it.
+fn row_code_id<'r>(keyed: &'r KeyedRow<'_>) -> CodeId<'r> {
+    match &keyed.key {
+        Key::Int(number) => CodeId::Number(*number),
+        Key::Str(_) => CodeId::Text(&keyed.key_text),
+    }
+}
+
 /// The API snapshot's rows beside the page's, to say which row of one is which of the other:
 /// the row with the same code and name, else the one row with its name in both, whose code no
 /// other row that left the page had (its code changed: the gate keeps such a row's variant,
@@ -398,13 +407,15 @@ struct SnapshotRows<'p, 'r, 'k, 'c> {
     index: OnceLock<SnapshotIndex<'p, 'r, 'k>>,
 }
 
-/// [`SnapshotRows`]' indexes: the snapshot's variants by name and by code, the page's rows by
-/// name.
+/// [`SnapshotRows`]' indexes: the snapshot's variants by name and by code, and how many each
+/// key names; the page's rows by name, and their codes.
 #[derive(Default)]
 struct SnapshotIndex<'p, 'r, 'k> {
     variants_by_name: FxHashMap<&'p str, Vec<&'p VariantApi>>,
     variants_by_code: FxHashMap<CodeId<'p>, Vec<&'p VariantApi>>,
+    naming: Naming<'p>,
     rows_by_name: FxHashMap<&'r str, Vec<&'r KeyedRow<'k>>>,
+    row_codes: FxHashSet<CodeId<'r>>,
 }
 
 impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
@@ -419,21 +430,24 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
 
     fn index(&self) -> &SnapshotIndex<'p, 'r, 'k> {
         self.index.get_or_init(|| {
-            let mut index = SnapshotIndex::default();
+            let naming = Naming { integer: self.integer, ..Naming::default() };
+            let mut index = SnapshotIndex { naming, ..SnapshotIndex::default() };
             for variant in &self.snapshot.variants {
                 index.variants_by_name.entry(variant.name.as_str()).or_default().push(variant);
-                let code = self.snapshot_code(&variant.code);
+                let code = self.code_id(&variant.code);
                 index.variants_by_code.entry(code).or_default().push(variant);
+                index.naming.add(&variant.code, &variant.name);
             }
             for keyed in self.rows {
                 index.rows_by_name.entry(cell_text(keyed, self.columns)).or_default().push(keyed);
+                index.row_codes.insert(row_code_id(keyed));
             }
             index
         })
     }
 
-    /// A snapshot's code as [`Code::is`] compares it.
-    fn snapshot_code<'s>(&self, code: &'s str) -> CodeId<'s> {
+    /// A code of the snapshot or a key of the manifest as [`Code::is`] compares it.
+    fn code_id<'s>(&self, code: &'s str) -> CodeId<'s> {
         match Code::new(code).number().filter(|_| self.integer) {
             Some(number) => CodeId::Number(number),
             None => CodeId::Text(code),
@@ -461,12 +475,9 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
         let index = self.index();
         only(index.variants_by_name.get(was.name.as_str())?.iter())?;
         let row = *only(named.iter())?;
-        let code = match &row.key {
-            Key::Int(number) => CodeId::Number(*number),
-            Key::Str(_) => CodeId::Text(&row.key_text),
-        };
         // Not where another of the snapshot's rows with the row's code has left the page.
-        let with_its_code = index.variants_by_code.get(&code).map_or(&[][..], Vec::as_slice);
+        let with_its_code =
+            index.variants_by_code.get(&row_code_id(row)).map_or(&[][..], Vec::as_slice);
         let gone_with_its_code = |v: &&VariantApi| v.variant != was.variant && !self.on_page(v);
         (!with_its_code.iter().any(gone_with_its_code)).then_some(row)
     }
