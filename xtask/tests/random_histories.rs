@@ -3,7 +3,7 @@
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
 //! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared or
 //! making no identifier, a column renamed, added or taken away; on tables of integer codes, of
-//! string codes, and of codes rows share, with or without a `key-pattern` and a
+//! string codes, of codes rows share, and of string codes that name the variants, with or without a `key-pattern` and a
 //! `strip-suffix`; a page of one such table, or of two under their headings (each its own
 //! `[[table]]` of one module), where a row may also move from one table to the other. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
@@ -43,6 +43,9 @@ enum Kind {
     Text,
     /// Integer codes that rows may share, each row told apart by its code or its name.
     Shared,
+    /// String codes that name the variants (no `name-column`, as pages keyed by exception
+    /// names are); the name column is a column like any other.
+    Keyed,
 }
 
 /// What the manifest's table says besides its kind: options that change how codes are read
@@ -59,9 +62,11 @@ struct Reading {
 impl Kind {
     /// The table's lines of the manifest.
     fn table(self, reading: Reading) -> String {
-        let key_type = if self == Kind::Text { "str" } else { "u16" };
-        let mut lines =
-            format!("key-column = \"Code\"\nkey-type = \"{key_type}\"\nname-column = \"Name\"\n");
+        let key_type = if self.string_codes() { "str" } else { "u16" };
+        let mut lines = format!("key-column = \"Code\"\nkey-type = \"{key_type}\"\n");
+        if self != Kind::Keyed {
+            lines.push_str("name-column = \"Name\"\n");
+        }
         if self == Kind::Shared {
             lines.push_str("shared-codes = true\n");
         }
@@ -76,7 +81,12 @@ impl Kind {
 
     /// How the page first writes `code`.
     fn written(self, code: u16) -> String {
-        if self == Kind::Text { format!("E{code}") } else { code.to_string() }
+        if self.string_codes() { format!("E{code}") } else { code.to_string() }
+    }
+
+    /// Whether codes are strings (`E7`), told apart as written.
+    fn string_codes(self) -> bool {
+        matches!(self, Kind::Text | Kind::Keyed)
     }
 }
 
@@ -161,7 +171,7 @@ struct Page {
 impl Page {
     /// A row's code as regen tells codes apart: an integer by its number, a string as written.
     fn code_of(&self, row: &Row) -> String {
-        if self.kind == Kind::Text { row.written.clone() } else { row.code.to_string() }
+        if self.kind.string_codes() { row.written.clone() } else { row.code.to_string() }
     }
 
     /// Whether regen can generate the page: codes told apart, or where rows may share them,
@@ -178,7 +188,7 @@ impl Page {
         };
         match self.kind {
             Kind::Shared => self.rows.iter().all(|row| names(&row.name) == 1),
-            Kind::Integer | Kind::Text => {
+            Kind::Integer | Kind::Text | Kind::Keyed => {
                 self.rows.iter().all(|row| codes(&self.code_of(row)) == 1)
             }
         }
@@ -241,7 +251,7 @@ impl Page {
             Edit::RewordDetails { row } if len > 0 => {
                 self.rows[row % len].details.push_str(" more")
             }
-            Edit::HexCode { row } if len > 0 && self.kind != Kind::Text => {
+            Edit::HexCode { row } if len > 0 && !self.kind.string_codes() => {
                 let row = &mut self.rows[row % len];
                 row.written = format!("0x{:X}", row.code);
             }
@@ -274,9 +284,13 @@ impl Page {
         text
     }
 
-    /// How many rows have `code` ([`Page::code_of`]) and `name`.
+    /// How many rows have `code` ([`Page::code_of`]) and `name` (a row's name as the API
+    /// snapshot has it: its code as written where codes name the variants).
     fn count(&self, code: &str, name: &str) -> usize {
-        self.rows.iter().filter(|row| self.code_of(row) == code && row.name == name).count()
+        let name_of = |row: &Row| -> String {
+            if self.kind == Kind::Keyed { row.written.clone() } else { row.name.clone() }
+        };
+        self.rows.iter().filter(|row| self.code_of(row) == code && name_of(row) == name).count()
     }
 }
 
@@ -385,7 +399,7 @@ fn doc_edit() -> impl Strategy<Value = DocEdit> {
 }
 
 fn kind() -> impl Strategy<Value = Kind> {
-    prop_oneof![Just(Kind::Integer), Just(Kind::Text), Just(Kind::Shared)]
+    prop_oneof![Just(Kind::Integer), Just(Kind::Text), Just(Kind::Shared), Just(Kind::Keyed)]
 }
 
 /// A first page of one to six rows, one regen can generate ([`Page::is_valid`]).
@@ -435,7 +449,7 @@ fn check_promise(
 ) -> Result<(), TestCaseError> {
     // A snapshot's code as the page's are told apart ([`Page::code_of`]).
     let number = |variant: &VariantApi| match page.kind {
-        Kind::Text => variant.code.clone(),
+        Kind::Text | Kind::Keyed => variant.code.clone(),
         _ => {
             let code = &variant.code;
             let number = match code.strip_prefix("0x") {
