@@ -668,6 +668,25 @@ fn two_rows_of_one_name_get_the_pin_of_the_variant_one_had() {
     assert!(module.contains("    Disk2,\n") && module.contains("    Disk14,\n"), "{module}");
 }
 
+/// Two rows pinned to one name: the help's pin is keyed as the manifest pins the second row
+/// (by its name), so that pasted it replaces that pin (keyed by the row's code, it was a second
+/// pin of the row).
+#[test]
+fn a_pinned_rows_collision_is_mended_in_its_own_pin() {
+    let head = HEAD.replace("\"str\"", "\"u16\"").replace("shared-codes = true\n", "");
+    let page = "| Code | Name |\n| --- | --- |\n| 1 | Disk |\n| 2 | Full |\n";
+    let pins = |second: &str| {
+        format!("{head}variants = {{ \"1\" = \"Same\", \"Full\" = \"{second}\" }}\n")
+    };
+    let (found, _) = generate(&pins("Same"), page);
+    let pin = pin_from(&found, "two rows generate the variant `Same`", "variants", "Other");
+    assert_eq!(pin, r#"variants = { "Full" = "Other" }"#);
+    let (found, module) = generate(&pins("Other"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    assert!(module.contains("    Same = 1,\n") && module.contains("    Other = 2,\n"), "{module}");
+}
+
 /// Two pins that name one row, one by its code and one by its name, after the rows swapped
 /// names: the row takes one name, so the pin the API snapshot does not have for the row (by
 /// its code) is refused, with the help to remove it; then the gate asks for the other row's

@@ -58,13 +58,15 @@ pub fn assign<'a>(
     // An ambiguous pin names no row: given to each it names, it would also be reported as
     // two rows with one name, a problem of its own that the pin's fix removes. (Nor does a
     // second pin of one row.)
-    let pin_for = |keyed: &KeyedRow<'_>| -> Option<&Spanned<String>> {
+    // The pin of a row: its key as the manifest writes it, and the name it pins.
+    let pin_of = |keyed: &KeyedRow<'_>| -> Option<(&str, &Spanned<String>)> {
         let mut pins = spec.variants.iter();
         pins.find_map(|(key, name)| {
             let key = key.get_ref().as_str();
-            (!ambiguous.contains(&key) && pins_row(key, keyed)).then_some(name)
+            (!ambiguous.contains(&key) && pins_row(key, keyed)).then_some((key, name))
         })
     };
+    let pin_for = |keyed: &KeyedRow<'_>| pin_of(keyed).map(|(_, name)| name);
     let suffix = spec.strip_suffix.as_ref().map(|s| s.get_ref().as_str());
     // Names are made once per distinct name cell, on every core where there are many: where
     // rows repeat a name (the reason names get suffixes), the case conversion, a tenth of
@@ -105,7 +107,9 @@ pub fn assign<'a>(
     let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
     if may_collide(&names, &numbered) {
         let integer = spec.key_type.get_ref().is_integer();
-        check_collisions(place, &names, &rows, columns, (previous, integer), problems);
+        let pin_key = |keyed: &KeyedRow<'_>| pin_of(keyed).map(|(key, _)| key);
+        let known = Known { previous, integer, pin_key };
+        check_collisions(place, &names, &rows, columns, known, problems);
     }
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
@@ -637,21 +641,34 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
     false
 }
 
+/// What the helps for colliding names read besides the rows: the API snapshot, whether codes
+/// are integers, and the key of the pin that names a row, where one does.
+struct Known<'p, F> {
+    previous: Option<&'p EnumApi>,
+    integer: bool,
+    pin_key: F,
+}
+
 /// A problem for each name that is empty or that an earlier row already has; the helps' keys
-/// count codes as numbers where they are `integer`, and where the API snapshot (`previous`) has
-/// another variant for one of two rows that generate one name, the help pins it.
-fn check_collisions<'k>(
+/// count codes as numbers where they are integers, a pinned row's key is its pin's (so that
+/// the help's pin replaces it), and where the API snapshot has another variant for one of two
+/// rows that generate one name, the help pins it.
+fn check_collisions<'k, 'm>(
     place: &Place<'_>,
     names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'k>],
     columns: &Columns,
-    (previous, integer): (Option<&EnumApi>, bool),
+    known: Known<'_, impl Fn(&KeyedRow<'_>) -> Option<&'m str>>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let Known { previous, integer, pin_key } = known;
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
     let keys = HelpKeys::new(|| page_naming(rows, columns, integer));
-    let key_of = |keyed: &KeyedRow<'_>| keys.of(&keyed.key_text, cell_text(keyed, columns));
+    let key_of = |keyed: &KeyedRow<'_>| match pin_key(keyed).filter(|_| keyed.retiring.is_none()) {
+        Some(key) => key.to_owned(),
+        None => keys.of(&keyed.key_text, cell_text(keyed, columns)),
+    };
     let snapshot = previous.map(|previous| SnapshotRows::new(previous, rows, columns, integer));
     let generated = OnceLock::new();
     // The snapshot's variant for the row at `index`, where it is not `name`, no row generates
