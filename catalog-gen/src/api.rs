@@ -156,7 +156,7 @@ pub struct Differing<'n> {
     /// code or name of a variant of `old` or `new` may name (as its code, by text or by
     /// number, or as its name): a pin or a retirement is keyed by its row's code only where
     /// no other row has that code or name, and by its name only where no other row has that
-    /// ([`crate::model::names::Naming`], which counts them as the table's codes are).
+    /// ([`crate::model::help_keys::Naming`], which counts them as the table's codes are).
     /// Empty where both are whole.
     pub shared_rows: BTreeMap<String, Vec<(String, String)>>,
 }

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::api::{CatalogApi, Differing, EnumApi, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::lints::MANY_ROWS;
-use crate::model::{Origin, keys, names, normalize, problems};
+use crate::model::{Origin, help_keys, keys, normalize, problems};
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -178,11 +178,11 @@ fn breaks_sharing(
                         pin_key: pin_key(new, &new_codes),
                     },
                     None => {
-                        let table_has = names::TableHas {
+                        let table_has = help_keys::TableHas {
                             code: |key: &str| new_row_codes.contains(&code_id(key, integer)),
                             name: |key: &str| new_row_names.contains(key),
                         };
-                        let (pin_key, retirable) = names::retired_key(
+                        let (pin_key, retirable) = help_keys::retired_key(
                             &old_variant.code,
                             &old_variant.name,
                             &old_codes,
@@ -250,16 +250,16 @@ fn by_name(variants: &[VariantApi]) -> FxHashMap<&str, &VariantApi> {
     variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect()
 }
 
-/// How many rows each key names ([`names::Naming`], codes by number where they are
+/// How many rows each key names ([`help_keys::Naming`], codes by number where they are
 /// `integer`): of `variants`, and of the rows `shared` with the other API.
 fn naming<'v>(
     variants: &'v [VariantApi],
     shared: Option<&'v Vec<(String, String)>>,
     integer: bool,
-) -> names::Naming<'v> {
+) -> help_keys::Naming<'v> {
     let own = variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str()));
     let shared = shared.into_iter().flatten().map(|(code, name)| (code.as_str(), name.as_str()));
-    names::Naming::of(integer, own.chain(shared))
+    help_keys::Naming::of(integer, own.chain(shared))
 }
 
 /// The new variant for the old one's row, among `candidates`, the variants with its code whose
@@ -274,9 +274,9 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
     }
 }
 
-/// A pin's key for `variant` ([`names::row_key`]): its code, unless it names other rows too
+/// A pin's key for `variant` ([`help_keys::row_key`]): its code, unless it names other rows too
 /// (`codes` counts them), then its name.
-fn pin_key(variant: &VariantApi, codes: &names::Naming<'_>) -> String {
+fn pin_key(variant: &VariantApi, codes: &help_keys::Naming<'_>) -> String {
     codes.key_for(&variant.code, &variant.name).to_owned()
 }
 
@@ -694,7 +694,7 @@ mod tests {
         );
     }
 
-    /// A key names the row whose code or name it is (`names::naming_counts`): a removed row whose
+    /// A key names the row whose code or name it is (`help_keys::Naming`): a removed row whose
     /// code is another row's name is keyed by its own name.
     #[test]
     fn a_code_that_is_another_rows_name_keys_no_pin() {

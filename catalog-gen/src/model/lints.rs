@@ -7,7 +7,8 @@ use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::columns::Columns;
-use crate::model::names::{self, NamedRow};
+use crate::model::help_keys;
+use crate::model::names::NamedRow;
 use crate::model::problems::Place;
 use crate::naming;
 
@@ -46,8 +47,8 @@ pub fn check<'r>(
     pins_not_in_case(place, spec, problems);
     let name_of = |row: &'r NamedRow<'_>| -> &'r str { &row.row.cells()[columns.name].text };
     let integer = spec.key_type.get_ref().is_integer();
-    let keys = names::HelpKeys::new(|| {
-        names::Naming::of(integer, rows.iter().map(|row| (&*row.key_text, name_of(row))))
+    let keys = help_keys::HelpKeys::new(|| {
+        help_keys::Naming::of(integer, rows.iter().map(|row| (&*row.key_text, name_of(row))))
     });
     let key_of =
         |named: &NamedRow<'_>| keys.of(&named.key_text, &named.row.cells()[columns.name].text);

@@ -14,7 +14,8 @@
 //!    retires them.
 //! 7. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
 //! 8. [`names`]: each row's variant name: pinned, kept (retired), from its name cell, or
-//!    suffixed with its code.
+//!    suffixed with its code. Its problems' helps, like the break gate's, give the keys of
+//!    [`help_keys`], and read the API snapshot's rows beside the table's ([`snapshot_rows`]).
 //! 9. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
 //!    grouped by code, names in lookup order, ambiguous names.
 //! 10. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
@@ -42,6 +43,7 @@ use crate::source::Pages;
 pub mod columns;
 pub mod docs;
 pub mod facts;
+pub mod help_keys;
 pub mod keys;
 pub mod lints;
 pub mod look_alike;
@@ -51,6 +53,7 @@ pub mod pages;
 pub mod problems;
 pub mod retired;
 pub mod select;
+pub mod snapshot_rows;
 pub mod uniqueness;
 
 /// Everything to generate: one module per file.

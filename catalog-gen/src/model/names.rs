@@ -12,14 +12,16 @@ use std::sync::OnceLock;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use toml::Spanned;
 
-use crate::api::{EnumApi, VariantApi};
+use crate::api::EnumApi;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
+use crate::model::help_keys::{HelpKeys, Naming, key_alone, page_naming};
 use crate::model::keys::{Code, KeyedRow, Retiring};
 use crate::model::problems::{KeptVariant, PinnedRow, Place};
 use crate::model::retired;
+use crate::model::snapshot_rows::SnapshotRows;
 use crate::naming::{self, Identifier};
 use crate::parallel;
 
@@ -139,120 +141,6 @@ pub fn names_page_row(key: &Code<'_>, keyed: &KeyedRow<'_>, name: &str) -> bool 
     key.of(keyed) || key.text == name
 }
 
-/// How many rows each key of the manifest names ([`names_page_row`]: its code, an integer code
-/// by its number, or its name), for the keys helps give: a key that names other rows too is not
-/// one a help may give. Counted by number where codes are integers, so that a key written `0x26`
-/// counts the row written `38`, which it names.
-#[derive(Debug, Default)]
-pub struct Naming<'r> {
-    integer: bool,
-    /// Rows by their name cell, and by their code where codes are not integers (or where an
-    /// integer table's code cell is not a number, as for a retired row's unusual snapshot).
-    texts: FxHashMap<&'r str, usize>,
-    /// Rows by their code's number, where codes are integers.
-    numbers: FxHashMap<u64, usize>,
-}
-
-impl<'r> Naming<'r> {
-    /// The rows of `rows`, each its code as written and its name cell; `integer` where the
-    /// table's codes are integers.
-    pub fn of(integer: bool, rows: impl IntoIterator<Item = (&'r str, &'r str)>) -> Self {
-        let mut naming = Naming { integer, ..Naming::default() };
-        for (code, name) in rows {
-            naming.add(code, name);
-        }
-        naming
-    }
-
-    /// Counts one more row, its code as written and its name cell.
-    pub fn add(&mut self, code: &'r str, name: &'r str) {
-        let code = Code::new(code);
-        match code.number().filter(|_| self.integer) {
-            Some(number) => {
-                *self.numbers.entry(number).or_default() += 1;
-                // A name that is the code's number names the row by its code already.
-                if Code::new(name).number() != Some(number) {
-                    *self.texts.entry(name).or_default() += 1;
-                }
-            }
-            None => {
-                *self.texts.entry(code.text).or_default() += 1;
-                if name != code.text {
-                    *self.texts.entry(name).or_default() += 1;
-                }
-            }
-        }
-    }
-
-    /// How many of the rows counted `key` names: as their code or their name.
-    pub fn count(&self, key: &str) -> usize {
-        let by_text = self.texts.get(key).copied().unwrap_or(0);
-        let number = Code::new(key).number().filter(|_| self.integer);
-        by_text + number.and_then(|number| self.numbers.get(&number)).copied().unwrap_or(0)
-    }
-
-    /// The key a help gives for the row with `code` (as written) and `name` ([`row_key`]); a
-    /// code that names no row counted names this one.
-    pub fn key_for<'k>(&self, code: &'k str, name: &'k str) -> &'k str {
-        row_key(code, name, self.count(code).max(1))
-    }
-}
-
-/// The key a help gives to pin or retire the row with `code` (as written) and `name`: its code,
-/// unless the code names other rows too (`naming` is how many rows it names, [`Naming`]), then
-/// its name.
-pub fn row_key<'r>(code: &'r str, name: &'r str, naming: usize) -> &'r str {
-    if naming > 1 { name } else { code }
-}
-
-/// The `retired` key for the row (`code`, `name`) gone from the table, and whether it retires
-/// that row alone ([`row_key`]): its code, unless that names another of the API snapshot's rows
-/// (`snapshot` counts them, this one among them) or a row of the table has it as its code
-/// (`table_has.code`); then its name, which retires the row alone unless it names another of
-/// the snapshot's rows too, or a row of the table has it as its name (`table_has.name`).
-/// Retiring reads a key that a row of the table has as the same kind of cell as that row
-/// documented again (`model::retired`). The one rule for the gate's retirements and a pin's.
-pub fn retired_key<'k>(
-    code: &'k str,
-    name: &'k str,
-    snapshot: &Naming<'_>,
-    table_has: TableHas<impl Fn(&str) -> bool, impl Fn(&str) -> bool>,
-) -> (&'k str, bool) {
-    let naming = snapshot.count(code).max(1) + usize::from((table_has.code)(code));
-    let key = row_key(code, name, naming);
-    let retirable = key == code || (snapshot.count(key) <= 1 && !(table_has.name)(key));
-    (key, retirable)
-}
-
-/// Whether a row of a table has a text as its code (an integer code by its number), and as
-/// its name, for [`retired_key`].
-pub struct TableHas<C, N> {
-    /// As a row's code.
-    pub code: C,
-    /// As a row's name.
-    pub name: N,
-}
-
-/// The keys helps give for the rows of a table ([`Naming::key_for`]). The table's codes and
-/// names are counted the first time a key is asked for, on whichever core asks: few tables
-/// have a problem whose help needs one.
-pub struct HelpKeys<'r, F> {
-    count: F,
-    naming: OnceLock<Naming<'r>>,
-}
-
-impl<'r, F: Fn() -> Naming<'r>> HelpKeys<'r, F> {
-    /// Keys for the rows that `count` counts.
-    pub fn new(count: F) -> Self {
-        HelpKeys { count, naming: OnceLock::new() }
-    }
-
-    /// The key for the row with `code` (as written) and `name`.
-    pub fn of(&self, code: &str, name: &str) -> String {
-        self.naming.get_or_init(&self.count).key_for(code, name).to_owned()
-    }
-}
-
 /// Every pin must name exactly one row, and a row be named by one pin. Where a pin's key names
 /// several, and the API snapshot (`previous`) says which of them had the pinned name, the
 /// problem gives the key that names that row alone: a pin keyed by a code that a later docs
@@ -351,30 +239,25 @@ fn check_pins_of_a_row<'s>(
     reported
 }
 
-/// What the API snapshot (`previous`) says of the row that had the variant name `pinned`,
+/// What the API snapshot (`snapshot`) says of the row that had the variant name `pinned`,
 /// for a pin that names no row or several: the key that names it alone, its code or its name
-/// where other rows have the code ([`row_key`]), as the page writes it where the page has the
-/// row (with its code and name, or the only row with its name), else the snapshot's key that
-/// retires it. None where the snapshot does not say, or neither names the row alone. `page`
-/// counts the page's rows ([`page_naming`]).
+/// where other rows have the code ([`row_key`](crate::model::help_keys::row_key)), as the page
+/// writes it where the page has the row (with its code and name, or the only row with its
+/// name), else the snapshot's key that retires it. None where the snapshot does not say, or
+/// neither names the row alone. `page` counts the page's rows ([`page_naming`]).
 fn pinned_row<'p, 'r>(
     snapshot: Option<&SnapshotRows<'p, 'r, '_, '_>>,
     page: impl Fn() -> &'r Naming<'r>,
     pinned: &'p str,
 ) -> Option<PinnedRow<'p>> {
     let snapshot = snapshot?;
-    let was = snapshot.snapshot.variants.iter().find(|variant| variant.variant == pinned)?;
+    let was = snapshot.variant_named(pinned)?;
     if let Some(row) = snapshot.page_row(was) {
-        let key = key_alone(page(), row, snapshot.columns);
+        let key = key_alone(page(), row, snapshot.columns());
         return key.map(|key| PinnedRow::InTable { key, variant: pinned });
     }
     // Gone from the table: the key that retires it alone, as the gate's help gives it.
-    let index = snapshot.index();
-    let table_has = TableHas {
-        code: |key: &str| index.row_codes.contains(&snapshot.code_id(key)),
-        name: |key: &str| index.rows_by_name.contains_key(key),
-    };
-    let (key, retirable) = retired_key(&was.code, &was.name, &index.naming, table_has);
+    let (key, retirable) = snapshot.retired_key(was);
     retirable.then(|| PinnedRow::Gone {
         code: &was.code,
         name: &was.name,
@@ -383,141 +266,14 @@ fn pinned_row<'p, 'r>(
     })
 }
 
-/// A code as the rows compare it ([`Code::of`]): an integer code by its number.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum CodeId<'c> {
-    Number(u64),
-    Text(&'c str),
-}
-
-/// `keyed`'s code as the rows compare it.
-fn row_code_id<'r>(keyed: &'r KeyedRow<'_>) -> CodeId<'r> {
-    match &keyed.key {
-        Key::Int(number) => CodeId::Number(*number),
-        Key::Str(_) => CodeId::Text(&keyed.key_text),
-    }
-}
-
-/// The API snapshot's rows beside the page's, to say which row of one is which of the other:
-/// the row with the same code and name, else the one row with its name in both, whose code no
-/// other row that left the page had (its code changed: the gate keeps such a row's variant,
-/// where no pin says otherwise, and by its code takes a row for the one that left, renamed).
-/// Indexed on first use: only problems' helps ask, and a page may have many.
-struct SnapshotRows<'p, 'r, 'k, 'c> {
-    snapshot: &'p EnumApi,
-    rows: &'r [KeyedRow<'k>],
-    columns: &'c Columns,
-    integer: bool,
-    index: OnceLock<SnapshotIndex<'p, 'r, 'k>>,
-}
-
-/// [`SnapshotRows`]' indexes: the snapshot's variants by name and by code, and how many each
-/// key names; the page's rows by name, and their codes.
-#[derive(Default)]
-struct SnapshotIndex<'p, 'r, 'k> {
-    variants_by_name: FxHashMap<&'p str, Vec<&'p VariantApi>>,
-    variants_by_code: FxHashMap<CodeId<'p>, Vec<&'p VariantApi>>,
-    naming: Naming<'p>,
-    rows_by_name: FxHashMap<&'r str, Vec<&'r KeyedRow<'k>>>,
-    row_codes: FxHashSet<CodeId<'r>>,
-}
-
-impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
-    fn new(
-        snapshot: &'p EnumApi,
-        rows: &'r [KeyedRow<'k>],
-        columns: &'c Columns,
-        integer: bool,
-    ) -> Self {
-        SnapshotRows { snapshot, rows, columns, integer, index: OnceLock::new() }
-    }
-
-    fn index(&self) -> &SnapshotIndex<'p, 'r, 'k> {
-        self.index.get_or_init(|| {
-            let naming = Naming { integer: self.integer, ..Naming::default() };
-            let mut index = SnapshotIndex { naming, ..SnapshotIndex::default() };
-            for variant in &self.snapshot.variants {
-                index.variants_by_name.entry(variant.name.as_str()).or_default().push(variant);
-                let code = self.code_id(&variant.code);
-                index.variants_by_code.entry(code).or_default().push(variant);
-                index.naming.add(&variant.code, &variant.name);
-            }
-            for keyed in self.rows {
-                index.rows_by_name.entry(cell_text(keyed, self.columns)).or_default().push(keyed);
-                index.row_codes.insert(row_code_id(keyed));
-            }
-            index
-        })
-    }
-
-    /// A code of the snapshot or a key of the manifest as [`Code::is`] compares it.
-    fn code_id<'s>(&self, code: &'s str) -> CodeId<'s> {
-        match Code::new(code).number().filter(|_| self.integer) {
-            Some(number) => CodeId::Number(number),
-            None => CodeId::Text(code),
-        }
-    }
-
-    /// The page's rows with `name` in their name cell.
-    fn rows_named(&self, name: &str) -> &[&'r KeyedRow<'k>] {
-        self.index().rows_by_name.get(name).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether the snapshot's row `variant` is on the page, with its code and name.
-    fn on_page(&self, variant: &VariantApi) -> bool {
-        self.rows_named(&variant.name)
-            .iter()
-            .any(|keyed| retired::is_row(keyed, self.columns, variant))
-    }
-
-    /// The page's row that is the snapshot's row `was`.
-    fn page_row(&self, was: &VariantApi) -> Option<&'r KeyedRow<'k>> {
-        let named = self.rows_named(&was.name);
-        if let Some(row) = named.iter().find(|keyed| retired::is_row(keyed, self.columns, was)) {
-            return Some(row);
-        }
-        let index = self.index();
-        only(index.variants_by_name.get(was.name.as_str())?.iter())?;
-        let row = *only(named.iter())?;
-        // Not where another of the snapshot's rows with the row's code has left the page.
-        let with_its_code =
-            index.variants_by_code.get(&row_code_id(row)).map_or(&[][..], Vec::as_slice);
-        let gone_with_its_code = |v: &&VariantApi| v.variant != was.variant && !self.on_page(v);
-        (!with_its_code.iter().any(gone_with_its_code)).then_some(row)
-    }
-
-    /// The snapshot's row that is the page's row `keyed`.
-    fn variant_of(&self, keyed: &KeyedRow<'k>) -> Option<&'p VariantApi> {
-        let name = cell_text(keyed, self.columns);
-        let named = self.index().variants_by_name.get(name)?;
-        if let Some(same) = named.iter().find(|v| Code::new(&v.code).of(keyed)) {
-            return Some(same);
-        }
-        let was = only(named.iter())?;
-        self.page_row(was).is_some_and(|row| std::ptr::eq(row, keyed)).then_some(*was)
-    }
-}
-
-/// How many of the table's `rows` each key names ([`Naming`]); `integer` where its codes are.
-fn page_naming<'r>(rows: &'r [KeyedRow<'_>], columns: &Columns, integer: bool) -> Naming<'r> {
-    Naming::of(integer, rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
-}
-
-/// The key that names `keyed` alone among the rows `naming` counts ([`Naming::key_for`]),
-/// where one does.
-fn key_alone(naming: &Naming<'_>, keyed: &KeyedRow<'_>, columns: &Columns) -> Option<String> {
-    let key = naming.key_for(&keyed.key_text, cell_text(keyed, columns));
-    (naming.count(key) == 1).then(|| key.to_owned())
-}
-
 /// The one item of `items`, where it has one.
-fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+pub(super) fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
     let first = items.next()?;
     items.next().is_none().then_some(first)
 }
 
 /// The text of `keyed`'s name cell.
-fn cell_text<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k str {
+pub(super) fn cell_text<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k str {
     &keyed.row.cells()[columns.name].text
 }
 

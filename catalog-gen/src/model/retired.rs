@@ -12,9 +12,9 @@ use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::keys::{self, Code, KeyedRow, Retiring};
-use crate::model::names;
 use crate::model::problems::Place;
 use crate::model::same_text;
+use crate::model::{help_keys, names};
 
 /// Appends a row for each retired code the page no longer has, from `previous` (the enum's
 /// API in the snapshot); warns of retired codes the page has again, and reports those that
@@ -160,13 +160,13 @@ pub fn last_variants<'a>(
 }
 
 /// Each of `variants`, rows of `api` (the API snapshot's enum), with the key that names it
-/// alone there ([`names::Naming::key_for`]; codes by number where they are `integer`).
+/// alone there ([`help_keys::Naming::key_for`]; codes by number where they are `integer`).
 fn named_alone<'a>(
     api: &EnumApi,
     variants: impl Iterator<Item = &'a VariantApi>,
     integer: bool,
 ) -> Vec<(&'a VariantApi, String)> {
-    let naming = names::Naming::of(integer, api.variants.iter().map(|v| (&*v.code, &*v.name)));
+    let naming = help_keys::Naming::of(integer, api.variants.iter().map(|v| (&*v.code, &*v.name)));
     let key = |variant: &VariantApi| naming.key_for(&variant.code, &variant.name).to_owned();
     variants.map(|variant| (variant, key(variant))).collect()
 }
