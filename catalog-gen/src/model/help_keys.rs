@@ -126,9 +126,14 @@ impl<'r, F: Fn() -> Naming<'r>> HelpKeys<'r, F> {
         HelpKeys { count, naming: OnceLock::new() }
     }
 
+    /// How many rows each key names, counted on first use.
+    pub fn naming(&self) -> &Naming<'r> {
+        self.naming.get_or_init(&self.count)
+    }
+
     /// The key for the row with `code` (as written) and `name`.
     pub fn of(&self, code: &str, name: &str) -> String {
-        self.naming.get_or_init(&self.count).key_for(code, name).to_owned()
+        self.naming().key_for(code, name).to_owned()
     }
 }
 

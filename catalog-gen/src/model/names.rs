@@ -56,7 +56,14 @@ pub fn assign<'a>(
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
         names_page_row(&Code::new(pin), keyed, cell_text(keyed, columns))
     };
-    let ambiguous = check_pins(place, spec, columns, previous, &rows, pins_row, problems);
+    // What the problems' helps read besides the rows, for every problem of the table: the API
+    // snapshot's rows beside the table's, and how many rows each key names, both made on
+    // first use (most tables have no problem).
+    let integer = spec.key_type.get_ref().is_integer();
+    let snapshot = previous.map(|previous| SnapshotRows::new(previous, &rows, columns, integer));
+    let keys = HelpKeys::new(|| page_naming(&rows, columns, integer));
+    let helps = (snapshot.as_ref(), &keys);
+    let ambiguous = check_pins(place, spec, columns, &rows, pins_row, helps, problems);
     // An ambiguous pin names no row: given to each it names, it would also be reported as
     // two rows with one name, a problem of its own that the pin's fix removes. (Nor does a
     // second pin of one row.)
@@ -108,11 +115,11 @@ pub fn assign<'a>(
     let numbered = Numbered::new(&unsuffixed, &made);
     let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
     if may_collide(&names, &numbered) {
-        let integer = spec.key_type.get_ref().is_integer();
         let pin_key = |keyed: &KeyedRow<'_>| pin_of(keyed).map(|(key, _)| key);
-        let known = Known { previous, integer, pin_key };
-        check_collisions(place, &names, &rows, columns, known, problems);
+        check_collisions(place, &names, &rows, columns, (helps, pin_key), problems);
     }
+    // They borrow the rows, which are consumed below.
+    drop((snapshot, keys));
     // A name that is not an identifier has been reported (by stage 2 where pinned in the
     // manifest, above otherwise), so its row is dropped: the table has an error and goes no
     // further.
@@ -141,25 +148,24 @@ pub fn names_page_row(key: &Code<'_>, keyed: &KeyedRow<'_>, name: &str) -> bool 
     key.of(keyed) || key.text == name
 }
 
+/// What the helps of stage 8's problems read besides the rows ([`assign`]): the API snapshot's
+/// rows beside the table's, where there is a snapshot, and how many rows each key names.
+type Helps<'h, 'p, 'r, 'k, 'c, F> = (Option<&'h SnapshotRows<'p, 'r, 'k, 'c>>, &'h HelpKeys<'r, F>);
+
 /// Every pin must name exactly one row, and a row be named by one pin. Where a pin's key names
-/// several, and the API snapshot (`previous`) says which of them had the pinned name, the
+/// several, and the API snapshot (in `helps`) says which of them had the pinned name, the
 /// problem gives the key that names that row alone: a pin keyed by a code that a later docs
 /// update gave another row too. Where two pins name one row ([`check_pins_of_a_row`]), the
 /// second is reported. Returns the keys of the pins that are not to be applied.
-fn check_pins<'s>(
+fn check_pins<'s, 'r, F: Fn() -> Naming<'r>>(
     place: &Place<'_>,
     spec: &'s TableSpec,
     columns: &Columns,
-    previous: Option<&EnumApi>,
     rows: &[KeyedRow<'_>],
     pins_row: impl Fn(&str, &KeyedRow<'_>) -> bool,
+    (snapshot, keys): Helps<'_, '_, 'r, '_, '_, F>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<&'s str> {
-    let integer = spec.key_type.get_ref().is_integer();
-    // Counted and indexed once, for however many pins need them.
-    let snapshot = previous.map(|previous| SnapshotRows::new(previous, rows, columns, integer));
-    let page = OnceLock::new();
-    let page = || page.get_or_init(|| page_naming(rows, columns, integer));
     let mut ambiguous = Vec::new();
     let mut named_rows = Vec::new();
     for (key, pinned) in &spec.variants {
@@ -171,19 +177,20 @@ fn check_pins<'s>(
         }
         match matching {
             0 => {
-                let was = pinned_row(snapshot.as_ref(), page, pinned.get_ref());
+                let was = pinned_row(snapshot, keys.naming(), pinned.get_ref());
                 let pin = (key.get_ref().as_str(), pinned.get_ref().as_str());
                 problems.push(place.pin_without_row(key.span(), pin, was));
             }
             1 => {}
             _ => {
-                let was = pinned_row(snapshot.as_ref(), page, pinned.get_ref());
+                let was = pinned_row(snapshot, keys.naming(), pinned.get_ref());
                 // Where the snapshot does not say, the keys that name each of the rows alone.
                 let keys: Vec<String> = match was {
                     Some(_) => Vec::new(),
                     None => {
                         let named = rows.iter().filter(|keyed| pins_row(key.get_ref(), keyed));
-                        named.filter_map(|keyed| key_alone(page(), keyed, columns)).collect()
+                        let naming = keys.naming();
+                        named.filter_map(|keyed| key_alone(naming, keyed, columns)).collect()
                     }
                 };
                 let found = (key.get_ref().as_str(), matching);
@@ -192,7 +199,7 @@ fn check_pins<'s>(
             }
         }
     }
-    let second = check_pins_of_a_row(place, columns, previous, rows, named_rows, problems);
+    let second = check_pins_of_a_row(place, columns, snapshot, rows, named_rows, problems);
     ambiguous.extend(second);
     ambiguous
 }
@@ -200,13 +207,13 @@ fn check_pins<'s>(
 /// A problem for each pin of `named_rows` (the row it names, its key, the name it pins) that
 /// names a row another pin names too: the row would take one name and the other pin would be
 /// silently ignored, to move to another row at the next docs update that renames one. The pin
-/// kept is the one the API snapshot (`previous`) says the row had: its variant's row had the
+/// kept is the one the API snapshot (`snapshot`) says the row had: its variant's row had the
 /// row's code and name, else that code alone; where it says neither, the first. Returns the
 /// keys of the pins reported.
 fn check_pins_of_a_row<'s>(
     place: &Place<'_>,
     columns: &Columns,
-    previous: Option<&EnumApi>,
+    snapshot: Option<&SnapshotRows<'_, '_, '_, '_>>,
     rows: &[KeyedRow<'_>],
     mut named_rows: Vec<(usize, &'s Spanned<String>, &'s str)>,
     problems: &mut Vec<Diagnostic>,
@@ -215,9 +222,7 @@ fn check_pins_of_a_row<'s>(
     named_rows.sort_by_key(|&(at, _, _)| at);
     for pins in named_rows.chunk_by(|a, b| a.0 == b.0).filter(|pins| pins.len() > 1) {
         let keyed = &rows[pins[0].0];
-        let was = |pinned: &str| {
-            previous.and_then(|api| api.variants.iter().find(|v| v.variant == pinned))
-        };
+        let was = |pinned: &str| snapshot?.variant_named(pinned);
         let with_row = pins
             .iter()
             .find(|(_, _, pinned)| was(pinned).is_some_and(|v| retired::is_row(keyed, columns, v)));
@@ -245,15 +250,16 @@ fn check_pins_of_a_row<'s>(
 /// writes it where the page has the row (with its code and name, or the only row with its
 /// name), else the snapshot's key that retires it. None where the snapshot does not say, or
 /// neither names the row alone. `page` counts the page's rows ([`page_naming`]).
-fn pinned_row<'p, 'r>(
-    snapshot: Option<&SnapshotRows<'p, 'r, '_, '_>>,
-    page: impl Fn() -> &'r Naming<'r>,
-    pinned: &'p str,
+fn pinned_row<'p>(
+    snapshot: Option<&SnapshotRows<'p, '_, '_, '_>>,
+    page: &Naming<'_>,
+    pinned: &str,
 ) -> Option<PinnedRow<'p>> {
     let snapshot = snapshot?;
     let was = snapshot.variant_named(pinned)?;
+    let pinned = was.variant.as_str();
     if let Some(row) = snapshot.page_row(was) {
-        let key = key_alone(page(), row, snapshot.columns());
+        let key = key_alone(page, row, snapshot.columns());
         return key.map(|key| PinnedRow::InTable { key, variant: pinned });
     }
     // Gone from the table: the key that retires it alone, as the gate's help gives it.
@@ -397,41 +403,33 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
     false
 }
 
-/// What the helps for colliding names read besides the rows: the API snapshot, whether codes
-/// are integers, and the key of the pin that names a row, where one does.
-struct Known<'p, F> {
-    previous: Option<&'p EnumApi>,
-    integer: bool,
-    pin_key: F,
-}
-
 /// A problem for each name that is empty or that an earlier row already has; the helps' keys
-/// count codes as numbers where they are integers, a pinned row's key is its pin's (so that
-/// the help's pin replaces it), and where the API snapshot has another variant for one of two
-/// rows that generate one name, the help pins it.
-fn check_collisions<'k, 'm>(
+/// are counted as `helps` counts them ([`Helps`]), a pinned row's key is its pin's (`pin_key`,
+/// so that the help's pin replaces it), and where the API snapshot has another variant for one
+/// of two rows that generate one name, the help pins it.
+fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
     place: &Place<'_>,
     names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'k>],
     columns: &Columns,
-    known: Known<'_, impl Fn(&KeyedRow<'_>) -> Option<&'m str>>,
+    ((snapshot, keys), pin_key): (
+        Helps<'_, '_, 'r, 'k, '_, F>,
+        impl Fn(&KeyedRow<'_>) -> Option<&'m str>,
+    ),
     problems: &mut Vec<Diagnostic>,
 ) {
-    let Known { previous, integer, pin_key } = known;
     let mut first: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(names.len(), FxBuildHasher);
-    let keys = HelpKeys::new(|| page_naming(rows, columns, integer));
     let key_of = |keyed: &KeyedRow<'_>| match pin_key(keyed).filter(|_| keyed.retiring.is_none()) {
         Some(key) => key.to_owned(),
         None => keys.of(&keyed.key_text, cell_text(keyed, columns)),
     };
-    let snapshot = previous.map(|previous| SnapshotRows::new(previous, rows, columns, integer));
     let generated = OnceLock::new();
     // The snapshot's variant for the row at `index`, where it is not `name`, no row generates
     // it, and the manifest does not pin the row's name (the team chose that one).
     let kept_variant = |index: usize, name: &str, first_row: bool| {
         let (keyed, (_, pinned)) = (&rows[index], &names[index]);
-        let was = snapshot.as_ref().filter(|_| !pinned)?.variant_of(keyed)?;
+        let was = snapshot.filter(|_| !pinned)?.variant_of(keyed)?;
         let generated: &FxHashSet<&str> = generated.get_or_init(|| {
             names.iter().filter_map(|(name, _)| Some(name.as_ref().ok()?.as_str())).collect()
         });
