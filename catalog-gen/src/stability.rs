@@ -14,8 +14,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{CatalogApi, Differing, EnumApi, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
+use crate::model::keys::code_id;
 use crate::model::lints::MANY_ROWS;
-use crate::model::{Origin, help_keys, keys, normalize, problems};
+use crate::model::{Origin, help_keys, normalize, problems};
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -233,15 +234,6 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
             renamed_to: paired.then(|| new_headers[at].clone()),
             new_headers: new_headers.clone(),
         });
-    }
-}
-
-/// A code as the rows compare it: as written, or where the codes are integers, as the
-/// number's decimal digits.
-fn code_id(code: &str, integer: bool) -> Cow<'_, str> {
-    match integer.then(|| keys::int_value(code)).flatten() {
-        Some(value) => Cow::Owned(value.to_string()),
-        None => Cow::Borrowed(code),
     }
 }
 

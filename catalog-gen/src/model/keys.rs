@@ -114,6 +114,26 @@ pub fn int_value(text: &str) -> Option<u64> {
     }
 }
 
+/// A code as the rows compare it (lookups, the uniqueness checks, the break gate, the keys of
+/// the manifest): as written, or where the codes are `integer`, as the number's decimal digits
+/// (`0x0D` and `013` are `13`).
+pub fn code_id(code: &str, integer: bool) -> Cow<'_, str> {
+    match integer.then(|| int_value(code)).flatten() {
+        Some(value) => Cow::Owned(value.to_string()),
+        None => Cow::Borrowed(code),
+    }
+}
+
+impl KeyedRow<'_> {
+    /// The row's code as the rows compare it ([`code_id`]).
+    pub fn code_id(&self) -> Cow<'_, str> {
+        match self.key {
+            Key::Int(value) => Cow::Owned(value.to_string()),
+            Key::Str(_) => Cow::Borrowed(&self.key_text),
+        }
+    }
+}
+
 /// A code as written, and as a number where it is one.
 pub struct Code<'c> {
     /// As written.

@@ -2,32 +2,17 @@
 //! ([`super::names`]): which of the snapshot's variants a row of the page was, and which row of
 //! the page a variant of the snapshot is now.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{EnumApi, VariantApi};
-use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::help_keys::{Naming, TableHas, retired_key};
-use crate::model::keys::{Code, KeyedRow};
+use crate::model::keys::{Code, KeyedRow, code_id};
 use crate::model::names::{cell_text, only};
 use crate::model::retired;
-
-/// A code as the rows compare it ([`Code::of`]): an integer code by its number.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum CodeId<'c> {
-    Number(u64),
-    Text(&'c str),
-}
-
-/// `keyed`'s code as the rows compare it.
-fn row_code_id<'r>(keyed: &'r KeyedRow<'_>) -> CodeId<'r> {
-    match &keyed.key {
-        Key::Int(number) => CodeId::Number(*number),
-        Key::Str(_) => CodeId::Text(&keyed.key_text),
-    }
-}
 
 /// The API snapshot's rows beside the page's, to say which row of one is which of the other:
 /// the row with the same code and name, else the one row with its name in both, whose code no
@@ -47,10 +32,10 @@ pub(super) struct SnapshotRows<'p, 'r, 'k, 'c> {
 #[derive(Default)]
 struct SnapshotIndex<'p, 'r, 'k> {
     variants_by_name: FxHashMap<&'p str, Vec<&'p VariantApi>>,
-    variants_by_code: FxHashMap<CodeId<'p>, Vec<&'p VariantApi>>,
+    variants_by_code: FxHashMap<Cow<'p, str>, Vec<&'p VariantApi>>,
     naming: Naming<'p>,
     rows_by_name: FxHashMap<&'r str, Vec<&'r KeyedRow<'k>>>,
-    row_codes: FxHashSet<CodeId<'r>>,
+    row_codes: FxHashSet<Cow<'r, str>>,
 }
 
 impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
@@ -79,7 +64,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     pub(super) fn retired_key(&self, was: &'p VariantApi) -> (&'p str, bool) {
         let index = self.index();
         let table_has = TableHas {
-            code: |key: &str| index.row_codes.contains(&self.code_id(key)),
+            code: |key: &str| index.row_codes.contains(&code_id(key, self.integer)),
             name: |key: &str| index.rows_by_name.contains_key(key),
         };
         retired_key(&was.code, &was.name, &index.naming, table_has)
@@ -91,24 +76,16 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
             let mut index = SnapshotIndex { naming, ..SnapshotIndex::default() };
             for variant in &self.snapshot.variants {
                 index.variants_by_name.entry(variant.name.as_str()).or_default().push(variant);
-                let code = self.code_id(&variant.code);
+                let code = code_id(&variant.code, self.integer);
                 index.variants_by_code.entry(code).or_default().push(variant);
                 index.naming.add(&variant.code, &variant.name);
             }
             for keyed in self.rows {
                 index.rows_by_name.entry(cell_text(keyed, self.columns)).or_default().push(keyed);
-                index.row_codes.insert(row_code_id(keyed));
+                index.row_codes.insert(keyed.code_id());
             }
             index
         })
-    }
-
-    /// A code of the snapshot or a key of the manifest as [`Code::is`] compares it.
-    fn code_id<'s>(&self, code: &'s str) -> CodeId<'s> {
-        match Code::new(code).number().filter(|_| self.integer) {
-            Some(number) => CodeId::Number(number),
-            None => CodeId::Text(code),
-        }
     }
 
     /// The page's rows with `name` in their name cell.
@@ -134,7 +111,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
         let row = *only(named.iter())?;
         // Not where another of the snapshot's rows with the row's code has left the page.
         let with_its_code =
-            index.variants_by_code.get(&row_code_id(row)).map_or(&[][..], Vec::as_slice);
+            index.variants_by_code.get(&row.code_id()).map_or(&[][..], Vec::as_slice);
         let gone_with_its_code = |v: &&VariantApi| v.variant != was.variant && !self.on_page(v);
         (!with_its_code.iter().any(gone_with_its_code)).then_some(row)
     }
