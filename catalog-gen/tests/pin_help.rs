@@ -924,3 +924,59 @@ fn a_row_whose_code_changes_keeps_its_variant_and_needs_a_major_release() {
     let summary = report.changelog.summary();
     assert!(summary.contains("code changed: DiskFull (1051) was 1050"), "{summary}");
 }
+
+/// A docs tree of integer codes that rows share, whose page went from the rows `first` to
+/// the rows `then` with `retired` pasted, and then, with `shared-codes` taken out of the
+/// manifest, to the rows `last`: regen's one error, and the manifest's path.
+fn retired_then_unshared(
+    sandbox: &tempfile::TempDir,
+    (first, then, last): (&str, &str, &str),
+    retired: &str,
+) -> (Diagnostic, PathBuf) {
+    let (manifest, page) = docs_on_disk(sandbox);
+    let (head, rows) = integer_table(&manifest);
+    let shared = format!("{head}shared-codes = true\n");
+    fs::write(&manifest, &shared).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}{first}"));
+    fs::write(&manifest, format!("{shared}{retired}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}{then}"));
+    fs::write(&manifest, format!("{head}{retired}\n")).unwrap();
+    let mut errors = page_errors(&manifest, &page, &format!("{rows}{last}"));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    (errors.remove(0), manifest)
+}
+
+/// A retired row whose code a row of the page has, once the manifest no longer lets rows
+/// share codes, is shown at its key in the manifest (it was shown at the page's first byte,
+/// where a retired row is not), with the page's row beside it; its help tells a row the API
+/// snapshot has, which cannot be the retired one back, from a new row, which may be (a made
+/// history that took `shared-codes` out of the manifest).
+#[test]
+fn a_retired_row_whose_code_a_page_row_has_is_shown_at_its_key_with_the_way_out() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let retired = r#"retired = { "Gone" = {} }"#;
+    let rows = ("| 7 | Gone |\n| 7 | Bad |\n", "| 7 | Bad |\n", "| 7 | Bad |\n");
+    let (error, manifest) = retired_then_unshared(&sandbox, rows, retired);
+    assert_eq!(error.message, "the retired row `Gone` has code 7, as a row of the page has");
+    let labels: Vec<_> =
+        error.labels.iter().map(|label| (label.path.as_str(), label.span.clone())).collect();
+    let manifest_text = fs::read_to_string(&manifest).unwrap();
+    let key = manifest_text.find("\"Gone\"").unwrap();
+    let page_text = fs::read_to_string(manifest.with_file_name("p.md")).unwrap();
+    let cell = page_text.find("7 | Bad").unwrap();
+    assert!(labels[0].0.ends_with("catalog.toml") && labels[0].1 == (key..key + 6), "{error:#?}");
+    assert!(labels[1].0.ends_with("p.md") && labels[1].1 == (cell..cell + 1), "{error:#?}");
+    let help = error.help.unwrap();
+    assert!(help.starts_with("the page's row is the API snapshot's `Bad`, not the retired row back: set `shared-codes = true`"), "{help}");
+    // The way out it names: rows may share codes again.
+    let (head, _) = integer_table(&manifest);
+    fs::write(&manifest, format!("{head}shared-codes = true\n{retired}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    let sandbox = tempfile::tempdir().unwrap();
+    let rows = ("| 7 | Gone |\n| 8 | Bad |\n", "| 8 | Bad |\n", "| 8 | Bad |\n| 7 | New |\n");
+    let (error, _) = retired_then_unshared(&sandbox, rows, retired);
+    assert_eq!(error.message, "the retired row `Gone` has code 7, as a row of the page has");
+    let help = error.help.unwrap();
+    assert!(help.starts_with(r#"if the page's row is the retired one back, remove `"Gone"` from this [[table]]'s `retired`; otherwise set `shared-codes = true`"#), "{help}");
+}

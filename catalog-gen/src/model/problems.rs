@@ -84,6 +84,26 @@ pub enum PinnedRow<'p> {
     },
 }
 
+/// Where a row is written: its code's cell on the page, or for a retired row, its key in
+/// the manifest's `retired`.
+#[derive(Clone, Debug)]
+pub enum RowAt<'a> {
+    /// A row of the page: the span of its code's cell, and the variant the API snapshot has
+    /// for a row of that code and name, if it has one.
+    Page(Range<usize>, Option<&'a str>),
+    /// A retired row: the span of its key in the manifest.
+    Retired(Range<usize>),
+}
+
+impl RowAt<'_> {
+    /// The span, in whichever file it is.
+    pub fn span(self) -> Range<usize> {
+        match self {
+            RowAt::Page(span, _) | RowAt::Retired(span) => span,
+        }
+    }
+}
+
 /// The two files a table's problems point into: the manifest and the table's page.
 #[derive(Clone, Copy, Debug)]
 pub struct Place<'a> {
@@ -687,6 +707,69 @@ impl Place<'_> {
                 "every row needs its own code; remove or fix one of the rows, or set \
                  `shared-codes = true` in the manifest if rows may share a code",
             )
+    }
+
+    /// A retired row (retired by `key`, at `span` in the manifest) whose code (`code`: the
+    /// code, and where codes are shared, the name) a row before it has: `earlier`, a row of
+    /// the page or another retired row.
+    pub fn retired_row_repeated(
+        &self,
+        span: Range<usize>,
+        key: &str,
+        code: (&str, Option<&str>),
+        earlier: RowAt<'_>,
+    ) -> Diagnostic {
+        let (what, note) = match code {
+            (code, Some(name)) => (
+                format!("code {code} and the name `{name}`"),
+                "retired rows are rows of the table too, and rows that share a code need \
+                 different names",
+            ),
+            (code, None) => (
+                format!("code {code}"),
+                "retired rows are rows of the table too: each keeps its code, and without \
+                 `shared-codes` no two rows share one",
+            ),
+        };
+        let (key, quoted) = (key, toml_string(key));
+        let share = "set `shared-codes = true` in the manifest, so that rows may share a code";
+        let (whose, file, label, help) = match (&earlier, code.1) {
+            (RowAt::Page(_, None), shared) => {
+                let back = format!(
+                    "if the page's row is the retired one back, remove `{quoted}` from this \
+                     [[table]]'s `retired`"
+                );
+                let help = match shared {
+                    Some(_) => back,
+                    None => format!("{back}; otherwise {share}"),
+                };
+                ("a row of the page", self.page, "the page's row", help)
+            }
+            (RowAt::Page(_, Some(variant)), _) => {
+                let help = format!(
+                    "the page's row is the API snapshot's `{variant}`, not the retired row \
+                     back: {share}; or, to drop the retired variant, take `{quoted}` out of \
+                     `retired` and run with `--allow-breaking`"
+                );
+                ("a row of the page", self.page, "the page's row", help)
+            }
+            (RowAt::Retired(_), Some(_)) => (
+                "another retired row",
+                self.manifest,
+                "retired here too",
+                "both retire one row of the API snapshot: remove one of the two from this \
+                 [[table]]'s `retired`"
+                    .to_owned(),
+            ),
+            (RowAt::Retired(_), None) => {
+                ("another retired row", self.manifest, "retired here too", share.to_owned())
+            }
+        };
+        let message = format!("the retired row `{key}` has {what}, as {whose} has");
+        self.in_manifest(span, message, "retired here")
+            .with_label(Label::secondary(file, earlier.span(), label))
+            .with_note(note)
+            .with_help(help)
     }
 
     /// A code and name both used by an earlier row, in a table with shared codes.

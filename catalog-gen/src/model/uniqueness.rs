@@ -7,6 +7,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
+use crate::api::EnumApi;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
@@ -14,13 +15,16 @@ use crate::model::columns::Columns;
 use crate::model::facts::key_order;
 use crate::model::keys::{Code, KeyedRow};
 use crate::model::names;
-use crate::model::problems::Place;
+use crate::model::problems::{Place, RowAt};
 use crate::naming;
 
-/// The rows that repeat no earlier row; a problem for each that does.
+/// The rows that repeat no earlier row; a problem for each that does. `previous`, the enum's
+/// API in the snapshot, tells a retired row's help whether the page's row of its code is a
+/// row the snapshot has, or may be the retired one back.
 pub fn check<'a>(
     place: &Place<'_>,
     spec: &TableSpec,
+    previous: Option<&EnumApi>,
     columns: &Columns,
     mut rows: Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
@@ -33,7 +37,7 @@ pub fn check<'a>(
         return rows;
     }
     let shared_codes = spec.shared_codes;
-    let repeats = repeats(place, shared_codes, columns, &rows, problems);
+    let repeats = repeats(place, previous, shared_codes, columns, &rows, problems);
     // The rows are kept where they are: at 200k rows, a second vector of them would be
     // tens of megabytes of fresh memory, which costs more time than filtering.
     if !repeats.is_empty() {
@@ -72,6 +76,7 @@ fn all_codes_differ(rows: &[KeyedRow<'_>]) -> bool {
 /// codes, its code and name); a problem for each.
 fn repeats(
     place: &Place<'_>,
+    previous: Option<&EnumApi>,
     shared_codes: bool,
     columns: &Columns,
     rows: &[KeyedRow<'_>],
@@ -83,29 +88,67 @@ fn repeats(
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut repeats = Vec::new();
     for (index, keyed) in rows.iter().enumerate() {
-        let (key_cell, name_cell) =
-            (&keyed.row.cells()[columns.key], &keyed.row.cells()[columns.name]);
-        let identity = (&keyed.key, shared_codes.then_some(&*name_cell.text));
+        let name = &*keyed.row.cells()[columns.name].text;
+        let identity = (&keyed.key, shared_codes.then_some(name));
         let earlier = match first.entry(identity) {
-            Entry::Occupied(earlier) => &rows[*earlier.get()].row.cells()[columns.key].span,
+            Entry::Occupied(earlier) => &rows[*earlier.get()],
             Entry::Vacant(slot) => {
                 slot.insert(index);
                 continue;
             }
         };
-        problems.push(if shared_codes {
-            place.duplicate_row(
-                key_cell.span.clone(),
-                earlier.clone(),
-                &keyed.key_text,
-                &name_cell.text,
-            )
-        } else {
-            place.duplicate_code(key_cell.span.clone(), earlier.clone(), &keyed.key_text)
-        });
+        problems.push(repeat(place, previous, shared_codes, columns, earlier, keyed));
         repeats.push(index);
     }
     repeats
+}
+
+/// The problem of `later`, a row that repeats `earlier`'s code (or with shared codes, its
+/// code and name). A retired row has no place on the page: it is shown by its key in the
+/// manifest. (Retired rows come after the page's, so a page row's earlier row is the page's.)
+fn repeat(
+    place: &Place<'_>,
+    previous: Option<&EnumApi>,
+    shared_codes: bool,
+    columns: &Columns,
+    earlier: &KeyedRow<'_>,
+    later: &KeyedRow<'_>,
+) -> Diagnostic {
+    let (key_cell, name) =
+        (&later.row.cells()[columns.key], &*later.row.cells()[columns.name].text);
+    let earlier_at = match &earlier.retiring {
+        Some(retiring) => RowAt::Retired(retiring.key.span()),
+        None => {
+            let earlier_name = &*earlier.row.cells()[columns.name].text;
+            // The snapshot's row of that code and name, other than the one retired: the page's
+            // row is that row, not the retired one back.
+            let variant = previous.and_then(|api| {
+                let retired = later.retiring.as_ref().map(|retiring| retiring.ident.as_str());
+                api.variants.iter().find(|variant| {
+                    Some(variant.variant.as_str()) != retired
+                        && variant.name == earlier_name
+                        && Code::new(&variant.code).of(earlier)
+                })
+            });
+            let variant = variant.map(|variant| variant.variant.as_str());
+            RowAt::Page(earlier.row.cells()[columns.key].span.clone(), variant)
+        }
+    };
+    let name = shared_codes.then_some(name);
+    match (&later.retiring, name) {
+        (Some(retiring), _) => place.retired_row_repeated(
+            retiring.key.span(),
+            retiring.key.get_ref(),
+            (&later.key_text, name),
+            earlier_at,
+        ),
+        (None, Some(name)) => {
+            place.duplicate_row(key_cell.span.clone(), earlier_at.span(), &later.key_text, name)
+        }
+        (None, None) => {
+            place.duplicate_code(key_cell.span.clone(), earlier_at.span(), &later.key_text)
+        }
+    }
 }
 
 /// With shared codes, every row must still be found by its code or its name: a row whose
@@ -185,7 +228,7 @@ mod tests {
         let mut problems = Vec::new();
         let shared = if shared_codes { "shared-codes = true\n" } else { "" };
         let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{shared}"));
-        let rows = check(&PLACE, &spec, &columns, rows, &mut problems);
+        let rows = check(&PLACE, &spec, None, &columns, rows, &mut problems);
         (
             rows.iter().map(|row| row.row.cells()[1].text.to_string()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),
@@ -210,7 +253,7 @@ mod tests {
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
-        let rows = check(&PLACE, &spec, &columns, rows, &mut problems);
+        let rows = check(&PLACE, &spec, None, &columns, rows, &mut problems);
         let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells()[1].text).collect();
         assert_eq!(names, ["a", "b", "d"]);
         let at = |line: &str| {
