@@ -770,6 +770,8 @@ impl Place<'_> {
             .with_label(Label::secondary(file, earlier.span(), label))
             .with_note(note)
             .with_help(help)
+            // Whether the page's row is one the snapshot has.
+            .reading_snapshot()
     }
 
     /// A code and name both used by an earlier row, in a table with shared codes.
