@@ -117,24 +117,33 @@ fn breaks_sharing(
             origin.is_some_and(|origin| origin.pins.iter().any(|(_, pinned, _)| pinned == name))
         };
         let new_by_name = by_name(&new_api.variants);
+        // Each side's rows by code and name cell, made on first use.
+        let old_rows = Rows::new(&old_api.variants, integer);
+        let new_rows = Rows::new(&new_api.variants, integer);
         // A variant is gone where no new one has its name, or where the one that has it stands
-        // for another code: its name went to another row (a suffix dropped, names swapped),
-        // so `E::X` would mean that row.
-        let kept = |old: &VariantApi, by_name: &FxHashMap<&str, &VariantApi>| {
+        // for another row, so that `E::X` would mean that row: one of another code (its name
+        // went to another row: a suffix dropped, names swapped), or of its code and another
+        // name cell where its own row is still there under another variant name (two rows of
+        // one code whose names make one name, each with its code as a suffix, and one's code
+        // written otherwise: `Disk3` and `Disk03`).
+        let kept = |old: &VariantApi, by_name: &FxHashMap<&str, &VariantApi>, rows: &Rows<'_>| {
             by_name.get(old.variant.as_str()).is_some_and(|now| {
-                now.code == old.code
-                    || code_id(&now.code, integer) == code_id(&old.code, integer)
-                    || pinned(&now.variant)
+                let same_code = || {
+                    now.code == old.code
+                        || code_id(&now.code, integer) == code_id(&old.code, integer)
+                };
+                let same_row = || now.name == old.name || !rows.has(old);
+                pinned(&now.variant) || (same_code() && same_row())
             })
         };
         let gone: Vec<&VariantApi> =
-            old_api.variants.iter().filter(|old| !kept(old, &new_by_name)).collect();
+            old_api.variants.iter().filter(|old| !kept(old, &new_by_name, &new_rows)).collect();
         if !gone.is_empty() {
             let old_by_name = by_name(&old_api.variants);
             // The new variants whose names are new to their rows: what a gone one may be.
             let mut renamed: FxHashMap<Cow<'_, str>, Vec<&VariantApi>> = FxHashMap::default();
             for variant in &new_api.variants {
-                if !kept(variant, &old_by_name) {
+                if !kept(variant, &old_by_name, &old_rows) {
                     renamed.entry(code_id(&variant.code, integer)).or_default().push(variant);
                 }
             }
@@ -147,13 +156,15 @@ fn breaks_sharing(
                 new_api.variants.iter().map(|variant| code_id(&variant.code, integer)).collect();
             let new_row_names: FxHashSet<&str> =
                 new_api.variants.iter().map(|variant| variant.name.as_str()).collect();
-            let rows: Vec<(&VariantApi, Option<&VariantApi>)> = gone
+            let mut rows: Vec<(&VariantApi, Option<&VariantApi>)> = gone
                 .into_iter()
                 .map(|old| {
                     let candidates = renamed.get(&code_id(&old.code, integer));
                     (old, same_row(old, candidates.map_or(&[][..], Vec::as_slice)))
                 })
                 .collect();
+            let recoded_rows = RecodedRows { renamed: &renamed, old: &old_codes, new: &new_codes };
+            recoded_rows.pair(&mut rows, &new_by_name);
             // The new variants that gone ones are renamed to: a name that went to such a row
             // went with the row's rename, and its own row is gone.
             let renamed_to: FxHashSet<&str> =
@@ -237,6 +248,29 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
     }
 }
 
+/// One side's rows by their code (where codes are `integer`, by number) and name cell, made on
+/// first use: most updates never ask.
+struct Rows<'v> {
+    variants: &'v [VariantApi],
+    integer: bool,
+    rows: std::cell::OnceCell<FxHashSet<(Cow<'v, str>, &'v str)>>,
+}
+
+impl<'v> Rows<'v> {
+    fn new(variants: &'v [VariantApi], integer: bool) -> Self {
+        Rows { variants, integer, rows: std::cell::OnceCell::new() }
+    }
+
+    /// Whether a variant of this side has `variant`'s code and name cell.
+    fn has(&self, variant: &VariantApi) -> bool {
+        let rows = self.rows.get_or_init(|| {
+            let row = |v: &'v VariantApi| (code_id(&v.code, self.integer), v.name.as_str());
+            self.variants.iter().map(row).collect()
+        });
+        rows.contains(&(code_id(&variant.code, self.integer), variant.name.as_str()))
+    }
+}
+
 /// Each of `variants` by its name.
 fn by_name(variants: &[VariantApi]) -> FxHashMap<&str, &VariantApi> {
     variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect()
@@ -263,6 +297,59 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
         (Some(one), None, _) => Some(one),
         (_, _, [only]) => Some(only),
         _ => None,
+    }
+}
+
+/// What pairs a gone variant with the row it became where the row's code changed under its
+/// name and its variant name changed too (its name now makes the name of another row of its
+/// new code, and each takes its code as a suffix): the gate lets a row whose code changed keep
+/// its variant, and where the variant name went with the code, that is a rename, not a row
+/// removed. Its retirement would be refused, the retired row's name being the row's.
+struct RecodedRows<'a, 'v> {
+    /// The new variants whose names are new to their rows, by code.
+    renamed: &'a FxHashMap<Cow<'v, str>, Vec<&'v VariantApi>>,
+    /// How many rows each key names in the old API and in the new.
+    old: &'a help_keys::Naming<'v>,
+    new: &'a help_keys::Naming<'v>,
+}
+
+impl<'v> RecodedRows<'_, 'v> {
+    /// Gives each of `rows` (gone variants, each with the new one its row became, where one
+    /// of its code was found) that has none, and whose variant name no new variant has
+    /// (`new_by_name`), the new variant whose name is new to its row that has the gone one's
+    /// name cell: where that name names one row in the old API and one in the new, and that
+    /// variant is not another's already.
+    fn pair(
+        &self,
+        rows: &mut [(&'v VariantApi, Option<&'v VariantApi>)],
+        new_by_name: &FxHashMap<&str, &VariantApi>,
+    ) {
+        let mut taken: FxHashSet<&str> =
+            rows.iter().filter_map(|(_, new)| Some(new.as_ref()?.variant.as_str())).collect();
+        // By name cell, made on first use: a map, as an update may rename thousands of rows.
+        let mut by_name: Option<FxHashMap<&str, Vec<&VariantApi>>> = None;
+        for (old, same) in rows.iter_mut() {
+            let alone = |naming: &help_keys::Naming<'_>| naming.count(&old.name) == 1;
+            if same.is_some()
+                || new_by_name.contains_key(old.variant.as_str())
+                || !alone(self.old)
+                || !alone(self.new)
+            {
+                continue;
+            }
+            let by_name = by_name.get_or_insert_with(|| {
+                let mut by_name: FxHashMap<&str, Vec<&VariantApi>> = FxHashMap::default();
+                for new in self.renamed.values().flatten() {
+                    by_name.entry(new.name.as_str()).or_default().push(new);
+                }
+                by_name
+            });
+            if let Some([new]) = by_name.get(old.name.as_str()).map(Vec::as_slice)
+                && taken.insert(new.variant.as_str())
+            {
+                *same = Some(new);
+            }
+        }
     }
 }
 
@@ -629,6 +716,61 @@ mod tests {
         let origins = BTreeMap::from([("E".to_owned(), pinned)]);
         let differing = Differing::whole(old_ab(), &pinned_away);
         assert!(breaks_between(&differing, &origins).is_empty());
+    }
+
+    /// A row whose code changed under its name, whose variant name changed with it (a new row
+    /// of its new code makes the same name, and each takes its code as a suffix), is its
+    /// variant renamed, with the pin keyed by its name where its code is the other row's too.
+    /// It was a row removed, and its retirement was refused: the retired row had the row's
+    /// name, and the row the other's code (a made history). Where the name does not name one
+    /// row, the row is removed, as before.
+    #[test]
+    fn a_row_recoded_under_its_name_whose_variant_took_a_suffix_is_renamed() {
+        let old = api(&[], &[("Full", "2", "Full"), ("Disk", "5", "Disk")]);
+        let new =
+            api(&[], &[("Full0x3", "0x3", "Full"), ("Full3", "3", "full"), ("Disk", "5", "Disk")]);
+        let integer = Origin { integer_codes: true, ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), integer)]);
+        let found = breaks_between(&Differing::whole(old.clone(), &new), &origins);
+        let renamed = Break::RenamedVariant {
+            enum_name: "E".into(),
+            old: "Full".into(),
+            new: "Full0x3".into(),
+            code: "0x3".into(),
+            pin_key: "Full".into(),
+        };
+        assert_eq!(found, [renamed]);
+
+        let two_named =
+            api(&[], &[("Full0x3", "0x3", "Full"), ("Full4", "4", "Full"), ("Disk", "5", "Disk")]);
+        let found = breaks_between(&Differing::whole(old, &two_named), &origins);
+        assert!(matches!(&found[..], [Break::RemovedVariant { .. }]), "{found:?}");
+    }
+
+    /// A variant whose name and code another row has now, its name cell written otherwise,
+    /// is gone from its own row where that row is still there under another variant name: two
+    /// rows of one code whose names make one name take their codes as suffixes, and where the
+    /// old row's code is written otherwise (`03`), the new row gets its old name (`Disk3`). It
+    /// was kept, and `E::Disk3` came to mean the new row without a break (a made history).
+    #[test]
+    fn a_variant_that_goes_to_a_new_row_of_its_code_is_a_rename_of_its_own() {
+        let old = api(&[], &[("Disk3", "3", "Disk"), ("Full", "5", "Full")]);
+        let new =
+            api(&[], &[("Disk03", "03", "Disk"), ("Disk3", "3", "disk"), ("Full", "5", "Full")]);
+        let integer = Origin { integer_codes: true, ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), integer)]);
+        let found = breaks_between(&Differing::whole(old.clone(), &new), &origins);
+        let renamed = Break::RenamedVariant {
+            enum_name: "E".into(),
+            old: "Disk3".into(),
+            new: "Disk03".into(),
+            code: "03".into(),
+            pin_key: "Disk".into(),
+        };
+        assert_eq!(found, [renamed]);
+        // Its name cell re-worded, the row keeps its variant.
+        let reworded = api(&[], &[("Disk3", "3", "disk"), ("Full", "5", "Full")]);
+        assert!(breaks_between(&Differing::whole(old, &reworded), &origins).is_empty());
     }
 
     /// Rows `1` and `2`, named `A` and `B`.
