@@ -1,8 +1,10 @@
 //! Made-up docs histories replayed through regen as a team would replay its own
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
-//! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared or
-//! making no identifier, a column renamed, added or taken away; on tables of integer codes, of
+//! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared,
+//! written in another style (`disk full`, `Disk-Full`) or making no identifier, a row added
+//! whose name makes another's identifier, a column renamed, added or taken away, and the
+//! manifest's `strip-suffix`, `key-pattern` and `shared-codes` changed between updates; on tables of integer codes, of
 //! string codes, of codes rows share, and of string codes that name the variants, with or without a `key-pattern` and a
 //! `strip-suffix`; a page of one such table, or of two under their headings (each its own
 //! `[[table]]` of one module), where a row may also move from one table to the other. Real histories found most of the break gate's
@@ -154,6 +156,18 @@ enum Edit {
     AnnotateCode {
         row: usize,
     },
+    /// The name written in the next of three styles that make one identifier: `Disk Full`,
+    /// `disk full`, `Disk-Full`. Rows of different names can so make one variant name.
+    Restyle {
+        row: usize,
+    },
+    /// A row added whose name is `row`'s in another style ([`Edit::Restyle`]): where rows
+    /// share codes, with `row`'s code (two exceptions of one status whose names make one
+    /// identifier), else with `code`.
+    AddAlike {
+        row: usize,
+        code: u16,
+    },
 }
 
 /// A page's state: its rows, the rows removed and not restored, the third column's header,
@@ -181,6 +195,11 @@ impl Page {
     /// retired beside the row it still is: the page cannot tell them apart, and regen rightly
     /// refuses it. So names do not repeat there.)
     fn is_valid(&self) -> bool {
+        // Words after a code only where a `key-pattern` finds the code before them.
+        let annotated = self.rows.iter().any(|row| row.annotation.is_some());
+        if annotated && !self.reading.pattern {
+            return false;
+        }
         let codes = |code: &str| self.rows.iter().filter(|row| self.code_of(row) == code).count();
         let names = |name: &str| {
             let rows = self.rows.iter().chain(&self.removed);
@@ -199,6 +218,32 @@ impl Page {
     fn apply(&mut self, edit: &Edit) {
         let before = self.clone();
         self.apply_unchecked(edit);
+        if !self.is_valid() {
+            *self = before;
+        }
+    }
+
+    /// Makes the manifest read the table otherwise where the page stays one regen can
+    /// generate ([`Page::is_valid`]); skips it otherwise.
+    fn reread(&mut self, change: Reread) {
+        let before = self.clone();
+        match change {
+            Reread::Strip => self.reading.strip = !self.reading.strip,
+            Reread::Pattern => self.reading.pattern = !self.reading.pattern,
+            Reread::SharedCodes => {
+                // Retired rows keep their codes: where a removed row's code is another row's,
+                // the manifest may retire it, and then only the team can tell whether that
+                // row is the retired one back or rows must share codes again.
+                let codes = self.rows.iter().chain(&self.removed).map(|row| row.code);
+                let unshared =
+                    codes.collect::<BTreeSet<_>>().len() == self.rows.len() + self.removed.len();
+                self.kind = match self.kind {
+                    Kind::Integer => Kind::Shared,
+                    Kind::Shared if unshared => Kind::Integer,
+                    other => other,
+                }
+            }
+        }
         if !self.is_valid() {
             *self = before;
         }
@@ -258,6 +303,16 @@ impl Page {
             Edit::Unnamed { row } if len > 0 => "—".clone_into(&mut self.rows[row % len].name),
             Edit::RenameColumn => self.remedy = !self.remedy,
             Edit::ToggleNotes => self.notes = !self.notes,
+            Edit::Restyle { row } if len > 0 => {
+                let row = &mut self.rows[row % len];
+                row.name = restyled(&row.name);
+            }
+            Edit::AddAlike { row, code } if len > 0 => {
+                let like = &self.rows[row % len];
+                let code = if self.kind == Kind::Shared { like.code } else { *code };
+                let name = restyled(&like.name);
+                self.apply_unchecked(&Edit::Add { code, name });
+            }
             Edit::AnnotateCode { row } if len > 0 && self.reading.pattern => {
                 let row = &mut self.rows[row % len];
                 row.annotation = match row.annotation {
@@ -294,6 +349,20 @@ impl Page {
     }
 }
 
+/// `name` in the next of three styles that make one identifier ([`Edit::Restyle`]).
+fn restyled(name: &str) -> String {
+    if name.contains('-') {
+        name.replace('-', " ")
+    } else if name.starts_with(|c: char| c.is_lowercase()) {
+        // Each word as [`WORDS`] writes it.
+        let word = |word: &str| WORDS.into_iter().find(|known| known.eq_ignore_ascii_case(word));
+        let words: Option<Vec<&str>> = name.split(' ').map(word).collect();
+        words.map_or_else(|| name.to_owned(), |words| words.join("-"))
+    } else {
+        name.to_lowercase()
+    }
+}
+
 /// The headings the tables of a page are under, in order.
 const HEADINGS: [&str; 2] = ["Alpha", "Beta"];
 
@@ -311,6 +380,22 @@ enum DocEdit {
     In { table: usize, edit: Edit },
     /// A row of the first table moved to the second (rows picked as [`Edit`]'s are).
     MoveAcross { row: usize },
+    /// The manifest made to read one table otherwise, picked as for [`DocEdit::In`].
+    Reread { table: usize, change: Reread },
+}
+
+/// A change to how the manifest reads a table, as a team makes to its `[[table]]` between
+/// docs updates.
+#[derive(Clone, Copy, Debug)]
+enum Reread {
+    /// `strip-suffix = "Error"` added or taken away: names that end in `Error` make other
+    /// variant names.
+    Strip,
+    /// The `key-pattern` added, or taken away where no code cell says more than its code.
+    Pattern,
+    /// `shared-codes = true` added to a table of integer codes, or taken away where no rows
+    /// share a code, removed rows included.
+    SharedCodes,
 }
 
 impl Doc {
@@ -355,6 +440,10 @@ impl Doc {
                 }
             }
             DocEdit::MoveAcross { .. } => {}
+            DocEdit::Reread { table, change } => {
+                let count = self.tables.len();
+                self.tables[table % count].reread(*change);
+            }
         }
     }
 
@@ -388,13 +477,17 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(Edit::RenameColumn),
         Just(Edit::ToggleNotes),
         any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
+        any::<usize>().prop_map(|row| Edit::Restyle { row }),
+        (any::<usize>(), code()).prop_map(|(row, code)| Edit::AddAlike { row, code }),
     ]
 }
 
 fn doc_edit() -> impl Strategy<Value = DocEdit> {
+    let change = prop_oneof![Just(Reread::Strip), Just(Reread::Pattern), Just(Reread::SharedCodes)];
     prop_oneof![
-        8 => (any::<usize>(), edit()).prop_map(|(table, edit)| DocEdit::In { table, edit }),
+        12 => (any::<usize>(), edit()).prop_map(|(table, edit)| DocEdit::In { table, edit }),
         1 => any::<usize>().prop_map(|row| DocEdit::MoveAcross { row }),
+        1 => (any::<usize>(), change).prop_map(|(table, change)| DocEdit::Reread { table, change }),
     ]
 }
 
@@ -525,6 +618,7 @@ fn replay_made(
         for edit in edits {
             apply(&mut page, edit);
         }
+        replay.reread(&page.manifest_tables());
         pages.push(page.markdown());
         let label = format!("update {number}");
         let checked = match replay.revision(&label, page.markdown().as_bytes()) {
@@ -597,7 +691,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
     // Names repeat here, which the made histories of such tables avoid (`Page::is_valid`).
     let unchecked = |doc: &mut Doc, edit: &DocEdit| match edit {
         DocEdit::In { edit, .. } => doc.tables[0].apply_unchecked(edit),
-        DocEdit::MoveAcross { .. } => unreachable!(),
+        DocEdit::MoveAcross { .. } | DocEdit::Reread { .. } => unreachable!(),
     };
     let doc = Doc { tables: vec![page] };
     let replay = replay_made(sandbox.path(), doc, &updates, unchecked).unwrap();

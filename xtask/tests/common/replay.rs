@@ -304,6 +304,16 @@ impl Replay {
         heading.and_then(|heading| self.manifest.table_under(heading.trim())).unwrap_or(0)
     }
 
+    /// Gives each `[[table]]` the lines of `tables` in place of its own (its key, name and
+    /// options, as [`Replay::of_tables`] took them), keeping what was pasted into it: the
+    /// manifest edited between docs updates.
+    pub fn reread(&mut self, tables: &[String]) {
+        assert_eq!(tables.len(), self.manifest.tables.len(), "a manifest of other tables");
+        for (table, lines) in self.manifest.tables.iter_mut().zip(tables) {
+            table.lines.clone_from(lines);
+        }
+    }
+
     /// Regenerates with `text` as the page (`label` names the revision in the record), pasting
     /// what the helps give until it generates, repeating it with `--allow-breaking` where only
     /// breaks without a help are left. Fails the test where a help comes back after its paste.
