@@ -2,7 +2,8 @@
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
 //! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared,
-//! written in another style (`disk full`, `Disk-Full`) or making no identifier, a row added
+//! written in another style (`disk full`, `Disk-Full`) or making no identifier, string codes
+//! whose letter changes case (`E7`, `e7`: another code, the same identifier), a row added
 //! whose name makes another's identifier, a column renamed, added or taken away, and the
 //! manifest's `strip-suffix`, `key-pattern` and `shared-codes` changed between updates; on tables of integer codes, of
 //! string codes, of codes rows share, and of string codes that name the variants, with or without a `key-pattern` and a
@@ -73,7 +74,7 @@ impl Kind {
             lines.push_str("shared-codes = true\n");
         }
         if reading.pattern {
-            lines.push_str("key-pattern = '^(0x[0-9A-Fa-f]+|E?[0-9]+)'\n");
+            lines.push_str("key-pattern = '^(0x[0-9A-Fa-f]+|[Ee]?[0-9]+)'\n");
         }
         if reading.strip {
             lines.push_str("strip-suffix = \"Error\"\n");
@@ -161,9 +162,15 @@ enum Edit {
     Restyle {
         row: usize,
     },
+    /// Where codes are strings, the code's letter written in the other case (`E7`, `e7`):
+    /// another code, which makes the same identifier.
+    RecaseCode {
+        row: usize,
+    },
     /// A row added whose name is `row`'s in another style ([`Edit::Restyle`]): where rows
     /// share codes, with `row`'s code (two exceptions of one status whose names make one
-    /// identifier), else with `code`.
+    /// identifier); where codes are strings, with `row`'s code in the other case
+    /// ([`Edit::RecaseCode`]); else with `code`.
     AddAlike {
         row: usize,
         code: u16,
@@ -282,9 +289,9 @@ impl Page {
             Edit::PadCode { row } if len > 0 => {
                 let row = &mut self.rows[row % len];
                 // `07` is `7` where codes are integers, another code where they are strings.
-                row.written = match (row.written.strip_prefix('E'), row.written.strip_prefix("0x"))
-                {
-                    (Some(digits), _) => format!("E0{digits}"),
+                let letter = row.written.chars().next().filter(|c| c.eq_ignore_ascii_case(&'E'));
+                row.written = match (letter, row.written.strip_prefix("0x")) {
+                    (Some(letter), _) => format!("{letter}0{}", &row.written[1..]),
                     (None, Some(hex)) => format!("0x0{hex}"),
                     (None, None) => format!("0{}", row.written),
                 };
@@ -307,11 +314,21 @@ impl Page {
                 let row = &mut self.rows[row % len];
                 row.name = restyled(&row.name);
             }
+            Edit::RecaseCode { row } if len > 0 && self.kind.string_codes() => {
+                let row = &mut self.rows[row % len];
+                row.written = recased(&row.written);
+            }
             Edit::AddAlike { row, code } if len > 0 => {
                 let like = &self.rows[row % len];
+                let like_code = like.code;
                 let code = if self.kind == Kind::Shared { like.code } else { *code };
-                let name = restyled(&like.name);
+                let (name, written) = (restyled(&like.name), recased(&like.written));
                 self.apply_unchecked(&Edit::Add { code, name });
+                if self.kind.string_codes() {
+                    let added = self.rows.last_mut().expect("the row added");
+                    added.code = like_code;
+                    added.written = written;
+                }
             }
             Edit::AnnotateCode { row } if len > 0 && self.reading.pattern => {
                 let row = &mut self.rows[row % len];
@@ -360,6 +377,14 @@ fn restyled(name: &str) -> String {
         words.map_or_else(|| name.to_owned(), |words| words.join("-"))
     } else {
         name.to_lowercase()
+    }
+}
+
+/// A string code with its letter in the other case (`E7`, `e7`, [`Edit::RecaseCode`]).
+fn recased(code: &str) -> String {
+    match code.strip_prefix('E') {
+        Some(digits) => format!("e{digits}"),
+        None => code.replacen('e', "E", 1),
     }
 }
 
@@ -478,6 +503,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(Edit::ToggleNotes),
         any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
         any::<usize>().prop_map(|row| Edit::Restyle { row }),
+        any::<usize>().prop_map(|row| Edit::RecaseCode { row }),
         (any::<usize>(), code()).prop_map(|(row, code)| Edit::AddAlike { row, code }),
     ]
 }
