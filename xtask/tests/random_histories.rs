@@ -4,11 +4,13 @@
 //! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared,
 //! written in another style (`disk full`, `Disk-Full`) or making no identifier, string codes
 //! whose letter changes case (`E7`, `e7`: another code, the same identifier), a row added
-//! whose name makes another's identifier, a column renamed, added or taken away, and the
-//! manifest's `strip-suffix`, `key-pattern` and `shared-codes` changed between updates; on tables of integer codes, of
-//! string codes, of codes rows share, and of string codes that name the variants, with or without a `key-pattern` and a
-//! `strip-suffix`; a page of one such table, or of two under their headings (each its own
-//! `[[table]]` of one module), where a row may also move from one table to the other. Real histories found most of the break gate's
+//! whose name or code makes another's identifier, a column renamed, added or taken away, the
+//! columns put in another order, and the manifest's `strip-suffix`, `key-pattern` and
+//! `shared-codes` changed between updates; on tables of integer codes, of string codes, of
+//! codes rows share, and of string codes that name the variants, with or without a
+//! `key-pattern` and a `strip-suffix`; a page of one such table, or of two under their
+//! headings (each its own `[[table]]` of one module), where a row may also move from one table
+//! to the other. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
 //! Besides what every replay checks (no panic, files up to date after each regen, no help that
@@ -152,6 +154,9 @@ enum Edit {
     RenameColumn,
     /// A fourth column added, or taken away (a break no pin can mend).
     ToggleNotes,
+    /// The first three columns rotated: the code's, the name's and the third in another
+    /// order (retired rows' last text is read back from the snapshot by header).
+    RotateColumns,
     /// Words after the code in its cell, added or taken away, where a `key-pattern` finds the
     /// code: the code's column's text changes, not the code.
     AnnotateCode {
@@ -178,7 +183,7 @@ enum Edit {
 }
 
 /// A page's state: its rows, the rows removed and not restored, the third column's header,
-/// and whether it has a fourth column.
+/// whether it has a fourth column, and the order of the first three.
 #[derive(Clone, Debug)]
 struct Page {
     kind: Kind,
@@ -187,6 +192,8 @@ struct Page {
     removed: Vec<Row>,
     remedy: bool,
     notes: bool,
+    /// How far the first three columns are rotated left ([`Edit::RotateColumns`]).
+    rotation: usize,
 }
 
 impl Page {
@@ -310,6 +317,7 @@ impl Page {
             Edit::Unnamed { row } if len > 0 => "—".clone_into(&mut self.rows[row % len].name),
             Edit::RenameColumn => self.remedy = !self.remedy,
             Edit::ToggleNotes => self.notes = !self.notes,
+            Edit::RotateColumns => self.rotation = (self.rotation + 1) % 3,
             Edit::Restyle { row } if len > 0 => {
                 let row = &mut self.rows[row % len];
                 row.name = restyled(&row.name);
@@ -343,17 +351,26 @@ impl Page {
 
     fn markdown(&self) -> String {
         let third = if self.remedy { "Remedy" } else { "Details" };
+        let header = self.in_order(["Code".to_owned(), "Name".to_owned(), third.to_owned()]);
         let (fourth, line) = if self.notes { (" Notes |", " --- |") } else { ("", "") };
-        let mut text = format!("| Code | Name | {third} |{fourth}\n| --- | --- | --- |{line}\n");
+        let mut text = format!("| {} |{fourth}\n| --- | --- | --- |{line}\n", header.join(" | "));
         for row in &self.rows {
             let note = if self.notes { format!(" n{} |", row.code) } else { String::new() };
             let code = match &row.annotation {
                 Some(annotation) => format!("{} {annotation}", row.written),
                 None => row.written.clone(),
             };
-            text.push_str(&format!("| {code} | {} | {} |{note}\n", row.name, row.details));
+            let cells = self.in_order([code, row.name.clone(), row.details.clone()]);
+            text.push_str(&format!("| {} |{note}\n", cells.join(" | ")));
         }
         text
+    }
+
+    /// The first three columns' cells (code, name, third) in the page's order
+    /// ([`Edit::RotateColumns`]).
+    fn in_order(&self, mut cells: [String; 3]) -> [String; 3] {
+        cells.rotate_left(self.rotation);
+        cells
     }
 
     /// How many rows have `code` ([`Page::code_of`]) and `name` (a row's name as the API
@@ -501,6 +518,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<usize>().prop_map(|row| Edit::Unnamed { row }),
         Just(Edit::RenameColumn),
         Just(Edit::ToggleNotes),
+        Just(Edit::RotateColumns),
         any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
         any::<usize>().prop_map(|row| Edit::Restyle { row }),
         any::<usize>().prop_map(|row| Edit::RecaseCode { row }),
@@ -542,6 +560,7 @@ fn first_page() -> impl Strategy<Value = Page> {
         removed: Vec::new(),
         remedy: false,
         notes: false,
+        rotation: 0,
     });
     pages.prop_filter("a page regen can generate", Page::is_valid)
 }
@@ -705,6 +724,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         removed: Vec::new(),
         remedy: false,
         notes: false,
+        rotation: 0,
     };
     let edit = |edit| DocEdit::In { table: 0, edit };
     let updates = [
