@@ -729,21 +729,11 @@ mod tests {
         let old = api(&[], &[("Full", "2", "Full"), ("Disk", "5", "Disk")]);
         let new =
             api(&[], &[("Full0x3", "0x3", "Full"), ("Full3", "3", "full"), ("Disk", "5", "Disk")]);
-        let integer = Origin { integer_codes: true, ..Origin::default() };
-        let origins = BTreeMap::from([("E".to_owned(), integer)]);
-        let found = breaks_between(&Differing::whole(old.clone(), &new), &origins);
-        let renamed = Break::RenamedVariant {
-            enum_name: "E".into(),
-            old: "Full".into(),
-            new: "Full0x3".into(),
-            code: "0x3".into(),
-            pin_key: "Full".into(),
-        };
-        assert_eq!(found, [renamed]);
+        assert_eq!(integer_breaks(&old, &new), [renamed_to("Full", "Full0x3", "0x3", "Full")]);
 
         let two_named =
             api(&[], &[("Full0x3", "0x3", "Full"), ("Full4", "4", "Full"), ("Disk", "5", "Disk")]);
-        let found = breaks_between(&Differing::whole(old, &two_named), &origins);
+        let found = integer_breaks(&old, &two_named);
         assert!(matches!(&found[..], [Break::RemovedVariant { .. }]), "{found:?}");
     }
 
@@ -757,20 +747,28 @@ mod tests {
         let old = api(&[], &[("Disk3", "3", "Disk"), ("Full", "5", "Full")]);
         let new =
             api(&[], &[("Disk03", "03", "Disk"), ("Disk3", "3", "disk"), ("Full", "5", "Full")]);
-        let integer = Origin { integer_codes: true, ..Origin::default() };
-        let origins = BTreeMap::from([("E".to_owned(), integer)]);
-        let found = breaks_between(&Differing::whole(old.clone(), &new), &origins);
-        let renamed = Break::RenamedVariant {
-            enum_name: "E".into(),
-            old: "Disk3".into(),
-            new: "Disk03".into(),
-            code: "03".into(),
-            pin_key: "Disk".into(),
-        };
-        assert_eq!(found, [renamed]);
+        assert_eq!(integer_breaks(&old, &new), [renamed_to("Disk3", "Disk03", "03", "Disk")]);
         // Its name cell re-worded, the row keeps its variant.
         let reworded = api(&[], &[("Disk3", "3", "disk"), ("Full", "5", "Full")]);
-        assert!(breaks_between(&Differing::whole(old, &reworded), &origins).is_empty());
+        assert!(integer_breaks(&old, &reworded).is_empty());
+    }
+
+    /// The breaks from `old` to `new`, the enum's codes being integers.
+    fn integer_breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
+        let integer = Origin { integer_codes: true, ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), integer)]);
+        breaks_between(&Differing::whole(old.clone(), new), &origins)
+    }
+
+    /// `E::old` renamed `E::new`, whose row has `code`, with the pin keyed by `pin_key`.
+    fn renamed_to(old: &str, new: &str, code: &str, pin_key: &str) -> Break {
+        Break::RenamedVariant {
+            enum_name: "E".into(),
+            old: old.into(),
+            new: new.into(),
+            code: code.into(),
+            pin_key: pin_key.into(),
+        }
     }
 
     /// Rows `1` and `2`, named `A` and `B`.

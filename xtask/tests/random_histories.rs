@@ -20,7 +20,8 @@
 //! No revision may be refused: every page made here is one regen can generate; but where rows
 //! share codes, the pins and retirements pasted can leave a row that shares its code with a
 //! row of the page and its name with a retired one, or a pin keyed by a code that rows now
-//! share, which only the team can tell apart (the helps name the retirement to remove if it is
+//! share, and where `shared-codes` is taken out, a retired row whose code a row of the page
+//! has, which only the team can tell apart (the helps name the retirement to remove if it is
 //! the retired row back, and the keys that name each row), and the history ends there.
 //!
 //! `PROPTEST_CASES=N` runs more histories than CI's.
@@ -681,13 +682,20 @@ fn replay_made(
             // keyed by a code that rows now share, where the snapshot cannot say which row it
             // was for: which row it is, is the team's judgement (the helps name the retirement
             // to remove if it is the retired row back, and the keys that name each row), and
-            // the replay, as a team that cannot judge, stops there.
+            // the replay, as a team that cannot judge, stops there. So too where the manifest
+            // takes `shared-codes` out while it retires a row whose code a row of the page
+            // has (a row the gate took for removed, as its name changed): whether that row is
+            // the retired one back, or rows must share codes again, is the team's to say.
             Outcome::Refused
-                if page.shares_codes()
-                    && replay.replayed.refused.last().is_some_and(|refused| {
-                        (refused.contains("cannot be told apart") && replay.retires_any())
-                            || refused.contains("a pin must pick one")
-                    }) =>
+                if replay.replayed.refused.last().is_some_and(|refused| {
+                    let shared = page.shares_codes()
+                        && ((refused.contains("cannot be told apart") && replay.retires_any())
+                            || refused.contains("a pin must pick one"));
+                    let unshared = refused.contains("the retired row `")
+                        && (refused.ends_with(", as a row of the page has")
+                            || refused.ends_with(", as another retired row has"));
+                    shared || unshared
+                }) =>
             {
                 return Ok(replay);
             }
