@@ -980,3 +980,23 @@ fn a_retired_row_whose_code_a_page_row_has_is_shown_at_its_key_with_the_way_out(
     let help = error.help.unwrap();
     assert!(help.starts_with(r#"if the page's row is the retired one back, remove `"Gone"` from this [[table]]'s `retired`; otherwise set `shared-codes = true`"#), "{help}");
 }
+
+/// A pin keyed by a row's name, whose name cell is then re-worded under the same code, names
+/// no row: its help keys it by the row's code, as the gate takes the row of that code for the
+/// pinned one renamed (it offered the retirement of the row, which the row, still there with
+/// its code, then refused, a loop of helps; a made history that restyled names).
+#[test]
+fn a_pin_whose_rows_name_was_reworded_is_keyed_by_its_code() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let (head, rows) = integer_table(&manifest);
+    fs::write(&manifest, format!("{head}variants = {{ \"Bad Disk\" = \"Broken\" }}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}| 7 | Bad Disk |\n| 8 | Full |\n"));
+
+    let errors = page_errors(&manifest, &page, &format!("{rows}| 7 | bad disk |\n| 8 | Full |\n"));
+    let pin = pin_from(&errors, "which is no row's code or name", "variants", "");
+    assert_eq!(pin, r#"variants = { "7" = "Broken" }"#, "{errors:#?}");
+    fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    Broken = 7,\n"), "{module}");
+}

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::api::{EnumApi, VariantApi};
 use crate::model::columns::Columns;
@@ -28,14 +28,14 @@ pub(super) struct SnapshotRows<'p, 'r, 'k, 'c> {
 }
 
 /// [`SnapshotRows`]' indexes: the snapshot's variants by name and by code, and how many each
-/// key names; the page's rows by name, and their codes.
+/// key names; the page's rows by name and by code.
 #[derive(Default)]
 struct SnapshotIndex<'p, 'r, 'k> {
     variants_by_name: FxHashMap<&'p str, Vec<&'p VariantApi>>,
     variants_by_code: FxHashMap<Cow<'p, str>, Vec<&'p VariantApi>>,
     naming: Naming<'p>,
     rows_by_name: FxHashMap<&'r str, Vec<&'r KeyedRow<'k>>>,
-    row_codes: FxHashSet<Cow<'r, str>>,
+    rows_by_code: FxHashMap<Cow<'r, str>, Vec<&'r KeyedRow<'k>>>,
 }
 
 impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
@@ -64,7 +64,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     pub(super) fn retired_key(&self, was: &'p VariantApi) -> (&'p str, bool) {
         let index = self.index();
         let table_has = TableHas {
-            code: |key: &str| index.row_codes.contains(&code_id(key, self.integer)),
+            code: |key: &str| index.rows_by_code.contains_key(&code_id(key, self.integer)),
             name: |key: &str| index.rows_by_name.contains_key(key),
         };
         retired_key(&was.code, &was.name, &index.naming, table_has)
@@ -82,7 +82,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
             }
             for keyed in self.rows {
                 index.rows_by_name.entry(cell_text(keyed, self.columns)).or_default().push(keyed);
-                index.row_codes.insert(keyed.code_id());
+                index.rows_by_code.entry(keyed.code_id()).or_default().push(keyed);
             }
             index
         })
@@ -100,20 +100,41 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
             .any(|keyed| retired::is_row(keyed, self.columns, variant))
     }
 
-    /// The page's row that is the snapshot's row `was`.
+    /// The page's row that is the snapshot's row `was`: the row with its code and name, else
+    /// the row its code went to under its name ([`SnapshotRows::recoded`]), else the row of
+    /// its code whose name cell was re-worded ([`SnapshotRows::reworded`]).
     pub(super) fn page_row(&self, was: &VariantApi) -> Option<&'r KeyedRow<'k>> {
         let named = self.rows_named(&was.name);
         if let Some(row) = named.iter().find(|keyed| retired::is_row(keyed, self.columns, was)) {
             return Some(row);
         }
+        self.recoded(was, named).or_else(|| self.reworded(was))
+    }
+
+    /// The one row of the page with `was`'s name (`named`), where the snapshot has one row of
+    /// that name and no other of its rows with the page row's code has left the page.
+    fn recoded(&self, was: &VariantApi, named: &[&'r KeyedRow<'k>]) -> Option<&'r KeyedRow<'k>> {
         let index = self.index();
         only(index.variants_by_name.get(was.name.as_str())?.iter())?;
         let row = *only(named.iter())?;
-        // Not where another of the snapshot's rows with the row's code has left the page.
         let with_its_code =
             index.variants_by_code.get(&row.code_id()).map_or(&[][..], Vec::as_slice);
         let gone_with_its_code = |v: &&VariantApi| v.variant != was.variant && !self.on_page(v);
         (!with_its_code.iter().any(gone_with_its_code)).then_some(row)
+    }
+
+    /// The one row of the page with `was`'s code, where it is none of the snapshot's rows
+    /// (no variant has its code and name) and `was` is the only one of them with that code
+    /// that has left the page: its name cell re-worded, as the gate takes a row whose code
+    /// alone stayed (`disk full` for `Disk Full`, a new name for the code).
+    fn reworded(&self, was: &VariantApi) -> Option<&'r KeyedRow<'k>> {
+        let index = self.index();
+        let code = code_id(&was.code, self.integer);
+        let row = *only(index.rows_by_code.get(&code)?.iter())?;
+        let with_its_code = index.variants_by_code.get(&code)?;
+        let is_the_row = |v: &&VariantApi| retired::is_row(row, self.columns, v);
+        let only_gone = only(with_its_code.iter().filter(|v| !self.on_page(v)))?;
+        (only_gone.variant == was.variant && !with_its_code.iter().any(is_the_row)).then_some(row)
     }
 
     /// The snapshot's row that is the page's row `keyed`.
