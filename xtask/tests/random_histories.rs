@@ -2,15 +2,15 @@
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
 //! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared,
-//! written in another style (`disk full`, `Disk-Full`) or making no identifier, string codes
-//! whose letter changes case (`E7`, `e7`: another code, the same identifier), a row added
-//! whose name or code makes another's identifier, a column renamed, added or taken away, the
-//! columns put in another order, and the manifest's `strip-suffix`, `key-pattern` and
-//! `shared-codes` changed between updates; on tables of integer codes, of string codes, of
-//! codes rows share, and of string codes that name the variants, with or without a
-//! `key-pattern` and a `strip-suffix`; a page of one such table, or of two under their
-//! headings (each its own `[[table]]` of one module), where a row may also move from one table
-//! to the other. Real histories found most of the break gate's
+//! written in another style (`disk full`, `Disk-Full`), set off as code or bold, or making no
+//! identifier, string codes whose letter changes case (`E7`, `e7`: another code, the same
+//! identifier), a row added whose name or code makes another's identifier, a column renamed,
+//! added or taken away, the columns put in another order, and the manifest's `strip-suffix`,
+//! `key-pattern` and `shared-codes` changed between updates; on tables of integer codes, of
+//! string codes, of codes rows share, and of string codes that name the variants, with or
+//! without a `key-pattern` and a `strip-suffix`; a page of one such table, or of two under
+//! their headings (each its own `[[table]]` of one module), where a row may also move from one
+//! table to the other. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
 //! Besides what every replay checks (no panic, files up to date after each regen, no help that
@@ -106,6 +106,8 @@ struct Row {
     details: String,
     /// What the code's cell says after the code, where the table has a `key-pattern`.
     annotation: Option<String>,
+    /// How the name is set off ([`Edit::Format`]): plain, a code span, or bold.
+    format: u8,
 }
 
 /// One change a docs update makes. Rows are picked by a number taken modulo the page's rows.
@@ -166,6 +168,11 @@ enum Edit {
     /// The name written in the next of three styles that make one identifier: `Disk Full`,
     /// `disk full`, `Disk-Full`. Rows of different names can so make one variant name.
     Restyle {
+        row: usize,
+    },
+    /// The name set off otherwise, as writers do: plain, then a code span (`` `Disk` ``), then
+    /// bold (`**Disk**`).
+    Format {
         row: usize,
     },
     /// Where codes are strings, the code's letter written in the other case (`E7`, `e7`):
@@ -278,6 +285,7 @@ impl Page {
                 name: name.clone(),
                 details: format!("added as {code}"),
                 annotation: None,
+                format: 0,
             }),
             Edit::Restore { which } if !self.removed.is_empty() => {
                 let row = self.removed.remove(which % self.removed.len());
@@ -323,6 +331,10 @@ impl Page {
                 let row = &mut self.rows[row % len];
                 row.name = restyled(&row.name);
             }
+            Edit::Format { row } if len > 0 => {
+                let row = &mut self.rows[row % len];
+                row.format = (row.format + 1) % 3;
+            }
             Edit::RecaseCode { row } if len > 0 && self.kind.string_codes() => {
                 let row = &mut self.rows[row % len];
                 row.written = recased(&row.written);
@@ -361,7 +373,12 @@ impl Page {
                 Some(annotation) => format!("{} {annotation}", row.written),
                 None => row.written.clone(),
             };
-            let cells = self.in_order([code, row.name.clone(), row.details.clone()]);
+            let name = match row.format {
+                1 => format!("`{}`", row.name),
+                2 => format!("**{}**", row.name),
+                _ => row.name.clone(),
+            };
+            let cells = self.in_order([code, name, row.details.clone()]);
             text.push_str(&format!("| {} |{note}\n", cells.join(" | ")));
         }
         text
@@ -523,6 +540,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
         any::<usize>().prop_map(|row| Edit::Restyle { row }),
         any::<usize>().prop_map(|row| Edit::RecaseCode { row }),
+        any::<usize>().prop_map(|row| Edit::Format { row }),
         (any::<usize>(), code()).prop_map(|(row, code)| Edit::AddAlike { row, code }),
     ]
 }
@@ -556,6 +574,7 @@ fn first_page() -> impl Strategy<Value = Page> {
                 name,
                 details: format!("first as {code}"),
                 annotation: None,
+                format: 0,
             })
             .collect(),
         removed: Vec::new(),
@@ -724,6 +743,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         name: name.to_owned(),
         details: format!("first as {code}"),
         annotation: None,
+        format: 0,
     };
     let page = Page {
         kind: Kind::Shared,
