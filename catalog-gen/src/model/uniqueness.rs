@@ -114,41 +114,38 @@ fn repeat(
     earlier: &KeyedRow<'_>,
     later: &KeyedRow<'_>,
 ) -> Diagnostic {
-    let (key_cell, name) =
-        (&later.row.cells()[columns.key], &*later.row.cells()[columns.name].text);
+    let name = shared_codes.then(|| &*later.row.cells()[columns.name].text);
+    let earlier_span = || earlier.row.cells()[columns.key].span.clone();
+    let Some(retiring) = &later.retiring else {
+        let span = later.row.cells()[columns.key].span.clone();
+        return match name {
+            Some(name) => place.duplicate_row(span, earlier_span(), &later.key_text, name),
+            None => place.duplicate_code(span, earlier_span(), &later.key_text),
+        };
+    };
     let earlier_at = match &earlier.retiring {
-        Some(retiring) => RowAt::Retired(retiring.key.span()),
+        Some(retired_too) => RowAt::Retired(retired_too.key.span()),
         None => {
+            // The snapshot's row of the page row's code and name, other than the one retired:
+            // the page's row is that row, not the retired one back. Searched for retired rows
+            // only, which are few.
             let earlier_name = &*earlier.row.cells()[columns.name].text;
-            // The snapshot's row of that code and name, other than the one retired: the page's
-            // row is that row, not the retired one back.
             let variant = previous.and_then(|api| {
-                let retired = later.retiring.as_ref().map(|retiring| retiring.ident.as_str());
                 api.variants.iter().find(|variant| {
-                    Some(variant.variant.as_str()) != retired
+                    variant.variant != retiring.ident
                         && variant.name == earlier_name
                         && Code::new(&variant.code).of(earlier)
                 })
             });
-            let variant = variant.map(|variant| variant.variant.as_str());
-            RowAt::Page(earlier.row.cells()[columns.key].span.clone(), variant)
+            RowAt::Page(earlier_span(), variant.map(|variant| variant.variant.as_str()))
         }
     };
-    let name = shared_codes.then_some(name);
-    match (&later.retiring, name) {
-        (Some(retiring), _) => place.retired_row_repeated(
-            retiring.key.span(),
-            retiring.key.get_ref(),
-            (&later.key_text, name),
-            earlier_at,
-        ),
-        (None, Some(name)) => {
-            place.duplicate_row(key_cell.span.clone(), earlier_at.span(), &later.key_text, name)
-        }
-        (None, None) => {
-            place.duplicate_code(key_cell.span.clone(), earlier_at.span(), &later.key_text)
-        }
-    }
+    place.retired_row_repeated(
+        retiring.key.span(),
+        retiring.key.get_ref(),
+        (&later.key_text, name),
+        earlier_at,
+    )
 }
 
 /// With shared codes, every row must still be found by its code or its name: a row whose
