@@ -132,8 +132,8 @@ fn breaks_sharing(
                     now.code == old.code
                         || code_id(&now.code, integer) == code_id(&old.code, integer)
                 };
-                let same_row = || now.name == old.name || !rows.has(old);
-                pinned(&now.variant) || (same_code() && same_row())
+                let its_own_row = || now.name == old.name || !rows.has(old);
+                pinned(&now.variant) || (same_code() && its_own_row())
             })
         };
         let gone: Vec<&VariantApi> =
@@ -163,8 +163,7 @@ fn breaks_sharing(
                     (old, same_row(old, candidates.map_or(&[][..], Vec::as_slice)))
                 })
                 .collect();
-            let recoded_rows = RecodedRows { renamed: &renamed, old: &old_codes, new: &new_codes };
-            recoded_rows.pair(&mut rows, &new_by_name);
+            pair_recoded(&mut rows, &renamed, (&old_codes, &new_codes), &new_by_name);
             // The new variants that gone ones are renamed to: a name that went to such a row
             // went with the row's rename, and its own row is gone.
             let renamed_to: FxHashSet<&str> =
@@ -300,55 +299,46 @@ fn same_row<'n>(old: &VariantApi, candidates: &[&'n VariantApi]) -> Option<&'n V
     }
 }
 
-/// What pairs a gone variant with the row it became where the row's code changed under its
-/// name and its variant name changed too (its name now makes the name of another row of its
-/// new code, and each takes its code as a suffix): the gate lets a row whose code changed keep
-/// its variant, and where the variant name went with the code, that is a rename, not a row
-/// removed. Its retirement would be refused, the retired row's name being the row's.
-struct RecodedRows<'a, 'v> {
-    /// The new variants whose names are new to their rows, by code.
-    renamed: &'a FxHashMap<Cow<'v, str>, Vec<&'v VariantApi>>,
-    /// How many rows each key names in the old API and in the new.
-    old: &'a help_keys::Naming<'v>,
-    new: &'a help_keys::Naming<'v>,
-}
-
-impl<'v> RecodedRows<'_, 'v> {
-    /// Gives each of `rows` (gone variants, each with the new one its row became, where one
-    /// of its code was found) that has none, and whose variant name no new variant has
-    /// (`new_by_name`), the new variant whose name is new to its row that has the gone one's
-    /// name cell: where that name names one row in the old API and one in the new, and that
-    /// variant is not another's already.
-    fn pair(
-        &self,
-        rows: &mut [(&'v VariantApi, Option<&'v VariantApi>)],
-        new_by_name: &FxHashMap<&str, &VariantApi>,
-    ) {
-        let mut taken: FxHashSet<&str> =
-            rows.iter().filter_map(|(_, new)| Some(new.as_ref()?.variant.as_str())).collect();
-        // By name cell, made on first use: a map, as an update may rename thousands of rows.
-        let mut by_name: Option<FxHashMap<&str, Vec<&VariantApi>>> = None;
-        for (old, same) in rows.iter_mut() {
-            let alone = |naming: &help_keys::Naming<'_>| naming.count(&old.name) == 1;
-            if same.is_some()
-                || new_by_name.contains_key(old.variant.as_str())
-                || !alone(self.old)
-                || !alone(self.new)
-            {
-                continue;
+/// Pairs each of `rows` (gone variants, each with the new one its row became, where one of its
+/// code was found) that has none, and whose variant name no new variant has (`new_by_name`),
+/// with the variant among `renamed` (the new variants whose names are new to their rows, by
+/// code) that has its name cell: where that name names one row in the old API and one in the
+/// new (`naming`), and that variant is not another's already. Such a row's code changed under
+/// its name and its variant name changed too (its name now makes the name of another row of
+/// its new code, and each takes its code as a suffix): the gate lets a row whose code changed
+/// keep its variant, and where the variant name went with the code, that is a rename, not a
+/// row removed (whose retirement the model would refuse, the retired row's name being the
+/// row's).
+fn pair_recoded<'v>(
+    rows: &mut [(&'v VariantApi, Option<&'v VariantApi>)],
+    renamed: &FxHashMap<Cow<'v, str>, Vec<&'v VariantApi>>,
+    naming: (&help_keys::Naming<'_>, &help_keys::Naming<'_>),
+    new_by_name: &FxHashMap<&str, &VariantApi>,
+) {
+    let mut taken: FxHashSet<&str> =
+        rows.iter().filter_map(|(_, new)| Some(new.as_ref()?.variant.as_str())).collect();
+    // By name cell, made on first use: a map, as an update may rename thousands of rows.
+    let mut by_name: Option<FxHashMap<&str, Vec<&VariantApi>>> = None;
+    for (old, same) in rows.iter_mut() {
+        let alone = |naming: &help_keys::Naming<'_>| naming.count(&old.name) == 1;
+        if same.is_some()
+            || new_by_name.contains_key(old.variant.as_str())
+            || !alone(naming.0)
+            || !alone(naming.1)
+        {
+            continue;
+        }
+        let by_name = by_name.get_or_insert_with(|| {
+            let mut by_name: FxHashMap<&str, Vec<&VariantApi>> = FxHashMap::default();
+            for new in renamed.values().flatten() {
+                by_name.entry(new.name.as_str()).or_default().push(new);
             }
-            let by_name = by_name.get_or_insert_with(|| {
-                let mut by_name: FxHashMap<&str, Vec<&VariantApi>> = FxHashMap::default();
-                for new in self.renamed.values().flatten() {
-                    by_name.entry(new.name.as_str()).or_default().push(new);
-                }
-                by_name
-            });
-            if let Some([new]) = by_name.get(old.name.as_str()).map(Vec::as_slice)
-                && taken.insert(new.variant.as_str())
-            {
-                *same = Some(new);
-            }
+            by_name
+        });
+        if let Some([new]) = by_name.get(old.name.as_str()).map(Vec::as_slice)
+            && taken.insert(new.variant.as_str())
+        {
+            *same = Some(new);
         }
     }
 }

@@ -731,7 +731,7 @@ impl Place<'_> {
                  `shared-codes` no two rows share one",
             ),
         };
-        let (key, quoted) = (key, toml_string(key));
+        let quoted = toml_string(key);
         let share = "set `shared-codes = true` in the manifest, so that rows may share a code";
         let (whose, file, label, help) = match (&earlier, code.1) {
             (RowAt::Page(_, None), shared) => {

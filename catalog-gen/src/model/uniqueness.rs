@@ -7,15 +7,15 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::api::EnumApi;
+use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::facts::key_order;
 use crate::model::keys::{Code, KeyedRow};
-use crate::model::names;
 use crate::model::problems::{Place, RowAt};
+use crate::model::{names, retired};
 use crate::naming;
 
 /// The rows that repeat no earlier row; a problem for each that does. `previous`, the enum's
@@ -129,13 +129,9 @@ fn repeat(
             // The snapshot's row of the page row's code and name, other than the one retired:
             // the page's row is that row, not the retired one back. Searched for retired rows
             // only, which are few.
-            let earlier_name = &*earlier.row.cells()[columns.name].text;
             let variant = previous.and_then(|api| {
-                api.variants.iter().find(|variant| {
-                    variant.variant != retiring.ident
-                        && variant.name == earlier_name
-                        && Code::new(&variant.code).of(earlier)
-                })
+                let is_the_row = |v: &&VariantApi| retired::is_row(earlier, columns, v);
+                api.variants.iter().filter(|v| v.variant != retiring.ident).find(is_the_row)
             });
             RowAt::Page(earlier_span(), variant.map(|variant| variant.variant.as_str()))
         }
