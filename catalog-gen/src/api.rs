@@ -115,6 +115,10 @@ pub struct EnumApi {
     /// snapshot written before this was recorded.
     #[serde(default)]
     pub discriminants: Option<bool>,
+    /// The type of the codes (`u16`, `str`): what `code()` returns and `from_code` takes;
+    /// `None` in a snapshot written before this was recorded.
+    #[serde(default, rename = "code-type")]
+    pub code_type: Option<String>,
     /// The variants, in the document's order.
     #[serde(default)]
     pub variants: Vec<VariantApi>,
@@ -142,7 +146,7 @@ pub struct VariantApi {
 /// changelog need of an update ([`crate::stability::breaks_between`],
 /// [`crate::changelog::Changelog::with_breaks`]), and what reading the old snapshot beside
 /// the new one gives ([`CatalogApi::from_snapshot_beside`]). Where only variants' lines
-/// differ, each side has every enum with its head (module, columns, accessors,
+/// differ, each side has every enum with its head (module, columns, accessors, code type,
 /// discriminants) and only the variants whose lines the other side does not have, in their
 /// order: a docs update changes a few rows of a table of 100k, and the rows both have change
 /// nothing for users. Otherwise both are whole.
@@ -180,7 +184,8 @@ impl CatalogApi {
                     .iter()
                     .filter_map(|c| Some(c.accessor.as_ref()?.to_string()))
                     .collect(),
-                discriminants: Some(table.discriminants),
+                discriminants: Some(table.discriminants.are_codes()),
+                code_type: Some(table.code_type.rust_name().to_owned()),
                 // On every core where rows are many: nothing else runs meanwhile but the
                 // module's skeleton, a few milliseconds, and at 200k rows the three strings
                 // copied for each variant kept one core busy for 18 to 21 ms in quick runs,
@@ -281,13 +286,16 @@ impl CatalogApi {
             accessors: Vec<String>,
             #[serde(default)]
             discriminants: Option<bool>,
+            #[serde(default, rename = "code-type")]
+            code_type: Option<String>,
             #[serde(default)]
             variants: Vec<VariantApi>,
         }
         let snapshot: Snapshot = toml::from_str(text).map_err(|error| error.to_string())?;
         let enums = snapshot.enums.into_iter().map(|named| {
-            let NamedEnum { name, module, columns, accessors, discriminants, variants } = named;
-            (name, EnumApi { module, columns, accessors, discriminants, variants })
+            let NamedEnum { name, module, columns, accessors, discriminants, code_type, variants } =
+                named;
+            (name, EnumApi { module, columns, accessors, discriminants, code_type, variants })
         });
         Ok(enums.collect())
     }
@@ -529,6 +537,7 @@ impl EnumApi {
             columns: self.columns.clone(),
             accessors: self.accessors.clone(),
             discriminants: self.discriminants,
+            code_type: self.code_type.clone(),
             variants: Vec::new(),
         }
     }
@@ -808,8 +817,8 @@ fn push_snapshot_header(out: &mut String, source: &str, command: &str) {
     );
 }
 
-/// An enum's lines before its variants': its name, module, columns, accessors and whether
-/// its codes are its discriminants.
+/// An enum's lines before its variants': its name, module, columns, accessors, whether its
+/// codes are its discriminants, and their type.
 fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     out.push_str("\n[[enum]]\nname = ");
     push_toml_string(out, name);
@@ -821,6 +830,10 @@ fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     push_toml_array(out, &api.accessors);
     if let Some(discriminants) = api.discriminants {
         let _ = write!(out, "\ndiscriminants = {discriminants}");
+    }
+    if let Some(code_type) = &api.code_type {
+        out.push_str("\ncode-type = ");
+        push_toml_string(out, code_type);
     }
     out.push('\n');
     out.push_str(VARIANTS_START);
@@ -938,6 +951,7 @@ mod tests {
                         columns: vec!["Code".into(), "Name".into(), "Type".into()],
                         accessors: vec!["details".into(), "r#type".into()],
                         discriminants: Some(true),
+                        code_type: Some("u16".into()),
                         variants: vec![
                             variant("InputError", "1010", "Input Error"),
                             variant("Quoted", "0x1F", "say \"hi\" \\ 'there'\n"),

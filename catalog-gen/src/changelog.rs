@@ -3,8 +3,9 @@
 //! cell), never from a diff of Rust files.
 //!
 //! The semver class follows one rule ([`Semver`]): a variant, accessor or enum removed, a
-//! variant renamed (no pin kept its name), a variant's code changed, or codes no longer the
-//! discriminants (`E::X as u16` changes) → major; a variant, accessor or enum added, a row
+//! variant renamed (no pin kept its name), a variant's code changed, an enum moved to another
+//! module, codes of another type, or codes no longer the discriminants (`E::X as u16` changes)
+//! → major; a variant, accessor or enum added, a row
 //! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
 //! codes made the discriminants → minor; any other text → patch.
 
@@ -101,6 +102,10 @@ pub struct EnumChanges {
     pub dropped_discriminants: bool,
     /// The codes are now the discriminants.
     pub added_discriminants: bool,
+    /// The module the enum was in, where it moved to another.
+    pub moved_from: Option<String>,
+    /// The type the codes had and the type they have now, where it changed.
+    pub code_type_changed: Option<(String, String)>,
 }
 
 impl EnumChanges {
@@ -112,6 +117,8 @@ impl EnumChanges {
             || !self.recoded.is_empty()
             || !self.removed_accessors.is_empty()
             || self.dropped_discriminants
+            || self.moved_from.is_some()
+            || self.code_type_changed.is_some()
         {
             Semver::Major
         } else if self.added_enum
@@ -192,9 +199,17 @@ impl Changelog {
                     let api = new.enums.get(&enum_name);
                     of(&mut changes, &enum_name, api).renamed.push((variant, row));
                 }
-                Break::DroppedDiscriminants { enum_name } => {
+                Break::DroppedDiscriminants { enum_name, .. } => {
                     of(&mut changes, &enum_name, new.enums.get(&enum_name)).dropped_discriminants =
                         true;
+                }
+                Break::ChangedCodeType { enum_name, old: was, new: now } => {
+                    of(&mut changes, &enum_name, new.enums.get(&enum_name)).code_type_changed =
+                        Some((was, now));
+                }
+                Break::MovedEnum { enum_name, old: module, .. } => {
+                    of(&mut changes, &enum_name, new.enums.get(&enum_name)).moved_from =
+                        Some(module);
                 }
                 Break::RemovedMethod { enum_name, old: method, .. } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name))
@@ -356,6 +371,16 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
     if change.added_discriminants {
         let text = "codes are now the discriminants (`as` gives the code)";
         push(Kind::Added, text.into(), text.into());
+    }
+    if let Some(module) = &change.moved_from {
+        let text = format!("moved from the module {module}");
+        let markdown = format!("moved from the module `{module}` (**breaking**)");
+        push(Kind::Changed, text, markdown);
+    }
+    if let Some((old, new)) = &change.code_type_changed {
+        let text = format!("codes are {new}, not {old}");
+        let markdown = format!("codes are `{new}`, not `{old}` (**breaking**)");
+        push(Kind::Changed, text, markdown);
     }
     if change.dropped_discriminants {
         let text = "codes are no longer the discriminants (`as` no longer gives the code)";
@@ -519,6 +544,7 @@ mod tests {
             accessors: vec!["details".into()],
             variants,
             discriminants: None,
+            code_type: None,
         };
         CatalogApi { enums: BTreeMap::from([("E".to_owned(), api)]) }
     }

@@ -61,8 +61,9 @@ pub struct TableSpec {
     /// Whether unique integer codes are the enum's discriminants. When absent: yes for tables
     /// of up to [`crate::model::lints::MANY_ROWS`] rows, no (with a warning) for larger ones,
     /// whose crate explicit discriminants make compile several times slower (BENCHMARKS.md).
+    /// `true` is a problem where codes are strings or rows may share them.
     #[serde(default)]
-    pub discriminants: Option<bool>,
+    pub discriminants: Option<Spanned<bool>>,
     /// How cell text is stored in the generated code: `tables` (default) or `match`.
     #[serde(default)]
     pub layout: Layout,

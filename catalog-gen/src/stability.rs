@@ -5,7 +5,9 @@
 //! else the one row with the same code. A row whose variant name changes is a rename, with the
 //! pin that keeps the old name; a row that is gone is a removal. A name that goes to another
 //! row (two rows that swap names) leaves its own row: that row is renamed, or removed. A row
-//! whose code changes under its name keeps its variant: the changelog lists the new code.
+//! whose code changes under its name keeps its variant: the changelog lists the new code. An
+//! enum moved to another module, codes of another type, and codes that stop being the
+//! discriminants break every user of the enum, whatever its rows.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -16,7 +18,7 @@ use crate::api::{CatalogApi, Differing, EnumApi, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::keys::code_id;
 use crate::model::lints::MANY_ROWS;
-use crate::model::{Origin, help_keys, normalize, problems};
+use crate::model::{Discriminants, Origin, help_keys, normalize, problems};
 
 /// A variant, method or enum the old API has and the new one does not.
 #[derive(Debug, PartialEq, Eq)]
@@ -71,6 +73,26 @@ pub enum Break {
     DroppedDiscriminants {
         /// The enum.
         enum_name: String,
+        /// The type of the codes (`u16`), where the checked-in API records it.
+        code_type: Option<String>,
+    },
+    /// The codes would be of another type: `code()` would return it, and `from_code` take it.
+    ChangedCodeType {
+        /// The enum.
+        enum_name: String,
+        /// The type in the checked-in API (`u16`).
+        old: String,
+        /// The type it would have.
+        new: String,
+    },
+    /// The enum would be in another module: the path users write to it would name nothing.
+    MovedEnum {
+        /// The enum.
+        enum_name: String,
+        /// The module in the checked-in API.
+        old: String,
+        /// The module it would be in.
+        new: String,
     },
     /// The whole enum is gone.
     RemovedEnum {
@@ -206,12 +228,33 @@ fn breaks_sharing(
                 });
             }
         }
-        if old_api.discriminants == Some(true) && new_api.discriminants == Some(false) {
-            found.push(Break::DroppedDiscriminants { enum_name: enum_name.clone() });
-        }
+        enum_breaks(enum_name, old_api, new_api, &mut found);
         removed_methods(enum_name, old_api, new_api, &mut found);
     }
     found
+}
+
+/// What going from `old_api` to `new_api` breaks for every user of the enum `enum_name`,
+/// whatever its rows: its module, the type of its codes, whether they are its discriminants.
+/// A snapshot from before a fact was recorded says nothing of it.
+fn enum_breaks(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found: &mut Vec<Break>) {
+    let enum_name = enum_name.to_owned();
+    if !old_api.module.is_empty() && old_api.module != new_api.module {
+        let (old, new) = (old_api.module.clone(), new_api.module.clone());
+        found.push(Break::MovedEnum { enum_name: enum_name.clone(), old, new });
+    }
+    let code_type = old_api.code_type.clone();
+    match (&code_type, &new_api.code_type) {
+        (Some(old), Some(new)) if old != new => {
+            let (old, new) = (old.clone(), new.clone());
+            found.push(Break::ChangedCodeType { enum_name, old, new });
+        }
+        // Codes of another type are no longer the discriminants either, and that break says so.
+        _ if old_api.discriminants == Some(true) && new_api.discriminants == Some(false) => {
+            found.push(Break::DroppedDiscriminants { enum_name, code_type });
+        }
+        _ => {}
+    }
 }
 
 /// The column accessors of `old_api` that `new_api` does not have, each with its column's
@@ -391,23 +434,32 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
                 removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
             }
-            Break::DroppedDiscriminants { enum_name } => at_table(
+            Break::DroppedDiscriminants { enum_name, code_type } => {
+                dropped_discriminants(find(enum_name), enum_name, code_type.as_deref())
+            }
+            Break::ChangedCodeType { enum_name, old, new } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
-                    "breaking change: the codes of `{enum_name}` would no longer be its \
-                     discriminants"
+                    "breaking change: the codes of `{enum_name}` would be `{new}`, not `{old}`"
                 )),
             )
             .with_note(format!(
-                "`{enum_name}::X as <code type>` would no longer be the code: the manifest says \
-                 `discriminants = false`, or the table has more than {MANY_ROWS} rows and does \
-                 not say (such tables have none by default, because they make the crate compile \
-                 several times slower)"
+                "`{enum_name}::code()` would return, and `{enum_name}::from_code` take, another \
+                 type: code written for `{old}` would no longer compile"
             ))
             .with_help(format!(
-                "keep them with `discriminants = true` in this [[table]]; or write \
-                 `discriminants = false` there, {OVERRIDE}"
+                "keep `key-type = \"{old}\"` in this [[table]] while every code fits it; \
+                 {OVERRIDE}"
             )),
+            Break::MovedEnum { enum_name, old, new } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the enum `{enum_name}` would move from the module `{old}` \
+                     to `{new}`"
+                )),
+            )
+            .with_note(format!("`{old}::{enum_name}` would no longer name it"))
+            .with_help(format!("keep `module = \"{old}\"` in this [[table]]; {OVERRIDE}")),
             Break::RemovedEnum { enum_name } => Diagnostic::error(format!(
                 "breaking change: the enum `{enum_name}` would be removed"
             ))
@@ -497,6 +549,63 @@ fn renamed(
 }
 
 /// `diagnostic` pointing at the `[[table]]` an enum comes from, where it is known.
+/// The diagnostic of codes that would no longer be the discriminants of `enum_name`, whose
+/// codes are `code_type` in the checked-in API: why, as the model says, and the way to keep
+/// them that the manifest has.
+fn dropped_discriminants(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    code_type: Option<&str>,
+) -> Diagnostic {
+    let why = origin.map_or(Discriminants::ManyRows, |origin| origin.discriminants);
+    let (because, help) = match why {
+        Discriminants::SharedCodes => (
+            "the manifest says `shared-codes = true`, and variants cannot share a \
+             discriminant"
+                .to_owned(),
+            format!(
+                "keep them: take `shared-codes = true` out while no two rows share a code; {OVERRIDE}"
+            ),
+        ),
+        Discriminants::StringCodes => (
+            "the manifest says `key-type = \"str\"`, and string codes cannot be discriminants"
+                .to_owned(),
+            format!("keep them with the integer `key-type` of before; {OVERRIDE}"),
+        ),
+        Discriminants::NoRows => (
+            "the table has no rows, and an enum without variants has none".to_owned(),
+            format!(
+                "keep them: restore the rows, or retire them (retired rows are variants); \
+                 {OVERRIDE}"
+            ),
+        ),
+        Discriminants::TurnedOff => (
+            "the manifest says `discriminants = false`".to_owned(),
+            format!("keep them with `discriminants = true` in its place; {OVERRIDE}"),
+        ),
+        Discriminants::ManyRows | Discriminants::Codes => (
+            format!(
+                "the table has more than {MANY_ROWS} rows and the manifest does not say (such \
+                 tables have none by default, because they make the crate compile several \
+                 times slower)"
+            ),
+            format!(
+                "keep them with `discriminants = true` in this [[table]]; or write \
+                 `discriminants = false` there, {OVERRIDE}"
+            ),
+        ),
+    };
+    let code_type = code_type.unwrap_or("<code type>");
+    at_table(
+        origin,
+        Diagnostic::error(format!(
+            "breaking change: the codes of `{enum_name}` would no longer be its discriminants"
+        )),
+    )
+    .with_note(format!("`{enum_name}::X as {code_type}` would no longer be the code: {because}"))
+    .with_help(help)
+}
+
 fn at_table(origin: Option<&Origin>, diagnostic: Diagnostic) -> Diagnostic {
     match origin {
         Some(origin) => diagnostic.with_label(Label::primary(
@@ -773,11 +882,38 @@ mod tests {
             api.enums.get_mut("E").unwrap().discriminants = discriminants;
             api
         };
-        let dropped = Break::DroppedDiscriminants { enum_name: "E".into() };
+        let dropped = Break::DroppedDiscriminants { enum_name: "E".into(), code_type: None };
         assert_eq!(breaks(&with(Some(true)), &with(Some(false))), [dropped]);
         assert!(breaks(&with(Some(false)), &with(Some(true))).is_empty());
         // A snapshot from before discriminants were recorded says nothing either way.
         assert!(breaks(&with(None), &with(Some(false))).is_empty());
+    }
+
+    #[test]
+    fn an_enum_moved_or_whose_codes_change_type_is_a_break() {
+        let with = |module: &str, code_type: Option<&str>, discriminants: bool| {
+            let mut api = api(&[], &[("A", "1", "A")]);
+            let table = api.enums.get_mut("E").unwrap();
+            table.module = module.to_owned();
+            table.code_type = code_type.map(str::to_owned);
+            table.discriminants = Some(discriminants);
+            api
+        };
+        let before = with("m", Some("u16"), true);
+        let moved = Break::MovedEnum { enum_name: "E".into(), old: "m".into(), new: "n".into() };
+        assert_eq!(breaks(&before, &with("n", Some("u16"), true)), [moved]);
+        let retyped = |new: &str| Break::ChangedCodeType {
+            enum_name: "E".into(),
+            old: "u16".into(),
+            new: new.into(),
+        };
+        assert_eq!(breaks(&before, &with("m", Some("u32"), true)), [retyped("u32")]);
+        // Codes that become strings stop being the discriminants: one break says both.
+        assert_eq!(breaks(&before, &with("m", Some("str"), false)), [retyped("str")]);
+        // A snapshot from before the module or the type was recorded says nothing of them.
+        assert!(breaks(&with("", None, true), &with("n", Some("u32"), true)).is_empty());
+        let dropped = Break::DroppedDiscriminants { enum_name: "E".into(), code_type: None };
+        assert_eq!(breaks(&with("m", None, true), &with("m", Some("str"), false)), [dropped]);
     }
 
     #[test]

@@ -174,3 +174,82 @@ fn a_damaged_variant_line_is_reported_at_its_line_in_the_file() {
         assert!(rendered.contains(&at), "{retiring}: not {at}: {rendered}");
     }
 }
+
+/// A docs tree of a table of unique integer codes, which are its discriminants, generated once.
+fn integer_docs(dir: &Path) -> std::path::PathBuf {
+    let docs = dir.join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
+                | 1 | Disk | The disk. |\n| 2 | Full | It is full. |\n";
+    fs::write(docs.join("status.md"), page).unwrap();
+    let manifest = docs.join("catalog.toml");
+    set_manifest(&manifest, MANIFEST.replace("shared-codes = true\n", ""));
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let api = fs::read_to_string(dir.join("out/api.toml")).unwrap();
+    assert!(api.contains("discriminants = true\ncode-type = \"u16\"\n"), "{api}");
+    assert!(!report.is_up_to_date());
+    manifest
+}
+
+fn set_manifest(manifest: &Path, text: String) {
+    fs::write(manifest, text).unwrap();
+}
+
+/// The release a regen allowed to break needs, and its changelog's lines.
+fn allowed(manifest: &Path) -> String {
+    let allowed = Options { allow_breaking: true, ..WRITE };
+    let report = regen::regen(manifest, &allowed).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(regen::regen(manifest, &CHECK).unwrap().is_up_to_date());
+    report.changelog.summary()
+}
+
+/// Codes that rows may share cannot be the discriminants: the gate says so, and keeps them
+/// by taking `shared-codes` out, not by `discriminants = true`, which the manifest cannot ask
+/// for there (it said so before, and the help that came back after its paste was a loop).
+#[test]
+fn discriminants_dropped_by_shared_codes_are_kept_by_taking_them_out() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, format!("{text}shared-codes = true\n"));
+    let rendered = refused(&manifest, &CHECK);
+    golden::assert_matches("stability/dropped_by_shared_codes.stderr", &rendered);
+    set_manifest(&manifest, format!("{text}shared-codes = true\ndiscriminants = true\n"));
+    let rendered = refused(&manifest, &CHECK);
+    golden::assert_matches("stability/discriminants_of_shared_codes.stderr", &rendered);
+    set_manifest(&manifest, format!("{text}shared-codes = true\n"));
+    assert!(allowed(&manifest).contains("codes are no longer the discriminants"));
+}
+
+/// The type of the codes is what `code()` returns and `from_code` takes: another type is a
+/// break, recorded in the API snapshot (`code-type`), and the changelog says so; codes that
+/// become strings are one break, not two.
+#[test]
+fn codes_of_another_type_are_a_break() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, text.replace("key-type = \"u16\"", "key-type = \"u32\""));
+    golden::assert_matches("stability/code_type.stderr", &refused(&manifest, &CHECK));
+    set_manifest(&manifest, text.replace("key-type = \"u16\"", "key-type = \"str\""));
+    let rendered = refused(&manifest, &CHECK);
+    assert!(rendered.contains("would be `str`, not `u16`"), "{rendered}");
+    assert!(!rendered.contains("discriminants"), "one break: {rendered}");
+    let summary = allowed(&manifest);
+    assert!(summary.contains("codes are str, not u16"), "{summary}");
+    assert!(summary.starts_with("changes for users: major"), "{summary}");
+}
+
+/// An enum's module is part of the path users write to it: a new module is a break.
+#[test]
+fn an_enum_moved_to_another_module_is_a_break() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, text.replace("module = \"status\"", "module = \"errors\""));
+    golden::assert_matches("stability/moved_enum.stderr", &refused(&manifest, &CHECK));
+    let summary = allowed(&manifest);
+    assert!(summary.contains("moved from the module status"), "{summary}");
+    assert!(sandbox.path().join("out/errors.rs").exists());
+    assert!(!sandbox.path().join("out/status.rs").exists());
+}

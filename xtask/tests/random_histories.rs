@@ -6,7 +6,7 @@
 //! identifier, string codes whose letter changes case (`E7`, `e7`: another code, the same
 //! identifier), a row added whose name or code makes another's identifier, a column renamed,
 //! added or taken away, the columns put in another order, and the manifest's `strip-suffix`,
-//! `key-pattern` and `shared-codes` changed between updates; on tables of integer codes, of
+//! `key-pattern`, `shared-codes` and `discriminants` changed between updates; on tables of integer codes, of
 //! string codes, of codes rows share, and of string codes that name the variants, with or
 //! without a `key-pattern` and a `strip-suffix`; a page of one such table, or of two under
 //! their headings (each its own `[[table]]` of one module), where a row may also move from one
@@ -63,6 +63,9 @@ struct Reading {
     pattern: bool,
     /// `strip-suffix = "Error"`: `Disk Error` makes `Disk`.
     strip: bool,
+    /// `discriminants = false` or `true`, or neither ([`Reread::Discriminants`]); `true` only
+    /// where codes can be the discriminants (unique integers).
+    discriminants: Option<bool>,
 }
 
 impl Kind {
@@ -81,6 +84,9 @@ impl Kind {
         }
         if reading.strip {
             lines.push_str("strip-suffix = \"Error\"\n");
+        }
+        if let Some(discriminants) = reading.discriminants {
+            lines.push_str(&format!("discriminants = {discriminants}\n"));
         }
         lines
     }
@@ -222,6 +228,11 @@ impl Page {
         if annotated && !self.reading.pattern {
             return false;
         }
+        // Codes that are strings or that rows may share cannot be the discriminants, and the
+        // manifest cannot ask for them.
+        if self.reading.discriminants == Some(true) && self.kind != Kind::Integer {
+            return false;
+        }
         let codes = |code: &str| self.rows.iter().filter(|row| self.code_of(row) == code).count();
         let names = |name: &str| {
             let rows = self.rows.iter().chain(&self.removed);
@@ -252,6 +263,13 @@ impl Page {
         match change {
             Reread::Strip => self.reading.strip = !self.reading.strip,
             Reread::Pattern => self.reading.pattern = !self.reading.pattern,
+            Reread::Discriminants => {
+                self.reading.discriminants = match self.reading.discriminants {
+                    None => Some(false),
+                    Some(false) => Some(true),
+                    Some(true) => None,
+                }
+            }
             Reread::SharedCodes => {
                 // Retired rows keep their codes: where a removed row's code is another row's,
                 // the manifest may retire it, and then only the team can tell whether that
@@ -456,6 +474,9 @@ enum Reread {
     /// `shared-codes = true` added to a table of integer codes, or taken away where no rows
     /// share a code, removed rows included.
     SharedCodes,
+    /// `discriminants` said `false`, then `true` (where codes can be the discriminants), then
+    /// not said.
+    Discriminants,
 }
 
 impl Doc {
@@ -546,7 +567,12 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 fn doc_edit() -> impl Strategy<Value = DocEdit> {
-    let change = prop_oneof![Just(Reread::Strip), Just(Reread::Pattern), Just(Reread::SharedCodes)];
+    let change = prop_oneof![
+        Just(Reread::Strip),
+        Just(Reread::Pattern),
+        Just(Reread::SharedCodes),
+        Just(Reread::Discriminants),
+    ];
     prop_oneof![
         12 => (any::<usize>(), edit()).prop_map(|(table, edit)| DocEdit::In { table, edit }),
         1 => any::<usize>().prop_map(|row| DocEdit::MoveAcross { row }),
@@ -560,8 +586,11 @@ fn kind() -> impl Strategy<Value = Kind> {
 
 /// A first page of one to six rows, one regen can generate ([`Page::is_valid`]).
 fn first_page() -> impl Strategy<Value = Page> {
-    let reading =
-        (any::<bool>(), any::<bool>()).prop_map(|(pattern, strip)| Reading { pattern, strip });
+    let reading = (any::<bool>(), any::<bool>()).prop_map(|(pattern, strip)| Reading {
+        pattern,
+        strip,
+        discriminants: None,
+    });
     let pages = (kind(), reading, prop::collection::btree_map(code(), name(), 1..=6));
     let pages = pages.prop_map(|(kind, reading, rows)| Page {
         kind,

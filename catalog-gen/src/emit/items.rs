@@ -153,7 +153,7 @@ fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
         table.url,
         table.source
     ));
-    let repr = if table.discriminants { key.repr() } else { quote!() };
+    let repr = if table.discriminants.are_codes() { key.repr() } else { quote!() };
     quote! {
         #(#doc)*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -258,7 +258,7 @@ fn code_lookup(
         };
     }
     match codes {
-        Some(codes) if !table.discriminants => {
+        Some(codes) if !table.discriminants.are_codes() => {
             let codes = slots.add(codes);
             Lookup {
                 table: quote! {

@@ -46,6 +46,7 @@ impl Rows {
     /// Every text, each made when the file is read.
     pub fn texts(&self) -> RowTexts {
         let table = &self.table;
+        let discriminants = table.discriminants.are_codes();
         RowTexts {
             declarations: self.declarations(),
             cells: match table.layout {
@@ -53,13 +54,13 @@ impl Rows {
                 Layout::Tables => self.rows(),
             },
             all: self.all(),
-            row_index: table.discriminants.then(|| (self.row_names(), self.row_index_arms())),
+            row_index: discriminants.then(|| (self.row_names(), self.row_index_arms())),
             by_code: match table.code_type {
                 CodeType::Str => self.by_code(),
                 _ => self.code_arms(),
             },
             with_code: table.shared_codes.then(|| self.with_code()),
-            codes: (!table.discriminants && !table.codes_are_key_cells).then(|| self.codes()),
+            codes: (!discriminants && !table.codes_are_key_cells).then(|| self.codes()),
             code_texts: (!table.key_is_whole_cell).then(|| self.code_texts()),
             urls: table.row_urls.then(|| self.urls()),
             by_name: (!table.names_are_codes).then(|| self.by_name()),
@@ -120,7 +121,7 @@ impl Rows {
             let out = lines.line();
             out.push_str(&variant.ident);
             match variant.key {
-                Key::Int(code) if table.discriminants => {
+                Key::Int(code) if table.discriminants.are_codes() => {
                     let _ = writeln!(out, " = {code},");
                 }
                 _ => out.push_str(",\n"),

@@ -192,6 +192,7 @@ fn enum_model(
                 .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
                 .collect(),
             integer_codes: spec.key_type.get_ref().max().is_some(),
+            discriminants: facts.discriminants,
         },
     }
 }

@@ -14,11 +14,8 @@ use crate::model::names::NamedRow;
 /// What [`derive()`] finds; see the fields of the same names on [`crate::model::Enum`].
 #[derive(Debug, PartialEq, Eq)]
 pub struct Facts {
-    /// Whether the codes are the discriminants.
-    pub discriminants: bool,
-    /// The codes could be the discriminants, but are not because the table has more than
-    /// [`MANY_ROWS`] rows and the manifest does not say `discriminants` either way.
-    pub discriminants_off_by_size: bool,
+    /// Whether the codes are the discriminants, and if not, why.
+    pub discriminants: Discriminants,
     /// Row numbers in lookup order of their codes.
     pub rows_by_code: Vec<usize>,
     /// Ranges of `rows_by_code` that share one code.
@@ -29,17 +26,52 @@ pub struct Facts {
     pub ambiguous_names: Vec<String>,
 }
 
-/// Whether a table of `rows` rows has its codes as discriminants, and whether they are off
-/// only because of its size (see [`Facts`]).
-pub fn discriminants(spec: &TableSpec, rows: usize) -> (bool, bool) {
-    // Unique integer codes are the discriminants; otherwise variants count rows from 0. An
-    // enum without variants cannot have a `repr` (E0084), so an empty table has none.
+/// Whether a table's codes are its enum's discriminants (`#[repr(u16)]`, `E::X as u16` is
+/// the code), and if not, why: what the break gate's help and the warnings say of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Discriminants {
+    /// The codes are the discriminants.
+    #[default]
+    Codes,
+    /// String codes (`key-type = "str"`) cannot be.
+    StringCodes,
+    /// Codes that rows may share (`shared-codes = true`) cannot be: two variants cannot share
+    /// one.
+    SharedCodes,
+    /// An enum without variants cannot have a `repr` (E0084).
+    NoRows,
+    /// The manifest says `discriminants = false`.
+    TurnedOff,
+    /// The table has more than [`MANY_ROWS`] rows and the manifest does not say either way.
+    ManyRows,
+}
+
+impl Discriminants {
+    /// Whether the codes are the discriminants.
+    pub fn are_codes(self) -> bool {
+        self == Discriminants::Codes
+    }
+}
+
+/// Whether a table of `rows` rows has its codes as discriminants, and if not, why.
+pub fn discriminants(spec: &TableSpec, rows: usize) -> Discriminants {
+    // Unique integer codes are the discriminants; otherwise variants count rows from 0.
     // Above MANY_ROWS rows they are off unless the manifest turns them on: rustc checks
     // explicit discriminants in time quadratic in the enum's size.
-    let possible = *spec.key_type.get_ref() != KeyType::Str && !spec.shared_codes && rows > 0;
-    let by_size = rows <= MANY_ROWS;
-    let discriminants = possible && spec.discriminants.unwrap_or(by_size);
-    (discriminants, possible && spec.discriminants.is_none() && !by_size)
+    if *spec.key_type.get_ref() == KeyType::Str {
+        Discriminants::StringCodes
+    } else if spec.shared_codes {
+        Discriminants::SharedCodes
+    } else if rows == 0 {
+        Discriminants::NoRows
+    } else {
+        match spec.discriminants.as_ref().map(|asked| *asked.get_ref()) {
+            Some(true) => Discriminants::Codes,
+            Some(false) => Discriminants::TurnedOff,
+            None if rows <= MANY_ROWS => Discriminants::Codes,
+            None => Discriminants::ManyRows,
+        }
+    }
 }
 
 /// The facts of a table whose rows are named, sorted by [`code_order`] and [`name_order`]
@@ -47,16 +79,9 @@ pub fn discriminants(spec: &TableSpec, rows: usize) -> (bool, bool) {
 pub fn derive(spec: &TableSpec, by_code: CodeOrder, by_name: NameOrder) -> Facts {
     let CodeOrder { rows_by_code, code_groups } = by_code;
     // Every row is in the code order once.
-    let (discriminants, discriminants_off_by_size) = discriminants(spec, rows_by_code.len());
+    let discriminants = discriminants(spec, rows_by_code.len());
     let NameOrder { rows_by_name, ambiguous_names } = by_name;
-    Facts {
-        discriminants,
-        discriminants_off_by_size,
-        rows_by_code,
-        code_groups,
-        rows_by_name,
-        ambiguous_names,
-    }
+    Facts { discriminants, rows_by_code, code_groups, rows_by_name, ambiguous_names }
 }
 
 /// Rows in lookup order of their codes: what [`code_order`] finds.
@@ -216,10 +241,13 @@ mod tests {
     #[test]
     fn unique_integer_codes_are_discriminants_unless_turned_off() {
         let page = "| c | n |\n|---|---|\n| 3 | a |\n| 1 | b |\n";
-        assert!(facts_of(page, "key-type = \"u8\"").discriminants);
-        assert!(!facts_of(page, "key-type = \"u8\"\ndiscriminants = false").discriminants);
-        assert!(!facts_of(page, "key-type = \"u8\"\nshared-codes = true").discriminants);
-        assert!(!facts_of(page, "key-type = \"str\"").discriminants);
+        let of = |options: &str| facts_of(page, options).discriminants;
+        assert_eq!(of("key-type = \"u8\""), Discriminants::Codes);
+        assert_eq!(of("key-type = \"u8\"\ndiscriminants = false"), Discriminants::TurnedOff);
+        assert_eq!(of("key-type = \"u8\"\nshared-codes = true"), Discriminants::SharedCodes);
+        assert_eq!(of("key-type = \"str\""), Discriminants::StringCodes);
+        let empty = facts_of("| c | n |\n|---|---|\n", "key-type = \"u8\"").discriminants;
+        assert_eq!(empty, Discriminants::NoRows);
     }
 
     #[test]
@@ -230,14 +258,13 @@ mod tests {
         };
         let (small, large) = (page(MANY_ROWS), page(MANY_ROWS + 1));
         let of = |page: &str, options: &str| {
-            let facts = facts_of(page, &format!("key-type = \"u16\"\n{options}"));
-            (facts.discriminants, facts.discriminants_off_by_size)
+            facts_of(page, &format!("key-type = \"u16\"\n{options}")).discriminants
         };
-        assert_eq!(of(&small, ""), (true, false));
-        assert_eq!(of(&large, ""), (false, true));
-        assert_eq!(of(&large, "discriminants = true"), (true, false));
-        assert_eq!(of(&large, "discriminants = false"), (false, false));
-        assert_eq!(of(&large, "shared-codes = true"), (false, false));
+        assert_eq!(of(&small, ""), Discriminants::Codes);
+        assert_eq!(of(&large, ""), Discriminants::ManyRows);
+        assert_eq!(of(&large, "discriminants = true"), Discriminants::Codes);
+        assert_eq!(of(&large, "discriminants = false"), Discriminants::TurnedOff);
+        assert_eq!(of(&large, "shared-codes = true"), Discriminants::SharedCodes);
     }
 
     #[test]

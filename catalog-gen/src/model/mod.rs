@@ -39,6 +39,7 @@ use crate::manifest::Manifest;
 use crate::naming::Identifier;
 pub use crate::rustdoc::Doc;
 use crate::source::Pages;
+pub use facts::Discriminants;
 
 pub mod columns;
 pub mod docs;
@@ -114,9 +115,9 @@ pub struct Enum {
     /// Whether the key cell holds just the code (no `key-pattern`), so that its text is the
     /// code as written.
     pub key_is_whole_cell: bool,
-    /// Whether the codes are the discriminants: integer codes, unique, and not turned off in
-    /// the manifest.
-    pub discriminants: bool,
+    /// Whether the codes are the discriminants (integer codes, unique, and not turned off in
+    /// the manifest), and if not, why.
+    pub discriminants: Discriminants,
     /// Whether every row's code is the text of its key cell (string codes, no `key-pattern`):
     /// `code()` reads the cell, and no table of codes is made.
     pub codes_are_key_cells: bool,
@@ -284,6 +285,9 @@ pub struct Origin {
     pub pins: Vec<(String, String, Range<usize>)>,
     /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
     pub integer_codes: bool,
+    /// Whether the codes are the discriminants, and if not, why: what the break gate says
+    /// where they no longer are.
+    pub discriminants: Discriminants,
 }
 
 /// Builds the model with its warnings, or returns every problem found (warnings included).
@@ -355,7 +359,7 @@ fn table<'a>(
             }
             // The warnings need of the facts only what the table's size says: checked beside
             // the sorting by code, which at 100k rows leaves a core idle.
-            let (_, off_by_size) = facts::discriminants(spec, rows.len());
+            let off_by_size = facts::discriminants(spec, rows.len()) == Discriminants::ManyRows;
             let (by_code, ()) = crate::parallel::join(
                 rows.len(),
                 || facts::code_order(&rows),

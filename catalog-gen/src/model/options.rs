@@ -1,5 +1,6 @@
 //! Stage 2: a table's own manifest values, checked before its page is read: its module and
-//! enum names, the URL that relative links resolve against, `key-pattern`, and the pinned names.
+//! enum names, the URL that relative links resolve against, `key-pattern`, the pinned names,
+//! and `discriminants = true` where the other options say the codes cannot be.
 
 use regex::Regex;
 use toml::Spanned;
@@ -8,6 +9,7 @@ use url::Url;
 use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec};
+use crate::model::facts::{self, Discriminants};
 use crate::model::problems::Place;
 use crate::naming::{self, Identifier, Refusal};
 
@@ -52,6 +54,13 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
             problems.push(place.pinned_variant_reserved(name.span(), name.get_ref()));
         }
     }
+    if let Some(asked) = spec.discriminants.as_ref().filter(|asked| *asked.get_ref()) {
+        // A table of rows: whether it has any is the page's to say, and matters to no option.
+        let why = facts::discriminants(spec, 1);
+        if matches!(why, Discriminants::StringCodes | Discriminants::SharedCodes) {
+            problems.push(place.discriminants_impossible(asked.span(), why));
+        }
+    }
     Options { module, enum_name, base, key_pattern }
 }
 
@@ -88,6 +97,26 @@ mod tests {
             &mut problems,
         );
         problems.into_iter().map(|problem| problem.message).collect()
+    }
+
+    #[test]
+    fn discriminants_asked_of_codes_that_cannot_be_them_are_a_problem() {
+        let asked = "discriminants = true";
+        assert_eq!(problems(asked), [""; 0]);
+        let of = |options: &str| {
+            let mut problems = Vec::new();
+            read(&PLACE, &spec(&format!("key-column = \"c\"\n{options}")), &mut problems);
+            problems.into_iter().map(|problem| problem.message).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            of(&format!("key-type = \"str\"\n{asked}")),
+            ["string codes (`key-type = \"str\"`) cannot be the discriminants"]
+        );
+        assert_eq!(
+            of(&format!("key-type = \"u16\"\nshared-codes = true\n{asked}")),
+            ["codes that rows may share (`shared-codes = true`) cannot be the discriminants"]
+        );
+        assert_eq!(of("key-type = \"str\"\ndiscriminants = false"), [""; 0]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::api::{VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::manifest::PinnedNames;
+use crate::model::Discriminants;
 use crate::model::lints::MANY_ROWS;
 use crate::naming::Refusal;
 
@@ -150,6 +151,26 @@ impl Place<'_> {
             format!("`{url}` is not an absolute URL: {error}"),
             "the page's published URL",
         )
+    }
+
+    /// `discriminants = true` where the other options say the codes cannot be the
+    /// discriminants (`why`: [`Discriminants::StringCodes`] or [`Discriminants::SharedCodes`]).
+    pub fn discriminants_impossible(&self, span: Range<usize>, why: Discriminants) -> Diagnostic {
+        let (message, note, help) = if why == Discriminants::StringCodes {
+            (
+                "string codes (`key-type = \"str\"`) cannot be the discriminants",
+                "a discriminant is an integer",
+                "take `discriminants = true` out: `code()` gives each variant's code",
+            )
+        } else {
+            (
+                "codes that rows may share (`shared-codes = true`) cannot be the discriminants",
+                "two variants cannot have one discriminant",
+                "take `discriminants = true` out (`code()` gives each variant's code), or take \
+                 `shared-codes = true` out where no two rows share a code",
+            )
+        };
+        self.in_manifest(span, message.to_owned(), "asked for here").with_note(note).with_help(help)
     }
 
     /// `key-pattern` does not compile.
