@@ -1113,7 +1113,8 @@ mod tests {
     /// What the break gate and the changelog make of `differing`.
     fn review(differing: &Differing<'_>) -> (Vec<Break>, Changelog) {
         let breaks = stability::breaks_between(differing, &Default::default());
-        let changelog = Changelog::with_breaks(Some(&differing.old), &differing.new, breaks);
+        let (old, new) = (Some(&differing.old), &differing.new);
+        let changelog = Changelog::with_breaks(old, new, &differing.shared_rows, breaks);
         (stability::breaks_between(differing, &Default::default()), changelog)
     }
 
@@ -1181,6 +1182,14 @@ mod tests {
                 other.variants[1].name = "3".into();
                 other.variants.remove(2);
             }),
+            // A row added with a code a row both have had alone: rows now share it.
+            two(&|_, other| other.variants.push(variant("D", "1"))),
+            two(&|first, other| {
+                first.variants.push(variant("Added", "1010"));
+                other.variants.push(variant("D", "01"));
+            }),
+            // A code written otherwise.
+            edit(&|e| e.variants[0].code = "01010".into()),
             // A removed row's code that new rows took: it is retired by its name.
             two(&|_, other| {
                 other.variants.remove(2);

@@ -9,12 +9,14 @@
 //! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
 //! codes made the discriminants → minor; any other text → patch.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{CatalogApi, EnumApi, VariantApi};
+use crate::model::keys::code_id;
 use crate::model::{self, same_text};
 use crate::rustdoc::code_span;
 use crate::stability::{self, Break};
@@ -89,6 +91,13 @@ pub struct EnumChanges {
     pub renamed: Vec<(String, Row)>,
     /// Variants whose code changed: the row, and its old code.
     pub recoded: Vec<(Row, String)>,
+    /// Variants whose integer code the docs write otherwise (`0400` for `400`): the row, and
+    /// how the code was written. `code()` and `from_code` are the same; `Display` shows it.
+    pub rewritten: Vec<(Row, String)>,
+    /// Codes that one row had alone and rows now share, as the new API writes them:
+    /// `from_code` finds none of their rows any more, and serde writes them by name, so a
+    /// value written by code before no longer reads back.
+    pub newly_shared: Vec<String>,
     /// Name cells changed: the row, the old name and the new.
     pub names: Vec<(Row, String, String)>,
     /// Other cells changed, per column: how the changelog names it
@@ -115,6 +124,7 @@ impl EnumChanges {
             || !self.removed.is_empty()
             || !self.renamed.is_empty()
             || !self.recoded.is_empty()
+            || !self.newly_shared.is_empty()
             || !self.removed_accessors.is_empty()
             || self.dropped_discriminants
             || self.moved_from.is_some()
@@ -130,7 +140,7 @@ impl EnumChanges {
             || self.added_discriminants
         {
             Semver::Minor
-        } else if !self.text.is_empty() {
+        } else if !self.text.is_empty() || !self.rewritten.is_empty() {
             Semver::Patch
         } else {
             Semver::None
@@ -158,16 +168,19 @@ impl Changelog {
     /// enum is added) to `new`.
     pub fn between(old: Option<&CatalogApi>, new: &CatalogApi) -> Changelog {
         let breaks = old.map(|old| stability::breaks(old, new)).unwrap_or_default();
-        Changelog::with_breaks(old, new, breaks)
+        Changelog::with_breaks(old, new, &BTreeMap::new(), breaks)
     }
 
     /// As [`between`](Changelog::between), given the [breaks](stability::breaks) from `old` to
     /// `new`, which `regen`'s gate has already found. `old` and `new` may be two APIs as far as
-    /// they differ ([`crate::api::Differing`], with [`stability::breaks_between`]): the rows
-    /// both have change nothing in a changelog, so it is the same as the whole APIs'.
+    /// they differ ([`crate::api::Differing`], with [`stability::breaks_between`], and
+    /// `shared_rows` its rows both have that theirs may name; empty for whole APIs): the rows
+    /// both have change nothing in a changelog but which codes rows share, which those say, so
+    /// it is the same as the whole APIs'.
     pub fn with_breaks(
         old: Option<&CatalogApi>,
         new: &CatalogApi,
+        shared_rows: &BTreeMap<String, Vec<(String, String)>>,
         breaks: Vec<Break>,
     ) -> Changelog {
         let empty = CatalogApi::default();
@@ -222,7 +235,10 @@ impl Changelog {
             let change = of(&mut changes, name, Some(new_api));
             match old.enums.get(name) {
                 None => change.added_enum = true,
-                Some(old_api) => compare(old_api, new_api, change),
+                Some(old_api) => {
+                    let both = shared_rows.get(name).map_or(&[][..], Vec::as_slice);
+                    compare(old_api, new_api, both, change);
+                }
             }
         }
         let enums = changes.into_values().filter(|change| change.semver() != Semver::None);
@@ -391,6 +407,24 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         let markdown = format!("`{old}` renamed to {} (**breaking**)", row.markdown());
         push(Kind::Changed, text, markdown);
     }
+    for code in &change.newly_shared {
+        let text = format!(
+            "code {code} now shared: from_code({code}) finds none of its rows, and serde writes \
+             them by name (a value written as {code} no longer reads back)"
+        );
+        let markdown = format!(
+            "code {} now shared by several rows: `from_code` finds none of them, and serde \
+             writes them by name, so a value written by code no longer reads back (**breaking**)",
+            code_span(code)
+        );
+        push(Kind::Changed, text, markdown);
+    }
+    for (row, old) in &change.rewritten {
+        let text = format!("code written otherwise: {} was written {old}", row.text());
+        let markdown =
+            format!("code of {} written otherwise, was {}", row.markdown(), code_span(old));
+        push(Kind::Changed, text, markdown);
+    }
     for (row, old) in &change.recoded {
         let text = format!("code changed: {} was {old}", row.text());
         let markdown = format!("{} had the code {} (**breaking**)", row.markdown(), code_span(old));
@@ -445,8 +479,14 @@ impl Row {
     }
 }
 
-/// The changes of an enum both APIs have, besides the removals and renames `stability` finds.
-fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
+/// The changes of an enum both APIs have, besides the removals and renames `stability` finds;
+/// `both` the code and name of each row both have that a row of `old` or `new` may name,
+/// where these are the APIs as far as they differ ([`crate::api::Differing::shared_rows`]).
+fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut EnumChanges) {
+    // The new API records the type of the codes; integer codes are compared as numbers, as
+    // lookups compare them (`0400` is `400`).
+    let integer = new.code_type.as_deref().is_some_and(|code_type| code_type != "str");
+    change.newly_shared = newly_shared(old, new, both, integer);
     let renamed_to: FxHashSet<String> =
         change.renamed.iter().map(|(_, row)| row.variant.clone()).collect();
     let old_by_name: FxHashMap<&str, &VariantApi> =
@@ -475,7 +515,9 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
             _ => {}
         }
         if before.code != variant.code {
-            change.recoded.push((row(), before.code.clone()));
+            let same = code_id(&before.code, integer) == code_id(&variant.code, integer);
+            let changed = if same { &mut change.rewritten } else { &mut change.recoded };
+            changed.push((row(), before.code.clone()));
         }
         if before.name != variant.name {
             change.names.push((row(), before.name.clone(), variant.name.clone()));
@@ -495,6 +537,38 @@ fn compare(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
     change.added_discriminants =
         old.discriminants == Some(false) && new.discriminants == Some(true);
+}
+
+/// The codes, as `new` writes them, that one row of `old` had alone and several rows of `new`
+/// have (retired rows too: lookups find them), the rows of `both` counted on each side.
+fn newly_shared(
+    old: &EnumApi,
+    new: &EnumApi,
+    both: &[(String, String)],
+    integer: bool,
+) -> Vec<String> {
+    fn count<'a>(
+        variants: &'a [VariantApi],
+        both: &'a [(String, String)],
+        integer: bool,
+    ) -> FxHashMap<Cow<'a, str>, usize> {
+        let mut counts: FxHashMap<Cow<'a, str>, usize> = FxHashMap::default();
+        let codes = variants.iter().map(|variant| variant.code.as_str());
+        for code in codes.chain(both.iter().map(|(code, _)| code.as_str())) {
+            *counts.entry(code_id(code, integer)).or_default() += 1;
+        }
+        counts
+    }
+    let (before, now) = (count(&old.variants, both, integer), count(&new.variants, both, integer));
+    let mut shared: Vec<String> = Vec::new();
+    for variant in &new.variants {
+        let id = code_id(&variant.code, integer);
+        let newly = before.get(&id) == Some(&1) && now.get(&id).is_some_and(|&rows| rows > 1);
+        if newly && !shared.iter().any(|code| code_id(code, integer) == id) {
+            shared.push(variant.code.clone());
+        }
+    }
+    shared
 }
 
 /// The columns (indexes into the new columns) whose cell differs between the row before and
@@ -577,6 +651,40 @@ mod tests {
         assert_eq!(Changelog::between(Some(&with), &without).semver(), Semver::Major);
         assert_eq!(Changelog::between(Some(&without), &with).semver(), Semver::Minor);
         assert!(Changelog::between(Some(&with), &without).summary().contains("no longer"));
+    }
+
+    #[test]
+    fn a_code_rows_come_to_share_is_major_and_one_written_otherwise_a_patch() {
+        let integer = |mut api: CatalogApi| {
+            api.enums.values_mut().for_each(|table| table.code_type = Some("u16".into()));
+            api
+        };
+        let before = integer(api(&[A, ("B", "2", "B", "b", false)]));
+        let changes = |after| Changelog::between(Some(&before), &integer(after));
+        // `C` shares `A`'s code: `from_code(1)` no longer finds `A`.
+        let shared = changes(api(&[A, ("B", "2", "B", "b", false), ("C", "1", "C", "c", false)]));
+        assert_eq!(shared.semver(), Semver::Major);
+        assert_eq!(shared.enums[0].newly_shared, ["1"]);
+        assert!(shared.summary().contains("code 1 now shared"), "{}", shared.summary());
+        // A retired row is found by its code too: a row that takes it shares it.
+        let retired = api(&[("A", "1", "A", "a", true), ("B", "2", "B", "b", false)]);
+        let before_retired = integer(retired.clone());
+        let mut taken = retired;
+        let row = ("C", "1", "C", "c", false);
+        taken.enums.get_mut("E").unwrap().variants.push(api(&[row]).enums["E"].variants[0].clone());
+        let taken = Changelog::between(Some(&before_retired), &integer(taken));
+        assert_eq!(taken.enums[0].newly_shared, ["1"]);
+        // Two new rows of a new code, and rows that shared a code already, change no lookup.
+        let new_code = [("C", "3", "C", "c", false), ("D", "3", "D", "d", false)];
+        let added = changes(api(&[A, ("B", "2", "B", "b", false), new_code[0], new_code[1]]));
+        assert_eq!(added.semver(), Semver::Minor);
+        // `01` is `1` where codes are integers: `Display` shows it, lookups do not change.
+        let rewritten = changes(api(&[("A", "01", "A", "a", false), ("B", "2", "B", "b", false)]));
+        assert_eq!(rewritten.semver(), Semver::Patch);
+        assert!(rewritten.summary().contains("code written otherwise: A (01) was written 1"));
+        // Where codes are strings, `01` is another code.
+        let text = Changelog::between(Some(&api(&[A])), &api(&[("A", "01", "A", "a", false)]));
+        assert_eq!(text.semver(), Semver::Major);
     }
 
     #[test]

@@ -559,8 +559,13 @@ impl<'a> CheckedIn<'a> {
             return Err(Error::Problems(self.loaded.displayed_failure(failure)));
         }
         let changelog = match &differing {
-            Some(differing) => Changelog::with_breaks(Some(&differing.old), &differing.new, breaks),
-            None => Changelog::with_breaks(None, api, breaks),
+            Some(differing) => Changelog::with_breaks(
+                Some(&differing.old),
+                &differing.new,
+                &differing.shared_rows,
+                breaks,
+            ),
+            None => Changelog::with_breaks(None, api, &BTreeMap::new(), breaks),
         };
         Ok((differing.map(|differing| differing.old), changelog))
     }
