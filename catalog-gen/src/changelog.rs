@@ -3,11 +3,12 @@
 //! cell), never from a diff of Rust files.
 //!
 //! The semver class follows one rule ([`Semver`]): a variant, accessor or enum removed, a
-//! variant renamed (no pin kept its name), a variant's code changed, an enum moved to another
-//! module, codes of another type, or codes no longer the discriminants (`E::X as u16` changes)
-//! → major; a variant, accessor or enum added, a row
-//! retired or un-retired, a name cell changed (`from_name` and name-based serde see it), or
-//! codes made the discriminants → minor; any other text → patch.
+//! variant or enum renamed (no pin kept its name), a variant's code changed (an integer code
+//! written otherwise is text), an enum moved to another module, codes of another type, a code
+//! that one row had alone and rows now share, or codes no longer the discriminants (`E::X as
+//! u16` changes) → major; a variant, accessor or enum added, a row retired or un-retired, a
+//! name cell changed (`from_name` and name-based serde see it), or codes made the
+//! discriminants → minor; any other text → patch.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -111,6 +112,8 @@ pub struct EnumChanges {
     pub dropped_discriminants: bool,
     /// The codes are now the discriminants.
     pub added_discriminants: bool,
+    /// The enum's name before, where it was renamed.
+    pub renamed_from: Option<String>,
     /// The module the enum was in, where it moved to another.
     pub moved_from: Option<String>,
     /// The type the codes had and the type they have now, where it changed.
@@ -128,6 +131,7 @@ impl EnumChanges {
             || !self.removed_accessors.is_empty()
             || self.dropped_discriminants
             || self.moved_from.is_some()
+            || self.renamed_from.is_some()
             || self.code_type_changed.is_some()
         {
             Semver::Major
@@ -200,6 +204,9 @@ impl Changelog {
         }
         for found in breaks {
             match found {
+                Break::RenamedEnum { enum_name: was, new: renamed } => {
+                    of(&mut changes, &renamed, new.enums.get(&renamed)).renamed_from = Some(was);
+                }
                 Break::RemovedEnum { enum_name } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name)).removed_enum = true;
                 }
@@ -234,7 +241,7 @@ impl Changelog {
         for (name, new_api) in &new.enums {
             let change = of(&mut changes, name, Some(new_api));
             match old.enums.get(name) {
-                None => change.added_enum = true,
+                None => change.added_enum = change.renamed_from.is_none(),
                 Some(old_api) => {
                     let both = shared_rows.get(name).map_or(&[][..], Vec::as_slice);
                     compare(old_api, new_api, both, change);
@@ -387,6 +394,10 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
     if change.added_discriminants {
         let text = "codes are now the discriminants (`as` gives the code)";
         push(Kind::Added, text.into(), text.into());
+    }
+    if let Some(was) = &change.renamed_from {
+        let text = format!("renamed from {was}");
+        push(Kind::Changed, text, format!("renamed from `{was}` (**breaking**)"));
     }
     if let Some(module) = &change.moved_from {
         let text = format!("moved from the module {module}");

@@ -6,8 +6,8 @@
 //! pin that keeps the old name; a row that is gone is a removal. A name that goes to another
 //! row (two rows that swap names) leaves its own row: that row is renamed, or removed. A row
 //! whose code changes under its name keeps its variant: the changelog lists the new code. An
-//! enum moved to another module, codes of another type, and codes that stop being the
-//! discriminants break every user of the enum, whatever its rows.
+//! enum renamed or moved to another module, codes of another type, and codes that stop being
+//! the discriminants break every user of the enum, whatever its rows.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -94,6 +94,15 @@ pub enum Break {
         /// The module it would be in.
         new: String,
     },
+    /// The enum would have another name: the one enum of its module that the checked-in API
+    /// does not have, where no other enum of that module is gone (its `[[table]]` says another
+    /// `enum`).
+    RenamedEnum {
+        /// The enum in the checked-in API.
+        enum_name: String,
+        /// The name it would have.
+        new: String,
+    },
     /// The whole enum is gone.
     RemovedEnum {
         /// The enum.
@@ -129,7 +138,12 @@ fn breaks_sharing(
     let mut found = Vec::new();
     for (enum_name, old_api) in &old.enums {
         let Some(new_api) = new.enums.get(enum_name) else {
-            found.push(Break::RemovedEnum { enum_name: enum_name.clone() });
+            found.push(match renamed_enum(old, new, &old_api.module) {
+                Some(renamed) => {
+                    Break::RenamedEnum { enum_name: enum_name.clone(), new: renamed.to_owned() }
+                }
+                None => Break::RemovedEnum { enum_name: enum_name.clone() },
+            });
             continue;
         };
         // Sets and maps rather than searches per variant: tables have 100k rows and more.
@@ -232,6 +246,21 @@ fn breaks_sharing(
         removed_methods(enum_name, old_api, new_api, &mut found);
     }
     found
+}
+
+/// The name of the enum of `module` that `new` has and `old` does not, where it is the only
+/// one and `old` has only one enum of that module that `new` does not have: that enum renamed.
+fn renamed_enum<'n>(old: &CatalogApi, new: &'n CatalogApi, module: &str) -> Option<&'n str> {
+    /// The one enum of `module` that `api` has and `other` does not.
+    fn only_one<'a>(api: &'a CatalogApi, other: &CatalogApi, module: &str) -> Option<&'a str> {
+        let mut names = api.enums.iter().filter(|(name, api)| {
+            !module.is_empty() && api.module == module && !other.enums.contains_key(*name)
+        });
+        let (name, _) = names.next()?;
+        names.next().is_none().then_some(name.as_str())
+    }
+    only_one(old, new, module)?;
+    only_one(new, old, module)
 }
 
 /// What going from `old_api` to `new_api` breaks for every user of the enum `enum_name`,
@@ -460,6 +489,14 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             )
             .with_note(format!("`{old}::{enum_name}` would no longer name it"))
             .with_help(format!("keep `module = \"{old}\"` in this [[table]]; {OVERRIDE}")),
+            Break::RenamedEnum { enum_name, new } => at_table(
+                find(new),
+                Diagnostic::error(format!(
+                    "breaking change: the enum `{enum_name}` would be renamed `{new}`"
+                )),
+            )
+            .with_note(format!("`{enum_name}` would no longer name it"))
+            .with_help(format!("keep `enum = \"{enum_name}\"` in this [[table]]; {OVERRIDE}")),
             Break::RemovedEnum { enum_name } => Diagnostic::error(format!(
                 "breaking change: the enum `{enum_name}` would be removed"
             ))
@@ -985,5 +1022,27 @@ mod tests {
             breaks(&old, &CatalogApi::default()),
             [Break::RemovedEnum { enum_name: "E".into() }]
         );
+    }
+
+    #[test]
+    fn the_one_enum_of_a_module_that_takes_a_gone_ones_place_is_a_rename() {
+        let of = |enums: &[(&str, &str)]| CatalogApi {
+            enums: enums
+                .iter()
+                .map(|(name, module)| {
+                    let api = EnumApi { module: (*module).to_owned(), ..EnumApi::default() };
+                    ((*name).to_owned(), api)
+                })
+                .collect(),
+        };
+        let old = of(&[("E", "m"), ("G", "m"), ("H", "n")]);
+        let renamed = Break::RenamedEnum { enum_name: "E".into(), new: "F".into() };
+        assert_eq!(breaks(&old, &of(&[("F", "m"), ("G", "m"), ("H", "n")])), [renamed]);
+        // In another module, or beside another new enum of the module, it is not told apart.
+        let removed = |name: &str| Break::RemovedEnum { enum_name: name.into() };
+        assert_eq!(breaks(&old, &of(&[("F", "o"), ("G", "m"), ("H", "n")])), [removed("E")]);
+        let two_new = of(&[("F", "m"), ("F2", "m"), ("G", "m"), ("H", "n")]);
+        assert_eq!(breaks(&old, &two_new), [removed("E")]);
+        assert_eq!(breaks(&old, &of(&[("F", "m"), ("H", "n")])), [removed("E"), removed("G")]);
     }
 }

@@ -253,3 +253,18 @@ fn an_enum_moved_to_another_module_is_a_break() {
     assert!(sandbox.path().join("out/errors.rs").exists());
     assert!(!sandbox.path().join("out/status.rs").exists());
 }
+
+/// The `enum` of a `[[table]]` renamed: the old name would name nothing, and the gate says so
+/// at the table, with the line that keeps it (it said the enum was removed, nowhere, and asked
+/// for the `[[table]]` to be restored).
+#[test]
+fn an_enum_renamed_in_the_manifest_is_a_break_at_its_table() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, text.replace("enum = \"Status\"", "enum = \"Fault\""));
+    golden::assert_matches("stability/renamed_enum.stderr", &refused(&manifest, &CHECK));
+    let summary = allowed(&manifest);
+    assert!(summary.contains("status::Fault (major)\n    renamed from Status\n"), "{summary}");
+    assert!(!summary.contains("new enum"), "{summary}");
+}
