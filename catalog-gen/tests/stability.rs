@@ -5,7 +5,7 @@
 mod golden;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use catalog_gen::Cleanup;
 use catalog_gen::regen::{self, Error, Mode, Options};
@@ -42,7 +42,7 @@ const CHECK: Options<'static> = Options {
 };
 
 /// A docs tree with `page` and `manifest`, generated once from `PAGE`.
-fn docs(dir: &Path) -> std::path::PathBuf {
+fn docs(dir: &Path) -> PathBuf {
     let docs = dir.join("docs");
     fs::create_dir_all(&docs).unwrap();
     fs::write(docs.join("catalog.toml"), MANIFEST).unwrap();
@@ -176,7 +176,7 @@ fn a_damaged_variant_line_is_reported_at_its_line_in_the_file() {
 }
 
 /// A docs tree of a table of unique integer codes, which are its discriminants, generated once.
-fn integer_docs(dir: &Path) -> std::path::PathBuf {
+fn integer_docs(dir: &Path) -> PathBuf {
     let docs = dir.join("docs");
     fs::create_dir_all(&docs).unwrap();
     let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
@@ -193,6 +193,18 @@ fn integer_docs(dir: &Path) -> std::path::PathBuf {
 
 fn set_manifest(manifest: &Path, text: String) {
     fs::write(manifest, text).unwrap();
+}
+
+/// The integer docs tree ([`integer_docs`]), its manifest's `from` then made `to`: the refusal
+/// is the golden file `golden`. The sandbox and the manifest.
+fn manifest_changed(from: &str, to: &str, golden: &str) -> (tempfile::TempDir, PathBuf) {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let text = fs::read_to_string(&manifest).unwrap();
+    assert!(text.contains(from), "{text}");
+    set_manifest(&manifest, text.replace(from, to));
+    golden::assert_matches(golden, &refused(&manifest, &CHECK));
+    (sandbox, manifest)
 }
 
 /// The release a regen allowed to break needs, and its changelog's lines.
@@ -226,12 +238,11 @@ fn discriminants_dropped_by_shared_codes_are_kept_by_taking_them_out() {
 /// become strings are one break, not two.
 #[test]
 fn codes_of_another_type_are_a_break() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let manifest = integer_docs(sandbox.path());
+    let u16 = "key-type = \"u16\"";
+    let (_sandbox, manifest) =
+        manifest_changed(u16, "key-type = \"u32\"", "stability/code_type.stderr");
     let text = fs::read_to_string(&manifest).unwrap();
-    set_manifest(&manifest, text.replace("key-type = \"u16\"", "key-type = \"u32\""));
-    golden::assert_matches("stability/code_type.stderr", &refused(&manifest, &CHECK));
-    set_manifest(&manifest, text.replace("key-type = \"u16\"", "key-type = \"str\""));
+    set_manifest(&manifest, text.replace("key-type = \"u32\"", "key-type = \"str\""));
     let rendered = refused(&manifest, &CHECK);
     assert!(rendered.contains("would be `str`, not `u16`"), "{rendered}");
     assert!(!rendered.contains("discriminants"), "one break: {rendered}");
@@ -243,11 +254,8 @@ fn codes_of_another_type_are_a_break() {
 /// An enum's module is part of the path users write to it: a new module is a break.
 #[test]
 fn an_enum_moved_to_another_module_is_a_break() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let manifest = integer_docs(sandbox.path());
-    let text = fs::read_to_string(&manifest).unwrap();
-    set_manifest(&manifest, text.replace("module = \"status\"", "module = \"errors\""));
-    golden::assert_matches("stability/moved_enum.stderr", &refused(&manifest, &CHECK));
+    let (from, to) = ("module = \"status\"", "module = \"errors\"");
+    let (sandbox, manifest) = manifest_changed(from, to, "stability/moved_enum.stderr");
     let summary = allowed(&manifest);
     assert!(summary.contains("moved from the module status"), "{summary}");
     assert!(sandbox.path().join("out/errors.rs").exists());
@@ -259,11 +267,8 @@ fn an_enum_moved_to_another_module_is_a_break() {
 /// for the `[[table]]` to be restored).
 #[test]
 fn an_enum_renamed_in_the_manifest_is_a_break_at_its_table() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let manifest = integer_docs(sandbox.path());
-    let text = fs::read_to_string(&manifest).unwrap();
-    set_manifest(&manifest, text.replace("enum = \"Status\"", "enum = \"Fault\""));
-    golden::assert_matches("stability/renamed_enum.stderr", &refused(&manifest, &CHECK));
+    let (from, to) = ("enum = \"Status\"", "enum = \"Fault\"");
+    let (_sandbox, manifest) = manifest_changed(from, to, "stability/renamed_enum.stderr");
     let summary = allowed(&manifest);
     assert!(summary.contains("status::Fault (major)\n    renamed from Status\n"), "{summary}");
     assert!(!summary.contains("new enum"), "{summary}");

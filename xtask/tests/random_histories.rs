@@ -6,7 +6,7 @@
 //! identifier, string codes whose letter changes case (`E7`, `e7`: another code, the same
 //! identifier), a row added whose name or code makes another's identifier, a column renamed,
 //! added or taken away, the columns put in another order, and the manifest's `strip-suffix`,
-//! `key-pattern`, `shared-codes` and `discriminants` changed between updates; on tables of integer codes, of
+//! `key-pattern`, `shared-codes`, `discriminants` and `key-type` changed between updates; on tables of integer codes, of
 //! string codes, of codes rows share, and of string codes that name the variants, with or
 //! without a `key-pattern` and a `strip-suffix`; a page of one such table, or of two under
 //! their headings (each its own `[[table]]` of one module), where a row may also move from one
@@ -66,12 +66,18 @@ struct Reading {
     /// `discriminants = false` or `true`, or neither ([`Reread::Discriminants`]); `true` only
     /// where codes can be the discriminants (unique integers).
     discriminants: Option<bool>,
+    /// Integer codes read as `u32` rather than `u16` ([`Reread::CodeType`]).
+    wide: bool,
 }
 
 impl Kind {
     /// The table's lines of the manifest.
     fn table(self, reading: Reading) -> String {
-        let key_type = if self.string_codes() { "str" } else { "u16" };
+        let key_type = match (self.string_codes(), reading.wide) {
+            (true, _) => "str",
+            (false, false) => "u16",
+            (false, true) => "u32",
+        };
         let mut lines = format!("key-column = \"Code\"\nkey-type = \"{key_type}\"\n");
         if self != Kind::Keyed {
             lines.push_str("name-column = \"Name\"\n");
@@ -263,6 +269,7 @@ impl Page {
         match change {
             Reread::Strip => self.reading.strip = !self.reading.strip,
             Reread::Pattern => self.reading.pattern = !self.reading.pattern,
+            Reread::CodeType => self.reading.wide = !self.reading.wide,
             Reread::Discriminants => {
                 self.reading.discriminants = match self.reading.discriminants {
                     None => Some(false),
@@ -477,6 +484,8 @@ enum Reread {
     /// `discriminants` said `false`, then `true` (where codes can be the discriminants), then
     /// not said.
     Discriminants,
+    /// Integer codes read as `u32`, or as `u16` again: a break, made with `--allow-breaking`.
+    CodeType,
 }
 
 impl Doc {
@@ -572,6 +581,7 @@ fn doc_edit() -> impl Strategy<Value = DocEdit> {
         Just(Reread::Pattern),
         Just(Reread::SharedCodes),
         Just(Reread::Discriminants),
+        Just(Reread::CodeType),
     ];
     prop_oneof![
         12 => (any::<usize>(), edit()).prop_map(|(table, edit)| DocEdit::In { table, edit }),
@@ -589,7 +599,7 @@ fn first_page() -> impl Strategy<Value = Page> {
     let reading = (any::<bool>(), any::<bool>()).prop_map(|(pattern, strip)| Reading {
         pattern,
         strip,
-        discriminants: None,
+        ..Reading::default()
     });
     let pages = (kind(), reading, prop::collection::btree_map(code(), name(), 1..=6));
     let pages = pages.prop_map(|(kind, reading, rows)| Page {
