@@ -1188,8 +1188,10 @@ mod tests {
                 first.variants.push(variant("Added", "1010"));
                 other.variants.push(variant("D", "01"));
             }),
-            // A code written otherwise.
+            // A code written otherwise; a row added with a code a row has, written otherwise
+            // (`0x3F2` is `1010`).
             edit(&|e| e.variants[0].code = "01010".into()),
+            edit(&|e| e.variants.push(variant("Added", "0x3F2"))),
             // A removed row's code that new rows took: it is retired by its name.
             two(&|_, other| {
                 other.variants.remove(2);

@@ -550,36 +550,40 @@ fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut
         old.discriminants == Some(false) && new.discriminants == Some(true);
 }
 
-/// The codes, as `new` writes them, that one row of `old` had alone and several rows of `new`
-/// have (retired rows too: lookups find them), the rows of `both` counted on each side.
+/// The codes that one row of `old` had alone and several rows of `new` have (retired rows
+/// too: lookups find them), the rows of `both` counted on each side: each as that row wrote
+/// it, in the order of the codes (by number where they are `integer`). Neither depends on
+/// which rows `old` and `new` leave to `both`, so the whole APIs and the APIs as far as they
+/// differ give the same.
 fn newly_shared(
     old: &EnumApi,
     new: &EnumApi,
     both: &[(String, String)],
     integer: bool,
 ) -> Vec<String> {
+    /// Each code's rows among `variants` and `both`, with how the last of them wrote it.
     fn count<'a>(
         variants: &'a [VariantApi],
         both: &'a [(String, String)],
         integer: bool,
-    ) -> FxHashMap<Cow<'a, str>, usize> {
-        let mut counts: FxHashMap<Cow<'a, str>, usize> = FxHashMap::default();
+    ) -> FxHashMap<Cow<'a, str>, (usize, &'a str)> {
+        let mut counts: FxHashMap<Cow<'a, str>, (usize, &'a str)> = FxHashMap::default();
         let codes = variants.iter().map(|variant| variant.code.as_str());
         for code in codes.chain(both.iter().map(|(code, _)| code.as_str())) {
-            *counts.entry(code_id(code, integer)).or_default() += 1;
+            let (rows, written) = counts.entry(code_id(code, integer)).or_insert((0, code));
+            (*rows, *written) = (*rows + 1, code);
         }
         counts
     }
     let (before, now) = (count(&old.variants, both, integer), count(&new.variants, both, integer));
-    let mut shared: Vec<String> = Vec::new();
-    for variant in &new.variants {
-        let id = code_id(&variant.code, integer);
-        let newly = before.get(&id) == Some(&1) && now.get(&id).is_some_and(|&rows| rows > 1);
-        if newly && !shared.iter().any(|code| code_id(code, integer) == id) {
-            shared.push(variant.code.clone());
-        }
-    }
-    shared
+    let mut shared: Vec<(&Cow<'_, str>, &str)> = before
+        .iter()
+        .filter(|(id, (rows, _))| *rows == 1 && now.get(*id).is_some_and(|(rows, _)| *rows > 1))
+        .map(|(id, (_, written))| (id, *written))
+        .collect();
+    // An integer code's id is its number's decimal digits: shorter is smaller.
+    shared.sort_unstable_by_key(|(id, _)| (if integer { id.len() } else { 0 }, *id));
+    shared.into_iter().map(|(_, written)| written.to_owned()).collect()
 }
 
 /// The columns (indexes into the new columns) whose cell differs between the row before and

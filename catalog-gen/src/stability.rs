@@ -601,7 +601,8 @@ fn dropped_discriminants(
              discriminant"
                 .to_owned(),
             format!(
-                "keep them: take `shared-codes = true` out while no two rows share a code; {OVERRIDE}"
+                "keep them: take `shared-codes = true` out while no two rows share a code; \
+                 {OVERRIDE}"
             ),
         ),
         Discriminants::StringCodes => (
@@ -620,6 +621,8 @@ fn dropped_discriminants(
             "the manifest says `discriminants = false`".to_owned(),
             format!("keep them with `discriminants = true` in its place; {OVERRIDE}"),
         ),
+        // Not `Codes`: the new API's `discriminants` and the origin's are one fact of the
+        // model. Where no origin says why (an API compared alone), the common reason.
         Discriminants::ManyRows | Discriminants::Codes => (
             format!(
                 "the table has more than {MANY_ROWS} rows and the manifest does not say (such \
@@ -924,6 +927,29 @@ mod tests {
         assert!(breaks(&with(Some(false)), &with(Some(true))).is_empty());
         // A snapshot from before discriminants were recorded says nothing either way.
         assert!(breaks(&with(None), &with(Some(false))).is_empty());
+    }
+
+    #[test]
+    fn codes_that_stop_being_discriminants_are_kept_as_their_cause_allows() {
+        let said = |why| {
+            let origin = Origin { discriminants: why, ..Origin::default() };
+            let diagnostic = dropped_discriminants(Some(&origin), "E", Some("u16"));
+            (diagnostic.notes.concat(), diagnostic.help.unwrap_or_default())
+        };
+        let cases = [
+            (Discriminants::SharedCodes, "`shared-codes = true`", "take `shared-codes = true` out"),
+            (Discriminants::StringCodes, "`key-type = \"str\"`", "the integer `key-type`"),
+            (Discriminants::NoRows, "no rows", "restore the rows, or retire them"),
+            (Discriminants::TurnedOff, "`discriminants = false`", "`discriminants = true`"),
+            (Discriminants::ManyRows, "more than 2000 rows", "`discriminants = true`"),
+        ];
+        for (why, because, keep) in cases {
+            let (note, help) = said(why);
+            assert!(note.starts_with("`E::X as u16` would no longer be the code"), "{note}");
+            assert!(note.contains(because) && help.contains(keep), "{why:?}: {note}\n{help}");
+        }
+        // Where rows may share codes, the manifest cannot ask for `discriminants = true`.
+        assert!(!said(Discriminants::SharedCodes).1.contains("discriminants = true"));
     }
 
     #[test]
