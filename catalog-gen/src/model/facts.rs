@@ -53,15 +53,25 @@ impl Discriminants {
     }
 }
 
+/// Why the options of `spec` keep its codes from being the discriminants, whatever its rows
+/// and whatever the manifest asks: string codes, or codes that rows may share.
+pub fn impossible(spec: &TableSpec) -> Option<Discriminants> {
+    if *spec.key_type.get_ref() == KeyType::Str {
+        Some(Discriminants::StringCodes)
+    } else if spec.shared_codes {
+        Some(Discriminants::SharedCodes)
+    } else {
+        None
+    }
+}
+
 /// Whether a table of `rows` rows has its codes as discriminants, and if not, why.
 pub fn discriminants(spec: &TableSpec, rows: usize) -> Discriminants {
     // Unique integer codes are the discriminants; otherwise variants count rows from 0.
     // Above MANY_ROWS rows they are off unless the manifest turns them on: rustc checks
     // explicit discriminants in time quadratic in the enum's size.
-    if *spec.key_type.get_ref() == KeyType::Str {
-        Discriminants::StringCodes
-    } else if spec.shared_codes {
-        Discriminants::SharedCodes
+    if let Some(why) = impossible(spec) {
+        why
     } else if rows == 0 {
         Discriminants::NoRows
     } else {

@@ -9,7 +9,7 @@ use url::Url;
 use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec};
-use crate::model::facts::{self, Discriminants};
+use crate::model::facts;
 use crate::model::problems::Place;
 use crate::naming::{self, Identifier, Refusal};
 
@@ -54,12 +54,9 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
             problems.push(place.pinned_variant_reserved(name.span(), name.get_ref()));
         }
     }
-    if let Some(asked) = spec.discriminants.as_ref().filter(|asked| *asked.get_ref()) {
-        // A table of rows: whether it has any is the page's to say, and matters to no option.
-        let why = facts::discriminants(spec, 1);
-        if matches!(why, Discriminants::StringCodes | Discriminants::SharedCodes) {
-            problems.push(place.discriminants_impossible(asked.span(), why));
-        }
+    let asked = spec.discriminants.as_ref().filter(|asked| *asked.get_ref());
+    if let (Some(asked), Some(why)) = (asked, facts::impossible(spec)) {
+        problems.push(place.discriminants_impossible(asked.span(), why));
     }
     Options { module, enum_name, base, key_pattern }
 }
