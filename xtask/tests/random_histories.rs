@@ -749,7 +749,10 @@ fn replay_made(
                     let shared = page.shares_codes()
                         && ((refused.contains("cannot be told apart") && replay.retires_any())
                             || refused.contains("a pin must pick one"));
+                    // Not two retirements of one row (code and name: rows share codes),
+                    // which the replay's pastes must never make.
                     let unshared = refused.contains("the retired row `")
+                        && !refused.contains(" and the name `")
                         && (refused.ends_with(", as a row of the page has")
                             || refused.ends_with(", as another retired row has"));
                     shared || unshared

@@ -37,17 +37,20 @@ pub fn keep<'a>(
                 last_variants(api, key_text, integer).map(move |variant| (api, variant))
             })
             .collect();
+        // The page's rows, not the rows retired by the keys before this one: another key may
+        // retire the same row, which the uniqueness check reports.
+        let page_rows = || rows.iter().filter(|row| row.page_row.is_some());
         if last.len() > 1 {
             // A row the page still has is not the one retired: where a page swapped two
             // columns, the key is the retired row's code and that row's name.
-            last.retain(|(_, variant)| !rows.iter().any(|row| is_row(row, columns, variant)));
+            last.retain(|(_, variant)| !page_rows().any(|row| is_row(row, columns, variant)));
         }
         let (first, second) = (last.first().copied(), last.get(1));
         let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
         // Read as a number once, not at every row.
         let code = Code::new(key_text);
         let only = only.map(|last| (last, code.is(&last.code, integer)));
-        let documented = rows.iter().any(|row| {
+        let documented = page_rows().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
             documents(&code, only, row, name)
         });
