@@ -20,7 +20,9 @@ use crate::model::keys::code_id;
 use crate::model::lints::MANY_ROWS;
 use crate::model::{Discriminants, Origin, help_keys, normalize, problems};
 
-/// A variant, method or enum the old API has and the new one does not.
+/// What the new API breaks of the old one: a variant, method or enum it does not have (gone,
+/// or under another name), or what every user of an enum relies on changed (its module, the
+/// type of its codes, whether they are its discriminants).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Break {
     /// The row is still there under another name.
