@@ -561,7 +561,7 @@ fn newly_shared(
     both: &[(String, String)],
     integer: bool,
 ) -> Vec<String> {
-    /// Each code's rows among `variants` and `both`, with how the last of them wrote it.
+    /// Each code's rows among `variants` and `both`, with how the first of them wrote it.
     fn count<'a>(
         variants: &'a [VariantApi],
         both: &'a [(String, String)],
@@ -570,8 +570,7 @@ fn newly_shared(
         let mut counts: FxHashMap<Cow<'a, str>, (usize, &'a str)> = FxHashMap::default();
         let codes = variants.iter().map(|variant| variant.code.as_str());
         for code in codes.chain(both.iter().map(|(code, _)| code.as_str())) {
-            let (rows, written) = counts.entry(code_id(code, integer)).or_insert((0, code));
-            (*rows, *written) = (*rows + 1, code);
+            counts.entry(code_id(code, integer)).or_insert((0, code)).0 += 1;
         }
         counts
     }

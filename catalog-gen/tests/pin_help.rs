@@ -925,6 +925,19 @@ fn a_row_whose_code_changes_keeps_its_variant_and_needs_a_major_release() {
     assert!(summary.contains("code changed: DiskFull (1051) was 1050"), "{summary}");
 }
 
+/// A docs tree of integer codes that rows share, generated from the rows `first`: the
+/// manifest and the page, the manifest's text without `shared-codes`, and the table's header.
+fn shared_codes_generated(
+    sandbox: &tempfile::TempDir,
+    first: &str,
+) -> (PathBuf, PathBuf, String, &'static str) {
+    let (manifest, page) = docs_on_disk(sandbox);
+    let (head, rows) = integer_table(&manifest);
+    fs::write(&manifest, format!("{head}shared-codes = true\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{rows}{first}"));
+    (manifest, page, head, rows)
+}
+
 /// A docs tree of integer codes that rows share, whose page went from the rows `first` to
 /// the rows `then` with `retired` pasted, and then, with `shared-codes` taken out of the
 /// manifest, to the rows `last`: regen's one error, and the manifest's path.
@@ -933,11 +946,8 @@ fn retired_then_unshared(
     (first, then, last): (&str, &str, &str),
     retired: &str,
 ) -> (Diagnostic, PathBuf) {
-    let (manifest, page) = docs_on_disk(sandbox);
-    let (head, rows) = integer_table(&manifest);
+    let (manifest, page, head, rows) = shared_codes_generated(sandbox, first);
     let shared = format!("{head}shared-codes = true\n");
-    fs::write(&manifest, &shared).unwrap();
-    regen_page(&manifest, &page, &format!("{rows}{first}"));
     fs::write(&manifest, format!("{shared}{retired}\n")).unwrap();
     regen_page(&manifest, &page, &format!("{rows}{then}"));
     fs::write(&manifest, format!("{head}{retired}\n")).unwrap();
@@ -1034,11 +1044,9 @@ fn a_pin_whose_rows_name_was_reworded_is_keyed_by_its_code() {
 #[test]
 fn two_retired_keys_of_one_row_are_an_error_not_a_row_documented_again() {
     let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let (head, rows) = integer_table(&manifest);
+    let first = "| 7 | Gone |\n| 8 | Bad |\n";
+    let (manifest, page, head, rows) = shared_codes_generated(&sandbox, first);
     let shared = format!("{head}shared-codes = true\n");
-    fs::write(&manifest, &shared).unwrap();
-    regen_page(&manifest, &page, &format!("{rows}| 7 | Gone |\n| 8 | Bad |\n"));
     let retired = r#"retired = { "Gone" = {}, "7" = {} }"#;
     fs::write(&manifest, format!("{shared}{retired}\n")).unwrap();
     let errors = page_errors(&manifest, &page, &format!("{rows}| 8 | Bad |\n"));
