@@ -269,7 +269,8 @@ impl Page {
         match change {
             Reread::Strip => self.reading.strip = !self.reading.strip,
             Reread::Pattern => self.reading.pattern = !self.reading.pattern,
-            Reread::CodeType => self.reading.wide = !self.reading.wide,
+            Reread::CodeType if !self.kind.string_codes() => self.reading.wide = !self.reading.wide,
+            Reread::CodeType => {}
             Reread::Discriminants => {
                 self.reading.discriminants = match self.reading.discriminants {
                     None => Some(false),
