@@ -492,6 +492,13 @@ impl CatalogApi {
                 return Ok(Differing::whole(whole, new_api));
             }
         };
+        // Rows in another order: lines matched by their text are left out of both sides,
+        // which would lose how they moved, so the whole APIs say it (a docs update seldom
+        // moves rows).
+        if !middle_in_order(&middle_lines, &kept_old, new_api, new_middle) {
+            let whole = Self::from_snapshot(&old.read_whole().map_err(io)?)?;
+            return Ok(Differing::whole(whole, new_api));
+        }
         // The new middle's variants that no old line matched, by enum: every other new
         // variant (the ends' and the middle's matched ones) is in both.
         let matched: FxHashSet<*const VariantApi> = middle_lines
@@ -541,6 +548,39 @@ impl EnumApi {
             variants: Vec::new(),
         }
     }
+}
+
+/// Whether the variants that both the old snapshot's middle (`middle_lines`, each with the
+/// new variant its text matched; those no line matched are `kept_old`'s, in order) and the new
+/// one's (`new_middle`) have are in the same order, enum by enum. The lines before and after
+/// the middles are the same on both sides, so then every variant both APIs have is.
+fn middle_in_order(
+    middle_lines: &[(Option<usize>, &str, Option<&VariantApi>)],
+    kept_old: &CatalogApi,
+    new_api: &CatalogApi,
+    new_middle: &[(Option<usize>, NewLine<'_>)],
+) -> bool {
+    // Both sides have every enum, in the same order (their structure is the same).
+    let mut unmatched: Vec<std::slice::Iter<'_, VariantApi>> = new_api
+        .enums
+        .keys()
+        .map(|name| kept_old.enums.get(name).map_or(&[][..], |api| &api.variants[..]).iter())
+        .collect();
+    let mut old_order: Vec<(usize, &str)> = Vec::new();
+    for &(enum_index, line, in_new) in middle_lines {
+        let Some(enum_index) = enum_index.filter(|_| is_variant(line)) else { continue };
+        let variant = in_new.or_else(|| unmatched.get_mut(enum_index)?.next());
+        if let Some(variant) = variant {
+            old_order.push((enum_index, variant.variant.as_str()));
+        }
+    }
+    let new_order: Vec<(usize, &str)> = variants_of(new_middle)
+        .filter_map(|(enum_index, variant)| Some((enum_index?, variant.variant.as_str())))
+        .collect();
+    let in_old: FxHashSet<(usize, &str)> = old_order.iter().copied().collect();
+    let in_new: FxHashSet<(usize, &str)> = new_order.iter().copied().collect();
+    let old_order = old_order.iter().filter(|variant| in_new.contains(variant));
+    old_order.eq(new_order.iter().filter(|variant| in_old.contains(variant)))
 }
 
 /// The rows of the variants both APIs have that a key of a changed variant may name, for one
@@ -1192,6 +1232,18 @@ mod tests {
             // (`0x3F2` is `1010`).
             edit(&|e| e.variants[0].code = "01010".into()),
             edit(&|e| e.variants.push(variant("Added", "0x3F2"))),
+            // Rows in another order, edited or not; where codes are not the discriminants,
+            // the derived `Ord` follows the page.
+            two(&|_, other| other.variants.swap(0, 2)),
+            two(&|_, other| {
+                other.variants.swap(0, 1);
+                std::sync::Arc::make_mut(&mut other.variants[0].cells)[2] = "y".into();
+            }),
+            edit(&|e| e.variants.rotate_left(1)),
+            edit(&|e| {
+                e.discriminants = Some(false);
+                e.variants.rotate_right(1);
+            }),
             // A removed row's code that new rows took: it is retired by its name.
             two(&|_, other| {
                 other.variants.remove(2);

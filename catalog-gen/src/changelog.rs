@@ -5,10 +5,12 @@
 //! The semver class follows one rule ([`Semver`]): a variant, accessor or enum removed, a
 //! variant or enum renamed (no pin kept its name), a variant's code changed (an integer code
 //! written otherwise is text), an enum moved to another module, codes of another type, a code
-//! that one row had alone and rows now share, or codes no longer the discriminants (`E::X as
-//! u16` changes) → major; a variant, accessor or enum added, a row retired or un-retired, a
-//! name cell changed (`from_name` and name-based serde see it), or codes made the
-//! discriminants → minor; any other text → patch.
+//! that one row had alone and rows now share, codes no longer the discriminants (`E::X as
+//! u16` changes), or variants the derived `Ord` sorts otherwise (rows in another order where
+//! it follows the page, as the `order` module says) → major; a variant, accessor or enum
+//! added, a row retired or un-retired, a name cell changed (`from_name` and name-based serde
+//! see it), or codes made the discriminants → minor; rows in another order that only `E::ALL`
+//! follows, and any other text → patch.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -23,6 +25,7 @@ use crate::rustdoc::code_span;
 use crate::stability::{self, Break};
 
 mod file;
+mod order;
 
 /// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
 /// largest.
@@ -53,9 +56,12 @@ impl Semver {
     fn reason(self) -> &'static str {
         match self {
             Semver::None => "nothing users see changed",
-            Semver::Patch => "documented text changed",
+            Semver::Patch => "documented text or the rows' order changed",
             Semver::Minor => "rows or columns added, retired or un-retired, or names changed",
-            Semver::Major => "rows, columns or enums removed or renamed, or codes changed",
+            Semver::Major => {
+                "rows, columns or enums removed or renamed, codes changed, or variants sorted \
+                 otherwise"
+            }
         }
     }
 }
@@ -118,6 +124,15 @@ pub struct EnumChanges {
     pub moved_from: Option<String>,
     /// The type the codes had and the type they have now, where it changed.
     pub code_type_changed: Option<(String, String)>,
+    /// Variants the page put in another order among the rows both APIs have (the fewest that
+    /// moved, in the new order): `E::ALL` lists them so, and where codes are not the
+    /// discriminants, the derived `Ord` follows it.
+    pub reordered: Vec<String>,
+    /// The derived `Ord` orders two variants both APIs have otherwise than before (rows in
+    /// another order where codes are not the discriminants, or codes that became or stopped
+    /// being the discriminants, where the page's order is not the codes'): code that sorts
+    /// variants sees another order.
+    pub sorts_otherwise: bool,
 }
 
 impl EnumChanges {
@@ -133,6 +148,7 @@ impl EnumChanges {
             || self.moved_from.is_some()
             || self.renamed_from.is_some()
             || self.code_type_changed.is_some()
+            || self.sorts_otherwise
         {
             Semver::Major
         } else if self.added_enum
@@ -144,7 +160,8 @@ impl EnumChanges {
             || self.added_discriminants
         {
             Semver::Minor
-        } else if !self.text.is_empty() || !self.rewritten.is_empty() {
+        } else if !self.text.is_empty() || !self.rewritten.is_empty() || !self.reordered.is_empty()
+        {
             Semver::Patch
         } else {
             Semver::None
@@ -391,7 +408,7 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
             format!("added method `{accessor}()`"),
         );
     }
-    if change.added_discriminants {
+    if change.added_discriminants && !change.sorts_otherwise {
         let text = "codes are now the discriminants (`as` gives the code)";
         push(Kind::Added, text.into(), text.into());
     }
@@ -409,9 +426,44 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         let markdown = format!("codes are `{new}`, not `{old}` (**breaking**)");
         push(Kind::Changed, text, markdown);
     }
-    if change.dropped_discriminants {
-        let text = "codes are no longer the discriminants (`as` no longer gives the code)";
+    if change.added_discriminants && change.sorts_otherwise {
+        let text = "codes are now the discriminants (`as` gives the code, and `Ord` sorts by \
+                    code, not in the page's order)";
         push(Kind::Changed, text.into(), format!("{text} (**breaking**)"));
+    }
+    if change.dropped_discriminants {
+        let text = match change.sorts_otherwise {
+            true => {
+                "codes are no longer the discriminants (`as` no longer gives the code, and \
+                 `Ord` sorts in the page's order, not by code)"
+            }
+            false => "codes are no longer the discriminants (`as` no longer gives the code)",
+        };
+        push(Kind::Changed, text.into(), format!("{text} (**breaking**)"));
+    }
+    if !change.reordered.is_empty() {
+        let variants = change.reordered.join(", ");
+        let list: Vec<String> = change.reordered.iter().map(|variant| code_span(variant)).collect();
+        let list = list.join(", ");
+        // Where the discriminants changed, their line says how `Ord` changed.
+        let (text, markdown) = if change.sorts_otherwise
+            && !change.added_discriminants
+            && !change.dropped_discriminants
+        {
+            (
+                format!("reordered: {variants} (ALL and Ord follow the page's order)"),
+                format!(
+                    "{list} moved in the page's order, which `ALL` and the derived `Ord` \
+                     follow (**breaking**)"
+                ),
+            )
+        } else {
+            (
+                format!("reordered in ALL: {variants}"),
+                format!("{list} moved in the page's order, which `ALL` follows"),
+            )
+        };
+        push(Kind::Changed, text, markdown);
     }
     for (old, row) in &change.renamed {
         let text = format!("renamed: {old} -> {}", row.text());
@@ -548,6 +600,8 @@ fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
     change.added_discriminants =
         old.discriminants == Some(false) && new.discriminants == Some(true);
+    let order = order::reordering(old, new);
+    (change.reordered, change.sorts_otherwise) = (order.moved, order.sorts_otherwise);
 }
 
 /// The codes that one row of `old` had alone and several rows of `new` have (retired rows
@@ -699,6 +753,41 @@ mod tests {
         // Where codes are strings, `01` is another code.
         let text = Changelog::between(Some(&api(&[A])), &api(&[("A", "01", "A", "a", false)]));
         assert_eq!(text.semver(), Semver::Major);
+    }
+
+    #[test]
+    fn rows_in_another_order_are_major_where_ord_follows_the_page() {
+        let with = |discriminants, rows: &[(&str, &str, &str, &str, bool)]| {
+            let mut api = api(rows);
+            api.enums.values_mut().for_each(|table| table.discriminants = Some(discriminants));
+            api
+        };
+        let (a, b, c) = (A, ("B", "2", "B", "b", false), ("C", "3", "C", "c", false));
+        let changes = |discriminants, after: &[_], before: bool| {
+            Changelog::between(Some(&with(before, &[a, b, c])), &with(discriminants, after))
+        };
+        let by_page = changes(false, &[b, c, a], false);
+        assert_eq!(by_page.semver(), Semver::Major);
+        assert_eq!(by_page.enums[0].reordered, ["A"]);
+        let summary = by_page.summary();
+        assert!(
+            summary.contains("reordered: A (ALL and Ord follow the page's order)"),
+            "{summary}"
+        );
+        assert!(by_page.markdown(None).contains("`A` moved in the page's order, which `ALL` and"));
+        // Where codes are the discriminants, `Ord` follows them: only `ALL` changes.
+        let by_code = changes(true, &[b, c, a], true);
+        assert_eq!(by_code.semver(), Semver::Patch);
+        assert!(by_code.summary().contains("reordered in ALL: A"), "{}", by_code.summary());
+        // Codes made the discriminants where the page's order is not the codes': `Ord` changes.
+        let made = Changelog::between(Some(&with(false, &[b, a, c])), &with(true, &[b, a, c]));
+        assert_eq!(made.semver(), Semver::Major);
+        assert!(made.summary().contains("`Ord` sorts by code, not in the page's order"));
+        // In the codes' order, it does not: a minor release as before.
+        assert_eq!(changes(true, &[a, b, c], false).semver(), Semver::Minor);
+        // A retired row's variant follows the page's rows: part of its retirement.
+        let retired = changes(false, &[a, c, ("B", "2", "B", "b", true)], false);
+        assert_eq!(retired.semver(), Semver::Minor);
     }
 
     #[test]

@@ -100,6 +100,29 @@ fn a_removed_row_is_refused_unless_breaking_is_allowed() {
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
 }
 
+/// Rows the page puts in another order, where codes are not the discriminants (here they are
+/// shared): the derived `Ord` follows the page, so code that sorts variants sees another order.
+/// No manifest line keeps the old order: written, not refused, and a major release.
+#[test]
+fn rows_in_another_order_are_written_as_a_major_change_where_ord_follows_the_page() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let page = sandbox.path().join("docs/status.md");
+    let (bad, worse) =
+        ("| 400 | Bad | The request is bad. |\n", "| 400 | Worse | It is worse. |\n");
+    fs::write(&page, PAGE.replace(&format!("{bad}{worse}"), &format!("{worse}{bad}"))).unwrap();
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let summary = report.changelog.summary();
+    assert!(summary.starts_with("changes for users: major"), "{summary}");
+    assert!(
+        summary.contains("reordered: Worse (ALL and Ord follow the page's order)"),
+        "{summary}"
+    );
+    let module = fs::read_to_string(sandbox.path().join("out/status.rs")).unwrap();
+    let declared = |variant: &str| module.find(&format!("    {variant},\n")).unwrap();
+    assert!(declared("Worse") < declared("Bad"), "{module}");
+}
+
 /// A snapshot that does not read back stops the gate (it cannot tell what would break), with
 /// how to get out; `--allow-breaking` writes it anew. Equal to the new one, it is never parsed.
 #[test]
