@@ -857,11 +857,34 @@ fn push_snapshot_header(out: &mut String, source: &str, command: &str) {
     );
 }
 
+/// The line that names an enum, under its `[[enum]]`, without its end.
+fn push_name_line(out: &mut String, name: &str) {
+    out.push_str("name = ");
+    push_toml_string(out, name);
+}
+
+/// Where `text`, a snapshot as regen writes it, records the enum `name`: the line that names it
+/// under its `[[enum]]` (`\n` or `\r\n` line endings). `None` in a snapshot laid out
+/// otherwise, or without that enum.
+pub fn enum_record(text: &str, name: &str) -> Option<Range<usize>> {
+    let mut line = String::new();
+    push_name_line(&mut line, name);
+    ["[[enum]]\n", "[[enum]]\r\n"].into_iter().find_map(|header| {
+        let record = format!("{header}{line}");
+        let found = text.match_indices(&record).find_map(|(at, _)| {
+            let ends = text[at + record.len()..].starts_with(['\n', '\r']);
+            let starts_line = text[..at].is_empty() || text[..at].ends_with('\n');
+            (ends && starts_line).then_some(at + header.len())
+        })?;
+        Some(found..found + line.len())
+    })
+}
+
 /// An enum's lines before its variants': its name, module, columns, accessors, whether its
 /// codes are its discriminants, and their type.
 fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
-    out.push_str("\n[[enum]]\nname = ");
-    push_toml_string(out, name);
+    out.push_str("\n[[enum]]\n");
+    push_name_line(out, name);
     out.push_str("\nmodule = ");
     push_toml_string(out, &api.module);
     out.push_str("\ncolumns = ");
@@ -1140,6 +1163,20 @@ mod tests {
         let small = Arc::new(api());
         let made = CatalogApi::snapshot_text(&small, "d/c.toml", "x").to_string();
         assert_eq!(small.to_snapshot("d/c.toml", "x"), made);
+    }
+
+    #[test]
+    fn an_enum_is_found_at_the_line_that_names_it() {
+        let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
+        for name in api().enums.keys() {
+            let span = enum_record(&text, name).unwrap();
+            assert_eq!(&text[span], format!("name = \"{name}\""));
+            let crlf = text.replace('\n', "\r\n");
+            assert_eq!(&crlf[enum_record(&crlf, name).unwrap()], format!("name = \"{name}\""));
+        }
+        // A name that starts another's is not found in it.
+        assert_eq!(enum_record(&text, "Error"), None);
+        assert_eq!(enum_record("name = \"E\"\n", "E"), None, "not under an [[enum]]");
     }
 
     #[test]

@@ -224,7 +224,7 @@ impl Changelog {
                 Break::RenamedEnum { enum_name: was, new: renamed } => {
                     of(&mut changes, &renamed, new.enums.get(&renamed)).renamed_from = Some(was);
                 }
-                Break::RemovedEnum { enum_name } => {
+                Break::RemovedEnum { enum_name, .. } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name)).removed_enum = true;
                 }
                 Break::RemovedVariant { enum_name, old: variant, code, .. } => {

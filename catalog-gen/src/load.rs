@@ -43,6 +43,13 @@ impl Loaded {
         displayed(&self.output_dir.join(relative))
     }
 
+    /// The path of the file `relative` in the output directory as diagnostics' labels name
+    /// files: relative to the docs tree's root ([`displayed_failure`](Self::displayed_failure)
+    /// shows it as the user sees it).
+    pub fn labelled(&self, relative: &str) -> String {
+        shown(&self.output_dir.join(relative), &self.root)
+    }
+
     /// `failure` with its paths (relative to the docs tree's root) as the user sees them.
     pub fn displayed_failure(&self, failure: Failure) -> Failure {
         failure.with_paths(|path| displayed(&self.root.join(path)))

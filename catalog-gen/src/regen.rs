@@ -27,6 +27,7 @@ use crate::manifest::{Manifest, TableSpec};
 use crate::model::Origin;
 use crate::model::retired;
 use crate::set_aside::{self, Clearing};
+use crate::stability::{Break, Recorded};
 use crate::sync::{self, Change, CommonStart, Existing, OldText};
 use crate::{
     Cleanup, Diagnostic, Failure, FileText, Label, MARKER, Place, parallel, scan, skeleton,
@@ -554,9 +555,7 @@ impl<'a> CheckedIn<'a> {
             differing.as_ref().map(|differing| stability::breaks_between(differing, origins));
         let breaks = breaks.unwrap_or_default();
         if !breaks.is_empty() && !self.options.allow_breaking {
-            let diagnostics = stability::diagnostics(origins, &breaks);
-            let failure = manifest_failure(self.loaded, diagnostics);
-            return Err(Error::Problems(self.loaded.displayed_failure(failure)));
+            return Err(self.refusal(origins, &breaks));
         }
         let changelog = match &differing {
             Some(differing) => Changelog::with_breaks(
@@ -568,6 +567,22 @@ impl<'a> CheckedIn<'a> {
             None => Changelog::with_breaks(None, api, &BTreeMap::new(), breaks),
         };
         Ok((differing.map(|differing| differing.old), changelog))
+    }
+
+    /// The break gate's refusal of `breaks`, each at the `[[table]]` of its enum (`origins`),
+    /// or where an enum is removed, at its record in the snapshot (read again whole for it: a
+    /// refusal, and a rare one).
+    fn refusal(&self, origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Error {
+        let removes_enum = breaks.iter().any(|found| matches!(found, Break::RemovedEnum { .. }));
+        let snapshot = self.file.as_ref().filter(|_| removes_enum).and_then(|old| old.read().ok());
+        let path = self.loaded.labelled(SNAPSHOT_FILE);
+        let recorded = snapshot.as_deref().map(|text| Recorded { path: &path, text });
+        let diagnostics = stability::diagnostics(origins, breaks, recorded);
+        let mut failure = manifest_failure(self.loaded, diagnostics);
+        if let Some(text) = snapshot {
+            failure.sources.insert(path, text);
+        }
+        Error::Problems(self.loaded.displayed_failure(failure))
     }
 
     /// The previous API, given the `changes` a generation makes: read `beside` the new one

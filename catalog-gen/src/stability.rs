@@ -109,6 +109,8 @@ pub enum Break {
     RemovedEnum {
         /// The enum.
         enum_name: String,
+        /// Its module.
+        module: String,
     },
 }
 
@@ -144,7 +146,10 @@ fn breaks_sharing(
                 Some(renamed) => {
                     Break::RenamedEnum { enum_name: enum_name.clone(), new: renamed.to_owned() }
                 }
-                None => Break::RemovedEnum { enum_name: enum_name.clone() },
+                None => Break::RemovedEnum {
+                    enum_name: enum_name.clone(),
+                    module: old_api.module.clone(),
+                },
             });
             continue;
         };
@@ -423,9 +428,25 @@ fn pin_key(variant: &VariantApi, codes: &help_keys::Naming<'_>) -> String {
     codes.key_for(&variant.code, &variant.name).to_owned()
 }
 
+/// The checked-in API snapshot's text, and its path as the diagnostics name it: where an enum
+/// is removed, no `[[table]]` is left to point at, so its diagnostic points at the enum's
+/// record there.
+#[derive(Clone, Copy, Debug)]
+pub struct Recorded<'a> {
+    /// The snapshot's path, as the diagnostics' labels name files.
+    pub path: &'a str,
+    /// Its text.
+    pub text: &'a str,
+}
+
 /// A diagnostic per break, pointing at the manifest's `[[table]]` for the enum and at the pin
-/// that keeps the old name, where there is one.
-pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<Diagnostic> {
+/// that keeps the old name, where there is one; a removed enum's at its record in the
+/// snapshot, where `recorded` has it.
+pub fn diagnostics(
+    origins: &BTreeMap<String, Origin>,
+    breaks: &[Break],
+    recorded: Option<Recorded<'_>>,
+) -> Vec<Diagnostic> {
     let find = |name: &str| origins.get(name);
     breaks
         .iter()
@@ -499,11 +520,7 @@ pub fn diagnostics(origins: &BTreeMap<String, Origin>, breaks: &[Break]) -> Vec<
             )
             .with_note(format!("`{enum_name}` would no longer name it"))
             .with_help(format!("keep `enum = \"{enum_name}\"` in this [[table]]; {OVERRIDE}")),
-            Break::RemovedEnum { enum_name } => Diagnostic::error(format!(
-                "breaking change: the enum `{enum_name}` would be removed"
-            ))
-            .with_note("no [[table]] in the manifest generates it any more")
-            .with_help(format!("restore its [[table]] entry, {OVERRIDE}")),
+            Break::RemovedEnum { enum_name, module } => removed_enum(enum_name, module, recorded),
         })
         .collect()
 }
@@ -648,6 +665,33 @@ fn dropped_discriminants(
     .with_help(help)
 }
 
+/// The diagnostic of the enum `enum_name` of `module` that no `[[table]]` generates any more:
+/// at its record in the snapshot, where `recorded` has one, with the lines of the `[[table]]`
+/// that named it.
+fn removed_enum(enum_name: &str, module: &str, recorded: Option<Recorded<'_>>) -> Diagnostic {
+    let diagnostic =
+        Diagnostic::error(format!("breaking change: the enum `{enum_name}` would be removed"));
+    let place = recorded.and_then(|recorded| {
+        Some((recorded.path, crate::api::enum_record(recorded.text, enum_name)?))
+    });
+    let diagnostic = match place {
+        Some((path, span)) => diagnostic.with_label(Label::primary(
+            path,
+            span,
+            "the checked-in API has it, from the last regen",
+        )),
+        None => diagnostic,
+    };
+    diagnostic
+        .with_note(format!(
+            "no [[table]] in the manifest generates `{module}::{enum_name}` any more"
+        ))
+        .with_help(format!(
+            "restore its [[table]] entry (`enum = \"{enum_name}\"`, `module = \"{module}\"`), \
+             {OVERRIDE}"
+        ))
+}
+
 fn at_table(origin: Option<&Origin>, diagnostic: Diagnostic) -> Diagnostic {
     match origin {
         Some(origin) => diagnostic.with_label(Label::primary(
@@ -781,7 +825,7 @@ mod tests {
         let one_new =
             with_columns(&["ID", "API endpoint", "Success"], &["id", "api_endpoint", "success"]);
         let found = breaks(&old, &one_new);
-        let first = &diagnostics(&BTreeMap::new(), &found)[0];
+        let first = &diagnostics(&BTreeMap::new(), &found, None)[0];
         assert_eq!(
             first.notes,
             [
@@ -1048,7 +1092,7 @@ mod tests {
         assert_eq!(breaks(&old, &new), []);
         assert_eq!(
             breaks(&old, &CatalogApi::default()),
-            [Break::RemovedEnum { enum_name: "E".into() }]
+            [Break::RemovedEnum { enum_name: "E".into(), module: String::new() }]
         );
     }
 
@@ -1067,7 +1111,8 @@ mod tests {
         let renamed = Break::RenamedEnum { enum_name: "E".into(), new: "F".into() };
         assert_eq!(breaks(&old, &of(&[("F", "m"), ("G", "m"), ("H", "n")])), [renamed]);
         // In another module, or beside another new enum of the module, it is not told apart.
-        let removed = |name: &str| Break::RemovedEnum { enum_name: name.into() };
+        let removed =
+            |name: &str| Break::RemovedEnum { enum_name: name.into(), module: "m".into() };
         assert_eq!(breaks(&old, &of(&[("F", "o"), ("G", "m"), ("H", "n")])), [removed("E")]);
         let two_new = of(&[("F", "m"), ("F2", "m"), ("G", "m"), ("H", "n")]);
         assert_eq!(breaks(&old, &two_new), [removed("E")]);

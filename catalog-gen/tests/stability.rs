@@ -296,3 +296,23 @@ fn an_enum_renamed_in_the_manifest_is_a_break_at_its_table() {
     assert!(summary.contains("status::Fault (major)\n    renamed from Status\n"), "{summary}");
     assert!(!summary.contains("new enum"), "{summary}");
 }
+
+/// A `[[table]]` taken out of the manifest: its enum would be removed. No `[[table]]` is left
+/// to point at, so the refusal points at the enum's record in the API snapshot (it had no
+/// location), and its help names the lines the `[[table]]` had.
+#[test]
+fn an_enum_whose_table_is_gone_is_a_break_at_its_record_in_the_snapshot() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, text[..text.find("[[table]]").unwrap()].to_owned());
+    golden::assert_matches("stability/removed_enum.stderr", &refused(&manifest, &CHECK));
+    // The snapshot as a `\r\n` checkout has it: the same place.
+    let snapshot = sandbox.path().join("out/api.toml");
+    let lf = fs::read_to_string(&snapshot).unwrap();
+    fs::write(&snapshot, lf.replace('\n', "\r\n")).unwrap();
+    golden::assert_matches("stability/removed_enum.stderr", &refused(&manifest, &CHECK));
+    fs::write(&snapshot, lf).unwrap();
+    let summary = allowed(&manifest);
+    assert!(summary.contains("status::Status (major)\n    enum removed\n"), "{summary}");
+}
