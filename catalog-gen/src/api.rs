@@ -1265,6 +1265,16 @@ mod tests {
                 first.variants.push(variant("Added", "1010"));
                 other.variants.push(variant("D", "01"));
             }),
+            // A row added with a name a row both have had alone: rows now share it.
+            two(&|_, other| {
+                other.variants.push(VariantApi { name: "B".into(), ..variant("B9", "9") })
+            }),
+            two(&|first, other| {
+                first
+                    .variants
+                    .push(VariantApi { name: "Input Error".into(), ..variant("Added", "7") });
+                other.variants[2].name = "A".into();
+            }),
             // A code written otherwise; a row added with a code a row has, written otherwise
             // (`0x3F2` is `1010`).
             edit(&|e| e.variants[0].code = "01010".into()),

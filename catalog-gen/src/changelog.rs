@@ -5,9 +5,9 @@
 //! The semver class follows one rule ([`Semver`]): a variant, accessor or enum removed, a
 //! variant or enum renamed (no pin kept its name), a variant's code changed (an integer code
 //! written otherwise is text), an enum moved to another module, codes of another type, a code
-//! that one row had alone and rows now share, codes no longer the discriminants (`E::X as
-//! u16` changes), or variants the derived `Ord` sorts otherwise (rows in another order where
-//! it follows the page, as the `order` module says) → major; a variant, accessor or enum
+//! or a name that one row had alone and rows now share, codes no longer the discriminants
+//! (`E::X as u16` changes), or variants the derived `Ord` sorts otherwise (rows in another
+//! order where it follows the page, as the `order` module says) → major; a variant, accessor or enum
 //! added, a row retired or un-retired, a name cell changed (`from_name` and name-based serde
 //! see it), or codes made the discriminants → minor; rows in another order that only `E::ALL`
 //! follows, and any other text → patch.
@@ -105,6 +105,9 @@ pub struct EnumChanges {
     /// `from_code` finds none of their rows any more, and serde writes them by name, so a
     /// value written by code before no longer reads back.
     pub newly_shared: Vec<String>,
+    /// Names that one row had alone and rows now share, as the new API writes them:
+    /// `from_name` and `FromStr` find none of their rows any more.
+    pub newly_shared_names: Vec<String>,
     /// Name cells changed: the row, the old name and the new.
     pub names: Vec<(Row, String, String)>,
     /// Other cells changed, per column: how the changelog names it
@@ -143,6 +146,7 @@ impl EnumChanges {
             || !self.renamed.is_empty()
             || !self.recoded.is_empty()
             || !self.newly_shared.is_empty()
+            || !self.newly_shared_names.is_empty()
             || !self.removed_accessors.is_empty()
             || self.dropped_discriminants
             || self.moved_from.is_some()
@@ -482,6 +486,17 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         );
         push(Kind::Changed, text, markdown);
     }
+    for name in &change.newly_shared_names {
+        let text = format!(
+            "name {name:?} now shared: from_name({name:?}) and parsing it find none of its rows"
+        );
+        let markdown = format!(
+            "name {} now shared by several rows: `from_name` and `FromStr` find none of them \
+             (**breaking**)",
+            code_span(name)
+        );
+        push(Kind::Changed, text, markdown);
+    }
     for (row, old) in &change.rewritten {
         let text = format!("code written otherwise: {} was written {old}", row.text());
         let markdown =
@@ -549,7 +564,16 @@ fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut
     // The new API records the type of the codes; integer codes are compared as numbers, as
     // lookups compare them (`0400` is `400`).
     let integer = new.code_type.as_deref().is_some_and(|code_type| code_type != "str");
-    change.newly_shared = newly_shared(old, new, both, integer);
+    change.newly_shared = newly_shared(old, new, both, Lookup::Code { integer });
+    // Where the key column names the rows, a name is its code: the codes' line says it.
+    let names_are_codes = [&old.variants, &new.variants]
+        .into_iter()
+        .flatten()
+        .all(|variant| variant.name == variant.code)
+        && both.iter().all(|(code, name)| code == name);
+    if !names_are_codes {
+        change.newly_shared_names = newly_shared(old, new, both, Lookup::Name);
+    }
     let renamed_to: FxHashSet<String> =
         change.renamed.iter().map(|(_, row)| row.variant.clone()).collect();
     let old_by_name: FxHashMap<&str, &VariantApi> =
@@ -604,37 +628,59 @@ fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut
     (change.reordered, change.sorts_otherwise) = (order.moved, order.sorts_otherwise);
 }
 
-/// The codes that one row of `old` had alone and several rows of `new` have (retired rows
-/// too: lookups find them), the rows of `both` counted on each side: each as that row wrote
-/// it, in the order of the codes (by number where they are `integer`). Neither depends on
-/// which rows `old` and `new` leave to `both`, so the whole APIs and the APIs as far as they
-/// differ give the same.
+/// What a lookup finds a row by: its code (compared as a number where codes are `integer`,
+/// as `from_code` compares them) or its name cell (as `from_name` compares it: the text).
+#[derive(Clone, Copy)]
+enum Lookup {
+    Code { integer: bool },
+    Name,
+}
+
+impl Lookup {
+    /// What a row with `code` and `name` is found by: as written, and as compared.
+    fn key<'a>(self, code: &'a str, name: &'a str) -> (&'a str, Cow<'a, str>) {
+        match self {
+            Lookup::Code { integer } => (code, code_id(code, integer)),
+            Lookup::Name => (name, Cow::Borrowed(name)),
+        }
+    }
+}
+
+/// The codes (or names, as `lookup` says) that one row of `old` had alone and several rows of
+/// `new` have (retired rows too: lookups find them), the rows of `both` counted on each side:
+/// each as that row wrote it, in their order (codes by number where they are integers).
+/// Neither depends on which rows `old` and `new` leave to `both`, so the whole APIs and the
+/// APIs as far as they differ give the same.
 fn newly_shared(
     old: &EnumApi,
     new: &EnumApi,
     both: &[(String, String)],
-    integer: bool,
+    lookup: Lookup,
 ) -> Vec<String> {
-    /// Each code's rows among `variants` and `both`, with how the first of them wrote it.
+    /// Each key's rows among `variants` and `both`, with how the first of them wrote it.
     fn count<'a>(
         variants: &'a [VariantApi],
         both: &'a [(String, String)],
-        integer: bool,
+        lookup: Lookup,
     ) -> FxHashMap<Cow<'a, str>, (usize, &'a str)> {
         let mut counts: FxHashMap<Cow<'a, str>, (usize, &'a str)> = FxHashMap::default();
-        let codes = variants.iter().map(|variant| variant.code.as_str());
-        for code in codes.chain(both.iter().map(|(code, _)| code.as_str())) {
-            counts.entry(code_id(code, integer)).or_insert((0, code)).0 += 1;
+        let rows = variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str()));
+        for (code, name) in
+            rows.chain(both.iter().map(|(code, name)| (code.as_str(), name.as_str())))
+        {
+            let (written, id) = lookup.key(code, name);
+            counts.entry(id).or_insert((0, written)).0 += 1;
         }
         counts
     }
-    let (before, now) = (count(&old.variants, both, integer), count(&new.variants, both, integer));
+    let (before, now) = (count(&old.variants, both, lookup), count(&new.variants, both, lookup));
     let mut shared: Vec<(&Cow<'_, str>, &str)> = before
         .iter()
         .filter(|(id, (rows, _))| *rows == 1 && now.get(*id).is_some_and(|(rows, _)| *rows > 1))
         .map(|(id, (_, written))| (id, *written))
         .collect();
     // An integer code's id is its number's decimal digits: shorter is smaller.
+    let integer = matches!(lookup, Lookup::Code { integer: true });
     shared.sort_unstable_by_key(|(id, _)| (if integer { id.len() } else { 0 }, *id));
     shared.into_iter().map(|(_, written)| written.to_owned()).collect()
 }
@@ -788,6 +834,33 @@ mod tests {
         // A retired row's variant follows the page's rows: part of its retirement.
         let retired = changes(false, &[a, c, ("B", "2", "B", "b", true)], false);
         assert_eq!(retired.semver(), Semver::Minor);
+    }
+
+    #[test]
+    fn a_name_rows_come_to_share_is_major() {
+        let before = api(&[A, ("B", "2", "B", "b", false)]);
+        // `A1` is named as `A` is: `from_name("A")` no longer finds `A`.
+        let shared = api(&[A, ("B", "2", "B", "b", false), ("A3", "3", "A", "c", false)]);
+        let changes = Changelog::between(Some(&before), &shared);
+        assert_eq!(changes.semver(), Semver::Major);
+        assert_eq!(changes.enums[0].newly_shared_names, ["A"]);
+        let summary = changes.summary();
+        assert!(summary.contains(r#"name "A" now shared: from_name("A")"#), "{summary}");
+        // A retired row is found by its name too.
+        let retired = api(&[("A", "1", "A", "a", true), ("B", "2", "B", "b", false)]);
+        let mut taken = retired.clone();
+        let row = api(&[("A3", "3", "A", "c", false)]).enums["E"].variants[0].clone();
+        taken.enums.get_mut("E").unwrap().variants.push(row);
+        let changes = Changelog::between(Some(&retired), &taken);
+        assert_eq!(changes.enums[0].newly_shared_names, ["A"]);
+        // Where the key column names the rows, the name is the code: one line, for the code.
+        let keyed = api(&[("A", "a", "a", "x", false)]);
+        let both = api(&[("A", "a", "a", "x", false), ("A2", "a", "a", "y", false)]);
+        let changes = Changelog::between(Some(&keyed), &both);
+        assert_eq!(
+            (changes.enums[0].newly_shared.len(), changes.enums[0].newly_shared_names.len()),
+            (1, 0)
+        );
     }
 
     #[test]

@@ -316,3 +316,25 @@ fn an_enum_whose_table_is_gone_is_a_break_at_its_record_in_the_snapshot() {
     let summary = allowed(&manifest);
     assert!(summary.contains("status::Status (major)\n    enum removed\n"), "{summary}");
 }
+
+/// A row added with the name cell of a row already there: the gate asks for the pin that
+/// keeps the old row's variant name, and once it is pasted, the changelog says that
+/// `from_name` finds neither row by that name from then on (names several rows share are not
+/// looked up): a major release, as for a code rows come to share.
+#[test]
+fn a_name_rows_come_to_share_is_a_major_change_once_its_pin_is_pasted() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = integer_docs(sandbox.path());
+    let page = sandbox.path().join("docs/status.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(&page, format!("{text}| 3 | Disk | Another disk. |\n")).unwrap();
+    let refusal = refused(&manifest, &CHECK);
+    assert!(refusal.contains(r#"`variants = { "1" = "Disk" }`"#), "{refusal}");
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, format!("{text}variants = {{ \"1\" = \"Disk\" }}\n"));
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let summary = report.changelog.summary();
+    assert!(summary.starts_with("changes for users: major"), "{summary}");
+    assert!(summary.contains(r#"name "Disk" now shared: from_name("Disk")"#), "{summary}");
+    assert!(summary.contains("added: Disk3 (3)"), "{summary}");
+}
