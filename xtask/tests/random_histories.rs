@@ -17,6 +17,10 @@
 //! comes back after its paste), each revision regen accepts without `--allow-breaking` must
 //! keep the gate's promise against the revision before it: no variant is gone, a retired
 //! variant keeps its code, and a row whose code and name did not change keeps its variant.
+//! Each revision that generates must tell the order of its variants as the generated code
+//! has it: where the derived `Ord` (by the discriminants, or in declaration order) sorts two
+//! variants of both revisions otherwise, the changelog calls it major, and it lists variants
+//! as reordered exactly where the declaration order changed.
 //! No revision may be refused: every page made here is one regen can generate; but where rows
 //! share codes, the pins and retirements pasted can leave a row that shares its code with a
 //! row of the page and its name with a retired one, or a pin keyed by a code that rows now
@@ -32,6 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use catalog_gen::api::{CatalogApi, VariantApi};
+use catalog_gen::changelog::{Changelog, Semver};
 use common::replay::{Outcome, Replay};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -690,6 +695,77 @@ fn check_promise(
     Ok(())
 }
 
+/// A variant as the generated module declares it: its name, its discriminant where it has one
+/// written, and whether it is retired (`#[deprecated]`).
+#[derive(Debug)]
+struct Declared {
+    name: String,
+    discriminant: Option<u64>,
+    retired: bool,
+}
+
+/// The variants of the enum `enum_name` that the module `text` declares, in order; read from
+/// the generated Rust, not from the API snapshot that the changelog reads.
+fn declared(text: &str, enum_name: &str) -> Vec<Declared> {
+    let file = syn::parse_file(text).unwrap();
+    let item = file.items.iter().find_map(|item| match item {
+        syn::Item::Enum(item) if item.ident == enum_name => Some(item),
+        _ => None,
+    });
+    let variants = item.unwrap_or_else(|| panic!("no enum {enum_name}")).variants.iter();
+    variants
+        .map(|variant| Declared {
+            name: variant.ident.to_string(),
+            discriminant: variant.discriminant.as_ref().map(|(_, value)| match value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => {
+                    int.base10_parse().unwrap()
+                }
+                _ => panic!("a discriminant not an integer literal in {enum_name}"),
+            }),
+            retired: variant.attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
+        })
+        .collect()
+}
+
+/// The order the generated code gives the variants of `enum_name` that both revisions declare
+/// (`before` and `after`, retired in both or in neither: a retired row's variant follows the
+/// page's rows, part of its retirement), against what `changelog` says of it: where the derived
+/// `Ord` sorts two of them otherwise (by their discriminants, or else in declaration order), a
+/// major release; variants listed as reordered exactly where their declaration order changed.
+fn check_order(
+    before: &[Declared],
+    after: &[Declared],
+    enum_name: &str,
+    changelog: &Changelog,
+) -> Result<(), TestCaseError> {
+    let kept = |side: &[Declared], other: &[Declared]| -> Vec<(u64, String)> {
+        let in_other = |variant: &Declared| {
+            other.iter().any(|o| o.name == variant.name && o.retired == variant.retired)
+        };
+        (0u64..)
+            .zip(side)
+            .filter(|(_, variant)| in_other(variant))
+            .map(|(place, variant)| (variant.discriminant.unwrap_or(place), variant.name.clone()))
+            .collect()
+    };
+    let (was, now) = (kept(before, after), kept(after, before));
+    let declared_otherwise = !was.iter().map(|(_, name)| name).eq(now.iter().map(|(_, name)| name));
+    let sorted = |mut side: Vec<(u64, String)>| {
+        side.sort();
+        side.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+    };
+    let sorts_otherwise = sorted(was) != sorted(now);
+    let changes = changelog.enums.iter().find(|changes| changes.name == enum_name);
+    let summary = changelog.summary();
+    if sorts_otherwise {
+        prop_assert!(changes.is_some_and(|c| c.semver() == Semver::Major), "Ord: {}", summary);
+    }
+    let reordered = changes.is_some_and(|changes| !changes.reordered.is_empty());
+    prop_assert_eq!(reordered, declared_otherwise, "reordered: {}", summary);
+    prop_assert!(!changes.is_some_and(|c| c.sorts_otherwise) || sorts_otherwise, "{}", summary);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -720,22 +796,29 @@ fn replay_made(
     prop_assert_eq!(outcome, Outcome::Generated { allowed_break: false });
     for (number, edits) in updates.iter().enumerate() {
         let before = replay.snapshot();
+        let module_before = replay.module_text("m").unwrap();
         for edit in edits {
             apply(&mut page, edit);
         }
         replay.reread(&page.manifest_tables());
         pages.push(page.markdown());
         let label = format!("update {number}");
-        let checked = match replay.revision(&label, page.markdown().as_bytes()) {
-            Outcome::Generated { allowed_break: false } => {
+        let outcome = replay.revision(&label, page.markdown().as_bytes());
+        let tables = page.tables.len();
+        let names = (0..tables).map(|at| common::replay::enum_name(at, tables));
+        let checked = match outcome {
+            Outcome::Generated { allowed_break } => {
+                let module = replay.module_text("m").unwrap();
                 let apis = (&before, &replay.snapshot());
-                let tables = page.tables.len();
-                page.tables.iter().enumerate().try_for_each(|(at, table)| {
-                    let name = common::replay::enum_name(at, tables);
-                    check_promise(apis, &name, table, &replay.pinned_names(at))
+                names.zip(&page.tables).enumerate().try_for_each(|(at, (name, table))| {
+                    let (was, now) = (declared(&module_before, &name), declared(&module, &name));
+                    check_order(&was, &now, &name, &replay.last_changelog)?;
+                    match allowed_break {
+                        false => check_promise(apis, &name, table, &replay.pinned_names(at)),
+                        true => Ok(()),
+                    }
                 })
             }
-            Outcome::Generated { allowed_break: true } => Ok(()),
             // Where rows share codes, the pins and retirements the helps gave can leave a row
             // that shares its code with a page row and its name with a retired one, or a pin
             // keyed by a code that rows now share, where the snapshot cannot say which row it

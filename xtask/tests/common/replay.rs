@@ -13,6 +13,7 @@ use std::process::Command;
 
 use catalog_gen::Diagnostic;
 use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
+use catalog_gen::changelog::Changelog;
 use catalog_gen::model::problems::RUSTC_LINTS_WARNED_OF;
 use catalog_gen::regen::{self, Error, Mode, Options};
 
@@ -213,7 +214,7 @@ fn regen_into(
     manifest: &Path,
     changelog: &Path,
     allow_breaking: bool,
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<(Vec<Diagnostic>, Changelog), Vec<Diagnostic>> {
     let options = Options { allow_breaking, ..Options::default() };
     match regen::regen(manifest, &options) {
         Ok(report) => {
@@ -223,7 +224,7 @@ fn regen_into(
             let check = Options { mode: Mode::Check, ..Options::default() };
             let checked = regen::regen(manifest, &check).unwrap();
             assert!(checked.is_up_to_date(), "stale right after regen:\n{}", checked.diff);
-            Ok(report.warnings.diagnostics)
+            Ok((report.warnings.diagnostics, report.changelog))
         }
         Err(Error::Problems(failure)) => {
             Err(failure.diagnostics.into_iter().filter(Diagnostic::is_error).collect())
@@ -263,6 +264,8 @@ pub struct Replay {
     /// What the replay did so far.
     pub replayed: Replayed,
     last_generated: Option<Vec<u8>>,
+    /// What the last revision that generated changed for users.
+    pub last_changelog: Changelog,
 }
 
 impl Replay {
@@ -288,6 +291,7 @@ impl Replay {
             manifest: Manifest { tables: tables.collect() },
             replayed: Replayed::default(),
             last_generated: None,
+            last_changelog: Changelog::default(),
         }
     }
 
@@ -324,7 +328,10 @@ impl Replay {
         for _ in 0..ATTEMPTS {
             fs::write(&self.manifest_path, self.manifest.text()).unwrap();
             let warnings = match regen_into(&self.manifest_path, &self.changelog, allow_breaking) {
-                Ok(warnings) => warnings,
+                Ok((warnings, changelog)) => {
+                    self.last_changelog = changelog;
+                    warnings
+                }
                 Err(errors) => {
                     if std::env::var_os("REPLAY_VERBOSE").is_some() {
                         let said: Vec<String> = errors.iter().map(said).collect();
@@ -394,6 +401,12 @@ impl Replay {
     pub fn snapshot(&self) -> CatalogApi {
         let path = self.sandbox.join("catalog/src/generated").join(SNAPSHOT_FILE);
         CatalogApi::from_snapshot(&fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The generated module `module`'s text, where there is one.
+    pub fn module_text(&self, module: &str) -> Option<String> {
+        let path = self.sandbox.join("catalog/src/generated").join(format!("{module}.rs"));
+        fs::read_to_string(path).ok()
     }
 
     /// The variant names the manifest pins in its `table`-th `[[table]]`.
