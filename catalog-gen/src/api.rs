@@ -17,6 +17,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
+use crate::changelog;
 use crate::file_text::MadeText;
 use crate::marker;
 use crate::model::{Catalog, keys};
@@ -163,12 +164,17 @@ pub struct Differing<'n> {
     /// ([`crate::model::help_keys::Naming`], which counts them as the table's codes are).
     /// Empty where both are whole.
     pub shared_rows: BTreeMap<String, Vec<(String, String)>>,
+    /// Where both are as far as they differ, enum by enum the variants both have that moved
+    /// among them (the changelog's reordered rows; an enum without any left out), found where
+    /// the lines between the snapshots' common start and end are read: those both have are
+    /// left out of both sides, and with them where they were. `None` where both are whole.
+    pub moved: Option<BTreeMap<String, Vec<String>>>,
 }
 
 impl<'n> Differing<'n> {
     /// Both APIs whole.
     pub fn whole(old: CatalogApi, new: &'n CatalogApi) -> Self {
-        Differing { old, new: Cow::Borrowed(new), shared_rows: BTreeMap::new() }
+        Differing { old, new: Cow::Borrowed(new), shared_rows: BTreeMap::new(), moved: None }
     }
 }
 
@@ -492,13 +498,9 @@ impl CatalogApi {
                 return Ok(Differing::whole(whole, new_api));
             }
         };
-        // Rows in another order: lines matched by their text are left out of both sides,
-        // which would lose how they moved, so the whole APIs say it (a docs update seldom
-        // moves rows).
-        if !middle_in_order(&middle_lines, &kept_old, new_api, new_middle) {
-            let whole = Self::from_snapshot(&old.read_whole().map_err(io)?)?;
-            return Ok(Differing::whole(whole, new_api));
-        }
+        // Lines matched by their text are left out of both sides, and with them where they
+        // were: which variants moved is found here.
+        let moved = middle_moves(&middle_lines, &kept_old, new_api, new_middle);
         // The new middle's variants that no old line matched, by enum: every other new
         // variant (the ends' and the middle's matched ones) is in both.
         let matched: FxHashSet<*const VariantApi> = middle_lines
@@ -532,7 +534,7 @@ impl CatalogApi {
             (name.clone(), EnumApi { variants, ..api.head() })
         });
         let new = CatalogApi { enums: enums.collect() };
-        Ok(Differing { old: kept_old, new: Cow::Owned(new), shared_rows })
+        Ok(Differing { old: kept_old, new: Cow::Owned(new), shared_rows, moved: Some(moved) })
     }
 }
 
@@ -550,37 +552,42 @@ impl EnumApi {
     }
 }
 
-/// Whether the variants that both the old snapshot's middle (`middle_lines`, each with the
+/// Enum by enum, the variants both the old snapshot's middle (`middle_lines`, each with the
 /// new variant its text matched; those no line matched are `kept_old`'s, in order) and the new
-/// one's (`new_middle`) have are in the same order, enum by enum. The lines before and after
-/// the middles are the same on both sides, so then every variant both APIs have is.
-fn middle_in_order(
+/// one's (`new_middle`) have that moved among them ([`changelog::order::moved_among`]); enums
+/// without any left out. The lines before and after the middles are the same on both sides,
+/// so these are the variants that moved among all that both APIs have.
+fn middle_moves(
     middle_lines: &[(Option<usize>, &str, Option<&VariantApi>)],
     kept_old: &CatalogApi,
     new_api: &CatalogApi,
     new_middle: &[(Option<usize>, NewLine<'_>)],
-) -> bool {
+) -> BTreeMap<String, Vec<String>> {
     // Both sides have every enum, in the same order (their structure is the same).
-    let mut unmatched: Vec<std::slice::Iter<'_, VariantApi>> = new_api
-        .enums
-        .keys()
-        .map(|name| kept_old.enums.get(name).map_or(&[][..], |api| &api.variants[..]).iter())
+    let names: Vec<&String> = new_api.enums.keys().collect();
+    let mut unmatched: Vec<std::slice::Iter<'_, VariantApi>> = names
+        .iter()
+        .map(|name| kept_old.enums.get(*name).map_or(&[][..], |api| &api.variants[..]).iter())
         .collect();
-    let mut old_order: Vec<(usize, &str)> = Vec::new();
+    let (mut old_order, mut new_order) =
+        (vec![Vec::new(); names.len()], vec![Vec::new(); names.len()]);
     for &(enum_index, line, in_new) in middle_lines {
         let Some(enum_index) = enum_index.filter(|_| is_variant(line)) else { continue };
         let variant = in_new.or_else(|| unmatched.get_mut(enum_index)?.next());
-        if let Some(variant) = variant {
-            old_order.push((enum_index, variant.variant.as_str()));
+        if let (Some(variant), Some(order)) = (variant, old_order.get_mut(enum_index)) {
+            order.push((variant.variant.as_str(), variant.retired));
         }
     }
-    let new_order: Vec<(usize, &str)> = variants_of(new_middle)
-        .filter_map(|(enum_index, variant)| Some((enum_index?, variant.variant.as_str())))
-        .collect();
-    let in_old: FxHashSet<(usize, &str)> = old_order.iter().copied().collect();
-    let in_new: FxHashSet<(usize, &str)> = new_order.iter().copied().collect();
-    let old_order = old_order.iter().filter(|variant| in_new.contains(variant));
-    old_order.eq(new_order.iter().filter(|variant| in_old.contains(variant)))
+    for (enum_index, variant) in variants_of(new_middle) {
+        if let Some(order) = enum_index.and_then(|index| new_order.get_mut(index)) {
+            order.push((variant.variant.as_str(), variant.retired));
+        }
+    }
+    let moved = names
+        .into_iter()
+        .zip(old_order.iter().zip(&new_order))
+        .map(|(name, (old, new))| (name.clone(), changelog::order::moved_among(old, new)));
+    moved.filter(|(_, moved)| !moved.is_empty()).collect()
 }
 
 /// The rows of the variants both APIs have that a key of a changed variant may name, for one
@@ -1190,8 +1197,7 @@ mod tests {
     /// What the break gate and the changelog make of `differing`.
     fn review(differing: &Differing<'_>) -> (Vec<Break>, Changelog) {
         let breaks = stability::breaks_between(differing, &Default::default());
-        let (old, new) = (Some(&differing.old), &differing.new);
-        let changelog = Changelog::with_breaks(old, new, &differing.shared_rows, breaks);
+        let changelog = Changelog::of_differing(differing, breaks);
         (stability::breaks_between(differing, &Default::default()), changelog)
     }
 

@@ -18,14 +18,14 @@ use std::fmt::Write;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::api::{CatalogApi, EnumApi, VariantApi};
+use crate::api::{CatalogApi, Differing, EnumApi, VariantApi};
 use crate::model::keys::code_id;
 use crate::model::{self, same_text};
 use crate::rustdoc::code_span;
 use crate::stability::{self, Break};
 
 mod file;
-mod order;
+pub(crate) mod order;
 
 /// The release a docs update needs, by the rule in the module docs. Ordered: `Major` is the
 /// largest.
@@ -193,19 +193,35 @@ impl Changelog {
     /// enum is added) to `new`.
     pub fn between(old: Option<&CatalogApi>, new: &CatalogApi) -> Changelog {
         let breaks = old.map(|old| stability::breaks(old, new)).unwrap_or_default();
-        Changelog::with_breaks(old, new, &BTreeMap::new(), breaks)
+        Changelog::with_breaks(old, new, breaks)
     }
 
     /// As [`between`](Changelog::between), given the [breaks](stability::breaks) from `old` to
-    /// `new`, which `regen`'s gate has already found. `old` and `new` may be two APIs as far as
-    /// they differ ([`crate::api::Differing`], with [`stability::breaks_between`], and
-    /// `shared_rows` its rows both have that theirs may name; empty for whole APIs): the rows
-    /// both have change nothing in a changelog but which codes rows share, which those say, so
-    /// it is the same as the whole APIs'.
+    /// `new`, which `regen`'s gate has already found.
     pub fn with_breaks(
         old: Option<&CatalogApi>,
         new: &CatalogApi,
+        breaks: Vec<Break>,
+    ) -> Changelog {
+        Changelog::build(old, new, &BTreeMap::new(), None, breaks)
+    }
+
+    /// As [`with_breaks`](Changelog::with_breaks), from two APIs as far as they differ
+    /// ([`Differing`], with [`stability::breaks_between`]): the rows both have change nothing
+    /// in a changelog but which codes and names rows share, which its `shared_rows` say, and
+    /// where rows moved, which its `moved` says, so it is the same as the whole APIs'.
+    pub fn of_differing(differing: &Differing<'_>, breaks: Vec<Break>) -> Changelog {
+        let (old, new) = (Some(&differing.old), &*differing.new);
+        Changelog::build(old, new, &differing.shared_rows, differing.moved.as_ref(), breaks)
+    }
+
+    /// The changelog from `old` to `new`, given the `breaks` between them; where these are
+    /// APIs as far as they differ, their `shared_rows` and `moved` ([`Differing`]).
+    fn build(
+        old: Option<&CatalogApi>,
+        new: &CatalogApi,
         shared_rows: &BTreeMap<String, Vec<(String, String)>>,
+        moved: Option<&BTreeMap<String, Vec<String>>>,
         breaks: Vec<Break>,
     ) -> Changelog {
         let empty = CatalogApi::default();
@@ -265,7 +281,8 @@ impl Changelog {
                 None => change.added_enum = change.renamed_from.is_none(),
                 Some(old_api) => {
                     let both = shared_rows.get(name).map_or(&[][..], Vec::as_slice);
-                    compare(old_api, new_api, both, change);
+                    let moved = moved.map(|moved| moved.get(name).map_or(&[][..], Vec::as_slice));
+                    compare(old_api, new_api, (both, moved), change);
                 }
             }
         }
@@ -558,9 +575,15 @@ impl Row {
 }
 
 /// The changes of an enum both APIs have, besides the removals and renames `stability` finds;
-/// `both` the code and name of each row both have that a row of `old` or `new` may name,
-/// where these are the APIs as far as they differ ([`crate::api::Differing::shared_rows`]).
-fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut EnumChanges) {
+/// `both` the code and name of each row both have that a row of `old` or `new` may name, and
+/// `moved` the variants found moved, where these are the APIs as far as they differ
+/// ([`Differing::shared_rows`], [`Differing::moved`]).
+fn compare(
+    old: &EnumApi,
+    new: &EnumApi,
+    (both, moved): (&[(String, String)], Option<&[String]>),
+    change: &mut EnumChanges,
+) {
     // The new API records the type of the codes; integer codes are compared as numbers, as
     // lookups compare them (`0400` is `400`).
     let integer = new.code_type.as_deref().is_some_and(|code_type| code_type != "str");
@@ -624,7 +647,7 @@ fn compare(old: &EnumApi, new: &EnumApi, both: &[(String, String)], change: &mut
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
     change.added_discriminants =
         old.discriminants == Some(false) && new.discriminants == Some(true);
-    let order = order::reordering(old, new);
+    let order = order::reordering(old, new, moved);
     (change.reordered, change.sorts_otherwise) = (order.moved, order.sorts_otherwise);
 }
 

@@ -558,13 +558,8 @@ impl<'a> CheckedIn<'a> {
             return Err(self.refusal(origins, &breaks));
         }
         let changelog = match &differing {
-            Some(differing) => Changelog::with_breaks(
-                Some(&differing.old),
-                &differing.new,
-                &differing.shared_rows,
-                breaks,
-            ),
-            None => Changelog::with_breaks(None, api, &BTreeMap::new(), breaks),
+            Some(differing) => Changelog::of_differing(differing, breaks),
+            None => Changelog::with_breaks(None, api, breaks),
         };
         Ok((differing.map(|differing| differing.old), changelog))
     }

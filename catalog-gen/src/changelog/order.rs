@@ -27,64 +27,77 @@ pub(super) struct Reordering {
 }
 
 /// How the order of the variants of `old` that `new` has too changed. `old` and `new` may be
-/// two enums as far as they differ ([`crate::api::Differing`]): each has its variants in their
-/// order, and the variants left out of both are in the same places on both sides.
-pub(super) fn reordering(old: &EnumApi, new: &EnumApi) -> Reordering {
-    let old_places: FxHashMap<&str, usize> = old
-        .variants
-        .iter()
-        .enumerate()
-        .map(|(place, variant)| (variant.variant.as_str(), place))
-        .collect();
-    // The variants both have, in the new order, each with its old place.
-    let both: Vec<(usize, &VariantApi)> = new
-        .variants
-        .iter()
-        .filter_map(|variant| {
-            let place = *old_places.get(variant.variant.as_str())?;
-            (old.variants[place].retired == variant.retired).then_some((place, variant))
-        })
-        .collect();
-    let kept = longest_increasing(&both.iter().map(|&(place, _)| place).collect::<Vec<_>>());
-    let mut kept = kept.into_iter().peekable();
-    let mut moved = Vec::new();
-    for (index, (_, variant)) in both.iter().enumerate() {
-        if kept.next_if_eq(&index).is_none() {
-            moved.push(variant.variant.clone());
-        }
-    }
+/// two enums as far as they differ ([`crate::api::Differing`]), whose variants between the
+/// common start and end of their snapshots were found `moved` already (the variants both have
+/// there are left out of both); or whole, where `moved` is `None`.
+pub(super) fn reordering(old: &EnumApi, new: &EnumApi, moved: Option<&[String]>) -> Reordering {
+    let moved = match moved {
+        Some(moved) => moved.to_vec(),
+        None => moved_among(&declared(old), &declared(new)),
+    };
     // A snapshot written before it recorded the discriminants: taken as the new API's.
     let new_by_code = new.discriminants == Some(true);
     let old_by_code = old.discriminants.map_or(new_by_code, |by_code| by_code);
     let sorts_otherwise = match (old_by_code, new_by_code) {
         (true, true) => false,
         (false, false) => !moved.is_empty(),
-        _ => {
-            // Each side's `Ord`: by the code, or by the place in the declaration.
-            let key = |by_code: bool, place: usize, variant: &VariantApi| match by_code {
-                true => int_value(&variant.code).unwrap_or(u64::MAX),
-                false => place as u64,
-            };
-            let mut before: Vec<(u64, &str)> = both
-                .iter()
-                .map(|&(place, variant)| {
-                    let old_variant = &old.variants[place];
-                    (key(old_by_code, place, old_variant), variant.variant.as_str())
-                })
-                .collect();
-            let mut now: Vec<(u64, &str)> = both
-                .iter()
-                .enumerate()
-                .map(|(place, &(_, variant))| {
-                    (key(new_by_code, place, variant), variant.variant.as_str())
-                })
-                .collect();
-            before.sort_unstable();
-            now.sort_unstable();
-            !before.iter().map(|(_, name)| name).eq(now.iter().map(|(_, name)| name))
-        }
+        // Only whole APIs differ in their heads.
+        _ => sorted_otherwise(old, new, old_by_code, new_by_code),
     };
     Reordering { moved, sorts_otherwise }
+}
+
+/// Each variant of `api`, by its name and whether it is retired, in declaration order.
+fn declared(api: &EnumApi) -> Vec<(&str, bool)> {
+    api.variants.iter().map(|variant| (variant.variant.as_str(), variant.retired)).collect()
+}
+
+/// The variants that moved among those both `old` and `new` have (each a variant's name and
+/// whether it is retired, in declaration order; retired on both sides or on neither): the
+/// fewest whose moves explain the new order, in the new order.
+pub(crate) fn moved_among(old: &[(&str, bool)], new: &[(&str, bool)]) -> Vec<String> {
+    let old_places: FxHashMap<(&str, bool), usize> =
+        old.iter().enumerate().map(|(place, &variant)| (variant, place)).collect();
+    // The variants both have, in the new order, each with its old place.
+    let both: Vec<(usize, &str)> =
+        new.iter().filter_map(|&variant| Some((*old_places.get(&variant)?, variant.0))).collect();
+    let kept = longest_increasing(&both.iter().map(|&(place, _)| place).collect::<Vec<_>>());
+    let mut kept = kept.into_iter().peekable();
+    let mut moved = Vec::new();
+    for (index, (_, variant)) in both.iter().enumerate() {
+        if kept.next_if_eq(&index).is_none() {
+            moved.push((*variant).to_owned());
+        }
+    }
+    moved
+}
+
+/// Whether the derived `Ord` of `old` (by code where `old_by_code`, else in declaration order)
+/// and of `new` order two variants both have (retired on both sides or neither) otherwise.
+fn sorted_otherwise(old: &EnumApi, new: &EnumApi, old_by_code: bool, new_by_code: bool) -> bool {
+    let key = |by_code: bool, place: usize, variant: &VariantApi| match by_code {
+        true => int_value(&variant.code).unwrap_or(u64::MAX),
+        false => place as u64,
+    };
+    let old_places: FxHashMap<&str, usize> = old
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(place, variant)| (variant.variant.as_str(), place))
+        .collect();
+    let mut before: Vec<(u64, &str)> = Vec::new();
+    let mut now: Vec<(u64, &str)> = Vec::new();
+    for (place, variant) in new.variants.iter().enumerate() {
+        let Some(&old_place) = old_places.get(variant.variant.as_str()) else { continue };
+        let was = &old.variants[old_place];
+        if was.retired == variant.retired {
+            before.push((key(old_by_code, old_place, was), variant.variant.as_str()));
+            now.push((key(new_by_code, place, variant), variant.variant.as_str()));
+        }
+    }
+    before.sort_unstable();
+    now.sort_unstable();
+    !before.iter().map(|(_, name)| name).eq(now.iter().map(|(_, name)| name))
 }
 
 /// The indexes of a longest strictly increasing subsequence of `values`, in order (patience
@@ -142,30 +155,30 @@ mod tests {
     fn rows_in_another_order_move_the_fewest_variants() {
         let old = enum_api(&[("A", "1"), ("B", "2"), ("C", "3"), ("D", "4")], Some(false));
         let same = enum_api(&[("A", "1"), ("X", "9"), ("C", "3"), ("D", "4")], Some(false));
-        assert_eq!(reordering(&old, &same), Reordering::default(), "removed and added rows");
+        assert_eq!(reordering(&old, &same, None), Reordering::default(), "removed and added rows");
         let moved = enum_api(&[("A", "1"), ("C", "3"), ("D", "4"), ("B", "2")], Some(false));
-        let found = reordering(&old, &moved);
+        let found = reordering(&old, &moved, None);
         assert_eq!(found, Reordering { moved: vec!["B".into()], sorts_otherwise: true });
         // Where codes are the discriminants, `Ord` follows them, not the page.
         let by_code = |api: &EnumApi| EnumApi { discriminants: Some(true), ..api.clone() };
-        let found = reordering(&by_code(&old), &by_code(&moved));
+        let found = reordering(&by_code(&old), &by_code(&moved), None);
         assert_eq!(found, Reordering { moved: vec!["B".into()], sorts_otherwise: false });
         // A retired row's variant follows the page's rows: part of its retirement.
         let mut retired = enum_api(&[("A", "1"), ("C", "3"), ("D", "4"), ("B", "2")], Some(false));
         retired.variants[3].retired = true;
-        assert_eq!(reordering(&old, &retired), Reordering::default());
+        assert_eq!(reordering(&old, &retired, None), Reordering::default());
     }
 
     #[test]
     fn codes_that_become_or_stop_being_the_discriminants_sort_otherwise_where_the_page_does() {
         let in_code_order = enum_api(&[("A", "1"), ("B", "2")], Some(false));
         let by_code = EnumApi { discriminants: Some(true), ..in_code_order.clone() };
-        assert!(!reordering(&in_code_order, &by_code).sorts_otherwise);
-        assert!(!reordering(&by_code, &in_code_order).sorts_otherwise);
+        assert!(!reordering(&in_code_order, &by_code, None).sorts_otherwise);
+        assert!(!reordering(&by_code, &in_code_order, None).sorts_otherwise);
         let out_of_order = enum_api(&[("A", "2"), ("B", "1")], Some(false));
         let by_code = EnumApi { discriminants: Some(true), ..out_of_order.clone() };
-        assert!(reordering(&out_of_order, &by_code).sorts_otherwise);
-        assert!(reordering(&by_code, &out_of_order).sorts_otherwise);
-        assert!(reordering(&by_code, &out_of_order).moved.is_empty());
+        assert!(reordering(&out_of_order, &by_code, None).sorts_otherwise);
+        assert!(reordering(&by_code, &out_of_order, None).sorts_otherwise);
+        assert!(reordering(&by_code, &out_of_order, None).moved.is_empty());
     }
 }
