@@ -120,9 +120,31 @@ pub struct EnumApi {
     /// `None` in a snapshot written before this was recorded.
     #[serde(default, rename = "code-type")]
     pub code_type: Option<String>,
+    /// Where the table comes from, as `E::TABLE` tells users; `None` in a snapshot written
+    /// before this was recorded.
+    #[serde(default)]
+    pub table: Option<TableApi>,
     /// The variants, in the document's order.
     #[serde(default)]
     pub variants: Vec<VariantApi>,
+}
+
+/// Where an enum's table comes from, as `E::TABLE` tells users besides its columns: what
+/// `url()` and `help()` answer, and what a generic renderer over `Entry` shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct TableApi {
+    /// Its title (`TABLE.title`: the table's caption or heading, or the page's title).
+    #[serde(default)]
+    pub title: String,
+    /// The published page's URL (`TABLE.url`, and `url()` of a row without an anchor).
+    #[serde(default)]
+    pub url: String,
+    /// The source page's path (`TABLE.source`).
+    #[serde(default)]
+    pub page: String,
+    /// The header of the column `help()` answers from, where there is one.
+    #[serde(default)]
+    pub help: Option<String>,
 }
 
 /// A variant and the row it stands for.
@@ -192,6 +214,12 @@ impl CatalogApi {
                     .collect(),
                 discriminants: Some(table.discriminants.are_codes()),
                 code_type: Some(table.code_type.rust_name().to_owned()),
+                table: Some(TableApi {
+                    title: table.title.clone(),
+                    url: table.url.clone(),
+                    page: table.source.clone(),
+                    help: table.help_column.map(|column| table.columns[column].header.clone()),
+                }),
                 // On every core where rows are many: nothing else runs meanwhile but the
                 // module's skeleton, a few milliseconds, and at 200k rows the three strings
                 // copied for each variant kept one core busy for 18 to 21 ms in quick runs,
@@ -295,13 +323,25 @@ impl CatalogApi {
             #[serde(default, rename = "code-type")]
             code_type: Option<String>,
             #[serde(default)]
+            table: Option<TableApi>,
+            #[serde(default)]
             variants: Vec<VariantApi>,
         }
         let snapshot: Snapshot = toml::from_str(text).map_err(|error| error.to_string())?;
         let enums = snapshot.enums.into_iter().map(|named| {
-            let NamedEnum { name, module, columns, accessors, discriminants, code_type, variants } =
-                named;
-            (name, EnumApi { module, columns, accessors, discriminants, code_type, variants })
+            let NamedEnum {
+                name,
+                module,
+                columns,
+                accessors,
+                discriminants,
+                code_type,
+                table,
+                variants,
+            } = named;
+            let api =
+                EnumApi { module, columns, accessors, discriminants, code_type, table, variants };
+            (name, api)
         });
         Ok(enums.collect())
     }
@@ -547,6 +587,7 @@ impl EnumApi {
             accessors: self.accessors.clone(),
             discriminants: self.discriminants,
             code_type: self.code_type.clone(),
+            table: self.table.clone(),
             variants: Vec::new(),
         }
     }
@@ -888,7 +929,7 @@ pub fn enum_record(text: &str, name: &str) -> Option<Range<usize>> {
 }
 
 /// An enum's lines before its variants': its name, module, columns, accessors, whether its
-/// codes are its discriminants, and their type.
+/// codes are its discriminants, their type, and where its table comes from.
 fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     out.push_str("\n[[enum]]\n");
     push_name_line(out, name);
@@ -904,6 +945,19 @@ fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     if let Some(code_type) = &api.code_type {
         out.push_str("\ncode-type = ");
         push_toml_string(out, code_type);
+    }
+    if let Some(table) = &api.table {
+        out.push_str("\ntable = { title = ");
+        push_toml_string(out, &table.title);
+        out.push_str(", url = ");
+        push_toml_string(out, &table.url);
+        out.push_str(", page = ");
+        push_toml_string(out, &table.page);
+        if let Some(help) = &table.help {
+            out.push_str(", help = ");
+            push_toml_string(out, help);
+        }
+        out.push_str(" }");
     }
     out.push('\n');
     out.push_str(VARIANTS_START);
@@ -1022,6 +1076,12 @@ mod tests {
                         accessors: vec!["details".into(), "r#type".into()],
                         discriminants: Some(true),
                         code_type: Some("u16".into()),
+                        table: Some(TableApi {
+                            title: "Error codes".into(),
+                            url: "https://example.com/errors.html".into(),
+                            page: "docs/errors.md".into(),
+                            help: Some("Type".into()),
+                        }),
                         variants: vec![
                             variant("InputError", "1010", "Input Error"),
                             variant("Quoted", "0x1F", "say \"hi\" \\ 'there'\n"),

@@ -131,6 +131,17 @@ pub struct EnumChanges {
     /// moved, in the new order): `E::ALL` lists them so, and where codes are not the
     /// discriminants, the derived `Ord` follows it.
     pub reordered: Vec<String>,
+    /// The table's title, before and now, where it changed (`TABLE.title`).
+    pub title_changed: Option<(String, String)>,
+    /// The published page's URL, before and now, where it changed (`url()`, `TABLE.url`).
+    pub url_changed: Option<(String, String)>,
+    /// The source page's path, before and now, where it changed (`TABLE.source`).
+    pub page_moved: Option<(String, String)>,
+    /// The header of the column `help()` answers from, before and now, where it changed
+    /// (`None`: no help column).
+    pub help_changed: Option<(Option<String>, Option<String>)>,
+    /// The columns are the same but in another order (`TABLE.headers`, `Entry`'s cells).
+    pub columns_reordered: bool,
     /// The derived `Ord` orders two variants both APIs have otherwise than before (rows in
     /// another order where codes are not the discriminants, or codes that became or stopped
     /// being the discriminants, where the page's order is not the codes'): code that sorts
@@ -162,9 +173,16 @@ impl EnumChanges {
             || !self.names.is_empty()
             || !self.added_accessors.is_empty()
             || self.added_discriminants
+            || self.help_changed.is_some()
         {
             Semver::Minor
-        } else if !self.text.is_empty() || !self.rewritten.is_empty() || !self.reordered.is_empty()
+        } else if !self.text.is_empty()
+            || !self.rewritten.is_empty()
+            || !self.reordered.is_empty()
+            || self.title_changed.is_some()
+            || self.url_changed.is_some()
+            || self.page_moved.is_some()
+            || self.columns_reordered
         {
             Semver::Patch
         } else {
@@ -514,6 +532,34 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         );
         push(Kind::Changed, text, markdown);
     }
+    if let Some((was, now)) = &change.help_changed {
+        let markdown = match (was, now) {
+            (_, None) => "`help()` no longer answers (no help column)".to_owned(),
+            (None, Some(now)) => format!("`help()` now answers from the column {}", code_span(now)),
+            (Some(was), Some(now)) => format!(
+                "`help()` answers from the column {}, not {}",
+                code_span(now),
+                code_span(was)
+            ),
+        };
+        push(Kind::Changed, markdown.replace('`', ""), markdown);
+    }
+    if let Some((was, now)) = &change.title_changed {
+        let text = format!("title changed from {} to {}", code_span(was), code_span(now));
+        push(Kind::Changed, format!("title changed: {was:?} -> {now:?}"), text);
+    }
+    if let Some((was, now)) = &change.url_changed {
+        let markdown = format!("URL changed from <{was}> to <{now}> (`url()`)");
+        push(Kind::Changed, format!("URL changed: {was} -> {now}"), markdown);
+    }
+    if let Some((was, now)) = &change.page_moved {
+        let markdown = format!("source page moved from {} to {}", code_span(was), code_span(now));
+        push(Kind::Changed, format!("source page moved: {was} -> {now}"), markdown);
+    }
+    if change.columns_reordered {
+        let text = "columns in another order (`TABLE.headers` and each row's cells follow it)";
+        push(Kind::Changed, text.replace('`', ""), text.into());
+    }
     for (row, old) in &change.rewritten {
         let text = format!("code written otherwise: {} was written {old}", row.text());
         let markdown =
@@ -647,8 +693,31 @@ fn compare(
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
     change.added_discriminants =
         old.discriminants == Some(false) && new.discriminants == Some(true);
+    compare_tables(old, new, change);
     let order = order::reordering(old, new, moved);
     (change.reordered, change.sorts_otherwise) = (order.moved, order.sorts_otherwise);
+}
+
+/// What changed of where the table comes from (`E::TABLE`, `url()`, `help()`), where both
+/// snapshots record it, and of its columns' order.
+fn compare_tables(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
+    let changed = |was: &String, now: &String| (was != now).then(|| (was.clone(), now.clone()));
+    if let (Some(was), Some(now)) = (&old.table, &new.table) {
+        change.title_changed = changed(&was.title, &now.title);
+        change.url_changed = changed(&was.url, &now.url);
+        change.page_moved = changed(&was.page, &now.page);
+        change.help_changed = (was.help != now.help).then(|| (was.help.clone(), now.help.clone()));
+    }
+    // The same headers in another order; headers added, removed or renamed say so themselves.
+    change.columns_reordered =
+        old.columns != new.columns && sorted(&old.columns) == sorted(&new.columns);
+}
+
+/// `columns` in sorted order.
+fn sorted(columns: &[String]) -> Vec<&String> {
+    let mut columns: Vec<&String> = columns.iter().collect();
+    columns.sort_unstable();
+    columns
 }
 
 /// What a lookup finds a row by: its code (compared as a number where codes are `integer`,
@@ -756,6 +825,7 @@ mod tests {
             variants,
             discriminants: None,
             code_type: None,
+            table: None,
         };
         CatalogApi { enums: BTreeMap::from([("E".to_owned(), api)]) }
     }
@@ -884,6 +954,42 @@ mod tests {
             (changes.enums[0].newly_shared.len(), changes.enums[0].newly_shared_names.len()),
             (1, 0)
         );
+    }
+
+    #[test]
+    fn where_the_table_comes_from_is_compared_where_both_snapshots_record_it() {
+        let with = |table: Option<crate::api::TableApi>, columns: [&str; 3]| {
+            let mut api = api(&[A]);
+            api.enums.values_mut().for_each(|enum_api| {
+                enum_api.table = table.clone();
+                enum_api.columns = columns.map(String::from).to_vec();
+            });
+            api
+        };
+        let table = |title: &str, url: &str, help: Option<&str>| crate::api::TableApi {
+            title: title.into(),
+            url: url.into(),
+            page: "docs/p.md".into(),
+            help: help.map(String::from),
+        };
+        let columns = ["Code", "Name", "Details"];
+        let before = with(Some(table("Errors", "https://a/p.html", None)), columns);
+        let changes = |after| Changelog::between(Some(&before), &after);
+        // A snapshot that did not record it compares nothing.
+        assert!(changes(with(None, columns)).is_empty());
+        let moved = changes(with(Some(table("Faults", "https://b/p.html", None)), columns));
+        assert_eq!(moved.semver(), Semver::Patch);
+        let summary = moved.summary();
+        assert!(summary.contains(r#"title changed: "Errors" -> "Faults""#), "{summary}");
+        assert!(summary.contains("URL changed: https://a/p.html -> https://b/p.html"), "{summary}");
+        let help =
+            changes(with(Some(table("Errors", "https://a/p.html", Some("Details"))), columns));
+        assert_eq!(help.semver(), Semver::Minor);
+        let summary = help.summary();
+        assert!(summary.contains("help() now answers from the column Details"), "{summary}");
+        let reordered = changes(with(before.enums["E"].table.clone(), ["Name", "Code", "Details"]));
+        assert_eq!(reordered.semver(), Semver::Patch);
+        assert!(reordered.summary().contains("columns in another order"));
     }
 
     #[test]
