@@ -6,7 +6,12 @@
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
 //! `key-pattern`, the `match` layout without discriminants.
 
+use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
 use catalog_gen::{Failure, GeneratedFile, Input};
+
+/// The manifest's path and the command, as the generated files' headers name them.
+const MANIFEST_PATH: &str = "catalog.toml";
+const COMMAND: &str = "cargo xtask regen";
 
 const MANIFEST: &str = r#"output = "out"
 [[table]]
@@ -27,8 +32,9 @@ const VARIANTS: [&str; 4] = [
 ];
 
 /// The fuzz target's check of one input: the generator must not panic, every Rust file it
-/// generates must parse, and a refusal must render. Panics where one does not; returns what
-/// the generator made, or `None` where `data` is not UTF-8.
+/// generates must parse, the API snapshot must read back as the same text (the next regen
+/// reads it), and a refusal must render. Panics where one does not; returns what the
+/// generator made, or `None` where `data` is not UTF-8.
 pub fn check(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {
     let result = generate(data)?;
     match &result {
@@ -38,6 +44,14 @@ pub fn check(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {
                 if let Err(error) = syn::parse_file(&text) {
                     panic!("{} does not parse: {error}\n{text}", file.path);
                 }
+            }
+            for file in files.iter().filter(|file| file.path.ends_with(SNAPSHOT_FILE)) {
+                let text = file.text.to_string();
+                let api = CatalogApi::from_snapshot(&text).unwrap_or_else(|error| {
+                    panic!("the snapshot does not read back: {error}\n{text}")
+                });
+                let again = api.to_snapshot(MANIFEST_PATH, COMMAND);
+                assert_eq!(again, text, "the snapshot reads back as another");
             }
         }
         Err(failure) => {
@@ -56,10 +70,10 @@ pub fn generate(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {
     };
     let pages = catalog_gen::pages_in_memory([("page.md", page)]);
     let input = Input {
-        manifest_path: "catalog.toml",
+        manifest_path: MANIFEST_PATH,
         manifest_text: &manifest,
         pages: &pages,
-        command: "cargo xtask regen",
+        command: COMMAND,
     };
     Some(catalog_gen::generate(&input))
 }
