@@ -20,7 +20,9 @@
 //! Each revision that generates must tell the order of its variants as the generated code
 //! has it: where the derived `Ord` (by the discriminants, or in declaration order) sorts two
 //! variants of both revisions otherwise, the changelog calls it major, and it lists variants
-//! as reordered exactly where the declaration order changed.
+//! as reordered exactly where the declaration order changed; and names that `from_name`
+//! found a row by and no longer does, while rows still have them, are listed as names now
+//! shared, in a major release.
 //! No revision may be refused: every page made here is one regen can generate; but where rows
 //! share codes, the pins and retirements pasted can leave a row that shares its code with a
 //! row of the page and its name with a retired one, or a pin keyed by a code that rows now
@@ -766,6 +768,67 @@ fn check_order(
     Ok(())
 }
 
+/// The names `from_name` finds rows by in the module `text`'s enum `enum_name`: its `BY_NAME`
+/// (names that one row has); `None` where it has none (the names are the codes). Read from the
+/// generated Rust, not from the API snapshot that the changelog reads.
+fn looked_up_names(text: &str, enum_name: &str) -> Option<BTreeSet<String>> {
+    let file = syn::parse_file(text).unwrap();
+    let impls = file.items.iter().filter_map(|item| match item {
+        syn::Item::Impl(item) if item.trait_.is_none() => Some(item),
+        _ => None,
+    });
+    let of_enum = impls.filter(|item| match &*item.self_ty {
+        syn::Type::Path(path) => path.path.is_ident(enum_name),
+        _ => false,
+    });
+    let by_name = of_enum.flat_map(|item| &item.items).find_map(|item| match item {
+        syn::ImplItem::Const(constant) if constant.ident == "BY_NAME" => Some(&constant.expr),
+        _ => None,
+    })?;
+    let syn::Expr::Reference(reference) = by_name else { panic!("BY_NAME is not `&[..]`") };
+    let syn::Expr::Array(array) = &*reference.expr else { panic!("BY_NAME is not `&[..]`") };
+    let name = |element: &syn::Expr| match element {
+        syn::Expr::Tuple(tuple) => match tuple.elems.first() {
+            Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. })) => name.value(),
+            _ => panic!("a BY_NAME element without a name first"),
+        },
+        _ => panic!("a BY_NAME element that is not a pair"),
+    };
+    Some(array.elems.iter().map(name).collect())
+}
+
+/// The names that `from_name` found a row by before (`before`, as [`looked_up_names`]) and
+/// does not after (`after`), while rows of `now` (the API after) still have them, against what
+/// `changelog` says of the enum `enum_name`: those, and only those, as names now shared, in a
+/// major release. Where the key column names the rows, a name is its code, and the code's line
+/// may say it instead.
+fn check_shared_names(
+    (before, after): (&BTreeSet<String>, &BTreeSet<String>),
+    now: &CatalogApi,
+    enum_name: &str,
+    changelog: &Changelog,
+) -> Result<(), TestCaseError> {
+    let rows_named = |name: &str| {
+        now.enums[enum_name].variants.iter().filter(|variant| variant.name == name).count()
+    };
+    let shared: BTreeSet<&String> =
+        before.difference(after).filter(|name| rows_named(name) > 1).collect();
+    let changes = changelog.enums.iter().find(|changes| changes.name == enum_name);
+    let said = |list: fn(&catalog_gen::changelog::EnumChanges) -> &Vec<String>| {
+        changes.map_or_else(BTreeSet::new, |changes| list(changes).iter().collect())
+    };
+    let (names, codes) = (said(|c| &c.newly_shared_names), said(|c| &c.newly_shared));
+    let summary = changelog.summary();
+    prop_assert!(names.is_subset(&shared), "names said shared that are not: {}", summary);
+    let unsaid: Vec<&&String> =
+        shared.iter().filter(|name| !names.contains(*name) && !codes.contains(*name)).collect();
+    prop_assert!(unsaid.is_empty(), "names now shared, unsaid: {:?}\n{}", unsaid, summary);
+    if !shared.is_empty() {
+        prop_assert!(changes.is_some_and(|c| c.semver() == Semver::Major), "{}", summary);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -813,6 +876,12 @@ fn replay_made(
                 names.zip(&page.tables).enumerate().try_for_each(|(at, (name, table))| {
                     let (was, now) = (declared(&module_before, &name), declared(&module, &name));
                     check_order(&was, &now, &name, &replay.last_changelog)?;
+                    let looked_up = |text: &str| looked_up_names(text, &name);
+                    if let (Some(was), Some(now)) = (looked_up(&module_before), looked_up(&module))
+                    {
+                        let changelog = &replay.last_changelog;
+                        check_shared_names((&was, &now), apis.1, &name, changelog)?;
+                    }
                     match allowed_break {
                         false => check_promise(apis, &name, table, &replay.pinned_names(at)),
                         true => Ok(()),
