@@ -907,8 +907,13 @@ fn push_snapshot_header(out: &mut String, source: &str, command: &str) {
 
 /// The line that names an enum, under its `[[enum]]`, without its end.
 fn push_name_line(out: &mut String, name: &str) {
-    out.push_str("name = ");
-    push_toml_string(out, name);
+    push_field(out, "name = ", name);
+}
+
+/// `key` (what comes before the value, `"\nmodule = "`), then `value` as a TOML string.
+fn push_field(out: &mut String, key: &str, value: &str) {
+    out.push_str(key);
+    push_toml_string(out, value);
 }
 
 /// Where `text`, a snapshot as regen writes it, records the enum `name`: the line that names it
@@ -933,8 +938,7 @@ pub fn enum_record(text: &str, name: &str) -> Option<Range<usize>> {
 fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     out.push_str("\n[[enum]]\n");
     push_name_line(out, name);
-    out.push_str("\nmodule = ");
-    push_toml_string(out, &api.module);
+    push_field(out, "\nmodule = ", &api.module);
     out.push_str("\ncolumns = ");
     push_toml_array(out, &api.columns);
     out.push_str("\naccessors = ");
@@ -943,19 +947,14 @@ fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
         let _ = write!(out, "\ndiscriminants = {discriminants}");
     }
     if let Some(code_type) = &api.code_type {
-        out.push_str("\ncode-type = ");
-        push_toml_string(out, code_type);
+        push_field(out, "\ncode-type = ", code_type);
     }
     if let Some(table) = &api.table {
-        out.push_str("\ntable = { title = ");
-        push_toml_string(out, &table.title);
-        out.push_str(", url = ");
-        push_toml_string(out, &table.url);
-        out.push_str(", page = ");
-        push_toml_string(out, &table.page);
+        push_field(out, "\ntable = { title = ", &table.title);
+        push_field(out, ", url = ", &table.url);
+        push_field(out, ", page = ", &table.page);
         if let Some(help) = &table.help {
-            out.push_str(", help = ");
-            push_toml_string(out, help);
+            push_field(out, ", help = ", help);
         }
         out.push_str(" }");
     }
