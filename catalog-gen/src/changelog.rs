@@ -140,6 +140,9 @@ pub struct EnumChanges {
     /// The header of the column `help()` answers from, before and now, where it changed
     /// (`None`: no help column).
     pub help_changed: Option<(Option<String>, Option<String>)>,
+    /// Headers written otherwise (re-cased, or renamed where a pin kept the accessor): as
+    /// before, and now (`TABLE.headers`).
+    pub headers_rewritten: Vec<(String, String)>,
     /// The columns are the same but in another order (`TABLE.headers`, `Entry`'s cells).
     pub columns_reordered: bool,
     /// The derived `Ord` orders two variants both APIs have otherwise than before (rows in
@@ -183,6 +186,7 @@ impl EnumChanges {
             || self.url_changed.is_some()
             || self.page_moved.is_some()
             || self.columns_reordered
+            || !self.headers_rewritten.is_empty()
         {
             Semver::Patch
         } else {
@@ -556,6 +560,10 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         let markdown = format!("source page moved from {} to {}", code_span(was), code_span(now));
         push(Kind::Changed, format!("source page moved: {was} -> {now}"), markdown);
     }
+    for (was, now) in &change.headers_rewritten {
+        let markdown = format!("column {} now headed {}", code_span(was), code_span(now));
+        push(Kind::Changed, format!("column {was:?} now headed {now:?}"), markdown);
+    }
     if change.columns_reordered {
         let text = "columns in another order (`TABLE.headers` and each row's cells follow it)";
         push(Kind::Changed, text.replace('`', ""), text.into());
@@ -647,12 +655,8 @@ fn compare(
         change.renamed.iter().map(|(_, row)| row.variant.clone()).collect();
     let old_by_name: FxHashMap<&str, &VariantApi> =
         old.variants.iter().map(|variant| (variant.variant.as_str(), variant)).collect();
-    // Each new column's index among the old ones, matched by header once, not per row.
-    let old_columns: Vec<Option<usize>> = new
-        .columns
-        .iter()
-        .map(|header| old.columns.iter().position(|old_header| same_text(old_header, header)))
-        .collect();
+    // Each new column's index among the old ones, matched once, not per row.
+    let old_columns = column_pairs(old, new);
     // Where the columns are the same, equal cells mean nothing changed: most rows.
     let same_columns = old.columns.len() == new.columns.len()
         && old_columns.iter().enumerate().all(|(index, old)| *old == Some(index));
@@ -693,14 +697,41 @@ fn compare(
         new.accessors.iter().filter(|method| !old.accessors.contains(method)).cloned().collect();
     change.added_discriminants =
         old.discriminants == Some(false) && new.discriminants == Some(true);
-    compare_tables(old, new, change);
+    compare_tables(old, new, &old_columns, change);
     let order = order::reordering(old, new, moved);
     (change.reordered, change.sorts_otherwise) = (order.moved, order.sorts_otherwise);
 }
 
+/// Each column of `new`'s index among `old`'s: the column whose header is the same text but
+/// for case and spaces, as the manifest matches headers; then, where the accessors are the
+/// same (a renamed header whose accessor a pin kept) and as many headers are new as are gone,
+/// the new headers paired with the gone ones in the table's order, as the break gate pairs
+/// them.
+fn column_pairs(old: &EnumApi, new: &EnumApi) -> Vec<Option<usize>> {
+    let mut pairs: Vec<Option<usize>> = new
+        .columns
+        .iter()
+        .map(|header| old.columns.iter().position(|old_header| same_text(old_header, header)))
+        .collect();
+    let gone: Vec<usize> =
+        (0..old.columns.len()).filter(|index| !pairs.contains(&Some(*index))).collect();
+    let new_headers = pairs.iter().filter(|pair| pair.is_none()).count();
+    if old.accessors == new.accessors && !gone.is_empty() && gone.len() == new_headers {
+        let mut gone = gone.into_iter();
+        pairs.iter_mut().filter(|pair| pair.is_none()).for_each(|pair| *pair = gone.next());
+    }
+    pairs
+}
+
 /// What changed of where the table comes from (`E::TABLE`, `url()`, `help()`), where both
-/// snapshots record it, and of its columns' order.
-fn compare_tables(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
+/// snapshots record it, and of its columns (`old_columns`: each new column's index among the
+/// old ones): headers written otherwise, and their order.
+fn compare_tables(
+    old: &EnumApi,
+    new: &EnumApi,
+    old_columns: &[Option<usize>],
+    change: &mut EnumChanges,
+) {
     let changed = |was: &String, now: &String| (was != now).then(|| (was.clone(), now.clone()));
     if let (Some(was), Some(now)) = (&old.table, &new.table) {
         change.title_changed = changed(&was.title, &now.title);
@@ -708,16 +739,26 @@ fn compare_tables(old: &EnumApi, new: &EnumApi, change: &mut EnumChanges) {
         change.page_moved = changed(&was.page, &now.page);
         change.help_changed = (was.help != now.help).then(|| (was.help.clone(), now.help.clone()));
     }
+    // A column's header written otherwise (re-cased, or renamed where a pin kept its
+    // accessor): `TABLE.headers` shows the new text.
+    for (header, before) in new.columns.iter().zip(old_columns) {
+        if let Some(before) = before.filter(|&before| old.columns[before] != *header) {
+            change.headers_rewritten.push((old.columns[before].clone(), header.clone()));
+        }
+    }
+    let (was, now) = (normalized(&old.columns), normalized(&new.columns));
     // The same headers in another order; headers added, removed or renamed say so themselves.
-    change.columns_reordered =
-        old.columns != new.columns && sorted(&old.columns) == sorted(&new.columns);
+    let sorted = |columns: &[String]| {
+        let mut columns = columns.to_vec();
+        columns.sort_unstable();
+        columns
+    };
+    change.columns_reordered = was != now && sorted(&was) == sorted(&now);
 }
 
-/// `columns` in sorted order.
-fn sorted(columns: &[String]) -> Vec<&String> {
-    let mut columns: Vec<&String> = columns.iter().collect();
-    columns.sort_unstable();
-    columns
+/// Each header as headers are matched ([`model::normalize`]).
+fn normalized(columns: &[String]) -> Vec<String> {
+    columns.iter().map(|header| model::normalize(header)).collect()
 }
 
 /// What a lookup finds a row by: its code (compared as a number where codes are `integer`,
@@ -990,6 +1031,20 @@ mod tests {
         let reordered = changes(with(before.enums["E"].table.clone(), ["Name", "Code", "Details"]));
         assert_eq!(reordered.semver(), Semver::Patch);
         assert!(reordered.summary().contains("columns in another order"));
+        // A header re-cased is the same column, written otherwise.
+        let recased = changes(with(before.enums["E"].table.clone(), ["Code", "Name", "details"]));
+        assert_eq!(recased.semver(), Semver::Patch);
+        let summary = recased.summary();
+        assert!(summary.contains(r#"column "Details" now headed "details""#), "{summary}");
+        assert!(!summary.contains("another order"), "{summary}");
+        // Renamed, its accessor kept by a pin: the column is paired in the table's order, so
+        // its cells are still compared.
+        let mut renamed = with(before.enums["E"].table.clone(), ["Code", "Name", "Notes"]);
+        let row = &mut renamed.enums.get_mut("E").unwrap().variants[0];
+        std::sync::Arc::make_mut(&mut row.cells)[2] = "a!".into();
+        let summary = changes(renamed).summary();
+        assert!(summary.contains(r#"column "Details" now headed "Notes""#), "{summary}");
+        assert!(summary.contains("`Notes` text changed in 1 row: A"), "{summary}");
     }
 
     #[test]
