@@ -20,7 +20,7 @@ use serde::Deserialize;
 use crate::changelog;
 use crate::file_text::MadeText;
 use crate::marker;
-use crate::model::{Catalog, keys};
+use crate::model::{self, Catalog, keys};
 use crate::two_ends::{Lines, TwoEnds};
 use crate::{FileText, parallel, scan};
 
@@ -579,6 +579,22 @@ impl CatalogApi {
 }
 
 impl EnumApi {
+    /// The columns that this enum and `new` do not share, as indexes: its headers that `new`
+    /// has no header for, then `new`'s that it has none for, each in the table's order.
+    /// Headers are compared as the manifest finds them, ignoring case and runs of spaces
+    /// (`API endpoint` is `API Endpoint`): the break gate and the changelog pair the two lists
+    /// where a header was renamed.
+    pub fn headers_apart(&self, new: &EnumApi) -> (Vec<usize>, Vec<usize>) {
+        let not_in = |headers: &[String], of: &EnumApi| -> Vec<usize> {
+            let present: FxHashSet<String> =
+                of.columns.iter().map(|header| model::normalize(header)).collect();
+            let kept =
+                |&(_, header): &(usize, &String)| !present.contains(&model::normalize(header));
+            headers.iter().enumerate().filter(kept).map(|(index, _)| index).collect()
+        };
+        (not_in(&self.columns, new), not_in(&new.columns, self))
+    }
+
     /// The enum without its variants.
     fn head(&self) -> EnumApi {
         EnumApi {

@@ -704,21 +704,18 @@ fn compare(
 
 /// Each column of `new`'s index among `old`'s: the column whose header is the same text but
 /// for case and spaces, as the manifest matches headers; then, where the accessors are the
-/// same (a renamed header whose accessor a pin kept) and as many headers are new as are gone,
-/// the new headers paired with the gone ones in the table's order, as the break gate pairs
-/// them.
+/// same (a renamed header whose accessor a pin kept) and as many headers are new as are gone
+/// ([`EnumApi::headers_apart`]), the new headers paired with the gone ones in the table's
+/// order, as the break gate pairs them.
 fn column_pairs(old: &EnumApi, new: &EnumApi) -> Vec<Option<usize>> {
     let mut pairs: Vec<Option<usize>> = new
         .columns
         .iter()
         .map(|header| old.columns.iter().position(|old_header| same_text(old_header, header)))
         .collect();
-    let gone: Vec<usize> =
-        (0..old.columns.len()).filter(|index| !pairs.contains(&Some(*index))).collect();
-    let new_headers = pairs.iter().filter(|pair| pair.is_none()).count();
-    if old.accessors == new.accessors && !gone.is_empty() && gone.len() == new_headers {
-        let mut gone = gone.into_iter();
-        pairs.iter_mut().filter(|pair| pair.is_none()).for_each(|pair| *pair = gone.next());
+    let (gone, added) = old.headers_apart(new);
+    if old.accessors == new.accessors && gone.len() == added.len() {
+        added.into_iter().zip(gone).for_each(|(added, gone)| pairs[added] = Some(gone));
     }
     pairs
 }

@@ -18,7 +18,7 @@ use crate::api::{CatalogApi, Differing, EnumApi, VariantApi, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::keys::code_id;
 use crate::model::lints::MANY_ROWS;
-use crate::model::{Discriminants, Origin, help_keys, normalize, problems};
+use crate::model::{Discriminants, Origin, help_keys, problems};
 
 /// What the new API breaks of the old one: a variant, method or enum it does not have (gone,
 /// or under another name), or what every user of an enum relies on changed (its module, the
@@ -305,14 +305,11 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
     if gone.is_empty() {
         return;
     }
-    // Headers compared as the manifest finds them: `API endpoint` is `API Endpoint`.
-    let not_in = |headers: &[String], of: &EnumApi| -> Vec<String> {
-        let present: FxHashSet<String> =
-            of.columns.iter().map(|header| normalize(header)).collect();
-        headers.iter().filter(|header| !present.contains(&normalize(header))).cloned().collect()
-    };
-    let gone_headers = not_in(&old_api.columns, new_api);
-    let new_headers = not_in(&new_api.columns, old_api);
+    let (gone_headers, new_headers) = old_api.headers_apart(new_api);
+    let gone_headers: Vec<String> =
+        gone_headers.into_iter().map(|index| old_api.columns[index].clone()).collect();
+    let new_headers: Vec<String> =
+        new_headers.into_iter().map(|index| new_api.columns[index].clone()).collect();
     let told_apart = gone_headers.len() == gone.len();
     let paired = told_apart && new_headers.len() == gone.len();
     for (at, method) in gone.into_iter().enumerate() {
