@@ -7,10 +7,12 @@
 //! written otherwise is text), an enum moved to another module, codes of another type, a code
 //! or a name that one row had alone and rows now share, codes no longer the discriminants
 //! (`E::X as u16` changes), or variants the derived `Ord` sorts otherwise (rows in another
-//! order where it follows the page, as the `order` module says) → major; a variant, accessor or enum
-//! added, a row retired or un-retired, a name cell changed (`from_name` and name-based serde
-//! see it), or codes made the discriminants → minor; rows in another order that only `E::ALL`
-//! follows, and any other text → patch.
+//! order where it follows the page, as the `order` module says) → major; a variant, accessor
+//! or enum added, a row retired or un-retired, a name cell changed (`from_name` and
+//! name-based serde see it), codes made the discriminants, or another help column (`help()`)
+//! → minor; rows in another order that only `E::ALL` follows, columns in another order,
+//! headers written otherwise, the table's title, URL or source page, and any other text →
+//! patch.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -57,7 +59,9 @@ impl Semver {
         match self {
             Semver::None => "nothing users see changed",
             Semver::Patch => "documented text or the rows' order changed",
-            Semver::Minor => "rows or columns added, retired or un-retired, or names changed",
+            Semver::Minor => {
+                "rows or columns added, retired or un-retired, or names or the help column changed"
+            }
             Semver::Major => {
                 "rows, columns or enums removed or renamed, codes changed, or variants sorted \
                  otherwise"
