@@ -12,10 +12,13 @@
 //! name-based serde see it), codes made the discriminants, or another help column (`help()`)
 //! → minor; rows in another order that only `E::ALL` follows, columns in another order,
 //! headers written otherwise, the table's title, URL or source page, and any other text →
-//! patch.
+//! patch. Where an enum's generated module is written otherwise and none of these explains it
+//! (the page's prose, or links, formatting or anchors in cells, which the snapshot does not
+//! record), its documentation changed → patch: that a module's file changed is all `regen`
+//! tells the changelog of the Rust files ([`Changelog::note_rewritten_modules`]).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -154,6 +157,10 @@ pub struct EnumChanges {
     /// being the discriminants, where the page's order is not the codes'): code that sorts
     /// variants sees another order.
     pub sorts_otherwise: bool,
+    /// The enum's module is written otherwise while nothing above changed: its rustdoc (the
+    /// page's prose, or links, formatting or anchors in cells, which the snapshot does not
+    /// record), or what another catalog-gen writes ([`Changelog::note_rewritten_modules`]).
+    pub documentation_changed: bool,
 }
 
 impl EnumChanges {
@@ -191,6 +198,7 @@ impl EnumChanges {
             || self.page_moved.is_some()
             || self.columns_reordered
             || !self.headers_rewritten.is_empty()
+            || self.documentation_changed
         {
             Semver::Patch
         } else {
@@ -319,6 +327,30 @@ impl Changelog {
     /// The release the whole update needs: the largest of its enums'.
     pub fn semver(&self) -> Semver {
         self.enums.iter().map(EnumChanges::semver).max().unwrap_or(Semver::None)
+    }
+
+    /// Adds, for each enum of `api` (the new one) whose module is among `rewritten` (those
+    /// whose generated file changed) and that has no other change, that its rustdoc changed:
+    /// so that a regen that rewrites a module never reports nothing, nor needs no release.
+    /// A module's file holds, besides what the snapshot records, the page's prose and the
+    /// cells' Markdown (links, formatting), which it does not.
+    pub fn note_rewritten_modules(&mut self, rewritten: &BTreeSet<&str>, api: &CatalogApi) {
+        let unexplained = api.enums.iter().filter(|(name, api)| {
+            rewritten.contains(api.module.as_str())
+                && !self.enums.iter().any(|change| &change.name == *name)
+        });
+        let noted: Vec<EnumChanges> = unexplained
+            .map(|(name, api)| EnumChanges {
+                name: name.clone(),
+                module: api.module.clone(),
+                documentation_changed: true,
+                ..EnumChanges::default()
+            })
+            .collect();
+        if !noted.is_empty() {
+            self.enums.extend(noted);
+            self.enums.sort_by(|a, b| a.name.cmp(&b.name));
+        }
     }
 
     /// Whether users see no change.
@@ -601,6 +633,11 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         let markdown =
             format!("{column} text changed in {} {rows}: {}", variants.len(), list.join(", "));
         push(Kind::Changed, text, markdown);
+    }
+    if change.documentation_changed {
+        let text =
+            "documentation changed (the page's prose, or links, formatting or anchors in cells)";
+        push(Kind::Changed, text.into(), text.into());
     }
     for row in &change.retired {
         let text = format!("retired: {} (deprecated, still found)", row.text());

@@ -13,7 +13,7 @@
 //! }
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -389,7 +389,8 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
         (reviewed, staged)
     };
     let (staged, (reviewed, staged_first)) = parallel::join(rows, stage, review);
-    let (previous, changelog) = reviewed?;
+    let (previous, mut changelog) = reviewed?;
+    changelog.note_rewritten_modules(&rewritten_modules(&changes), &generation.api);
     let staged = [staged, staged_first].into_iter().flatten().reduce(|all, some| {
         let (all, some) = (all?, some?);
         Ok(all.with(some))
@@ -612,6 +613,14 @@ fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
         };
         table.retired.keys().all(|key| found(key.get_ref()))
     })
+}
+
+/// The modules whose files `changes` write otherwise (not those they create or remove: a
+/// module new or gone is an enum added, moved or removed, which the changelog lists).
+fn rewritten_modules(changes: &[Change]) -> BTreeSet<&str> {
+    let updated = changes.iter().filter(|change| matches!(change, Change::Update { .. }));
+    let modules = updated.filter_map(|change| change.path().strip_suffix(".rs"));
+    modules.filter(|&module| module != "mod").collect()
 }
 
 /// Whether `changes` change the API snapshot.

@@ -123,6 +123,42 @@ fn rows_in_another_order_are_written_as_a_major_change_where_ord_follows_the_pag
     assert!(declared("Worse") < declared("Bad"), "{module}");
 }
 
+/// What the snapshot does not record, the page's prose and the cells' Markdown (a link's
+/// target, formatting, an anchor), is still in the generated module: a regen that rewrites it reports
+/// that the enum's documentation changed, a patch release, never "nothing changed".
+#[test]
+fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let page = sandbox.path().join("docs/status.md");
+    let snapshot = sandbox.path().join("out/api.toml");
+    let recorded = fs::read_to_string(&snapshot).unwrap();
+    let linked = PAGE.replace("is bad.", "is [bad](https://example.com/bad).");
+    let edits = [
+        PAGE.replace("# Statuses\n", "# Statuses\n\nEvery status the service returns.\n"),
+        linked.clone(),
+        linked.replace("example.com/bad", "example.com/worse"),
+        linked.replace("[bad](https://example.com/bad)", "*bad*"),
+        // An anchor: the row's `url()` points at it.
+        PAGE.replace("| The request is bad.", "| <a name=\"bad\"></a>The request is bad."),
+    ];
+    for edit in edits {
+        fs::write(&page, &edit).unwrap();
+        let checked = regen::regen(&manifest, &CHECK).unwrap();
+        let report =
+            regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+        assert!(!report.is_up_to_date(), "{edit}");
+        let summary = report.changelog.summary();
+        let expected = "changes for users: patch (documented text or the rows' order changed)\n  \
+             status::Status (patch)\n    documentation changed (the page's prose, or links, \
+             formatting or anchors in cells)\n";
+        assert_eq!(summary, expected, "{edit}");
+        assert_eq!(checked.changelog, report.changelog, "--check says what a regen would do");
+        assert_eq!(fs::read_to_string(&snapshot).unwrap(), recorded, "no cell's text changed");
+        assert!(regen::regen(&manifest, &CHECK).unwrap().changelog.is_empty());
+    }
+}
+
 /// A snapshot that does not read back stops the gate (it cannot tell what would break), with
 /// how to get out; `--allow-breaking` writes it anew. Equal to the new one, it is never parsed.
 #[test]
