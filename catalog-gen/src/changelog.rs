@@ -391,7 +391,8 @@ impl Changelog {
     /// A changelog file's `text` with this update in it, in the style of Keep a Changelog: its
     /// entries join the file's `## [Unreleased]` section where its first `## ` section is one
     /// (so that the docs updates before a release make one section, whose release line names
-    /// the largest release any of them needs); otherwise [`markdown`](Changelog::markdown)'s
+    /// the largest release any of them needs; an entry the section has word for word is not
+    /// added again); otherwise [`markdown`](Changelog::markdown)'s
     /// section goes before the first `## ` section. Nothing the file has is
     /// removed, but a release line an earlier update wrote, where this one needs a larger
     /// release.

@@ -1,6 +1,6 @@
 //! A changelog file kept as Keep a Changelog asks: one `## [Unreleased]` section at the top,
 //! which the changes of each docs update join until a release names it. The file is the
-//! user's, so what it has stays: entries are added after those there, and only the
+//! user's, so what it has stays: entries are added after those there (not twice), and only the
 //! `Docs update:` line that an earlier regen wrote is replaced, by one naming a larger
 //! release.
 //!
@@ -45,9 +45,7 @@ pub(super) fn add(text: &str, update: &Update<'_>) -> String {
     let mut edits = Vec::new();
     release_edit(text, &body, &kinds, update, &mut edits);
     for (kind, entries) in &update.entries {
-        if !entries.is_empty() {
-            edits.push(entries_edit(text, &body, &kinds, kind, entries));
-        }
+        edits.extend(entries_edit(text, &body, &kinds, kind, entries));
     }
     // Applied from the end, so that each edit's place is still where it was found.
     edits.sort_by_key(|edit: &Edit| std::cmp::Reverse((edit.range.start, edit.order)));
@@ -167,33 +165,46 @@ fn release_edit(
 }
 
 /// The edit that adds `entries` of `kind` to the section `body`: after those under its heading
-/// there, else under a new heading in Keep a Changelog's order.
+/// there (but those it has already, word for word: a second docs update that changes the same
+/// text says nothing new), else under a new heading in Keep a Changelog's order; none where
+/// nothing is left to add.
 fn entries_edit(
     text: &str,
     body: &Range<usize>,
     kinds: &[&Heading],
     kind: &str,
     entries: &[String],
-) -> Edit {
+) -> Option<Edit> {
     let rank =
         |name: &str| KIND_HEADINGS.iter().position(|known| known.eq_ignore_ascii_case(name.trim()));
     let kind_rank = rank(kind).unwrap_or(KIND_HEADINGS.len());
     // Edits at one place go in the order of their kinds, after the release line.
     let order = kind_rank + 1;
-    let listed = entries.join("\n");
     let at = kinds.iter().position(|heading| heading.text.trim().eq_ignore_ascii_case(kind));
     if let Some(at) = at {
         let end = kinds.get(at + 1).map_or(body.end, |next| next.range.start);
-        return append(text, kinds[at].range.end..end, order, format!("\n{listed}"));
+        let listed_there = &text[kinds[at].range.end..end];
+        let there = |entry: &&String| listed_there.lines().any(|line| line.trim_end() == *entry);
+        let new: Vec<&str> =
+            entries.iter().filter(|entry| !there(entry)).map(String::as_str).collect();
+        if new.is_empty() {
+            return None;
+        }
+        let listed = new.join("\n");
+        return Some(append(text, kinds[at].range.end..end, order, format!("\n{listed}")));
     }
+    if entries.is_empty() {
+        return None;
+    }
+    let listed = entries.join("\n");
     let later = kinds.iter().find(|heading| rank(&heading.text).is_some_and(|r| r > kind_rank));
-    match later {
+    Some(match later {
         Some(later) => {
             let at = later.range.start;
             Edit { range: at..at, order, with: format!("### {kind}\n\n{listed}\n\n") }
         }
         None => append(text, body.clone(), order, format!("\n\n### {kind}\n\n{listed}")),
-    }
+    })
 }
 
 /// The edit that puts `with` after the last text of `text[within]` that is not white space (or
@@ -258,6 +269,10 @@ mod tests {
         // A smaller release leaves the line as it is.
         let third = add_update(&second, Semver::Patch, &[], &["d"]);
         assert_eq!(third, second.replace("- c\n", "- c\n- d\n"));
+        // An entry the section has already is not written twice; the others are.
+        assert_eq!(add_update(&third, Semver::Patch, &["b"], &["c", "d"]), third);
+        let fifth = add_update(&third, Semver::Patch, &["b", "e"], &["c"]);
+        assert_eq!(fifth, third.replace("- b\n", "- b\n- e\n"));
     }
 
     #[test]
