@@ -123,10 +123,13 @@ pub fn from_str<E: Entry>(text: &str) -> Result<E, LookupError> {
 
 /// `Display` for every catalog: the code as the doc writes it, then the name (`1010 Input
 /// Error`, `0x3200000a STATUS_…`); only the name where the key column also names the entries,
-/// which would say the code twice.
+/// which would say the code twice; only the code where the entry has no name (its name cell
+/// is empty).
 pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
     if E::TABLE.key_column == E::TABLE.name_column {
         f.write_str(entry.name())
+    } else if entry.name().is_empty() {
+        f.write_str(entry.code_text())
     } else {
         write!(f, "{} {}", entry.code_text(), entry.name())
     }

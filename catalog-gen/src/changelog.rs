@@ -841,6 +841,10 @@ fn newly_shared(
             rows.chain(both.iter().map(|(code, name)| (code.as_str(), name.as_str())))
         {
             let (written, id) = lookup.key(code, name);
+            // An empty name cell is no name: `from_name` finds no row by it.
+            if matches!(lookup, Lookup::Name) && written.is_empty() {
+                continue;
+            }
             counts.entry(id).or_insert((0, written)).0 += 1;
         }
         counts
@@ -1033,6 +1037,14 @@ mod tests {
         assert_eq!(
             (changes.enums[0].newly_shared.len(), changes.enums[0].newly_shared_names.len()),
             (1, 0)
+        );
+        // Rows without a name (empty name cells) share none: `from_name` finds none of them.
+        let unnamed = api(&[("_1", "1", "", "a", false)]);
+        let two = api(&[("_1", "1", "", "a", false), ("_2", "2", "", "b", false)]);
+        let changes = Changelog::between(Some(&unnamed), &two);
+        assert_eq!(
+            (changes.semver(), changes.enums[0].newly_shared_names.len()),
+            (Semver::Minor, 0)
         );
     }
 

@@ -448,8 +448,8 @@ pub fn diagnostics(
     breaks
         .iter()
         .map(|found| match found {
-            Break::RenamedVariant { enum_name, old, new, pin_key, .. } => {
-                renamed(find(enum_name), enum_name, old, new, pin_key)
+            Break::RenamedVariant { enum_name, old, new, code, pin_key } => {
+                renamed(find(enum_name), enum_name, old, new, (code, pin_key))
             }
             Break::RemovedVariant { enum_name, old, code, pin_key, retirable: false } => at_table(
                 find(enum_name),
@@ -458,21 +458,25 @@ pub fn diagnostics(
                 )),
             )
             .with_note(format!(
-                "its row (`{code}`, `{pin_key}`) is no longer in the table, but rows with \
-                     its code and with its name are, so `retired` cannot tell it from them"
+                "its row ({}) is no longer in the table, but rows with its code and with its \
+                 name are, so `retired` cannot tell it from them",
+                row_shown(code, pin_key, true)
             ))
             .with_help(format!(
                 "if one of them is this row with its code or name changed, keep the \
                      variant's name with a pin there: `variants = {{ \"<that row's code>\" = \
                      \"{old}\" }}`; {OVERRIDE}"
             )),
-            Break::RemovedVariant { enum_name, old, pin_key, .. } => at_table(
+            Break::RemovedVariant { enum_name, old, code, pin_key, .. } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(
                     "breaking change: the variant `{enum_name}::{old}` would be removed"
                 )),
             )
-            .with_note(format!("its row (`{pin_key}`) is no longer in the table"))
+            .with_note(format!(
+                "its row ({}) is no longer in the table",
+                row_shown(code, pin_key, false)
+            ))
             .with_help(format!(
                 "keep it as a retired variant (deprecated, still found by code, name and serde, \
                  with its last documented text): add to this [[table]]\n`{}`\n(`note` \
@@ -567,12 +571,23 @@ fn removed_method(
 
 const OVERRIDE: &str = "or, if the change is intended, run with `--allow-breaking`";
 
+/// A row as a diagnostic names it: by `key`, what a pin or a retirement is keyed by (with its
+/// `code` too where `both` asks and they differ); by its code where the key is an empty name
+/// cell (`""`, which the help's snippet spells), which says nothing on its own.
+fn row_shown(code: &str, key: &str, both: bool) -> String {
+    match key {
+        "" => format!("`{code}`, whose name cell is empty"),
+        _ if both && key != code => format!("`{code}`, `{key}`"),
+        _ => format!("`{key}`"),
+    }
+}
+
 fn renamed(
     origin: Option<&Origin>,
     enum_name: &str,
     old: &str,
     new: &str,
-    key: &str,
+    (code, key): (&str, &str),
 ) -> Diagnostic {
     let diagnostic = at_table(
         origin,
@@ -580,7 +595,7 @@ fn renamed(
             "breaking change: the variant `{enum_name}::{old}` would become `{enum_name}::{new}`"
         )),
     )
-    .with_note(format!("`{old}` → `{new}` (the row `{key}`)"));
+    .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key, false)));
     let pin = origin.and_then(|origin| origin.pins.iter().find(|(pinned, ..)| pinned == key));
     match (origin, pin) {
         (Some(origin), Some((_, _, span))) => diagnostic

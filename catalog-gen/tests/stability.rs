@@ -123,6 +123,30 @@ fn rows_in_another_order_are_written_as_a_major_change_where_ord_follows_the_pag
     assert!(declared("Worse") < declared("Bad"), "{module}");
 }
 
+/// A row whose name cell is empty is named by its code (`_400`); where rows share its code,
+/// the helps key it by its name, `""`, and say which row that is.
+#[test]
+fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let page = sandbox.path().join("docs/status.md");
+    fs::write(&page, format!("{PAGE}| 400 |  | Reserved. |\n")).unwrap();
+    regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
+    assert!(api.contains(r#"{ variant = "_400", code = "400", name = "", "#), "{api}");
+
+    fs::write(&page, PAGE).unwrap();
+    let refused = refused(&manifest, &CHECK);
+    assert!(refused.contains("its row (`400`, whose name cell is empty) is no"), "{refused}");
+    let retired = r#"retired = { "" = { note = "no longer in the documentation" } }"#;
+    assert!(refused.contains(retired), "{refused}");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, format!("{text}{retired}\n")).unwrap();
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let summary = report.changelog.summary();
+    assert!(summary.contains("retired: _400 (400)"), "{summary}");
+}
+
 /// What the snapshot does not record, the page's prose and the cells' Markdown (a link's
 /// target, formatting, an anchor), is still in the generated module: a regen that rewrites it reports
 /// that the enum's documentation changed, a patch release, never "nothing changed".

@@ -207,6 +207,9 @@ fn expectations() -> Vec<(&'static str, &'static str, String)> {
         ("\u{ac00}17", "name", "\u{1100}\u{1161}".into()),
         // A name with a blank line in it, which `from_name`'s rustdoc lists as ambiguous.
         ("Twice114", "name", "Twice\n\n[1]".into()),
+        // An empty name cell: the code names the variant, and `Display` writes the code alone.
+        ("_18", "name", String::new()),
+        ("_18", "to_string", "18".into()),
     ]
 }
 
@@ -268,7 +271,8 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     for (variant, method, expected) in expectations() {
         test.push_str(&format!("    assert_eq!(Odd::{variant}.{method}(), {expected:?});\n"));
     }
-    test.push_str("    assert_eq!(Odd::ALL.len(), 17);\n");
+    test.push_str("    assert_eq!(Odd::ALL.len(), 18);\n");
+    test.push_str("    assert_eq!(Odd::from_name(\"\"), None);\n");
     test.push_str("    assert_eq!(Odd::from_name(\"Twice\\n\\n[1]\"), None);\n");
     test.push_str("    assert_eq!(Odd::from_name(\"match\"), Some(Odd::Match));\n}\n");
     test.push_str("\n#[test]\nfn reserved_names_as_headers_answer() {\n");

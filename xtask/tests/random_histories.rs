@@ -2,8 +2,8 @@
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
 //! leading zero or in hexadecimal, words after the code in its cell, names swapped, shared,
-//! written in another style (`disk full`, `Disk-Full`), set off as code or bold, or making no
-//! identifier, string codes whose letter changes case (`E7`, `e7`: another code, the same
+//! written in another style (`disk full`, `Disk-Full`), set off as code or bold, making no
+//! identifier or left empty, string codes whose letter changes case (`E7`, `e7`: another code, the same
 //! identifier), a row added whose name or code makes another's identifier, a column renamed,
 //! added or taken away, the columns put in another order, and the manifest's `strip-suffix`,
 //! `key-pattern`, `shared-codes`, `discriminants` and `key-type` changed between updates; on tables of integer codes, of
@@ -171,9 +171,11 @@ enum Edit {
     HexCode {
         row: usize,
     },
-    /// A name cell that makes no identifier (`—`): the variant is named from the code.
+    /// A name cell that makes no identifier (`—`), or left `empty`: the variant is named from
+    /// the code.
     Unnamed {
         row: usize,
+        empty: bool,
     },
     RenameColumn,
     /// A fourth column added, or taken away (a break no pin can mend).
@@ -358,7 +360,10 @@ impl Page {
                 let row = &mut self.rows[row % len];
                 row.written = format!("0x{:X}", row.code);
             }
-            Edit::Unnamed { row } if len > 0 => "—".clone_into(&mut self.rows[row % len].name),
+            Edit::Unnamed { row, empty } if len > 0 => {
+                let name = if *empty { "" } else { "—" };
+                name.clone_into(&mut self.rows[row % len].name);
+            }
             Edit::RenameColumn => self.remedy = !self.remedy,
             Edit::ToggleNotes => self.notes = !self.notes,
             Edit::RotateColumns => self.rotation = (self.rotation + 1) % 3,
@@ -582,7 +587,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (any::<usize>(), any::<usize>()).prop_map(|(row, to)| Edit::Move { row, to }),
         any::<usize>().prop_map(|row| Edit::RewordDetails { row }),
         any::<usize>().prop_map(|row| Edit::HexCode { row }),
-        any::<usize>().prop_map(|row| Edit::Unnamed { row }),
+        (any::<usize>(), any::<bool>()).prop_map(|(row, empty)| Edit::Unnamed { row, empty }),
         Just(Edit::RenameColumn),
         Just(Edit::ToggleNotes),
         Just(Edit::RotateColumns),

@@ -348,7 +348,8 @@ fn variant_doc(table: &Enum, variant: &Variant, labels: &[String]) -> String {
     let mut doc =
         String::with_capacity(variant.docs.iter().map(Doc::size_hint).sum::<usize>() + headers);
     variant.docs[table.key_column].push_to(&table.page, &mut doc);
-    if table.key_column != table.name_column {
+    // A row without a name (an empty name cell) is summed up by its code alone.
+    if table.key_column != table.name_column && !variant.cells[table.name_column].is_empty() {
         doc.push_str(": ");
         variant.docs[table.name_column].push_to(&table.page, &mut doc);
     }

@@ -152,15 +152,19 @@ pub fn names_of<'r>(rows: &'r [NamedRow<'_>], columns: &Columns) -> impl Iterato
 }
 
 /// Rows whose name (`names` gives each row's, in order) is theirs alone, in lookup order of
-/// their names, and the names several rows have.
+/// their names, and the names several rows have. An empty name cell is no name: `from_name`
+/// finds no row by `""`, nor lists it as ambiguous.
 pub fn name_order<'t>(names: impl Iterator<Item = &'t str>) -> NameOrder {
     // Sorted with each name's `StrOrderPrefix` beside it, which decides most comparisons
     // without reading the names, scattered over the page: at 200k rows of names that differ,
     // the sort took a median 47 ms reading two names for every comparison, 33 ms with eight
     // bytes beside each name (eight pairs of runs). Sixteen leave a third fewer names tied
     // with another (126k rather than 197k of `synth`'s 200k).
-    let mut by_name: Vec<(StrOrderPrefix, &str, usize)> =
-        names.enumerate().map(|(row, text)| (StrOrderPrefix::of(text), text, row)).collect();
+    let mut by_name: Vec<(StrOrderPrefix, &str, usize)> = names
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(row, text)| (StrOrderPrefix::of(text), text, row))
+        .collect();
     // Rows with the same name become one ambiguous name, so their order does not matter:
     // sorted unstably, which at 100k rows is quicker.
     by_name.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| str_order(a.1, b.1)));

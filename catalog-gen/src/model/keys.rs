@@ -50,15 +50,12 @@ pub fn read<'a>(
     for (index, row) in table.rows.iter().enumerate() {
         check_width(place, table, row, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns).
-        let (key_cell, name_cell) = (&row.cells()[columns.key], &row.cells()[columns.name]);
+        // An empty name cell is a name that makes no identifier: the code names the variant.
+        let key_cell = &row.cells()[columns.key];
         let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
         let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
             continue;
         };
-        if name_cell.text.is_empty() {
-            problems.push(place.empty_name(name_cell.span.clone()));
-            continue;
-        }
         let row = Cow::Borrowed(row);
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
@@ -234,18 +231,18 @@ mod tests {
     }
 
     #[test]
-    fn bad_codes_and_names_are_problems() {
+    fn bad_codes_are_problems() {
         let page = "| c | n |\n|---|---|\n| 256 | a |\n| x1 | b |\n|  | c |\n| 3 |  |\n\
                     | 99999999999999999999999 | d |\n";
         let (rows, problems) = read_page(page, "key-type = \"u8\"");
-        assert!(rows.is_empty());
+        // A row without a name is read: its code names its variant.
+        assert_eq!(rows, [(Key::Int(3), "3".into())]);
         assert_eq!(
             problems,
             [
                 "code `256` does not fit in `u8`",
                 "code `x1` is not a `u8`",
                 "empty code cell",
-                "empty name cell",
                 "code `99999999999999999999999` does not fit in `u8`",
             ]
         );
@@ -264,8 +261,8 @@ mod tests {
         );
         let page = "| c | n | d |\n|---|---|---|\n| 1 |\n";
         let (rows, problems) = read_page(page, "key-type = \"u8\"");
-        assert!(rows.is_empty(), "the name cell is missing, so empty");
-        assert_eq!(problems, ["row has 1 cell, the table has 3 columns", "empty name cell"]);
+        assert_eq!(rows.len(), 1, "the name cell is missing, so empty");
+        assert_eq!(problems, ["row has 1 cell, the table has 3 columns"]);
         // An empty cell the row has, at its end (`||`) or between others, is no problem.
         let page = "| c | n | d | e |\n|---|---|---|---|\n| 1 | a | x ||\n| 2 | b || y |\n";
         let (rows, problems) = read_page(page, "key-type = \"u8\"");

@@ -419,15 +419,6 @@ impl Place<'_> {
         )
     }
 
-    /// A name cell without text: the row's variant would have no name to be made of.
-    pub fn empty_name(&self, span: Range<usize>) -> Diagnostic {
-        self.in_page(span, "empty name cell".into(), "name needed").with_help(
-            "every row needs a name, which its variant is made of: give this row one upstream, \
-             or pick a `name-column` that every row fills (without one, the codes name the \
-             variants)",
-        )
-    }
-
     /// `key-pattern` finds no code in a key cell.
     pub fn no_code_found(
         &self,
