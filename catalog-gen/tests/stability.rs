@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use catalog_gen::Cleanup;
+use catalog_gen::changelog::Semver;
 use catalog_gen::regen::{self, Error, Mode, Options};
 
 const MANIFEST: &str = r#"output = "../out"
@@ -149,7 +150,8 @@ fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code()
 
 /// What the snapshot does not record, the page's prose and the cells' Markdown (a link's
 /// target, formatting, an anchor), is still in the generated module: a regen that rewrites it reports
-/// that the enum's documentation changed, a patch release, never "nothing changed".
+/// that the enum's documentation changed, a patch release, never "nothing changed"; as does one
+/// that rewrites a module another catalog-gen wrote otherwise.
 #[test]
 fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -181,6 +183,13 @@ fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
         assert_eq!(fs::read_to_string(&snapshot).unwrap(), recorded, "no cell's text changed");
         assert!(regen::regen(&manifest, &CHECK).unwrap().changelog.is_empty());
     }
+    // So too where the module was written otherwise by another catalog-gen (here, by hand).
+    let module = sandbox.path().join("out/status.rs");
+    let text = fs::read_to_string(&module).unwrap();
+    fs::write(&module, text.replacen("\n\n", "\n\n// An older generator's line.\n", 1)).unwrap();
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert_eq!(report.changelog.semver(), Semver::Patch);
+    assert!(report.changelog.summary().contains("documentation changed"));
 }
 
 /// A snapshot that does not read back stops the gate (it cannot tell what would break), with
