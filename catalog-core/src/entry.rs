@@ -71,7 +71,8 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// The entry's code: the text of its key cell, as [`Self::Code`].
     fn code(self) -> Self::Code;
 
-    /// The entry's name: the text of its name cell.
+    /// The entry's name: the text of its name cell (empty where the cell is; the variant is
+    /// then named after the code).
     fn name(self) -> &'static str;
 
     /// The entry with this code; `None` if no entry or more than one has it.
@@ -93,7 +94,8 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// hexadecimal) or the exact text of a string code.
     fn from_code_text(text: &str) -> Option<Self>;
 
-    /// The entry with exactly this name; `None` if no entry or more than one has it.
+    /// The entry with exactly this name; `None` if no entry or more than one has it, and for
+    /// `""` (entries whose name cell is empty have no name to be found by).
     fn from_name(name: &str) -> Option<Self>;
 
     /// The plain text of every cell of the entry's row, in the order of
