@@ -10,7 +10,7 @@
 //! string codes, of codes rows share, and of string codes that name the variants, with or
 //! without a `key-pattern` and a `strip-suffix`; a page of one such table, or of two under
 //! their headings (each its own `[[table]]` of one module), where a row may also move from one
-//! table to the other, and the page's prose may change. Real histories found most of the break gate's
+//! table to the other, and the page's prose and the details' links may change. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
 //! Besides what every replay checks (no panic, files up to date after each regen, no help that
@@ -129,6 +129,9 @@ struct Row {
     annotation: Option<String>,
     /// How the name is set off ([`Edit::Format`]): plain, a code span, or bold.
     format: u8,
+    /// Where the details link to ([`Edit::LinkDetails`]): nowhere, a relative page, or an
+    /// absolute URL. The plain text is the same; the rustdoc is not.
+    link: u8,
 }
 
 /// One change a docs update makes. Rows are picked by a number taken modulo the page's rows.
@@ -165,6 +168,10 @@ enum Edit {
         to: usize,
     },
     RewordDetails {
+        row: usize,
+    },
+    /// The details made a link, to another page or to an absolute URL, or no link again.
+    LinkDetails {
         row: usize,
     },
     /// The code written in hexadecimal (`0x1A`), where codes are integers.
@@ -323,6 +330,7 @@ impl Page {
                 details: format!("added as {code}"),
                 annotation: None,
                 format: 0,
+                link: 0,
             }),
             Edit::Restore { which } if !self.removed.is_empty() => {
                 let row = self.removed.remove(which % self.removed.len());
@@ -355,6 +363,10 @@ impl Page {
             }
             Edit::RewordDetails { row } if len > 0 => {
                 self.rows[row % len].details.push_str(" more")
+            }
+            Edit::LinkDetails { row } if len > 0 => {
+                let row = &mut self.rows[row % len];
+                row.link = (row.link + 1) % 3;
             }
             Edit::HexCode { row } if len > 0 && !self.kind.string_codes() => {
                 let row = &mut self.rows[row % len];
@@ -418,7 +430,12 @@ impl Page {
                 2 => format!("**{}**", row.name),
                 _ => row.name.clone(),
             };
-            let cells = self.in_order([code, name, row.details.clone()]);
+            let details = match row.link {
+                1 => format!("[{}](other.md)", row.details),
+                2 => format!("[{}](https://example.com/other)", row.details),
+                _ => row.details.clone(),
+            };
+            let cells = self.in_order([code, name, details]);
             text.push_str(&format!("| {} |{note}\n", cells.join(" | ")));
         }
         text
@@ -586,6 +603,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<usize>().prop_map(|row| Edit::PadCode { row }),
         (any::<usize>(), any::<usize>()).prop_map(|(row, to)| Edit::Move { row, to }),
         any::<usize>().prop_map(|row| Edit::RewordDetails { row }),
+        any::<usize>().prop_map(|row| Edit::LinkDetails { row }),
         any::<usize>().prop_map(|row| Edit::HexCode { row }),
         (any::<usize>(), any::<bool>()).prop_map(|(row, empty)| Edit::Unnamed { row, empty }),
         Just(Edit::RenameColumn),
@@ -639,6 +657,7 @@ fn first_page() -> impl Strategy<Value = Page> {
                 details: format!("first as {code}"),
                 annotation: None,
                 format: 0,
+                link: 0,
             })
             .collect(),
         removed: Vec::new(),
@@ -963,6 +982,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         details: format!("first as {code}"),
         annotation: None,
         format: 0,
+        link: 0,
     };
     let page = Page {
         kind: Kind::Shared,
