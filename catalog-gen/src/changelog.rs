@@ -916,6 +916,32 @@ mod tests {
 
     const A: (&str, &str, &str, &str, bool) = ("A", "1", "A", "a", false);
 
+    /// A module written otherwise gets a documentation line for each of its enums that has no
+    /// other change; enums of other modules, and those whose changes explain it, get none.
+    #[test]
+    fn a_rewritten_module_documents_its_enums_that_nothing_else_explains() {
+        let one = api(&[A]);
+        let mut new = CatalogApi::default();
+        for (name, module) in [("B", "m"), ("C", "m"), ("D", "n"), ("E", "m")] {
+            let mut enum_api = one.enums["E"].clone();
+            enum_api.module = module.into();
+            new.enums.insert(name.into(), enum_api);
+        }
+        let mut old = new.clone();
+        old.enums.get_mut("C").unwrap().variants[0].cells =
+            vec!["1".into(), "A".into(), "x".into()].into();
+        let mut changes = Changelog::between(Some(&old), &new);
+        assert_eq!(changes.semver(), Semver::Patch, "C's details changed");
+        changes.note_rewritten_modules(&BTreeSet::from(["m"]), &new);
+        let documented: Vec<(&str, bool)> = changes
+            .enums
+            .iter()
+            .map(|change| (change.name.as_str(), change.documentation_changed))
+            .collect();
+        assert_eq!(documented, [("B", true), ("C", false), ("E", true)]);
+        assert!(changes.summary().contains("  m::B (patch)\n    documentation changed ("));
+    }
+
     #[test]
     fn each_kind_of_change_gets_its_semver_class() {
         let before = api(&[A, ("B", "2", "B", "b", false)]);
