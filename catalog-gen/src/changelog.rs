@@ -14,8 +14,9 @@
 //! headers written otherwise, the table's title, URL or source page, and any other text →
 //! patch. Where an enum's generated module is written otherwise and none of these explains it
 //! (the page's prose, or links, formatting or anchors in cells, which the snapshot does not
-//! record), its documentation changed → patch: that a module's file changed is all `regen`
-//! tells the changelog of the Rust files ([`Changelog::note_rewritten_modules`]).
+//! record; or the manifest's `layout`, or another catalog-gen), its documentation or code
+//! changed → patch: that a module's file changed is all `regen` tells the changelog of the
+//! Rust files ([`Changelog::note_rewritten_modules`]).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -159,7 +160,8 @@ pub struct EnumChanges {
     pub sorts_otherwise: bool,
     /// The enum's module is written otherwise while nothing above changed: its rustdoc (the
     /// page's prose, or links, formatting or anchors in cells, which the snapshot does not
-    /// record), or what another catalog-gen writes ([`Changelog::note_rewritten_modules`]).
+    /// record), its `layout`, or what another catalog-gen writes
+    /// ([`Changelog::note_rewritten_modules`]).
     pub documentation_changed: bool,
 }
 
@@ -636,8 +638,11 @@ fn lines(change: &EnumChanges) -> Vec<Line> {
         push(Kind::Changed, text, markdown);
     }
     if change.documentation_changed {
-        let text =
-            "documentation changed (the page's prose, or links, formatting or anchors in cells)";
+        // What the snapshot does not record is named, as far as regen can tell: it sees only
+        // that the module's file changed.
+        let text = "documentation or code changed, not the API nor any cell's text (the page's \
+                    prose; links, formatting or anchors in cells; the manifest's `layout`; \
+                    another catalog-gen)";
         push(Kind::Changed, text.into(), text.into());
     }
     for row in &change.retired {
@@ -939,7 +944,8 @@ mod tests {
             .map(|change| (change.name.as_str(), change.documentation_changed))
             .collect();
         assert_eq!(documented, [("B", true), ("C", false), ("E", true)]);
-        assert!(changes.summary().contains("  m::B (patch)\n    documentation changed ("));
+        let summary = changes.summary();
+        assert!(summary.contains("  m::B (patch)\n    documentation or code changed, not"));
     }
 
     #[test]

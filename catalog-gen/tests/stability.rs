@@ -150,8 +150,9 @@ fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code()
 
 /// What the snapshot does not record, the page's prose and the cells' Markdown (a link's
 /// target, formatting, an anchor), is still in the generated module: a regen that rewrites it reports
-/// that the enum's documentation changed, a patch release, never "nothing changed"; as does one
-/// that rewrites a module another catalog-gen wrote otherwise.
+/// that the enum's documentation or code changed, a patch release, never "nothing changed"; as
+/// does one that rewrites a module another catalog-gen wrote otherwise, or that the manifest's
+/// `layout` lays out otherwise.
 #[test]
 fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -176,8 +177,9 @@ fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
         assert!(!report.is_up_to_date(), "{edit}");
         let summary = report.changelog.summary();
         let expected = "changes for users: patch (documented text or the rows' order changed)\n  \
-             status::Status (patch)\n    documentation changed (the page's prose, or links, \
-             formatting or anchors in cells)\n";
+             status::Status (patch)\n    documentation or code changed, not the API nor any \
+             cell's text (the page's prose; links, formatting or anchors in cells; the \
+             manifest's `layout`; another catalog-gen)\n";
         assert_eq!(summary, expected, "{edit}");
         assert_eq!(checked.changelog, report.changelog, "--check says what a regen would do");
         assert_eq!(fs::read_to_string(&snapshot).unwrap(), recorded, "no cell's text changed");
@@ -189,7 +191,12 @@ fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     fs::write(&module, text.replacen("\n\n", "\n\n// An older generator's line.\n", 1)).unwrap();
     let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
     assert_eq!(report.changelog.semver(), Semver::Patch);
-    assert!(report.changelog.summary().contains("documentation changed"));
+    assert!(report.changelog.summary().contains("documentation or code changed"));
+    // And where the manifest lays the code out otherwise (`layout`, which no snapshot records).
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, format!("{text}layout = \"match\"\n")).unwrap();
+    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(report.changelog.summary().contains("the manifest's `layout`"));
 }
 
 /// A snapshot that does not read back stops the gate (it cannot tell what would break), with
