@@ -48,13 +48,18 @@ pub fn files(
         text: format_file(module_list(catalog), manifest, command)?.into(),
     }];
     for module in &catalog.modules {
-        let path = format!("{}.rs", module.name);
         files.push(GeneratedFile {
-            path,
+            path: module_file(&module.name),
             text: module_code(module).format(&module.source, command)?,
         });
     }
     Ok(files)
+}
+
+/// The path of the file the module `module` is generated into, relative to the output
+/// directory.
+pub fn module_file(module: &str) -> String {
+    format!("{module}.rs")
 }
 
 /// The header every generated Rust file starts with, and a blank line.

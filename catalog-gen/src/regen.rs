@@ -22,6 +22,7 @@ use tempfile::NamedTempFile;
 
 use crate::api::{CatalogApi, Differing, SNAPSHOT_FILE};
 use crate::changelog::Changelog;
+use crate::emit;
 use crate::load::{self, Loaded};
 use crate::manifest::{Manifest, TableSpec};
 use crate::model::Origin;
@@ -390,7 +391,15 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     };
     let (staged, (reviewed, staged_first)) = parallel::join(rows, stage, review);
     let (previous, mut changelog) = reviewed?;
-    changelog.note_rewritten_modules(&rewritten_modules(&changes), &generation.api);
+    let updated: BTreeSet<&str> = changes
+        .iter()
+        .filter(|change| matches!(change, Change::Update { .. }))
+        .map(Change::path)
+        .collect();
+    // Only files written otherwise: a module new or gone is an enum added, moved or removed,
+    // which the changelog lists.
+    let rewritten = |module: &str| updated.contains(emit::module_file(module).as_str());
+    changelog.note_rewritten_modules(rewritten, &generation.api);
     let staged = [staged, staged_first].into_iter().flatten().reduce(|all, some| {
         let (all, some) = (all?, some?);
         Ok(all.with(some))
@@ -613,14 +622,6 @@ fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
         };
         table.retired.keys().all(|key| found(key.get_ref()))
     })
-}
-
-/// The modules whose files `changes` write otherwise (not those they create or remove: a
-/// module new or gone is an enum added, moved or removed, which the changelog lists).
-fn rewritten_modules(changes: &[Change]) -> BTreeSet<&str> {
-    let updated = changes.iter().filter(|change| matches!(change, Change::Update { .. }));
-    let modules = updated.filter_map(|change| change.path().strip_suffix(".rs"));
-    modules.filter(|&module| module != "mod").collect()
 }
 
 /// Whether `changes` change the API snapshot.
