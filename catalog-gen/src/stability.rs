@@ -460,7 +460,7 @@ pub fn diagnostics(
             .with_note(format!(
                 "its row ({}) is no longer in the table, but rows with its code and with its \
                  name are, so `retired` cannot tell it from them",
-                row_shown(code, pin_key, true)
+                row_shown(code, pin_key)
             ))
             .with_help(format!(
                 "if one of them is this row with its code or name changed, keep the \
@@ -475,7 +475,7 @@ pub fn diagnostics(
             )
             .with_note(format!(
                 "its row ({}) is no longer in the table",
-                row_shown(code, pin_key, false)
+                row_shown(code, pin_key)
             ))
             .with_help(format!(
                 "keep it as a retired variant (deprecated, still found by code, name and serde, \
@@ -571,14 +571,14 @@ fn removed_method(
 
 const OVERRIDE: &str = "or, if the change is intended, run with `--allow-breaking`";
 
-/// A row as a diagnostic names it: by `key`, what a pin or a retirement is keyed by (with its
-/// `code` too where `both` asks and they differ); by its code where the key is an empty name
-/// cell (`""`, which the help's snippet spells), which says nothing on its own.
-fn row_shown(code: &str, key: &str, both: bool) -> String {
+/// A row as a diagnostic names it: by its `code`, and by `key` too where a pin or a retirement
+/// is keyed otherwise (by its name, where rows share the code); by its code alone, said so,
+/// where that name is an empty cell (`""`, which the help's snippet spells).
+fn row_shown(code: &str, key: &str) -> String {
     match key {
         "" => format!("`{code}`, whose name cell is empty"),
-        _ if both && key != code => format!("`{code}`, `{key}`"),
-        _ => format!("`{key}`"),
+        _ if key != code => format!("`{code}`, `{key}`"),
+        _ => format!("`{code}`"),
     }
 }
 
@@ -595,7 +595,7 @@ fn renamed(
             "breaking change: the variant `{enum_name}::{old}` would become `{enum_name}::{new}`"
         )),
     )
-    .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key, false)));
+    .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key)));
     let pin = origin.and_then(|origin| origin.pins.iter().find(|(pinned, ..)| pinned == key));
     match (origin, pin) {
         (Some(origin), Some((_, _, span))) => diagnostic
