@@ -473,10 +473,7 @@ pub fn diagnostics(
                     "breaking change: the variant `{enum_name}::{old}` would be removed"
                 )),
             )
-            .with_note(format!(
-                "its row ({}) is no longer in the table",
-                row_shown(code, pin_key)
-            ))
+            .with_note(format!("its row ({}) is no longer in the table", row_shown(code, pin_key)))
             .with_help(format!(
                 "keep it as a retired variant (deprecated, still found by code, name and serde, \
                  with its last documented text): add to this [[table]]\n`{}`\n(`note` \

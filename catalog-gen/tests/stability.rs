@@ -49,7 +49,7 @@ fn docs(dir: &Path) -> PathBuf {
     fs::write(docs.join("catalog.toml"), MANIFEST).unwrap();
     fs::write(docs.join("status.md"), PAGE).unwrap();
     let manifest = docs.join("catalog.toml");
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let report = written(&manifest);
     assert!(report.changes.iter().any(|(_, path)| path.ends_with("/out/api.toml")), "{report:?}");
     manifest
 }
@@ -66,6 +66,17 @@ fn refused(manifest: &Path, options: &Options) -> String {
     }
 }
 
+/// The report of a regen that writes, which must succeed (else its errors, rendered).
+fn written(manifest: &Path) -> regen::Report {
+    regen::regen(manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+/// Adds `line` to the manifest, in its last `[[table]]`.
+fn add_to_manifest(manifest: &Path, line: &str) {
+    let text = fs::read_to_string(manifest).unwrap();
+    fs::write(manifest, format!("{text}{line}\n")).unwrap();
+}
+
 #[test]
 fn a_rename_in_a_shared_code_table_is_reported_as_a_rename_with_its_pin() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -79,9 +90,8 @@ fn a_rename_in_a_shared_code_table_is_reported_as_a_rename_with_its_pin() {
     assert_eq!(refused(&manifest, &WRITE), rendered, "writing is refused the same way");
 
     // The pin the help gives keeps the name; the new row is an addition.
-    let text = fs::read_to_string(&manifest).unwrap();
-    fs::write(&manifest, format!("{text}variants = {{ \"Bad\" = \"Bad\" }}\n")).unwrap();
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    add_to_manifest(&manifest, r#"variants = { "Bad" = "Bad" }"#);
+    let report = written(&manifest);
     assert!(!report.is_up_to_date());
     let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
     for variant in ["\"Bad\"", "\"Worse\"", "\"Bad401\""] {
@@ -112,7 +122,7 @@ fn rows_in_another_order_are_written_as_a_major_change_where_ord_follows_the_pag
     let (bad, worse) =
         ("| 400 | Bad | The request is bad. |\n", "| 400 | Worse | It is worse. |\n");
     fs::write(&page, PAGE.replace(&format!("{bad}{worse}"), &format!("{worse}{bad}"))).unwrap();
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let report = written(&manifest);
     let summary = report.changelog.summary();
     assert!(summary.starts_with("changes for users: major"), "{summary}");
     assert!(
@@ -132,7 +142,7 @@ fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code()
     let manifest = docs(sandbox.path());
     let page = sandbox.path().join("docs/status.md");
     fs::write(&page, format!("{PAGE}| 400 |  | Reserved. |\n")).unwrap();
-    regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    written(&manifest);
     let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
     assert!(api.contains(r#"{ variant = "_400", code = "400", name = "", "#), "{api}");
 
@@ -141,9 +151,8 @@ fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code()
     assert!(refused.contains("its row (`400`, whose name cell is empty) is no"), "{refused}");
     let retired = r#"retired = { "" = { note = "no longer in the documentation" } }"#;
     assert!(refused.contains(retired), "{refused}");
-    let text = fs::read_to_string(&manifest).unwrap();
-    fs::write(&manifest, format!("{text}{retired}\n")).unwrap();
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    add_to_manifest(&manifest, retired);
+    let report = written(&manifest);
     let summary = report.changelog.summary();
     assert!(summary.contains("retired: _400 (400)"), "{summary}");
 }
@@ -172,8 +181,7 @@ fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     for edit in edits {
         fs::write(&page, &edit).unwrap();
         let checked = regen::regen(&manifest, &CHECK).unwrap();
-        let report =
-            regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+        let report = written(&manifest);
         assert!(!report.is_up_to_date(), "{edit}");
         let summary = report.changelog.summary();
         let expected = "changes for users: patch (documented text or the rows' order changed)\n  \
@@ -189,13 +197,12 @@ fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     let module = sandbox.path().join("out/status.rs");
     let text = fs::read_to_string(&module).unwrap();
     fs::write(&module, text.replacen("\n\n", "\n\n// An older generator's line.\n", 1)).unwrap();
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let report = written(&manifest);
     assert_eq!(report.changelog.semver(), Semver::Patch);
     assert!(report.changelog.summary().contains("documentation or code changed"));
     // And where the manifest lays the code out otherwise (`layout`, which no snapshot records).
-    let text = fs::read_to_string(&manifest).unwrap();
-    fs::write(&manifest, format!("{text}layout = \"match\"\n")).unwrap();
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    add_to_manifest(&manifest, r#"layout = "match""#);
+    let report = written(&manifest);
     assert!(report.changelog.summary().contains("the manifest's `layout`"));
 }
 
@@ -237,12 +244,12 @@ fn a_retired_row_keeps_its_text_from_a_snapshot_that_writes_its_name_otherwise()
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = docs(sandbox.path());
     let snapshot = sandbox.path().join("out/api.toml");
-    let written = fs::read_to_string(&snapshot).unwrap();
-    assert!(written.contains("name = \"Worse\""), "{written}");
-    fs::write(&snapshot, written.replace("name = \"Worse\"", "name = \"Wors\\u0065\"")).unwrap();
+    let recorded = fs::read_to_string(&snapshot).unwrap();
+    assert!(recorded.contains("name = \"Worse\""), "{recorded}");
+    fs::write(&snapshot, recorded.replace("name = \"Worse\"", "name = \"Wors\\u0065\"")).unwrap();
     retire_worse(&manifest);
 
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let report = written(&manifest);
     assert!(!report.is_up_to_date());
     let api = fs::read_to_string(&snapshot).unwrap();
     let retired = api.lines().find(|line| line.contains("variant = \"Worse\"")).unwrap();
@@ -283,7 +290,7 @@ fn integer_docs(dir: &Path) -> PathBuf {
     fs::write(docs.join("status.md"), page).unwrap();
     let manifest = docs.join("catalog.toml");
     set_manifest(&manifest, MANIFEST.replace("shared-codes = true\n", ""));
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    let report = written(&manifest);
     let api = fs::read_to_string(dir.join("out/api.toml")).unwrap();
     assert!(api.contains("discriminants = true\ncode-type = \"u16\"\n"), "{api}");
     assert!(!report.is_up_to_date());
@@ -406,9 +413,8 @@ fn a_name_rows_come_to_share_is_a_major_change_once_its_pin_is_pasted() {
     fs::write(&page, format!("{text}| 3 | Disk | Another disk. |\n")).unwrap();
     let refusal = refused(&manifest, &CHECK);
     assert!(refusal.contains(r#"`variants = { "1" = "Disk" }`"#), "{refusal}");
-    let text = fs::read_to_string(&manifest).unwrap();
-    set_manifest(&manifest, format!("{text}variants = {{ \"1\" = \"Disk\" }}\n"));
-    let report = regen::regen(&manifest, &WRITE).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    add_to_manifest(&manifest, r#"variants = { "1" = "Disk" }"#);
+    let report = written(&manifest);
     let summary = report.changelog.summary();
     assert!(summary.starts_with("changes for users: major"), "{summary}");
     assert!(summary.contains(r#"name "Disk" now shared: from_name("Disk")"#), "{summary}");
