@@ -49,8 +49,9 @@ pub fn read<'a>(
     let mut rows = Vec::with_capacity(table.rows.len());
     for (index, row) in table.rows.iter().enumerate() {
         check_width(place, table, row, problems);
-        // A missing cell is empty, as GFM renders it (and `check_width` warns).
-        // An empty name cell is a name that makes no identifier: the code names the variant.
+        // A missing cell is empty, as GFM renders it (and `check_width` warns). A row needs a
+        // code; an empty name cell is a name that makes no identifier (the code names the
+        // variant), so the name is not read here.
         let key_cell = &row.cells()[columns.key];
         let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
         let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
