@@ -21,7 +21,8 @@ use std::borrow::Borrow;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{ANY_FOOTNOTE, escape, html_tag};
+use super::render::html_tag;
+use super::{ANY_FOOTNOTE, escape};
 use crate::markdown::PARSER_OPTIONS;
 
 /// `events` as Markdown whose blocks read back as theirs; where a top-level block cannot be
