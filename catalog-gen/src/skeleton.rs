@@ -6,6 +6,11 @@
 /// The version of `catalog-core` new crates depend on: this repository's `catalog-core`.
 pub const RUNTIME_VERSION: &str = "0.1.0";
 
+/// The oldest Rust new crates build with: the runtime's and the generated code's, which is
+/// this workspace's `rust-version` (every crate of it inherits one), read where catalog-gen is
+/// built, so that it is written in one place.
+pub const RUST_VERSION: &str = env!("CARGO_PKG_RUST_VERSION");
+
 /// Where this repository's `catalog-core` is, if the generator runs from its source tree.
 pub const RUNTIME_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog-core");
 
@@ -24,6 +29,7 @@ pub fn files(name: &str, manifest: &str, runtime_path: Option<&str>) -> Vec<(Str
             include_str!("../templates/Cargo.toml.in")
                 .replace("{name}", name)
                 .replace("{runtime_version}", RUNTIME_VERSION)
+                .replace("{rust_version}", RUST_VERSION)
                 .replace("{runtime_path}", &runtime_path)
                 .replace("{runtime_source}", runtime_source),
         ),
@@ -46,6 +52,18 @@ mod tests {
     fn new_crates_depend_on_the_version_of_catalog_core_this_repository_has() {
         let manifest = include_str!("../../catalog-core/Cargo.toml");
         assert!(manifest.contains(&format!("\nversion = \"{RUNTIME_VERSION}\"\n")), "{manifest}");
+    }
+
+    #[test]
+    fn new_crates_need_the_rust_the_runtime_needs() {
+        // The runtime inherits the workspace's `rust-version`, as catalog-gen does.
+        let runtime = include_str!("../../catalog-core/Cargo.toml");
+        assert!(runtime.contains("\nrust-version.workspace = true\n"), "{runtime}");
+        let workspace = include_str!("../../Cargo.toml");
+        let line = format!("\nrust-version = \"{RUST_VERSION}\"\n");
+        assert!(!RUST_VERSION.is_empty() && workspace.contains(&line), "{workspace}");
+        let new = &files("errors", "docs/catalog.toml", None)[0].1;
+        assert!(new.contains(&line), "{new}");
     }
 
     /// The snake_case names a crate root defines or starts a `use` path with: a generated
