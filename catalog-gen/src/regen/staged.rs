@@ -15,7 +15,8 @@ use crate::{FileText, Place, parallel};
 /// New texts written to temporary files beside their targets and synced, not yet in place:
 /// dropped, the temporary files are removed and nothing has changed. Writing and then
 /// [persisting](Staged::persist) is all or nothing as far as the file system allows: how
-/// [`Plan::apply`](super::Plan::apply) writes, and what the floor benchmark's `writes alone` measures.
+/// [`Plan::apply`](super::Plan::apply) writes, and what the floor benchmark's `writes alone`
+/// measures.
 #[derive(Debug)]
 pub struct Staged {
     files: Vec<(NamedTempFile, PathBuf)>,
