@@ -1,0 +1,329 @@
+//! The break gate's diagnostics: for each break, what users would lose, at the manifest's
+//! `[[table]]` for its enum, and the manifest change that keeps it.
+
+use std::collections::BTreeMap;
+
+use super::Break;
+use crate::api::toml_string;
+use crate::diagnostics::{Diagnostic, Label};
+use crate::model::lints::MANY_ROWS;
+use crate::model::{Discriminants, Origin, problems};
+
+/// The checked-in API snapshot's text, and its path as the diagnostics name it: where an enum
+/// is removed, no `[[table]]` is left to point at, so its diagnostic points at the enum's
+/// record there.
+#[derive(Clone, Copy, Debug)]
+pub struct Recorded<'a> {
+    /// The snapshot's path, as the diagnostics' labels name files.
+    pub path: &'a str,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// A diagnostic per break, pointing at the manifest's `[[table]]` for the enum and at the pin
+/// that keeps the old name, where there is one; a removed enum's at its record in the
+/// snapshot, where `recorded` has it.
+pub fn diagnostics(
+    origins: &BTreeMap<String, Origin>,
+    breaks: &[Break],
+    recorded: Option<Recorded<'_>>,
+) -> Vec<Diagnostic> {
+    let find = |name: &str| origins.get(name);
+    breaks
+        .iter()
+        .map(|found| match found {
+            Break::RenamedVariant { enum_name, old, new, code, pin_key } => {
+                renamed(find(enum_name), enum_name, old, new, (code, pin_key))
+            }
+            Break::RemovedVariant { enum_name, old, code, pin_key, retirable: false } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the variant `{enum_name}::{old}` would be removed"
+                )),
+            )
+            .with_note(format!(
+                "its row ({}) is no longer in the table, but rows with its code and with its \
+                 name are, so `retired` cannot tell it from them",
+                row_shown(code, pin_key)
+            ))
+            .with_help(format!(
+                "if one of them is this row with its code or name changed, keep the \
+                     variant's name with a pin there: `variants = {{ \"<that row's code>\" = \
+                     \"{old}\" }}`; {OVERRIDE}"
+            )),
+            Break::RemovedVariant { enum_name, old, code, pin_key, .. } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the variant `{enum_name}::{old}` would be removed"
+                )),
+            )
+            .with_note(format!("its row ({}) is no longer in the table", row_shown(code, pin_key)))
+            .with_help(format!(
+                "keep it as a retired variant (deprecated, still found by code, name and serde, \
+                 with its last documented text): add to this [[table]]\n`{}`\n(`note` \
+                 and `since = \"<date>\"` are optional; other retired rows go in the same \
+                 `retired` table); or restore the row in the page, {OVERRIDE}",
+                problems::retirement(pin_key)
+            )),
+            Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
+                removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
+            }
+            Break::DroppedDiscriminants { enum_name, code_type } => {
+                dropped_discriminants(find(enum_name), enum_name, code_type.as_deref())
+            }
+            Break::ChangedCodeType { enum_name, old, new } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the codes of `{enum_name}` would be `{new}`, not `{old}`"
+                )),
+            )
+            .with_note(format!(
+                "`{enum_name}::code()` would return, and `{enum_name}::from_code` take, another \
+                 type: code written for `{old}` would no longer compile"
+            ))
+            .with_help(format!(
+                "keep `key-type = \"{old}\"` in this [[table]] while every code fits it; \
+                 {OVERRIDE}"
+            )),
+            Break::MovedEnum { enum_name, old, new } => at_table(
+                find(enum_name),
+                Diagnostic::error(format!(
+                    "breaking change: the enum `{enum_name}` would move from the module `{old}` \
+                     to `{new}`"
+                )),
+            )
+            .with_note(format!("`{old}::{enum_name}` would no longer name it"))
+            .with_help(format!("keep `module = \"{old}\"` in this [[table]]; {OVERRIDE}")),
+            Break::RenamedEnum { enum_name, new } => at_table(
+                find(new),
+                Diagnostic::error(format!(
+                    "breaking change: the enum `{enum_name}` would be renamed `{new}`"
+                )),
+            )
+            .with_note(format!("`{enum_name}` would no longer name it"))
+            .with_help(format!("keep `enum = \"{enum_name}\"` in this [[table]]; {OVERRIDE}")),
+            Break::RemovedEnum { enum_name, module } => removed_enum(enum_name, module, recorded),
+        })
+        .collect()
+}
+
+/// The diagnostic of a column accessor `old` that is gone: the pin for the column that took
+/// its column's place, where one did ([`removed_methods`](super::removed_methods)), or else
+/// the headers that are new.
+fn removed_method(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    old: &str,
+    header: &Option<String>,
+    renamed_to: &Option<String>,
+    new_headers: &[String],
+) -> Diagnostic {
+    let error = Diagnostic::error(format!(
+        "breaking change: the method `{enum_name}::{old}()` would be removed"
+    ));
+    let gone = match header {
+        Some(header) => format!("its column `{header}` is no longer in the table"),
+        None => "its column was renamed or removed".to_owned(),
+    };
+    let listed = |headers: &[String]| {
+        headers.iter().map(|header| format!("`{header}`")).collect::<Vec<_>>().join(", ")
+    };
+    let (note, help) = match (header, renamed_to) {
+        (Some(header), Some(new)) => (
+            format!("{gone}, which has a new column `{new}` in its place"),
+            format!(
+                "if `{header}` was renamed `{new}`, keep the method with a pin in this \
+                 [[table]]: `accessors = {{ {} = \"{old}\" }}`; {OVERRIDE}",
+                toml_string(new)
+            ),
+        ),
+        _ => (
+            match new_headers {
+                [] => gone,
+                _ => format!("{gone}; its new columns: {}", listed(new_headers)),
+            },
+            format!(
+                "if the column was renamed, keep the method with a pin in this [[table]]: \
+                 `accessors = {{ \"<new header>\" = \"{old}\" }}`; {OVERRIDE}"
+            ),
+        ),
+    };
+    at_table(origin, error).with_note(note).with_help(help)
+}
+
+/// How every help ends: the way past the gate, for a change that is meant.
+const OVERRIDE: &str = "or, if the change is intended, run with `--allow-breaking`";
+
+/// A row as a diagnostic names it: by its `code`, and by `key` too where a pin or a retirement
+/// is keyed otherwise (by its name, where rows share the code); by its code alone, said so,
+/// where that name is an empty cell (`""`, which the help's snippet spells).
+fn row_shown(code: &str, key: &str) -> String {
+    match key {
+        "" => format!("`{code}`, whose name cell is empty"),
+        _ if key != code => format!("`{code}`, `{key}`"),
+        _ => format!("`{code}`"),
+    }
+}
+
+/// The diagnostic of a variant `old` that would become `new`: the pin that keeps `old`, or,
+/// where the manifest pins the row already, that pin again with the old name.
+fn renamed(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    old: &str,
+    new: &str,
+    (code, key): (&str, &str),
+) -> Diagnostic {
+    let diagnostic = at_table(
+        origin,
+        Diagnostic::error(format!(
+            "breaking change: the variant `{enum_name}::{old}` would become `{enum_name}::{new}`"
+        )),
+    )
+    .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key)));
+    let pin = origin.and_then(|origin| origin.pins.iter().find(|(pinned, ..)| pinned == key));
+    match (origin, pin) {
+        (Some(origin), Some((_, _, span))) => diagnostic
+            .with_label(Label::secondary(
+                &origin.manifest,
+                span.clone(),
+                format!("the pin for `{key}`"),
+            ))
+            .with_help(format!(
+                "pin the old name again: `{} = \"{old}\"`; {OVERRIDE}",
+                toml_string(key)
+            )),
+        _ => diagnostic.with_help(format!(
+            "keep the old name with a pin in this [[table]]: `variants = {{ {} = \"{old}\" }}`; \
+             {OVERRIDE}",
+            toml_string(key)
+        )),
+    }
+}
+
+/// The diagnostic of codes that would no longer be the discriminants of `enum_name`, whose
+/// codes are `code_type` in the checked-in API: why, as the model says, and the way to keep
+/// them that the manifest has.
+fn dropped_discriminants(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    code_type: Option<&str>,
+) -> Diagnostic {
+    let why = origin.map_or(Discriminants::ManyRows, |origin| origin.discriminants);
+    let (because, help) = match why {
+        Discriminants::SharedCodes => (
+            "the manifest says `shared-codes = true`, and variants cannot share a \
+             discriminant"
+                .to_owned(),
+            format!(
+                "keep them: take `shared-codes = true` out while no two rows share a code; \
+                 {OVERRIDE}"
+            ),
+        ),
+        Discriminants::StringCodes => (
+            "the manifest says `key-type = \"str\"`, and string codes cannot be discriminants"
+                .to_owned(),
+            format!("keep them with the integer `key-type` of before; {OVERRIDE}"),
+        ),
+        Discriminants::NoRows => (
+            "the table has no rows, and an enum without variants has none".to_owned(),
+            format!(
+                "keep them: restore the rows, or retire them (retired rows are variants); \
+                 {OVERRIDE}"
+            ),
+        ),
+        Discriminants::TurnedOff => (
+            "the manifest says `discriminants = false`".to_owned(),
+            format!("keep them with `discriminants = true` in its place; {OVERRIDE}"),
+        ),
+        // Not `Codes`: the new API's `discriminants` and the origin's are one fact of the
+        // model. Where no origin says why (an API compared alone), the common reason.
+        Discriminants::ManyRows | Discriminants::Codes => (
+            format!(
+                "the table has more than {MANY_ROWS} rows and the manifest does not say (such \
+                 tables have none by default, because they make the crate compile several \
+                 times slower)"
+            ),
+            format!(
+                "keep them with `discriminants = true` in this [[table]]; or write \
+                 `discriminants = false` there, {OVERRIDE}"
+            ),
+        ),
+    };
+    let code_type = code_type.unwrap_or("<code type>");
+    at_table(
+        origin,
+        Diagnostic::error(format!(
+            "breaking change: the codes of `{enum_name}` would no longer be its discriminants"
+        )),
+    )
+    .with_note(format!("`{enum_name}::X as {code_type}` would no longer be the code: {because}"))
+    .with_help(help)
+}
+
+/// The diagnostic of the enum `enum_name` of `module` that no `[[table]]` generates any more:
+/// at its record in the snapshot, where `recorded` has one, with the lines of the `[[table]]`
+/// that named it.
+fn removed_enum(enum_name: &str, module: &str, recorded: Option<Recorded<'_>>) -> Diagnostic {
+    let diagnostic =
+        Diagnostic::error(format!("breaking change: the enum `{enum_name}` would be removed"));
+    let place = recorded.and_then(|recorded| {
+        Some((recorded.path, crate::api::enum_record(recorded.text, enum_name)?))
+    });
+    let diagnostic = match place {
+        Some((path, span)) => diagnostic.with_label(Label::primary(
+            path,
+            span,
+            "the checked-in API has it, from the last regen",
+        )),
+        None => diagnostic,
+    };
+    diagnostic
+        .with_note(format!(
+            "no [[table]] in the manifest generates `{module}::{enum_name}` any more"
+        ))
+        .with_help(format!(
+            "restore its [[table]] entry (`enum = \"{enum_name}\"`, `module = \"{module}\"`), \
+             {OVERRIDE}"
+        ))
+}
+
+/// `diagnostic` pointing at the `[[table]]` an enum comes from, where it is known.
+fn at_table(origin: Option<&Origin>, diagnostic: Diagnostic) -> Diagnostic {
+    match origin {
+        Some(origin) => diagnostic.with_label(Label::primary(
+            &origin.manifest,
+            origin.enum_span.clone(),
+            "generated from this table",
+        )),
+        None => diagnostic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_that_stop_being_discriminants_are_kept_as_their_cause_allows() {
+        let said = |why| {
+            let origin = Origin { discriminants: why, ..Origin::default() };
+            let diagnostic = dropped_discriminants(Some(&origin), "E", Some("u16"));
+            (diagnostic.notes.concat(), diagnostic.help.unwrap_or_default())
+        };
+        let cases = [
+            (Discriminants::SharedCodes, "`shared-codes = true`", "take `shared-codes = true` out"),
+            (Discriminants::StringCodes, "`key-type = \"str\"`", "the integer `key-type`"),
+            (Discriminants::NoRows, "no rows", "restore the rows, or retire them"),
+            (Discriminants::TurnedOff, "`discriminants = false`", "`discriminants = true`"),
+            (Discriminants::ManyRows, "more than 2000 rows", "`discriminants = true`"),
+        ];
+        for (why, because, keep) in cases {
+            let (note, help) = said(why);
+            assert!(note.starts_with("`E::X as u16` would no longer be the code"), "{note}");
+            assert!(note.contains(because) && help.contains(keep), "{why:?}: {note}\n{help}");
+        }
+        // Where rows may share codes, the manifest cannot ask for `discriminants = true`.
+        assert!(!said(Discriminants::SharedCodes).1.contains("discriminants = true"));
+    }
+}
