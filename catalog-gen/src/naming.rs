@@ -7,30 +7,6 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_security::GeneralSecurityProfile;
 
-/// Methods every generated enum has; a column accessor may not take these names.
-pub const RESERVED_METHODS: &[&str] = &[
-    "all",
-    "cells",
-    "clone",
-    "code",
-    "eq",
-    "fields",
-    "fmt",
-    "from",
-    "from_code",
-    "from_code_text",
-    "from_name",
-    "from_str",
-    "hash",
-    "into",
-    "name",
-    "partial_cmp",
-    "cmp",
-    "row_index",
-    "to_string",
-    "try_from",
-];
-
 /// An enum variant name from a name cell, per the SPEC rules: `suffix` stripped when the name
 /// ends with it (and is longer), the text in its compatibility form ([`compatible`]:
 /// `Nº` → `No`), apostrophes dropped rather than split on, words in UpperCamelCase with
