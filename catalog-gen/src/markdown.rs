@@ -12,18 +12,24 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::{parallel, scan};
+use crate::parallel;
 use rests::Rest;
 
 mod delimiter_tabs;
 mod front_matter;
+mod html;
 mod lines;
 mod loose_delimiters;
 mod pieces;
+mod plain_text;
 mod rests;
 mod tildes;
 
 pub use front_matter::FrontMatter;
+pub use html::{anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_line_break};
+pub use plain_text::plain_text;
+use plain_text::shared_plain_text;
+pub(crate) use plain_text::trim_from;
 
 /// The Markdown extensions the pages are read with: GitHub's tables, footnotes and
 /// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page).
@@ -831,128 +837,6 @@ fn trim_span(source: &str, span: Range<usize>) -> Range<usize> {
     }
     let (start, end) = (span.start + start, span.start + end);
     if start >= end { span.start..span.start } else { start..end }
-}
-
-/// The plain text of inline events: escapes resolved, link text kept, emphasis and link
-/// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, other inline
-/// HTML kept as written; trimmed.
-pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
-    // Allocated once at its final size or a little more, not grown.
-    let size = events.iter().map(|(event, _)| match event {
-        Event::Text(part) | Event::Code(part) | Event::InlineHtml(part) | Event::Html(part) => {
-            part.len()
-        }
-        Event::FootnoteReference(label) => label.len() + 3,
-        _ => 1,
-    });
-    let mut text = String::with_capacity(size.sum());
-    push_plain_text(events, &mut text);
-    trim_from(&mut text, 0);
-    text
-}
-
-/// Trims the whitespace at both ends of what `text` holds from `start` on, in place: no copy
-/// of a text made only to be trimmed.
-pub(crate) fn trim_from(text: &mut String, start: usize) {
-    let end = start + scan::trim_end(&text[start..]).len();
-    text.truncate(end);
-    let leading = text[start..].len() - scan::trim_start(&text[start..]).len();
-    text.drain(start..start + leading);
-}
-
-/// [`plain_text`] made in `scratch` and shared: a cell's text is made once into a buffer the
-/// page's reader reuses, then copied once where the page and the variant share it (made in a
-/// `String` of its own, it would be allocated and freed for every cell).
-fn shared_plain_text(events: &[(Event<'_>, Range<usize>)], scratch: &mut String) -> Arc<str> {
-    scratch.clear();
-    push_plain_text(events, scratch);
-    Arc::from(scan::trim(scratch))
-}
-
-/// Appends the plain text of `events` to `text`, untrimmed.
-fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
-    let mut skip_anchor_close = false;
-    for (event, _) in events {
-        match event {
-            Event::Text(part) | Event::Code(part) => text.push_str(part),
-            Event::InlineHtml(html) | Event::Html(html) => {
-                if is_anchor(html) {
-                    skip_anchor_close = true;
-                    continue;
-                }
-                if skip_anchor_close && is_anchor_close(html) {
-                    skip_anchor_close = false;
-                    continue;
-                }
-                if is_line_break(html) {
-                    text.push('\n');
-                } else {
-                    text.push_str(html);
-                }
-            }
-            Event::SoftBreak => text.push(' '),
-            Event::HardBreak => text.push('\n'),
-            Event::FootnoteReference(label) => {
-                text.push_str("[^");
-                text.push_str(label);
-                text.push(']');
-            }
-            _ => {}
-        }
-        skip_anchor_close = false;
-    }
-}
-
-/// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
-pub fn is_anchor(html: &str) -> bool {
-    // Told without a lowered copy for any other tag: this runs for every HTML event.
-    let html = html.trim();
-    if !html.get(..3).is_some_and(|start| start.eq_ignore_ascii_case("<a ")) {
-        return false;
-    }
-    let lower = html.to_ascii_lowercase();
-    (lower.contains("name=") || lower.contains("id=")) && !lower.contains("href=")
-}
-
-/// The name an anchor gives its place (`<a name="x">`, `<a id='x'>`), if `html` is one.
-pub fn anchor_name(html: &str) -> Option<String> {
-    if !is_anchor(html) {
-        return None;
-    }
-    let lower = html.to_ascii_lowercase();
-    let start = ["name=", "id="]
-        .iter()
-        .find_map(|attribute| lower.find(attribute).map(|at| at + attribute.len()))?;
-    let rest = html.get(start..)?;
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let value = &rest[1..];
-    let name = &value[..value.find(quote)?];
-    (!name.is_empty()).then(|| name.to_owned())
-}
-
-/// Whether a line of an HTML block holds only an anchor, closed or not (`<a id="x"></a>`),
-/// which renders as nothing. A line with more (`<a id="x"></a><b>Shown</b>`) shows that more:
-/// it is no anchor line. So is one whose tag holds a `>` in an attribute, which is rare: such
-/// a line is kept whole rather than read.
-pub fn is_anchor_line(line: &str) -> bool {
-    let line = line.trim();
-    let open = match line.len().checked_sub("</a>".len()).and_then(|at| line.get(at..)) {
-        Some(end) if is_anchor_close(end) => line[..line.len() - end.len()].trim_end(),
-        _ => line,
-    };
-    is_anchor(open) && open.ends_with('>') && open.matches(['<', '>']).count() == 2
-}
-
-/// The `</a>` that closes an anchor.
-pub fn is_anchor_close(html: &str) -> bool {
-    html.trim().eq_ignore_ascii_case("</a>")
-}
-
-/// `<br>`, `<br/>` or `<br />`.
-pub fn is_line_break(html: &str) -> bool {
-    let lower = html.trim().to_ascii_lowercase();
-    let inner = lower.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
-    inner.trim() == "br"
 }
 
 #[cfg(test)]

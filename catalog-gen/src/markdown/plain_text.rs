@@ -1,0 +1,83 @@
+//! A cell's plain text: what the rendered page shows of its inline events, as the accessors
+//! return it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::Event;
+
+use super::{is_anchor, is_anchor_close, is_line_break};
+use crate::scan;
+
+/// The plain text of inline events: escapes resolved, link text kept, emphasis and link
+/// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, other inline
+/// HTML kept as written; trimmed.
+pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    // Allocated once at its final size or a little more, not grown.
+    let size = events.iter().map(|(event, _)| match event {
+        Event::Text(part) | Event::Code(part) | Event::InlineHtml(part) | Event::Html(part) => {
+            part.len()
+        }
+        Event::FootnoteReference(label) => label.len() + 3,
+        _ => 1,
+    });
+    let mut text = String::with_capacity(size.sum());
+    push_plain_text(events, &mut text);
+    trim_from(&mut text, 0);
+    text
+}
+
+/// Trims the whitespace at both ends of what `text` holds from `start` on, in place: no copy
+/// of a text made only to be trimmed.
+pub(crate) fn trim_from(text: &mut String, start: usize) {
+    let end = start + scan::trim_end(&text[start..]).len();
+    text.truncate(end);
+    let leading = text[start..].len() - scan::trim_start(&text[start..]).len();
+    text.drain(start..start + leading);
+}
+
+/// [`plain_text`] made in `scratch` and shared: a cell's text is made once into a buffer the
+/// page's reader reuses, then copied once where the page and the variant share it (made in a
+/// `String` of its own, it would be allocated and freed for every cell).
+pub(super) fn shared_plain_text(
+    events: &[(Event<'_>, Range<usize>)],
+    scratch: &mut String,
+) -> Arc<str> {
+    scratch.clear();
+    push_plain_text(events, scratch);
+    Arc::from(scan::trim(scratch))
+}
+
+/// Appends the plain text of `events` to `text`, untrimmed.
+fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
+    let mut skip_anchor_close = false;
+    for (event, _) in events {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(part),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                if is_anchor(html) {
+                    skip_anchor_close = true;
+                    continue;
+                }
+                if skip_anchor_close && is_anchor_close(html) {
+                    skip_anchor_close = false;
+                    continue;
+                }
+                if is_line_break(html) {
+                    text.push('\n');
+                } else {
+                    text.push_str(html);
+                }
+            }
+            Event::SoftBreak => text.push(' '),
+            Event::HardBreak => text.push('\n'),
+            Event::FootnoteReference(label) => {
+                text.push_str("[^");
+                text.push_str(label);
+                text.push(']');
+            }
+            _ => {}
+        }
+        skip_anchor_close = false;
+    }
+}
