@@ -326,6 +326,17 @@ impl std::fmt::Display for Identifier {
     }
 }
 
+/// Whether Windows reserves `file` for a device, whatever follows its first `.` (`aux.rs`,
+/// `nul.txt`), so that no file of that name can be made there: `con`, `prn`, `aux`, `nul`,
+/// and `com` or `lpt` with a digit, in any case (the names cargo warns of in package names).
+pub fn windows_reserves(file: &str) -> bool {
+    let stem = file.split('.').next().unwrap_or(file).to_ascii_lowercase();
+    match stem.as_bytes() {
+        [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => digit.is_ascii_digit(),
+        _ => matches!(stem.as_str(), "con" | "prn" | "aux" | "nul"),
+    }
+}
+
 /// Names the crate root of a catalog crate uses besides the generated modules (`catalog`'s
 /// `lib.rs`, and what `init` writes): a module of the same name would be shadowed by it, or
 /// make paths that start with it ambiguous.
@@ -522,6 +533,27 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn the_files_windows_reserves_for_devices_are_told_in_any_case() {
+        for file in
+            ["aux.rs", "con.rs", "NUL.rs", "prn", "com1.rs", "lpt9.rs", "Com0.rs", "aux.tar.gz"]
+        {
+            assert!(windows_reserves(file), "{file}");
+        }
+        for file in [
+            "aux_.rs",
+            "auxiliary.rs",
+            "com.rs",
+            "com10.rs",
+            "lpt.rs",
+            "errors.rs",
+            "mod.rs",
+            "a.aux",
+        ] {
+            assert!(!windows_reserves(file), "{file}");
+        }
+    }
 
     /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text.
     fn converted_whole(text: &str, suffix: Option<&str>) -> String {

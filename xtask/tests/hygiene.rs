@@ -198,6 +198,10 @@ const ODD: &[&str] = &[
     "",
     "0x1",
     "é",
+    // Names Windows reserves for devices: as module names, files it cannot create (`aux.rs`),
+    // which build here with a warning.
+    "aux",
+    "com1",
 ];
 
 fn candidates() -> BTreeSet<String> {

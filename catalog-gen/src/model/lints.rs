@@ -1,12 +1,14 @@
 //! Stage 10: warnings. What the docs say compiles, but a docs writer or a user would want to
 //! know: tables whose size turned their discriminants off, tables without rows, enum names
 //! rustc will warn about, pinned names not in rustc's case, variant names too long to type,
-//! cells that hold only an export's placeholder. (Short rows are warned of where rows are read, in [`super::keys`].)
+//! cells that hold only an export's placeholder; and across the crate, modules whose file
+//! Windows cannot create. (Short rows are warned of where rows are read, in [`super::keys`].)
 
 use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::columns::Columns;
+use crate::model::docs::ReadyTable;
 use crate::model::help_keys;
 use crate::model::names::NamedRow;
 use crate::model::problems::Place;
@@ -21,6 +23,26 @@ pub const MANY_ROWS: usize = 2_000;
 /// docs, MediaConvert's `JobDoesntRequireEnoughProcessingPowerForAcceleratedTranscoding`, has
 /// 62).
 pub const LONG_NAME: usize = 80;
+
+/// Pushes a warning for each module of `tables` whose file ([`crate::emit::module_file`])
+/// Windows reserves for a device ([`naming::windows_reserves`]), once, at the first table that
+/// names the module: `module = "aux"` builds here, but not on Windows, as cargo warns of a
+/// package named so.
+pub fn module_files(tables: &[ReadyTable<'_>], problems: &mut Vec<Diagnostic>) {
+    let mut warned: Vec<&str> = Vec::new();
+    for table in tables {
+        let file = crate::emit::module_file(&table.module);
+        if naming::windows_reserves(&file) && !warned.contains(&table.module.as_str()) {
+            warned.push(&table.module);
+            let place = Place { manifest: table.manifest_path, page: &table.page.path };
+            problems.push(place.module_file_reserved(
+                table.spec.module.span(),
+                &table.module,
+                &file,
+            ));
+        }
+    }
+}
 
 /// Pushes a warning for each thing worth knowing about a table that passed every check;
 /// `discriminants_off_by_size` as [`super::facts::discriminants`] tells.

@@ -20,7 +20,8 @@
 //!    grouped by code, names in lookup order, ambiguous names.
 //! 10. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
 //!     a table without rows, a very long variant name, a cell that is only a placeholder);
-//!     then, across the crate, [`look_alike`]: names rustc will warn look alike.
+//!     then, across the crate, [`look_alike`]: names rustc will warn look alike, and modules
+//!     whose file Windows cannot create.
 //! 11. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
 //!
 //! Problems are errors or warnings: a table with an error skips the stages after the one that
@@ -310,6 +311,7 @@ pub fn build(
         }
     }
     look_alike::check(&tables, &mut problems);
+    lints::module_files(&tables, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }

@@ -221,6 +221,21 @@ impl Place<'_> {
         }
     }
 
+    /// A module whose file (`file`) Windows reserves for a device
+    /// ([`naming::windows_reserves`](crate::naming::windows_reserves)): the crate builds here,
+    /// but cannot be checked out or built there.
+    pub fn module_file_reserved(&self, span: Range<usize>, module: &str, file: &str) -> Diagnostic {
+        Diagnostic::warning(format!(
+            "the module `{module}` is written to `{file}`, a file Windows cannot create"
+        ))
+        .with_label(Label::primary(self.manifest, span, "Windows reserves this name for a device"))
+        .with_note("the crate cannot be checked out or built on Windows")
+        .with_help(format!(
+            "to build there, write `module = \"{module}_\"` (a new path for the module's users: \
+             `--allow-breaking` where it has some)"
+        ))
+    }
+
     /// A pinned variant name that every generated enum already has as an associated item.
     pub fn pinned_variant_reserved(&self, span: Range<usize>, name: &str) -> Diagnostic {
         self.in_manifest(
