@@ -426,6 +426,9 @@ impl Page {
                 None => row.written.clone(),
             };
             let name = match row.format {
+                // An empty name has nothing to set off: `` `` `` and `****` are text of their
+                // own, as GitHub shows them.
+                _ if row.name.is_empty() => String::new(),
                 1 => format!("`{}`", row.name),
                 2 => format!("**{}**", row.name),
                 _ => row.name.clone(),
