@@ -1,6 +1,7 @@
 //! The changes of an enum that both APIs have, found by comparing them: rows added, retired
-//! and un-retired, codes and names rows come to share, cells changed per column, rows in
-//! another order, and what the table says of itself (besides the breaks `stability` finds).
+//! and un-retired, codes and name cells changed, codes and names rows come to share, cells
+//! changed per column, accessors added, rows in another order, and what the table says of
+//! itself (besides the breaks `stability` finds).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
