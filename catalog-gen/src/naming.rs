@@ -326,11 +326,12 @@ impl std::fmt::Display for Identifier {
     }
 }
 
-/// Whether Windows reserves `file` for a device, whatever follows its first `.` (`aux.rs`,
-/// `nul.txt`), so that no file of that name can be made there: `con`, `prn`, `aux`, `nul`,
-/// and `com` or `lpt` with a digit, in any case (the names cargo warns of in package names).
-pub fn windows_reserves(file: &str) -> bool {
-    let stem = file.split('.').next().unwrap_or(file).to_ascii_lowercase();
+/// Whether Windows reserves the file name `name` for a device, whatever follows its first `.`
+/// (`aux`, `aux.rs`, `nul.txt`), so that no file of that name can be made there: `con`, `prn`,
+/// `aux`, `nul`, and `com` or `lpt` with a digit, in any case (the names cargo warns of in
+/// package names). A module's name is its file's, so a module name is told as it is.
+pub fn windows_reserves(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
     match stem.as_bytes() {
         [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => digit.is_ascii_digit(),
         _ => matches!(stem.as_str(), "con" | "prn" | "aux" | "nul"),

@@ -24,22 +24,18 @@ pub const MANY_ROWS: usize = 2_000;
 /// 62).
 pub const LONG_NAME: usize = 80;
 
-/// Pushes a warning for each module of `tables` whose file ([`crate::emit::module_file`])
-/// Windows reserves for a device ([`naming::windows_reserves`]), once, at the first table that
-/// names the module: `module = "aux"` builds here, but not on Windows, as cargo warns of a
-/// package named so.
-pub fn module_files(tables: &[ReadyTable<'_>], problems: &mut Vec<Diagnostic>) {
+/// Pushes a warning for each module of `tables` whose name Windows reserves for a device
+/// ([`naming::windows_reserves`]), once, at the first table that names the module: a module
+/// is a file of its name, which Windows cannot make (`module = "aux"` builds here, not there),
+/// as cargo warns of a package named so.
+pub fn windows_reserved_modules(tables: &[ReadyTable<'_>], problems: &mut Vec<Diagnostic>) {
     let mut warned: Vec<&str> = Vec::new();
     for table in tables {
-        let file = crate::emit::module_file(&table.module);
-        if naming::windows_reserves(&file) && !warned.contains(&table.module.as_str()) {
-            warned.push(&table.module);
+        let module = table.module.as_str();
+        if naming::windows_reserves(module) && !warned.contains(&module) {
+            warned.push(module);
             let place = Place { manifest: table.manifest_path, page: &table.page.path };
-            problems.push(place.module_file_reserved(
-                table.spec.module.span(),
-                &table.module,
-                &file,
-            ));
+            problems.push(place.module_name_reserved(table.spec.module.span(), module));
         }
     }
 }

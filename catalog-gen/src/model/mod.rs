@@ -311,7 +311,7 @@ pub fn build(
         }
     }
     look_alike::check(&tables, &mut problems);
-    lints::module_files(&tables, &mut problems);
+    lints::windows_reserved_modules(&tables, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }

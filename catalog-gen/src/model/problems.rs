@@ -221,15 +221,19 @@ impl Place<'_> {
         }
     }
 
-    /// A module whose file (`file`) Windows reserves for a device
+    /// A module whose name Windows reserves for a device
     /// ([`naming::windows_reserves`](crate::naming::windows_reserves)): the crate builds here,
-    /// but cannot be checked out or built there.
-    pub fn module_file_reserved(&self, span: Range<usize>, module: &str, file: &str) -> Diagnostic {
+    /// but its module's file cannot be made there.
+    pub fn module_name_reserved(&self, span: Range<usize>, module: &str) -> Diagnostic {
         Diagnostic::warning(format!(
-            "the module `{module}` is written to `{file}`, a file Windows cannot create"
+            "the module name `{module}` is one Windows reserves for a device"
         ))
-        .with_label(Label::primary(self.manifest, span, "Windows reserves this name for a device"))
-        .with_note("the crate cannot be checked out or built on Windows")
+        .with_label(Label::primary(
+            self.manifest,
+            span,
+            "no file of this name can be made on Windows, whatever its extension",
+        ))
+        .with_note("the module's file cannot be made there: the crate cannot be checked out or built on Windows")
         .with_help(format!(
             "to build there, write `module = \"{module}_\"` (a new path for the module's users: \
              `--allow-breaking` where it has some)"
