@@ -54,6 +54,11 @@ fn docs(dir: &Path) -> PathBuf {
     manifest
 }
 
+/// The page of the docs tree whose manifest is `manifest` ([`docs`], [`integer_docs`]).
+fn page_of(manifest: &Path) -> PathBuf {
+    manifest.with_file_name("status.md")
+}
+
 /// The refusal, rendered, with paths shown from the docs tree's parent as from a user there
 /// (the test runs elsewhere, and paths are shown from the current directory).
 fn refused(manifest: &Path, options: &Options) -> String {
@@ -81,7 +86,7 @@ fn add_to_manifest(manifest: &Path, line: &str) {
 fn a_rename_in_a_shared_code_table_is_reported_as_a_rename_with_its_pin() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = docs(sandbox.path());
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     fs::write(&page, format!("{PAGE}| 401 | Bad! | Even worse. |\n")).unwrap();
 
     // `Bad` and `Bad!` both make `Bad`, so both take their code: `Bad` would become `Bad400`.
@@ -103,7 +108,7 @@ fn a_rename_in_a_shared_code_table_is_reported_as_a_rename_with_its_pin() {
 fn a_removed_row_is_refused_unless_breaking_is_allowed() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = docs(sandbox.path());
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     fs::write(&page, PAGE.replace("| 400 | Worse | It is worse. |\n", "")).unwrap();
     golden::assert_matches("stability/removed_row.stderr", &refused(&manifest, &CHECK));
     let allowed = Options { allow_breaking: true, ..WRITE };
@@ -118,7 +123,7 @@ fn a_removed_row_is_refused_unless_breaking_is_allowed() {
 fn rows_in_another_order_are_written_as_a_major_change_where_ord_follows_the_page() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = docs(sandbox.path());
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     let (bad, worse) =
         ("| 400 | Bad | The request is bad. |\n", "| 400 | Worse | It is worse. |\n");
     fs::write(&page, PAGE.replace(&format!("{bad}{worse}"), &format!("{worse}{bad}"))).unwrap();
@@ -140,7 +145,7 @@ fn rows_in_another_order_are_written_as_a_major_change_where_ord_follows_the_pag
 fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = docs(sandbox.path());
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     fs::write(&page, format!("{PAGE}| 400 |  | Reserved. |\n")).unwrap();
     written(&manifest);
     let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
@@ -166,7 +171,7 @@ fn a_row_without_a_name_is_retired_by_its_empty_name_where_rows_share_its_code()
 fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = docs(sandbox.path());
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     let snapshot = sandbox.path().join("out/api.toml");
     let recorded = fs::read_to_string(&snapshot).unwrap();
     let linked = PAGE.replace("is bad.", "is [bad](https://example.com/bad).");
@@ -215,7 +220,7 @@ fn an_unreadable_snapshot_is_refused_unless_breaking_is_allowed() {
     let snapshot = sandbox.path().join("out/api.toml");
     let good = fs::read_to_string(&snapshot).unwrap();
     // A page edit makes the new snapshot differ, so the old one must be read.
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     fs::write(&page, PAGE.replace("It is worse.", "It is worse still.")).unwrap();
     fs::write(&snapshot, good.replace("variants = [", "variants = [[[")).unwrap();
     let rendered = refused(&manifest, &WRITE);
@@ -271,7 +276,7 @@ fn a_damaged_variant_line_is_reported_at_its_line_in_the_file() {
         if retiring {
             retire_worse(&manifest);
         } else {
-            let page = sandbox.path().join("docs/status.md");
+            let page = page_of(&manifest);
             fs::write(&page, PAGE.replace("It is worse.", "It is worse still.")).unwrap();
         }
         let rendered = refused(&manifest, &WRITE);
@@ -408,7 +413,7 @@ fn an_enum_whose_table_is_gone_is_a_break_at_its_record_in_the_snapshot() {
 fn a_name_rows_come_to_share_is_a_major_change_once_its_pin_is_pasted() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = integer_docs(sandbox.path());
-    let page = sandbox.path().join("docs/status.md");
+    let page = page_of(&manifest);
     let text = fs::read_to_string(&page).unwrap();
     fs::write(&page, format!("{text}| 3 | Disk | Another disk. |\n")).unwrap();
     let refusal = refused(&manifest, &CHECK);
