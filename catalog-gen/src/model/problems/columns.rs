@@ -1,0 +1,113 @@
+//! The problems of stage 4, the columns ([`crate::model::columns`]).
+
+use std::ops::Range;
+
+use super::{Place, pin_accessor_help, quoted_list};
+use crate::diagnostics::{Diagnostic, Label};
+
+impl Place<'_> {
+    /// The manifest names a column the table does not have.
+    pub fn no_such_column(
+        &self,
+        span: Range<usize>,
+        wanted: &str,
+        header_span: Range<usize>,
+        headers: &[&str],
+        closest: Option<&str>,
+    ) -> Diagnostic {
+        let diagnostic = self
+            .in_manifest(span, format!("the table has no column `{wanted}`"), "no such column")
+            .with_label(Label::secondary(self.page, header_span, "the table's headers"))
+            .with_note(format!("the columns are: {}", quoted_list(headers)));
+        match closest {
+            Some(closest) => diagnostic.with_help(format!("did you mean `{closest}`?")),
+            None => diagnostic,
+        }
+    }
+
+    /// A header cell without text, on a column that needs an accessor.
+    pub fn empty_header(&self, span: Range<usize>) -> Diagnostic {
+        self.in_page(span, "a column without a header has no method name".into(), "empty header")
+            .with_help("pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`")
+    }
+
+    /// A header that reads as an earlier one (`first`, at `first_span`), or a second empty one.
+    pub fn same_header(
+        &self,
+        span: Range<usize>,
+        first_span: Range<usize>,
+        first: &str,
+    ) -> Diagnostic {
+        let (message, label) = if first.is_empty() {
+            ("a second column without a header".to_owned(), "first empty header")
+        } else {
+            (format!("a second column headed `{first}`"), "first column with it")
+        };
+        self.in_page(span, message, "second column")
+            .with_label(Label::secondary(self.page, first_span, label))
+            .with_note(
+                "columns are told apart by their headers, ignoring case and runs of spaces, in \
+                 the manifest and from one docs update to the next",
+            )
+    }
+
+    /// `accessors` names a column the table does not have; `makes_it`, a column whose header
+    /// makes the pinned method without a pin, and the method.
+    pub fn pinned_accessor_without_column(
+        &self,
+        span: Range<usize>,
+        header: &str,
+        headers: &[&str],
+        makes_it: Option<(&str, &str)>,
+    ) -> Diagnostic {
+        let diagnostic = self
+            .in_manifest(
+                span,
+                format!("`accessors` names the column `{header}`, which the table does not have"),
+                "no such column",
+            )
+            .with_note(format!("the columns are: {}", quoted_list(headers)));
+        match makes_it {
+            Some((column, method)) => diagnostic.with_help(format!(
+                "the column `{column}` makes the method `{method}` without a pin: remove this one"
+            )),
+            None => diagnostic,
+        }
+    }
+
+    /// A header that yields no method name.
+    pub fn no_method_name(&self, span: Range<usize>, header: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("cannot make a method name from the header `{header}`"),
+            "header here",
+        )
+        .with_help(pin_accessor_help(header))
+    }
+
+    /// A header whose method every enum already has.
+    pub fn reserved_method(&self, span: Range<usize>, header: &str, method: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!(
+                "the column `{header}` would generate the method `{method}`, which every catalog \
+                 already has"
+            ),
+            "header here",
+        )
+        .with_help(pin_accessor_help(header))
+    }
+
+    /// Two headers that yield one method name.
+    pub fn duplicate_method(
+        &self,
+        span: Range<usize>,
+        first: Range<usize>,
+        header: &str,
+        method: &str,
+    ) -> Diagnostic {
+        self.in_page(span, format!("two columns generate the method `{method}`"), "second column")
+            .with_label(Label::secondary(self.page, first, "first column"))
+            .with_help(pin_accessor_help(header))
+    }
+}

@@ -1,0 +1,100 @@
+//! The problems of stage 5, the rows and their keys ([`crate::model::keys`]).
+
+use std::ops::Range;
+
+use super::{Place, quoted_list};
+use crate::diagnostics::{Diagnostic, Label};
+
+impl Place<'_> {
+    /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
+    /// renders it.
+    pub fn short_row(
+        &self,
+        span: Range<usize>,
+        present: usize,
+        width: usize,
+        missing: &[&str],
+    ) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!(
+                "row has {present} {}, the table has {width} columns",
+                if present == 1 { "cell" } else { "cells" }
+            ),
+            "row ends here",
+        )
+        .with_note(format!(
+            "empty, as GitHub-flavored Markdown renders them: {}",
+            quoted_list(missing)
+        ))
+        .with_help("if the row should say something there, add the cells to the page upstream")
+    }
+
+    /// A row with more cells than the table has columns.
+    pub fn long_row(&self, span: Range<usize>, width: usize) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("row has more cells than the table's {width} columns"),
+            "these cells would be dropped",
+        )
+        .with_help("add a column header for them, or escape a `|` inside a cell as `\\|`")
+    }
+
+    /// A key cell without text.
+    pub fn empty_code(&self, span: Range<usize>) -> Diagnostic {
+        self.in_page(span, "empty code cell".into(), "code needed").with_help(
+            "every row needs a code, which lookups find it by: give this row one upstream",
+        )
+    }
+
+    /// `key-pattern` finds no code in a key cell.
+    pub fn no_code_found(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        pattern: Range<usize>,
+    ) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("no code in `{text}`: `key-pattern` does not match it"),
+            "no code found",
+        )
+        .with_label(Label::secondary(self.manifest, pattern, "the pattern"))
+    }
+
+    /// An integer code larger than its type.
+    pub fn code_too_large(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        type_name: &str,
+        max: u64,
+    ) -> Diagnostic {
+        self.in_page(span, format!("code `{text}` does not fit in `{type_name}`"), "too large")
+            .with_help(format!(
+                "the largest `{type_name}` is {max}; set a wider `key-type` in the manifest"
+            ))
+    }
+
+    /// An integer code that is not a number.
+    pub fn code_not_a_number(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        type_name: &str,
+        has_pattern: bool,
+    ) -> Diagnostic {
+        let help = if has_pattern {
+            "fix `key-pattern` in the manifest so that it finds only the code"
+        } else {
+            "set `key-type = \"str\"` in the manifest for codes that are not numbers, or \
+             `key-pattern` to take the code out of a longer cell"
+        };
+        self.in_page(
+            span,
+            format!("code `{text}` is not a `{type_name}`"),
+            "expected decimal digits or 0x and hex digits",
+        )
+        .with_help(help)
+    }
+}

@@ -1,0 +1,204 @@
+//! The problems of stage 8, the variants' names ([`crate::model::names`]).
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::{KeptVariant, PinnedRow, Place, pin_variant_help, retirement};
+use crate::api::toml_string;
+use crate::diagnostics::{Diagnostic, Label};
+
+impl Place<'_> {
+    /// A pin for a code or name no row has. Where the API snapshot has the row with the pinned
+    /// name (`was`), removed upstream since, retiring it keeps it, and the pin with it (the
+    /// retired row has the code or name the pin is keyed by); where the row is in the table
+    /// under another key, the pin keyed by that; where the snapshot has no such row, there is
+    /// nothing to retire.
+    pub fn pin_without_row(
+        &self,
+        span: Range<usize>,
+        (key, pinned): (&str, &str),
+        was: Option<PinnedRow<'_>>,
+    ) -> Diagnostic {
+        let diagnostic = self.in_manifest(
+            span,
+            format!("a variant name is pinned for `{key}`, which is no row's code or name"),
+            "no row has this code or name",
+        );
+        match was {
+            Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
+                .with_note(format!(
+                    "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
+                     is no longer in the table"
+                ))
+                .with_help(format!(
+                    "fix the key or remove the pin; or, if its row is gone from the docs, keep \
+                     its variant by retiring the row in this [[table]]: `{}`",
+                    retirement(&key)
+                )),
+            Some(PinnedRow::InTable { key, variant }) => {
+                diagnostic.with_help(pin_rekeyed(&key, variant))
+            }
+            None => diagnostic
+                .with_note(format!(
+                    "the API snapshot has no row of `{pinned}` that a retirement could keep: no \
+                     regeneration generated it, or rows of the table have its code and name"
+                ))
+                .with_help("fix the key or remove the pin"),
+        }
+    }
+
+    /// A pin whose key is the code or name of several rows. `was`, where the API snapshot
+    /// tells, is the row the pin was for; else `keys` are the keys that name each of the rows
+    /// alone (where one does).
+    pub fn ambiguous_pin(
+        &self,
+        span: Range<usize>,
+        (key, rows): (&str, usize),
+        was: Option<PinnedRow<'_>>,
+        keys: &[String],
+    ) -> Diagnostic {
+        let diagnostic = self.in_manifest(
+            span,
+            format!("`{key}` is the code or name of {rows} rows; a pin must pick one"),
+            "ambiguous pin",
+        );
+        match was {
+            Some(PinnedRow::InTable { key, variant }) => {
+                diagnostic.with_help(pin_rekeyed(&key, variant))
+            }
+            Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
+                .with_note(format!(
+                    "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
+                     is no longer in the table"
+                ))
+                .with_help(format!(
+                    "to keep that variant, retire its row in place of this pin: `{}`; or, if one \
+                     of the rows is that row with its name changed, key the pin by that row's \
+                     name",
+                    retirement(&key)
+                )),
+            None if keys.is_empty() => {
+                diagnostic.with_help("pin by the row's name where rows share a code")
+            }
+            None => diagnostic.with_help(format!(
+                "key the pin by the one it is for, whichever names it alone: {}",
+                keys.iter()
+                    .map(|key| format!("`{}`", toml_string(key)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    /// A pin that names the row (`code`, `name`) that the pin `kept` names too, where the API
+    /// snapshot has `variant` (the name `kept` pins) for it, or says neither.
+    pub fn pinned_twice(
+        &self,
+        (code, name): (&str, &str),
+        kept: &Spanned<String>,
+        key: &Spanned<String>,
+        variant: Option<&str>,
+    ) -> Diagnostic {
+        let (kept_span, kept, span, key) = (kept.span(), kept.get_ref(), key.span(), key.get_ref());
+        let diagnostic = self
+            .in_manifest(
+                span,
+                format!(
+                    "the row (`{code}`, `{name}`) is named by two pins, `{kept}` and `{key}`; a \
+                     row takes one pinned name"
+                ),
+                "second pin of the row",
+            )
+            .with_label(Label::secondary(
+                self.manifest,
+                kept_span,
+                if variant.is_some() { "the pin kept" } else { "first pin of the row" },
+            ));
+        match variant {
+            Some(variant) => diagnostic
+                .with_note(format!(
+                    "the API snapshot has `{variant}`, which the pin `{kept}` keeps, for this \
+                     row or its code"
+                ))
+                .with_help(format!(
+                    "remove `{}` from this [[table]]'s `variants`",
+                    toml_string(key)
+                )),
+            None => diagnostic
+                .with_help("keep the pin of the name the row is to have, and remove the other"),
+        }
+    }
+
+    /// A name cell that yields no identifier.
+    pub fn no_variant_name(&self, span: Range<usize>, text: &str, pin_key: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("cannot make a variant name from `{text}`"),
+            "no letters or digits",
+        )
+        .with_help(pin_variant_help(pin_key))
+    }
+
+    /// Two rows that yield one variant name; `pin_key` names the second row alone. Where the
+    /// API snapshot has another variant for one of the two rows (`kept`), the help pins it.
+    pub fn duplicate_variant(
+        &self,
+        span: Range<usize>,
+        first: Range<usize>,
+        name: &str,
+        pin_key: &str,
+        kept: Option<KeptVariant<'_>>,
+    ) -> Diagnostic {
+        let diagnostic = self
+            .in_page(span, format!("two rows generate the variant `{name}`"), "second row")
+            .with_label(Label::secondary(self.page, first, "first row"))
+            .reading_snapshot();
+        let Some(KeptVariant { key, variant, first_row }) = kept else {
+            return diagnostic.with_help(pin_variant_help(pin_key));
+        };
+        let row = if first_row { "the first row" } else { "this row" };
+        diagnostic.with_help(format!(
+            "the API snapshot has `{variant}` for {row}: keep it with a pin in the manifest: \
+             `variants = {{ {} = {} }}`",
+            toml_string(&key),
+            toml_string(variant)
+        ))
+    }
+
+    /// A page row whose variant name (`pinned` in the manifest, or not) is the one a retired
+    /// row keeps; `keys` are the two rows' keys, the page row's first.
+    pub fn name_of_retired(
+        &self,
+        span: Range<usize>,
+        name: &str,
+        pinned: bool,
+        (pin_key, retired_key): (&str, &str),
+    ) -> Diagnostic {
+        let (label, or_drop) = match pinned {
+            true => ("pinned the retired row's name", ", or drop its pin"),
+            false => ("generates the retired row's name", ""),
+        };
+        self.in_page(
+            span,
+            format!("this row and the retired row `{retired_key}` generate the variant `{name}`"),
+            label,
+        )
+        .with_note("a retired row keeps the variant name it had")
+        .with_help(format!(
+            "pin this row another name in the manifest: `variants = {{ {} = \"...\" }}`{or_drop}",
+            toml_string(pin_key)
+        ))
+    }
+}
+
+/// The help for a pin whose row `key` names alone now: the pin keyed by it, which replaces
+/// the pin it is for (both would name the row).
+fn pin_rekeyed(key: &str, variant: &str) -> String {
+    format!(
+        "the API snapshot has `{variant}` for the row that `{key}` names alone: key the pin by \
+         it, in place of this pin: `variants = {{ {} = {} }}`",
+        toml_string(key),
+        toml_string(variant)
+    )
+}

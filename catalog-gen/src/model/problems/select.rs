@@ -1,0 +1,44 @@
+//! The problems of stage 3, selecting the table ([`crate::model::select`]).
+
+use std::ops::Range;
+
+use super::Place;
+use crate::diagnostics::Diagnostic;
+
+impl Place<'_> {
+    /// `index` is past the tables that match.
+    pub fn table_index_out_of_range(
+        &self,
+        span: Range<usize>,
+        index: usize,
+        matching: usize,
+        tables: String,
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!(
+                "there is no table {index} among the {matching} matching table(s) on `{}`",
+                self.page
+            ),
+            "index out of range",
+        )
+        .with_note(tables)
+    }
+
+    /// No table matches `heading` and `caption`.
+    pub fn no_table(&self, span: Range<usize>, wanted: &str, tables: String) -> Diagnostic {
+        self.in_manifest(span, format!("`{}` has no table {wanted}", self.page), "no such table")
+            .with_note(tables)
+    }
+
+    /// Several tables match and no `index` picks one.
+    pub fn several_tables(&self, span: Range<usize>, count: usize, tables: String) -> Diagnostic {
+        self.in_manifest(
+            span,
+            format!("`{}` has {count} tables that match; which one is meant?", self.page),
+            "more than one table",
+        )
+        .with_note(tables)
+        .with_help("add `heading`, `caption` or `index` to the [[table]] entry")
+    }
+}
