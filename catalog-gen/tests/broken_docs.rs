@@ -96,6 +96,13 @@ fn a_code_that_is_not_a_number_is_located() {
     Docs::seeds().mediatailor("| 404 |", "| 4O4 |").errors();
 }
 
+/// JSON-RPC's codes are negative (`-32700`): a number all the same, so the help does not call it
+/// text.
+#[test]
+fn a_negative_code_is_told_apart_from_text() {
+    Docs::seeds().mediatailor("| 404 |", "| -32700 |").errors();
+}
+
 #[test]
 fn a_code_out_of_range_names_the_type() {
     Docs::seeds().mediaconvert("|  1030  |", "|  70000  |").errors();

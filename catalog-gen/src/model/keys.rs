@@ -190,6 +190,10 @@ pub fn parse_key(
         None if text.bytes().all(|b| b.is_ascii_digit()) => {
             place.code_too_large(cell.span.clone(), text, type_name, max)
         }
+        // A number all the same (JSON-RPC's `-32700`), which the help should not call text.
+        None if text.strip_prefix('-').is_some_and(|digits| int_value(digits).is_some()) => {
+            place.code_negative(cell.span.clone(), text, type_name)
+        }
         None => {
             place.code_not_a_number(cell.span.clone(), text, type_name, spec.key_pattern.is_some())
         }

@@ -76,6 +76,16 @@ impl Place<'_> {
             ))
     }
 
+    /// A negative integer code, where the key types are unsigned.
+    pub fn code_negative(&self, span: Range<usize>, text: &str, type_name: &str) -> Diagnostic {
+        self.in_page(span, format!("code `{text}` is not a `{type_name}`"), "a negative number")
+            .with_note("integer key types are unsigned: `u8`, `u16`, `u32` or `u64`")
+            .with_help(format!(
+                "set `key-type = \"str\"` in the manifest to keep the codes as written \
+                 (`code()` returns `\"{text}\"`)"
+            ))
+    }
+
     /// An integer code that is not a number.
     pub fn code_not_a_number(
         &self,
