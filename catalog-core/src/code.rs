@@ -7,21 +7,27 @@ mod sealed {
     pub trait Sealed {}
 }
 
-/// The type of a generated table's codes: an unsigned integer or `&'static str`.
+/// The type of a generated table's codes: an integer (`u8` to `u64`, `i8` to `i64`) or
+/// `&'static str`.
 ///
 /// Sealed: the generator only emits these types, so generic code can rely on the list.
 pub trait Code:
     Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'static + sealed::Sealed
 {
-    /// The code as an integer; `None` for string codes.
+    /// The code as an unsigned integer; `None` for string codes and negative ones.
     fn to_u64(self) -> Option<u64>;
 
     /// The integer `value` as a code of this type; `None` if it does not fit, and always for
     /// string codes.
     fn from_u64(value: u64) -> Option<Self>;
 
-    /// Parses `text` as a code of this type: decimal or `0x` hexadecimal digits for integers.
-    /// `None` for string codes, whose text is looked up in the table instead.
+    /// The integer `value`, which may be negative, as a code of this type; `None` if it does
+    /// not fit, and always for string codes.
+    fn from_i64(value: i64) -> Option<Self>;
+
+    /// Parses `text` as a code of this type: decimal digits (after a `-` for a negative code of
+    /// a signed type) or `0x` and hexadecimal digits for integers. `None` for string codes,
+    /// whose text is looked up in the table instead.
     fn parse(text: &str) -> Option<Self>;
 
     /// Whether this is an integer type.
@@ -46,16 +52,24 @@ macro_rules! integer_code {
 
         impl Code for $int {
             fn to_u64(self) -> Option<u64> {
-                Some(u64::from(self))
+                u64::try_from(self).ok()
             }
 
             fn from_u64(value: u64) -> Option<Self> {
                 <$int>::try_from(value).ok()
             }
 
+            fn from_i64(value: i64) -> Option<Self> {
+                <$int>::try_from(value).ok()
+            }
+
             fn parse(text: &str) -> Option<Self> {
                 match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-                    Some(hex) => <$int>::from_str_radix(hex, 16).ok(),
+                    // Digits only: `from_str_radix` would take a sign after the `0x` too.
+                    Some(hex) if hex.starts_with(|c: char| c.is_ascii_hexdigit()) => {
+                        <$int>::from_str_radix(hex, 16).ok()
+                    }
+                    Some(_) => None,
                     None => text.parse().ok(),
                 }
             }
@@ -75,7 +89,7 @@ macro_rules! integer_code {
     )*};
 }
 
-integer_code!(u8, u16, u32, u64);
+integer_code!(u8, u16, u32, u64, i8, i16, i32, i64);
 
 impl sealed::Sealed for &'static str {}
 
@@ -85,6 +99,10 @@ impl Code for &'static str {
     }
 
     fn from_u64(_: u64) -> Option<Self> {
+        None
+    }
+
+    fn from_i64(_: i64) -> Option<Self> {
         None
     }
 

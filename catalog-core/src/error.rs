@@ -6,13 +6,14 @@ use core::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LookupError {
     catalog: &'static str,
-    code: Option<u64>,
+    /// Wide enough for every code type's values, `u64`'s and `i64`'s.
+    code: Option<i128>,
 }
 
 impl LookupError {
     /// An integer code that no entry of `catalog` has (or that more than one has).
     #[doc(hidden)]
-    pub const fn code(catalog: &'static str, code: u64) -> Self {
+    pub const fn code(catalog: &'static str, code: i128) -> Self {
         Self { catalog, code: Some(code) }
     }
 
@@ -27,9 +28,22 @@ impl LookupError {
         self.catalog
     }
 
-    /// The integer code that was looked up, if the lookup was by integer code.
+    /// The integer code that was looked up, if the lookup was by integer code and the code
+    /// is not negative ([`unknown_signed_code`](Self::unknown_signed_code) gives those).
     pub const fn unknown_code(&self) -> Option<u64> {
-        self.code
+        match self.code {
+            Some(code) if 0 <= code && code <= u64::MAX as i128 => Some(code as u64),
+            _ => None,
+        }
+    }
+
+    /// The integer code that was looked up, if the lookup was by integer code and the code
+    /// fits in an `i64` (every code of a signed type does).
+    pub const fn unknown_signed_code(&self) -> Option<i64> {
+        match self.code {
+            Some(code) if i64::MIN as i128 <= code && code <= i64::MAX as i128 => Some(code as i64),
+            _ => None,
+        }
     }
 }
 

@@ -29,6 +29,7 @@ macro_rules! find_integer {
 }
 
 find_integer!(find_u8: u8, find_u16: u16, find_u32: u32, find_u64: u64);
+find_integer!(find_i8: i8, find_i16: i16, find_i32: i32, find_i64: i64);
 
 /// The value for `key` in `table`, which is sorted by `compare` (length, then bytes) with no
 /// key twice.
@@ -139,8 +140,8 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 /// `ALL`, `TABLE`, `row`, `row_index`, `code`, `code_text`, `from_code`, `with_code`, `name`,
 /// `from_name`, `is_retired`.
 ///
-/// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another unsigned
-/// integer) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
+/// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another integer
+/// type) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_entry {
@@ -197,7 +198,7 @@ macro_rules! __impl_entry {
             // ambiguous.
             fn try_from(code: $int) -> ::core::result::Result<Self, $crate::LookupError> {
                 Self::from_code(code)
-                    .ok_or($crate::LookupError::code(Self::TABLE.name, ::core::primitive::u64::from(code)))
+                    .ok_or($crate::LookupError::code(Self::TABLE.name, ::core::primitive::i128::from(code)))
             }
         }
 

@@ -45,10 +45,9 @@ impl<E: Entry> Visitor<'_> for EntryVisitor<E> {
     }
 
     fn visit_i64<Err: de::Error>(self, value: i64) -> Result<E, Err> {
-        match u64::try_from(value) {
-            Ok(value) => self.visit_u64(value),
-            Err(_) => Err(Err::invalid_value(Unexpected::Signed(value), &self)),
-        }
+        E::Code::from_i64(value)
+            .and_then(E::from_code)
+            .ok_or_else(|| Err::invalid_value(Unexpected::Signed(value), &self))
     }
 
     fn visit_str<Err: de::Error>(self, text: &str) -> Result<E, Err> {
@@ -104,10 +103,9 @@ impl<E: Entry> Visitor<'_> for DocumentedVisitor<E> {
     }
 
     fn visit_i64<Err: de::Error>(self, value: i64) -> Result<Self::Value, Err> {
-        match u64::try_from(value) {
-            Ok(value) => self.visit_u64(value),
-            Err(_) => Err(Err::invalid_value(Unexpected::Signed(value), &self)),
-        }
+        E::Code::from_i64(value)
+            .map(Documented::from_code)
+            .ok_or_else(|| Err::invalid_value(Unexpected::Signed(value), &self))
     }
 
     fn visit_str<Err: de::Error>(self, text: &str) -> Result<Self::Value, Err> {

@@ -27,6 +27,7 @@ mod cleanup;
 pub mod diagnostics;
 pub mod emit;
 mod file_text;
+pub mod int_code;
 mod line_endings;
 pub mod load;
 pub mod manifest;

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Label};
+use crate::int_code::IntValue;
 
 /// A parsed manifest, with the span of every value for diagnostics.
 #[derive(Debug, Deserialize)]
@@ -154,18 +155,32 @@ pub enum KeyType {
     U32,
     /// `u64`
     U64,
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
     /// `&'static str`
     Str,
 }
 
 impl KeyType {
-    /// The largest code the type holds; `None` for strings.
-    pub fn max(self) -> Option<u64> {
+    /// The smallest and the largest code the type holds; `None` for strings.
+    pub fn range(self) -> Option<(IntValue, IntValue)> {
+        let unsigned = |max: u64| (IntValue::from(0u64), IntValue::from(max));
+        let signed = |min: i64, max: i64| (IntValue::from(min), IntValue::from(max));
         match self {
-            KeyType::U8 => Some(u8::MAX.into()),
-            KeyType::U16 => Some(u16::MAX.into()),
-            KeyType::U32 => Some(u32::MAX.into()),
-            KeyType::U64 => Some(u64::MAX),
+            KeyType::U8 => Some(unsigned(u8::MAX.into())),
+            KeyType::U16 => Some(unsigned(u16::MAX.into())),
+            KeyType::U32 => Some(unsigned(u32::MAX.into())),
+            KeyType::U64 => Some(unsigned(u64::MAX)),
+            KeyType::I8 => Some(signed(i8::MIN.into(), i8::MAX.into())),
+            KeyType::I16 => Some(signed(i16::MIN.into(), i16::MAX.into())),
+            KeyType::I32 => Some(signed(i32::MIN.into(), i32::MAX.into())),
+            KeyType::I64 => Some(signed(i64::MIN, i64::MAX)),
             KeyType::Str => None,
         }
     }
@@ -176,6 +191,11 @@ impl KeyType {
         self != KeyType::Str
     }
 
+    /// Whether codes are integers that cannot be negative.
+    pub fn is_unsigned(self) -> bool {
+        matches!(self, KeyType::U8 | KeyType::U16 | KeyType::U32 | KeyType::U64)
+    }
+
     /// The Rust type name (`"u16"`, `"str"`).
     pub fn rust_name(self) -> &'static str {
         match self {
@@ -183,6 +203,10 @@ impl KeyType {
             KeyType::U16 => "u16",
             KeyType::U32 => "u32",
             KeyType::U64 => "u64",
+            KeyType::I8 => "i8",
+            KeyType::I16 => "i16",
+            KeyType::I32 => "i32",
+            KeyType::I64 => "i64",
             KeyType::Str => "str",
         }
     }

@@ -199,7 +199,7 @@ fn an_unknown_key_type_is_located() {
     Docs::seeds()
         .manifest(
             "key-type = \"u16\"\nname-column = \"Exception",
-            "key-type = \"i16\"\nname-column = \"Exception",
+            "key-type = \"u128\"\nname-column = \"Exception",
         )
         .errors();
 }

@@ -4,7 +4,7 @@
 //!
 //! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with one of a few fixed
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
-//! `key-pattern`, the `match` layout without discriminants.
+//! `key-pattern`, the `match` layout without discriminants and with signed codes.
 
 use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
 use catalog_gen::{Failure, GeneratedFile, Input};
@@ -28,7 +28,7 @@ const VARIANTS: [&str; 4] = [
     "key-type = \"u16\"",
     "key-type = \"str\"",
     "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
-    "key-type = \"u32\"\nlayout = \"match\"\ndiscriminants = false",
+    "key-type = \"i64\"\nlayout = \"match\"\ndiscriminants = false",
 ];
 
 /// The fuzz target's check of one input: the generator must not panic, every Rust file it

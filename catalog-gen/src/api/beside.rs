@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::snapshot::{Line, VARIANTS_START, enum_lines, is_variant, push_variant_line};
 use super::{CatalogApi, Differing, EnumApi, VariantApi};
 use crate::changelog;
-use crate::model::keys;
+use crate::int_code::{IntValue, int_value};
 use crate::scan;
 use crate::two_ends::{Lines, TwoEnds};
 
@@ -215,7 +215,7 @@ fn shared_in(
     let changed = || old.iter().chain(kept.iter().copied());
     let texts: FxHashSet<&str> =
         changed().flat_map(|v| [v.code.as_str(), v.name.as_str()]).collect();
-    let numbers: FxHashSet<u64> = texts.iter().filter_map(|text| keys::int_value(text)).collect();
+    let numbers: FxHashSet<IntValue> = texts.iter().filter_map(|text| int_value(text)).collect();
     let kept: FxHashSet<*const VariantApi> = kept.iter().map(|&v| std::ptr::from_ref(v)).collect();
     let mut shared = Vec::new();
     for variant in variants {
@@ -225,7 +225,7 @@ fn shared_in(
         if old_names.contains(variant.variant.as_str()) {
             return None;
         }
-        let by_number = keys::int_value(&variant.code).is_some_and(|n| numbers.contains(&n));
+        let by_number = int_value(&variant.code).is_some_and(|n| numbers.contains(&n));
         if by_number
             || texts.contains(variant.code.as_str())
             || texts.contains(variant.name.as_str())

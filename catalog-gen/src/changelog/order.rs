@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::api::{EnumApi, VariantApi};
-use crate::model::keys::int_value;
+use crate::int_code::{IntValue, int_value};
 
 /// How the order of the variants both APIs have changed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -76,8 +76,8 @@ pub(crate) fn moved_among(old: &[(&str, bool)], new: &[(&str, bool)]) -> Vec<Str
 /// and of `new` order two variants both have (retired on both sides or neither) otherwise.
 fn sorted_otherwise(old: &EnumApi, new: &EnumApi, old_by_code: bool, new_by_code: bool) -> bool {
     let key = |by_code: bool, place: usize, variant: &VariantApi| match by_code {
-        true => int_value(&variant.code).unwrap_or(u64::MAX),
-        false => place as u64,
+        true => int_value(&variant.code).unwrap_or(IntValue::MAX),
+        false => IntValue::from(place as u64),
     };
     let old_places: FxHashMap<&str, usize> = old
         .variants
@@ -85,8 +85,8 @@ fn sorted_otherwise(old: &EnumApi, new: &EnumApi, old_by_code: bool, new_by_code
         .enumerate()
         .map(|(place, variant)| (variant.variant.as_str(), place))
         .collect();
-    let mut before: Vec<(u64, &str)> = Vec::new();
-    let mut now: Vec<(u64, &str)> = Vec::new();
+    let mut before: Vec<(IntValue, &str)> = Vec::new();
+    let mut now: Vec<(IntValue, &str)> = Vec::new();
     for (place, variant) in new.variants.iter().enumerate() {
         let Some(&old_place) = old_places.get(variant.variant.as_str()) else { continue };
         let was = &old.variants[old_place];

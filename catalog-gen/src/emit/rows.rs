@@ -303,7 +303,7 @@ fn push_path(out: &mut String, table: &Enum, variant: &Variant, after: &str) {
 
 fn push_key(out: &mut String, key: &Key) {
     match key {
-        Key::Int(code) => out.push_str(itoa::Buffer::new().format(*code)),
+        Key::Int(code) => code.push_to(out),
         Key::Str(text) => push_str_literal(out, text),
     }
 }

@@ -191,7 +191,7 @@ fn enum_model(
                 .iter()
                 .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
                 .collect(),
-            integer_codes: spec.key_type.get_ref().max().is_some(),
+            integer_codes: spec.key_type.get_ref().is_integer(),
             discriminants: facts.discriminants,
         },
     }
@@ -203,6 +203,10 @@ fn code_type(key_type: KeyType) -> CodeType {
         KeyType::U16 => CodeType::U16,
         KeyType::U32 => CodeType::U32,
         KeyType::U64 => CodeType::U64,
+        KeyType::I8 => CodeType::I8,
+        KeyType::I16 => CodeType::I16,
+        KeyType::I32 => CodeType::I32,
+        KeyType::I64 => CodeType::I64,
         KeyType::Str => CodeType::Str,
     }
 }

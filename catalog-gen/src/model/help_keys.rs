@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::int_code::IntValue;
 use crate::model::columns::Columns;
 use crate::model::keys::{Code, KeyedRow};
 use crate::model::names::cell_text;
@@ -24,7 +25,7 @@ pub struct Naming<'r> {
     /// integer table's code cell is not a number, as for a retired row's unusual snapshot).
     texts: FxHashMap<&'r str, usize>,
     /// Rows by their code's number, where codes are integers.
-    numbers: FxHashMap<u64, usize>,
+    numbers: FxHashMap<IntValue, usize>,
 }
 
 impl<'r> Naming<'r> {

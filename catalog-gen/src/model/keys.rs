@@ -7,6 +7,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
+use crate::int_code::{IntValue, all_digits, int_value};
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table};
 use crate::model::Key;
@@ -103,15 +104,6 @@ fn key_text(
     }
 }
 
-/// `text` as an integer code: decimal or `0x` hexadecimal digits, up to `u64`.
-pub fn int_value(text: &str) -> Option<u64> {
-    match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        Some(hex) => u64::from_str_radix(hex, 16).ok(),
-        None if text.bytes().all(|b| b.is_ascii_digit()) => text.parse::<u64>().ok(),
-        None => None,
-    }
-}
-
 /// A code as the rows compare it (lookups, the uniqueness checks, the break gate, the keys of
 /// the manifest): as written, or where the codes are `integer`, as the number's decimal digits
 /// (`0x0D` and `013` are `13`).
@@ -136,7 +128,7 @@ impl KeyedRow<'_> {
 pub struct Code<'c> {
     /// As written.
     pub text: &'c str,
-    number: Option<u64>,
+    number: Option<IntValue>,
 }
 
 impl<'c> Code<'c> {
@@ -145,8 +137,8 @@ impl<'c> Code<'c> {
         Code { text, number: int_value(text) }
     }
 
-    /// The code's number, where it is written as one (decimal or `0x` hexadecimal digits).
-    pub fn number(&self) -> Option<u64> {
+    /// The code's number, where it is written as one ([`int_value`]).
+    pub fn number(&self) -> Option<IntValue> {
         self.number
     }
 
@@ -170,8 +162,8 @@ impl<'c> Code<'c> {
     }
 }
 
-/// `text` as a code of the manifest's `key-type`: decimal or `0x` hexadecimal digits for
-/// integers.
+/// `text` as a code of the manifest's `key-type`: for integers, decimal digits (after a `-`
+/// for a negative one) or `0x` and hexadecimal digits, within the type.
 pub fn parse_key(
     place: &Place<'_>,
     spec: &TableSpec,
@@ -180,23 +172,22 @@ pub fn parse_key(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
     let key_type = *spec.key_type.get_ref();
-    let Some(max) = key_type.max() else { return Some(Key::Str(text.to_owned())) };
-    let parsed = int_value(text);
-    let type_name = key_type.rust_name();
-    let problem = match parsed {
-        Some(value) if value <= max => return Some(Key::Int(value)),
-        Some(_) => place.code_too_large(cell.span.clone(), text, type_name, max),
-        // Digits past `u64` do not fit either, rather than not being a number.
-        None if text.bytes().all(|b| b.is_ascii_digit()) => {
-            place.code_too_large(cell.span.clone(), text, type_name, max)
-        }
+    let Some((min, max)) = key_type.range() else { return Some(Key::Str(text.to_owned())) };
+    let (span, type_name) = (cell.span.clone(), key_type.rust_name());
+    // Digits past `u64` or below `i64` do not fit either, rather than not being numbers.
+    let below_zero = text.strip_prefix('-').is_some_and(|digits| all_digits(digits, 10));
+    let problem = match int_value(text) {
+        Some(value) if (min..=max).contains(&value) => return Some(Key::Int(value)),
         // A number all the same (JSON-RPC's `-32700`), which the help should not call text.
-        None if text.strip_prefix('-').is_some_and(|digits| int_value(digits).is_some()) => {
-            place.code_negative(cell.span.clone(), text, type_name)
+        Some(IntValue::Negative(_)) | None if below_zero && key_type.is_unsigned() => {
+            place.code_negative(span, text, type_name)
         }
-        None => {
-            place.code_not_a_number(cell.span.clone(), text, type_name, spec.key_pattern.is_some())
+        Some(IntValue::Negative(_)) | None if below_zero => {
+            place.code_too_small(span, text, type_name, min)
         }
+        Some(_) => place.code_too_large(span, text, type_name, max),
+        None if all_digits(text, 10) => place.code_too_large(span, text, type_name, max),
+        None => place.code_not_a_number(span, text, type_name, spec.key_pattern.is_some()),
     };
     problems.push(problem);
     None
@@ -208,6 +199,10 @@ mod tests {
     use crate::markdown;
     use crate::model::Column;
     use crate::model::testing::{PLACE, spec};
+
+    fn int(value: i64) -> Key {
+        Key::Int(IntValue::from(value))
+    }
 
     fn read_page(page: &str, options: &str) -> (Vec<(Key, String)>, Vec<String>) {
         let page = markdown::parse(page);
@@ -228,11 +223,11 @@ mod tests {
     fn codes_are_decimal_or_hex_and_patterns_find_them() {
         let page = "| c | n |\n|---|---|\n| 10 | a |\n| 0x1F | b |\n";
         let (rows, problems) = read_page(page, "key-type = \"u8\"");
-        assert_eq!(rows, [(Key::Int(10), "10".into()), (Key::Int(31), "0x1F".into())]);
+        assert_eq!(rows, [(int(10), "10".into()), (int(31), "0x1F".into())]);
         assert!(problems.is_empty());
         let page = "| c | n |\n|---|---|\n| 400 Bad Request | a |\n";
         let (rows, _) = read_page(page, "key-type = \"u16\"\nkey-pattern = '^(\\d+)'");
-        assert_eq!(rows, [(Key::Int(400), "400".into())]);
+        assert_eq!(rows, [(int(400), "400".into())]);
     }
 
     #[test]
@@ -241,7 +236,7 @@ mod tests {
                     | 99999999999999999999999 | d |\n";
         let (rows, problems) = read_page(page, "key-type = \"u8\"");
         // A row without a name is read: its code names its variant.
-        assert_eq!(rows, [(Key::Int(3), "3".into())]);
+        assert_eq!(rows, [(int(3), "3".into())]);
         assert_eq!(
             problems,
             [
@@ -251,6 +246,45 @@ mod tests {
                 "code `99999999999999999999999` does not fit in `u8`",
             ]
         );
+    }
+
+    #[test]
+    fn signed_codes_are_read_within_their_type() {
+        let page = "| c | n |\n|---|---|\n| -128 | a |\n| 127 | b |\n| 0x7f | c |\n| -0 | d |\n";
+        let (rows, problems) = read_page(page, "key-type = \"i8\"");
+        let codes: Vec<Key> = rows.into_iter().map(|(key, _)| key).collect();
+        assert_eq!(codes, [int(-128), int(127), int(127), int(0)]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let page = "| c | n |\n|---|---|\n| -129 | a |\n| 128 | b |\n| -0x1 | c |\n| - | d |\n\
+                    | -99999999999999999999 | e |\n| -5 | f |\n";
+        let (rows, problems) = read_page(page, "key-type = \"i8\"");
+        assert_eq!(rows, [(int(-5), "-5".into())]);
+        assert_eq!(
+            problems,
+            [
+                "code `-129` does not fit in `i8`",
+                "code `128` does not fit in `i8`",
+                "code `-0x1` is not an `i8`",
+                "code `-` is not an `i8`",
+                "code `-99999999999999999999` does not fit in `i8`",
+            ]
+        );
+        // An unsigned type says the code is negative, not that it is no number.
+        let (_, problems) = read_page(page, "key-type = \"u64\"");
+        assert_eq!(problems[0], "code `-129` is not a `u64`");
+    }
+
+    #[test]
+    fn integer_values_are_ordered_as_numbers() {
+        let texts = ["18446744073709551615", "0", "-9223372036854775808", "-1", "0x10", "9"];
+        let mut values: Vec<IntValue> = texts.iter().map(|text| int_value(text).unwrap()).collect();
+        values.sort();
+        let written: Vec<String> = values.iter().map(ToString::to_string).collect();
+        assert_eq!(written, ["-9223372036854775808", "-1", "0", "9", "16", "18446744073709551615"]);
+        assert_eq!(int_value("-0"), int_value("0"));
+        for not_a_number in ["", "-", "0x", "0x+1", "+1", "--1", "1-", " 1"] {
+            assert_eq!(int_value(not_a_number), None, "{not_a_number:?}");
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ use std::sync::Arc;
 use crate::Cleanup;
 use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
+use crate::int_code::IntValue;
 use crate::manifest::Manifest;
 use crate::naming::Identifier;
 pub use crate::rustdoc::Doc;
@@ -164,6 +165,14 @@ pub enum CodeType {
     U32,
     /// `u64`
     U64,
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
     /// `&'static str`
     Str,
 }
@@ -176,6 +185,10 @@ impl CodeType {
             CodeType::U16 => "u16",
             CodeType::U32 => "u32",
             CodeType::U64 => "u64",
+            CodeType::I8 => "i8",
+            CodeType::I16 => "i16",
+            CodeType::I32 => "i32",
+            CodeType::I64 => "i64",
             CodeType::Str => "str",
         }
     }
@@ -270,7 +283,7 @@ impl Variant {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
     /// An integer code.
-    Int(u64),
+    Int(IntValue),
     /// A string code.
     Str(String),
 }
@@ -437,7 +450,8 @@ mod testing {
     pub fn keyed_rows<'a>(table: &'a Table<'a>) -> Vec<KeyedRow<'a>> {
         let rows = table.rows.iter().enumerate().map(|(index, row)| {
             let text = row.cells()[0].text.to_string();
-            let key = text.parse().map_or_else(|_| Key::Str(text.clone()), Key::Int);
+            let key =
+                crate::int_code::int_value(&text).map_or_else(|| Key::Str(text.clone()), Key::Int);
             let row = std::borrow::Cow::Borrowed(row);
             KeyedRow { key, key_text: text, row, page_row: Some(index), retiring: None }
         });

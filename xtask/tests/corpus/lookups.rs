@@ -4,6 +4,7 @@
 use errors::chime::{FinalClosure, ReconnectableClosure};
 use errors::glacier::{GlacierError, GlacierStatus};
 use errors::iot::{IdentityError, MessageBrokerError, ShadowError};
+use errors::jsonrpc::RpcError;
 use errors::mediaconvert_warnings::WarningCode;
 use errors::s3_replication::ReplicationFailure;
 use errors::Entry;
@@ -74,4 +75,38 @@ fn captioned_tables_with_repeated_codes() {
     assert_eq!(MessageBrokerError::from_code(429), None);
     assert_eq!(ShadowError::TooManyRequests.name(), "Too many requests.");
     assert_eq!(<ShadowError as Entry>::TABLE.title, "Device shadow error codes");
+}
+
+#[test]
+fn negative_codes_of_a_signed_type() {
+    let error = RpcError::from_code(-32700).unwrap();
+    assert_eq!(error, RpcError::ParseError);
+    assert_eq!(error.code(), -32700i32);
+    assert_eq!(error as i32, -32700, "the codes are the discriminants");
+    assert_eq!(error.meaning(), "Invalid JSON");
+    assert_eq!(error.category(), "standard");
+    assert_eq!(error.to_string(), "-32700 Parse error");
+    assert_eq!("-32700".parse::<RpcError>(), Ok(error));
+    assert_eq!("Parse error".parse::<RpcError>(), Ok(error));
+    assert_eq!(RpcError::try_from(-32000), Ok(RpcError::InvalidInput));
+    assert_eq!(i32::from(RpcError::InvalidInput), -32000);
+    // A code the page does not list, below zero, is reported as looked up.
+    let unknown = RpcError::try_from(-1).unwrap_err();
+    assert_eq!((unknown.unknown_signed_code(), unknown.unknown_code()), (Some(-1), None));
+    assert_eq!(unknown.to_string(), "no unique `RpcError` has the code -1");
+    assert_eq!(RpcError::from_code(32700), None);
+    // `ALL` follows the page; the derived order, the codes as numbers.
+    assert_eq!(RpcError::ALL[0], RpcError::ParseError);
+    assert_eq!(RpcError::ALL.iter().min(), Some(&RpcError::ParseError));
+    assert_eq!(RpcError::ALL.iter().max().map(|error| error.code()), Some(-32000));
+    assert_eq!(<RpcError as Entry>::TABLE.title, "Error codes");
+
+    #[cfg(feature = "serde")]
+    {
+        assert_eq!(serde_json::to_string(&RpcError::InvalidRequest).unwrap(), "-32600");
+        assert_eq!(serde_json::from_str::<RpcError>("-32600").unwrap(), RpcError::InvalidRequest);
+        assert!(serde_json::from_str::<RpcError>("-1").is_err());
+        let unknown: errors::Documented<RpcError> = serde_json::from_str("-1").unwrap();
+        assert_eq!(serde_json::to_string(&unknown).unwrap(), "-1");
+    }
 }

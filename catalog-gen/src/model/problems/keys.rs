@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::{Place, quoted_list};
 use crate::diagnostics::{Diagnostic, Label};
+use crate::int_code::IntValue;
 
 impl Place<'_> {
     /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
@@ -68,7 +69,7 @@ impl Place<'_> {
         span: Range<usize>,
         text: &str,
         type_name: &str,
-        max: u64,
+        max: IntValue,
     ) -> Diagnostic {
         self.in_page(span, format!("code `{text}` does not fit in `{type_name}`"), "too large")
             .with_help(format!(
@@ -76,14 +77,32 @@ impl Place<'_> {
             ))
     }
 
-    /// A negative integer code, where the key types are unsigned.
-    pub fn code_negative(&self, span: Range<usize>, text: &str, type_name: &str) -> Diagnostic {
-        self.in_page(span, format!("code `{text}` is not a `{type_name}`"), "a negative number")
-            .with_note("integer key types are unsigned: `u8`, `u16`, `u32` or `u64`")
+    /// An integer code below its signed type's smallest.
+    pub fn code_too_small(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        type_name: &str,
+        min: IntValue,
+    ) -> Diagnostic {
+        self.in_page(span, format!("code `{text}` does not fit in `{type_name}`"), "too small")
             .with_help(format!(
-                "set `key-type = \"str\"` in the manifest to keep the codes as written \
-                 (`code()` returns `\"{text}\"`)"
+                "the smallest `{type_name}` is {min}; set a wider `key-type` in the manifest"
             ))
+    }
+
+    /// A negative integer code, where the key type is unsigned.
+    pub fn code_negative(&self, span: Range<usize>, text: &str, type_name: &str) -> Diagnostic {
+        self.in_page(
+            span,
+            format!("code `{text}` is not {} `{type_name}`", article(type_name)),
+            "a negative number",
+        )
+        .with_note(format!("`{type_name}` is unsigned"))
+        .with_help(
+            "set a signed `key-type` in the manifest: `i8`, `i16`, `i32` (JSON-RPC's codes) \
+                 or `i64`",
+        )
     }
 
     /// An integer code that is not a number.
@@ -102,9 +121,14 @@ impl Place<'_> {
         };
         self.in_page(
             span,
-            format!("code `{text}` is not a `{type_name}`"),
+            format!("code `{text}` is not {} `{type_name}`", article(type_name)),
             "expected decimal digits or 0x and hex digits",
         )
         .with_help(help)
     }
+}
+
+/// `an` before a type name read with a vowel first (`an `i32``), else `a` (`a `u16``).
+fn article(type_name: &str) -> &'static str {
+    if type_name.starts_with('i') { "an" } else { "a" }
 }
