@@ -177,11 +177,10 @@ pub fn parse_key(
     // Digits past `u64` or below `i64` do not fit either, rather than not being numbers.
     let below_zero = text.strip_prefix('-').is_some_and(|digits| all_digits(digits, 10));
     let problem = match int_value(text) {
+        // A number all the same (JSON-RPC's `-32700`), which the help should not call text;
+        // and `-0`, which an unsigned type's `FromStr` would not read back.
+        _ if below_zero && key_type.is_unsigned() => place.code_negative(span, text, type_name),
         Some(value) if (min..=max).contains(&value) => return Some(Key::Int(value)),
-        // A number all the same (JSON-RPC's `-32700`), which the help should not call text.
-        Some(IntValue::Negative(_)) | None if below_zero && key_type.is_unsigned() => {
-            place.code_negative(span, text, type_name)
-        }
         Some(IntValue::Negative(_)) | None if below_zero => {
             place.code_too_small(span, text, type_name, min)
         }
@@ -269,9 +268,13 @@ mod tests {
                 "code `-99999999999999999999` does not fit in `i8`",
             ]
         );
-        // An unsigned type says the code is negative, not that it is no number.
+        // An unsigned type says the code is negative, not that it is no number, and takes no
+        // `-0` (`u64`'s `FromStr` would not read it).
         let (_, problems) = read_page(page, "key-type = \"u64\"");
         assert_eq!(problems[0], "code `-129` is not a `u64`");
+        let page = "| c | n |\n|---|---|\n| -0 | a |\n";
+        let (rows, problems) = read_page(page, "key-type = \"u64\"");
+        assert_eq!((rows, &problems[..]), (vec![], &["code `-0` is not a `u64`".to_owned()][..]));
     }
 
     #[test]

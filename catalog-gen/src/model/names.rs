@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use crate::api::EnumApi;
 use crate::diagnostics::Diagnostic;
+use crate::int_code::IntValue;
 use crate::manifest::TableSpec;
 use crate::model::Key;
 use crate::model::columns::Columns;
@@ -108,7 +109,7 @@ pub fn assign<'a>(
         }
         match (pin_for(keyed), made[text].as_str()) {
             (Some(name), _) => Unsuffixed::Kept(name.get_ref().as_str()),
-            (None, "") => Unsuffixed::OfCode(naming::variant_name(&keyed.key_text, None)),
+            (None, "") => Unsuffixed::OfCode(naming::variant_name(&code_words(keyed), None)),
             (None, _) => Unsuffixed::Made(text),
         }
     });
@@ -367,13 +368,26 @@ fn suffix_repeated(
         let name = if !pinned && numbered.counts[number] > 1 {
             let mut suffixed = String::with_capacity(text.len() + keyed.key_text.len());
             suffixed.push_str(text);
-            disambiguators.push_to(&keyed.key_text, &mut suffixed);
+            disambiguators.push_to(&code_words(keyed), &mut suffixed);
             suffixed
         } else {
             text.to_owned()
         };
         (Identifier::try_from(name), pinned)
     })
+}
+
+/// The text a name is made of where it comes from the row's code (a row without a name, or
+/// the suffix of a name that rows share): the code as written, but `minus` and the digits for
+/// a negative integer code, which would otherwise make the name of the code without its sign
+/// (`-5` makes `Minus5`, where `5` makes `_5`).
+fn code_words<'k>(keyed: &'k KeyedRow<'_>) -> Cow<'k, str> {
+    match keyed.key {
+        Key::Int(IntValue::Negative(_)) => {
+            Cow::Owned(format!("minus {}", keyed.key_text.trim_start_matches('-')))
+        }
+        _ => Cow::Borrowed(&keyed.key_text),
+    }
 }
 
 /// Whether any row's name may be empty, not an identifier, or another row's: only then is
@@ -500,6 +514,16 @@ mod tests {
             name_page(DISKS, "").unwrap(),
             ["InputError", "DiskFull1050", "DiskFull1507", "_9"]
         );
+    }
+
+    /// A negative code names its row, or tells it apart, by `Minus` and its digits: never as
+    /// the code of the same digits does.
+    #[test]
+    fn negative_codes_make_names_of_their_own() {
+        let page = "| c | n |\n|---|---|\n| -5 | |\n| 5 | |\n| -7 | Gone |\n| 7 | Gone |\n\
+                    | -08 | |\n";
+        let names = name_page(page, "").unwrap();
+        assert_eq!(names, ["Minus5", "_5", "GoneMinus7", "Gone7", "Minus08"]);
     }
 
     #[test]
