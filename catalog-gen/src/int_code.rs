@@ -1,10 +1,9 @@
 //! Integer codes as numbers: the value a code's text writes, `0x1F` and `31` alike, over the
 //! range of every integer key type, `i64::MIN` to `u64::MAX`.
 
-/// An integer code's value: any `u64` or `i64`, ordered as numbers are (the derived order
-/// puts every negative value first). Two words, where an `i128` would align every row's key,
-/// and so every variant, to 16 bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// An integer code's value: any `u64` or `i64`, ordered as numbers are. Two words, where an
+/// `i128` would align every row's key, and so every variant, to 16 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum IntValue {
     /// Below zero.
     Negative(i64),
@@ -24,6 +23,30 @@ impl IntValue {
             IntValue::Negative(value) => buffer.format(value),
             IntValue::NonNegative(value) => buffer.format(value),
         });
+    }
+}
+
+impl IntValue {
+    /// The value as one integer wide enough for both kinds.
+    fn wide(self) -> i128 {
+        match self {
+            IntValue::Negative(value) => value.into(),
+            IntValue::NonNegative(value) => value.into(),
+        }
+    }
+}
+
+/// As numbers: compared as one wide integer, without a branch on the kinds, as a table's codes
+/// are sorted.
+impl Ord for IntValue {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.wide().cmp(&other.wide())
+    }
+}
+
+impl PartialOrd for IntValue {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -55,21 +78,22 @@ impl std::fmt::Display for IntValue {
 /// hexadecimal digits; from `i64::MIN` to `u64::MAX`.
 pub fn int_value(text: &str) -> Option<IntValue> {
     if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        // Digits only: `from_str_radix` would take a `+` before them too.
+        // Digits only: `from_str_radix` takes a `+` before them too, and nothing else.
         return u64::from_str_radix(hex, 16)
             .ok()
-            .filter(|_| all_digits(hex, 16))
+            .filter(|_| !hex.starts_with('+'))
             .map(IntValue::from);
     }
     match text.strip_prefix('-') {
-        Some(digits) if all_digits(digits, 10) => text.parse::<i64>().ok().map(IntValue::from),
+        Some(digits) if is_decimal(digits) => text.parse::<i64>().ok().map(IntValue::from),
         Some(_) => None,
-        None if all_digits(text, 10) => text.parse::<u64>().ok().map(IntValue::from),
+        None if is_decimal(text) => text.parse::<u64>().ok().map(IntValue::from),
         None => None,
     }
 }
 
-/// Whether `text` is digits of `radix`, and at least one.
-pub(crate) fn all_digits(text: &str, radix: u32) -> bool {
-    !text.is_empty() && text.chars().all(|c| c.is_digit(radix))
+/// Whether `text` is decimal digits, and at least one. Byte by byte: every code of a table is
+/// looked at.
+pub(crate) fn is_decimal(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
 }

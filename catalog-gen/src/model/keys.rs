@@ -7,7 +7,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::int_code::{IntValue, all_digits, int_value};
+use crate::int_code::{IntValue, int_value, is_decimal};
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table};
 use crate::model::Key;
@@ -175,7 +175,7 @@ pub fn parse_key(
     let Some((min, max)) = key_type.range() else { return Some(Key::Str(text.to_owned())) };
     let (span, type_name) = (cell.span.clone(), key_type.rust_name());
     // Digits past `u64` or below `i64` do not fit either, rather than not being numbers.
-    let below_zero = text.strip_prefix('-').is_some_and(|digits| all_digits(digits, 10));
+    let below_zero = text.strip_prefix('-').is_some_and(is_decimal);
     let problem = match int_value(text) {
         // A number all the same (JSON-RPC's `-32700`), which the help should not call text;
         // and `-0`, which an unsigned type's `FromStr` would not read back.
@@ -185,7 +185,7 @@ pub fn parse_key(
             place.code_too_small(span, text, type_name, min)
         }
         Some(_) => place.code_too_large(span, text, type_name, max),
-        None if all_digits(text, 10) => place.code_too_large(span, text, type_name, max),
+        None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
         None => place.code_not_a_number(span, text, type_name, spec.key_pattern.is_some()),
     };
     problems.push(problem);
