@@ -104,6 +104,17 @@ fn a_negative_code_is_told_apart_from_text() {
 }
 
 #[test]
+fn a_code_below_its_signed_type_names_the_smallest() {
+    Docs::seeds()
+        .manifest(
+            "key-type = \"u16\"\nname-column = \"Exception",
+            "key-type = \"i16\"\nname-column = \"Exception",
+        )
+        .mediatailor("| 404 |", "| -40400 |")
+        .errors();
+}
+
+#[test]
 fn a_code_out_of_range_names_the_type() {
     Docs::seeds().mediaconvert("|  1030  |", "|  70000  |").errors();
 }
