@@ -11,7 +11,8 @@ use super::rows::{RowTexts, Rows, row_enum_name};
 use super::slots::Slots;
 use super::text;
 use crate::file_text::MadeText;
-use crate::model::{CodeType, Enum, Layout};
+use crate::manifest::KeyType;
+use crate::model::{Enum, Layout};
 use crate::rustdoc;
 
 /// A data table (empty where the item needs none) and the body of the function that reads it.
@@ -323,7 +324,7 @@ fn per_row_text(
 /// binary search, and no constant of variants); `BY_CODE`, binary-searched, on string codes.
 fn from_code_lookup(table: &Enum, by_code: Ident) -> Lookup {
     match table.code_type {
-        CodeType::Str => Lookup {
+        KeyType::Str => Lookup {
             table: quote! {
                 /// Codes that one row has, with its variant, sorted for binary search.
                 const BY_CODE: &'static [(&'static ::core::primitive::str, Self)] = &[#by_code];
@@ -443,7 +444,7 @@ fn is_retired_body(table: &Enum) -> TokenStream {
 }
 
 /// How the code type appears in the generated code.
-struct KeyTokens(CodeType);
+struct KeyTokens(KeyType);
 
 impl KeyTokens {
     /// The primitive type by its absolute path, which no generated name can shadow.
@@ -456,7 +457,7 @@ impl KeyTokens {
     fn code_type(&self) -> TokenStream {
         let primitive = self.primitive();
         match self.0 {
-            CodeType::Str => quote!(&'static #primitive),
+            KeyType::Str => quote!(&'static #primitive),
             _ => primitive,
         }
     }
@@ -465,7 +466,7 @@ impl KeyTokens {
     fn param_type(&self) -> TokenStream {
         let primitive = self.primitive();
         match self.0 {
-            CodeType::Str => quote!(&#primitive),
+            KeyType::Str => quote!(&#primitive),
             _ => primitive,
         }
     }
@@ -474,14 +475,14 @@ impl KeyTokens {
     /// `str`, which the macro matches as a word.
     fn impl_kind(&self) -> TokenStream {
         match self.0 {
-            CodeType::Str => quote!(str),
+            KeyType::Str => quote!(str),
             _ => self.primitive(),
         }
     }
 
     fn repr(&self) -> TokenStream {
         match self.0 {
-            CodeType::Str => quote!(),
+            KeyType::Str => quote!(),
             other => {
                 let ident = format_ident!("{}", other.rust_name());
                 quote!(#[repr(#ident)])

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
-use crate::model::{CodeType, Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
+use crate::manifest::KeyType;
+use crate::model::{Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
 use crate::rustdoc;
 
 /// The rows of one enum, ready to be written.
@@ -56,7 +57,7 @@ impl Rows {
             all: self.all(),
             row_index: discriminants.then(|| (self.row_names(), self.row_index_arms())),
             by_code: match table.code_type {
-                CodeType::Str => self.by_code(),
+                KeyType::Str => self.by_code(),
                 _ => self.code_arms(),
             },
             with_code: table.shared_codes.then(|| self.with_code()),

@@ -14,7 +14,7 @@ use crate::model::columns::Columns;
 use crate::model::facts::Facts;
 use crate::model::names::NamedRow;
 use crate::model::pages::ParsedPage;
-use crate::model::{Catalog, CodeType, Enum, Key, Layout, Module, Origin, Retirement, Variant};
+use crate::model::{Catalog, Enum, Key, Layout, Module, Origin, Retirement, Variant};
 use crate::naming::Identifier;
 use crate::parallel;
 use crate::rustdoc::{self, Doc, Replacement};
@@ -141,8 +141,8 @@ fn enum_model(
     let spec = ready.spec;
     // A retired row's cells are its last documented ones: checked, not assumed, to hold its
     // code. The key type is asked too, for a table without rows.
-    let (key, code_type) = (ready.columns.key, code_type(*spec.key_type.get_ref()));
-    let codes_are_key_cells = code_type == CodeType::Str
+    let (key, code_type) = (ready.columns.key, *spec.key_type.get_ref());
+    let codes_are_key_cells = code_type == KeyType::Str
         && spec.key_pattern.is_none()
         && variants.iter().all(|variant| match &variant.key {
             Key::Str(code) => **code == *variant.cells[key],
@@ -194,20 +194,6 @@ fn enum_model(
             integer_codes: spec.key_type.get_ref().is_integer(),
             discriminants: facts.discriminants,
         },
-    }
-}
-
-fn code_type(key_type: KeyType) -> CodeType {
-    match key_type {
-        KeyType::U8 => CodeType::U8,
-        KeyType::U16 => CodeType::U16,
-        KeyType::U32 => CodeType::U32,
-        KeyType::U64 => CodeType::U64,
-        KeyType::I8 => CodeType::I8,
-        KeyType::I16 => CodeType::I16,
-        KeyType::I32 => CodeType::I32,
-        KeyType::I64 => CodeType::I64,
-        KeyType::Str => CodeType::Str,
     }
 }
 

@@ -37,7 +37,7 @@ use crate::Cleanup;
 use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::IntValue;
-use crate::manifest::Manifest;
+use crate::manifest::{KeyType, Manifest};
 use crate::naming::Identifier;
 pub use crate::rustdoc::Doc;
 use crate::source::Pages;
@@ -101,7 +101,7 @@ pub struct Enum {
     /// The page's footnotes, which a variant's rustdoc carries where its cells refer to them.
     pub footnotes: crate::rustdoc::Footnotes,
     /// The type of the codes.
-    pub code_type: CodeType,
+    pub code_type: KeyType,
     /// Every column, in the document's order.
     pub columns: Vec<Column>,
     /// Index of the key column.
@@ -151,46 +151,6 @@ impl Enum {
     /// shared, or there are no rows), `from_code` finds nothing for any code.
     pub fn has_a_code_of_its_own(&self) -> bool {
         self.code_groups.iter().any(|group| group.len() == 1)
-    }
-}
-
-/// The type of a table's codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CodeType {
-    /// `u8`
-    U8,
-    /// `u16`
-    U16,
-    /// `u32`
-    U32,
-    /// `u64`
-    U64,
-    /// `i8`
-    I8,
-    /// `i16`
-    I16,
-    /// `i32`
-    I32,
-    /// `i64`
-    I64,
-    /// `&'static str`
-    Str,
-}
-
-impl CodeType {
-    /// The Rust type name (`"u16"`, `"str"`).
-    pub fn rust_name(self) -> &'static str {
-        match self {
-            CodeType::U8 => "u8",
-            CodeType::U16 => "u16",
-            CodeType::U32 => "u32",
-            CodeType::U64 => "u64",
-            CodeType::I8 => "i8",
-            CodeType::I16 => "i16",
-            CodeType::I32 => "i32",
-            CodeType::I64 => "i64",
-            CodeType::Str => "str",
-        }
     }
 }
 
