@@ -97,3 +97,31 @@ pub fn int_value(text: &str) -> Option<IntValue> {
 pub(crate) fn is_decimal(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Key;
+
+    #[test]
+    fn integer_values_are_ordered_as_numbers() {
+        let texts = ["18446744073709551615", "0", "-9223372036854775808", "-1", "0x10", "9"];
+        let mut values: Vec<IntValue> = texts.iter().map(|text| int_value(text).unwrap()).collect();
+        values.sort();
+        let written: Vec<String> = values.iter().map(ToString::to_string).collect();
+        assert_eq!(written, ["-9223372036854775808", "-1", "0", "9", "16", "18446744073709551615"]);
+        assert_eq!(int_value("-0"), int_value("0"));
+        for not_a_number in ["", "-", "0x", "0x+1", "+1", "--1", "1-", " 1"] {
+            assert_eq!(int_value(not_a_number), None, "{not_a_number:?}");
+        }
+    }
+
+    /// The reason `IntValue` is two words: a row's key stays the size and alignment of the
+    /// `String` a string code is, so that rows and variants, built by the hundred thousand,
+    /// grow by nothing.
+    #[test]
+    fn a_key_of_either_kind_is_no_larger_than_a_string() {
+        assert_eq!(size_of::<Key>(), size_of::<String>());
+        assert_eq!(align_of::<Key>(), align_of::<String>());
+    }
+}

@@ -197,5 +197,7 @@ fn the_entry_trait_serves_generic_code() {
         "https://docs.aws.amazon.com/mediaconvert/latest/ug/mediaconvert_error_codes.html"
     );
     assert_eq!(<ErrorCode as Entry>::from_code_text("0x3f2"), Some(ErrorCode::InputError));
+    // Hexadecimal digits only, as the generator reads codes: no sign after `0x`.
+    assert_eq!(<ErrorCode as Entry>::from_code_text("0x+3f2"), None);
     assert_eq!(<ErrorCode as Entry>::from_name("Unknown Error"), Some(ErrorCode::UnknownError));
 }

@@ -278,19 +278,6 @@ mod tests {
     }
 
     #[test]
-    fn integer_values_are_ordered_as_numbers() {
-        let texts = ["18446744073709551615", "0", "-9223372036854775808", "-1", "0x10", "9"];
-        let mut values: Vec<IntValue> = texts.iter().map(|text| int_value(text).unwrap()).collect();
-        values.sort();
-        let written: Vec<String> = values.iter().map(ToString::to_string).collect();
-        assert_eq!(written, ["-9223372036854775808", "-1", "0", "9", "16", "18446744073709551615"]);
-        assert_eq!(int_value("-0"), int_value("0"));
-        for not_a_number in ["", "-", "0x", "0x+1", "+1", "--1", "1-", " 1"] {
-            assert_eq!(int_value(not_a_number), None, "{not_a_number:?}");
-        }
-    }
-
-    #[test]
     fn short_and_long_rows_are_problems() {
         let page = "| c | n | d |\n|---|---|---|\n| 1 | a |\n| 2 | b | x | y |\n";
         let (_, problems) = read_page(page, "key-type = \"u8\"");
