@@ -191,9 +191,10 @@ impl KeyType {
         self != KeyType::Str
     }
 
-    /// Whether codes are integers that cannot be negative.
+    /// Whether codes are integers that cannot be negative: told by the [range](Self::range),
+    /// the one list of what each type holds.
     pub fn is_unsigned(self) -> bool {
-        matches!(self, KeyType::U8 | KeyType::U16 | KeyType::U32 | KeyType::U64)
+        self.range().is_some_and(|(min, _)| min == IntValue::from(0u64))
     }
 
     /// The Rust type name (`"u16"`, `"str"`).
