@@ -79,6 +79,11 @@ pub struct TableSpec {
     /// `retired = { "1401" = { since = "2024-05-01" } }`.
     #[serde(default)]
     pub retired: BTreeMap<Spanned<String>, Retired>,
+    /// Rows of the table that become no variant, each named by the whole plain text of its key
+    /// cell or of its name cell: `skip-rows = ["0x7f * N + 0x9D"]`. For rows that stand for no
+    /// one code (a range, a formula) or that the enum is not to have (`0 | OK`).
+    #[serde(default)]
+    pub skip_rows: Vec<Spanned<String>>,
 }
 
 /// A `[[table]]`'s two tables of pinned names, and what each pins: the one place the words

@@ -114,6 +114,25 @@ fn a_code_below_its_signed_type_names_the_smallest() {
         .errors();
 }
 
+/// A registry's row for a range or a formula of codes (`0x02-0xFE`, `0x7f * N + 0x9D`) is no
+/// code: the help offers to leave the row out, as for a mistyped code (`4O4`) it does not.
+#[test]
+fn a_row_of_several_codes_is_offered_to_be_left_out() {
+    Docs::seeds().mediatailor("| 409 |", "| 409-499 |").errors();
+}
+
+/// `skip-rows` names rows by a whole key or name cell: an entry that is neither (a typo, or a
+/// row gone upstream) is an error, with the cell it may have meant.
+#[test]
+fn a_skipped_row_that_is_no_row_is_reported_with_the_closest_cell() {
+    Docs::seeds()
+        .manifest(
+            "help-column = \"What To Do\"",
+            "help-column = \"What To Do\"\nskip-rows = [\"Gnoe\", \"418\"]",
+        )
+        .errors();
+}
+
 #[test]
 fn a_code_out_of_range_names_the_type() {
     Docs::seeds().mediaconvert("|  1030  |", "|  70000  |").errors();

@@ -62,6 +62,19 @@ fn discriminants_false_keeps_codes_in_a_table() {
     assert!(code.contains("const CODES: &'static [::core::primitive::u8]"), "{code}");
 }
 
+/// `skip-rows` names rows by a whole key or name cell; the rows it names are in neither the
+/// enum nor the snapshot, and the enum's rustdoc says which rows it leaves out.
+#[test]
+fn skip_rows_leaves_rows_out_and_the_rustdoc_says_which() {
+    let generation = generate(&format!("{FAULTS}\nskip-rows = [\"0x20\", \"Input Error\"]"));
+    assert_eq!(variants(&generation), ["DiskFull"]);
+    let code = module(&generation);
+    let doc = "generated from `p.md`; the manifest leaves out the rows of `0x20`, `7`.\n";
+    assert!(code.contains(doc), "{code}");
+    assert!(code.contains("DiskFull = 31,") && !code.contains("Software"), "{code}");
+    assert!(!module(&generate(FAULTS)).contains("leaves out"));
+}
+
 #[test]
 fn layout_match_writes_a_match_per_accessor_instead_of_rows() {
     let code = module(&generate(&format!("{FAULTS}\nlayout = \"match\""))).to_owned();

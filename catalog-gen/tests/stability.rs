@@ -116,6 +116,32 @@ fn a_removed_row_is_refused_unless_breaking_is_allowed() {
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
 }
 
+/// A row the manifest leaves out (`skip-rows`) is, to the break gate, a row the page no longer
+/// has: refused as a removal, with the retirement that would keep its variant; let back in, it
+/// is an added row.
+#[test]
+fn a_row_left_out_is_a_removed_row_and_let_back_in_an_added_one() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let all_rows = fs::read_to_string(&manifest).unwrap();
+    add_to_manifest(&manifest, r#"skip-rows = ["Worse"]"#);
+    let refusal = refused(&manifest, &CHECK);
+    assert!(refusal.contains("the variant `Status::Worse` would be removed"), "{refusal}");
+    assert!(refusal.contains(r#"`retired = { "Worse" = {"#), "{refusal}");
+    let allowed = Options { allow_breaking: true, ..WRITE };
+    let report =
+        regen::regen(&manifest, &allowed).unwrap_or_else(|e| panic!("{}", e.render(false)));
+    assert!(report.changelog.summary().contains("removed: Worse (400)"), "{report:?}");
+    let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
+    assert!(api.contains(r#"variant = "Bad""#) && !api.contains("Worse"), "{api}");
+
+    // Its code is then shared again: `from_code(400)` no longer finds `Bad`, a major change.
+    fs::write(&manifest, all_rows).unwrap();
+    let summary = written(&manifest).changelog.summary();
+    assert!(summary.starts_with("changes for users: major"), "{summary}");
+    assert!(summary.contains("added: Worse (400)\n    code 400 now shared"), "{summary}");
+}
+
 /// Rows the page puts in another order, where codes are not the discriminants (here they are
 /// shared): the derived `Ord` follows the page, so code that sorts variants sees another order.
 /// No manifest line keeps the old order: written, not refused, and a major release.

@@ -147,9 +147,16 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
 /// The enum itself: rustdoc, derives, `#[repr]` where codes are the discriminants, variants.
 fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
     let name = table.name.to_ident();
+    let left_out = if table.skipped.is_empty() {
+        String::new()
+    } else {
+        let cells: Vec<String> =
+            table.skipped.iter().map(|cell| rustdoc::code_span(cell)).collect();
+        format!("; the manifest leaves out the rows of {}", cells.join(", "))
+    };
     let doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
-         generated from `{}`.",
+         generated from `{}`{left_out}.",
         rustdoc::escape(&table.title),
         table.url,
         table.source

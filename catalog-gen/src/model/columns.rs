@@ -161,7 +161,7 @@ fn header_span(table: &Table) -> Range<usize> {
 }
 
 /// The candidate closest to `wanted`, if any is close enough to be a likely typo.
-fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
+pub(crate) fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
     candidates
         .iter()
         .map(|candidate| {

@@ -1,4 +1,4 @@
-//! Stage 11: each row's rustdoc and each module's prose, and the modules assembled from the
+//! Stage 12: each row's rustdoc and each module's prose, and the modules assembled from the
 //! tables that passed every stage.
 
 use std::collections::BTreeMap;
@@ -34,8 +34,11 @@ pub struct ReadyTable<'a> {
     pub page: &'a ParsedPage<'a>,
     /// The page's published URL.
     pub base: Url,
-    /// The table on the page.
+    /// The table on the page, without the rows the manifest leaves out
+    /// ([`crate::model::skip`]).
     pub table: &'a Table<'a>,
+    /// The plain text of the key cells of the rows left out, in the page's order.
+    pub skipped: Vec<String>,
     /// Its columns.
     pub columns: Columns,
     /// Its rows, named.
@@ -178,6 +181,7 @@ fn enum_model(
             manifest::Layout::Match => Layout::Match,
         },
         variants,
+        skipped: ready.skipped.clone(),
         row_urls,
         rows_by_code: facts.rows_by_code.clone(),
         code_groups: facts.code_groups.clone(),

@@ -1,4 +1,4 @@
-//! Stage 9: the facts the generated code is built on, derived once here so that emit and the
+//! Stage 10: the facts the generated code is built on, derived once here so that emit and the
 //! API only read them: whether codes are the discriminants, rows grouped by code, and names in
 //! the order the runtime's binary searches expect.
 

@@ -1,4 +1,4 @@
-//! Stage 5: each row's code and name: the row's width, the code found by `key-pattern` and
+//! Stage 6: each row's code and name: the row's width, the code found by `key-pattern` and
 //! parsed as the manifest's `key-type`, and a name cell with text.
 
 use std::borrow::Cow;
@@ -12,7 +12,7 @@ use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table};
 use crate::model::Key;
 use crate::model::columns::Columns;
-use crate::model::problems::Place;
+use crate::model::problems::{self, Place};
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -98,7 +98,13 @@ fn key_text(
     match found {
         Some(code) if !code.as_str().is_empty() => Some(code.as_str().to_owned()),
         _ => {
-            problems.push(place.no_code_found(cell.span.clone(), text, spec_pattern.span()));
+            let skip = problems::skipping(&spec.skip_rows, text);
+            problems.push(place.no_code_found(
+                cell.span.clone(),
+                text,
+                spec_pattern.span(),
+                skip.as_deref(),
+            ));
             None
         }
     }
@@ -186,7 +192,16 @@ pub fn parse_key(
         }
         Some(_) => place.code_too_large(span, text, type_name, max),
         None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
-        None => place.code_not_a_number(span, text, type_name, spec.key_pattern.is_some()),
+        None => {
+            let skip = problems::skipping(&spec.skip_rows, &cell.text);
+            place.code_not_a_number(
+                span,
+                text,
+                type_name,
+                spec.key_pattern.is_some(),
+                skip.as_deref(),
+            )
+        }
     };
     problems.push(problem);
     None

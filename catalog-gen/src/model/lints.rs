@@ -1,4 +1,4 @@
-//! Stage 10: warnings. What the docs say compiles, but a docs writer or a user would want to
+//! Stage 11: warnings. What the docs say compiles, but a docs writer or a user would want to
 //! know: tables whose size turned their discriminants off, tables without rows, enum names
 //! rustc will warn about, pinned names not in rustc's case, variant names too long to type,
 //! cells that hold only an export's placeholder; and across the crate, modules whose file

@@ -1,4 +1,4 @@
-//! Stage 10, across the crate: names rustc will warn look alike. Its `confusable_idents` lint
+//! Stage 11, across the crate: names rustc will warn look alike. Its `confusable_idents` lint
 //! warns of two identifiers of a crate, one of them not ASCII, that Unicode's confusable
 //! detection (UTS 39's skeletons) reads as one: `Cоde`, with a Cyrillic `о`, and `Code`. Its
 //! `mixed_script_confusables` lint warns of a script that a crate uses only in letters that

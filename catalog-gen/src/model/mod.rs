@@ -9,20 +9,22 @@
 //! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
 //! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`.
 //! 4. [`columns`]: find the key and name columns and name every column's accessor.
-//! 5. [`keys`]: read each row's code (row width, `key-pattern`, the code's type) and name.
-//! 6. [`retired`]: rows the docs no longer have, kept from the API snapshot where the manifest
+//! 5. [`skip`]: leave out the rows the manifest's `skip-rows` names (a range, a formula: rows
+//!    that stand for no one code), so that every later stage reads the table without them.
+//! 6. [`keys`]: read each row's code (row width, `key-pattern`, the code's type) and name.
+//! 7. [`retired`]: rows the docs no longer have, kept from the API snapshot where the manifest
 //!    retires them.
-//! 7. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
-//! 8. [`names`]: each row's variant name: pinned, kept (retired), from its name cell, or
+//! 8. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
+//! 9. [`names`]: each row's variant name: pinned, kept (retired), from its name cell, or
 //!    suffixed with its code. Its problems' helps, like the break gate's, give the keys of
 //!    [`help_keys`], and read the API snapshot's rows beside the table's ([`snapshot_rows`]).
-//! 9. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
-//!    grouped by code, names in lookup order, ambiguous names.
-//! 10. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
+//! 10. [`facts`]: what the generated code is built on: whether codes are discriminants, rows
+//!     grouped by code, names in lookup order, ambiguous names.
+//! 11. [`lints`]: warnings about what compiles but is worth knowing (a table slow to compile,
 //!     a table without rows, a very long variant name, a cell that is only a placeholder);
 //!     then, across the crate, [`look_alike`]: names rustc will warn look alike, and modules
 //!     whose file Windows cannot create.
-//! 11. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
+//! 12. [`docs`]: each row's rustdoc and each module's prose, and the modules assembled.
 //!
 //! Problems are errors or warnings: a table with an error skips the stages after the one that
 //! found it, and any error fails the build; warnings travel with the catalog.
@@ -30,6 +32,7 @@
 //! Emit only reads the result; [`crate::api`] derives the catalog's public API from it.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -38,6 +41,7 @@ use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::IntValue;
 use crate::manifest::{KeyType, Manifest};
+use crate::markdown;
 use crate::naming::Identifier;
 pub use crate::rustdoc::Doc;
 use crate::source::Pages;
@@ -56,6 +60,7 @@ pub mod pages;
 pub mod problems;
 pub mod retired;
 pub mod select;
+pub mod skip;
 pub mod snapshot_rows;
 pub mod uniqueness;
 
@@ -134,6 +139,9 @@ pub struct Enum {
     /// Row numbers in lookup order of their codes (see [`facts::key_order`]); rows that share a
     /// code stay in the document's order.
     pub rows_by_code: Vec<usize>,
+    /// The plain text of the key cells of the rows the manifest leaves out (`skip-rows`), in
+    /// the page's order: the enum's rustdoc names them.
+    pub skipped: Vec<String>,
     /// Whether any row has a URL of its own ([`Variant::url`]).
     pub row_urls: bool,
     /// Ranges of [`Enum::rows_by_code`] whose rows share one code, in lookup order.
@@ -275,11 +283,17 @@ pub fn build(
 ) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let parsed = pages::parse(manifest_path, manifest, pages, &mut problems);
+    // Where a table skips rows, the table without them, which the table's rows then borrow
+    // from as they do from a page's.
+    let without_skipped: Vec<OnceCell<markdown::Table>> =
+        manifest.tables.iter().map(|_| OnceCell::new()).collect();
     let mut tables = Vec::new();
-    for spec in &manifest.tables {
+    for (spec, without_skipped) in manifest.tables.iter().zip(&without_skipped) {
         let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
         let previous = previous.and_then(|api| api.enums.get(spec.enum_name.get_ref()));
-        if let Some(table) = table(manifest_path, spec, page, previous, &mut problems) {
+        let place = problems::Place { manifest: manifest_path, page: &page.path };
+        let found = table(&place, spec, page, without_skipped, previous, &mut problems);
+        if let Some(table) = found {
             tables.push(table);
         }
     }
@@ -293,42 +307,46 @@ pub fn build(
     Ok(catalog)
 }
 
-/// Stages 2 to 10 for one `[[table]]`: the table with its rows named and its facts derived,
+/// Stages 2 to 11 for one `[[table]]`: the table with its rows named and its facts derived,
 /// or `None` with its problems pushed.
 fn table<'a>(
-    manifest_path: &'a str,
+    place: &problems::Place<'a>,
     spec: &'a crate::manifest::TableSpec,
     page: &'a pages::ParsedPage<'a>,
+    without_skipped: &'a OnceCell<markdown::Table<'a>>,
     previous: Option<&EnumApi>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<docs::ReadyTable<'a>> {
     let start = problems.len();
-    let place = problems::Place { manifest: manifest_path, page: &page.path };
-    let options = options::read(&place, spec, problems);
-    let table = select::table(&place, spec, &page.page, problems)?;
-    let columns = columns::resolve(&place, spec, table, problems)?;
-    // What each page row gives its variant (stage 11: its cells' text and rustdoc, its URL)
-    // needs only the page, so it is made on other cores while stages 5 to 10 read, check and
+    let options = options::read(place, spec, problems);
+    let table = select::table(place, spec, &page.page, problems)?;
+    let columns = columns::resolve(place, spec, table, problems)?;
+    let (table, skipped) = match skip::rows(place, spec, table, &columns, problems) {
+        Some(skipped) => (without_skipped.get_or_init(|| skipped.table), skipped.key_cells),
+        None => (table, Vec::new()),
+    };
+    // What each page row gives its variant (stage 12: its cells' text and rustdoc, its URL)
+    // needs only the page, so it is made on other cores while stages 6 to 11 read, check and
     // name the rows, mostly on one: at 200k rows, it took a tenth of a second after them, and
-    // reading the rows' codes (stage 5) before it left a core idle for 25 ms (BENCHMARKS.md,
+    // reading the rows' codes (stage 6) before it left a core idle for 25 ms (BENCHMARKS.md,
     // forty-second round). Where the table fails, it is made for nothing. The names in lookup
-    // order (stage 9) need only the rows' name cells, the page's and then those the manifest
+    // order (stage 10) need only the rows' name cells, the page's and then those the manifest
     // retires, so they are sorted beside the checks: at 200k rows, sorting them after the
     // names were assigned took 60 to 100 ms, on one core (BENCHMARKS.md, thirty-first round).
     let source = page.page.source;
     let page_rows = || Some(docs::page_rows(source, table, options.base.as_ref()?));
     let named = || {
         let pattern = options.key_pattern.as_ref();
-        let mut rows = keys::read(&place, spec, table, &columns, pattern, problems);
-        retired::keep(&place, spec, table, &columns, previous, &mut rows, problems);
+        let mut rows = keys::read(place, spec, table, &columns, pattern, problems);
+        retired::keep(place, spec, table, &columns, previous, &mut rows, problems);
         let retired_names = retired::names(&rows, &columns);
         let by_name = || {
             let names = table.rows.iter().map(|row| &*row.cells()[columns.name].text);
             facts::name_order(names.chain(retired_names.iter().map(|name| &**name)))
         };
         let checked = || {
-            let rows = uniqueness::check(&place, spec, previous, &columns, rows, problems);
-            let rows = names::assign(&place, spec, &columns, previous, rows, problems);
+            let rows = uniqueness::check(place, spec, previous, &columns, rows, problems);
+            let rows = names::assign(place, spec, &columns, previous, rows, problems);
             if problems[start..].iter().any(Diagnostic::is_error) {
                 return None;
             }
@@ -338,7 +356,7 @@ fn table<'a>(
             let (by_code, ()) = crate::parallel::join(
                 rows.len(),
                 || facts::code_order(&rows),
-                || lints::check(&place, spec, source, &columns, &rows, off_by_size, problems),
+                || lints::check(place, spec, source, &columns, &rows, off_by_size, problems),
             );
             Some((rows, by_code))
         };
@@ -349,7 +367,7 @@ fn table<'a>(
         crate::parallel::join(table.rows.len(), page_rows, named);
     let (rows, by_code) = checked?;
     let page_rows = page_rows?;
-    // Rows pass the checks whole and in order (stages 5, 7 and 8 drop a row only with an
+    // Rows pass the checks whole and in order (stages 6, 8 and 9 drop a row only with an
     // error), so the names sorted are theirs. Should a later change drop one without an error,
     // they are sorted again from the rows rather than pointing lookups at the wrong rows.
     let page_rows_of = rows.iter().map(|row| row.page_row);
@@ -362,11 +380,12 @@ fn table<'a>(
     Some(docs::ReadyTable {
         module: options.module?,
         enum_name: options.enum_name?,
-        manifest_path,
+        manifest_path: place.manifest,
         spec,
         page,
         base: options.base?,
         table,
+        skipped,
         columns,
         rows,
         facts,

@@ -1,4 +1,4 @@
-//! Stage 8: each row's variant name. A pinned name is used as written; otherwise the name cell
+//! Stage 9: each row's variant name. A pinned name is used as written; otherwise the name cell
 //! (or, where it yields nothing, the code) is made an identifier by [`naming`]; names that
 //! several rows give take their code as a suffix (`DiskFull1050`); anything that still
 //! collides is a problem naming the pin that fixes it.
@@ -149,7 +149,7 @@ pub fn names_page_row(key: &Code<'_>, keyed: &KeyedRow<'_>, name: &str) -> bool 
     key.of(keyed) || key.text == name
 }
 
-/// What the helps of stage 8's problems read besides the rows ([`assign`]): the API snapshot's
+/// What the helps of stage 9's problems read besides the rows ([`assign`]): the API snapshot's
 /// rows beside the table's, where there is a snapshot, and how many rows each key names.
 type Helps<'h, 'p, 'r, 'k, 'c, F> = (Option<&'h SnapshotRows<'p, 'r, 'k, 'c>>, &'h HelpKeys<'r, F>);
 

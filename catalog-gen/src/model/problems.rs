@@ -15,6 +15,7 @@ mod names;
 mod options;
 mod retired;
 mod select;
+mod skip;
 mod uniqueness;
 
 /// The rustc lints that regen warns of itself, at the name in the manifest or the docs that
@@ -42,6 +43,44 @@ pub fn retirement(key: &str) -> String {
         "retired = {{ {} = {{ note = \"no longer in the documentation\" }} }}",
         toml_string(key)
     )
+}
+
+/// The `skip-rows` line a help gives to paste to leave out, besides the rows `skipped`
+/// already, the row whose key cell is `cell`, where the cell reads as more than one code (a
+/// range, a formula): the one spelling of it in every help that offers it. A cell of one
+/// code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
+pub fn skipping(skipped: &[toml::Spanned<String>], cell: &str) -> Option<String> {
+    if !names_several_codes(cell) {
+        return None;
+    }
+    let entries: Vec<String> = skipped
+        .iter()
+        .map(|entry| entry.get_ref().as_str())
+        .chain([cell])
+        .map(toml_string)
+        .collect();
+    Some(format!("skip-rows = [{}]", entries.join(", ")))
+}
+
+/// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
+/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`), a formula (`0x7f * N + 0x9D`) or a list.
+fn names_several_codes(cell: &str) -> bool {
+    const JOINS: [&str; 9] = ["-", "–", "—", "..", "*", "+", ",", " to ", " or "];
+    let has_digit = |text: &str| text.bytes().any(|byte| byte.is_ascii_digit());
+    JOINS.iter().any(|join| {
+        cell.match_indices(join)
+            .any(|(at, _)| has_digit(&cell[..at]) && has_digit(&cell[at + join.len()..]))
+    })
+}
+
+/// The help's clause that offers [`skipping`] the row, where it does.
+fn skip_clause(skip: Option<&str>) -> String {
+    skip.map_or_else(String::new, |skip| {
+        format!(
+            "; or, where the row stands for no one code (a range, a formula), leave it out of \
+             the enum: `{skip}`"
+        )
+    })
 }
 
 /// The variant the API snapshot has for one of two rows that generate one name, which a pin
@@ -170,4 +209,23 @@ fn pin_variant_help(key: &str) -> String {
 /// "`a`, `b`, `c`".
 pub fn quoted_list(items: &[&str]) -> String {
     items.iter().map(|item| format!("`{item}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_cell_that_reads_as_several_codes_is_offered_to_be_skipped() {
+        for several in ["0x7f * N + 0x9D", "0x02-0xFE", "5–15", "0x3..255", "1 to 9", "7, 9"] {
+            assert!(names_several_codes(several), "{several}");
+        }
+        // A code mistyped, a negative code, a word: their rows are not to be left out.
+        for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
+            assert!(!names_several_codes(one), "{one}");
+        }
+        let entry = toml::Spanned::new(0..1, r#"a "b""#.to_owned());
+        assert_eq!(skipping(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
+        assert_eq!(skipping(&[], "4O4"), None);
+    }
 }

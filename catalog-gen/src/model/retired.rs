@@ -1,4 +1,4 @@
-//! Stage 6: rows the docs no longer have, kept as retired variants (the manifest's `retired`).
+//! Stage 7: rows the docs no longer have, kept as retired variants (the manifest's `retired`).
 //! A retired row keeps its last documented cells, read from the API snapshot the previous
 //! regeneration wrote, and its variant name; where the page has the row again, the page's
 //! row wins and the variant is no longer retired.

@@ -1,4 +1,4 @@
-//! The API snapshot's rows beside a table's, for the helps of the problems of stage 8
+//! The API snapshot's rows beside a table's, for the helps of the problems of stage 9
 //! ([`super::names`]): which of the snapshot's variants a row of the page was, and which row of
 //! the page a variant of the snapshot is now.
 

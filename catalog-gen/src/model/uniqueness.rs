@@ -1,4 +1,4 @@
-//! Stage 7: every row can be told apart. Without `shared-codes` no code is used twice; with
+//! Stage 8: every row can be told apart. Without `shared-codes` no code is used twice; with
 //! it, no code and name together are, and each row is still found by its code or its name.
 
 use std::cmp::Ordering;

@@ -7,6 +7,7 @@ use errors::iot::{IdentityError, MessageBrokerError, ShadowError};
 use errors::jsonrpc::RpcError;
 use errors::mediaconvert_warnings::WarningCode;
 use errors::s3_replication::ReplicationFailure;
+use errors::state_tree::Zone;
 use errors::Entry;
 
 #[test]
@@ -109,4 +110,16 @@ fn negative_codes_of_a_signed_type() {
         let unknown: errors::Documented<RpcError> = serde_json::from_str("-1").unwrap();
         assert_eq!(serde_json::to_string(&unknown).unwrap(), "-1");
     }
+}
+
+#[test]
+fn a_row_of_a_range_of_codes_left_out() {
+    assert_eq!(Zone::ALL, &[Zone::AccountHeaders, Zone::CodeChunksContentAddressed, Zone::Storage]);
+    assert_eq!(Zone::from_code(0xFF), Some(Zone::Storage));
+    assert_eq!(Zone::Storage as u8, 0xFF, "the codes are the discriminants");
+    assert_eq!(Zone::Storage.code(), 0xFF);
+    assert_eq!(Zone::from_code(0x02), None, "the reserved range is no variant");
+    assert_eq!("0x01".parse::<Zone>(), Ok(Zone::CodeChunksContentAddressed));
+    assert_eq!(Zone::CodeChunksContentAddressed.name(), "Code chunks (content-addressed)");
+    assert_eq!(<Zone as Entry>::TABLE.columns, &["Zone Z", "Category"]);
 }

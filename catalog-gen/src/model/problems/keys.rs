@@ -1,8 +1,8 @@
-//! The problems of stage 5, the rows and their keys ([`crate::model::keys`]).
+//! The problems of stage 6, the rows and their keys ([`crate::model::keys`]).
 
 use std::ops::Range;
 
-use super::{Place, quoted_list};
+use super::{Place, quoted_list, skip_clause};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::IntValue;
 
@@ -49,18 +49,29 @@ impl Place<'_> {
     }
 
     /// `key-pattern` finds no code in a key cell.
+    /// `skip` is the manifest line that would leave the row out, where the cell reads as
+    /// several codes ([`super::skipping`]).
     pub fn no_code_found(
         &self,
         span: Range<usize>,
         text: &str,
         pattern: Range<usize>,
+        skip: Option<&str>,
     ) -> Diagnostic {
-        self.in_page(
-            span,
-            format!("no code in `{text}`: `key-pattern` does not match it"),
-            "no code found",
-        )
-        .with_label(Label::secondary(self.manifest, pattern, "the pattern"))
+        let diagnostic = self
+            .in_page(
+                span,
+                format!("no code in `{text}`: `key-pattern` does not match it"),
+                "no code found",
+            )
+            .with_label(Label::secondary(self.manifest, pattern, "the pattern"));
+        match skip {
+            Some(_) => diagnostic.with_help(format!(
+                "fix `key-pattern` in the manifest so that it finds the code{}",
+                skip_clause(skip)
+            )),
+            None => diagnostic,
+        }
     }
 
     /// An integer code larger than its type.
@@ -105,13 +116,15 @@ impl Place<'_> {
         )
     }
 
-    /// An integer code that is not a number.
+    /// An integer code that is not a number; `skip` is the manifest line that would leave the
+    /// row out ([`super::skipping`]).
     pub fn code_not_a_number(
         &self,
         span: Range<usize>,
         text: &str,
         type_name: &str,
         has_pattern: bool,
+        skip: Option<&str>,
     ) -> Diagnostic {
         let help = if has_pattern {
             "fix `key-pattern` in the manifest so that it finds only the code"
@@ -124,7 +137,7 @@ impl Place<'_> {
             format!("code `{text}` is not {} `{type_name}`", article(type_name)),
             "expected decimal digits or 0x and hex digits",
         )
-        .with_help(help)
+        .with_help(format!("{help}{}", skip_clause(skip)))
     }
 }
 

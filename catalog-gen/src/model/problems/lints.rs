@@ -1,4 +1,4 @@
-//! The problems of stage 10, the warnings ([`crate::model::lints`],
+//! The problems of stage 11, the warnings ([`crate::model::lints`],
 //! [`crate::model::look_alike`]).
 
 use std::ops::Range;

@@ -1,4 +1,4 @@
-//! The problems of stage 8, the variants' names ([`crate::model::names`]).
+//! The problems of stage 9, the variants' names ([`crate::model::names`]).
 
 use std::ops::Range;
 

@@ -1,4 +1,4 @@
-//! The problems of stage 6, the retired rows ([`crate::model::retired`]).
+//! The problems of stage 7, the retired rows ([`crate::model::retired`]).
 
 use std::ops::Range;
 

@@ -1,4 +1,4 @@
-//! The problems of stage 7, codes and rows that must be unique
+//! The problems of stage 8, codes and rows that must be unique
 //! ([`crate::model::uniqueness`]).
 
 use std::ops::Range;

@@ -1,0 +1,128 @@
+//! Stage 5: the rows that the manifest's `skip-rows` leaves out of the enum.
+//!
+//! A registry's table often has rows that stand for no one code: a range (`0x02`-`0xFE`
+//! reserved), a formula (`0x7f * N + 0x9D`, reserved for greasing), or a row the enum is not
+//! to have (`0 | OK` in a table of errors). Such a row's key is no code of the key type, so
+//! without this stage the whole table would have to be `str`. The rows left out are taken out
+//! of the table here, before any later stage reads a row, so that to every later stage (and
+//! to the API snapshot, the changelog and the break gate) the table is the page's without
+//! them. An entry names rows by the whole plain text of their key cell or name cell, as the
+//! page has it: read before the codes are, and so the same whatever the key type.
+
+use crate::diagnostics::Diagnostic;
+use crate::int_code::int_value;
+use crate::manifest::TableSpec;
+use crate::markdown::{Row, Table};
+use crate::model::columns::{self, Columns};
+use crate::model::problems::Place;
+
+/// A table without the rows the manifest leaves out.
+#[derive(Debug)]
+pub struct Skipped<'a> {
+    /// The table without them.
+    pub table: Table<'a>,
+    /// The plain text of their key cells, in the page's order: the enum's rustdoc names them.
+    pub key_cells: Vec<String>,
+}
+
+/// `table` without the rows `spec` skips, and a problem for each entry that names no row;
+/// `None` where the manifest skips none, as most do: a table of 200k rows is not copied.
+pub fn rows<'a>(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    table: &Table<'a>,
+    columns: &Columns,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Skipped<'a>> {
+    if spec.skip_rows.is_empty() {
+        return None;
+    }
+    let skipped =
+        |row: &Row<'_>| spec.skip_rows.iter().any(|entry| names_row(entry.get_ref(), row, columns));
+    for entry in &spec.skip_rows {
+        if !table.rows.iter().any(|row| names_row(entry.get_ref(), row, columns)) {
+            // A number that is no row's code is a row gone, not a typo of a code near it.
+            let cells: Vec<&str> = match int_value(entry.get_ref()) {
+                Some(_) => Vec::new(),
+                None => table
+                    .rows
+                    .iter()
+                    .flat_map(|row| [columns.key, columns.name].map(|at| &*row.cells()[at].text))
+                    .collect(),
+            };
+            let closest = columns::closest(entry.get_ref(), &cells);
+            problems.push(place.skipped_row_not_found(entry.span(), entry.get_ref(), closest));
+        }
+    }
+    let (left_out, rows): (Vec<&Row<'a>>, Vec<&Row<'a>>) =
+        table.rows.iter().partition(|row| skipped(row));
+    let table = Table {
+        span: table.span.clone(),
+        events: table.events.clone(),
+        heading: table.heading.clone(),
+        caption: table.caption.clone(),
+        header: table.header.clone(),
+        rows: rows.into_iter().cloned().collect(),
+    };
+    let key_cells = left_out.iter().map(|row| row.cells()[columns.key].text.to_string()).collect();
+    Some(Skipped { table, key_cells })
+}
+
+/// Whether `entry` is the whole plain text of `row`'s key cell or name cell.
+fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
+    let cells = row.cells();
+    *cells[columns.key].text == *entry || *cells[columns.name].text == *entry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+    use crate::model::testing::{PLACE, spec};
+
+    const PAGE: &str = "| Error | Code |\n|---|---|\n| NO_ERROR | 0x0 |\n\
+                        | INTERNAL_ERROR | 0x1 |\n| Reserved for greasing | 0x7f * N + 0x9D |\n\
+                        | Reserved | 0x2-0xF |\n| Reserved | 0x10-0x1F |\n";
+
+    /// The codes of the rows kept when `options` are the `[[table]]`'s, or the problems.
+    fn kept(options: &str) -> Result<Vec<String>, Vec<String>> {
+        let page = markdown::parse(PAGE);
+        let spec = spec(&format!("key-column = \"Code\"\nkey-type = \"u64\"\n{options}"));
+        let mut problems = Vec::new();
+        let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut problems).unwrap();
+        let kept = rows(&PLACE, &spec, &page.tables[0], &columns, &mut problems);
+        let table = kept.as_ref().map_or(&page.tables[0], |kept| &kept.table);
+        if problems.is_empty() {
+            Ok(table.rows.iter().map(|row| row.cells()[1].text.to_string()).collect())
+        } else {
+            let text = |problem: &Diagnostic| {
+                format!("{problem}; {}", problem.help.as_deref().unwrap_or(""))
+            };
+            Err(problems.iter().map(text).collect())
+        }
+    }
+
+    #[test]
+    fn rows_are_skipped_by_their_key_or_name_cell_whole() {
+        let all = ["0x0", "0x1", "0x7f * N + 0x9D", "0x2-0xF", "0x10-0x1F"];
+        assert_eq!(kept("").unwrap(), all);
+        // An entry leaves out every row it names: both reserved rows.
+        let skipped =
+            kept("name-column = \"Error\"\nskip-rows = [\"0x7f * N + 0x9D\", \"Reserved\"]");
+        assert_eq!(skipped.unwrap(), ["0x0", "0x1"]);
+        // Without a name column, the key cell is the name cell.
+        assert_eq!(kept("skip-rows = [\"0x1\"]").unwrap(), [all[0], all[2], all[3], all[4]]);
+    }
+
+    #[test]
+    fn an_entry_that_names_no_row_is_a_problem_that_suggests_the_closest_cell() {
+        let problems = kept("name-column = \"Error\"\nskip-rows = [\"0x7f*N+0x9D\", \"Reserve\"]")
+            .unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("`skip-rows` names `0x7f*N+0x9D`, which is no row's"));
+        assert!(problems[0].contains("`0x7f * N + 0x9D`"), "{}", problems[0]);
+        assert!(problems[1].contains("`Reserved`"), "{}", problems[1]);
+        // Part of a cell names no row: entries are whole cells.
+        assert!(kept("skip-rows = [\"0x7f\"]").is_err());
+    }
+}
