@@ -48,11 +48,28 @@ pub fn table<'p, 's>(
     None
 }
 
-/// Whether a table's heading or caption is the one wanted (any, where none is).
+/// Whether a table's heading or caption is the one wanted (any, where none is): its text, or
+/// its text before an attribute block that ends it ([`without_attributes`]).
 fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
     wanted.as_ref().is_none_or(|wanted| {
-        found.as_ref().is_some_and(|found| same_text(&found.text, wanted.get_ref()))
+        found.as_ref().is_some_and(|found| {
+            same_text(&found.text, wanted.get_ref())
+                || without_attributes(&found.text)
+                    .is_some_and(|text| same_text(text, wanted.get_ref()))
+        })
     })
+}
+
+/// A heading's text before the attribute block that ends it, where one does: `{#id}`,
+/// `{.class}` or `{: #id}`, as kramdown (IETF drafts), Pandoc and Markdown Extra give a heading
+/// its anchor. GitHub shows the block as written, and so do the page's tables' descriptions and
+/// the enum's title; the published page shows the text alone, which the manifest may give.
+fn without_attributes(text: &str) -> Option<&str> {
+    let block = text.strip_suffix('}')?;
+    let open = block.rfind('{')?;
+    let (before, inside) = (&text[..open], &block[open + 1..]);
+    let is_attributes = inside.trim_start().starts_with(['#', '.', ':']);
+    (is_attributes && before.ends_with(char::is_whitespace)).then(|| before.trim_end())
 }
 
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
@@ -189,5 +206,29 @@ mod tests {
         );
         assert_eq!(pick("").unwrap_err(), "`p.md` has 3 tables that match; which one is meant?");
         assert!(pick("index = 3").unwrap_err().starts_with("there is no table 3 among the 3"));
+    }
+
+    /// kramdown's heading ids (`## Errors {#errors}`) are text on GitHub, and not on the
+    /// published page: the heading is found by either.
+    #[test]
+    fn a_heading_is_found_without_the_attribute_block_that_ends_it() {
+        let page = markdown::parse(
+            "## Session Errors {#iana-session}\n\n| a |\n|---|\n| 1 |\n\n\
+             ## Stream Errors {: .reset}\n\n| a |\n|---|\n| 2 |\n\n\
+             ## Set {1, 2}\n\n| a |\n|---|\n| 3 |\n",
+        );
+        let pick = |heading: &str| {
+            let spec =
+                spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\nheading = {heading:?}"));
+            let found = table(&PLACE, &spec, &page, &mut Vec::new());
+            found.map(|table| table.rows[0].cells()[0].text.to_string())
+        };
+        assert_eq!(pick("Session Errors").as_deref(), Some("1"));
+        assert_eq!(pick("session errors {#iana-session}").as_deref(), Some("1"));
+        assert_eq!(pick("Stream Errors").as_deref(), Some("2"));
+        // Braces that are no attributes are text.
+        assert_eq!(pick("Set").as_deref(), None);
+        assert_eq!(pick("Set {1, 2}").as_deref(), Some("3"));
+        assert_eq!(without_attributes("Errors{#errors}"), None);
     }
 }
