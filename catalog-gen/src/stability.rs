@@ -49,6 +49,8 @@ pub enum Break {
         old: String,
         /// The row's code as written.
         code: String,
+        /// The row's name as written.
+        name: String,
         /// What the manifest's `retired` keys the row by: its code as written, or its name
         /// where the code was another row's code or name too, or is a new row's.
         pin_key: String,
@@ -245,8 +247,8 @@ fn breaks_sharing(
                             table_has,
                         );
                         let pin_key = pin_key.to_owned();
-                        let code = old_variant.code.clone();
-                        Break::RemovedVariant { enum_name, old, code, pin_key, retirable }
+                        let (code, name) = (old_variant.code.clone(), old_variant.name.clone());
+                        Break::RemovedVariant { enum_name, old, code, name, pin_key, retirable }
                     }
                 });
             }
@@ -484,6 +486,7 @@ mod tests {
                     enum_name: "E".into(),
                     old: "Gone".into(),
                     code: "1999".into(),
+                    name: "Gone".into(),
                     pin_key: "1999".into(),
                     retirable: true,
                 },
@@ -756,6 +759,7 @@ mod tests {
                 enum_name: "E".into(),
                 old: "Worse".into(),
                 code: "400".into(),
+                name: "Worse".into(),
                 pin_key: "Worse".into(),
                 retirable: true,
             }]

@@ -195,6 +195,7 @@ fn enum_model(
                 .iter()
                 .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
                 .collect(),
+            skip_rows: spec.skip_rows.iter().map(|entry| entry.get_ref().clone()).collect(),
             integer_codes: spec.key_type.get_ref().is_integer(),
             discriminants: facts.discriminants,
         },

@@ -265,6 +265,9 @@ pub struct Origin {
     pub enum_span: Range<usize>,
     /// The pinned variant names: key (code as written, or name), the name, and its span.
     pub pins: Vec<(String, String, Range<usize>)>,
+    /// The manifest's `skip-rows` entries: a row that one of them names is left out there,
+    /// not gone from the page, which the break gate's help says.
+    pub skip_rows: Vec<String>,
     /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
     pub integer_codes: bool,
     /// Whether the codes are the discriminants, and if not, why: what the break gate says
