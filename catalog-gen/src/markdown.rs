@@ -15,6 +15,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::parallel;
 use rests::Rest;
 
+mod attributes;
 mod delimiter_tabs;
 mod front_matter;
 mod html;
@@ -25,6 +26,7 @@ mod plain_text;
 mod rests;
 mod tildes;
 
+pub use attributes::{before_attribute_block, is_attribute_block};
 pub use front_matter::FrontMatter;
 pub use html::{anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_line_break};
 pub use plain_text::plain_text;

@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal};
 use crate::manifest::TableSpec;
-use crate::markdown::{Cell, Row, Table};
+use crate::markdown::{Cell, Row, Table, is_attribute_block};
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::problems::{self, Place};
@@ -49,7 +49,7 @@ pub fn read<'a>(
 ) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
     for (index, row) in table.rows.iter().enumerate() {
-        check_width(place, table, row, problems);
+        check_width(place, spec, table, row, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns). A row needs a
         // code; an empty name cell is a name that makes no identifier (the code names the
         // variant), so the name is not read here.
@@ -65,11 +65,22 @@ pub fn read<'a>(
 }
 
 /// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM
-/// does) and reports one with more (their text would be lost).
-fn check_width(place: &Place<'_>, table: &Table, row: &Row, problems: &mut Vec<Diagnostic>) {
+/// does), or, where its one cell is an attribute block, of that; reports one with more cells
+/// (their text would be lost).
+fn check_width(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    table: &Table,
+    row: &Row,
+    problems: &mut Vec<Diagnostic>,
+) {
     let width = table.header.len();
     let present = row.cells().iter().filter(|cell| !cell.missing).count();
-    if present < width {
+    let first = &row.cells()[0];
+    if present == 1 && is_attribute_block(&first.text) {
+        let skip = problems::skip_line(&spec.skip_rows, &first.text);
+        problems.push(place.attribute_row(row.span.clone(), &first.text, &skip));
+    } else if present < width {
         let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
         problems.push(place.short_row(row.cells()[present].span.clone(), present, width, &missing));
     }

@@ -46,20 +46,25 @@ pub fn retirement(key: &str) -> String {
 }
 
 /// The `skip-rows` line a help gives to paste to leave out, besides the rows `skipped`
-/// already, the row whose key cell is `cell`, where the cell reads as more than one code (a
-/// range, a formula): the one spelling of it in every help that offers it. A cell of one
-/// code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
+/// already, the row whose key or name cell is `cell`, where the row stands for no one code:
+/// the cell reads as more than one (a range, a formula), or is an attribute block that GitHub
+/// shows as a row (`{: #frame-types}`). A cell of one code mistyped (`4O4`) is offered none:
+/// leaving its row out would lose a code.
 pub fn skipping(skipped: &[toml::Spanned<String>], cell: &str) -> Option<String> {
-    if !names_several_codes(cell) {
-        return None;
-    }
+    let no_one_code = names_several_codes(cell) || crate::markdown::is_attribute_block(cell);
+    no_one_code.then(|| skip_line(skipped, cell))
+}
+
+/// The `skip-rows` line that leaves out, besides the rows `skipped` already, the row `cell`
+/// names: the one spelling of it in every help that offers it.
+pub fn skip_line(skipped: &[toml::Spanned<String>], cell: &str) -> String {
     let entries: Vec<String> = skipped
         .iter()
         .map(|entry| entry.get_ref().as_str())
         .chain([cell])
         .map(toml_string)
         .collect();
-    Some(format!("skip-rows = [{}]", entries.join(", ")))
+    format!("skip-rows = [{}]", entries.join(", "))
 }
 
 /// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
@@ -77,8 +82,8 @@ fn names_several_codes(cell: &str) -> bool {
 fn skip_clause(skip: Option<&str>) -> String {
     skip.map_or_else(String::new, |skip| {
         format!(
-            "; or, where the row stands for no one code (a range, a formula), leave it out of \
-             the enum: `{skip}`"
+            "; or, where the row stands for no one code (a range, a formula, an attribute \
+             block), leave it out of the enum: `{skip}`"
         )
     })
 }
@@ -227,5 +232,6 @@ mod tests {
         let entry = toml::Spanned::new(0..1, r#"a "b""#.to_owned());
         assert_eq!(skipping(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
         assert_eq!(skipping(&[], "4O4"), None);
+        assert!(skipping(&[], "{: #frame-types}").is_some());
     }
 }

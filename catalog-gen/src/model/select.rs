@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
-use crate::markdown::{Heading, Page, Table};
+use crate::markdown::{Heading, Page, Table, before_attribute_block};
 use crate::model::problems::Place;
 use crate::model::same_text;
 use crate::source::line_column;
@@ -49,27 +49,16 @@ pub fn table<'p, 's>(
 }
 
 /// Whether a table's heading or caption is the one wanted (any, where none is): its text, or
-/// its text before an attribute block that ends it ([`without_attributes`]).
+/// its text before an attribute block that ends it (`## Errors {#errors}`, kramdown's anchor,
+/// which GitHub shows as text and the published page does not: [`before_attribute_block`]).
 fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
     wanted.as_ref().is_none_or(|wanted| {
         found.as_ref().is_some_and(|found| {
             same_text(&found.text, wanted.get_ref())
-                || without_attributes(&found.text)
+                || before_attribute_block(&found.text)
                     .is_some_and(|text| same_text(text, wanted.get_ref()))
         })
     })
-}
-
-/// A heading's text before the attribute block that ends it, where one does: `{#id}`,
-/// `{.class}` or `{: #id}`, as kramdown (IETF drafts), Pandoc and Markdown Extra give a heading
-/// its anchor. GitHub shows the block as written, and so do the page's tables' descriptions and
-/// the enum's title; the published page shows the text alone, which the manifest may give.
-fn without_attributes(text: &str) -> Option<&str> {
-    let block = text.strip_suffix('}')?;
-    let open = block.rfind('{')?;
-    let (before, inside) = (&text[..open], &block[open + 1..]);
-    let is_attributes = inside.trim_start().starts_with(['#', '.', ':']);
-    (is_attributes && before.ends_with(char::is_whitespace)).then(|| before.trim_end())
 }
 
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
@@ -229,6 +218,5 @@ mod tests {
         // Braces that are no attributes are text.
         assert_eq!(pick("Set").as_deref(), None);
         assert_eq!(pick("Set {1, 2}").as_deref(), Some("3"));
-        assert_eq!(without_attributes("Errors{#errors}"), None);
     }
 }

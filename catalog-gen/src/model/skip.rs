@@ -7,7 +7,9 @@
 //! of the table here, before any later stage reads a row, so that to every later stage (and
 //! to the API snapshot, the changelog and the break gate) the table is the page's without
 //! them. An entry names rows by the whole plain text of their key cell or name cell, as the
-//! page has it: read before the codes are, and so the same whatever the key type.
+//! page has it: read before the codes are, and so the same whatever the key type; a row of
+//! one cell (an attribute block under a table, `{: #frame-types}`, which GitHub shows as a
+//! row) by that cell.
 
 use crate::diagnostics::Diagnostic;
 use crate::int_code::int_value;
@@ -68,10 +70,13 @@ pub fn rows<'a>(
     Some(Skipped { table, key_cells })
 }
 
-/// Whether `entry` is the whole plain text of `row`'s key cell or name cell.
+/// Whether `entry` is the whole plain text of `row`'s key cell or name cell, or, where the row
+/// has one cell (an attribute block under a table is such a row on GitHub), of that cell.
 fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
     let cells = row.cells();
-    *cells[columns.key].text == *entry || *cells[columns.name].text == *entry
+    let one_cell = cells.iter().skip(1).all(|cell| cell.missing);
+    [columns.key, columns.name].iter().any(|&column| *cells[column].text == *entry)
+        || (one_cell && *cells[0].text == *entry)
 }
 
 #[cfg(test)]
@@ -124,5 +129,16 @@ mod tests {
         assert!(problems[1].contains("`Reserved`"), "{}", problems[1]);
         // Part of a cell names no row: entries are whole cells.
         assert!(kept("skip-rows = [\"0x7f\"]").is_err());
+    }
+
+    #[test]
+    fn a_row_of_one_cell_is_named_by_that_cell_whichever_the_key_column() {
+        // An attribute block under the table: a row whose one cell is neither the key's nor
+        // the name's.
+        let page = markdown::parse("| Name | Code |\n|---|---|\n| A | 1 |\n{: #codes}\n");
+        let spec = spec("key-column = \"Code\"\nkey-type = \"u8\"\nskip-rows = [\"{: #codes}\"]");
+        let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut Vec::new()).unwrap();
+        let kept = rows(&PLACE, &spec, &page.tables[0], &columns, &mut Vec::new()).unwrap();
+        assert_eq!((kept.table.rows.len(), &kept.key_cells[..]), (1, &[String::new()][..]));
     }
 }

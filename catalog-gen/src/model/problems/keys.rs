@@ -31,6 +31,22 @@ impl Place<'_> {
         .with_help("if the row should say something there, add the cells to the page upstream")
     }
 
+    /// A row of one cell that is an attribute block (`{: #frame-types}`): kramdown's attributes
+    /// of the table above it, which GitHub shows as a row of it. `skip` is the manifest line
+    /// that would leave the row out.
+    pub fn attribute_row(&self, span: Range<usize>, text: &str, skip: &str) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("row `{text}` is an attribute block, which GitHub shows as a row"),
+            "a row of one cell on GitHub",
+        )
+        .with_note(
+            "kramdown, Pandoc and Markdown Extra read it as the attributes of the table above \
+             it, so the published page may have no such row",
+        )
+        .with_help(format!("leave it out of the enum: `{skip}`"))
+    }
+
     /// A row with more cells than the table has columns.
     pub fn long_row(&self, span: Range<usize>, width: usize) -> Diagnostic {
         self.in_page(
