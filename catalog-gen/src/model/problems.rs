@@ -46,13 +46,21 @@ pub fn retirement(key: &str) -> String {
 }
 
 /// The `skip-rows` line a help gives to paste to leave out, besides the rows `skipped`
-/// already, the row whose key or name cell is `cell`, where the row stands for no one code:
-/// the cell reads as more than one (a range, a formula), or is an attribute block that GitHub
-/// shows as a row (`{: #frame-types}`). A cell of one code mistyped (`4O4`) is offered none:
-/// leaving its row out would lose a code.
+/// already, the row whose key or name cell is `cell`, where the row stands for no one code
+/// ([`stands_for_no_one_code`]). A cell of one code mistyped (`4O4`) is offered none: leaving
+/// its row out would lose a code.
 pub fn skipping(skipped: &[toml::Spanned<String>], cell: &str) -> Option<String> {
-    let no_one_code = names_several_codes(cell) || crate::markdown::is_attribute_block(cell);
-    no_one_code.then(|| skip_line(skipped, cell))
+    stands_for_no_one_code(cell).then(|| skip_line(skipped, cell))
+}
+
+/// Whether a key cell that is no code says that its row stands for none: it reads as several
+/// codes (a range, a formula), has no letter or digit (a rule of dashes, which kramdown reads
+/// as a separator of the table's rows and GitHub as a row), or is an attribute block that
+/// GitHub shows as a row (`{: #frame-types}`).
+fn stands_for_no_one_code(cell: &str) -> bool {
+    names_several_codes(cell)
+        || !cell.chars().any(char::is_alphanumeric)
+        || crate::markdown::is_attribute_block(cell)
 }
 
 /// The `skip-rows` line that leaves out, besides the rows `skipped` already, the row `cell`
@@ -82,8 +90,8 @@ fn names_several_codes(cell: &str) -> bool {
 fn skip_clause(skip: Option<&str>) -> String {
     skip.map_or_else(String::new, |skip| {
         format!(
-            "; or, where the row stands for no one code (a range, a formula, an attribute \
-             block), leave it out of the enum: `{skip}`"
+            "; or, where the row stands for no one code (a range, a formula, a rule, an \
+             attribute block), leave it out of the enum: `{skip}`"
         )
     })
 }
@@ -232,6 +240,8 @@ mod tests {
         let entry = toml::Spanned::new(0..1, r#"a "b""#.to_owned());
         assert_eq!(skipping(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
         assert_eq!(skipping(&[], "4O4"), None);
-        assert!(skipping(&[], "{: #frame-types}").is_some());
+        for no_code in ["{: #frame-types}", "----------", "—"] {
+            assert!(skipping(&[], no_code).is_some(), "{no_code}");
+        }
     }
 }
