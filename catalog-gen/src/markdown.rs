@@ -262,6 +262,14 @@ impl<'a> Row<'a> {
         &self.cells
     }
 
+    /// The row's one cell, where it has no other (the others [missing](Cell::missing)): on
+    /// GitHub, a line under a table without a `|` between cells, such as kramdown's attribute
+    /// block (`{: #frame-types}`), which kramdown does not read as a row.
+    pub fn only_cell(&self) -> Option<&Cell<'a>> {
+        let (first, rest) = self.cells.split_first()?;
+        rest.iter().all(|cell| cell.missing).then_some(first)
+    }
+
     /// Every cell's [text](Cell::text), in column order, shared as one array: what the row's
     /// variant keeps.
     pub fn texts(&self) -> &Arc<[Arc<str>]> {

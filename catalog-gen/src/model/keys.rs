@@ -54,7 +54,9 @@ pub fn read<'a>(
         // code; an empty name cell is a name that makes no identifier (the code names the
         // variant), so the name is not read here.
         let key_cell = &row.cells()[columns.key];
-        let Some(key_text) = key_text(place, spec, key_cell, pattern, problems) else { continue };
+        let Some(key_text) = key_text(place, spec, row, key_cell, pattern, problems) else {
+            continue;
+        };
         let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
             continue;
         };
@@ -76,10 +78,9 @@ fn check_width(
 ) {
     let width = table.header.len();
     let present = row.cells().iter().filter(|cell| !cell.missing).count();
-    let first = &row.cells()[0];
-    if present == 1 && is_attribute_block(&first.text) {
-        let skip = problems::skip_line(&spec.skip_rows, &first.text);
-        problems.push(place.attribute_row(row.span.clone(), &first.text, &skip));
+    if let Some(block) = row.only_cell().filter(|cell| is_attribute_block(&cell.text)) {
+        let skip = problems::skip_line(&spec.skip_rows, &block.text);
+        problems.push(place.attribute_row(row.span.clone(), &block.text, &skip));
     } else if present < width {
         let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
         problems.push(place.short_row(row.cells()[present].span.clone(), present, width, &missing));
@@ -89,17 +90,23 @@ fn check_width(
     }
 }
 
-/// The code as written in `cell`: the whole cell, or what `key-pattern` finds in it.
+/// The code as written in `cell`, `row`'s key cell: the whole cell, or what `key-pattern`
+/// finds in it.
 fn key_text(
     place: &Place<'_>,
     spec: &TableSpec,
+    row: &Row,
     cell: &Cell,
     pattern: Option<&Regex>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let text = &*cell.text;
     if text.is_empty() {
-        problems.push(place.empty_code(cell.span.clone()));
+        // A row of one cell in another column (kramdown's attribute block under the table):
+        // what that cell says may be no code, which `skip-rows` leaves out.
+        let only = row.only_cell().filter(|only| !std::ptr::eq(*only, cell));
+        let skip = only.and_then(|only| problems::skipping(&spec.skip_rows, &only.text));
+        problems.push(place.empty_code(cell.span.clone(), skip.as_deref()));
         return None;
     }
     let (Some(pattern), Some(spec_pattern)) = (pattern, &spec.key_pattern) else {

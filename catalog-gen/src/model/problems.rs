@@ -58,9 +58,12 @@ pub fn skipping(skipped: &[toml::Spanned<String>], cell: &str) -> Option<String>
 /// as a separator of the table's rows and GitHub as a row), or is an attribute block that
 /// GitHub shows as a row (`{: #frame-types}`).
 fn stands_for_no_one_code(cell: &str) -> bool {
-    names_several_codes(cell)
-        || !cell.chars().any(char::is_alphanumeric)
-        || crate::markdown::is_attribute_block(cell)
+    // An empty cell names no row alone: `skip-rows = [""]` would leave out every row whose
+    // name cell is empty.
+    !cell.is_empty()
+        && (names_several_codes(cell)
+            || !cell.chars().any(char::is_alphanumeric)
+            || crate::markdown::is_attribute_block(cell))
 }
 
 /// The `skip-rows` line that leaves out, besides the rows `skipped` already, the row `cell`
@@ -240,6 +243,7 @@ mod tests {
         let entry = toml::Spanned::new(0..1, r#"a "b""#.to_owned());
         assert_eq!(skipping(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
         assert_eq!(skipping(&[], "4O4"), None);
+        assert_eq!(skipping(&[], ""), None);
         for no_code in ["{: #frame-types}", "----------", "—"] {
             assert!(skipping(&[], no_code).is_some(), "{no_code}");
         }

@@ -74,9 +74,8 @@ pub fn rows<'a>(
 /// has one cell (an attribute block under a table is such a row on GitHub), of that cell.
 fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
     let cells = row.cells();
-    let one_cell = cells.iter().skip(1).all(|cell| cell.missing);
     [columns.key, columns.name].iter().any(|&column| *cells[column].text == *entry)
-        || (one_cell && *cells[0].text == *entry)
+        || row.only_cell().is_some_and(|cell| *cell.text == *entry)
 }
 
 #[cfg(test)]

@@ -58,10 +58,13 @@ impl Place<'_> {
     }
 
     /// A key cell without text.
-    pub fn empty_code(&self, span: Range<usize>) -> Diagnostic {
-        self.in_page(span, "empty code cell".into(), "code needed").with_help(
-            "every row needs a code, which lookups find it by: give this row one upstream",
-        )
+    /// `skip` is the manifest line that would leave the row out, where the row's one cell
+    /// says it stands for no code ([`super::skipping`]).
+    pub fn empty_code(&self, span: Range<usize>, skip: Option<&str>) -> Diagnostic {
+        self.in_page(span, "empty code cell".into(), "code needed").with_help(format!(
+            "every row needs a code, which lookups find it by: give this row one upstream{}",
+            skip_clause(skip)
+        ))
     }
 
     /// `key-pattern` finds no code in a key cell.
