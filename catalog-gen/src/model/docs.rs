@@ -37,7 +37,7 @@ pub struct ReadyTable<'a> {
     /// The table on the page, without the rows the manifest leaves out
     /// ([`crate::model::skip`]).
     pub table: &'a Table<'a>,
-    /// The plain text of the key cells of the rows left out, in the page's order.
+    /// The rows left out, as the enum's rustdoc names them ([`crate::model::skip::Skipped`]).
     pub skipped: Vec<String>,
     /// Its columns.
     pub columns: Columns,

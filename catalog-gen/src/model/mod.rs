@@ -139,8 +139,9 @@ pub struct Enum {
     /// Row numbers in lookup order of their codes (see [`facts::key_order`]); rows that share a
     /// code stay in the document's order.
     pub rows_by_code: Vec<usize>,
-    /// The plain text of the key cells of the rows the manifest leaves out (`skip-rows`), in
-    /// the page's order: the enum's rustdoc names them.
+    /// The rows the manifest leaves out (`skip-rows`), in the page's order, each by the plain
+    /// text of its key cell (or of its first cell with text, where that is empty): the enum's
+    /// rustdoc names them.
     pub skipped: Vec<String>,
     /// Whether any row has a URL of its own ([`Variant::url`]).
     pub row_urls: bool,
@@ -325,7 +326,7 @@ fn table<'a>(
     let table = select::table(place, spec, &page.page, problems)?;
     let columns = columns::resolve(place, spec, table, problems)?;
     let (table, skipped) = match skip::rows(place, spec, table, &columns, problems) {
-        Some(skipped) => (without_skipped.get_or_init(|| skipped.table), skipped.key_cells),
+        Some(skipped) => (without_skipped.get_or_init(|| skipped.table), skipped.shown),
         None => (table, Vec::new()),
     };
     // What each page row gives its variant (stage 12: its cells' text and rustdoc, its URL)

@@ -23,8 +23,10 @@ use crate::model::problems::Place;
 pub struct Skipped<'a> {
     /// The table without them.
     pub table: Table<'a>,
-    /// The plain text of their key cells, in the page's order: the enum's rustdoc names them.
-    pub key_cells: Vec<String>,
+    /// How the enum's rustdoc names them, in the page's order: each by the plain text of its
+    /// key cell, or where that is empty (an attribute block in another column), of its first
+    /// cell with text.
+    pub shown: Vec<String>,
 }
 
 /// `table` without the rows `spec` skips, and a problem for each entry that names no row;
@@ -66,8 +68,18 @@ pub fn rows<'a>(
         header: table.header.clone(),
         rows: rows.into_iter().cloned().collect(),
     };
-    let key_cells = left_out.iter().map(|row| row.cells()[columns.key].text.to_string()).collect();
-    Some(Skipped { table, key_cells })
+    let shown = left_out.iter().map(|row| shown(row, columns).to_owned()).collect();
+    Some(Skipped { table, shown })
+}
+
+/// The text a row left out is shown by: its key cell's, or its first cell's with text.
+fn shown<'r>(row: &'r Row<'_>, columns: &Columns) -> &'r str {
+    let cells = row.cells();
+    let key = &*cells[columns.key].text;
+    match key {
+        "" => cells.iter().map(|cell| &*cell.text).find(|text| !text.is_empty()).unwrap_or(key),
+        _ => key,
+    }
 }
 
 /// Whether `entry` is the whole plain text of `row`'s key cell or name cell, or, where the row
@@ -138,6 +150,6 @@ mod tests {
         let spec = spec("key-column = \"Code\"\nkey-type = \"u8\"\nskip-rows = [\"{: #codes}\"]");
         let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut Vec::new()).unwrap();
         let kept = rows(&PLACE, &spec, &page.tables[0], &columns, &mut Vec::new()).unwrap();
-        assert_eq!((kept.table.rows.len(), &kept.key_cells[..]), (1, &[String::new()][..]));
+        assert_eq!((kept.table.rows.len(), &kept.shown[..]), (1, &["{: #codes}".to_owned()][..]));
     }
 }
