@@ -10,7 +10,9 @@
 //! string codes, of codes rows share, and of string codes that name the variants, with or
 //! without a `key-pattern` and a `strip-suffix`; a page of one such table, or of two under
 //! their headings (each its own `[[table]]` of one module), where a row may also move from one
-//! table to the other, and the page's prose and the details' links may change. Real histories found most of the break gate's
+//! table to the other, and the page's prose and the details' links may change; and in tables
+//! of integer codes, a registry's row for no one code (`0x02-0x0F`, `0x7f * N + 0x21`) that
+//! comes and goes and is spelled otherwise, which the pasted `skip-rows` leaves out. Real histories found most of the break gate's
 //! problems one page at a time (`replay_history.rs`); these find them by kind.
 //!
 //! Besides what every replay checks (no panic, files up to date after each regen, no help that
@@ -242,6 +244,9 @@ struct Page {
     notes: bool,
     /// How far the first three columns are rotated left ([`Edit::RotateColumns`]).
     rotation: usize,
+    /// A registry's row for no one code (a range, a formula), after this many rows, with its
+    /// key cell: a row the manifest's `skip-rows` must leave out ([`Doc::reserve`]).
+    reserved: Option<(usize, &'static str)>,
 }
 
 impl Page {
@@ -440,7 +445,17 @@ impl Page {
         let header = self.in_order(["Code".to_owned(), "Name".to_owned(), third.to_owned()]);
         let (fourth, line) = if self.notes { (" Notes |", " --- |") } else { ("", "") };
         let mut text = format!("| {} |{fourth}\n| --- | --- | --- |{line}\n", header.join(" | "));
-        for row in &self.rows {
+        // The reserved row goes after as many rows as it says, or last where there are fewer.
+        let reserved_after = self.reserved.map(|(after, code)| (after.min(self.rows.len()), code));
+        let reserved = |text: &mut String, at: usize| {
+            if let Some((_, code)) = reserved_after.filter(|(after, _)| *after == at) {
+                let note = if self.notes { " reserved |" } else { "" };
+                let cells = [code, "Reserved", "For later use."].map(str::to_owned);
+                text.push_str(&format!("| {} |{note}\n", self.in_order(cells).join(" | ")));
+            }
+        };
+        for (at, row) in self.rows.iter().enumerate() {
+            reserved(&mut text, at);
             let note = if self.notes { format!(" n{} |", row.code) } else { String::new() };
             let code = match &row.annotation {
                 Some(annotation) => format!("{} {annotation}", row.written),
@@ -462,6 +477,7 @@ impl Page {
             let cells = self.in_order([code, name, details]);
             text.push_str(&format!("| {} |{note}\n", cells.join(" | ")));
         }
+        reserved(&mut text, self.rows.len());
         text
     }
 
@@ -560,6 +576,22 @@ impl Doc {
             }
         }
         self
+    }
+
+    /// Gives the tables of integer codes read without a `key-pattern` (which would find a
+    /// code in it) the reserved row of revision `revision` of a history drawn with `seed`: in
+    /// two revisions of three, its key cell spelled one of three ways, changing every other
+    /// revision, so that rows come to be left out, their entries stale and their cells
+    /// spelled otherwise.
+    fn reserve(&mut self, revision: usize, seed: u8) {
+        const KEYS: [&str; 3] = ["0x7f * N + 0x21", "0x02-0x0F", "1000 - 1999"];
+        let seed = usize::from(seed);
+        for (at, page) in self.tables.iter_mut().enumerate() {
+            let present = (seed >> at) + revision;
+            let readable = !page.kind.string_codes() && !page.reading.pattern;
+            page.reserved = (readable && present % 3 != 2)
+                .then(|| (seed % (page.rows.len() + 1), KEYS[(seed + revision / 2) % 3]));
+        }
     }
 
     fn markdown(&self) -> String {
@@ -700,6 +732,7 @@ fn first_page() -> impl Strategy<Value = Page> {
         remedy: false,
         notes: false,
         rotation: 0,
+        reserved: None,
     });
     pages.prop_filter("a page regen can generate", Page::is_valid)
 }
@@ -919,10 +952,12 @@ proptest! {
         // Drawn last, so that the seeds kept in the regressions file make the pages and the
         // updates they made before codes could be negative.
         negative in any::<bool>(),
+        // Drawn after it, for the same reason: the rows for no one code came later still.
+        reserved in proptest::option::of(any::<u8>()),
     ) {
         let sandbox = tempfile::tempdir().unwrap();
         let first = if negative { first.with_negative_codes() } else { first };
-        replay_made(sandbox.path(), first, &updates, Doc::apply)?;
+        replay_made(sandbox.path(), first, &updates, Doc::apply, reserved)?;
     }
 }
 
@@ -935,9 +970,13 @@ fn replay_made(
     first: Doc,
     updates: &[Vec<DocEdit>],
     apply: fn(&mut Doc, &DocEdit),
+    reserved: Option<u8>,
 ) -> Result<Replay, TestCaseError> {
     let mut replay = Replay::of_tables(sandbox, &first.manifest_tables());
     let mut page = first;
+    if let Some(seed) = reserved {
+        page.reserve(0, seed);
+    }
     let mut pages = vec![page.markdown()];
     let outcome = replay.revision("first", pages[0].as_bytes());
     prop_assert_eq!(outcome, Outcome::Generated { allowed_break: false });
@@ -946,6 +985,9 @@ fn replay_made(
         let module_before = replay.module_text("m").unwrap();
         for edit in edits {
             apply(&mut page, edit);
+        }
+        if let Some(seed) = reserved {
+            page.reserve(number + 1, seed);
         }
         replay.reread(&page.manifest_tables());
         pages.push(page.markdown());
@@ -1040,6 +1082,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         remedy: false,
         notes: false,
         rotation: 0,
+        reserved: None,
     };
     let edit = |edit| DocEdit::In { table: 0, edit };
     let updates = [
@@ -1055,7 +1098,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         DocEdit::MoveAcross { .. } | DocEdit::Reread { .. } | DocEdit::Reword => unreachable!(),
     };
     let doc = Doc { tables: vec![page], intro: false };
-    let replay = replay_made(sandbox.path(), doc, &updates, unchecked).unwrap();
+    let replay = replay_made(sandbox.path(), doc, &updates, unchecked, None).unwrap();
     assert_eq!(
         replay.replayed.pasted,
         ["variants: 2", "variants: 38", "variants: 1", "retired: 2", "variants: Full"],

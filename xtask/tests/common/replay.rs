@@ -1,7 +1,8 @@
 //! A docs page's history replayed through regen (`catalog_gen::regen`, what `cargo xtask regen
 //! --changelog` runs), a revision at a time, as a team that regenerates after every docs update
 //! would: where the break gate refuses, the pins, retirements and accessor pins its helps give
-//! are pasted into the manifest and regen runs again (and where no help gives one, the run is
+//! (and the `skip-rows` lines that leave out rows that stand for no code) are pasted into the
+//! manifest and regen runs again (and where no help gives one, the run is
 //! repeated with `--allow-breaking`, as a team that accepts the break would). No run may panic,
 //! every success must leave the files up to date (`--check`), and no help may come back after
 //! its paste. Shared by `replay_history.rs` (git histories) and `random_histories.rs` (made ones).
@@ -51,6 +52,8 @@ struct Manifest {
 struct Table {
     lines: String,
     pins: BTreeMap<&'static str, BTreeMap<String, toml::Value>>,
+    /// Its `skip-rows`, as pasted: the rows left out.
+    skip_rows: Vec<String>,
 }
 
 /// The table whose `[[table]]` holds the byte `offset` of the manifest's `text`.
@@ -89,6 +92,12 @@ impl Manifest {
 impl Table {
     fn pins_text(&self) -> String {
         let mut text = String::new();
+        if !self.skip_rows.is_empty() {
+            let entries = toml::Value::Array(
+                self.skip_rows.iter().map(|entry| toml::Value::String(entry.clone())).collect(),
+            );
+            text.push_str(&format!("skip-rows = {entries}\n"));
+        }
         for (name, pins) in &self.pins {
             let quoted = |key: &str| toml::Value::String(key.to_owned()).to_string();
             let pins: Vec<String> =
@@ -121,6 +130,27 @@ impl Table {
         for name in ["retired", "variants"] {
             if let Some(key) = to_remove(error, name) {
                 changed |= self.remove(name, &key, pasted);
+            }
+        }
+        // A row left out that the page no longer has; a row the help would leave out.
+        if let Some(entry) = to_remove(error, "skip-rows") {
+            let before = self.skip_rows.len();
+            self.skip_rows.retain(|kept| *kept != entry);
+            if self.skip_rows.len() < before {
+                pasted.push(format!("skip-rows: {entry} removed"));
+                changed = true;
+            }
+        }
+        let skip_line = between(error, "`skip-rows = [", "]`");
+        let skipped =
+            skip_line.and_then(|line| toml::from_str::<toml::Table>(&format!("s = [{line}]")).ok());
+        let entries =
+            skipped.as_ref().and_then(|table| table["s"].as_array()).into_iter().flatten();
+        for entry in entries.filter_map(toml::Value::as_str) {
+            if !self.skip_rows.iter().any(|kept| kept == entry) {
+                self.skip_rows.push(entry.to_owned());
+                pasted.push(format!("skip-rows: {entry}"));
+                changed = true;
             }
         }
         // An accessor pin for a column that is gone, whose method a column makes without it.
@@ -281,8 +311,11 @@ impl Replay {
     pub fn of_tables(sandbox: &Path, tables: &[String]) -> Self {
         let docs = sandbox.join("docs");
         fs::create_dir_all(&docs).unwrap();
-        let tables =
-            tables.iter().map(|lines| Table { lines: lines.clone(), pins: BTreeMap::new() });
+        let tables = tables.iter().map(|lines| Table {
+            lines: lines.clone(),
+            pins: BTreeMap::new(),
+            skip_rows: Vec::new(),
+        });
         Replay {
             sandbox: sandbox.to_owned(),
             manifest_path: docs.join("catalog.toml"),
