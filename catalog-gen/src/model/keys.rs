@@ -13,6 +13,7 @@ use crate::markdown::{Cell, Row, Table, is_attribute_block};
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::problems::{self, Place};
+use crate::model::skip;
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -105,7 +106,7 @@ fn key_text(
         // A row of one cell in another column (kramdown's attribute block under the table):
         // what that cell says may be no code, which `skip-rows` leaves out.
         let only = row.only_cell().filter(|only| !std::ptr::eq(*only, cell));
-        let skip = only.and_then(|only| problems::skipping(&spec.skip_rows, &only.text));
+        let skip = only.and_then(|only| skip::offered(&spec.skip_rows, &only.text));
         problems.push(place.empty_code(cell.span.clone(), skip.as_deref()));
         return None;
     }
@@ -116,7 +117,7 @@ fn key_text(
     match found {
         Some(code) if !code.as_str().is_empty() => Some(code.as_str().to_owned()),
         _ => {
-            let skip = problems::skipping(&spec.skip_rows, text);
+            let skip = skip::offered(&spec.skip_rows, text);
             problems.push(place.no_code_found(
                 cell.span.clone(),
                 text,
@@ -211,7 +212,7 @@ pub fn parse_key(
         Some(_) => place.code_too_large(span, text, type_name, max),
         None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
         None => {
-            let skip = problems::skipping(&spec.skip_rows, &cell.text);
+            let skip = skip::offered(&spec.skip_rows, &cell.text);
             place.code_not_a_number(
                 span,
                 text,

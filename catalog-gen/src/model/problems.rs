@@ -45,27 +45,6 @@ pub fn retirement(key: &str) -> String {
     )
 }
 
-/// The `skip-rows` line a help gives to paste to leave out, besides the rows `skipped`
-/// already, the row whose key or name cell is `cell`, where the row stands for no one code
-/// ([`stands_for_no_one_code`]). A cell of one code mistyped (`4O4`) is offered none: leaving
-/// its row out would lose a code.
-pub fn skipping(skipped: &[toml::Spanned<String>], cell: &str) -> Option<String> {
-    stands_for_no_one_code(cell).then(|| skip_line(skipped, cell))
-}
-
-/// Whether a key cell that is no code says that its row stands for none: it reads as several
-/// codes (a range, a formula), has no letter or digit (a rule of dashes, which kramdown reads
-/// as a separator of the table's rows and GitHub as a row), or is an attribute block that
-/// GitHub shows as a row (`{: #frame-types}`).
-fn stands_for_no_one_code(cell: &str) -> bool {
-    // An empty cell names no row alone: `skip-rows = [""]` would leave out every row whose
-    // name cell is empty.
-    !cell.is_empty()
-        && (names_several_codes(cell)
-            || !cell.chars().any(char::is_alphanumeric)
-            || crate::markdown::is_attribute_block(cell))
-}
-
 /// The `skip-rows` line that leaves out, besides the rows `skipped` already, the row `cell`
 /// names: the one spelling of it in every help that offers it.
 pub fn skip_line(skipped: &[toml::Spanned<String>], cell: &str) -> String {
@@ -78,18 +57,8 @@ pub fn skip_line(skipped: &[toml::Spanned<String>], cell: &str) -> String {
     format!("skip-rows = [{}]", entries.join(", "))
 }
 
-/// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
-/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`), a formula (`0x7f * N + 0x9D`) or a list.
-fn names_several_codes(cell: &str) -> bool {
-    const JOINS: [&str; 9] = ["-", "–", "—", "..", "*", "+", ",", " to ", " or "];
-    let has_digit = |text: &str| text.bytes().any(|byte| byte.is_ascii_digit());
-    JOINS.iter().any(|join| {
-        cell.match_indices(join)
-            .any(|(at, _)| has_digit(&cell[..at]) && has_digit(&cell[at + join.len()..]))
-    })
-}
-
-/// The help's clause that offers [`skipping`] the row, where it does.
+/// The help's clause that offers the `skip-rows` line `skip` ([`crate::model::skip::offered`]),
+/// where there is one.
 fn skip_clause(skip: Option<&str>) -> String {
     skip.map_or_else(String::new, |skip| {
         format!(
@@ -225,27 +194,4 @@ fn pin_variant_help(key: &str) -> String {
 /// "`a`, `b`, `c`".
 pub fn quoted_list(items: &[&str]) -> String {
     items.iter().map(|item| format!("`{item}`")).collect::<Vec<_>>().join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_cell_that_reads_as_several_codes_is_offered_to_be_skipped() {
-        for several in ["0x7f * N + 0x9D", "0x02-0xFE", "5–15", "0x3..255", "1 to 9", "7, 9"] {
-            assert!(names_several_codes(several), "{several}");
-        }
-        // A code mistyped, a negative code, a word: their rows are not to be left out.
-        for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
-            assert!(!names_several_codes(one), "{one}");
-        }
-        let entry = toml::Spanned::new(0..1, r#"a "b""#.to_owned());
-        assert_eq!(skipping(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
-        assert_eq!(skipping(&[], "4O4"), None);
-        assert_eq!(skipping(&[], ""), None);
-        for no_code in ["{: #frame-types}", "----------", "—"] {
-            assert!(skipping(&[], no_code).is_some(), "{no_code}");
-        }
-    }
 }

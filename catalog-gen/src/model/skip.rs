@@ -11,12 +11,14 @@
 //! one cell (an attribute block under a table, `{: #frame-types}`, which GitHub shows as a
 //! row) by that cell.
 
+use toml::Spanned;
+
 use crate::diagnostics::Diagnostic;
 use crate::int_code::int_value;
 use crate::manifest::TableSpec;
-use crate::markdown::{Row, Table};
+use crate::markdown::{Row, Table, is_attribute_block};
 use crate::model::columns::{self, Columns};
-use crate::model::problems::Place;
+use crate::model::problems::{self, Place};
 
 /// A table without the rows the manifest leaves out.
 #[derive(Debug)]
@@ -90,6 +92,39 @@ fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
         || row.only_cell().is_some_and(|cell| *cell.text == *entry)
 }
 
+/// The `skip-rows` line a help gives to paste to leave out, besides the rows `skipped`
+/// already, the row whose key or name cell is `cell`, where the cell says that the row stands
+/// for no one code: it reads as several (a range, a formula), has no letter or digit (a rule),
+/// or is an attribute block. A cell of one code mistyped (`4O4`) is offered none: leaving its
+/// row out would lose a code.
+pub fn offered(skipped: &[Spanned<String>], cell: &str) -> Option<String> {
+    stands_for_no_one_code(cell).then(|| problems::skip_line(skipped, cell))
+}
+
+/// Whether a key cell that is no code says that its row stands for none: it reads as several
+/// codes (a range, a formula), has no letter or digit (a rule of dashes, which kramdown reads
+/// as a separator of the table's rows and GitHub as a row), or is an attribute block that
+/// GitHub shows as a row (`{: #frame-types}`).
+fn stands_for_no_one_code(cell: &str) -> bool {
+    // An empty cell names no row alone: `skip-rows = [""]` would leave out every row whose
+    // name cell is empty.
+    !cell.is_empty()
+        && (names_several_codes(cell)
+            || !cell.chars().any(char::is_alphanumeric)
+            || is_attribute_block(cell))
+}
+
+/// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
+/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`), a formula (`0x7f * N + 0x9D`) or a list.
+fn names_several_codes(cell: &str) -> bool {
+    const JOINS: [&str; 9] = ["-", "–", "—", "..", "*", "+", ",", " to ", " or "];
+    let has_digit = |text: &str| text.bytes().any(|byte| byte.is_ascii_digit());
+    JOINS.iter().any(|join| {
+        cell.match_indices(join)
+            .any(|(at, _)| has_digit(&cell[..at]) && has_digit(&cell[at + join.len()..]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +186,23 @@ mod tests {
         let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut Vec::new()).unwrap();
         let kept = rows(&PLACE, &spec, &page.tables[0], &columns, &mut Vec::new()).unwrap();
         assert_eq!((kept.table.rows.len(), &kept.shown[..]), (1, &["{: #codes}".to_owned()][..]));
+    }
+
+    #[test]
+    fn only_a_row_that_stands_for_no_one_code_is_offered_to_be_left_out() {
+        for several in ["0x7f * N + 0x9D", "0x02-0xFE", "5–15", "0x3..255", "1 to 9", "7, 9"] {
+            assert!(names_several_codes(several), "{several}");
+        }
+        // A code mistyped, a negative code, a word: their rows are not to be left out.
+        for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
+            assert!(!names_several_codes(one), "{one}");
+        }
+        let entry = Spanned::new(0..1, r#"a "b""#.to_owned());
+        assert_eq!(offered(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
+        assert_eq!(offered(&[], "4O4"), None);
+        assert_eq!(offered(&[], ""), None);
+        for no_code in ["{: #frame-types}", "----------", "—"] {
+            assert!(offered(&[], no_code).is_some(), "{no_code}");
+        }
     }
 }

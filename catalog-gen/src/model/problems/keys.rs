@@ -59,7 +59,7 @@ impl Place<'_> {
 
     /// A key cell without text.
     /// `skip` is the manifest line that would leave the row out, where the row's one cell
-    /// says it stands for no code ([`super::skipping`]).
+    /// says it stands for no code ([`crate::model::skip::offered`]).
     pub fn empty_code(&self, span: Range<usize>, skip: Option<&str>) -> Diagnostic {
         self.in_page(span, "empty code cell".into(), "code needed").with_help(format!(
             "every row needs a code, which lookups find it by: give this row one upstream{}",
@@ -69,7 +69,7 @@ impl Place<'_> {
 
     /// `key-pattern` finds no code in a key cell.
     /// `skip` is the manifest line that would leave the row out, where the cell reads as
-    /// several codes ([`super::skipping`]).
+    /// several codes ([`crate::model::skip::offered`]).
     pub fn no_code_found(
         &self,
         span: Range<usize>,
@@ -136,7 +136,7 @@ impl Place<'_> {
     }
 
     /// An integer code that is not a number; `skip` is the manifest line that would leave the
-    /// row out ([`super::skipping`]).
+    /// row out ([`crate::model::skip::offered`]).
     pub fn code_not_a_number(
         &self,
         span: Range<usize>,
