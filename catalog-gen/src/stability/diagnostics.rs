@@ -35,57 +35,8 @@ pub fn diagnostics(
             Break::RenamedVariant { enum_name, old, new, code, pin_key } => {
                 renamed(find(enum_name), enum_name, old, new, (code, pin_key))
             }
-            Break::RemovedVariant { enum_name, old, code, pin_key, retirable: false, .. } => {
-                at_table(
-                    find(enum_name),
-                    Diagnostic::error(format!(
-                        "breaking change: the variant `{enum_name}::{old}` would be removed"
-                    )),
-                )
-                .with_note(format!(
-                    "its row ({}) is no longer in the table, but rows with its code and with its \
-                 name are, so `retired` cannot tell it from them",
-                    row_shown(code, pin_key)
-                ))
-                .with_help(format!(
-                    "if one of them is this row with its code or name changed, keep the \
-                     variant's name with a pin there: `variants = {{ \"<that row's code>\" = \
-                     \"{old}\" }}`; {OVERRIDE}"
-                ))
-            }
-            Break::RemovedVariant { enum_name, old, code, name, pin_key, .. } => {
-                // A row the manifest's `skip-rows` leaves out is in the page still.
-                let origin = find(enum_name);
-                let skipped_by = origin.and_then(|origin| {
-                    origin.skip_rows.iter().find(|entry| *entry == code || *entry == name)
-                });
-                let (gone, restore) = match skipped_by {
-                    Some(entry) => (
-                        "is left out by this [[table]]'s `skip-rows`".to_owned(),
-                        format!(
-                            "let the row back in: remove `{}` from `skip-rows`",
-                            toml_string(entry)
-                        ),
-                    ),
-                    None => (
-                        "is no longer in the table".to_owned(),
-                        "restore the row in the page".to_owned(),
-                    ),
-                };
-                at_table(
-                    origin,
-                    Diagnostic::error(format!(
-                        "breaking change: the variant `{enum_name}::{old}` would be removed"
-                    )),
-                )
-                .with_note(format!("its row ({}) {gone}", row_shown(code, pin_key)))
-                .with_help(format!(
-                    "keep it as a retired variant (deprecated, still found by code, name and \
-                     serde, with its last documented text): add to this [[table]]\n`{}`\n\
-                     (`note` and `since = \"<date>\"` are optional; other retired rows go in the \
-                     same `retired` table); or {restore}, {OVERRIDE}",
-                    problems::retirement(pin_key)
-                ))
+            Break::RemovedVariant { enum_name, old, code, name, pin_key, retirable } => {
+                removed_variant(find(enum_name), enum_name, old, (code, name, pin_key), *retirable)
             }
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
                 removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
@@ -171,6 +122,54 @@ fn removed_method(
         ),
     };
     at_table(origin, error).with_note(note).with_help(help)
+}
+
+/// The diagnostic of a variant `old` whose row is gone: the retirement that keeps it, where
+/// `retired` can tell the row from the table's (`retirable`), else the pin for the row it may
+/// have become. A row the manifest's `skip-rows` leaves out (by its code or name) is said to
+/// be left out there, and the entry that lets it back in is named in place of restoring it.
+fn removed_variant(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    old: &str,
+    (code, name, pin_key): (&str, &str, &str),
+    retirable: bool,
+) -> Diagnostic {
+    let skipped_by = origin
+        .and_then(|origin| origin.skip_rows.iter().find(|entry| *entry == code || *entry == name));
+    let (gone, restore) = match skipped_by {
+        Some(entry) => (
+            "is left out by this [[table]]'s `skip-rows`".to_owned(),
+            format!("let the row back in: remove `{}` from `skip-rows`", toml_string(entry)),
+        ),
+        None => ("is no longer in the table".to_owned(), "restore the row in the page".to_owned()),
+    };
+    let error = at_table(
+        origin,
+        Diagnostic::error(format!(
+            "breaking change: the variant `{enum_name}::{old}` would be removed"
+        )),
+    );
+    let row = row_shown(code, pin_key);
+    if !retirable {
+        return error
+            .with_note(format!(
+                "its row ({row}) {gone}, but rows with its code and with its name are, so \
+                 `retired` cannot tell it from them"
+            ))
+            .with_help(format!(
+                "if one of them is this row with its code or name changed, keep the variant's \
+                 name with a pin there: `variants = {{ \"<that row's code>\" = \"{old}\" }}`; \
+                 {OVERRIDE}"
+            ));
+    }
+    error.with_note(format!("its row ({row}) {gone}")).with_help(format!(
+        "keep it as a retired variant (deprecated, still found by code, name and serde, with its \
+         last documented text): add to this [[table]]\n`{}`\n(`note` and `since = \"<date>\"` \
+         are optional; other retired rows go in the same `retired` table); or {restore}, \
+         {OVERRIDE}",
+        problems::retirement(pin_key)
+    ))
 }
 
 /// How every help ends: the way past the gate, for a change that is meant.

@@ -84,13 +84,15 @@ impl Place<'_> {
                 "no code found",
             )
             .with_label(Label::secondary(self.manifest, pattern, "the pattern"));
-        match skip {
-            Some(_) => diagnostic.with_help(format!(
-                "fix `key-pattern` in the manifest so that it finds the code{}",
-                skip_clause(skip)
-            )),
-            None => diagnostic,
+        // Where no line is offered, fixing the pattern is all there is to say, and the message
+        // says it.
+        if skip.is_none() {
+            return diagnostic;
         }
+        diagnostic.with_help(format!(
+            "fix `key-pattern` in the manifest so that it finds the code{}",
+            skip_clause(skip)
+        ))
     }
 
     /// An integer code larger than its type.
