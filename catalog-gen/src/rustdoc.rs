@@ -410,6 +410,12 @@ pub fn code_span(text: &str) -> String {
     format!("`{}`", one_line(text).replace('`', "'"))
 }
 
+/// Texts as [code spans](code_span) listed in a sentence: "`a`, `b`".
+pub fn code_spans<S: AsRef<str>>(texts: &[S]) -> String {
+    let spans: Vec<String> = texts.iter().map(|text| code_span(text.as_ref())).collect();
+    spans.join(", ")
+}
+
 /// Plain text to quote inline (a header, a name), its line breaks spaces: a blank line in it
 /// (`<br><br>`) would end the paragraph it is quoted in.
 pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {

@@ -2,7 +2,7 @@
 //! Keep a Changelog section it belongs in.
 
 use super::{EnumChanges, Row};
-use crate::rustdoc::code_span;
+use crate::rustdoc::{code_span, code_spans};
 
 /// Keep a Changelog's kinds of change, in the order its sections take: the headings regen
 /// writes (the first four, [`Kind`]) and those a user may have written.
@@ -99,8 +99,7 @@ pub(super) fn lines(change: &EnumChanges) -> Vec<Line> {
     }
     if !change.reordered.is_empty() {
         let variants = change.reordered.join(", ");
-        let list: Vec<String> = change.reordered.iter().map(|variant| code_span(variant)).collect();
-        let list = list.join(", ");
+        let list = code_spans(&change.reordered);
         // Where the discriminants changed, their line says how `Ord` changed.
         let (text, markdown) = if change.sorts_otherwise
             && !change.added_discriminants
@@ -206,9 +205,8 @@ pub(super) fn lines(change: &EnumChanges) -> Vec<Line> {
         let rows = if variants.len() == 1 { "row" } else { "rows" };
         let text =
             format!("{column} text changed in {} {rows}: {}", variants.len(), variants.join(", "));
-        let list: Vec<String> = variants.iter().map(|variant| code_span(variant)).collect();
         let markdown =
-            format!("{column} text changed in {} {rows}: {}", variants.len(), list.join(", "));
+            format!("{column} text changed in {} {rows}: {}", variants.len(), code_spans(variants));
         push(Kind::Changed, text, markdown);
     }
     if change.documentation_changed {

@@ -150,9 +150,7 @@ fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
     let left_out = if table.skipped.is_empty() {
         String::new()
     } else {
-        let cells: Vec<String> =
-            table.skipped.iter().map(|cell| rustdoc::code_span(cell)).collect();
-        format!("; the manifest leaves out the rows of {}", cells.join(", "))
+        format!("; the manifest leaves out the rows of {}", rustdoc::code_spans(&table.skipped))
     };
     let doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \
@@ -509,8 +507,10 @@ fn from_name_doc(name_cell: &str, ambiguous: &[String]) -> String {
         "The variant whose {name_cell} is exactly `name`; `None` if no row or more than one has it."
     );
     if !ambiguous.is_empty() {
-        let list: Vec<String> = ambiguous.iter().map(|name| rustdoc::code_span(name)).collect();
-        doc.push_str(&format!("\n\nAmbiguous, so never found: {}.", list.join(", ")));
+        doc.push_str(&format!(
+            "\n\nAmbiguous, so never found: {}.",
+            rustdoc::code_spans(ambiguous)
+        ));
     }
     doc
 }
