@@ -104,9 +104,9 @@ fn key_text(
     let text = &*cell.text;
     if text.is_empty() {
         // A row of one cell in another column (kramdown's attribute block under the table):
-        // what that cell says may be no code, which `skip-rows` leaves out.
-        let only = row.only_cell().filter(|only| !std::ptr::eq(*only, cell));
-        let skip = only.and_then(|only| skip::offered(&spec.skip_rows, &only.text));
+        // what that cell says may be no code, which `skip-rows` leaves out. (Where the one cell
+        // is this empty one, nothing is offered.)
+        let skip = row.only_cell().and_then(|only| skip::offered(&spec.skip_rows, &only.text));
         problems.push(place.empty_code(cell.span.clone(), skip.as_deref()));
         return None;
     }
