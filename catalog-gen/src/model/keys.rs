@@ -12,8 +12,8 @@ use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table, is_attribute_block};
 use crate::model::Key;
 use crate::model::columns::Columns;
-use crate::model::problems::{self, Place};
-use crate::model::skip;
+use crate::model::problems::Place;
+use crate::model::skip::Offers;
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -48,17 +48,42 @@ pub fn read<'a>(
     pattern: Option<&Regex>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
+    let start = problems.len();
+    let mut offers = Offers::new(&spec.skip_rows);
+    let rows = read_with(place, spec, table, columns, pattern, &mut offers, problems);
+    // Where the helps offered to leave out several rows, each its own, they are made again,
+    // each offering all of them: one line to paste. This reads the table twice, but only
+    // where it fails.
+    match offers.at_once() {
+        Some(mut offers) => {
+            problems.truncate(start);
+            read_with(place, spec, table, columns, pattern, &mut offers, problems)
+        }
+        None => rows,
+    }
+}
+
+/// [`read`], with the helps' `skip-rows` lines made by `offers`.
+fn read_with<'a>(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    table: &'a Table,
+    columns: &Columns,
+    pattern: Option<&Regex>,
+    offers: &mut Offers<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
     for (index, row) in table.rows.iter().enumerate() {
-        check_width(place, spec, table, row, problems);
+        check_width(place, table, row, offers, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns). A row needs a
         // code; an empty name cell is a name that makes no identifier (the code names the
         // variant), so the name is not read here.
         let key_cell = &row.cells()[columns.key];
-        let Some(key_text) = key_text(place, spec, row, key_cell, pattern, problems) else {
+        let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
-        let Some(key) = parse_key(place, spec, key_cell, &key_text, problems) else {
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, offers, problems) else {
             continue;
         };
         let row = Cow::Borrowed(row);
@@ -72,15 +97,16 @@ pub fn read<'a>(
 /// (their text would be lost).
 fn check_width(
     place: &Place<'_>,
-    spec: &TableSpec,
     table: &Table,
     row: &Row,
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let width = table.header.len();
     let present = row.cells().iter().filter(|cell| !cell.missing).count();
-    if let Some(block) = row.only_cell().filter(|cell| is_attribute_block(&cell.text)) {
-        let skip = problems::skip_line(&spec.skip_rows, &block.text);
+    let block = row.only_cell().filter(|cell| is_attribute_block(&cell.text));
+    // An attribute block stands for no code, so it is always offered.
+    if let Some((block, skip)) = block.and_then(|cell| Some((cell, offers.offer(&cell.text)?))) {
         problems.push(place.attribute_row(row.span.clone(), &block.text, &skip));
     } else if present < width {
         let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
@@ -99,6 +125,7 @@ fn key_text(
     row: &Row,
     cell: &Cell,
     pattern: Option<&Regex>,
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let text = &*cell.text;
@@ -106,8 +133,8 @@ fn key_text(
         // A row of one cell in another column (kramdown's attribute block under the table):
         // what that cell says may be no code, which `skip-rows` leaves out. (Where the one cell
         // is this empty one, nothing is offered.)
-        let skip = row.only_cell().and_then(|only| skip::offered(&spec.skip_rows, &only.text));
-        problems.push(place.empty_code(cell.span.clone(), skip.as_deref()));
+        let skip = row.only_cell().and_then(|only| offers.offer(&only.text));
+        problems.push(place.empty_code(cell.span.clone(), skip.as_ref()));
         return None;
     }
     let (Some(pattern), Some(spec_pattern)) = (pattern, &spec.key_pattern) else {
@@ -117,12 +144,12 @@ fn key_text(
     match found {
         Some(code) if !code.as_str().is_empty() => Some(code.as_str().to_owned()),
         _ => {
-            let skip = skip::offered(&spec.skip_rows, text);
+            let skip = offers.offer(text);
             problems.push(place.no_code_found(
                 cell.span.clone(),
                 text,
                 spec_pattern.span(),
-                skip.as_deref(),
+                skip.as_ref(),
             ));
             None
         }
@@ -194,6 +221,7 @@ pub fn parse_key(
     spec: &TableSpec,
     cell: &Cell,
     text: &str,
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
     let key_type = *spec.key_type.get_ref();
@@ -212,13 +240,13 @@ pub fn parse_key(
         Some(_) => place.code_too_large(span, text, type_name, max),
         None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
         None => {
-            let skip = skip::offered(&spec.skip_rows, &cell.text);
+            let skip = offers.offer(&cell.text);
             place.code_not_a_number(
                 span,
                 text,
                 type_name,
                 spec.key_pattern.is_some(),
-                skip.as_deref(),
+                skip.as_ref(),
             )
         }
     };

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
+use crate::model::skip::SkipOffer;
 
 mod columns;
 mod keys;
@@ -45,27 +46,42 @@ pub fn retirement(key: &str) -> String {
     )
 }
 
-/// The `skip-rows` line that leaves out, besides the rows `skipped` already, the row `cell`
-/// names: the one spelling of it in every help that offers it.
-pub fn skip_line(skipped: &[toml::Spanned<String>], cell: &str) -> String {
+/// The `skip-rows` line that leaves out, besides the rows `skipped` already, the rows `cells`
+/// name: the one spelling of it in every help that offers it.
+pub fn skip_line<'c>(
+    skipped: &'c [toml::Spanned<String>],
+    cells: impl IntoIterator<Item = &'c str>,
+) -> String {
     let entries: Vec<String> = skipped
         .iter()
         .map(|entry| entry.get_ref().as_str())
-        .chain([cell])
+        .chain(cells)
         .map(toml_string)
         .collect();
     format!("skip-rows = [{}]", entries.join(", "))
 }
 
-/// The help's clause that offers the `skip-rows` line `skip` ([`crate::model::skip::offered`]),
-/// where there is one.
-fn skip_clause(skip: Option<&str>) -> String {
+/// The help's clause that offers the `skip-rows` line of `skip`, where there is one.
+fn skip_clause(skip: Option<&SkipOffer>) -> String {
     skip.map_or_else(String::new, |skip| {
         format!(
             "; or, where the row stands for no one code (a range, a formula, a rule, an \
-             attribute block), leave it out of the enum: `{skip}`"
+             attribute block), {}",
+            leave_out(skip)
         )
     })
+}
+
+/// How a help offers the `skip-rows` line of `skip`: for one row, or with the others the
+/// table's helps offer, so that pasting any one of their lines leaves out all.
+fn leave_out(skip: &SkipOffer) -> String {
+    match skip.rows {
+        1 => format!("leave it out of the enum: `{}`", skip.line),
+        _ => format!(
+            "leave it out of the enum, with the table's other rows offered so: `{}`",
+            skip.line
+        ),
+    }
 }
 
 /// The variant the API snapshot has for one of two rows that generate one name, which a pin

@@ -14,6 +14,7 @@ use crate::model::columns::Columns;
 use crate::model::keys::{self, Code, KeyedRow, Retiring};
 use crate::model::problems::Place;
 use crate::model::same_text;
+use crate::model::skip::Offers;
 use crate::model::{help_keys, names};
 
 /// Appends a row for each retired code the page no longer has, from `previous` (the enum's
@@ -85,8 +86,9 @@ pub fn keep<'a>(
         let cells = table.header.iter().enumerate();
         let cells = cells.map(|(index, header)| cell(text(index, &header.text))).collect();
         let row = Row::new(0..0, cells, None);
-        let Some(code) =
-            keys::parse_key(place, spec, &row.cells()[columns.key], &variant.code, problems)
+        let key_cell = &row.cells()[columns.key];
+        let offers = &mut Offers::new(&spec.skip_rows);
+        let Some(code) = keys::parse_key(place, spec, key_cell, &variant.code, offers, problems)
         else {
             continue;
         };

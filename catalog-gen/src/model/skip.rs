@@ -11,6 +11,8 @@
 //! one cell (an attribute block under a table, `{: #frame-types}`, which GitHub shows as a
 //! row) by that cell.
 
+use std::collections::HashSet;
+
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
@@ -92,13 +94,74 @@ fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
         || row.only_cell().is_some_and(|cell| *cell.text == *entry)
 }
 
-/// The `skip-rows` line a help gives to paste to leave out, besides the rows `skipped`
-/// already, the row whose key or name cell is `cell`, where the cell says that the row stands
-/// for no one code: it reads as several (a range, a formula), has no letter or digit (a rule),
-/// or is an attribute block. A cell of one code mistyped (`4O4`) is offered none: leaving its
-/// row out would lose a code.
-pub fn offered(skipped: &[Spanned<String>], cell: &str) -> Option<String> {
-    stands_for_no_one_code(cell).then(|| problems::skip_line(skipped, cell))
+/// The most rows one `skip-rows` line offers at once: past it, each help offers its own row
+/// (besides the manifest's entries), as a line of every row would make the helps' text grow
+/// as the square of the rows, and so many rows that stand for no code say more likely that
+/// `key-type` is wrong.
+const MOST_AT_ONCE: usize = 32;
+
+/// The `skip-rows` lines that the helps of one table's rows offer to paste. Each help offers
+/// the manifest's entries and its own row; where a first reading of the table offered more
+/// than one row, it is read again ([`Offers::at_once`]), each help offering the line of them
+/// all, so that pasting any one line leaves out every row offered (pasting two would be a
+/// TOML duplicate key).
+#[derive(Debug)]
+pub struct Offers<'s> {
+    /// The manifest's entries.
+    skipped: &'s [Spanned<String>],
+    /// The rows offered, by the cell that names each, in the page's order.
+    offered: Vec<String>,
+    /// Every row this table's helps offer, where known from an earlier reading: the line
+    /// each help offers.
+    at_once: Option<SkipOffer>,
+}
+
+/// A `skip-rows` line a help offers.
+#[derive(Clone, Debug)]
+pub struct SkipOffer {
+    /// The line: the manifest's entries and the rows offered.
+    pub line: String,
+    /// How many rows it leaves out that the manifest does not: the help's own, and where a
+    /// table offers several, theirs.
+    pub rows: usize,
+}
+
+impl<'s> Offers<'s> {
+    /// No row offered yet, besides the manifest's entries `skipped`.
+    pub fn new(skipped: &'s [Spanned<String>]) -> Self {
+        Offers { skipped, offered: Vec::new(), at_once: None }
+    }
+
+    /// The `skip-rows` line a help gives to paste to leave out the row whose key or name cell
+    /// is `cell`, where the cell says that the row stands for no one code: it reads as several
+    /// (a range, a formula), has no letter or digit (a rule), or is an attribute block. A cell
+    /// of one code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
+    pub fn offer(&mut self, cell: &str) -> Option<SkipOffer> {
+        if !stands_for_no_one_code(cell) {
+            return None;
+        }
+        if self.offered.last().is_none_or(|last| last != cell) {
+            self.offered.push(cell.to_owned());
+        }
+        Some(match &self.at_once {
+            Some(at_once) => at_once.clone(),
+            None => SkipOffer { line: problems::skip_line(self.skipped, [cell]), rows: 1 },
+        })
+    }
+
+    /// Where this reading offered more than one row (and no more than 32, `MOST_AT_ONCE`),
+    /// the offers for reading the table again, each help offering the line of them all.
+    pub fn at_once(self) -> Option<Self> {
+        let mut seen = HashSet::new();
+        let offered: Vec<&str> =
+            self.offered.iter().map(String::as_str).filter(|cell| seen.insert(*cell)).collect();
+        if self.at_once.is_some() || !(2..=MOST_AT_ONCE).contains(&offered.len()) {
+            return None;
+        }
+        let rows = offered.len();
+        let at_once = Some(SkipOffer { line: problems::skip_line(self.skipped, offered), rows });
+        Some(Offers { at_once, ..Offers::new(self.skipped) })
+    }
 }
 
 /// Whether a key cell that is no code says that its row stands for none: it reads as several
@@ -197,12 +260,44 @@ mod tests {
         for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
             assert!(!names_several_codes(one), "{one}");
         }
-        let entry = Spanned::new(0..1, r#"a "b""#.to_owned());
-        assert_eq!(offered(&[entry], "1-2").as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
-        assert_eq!(offered(&[], "4O4"), None);
-        assert_eq!(offered(&[], ""), None);
+        let entry = [Spanned::new(0..1, r#"a "b""#.to_owned())];
+        let line = Offers::new(&entry).offer("1-2").map(|offer| offer.line);
+        assert_eq!(line.as_deref(), Some(r#"skip-rows = ["a \"b\"", "1-2"]"#));
+        assert!(Offers::new(&[]).offer("4O4").is_none());
+        assert!(Offers::new(&[]).offer("").is_none());
         for no_code in ["{: #frame-types}", "----------", "—"] {
-            assert!(offered(&[], no_code).is_some(), "{no_code}");
+            assert!(Offers::new(&[]).offer(no_code).is_some(), "{no_code}");
         }
+    }
+
+    #[test]
+    fn where_a_table_offers_several_rows_each_help_offers_them_all() {
+        let entry = [Spanned::new(0..1, "0x7f * N".to_owned())];
+        let mut offers = Offers::new(&entry);
+        // An attribute block's warning and its code's error offer one row.
+        for cell in ["0x2-0xF", "4O4", "{: #codes}", "{: #codes}", "0x10-0x1F", "0x2-0xF"] {
+            offers.offer(cell);
+        }
+        let mut again = offers.at_once().unwrap();
+        let all = r#"skip-rows = ["0x7f * N", "0x2-0xF", "{: #codes}", "0x10-0x1F"]"#;
+        for cell in ["0x2-0xF", "{: #codes}", "0x10-0x1F"] {
+            let offer = again.offer(cell).unwrap();
+            assert_eq!((offer.line.as_str(), offer.rows), (all, 3));
+        }
+        assert!(again.offer("4O4").is_none());
+        // Read again, the table offers the same rows: once is enough.
+        assert!(again.at_once().is_none());
+        // One row offered, or none, needs no second reading.
+        let mut one = Offers::new(&[]);
+        one.offer("1-2");
+        one.offer("1-2");
+        assert!(one.at_once().is_none());
+        assert!(Offers::new(&[]).at_once().is_none());
+        // Nor do more than a line should hold: each help offers its own.
+        let mut many = Offers::new(&[]);
+        for at in 0..=MOST_AT_ONCE {
+            many.offer(&format!("{at}-{}", at + 1));
+        }
+        assert!(many.at_once().is_none());
     }
 }

@@ -2,9 +2,10 @@
 
 use std::ops::Range;
 
-use super::{Place, quoted_list, skip_clause};
+use super::{Place, leave_out, quoted_list, skip_clause};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::IntValue;
+use crate::model::skip::SkipOffer;
 
 impl Place<'_> {
     /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
@@ -34,7 +35,7 @@ impl Place<'_> {
     /// A row of one cell that is an attribute block (`{: #frame-types}`): kramdown's attributes
     /// of the table above it, which GitHub shows as a row of it. `skip` is the manifest line
     /// that would leave the row out.
-    pub fn attribute_row(&self, span: Range<usize>, text: &str, skip: &str) -> Diagnostic {
+    pub fn attribute_row(&self, span: Range<usize>, text: &str, skip: &SkipOffer) -> Diagnostic {
         self.warning_in_page(
             span,
             format!("row `{text}` is an attribute block, which GitHub shows as a row"),
@@ -44,7 +45,7 @@ impl Place<'_> {
             "kramdown, Pandoc and Markdown Extra read it as the attributes of the table above \
              it, so the published page may have no such row",
         )
-        .with_help(format!("leave it out of the enum: `{skip}`"))
+        .with_help(leave_out(skip))
     }
 
     /// A row with more cells than the table has columns.
@@ -59,8 +60,8 @@ impl Place<'_> {
 
     /// A key cell without text.
     /// `skip` is the manifest line that would leave the row out, where the row's one cell
-    /// says it stands for no code ([`crate::model::skip::offered`]).
-    pub fn empty_code(&self, span: Range<usize>, skip: Option<&str>) -> Diagnostic {
+    /// says it stands for no code ([`crate::model::skip::Offers`]).
+    pub fn empty_code(&self, span: Range<usize>, skip: Option<&SkipOffer>) -> Diagnostic {
         self.in_page(span, "empty code cell".into(), "code needed").with_help(format!(
             "every row needs a code, which lookups find it by: give this row one upstream{}",
             skip_clause(skip)
@@ -69,13 +70,13 @@ impl Place<'_> {
 
     /// `key-pattern` finds no code in a key cell.
     /// `skip` is the manifest line that would leave the row out, where the cell reads as
-    /// several codes ([`crate::model::skip::offered`]).
+    /// several codes ([`crate::model::skip::Offers`]).
     pub fn no_code_found(
         &self,
         span: Range<usize>,
         text: &str,
         pattern: Range<usize>,
-        skip: Option<&str>,
+        skip: Option<&SkipOffer>,
     ) -> Diagnostic {
         let diagnostic = self
             .in_page(
@@ -138,14 +139,14 @@ impl Place<'_> {
     }
 
     /// An integer code that is not a number; `skip` is the manifest line that would leave the
-    /// row out ([`crate::model::skip::offered`]).
+    /// row out ([`crate::model::skip::Offers`]).
     pub fn code_not_a_number(
         &self,
         span: Range<usize>,
         text: &str,
         type_name: &str,
         has_pattern: bool,
-        skip: Option<&str>,
+        skip: Option<&SkipOffer>,
     ) -> Diagnostic {
         let help = if has_pattern {
             "fix `key-pattern` in the manifest so that it finds only the code"
