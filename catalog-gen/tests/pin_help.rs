@@ -1061,3 +1061,31 @@ fn two_retired_keys_of_one_row_are_an_error_not_a_row_documented_again() {
     assert!(report.warnings.diagnostics.is_empty(), "{:?}", report.warnings);
     assert!(regen_module(&manifest).contains("    Gone,\n"));
 }
+
+/// Where a table's helps offer to leave out several rows (stage 6's attribute block, stage
+/// 9's codes that make no name), each offers the one `skip-rows` line of them all: pasting any
+/// one of them leaves out every row offered, and the table generates.
+#[test]
+fn any_one_skip_rows_line_the_helps_offer_leaves_out_every_row_offered() {
+    let head = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                module = \"m\"\nenum = \"E\"\nkey-column = \"Error Code\"\nkey-type = \"str\"\n";
+    let page = "| Status | Error Code | Description |\n|---|---|---|\n| 200 | — | Success |\n\
+                | 400 | `already_running` | Running |\n| 404 | - | Not found |\n{: #errors}\n";
+    let (found, _) = generate(head, page);
+    let lines: Vec<&str> = found
+        .iter()
+        .filter_map(|found| {
+            let help = found.help.as_deref()?;
+            let start = help.find("`skip-rows = [")? + 1;
+            Some(&help[start..start + help[start..].find("]`")? + 1])
+        })
+        .collect();
+    // The attribute block's warning, its empty code, and the two dashes that make no name.
+    assert_eq!(lines.len(), 4, "{found:#?}");
+    for line in lines {
+        let (found, module) = generate(&format!("{head}{line}\n"), page);
+        assert!(found.is_empty(), "{line}: {found:#?}");
+        let module = module.unwrap();
+        assert!(module.contains("AlreadyRunning") && !module.contains("Success"), "{module}");
+    }
+}

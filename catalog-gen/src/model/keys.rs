@@ -39,32 +39,9 @@ pub struct Retiring<'a> {
     pub key: &'a Spanned<String>,
 }
 
-/// The rows whose code and name could be read; a problem for every other.
+/// The rows whose code and name could be read; a problem for every other, whose help's
+/// `skip-rows` line `offers` makes.
 pub fn read<'a>(
-    place: &Place<'_>,
-    spec: &TableSpec,
-    table: &'a Table,
-    columns: &Columns,
-    pattern: Option<&Regex>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<KeyedRow<'a>> {
-    let start = problems.len();
-    let mut offers = Offers::new(&spec.skip_rows);
-    let rows = read_with(place, spec, table, columns, pattern, &mut offers, problems);
-    // Where the helps offered to leave out several rows, each its own, they are made again,
-    // each offering all of them: one line to paste. This reads the table twice, but only
-    // where it fails.
-    match offers.at_once() {
-        Some(mut offers) => {
-            problems.truncate(start);
-            read_with(place, spec, table, columns, pattern, &mut offers, problems)
-        }
-        None => rows,
-    }
-}
-
-/// [`read`], with the helps' `skip-rows` lines made by `offers`.
-fn read_with<'a>(
     place: &Place<'_>,
     spec: &TableSpec,
     table: &'a Table,
@@ -273,7 +250,8 @@ mod tests {
         let list = table.header.iter().map(|_| Column { header: String::new(), accessor: None });
         let columns = Columns { key: 0, name: 1, list: list.collect(), help: None };
         let mut problems = Vec::new();
-        let rows = read(&PLACE, &spec, table, &columns, pattern.as_ref(), &mut problems);
+        let offers = &mut Offers::new(&spec.skip_rows);
+        let rows = read(&PLACE, &spec, table, &columns, pattern.as_ref(), offers, &mut problems);
         (
             rows.into_iter().map(|row| (row.key, row.key_text)).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),

@@ -296,7 +296,17 @@ pub fn build(
         let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
         let previous = previous.and_then(|api| api.enums.get(spec.enum_name.get_ref()));
         let place = problems::Place { manifest: manifest_path, page: &page.path };
-        let found = table(&place, spec, page, without_skipped, previous, &mut problems);
+        let (start, mut offers) = (problems.len(), skip::Offers::new(&spec.skip_rows));
+        let mut found =
+            table(&place, spec, page, without_skipped, previous, &mut offers, &mut problems);
+        // Where the table's helps offered to leave out several rows, each its own, they are
+        // made again, each offering all of them: one line to paste. The table is read twice,
+        // but only where it fails.
+        if let Some(mut offers) = offers.at_once() {
+            problems.truncate(start);
+            found =
+                table(&place, spec, page, without_skipped, previous, &mut offers, &mut problems);
+        }
         if let Some(table) = found {
             tables.push(table);
         }
@@ -319,6 +329,7 @@ fn table<'a>(
     page: &'a pages::ParsedPage<'a>,
     without_skipped: &'a OnceCell<markdown::Table<'a>>,
     previous: Option<&EnumApi>,
+    offers: &mut skip::Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<docs::ReadyTable<'a>> {
     let start = problems.len();
@@ -341,7 +352,7 @@ fn table<'a>(
     let page_rows = || Some(docs::page_rows(source, table, options.base.as_ref()?));
     let named = || {
         let pattern = options.key_pattern.as_ref();
-        let mut rows = keys::read(place, spec, table, &columns, pattern, problems);
+        let mut rows = keys::read(place, spec, table, &columns, pattern, offers, problems);
         retired::keep(place, spec, table, &columns, previous, &mut rows, problems);
         let retired_names = retired::names(&rows, &columns);
         let by_name = || {
@@ -350,7 +361,7 @@ fn table<'a>(
         };
         let checked = || {
             let rows = uniqueness::check(place, spec, previous, &columns, rows, problems);
-            let rows = names::assign(place, spec, &columns, previous, rows, problems);
+            let rows = names::assign(place, spec, &columns, previous, rows, offers, problems);
             if problems[start..].iter().any(Diagnostic::is_error) {
                 return None;
             }

@@ -22,6 +22,7 @@ use crate::model::help_keys::{HelpKeys, Naming, key_alone, page_naming};
 use crate::model::keys::{Code, KeyedRow, Retiring};
 use crate::model::problems::{KeptVariant, PinnedRow, Place};
 use crate::model::retired;
+use crate::model::skip::Offers;
 use crate::model::snapshot_rows::SnapshotRows;
 use crate::naming::{self, Identifier};
 use crate::parallel;
@@ -52,6 +53,7 @@ pub fn assign<'a>(
     columns: &Columns,
     previous: Option<&EnumApi>,
     rows: Vec<KeyedRow<'a>>,
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
@@ -117,7 +119,8 @@ pub fn assign<'a>(
     let names = suffix_repeated(&unsuffixed, &made, &numbered, &rows);
     if may_collide(&names, &numbered) {
         let pin_key = |keyed: &KeyedRow<'_>| pin_of(keyed).map(|(key, _)| key);
-        check_collisions(place, &names, &rows, columns, (helps, pin_key), problems);
+        let helps = (helps, pin_key, offers);
+        check_collisions(place, &names, &rows, columns, helps, problems);
     }
     // They borrow the rows, which are consumed below.
     drop((snapshot, keys));
@@ -426,9 +429,10 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
     names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'k>],
     columns: &Columns,
-    ((snapshot, keys), pin_key): (
+    ((snapshot, keys), pin_key, offers): (
         Helps<'_, '_, 'r, 'k, '_, F>,
         impl Fn(&KeyedRow<'_>) -> Option<&'m str>,
+        &mut Offers<'_>,
     ),
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -457,7 +461,12 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
         let reported = *pinned && keyed.retiring.is_none();
         let Ok(name) = name else {
             if !reported {
-                problems.push(place.no_variant_name(cell.span.clone(), &cell.text, &key_of(keyed)));
+                // Neither the name cell nor the code makes a name: where the code cell says
+                // the row stands for no code (`—`), it may be left out.
+                let code = &keyed.row.cells()[columns.key].text;
+                let skip = keyed.retiring.is_none().then(|| offers.offer(code)).flatten();
+                let (span, key) = (cell.span.clone(), key_of(keyed));
+                problems.push(place.no_variant_name(span, &cell.text, &key, skip.as_ref()));
             }
             continue;
         };
@@ -497,7 +506,8 @@ mod tests {
         let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{options}"));
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
-        let rows = assign(&PLACE, &spec, &columns, None, rows, &mut problems);
+        let offers = &mut Offers::new(&spec.skip_rows);
+        let rows = assign(&PLACE, &spec, &columns, None, rows, offers, &mut problems);
         if problems.is_empty() {
             Ok(rows.into_iter().map(|row| row.ident.to_string()).collect())
         } else {
@@ -533,7 +543,8 @@ mod tests {
         let keyed_at = rows.as_ptr().addr();
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
-        let named = assign(&PLACE, &spec, &columns, None, rows, &mut Vec::new());
+        let offers = &mut Offers::new(&spec.skip_rows);
+        let named = assign(&PLACE, &spec, &columns, None, rows, offers, &mut Vec::new());
         assert_eq!(named.as_ptr().addr(), keyed_at);
         // And so do the variants made of them (`docs::enum_model`): std collects in place
         // where the new item is no larger and no more aligned.

@@ -100,16 +100,17 @@ fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
 /// `key-type` is wrong.
 const MOST_AT_ONCE: usize = 32;
 
-/// The `skip-rows` lines that the helps of one table's rows offer to paste. Each help offers
-/// the manifest's entries and its own row; where a first reading of the table offered more
-/// than one row, it is read again ([`Offers::at_once`]), each help offering the line of them
-/// all, so that pasting any one line leaves out every row offered (pasting two would be a
-/// TOML duplicate key).
+/// The `skip-rows` lines that the helps of one table's rows offer to paste: those of stage 6
+/// (a code that is not a number, an attribute block) and stage 9 (a code that makes no
+/// variant name). Each help offers the manifest's entries and its own row; where a first
+/// reading of the table offered more than one row, the table is read again
+/// ([`Offers::at_once`]), each help offering the line of them all, so that pasting any one
+/// line leaves out every row offered (pasting two would be a TOML duplicate key).
 #[derive(Debug)]
 pub struct Offers<'s> {
     /// The manifest's entries.
     skipped: &'s [Spanned<String>],
-    /// The rows offered, by the cell that names each, in the page's order.
+    /// The rows offered, by the cell that names each, in the order the stages offered them.
     offered: Vec<String>,
     /// Every row this table's helps offer, where known from an earlier reading: the line
     /// each help offers.

@@ -4,9 +4,10 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{KeptVariant, PinnedRow, Place, pin_variant_help, retirement};
+use super::{KeptVariant, PinnedRow, Place, pin_variant_help, retirement, skip_clause};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
+use crate::model::skip::SkipOffer;
 
 impl Place<'_> {
     /// A pin for a code or name no row has. Where the API snapshot has the row with the pinned
@@ -130,14 +131,22 @@ impl Place<'_> {
         }
     }
 
-    /// A name cell that yields no identifier.
-    pub fn no_variant_name(&self, span: Range<usize>, text: &str, pin_key: &str) -> Diagnostic {
+    /// A name cell that yields no identifier, nor does the row's code. `skip` is the manifest
+    /// line that would leave the row out, where its code cell says it stands for no code
+    /// ([`crate::model::skip::Offers`]).
+    pub fn no_variant_name(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        pin_key: &str,
+        skip: Option<&SkipOffer>,
+    ) -> Diagnostic {
         self.in_page(
             span,
             format!("cannot make a variant name from `{text}`"),
             "no letters or digits",
         )
-        .with_help(pin_variant_help(pin_key))
+        .with_help(format!("{}{}", pin_variant_help(pin_key), skip_clause(skip)))
     }
 
     /// Two rows that yield one variant name; `pin_key` names the second row alone. Where the
