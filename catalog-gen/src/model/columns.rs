@@ -65,7 +65,7 @@ fn find(
     wanted: &Spanned<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let found = headers.iter().position(|header| same_text(header, wanted.get_ref()));
+    let found = position(headers, wanted.get_ref());
     if found.is_none() {
         problems.push(place.no_such_column(
             wanted.span(),
@@ -76,6 +76,21 @@ fn find(
         ));
     }
     found
+}
+
+/// The index of the column whose header is `wanted`, as a reader compares them ([`same_text`]):
+/// the one rule by which the manifest's columns are found.
+fn position(headers: &[&str], wanted: &str) -> Option<usize> {
+    headers.iter().position(|header| same_text(header, wanted))
+}
+
+/// Whether `table` has every column `spec` names: the key column, and the name and help
+/// columns where the manifest names them. Where `heading` and `caption` leave several tables,
+/// the one that has them is the table meant ([`crate::model::select`]).
+pub fn has_all(spec: &TableSpec, table: &Table) -> bool {
+    let headers: Vec<&str> = table.header.iter().map(|cell| &*cell.text).collect();
+    let named = [Some(&spec.key_column), spec.name_column.as_ref(), spec.help_column.as_ref()];
+    named.into_iter().flatten().all(|wanted| position(&headers, wanted.get_ref()).is_some())
 }
 
 /// Every column with its accessor, pinned in the manifest or made from the header, the key

@@ -1,5 +1,5 @@
 //! Stage 3: the table the manifest asks for, picked among the page's tables by `heading`,
-//! `caption` and `index`.
+//! `caption` and `index`, or where those leave several, the one with the columns it names.
 
 use pulldown_cmark::Event;
 use toml::Spanned;
@@ -7,6 +7,7 @@ use toml::Spanned;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::{Heading, Page, Table, before_attribute_block};
+use crate::model::columns;
 use crate::model::problems::Place;
 use crate::model::same_text;
 use crate::source::line_column;
@@ -42,10 +43,21 @@ pub fn table<'p, 's>(
             };
             place.no_table(span, &wanted, describe_tables(page))
         }
-        (None, count) => place.several_tables(spec.page.span(), count, describe_tables(page)),
+        (None, count) => match with_columns(spec, &candidates)[..] {
+            // Of several tables, the one with the columns the manifest names is meant: a page
+            // of a table of codes and one of, say, the spec's status needs no `heading` for
+            // it. (A second such table later is this error again, not a silent pick.)
+            [only] => return Some(only),
+            _ => place.several_tables(spec.page.span(), count, describe_tables(page)),
+        },
     };
     problems.push(problem);
     None
+}
+
+/// Those of `candidates` that have every column `spec` names ([`columns::has_all`]).
+fn with_columns<'p, 's>(spec: &TableSpec, candidates: &[&'p Table<'s>]) -> Vec<&'p Table<'s>> {
+    candidates.iter().copied().filter(|table| columns::has_all(spec, table)).collect()
 }
 
 /// Whether a table's heading or caption is the one wanted (any, where none is): its text, or
@@ -185,6 +197,32 @@ mod tests {
         assert_eq!(pick("heading = \"client\"").unwrap(), "1");
         assert_eq!(pick("caption = \"Retryable\"").unwrap(), "2");
         assert_eq!(pick("heading = \"Server\"\nindex = 1").unwrap(), "3");
+    }
+
+    #[test]
+    fn of_several_tables_the_one_with_the_manifests_columns_is_meant() {
+        let page = markdown::parse(
+            "| Stage | Status |\n|-|-|\n| 1A | Draft |\n\n| Code | Message |\n|-|-|\n| 1 | ok |\n\n\
+             | code | Meaning | Fix |\n|-|-|-|\n| 2 | bad | retry |\n",
+        );
+        let picked = |options: &str| {
+            let spec = spec(&format!("key-type = \"u8\"\n{options}"));
+            let mut problems = Vec::new();
+            let table = table(&PLACE, &spec, &page, &mut problems);
+            table.map(|table| table.rows[0].cells()[0].text.to_string()).ok_or(problems)
+        };
+        // Two tables have a `Code` column (headers match as a reader compares them): which one
+        // is meant is the manifest's to say.
+        let several = picked("key-column = \"Code\"").unwrap_err();
+        assert_eq!(several[0].message, "`p.md` has 3 tables that match; which one is meant?");
+        // The name and help columns narrow it to one.
+        assert_eq!(picked("key-column = \"Code\"\nname-column = \"Message\"").unwrap(), "1");
+        assert_eq!(picked("key-column = \"Code\"\nhelp-column = \"fix\"").unwrap(), "2");
+        assert_eq!(picked("key-column = \"Stage\"").unwrap(), "1A");
+        // No table has them all: the tables are listed, as where several have them.
+        assert!(picked("key-column = \"Code\"\nname-column = \"Status\"").is_err());
+        // `index` counts the tables `heading` and `caption` leave, whatever their columns.
+        assert_eq!(picked("key-column = \"Code\"\nindex = 2").unwrap(), "2");
     }
 
     #[test]
