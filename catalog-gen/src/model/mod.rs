@@ -336,7 +336,7 @@ fn table<'a>(
     let options = options::read(place, spec, problems);
     let table = select::table(place, spec, &page.page, problems)?;
     let columns = columns::resolve(place, spec, table, problems)?;
-    let (table, skipped) = match skip::rows(place, spec, table, &columns, problems) {
+    let (table, skipped) = match skip::rows(place, spec, table, &columns, offers, problems) {
         Some(skipped) => (without_skipped.get_or_init(|| skipped.table), skipped.shown),
         None => (table, Vec::new()),
     };

@@ -46,18 +46,10 @@ pub fn retirement(key: &str) -> String {
     )
 }
 
-/// The `skip-rows` line that leaves out, besides the rows `skipped` already, the rows `cells`
-/// name: the one spelling of it in every help that offers it.
-pub fn skip_line<'c>(
-    skipped: &'c [toml::Spanned<String>],
-    cells: impl IntoIterator<Item = &'c str>,
-) -> String {
-    let entries: Vec<String> = skipped
-        .iter()
-        .map(|entry| entry.get_ref().as_str())
-        .chain(cells)
-        .map(toml_string)
-        .collect();
+/// The `skip-rows` line of the manifest's entries `kept` and the rows `cells` name: the one
+/// spelling of it in every help that offers it.
+pub fn skip_line<'c>(kept: &[&'c str], cells: impl IntoIterator<Item = &'c str>) -> String {
+    let entries: Vec<String> = kept.iter().copied().chain(cells).map(toml_string).collect();
     format!("skip-rows = [{}]", entries.join(", "))
 }
 

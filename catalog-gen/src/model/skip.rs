@@ -33,13 +33,15 @@ pub struct Skipped<'a> {
     pub shown: Vec<String>,
 }
 
-/// `table` without the rows `spec` skips, and a problem for each entry that names no row;
-/// `None` where the manifest skips none, as most do: a table of 200k rows is not copied.
+/// `table` without the rows `spec` skips, and a problem for each entry that names no row
+/// (which `offers` then leaves out of the lines it offers); `None` where the manifest skips
+/// none, as most do: a table of 200k rows is not copied.
 pub fn rows<'a>(
     place: &Place<'_>,
     spec: &TableSpec,
     table: &Table<'a>,
     columns: &Columns,
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Skipped<'a>> {
     if spec.skip_rows.is_empty() {
@@ -60,6 +62,7 @@ pub fn rows<'a>(
             };
             let closest = columns::closest(entry.get_ref(), &cells);
             problems.push(place.skipped_row_not_found(entry.span(), entry.get_ref(), closest));
+            offers.names_no_row(entry.get_ref());
         }
     }
     let (left_out, rows): (Vec<&Row<'a>>, Vec<&Row<'a>>) =
@@ -108,8 +111,10 @@ const MOST_AT_ONCE: usize = 32;
 /// line leaves out every row offered (pasting two would be a TOML duplicate key).
 #[derive(Debug)]
 pub struct Offers<'s> {
-    /// The manifest's entries.
-    skipped: &'s [Spanned<String>],
+    /// The manifest's entries that name a row: the lines keep them, and not one that names no
+    /// row, whose own problem says to remove it (or which cell it may have meant: a range
+    /// upstream spells otherwise now, which a line offers in its place).
+    kept: Vec<&'s str>,
     /// The rows offered, by the cell that names each, in the order the stages offered them.
     offered: Vec<String>,
     /// Every row this table's helps offer, where known from an earlier reading: the line
@@ -130,7 +135,13 @@ pub struct SkipOffer {
 impl<'s> Offers<'s> {
     /// No row offered yet, besides the manifest's entries `skipped`.
     pub fn new(skipped: &'s [Spanned<String>]) -> Self {
-        Offers { skipped, offered: Vec::new(), at_once: None }
+        let kept = skipped.iter().map(|entry| entry.get_ref().as_str()).collect();
+        Offers { kept, offered: Vec::new(), at_once: None }
+    }
+
+    /// Leaves `entry`, an entry of the manifest's that names no row, out of the lines offered.
+    fn names_no_row(&mut self, entry: &str) {
+        self.kept.retain(|kept| *kept != entry);
     }
 
     /// The `skip-rows` line a help gives to paste to leave out the row whose key or name cell
@@ -146,7 +157,7 @@ impl<'s> Offers<'s> {
         }
         Some(match &self.at_once {
             Some(at_once) => at_once.clone(),
-            None => SkipOffer { line: problems::skip_line(self.skipped, [cell]), rows: 1 },
+            None => SkipOffer { line: problems::skip_line(&self.kept, [cell]), rows: 1 },
         })
     }
 
@@ -160,8 +171,8 @@ impl<'s> Offers<'s> {
             return None;
         }
         let rows = offered.len();
-        let at_once = Some(SkipOffer { line: problems::skip_line(self.skipped, offered), rows });
-        Some(Offers { at_once, ..Offers::new(self.skipped) })
+        let at_once = Some(SkipOffer { line: problems::skip_line(&self.kept, offered), rows });
+        Some(Offers { kept: self.kept.clone(), offered: Vec::new(), at_once })
     }
 }
 
@@ -205,7 +216,8 @@ mod tests {
         let spec = spec(&format!("key-column = \"Code\"\nkey-type = \"u64\"\n{options}"));
         let mut problems = Vec::new();
         let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut problems).unwrap();
-        let kept = rows(&PLACE, &spec, &page.tables[0], &columns, &mut problems);
+        let offers = &mut Offers::new(&spec.skip_rows);
+        let kept = rows(&PLACE, &spec, &page.tables[0], &columns, offers, &mut problems);
         let table = kept.as_ref().map_or(&page.tables[0], |kept| &kept.table);
         if problems.is_empty() {
             Ok(table.rows.iter().map(|row| row.cells()[1].text.to_string()).collect())
@@ -242,13 +254,30 @@ mod tests {
     }
 
     #[test]
+    fn the_lines_offered_leave_out_an_entry_that_names_no_row() {
+        // A range upstream respells: the old spelling names no row, the new one is offered.
+        let page = markdown::parse("| Code |\n|---|\n| 0x1 |\n| 0x2 - 0xF |\n| 0x10-0x1F |\n");
+        let spec = spec(
+            "key-column = \"Code\"\nkey-type = \"u8\"\nskip-rows = [\"0x2-0xF\", \"0x10-0x1F\"]",
+        );
+        let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut Vec::new()).unwrap();
+        let (offers, mut problems) = (&mut Offers::new(&spec.skip_rows), Vec::new());
+        rows(&PLACE, &spec, &page.tables[0], &columns, offers, &mut problems);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let line = offers.offer("0x2 - 0xF").unwrap().line;
+        assert_eq!(line, r#"skip-rows = ["0x10-0x1F", "0x2 - 0xF"]"#);
+    }
+
+    #[test]
     fn a_row_of_one_cell_is_named_by_that_cell_whichever_the_key_column() {
         // An attribute block under the table: a row whose one cell is neither the key's nor
         // the name's.
         let page = markdown::parse("| Name | Code |\n|---|---|\n| A | 1 |\n{: #codes}\n");
         let spec = spec("key-column = \"Code\"\nkey-type = \"u8\"\nskip-rows = [\"{: #codes}\"]");
         let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut Vec::new()).unwrap();
-        let kept = rows(&PLACE, &spec, &page.tables[0], &columns, &mut Vec::new()).unwrap();
+        let offers = &mut Offers::new(&spec.skip_rows);
+        let kept = rows(&PLACE, &spec, &page.tables[0], &columns, offers, &mut Vec::new());
+        let kept = kept.unwrap();
         assert_eq!((kept.table.rows.len(), &kept.shown[..]), (1, &["{: #codes}".to_owned()][..]));
     }
 
