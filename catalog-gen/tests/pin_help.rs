@@ -289,11 +289,11 @@ fn a_name_that_moves_to_a_renamed_rows_code_leaves_its_own_row_removed() {
     let [renamed, removed] = &errors[..] else { panic!("{errors:#?}") };
     assert!(renamed.message.contains("`E::Push16` would become `E::Jumpsub`"), "{renamed:#?}");
     assert!(removed.message.contains("`E::Jumpsub` would be removed"), "{removed:#?}");
-    let pin = pasted(renamed.help.as_deref().unwrap(), "variants", "");
-    assert_eq!(pin, r#"variants = { "6" = "Push16" }"#);
+    // The line of the manifest's pins with the new one, pasted in place of the manifest's.
+    let pins = pasted(renamed.help.as_deref().unwrap(), "variants", "");
+    assert_eq!(pins, r#"variants = { "0" = "Push10", "6" = "Push16" }"#);
     let retired = pasted(removed.help.as_deref().unwrap(), "retired", "");
     assert_eq!(retired, r#"retired = { "8" = { note = "no longer in the documentation" } }"#);
-    let pins = r#"variants = { "0" = "Push10", "6" = "Push16" }"#;
     fs::write(&manifest, format!("{HEAD}{pins}\n{retired}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
     let snapshot = fs::read_to_string(manifest.with_file_name("out/api.toml")).unwrap();
@@ -660,9 +660,8 @@ fn two_rows_of_one_name_get_the_pin_of_the_variant_one_had() {
     // Pinned, it leaves the other row the only one of its name, which then needs no suffix:
     // the gate's pin keeps that one's too.
     fs::write(&manifest, format!("{head}{pin}\n")).unwrap();
-    let other = pin_from(&regen_errors(&manifest), "would become", "variants", "");
-    assert_eq!(other, r#"variants = { "Disk" = "Disk14" }"#);
-    let pins = r#"variants = { "Disk Error" = "Disk2", "Disk" = "Disk14" }"#;
+    let pins = pin_from(&regen_errors(&manifest), "would become", "variants", "");
+    assert_eq!(pins, r#"variants = { "Disk Error" = "Disk2", "Disk" = "Disk14" }"#);
     fs::write(&manifest, format!("{head}{pins}\n")).unwrap();
     let module = regen_module(&manifest);
     assert!(module.contains("    Disk2,\n") && module.contains("    Disk14,\n"), "{module}");
@@ -708,9 +707,9 @@ fn two_pins_of_one_row_are_refused_and_the_one_the_snapshot_has_not_is_removed()
 
     let kept = r#"variants = { "12" = "Kept" }"#;
     fs::write(&refused.manifest, format!("{}{kept}\n", refused.head)).unwrap();
-    let pin = pin_from(&regen_errors(&refused.manifest), "would become", "variants", "");
-    assert_eq!(pin, r#"variants = { "9" = "Other" }"#);
-    let module = refused.module_with(r#"variants = { "12" = "Kept", "9" = "Other" }"#);
+    let pins = pin_from(&regen_errors(&refused.manifest), "would become", "variants", "");
+    assert_eq!(pins, r#"variants = { "12" = "Kept", "9" = "Other" }"#);
+    let module = refused.module_with(&pins);
     let snapshot = fs::read_to_string(refused.manifest.with_file_name("out/api.toml")).unwrap();
     assert!(snapshot.contains(r#"{ variant = "Kept", code = "12", name = "Bad""#), "{module}");
     assert!(snapshot.contains(r#"{ variant = "Other", code = "9", name = "Gone""#), "{snapshot}");
@@ -885,8 +884,9 @@ fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
 
 /// Two rows that swap names upstream: each variant's name goes to the other row, which the
 /// gate took for no change at all (both names were still there), so `E::A` came to mean the
-/// row `2`. Each is a rename now, and the two pins pasted keep both variants on their rows
-/// (replaying the history of Nostr's table of event kinds, where a suffix dropped so).
+/// row `2`. Each is a rename now, and the line of both pins that each help gives keeps both
+/// variants on their rows (replaying the history of Nostr's table of event kinds, where a
+/// suffix dropped so).
 #[test]
 fn rows_that_swap_names_get_the_pins_that_keep_each_variant_on_its_row() {
     let sandbox = tempfile::tempdir().unwrap();
@@ -900,9 +900,10 @@ fn rows_that_swap_names_get_the_pins_that_keep_each_variant_on_its_row() {
         .filter(|error| error.message.contains("would become"))
         .map(|error| pasted(error.help.as_deref().unwrap(), "variants", ""))
         .collect();
-    assert_eq!(pins, [r#"variants = { "1" = "A" }"#, r#"variants = { "2" = "B" }"#]);
-    let pins = r#"variants = { "1" = "A", "2" = "B" }"#;
-    fs::write(&manifest, format!("{HEAD}{pins}\n")).unwrap();
+    // Each help gives the one line that keeps both.
+    let both = r#"variants = { "1" = "A", "2" = "B" }"#;
+    assert_eq!(pins, [both, both]);
+    fs::write(&manifest, format!("{HEAD}{both}\n")).unwrap();
     regen::regen(&manifest, &Options::default()).unwrap();
     let snapshot = fs::read_to_string(manifest.with_file_name("out/api.toml")).unwrap();
     assert!(snapshot.contains(r#"{ variant = "A", code = "1", name = "B""#), "{snapshot}");

@@ -449,3 +449,35 @@ fn a_name_rows_come_to_share_is_a_major_change_once_its_pin_is_pasted() {
     assert!(summary.contains(r#"name "Disk" now shared: from_name("Disk")"#), "{summary}");
     assert!(summary.contains("added: Disk3 (3)"), "{summary}");
 }
+
+/// Renamed variants beside the manifest's pins: each help gives the one `variants` line of the
+/// manifest's pins and those that keep every renamed variant's name, a pinned row's given its
+/// old name again, so that any one, pasted in place of the manifest's, keeps every name (a
+/// line per variant was a TOML duplicate key beside the manifest's `variants`).
+#[test]
+fn renames_beside_the_manifests_pins_get_one_line_that_keeps_every_name() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let page = "# Errors\n\n| Code | Name |\n|---|---|\n| 1 | Disk |\n| 2 | Full |\n| 3 | Slow |\n";
+    fs::write(docs.join("status.md"), page).unwrap();
+    let manifest = docs.join("catalog.toml");
+    let pins = r#"variants = { "3" = "TooSlow" }"#;
+    let text = MANIFEST.replace("shared-codes = true\n", "");
+    set_manifest(&manifest, format!("{text}{pins}\n"));
+    written(&manifest);
+    let renamed = page.replace("Disk |", "Disk gone |").replace("Full |", "Disk full |");
+    fs::write(page_of(&manifest), renamed).unwrap();
+    set_manifest(&manifest, format!("{text}variants = {{ \"3\" = \"Late\" }}\n"));
+    let rendered = refused(&manifest, &CHECK);
+    golden::assert_matches("stability/renames_beside_pins.stderr", &rendered);
+
+    let line = r#"variants = { "3" = "TooSlow", "1" = "Disk", "2" = "Full" }"#;
+    assert_eq!(rendered.matches(&format!("`{line}`")).count(), 3, "{rendered}");
+    set_manifest(&manifest, format!("{text}{line}\n"));
+    // Every variant keeps its name: the name cells changed, nothing was renamed.
+    let summary = written(&manifest).changelog.summary();
+    assert!(summary.starts_with("changes for users: minor"), "{summary}");
+    assert!(summary.contains("name changed: Full (2) \"Full\" -> \"Disk full\""), "{summary}");
+    assert!(!summary.contains("renamed"), "{summary}");
+}

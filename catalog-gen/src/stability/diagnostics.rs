@@ -29,11 +29,13 @@ pub fn diagnostics(
     recorded: Option<Recorded<'_>>,
 ) -> Vec<Diagnostic> {
     let find = |name: &str| origins.get(name);
+    let pins = pins_kept(origins, breaks);
     breaks
         .iter()
         .map(|found| match found {
             Break::RenamedVariant { enum_name, old, new, code, pin_key } => {
-                renamed(find(enum_name), enum_name, old, new, (code, pin_key))
+                let pins = pins.get(enum_name.as_str()).and_then(Option::as_deref);
+                renamed(find(enum_name), enum_name, old, new, (code, pin_key), pins)
             }
             Break::RemovedVariant { enum_name, old, code, name, pin_key, retirable } => {
                 removed_variant(find(enum_name), enum_name, old, (code, name, pin_key), *retirable)
@@ -186,14 +188,55 @@ fn row_shown(code: &str, key: &str) -> String {
     }
 }
 
+/// The most pins a `variants` line that keeps every renamed variant's name may hold: past it,
+/// each help gives its own pin alone, as a line of every pin in every help would make the
+/// helps' text grow as the square of the pins.
+const MOST_PINS_IN_A_LINE: usize = 32;
+
+/// For each enum with renamed variants, the `variants` line that keeps all their names, with
+/// the manifest's other pins (a pin of a renamed row given its old name): pasted in place of
+/// the manifest's, one line keeps every name, where a line per variant would each be a TOML
+/// duplicate key beside the manifest's `variants` or one another. `None` where that line would
+/// hold more than [`MOST_PINS_IN_A_LINE`] pins.
+fn pins_kept<'b>(
+    origins: &BTreeMap<String, Origin>,
+    breaks: &'b [Break],
+) -> BTreeMap<&'b str, Option<String>> {
+    let mut renamed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for found in breaks {
+        if let Break::RenamedVariant { enum_name, old, pin_key, .. } = found {
+            renamed.entry(enum_name).or_default().push((pin_key, old));
+        }
+    }
+    let line = |enum_name: &str, renamed: &[(&str, &str)]| {
+        let manifest = origins.get(enum_name).map_or(&[][..], |origin| &origin.pins[..]);
+        let old_name = |key: &str| renamed.iter().find(|(renamed, _)| *renamed == key);
+        let kept = manifest.iter().map(|(key, name, _)| match old_name(key) {
+            Some(&(_, old)) => (key.as_str(), old),
+            None => (key.as_str(), name.as_str()),
+        });
+        let pinned_already = |key: &str| manifest.iter().any(|(pinned, ..)| pinned == key);
+        let added = renamed.iter().copied().filter(|(key, _)| !pinned_already(key));
+        let pins: Vec<String> = kept
+            .chain(added)
+            .map(|(key, name)| format!("{} = {}", toml_string(key), toml_string(name)))
+            .collect();
+        (pins.len() <= MOST_PINS_IN_A_LINE).then(|| format!("variants = {{ {} }}", pins.join(", ")))
+    };
+    renamed.into_iter().map(|(enum_name, renamed)| (enum_name, line(enum_name, &renamed))).collect()
+}
+
 /// The diagnostic of a variant `old` that would become `new`: the pin that keeps `old`, or,
-/// where the manifest pins the row already, that pin again with the old name.
+/// where the manifest pins the row already, that pin again with the old name; as the line
+/// `pins` of the enum's pins that keeps every renamed variant's name ([`pins_kept`]), where
+/// there is one.
 fn renamed(
     origin: Option<&Origin>,
     enum_name: &str,
     old: &str,
     new: &str,
     (code, key): (&str, &str),
+    pins: Option<&str>,
 ) -> Diagnostic {
     let diagnostic = at_table(
         origin,
@@ -203,6 +246,13 @@ fn renamed(
     )
     .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key)));
     let pin = origin.and_then(|origin| origin.pins.iter().find(|(pinned, ..)| pinned == key));
+    let alone = format!("{} = {}", toml_string(key), toml_string(old));
+    // The line of every pin, where it holds more than this one.
+    let line = pins.filter(|pins| *pins != format!("variants = {{ {alone} }}"));
+    let every_name = |line: &str| match origin.is_some_and(|origin| !origin.pins.is_empty()) {
+        true => format!("in place of this [[table]]'s `variants`, `{line}` keeps every name"),
+        false => format!("add to this [[table]] `{line}`, which keeps every name"),
+    };
     match (origin, pin) {
         (Some(origin), Some((_, _, span))) => diagnostic
             .with_label(Label::secondary(
@@ -210,15 +260,17 @@ fn renamed(
                 span.clone(),
                 format!("the pin for `{key}`"),
             ))
-            .with_help(format!(
-                "pin the old name again: `{} = \"{old}\"`; {OVERRIDE}",
-                toml_string(key)
-            )),
-        _ => diagnostic.with_help(format!(
-            "keep the old name with a pin in this [[table]]: `variants = {{ {} = \"{old}\" }}`; \
-             {OVERRIDE}",
-            toml_string(key)
-        )),
+            .with_help(match line {
+                Some(line) => format!("pin the old name again: {}; {OVERRIDE}", every_name(line)),
+                None => format!("pin the old name again: `{alone}`; {OVERRIDE}"),
+            }),
+        _ => diagnostic.with_help(match line {
+            Some(line) => format!("keep the old name with a pin: {}; {OVERRIDE}", every_name(line)),
+            None => format!(
+                "keep the old name with a pin in this [[table]]: `variants = {{ {alone} }}`; \
+                 {OVERRIDE}"
+            ),
+        }),
     }
 }
 
