@@ -481,3 +481,39 @@ fn renames_beside_the_manifests_pins_get_one_line_that_keeps_every_name() {
     assert!(summary.contains("name changed: Full (2) \"Full\" -> \"Disk full\""), "{summary}");
     assert!(!summary.contains("renamed"), "{summary}");
 }
+
+/// Rows removed beside the manifest's retirements: each help gives the one `retired` line of
+/// the manifest's retirements (their dates and notes as written) and those that keep every
+/// row removed, so that any one, pasted in place of the manifest's, keeps every variant.
+#[test]
+fn removals_beside_the_manifests_retirements_get_one_line_that_keeps_every_row() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let rows = ["| 1 | Disk |\n", "| 2 | Full |\n", "| 3 | Slow |\n", "| 4 | Late |\n"];
+    let page = |rows: &[&str]| format!("# Errors\n\n| Code | Name |\n|---|---|\n{}", rows.concat());
+    fs::write(docs.join("status.md"), page(&rows)).unwrap();
+    let manifest = docs.join("catalog.toml");
+    let text = MANIFEST.replace("shared-codes = true\n", "");
+    set_manifest(&manifest, text.clone());
+    written(&manifest);
+    let retired = r#"retired = { "1" = { since = "2026-01-02", note = "use \"Full\"" } }"#;
+    set_manifest(&manifest, format!("{text}{retired}\n"));
+    fs::write(page_of(&manifest), page(&rows[1..])).unwrap();
+    written(&manifest);
+
+    fs::write(page_of(&manifest), page(&rows[1..2])).unwrap();
+    let rendered = refused(&manifest, &CHECK);
+    golden::assert_matches("stability/removals_beside_retirements.stderr", &rendered);
+    let line = r#"retired = { "1" = { since = "2026-01-02", note = "use \"Full\"" }, "3" = { note = "no longer in the documentation" }, "4" = { note = "no longer in the documentation" } }"#;
+    assert_eq!(rendered.matches(&format!("`{line}`")).count(), 2, "{rendered}");
+    set_manifest(&manifest, format!("{text}{line}\n"));
+    let summary = written(&manifest).changelog.summary();
+    assert!(
+        summary.contains("retired: Slow (3)") && summary.contains("retired: Late (4)"),
+        "{summary}"
+    );
+    let module = fs::read_to_string(sandbox.path().join("out/status.rs")).unwrap();
+    // The manifest's retirement keeps its date and note.
+    assert!(module.contains("since 2026-01-02; use \\\"Full\\\"\")]"), "{module}");
+}

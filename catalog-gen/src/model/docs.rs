@@ -111,6 +111,8 @@ fn enum_model(
     rows: Vec<NamedRow<'_>>,
     mut page_rows: Vec<RowText>,
 ) -> Enum {
+    // The manifest's retirements in effect: not those of rows the page documents again.
+    let mut retired = Vec::new();
     // Collected into the named rows' own memory: a variant is no larger (`names`' tests
     // check it), so std reuses it rather than taking tens of megabytes of fresh memory.
     let variants: Vec<Variant> = rows
@@ -131,11 +133,9 @@ fn enum_model(
                 docs: text.docs,
                 url: text.url,
                 retired: named.retiring.map(|retiring| {
-                    let retired = &ready.spec.retired[retiring.key];
-                    Box::new(Retirement {
-                        since: retired.since.clone(),
-                        note: retired.note.clone(),
-                    })
+                    let entry = &ready.spec.retired[retiring.key];
+                    retired.push((retiring.key.get_ref().clone(), entry.clone()));
+                    Box::new(Retirement { since: entry.since.clone(), note: entry.note.clone() })
                 }),
             }
         })
@@ -196,6 +196,7 @@ fn enum_model(
                 .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
                 .collect(),
             skip_rows: spec.skip_rows.iter().map(|entry| entry.get_ref().clone()).collect(),
+            retired,
             integer_codes: spec.key_type.get_ref().is_integer(),
             discriminants: facts.discriminants,
         },

@@ -269,6 +269,9 @@ pub struct Origin {
     /// The manifest's `skip-rows` entries: a row that one of them names is left out there,
     /// not gone from the page, which the break gate's help says.
     pub skip_rows: Vec<String>,
+    /// The manifest's retirements in effect (not those of rows the page documents again): key
+    /// and entry, which the break gate's line that keeps every removed row keeps too.
+    pub retired: Vec<(String, crate::manifest::Retired)>,
     /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
     pub integer_codes: bool,
     /// Whether the codes are the discriminants, and if not, why: what the break gate says

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
+use crate::manifest::Retired;
 use crate::model::skip::SkipOffer;
 
 mod columns;
@@ -40,10 +41,24 @@ const MIXED_SCRIPT: &str = "mixed_script_confusables";
 /// The `retired` line a help gives to paste for the row that `key` names: the one spelling
 /// of a retirement in every help that offers one.
 pub fn retirement(key: &str) -> String {
-    format!(
-        "retired = {{ {} = {{ note = \"no longer in the documentation\" }} }}",
-        toml_string(key)
-    )
+    format!("retired = {{ {} = {} }}", toml_string(key), retired_value(&new_retirement()))
+}
+
+/// A retirement as a help offers it: its note the default one, no date (the user's to add).
+pub fn new_retirement() -> Retired {
+    Retired { since: None, note: Some("no longer in the documentation".to_owned()) }
+}
+
+/// A retirement as the manifest's `retired` writes it: `{ since = "…", note = "…" }`, each
+/// where given.
+pub fn retired_value(retired: &Retired) -> String {
+    let since = retired.since.as_deref().map(|since| format!("since = {}", toml_string(since)));
+    let note = retired.note.as_deref().map(|note| format!("note = {}", toml_string(note)));
+    let fields: Vec<String> = since.into_iter().chain(note).collect();
+    match fields.is_empty() {
+        true => "{}".to_owned(),
+        false => format!("{{ {} }}", fields.join(", ")),
+    }
 }
 
 /// The `skip-rows` line of the manifest's entries `kept` and the rows `cells` name: the one

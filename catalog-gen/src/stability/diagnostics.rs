@@ -7,6 +7,7 @@ use super::Break;
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::lints::MANY_ROWS;
+use crate::model::problems::{new_retirement, retired_value};
 use crate::model::{Discriminants, Origin, problems};
 
 /// The checked-in API snapshot's text, and its path as the diagnostics name it: where an enum
@@ -29,16 +30,18 @@ pub fn diagnostics(
     recorded: Option<Recorded<'_>>,
 ) -> Vec<Diagnostic> {
     let find = |name: &str| origins.get(name);
-    let pins = pins_kept(origins, breaks);
+    let lines = LinesKept::new(origins, breaks);
     breaks
         .iter()
         .map(|found| match found {
             Break::RenamedVariant { enum_name, old, new, code, pin_key } => {
-                let pins = pins.get(enum_name.as_str()).and_then(Option::as_deref);
+                let pins = lines.variants(enum_name);
                 renamed(find(enum_name), enum_name, old, new, (code, pin_key), pins)
             }
             Break::RemovedVariant { enum_name, old, code, name, pin_key, retirable } => {
-                removed_variant(find(enum_name), enum_name, old, (code, name, pin_key), *retirable)
+                let row = (code.as_str(), name.as_str(), pin_key.as_str());
+                let retired = retirable.then(|| lines.retired(enum_name)).flatten();
+                removed_variant(find(enum_name), enum_name, old, row, *retirable, retired)
             }
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
                 removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
@@ -136,6 +139,7 @@ fn removed_variant(
     old: &str,
     (code, name, pin_key): (&str, &str, &str),
     retirable: bool,
+    retired: Option<&str>,
 ) -> Diagnostic {
     let skipped_by = origin
         .and_then(|origin| origin.skip_rows.iter().find(|entry| *entry == code || *entry == name));
@@ -165,12 +169,22 @@ fn removed_variant(
                  {OVERRIDE}"
             ));
     }
+    // The line of every retirement, where it holds more than this one.
+    let alone = problems::retirement(pin_key);
+    let keep = match retired.filter(|line| *line != alone) {
+        Some(line) => {
+            let has_retired = origin.is_some_and(|origin| !origin.retired.is_empty());
+            let every_row = keeps_every(line, "retired", has_retired, "row removed", "\n");
+            format!("{every_row} (`note` and `since = \"<date>\"` are optional)")
+        }
+        None => format!(
+            "add to this [[table]]\n`{alone}`\n(`note` and `since = \"<date>\"` are optional; \
+             other retired rows go in the same `retired` table)"
+        ),
+    };
     error.with_note(format!("its row ({row}) {gone}")).with_help(format!(
         "keep it as a retired variant (deprecated, still found by code, name and serde, with its \
-         last documented text): add to this [[table]]\n`{}`\n(`note` and `since = \"<date>\"` \
-         are optional; other retired rows go in the same `retired` table); or {restore}, \
-         {OVERRIDE}",
-        problems::retirement(pin_key)
+         last documented text): {keep}; or {restore}, {OVERRIDE}"
     ))
 }
 
@@ -188,48 +202,95 @@ fn row_shown(code: &str, key: &str) -> String {
     }
 }
 
-/// The most pins a `variants` line that keeps every renamed variant's name may hold: past it,
-/// each help gives its own pin alone, as a line of every pin in every help would make the
-/// helps' text grow as the square of the pins.
-const MOST_PINS_IN_A_LINE: usize = 32;
+/// The most entries a line of the manifest that keeps every renamed or removed variant may
+/// hold: past it, each help gives its own entry alone, as a line of every entry in every help
+/// would make the helps' text grow as the square of the entries.
+const MOST_IN_A_LINE: usize = 32;
 
-/// For each enum with renamed variants, the `variants` line that keeps all their names, with
-/// the manifest's other pins (a pin of a renamed row given its old name): pasted in place of
-/// the manifest's, one line keeps every name, where a line per variant would each be a TOML
-/// duplicate key beside the manifest's `variants` or one another. `None` where that line would
-/// hold more than [`MOST_PINS_IN_A_LINE`] pins.
-fn pins_kept<'b>(
-    origins: &BTreeMap<String, Origin>,
-    breaks: &'b [Break],
-) -> BTreeMap<&'b str, Option<String>> {
-    let mut renamed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-    for found in breaks {
-        if let Break::RenamedVariant { enum_name, old, pin_key, .. } = found {
-            renamed.entry(enum_name).or_default().push((pin_key, old));
+/// For each enum, the lines of the manifest's `variants` and `retired` that keep every
+/// variant the breaks would rename or remove, where `retired` can keep it: the manifest's
+/// entries (a pinned row renamed given its old name again) and those the helps offer.
+/// Pasted in place of the manifest's, one line keeps every variant, where a line per variant
+/// would each be a TOML duplicate key beside the manifest's table or one another. `None`
+/// where a line would hold more than [`MOST_IN_A_LINE`] entries.
+#[derive(Default)]
+struct LinesKept<'b> {
+    variants: BTreeMap<&'b str, Option<String>>,
+    retired: BTreeMap<&'b str, Option<String>>,
+}
+
+impl<'b> LinesKept<'b> {
+    fn new(origins: &BTreeMap<String, Origin>, breaks: &'b [Break]) -> Self {
+        let mut renamed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        let mut removed: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for found in breaks {
+            match found {
+                Break::RenamedVariant { enum_name, old, pin_key, .. } => {
+                    renamed.entry(enum_name).or_default().push((pin_key, old));
+                }
+                Break::RemovedVariant { enum_name, pin_key, retirable: true, .. } => {
+                    removed.entry(enum_name).or_default().push(pin_key);
+                }
+                _ => {}
+            }
         }
-    }
-    let line = |enum_name: &str, renamed: &[(&str, &str)]| {
-        let manifest = origins.get(enum_name).map_or(&[][..], |origin| &origin.pins[..]);
-        let old_name = |key: &str| renamed.iter().find(|(renamed, _)| *renamed == key);
-        let kept = manifest.iter().map(|(key, name, _)| match old_name(key) {
-            Some(&(_, old)) => (key.as_str(), old),
-            None => (key.as_str(), name.as_str()),
+        let origin = |enum_name: &str| origins.get(enum_name);
+        let variants = renamed.into_iter().map(|(enum_name, renamed)| {
+            let pins = origin(enum_name).map_or(&[][..], |origin| &origin.pins[..]);
+            let old_name = |key: &str| renamed.iter().find(|(renamed, _)| *renamed == key);
+            let kept = pins.iter().map(|(key, name, _)| match old_name(key) {
+                Some(&(_, old)) => (key.as_str(), toml_string(old)),
+                None => (key.as_str(), toml_string(name)),
+            });
+            let pinned_already = |key: &str| pins.iter().any(|(pinned, ..)| pinned == key);
+            let added = renamed.iter().filter(|(key, _)| !pinned_already(key));
+            let added = added.map(|&(key, old)| (key, toml_string(old)));
+            (enum_name, line("variants", kept.chain(added).collect()))
         });
-        let pinned_already = |key: &str| manifest.iter().any(|(pinned, ..)| pinned == key);
-        let added = renamed.iter().copied().filter(|(key, _)| !pinned_already(key));
-        let pins: Vec<String> = kept
-            .chain(added)
-            .map(|(key, name)| format!("{} = {}", toml_string(key), toml_string(name)))
-            .collect();
-        (pins.len() <= MOST_PINS_IN_A_LINE).then(|| format!("variants = {{ {} }}", pins.join(", ")))
-    };
-    renamed.into_iter().map(|(enum_name, renamed)| (enum_name, line(enum_name, &renamed))).collect()
+        let retired = removed.into_iter().map(|(enum_name, removed)| {
+            let retired = origin(enum_name).map_or(&[][..], |origin| &origin.retired[..]);
+            let kept = retired.iter().map(|(key, entry)| (key.as_str(), retired_value(entry)));
+            let added = removed.iter().map(|key| (*key, retired_value(&new_retirement())));
+            (enum_name, line("retired", kept.chain(added).collect()))
+        });
+        LinesKept { variants: variants.collect(), retired: retired.collect() }
+    }
+
+    /// The line of `enum_name`'s `variants` that keeps every name, where there is one.
+    fn variants(&self, enum_name: &str) -> Option<&str> {
+        self.variants.get(enum_name).and_then(Option::as_deref)
+    }
+
+    /// The line of `enum_name`'s `retired` that keeps every row removed, where there is one.
+    fn retired(&self, enum_name: &str) -> Option<&str> {
+        self.retired.get(enum_name).and_then(Option::as_deref)
+    }
+}
+
+/// The manifest's line `table = { key = value, … }` of `entries` (values written as TOML), or
+/// `None` where they are more than [`MOST_IN_A_LINE`].
+fn line(table: &str, entries: Vec<(&str, String)>) -> Option<String> {
+    let entries: Vec<String> =
+        entries.into_iter().map(|(key, value)| format!("{} = {value}", toml_string(key))).collect();
+    (entries.len() <= MOST_IN_A_LINE).then(|| format!("{table} = {{ {} }}", entries.join(", ")))
+}
+
+/// How a help offers `line`, the line of a table of the manifest (`table`) that keeps every
+/// variant (`kept`): in place of the table, where the manifest has it. `apart` is what sets
+/// the line apart from the words around it: a space, or a line break for a long line.
+fn keeps_every(line: &str, table: &str, has_table: bool, kept: &str, apart: &str) -> String {
+    match has_table {
+        true => format!(
+            "in place of this [[table]]'s `{table}`,{apart}`{line}`{apart}keeps every {kept}"
+        ),
+        false => format!("add to this [[table]]{apart}`{line}`,{apart}which keeps every {kept}"),
+    }
 }
 
 /// The diagnostic of a variant `old` that would become `new`: the pin that keeps `old`, or,
 /// where the manifest pins the row already, that pin again with the old name; as the line
-/// `pins` of the enum's pins that keeps every renamed variant's name ([`pins_kept`]), where
-/// there is one.
+/// `pins` of the enum's pins that keeps every renamed variant's name ([`LinesKept`]), where
+/// it holds more than this pin.
 fn renamed(
     origin: Option<&Origin>,
     enum_name: &str,
@@ -249,10 +310,8 @@ fn renamed(
     let alone = format!("{} = {}", toml_string(key), toml_string(old));
     // The line of every pin, where it holds more than this one.
     let line = pins.filter(|pins| *pins != format!("variants = {{ {alone} }}"));
-    let every_name = |line: &str| match origin.is_some_and(|origin| !origin.pins.is_empty()) {
-        true => format!("in place of this [[table]]'s `variants`, `{line}` keeps every name"),
-        false => format!("add to this [[table]] `{line}`, which keeps every name"),
-    };
+    let has_pins = origin.is_some_and(|origin| !origin.pins.is_empty());
+    let every_name = |line: &str| keeps_every(line, "variants", has_pins, "name", " ");
     match (origin, pin) {
         (Some(origin), Some((_, _, span))) => diagnostic
             .with_label(Label::secondary(
