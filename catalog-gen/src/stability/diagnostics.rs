@@ -133,6 +133,8 @@ fn removed_method(
 /// `retired` can tell the row from the table's (`retirable`), else the pin for the row it may
 /// have become. A row the manifest's `skip-rows` leaves out (by its code or name) is said to
 /// be left out there, and the entry that lets it back in is named in place of restoring it.
+/// `retired` is the line of the enum's retirements that keeps every row removed
+/// ([`LinesKept`]), where it has more than this row's.
 fn removed_variant(
     origin: Option<&Origin>,
     enum_name: &str,
@@ -169,17 +171,16 @@ fn removed_variant(
                  {OVERRIDE}"
             ));
     }
-    // The line of every retirement, where it holds more than this one.
-    let alone = problems::retirement(pin_key);
-    let keep = match retired.filter(|line| *line != alone) {
+    let keep = match retired {
         Some(line) => {
             let has_retired = origin.is_some_and(|origin| !origin.retired.is_empty());
             let every_row = keeps_every(line, "retired", has_retired, "row removed", "\n");
             format!("{every_row} (`note` and `since = \"<date>\"` are optional)")
         }
         None => format!(
-            "add to this [[table]]\n`{alone}`\n(`note` and `since = \"<date>\"` are optional; \
-             other retired rows go in the same `retired` table)"
+            "add to this [[table]]\n`{}`\n(`note` and `since = \"<date>\"` are optional; \
+             other retired rows go in the same `retired` table)",
+            problems::retirement(pin_key)
         ),
     };
     error.with_note(format!("its row ({row}) {gone}")).with_help(format!(
@@ -213,10 +214,17 @@ const MOST_IN_A_LINE: usize = 32;
 /// Pasted in place of the manifest's, one line keeps every variant, where a line per variant
 /// would each be a TOML duplicate key beside the manifest's table or one another. `None`
 /// where a line would hold more than [`MOST_IN_A_LINE`] entries.
-#[derive(Default)]
 struct LinesKept<'b> {
-    variants: BTreeMap<&'b str, Option<String>>,
-    retired: BTreeMap<&'b str, Option<String>>,
+    variants: BTreeMap<&'b str, Option<Line>>,
+    retired: BTreeMap<&'b str, Option<Line>>,
+}
+
+/// A line of the manifest a help gives to paste in place of one of its tables.
+struct Line {
+    /// The line: `table = { key = value, … }`.
+    text: String,
+    /// How many entries it has: a line of one has nothing but the help's own.
+    entries: usize,
 }
 
 impl<'b> LinesKept<'b> {
@@ -256,23 +264,34 @@ impl<'b> LinesKept<'b> {
         LinesKept { variants: variants.collect(), retired: retired.collect() }
     }
 
-    /// The line of `enum_name`'s `variants` that keeps every name, where there is one.
+    /// The line of `enum_name`'s `variants` that keeps every name, where it has more than
+    /// one help's own pin.
     fn variants(&self, enum_name: &str) -> Option<&str> {
-        self.variants.get(enum_name).and_then(Option::as_deref)
+        Self::more_than_one(self.variants.get(enum_name))
     }
 
-    /// The line of `enum_name`'s `retired` that keeps every row removed, where there is one.
+    /// The line of `enum_name`'s `retired` that keeps every row removed, where it has more
+    /// than one help's own retirement.
     fn retired(&self, enum_name: &str) -> Option<&str> {
-        self.retired.get(enum_name).and_then(Option::as_deref)
+        Self::more_than_one(self.retired.get(enum_name))
+    }
+
+    /// The text of `line`, where it has more than one entry.
+    fn more_than_one(line: Option<&Option<Line>>) -> Option<&str> {
+        let line = line?.as_ref()?;
+        (line.entries > 1).then_some(line.text.as_str())
     }
 }
 
 /// The manifest's line `table = { key = value, … }` of `entries` (values written as TOML), or
 /// `None` where they are more than [`MOST_IN_A_LINE`].
-fn line(table: &str, entries: Vec<(&str, String)>) -> Option<String> {
+fn line(table: &str, entries: Vec<(&str, String)>) -> Option<Line> {
     let entries: Vec<String> =
         entries.into_iter().map(|(key, value)| format!("{} = {value}", toml_string(key))).collect();
-    (entries.len() <= MOST_IN_A_LINE).then(|| format!("{table} = {{ {} }}", entries.join(", ")))
+    (entries.len() <= MOST_IN_A_LINE).then(|| Line {
+        text: format!("{table} = {{ {} }}", entries.join(", ")),
+        entries: entries.len(),
+    })
 }
 
 /// How a help offers `line`, the line of a table of the manifest (`table`) that keeps every
@@ -288,9 +307,9 @@ fn keeps_every(line: &str, table: &str, has_table: bool, kept: &str, apart: &str
 }
 
 /// The diagnostic of a variant `old` that would become `new`: the pin that keeps `old`, or,
-/// where the manifest pins the row already, that pin again with the old name; as the line
-/// `pins` of the enum's pins that keeps every renamed variant's name ([`LinesKept`]), where
-/// it holds more than this pin.
+/// where the manifest pins the row already, that pin again with the old name; as `pins`, the
+/// line of the enum's pins that keeps every renamed variant's name ([`LinesKept`]), where it
+/// has more than this pin.
 fn renamed(
     origin: Option<&Origin>,
     enum_name: &str,
@@ -308,8 +327,6 @@ fn renamed(
     .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key)));
     let pin = origin.and_then(|origin| origin.pins.iter().find(|(pinned, ..)| pinned == key));
     let alone = format!("{} = {}", toml_string(key), toml_string(old));
-    // The line of every pin, where it holds more than this one.
-    let line = pins.filter(|pins| *pins != format!("variants = {{ {alone} }}"));
     let has_pins = origin.is_some_and(|origin| !origin.pins.is_empty());
     let every_name = |line: &str| keeps_every(line, "variants", has_pins, "name", " ");
     match (origin, pin) {
@@ -319,11 +336,11 @@ fn renamed(
                 span.clone(),
                 format!("the pin for `{key}`"),
             ))
-            .with_help(match line {
+            .with_help(match pins {
                 Some(line) => format!("pin the old name again: {}; {OVERRIDE}", every_name(line)),
                 None => format!("pin the old name again: `{alone}`; {OVERRIDE}"),
             }),
-        _ => diagnostic.with_help(match line {
+        _ => diagnostic.with_help(match pins {
             Some(line) => format!("keep the old name with a pin: {}; {OVERRIDE}", every_name(line)),
             None => format!(
                 "keep the old name with a pin in this [[table]]: `variants = {{ {alone} }}`; \
