@@ -310,16 +310,23 @@ fn a_damaged_variant_line_is_reported_at_its_line_in_the_file() {
     }
 }
 
-/// A docs tree of a table of unique integer codes, which are its discriminants, generated once.
-fn integer_docs(dir: &Path) -> PathBuf {
+/// A docs tree of `page` and the manifest [`MANIFEST`] of unique codes followed by `lines`,
+/// generated once: the manifest's path, and the report of that regen.
+fn unique_codes_docs(dir: &Path, page: &str, lines: &str) -> (PathBuf, regen::Report) {
     let docs = dir.join("docs");
     fs::create_dir_all(&docs).unwrap();
-    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
-                | 1 | Disk | The disk. |\n| 2 | Full | It is full. |\n";
     fs::write(docs.join("status.md"), page).unwrap();
     let manifest = docs.join("catalog.toml");
-    set_manifest(&manifest, MANIFEST.replace("shared-codes = true\n", ""));
+    set_manifest(&manifest, format!("{}{lines}", MANIFEST.replace("shared-codes = true\n", "")));
     let report = written(&manifest);
+    (manifest, report)
+}
+
+/// A docs tree of a table of unique integer codes, which are its discriminants, generated once.
+fn integer_docs(dir: &Path) -> PathBuf {
+    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
+                | 1 | Disk | The disk. |\n| 2 | Full | It is full. |\n";
+    let (manifest, report) = unique_codes_docs(dir, page, "");
     let api = fs::read_to_string(dir.join("out/api.toml")).unwrap();
     assert!(api.contains("discriminants = true\ncode-type = \"u16\"\n"), "{api}");
     assert!(!report.is_up_to_date());
@@ -457,15 +464,10 @@ fn a_name_rows_come_to_share_is_a_major_change_once_its_pin_is_pasted() {
 #[test]
 fn renames_beside_the_manifests_pins_get_one_line_that_keeps_every_name() {
     let sandbox = tempfile::tempdir().unwrap();
-    let docs = sandbox.path().join("docs");
-    fs::create_dir_all(&docs).unwrap();
     let page = "# Errors\n\n| Code | Name |\n|---|---|\n| 1 | Disk |\n| 2 | Full |\n| 3 | Slow |\n";
-    fs::write(docs.join("status.md"), page).unwrap();
-    let manifest = docs.join("catalog.toml");
-    let pins = r#"variants = { "3" = "TooSlow" }"#;
+    let pins = "variants = { \"3\" = \"TooSlow\" }\n";
+    let (manifest, _) = unique_codes_docs(sandbox.path(), page, pins);
     let text = MANIFEST.replace("shared-codes = true\n", "");
-    set_manifest(&manifest, format!("{text}{pins}\n"));
-    written(&manifest);
     let renamed = page.replace("Disk |", "Disk gone |").replace("Full |", "Disk full |");
     fs::write(page_of(&manifest), renamed).unwrap();
     set_manifest(&manifest, format!("{text}variants = {{ \"3\" = \"Late\" }}\n"));
@@ -488,15 +490,10 @@ fn renames_beside_the_manifests_pins_get_one_line_that_keeps_every_name() {
 #[test]
 fn removals_beside_the_manifests_retirements_get_one_line_that_keeps_every_row() {
     let sandbox = tempfile::tempdir().unwrap();
-    let docs = sandbox.path().join("docs");
-    fs::create_dir_all(&docs).unwrap();
     let rows = ["| 1 | Disk |\n", "| 2 | Full |\n", "| 3 | Slow |\n", "| 4 | Late |\n"];
     let page = |rows: &[&str]| format!("# Errors\n\n| Code | Name |\n|---|---|\n{}", rows.concat());
-    fs::write(docs.join("status.md"), page(&rows)).unwrap();
-    let manifest = docs.join("catalog.toml");
+    let (manifest, _) = unique_codes_docs(sandbox.path(), &page(&rows), "");
     let text = MANIFEST.replace("shared-codes = true\n", "");
-    set_manifest(&manifest, text.clone());
-    written(&manifest);
     let retired = r#"retired = { "1" = { since = "2026-01-02", note = "use \"Full\"" } }"#;
     set_manifest(&manifest, format!("{text}{retired}\n"));
     fs::write(page_of(&manifest), page(&rows[1..])).unwrap();
