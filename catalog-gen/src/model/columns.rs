@@ -89,8 +89,14 @@ fn position(headers: &[&str], wanted: &str) -> Option<usize> {
 /// the one that has them is the table meant ([`crate::model::select`]).
 pub fn has_all(spec: &TableSpec, table: &Table) -> bool {
     let headers: Vec<&str> = table.header.iter().map(|cell| &*cell.text).collect();
+    named(spec).iter().all(|wanted| position(&headers, wanted).is_some())
+}
+
+/// The headers of the columns `spec` names: the key column's, and the name and help columns'
+/// where given.
+pub fn named(spec: &TableSpec) -> Vec<&str> {
     let named = [Some(&spec.key_column), spec.name_column.as_ref(), spec.help_column.as_ref()];
-    named.into_iter().flatten().all(|wanted| position(&headers, wanted.get_ref()).is_some())
+    named.into_iter().flatten().map(|header| header.get_ref().as_str()).collect()
 }
 
 /// Every column with its accessor, pinned in the manifest or made from the header, the key

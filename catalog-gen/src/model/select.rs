@@ -43,21 +43,29 @@ pub fn table<'p, 's>(
             };
             place.no_table(span, &wanted, describe_tables(page))
         }
-        (None, count) => match with_columns(spec, &candidates)[..] {
+        (None, count) => {
             // Of several tables, the one with the columns the manifest names is meant: a page
             // of a table of codes and one of, say, the spec's status needs no `heading` for
             // it. (A second such table later is this error again, not a silent pick.)
-            [only] => return Some(only),
-            _ => place.several_tables(spec.page.span(), count, describe_tables(page)),
-        },
+            let with_columns: Vec<(usize, &Table<'s>)> = (candidates.iter().copied().enumerate())
+                .filter(|(_, table)| columns::has_all(spec, table))
+                .collect();
+            if let [(_, only)] = with_columns[..] {
+                return Some(only);
+            }
+            let on_page =
+                |table: &Table<'s>| page.tables.iter().position(|t| std::ptr::eq(t, table));
+            let with_columns: Vec<(usize, usize)> = with_columns
+                .iter()
+                .filter_map(|&(index, table)| Some((on_page(table)?, index)))
+                .collect();
+            let columns = columns::named(spec);
+            let tables = describe_tables(page);
+            place.several_tables(spec.page.span(), count, tables, &columns, &with_columns)
+        }
     };
     problems.push(problem);
     None
-}
-
-/// Those of `candidates` that have every column `spec` names ([`columns::has_all`]).
-fn with_columns<'p, 's>(spec: &TableSpec, candidates: &[&'p Table<'s>]) -> Vec<&'p Table<'s>> {
-    candidates.iter().copied().filter(|table| columns::has_all(spec, table)).collect()
 }
 
 /// Whether a table's heading or caption is the one wanted (any, where none is): its text, or
@@ -215,12 +223,17 @@ mod tests {
         // is meant is the manifest's to say.
         let several = picked("key-column = \"Code\"").unwrap_err();
         assert_eq!(several[0].message, "`p.md` has 3 tables that match; which one is meant?");
+        let by_columns = "table 1 (`index = 1`), table 2 (`index = 2`) have every column the \
+                          [[table]] names (`Code`)";
+        assert_eq!(several[0].notes[1], by_columns);
         // The name and help columns narrow it to one.
         assert_eq!(picked("key-column = \"Code\"\nname-column = \"Message\"").unwrap(), "1");
         assert_eq!(picked("key-column = \"Code\"\nhelp-column = \"fix\"").unwrap(), "2");
         assert_eq!(picked("key-column = \"Stage\"").unwrap(), "1A");
-        // No table has them all: the tables are listed, as where several have them.
-        assert!(picked("key-column = \"Code\"\nname-column = \"Status\"").is_err());
+        // No table has them all: the tables are listed, and the note says so.
+        let none = picked("key-column = \"Code\"\nname-column = \"Status\"").unwrap_err();
+        let by_columns = "none of them has every column the [[table]] names (`Code`, `Status`)";
+        assert_eq!(none[0].notes[1], by_columns);
         // `index` counts the tables `heading` and `caption` leave, whatever their columns.
         assert_eq!(picked("key-column = \"Code\"\nindex = 2").unwrap(), "2");
     }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::Place;
+use super::{Place, quoted_list};
 use crate::diagnostics::Diagnostic;
 
 impl Place<'_> {
@@ -31,14 +31,37 @@ impl Place<'_> {
             .with_note(tables)
     }
 
-    /// Several tables match and no `index` picks one.
-    pub fn several_tables(&self, span: Range<usize>, count: usize, tables: String) -> Diagnostic {
+    /// Several tables match and no `index` picks one, nor the `columns` the manifest names:
+    /// none has them all, or several do (`with_columns`: each one's number on the page, and
+    /// the `index` that picks it).
+    pub fn several_tables(
+        &self,
+        span: Range<usize>,
+        count: usize,
+        tables: String,
+        columns: &[&str],
+        with_columns: &[(usize, usize)],
+    ) -> Diagnostic {
+        let columns = quoted_list(columns);
+        let by_columns = match with_columns {
+            [] => format!("none of them has every column the [[table]] names ({columns})"),
+            _ => {
+                let each = with_columns
+                    .iter()
+                    .map(|(table, index)| format!("table {table} (`index = {index}`)"));
+                format!(
+                    "{} have every column the [[table]] names ({columns})",
+                    each.collect::<Vec<_>>().join(", ")
+                )
+            }
+        };
         self.in_manifest(
             span,
             format!("`{}` has {count} tables that match; which one is meant?", self.page),
             "more than one table",
         )
         .with_note(tables)
+        .with_note(by_columns)
         .with_help("add `heading`, `caption` or `index` to the [[table]] entry")
     }
 }
