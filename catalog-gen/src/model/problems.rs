@@ -38,10 +38,24 @@ const CONFUSABLE_IDENTS: &str = "confusable_idents";
 /// rustc's lint of a script a crate uses only in letters that look like Latin ones.
 const MIXED_SCRIPT: &str = "mixed_script_confusables";
 
+/// The most entries a line a help offers to paste may hold for several helps at once (every
+/// row a table's helps offer to leave out; every pin or retirement that keeps a variant the
+/// break gate would rename or remove): past it, each help offers its own entry, as a line of
+/// every entry in every help would make the helps' text grow as the square of the entries.
+pub const MOST_IN_A_LINE: usize = 32;
+
+/// The manifest line `table = { key = value, … }` of `entries` (values written as TOML): the
+/// one spelling of the pins and retirements that helps give to paste.
+pub fn table_line<'k>(table: &str, entries: impl IntoIterator<Item = (&'k str, String)>) -> String {
+    let entries: Vec<String> =
+        entries.into_iter().map(|(key, value)| format!("{} = {value}", toml_string(key))).collect();
+    format!("{table} = {{ {} }}", entries.join(", "))
+}
+
 /// The `retired` line a help gives to paste for the row that `key` names: the one spelling
 /// of a retirement in every help that offers one.
 pub fn retirement(key: &str) -> String {
-    format!("retired = {{ {} = {} }}", toml_string(key), retired_value(&new_retirement()))
+    table_line("retired", [(key, retired_value(&new_retirement()))])
 }
 
 /// A retirement as a help offers it: its note the default one, no date (the user's to add).
@@ -211,7 +225,7 @@ fn pin_accessor_help(header: &str) -> String {
 }
 
 fn pin_variant_help(key: &str) -> String {
-    format!("pin a name in the manifest: `variants = {{ {} = \"...\" }}`", toml_string(key))
+    format!("pin a name in the manifest: `{}`", table_line("variants", [(key, "\"...\"".into())]))
 }
 
 /// "`a`, `b`, `c`".

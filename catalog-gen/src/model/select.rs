@@ -19,14 +19,13 @@ pub fn table<'p, 's>(
     page: &'p Page<'s>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<&'p Table<'s>> {
-    let candidates: Vec<&Table<'s>> = page
-        .tables
-        .iter()
-        .filter(|t| matches(&spec.heading, &t.heading) && matches(&spec.caption, &t.caption))
+    // Each with its number on the page, which the problems name.
+    let candidates: Vec<(usize, &Table<'s>)> = (page.tables.iter().enumerate())
+        .filter(|(_, t)| matches(&spec.heading, &t.heading) && matches(&spec.caption, &t.caption))
         .collect();
     let problem = match (&spec.index, candidates.len()) {
         (Some(index), matching) => match candidates.get(*index.get_ref()) {
-            Some(table) => return Some(table),
+            Some(&(_, table)) => return Some(table),
             None => place.table_index_out_of_range(
                 index.span(),
                 *index.get_ref(),
@@ -34,7 +33,7 @@ pub fn table<'p, 's>(
                 describe_tables(page),
             ),
         },
-        (None, 1) => return Some(candidates[0]),
+        (None, 1) => return Some(candidates[0].1),
         (None, 0) => {
             let (span, wanted) = match (&spec.heading, &spec.caption) {
                 (Some(h), _) => (h.span(), format!("under the heading `{}`", h.get_ref())),
@@ -47,18 +46,16 @@ pub fn table<'p, 's>(
             // Of several tables, the one with the columns the manifest names is meant: a page
             // of a table of codes and one of, say, the spec's status needs no `heading` for
             // it. (A second such table later is this error again, not a silent pick.)
-            let with_columns: Vec<(usize, &Table<'s>)> = (candidates.iter().copied().enumerate())
-                .filter(|(_, table)| columns::has_all(spec, table))
+            // Each one's number on the page, and the `index` that picks it.
+            let with_columns: Vec<(usize, usize, &Table<'s>)> = (candidates.iter().enumerate())
+                .filter(|(_, (_, table))| columns::has_all(spec, table))
+                .map(|(index, &(on_page, table))| (on_page, index, table))
                 .collect();
-            if let [(_, only)] = with_columns[..] {
+            if let [(_, _, only)] = with_columns[..] {
                 return Some(only);
             }
-            let on_page =
-                |table: &Table<'s>| page.tables.iter().position(|t| std::ptr::eq(t, table));
-            let with_columns: Vec<(usize, usize)> = with_columns
-                .iter()
-                .filter_map(|&(index, table)| Some((on_page(table)?, index)))
-                .collect();
+            let with_columns: Vec<(usize, usize)> =
+                with_columns.iter().map(|&(on_page, index, _)| (on_page, index)).collect();
             let columns = columns::named(spec);
             let tables = describe_tables(page);
             place.several_tables(spec.page.span(), count, tables, &columns, &with_columns)

@@ -97,12 +97,6 @@ fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
         || row.only_cell().is_some_and(|cell| *cell.text == *entry)
 }
 
-/// The most rows one `skip-rows` line offers at once: past it, each help offers its own row
-/// (besides the manifest's entries), as a line of every row would make the helps' text grow
-/// as the square of the rows, and so many rows that stand for no code say more likely that
-/// `key-type` is wrong.
-const MOST_AT_ONCE: usize = 32;
-
 /// The `skip-rows` lines that the helps of one table's rows offer to paste: those of stage 6
 /// (a code that is not a number, an attribute block) and stage 9 (a code that makes no
 /// variant name). Each help offers the manifest's entries and its own row; where a first
@@ -152,22 +146,24 @@ impl<'s> Offers<'s> {
         if !stands_for_no_one_code(cell) {
             return None;
         }
-        if self.offered.last().is_none_or(|last| last != cell) {
-            self.offered.push(cell.to_owned());
-        }
+        // A row offered twice (an attribute block's warning, then its code's error) is one row
+        // of the line: `at_once` counts each once.
+        self.offered.push(cell.to_owned());
         Some(match &self.at_once {
             Some(at_once) => at_once.clone(),
             None => SkipOffer { line: problems::skip_line(&self.kept, [cell]), rows: 1 },
         })
     }
 
-    /// Where this reading offered more than one row (and no more than 32, `MOST_AT_ONCE`),
-    /// the offers for reading the table again, each help offering the line of them all.
+    /// Where this reading offered more than one row (and no more than
+    /// [`problems::MOST_IN_A_LINE`]: so many rows that stand for no code say more likely that
+    /// `key-type` is wrong), the offers for reading the table again, each help offering the
+    /// line of them all.
     pub fn at_once(self) -> Option<Self> {
         let mut seen = HashSet::new();
         let offered: Vec<&str> =
             self.offered.iter().map(String::as_str).filter(|cell| seen.insert(*cell)).collect();
-        if self.at_once.is_some() || !(2..=MOST_AT_ONCE).contains(&offered.len()) {
+        if self.at_once.is_some() || !(2..=problems::MOST_IN_A_LINE).contains(&offered.len()) {
             return None;
         }
         let rows = offered.len();
@@ -325,7 +321,7 @@ mod tests {
         assert!(Offers::new(&[]).at_once().is_none());
         // Nor do more than a line should hold: each help offers its own.
         let mut many = Offers::new(&[]);
-        for at in 0..=MOST_AT_ONCE {
+        for at in 0..=problems::MOST_IN_A_LINE {
             many.offer(&format!("{at}-{}", at + 1));
         }
         assert!(many.at_once().is_none());

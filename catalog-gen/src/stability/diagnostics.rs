@@ -40,7 +40,7 @@ pub fn diagnostics(
             }
             Break::RemovedVariant { enum_name, old, code, name, pin_key, retirable } => {
                 let row = (code.as_str(), name.as_str(), pin_key.as_str());
-                let retired = retirable.then(|| lines.retired(enum_name)).flatten();
+                let retired = lines.retired(enum_name);
                 removed_variant(find(enum_name), enum_name, old, row, *retirable, retired)
             }
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
@@ -203,17 +203,12 @@ fn row_shown(code: &str, key: &str) -> String {
     }
 }
 
-/// The most entries a line of the manifest that keeps every renamed or removed variant may
-/// hold: past it, each help gives its own entry alone, as a line of every entry in every help
-/// would make the helps' text grow as the square of the entries.
-const MOST_IN_A_LINE: usize = 32;
-
 /// For each enum, the lines of the manifest's `variants` and `retired` that keep every
 /// variant the breaks would rename or remove, where `retired` can keep it: the manifest's
 /// entries (a pinned row renamed given its old name again) and those the helps offer.
 /// Pasted in place of the manifest's, one line keeps every variant, where a line per variant
 /// would each be a TOML duplicate key beside the manifest's table or one another. `None`
-/// where a line would hold more than [`MOST_IN_A_LINE`] entries.
+/// where a line would hold more than [`problems::MOST_IN_A_LINE`] entries.
 struct LinesKept<'b> {
     variants: BTreeMap<&'b str, Option<Line>>,
     retired: BTreeMap<&'b str, Option<Line>>,
@@ -283,15 +278,12 @@ impl<'b> LinesKept<'b> {
     }
 }
 
-/// The manifest's line `table = { key = value, … }` of `entries` (values written as TOML), or
-/// `None` where they are more than [`MOST_IN_A_LINE`].
+/// The manifest's line of `table` with `entries` ([`problems::table_line`]), or `None` where
+/// they are more than [`problems::MOST_IN_A_LINE`].
 fn line(table: &str, entries: Vec<(&str, String)>) -> Option<Line> {
-    let entries: Vec<String> =
-        entries.into_iter().map(|(key, value)| format!("{} = {value}", toml_string(key))).collect();
-    (entries.len() <= MOST_IN_A_LINE).then(|| Line {
-        text: format!("{table} = {{ {} }}", entries.join(", ")),
-        entries: entries.len(),
-    })
+    let count = entries.len();
+    (count <= problems::MOST_IN_A_LINE)
+        .then(|| Line { text: problems::table_line(table, entries), entries: count })
 }
 
 /// How a help offers `line`, the line of a table of the manifest (`table`) that keeps every
@@ -326,7 +318,6 @@ fn renamed(
     )
     .with_note(format!("`{old}` → `{new}` (the row {})", row_shown(code, key)));
     let pin = origin.and_then(|origin| origin.pins.iter().find(|(pinned, ..)| pinned == key));
-    let alone = format!("{} = {}", toml_string(key), toml_string(old));
     let has_pins = origin.is_some_and(|origin| !origin.pins.is_empty());
     let every_name = |line: &str| keeps_every(line, "variants", has_pins, "name", " ");
     match (origin, pin) {
@@ -338,13 +329,17 @@ fn renamed(
             ))
             .with_help(match pins {
                 Some(line) => format!("pin the old name again: {}; {OVERRIDE}", every_name(line)),
-                None => format!("pin the old name again: `{alone}`; {OVERRIDE}"),
+                None => format!(
+                    "pin the old name again: `{} = {}`; {OVERRIDE}",
+                    toml_string(key),
+                    toml_string(old)
+                ),
             }),
         _ => diagnostic.with_help(match pins {
             Some(line) => format!("keep the old name with a pin: {}; {OVERRIDE}", every_name(line)),
             None => format!(
-                "keep the old name with a pin in this [[table]]: `variants = {{ {alone} }}`; \
-                 {OVERRIDE}"
+                "keep the old name with a pin in this [[table]]: `{}`; {OVERRIDE}",
+                problems::table_line("variants", [(key, toml_string(old))])
             ),
         }),
     }
@@ -474,5 +469,35 @@ mod tests {
         }
         // Where rows may share codes, the manifest cannot ask for `discriminants = true`.
         assert!(!said(Discriminants::SharedCodes).1.contains("discriminants = true"));
+    }
+
+    /// Renames beside a pin: each help gives the one line of them all, until it would hold
+    /// more than `MOST_IN_A_LINE` pins; then each its own pin.
+    #[test]
+    fn the_line_that_keeps_every_name_holds_up_to_most_in_a_line_pins() {
+        let origin =
+            Origin { pins: vec![("100".into(), "Kept".into(), 0..1)], ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), origin)]);
+        let renamed = |count: usize| -> Vec<Break> {
+            (1..=count)
+                .map(|code| Break::RenamedVariant {
+                    enum_name: "E".into(),
+                    old: format!("Old{code}"),
+                    new: format!("New{code}"),
+                    code: code.to_string(),
+                    pin_key: code.to_string(),
+                })
+                .collect()
+        };
+        let helps = |count: usize| -> Vec<String> {
+            let found = diagnostics(&origins, &renamed(count), None);
+            found.into_iter().map(|found| found.help.unwrap()).collect()
+        };
+        let all = r#"`variants = { "100" = "Kept", "1" = "Old1", "2" = "Old2" }` keeps every name"#;
+        assert!(helps(2).iter().all(|help| help.contains(all)), "{:?}", helps(2));
+        let most = helps(problems::MOST_IN_A_LINE - 1);
+        assert!(most.iter().all(|help| help.contains(r#""31" = "Old31" }` keeps"#)), "{most:?}");
+        let past = helps(problems::MOST_IN_A_LINE);
+        assert!(past[0].contains(r#"`variants = { "1" = "Old1" }`"#), "{:?}", past[0]);
     }
 }
