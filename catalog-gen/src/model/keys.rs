@@ -83,7 +83,7 @@ fn check_width(
     let present = row.cells().iter().filter(|cell| !cell.missing).count();
     let block = row.only_cell().filter(|cell| is_attribute_block(&cell.text));
     // An attribute block stands for no code, so it is always offered.
-    if let Some((block, skip)) = block.and_then(|cell| Some((cell, offers.offer(&cell.text)?))) {
+    if let Some((block, Some(skip))) = block.map(|cell| (cell, offers.offer(&cell.text))) {
         problems.push(place.attribute_row(row.span.clone(), &block.text, &skip));
     } else if present < width {
         let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
