@@ -122,6 +122,19 @@ fn the_pin_for_a_name_that_makes_no_identifier_pasted_from_the_help_pins_it() {
     assert!(module.contains("    Quote,\n"));
 }
 
+/// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
+/// whose code another row has: the pin is keyed by the row's name, as every help keys a row
+/// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of
+/// status codes, whose rows share codes).
+#[test]
+fn the_pin_for_a_name_that_looks_like_another_pasted_from_the_help_pins_it() {
+    let page = "| Code | Name |\n| --- | --- |\n| UNAVAILABLE | Server down |\n\
+                | UNAVAILABLE | \u{405}erver down |\n";
+    let (pin, module) = pin_pasted(page, "looks like", "variants", "ServerDownCyrillic");
+    assert_eq!(pin, "variants = { \"\u{405}erver down\" = \"ServerDownCyrillic\" }");
+    assert!(module.contains("    ServerDownCyrillic,\n"));
+}
+
 #[test]
 fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     let page = "| Code | Name | \"Row\" |\n| --- | --- | --- |\n| 1 | One | a |\n";

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::int_code::IntValue;
 use crate::model::columns::Columns;
 use crate::model::keys::{Code, KeyedRow};
-use crate::model::names::cell_text;
+use crate::model::names::{NamedRow, cell_text};
 
 /// How many rows each key of the manifest names
 /// ([`names_page_row`](super::names::names_page_row): its code, an integer code by its number,
@@ -145,6 +145,13 @@ pub(super) fn page_naming<'r>(
     integer: bool,
 ) -> Naming<'r> {
     Naming::of(integer, rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
+}
+
+/// How many of the named `rows` each key names ([`Naming`]), their name cells in the column at
+/// `name`; `integer` where their codes are: for the warnings' helps, which come after the rows
+/// are named.
+pub fn named_naming<'r>(rows: &'r [NamedRow<'_>], name: usize, integer: bool) -> Naming<'r> {
+    Naming::of(integer, rows.iter().map(|row| (&*row.key_text, &*row.row.cells()[name].text)))
 }
 
 /// The key that names `keyed` alone among the rows `naming` counts ([`Naming::key_for`]),

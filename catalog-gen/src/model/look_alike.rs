@@ -16,6 +16,7 @@ use unicode_security::{GeneralSecurityProfile, is_potential_mixed_script_confusa
 use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::model::docs::ReadyTable;
+use crate::model::help_keys::{self, HelpKeys, Naming};
 use crate::model::problems::{CrateName, Place};
 
 /// A name of the generated crate, and where the docs or the manifest give it: `None` for a
@@ -30,7 +31,41 @@ struct Name<'a> {
 struct From<'a> {
     place: Place<'a>,
     span: Range<usize>,
-    named: CrateName<'a>,
+    named: Named<'a>,
+}
+
+/// What a name is ([`CrateName`]); a variant by its row's code and name cell and the index of
+/// its table, the key of its pin found only for a warning ([`Named::crate_name`]).
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Enum,
+    Method { header: &'a str },
+    Variant { table: usize, code: &'a str, name: &'a str, retired: bool },
+}
+
+impl<'a> Named<'a> {
+    /// How a warning names it: a variant by the key that names its row alone among its
+    /// table's rows (`keys`, one a table), as every help keys a row: a code that rows share
+    /// would be an ambiguous pin.
+    fn crate_name<'k>(self, keys: &[HelpKeys<'k, impl Fn() -> Naming<'k>>]) -> CrateName<'a> {
+        match self {
+            Named::Enum => CrateName::Enum,
+            Named::Method { header } => CrateName::Method { header },
+            Named::Variant { table, code, name, retired } => {
+                CrateName::Variant { key: keys[table].of(code, name), retired }
+            }
+        }
+    }
+}
+
+/// The keys of each table's rows for a pin ([`HelpKeys`]), counted where a warning needs one:
+/// few catalogs have a name that looks like another.
+fn pin_keys<'a, 't>(tables: &'a [ReadyTable<'t>]) -> Vec<HelpKeys<'a, impl Fn() -> Naming<'a>>> {
+    let keys = |table: &'a ReadyTable<'t>| {
+        let integer = table.spec.key_type.get_ref().is_integer();
+        HelpKeys::new(move || help_keys::named_naming(&table.rows, table.columns.name, integer))
+    };
+    tables.iter().map(keys).collect()
 }
 
 /// Pushes a warning for each name of `tables` that rustc will warn of as looking like another,
@@ -46,9 +81,9 @@ pub fn check(tables: &[ReadyTable<'_>], problems: &mut Vec<Diagnostic>) {
     if tables.iter().all(ascii) {
         return;
     }
-    let names = names(tables);
-    look_alike_pairs(&names, problems);
-    scripts_only_in_look_alikes(&names, problems);
+    let (names, keys) = (names(tables), pin_keys(tables));
+    look_alike_pairs(&names, &keys, problems);
+    scripts_only_in_look_alikes(&names, &keys, problems);
 }
 
 /// Every name of the generated crate that the docs or the manifest give, in manifest and
@@ -56,14 +91,14 @@ pub fn check(tables: &[ReadyTable<'_>], problems: &mut Vec<Diagnostic>) {
 fn names<'a>(tables: &'a [ReadyTable<'_>]) -> Vec<Name<'a>> {
     let fixed = api::INHERENT_ITEMS.iter().chain(api::TRAIT_METHODS);
     let mut names: Vec<Name<'a>> = fixed.map(|text| Name { text, from: None }).collect();
-    for table in tables {
+    for (index, table) in tables.iter().enumerate() {
         let place = Place { manifest: table.manifest_path, page: &table.page.path };
         let enum_span = table.spec.enum_name.span();
-        let from = From { place, span: enum_span.clone(), named: CrateName::Enum };
+        let from = From { place, span: enum_span.clone(), named: Named::Enum };
         names.push(Name { text: table.enum_name.as_str(), from: Some(from) });
         for (column, cell) in table.columns.list.iter().zip(&table.table.header) {
             let Some(accessor) = &column.accessor else { continue };
-            let named = CrateName::Method { header: &cell.text };
+            let named = Named::Method { header: &cell.text };
             let from = From { place, span: cell.span.clone(), named };
             names.push(Name { text: accessor.trim_start_matches("r#"), from: Some(from) });
         }
@@ -74,7 +109,8 @@ fn names<'a>(tables: &'a [ReadyTable<'_>]) -> Vec<Name<'a>> {
                 false => row.row.cells()[table.columns.name].span.clone(),
                 true => enum_span.clone(),
             };
-            let named = CrateName::Variant { code: &row.key_text, retired };
+            let (code, name) = (row.key_text.as_str(), &*row.row.cells()[table.columns.name].text);
+            let named = Named::Variant { table: index, code, name, retired };
             names.push(Name { text: row.ident.as_str(), from: Some(From { place, span, named }) });
         }
     }
@@ -83,7 +119,11 @@ fn names<'a>(tables: &'a [ReadyTable<'_>]) -> Vec<Name<'a>> {
 
 /// `confusable_idents`: a name whose skeleton another name, written otherwise, has too, one
 /// of the two not ASCII. Warned of at the name that is not ASCII (the later where both are not).
-fn look_alike_pairs(names: &[Name<'_>], problems: &mut Vec<Diagnostic>) {
+fn look_alike_pairs<'k>(
+    names: &[Name<'_>],
+    keys: &[HelpKeys<'k, impl Fn() -> Naming<'k>>],
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut by_skeleton: FxHashMap<String, usize> = FxHashMap::default();
     // rustc sees a name written the same in two places (a variant of two enums) once.
     let mut seen = FxHashSet::default();
@@ -103,7 +143,8 @@ fn look_alike_pairs(names: &[Name<'_>], problems: &mut Vec<Diagnostic>) {
         let (warned, like) = if name.text.is_ascii() { (other, name) } else { (name, other) };
         if let Some(from) = &warned.from {
             let span = from.span.clone();
-            problems.push(from.place.looks_alike(span, from.named, warned.text, like.text));
+            let named = from.named.crate_name(keys);
+            problems.push(from.place.looks_alike(span, named, warned.text, like.text));
         }
     }
 }
@@ -118,7 +159,11 @@ enum Usage {
 /// `mixed_script_confusables`: a script (an augmented script set, as UTS 39 groups them) that
 /// the crate's names use only in letters that look like Latin ones, and that shares no script
 /// with one they use otherwise. Warned of at the first name that uses it, as rustc does.
-fn scripts_only_in_look_alikes(names: &[Name<'_>], problems: &mut Vec<Diagnostic>) {
+fn scripts_only_in_look_alikes<'k>(
+    names: &[Name<'_>],
+    keys: &[HelpKeys<'k, impl Fn() -> Naming<'k>>],
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut scripts = vec![(AugmentedScriptSet::for_char('A'), Usage::Verified)];
     for (index, name) in names.iter().enumerate() {
         // ASCII letters are Latin, and a character rustc flags as uncommon is left to that
@@ -156,6 +201,7 @@ fn scripts_only_in_look_alikes(names: &[Name<'_>], problems: &mut Vec<Diagnostic
         chars.sort_unstable();
         chars.dedup();
         let (span, script) = (from.span.clone(), set.to_string());
-        problems.push(from.place.script_only_in_look_alikes(span, from.named, &script, &chars));
+        let named = from.named.crate_name(keys);
+        problems.push(from.place.script_only_in_look_alikes(span, named, &script, &chars));
     }
 }

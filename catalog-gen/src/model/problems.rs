@@ -187,9 +187,11 @@ impl Place<'_> {
 
 /// What a name of the generated crate is, for a warning about it, with what the manifest pins
 /// another by: the enum (named in the manifest), a column's method (by its header, on the
-/// page), or a row's variant (by its code as written; on the page, or, retired, in the
-/// manifest).
-#[derive(Clone, Copy, Debug)]
+/// page), or a row's variant (by the key that names the row alone, [`help_keys`]; on the page,
+/// or, retired, in the manifest).
+///
+/// [`help_keys`]: crate::model::help_keys
+#[derive(Clone, Debug)]
 pub enum CrateName<'a> {
     /// The enum.
     Enum,
@@ -200,8 +202,9 @@ pub enum CrateName<'a> {
     },
     /// A row's variant.
     Variant {
-        /// The row's code as written.
-        code: &'a str,
+        /// The key a pin of the row has: its code as written, or its name where rows share
+        /// the code.
+        key: String,
         /// Whether the row is retired (named in the manifest, not on the page).
         retired: bool,
     },

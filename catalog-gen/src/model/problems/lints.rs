@@ -138,14 +138,14 @@ impl Place<'_> {
         named: CrateName<'_>,
         message: String,
     ) -> Diagnostic {
+        let label = format!("{} named here", named.noun());
         let (path, help) = match named {
             CrateName::Enum => (self.manifest, "name it otherwise in the manifest".to_owned()),
             CrateName::Method { header } => (self.page, pin_accessor_help(header)),
-            CrateName::Variant { code, retired } => {
-                (if retired { self.manifest } else { self.page }, pin_variant_help(code))
+            CrateName::Variant { key, retired } => {
+                (if retired { self.manifest } else { self.page }, pin_variant_help(&key))
             }
         };
-        let label = format!("{} named here", named.noun());
         Diagnostic::warning(message).with_label(Label::primary(path, span, &label)).with_help(help)
     }
 
