@@ -135,6 +135,39 @@ fn the_pin_for_a_name_that_looks_like_another_pasted_from_the_help_pins_it() {
     assert!(module.contains("    ServerDownCyrillic,\n"));
 }
 
+/// Key cells that are a code and a mark after it (a footnote's, a superscript's): the help
+/// offers the `key-pattern` that takes the codes out, and, as the key column's header `Code`
+/// would make the method `code()` every catalog has, the pin that names that method otherwise.
+/// Both pasted, every row is read, by its code.
+#[test]
+fn the_key_pattern_offered_for_a_code_with_a_mark_pasted_reads_every_code() {
+    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
+    let manifest = manifest.replace("shared-codes = true\n", "");
+    let page = "| Code | Name |\n| --- | --- |\n| 406<sup>1</sup> | Not acceptable |\n\
+                | 407 [^a] | Proxy auth |\n| 408 | Timeout |\n\n[^a]: A note.\n";
+    let (found, module) = generate(&manifest, page);
+    assert!(module.is_none());
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    let snippet = |help: &str, start: &str| {
+        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
+        help[at..at + help[at..].find('`').unwrap()].to_owned()
+    };
+    let lines =
+        |help| format!("{}\n{}\n", snippet(help, "key-pattern = "), snippet(help, "accessors = "));
+    // Each row's help offers the same lines: pasting one help's is enough.
+    let pasted = lines(helps[0]);
+    assert_eq!(pasted, lines(helps[1]));
+    assert_eq!(pasted, "key-pattern = '^(\\d+)\\b'\naccessors = { \"Code\" = \"code_cell\" }\n");
+    let (found, module) = generate(&format!("{manifest}{pasted}"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    for variant in ["NotAcceptable = 406,", "ProxyAuth = 407,", "Timeout = 408,"] {
+        assert!(module.contains(variant), "{variant}");
+    }
+    assert!(module.contains("pub const fn code_cell(self)"));
+}
+
 #[test]
 fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     let page = "| Code | Name | \"Row\" |\n| --- | --- | --- |\n| 1 | One | a |\n";

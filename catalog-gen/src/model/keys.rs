@@ -6,14 +6,16 @@ use std::borrow::Cow;
 use regex::Regex;
 use toml::Spanned;
 
+use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal};
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table, is_attribute_block};
 use crate::model::Key;
 use crate::model::columns::Columns;
-use crate::model::problems::Place;
+use crate::model::problems::{self, NotANumber, PatternOffer, Place};
 use crate::model::skip::Offers;
+use crate::naming;
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -60,7 +62,9 @@ pub fn read<'a>(
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
-        let Some(key) = parse_key(place, spec, key_cell, &key_text, offers, problems) else {
+        let key_header = &*table.header[columns.key].text;
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, key_header, offers, problems)
+        else {
             continue;
         };
         let row = Cow::Borrowed(row);
@@ -192,12 +196,14 @@ impl<'c> Code<'c> {
 }
 
 /// `text` as a code of the manifest's `key-type`: for integers, decimal digits (after a `-`
-/// for a negative one) or `0x` and hexadecimal digits, within the type.
+/// for a negative one) or `0x` and hexadecimal digits, within the type. `key_header` is the
+/// key column's, whose method a help that offers `key-pattern` names.
 pub fn parse_key(
     place: &Place<'_>,
     spec: &TableSpec,
     cell: &Cell,
     text: &str,
+    key_header: &str,
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
@@ -218,17 +224,65 @@ pub fn parse_key(
         None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
         None => {
             let skip = offers.offer(&cell.text);
-            place.code_not_a_number(
-                span,
-                text,
-                type_name,
-                spec.key_pattern.is_some(),
-                skip.as_ref(),
-            )
+            // A cell that is a code and a mark after it (a footnote's, `407 [^1]`), and no
+            // range or formula, is offered the pattern that takes out the code.
+            let pattern = match (&spec.key_pattern, &skip) {
+                (None, None) => leading_code(text, key_type.is_unsigned())
+                    .map(|(code, pattern)| pattern_offer(spec, key_header, code, pattern)),
+                _ => None,
+            };
+            let not_a_number = NotANumber { has_pattern: spec.key_pattern.is_some(), pattern };
+            place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }
     };
     problems.push(problem);
     None
+}
+
+/// The offer of `pattern` for a key cell that starts with `code`, in a table whose key column
+/// is headed `header`: with the method that then returns the whole cell (pinned, or made from
+/// the header as stage 4 makes it), and where that is a method every catalog has (`Code`
+/// makes `code`), the pin that names it otherwise, which stage 4 would ask for next.
+fn pattern_offer<'t>(
+    spec: &TableSpec,
+    header: &str,
+    code: &'t str,
+    pattern: &'static str,
+) -> PatternOffer<'t> {
+    let pinned = spec.accessors.iter().find(|(key, _)| key.get_ref() == header);
+    let method = match pinned {
+        Some((_, method)) => method.get_ref().clone(),
+        None => naming::accessor_name(header),
+    };
+    let bare = method.trim_start_matches("r#");
+    let reserved = bare.is_empty() || api::is_reserved_method(bare);
+    let pin = (pinned.is_none() && reserved).then(|| {
+        let named = if bare.is_empty() { "code_cell".to_owned() } else { format!("{bare}_cell") };
+        problems::table_line("accessors", [(header, toml_string(&named))])
+    });
+    PatternOffer { code, pattern, method, pin }
+}
+
+/// Where `text`, a key cell that is no code, starts with one (decimal digits, after a `-` where
+/// the type is signed, or `0x` and hex digits) followed by a space or a mark (`407 [^1]`,
+/// `406<sup>1</sup>`, `405*`, `404¹`, `400 Bad Request`), the code and the `key-pattern` that
+/// takes such codes out of every key cell: a code followed by a letter or digit (`4O4`), a
+/// decimal point or a thousands separator (`1,000`) is not one. The pattern ends at a word
+/// boundary, so that it matches no other kind of code (`^(\d+)` would take `0` from `0x10`).
+fn leading_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
+    let hex = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X"));
+    let (digits, pattern) = match hex {
+        Some(hex) => (hex, r"^(0[xX][0-9A-Fa-f]+)\b"),
+        None if unsigned => (text, r"^(\d+)\b"),
+        None => (text.strip_prefix('-').unwrap_or(text), r"^(-?\d+)\b"),
+    };
+    let is_digit = |c: char| if hex.is_some() { c.is_ascii_hexdigit() } else { c.is_ascii_digit() };
+    let end = digits.find(|c: char| !is_digit(c)).filter(|&end| end > 0)?;
+    let mark = digits[end..].chars().next()?;
+    let marks = ['<', '[', '(', '*', '†', '‡', '§'];
+    let is_superscript = matches!(mark, '¹' | '²' | '³' | '⁰'..='⁹');
+    (mark.is_whitespace() || marks.contains(&mark) || is_superscript)
+        .then(|| (&text[..text.len() - digits.len() + end], pattern))
 }
 
 #[cfg(test)]
@@ -315,6 +369,29 @@ mod tests {
         let page = "| c | n |\n|---|---|\n| -0 | a |\n";
         let (rows, problems) = read_page(page, "key-type = \"u64\"");
         assert_eq!((rows, &problems[..]), (vec![], &["code `-0` is not a `u64`".to_owned()][..]));
+    }
+
+    #[test]
+    fn a_code_with_a_mark_after_it_is_offered_the_pattern_that_takes_it_out() {
+        let decimal = r"^(\d+)\b";
+        for (cell, code) in [("407 [^1]", "407"), ("406<sup>1</sup>", "406"), ("405*", "405")] {
+            assert_eq!(leading_code(cell, true), Some((code, decimal)), "{cell}");
+        }
+        assert_eq!(leading_code("404¹", true).map(|(code, _)| code), Some("404"));
+        assert_eq!(leading_code("400 Bad Request", true).map(|(code, _)| code), Some("400"));
+        let hex = leading_code("0x1F (31)", true);
+        assert_eq!(hex, Some(("0x1F", r"^(0[xX][0-9A-Fa-f]+)\b")));
+        assert_eq!(leading_code("-32700 [^1]", false), Some(("-32700", r"^(-?\d+)\b")));
+        // A code mistyped, a number written otherwise, a word: no code and a mark.
+        for cell in ["4O4", "1,000", "1.5", "x1", "0x", "0x1G", "-", "404", "N/A 404"] {
+            assert_eq!(leading_code(cell, true), None, "{cell}");
+        }
+        // No `-` before an unsigned code.
+        assert_eq!(leading_code("-1 [^1]", true), None);
+        // The pattern reads no other kind of code: `0x10` is not `0`.
+        let pattern = Regex::new(leading_code("1 [^a]", true).unwrap().1).unwrap();
+        assert!(!pattern.is_match("0x10"));
+        assert_eq!(&pattern.captures("404").unwrap()[1], "404");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::model::skip::SkipOffer;
 
 mod columns;
 mod keys;
+pub use keys::{NotANumber, PatternOffer};
 mod lints;
 mod names;
 mod options;

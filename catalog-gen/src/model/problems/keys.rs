@@ -145,14 +145,33 @@ impl Place<'_> {
         span: Range<usize>,
         text: &str,
         type_name: &str,
-        has_pattern: bool,
+        not_a_number: NotANumber<'_>,
         skip: Option<&SkipOffer>,
     ) -> Diagnostic {
-        let help = if has_pattern {
-            "fix `key-pattern` in the manifest so that it finds only the code"
-        } else {
-            "set `key-type = \"str\"` in the manifest for codes that are not numbers, or \
-             `key-pattern` to take the code out of a longer cell"
+        let help = match not_a_number {
+            NotANumber { has_pattern: true, .. } => {
+                "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
+            }
+            NotANumber { pattern: Some(offer), .. } => {
+                let PatternOffer { code, pattern, method, pin } = offer;
+                let method = match pin {
+                    None => format!("the whole cell is then the method `{method}()`"),
+                    Some(pin) => format!(
+                        "with `{pin}` for the method that returns the whole cell, as `{method}()` \
+                         is every catalog's"
+                    ),
+                };
+                format!(
+                    "the cell is the code `{code}` and more: `key-pattern = '{pattern}'` in this \
+                     [[table]] takes the code out of every key cell ({method}); or set \
+                     `key-type = \"str\"` for codes that are not numbers"
+                )
+            }
+            NotANumber { pattern: None, .. } => {
+                "set `key-type = \"str\"` in the manifest for codes that are not numbers, or \
+                 `key-pattern` to take the code out of a longer cell"
+                    .to_owned()
+            }
         };
         self.in_page(
             span,
@@ -161,6 +180,29 @@ impl Place<'_> {
         )
         .with_help(format!("{help}{}", skip_clause(skip)))
     }
+}
+
+/// What the manifest has, and the cell holds, for the help of a code that is not a number.
+pub struct NotANumber<'t> {
+    /// Whether the manifest has a `key-pattern`, which then found this.
+    pub has_pattern: bool,
+    /// Where the cell starts with a code and a mark after it, the `key-pattern` that would
+    /// take it out.
+    pub pattern: Option<PatternOffer<'t>>,
+}
+
+/// A `key-pattern` a help offers, for a key cell that is a code and more.
+pub struct PatternOffer<'t> {
+    /// The code the cell starts with.
+    pub code: &'t str,
+    /// The pattern, a TOML literal string's text.
+    pub pattern: &'static str,
+    /// The method the key column then has, which returns the whole cell: pinned in the
+    /// manifest, or made from the header.
+    pub method: String,
+    /// Where the header makes a method every catalog has (`Code` makes `code`), the
+    /// `accessors` line that names it otherwise.
+    pub pin: Option<String>,
 }
 
 /// `an` before a type name read with a vowel first (`an `i32``), else `a` (`a `u16``).
