@@ -70,6 +70,44 @@ fn warnings_are_reported_and_the_files_written_unless_they_are_denied() {
     assert!(regen::regen(&manifest, &check).unwrap().is_up_to_date());
 }
 
+/// A name too long is warned of where regen makes it from a row's cell, with the pin that
+/// shortens it; not where a pin gives it (the manifest's choice; the help's pin, keyed by the
+/// row's code, would have named the row twice), nor where a retired row keeps it (a shorter one
+/// would break its users; the warning pointed at the page's first line, where the row is not).
+#[test]
+fn only_a_long_name_made_from_a_cell_is_warned_of() {
+    const LONG: &str = "The server is down because something happened that nobody expected and \
+                        we do not know what to do about it now";
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    let regen_warnings = |manifest_text: &str, page: &str| {
+        fs::write(&manifest, manifest_text).unwrap();
+        fs::write(docs.join("p.md"), page).unwrap();
+        let report = regen::regen(&manifest, &Options::default()).unwrap();
+        report.render_warnings(false).unwrap_or_default()
+    };
+    let page = format!("# Codes\n\n| Code | Name |\n|---|---|\n| 1 | One |\n| 2 | {LONG} |\n");
+    let made = regen_warnings(MANIFEST, &page);
+    assert!(made.contains("characters long"), "{made}");
+    assert!(made.contains("docs/p.md:6:7\n"), "{made}");
+    assert!(made.contains(r#"`variants = { "2" = "..." }`"#), "{made}");
+
+    let pinned_long = format!("{MANIFEST}variants = {{ \"One\" = \"{}\" }}\n", "X".repeat(90));
+    let without_long_row = page.replace(&format!("| 2 | {LONG} |\n"), "");
+    fs::remove_dir_all(sandbox.path().join("out")).unwrap();
+    assert_eq!(regen_warnings(&pinned_long, &without_long_row), "");
+
+    // The long row generated, then retired.
+    fs::remove_dir_all(sandbox.path().join("out")).unwrap();
+    regen_warnings(MANIFEST, &page);
+    let retiring = format!("{MANIFEST}retired = {{ \"2\" = {{}} }}\n");
+    assert_eq!(regen_warnings(&retiring, &without_long_row), "");
+    let module = fs::read_to_string(sandbox.path().join("out/m.rs")).unwrap();
+    assert!(module.contains("TheServerIsDownBecause"), "the retired row keeps its name");
+}
+
 /// A table of more than 2,000 rows whose manifest stops asking for discriminants would lose
 /// them, which changes what `E::X as u32` gives: the break gate refuses it until the manifest
 /// says which.
