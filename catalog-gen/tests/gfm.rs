@@ -110,7 +110,7 @@ fn cell() -> impl Strategy<Value = &'static str> {
         "~ **a** ~ and *~~b~~* and **~x**",
         "\\*escaped\\* \\_ \\[",
         "<a name=\"x\"></a>anchored",
-        "one<br>two<br/>three",
+        "one<br>two<br/>three</br>four",
         "<b>html</b>",
         "a note[^n]",
         "&amp; &lt; &#x41;",

@@ -46,9 +46,29 @@ pub fn is_anchor_close(html: &str) -> bool {
     html.trim().eq_ignore_ascii_case("</a>")
 }
 
-/// `<br>`, `<br/>` or `<br />`.
+/// `<br>`, `<br/>` or `<br />`; or `</br>`, which a browser reads as `<br>` (HTML's parsing
+/// rules make an end tag `br` a line break), and so GitHub shows as one: Microsoft's docs
+/// write it in cells.
 pub fn is_line_break(html: &str) -> bool {
     let lower = html.trim().to_ascii_lowercase();
-    let inner = lower.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
-    inner.trim() == "br"
+    let Some(tag) = lower.strip_prefix('<').and_then(|tag| tag.strip_suffix('>')) else {
+        return false;
+    };
+    let tag = tag.strip_prefix('/').unwrap_or(tag);
+    tag.trim_end_matches('/').trim() == "br"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_are_br_tags_however_written() {
+        for html in ["<br>", "<BR>", "<br/>", "<br />", " <br > ", "</br>", "</BR>"] {
+            assert!(is_line_break(html), "{html}");
+        }
+        for html in ["<b>", "<brr>", "<br", "br>", "<a name=\"br\">", "</b>"] {
+            assert!(!is_line_break(html), "{html}");
+        }
+    }
 }
