@@ -99,6 +99,27 @@ pub fn named(spec: &TableSpec) -> Vec<&str> {
     named.into_iter().flatten().map(|header| header.get_ref().as_str()).collect()
 }
 
+/// The method of the column headed `header`: `pin`, the manifest's, or one made from the
+/// header; and whether `code()` or `name()` serves the column instead, where `text_served`
+/// (it is the name column, or the key column while its cells hold just the code): `code()`
+/// and `name()` return those columns' text, so an accessor named either would repeat them;
+/// so would one made up for a column whose header gives no name (empty, or `#`).
+pub fn method(pin: Option<&str>, header: &str, text_served: bool) -> (String, bool) {
+    let method = pin.map_or_else(|| naming::accessor_name(header), str::to_owned);
+    let inherent = method == "code" || method == "name" || method.is_empty();
+    let served = inherent && text_served;
+    (method, served)
+}
+
+/// The manifest's `accessors` pin for the column headed `header`: headers compared as a reader
+/// compares them ([`normalize`]).
+pub fn pinned_method<'s>(spec: &'s TableSpec, header: &str) -> Option<&'s str> {
+    let header = normalize(header);
+    let mut pins = spec.accessors.iter();
+    pins.find(|(pinned, _)| normalize(pinned.get_ref()) == header)
+        .map(|(_, method)| method.get_ref().as_str())
+}
+
 /// Every column with its accessor, pinned in the manifest or made from the header, the key
 /// and name columns included: one rule a reader can apply to the page alone. Only where the
 /// name column's accessor, or the key column's while its cells hold just the code, would be
@@ -114,11 +135,6 @@ fn accessors(
     name: usize,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Column> {
-    let pinned: BTreeMap<String, &String> = spec
-        .accessors
-        .iter()
-        .map(|(header, method)| (normalize(header.get_ref()), method.get_ref()))
-        .collect();
     // With `key-pattern`, the key cell holds more than the code: keep it reachable.
     let key_cell_is_code = spec.key_pattern.is_none();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -128,7 +144,7 @@ fn accessors(
     let mut headers: BTreeMap<String, usize> = BTreeMap::new();
     for (index, cell) in table.header.iter().enumerate() {
         let normalized = normalize(&cell.text);
-        let pin = pinned.get(&normalized);
+        let pin = pinned_method(spec, &cell.text);
         if let Some(&first) = headers.get(&normalized) {
             let first = &table.header[first];
             problems.push(place.same_header(cell.span.clone(), first.span.clone(), &first.text));
@@ -136,15 +152,8 @@ fn accessors(
             continue;
         }
         headers.insert(normalized, index);
-        let method = match pin {
-            Some(method) => (*method).clone(),
-            None => naming::accessor_name(&cell.text),
-        };
-        // `code()` and `name()` return these columns' text (the key column's, where it holds
-        // just the code), so an accessor named either would repeat them; so would one made up
-        // for a column whose header gives no name (empty, or `#`).
-        let inherent = method == "code" || method == "name" || method.is_empty();
-        let served = inherent && (index == name || (index == key && key_cell_is_code));
+        let text_served = index == name || (index == key && key_cell_is_code);
+        let (method, served) = method(pin, &cell.text, text_served);
         // A column that gets no identifier is reported: the table goes no further, so its
         // missing accessor is never read.
         let accessor = if served { None } else { Identifier::new(&method) };

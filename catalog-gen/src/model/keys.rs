@@ -12,10 +12,9 @@ use crate::int_code::{IntValue, int_value, is_decimal};
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table, is_attribute_block};
 use crate::model::Key;
-use crate::model::columns::Columns;
+use crate::model::columns::{self, Columns};
 use crate::model::problems::{self, NotANumber, PatternOffer, Place};
 use crate::model::skip::Offers;
-use crate::naming;
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -62,8 +61,8 @@ pub fn read<'a>(
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
-        let key_header = &*table.header[columns.key].text;
-        let Some(key) = parse_key(place, spec, key_cell, &key_text, key_header, offers, problems)
+        let key_column = KeyColumn::of(table, columns);
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, key_column, offers, problems)
         else {
             continue;
         };
@@ -196,14 +195,14 @@ impl<'c> Code<'c> {
 }
 
 /// `text` as a code of the manifest's `key-type`: for integers, decimal digits (after a `-`
-/// for a negative one) or `0x` and hexadecimal digits, within the type. `key_header` is the
-/// key column's, whose method a help that offers `key-pattern` names.
+/// for a negative one) or `0x` and hexadecimal digits, within the type. `key_column` is the
+/// column's, whose method a help that offers `key-pattern` names.
 pub fn parse_key(
     place: &Place<'_>,
     spec: &TableSpec,
     cell: &Cell,
     text: &str,
-    key_header: &str,
+    key_column: KeyColumn<'_>,
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
@@ -228,7 +227,7 @@ pub fn parse_key(
             // range or formula, is offered the pattern that takes out the code.
             let pattern = match (&spec.key_pattern, &skip) {
                 (None, None) => leading_code(text, key_type.is_unsigned())
-                    .map(|(code, pattern)| pattern_offer(spec, key_header, code, pattern)),
+                    .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
             let not_a_number = NotANumber { has_pattern: spec.key_pattern.is_some(), pattern };
@@ -239,27 +238,44 @@ pub fn parse_key(
     None
 }
 
-/// The offer of `pattern` for a key cell that starts with `code`, in a table whose key column
-/// is headed `header`: with the method that then returns the whole cell (pinned, or made from
-/// the header as stage 4 makes it), and where that is a method every catalog has (`Code`
-/// makes `code`), the pin that names it otherwise, which stage 4 would ask for next.
+/// What a help that offers `key-pattern` says of the key column: its header, and whether it
+/// is the name column too.
+#[derive(Clone, Copy)]
+pub struct KeyColumn<'t> {
+    /// The header.
+    pub header: &'t str,
+    /// Whether the name column is the key column (the table has none of its own).
+    pub is_name: bool,
+}
+
+impl<'t> KeyColumn<'t> {
+    /// The key column of `table`.
+    pub fn of(table: &'t Table, columns: &Columns) -> Self {
+        KeyColumn { header: &table.header[columns.key].text, is_name: columns.key == columns.name }
+    }
+}
+
+/// The offer of `pattern` for a key cell that starts with `code`: with the method that then
+/// returns the whole cell (by stage 4's rule, [`columns::method`]), and where the header makes
+/// none that may be (`Code` makes `code`, which every catalog has), the pin that names it
+/// otherwise, which stage 4 would ask for next.
 fn pattern_offer<'t>(
     spec: &TableSpec,
-    header: &str,
+    key: KeyColumn<'_>,
     code: &'t str,
     pattern: &'static str,
 ) -> PatternOffer<'t> {
-    let pinned = spec.accessors.iter().find(|(key, _)| key.get_ref() == header);
-    let method = match pinned {
-        Some((_, method)) => method.get_ref().clone(),
-        None => naming::accessor_name(header),
-    };
+    let pin = columns::pinned_method(spec, key.header);
+    // With a pattern, the key cell is more than the code: only as the name column is its
+    // text served by an inherent method, `name()`.
+    let (method, served) = columns::method(pin, key.header, key.is_name);
     let bare = method.trim_start_matches("r#");
-    let reserved = bare.is_empty() || api::is_reserved_method(bare);
-    let pin = (pinned.is_none() && reserved).then(|| {
+    let unusable = !served && (bare.is_empty() || api::is_reserved_method(bare));
+    let pin = (pin.is_none() && unusable).then(|| {
         let named = if bare.is_empty() { "code_cell".to_owned() } else { format!("{bare}_cell") };
-        problems::table_line("accessors", [(header, toml_string(&named))])
+        problems::table_line("accessors", [(key.header, toml_string(&named))])
     });
+    let method = if served { "name".to_owned() } else { method };
     PatternOffer { code, pattern, method, pin }
 }
 
@@ -392,6 +408,27 @@ mod tests {
         let pattern = Regex::new(leading_code("1 [^a]", true).unwrap().1).unwrap();
         assert!(!pattern.is_match("0x10"));
         assert_eq!(&pattern.captures("404").unwrap()[1], "404");
+    }
+
+    #[test]
+    fn the_pattern_offered_names_the_method_that_returns_the_whole_key_cell() {
+        let offer = |header, is_name, options| {
+            let spec = spec(&format!("key-column = \"{header}\"\nkey-type = \"u16\"\n{options}"));
+            let offer = pattern_offer(&spec, KeyColumn { header, is_name }, "1", "");
+            (offer.method, offer.pin)
+        };
+        let pin = r#"accessors = { "Code" = "code_cell" }"#.to_owned();
+        assert_eq!(offer("Code", false, ""), ("code".to_owned(), Some(pin)));
+        assert_eq!(offer("Error code", false, ""), ("error_code".to_owned(), None));
+        // As the name column too, the key column's text is `name()`.
+        assert_eq!(offer("Code", true, ""), ("name".to_owned(), None));
+        // A pin is found as stage 4 finds it, whatever the case of its header.
+        let pinned = "accessors = { \"CODE\" = \"full_code\" }";
+        assert_eq!(offer("Code", false, pinned), ("full_code".to_owned(), None));
+        assert_eq!(
+            offer("#", false, "").1.as_deref(),
+            Some(r##"accessors = { "#" = "code_cell" }"##)
+        );
     }
 
     #[test]

@@ -88,8 +88,9 @@ pub fn keep<'a>(
         let row = Row::new(0..0, cells, None);
         let key_cell = &row.cells()[columns.key];
         let offers = &mut Offers::new(&spec.skip_rows);
-        let header = &*table.header[columns.key].text;
-        let code = keys::parse_key(place, spec, key_cell, &variant.code, header, offers, problems);
+        let key_column = keys::KeyColumn::of(table, columns);
+        let code =
+            keys::parse_key(place, spec, key_cell, &variant.code, key_column, offers, problems);
         let Some(code) = code else {
             continue;
         };
