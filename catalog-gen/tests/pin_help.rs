@@ -122,6 +122,39 @@ fn the_pin_for_a_name_that_makes_no_identifier_pasted_from_the_help_pins_it() {
     assert!(module.contains("    Quote,\n"));
 }
 
+/// Two names too long and a pin the manifest has: each warning's help gives the one
+/// `variants` line of all three, to paste in place of the manifest's (pasted beside it, a line
+/// of one help's own pin was a TOML duplicate key, as two helps' lines were; the gRPC status
+/// codes' page has three names too long). Pasted with the names chosen, no warning is left.
+#[test]
+fn the_one_variants_line_the_warnings_offer_pasted_pins_every_name() {
+    let long = |words: &str| {
+        format!(
+            "{words} and then something else happened that nobody expected at all, not even the operator on call that night"
+        )
+    };
+    let page = format!(
+        "| Code | Name |\n| --- | --- |\n| 1 | {} |\n| 2 | Two |\n| 3 | {} |\n",
+        long("First"),
+        long("Third")
+    );
+    let manifest = format!("{HEAD}variants = {{ \"Two\" = \"Deux\" }}\n");
+    let (found, _) = generate(&manifest, &page);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps[0], helps[1], "one line for the table");
+    assert!(helps[0].contains("in place of this [[table]]'s `variants`"), "{}", helps[0]);
+    let line = pasted(helps[0], "variants", "...");
+    assert_eq!(line.matches(" = ").count(), 4, "the manifest's pin and the two offered: {line}");
+    let chosen = line.replacen("\"...\"", "\"First\"", 1).replacen("\"...\"", "\"Third\"", 1);
+    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), &page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    for variant in ["First,", "Deux,", "Third,"] {
+        assert!(module.contains(&format!("    {variant}\n")), "{variant}");
+    }
+}
+
 /// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
 /// whose code another row has: the pin is keyed by the row's name, as every help keys a row
 /// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of

@@ -4,14 +4,16 @@
 //! cells that hold only an export's placeholder; and across the crate, modules whose file
 //! Windows cannot create. (Short rows are warned of where rows are read, in [`super::keys`].)
 
-use crate::api;
+use std::ops::Range;
+
+use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::columns::Columns;
 use crate::model::docs::ReadyTable;
 use crate::model::help_keys;
 use crate::model::names::NamedRow;
-use crate::model::problems::Place;
+use crate::model::problems::{self, PinLine, Place};
 use crate::naming;
 
 /// Above this many rows, explicit discriminants make a crate compile several times slower
@@ -62,13 +64,11 @@ pub fn check(
     if !naming::is_camel_case(name) {
         problems.push(place.enum_not_camel_case(span, name));
     }
-    pins_not_in_case(place, spec, problems);
+    let not_in_case = pins_not_in_case(spec);
     let integer = spec.key_type.get_ref().is_integer();
     let keys = help_keys::HelpKeys::new(|| help_keys::named_naming(rows, columns.name, integer));
     let key_of =
         |named: &NamedRow<'_>| keys.of(&named.key_text, &named.row.cells()[columns.name].text);
-    // Every cell is looked at, each text an allocation of its own: at 200k rows, about 14 ms
-    // of one core with the other idle, so the rows are looked at on every core.
     // A long name from a pin is the manifest's choice, and a retired row keeps the name it
     // had (another would break its users): only names made from a page's cell are warned of.
     let made_from_cell = |named: &NamedRow<'_>| {
@@ -78,6 +78,8 @@ pub fn check(
                 .values()
                 .any(|pin| *pin.get_ref() == *named.ident)
     };
+    // Every cell is looked at, each text an allocation of its own: at 200k rows, about 14 ms
+    // of one core with the other idle, so the rows are looked at on every core.
     let found = crate::parallel::chunks(rows, |chunk| {
         let mut found = Vec::new();
         for named in chunk {
@@ -85,21 +87,106 @@ pub fn check(
         }
         found
     });
-    problems.extend(found.into_iter().flatten());
+    let found: Vec<Found> = found.into_iter().flatten().collect();
+    let long = found.iter().filter_map(|found| match found {
+        Found::LongName { key, .. } => Some(key.as_str()),
+        Found::Other(_) => None,
+    });
+    let lines = PinLines::new(spec, &not_in_case, long);
+    for pin in not_in_case {
+        let line = lines.of(pin.what);
+        problems.push(place.pinned_name_not_in_case(pin.span, pin.what, pin.names, line));
+    }
+    problems.extend(found.into_iter().map(|found| match found {
+        Found::LongName { span, ident, key } => {
+            place.long_variant_name(span, ident, &key, lines.of(PinnedNames::Variants))
+        }
+        Found::Other(problem) => problem,
+    }));
 }
 
-/// A warning for each pinned name rustc will warn of: a variant's that is not UpperCamelCase,
-/// a method's that is not snake_case, with the name rustc asks for. Pinned names are used as
-/// written; those regen makes are in case by construction.
-fn pins_not_in_case(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>) {
+/// What a row's warnings found: a name too long, with the key a pin for the row has (its
+/// warning is made once the line of every pin the table's warnings offer is known,
+/// [`PinLines`]), or another warning.
+enum Found<'r> {
+    LongName { span: Range<usize>, ident: &'r str, key: String },
+    Other(Diagnostic),
+}
+
+/// A pinned name rustc will warn of: where it is pinned, what it names, and its key, the name
+/// and the name in the case rustc asks for, where a pin can give that.
+struct NotInCase<'s> {
+    span: Range<usize>,
+    what: PinnedNames,
+    names: (&'s str, &'s str, Option<String>),
+}
+
+/// Each pinned name rustc will warn of: a variant's that is not UpperCamelCase, a method's
+/// that is not snake_case, with the name rustc asks for. Pinned names are used as written;
+/// those regen makes are in case by construction.
+fn pins_not_in_case(spec: &TableSpec) -> Vec<NotInCase<'_>> {
+    let mut found = Vec::new();
     for what in PinnedNames::BOTH {
         for (key, name) in spec.pinned(what) {
             let Some(fixed) = in_case(what, name.get_ref()) else { continue };
             // Only a name that a pin can give: an identifier no enum has already.
             let fixed = (naming::is_identifier(&fixed) && !api::is_reserved_method(&fixed))
-                .then_some(fixed.as_str());
-            let pin = (key.get_ref().as_str(), name.get_ref().as_str(), fixed);
-            problems.push(place.pinned_name_not_in_case(name.span(), what, pin));
+                .then_some(fixed);
+            let names = (key.get_ref().as_str(), name.get_ref().as_str(), fixed);
+            found.push(NotInCase { span: name.span(), what, names });
+        }
+    }
+    found
+}
+
+/// The one `variants` line and the one `accessors` line that a table's warnings offer to
+/// paste: the manifest's pins, each that a warning gives in rustc's case as the warning says,
+/// and a pin (`"..."`, the name to choose) for each name too long. Where a table's warnings
+/// offer more than one pin, or the manifest has others already, each help gives the line of
+/// them all, as the break gate's and `skip-rows`' helps do: pasting a line of the help's own
+/// pin beside the manifest's line, or two helps' lines, would be a TOML duplicate key. Past
+/// [`problems::MOST_IN_A_LINE`] entries, each help gives its own.
+struct PinLines {
+    variants: Option<PinLine>,
+    accessors: Option<PinLine>,
+}
+
+impl PinLines {
+    fn new<'k>(
+        spec: &'k TableSpec,
+        not_in_case: &'k [NotInCase<'k>],
+        long: impl Iterator<Item = &'k str>,
+    ) -> Self {
+        let line = |what: PinnedNames, long: Vec<&'k str>| {
+            let pinned = spec.pinned(what).iter();
+            let mut entries: Vec<(&str, String)> = pinned
+                .map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())))
+                .collect();
+            let replaces = !entries.is_empty();
+            let mut offered = 0;
+            for pin in not_in_case.iter().filter(|pin| pin.what == what) {
+                let (key, _, Some(fixed)) = &pin.names else { continue };
+                if let Some(entry) = entries.iter_mut().find(|(entry, _)| entry == key) {
+                    entry.1 = toml_string(fixed);
+                    offered += 1;
+                }
+            }
+            offered += long.len();
+            entries.extend(long.into_iter().map(|key| (key, "\"...\"".to_owned())));
+            let at_once = offered > 0 && (2..=problems::MOST_IN_A_LINE).contains(&entries.len());
+            at_once.then(|| PinLine { text: problems::table_line(what.table(), entries), replaces })
+        };
+        PinLines {
+            variants: line(PinnedNames::Variants, long.collect()),
+            accessors: line(PinnedNames::Accessors, Vec::new()),
+        }
+    }
+
+    /// The line of `what` pins, where the helps give it.
+    fn of(&self, what: PinnedNames) -> Option<&PinLine> {
+        match what {
+            PinnedNames::Variants => self.variants.as_ref(),
+            PinnedNames::Accessors => self.accessors.as_ref(),
         }
     }
 }
@@ -113,27 +200,28 @@ fn in_case(what: PinnedNames, name: &str) -> Option<String> {
     }
 }
 
-/// Pushes the warnings of one row: a name made from its cell too long, cells that are
+/// What one row's warnings found: a name made from its cell too long, cells that are
 /// placeholders. `key_of` gives the key a pin for a row has; `made_from_cell` whether the row's
 /// name is made from its name cell.
-fn check_row(
+fn check_row<'r>(
     place: &Place<'_>,
     source: &str,
     columns: &Columns,
-    named: &NamedRow<'_>,
+    named: &'r NamedRow<'_>,
     (key_of, made_from_cell): (&impl Fn(&NamedRow<'_>) -> String, &impl Fn(&NamedRow<'_>) -> bool),
-    problems: &mut Vec<Diagnostic>,
+    found: &mut Vec<Found<'r>>,
 ) {
     // Characters are counted only where the bytes are too many.
     let long = named.ident.len() > LONG_NAME && named.ident.chars().count() > LONG_NAME;
     if long && made_from_cell(named) {
-        let cell = &named.row.cells()[columns.name];
-        problems.push(place.long_variant_name(cell.span.clone(), &named.ident, &key_of(named)));
+        let span = named.row.cells()[columns.name].span.clone();
+        found.push(Found::LongName { span, ident: &named.ident, key: key_of(named) });
     }
     for (index, (cell, column)) in named.row.cells().iter().zip(&columns.list).enumerate() {
         if is_placeholder(source, cell) {
             let cell_phrase = column.cell_phrase(index);
-            problems.push(place.placeholder_cell(cell.span.clone(), &cell.text, &cell_phrase));
+            let problem = place.placeholder_cell(cell.span.clone(), &cell.text, &cell_phrase);
+            found.push(Found::Other(problem));
         }
     }
 }
@@ -156,6 +244,27 @@ fn is_placeholder(source: &str, cell: &crate::markdown::Cell) -> bool {
 mod tests {
     use super::*;
     use crate::markdown;
+
+    #[test]
+    fn the_helps_give_one_line_of_pins_up_to_the_most_a_line_holds() {
+        let spec = crate::model::testing::spec(
+            "key-column = \"Code\"\nkey-type = \"u16\"\nvariants = { \"0\" = \"Zero\" }",
+        );
+        let keys: Vec<String> = (1..=problems::MOST_IN_A_LINE).map(|at| at.to_string()).collect();
+        let line = |offered: usize| {
+            let long = keys[..offered].iter().map(String::as_str);
+            PinLines::new(&spec, &[], long).variants.map(|line| (line.text, line.replaces))
+        };
+        // The manifest's pin and one offered: the line of both, in place of the manifest's.
+        let both = r#"variants = { "0" = "Zero", "1" = "..." }"#.to_owned();
+        assert_eq!(line(1), Some((both, true)));
+        let most = line(problems::MOST_IN_A_LINE - 1).expect("a line of the most entries");
+        assert_eq!(most.0.matches(" = ").count(), problems::MOST_IN_A_LINE + 1);
+        // One more, and each help gives its own pin.
+        assert_eq!(line(problems::MOST_IN_A_LINE), None);
+        // Nothing offered, nothing to paste.
+        assert_eq!(line(0), None);
+    }
 
     #[test]
     fn a_cell_that_is_only_a_placeholder_link_is_one() {

@@ -53,6 +53,34 @@ pub fn table_line<'k>(table: &str, entries: impl IntoIterator<Item = (&'k str, S
     format!("{table} = {{ {} }}", entries.join(", "))
 }
 
+/// A manifest line of pins that a help offers to paste for a table, with every pin the
+/// table's helps offer ([`crate::model::lints`]'s lines).
+#[derive(Clone, Debug)]
+pub struct PinLine {
+    /// The line: `variants = { … }` or `accessors = { … }`.
+    pub text: String,
+    /// Whether the `[[table]]` has such a line already, which this one replaces.
+    pub replaces: bool,
+}
+
+impl PinLine {
+    /// How a help offers the line: in place of the `[[table]]`'s, or as a line to add.
+    fn offered(&self) -> String {
+        let table = self.text.split(" = ").next().unwrap_or_default();
+        match self.replaces {
+            true => format!(
+                "in place of this [[table]]'s `{table}`, with every pin this table's warnings \
+                 offer: `{}`",
+                self.text
+            ),
+            false => format!(
+                "in this [[table]], with every pin this table's warnings offer: `{}`",
+                self.text
+            ),
+        }
+    }
+}
+
 /// The `retired` line a help gives to paste for the row that `key` names: the one spelling
 /// of a retirement in every help that offers one.
 pub fn retirement(key: &str) -> String {

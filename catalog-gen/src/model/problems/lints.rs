@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::{
-    CONFUSABLE_IDENTS, CrateName, MIXED_SCRIPT, NOT_CAMEL_CASE, NOT_SNAKE_CASE, Place,
-    pin_accessor_help, pin_variant_help,
+    CONFUSABLE_IDENTS, CrateName, MIXED_SCRIPT, NOT_CAMEL_CASE, NOT_SNAKE_CASE, PinLine, Place,
+    pin_accessor_help, pin_variant_help, table_line,
 };
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
@@ -62,21 +62,21 @@ impl Place<'_> {
         &self,
         span: Range<usize>,
         what: PinnedNames,
-        (key, name, fixed): (&str, &str, Option<&str>),
+        (key, name, fixed): (&str, &str, Option<String>),
+        line: Option<&PinLine>,
     ) -> Diagnostic {
         let (case, lint) = match what {
             PinnedNames::Variants => ("UpperCamelCase", NOT_CAMEL_CASE),
             PinnedNames::Accessors => ("snake_case", NOT_SNAKE_CASE),
         };
         let kind = what.item();
-        let help = match fixed {
-            Some(fixed) => format!(
-                "pin it as rustc would have it: `{} = {{ {} = {} }}`",
-                what.table(),
-                toml_string(key),
-                toml_string(fixed)
+        let help = match (fixed, line) {
+            (Some(_), Some(line)) => format!("pin it as rustc would have it, {}", line.offered()),
+            (Some(fixed), None) => format!(
+                "pin it as rustc would have it: `{}`",
+                table_line(what.table(), [(key, toml_string(&fixed))])
             ),
-            None => format!("pin a {case} name for {}", toml_string(key)),
+            (None, _) => format!("pin a {case} name for {}", toml_string(key)),
         };
         Diagnostic::warning(format!(
             "rustc will warn that the {kind} name `{name}` is not {case} (`{lint}`)"
@@ -85,17 +85,28 @@ impl Place<'_> {
         .with_help(help)
     }
 
-    /// A variant name long enough that a pin would serve users better.
-    pub fn long_variant_name(&self, span: Range<usize>, ident: &str, pin_key: &str) -> Diagnostic {
+    /// A variant name long enough that a pin would serve users better; `line`, where the
+    /// table's warnings offer other pins or the manifest has some, the line of them all.
+    pub fn long_variant_name(
+        &self,
+        span: Range<usize>,
+        ident: &str,
+        pin_key: &str,
+        line: Option<&PinLine>,
+    ) -> Diagnostic {
+        let help = match line {
+            Some(line) => format!("pin a shorter name, {}", line.offered()),
+            None => format!(
+                "pin a shorter name: `{}`",
+                table_line("variants", [(pin_key, "\"...\"".to_owned())])
+            ),
+        };
         self.warning_in_page(
             span,
             format!("the variant name `{ident}` is {} characters long", ident.chars().count()),
             "named from this cell",
         )
-        .with_help(format!(
-            "pin a shorter name: `variants = {{ {} = \"...\" }}`",
-            toml_string(pin_key)
-        ))
+        .with_help(help)
     }
 
     /// A name of the crate rustc will warn looks like `like` (`confusable_idents`).
