@@ -52,6 +52,7 @@ pub fn read<'a>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
+    let key_column = KeyColumn::of(table, columns);
     for (index, row) in table.rows.iter().enumerate() {
         check_width(place, table, row, offers, problems);
         // A missing cell is empty, as GFM renders it (and `check_width` warns). A row needs a
@@ -61,7 +62,6 @@ pub fn read<'a>(
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
-        let key_column = KeyColumn::of(table, columns);
         let Some(key) = parse_key(place, spec, key_cell, &key_text, key_column, offers, problems)
         else {
             continue;
