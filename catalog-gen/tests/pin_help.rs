@@ -168,6 +168,29 @@ fn the_pin_for_a_name_that_looks_like_another_pasted_from_the_help_pins_it() {
     assert!(module.contains("    ServerDownCyrillic,\n"));
 }
 
+/// Two headers that make methods every catalog has, beside a pin the manifest has: each
+/// problem's help gives the one `accessors` line of the three, which pasted with the names
+/// chosen names every column.
+#[test]
+fn the_one_accessors_line_the_columns_offer_pasted_names_every_column() {
+    let page = "| Code | Name | URL | Fields | Notes |\n| --- | --- | --- | --- | --- |\n\
+                | 1 | One | a | b | c |\n";
+    let manifest = format!("{HEAD}accessors = {{ \"Notes\" = \"remarks\" }}\n");
+    let (found, module) = generate(&manifest, page);
+    assert!(module.is_none());
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    assert_eq!(helps[0], helps[1], "one line for the table");
+    let line = pasted(helps[0], "accessors", "...");
+    let chosen = line.replacen("\"...\"", "\"link\"", 1).replacen("\"...\"", "\"field_list\"", 1);
+    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    for method in ["link", "field_list", "remarks"] {
+        assert!(module.contains(&format!("pub const fn {method}(self)")), "{method}");
+    }
+}
+
 /// Key cells that are a code and a mark after it (a footnote's, a superscript's): the help
 /// offers the `key-pattern` that takes the codes out, and, as the key column's header `Code`
 /// would make the method `code()` every catalog has, the pin that names that method otherwise.

@@ -6,10 +6,11 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::api;
+use crate::api::toml_string;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::Table;
-use crate::model::problems::Place;
+use crate::model::problems::{PinLine, Place};
 use crate::model::{Column, normalize, same_text};
 use crate::naming::{self, Identifier};
 
@@ -139,6 +140,7 @@ fn accessors(
     let key_cell_is_code = spec.key_pattern.is_none();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut columns = Vec::with_capacity(table.header.len());
+    let mut found = Vec::new();
     // Columns are told apart by header, as a reader compares them (pins, and the snapshot
     // read back after a docs update), so no two may have the same, or both none.
     let mut headers: BTreeMap<String, usize> = BTreeMap::new();
@@ -147,7 +149,8 @@ fn accessors(
         let pin = pinned_method(spec, &cell.text);
         if let Some(&first) = headers.get(&normalized) {
             let first = &table.header[first];
-            problems.push(place.same_header(cell.span.clone(), first.span.clone(), &first.text));
+            let problem = place.same_header(cell.span.clone(), first.span.clone(), &first.text);
+            found.push(Found::Other(problem));
             columns.push(Column { header: cell.text.to_string(), accessor: None });
             continue;
         }
@@ -159,27 +162,86 @@ fn accessors(
         let accessor = if served { None } else { Identifier::new(&method) };
         if !served {
             let bare = method.trim_start_matches("r#");
+            let (span, header) = (cell.span.clone(), &*cell.text);
             if accessor.is_none() {
                 // A pin that is not an identifier is reported already, where it is written.
                 if pin.is_none() {
-                    problems.push(if cell.text.is_empty() {
-                        place.empty_header(cell.span.clone())
-                    } else {
-                        place.no_method_name(cell.span.clone(), &cell.text)
-                    });
+                    found.push(Found::NoMethodName { span, header });
                 }
             } else if api::is_reserved_method(bare) {
-                problems.push(place.reserved_method(cell.span.clone(), &cell.text, bare));
+                found.push(Found::Reserved { span, header, method: bare.to_owned() });
             } else if let Some(&first) = seen.get(bare) {
                 let first = table.header[first].span.clone();
-                problems.push(place.duplicate_method(cell.span.clone(), first, &cell.text, bare));
+                found.push(Found::Duplicate { span, first, header, method: bare.to_owned() });
             } else {
                 seen.insert(bare.to_owned(), index);
             }
         }
         columns.push(Column { header: cell.text.to_string(), accessor });
     }
+    // Each problem that asks for a pin gives the one `accessors` line of them all.
+    let offered = found.iter().filter_map(Found::pinned_header);
+    let offered = offered.map(|header| (header, "\"...\"".to_owned()));
+    let line = PinLine::of_all("accessors", pinned_accessors(spec), offered, same_text);
+    problems.extend(found.into_iter().map(|found| found.diagnostic(place, line.as_ref())));
     columns
+}
+
+/// The manifest's `accessors` pins, header and method as TOML, for a line of pins a help
+/// offers ([`PinLine::of_all`]).
+pub fn pinned_accessors(spec: &TableSpec) -> impl Iterator<Item = (&str, String)> {
+    let pins = spec.accessors.iter();
+    pins.map(|(header, method)| (header.get_ref().as_str(), toml_string(method.get_ref())))
+}
+
+/// What stage 4 found wrong with a column: a method it cannot have, whose problem is made once
+/// the line of every pin the stage's problems offer is known ([`PinLine`]), or another problem.
+enum Found<'t> {
+    /// A header that makes no method name (empty, or `#`).
+    NoMethodName {
+        span: Range<usize>,
+        header: &'t str,
+    },
+    /// A header that makes a method every catalog has.
+    Reserved {
+        span: Range<usize>,
+        header: &'t str,
+        method: String,
+    },
+    /// A header that makes the method an earlier one (at `first`) makes.
+    Duplicate {
+        span: Range<usize>,
+        first: Range<usize>,
+        header: &'t str,
+        method: String,
+    },
+    Other(Diagnostic),
+}
+
+impl<'t> Found<'t> {
+    /// The header whose pin the problem asks for.
+    fn pinned_header(&self) -> Option<&'t str> {
+        match self {
+            Found::NoMethodName { header, .. }
+            | Found::Reserved { header, .. }
+            | Found::Duplicate { header, .. } => Some(header),
+            Found::Other(_) => None,
+        }
+    }
+
+    fn diagnostic(self, place: &Place<'_>, line: Option<&PinLine>) -> Diagnostic {
+        match self {
+            Found::NoMethodName { span, header: "" } => place.empty_header(span, line),
+            Found::NoMethodName { span, header } => place.no_method_name(span, header, line),
+            Found::Reserved { span, header, method } => {
+                place.reserved_method(span, header, &method, line)
+            }
+            Found::Duplicate { span, first, header, method } => {
+                place.duplicate_method(span, first, header, &method, line)
+            }
+            Found::Other(problem) => problem,
+        }
+    }
 }
 
 /// The span of the header row.

@@ -11,10 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal};
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Row, Table, is_attribute_block};
-use crate::model::Key;
 use crate::model::columns::{self, Columns};
-use crate::model::problems::{self, NotANumber, PatternOffer, Place};
+use crate::model::problems::{self, NotANumber, PatternOffer, PinLine, Place};
 use crate::model::skip::Offers;
+use crate::model::{Key, same_text};
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -273,7 +273,12 @@ fn pattern_offer<'t>(
     let unusable = !served && (bare.is_empty() || api::is_reserved_method(bare));
     let pin = (pin.is_none() && unusable).then(|| {
         let named = if bare.is_empty() { "code_cell".to_owned() } else { format!("{bare}_cell") };
-        problems::table_line("accessors", [(key.header, toml_string(&named))])
+        let offered = [(key.header, toml_string(&named))];
+        let pinned = columns::pinned_accessors(spec);
+        // Beside the manifest's pins, the line of them all (no two `accessors` lines).
+        PinLine::of_all("accessors", pinned, offered.clone().into_iter(), same_text).unwrap_or(
+            PinLine { text: problems::table_line("accessors", offered), replaces: false },
+        )
     });
     let method = if served { "name".to_owned() } else { method };
     PatternOffer { code, pattern, method, pin }
@@ -415,7 +420,7 @@ mod tests {
         let offer = |header, is_name, options| {
             let spec = spec(&format!("key-column = \"{header}\"\nkey-type = \"u16\"\n{options}"));
             let offer = pattern_offer(&spec, KeyColumn { header, is_name }, "1", "");
-            (offer.method, offer.pin)
+            (offer.method, offer.pin.map(|pin| pin.text))
         };
         let pin = r#"accessors = { "Code" = "code_cell" }"#.to_owned();
         assert_eq!(offer("Code", false, ""), ("code".to_owned(), Some(pin)));
@@ -429,6 +434,10 @@ mod tests {
             offer("#", false, "").1.as_deref(),
             Some(r##"accessors = { "#" = "code_cell" }"##)
         );
+        // Beside the manifest's own `accessors`, the line of both.
+        let other = "accessors = { \"Details\" = \"detail\" }";
+        let both = r#"accessors = { "Details" = "detail", "Code" = "code_cell" }"#;
+        assert_eq!(offer("Code", false, other).1.as_deref(), Some(both));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::model::columns::Columns;
 use crate::model::docs::ReadyTable;
 use crate::model::help_keys;
 use crate::model::names::NamedRow;
-use crate::model::problems::{self, PinLine, Place};
+use crate::model::problems::{PinLine, Place};
 use crate::naming;
 
 /// Above this many rows, explicit discriminants make a crate compile several times slower
@@ -145,7 +145,7 @@ fn pins_not_in_case(spec: &TableSpec) -> Vec<NotInCase<'_>> {
 /// offer more than one pin, or the manifest has others already, each help gives the line of
 /// them all, as the break gate's and `skip-rows`' helps do: pasting a line of the help's own
 /// pin beside the manifest's line, or two helps' lines, would be a TOML duplicate key. Past
-/// [`problems::MOST_IN_A_LINE`] entries, each help gives its own.
+/// [`MOST_IN_A_LINE`](crate::model::problems::MOST_IN_A_LINE) entries, each help gives its own.
 struct PinLines {
     variants: Option<PinLine>,
     accessors: Option<PinLine>,
@@ -159,22 +159,13 @@ impl PinLines {
     ) -> Self {
         let line = |what: PinnedNames, long: Vec<&'k str>| {
             let pinned = spec.pinned(what).iter();
-            let mut entries: Vec<(&str, String)> = pinned
-                .map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())))
-                .collect();
-            let replaces = !entries.is_empty();
-            let mut offered = 0;
-            for pin in not_in_case.iter().filter(|pin| pin.what == what) {
-                let (key, _, Some(fixed)) = &pin.names else { continue };
-                if let Some(entry) = entries.iter_mut().find(|(entry, _)| entry == key) {
-                    entry.1 = toml_string(fixed);
-                    offered += 1;
-                }
-            }
-            offered += long.len();
-            entries.extend(long.into_iter().map(|key| (key, "\"...\"".to_owned())));
-            let at_once = offered > 0 && (2..=problems::MOST_IN_A_LINE).contains(&entries.len());
-            at_once.then(|| PinLine { text: problems::table_line(what.table(), entries), replaces })
+            let pinned =
+                pinned.map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())));
+            let fixed = not_in_case.iter().filter(|pin| pin.what == what);
+            let fixed =
+                fixed.filter_map(|pin| Some((pin.names.0, toml_string(pin.names.2.as_ref()?))));
+            let long = long.into_iter().map(|key| (key, "\"...\"".to_owned()));
+            PinLine::of_all(what.table(), pinned, fixed.chain(long), |a, b| a == b)
         };
         PinLines {
             variants: line(PinnedNames::Variants, long.collect()),
@@ -244,6 +235,7 @@ fn is_placeholder(source: &str, cell: &crate::markdown::Cell) -> bool {
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::problems;
 
     #[test]
     fn the_helps_give_one_line_of_pins_up_to_the_most_a_line_holds() {

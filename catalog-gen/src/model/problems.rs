@@ -54,7 +54,9 @@ pub fn table_line<'k>(table: &str, entries: impl IntoIterator<Item = (&'k str, S
 }
 
 /// A manifest line of pins that a help offers to paste for a table, with every pin the
-/// table's helps offer ([`crate::model::lints`]'s lines).
+/// table's helps of one stage offer (stage 4's `accessors`, stage 11's `variants` and
+/// `accessors`): as for the break gate's and `skip-rows`' lines, pasting a line of a help's own
+/// pin beside the `[[table]]`'s, or two helps' lines, would be a TOML duplicate key.
 #[derive(Clone, Debug)]
 pub struct PinLine {
     /// The line: `variants = { … }` or `accessors = { … }`.
@@ -64,19 +66,42 @@ pub struct PinLine {
 }
 
 impl PinLine {
+    /// The one `table` line (`variants`, `accessors`) of a `[[table]]`'s helps: its `pinned`
+    /// entries, then each of `offered` (key, value as TOML), in place of the entry of its key
+    /// where `same_key` says the `[[table]]` has one. `None` where the line would hold only the
+    /// help's own entry (the help gives that), more than [`MOST_IN_A_LINE`] entries (each help
+    /// gives its own), or nothing offered.
+    pub fn of_all<'k>(
+        table: &str,
+        pinned: impl Iterator<Item = (&'k str, String)>,
+        offered: impl Iterator<Item = (&'k str, String)>,
+        same_key: impl Fn(&str, &str) -> bool,
+    ) -> Option<PinLine> {
+        let mut entries: Vec<(&str, String)> = pinned.collect();
+        let replaces = !entries.is_empty();
+        let mut any = false;
+        for (key, value) in offered {
+            any = true;
+            match entries.iter_mut().find(|(entry, _)| same_key(entry, key)) {
+                Some(entry) => entry.1 = value,
+                None => entries.push((key, value)),
+            }
+        }
+        let at_once = any && (2..=MOST_IN_A_LINE).contains(&entries.len());
+        at_once.then(|| PinLine { text: table_line(table, entries), replaces })
+    }
+
     /// How a help offers the line: in place of the `[[table]]`'s, or as a line to add.
     fn offered(&self) -> String {
         let table = self.text.split(" = ").next().unwrap_or_default();
         match self.replaces {
             true => format!(
-                "in place of this [[table]]'s `{table}`, with every pin this table's warnings \
-                 offer: `{}`",
+                "in place of this [[table]]'s `{table}`, with every pin offered here: `{}`",
                 self.text
             ),
-            false => format!(
-                "in this [[table]], with every pin this table's warnings offer: `{}`",
-                self.text
-            ),
+            false => {
+                format!("in this [[table]], with every pin offered here: `{}`", self.text)
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Place, pin_accessor_help, quoted_list};
+use super::{PinLine, Place, pin_accessor_help, quoted_list};
 use crate::diagnostics::{Diagnostic, Label};
 
 impl Place<'_> {
@@ -25,10 +25,16 @@ impl Place<'_> {
         }
     }
 
-    /// A header cell without text, on a column that needs an accessor.
-    pub fn empty_header(&self, span: Range<usize>) -> Diagnostic {
+    /// A header cell without text, on a column that needs an accessor; `line`, where the
+    /// stage's problems offer other pins or the manifest has some, the line of them all.
+    pub fn empty_header(&self, span: Range<usize>, line: Option<&PinLine>) -> Diagnostic {
+        let help = match line {
+            Some(line) => format!("pin a method name for it, {}", line.offered()),
+            None => "pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`"
+                .to_owned(),
+        };
         self.in_page(span, "a column without a header has no method name".into(), "empty header")
-            .with_help("pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`")
+            .with_help(help)
     }
 
     /// A header that reads as an earlier one (`first`, at `first_span`), or a second empty one.
@@ -76,17 +82,28 @@ impl Place<'_> {
     }
 
     /// A header that yields no method name.
-    pub fn no_method_name(&self, span: Range<usize>, header: &str) -> Diagnostic {
+    pub fn no_method_name(
+        &self,
+        span: Range<usize>,
+        header: &str,
+        line: Option<&PinLine>,
+    ) -> Diagnostic {
         self.in_page(
             span,
             format!("cannot make a method name from the header `{header}`"),
             "header here",
         )
-        .with_help(pin_accessor_help(header))
+        .with_help(pin_another(header, line))
     }
 
     /// A header whose method every enum already has.
-    pub fn reserved_method(&self, span: Range<usize>, header: &str, method: &str) -> Diagnostic {
+    pub fn reserved_method(
+        &self,
+        span: Range<usize>,
+        header: &str,
+        method: &str,
+        line: Option<&PinLine>,
+    ) -> Diagnostic {
         self.in_page(
             span,
             format!(
@@ -95,7 +112,7 @@ impl Place<'_> {
             ),
             "header here",
         )
-        .with_help(pin_accessor_help(header))
+        .with_help(pin_another(header, line))
     }
 
     /// Two headers that yield one method name.
@@ -105,9 +122,19 @@ impl Place<'_> {
         first: Range<usize>,
         header: &str,
         method: &str,
+        line: Option<&PinLine>,
     ) -> Diagnostic {
         self.in_page(span, format!("two columns generate the method `{method}`"), "second column")
             .with_label(Label::secondary(self.page, first, "first column"))
-            .with_help(pin_accessor_help(header))
+            .with_help(pin_another(header, line))
+    }
+}
+
+/// The help that pins another method for the column headed `header`: its own pin, or `line`,
+/// the one line of every pin the stage's problems offer.
+fn pin_another(header: &str, line: Option<&PinLine>) -> String {
+    match line {
+        Some(line) => format!("pin another name, {}", line.offered()),
+        None => pin_accessor_help(header),
     }
 }

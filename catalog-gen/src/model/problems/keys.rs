@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Place, leave_out, quoted_list, skip_clause};
+use super::{PinLine, Place, leave_out, quoted_list, skip_clause};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::IntValue;
 use crate::model::skip::SkipOffer;
@@ -157,8 +157,10 @@ impl Place<'_> {
                 let method = match pin {
                     None => format!("the whole cell is then the method `{method}()`"),
                     Some(pin) => format!(
-                        "with `{pin}` for the method that returns the whole cell, as `{method}()` \
-                         is every catalog's"
+                        "with `{}`{} for the method that returns the whole cell, as `{method}()` \
+                         is every catalog's",
+                        pin.text,
+                        if pin.replaces { " in place of its `accessors`" } else { "" }
                     ),
                 };
                 format!(
@@ -201,8 +203,8 @@ pub struct PatternOffer<'t> {
     /// manifest, or made from the header.
     pub method: String,
     /// Where the header makes a method every catalog has (`Code` makes `code`), the
-    /// `accessors` line that names it otherwise.
-    pub pin: Option<String>,
+    /// `accessors` line that names it otherwise (with the manifest's pins, where it has some).
+    pub pin: Option<PinLine>,
 }
 
 /// `an` before a type name read with a vowel first (`an `i32``), else `a` (`a `u16``).
