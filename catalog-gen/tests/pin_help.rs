@@ -224,6 +224,29 @@ fn the_key_pattern_offered_for_a_code_with_a_mark_pasted_reads_every_code() {
     assert!(module.contains("pub const fn code_cell(self)"));
 }
 
+/// Two rows whose names make no identifier, nor do their codes, beside a pin the manifest has:
+/// the table is read again, each error's help giving the one `variants` line of all three,
+/// which pasted with the names chosen names every row.
+#[test]
+fn the_one_variants_line_of_rows_without_names_pasted_names_every_row() {
+    let page = "| Code | Name |\n| --- | --- |\n| ? | !!! |\n| ?? | ### |\n| 3 | Three |\n";
+    let manifest = format!("{HEAD}variants = {{ \"3\" = \"Trois\" }}\n");
+    let (found, module) = generate(&manifest, page);
+    assert!(module.is_none());
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    let line = pasted(helps[0], "variants", "...");
+    assert_eq!(line, pasted(helps[1], "variants", "..."), "one line for the table");
+    assert_eq!(line, r#"variants = { "3" = "Trois", "?" = "...", "??" = "..." }"#);
+    let chosen = line.replacen("\"...\"", "\"Bang\"", 1).replacen("\"...\"", "\"Hash\"", 1);
+    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    for variant in ["Bang,", "Hash,", "Trois,"] {
+        assert!(module.contains(&format!("    {variant}\n")), "{variant}");
+    }
+}
+
 #[test]
 fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     let page = "| Code | Name | \"Row\" |\n| --- | --- | --- |\n| 1 | One | a |\n";
@@ -432,6 +455,24 @@ fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     fs::write(&manifest, format!("{HEAD}{better}\n")).unwrap();
     let module = regen_module(&manifest);
     assert!(module.contains("    SayHi,\n"), "{module}");
+}
+
+/// The same beside another pin of the manifest: the help gives the one `variants` line of the
+/// other pin and the pin keyed anew (not the old one), to paste in place of the manifest's
+/// (beside it, the help's own line was a TOML duplicate key).
+#[test]
+fn an_ambiguous_pins_help_beside_other_pins_gives_the_line_of_them_all() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    fs::write(&manifest, format!("{HEAD}variants = {{ \"1\" = \"Misc\", \"2\" = \"SayHi\" }}\n"))
+        .unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
+    let errors = page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n| 2 | Another |\n"));
+    let line = pin_from(&errors, "a pin must pick one", "variants", "");
+    assert_eq!(line, r#"variants = { "1" = "Misc", "Say hi" = "SayHi" }"#);
+    fs::write(&manifest, format!("{HEAD}{line}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    SayHi,\n") && module.contains("    Misc,\n"), "{module}");
 }
 
 /// An ambiguous pin on a table of integer codes, whose row's code the page now writes
@@ -770,19 +811,18 @@ fn two_rows_of_one_name_get_the_pin_of_the_variant_one_had() {
 }
 
 /// Two rows pinned to one name: the help's pin is keyed as the manifest pins the second row
-/// (by its name), so that pasted it replaces that pin (keyed by the row's code, it was a second
-/// pin of the row).
+/// (by its name), so that in the line the help gives, the manifest's pins with its own, it
+/// replaces that pin (keyed by the row's code, it was a second pin of the row), and the line
+/// pasted in place of the manifest's mends the collision.
 #[test]
 fn a_pinned_rows_collision_is_mended_in_its_own_pin() {
     let head = HEAD.replace("\"str\"", "\"u16\"").replace("shared-codes = true\n", "");
     let page = "| Code | Name |\n| --- | --- |\n| 1 | Disk |\n| 2 | Full |\n";
-    let pins = |second: &str| {
-        format!("{head}variants = {{ \"1\" = \"Same\", \"Full\" = \"{second}\" }}\n")
-    };
-    let (found, _) = generate(&pins("Same"), page);
+    let pins = "variants = { \"1\" = \"Same\", \"Full\" = \"Same\" }\n";
+    let (found, _) = generate(&format!("{head}{pins}"), page);
     let pin = pin_from(&found, "two rows generate the variant `Same`", "variants", "Other");
-    assert_eq!(pin, r#"variants = { "Full" = "Other" }"#);
-    let (found, module) = generate(&pins("Other"), page);
+    assert_eq!(pin, r#"variants = { "1" = "Same", "Full" = "Other" }"#);
+    let (found, module) = generate(&format!("{head}{pin}\n"), page);
     assert!(found.is_empty(), "{found:#?}");
     let module = module.unwrap();
     assert!(module.contains("    Same = 1,\n") && module.contains("    Other = 2,\n"), "{module}");

@@ -1101,6 +1101,14 @@ fn a_pinned_code_given_to_a_second_row_replays() {
     let replay = replay_made(sandbox.path(), doc, &updates, unchecked, None).unwrap();
     assert_eq!(
         replay.replayed.pasted,
-        ["variants: 2", "variants: 38", "variants: 1", "retired: 2", "variants: Full"],
+        // The help's line, pasted in place of the table's `variants`, leaves out the old pin.
+        [
+            "variants: 2",
+            "variants: 38",
+            "variants: 1",
+            "retired: 2",
+            "variants: 38 removed",
+            "variants: Full"
+        ],
     );
 }

@@ -302,9 +302,9 @@ pub fn build(
         let (start, mut offers) = (problems.len(), skip::Offers::new(&spec.skip_rows));
         let mut found =
             table(&place, spec, page, without_skipped, previous, &mut offers, &mut problems);
-        // Where the table's helps offered to leave out several rows, each its own, they are
-        // made again, each offering all of them: one line to paste. The table is read twice,
-        // but only where it fails.
+        // Where the table's helps offered to leave out several rows, or several pins, each its
+        // own, they are made again, each offering all of them: one line to paste. The table
+        // is read twice, but only where it fails.
         if let Some(mut offers) = offers.at_once() {
             problems.truncate(start);
             found =

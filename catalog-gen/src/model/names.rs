@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use toml::Spanned;
 
-use crate::api::EnumApi;
+use crate::api::{EnumApi, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::IntValue;
 use crate::manifest::TableSpec;
@@ -20,7 +20,7 @@ use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::help_keys::{HelpKeys, Naming, key_alone, page_naming};
 use crate::model::keys::{Code, KeyedRow, Retiring};
-use crate::model::problems::{KeptVariant, PinnedRow, Place};
+use crate::model::problems::{self, KeptVariant, PinLine, PinnedRow, Place};
 use crate::model::retired;
 use crate::model::skip::Offers;
 use crate::model::snapshot_rows::SnapshotRows;
@@ -66,7 +66,8 @@ pub fn assign<'a>(
     let snapshot = previous.map(|previous| SnapshotRows::new(previous, &rows, columns, integer));
     let keys = HelpKeys::new(|| page_naming(&rows, columns, integer));
     let helps = (snapshot.as_ref(), &keys);
-    let ambiguous = check_pins(place, spec, columns, &rows, pins_row, helps, problems);
+    let checked = (&rows[..], pins_row);
+    let ambiguous = check_pins(place, spec, columns, checked, (helps, &mut *offers), problems);
     // An ambiguous pin names no row: given to each it names, it would also be reported as
     // two rows with one name, a problem of its own that the pin's fix removes. (Nor does a
     // second pin of one row.)
@@ -120,7 +121,7 @@ pub fn assign<'a>(
     if may_collide(&names, &numbered) {
         let pin_key = |keyed: &KeyedRow<'_>| pin_of(keyed).map(|(key, _)| key);
         let helps = (helps, pin_key, offers);
-        check_collisions(place, &names, &rows, columns, helps, problems);
+        check_collisions(place, spec, &names, &rows, columns, helps, problems);
     }
     // They borrow the rows, which are consumed below.
     drop((snapshot, keys));
@@ -165,9 +166,8 @@ fn check_pins<'s, 'r, F: Fn() -> Naming<'r>>(
     place: &Place<'_>,
     spec: &'s TableSpec,
     columns: &Columns,
-    rows: &[KeyedRow<'_>],
-    pins_row: impl Fn(&str, &KeyedRow<'_>) -> bool,
-    (snapshot, keys): Helps<'_, '_, 'r, '_, '_, F>,
+    (rows, pins_row): (&[KeyedRow<'_>], impl Fn(&str, &KeyedRow<'_>) -> bool),
+    ((snapshot, keys), offers): (Helps<'_, '_, 'r, '_, '_, F>, &mut Offers<'_>),
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<&'s str> {
     let mut ambiguous = Vec::new();
@@ -181,13 +181,23 @@ fn check_pins<'s, 'r, F: Fn() -> Naming<'r>>(
         }
         match matching {
             0 => {
-                let was = pinned_row(snapshot, keys.naming(), pinned.get_ref());
+                let was = pinned_row(
+                    snapshot,
+                    keys.naming(),
+                    (spec, key.get_ref(), pinned.get_ref()),
+                    offers,
+                );
                 let pin = (key.get_ref().as_str(), pinned.get_ref().as_str());
                 problems.push(place.pin_without_row(key.span(), pin, was));
             }
             1 => {}
             _ => {
-                let was = pinned_row(snapshot, keys.naming(), pinned.get_ref());
+                let was = pinned_row(
+                    snapshot,
+                    keys.naming(),
+                    (spec, key.get_ref(), pinned.get_ref()),
+                    offers,
+                );
                 // Where the snapshot does not say, the keys that name each of the rows alone.
                 let keys: Vec<String> = match was {
                     Some(_) => Vec::new(),
@@ -257,14 +267,16 @@ fn check_pins_of_a_row<'s>(
 fn pinned_row<'p>(
     snapshot: Option<&SnapshotRows<'p, '_, '_, '_>>,
     page: &Naming<'_>,
-    pinned: &str,
+    (spec, old_key, pinned): (&TableSpec, &str, &str),
+    offers: &mut Offers<'_>,
 ) -> Option<PinnedRow<'p>> {
     let snapshot = snapshot?;
     let was = snapshot.variant_named(pinned)?;
     let pinned = was.variant.as_str();
     if let Some(row) = snapshot.page_row(was) {
-        let key = key_alone(page, row, snapshot.columns());
-        return key.map(|key| PinnedRow::InTable { key, variant: pinned });
+        let key = key_alone(page, row, snapshot.columns())?;
+        let line = offers.pins.offer(spec, Some(old_key), &key, toml_string(pinned));
+        return Some(PinnedRow::InTable { key, variant: pinned, line });
     }
     // Gone from the table: the key that retires it alone, as the gate's help gives it.
     let (key, retirable) = snapshot.retired_key(was);
@@ -274,6 +286,73 @@ fn pinned_row<'p>(
         key: key.to_owned(),
         variant: pinned,
     })
+}
+
+/// The `variants` pins that a table's stage-9 helps offer: a name for a row that makes none or
+/// that another row makes too, the key a pin takes anew. Each help gives the one line of the
+/// manifest's pins and its own, to paste in place of the `[[table]]`'s (beside it, its own
+/// line would be a TOML duplicate key); where a first reading of the table offered several,
+/// the table is read again ([`Offers::at_once`]), each help giving the line of them all, so
+/// that pasting any one does all of it.
+#[derive(Debug, Default)]
+pub struct PinOffers {
+    /// The pins offered this reading.
+    offered: Vec<PinOffer>,
+    /// Every pin the helps offered at an earlier reading, where they offered several.
+    at_once: Option<Vec<PinOffer>>,
+}
+
+/// A pin a help offers: its key, its name as TOML, and the manifest's pin it replaces (keyed
+/// otherwise), if any.
+#[derive(Clone, Debug, PartialEq)]
+struct PinOffer {
+    key: String,
+    value: String,
+    replaced: Option<String>,
+}
+
+impl PinOffers {
+    /// The line a help gives for `key`'s pin of `value` (TOML) in place of the pin `replaced`,
+    /// where the manifest has other pins or the table's helps offer several: `None` where
+    /// the help's own pin is the line.
+    pub fn offer(
+        &mut self,
+        spec: &TableSpec,
+        replaced: Option<&str>,
+        key: &str,
+        value: String,
+    ) -> Option<PinLine> {
+        let replaced = replaced.map(str::to_owned);
+        let offer = PinOffer { key: key.to_owned(), value, replaced };
+        self.offered.push(offer.clone());
+        match &self.at_once {
+            Some(all) => line_of(spec, all),
+            None => line_of(spec, std::slice::from_ref(&offer)),
+        }
+    }
+
+    /// Where this reading offered more than one pin (and no more than a line holds), the
+    /// offers for reading the table again, each help giving the line of them all.
+    pub fn at_once(&self) -> Option<PinOffers> {
+        let mut all: Vec<PinOffer> = Vec::new();
+        for offer in &self.offered {
+            if !all.contains(offer) {
+                all.push(offer.clone());
+            }
+        }
+        let several = self.at_once.is_none() && (2..=problems::MOST_IN_A_LINE).contains(&all.len());
+        several.then(|| PinOffers { offered: Vec::new(), at_once: Some(all) })
+    }
+}
+
+/// The one `variants` line of `spec`'s pins, less those `offers` replace, and `offers`
+/// ([`PinLine::of_all`]).
+fn line_of(spec: &TableSpec, offers: &[PinOffer]) -> Option<PinLine> {
+    let replaced = |pin: &str| offers.iter().any(|offer| offer.replaced.as_deref() == Some(pin));
+    let pins = spec.variants.iter().filter(|(pin, _)| !replaced(pin.get_ref()));
+    let pins = pins.map(|(pin, name)| (pin.get_ref().as_str(), toml_string(name.get_ref())));
+    let offered = offers.iter().map(|offer| (offer.key.as_str(), offer.value.clone()));
+    PinLine::of_all("variants", pins, offered, |a, b| a == b)
 }
 
 /// The one item of `items`, where it has one.
@@ -426,6 +505,7 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
 /// of two rows that generate one name, the help pins it.
 fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
     place: &Place<'_>,
+    spec: &TableSpec,
     names: &[(Result<Identifier, String>, bool)],
     rows: &[KeyedRow<'k>],
     columns: &Columns,
@@ -466,7 +546,9 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
                 let code = &keyed.row.cells()[columns.key].text;
                 let skip = keyed.retiring.is_none().then(|| offers.offer(code)).flatten();
                 let (span, key) = (cell.span.clone(), key_of(keyed));
-                problems.push(place.no_variant_name(span, &cell.text, &key, skip.as_ref()));
+                let line = offers.pins.offer(spec, None, &key, "\"...\"".to_owned());
+                let pin = (key.as_str(), line.as_ref());
+                problems.push(place.no_variant_name(span, &cell.text, pin, skip.as_ref()));
             }
             continue;
         };
@@ -477,14 +559,22 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
             // takes a retired row's name (a pin does) is the one to name otherwise.
             problems.push(match keyed.retiring {
                 Some(_) => {
-                    let keys = (&*key_of(earlier_row), &*key_of(keyed));
+                    let (page_key, retired_key) = (key_of(earlier_row), key_of(keyed));
+                    let line = offers.pins.offer(spec, None, &page_key, "\"...\"".to_owned());
+                    let keys = (&*page_key, &*retired_key, line.as_ref());
                     place.name_of_retired(earlier_span, name, names[earlier].1, keys)
                 }
                 None => {
                     let kept = kept_variant(index, name, false)
                         .or_else(|| kept_variant(earlier, name, true));
                     let key = key_of(keyed);
-                    place.duplicate_variant(cell.span.clone(), earlier_span, name, &key, kept)
+                    let (pin_key, value) = match &kept {
+                        Some(kept) => (kept.key.as_str(), toml_string(kept.variant)),
+                        None => (key.as_str(), "\"...\"".to_owned()),
+                    };
+                    let line = offers.pins.offer(spec, None, pin_key, value);
+                    let pin = (key.as_str(), line.as_ref());
+                    place.duplicate_variant(cell.span.clone(), earlier_span, name, pin, kept)
                 }
             });
         } else {

@@ -179,6 +179,9 @@ pub enum PinnedRow<'p> {
         key: String,
         /// The pinned variant name.
         variant: &'p str,
+        /// Where the manifest has other pins, the one `variants` line of them and the pin keyed
+        /// by `key`, without the pin it replaces.
+        line: Option<PinLine>,
     },
     /// No longer in the table: neither on the page nor retired.
     Gone {
@@ -281,8 +284,16 @@ fn pin_accessor_help(header: &str) -> String {
     )
 }
 
-fn pin_variant_help(key: &str) -> String {
-    format!("pin a name in the manifest: `{}`", table_line("variants", [(key, "\"...\"".into())]))
+/// The help that pins a name for the row `key` names: its own pin, or `line`, the one line of
+/// it with the `[[table]]`'s other pins.
+fn pin_variant_help(key: &str, line: Option<&PinLine>) -> String {
+    match line {
+        Some(line) => format!("pin a name, {}", line.offered()),
+        None => format!(
+            "pin a name in the manifest: `{}`",
+            table_line("variants", [(key, "\"...\"".into())])
+        ),
+    }
 }
 
 /// "`a`, `b`, `c`".

@@ -20,6 +20,7 @@ use crate::int_code::int_value;
 use crate::manifest::TableSpec;
 use crate::markdown::{Row, Table, is_attribute_block};
 use crate::model::columns::{self, Columns};
+use crate::model::names::PinOffers;
 use crate::model::problems::{self, Place};
 
 /// A table without the rows the manifest leaves out.
@@ -99,10 +100,11 @@ fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
 
 /// The `skip-rows` lines that the helps of one table's rows offer to paste: those of stage 6
 /// (a code that is not a number, an attribute block) and stage 9 (a code that makes no
-/// variant name). Each help offers the manifest's entries and its own row; where a first
-/// reading of the table offered more than one row, the table is read again
-/// ([`Offers::at_once`]), each help offering the line of them all, so that pasting any one
-/// line leaves out every row offered (pasting two would be a TOML duplicate key).
+/// variant name); and the `variants` lines of stage 9's pins ([`PinOffers`]). Each help offers
+/// the manifest's entries and its own; where a first reading of the table offered more than
+/// one row, or more than one pin, the table is read again ([`Offers::at_once`]), each help
+/// offering the line of them all, so that pasting any one line leaves out every row offered,
+/// or pins every row (pasting two would be a TOML duplicate key).
 #[derive(Debug)]
 pub struct Offers<'s> {
     /// The manifest's entries that name a row: the lines keep them, and not one that names no
@@ -114,6 +116,8 @@ pub struct Offers<'s> {
     /// Every row this table's helps offer, where known from an earlier reading: the line
     /// each help offers.
     at_once: Option<SkipOffer>,
+    /// The `variants` pins stage 9's helps offer, whose one line is made as this one is.
+    pub pins: PinOffers,
 }
 
 /// A `skip-rows` line a help offers.
@@ -130,7 +134,7 @@ impl<'s> Offers<'s> {
     /// No row offered yet, besides the manifest's entries `skipped`.
     pub fn new(skipped: &'s [Spanned<String>]) -> Self {
         let kept = skipped.iter().map(|entry| entry.get_ref().as_str()).collect();
-        Offers { kept, offered: Vec::new(), at_once: None }
+        Offers { kept, offered: Vec::new(), at_once: None, pins: PinOffers::default() }
     }
 
     /// Leaves `entry`, an entry of the manifest's that names no row, out of the lines offered.
@@ -163,12 +167,16 @@ impl<'s> Offers<'s> {
         let mut seen = HashSet::new();
         let offered: Vec<&str> =
             self.offered.iter().map(String::as_str).filter(|cell| seen.insert(*cell)).collect();
-        if self.at_once.is_some() || !(2..=problems::MOST_IN_A_LINE).contains(&offered.len()) {
+        let pins = self.pins.at_once();
+        let several = (2..=problems::MOST_IN_A_LINE).contains(&offered.len());
+        if self.at_once.is_some() || (!several && pins.is_none()) {
             return None;
         }
         let rows = offered.len();
-        let at_once = Some(SkipOffer { line: problems::skip_line(&self.kept, offered), rows });
-        Some(Offers { kept: self.kept.clone(), offered: Vec::new(), at_once })
+        let at_once =
+            several.then(|| SkipOffer { line: problems::skip_line(&self.kept, offered), rows });
+        let pins = pins.unwrap_or_default();
+        Some(Offers { kept: self.kept.clone(), offered: Vec::new(), at_once, pins })
     }
 }
 

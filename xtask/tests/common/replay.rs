@@ -179,6 +179,18 @@ impl Table {
                 else {
                     continue;
                 };
+                // A line to paste in place of the table's own: what it leaves out goes.
+                if error.contains(&format!("in place of this [[table]]'s `{name}`")) {
+                    let gone: Vec<String> = self
+                        .pins(name)
+                        .keys()
+                        .filter(|key| !pins.contains_key(*key))
+                        .cloned()
+                        .collect();
+                    for key in gone {
+                        changed |= self.remove(name, &key, pasted);
+                    }
+                }
                 for (key, value) in pins {
                     if self.pins(name).get(key) != Some(value) {
                         self.pins(name).insert(key.clone(), value.clone());

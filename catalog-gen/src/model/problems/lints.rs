@@ -154,7 +154,7 @@ impl Place<'_> {
             CrateName::Enum => (self.manifest, "name it otherwise in the manifest".to_owned()),
             CrateName::Method { header } => (self.page, pin_accessor_help(header)),
             CrateName::Variant { key, retired } => {
-                (if retired { self.manifest } else { self.page }, pin_variant_help(&key))
+                (if retired { self.manifest } else { self.page }, pin_variant_help(&key, None))
             }
         };
         Diagnostic::warning(message).with_label(Label::primary(path, span, &label)).with_help(help)

@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{KeptVariant, PinnedRow, Place, pin_variant_help, retirement, skip_clause};
+use super::{
+    KeptVariant, PinLine, PinnedRow, Place, pin_variant_help, retirement, skip_clause, table_line,
+};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::skip::SkipOffer;
@@ -37,8 +39,8 @@ impl Place<'_> {
                      its variant by retiring the row in this [[table]]: `{}`",
                     retirement(&key)
                 )),
-            Some(PinnedRow::InTable { key, variant }) => {
-                diagnostic.with_help(pin_rekeyed(&key, variant))
+            Some(PinnedRow::InTable { key, variant, line }) => {
+                diagnostic.with_help(pin_rekeyed(&key, variant, line.as_ref()))
             }
             None => diagnostic
                 .with_note(format!(
@@ -65,8 +67,8 @@ impl Place<'_> {
             "ambiguous pin",
         );
         match was {
-            Some(PinnedRow::InTable { key, variant }) => {
-                diagnostic.with_help(pin_rekeyed(&key, variant))
+            Some(PinnedRow::InTable { key, variant, line }) => {
+                diagnostic.with_help(pin_rekeyed(&key, variant, line.as_ref()))
             }
             Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
                 .with_note(format!(
@@ -133,12 +135,13 @@ impl Place<'_> {
 
     /// A name cell that yields no identifier, nor does the row's code. `skip` is the manifest
     /// line that would leave the row out, where its code cell says it stands for no code
-    /// ([`crate::model::skip::Offers`]).
+    /// ([`crate::model::skip::Offers`]); `line`, where the manifest has other pins, the one
+    /// `variants` line of them and this row's.
     pub fn no_variant_name(
         &self,
         span: Range<usize>,
         text: &str,
-        pin_key: &str,
+        (pin_key, line): (&str, Option<&PinLine>),
         skip: Option<&SkipOffer>,
     ) -> Diagnostic {
         self.in_page(
@@ -146,17 +149,19 @@ impl Place<'_> {
             format!("cannot make a variant name from `{text}`"),
             "no letters or digits",
         )
-        .with_help(format!("{}{}", pin_variant_help(pin_key), skip_clause(skip)))
+        .with_help(format!("{}{}", pin_variant_help(pin_key, line), skip_clause(skip)))
     }
 
     /// Two rows that yield one variant name; `pin_key` names the second row alone. Where the
     /// API snapshot has another variant for one of the two rows (`kept`), the help pins it.
+    /// `line`, where the manifest has other pins, is the one `variants` line of them and the
+    /// help's pin.
     pub fn duplicate_variant(
         &self,
         span: Range<usize>,
         first: Range<usize>,
         name: &str,
-        pin_key: &str,
+        (pin_key, line): (&str, Option<&PinLine>),
         kept: Option<KeptVariant<'_>>,
     ) -> Diagnostic {
         let diagnostic = self
@@ -164,15 +169,17 @@ impl Place<'_> {
             .with_label(Label::secondary(self.page, first, "first row"))
             .reading_snapshot();
         let Some(KeptVariant { key, variant, first_row }) = kept else {
-            return diagnostic.with_help(pin_variant_help(pin_key));
+            return diagnostic.with_help(pin_variant_help(pin_key, line));
         };
         let row = if first_row { "the first row" } else { "this row" };
-        diagnostic.with_help(format!(
-            "the API snapshot has `{variant}` for {row}: keep it with a pin in the manifest: \
-             `variants = {{ {} = {} }}`",
-            toml_string(&key),
-            toml_string(variant)
-        ))
+        let keep = format!("the API snapshot has `{variant}` for {row}: keep it with a pin");
+        diagnostic.with_help(match line {
+            Some(line) => format!("{keep}, {}", line.offered()),
+            None => format!(
+                "{keep} in the manifest: `{}`",
+                table_line("variants", [(key.as_str(), toml_string(variant))])
+            ),
+        })
     }
 
     /// A page row whose variant name (`pinned` in the manifest, or not) is the one a retired
@@ -182,7 +189,7 @@ impl Place<'_> {
         span: Range<usize>,
         name: &str,
         pinned: bool,
-        (pin_key, retired_key): (&str, &str),
+        (pin_key, retired_key, line): (&str, &str, Option<&PinLine>),
     ) -> Diagnostic {
         let (label, or_drop) = match pinned {
             true => ("pinned the retired row's name", ", or drop its pin"),
@@ -194,20 +201,26 @@ impl Place<'_> {
             label,
         )
         .with_note("a retired row keeps the variant name it had")
-        .with_help(format!(
-            "pin this row another name in the manifest: `variants = {{ {} = \"...\" }}`{or_drop}",
-            toml_string(pin_key)
-        ))
+        .with_help(match line {
+            Some(line) => format!("pin this row another name{or_drop}, {}", line.offered()),
+            None => format!(
+                "pin this row another name in the manifest: `{}`{or_drop}",
+                table_line("variants", [(pin_key, "\"...\"".to_owned())])
+            ),
+        })
     }
 }
 
 /// The help for a pin whose row `key` names alone now: the pin keyed by it, which replaces
-/// the pin it is for (both would name the row).
-fn pin_rekeyed(key: &str, variant: &str) -> String {
-    format!(
-        "the API snapshot has `{variant}` for the row that `{key}` names alone: key the pin by \
-         it, in place of this pin: `variants = {{ {} = {} }}`",
-        toml_string(key),
-        toml_string(variant)
-    )
+/// the pin it is for (both would name the row); `line`, where the manifest has other pins, the
+/// one `variants` line of them and the pin keyed anew, without the old one.
+fn pin_rekeyed(key: &str, variant: &str, line: Option<&PinLine>) -> String {
+    let rekey = format!("the API snapshot has `{variant}` for the row that `{key}` names alone");
+    match line {
+        Some(line) => format!("{rekey}: key the pin by it, {}", line.offered()),
+        None => format!(
+            "{rekey}: key the pin by it, in place of this pin: `{}`",
+            table_line("variants", [(key, toml_string(variant))])
+        ),
+    }
 }
