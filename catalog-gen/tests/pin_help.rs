@@ -810,6 +810,24 @@ fn two_rows_of_one_name_get_the_pin_of_the_variant_one_had() {
     assert!(module.contains("    Disk2,\n") && module.contains("    Disk14,\n"), "{module}");
 }
 
+/// A made name that a later row has pinned: the help pins the row whose name is made, not the
+/// pinned one (named anew, the pinned row would be renamed, which the break gate refuses,
+/// asking for the pin back, over and over: a made history found it).
+#[test]
+fn a_made_name_that_a_pin_gives_a_later_row_is_the_one_named_otherwise() {
+    // `e2`'s name, `Disk` as `E1`'s is, takes its code: `DiskE2`, which `E2` has pinned.
+    let head = HEAD.replace("shared-codes = true\n", "");
+    let page = "| Code | Name |\n| --- | --- |\n| E1 | Disk |\n| e2 | Disk |\n| E2 | Other |\n";
+    let manifest = format!("{head}variants = {{ \"E2\" = \"DiskE2\" }}\n");
+    let (found, _) = generate(&manifest, page);
+    let line = pin_from(&found, "two rows generate the variant `DiskE2`", "variants", "Plain");
+    assert_eq!(line, r#"variants = { "E2" = "DiskE2", "e2" = "Plain" }"#);
+    let (found, module) = generate(&format!("{head}{line}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    assert!(module.contains("    Plain,\n") && module.contains("    DiskE2,\n"), "{module}");
+}
+
 /// Two rows pinned to one name: the help's pin is keyed as the manifest pins the second row
 /// (by its name), so that in the line the help gives, the manifest's pins with its own, it
 /// replaces that pin (keyed by the row's code, it was a second pin of the row), and the line

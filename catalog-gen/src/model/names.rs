@@ -567,7 +567,11 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
                 None => {
                     let kept = kept_variant(index, name, false)
                         .or_else(|| kept_variant(earlier, name, true));
-                    let key = key_of(keyed);
+                    // A name the manifest pins is the team's: where one of the two rows has
+                    // it pinned, the other is the row to name otherwise (the pinned one, named
+                    // anew, was renamed, which the break gate refuses, asking for the pin back).
+                    let renamed = if *pinned && !names[earlier].1 { earlier_row } else { keyed };
+                    let key = key_of(renamed);
                     let (pin_key, value) = match &kept {
                         Some(kept) => (kept.key.as_str(), toml_string(kept.variant)),
                         None => (key.as_str(), "\"...\"".to_owned()),

@@ -152,7 +152,8 @@ impl Place<'_> {
         .with_help(format!("{}{}", pin_variant_help(pin_key, line), skip_clause(skip)))
     }
 
-    /// Two rows that yield one variant name; `pin_key` names the second row alone. Where the
+    /// Two rows that yield one variant name; `pin_key` names alone the row to name otherwise
+    /// (the second, unless only it has its name pinned). Where the
     /// API snapshot has another variant for one of the two rows (`kept`), the help pins it.
     /// `line`, where the manifest has other pins, is the one `variants` line of them and the
     /// help's pin.
