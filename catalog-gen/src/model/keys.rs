@@ -277,7 +277,11 @@ fn pattern_offer<'t>(
         let pinned = columns::pinned_accessors(spec);
         // Beside the manifest's pins, the line of them all (no two `accessors` lines).
         PinLine::of_all("accessors", pinned, offered.clone().into_iter(), same_text).unwrap_or(
-            PinLine { text: problems::table_line("accessors", offered), replaces: false },
+            PinLine {
+                table: "accessors",
+                text: problems::table_line("accessors", offered),
+                replaces: false,
+            },
         )
     });
     let method = if served { "name".to_owned() } else { method };

@@ -12,7 +12,6 @@ use crate::model::skip::SkipOffer;
 
 mod columns;
 mod keys;
-pub use keys::{NotANumber, PatternOffer};
 mod lints;
 mod names;
 mod options;
@@ -20,6 +19,8 @@ mod retired;
 mod select;
 mod skip;
 mod uniqueness;
+
+pub use keys::{NotANumber, PatternOffer};
 
 /// The rustc lints that regen warns of itself, at the name in the manifest or the docs that
 /// would trip them (an enum or pinned variant name that is not UpperCamelCase, a pinned method
@@ -54,11 +55,14 @@ pub fn table_line<'k>(table: &str, entries: impl IntoIterator<Item = (&'k str, S
 }
 
 /// A manifest line of pins that a help offers to paste for a table, with every pin the
-/// table's helps of one stage offer (stage 4's `accessors`, stage 11's `variants` and
-/// `accessors`): as for the break gate's and `skip-rows`' lines, pasting a line of a help's own
-/// pin beside the `[[table]]`'s, or two helps' lines, would be a TOML duplicate key.
+/// table's helps of one stage offer (stage 4's and the key pattern's `accessors`, stage 9's
+/// `variants`, stage 11's `variants` and `accessors`): as for the break gate's and
+/// `skip-rows`' lines, pasting a line of a help's own pin beside the `[[table]]`'s, or two
+/// helps' lines, would be a TOML duplicate key.
 #[derive(Clone, Debug)]
 pub struct PinLine {
+    /// The table of pins: `variants` or `accessors`.
+    pub table: &'static str,
     /// The line: `variants = { … }` or `accessors = { … }`.
     pub text: String,
     /// Whether the `[[table]]` has such a line already, which this one replaces.
@@ -72,7 +76,7 @@ impl PinLine {
     /// help's own entry (the help gives that), more than [`MOST_IN_A_LINE`] entries (each help
     /// gives its own), or nothing offered.
     pub fn of_all<'k>(
-        table: &str,
+        table: &'static str,
         pinned: impl Iterator<Item = (&'k str, String)>,
         offered: impl Iterator<Item = (&'k str, String)>,
         same_key: impl Fn(&str, &str) -> bool,
@@ -88,12 +92,12 @@ impl PinLine {
             }
         }
         let at_once = any && (2..=MOST_IN_A_LINE).contains(&entries.len());
-        at_once.then(|| PinLine { text: table_line(table, entries), replaces })
+        at_once.then(|| PinLine { table, text: table_line(table, entries), replaces })
     }
 
     /// How a help offers the line: in place of the `[[table]]`'s, or as a line to add.
     fn offered(&self) -> String {
-        let table = self.text.split(" = ").next().unwrap_or_default();
+        let table = self.table;
         match self.replaces {
             true => format!(
                 "in place of this [[table]]'s `{table}`, with every pin offered here: `{}`",
