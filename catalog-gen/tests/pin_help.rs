@@ -59,6 +59,24 @@ fn pin_pasted(page: &str, says: &str, table: &str, name: &str) -> (String, Strin
     (pin, module.unwrap())
 }
 
+/// The one `table` line (`variants`, `accessors`) that each of the two diagnostics of
+/// generating `page` with `manifest` gives in its help (it must be the same in both), with
+/// `names` for its `"..."`s in turn, and the module that then generates from `HEAD` with the
+/// line in place of the manifest's, with no diagnostic left.
+fn one_line_pasted(manifest: &str, page: &str, table: &str, names: &[&str]) -> (String, String) {
+    let (found, _) = generate(manifest, page);
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    let line = pasted(helps[0], table, "...");
+    assert_eq!(line, pasted(helps[1], table, "..."), "one line for the table");
+    let chosen = names
+        .iter()
+        .fold(line.clone(), |line, name| line.replacen("\"...\"", &format!("\"{name}\""), 1));
+    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    (line, module.unwrap())
+}
+
 /// A docs tree on disk of [`HEAD`] and a page, for regen's history: the manifest's path and the
 /// page's.
 fn docs_on_disk(sandbox: &tempfile::TempDir) -> (PathBuf, PathBuf) {
@@ -140,16 +158,10 @@ fn the_one_variants_line_the_warnings_offer_pasted_pins_every_name() {
     );
     let manifest = format!("{HEAD}variants = {{ \"Two\" = \"Deux\" }}\n");
     let (found, _) = generate(&manifest, &page);
-    assert_eq!(found.len(), 2, "{found:#?}");
-    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
-    assert_eq!(helps[0], helps[1], "one line for the table");
-    assert!(helps[0].contains("in place of this [[table]]'s `variants`"), "{}", helps[0]);
-    let line = pasted(helps[0], "variants", "...");
+    let help = found[0].help.as_deref().unwrap();
+    assert!(help.contains("in place of this [[table]]'s `variants`"), "{help}");
+    let (line, module) = one_line_pasted(&manifest, &page, "variants", &["First", "Third"]);
     assert_eq!(line.matches(" = ").count(), 4, "the manifest's pin and the two offered: {line}");
-    let chosen = line.replacen("\"...\"", "\"First\"", 1).replacen("\"...\"", "\"Third\"", 1);
-    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), &page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
     for variant in ["First,", "Deux,", "Third,"] {
         assert!(module.contains(&format!("    {variant}\n")), "{variant}");
     }
@@ -176,16 +188,7 @@ fn the_one_accessors_line_the_columns_offer_pasted_names_every_column() {
     let page = "| Code | Name | URL | Fields | Notes |\n| --- | --- | --- | --- | --- |\n\
                 | 1 | One | a | b | c |\n";
     let manifest = format!("{HEAD}accessors = {{ \"Notes\" = \"remarks\" }}\n");
-    let (found, module) = generate(&manifest, page);
-    assert!(module.is_none());
-    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
-    assert_eq!(helps.len(), 2, "{found:#?}");
-    assert_eq!(helps[0], helps[1], "one line for the table");
-    let line = pasted(helps[0], "accessors", "...");
-    let chosen = line.replacen("\"...\"", "\"link\"", 1).replacen("\"...\"", "\"field_list\"", 1);
-    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let (_, module) = one_line_pasted(&manifest, page, "accessors", &["link", "field_list"]);
     for method in ["link", "field_list", "remarks"] {
         assert!(module.contains(&format!("pub const fn {method}(self)")), "{method}");
     }
@@ -231,17 +234,8 @@ fn the_key_pattern_offered_for_a_code_with_a_mark_pasted_reads_every_code() {
 fn the_one_variants_line_of_rows_without_names_pasted_names_every_row() {
     let page = "| Code | Name |\n| --- | --- |\n| ? | !!! |\n| ?? | ### |\n| 3 | Three |\n";
     let manifest = format!("{HEAD}variants = {{ \"3\" = \"Trois\" }}\n");
-    let (found, module) = generate(&manifest, page);
-    assert!(module.is_none());
-    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
-    assert_eq!(helps.len(), 2, "{found:#?}");
-    let line = pasted(helps[0], "variants", "...");
-    assert_eq!(line, pasted(helps[1], "variants", "..."), "one line for the table");
+    let (line, module) = one_line_pasted(&manifest, page, "variants", &["Bang", "Hash"]);
     assert_eq!(line, r#"variants = { "3" = "Trois", "?" = "...", "??" = "..." }"#);
-    let chosen = line.replacen("\"...\"", "\"Bang\"", 1).replacen("\"...\"", "\"Hash\"", 1);
-    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
     for variant in ["Bang,", "Hash,", "Trois,"] {
         assert!(module.contains(&format!("    {variant}\n")), "{variant}");
     }
