@@ -6,9 +6,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::api;
-use crate::api::toml_string;
 use crate::diagnostics::Diagnostic;
-use crate::manifest::TableSpec;
+use crate::manifest::{PinnedNames, TableSpec};
 use crate::markdown::Table;
 use crate::model::problems::{PinLine, Place};
 use crate::model::{Column, normalize, same_text};
@@ -182,16 +181,10 @@ fn accessors(
     // Each problem that asks for a pin gives the one `accessors` line of them all.
     let offered = found.iter().filter_map(Found::pinned_header);
     let offered = offered.map(|header| (header, "\"...\"".to_owned()));
-    let line = PinLine::of_all("accessors", pinned_accessors(spec), offered, same_text);
+    let pinned = PinLine::pinned(spec, PinnedNames::Accessors);
+    let line = PinLine::of_all("accessors", pinned, offered, same_text);
     problems.extend(found.into_iter().map(|found| found.diagnostic(place, line.as_ref())));
     columns
-}
-
-/// The manifest's `accessors` pins, header and method as TOML, for a line of pins a help
-/// offers ([`PinLine::of_all`]).
-pub fn pinned_accessors(spec: &TableSpec) -> impl Iterator<Item = (&str, String)> {
-    let pins = spec.accessors.iter();
-    pins.map(|(header, method)| (header.get_ref().as_str(), toml_string(method.get_ref())))
 }
 
 /// What stage 4 found wrong with a column: a method it cannot have, whose problem is made once

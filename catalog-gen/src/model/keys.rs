@@ -9,10 +9,10 @@ use toml::Spanned;
 use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal};
-use crate::manifest::TableSpec;
+use crate::manifest::{PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block};
 use crate::model::columns::{self, Columns};
-use crate::model::problems::{self, NotANumber, PatternOffer, PinLine, Place};
+use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place};
 use crate::model::skip::Offers;
 use crate::model::{Key, same_text};
 
@@ -273,16 +273,11 @@ fn pattern_offer<'t>(
     let unusable = !served && (bare.is_empty() || api::is_reserved_method(bare));
     let pin = (pin.is_none() && unusable).then(|| {
         let named = if bare.is_empty() { "code_cell".to_owned() } else { format!("{bare}_cell") };
-        let offered = [(key.header, toml_string(&named))];
-        let pinned = columns::pinned_accessors(spec);
+        let offered = (key.header, toml_string(&named));
+        let pinned = PinLine::pinned(spec, PinnedNames::Accessors);
         // Beside the manifest's pins, the line of them all (no two `accessors` lines).
-        PinLine::of_all("accessors", pinned, offered.clone().into_iter(), same_text).unwrap_or(
-            PinLine {
-                table: "accessors",
-                text: problems::table_line("accessors", offered),
-                replaces: false,
-            },
-        )
+        let line = PinLine::of_all("accessors", pinned, [offered.clone()].into_iter(), same_text);
+        line.unwrap_or_else(|| PinLine::alone("accessors", offered))
     });
     let method = if served { "name".to_owned() } else { method };
     PatternOffer { code, pattern, method, pin }

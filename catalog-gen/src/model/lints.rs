@@ -158,9 +158,7 @@ impl PinLines {
         long: impl Iterator<Item = &'k str>,
     ) -> Self {
         let line = |what: PinnedNames, long: Vec<&'k str>| {
-            let pinned = spec.pinned(what).iter();
-            let pinned =
-                pinned.map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())));
+            let pinned = PinLine::pinned(spec, what);
             let fixed = not_in_case.iter().filter(|pin| pin.what == what);
             let fixed =
                 fixed.filter_map(|pin| Some((pin.names.0, toml_string(pin.names.2.as_ref()?))));

@@ -15,7 +15,7 @@ use toml::Spanned;
 use crate::api::{EnumApi, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::IntValue;
-use crate::manifest::TableSpec;
+use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::help_keys::{HelpKeys, Naming, key_alone, page_naming};
@@ -349,8 +349,7 @@ impl PinOffers {
 /// ([`PinLine::of_all`]).
 fn line_of(spec: &TableSpec, offers: &[PinOffer]) -> Option<PinLine> {
     let replaced = |pin: &str| offers.iter().any(|offer| offer.replaced.as_deref() == Some(pin));
-    let pins = spec.variants.iter().filter(|(pin, _)| !replaced(pin.get_ref()));
-    let pins = pins.map(|(pin, name)| (pin.get_ref().as_str(), toml_string(name.get_ref())));
+    let pins = PinLine::pinned(spec, PinnedNames::Variants).filter(|(pin, _)| !replaced(pin));
     let offered = offers.iter().map(|offer| (offer.key.as_str(), offer.value.clone()));
     PinLine::of_all("variants", pins, offered, |a, b| a == b)
 }

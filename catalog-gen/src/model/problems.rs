@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
-use crate::manifest::Retired;
+use crate::manifest::{PinnedNames, Retired, TableSpec};
 use crate::model::skip::SkipOffer;
 
 mod columns;
@@ -93,6 +93,18 @@ impl PinLine {
         }
         let at_once = any && (2..=MOST_IN_A_LINE).contains(&entries.len());
         at_once.then(|| PinLine { table, text: table_line(table, entries), replaces })
+    }
+
+    /// The line of `entry` alone, which the `[[table]]` has no line of `table` to go with.
+    pub fn alone(table: &'static str, entry: (&str, String)) -> PinLine {
+        PinLine { table, text: table_line(table, [entry]), replaces: false }
+    }
+
+    /// The `[[table]]`'s own pins of `what`, as entries of a line (key, name as TOML): the
+    /// start of every line of pins a help offers ([`PinLine::of_all`]).
+    pub fn pinned(spec: &TableSpec, what: PinnedNames) -> impl Iterator<Item = (&str, String)> {
+        let pins = spec.pinned(what).iter();
+        pins.map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())))
     }
 
     /// How a help offers the line: in place of the `[[table]]`'s, or as a line to add.
