@@ -814,6 +814,7 @@ fn a_made_name_that_a_pin_gives_a_later_row_is_the_one_named_otherwise() {
     let page = "| Code | Name |\n| --- | --- |\n| E1 | Disk |\n| e2 | Disk |\n| E2 | Other |\n";
     let manifest = format!("{head}variants = {{ \"E2\" = \"DiskE2\" }}\n");
     let (found, _) = generate(&manifest, page);
+    assert!(found[0].notes.iter().any(|note| note.contains("the pin is for the first row")));
     let line = pin_from(&found, "two rows generate the variant `DiskE2`", "variants", "Plain");
     assert_eq!(line, r#"variants = { "E2" = "DiskE2", "e2" = "Plain" }"#);
     let (found, module) = generate(&format!("{head}{line}\n"), page);

@@ -569,14 +569,14 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
                     // A name the manifest pins is the team's: where one of the two rows has
                     // it pinned, the other is the row to name otherwise (the pinned one, named
                     // anew, was renamed, which the break gate refuses, asking for the pin back).
-                    let renamed = if *pinned && !names[earlier].1 { earlier_row } else { keyed };
-                    let key = key_of(renamed);
+                    let pinned_second = *pinned && !names[earlier].1;
+                    let key = key_of(if pinned_second { earlier_row } else { keyed });
                     let (pin_key, value) = match &kept {
                         Some(kept) => (kept.key.as_str(), toml_string(kept.variant)),
                         None => (key.as_str(), "\"...\"".to_owned()),
                     };
                     let line = offers.pins.offer(spec, None, pin_key, value);
-                    let pin = (key.as_str(), line.as_ref());
+                    let pin = (key.as_str(), line.as_ref(), pinned_second);
                     place.duplicate_variant(cell.span.clone(), earlier_span, name, pin, kept)
                 }
             });

@@ -152,8 +152,8 @@ impl Place<'_> {
         .with_help(format!("{}{}", pin_variant_help(pin_key, line), skip_clause(skip)))
     }
 
-    /// Two rows that yield one variant name; `pin_key` names alone the row to name otherwise
-    /// (the second, unless only it has its name pinned). Where the
+    /// Two rows that yield one variant name; `pin_key` names alone the row to name otherwise:
+    /// the second, unless only it has its name pinned (`pinned_second`). Where the
     /// API snapshot has another variant for one of the two rows (`kept`), the help pins it.
     /// `line`, where the manifest has other pins, is the one `variants` line of them and the
     /// help's pin.
@@ -162,7 +162,7 @@ impl Place<'_> {
         span: Range<usize>,
         first: Range<usize>,
         name: &str,
-        (pin_key, line): (&str, Option<&PinLine>),
+        (pin_key, line, pinned_second): (&str, Option<&PinLine>, bool),
         kept: Option<KeptVariant<'_>>,
     ) -> Diagnostic {
         let diagnostic = self
@@ -170,6 +170,13 @@ impl Place<'_> {
             .with_label(Label::secondary(self.page, first, "first row"))
             .reading_snapshot();
         let Some(KeptVariant { key, variant, first_row }) = kept else {
+            let diagnostic = match pinned_second {
+                true => diagnostic.with_note(
+                    "this row's name is pinned; the first row's is made from its cell, so the pin \
+                     is for the first row",
+                ),
+                false => diagnostic,
+            };
             return diagnostic.with_help(pin_variant_help(pin_key, line));
         };
         let row = if first_row { "the first row" } else { "this row" };
