@@ -114,11 +114,12 @@ fn a_code_below_its_signed_type_names_the_smallest() {
         .errors();
 }
 
-/// A registry's row for a range or a formula of codes (`0x02-0xFE`, `0x7f * N + 0x9D`) is no
-/// code: the help offers to leave the row out, as for a mistyped code (`4O4`) it does not.
+/// A registry's row for a range, a formula or a class of codes (`0x02-0xFE`,
+/// `0x7f * N + 0x9D`, HTTP's `5xx`) is no code: the help offers to leave the row out, as for a
+/// mistyped code (`4O4`) it does not; where two rows are, each help offers the line of both.
 #[test]
 fn a_row_of_several_codes_is_offered_to_be_left_out() {
-    Docs::seeds().mediatailor("| 409 |", "| 409-499 |").errors();
+    Docs::seeds().mediatailor("| 409 |", "| 409-499 |").mediatailor("| 410 |", "| 5xx |").errors();
 }
 
 /// `skip-rows` names rows by a whole key or name cell: an entry that is neither (a typo, or a

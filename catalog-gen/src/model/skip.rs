@@ -1,15 +1,15 @@
 //! Stage 5: the rows that the manifest's `skip-rows` leaves out of the enum.
 //!
 //! A registry's table often has rows that stand for no one code: a range (`0x02`-`0xFE`
-//! reserved), a formula (`0x7f * N + 0x9D`, reserved for greasing), or a row the enum is not
-//! to have (`0 | OK` in a table of errors). Such a row's key is no code of the key type, so
-//! without this stage the whole table would have to be `str`. The rows left out are taken out
-//! of the table here, before any later stage reads a row, so that to every later stage (and
-//! to the API snapshot, the changelog and the break gate) the table is the page's without
-//! them. An entry names rows by the whole plain text of their key cell or name cell, as the
-//! page has it: read before the codes are, and so the same whatever the key type; a row of
-//! one cell (an attribute block under a table, `{: #frame-types}`, which GitHub shows as a
-//! row) by that cell.
+//! reserved), a formula (`0x7f * N + 0x9D`, reserved for greasing), a class (HTTP's `5xx`),
+//! or a row the enum is not to have (`0 | OK` in a table of errors). Such a row's key is no
+//! code of the key type, so without this stage the whole table would have to be `str`. The
+//! rows left out are taken out of the table here, before any later stage reads a row, so that
+//! to every later stage (and to the API snapshot, the changelog and the break gate) the table
+//! is the page's without them. An entry names rows by the whole plain text of their key cell
+//! or name cell, as the page has it: read before the codes are, and so the same whatever the
+//! key type; a row of one cell (an attribute block under a table, `{: #frame-types}`, which
+//! GitHub shows as a row) by that cell.
 
 use std::collections::HashSet;
 
@@ -144,7 +144,7 @@ impl<'s> Offers<'s> {
 
     /// The `skip-rows` line a help gives to paste to leave out the row whose key or name cell
     /// is `cell`, where the cell says that the row stands for no one code: it reads as several
-    /// (a range, a formula), has no letter or digit (a rule), or is an attribute block. A cell
+    /// (a range, a formula, a class), has no letter or digit (a rule), or is an attribute block. A cell
     /// of one code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
     pub fn offer(&mut self, cell: &str) -> Option<SkipOffer> {
         if !stands_for_no_one_code(cell) {
@@ -181,16 +181,29 @@ impl<'s> Offers<'s> {
 }
 
 /// Whether a key cell that is no code says that its row stands for none: it reads as several
-/// codes (a range, a formula), has no letter or digit (a rule of dashes, which kramdown reads
-/// as a separator of the table's rows and GitHub as a row), or is an attribute block that
-/// GitHub shows as a row (`{: #frame-types}`).
+/// codes (a range, a formula, a class such as `5xx`), has no letter or digit (a rule of dashes,
+/// which kramdown reads as a separator of the table's rows and GitHub as a row), or is an
+/// attribute block that GitHub shows as a row (`{: #frame-types}`).
 fn stands_for_no_one_code(cell: &str) -> bool {
     // An empty cell names no row alone: `skip-rows = [""]` would leave out every row whose
     // name cell is empty.
     !cell.is_empty()
         && (names_several_codes(cell)
+            || names_a_class_of_codes(cell)
             || !cell.chars().any(char::is_alphanumeric)
             || is_attribute_block(cell))
+}
+
+/// Whether `cell` has a word of digits whose last places are `x` (HTTP's `5xx`, `4XX`, `50x`):
+/// every code that starts with those digits. A hex code's `0x` (`0x5`, `0x`) is not one.
+fn names_a_class_of_codes(cell: &str) -> bool {
+    cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| {
+        let digits = word.trim_end_matches(['x', 'X']);
+        digits.len() < word.len()
+            && !digits.is_empty()
+            && digits.bytes().all(|byte| byte.is_ascii_digit())
+            && !(digits == "0" && word.len() - digits.len() == 1)
+    })
 }
 
 /// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
@@ -293,6 +306,13 @@ mod tests {
         // A code mistyped, a negative code, a word: their rows are not to be left out.
         for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
             assert!(!names_several_codes(one), "{one}");
+        }
+        for class in ["5xx", "5xx (SERVER ERROR)", "4XX", "50x", "Any 3xx"] {
+            assert!(names_a_class_of_codes(class), "{class}");
+        }
+        // A hex code, its prefix alone, a word that ends in `x`, an `x` alone.
+        for one in ["0x5", "0x", "0X", "Max", "x", "xx", "1x2", "404"] {
+            assert!(!names_a_class_of_codes(one), "{one}");
         }
         let entry = [Spanned::new(0..1, r#"a "b""#.to_owned())];
         let line = Offers::new(&entry).offer("1-2").map(|offer| offer.line);
