@@ -2,6 +2,7 @@
 //! says. Copied into the generated crate's `tests/` by xtask/tests/new_crate.rs.
 
 use errors::chime::{FinalClosure, ReconnectableClosure};
+use errors::discord::{GatewayClose, HttpResponse, JsonError};
 use errors::glacier::{GlacierError, GlacierStatus};
 use errors::iot::{IdentityError, MessageBrokerError, ShadowError};
 use errors::jsonrpc::RpcError;
@@ -122,4 +123,35 @@ fn a_row_of_a_range_of_codes_left_out() {
     assert_eq!("0x01".parse::<Zone>(), Ok(Zone::CodeChunksContentAddressed));
     assert_eq!(Zone::CodeChunksContentAddressed.name(), "Code chunks (content-addressed)");
     assert_eq!(<Zone as Entry>::TABLE.columns, &["Zone Z", "Category"]);
+}
+
+#[test]
+fn reason_phrases_in_parentheses_and_a_class_of_statuses_left_out() {
+    assert_eq!(HttpResponse::from_code(429), Some(HttpResponse::_429TooManyRequests));
+    assert_eq!(HttpResponse::_429TooManyRequests.code(), 429);
+    assert_eq!(HttpResponse::_429TooManyRequests.name(), "429 (TOO MANY REQUESTS)");
+    assert_eq!(HttpResponse::_404NotFound as u16, 404, "the codes are the discriminants");
+    assert_eq!(HttpResponse::ALL.len(), 11, "the `5xx` row is no variant");
+    assert_eq!(HttpResponse::from_code(500), None);
+    assert!(HttpResponse::_401Unauthorized.meaning().starts_with("The Authorization header"));
+}
+
+#[test]
+fn codes_of_five_and_six_digits_under_a_level_six_heading() {
+    assert_eq!(JsonError::from_code(10003), Some(JsonError::UnknownChannel));
+    assert_eq!(JsonError::UnknownChannel.code(), 10003u32);
+    assert_eq!(JsonError::from_code(0), Some(JsonError::GeneralErrorSuchAsAMalformedRequestBodyAmongstOtherThings));
+    let last = JsonError::ALL.last().unwrap();
+    assert_eq!((last.code(), *last as u32), (530007, 530007));
+    assert_eq!(<JsonError as Entry>::TABLE.title, "JSON Error Codes");
+}
+
+#[test]
+fn a_name_with_a_code_span_and_a_column_of_booleans() {
+    let close = GatewayClose::from_code(4007).unwrap();
+    assert_eq!(close, GatewayClose::InvalidSeq);
+    assert_eq!(close.name(), "Invalid seq");
+    assert_eq!(close.reconnect(), "true");
+    assert_eq!(GatewayClose::AuthenticationFailed.reconnect(), "false");
+    assert_eq!(GatewayClose::from_name("Invalid seq"), Some(close));
 }
