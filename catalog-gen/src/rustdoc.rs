@@ -623,7 +623,8 @@ impl<'u> Links<'u> {
     }
 }
 
-/// A link target made absolute against `base`; `.md` pages become `.html`, as published.
+/// A link target made absolute against `base`; `.md` pages become pages as the site publishes
+/// them, with the extension of `base` (`.html`, `.htm` or none; `.html` where it ends in `/`).
 pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     if dest.is_empty() || is_absolute_url(&dest) {
         return dest;
@@ -635,12 +636,29 @@ pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     // Only a `.md` page's target is rewritten before joining; any other is joined as written.
     let relative: Cow<'_, str> = match (path.strip_suffix(".md"), fragment) {
         (None, _) => Cow::Borrowed(&dest),
-        (Some(stem), None) => Cow::Owned(format!("{stem}.html")),
-        (Some(stem), Some(fragment)) => Cow::Owned(format!("{stem}.html#{fragment}")),
+        (Some(stem), None) => Cow::Owned(format!("{stem}{}", published_extension(base))),
+        (Some(stem), Some(fragment)) => Cow::Owned(format!(
+            "{stem}{extension}#{fragment}",
+            extension = published_extension(base)
+        )),
     };
     match base.join(&relative) {
         Ok(url) => String::from(url).into(),
         Err(_) => dest,
+    }
+}
+
+/// What a site puts where its Markdown pages' `.md` was, read from the URL it published this
+/// page at: `.html` or `.htm` where that ends so (AWS's docs), nothing where its last segment
+/// has no extension (Microsoft Learn, the EIPs, Discord). A URL ending in `/` tells nothing:
+/// `.html`, the commonest.
+fn published_extension(base: &Url) -> &'static str {
+    let last = base.path().rsplit('/').next().unwrap_or_default();
+    match last.rsplit_once('.') {
+        _ if last.is_empty() => ".html",
+        None => "",
+        Some((_, "htm")) => ".htm",
+        Some(_) => ".html",
     }
 }
 
@@ -690,6 +708,35 @@ mod tests {
         assert_eq!(
             &*url,
             "https://docs.aws.amazon.com/mediaconvert/latest/ug/upload-input-files.html#http-input-requirements"
+        );
+    }
+
+    #[test]
+    fn a_page_link_takes_the_extension_the_page_itself_is_published_with() {
+        let link = |base: &str| {
+            let base = Url::parse(base).unwrap();
+            absolute("../x/bug-check-0x1.md#cause".into(), &base).into_string()
+        };
+        let learn = "https://learn.microsoft.com/windows-hardware/drivers/debugger/reference2";
+        assert_eq!(
+            link(learn),
+            "https://learn.microsoft.com/windows-hardware/drivers/x/bug-check-0x1#cause"
+        );
+        assert_eq!(
+            link("https://a.example/d/e/p.htm"),
+            "https://a.example/d/x/bug-check-0x1.htm#cause"
+        );
+        assert_eq!(
+            link("https://a.example/d/e/p.html"),
+            "https://a.example/d/x/bug-check-0x1.html#cause"
+        );
+        assert_eq!(
+            link("https://a.example/d/e/"),
+            "https://a.example/d/x/bug-check-0x1.html#cause"
+        );
+        assert_eq!(
+            link("https://a.example/d/e/v1.2"),
+            "https://a.example/d/x/bug-check-0x1.html#cause"
         );
     }
 
