@@ -33,10 +33,13 @@ pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
 pub(crate) use plain_text::trim_from;
 
-/// The Markdown extensions the pages are read with: GitHub's tables, footnotes and
-/// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page).
-pub const PARSER_OPTIONS: Options =
-    Options::ENABLE_TABLES.union(Options::ENABLE_FOOTNOTES).union(Options::ENABLE_STRIKETHROUGH);
+/// The Markdown extensions the pages are read with: GitHub's tables, footnotes,
+/// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page) and alerts (a
+/// quote that starts `> [!NOTE]`, whose tag GitHub shows as the quote's title, not as text).
+pub const PARSER_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_GFM);
 
 /// Events with their byte ranges in the page.
 pub type Events<'a> = Vec<(Event<'a>, Range<usize>)>;

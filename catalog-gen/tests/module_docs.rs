@@ -95,6 +95,11 @@ fn blocks(markdown: &str) -> Vec<String> {
             Event::SoftBreak => {}
             Event::Text(text) if text.trim().is_empty() => {}
             Event::Start(Tag::CodeBlock(_)) => blocks.push("code".into()),
+            // An alert (`> [!NOTE]`) reads as GitHub shows it: a quote titled by a paragraph.
+            Event::Start(Tag::BlockQuote(Some(_))) => {
+                blocks.extend(["BlockQuote(None)", "Paragraph", "/Paragraph"].map(String::from))
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => blocks.push("/BlockQuote(None)".into()),
             Event::Start(tag @ (Tag::Heading { .. } | Tag::BlockQuote(_))) => {
                 blocks.push(format!("{tag:?}"))
             }
@@ -233,6 +238,7 @@ fn prose_block(depth: u32) -> impl Strategy<Value = String> {
         let children = prop::collection::vec(inner, 1..4).prop_map(|blocks| blocks.join("\n\n"));
         let container = prop::sample::select(vec![
             ("> ", "> "),
+            ("> [!NOTE]\n> ", "> "),
             ("- ", "  "),
             ("1. ", "   "),
             ("10. ", "    "),
@@ -287,4 +293,20 @@ proptest! {
         let start = line_start(&source, page.events.first().map_or(source.len(), |(_, r)| r.start));
         prop_assert_eq!(blocks(&prose), blocks(&source[start..]), "{:?}\n{}", source, prose);
     }
+}
+
+/// GitHub shows an alert's tag (`> [!NOTE]`) as the quote's title, which rustdoc, having no
+/// alerts, would show as text: the quote starts with the title in bold.
+#[test]
+fn an_alert_is_a_quote_titled_as_github_titles_it() {
+    let page = "Intro.\n\n> [!NOTE]\n> This topic is for programmers.\n\n\
+                > [!WARNING]  \n> Do not.\n\n> [!NOTE] inline\n> A plain quote.\n\n\
+                | Code | Name |\n|---|---|\n| 1 | One |\n";
+    let module = module(page);
+    let docs = docs(&module).join("\n");
+    assert!(docs.contains("> **Note**\n>\n> This topic is for programmers."), "{module}");
+    assert!(docs.contains("> **Warning**\n>\n> Do not."), "{module}");
+    assert!(!docs.contains("[!WARNING]") && !docs.contains("> [!NOTE]\n"), "{module}");
+    // A tag with text after it on its line is no alert, on GitHub either: a quote of text.
+    assert!(docs.contains("> \\[!NOTE\\] inline\n> A plain quote."), "{module}");
 }

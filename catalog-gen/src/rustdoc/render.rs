@@ -3,7 +3,7 @@
 //! inline, code blocks fenced as text, and runs that would read otherwise once side by side
 //! joined, or written as HTML.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use url::Url;
 
 use super::{absolute, written};
@@ -88,6 +88,13 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             Event::Start(Tag::CodeBlock(_)) => {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("text".into())))
             }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                // GitHub shows an alert's tag as the quote's title (`> [!NOTE]`, "Note");
+                // rustdoc has no alerts and would show the tag as text.
+                kept.extend(alert_title(kind));
+                continue;
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => Event::End(TagEnd::BlockQuote(None)),
             // Two code spans, or two runs of the same emphasis, side by side (`*a*_b_`, or an
             // anchor between them dropped) show as one, and are written as one: side by side,
             // their backticks or delimiters would read as one run (`` `a``b` ``, one code span
@@ -183,6 +190,26 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     }
     emphasis_markdown_cannot_write_as_html(&mut kept);
     written::markdown(&kept)
+}
+
+/// The start of a plain quote that shows an alert of `kind` as GitHub titles it: a first
+/// paragraph of its name in bold.
+fn alert_title(kind: BlockQuoteKind) -> [Event<'static>; 6] {
+    let title = match kind {
+        BlockQuoteKind::Note => "Note",
+        BlockQuoteKind::Tip => "Tip",
+        BlockQuoteKind::Important => "Important",
+        BlockQuoteKind::Warning => "Warning",
+        BlockQuoteKind::Caution => "Caution",
+    };
+    [
+        Event::Start(Tag::BlockQuote(None)),
+        Event::Start(Tag::Paragraph),
+        Event::Start(Tag::Strong),
+        Event::Text(title.into()),
+        Event::End(TagEnd::Strong),
+        Event::End(TagEnd::Paragraph),
+    ]
 }
 
 /// Writes as HTML (`<em>`, `<strong>`, `<del>`) each emphasis, strong emphasis or
