@@ -624,7 +624,8 @@ impl<'u> Links<'u> {
 }
 
 /// A link target made absolute against `base`; `.md` pages become pages as the site publishes
-/// them, with the extension of `base` (`.html`, `.htm` or none; `.html` where it ends in `/`).
+/// them, with the extension of `base` (`.html`, `.htm`, `.md` or none; `.html` where it ends
+/// in `/`).
 pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     if dest.is_empty() || is_absolute_url(&dest) {
         return dest;
@@ -650,14 +651,16 @@ pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
 
 /// What a site puts where its Markdown pages' `.md` was, read from the URL it published this
 /// page at: `.html` or `.htm` where that ends so (AWS's docs), nothing where its last segment
-/// has no extension (Microsoft Learn, the EIPs, Discord). A URL ending in `/` tells nothing:
-/// `.html`, the commonest.
+/// has no extension (Microsoft Learn, the EIPs, Discord), `.md` where it is the Markdown page
+/// itself (a repository's page on GitHub). A URL ending in `/` or in another extension tells
+/// nothing: `.html`, the commonest.
 fn published_extension(base: &Url) -> &'static str {
     let last = base.path().rsplit('/').next().unwrap_or_default();
     match last.rsplit_once('.') {
         _ if last.is_empty() => ".html",
         None => "",
         Some((_, "htm")) => ".htm",
+        Some((_, "md")) => ".md",
         Some(_) => ".html",
     }
 }
@@ -738,6 +741,8 @@ mod tests {
             link("https://a.example/d/e/v1.2"),
             "https://a.example/d/x/bug-check-0x1.html#cause"
         );
+        let github = "https://github.com/o/r/blob/main/d/spec.md";
+        assert_eq!(link(github), "https://github.com/o/r/blob/main/x/bug-check-0x1.md#cause");
     }
 
     #[test]
