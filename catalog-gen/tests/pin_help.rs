@@ -351,6 +351,39 @@ fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     assert!(module.contains("#[deprecated"), "{module}");
 }
 
+/// The same where the `[[table]]` retires a row already: the help's line holds both
+/// retirements, to paste in place of the `[[table]]`'s `retired` (its own retirement alone,
+/// pasted beside it, was a TOML duplicate key).
+#[test]
+fn the_retirement_a_pin_without_a_row_offers_beside_a_retirement_is_the_one_retired_line() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n| 3 | Bye |\n"));
+    let first = pin_from(
+        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n")),
+        "would be removed",
+        "retired",
+        "",
+    );
+    let pin = r#"variants = { "2" = "SayHi" }"#;
+    fs::write(&manifest, format!("{HEAD}{pin}\n{first}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+
+    let errors = page_errors(&manifest, &page, ROWS);
+    let error = errors.iter().find(|error| error.message.contains("no row's code")).unwrap();
+    let help = error.help.as_deref().unwrap();
+    assert!(help.contains("retiring the row in place of this [[table]]'s `retired`: `"), "{help}");
+    let retired = pasted(help, "retired", "");
+    let note = "{ note = \"no longer in the documentation\" }";
+    assert_eq!(retired, format!(r#"retired = {{ "3" = {note}, "2" = {note} }}"#));
+    fs::write(&manifest, format!("{HEAD}{pin}\n{retired}\n")).unwrap();
+    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
+    let module = written_module(&manifest);
+    assert!(module.contains("    SayHi,\n") && module.contains("    Bye,\n"), "{module}");
+    assert!(regen::regen(&manifest, &Options::default()).unwrap().is_up_to_date());
+}
+
 /// A page that swapped two columns: the removed row's code is a new row's name and its name
 /// a new row's code. The help's retirement, pasted, keeps it: a new row that has the old code
 /// as its name is not the old row documented again (replaying a real AWS IoT page's history,

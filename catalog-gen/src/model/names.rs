@@ -283,7 +283,7 @@ fn pinned_row<'p>(
     retirable.then(|| PinnedRow::Gone {
         code: &was.code,
         name: &was.name,
-        key: key.to_owned(),
+        line: problems::retirement_line(spec, key),
         variant: pinned,
     })
 }

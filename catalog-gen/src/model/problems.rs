@@ -107,6 +107,15 @@ impl PinLine {
         pins.map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())))
     }
 
+    /// How a help offers a `retired` line ([`retirement_line`]): in place of the
+    /// `[[table]]`'s, or as a line to add.
+    fn retiring(&self) -> String {
+        match self.replaces {
+            true => format!("in place of this [[table]]'s `{}`: `{}`", self.table, self.text),
+            false => format!("in this [[table]]: `{}`", self.text),
+        }
+    }
+
     /// How a help offers the line: in place of the `[[table]]`'s, or as a line to add.
     fn offered(&self) -> String {
         let table = self.table;
@@ -126,6 +135,17 @@ impl PinLine {
 /// of a retirement in every help that offers one.
 pub fn retirement(key: &str) -> String {
     table_line("retired", [(key, retired_value(&new_retirement()))])
+}
+
+/// The `retired` line a help of stage 9 gives to retire the row that `key` names: with the
+/// `[[table]]`'s own retirements, in place of its `retired`, where it has any (beside it, a
+/// line of the one retirement would be a TOML duplicate key).
+pub fn retirement_line(spec: &TableSpec, key: &str) -> PinLine {
+    let retired = spec.retired.iter();
+    let retired = retired.map(|(key, retired)| (key.get_ref().as_str(), retired_value(retired)));
+    let new = (key, retired_value(&new_retirement()));
+    PinLine::of_all("retired", retired, std::iter::once(new.clone()), |a, b| a == b)
+        .unwrap_or_else(|| PinLine::alone("retired", new))
 }
 
 /// A retirement as a help offers it: its note the default one, no date (the user's to add).
@@ -205,8 +225,9 @@ pub enum PinnedRow<'p> {
         code: &'p str,
         /// Its name, as the snapshot has it.
         name: &'p str,
-        /// Its code or name, whichever would retire it alone.
-        key: String,
+        /// The `retired` line that retires it, keyed by its code or name, whichever would
+        /// retire it alone ([`retirement_line`]).
+        line: PinLine,
         /// The pinned variant name.
         variant: &'p str,
     },

@@ -4,9 +4,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{
-    KeptVariant, PinLine, PinnedRow, Place, pin_variant_help, retirement, skip_clause, table_line,
-};
+use super::{KeptVariant, PinLine, PinnedRow, Place, pin_variant_help, skip_clause, table_line};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::skip::SkipOffer;
@@ -29,15 +27,15 @@ impl Place<'_> {
             "no row has this code or name",
         );
         match was {
-            Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
+            Some(PinnedRow::Gone { code, name, line, variant }) => diagnostic
                 .with_note(format!(
                     "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
                      is no longer in the table"
                 ))
                 .with_help(format!(
                     "fix the key or remove the pin; or, if its row is gone from the docs, keep \
-                     its variant by retiring the row in this [[table]]: `{}`",
-                    retirement(&key)
+                     its variant by retiring the row {}",
+                    line.retiring()
                 )),
             Some(PinnedRow::InTable { key, variant, line }) => {
                 diagnostic.with_help(pin_rekeyed(&key, variant, line.as_ref()))
@@ -70,16 +68,16 @@ impl Place<'_> {
             Some(PinnedRow::InTable { key, variant, line }) => {
                 diagnostic.with_help(pin_rekeyed(&key, variant, line.as_ref()))
             }
-            Some(PinnedRow::Gone { code, name, key, variant }) => diagnostic
+            Some(PinnedRow::Gone { code, name, line, variant }) => diagnostic
                 .with_note(format!(
                     "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
                      is no longer in the table"
                 ))
                 .with_help(format!(
-                    "to keep that variant, retire its row in place of this pin: `{}`; or, if one \
+                    "to keep that variant, retire its row in place of this pin, {}; or, if one \
                      of the rows is that row with its name changed, key the pin by that row's \
                      name",
-                    retirement(&key)
+                    line.retiring()
                 )),
             None if keys.is_empty() => {
                 diagnostic.with_help("pin by the row's name where rows share a code")
