@@ -1070,6 +1070,56 @@ fn the_pin_for_a_renamed_column_pasted_from_the_help_keeps_its_method() {
     assert!(module.contains("pub const fn what_to_do("), "{module}");
 }
 
+/// The same where the `[[table]]` pins a method already: the help gives the one `accessors`
+/// line of both, in place of the `[[table]]`'s (its own pin alone, pasted beside it, was a
+/// TOML duplicate key: found by the made histories, which paste as a user would).
+#[test]
+fn the_pin_for_a_renamed_column_beside_an_accessors_pin_is_the_one_accessors_line() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let pinned = format!("{HEAD}accessors = {{ \"Notes\" = \"remarks\" }}\n");
+    fs::write(&manifest, &pinned).unwrap();
+    let row = "| E1 | Full | Disk full. | Free space. |\n";
+    regen_page(&manifest, &page, &format!("| Code | Name | Notes | Details |\n|-|-|-|-|\n{row}"));
+
+    let errors = page_errors(
+        &manifest,
+        &page,
+        &format!("| Code | Name | Notes | Remedy |\n|-|-|-|-|\n{row}"),
+    );
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    let help = error.help.as_deref().unwrap();
+    assert!(help.contains("in place of this [[table]]'s `accessors`, `accessors = "), "{help}");
+    let pin = pasted(help, "accessors", "");
+    assert_eq!(pin, r#"accessors = { "Notes" = "remarks", "Remedy" = "details" }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("pub const fn details(") && module.contains("pub const fn remarks("));
+}
+
+/// Two pinned rows removed at once: each pin's help gives the one `retired` line of both rows
+/// (each its own line, the two pasted were a TOML duplicate key: found by the made
+/// histories), which pasted keeps both variants.
+#[test]
+fn two_pins_without_rows_get_the_one_retired_line_of_both() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let pins = r#"variants = { "2" = "SayHi", "3" = "SayBye" }"#;
+    fs::write(&manifest, format!("{HEAD}{pins}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Hello |\n| 3 | Goodbye |\n"));
+
+    let errors = page_errors(&manifest, &page, ROWS);
+    let helps: Vec<&str> = errors.iter().filter_map(|error| error.help.as_deref()).collect();
+    assert_eq!(helps.len(), 2, "{errors:#?}");
+    let line = pasted(helps[0], "retired", "");
+    assert_eq!(line, pasted(helps[1], "retired", ""), "one line for the table");
+    let note = "{ note = \"no longer in the documentation\" }";
+    assert_eq!(line, format!(r#"retired = {{ "2" = {note}, "3" = {note} }}"#));
+    fs::write(&manifest, format!("{HEAD}{pins}\n{line}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    SayHi,\n") && module.contains("    SayBye,\n"), "{module}");
+}
+
 /// Two rows that swap names upstream: each variant's name goes to the other row, which the
 /// gate took for no change at all (both names were still there), so `E::A` came to mean the
 /// row `2`. Each is a rename now, and the line of both pins that each help gives keeps both

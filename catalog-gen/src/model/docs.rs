@@ -197,6 +197,11 @@ fn enum_model(
                 .collect(),
             skip_rows: spec.skip_rows.iter().map(|entry| entry.get_ref().clone()).collect(),
             retired,
+            accessors: spec
+                .accessors
+                .iter()
+                .map(|(header, method)| (header.get_ref().clone(), method.get_ref().clone()))
+                .collect(),
             integer_codes: spec.key_type.get_ref().is_integer(),
             discriminants: facts.discriminants,
         },

@@ -272,6 +272,9 @@ pub struct Origin {
     /// The manifest's retirements in effect (not those of rows the page documents again): key
     /// and entry, which the break gate's line that keeps every removed row keeps too.
     pub retired: Vec<(String, crate::manifest::Retired)>,
+    /// The manifest's `accessors` pins: header and method, which the break gate's line that
+    /// keeps every removed method keeps too.
+    pub accessors: Vec<(String, String)>,
     /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
     pub integer_codes: bool,
     /// Whether the codes are the discriminants, and if not, why: what the break gate says

@@ -283,7 +283,7 @@ fn pinned_row<'p>(
     retirable.then(|| PinnedRow::Gone {
         code: &was.code,
         name: &was.name,
-        line: problems::retirement_line(spec, key),
+        line: offers.pins.retire(spec, key),
         variant: pinned,
     })
 }
@@ -300,6 +300,11 @@ pub struct PinOffers {
     offered: Vec<PinOffer>,
     /// Every pin the helps offered at an earlier reading, where they offered several.
     at_once: Option<Vec<PinOffer>>,
+    /// The keys of the retirements offered this reading (a pinned row gone: its `retired`
+    /// line is made as the `variants` line is).
+    retired: Vec<String>,
+    /// Every retirement the helps offered at an earlier reading, where they offered several.
+    retired_at_once: Option<Vec<String>>,
 }
 
 /// A pin a help offers: its key, its name as TOML, and the manifest's pin it replaces (keyed
@@ -331,18 +336,43 @@ impl PinOffers {
         }
     }
 
-    /// Where this reading offered more than one pin (and no more than a line holds), the
-    /// offers for reading the table again, each help giving the line of them all.
-    pub fn at_once(&self) -> Option<PinOffers> {
-        let mut all: Vec<PinOffer> = Vec::new();
-        for offer in &self.offered {
-            if !all.contains(offer) {
-                all.push(offer.clone());
-            }
-        }
-        let several = self.at_once.is_none() && (2..=problems::MOST_IN_A_LINE).contains(&all.len());
-        several.then(|| PinOffers { offered: Vec::new(), at_once: Some(all) })
+    /// The `retired` line a help gives to retire the row that `key` names: with the
+    /// `[[table]]`'s retirements, and where the table's helps offer several, every one of
+    /// them ([`problems::retirement_line`]).
+    pub fn retire(&mut self, spec: &TableSpec, key: &str) -> PinLine {
+        self.retired.push(key.to_owned());
+        let own = [key.to_owned()];
+        problems::retirement_line(spec, key, self.retired_at_once.as_deref().unwrap_or(&own))
     }
+
+    /// Where this reading offered more than one pin or more than one retirement (and no more
+    /// than a line holds), the offers for reading the table again, each help giving the line
+    /// of them all.
+    pub fn at_once(&self) -> Option<PinOffers> {
+        if self.at_once.is_some() || self.retired_at_once.is_some() {
+            return None;
+        }
+        let all = distinct(&self.offered);
+        let retired = distinct(&self.retired);
+        let several = |count: usize| (2..=problems::MOST_IN_A_LINE).contains(&count);
+        (several(all.len()) || several(retired.len())).then(|| PinOffers {
+            offered: Vec::new(),
+            at_once: several(all.len()).then_some(all),
+            retired: Vec::new(),
+            retired_at_once: several(retired.len()).then_some(retired),
+        })
+    }
+}
+
+/// `items` without repeats, in their order.
+fn distinct<T: Clone + PartialEq>(items: &[T]) -> Vec<T> {
+    let mut all: Vec<T> = Vec::new();
+    for item in items {
+        if !all.contains(item) {
+            all.push(item.clone());
+        }
+    }
+    all
 }
 
 /// The one `variants` line of `spec`'s pins, less those `offers` replace, and `offers`

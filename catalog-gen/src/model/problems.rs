@@ -137,15 +137,17 @@ pub fn retirement(key: &str) -> String {
     table_line("retired", [(key, retired_value(&new_retirement()))])
 }
 
-/// The `retired` line a help of stage 9 gives to retire the row that `key` names: with the
-/// `[[table]]`'s own retirements, in place of its `retired`, where it has any (beside it, a
-/// line of the one retirement would be a TOML duplicate key).
-pub fn retirement_line(spec: &TableSpec, key: &str) -> PinLine {
+/// The `retired` line a help of stage 9 gives to retire the row that `key` names, one of the
+/// rows `all` the table's helps retire: with the `[[table]]`'s own retirements, in place of
+/// its `retired`, where it has any (beside it, a line of the one retirement would be a TOML
+/// duplicate key, as two helps' lines would be beside each other).
+pub fn retirement_line(spec: &TableSpec, key: &str, all: &[String]) -> PinLine {
     let retired = spec.retired.iter();
     let retired = retired.map(|(key, retired)| (key.get_ref().as_str(), retired_value(retired)));
-    let new = (key, retired_value(&new_retirement()));
-    PinLine::of_all("retired", retired, std::iter::once(new.clone()), |a, b| a == b)
-        .unwrap_or_else(|| PinLine::alone("retired", new))
+    let new = |key| (key, retired_value(&new_retirement()));
+    let offered = all.iter().map(|key| new(key.as_str()));
+    PinLine::of_all("retired", retired, offered, |a, b| a == b)
+        .unwrap_or_else(|| PinLine::alone("retired", new(key)))
 }
 
 /// A retirement as a help offers it: its note the default one, no date (the user's to add).

@@ -44,7 +44,9 @@ pub fn diagnostics(
                 removed_variant(find(enum_name), enum_name, old, row, *retirable, retired)
             }
             Break::RemovedMethod { enum_name, old, header, renamed_to, new_headers } => {
-                removed_method(find(enum_name), enum_name, old, header, renamed_to, new_headers)
+                let accessors = lines.accessors(enum_name);
+                let column = (header, renamed_to, &new_headers[..]);
+                removed_method(find(enum_name), enum_name, old, column, accessors)
             }
             Break::DroppedDiscriminants { enum_name, code_type } => {
                 dropped_discriminants(find(enum_name), enum_name, code_type.as_deref())
@@ -87,14 +89,14 @@ pub fn diagnostics(
 
 /// The diagnostic of a column accessor `old` that is gone: the pin for the column that took
 /// its column's place, where one did ([`removed_methods`](super::removed_methods)), or else
-/// the headers that are new.
+/// the headers that are new. `accessors` is the line of the enum's accessor pins that keeps
+/// every removed method of a column renamed ([`LinesKept`]), where it has more than this pin.
 fn removed_method(
     origin: Option<&Origin>,
     enum_name: &str,
     old: &str,
-    header: &Option<String>,
-    renamed_to: &Option<String>,
-    new_headers: &[String],
+    (header, renamed_to, new_headers): (&Option<String>, &Option<String>, &[String]),
+    accessors: Option<&str>,
 ) -> Diagnostic {
     let error = Diagnostic::error(format!(
         "breaking change: the method `{enum_name}::{old}()` would be removed"
@@ -106,14 +108,22 @@ fn removed_method(
     let listed = |headers: &[String]| {
         headers.iter().map(|header| format!("`{header}`")).collect::<Vec<_>>().join(", ")
     };
+    let has_accessors = origin.is_some_and(|origin| !origin.accessors.is_empty());
     let (note, help) = match (header, renamed_to) {
         (Some(header), Some(new)) => (
             format!("{gone}, which has a new column `{new}` in its place"),
-            format!(
-                "if `{header}` was renamed `{new}`, keep the method with a pin in this \
-                 [[table]]: `accessors = {{ {} = \"{old}\" }}`; {OVERRIDE}",
-                toml_string(new)
-            ),
+            match accessors {
+                Some(line) => format!(
+                    "if `{header}` was renamed `{new}`, keep the method with a pin: {}; \
+                     {OVERRIDE}",
+                    keeps_every(line, "accessors", has_accessors, "method", " ")
+                ),
+                None => format!(
+                    "if `{header}` was renamed `{new}`, keep the method with a pin in this \
+                     [[table]]: `accessors = {{ {} = \"{old}\" }}`; {OVERRIDE}",
+                    toml_string(new)
+                ),
+            },
         ),
         _ => (
             match new_headers {
@@ -204,14 +214,16 @@ fn row_shown(code: &str, key: &str) -> String {
 }
 
 /// For each enum, the lines of the manifest's `variants` and `retired` that keep every
-/// variant the breaks would rename or remove, where `retired` can keep it: the manifest's
-/// entries (a pinned row renamed given its old name again) and those the helps offer.
-/// Pasted in place of the manifest's, one line keeps every variant, where a line per variant
-/// would each be a TOML duplicate key beside the manifest's table or one another. `None`
-/// where a line would hold more than [`problems::MOST_IN_A_LINE`] entries.
+/// variant the breaks would rename or remove, where `retired` can keep it, and of its
+/// `accessors` that keeps every method of a column renamed: the manifest's entries (a pinned
+/// row renamed given its old name again) and those the helps offer. Pasted in place of the
+/// manifest's, one line keeps every variant or method, where a line per variant would each be
+/// a TOML duplicate key beside the manifest's table or one another. `None` where a line would
+/// hold more than [`problems::MOST_IN_A_LINE`] entries.
 struct LinesKept<'b> {
     variants: BTreeMap<&'b str, Option<Line>>,
     retired: BTreeMap<&'b str, Option<Line>>,
+    accessors: BTreeMap<&'b str, Option<Line>>,
 }
 
 /// A line of the manifest a help gives to paste in place of one of its tables.
@@ -226,6 +238,7 @@ impl<'b> LinesKept<'b> {
     fn new(origins: &BTreeMap<String, Origin>, breaks: &'b [Break]) -> Self {
         let mut renamed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
         let mut removed: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut methods: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
         for found in breaks {
             match found {
                 Break::RenamedVariant { enum_name, old, pin_key, .. } => {
@@ -233,6 +246,9 @@ impl<'b> LinesKept<'b> {
                 }
                 Break::RemovedVariant { enum_name, pin_key, retirable: true, .. } => {
                     removed.entry(enum_name).or_default().push(pin_key);
+                }
+                Break::RemovedMethod { enum_name, old, renamed_to: Some(new), .. } => {
+                    methods.entry(enum_name).or_default().push((new, old));
                 }
                 _ => {}
             }
@@ -256,7 +272,23 @@ impl<'b> LinesKept<'b> {
             let added = removed.iter().map(|key| (*key, retired_value(&new_retirement())));
             (enum_name, line("retired", kept.chain(added).collect()))
         });
-        LinesKept { variants: variants.collect(), retired: retired.collect() }
+        let accessors = methods.into_iter().map(|(enum_name, methods)| {
+            let pins = origin(enum_name).map_or(&[][..], |origin| &origin.accessors[..]);
+            let kept = pins.iter().map(|(header, method)| (header.as_str(), toml_string(method)));
+            let added = methods.iter().map(|&(header, method)| (header, toml_string(method)));
+            (enum_name, line("accessors", kept.chain(added).collect()))
+        });
+        LinesKept {
+            variants: variants.collect(),
+            retired: retired.collect(),
+            accessors: accessors.collect(),
+        }
+    }
+
+    /// The line of `enum_name`'s `accessors` that keeps every method of a renamed column,
+    /// where it has more than one help's own pin.
+    fn accessors(&self, enum_name: &str) -> Option<&str> {
+        Self::more_than_one(self.accessors.get(enum_name))
     }
 
     /// The line of `enum_name`'s `variants` that keeps every name, where it has more than
