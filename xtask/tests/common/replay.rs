@@ -179,8 +179,19 @@ impl Table {
                 else {
                     continue;
                 };
+                // A line beside the `[[table]]`'s own line of the same table would be a TOML
+                // duplicate key, as a user pasting it would find: a help gives it in place of
+                // the table's own, or says that its entry goes in the same table.
+                let replaces = error.contains(&format!("in place of this [[table]]'s `{name}`"));
+                let joins = error.contains(&format!("go in the same `{name}` table"));
+                let adds = pins.iter().any(|(key, value)| self.pins(name).get(key) != Some(value));
+                assert!(
+                    replaces || joins || !adds || self.pins(name).is_empty(),
+                    "a `{name}` line to paste beside the [[table]]'s own:\n{error}\n{}",
+                    self.pins_text()
+                );
                 // A line to paste in place of the table's own: what it leaves out goes.
-                if error.contains(&format!("in place of this [[table]]'s `{name}`")) {
+                if replaces {
                     let gone: Vec<String> = self
                         .pins(name)
                         .keys()
