@@ -127,6 +127,16 @@ impl TableSpec {
     }
 }
 
+/// The entries of one of a `[[table]]`'s tables (`variants`, `accessors`, `retired`) in the
+/// order the manifest writes them, which the map of them does not keep: a line a help gives to
+/// paste in place of the table's keeps them so, its new entries after them, so that pasted it
+/// changes no more of the manifest than it must.
+pub fn in_manifest_order<V>(table: &BTreeMap<Spanned<String>, V>) -> Vec<(&Spanned<String>, &V)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
 /// Why a row that left the docs is kept: both optional, both shown in its deprecation note.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

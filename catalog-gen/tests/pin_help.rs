@@ -167,6 +167,23 @@ fn the_one_variants_line_the_warnings_offer_pasted_pins_every_name() {
     }
 }
 
+/// A line given in place of the `[[table]]`'s keeps its entries in the manifest's order (not
+/// sorted, as the manifest's map of them is), the new ones after them: pasted, it changes no
+/// more of the manifest than it must.
+#[test]
+fn a_line_in_place_of_the_tables_keeps_the_manifests_order() {
+    let long = "First and then something else happened that nobody expected at all, not even the \
+                operator on call that night";
+    let page =
+        format!("| Code | Name |\n| --- | --- |\n| 1 | {long} one |\n| 2 | Two |\n| 4 | Four |\n");
+    let manifest = format!("{HEAD}variants = {{ \"Two\" = \"Deux\", \"4\" = \"Quatre\" }}\n");
+    let (found, _) = generate(&manifest, &page);
+    let help = found[0].help.as_deref().unwrap();
+    assert!(help.contains("in place of this [[table]]'s `variants`"), "{help}");
+    let line = pasted(help, "variants", "...");
+    assert_eq!(line, r#"variants = { "Two" = "Deux", "4" = "Quatre", "1" = "..." }"#);
+}
+
 /// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
 /// whose code another row has: the pin is keyed by the row's name, as every help keys a row
 /// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use url::Url;
 
-use crate::manifest::{self, KeyType, TableSpec};
+use crate::manifest::{self, KeyType, TableSpec, in_manifest_order};
 use crate::markdown::{self, Cell, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::facts::Facts;
@@ -134,7 +134,7 @@ fn enum_model(
                 url: text.url,
                 retired: named.retiring.map(|retiring| {
                     let entry = &ready.spec.retired[retiring.key];
-                    retired.push((retiring.key.get_ref().clone(), entry.clone()));
+                    retired.push((retiring.key, entry.clone()));
                     Box::new(Retirement { since: entry.since.clone(), note: entry.note.clone() })
                 }),
             }
@@ -190,16 +190,18 @@ fn enum_model(
         origin: Origin {
             manifest: ready.manifest_path.to_owned(),
             enum_span: spec.enum_name.span(),
-            pins: spec
-                .variants
-                .iter()
+            // In the manifest's order, as the lines the break gate's helps give keep them.
+            pins: in_manifest_order(&spec.variants)
+                .into_iter()
                 .map(|(key, name)| (key.get_ref().clone(), name.get_ref().clone(), name.span()))
                 .collect(),
             skip_rows: spec.skip_rows.iter().map(|entry| entry.get_ref().clone()).collect(),
-            retired,
-            accessors: spec
-                .accessors
-                .iter()
+            retired: {
+                retired.sort_by_key(|(key, _)| key.span().start);
+                retired.into_iter().map(|(key, entry)| (key.get_ref().clone(), entry)).collect()
+            },
+            accessors: in_manifest_order(&spec.accessors)
+                .into_iter()
                 .map(|(header, method)| (header.get_ref().clone(), method.get_ref().clone()))
                 .collect(),
             integer_codes: spec.key_type.get_ref().is_integer(),

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
-use crate::manifest::{PinnedNames, Retired, TableSpec};
+use crate::manifest::{PinnedNames, Retired, TableSpec, in_manifest_order};
 use crate::model::skip::SkipOffer;
 
 mod columns;
@@ -103,7 +103,7 @@ impl PinLine {
     /// The `[[table]]`'s own pins of `what`, as entries of a line (key, name as TOML): the
     /// start of every line of pins a help offers ([`PinLine::of_all`]).
     pub fn pinned(spec: &TableSpec, what: PinnedNames) -> impl Iterator<Item = (&str, String)> {
-        let pins = spec.pinned(what).iter();
+        let pins = in_manifest_order(spec.pinned(what)).into_iter();
         pins.map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())))
     }
 
@@ -142,7 +142,7 @@ pub fn retirement(key: &str) -> String {
 /// its `retired`, where it has any (beside it, a line of the one retirement would be a TOML
 /// duplicate key, as two helps' lines would be beside each other).
 pub fn retirement_line(spec: &TableSpec, key: &str, all: &[String]) -> PinLine {
-    let retired = spec.retired.iter();
+    let retired = in_manifest_order(&spec.retired).into_iter();
     let retired = retired.map(|(key, retired)| (key.get_ref().as_str(), retired_value(retired)));
     let new = |key| (key, retired_value(&new_retirement()));
     let offered = all.iter().map(|key| new(key.as_str()));
