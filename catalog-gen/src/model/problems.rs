@@ -178,8 +178,8 @@ pub fn skip_line<'c>(kept: &[&'c str], cells: impl IntoIterator<Item = &'c str>)
 fn skip_clause(skip: Option<&SkipOffer>) -> String {
     skip.map_or_else(String::new, |skip| {
         format!(
-            "; or, where the row stands for no one code (a range, a class such as `5xx`, a \
-             formula, a rule, an attribute block), {}",
+            "; or, where the row stands for no one code (a range, a list, a class such as \
+             `5xx`, a formula, a rule, an attribute block), {}",
             leave_out(skip)
         )
     })

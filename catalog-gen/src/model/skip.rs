@@ -207,9 +207,11 @@ fn names_a_class_of_codes(cell: &str) -> bool {
 }
 
 /// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
-/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`), a formula (`0x7f * N + 0x9D`) or a list.
+/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`), a formula (`0x7f * N + 0x9D`) or a list
+/// (`7, 9`, `404/401`, `7 and 9`, codes on lines of their own: `400<br>403`).
 fn names_several_codes(cell: &str) -> bool {
-    const JOINS: [&str; 9] = ["-", "–", "—", "..", "*", "+", ",", " to ", " or "];
+    const JOINS: [&str; 13] =
+        ["-", "–", "—", "..", "*", "+", ",", " to ", " or ", " and ", "&", "/", "\n"];
     let has_digit = |text: &str| text.bytes().any(|byte| byte.is_ascii_digit());
     JOINS.iter().any(|join| {
         cell.match_indices(join)
@@ -300,7 +302,18 @@ mod tests {
 
     #[test]
     fn only_a_row_that_stands_for_no_one_code_is_offered_to_be_left_out() {
-        for several in ["0x7f * N + 0x9D", "0x02-0xFE", "5–15", "0x3..255", "1 to 9", "7, 9"] {
+        for several in [
+            "0x7f * N + 0x9D",
+            "0x02-0xFE",
+            "5–15",
+            "0x3..255",
+            "1 to 9",
+            "7, 9",
+            "404/401",
+            "7 and 9",
+            "7 & 9",
+            "400\n403",
+        ] {
             assert!(names_several_codes(several), "{several}");
         }
         // A code mistyped, a negative code, a word: their rows are not to be left out.
