@@ -114,12 +114,17 @@ fn a_code_below_its_signed_type_names_the_smallest() {
         .errors();
 }
 
-/// A registry's row for a range, a formula or a class of codes (`0x02-0xFE`,
-/// `0x7f * N + 0x9D`, HTTP's `5xx`) is no code: the help offers to leave the row out, as for a
-/// mistyped code (`4O4`) it does not; where two rows are, each help offers the line of both.
+/// A registry's row for a range, a list, a formula or a class of codes (`0x02-0xFE`,
+/// `400<br>403`, `0x7f * N + 0x9D`, HTTP's `5xx`) is no code: the help offers to leave the
+/// row out, as for a mistyped code (`4O4`) it does not; where several rows are, each help
+/// offers the line of them all.
 #[test]
 fn a_row_of_several_codes_is_offered_to_be_left_out() {
-    Docs::seeds().mediatailor("| 409 |", "| 409-499 |").mediatailor("| 410 |", "| 5xx |").errors();
+    Docs::seeds()
+        .mediatailor("| 409 |", "| 409-499 |")
+        .mediatailor("| 410 |", "| 5xx |")
+        .mediatailor("| 404 |", "| 404<br>405 |")
+        .errors();
 }
 
 /// `skip-rows` names rows by a whole key or name cell: an entry that is neither (a typo, or a
