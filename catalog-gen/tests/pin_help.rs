@@ -118,6 +118,24 @@ fn regen_errors(manifest: &Path) -> Vec<Diagnostic> {
     }
 }
 
+/// A docs tree on disk of [`ROWS`] and a row `2` that, first `Say hi`, was renamed `Say
+/// hello` upstream, with the pin the break gate's help gave pasted (the variant `SayHi` kept):
+/// the manifest's and the page's paths, and the pin.
+fn pinned_after_a_rename(sandbox: &tempfile::TempDir) -> (PathBuf, PathBuf, String) {
+    let (manifest, page) = docs_on_disk(sandbox);
+    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
+    let pin = pin_from(
+        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n")),
+        "would become",
+        "variants",
+        "SayHi",
+    );
+    assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
+    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
+    regen::regen(&manifest, &Options::default()).unwrap();
+    (manifest, page, pin)
+}
+
 #[test]
 fn a_long_names_pin_pasted_from_the_help_pins_it() {
     // Another row has its code, so the pin is keyed by the name.
@@ -346,21 +364,10 @@ fn the_retirement_of_a_row_whose_code_new_rows_took_pasted_from_the_help_keeps_i
 #[test]
 fn the_retirement_a_pin_without_a_row_offers_pasted_keeps_the_pinned_variant() {
     let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    let rows = ROWS;
-    regen_page(&manifest, &page, &format!("{rows}| 2 | Say hi |\n"));
-    let pin = pin_from(
-        &page_errors(&manifest, &page, &format!("{rows}| 2 | Say hello |\n")),
-        "would become",
-        "variants",
-        "SayHi",
-    );
-    assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
-    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    let (manifest, page, pin) = pinned_after_a_rename(&sandbox);
 
     let retired =
-        pin_from(&page_errors(&manifest, &page, rows), "is no row's code or name", "retired", "");
+        pin_from(&page_errors(&manifest, &page, ROWS), "is no row's code or name", "retired", "");
     assert_eq!(retired, r#"retired = { "2" = { note = "no longer in the documentation" } }"#);
     fs::write(&manifest, format!("{HEAD}{pin}\n{retired}\n")).unwrap();
     let module = regen_module(&manifest);
@@ -477,17 +484,7 @@ fn a_name_that_moves_to_a_renamed_rows_code_leaves_its_own_row_removed() {
 #[test]
 fn an_ambiguous_pin_gets_the_key_of_the_row_it_was_for() {
     let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
-    let pin = pin_from(
-        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n")),
-        "would become",
-        "variants",
-        "SayHi",
-    );
-    assert_eq!(pin, r#"variants = { "2" = "SayHi" }"#);
-    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    let (manifest, page, _) = pinned_after_a_rename(&sandbox);
 
     let better = pin_from(
         &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n| 2 | Another |\n")),
@@ -552,16 +549,7 @@ fn an_ambiguous_pin_finds_its_row_by_an_integer_code_written_otherwise() {
 #[test]
 fn an_ambiguous_pin_whose_row_is_gone_gets_the_retirement_that_keeps_its_variant() {
     let sandbox = tempfile::tempdir().unwrap();
-    let (manifest, page) = docs_on_disk(&sandbox);
-    regen_page(&manifest, &page, &format!("{ROWS}| 2 | Say hi |\n"));
-    let pin = pin_from(
-        &page_errors(&manifest, &page, &format!("{ROWS}| 2 | Say hello |\n")),
-        "would become",
-        "variants",
-        "SayHi",
-    );
-    fs::write(&manifest, format!("{HEAD}{pin}\n")).unwrap();
-    regen::regen(&manifest, &Options::default()).unwrap();
+    let (manifest, page, _) = pinned_after_a_rename(&sandbox);
 
     let errors = page_errors(&manifest, &page, &format!("{ROWS}| 2 | Another |\n| 2 | Third |\n"));
     let retired = pin_from(&errors, "a pin must pick one", "retired", "");
