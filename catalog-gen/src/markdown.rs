@@ -273,6 +273,12 @@ impl<'a> Row<'a> {
         rest.iter().all(|cell| cell.missing).then_some(first)
     }
 
+    /// Whether the row has text in `cell` alone, every other cell empty or missing.
+    pub fn has_text_only_in(&self, cell: &Cell<'a>) -> bool {
+        !cell.text.is_empty()
+            && self.cells.iter().all(|other| std::ptr::eq(other, cell) || other.text.is_empty())
+    }
+
     /// Every cell's [text](Cell::text), in column order, shared as one array: what the row's
     /// variant keeps.
     pub fn texts(&self) -> &Arc<[Arc<str>]> {
@@ -792,26 +798,44 @@ fn matching_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
     events.len() - 1
 }
 
-/// A paragraph whose only content is one bold run, as used for table captions. Anchors
-/// around it (`<a name="x"></a>`), which show nothing, do not count.
+/// A paragraph whose only content is one bold run, as used for table captions.
 fn bold_caption(events: &[(Event<'_>, Range<usize>)], start: usize, end: usize) -> Option<Heading> {
     let inner = &events[start + 1..end];
+    let (bold, strong_end) = one_bold_run(inner)?;
+    Some(Heading {
+        text: plain_text(&inner[bold + 1..strong_end]),
+        span: inner[bold].1.clone(),
+        events: start..end + 1,
+    })
+}
+
+/// Where the inline `events` show one bold run and nothing else, its start and end. Anchors
+/// around it (`<a name="x"></a>`), which show nothing, do not count.
+fn one_bold_run(events: &[(Event<'_>, Range<usize>)]) -> Option<(usize, usize)> {
     let shows_nothing = |(event, _): &(Event<'_>, Range<usize>)| match event {
         Event::Text(text) => text.trim().is_empty(),
         Event::SoftBreak | Event::HardBreak => true,
         Event::InlineHtml(html) => is_anchor(html) || is_anchor_close(html),
         _ => false,
     };
-    let bold = inner.iter().position(|event| !shows_nothing(event))?;
-    if !matches!(inner[bold].0, Event::Start(Tag::Strong)) {
+    let bold = events.iter().position(|event| !shows_nothing(event))?;
+    if !matches!(events[bold].0, Event::Start(Tag::Strong)) {
         return None;
     }
-    let strong_end = matching_end(inner, bold);
-    inner[strong_end + 1..].iter().all(shows_nothing).then(|| Heading {
-        text: plain_text(&inner[bold + 1..strong_end]),
-        span: inner[bold].1.clone(),
-        events: start..end + 1,
-    })
+    let strong_end = matching_end(events, bold);
+    events[strong_end + 1..].iter().all(shows_nothing).then_some((bold, strong_end))
+}
+
+/// Whether a cell's Markdown (`**System & Validation**`) shows one bold run and nothing else,
+/// as a row that heads the rows below it writes its one cell.
+pub fn is_one_bold_run(markdown: &str) -> bool {
+    let events: Events<'_> = Parser::new_ext(markdown, PARSER_OPTIONS).into_offset_iter().collect();
+    match &events[..] {
+        [(Event::Start(Tag::Paragraph), _), inner @ .., (Event::End(TagEnd::Paragraph), _)] => {
+            one_bold_run(inner).is_some()
+        }
+        _ => false,
+    }
 }
 
 /// Cells past the header's width, which GitHub tables silently drop: the text of `row` after
@@ -963,6 +987,16 @@ mod tests {
             ));
         }
         assert_eq!(page.title.as_ref().map(|title| title.text.as_str()), Some("Title"));
+    }
+
+    #[test]
+    fn a_cell_of_one_bold_run_reads_as_one() {
+        for bold in ["**Group**", "__Group__", "**Group** <a name=\"g\"></a>"] {
+            assert!(is_one_bold_run(bold), "{bold}");
+        }
+        for other in ["Group", "*Group*", "**Group** and more", "**A** **B**", "`**A**`", ""] {
+            assert!(!is_one_bold_run(other), "{other}");
+        }
     }
 
     #[test]

@@ -202,6 +202,27 @@ fn a_line_in_place_of_the_tables_keeps_the_manifests_order() {
     assert_eq!(line, r#"variants = { "Two" = "Deux", "4" = "Quatre", "1" = "..." }"#);
 }
 
+/// Rows of a bold code cell and nothing else head the rows below them, as tables write groups
+/// (`| **System & Validation** | | |`): each is warned of, with the one `skip-rows` line of
+/// both, which pasted leaves them out, and no warning is left. A bold code with cells beside it
+/// is a row.
+#[test]
+fn the_line_that_leaves_out_rows_that_head_others_pasted_leaves_them_out() {
+    let page = "| Code | Name |\n|---|---|\n| **System & Validation** | |\n| SYS_1 | One |\n\
+                | **Auth** |  |\n| **AUTH_1** | Two |\n";
+    let (found, _) = generate(HEAD, page);
+    let helps: Vec<&str> = found.iter().filter_map(|found| found.help.as_deref()).collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let line = r#"skip-rows = ["System & Validation", "Auth"]"#;
+    assert!(helps.iter().all(|help| help.contains(&format!("`{line}`"))), "{helps:#?}");
+    let (found, module) = generate(&format!("{HEAD}{line}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    assert!(module.contains("    One,\n") && module.contains("    Two,\n"), "{module}");
+    assert!(module.contains("leaves out the rows of `System & Validation`, `Auth`"), "{module}");
+    assert!(!module.contains(r#"["System & Validation", ""]"#), "{module}");
+}
+
 /// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
 /// whose code another row has: the pin is keyed by the row's name, as every help keys a row
 /// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of

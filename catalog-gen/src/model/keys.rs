@@ -10,7 +10,7 @@ use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal};
 use crate::manifest::{PinnedNames, TableSpec};
-use crate::markdown::{Cell, Row, Table, is_attribute_block};
+use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run};
 use crate::model::columns::{self, Columns};
 use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place};
 use crate::model::skip::Offers;
@@ -45,7 +45,7 @@ pub struct Retiring<'a> {
 pub fn read<'a>(
     place: &Place<'_>,
     spec: &TableSpec,
-    table: &'a Table,
+    (source, table): (&str, &'a Table),
     columns: &Columns,
     pattern: Option<&Regex>,
     offers: &mut Offers<'_>,
@@ -54,11 +54,21 @@ pub fn read<'a>(
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
     for (index, row) in table.rows.iter().enumerate() {
-        check_width(place, table, row, offers, problems);
-        // A missing cell is empty, as GFM renders it (and `check_width` warns). A row needs a
-        // code; an empty name cell is a name that makes no identifier (the code names the
-        // variant), so the name is not read here.
+        // A missing cell is empty, as GFM renders it (and `check_width` warns, but of a row
+        // that heads others, which has no more to say). A row needs a code; an empty name cell
+        // is a name that makes no identifier (the code names the variant), so the name is not
+        // read here.
         let key_cell = &row.cells()[columns.key];
+        let heads = heads_rows(spec, (source, table), row, key_cell);
+        if !heads {
+            check_width(place, table, row, offers, problems);
+        } else {
+            // Where the codes are integers, the error of a code that is no number offers it.
+            let skip = offers.offer_row(&key_cell.text);
+            if !spec.key_type.get_ref().is_integer() {
+                problems.push(place.heading_row(key_cell.span.clone(), &key_cell.text, &skip));
+            }
+        }
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
@@ -70,6 +80,22 @@ pub fn read<'a>(
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
     rows
+}
+
+/// Whether `row` reads as a heading of the rows below it, as tables write groups of rows: text
+/// in its code cell `key_cell` only, all of it bold (`| **System & Validation** | | |`), in a
+/// table of more than one column, and where the codes are integers, no number.
+fn heads_rows(
+    spec: &TableSpec,
+    (source, table): (&str, &Table),
+    row: &Row,
+    key_cell: &Cell,
+) -> bool {
+    let integer = spec.key_type.get_ref().is_integer();
+    table.header.len() > 1
+        && row.has_text_only_in(key_cell)
+        && !(integer && int_value(&key_cell.text).is_some())
+        && is_one_bold_run(&source[key_cell.markdown.clone()])
 }
 
 /// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM
@@ -316,8 +342,8 @@ mod tests {
         Key::Int(IntValue::from(value))
     }
 
-    fn read_page(page: &str, options: &str) -> (Vec<(Key, String)>, Vec<String>) {
-        let page = markdown::parse(page);
+    fn read_page(source: &str, options: &str) -> (Vec<(Key, String)>, Vec<String>) {
+        let page = markdown::parse(source);
         let spec = spec(&format!("key-column = \"c\"\n{options}"));
         let pattern = spec.key_pattern.as_ref().map(|p| Regex::new(p.get_ref()).unwrap());
         let table = &page.tables[0];
@@ -325,7 +351,8 @@ mod tests {
         let columns = Columns { key: 0, name: 1, list: list.collect(), help: None };
         let mut problems = Vec::new();
         let offers = &mut Offers::new(&spec.skip_rows);
-        let rows = read(&PLACE, &spec, table, &columns, pattern.as_ref(), offers, &mut problems);
+        let (pattern, problems_found) = (pattern.as_ref(), &mut problems);
+        let rows = read(&PLACE, &spec, (source, table), &columns, pattern, offers, problems_found);
         (
             rows.into_iter().map(|row| (row.key, row.key_text)).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),

@@ -358,7 +358,8 @@ fn table<'a>(
     let page_rows = || Some(docs::page_rows(source, table, options.base.as_ref()?));
     let named = || {
         let pattern = options.key_pattern.as_ref();
-        let mut rows = keys::read(place, spec, table, &columns, pattern, offers, problems);
+        let mut rows =
+            keys::read(place, spec, (source, table), &columns, pattern, offers, problems);
         retired::keep(place, spec, table, &columns, previous, &mut rows, problems);
         let retired_names = retired::names(&rows, &columns);
         let by_name = || {

@@ -147,16 +147,23 @@ impl<'s> Offers<'s> {
     /// (a range, a formula, a class), has no letter or digit (a rule), or is an attribute block. A cell
     /// of one code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
     pub fn offer(&mut self, cell: &str) -> Option<SkipOffer> {
-        if !stands_for_no_one_code(cell) {
-            return None;
-        }
+        // A row offered already (a heading row's warning, then its code's error) is offered
+        // again, whatever its cell.
+        let offered = self.offered.iter().any(|row| row == cell);
+        (offered || stands_for_no_one_code(cell)).then(|| self.offer_row(cell))
+    }
+
+    /// The `skip-rows` line a help gives to leave out the row whose key cell is `cell`, which
+    /// the help has found to stand for no code, whatever the cell says: a row of only a bold
+    /// cell that heads the rows below it.
+    pub fn offer_row(&mut self, cell: &str) -> SkipOffer {
         // A row offered twice (an attribute block's warning, then its code's error) is one row
         // of the line: `at_once` counts each once.
         self.offered.push(cell.to_owned());
-        Some(match &self.at_once {
+        match &self.at_once {
             Some(at_once) => at_once.clone(),
             None => SkipOffer { line: problems::skip_line(&self.kept, [cell]), rows: 1 },
-        })
+        }
     }
 
     /// Where this reading offered more than one row (and no more than

@@ -48,6 +48,19 @@ impl Place<'_> {
         .with_help(leave_out(skip))
     }
 
+    /// A row of text in its code cell only, all of it bold (`| **Authentication** | | |`): as
+    /// tables write a heading of the rows below it. `skip` is the manifest line that would
+    /// leave the row out.
+    pub fn heading_row(&self, span: Range<usize>, text: &str, skip: &SkipOffer) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("row `{text}` has text in its code cell only, all of it bold"),
+            "a heading of the rows below it?",
+        )
+        .with_note("GitHub shows it as a row of the table, and the enum would have it as a variant")
+        .with_help(format!("if it heads the rows below it, {}", leave_out(skip)))
+    }
+
     /// A row with more cells than the table has columns.
     pub fn long_row(&self, span: Range<usize>, width: usize) -> Diagnostic {
         self.in_page(
