@@ -223,6 +223,36 @@ fn the_line_that_leaves_out_rows_that_head_others_pasted_leaves_them_out() {
     assert!(!module.contains(r#"["System & Validation", ""]"#), "{module}");
 }
 
+/// A text code cell of two codes, one a line (`InvalidTemplateDeployment <br> InvalidTemplate`,
+/// on Azure's page of deployment errors), is one code with a line break in it, which no lookup
+/// finds: a warning whose `key-pattern`, pasted, takes each cell's first code. Where a code of
+/// another row has a space, which the pattern would cut short, none is offered.
+#[test]
+fn the_pattern_offered_for_a_code_cell_of_two_lines_pasted_finds_the_first() {
+    let page = "| Code | Name |\n|---|---|\n| InvalidTemplateDeployment <br> InvalidTemplate | Bad |\n\
+                | Conflict | Busy |\n";
+    let (found, _) = generate(HEAD, page);
+    let [warning] = &found[..] else { panic!("{found:#?}") };
+    assert_eq!(warning.message, "the code cell has 2 lines, which read as 2 codes");
+    let help = warning.help.as_deref().unwrap();
+    let snippet = |start: &str| {
+        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
+        help[at..at + help[at..].find('`').unwrap()].to_owned()
+    };
+    // `Code` would make the method every catalog has: the pin that names it otherwise too.
+    let lines = format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "));
+    assert_eq!(lines, "key-pattern = '^(\\S+)'\naccessors = { \"Code\" = \"code_cell\" }\n");
+    let (found, module) = generate(&format!("{HEAD}{lines}"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    assert!(module.contains(r#"("InvalidTemplateDeployment", E::Bad)"#), "{module}");
+
+    let spaced = format!("{page}| Not Found | Gone |\n");
+    let (found, _) = generate(HEAD, &spaced);
+    let help = found[0].help.as_deref().unwrap();
+    assert!(!help.contains("key-pattern = ") && help.contains("a row upstream"), "{help}");
+}
+
 /// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
 /// whose code another row has: the pin is keyed by the row's name, as every help keys a row
 /// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of

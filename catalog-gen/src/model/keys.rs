@@ -76,6 +76,12 @@ pub fn read<'a>(
         else {
             continue;
         };
+        if let Key::Str(code) = &key
+            && code.contains('\n')
+        {
+            let offer = first_code_offer(spec, (table, columns), key_column, code);
+            problems.push(place.code_of_several_lines(key_cell.span.clone(), code, offer));
+        }
         let row = Cow::Borrowed(row);
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
@@ -307,6 +313,28 @@ fn pattern_offer<'t>(
     });
     let method = if served { "name".to_owned() } else { method };
     PatternOffer { code, pattern, method, pin }
+}
+
+/// For `code`, a text code of several lines (`InvalidTemplateDeployment<br>InvalidTemplate`,
+/// a row of two codes), the `key-pattern` that takes each key cell's first word as its code:
+/// where the manifest has none, and the first line of every key cell of `table` is one word (a
+/// pattern that cut codes of several words short would lose them).
+fn first_code_offer<'t>(
+    spec: &TableSpec,
+    (table, columns): (&Table, &Columns),
+    key_column: KeyColumn<'_>,
+    code: &'t str,
+) -> Option<PatternOffer<'t>> {
+    fn first_line(text: &str) -> &str {
+        text.lines().next().unwrap_or_default().trim()
+    }
+    let one_word = |text: &str| {
+        let line = first_line(text);
+        !line.is_empty() && !line.contains(char::is_whitespace)
+    };
+    let cells = || table.rows.iter().map(|row| &*row.cells()[columns.key].text);
+    let offered = spec.key_pattern.is_none() && cells().all(one_word);
+    offered.then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"))
 }
 
 /// Where `text`, a key cell that is no code, starts with one (decimal digits, after a `-` where

@@ -109,6 +109,35 @@ impl Place<'_> {
         ))
     }
 
+    /// A text code of several lines, which read as as many codes (a cell of two codes, one a
+    /// line: `InvalidTemplateDeployment<br>InvalidTemplate`). `offer` is the `key-pattern`
+    /// that takes each cell's first code, where it would lose no code of another row.
+    pub fn code_of_several_lines(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        offer: Option<PatternOffer<'_>>,
+    ) -> Diagnostic {
+        let lines = text.lines().count();
+        let help = match offer {
+            Some(offer) => format!(
+                "to find the row by its first code, `{}`, {}; or give each code a row upstream",
+                offer.code,
+                offer.takes_out()
+            ),
+            None => "give each code a row upstream, or set `key-pattern` to find one code in \
+                     every key cell"
+                .to_owned(),
+        };
+        self.warning_in_page(
+            span,
+            format!("the code cell has {lines} lines, which read as {lines} codes"),
+            "one code a line?",
+        )
+        .with_note("lookups find the row by the whole cell, its lines as one code, and by none of them alone")
+        .with_help(help)
+    }
+
     /// An integer code larger than its type.
     pub fn code_too_large(
         &self,
@@ -165,23 +194,12 @@ impl Place<'_> {
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
             }
-            NotANumber { pattern: Some(offer), .. } => {
-                let PatternOffer { code, pattern, method, pin } = offer;
-                let method = match pin {
-                    None => format!("the whole cell is then the method `{method}()`"),
-                    Some(pin) => format!(
-                        "with `{}`{} for the method that returns the whole cell, as `{method}()` \
-                         is every catalog's",
-                        pin.text,
-                        if pin.replaces { " in place of its `accessors`" } else { "" }
-                    ),
-                };
-                format!(
-                    "the cell is the code `{code}` and more: `key-pattern = '{pattern}'` in this \
-                     [[table]] takes the code out of every key cell ({method}); or set \
-                     `key-type = \"str\"` for codes that are not numbers"
-                )
-            }
+            NotANumber { pattern: Some(offer), .. } => format!(
+                "the cell is the code `{}` and more: {}; or set `key-type = \"str\"` for codes \
+                 that are not numbers",
+                offer.code,
+                offer.takes_out()
+            ),
             NotANumber { pattern: None, .. } => {
                 "set `key-type = \"str\"` in the manifest for codes that are not numbers, or \
                  `key-pattern` to take the code out of a longer cell"
@@ -218,6 +236,27 @@ pub struct PatternOffer<'t> {
     /// Where the header makes a method every catalog has (`Code` makes `code`), the
     /// `accessors` line that names it otherwise (with the manifest's pins, where it has some).
     pub pin: Option<PinLine>,
+}
+
+impl PatternOffer<'_> {
+    /// What the help says the pattern does (`key-pattern = '…'` in this `[[table]]` takes the
+    /// code out of every key cell), and which method then returns the whole cell.
+    fn takes_out(&self) -> String {
+        let PatternOffer { pattern, method, pin, .. } = self;
+        let method = match pin {
+            None => format!("the whole cell is then the method `{method}()`"),
+            Some(pin) => format!(
+                "with `{}`{} for the method that returns the whole cell, as `{method}()` is every \
+                 catalog's",
+                pin.text,
+                if pin.replaces { " in place of its `accessors`" } else { "" }
+            ),
+        };
+        format!(
+            "`key-pattern = '{pattern}'` in this [[table]] takes the code out of every key cell \
+             ({method})"
+        )
+    }
 }
 
 /// `an` before a type name read with a vowel first (`an `i32``), else `a` (`a `u16``).
