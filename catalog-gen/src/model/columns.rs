@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use crate::api;
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{PinnedNames, TableSpec};
+use crate::manifest::{PinnedNames, TableSpec, in_manifest_order};
 use crate::markdown::Table;
 use crate::model::problems::{PinLine, Place};
 use crate::model::{Column, normalize, same_text};
@@ -39,7 +39,7 @@ pub fn resolve(
         Some(name) => find(place, table, &headers, name, problems),
         None => key,
     };
-    for (header, method) in &spec.accessors {
+    for (header, method) in in_manifest_order(&spec.accessors) {
         if !headers.iter().any(|h| same_text(h, header.get_ref())) {
             // A column renamed back, say, after the pin kept its method under the new header.
             let makes_it = headers.iter().find(|h| naming::accessor_name(h) == *method.get_ref());

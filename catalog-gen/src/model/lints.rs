@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
-use crate::manifest::{PinnedNames, TableSpec};
+use crate::manifest::{PinnedNames, TableSpec, in_manifest_order};
 use crate::model::columns::Columns;
 use crate::model::docs::ReadyTable;
 use crate::model::help_keys;
@@ -127,7 +127,8 @@ struct NotInCase<'s> {
 fn pins_not_in_case(spec: &TableSpec) -> Vec<NotInCase<'_>> {
     let mut found = Vec::new();
     for what in PinnedNames::BOTH {
-        for (key, name) in spec.pinned(what) {
+        // In the manifest's order, as the user reads the warnings beside it.
+        for (key, name) in in_manifest_order(spec.pinned(what)) {
             let Some(fixed) = in_case(what, name.get_ref()) else { continue };
             // Only a name that a pin can give: an identifier no enum has already.
             let fixed = (naming::is_identifier(&fixed) && !api::is_reserved_method(&fixed))
