@@ -53,6 +53,7 @@ pub fn read<'a>(
 ) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
+    let mut first_lines_one_word = None;
     for (index, row) in table.rows.iter().enumerate() {
         // A missing cell is empty, as GFM renders it (and `check_width` warns, but of a row
         // that heads others, which has no more to say). A row needs a code; an empty name cell
@@ -79,7 +80,16 @@ pub fn read<'a>(
         if let Key::Str(code) = &key
             && code.contains('\n')
         {
-            let offer = first_code_offer(spec, (table, columns), key_column, code);
+            // Whether every key cell's first line is one word: read once a table, where any
+            // code has lines.
+            let one_word = *first_lines_one_word.get_or_insert_with(|| {
+                let cells = table.rows.iter().map(|row| &*row.cells()[columns.key].text);
+                cells
+                    .map(first_line)
+                    .all(|line| !line.is_empty() && !line.contains(char::is_whitespace))
+            });
+            let offer = (one_word && spec.key_pattern.is_none())
+                .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
             problems.push(place.code_of_several_lines(key_cell.span.clone(), code, offer));
         }
         let row = Cow::Borrowed(row);
@@ -315,26 +325,12 @@ fn pattern_offer<'t>(
     PatternOffer { code, pattern, method, pin }
 }
 
-/// For `code`, a text code of several lines (`InvalidTemplateDeployment<br>InvalidTemplate`,
-/// a row of two codes), the `key-pattern` that takes each key cell's first word as its code:
-/// where the manifest has none, and the first line of every key cell of `table` is one word (a
-/// pattern that cut codes of several words short would lose them).
-fn first_code_offer<'t>(
-    spec: &TableSpec,
-    (table, columns): (&Table, &Columns),
-    key_column: KeyColumn<'_>,
-    code: &'t str,
-) -> Option<PatternOffer<'t>> {
-    fn first_line(text: &str) -> &str {
-        text.lines().next().unwrap_or_default().trim()
-    }
-    let one_word = |text: &str| {
-        let line = first_line(text);
-        !line.is_empty() && !line.contains(char::is_whitespace)
-    };
-    let cells = || table.rows.iter().map(|row| &*row.cells()[columns.key].text);
-    let offered = spec.key_pattern.is_none() && cells().all(one_word);
-    offered.then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"))
+/// The first line of a text code, trimmed: of `InvalidTemplateDeployment<br>InvalidTemplate`
+/// (a row of two codes, one a line), the first code, which `key-pattern = '^(\S+)'` would take
+/// where every key cell's first line is one word (a pattern that cut codes of several words
+/// short would lose them).
+fn first_line(code: &str) -> &str {
+    code.lines().next().unwrap_or_default().trim()
 }
 
 /// Where `text`, a key cell that is no code, starts with one (decimal digits, after a `-` where
