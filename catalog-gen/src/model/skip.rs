@@ -113,6 +113,9 @@ pub struct Offers<'s> {
     kept: Vec<&'s str>,
     /// The rows offered, by the cell that names each, in the order the stages offered them.
     offered: Vec<String>,
+    /// The cells of the rows offered whatever they say (rows that head others), which a later
+    /// help of the same row offers again.
+    heading: HashSet<String>,
     /// Every row this table's helps offer, where known from an earlier reading: the line
     /// each help offers.
     at_once: Option<SkipOffer>,
@@ -134,7 +137,13 @@ impl<'s> Offers<'s> {
     /// No row offered yet, besides the manifest's entries `skipped`.
     pub fn new(skipped: &'s [Spanned<String>]) -> Self {
         let kept = skipped.iter().map(|entry| entry.get_ref().as_str()).collect();
-        Offers { kept, offered: Vec::new(), at_once: None, pins: PinOffers::default() }
+        Offers {
+            kept,
+            offered: Vec::new(),
+            heading: HashSet::new(),
+            at_once: None,
+            pins: PinOffers::default(),
+        }
     }
 
     /// Leaves `entry`, an entry of the manifest's that names no row, out of the lines offered.
@@ -147,16 +156,20 @@ impl<'s> Offers<'s> {
     /// (a range, a formula, a class), has no letter or digit (a rule), or is an attribute block. A cell
     /// of one code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
     pub fn offer(&mut self, cell: &str) -> Option<SkipOffer> {
-        // A row offered already (a heading row's warning, then its code's error) is offered
-        // again, whatever its cell.
-        let offered = self.offered.iter().any(|row| row == cell);
-        (offered || stands_for_no_one_code(cell)).then(|| self.offer_row(cell))
+        // A row offered as a heading (then its code's error) is offered again.
+        (stands_for_no_one_code(cell) || self.heading.contains(cell)).then(|| self.push(cell))
     }
 
     /// The `skip-rows` line a help gives to leave out the row whose key cell is `cell`, which
     /// the help has found to stand for no code, whatever the cell says: a row of only a bold
     /// cell that heads the rows below it.
     pub fn offer_row(&mut self, cell: &str) -> SkipOffer {
+        self.heading.insert(cell.to_owned());
+        self.push(cell)
+    }
+
+    /// The line that leaves out the row of `cell`, offered.
+    fn push(&mut self, cell: &str) -> SkipOffer {
         // A row offered twice (an attribute block's warning, then its code's error) is one row
         // of the line: `at_once` counts each once.
         self.offered.push(cell.to_owned());
@@ -183,7 +196,8 @@ impl<'s> Offers<'s> {
         let at_once =
             several.then(|| SkipOffer { line: problems::skip_line(&self.kept, offered), rows });
         let pins = pins.unwrap_or_default();
-        Some(Offers { kept: self.kept.clone(), offered: Vec::new(), at_once, pins })
+        let heading = HashSet::new();
+        Some(Offers { kept: self.kept.clone(), offered: Vec::new(), heading, at_once, pins })
     }
 }
 
