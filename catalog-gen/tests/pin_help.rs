@@ -202,6 +202,23 @@ fn a_line_in_place_of_the_tables_keeps_the_manifests_order() {
     assert_eq!(line, r#"variants = { "Two" = "Deux", "4" = "Quatre", "1" = "..." }"#);
 }
 
+/// The break gate's `retired` line keeps the manifest's retirements as written (`"9"` before
+/// `"3"`), the row it retires after them.
+#[test]
+fn the_gates_retired_line_keeps_the_manifests_order() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    regen_page(&manifest, &page, &format!("{ROWS}| 9 | Nine |\n| 3 | Three |\n| 5 | Five |\n"));
+    let note = "{ note = \"gone\" }";
+    let retired = format!(r#"retired = {{ "9" = {note}, "3" = {note} }}"#);
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 5 | Five |\n"));
+
+    let line = pin_from(&page_errors(&manifest, &page, ROWS), "would be removed", "retired", "");
+    let added = "{ note = \"no longer in the documentation\" }";
+    assert_eq!(line, format!(r#"retired = {{ "9" = {note}, "3" = {note}, "5" = {added} }}"#));
+}
+
 /// Rows of a bold code cell and nothing else head the rows below them, as tables write groups
 /// (`| **System & Validation** | | |`): each is warned of, with the one `skip-rows` line of
 /// both, which pasted leaves them out, and no warning is left. A bold code with cells beside it
