@@ -1170,6 +1170,27 @@ fn the_pin_for_a_renamed_column_beside_an_accessors_pin_is_the_one_accessors_lin
     assert!(module.contains("pub const fn details(") && module.contains("pub const fn remarks("));
 }
 
+/// Where the gate cannot tell which new column took the gone one's place, its help's pin, to
+/// fill in, comes in the one `accessors` line with the `[[table]]`'s pins too.
+#[test]
+fn the_pin_for_a_column_gone_beside_an_accessors_pin_is_the_one_accessors_line() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    fs::write(&manifest, format!("{HEAD}accessors = {{ \"Notes\" = \"remarks\" }}\n")).unwrap();
+    let row = "| E1 | Full | Disk full. | Free space. |";
+    regen_page(&manifest, &page, &format!("| Code | Name | Notes | Details |\n|-|-|-|-|\n{row}\n"));
+
+    let headers = "| Code | Name | Notes | Remedy | Extra |\n|-|-|-|-|-|\n";
+    let errors = page_errors(&manifest, &page, &format!("{headers}{row} More. |\n"));
+    let [error] = &errors[..] else { panic!("{errors:#?}") };
+    let help = error.help.as_deref().unwrap();
+    let line = r#"accessors = { "Notes" = "remarks", "<new header>" = "details" }"#;
+    assert!(
+        help.contains(&format!("in place of this [[table]]'s `accessors`, `{line}`")),
+        "{help}"
+    );
+}
+
 /// Two pinned rows removed at once: each pin's help gives the one `retired` line of both rows
 /// (each its own line, the two pasted were a TOML duplicate key: found by the made
 /// histories), which pasted keeps both variants.

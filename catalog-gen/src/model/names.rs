@@ -364,10 +364,14 @@ impl PinOffers {
     }
 }
 
-/// `items` without repeats, in their order.
+/// `items` without repeats, in their order, up to one past what a line holds (more make no
+/// line: so many offers cost no more than a line's worth of comparisons each).
 fn distinct<T: Clone + PartialEq>(items: &[T]) -> Vec<T> {
     let mut all: Vec<T> = Vec::new();
     for item in items {
+        if all.len() > problems::MOST_IN_A_LINE {
+            break;
+        }
         if !all.contains(item) {
             all.push(item.clone());
         }

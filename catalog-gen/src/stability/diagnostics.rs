@@ -130,10 +130,23 @@ fn removed_method(
                 [] => gone,
                 _ => format!("{gone}; its new columns: {}", listed(new_headers)),
             },
-            format!(
-                "if the column was renamed, keep the method with a pin in this [[table]]: \
-                 `accessors = {{ \"<new header>\" = \"{old}\" }}`; {OVERRIDE}"
-            ),
+            match origin.filter(|_| has_accessors) {
+                // Beside the `[[table]]`'s pins, the line of them all (no two `accessors`).
+                Some(origin) => {
+                    let pins = origin.accessors.iter();
+                    let pins = pins.map(|(header, method)| (header.as_str(), toml_string(method)));
+                    let new = ("<new header>", toml_string(old));
+                    let line = problems::table_line("accessors", pins.chain([new]));
+                    format!(
+                        "if the column was renamed, keep the method with a pin: {}; {OVERRIDE}",
+                        keeps_every(&line, "accessors", true, "method", " ")
+                    )
+                }
+                None => format!(
+                    "if the column was renamed, keep the method with a pin in this [[table]]: \
+                     `accessors = {{ \"<new header>\" = \"{old}\" }}`; {OVERRIDE}"
+                ),
+            },
         ),
     };
     at_table(origin, error).with_note(note).with_help(help)
