@@ -270,6 +270,25 @@ fn the_pattern_offered_for_a_code_cell_of_two_lines_pasted_finds_the_first() {
     assert!(!help.contains("key-pattern = ") && help.contains("a row upstream"), "{help}");
 }
 
+/// Rows that share a code in a table named by its codes (no `name-column`) are the same row
+/// twice: the help offers a column whose cells tell them apart as the names (SQL Server's
+/// error 233, two rows of one code), which pasted names each row.
+#[test]
+fn the_name_column_offered_for_rows_of_one_code_pasted_tells_them_apart() {
+    let manifest = HEAD.replace("name-column = \"Name\"\n", "");
+    let page = "| Code | Severity | Description |\n|---|---|---|\n| 232 | 16 | Overflow. |\n\
+                | 233 | 16 | Cannot be null. |\n| 233 | | Connection closed. |\n";
+    let (found, _) = generate(&manifest, page);
+    let [error] = &found[..] else { panic!("{found:#?}") };
+    let help = error.help.as_deref().unwrap();
+    let line = r#"name-column = "Description""#;
+    assert!(help.contains(&format!("`{line}` in this [[table]]")), "{help}");
+    let (found, module) = generate(&format!("{manifest}{line}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    assert!(module.contains("    CannotBeNull,\n") && module.contains("    ConnectionClosed,\n"));
+}
+
 /// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
 /// whose code another row has: the pin is keyed by the row's name, as every help keys a row
 /// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of

@@ -103,6 +103,26 @@ fn repeats(
     repeats
 }
 
+/// Where the table's names are its codes (no `name-column`), the header of the first other
+/// column whose cells tell `earlier` and `later` apart, both of them text: a name column that
+/// a help can offer for rows that share a code.
+fn telling_column<'c>(
+    columns: &'c Columns,
+    earlier: &KeyedRow<'_>,
+    later: &KeyedRow<'_>,
+) -> Option<&'c str> {
+    if columns.name != columns.key {
+        return None;
+    }
+    let (earlier, later) = (earlier.row.cells(), later.row.cells());
+    let tells = |at: &usize| {
+        let (a, b) = (&*earlier[*at].text, &*later[*at].text);
+        *at != columns.key && !a.is_empty() && !b.is_empty() && a != b
+    };
+    let at = (0..columns.list.len()).find(tells)?;
+    Some(&columns.list[at].header)
+}
+
 /// The problem of `later`, a row that repeats `earlier`'s code (or with shared codes, its
 /// code and name). A retired row has no place on the page: it is shown by its key in the
 /// manifest. (Retired rows come after the page's, so a page row's earlier row is the page's.)
@@ -119,7 +139,10 @@ fn repeat(
     let Some(retiring) = &later.retiring else {
         let span = later.row.cells()[columns.key].span.clone();
         return match name {
-            Some(name) => place.duplicate_row(span, earlier_span(), &later.key_text, name),
+            Some(name) => {
+                let telling = telling_column(columns, earlier, later);
+                place.duplicate_row(span, earlier_span(), (&later.key_text, name), telling)
+            }
             None => place.duplicate_code(span, earlier_span(), &later.key_text),
         };
     };

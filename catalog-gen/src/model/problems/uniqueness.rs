@@ -88,21 +88,32 @@ impl Place<'_> {
             .reading_snapshot()
     }
 
-    /// A code and name both used by an earlier row, in a table with shared codes.
+    /// A code and name both used by an earlier row, in a table with shared codes. `telling`,
+    /// where the table's names are its codes, is a column whose cells tell the two rows apart.
     pub fn duplicate_row(
         &self,
         span: Range<usize>,
         first: Range<usize>,
-        code: &str,
-        name: &str,
+        (code, name): (&str, &str),
+        telling: Option<&str>,
     ) -> Diagnostic {
-        self.in_page(
-            span,
-            format!("duplicate row: code {code} with the name `{name}`"),
-            "used again here",
-        )
-        .with_label(Label::secondary(self.page, first, "first used here"))
-        .with_help("rows that share a code need different names")
+        let problem = self
+            .in_page(
+                span,
+                format!("duplicate row: code {code} with the name `{name}`"),
+                "used again here",
+            )
+            .with_label(Label::secondary(self.page, first, "first used here"));
+        match telling {
+            Some(header) => problem
+                .with_note("the table has no `name-column`: its rows are named by their codes")
+                .with_help(format!(
+                    "rows that share a code need different names: `name-column = {}` in this \
+                     [[table]] names each row by a column whose cells tell these two apart",
+                    toml_string(header)
+                )),
+            None => problem.with_help("rows that share a code need different names"),
+        }
     }
 
     /// A row whose code and name both repeat, so neither finds it; `retired`, the key of a
