@@ -349,6 +349,29 @@ fn the_key_pattern_offered_for_a_code_with_a_mark_pasted_reads_every_code() {
     assert!(module.contains("pub const fn code_cell(self)"));
 }
 
+/// A name with its code in parentheses at its end (`ORDER_KERNEL_RUNNING (0)`, as a table of
+/// a kernel's exit codes writes them): the help offers the pattern that takes the code out,
+/// which pasted reads every code.
+#[test]
+fn the_key_pattern_offered_for_a_code_in_parentheses_pasted_reads_every_code() {
+    let manifest = HEAD
+        .replace("key-type = \"str\"", "key-type = \"u8\"")
+        .replace("key-column = \"Code\"", "key-column = \"Exit Code\"")
+        .replace("name-column = \"Name\"", "name-column = \"Meaning\"")
+        .replace("shared-codes = true\n", "");
+    let page = "| Exit Code | Meaning |\n|---|---|\n| `ORDER_KERNEL_RUNNING (0)` | Still running |\n\
+                | `ORDER_KERNEL_EXIT_PRB (1)` | Normal completion |\n";
+    let (found, _) = generate(&manifest, page);
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    let line = r"key-pattern = '\((\d+)\)$'";
+    assert!(helps.iter().all(|help| help.contains(&format!("`{line}`"))), "{helps:#?}");
+    let (found, module) = generate(&format!("{manifest}{line}\n"), page);
+    assert!(found.is_empty(), "{found:#?}");
+    let module = module.unwrap();
+    assert!(module.contains("StillRunning = 0,") && module.contains("NormalCompletion = 1,"));
+}
+
 /// Two rows whose names make no identifier, nor do their codes, beside a pin the manifest has:
 /// the table is read again, each error's help giving the one `variants` line of all three,
 /// which pasted with the names chosen names every row.

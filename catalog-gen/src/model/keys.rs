@@ -269,6 +269,7 @@ pub fn parse_key(
             // range or formula, is offered the pattern that takes out the code.
             let pattern = match (&spec.key_pattern, &skip) {
                 (None, None) => leading_code(text, key_type.is_unsigned())
+                    .or_else(|| trailing_code(text, key_type.is_unsigned()))
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
@@ -353,6 +354,33 @@ fn leading_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     let is_superscript = matches!(mark, '¹' | '²' | '³' | '⁰'..='⁹');
     (mark.is_whitespace() || marks.contains(&mark) || is_superscript)
         .then(|| (&text[..text.len() - digits.len() + end], pattern))
+}
+
+/// Where `text`, a key cell that is no code, is a name and its code in parentheses at its end
+/// (`ORDER_KERNEL_RUNNING (0)`, `Not Found (404)`, `Reserved (0x1F)`), the code and the
+/// `key-pattern` that takes such codes out of every key cell.
+fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (before, code) = (&inner[..open], &inner[open + 1..]);
+    if before.trim().is_empty() || !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let hex = code.strip_prefix("0x").or_else(|| code.strip_prefix("0X"));
+    let pattern = match hex {
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            r"\((0[xX][0-9A-Fa-f]+)\)$"
+        }
+        Some(_) => return None,
+        None => {
+            let digits = if unsigned { code } else { code.strip_prefix('-').unwrap_or(code) };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            if unsigned { r"\((\d+)\)$" } else { r"\((-?\d+)\)$" }
+        }
+    };
+    Some((code, pattern))
 }
 
 #[cfg(test)]
@@ -463,6 +491,24 @@ mod tests {
         let pattern = Regex::new(leading_code("1 [^a]", true).unwrap().1).unwrap();
         assert!(!pattern.is_match("0x10"));
         assert_eq!(&pattern.captures("404").unwrap()[1], "404");
+    }
+
+    #[test]
+    fn a_name_and_its_code_in_parentheses_is_offered_the_pattern_that_takes_it_out() {
+        let decimal = r"\((\d+)\)$";
+        for (cell, code) in [("ORDER_KERNEL_RUNNING (0)", "0"), ("Not Found (404)", "404")] {
+            assert_eq!(trailing_code(cell, true), Some((code, decimal)), "{cell}");
+            let pattern = Regex::new(decimal).unwrap();
+            assert_eq!(&pattern.captures(cell).unwrap()[1], code);
+        }
+        let hex = trailing_code("Reserved (0x1F)", true);
+        assert_eq!(hex, Some(("0x1F", r"\((0[xX][0-9A-Fa-f]+)\)$")));
+        assert_eq!(trailing_code("Parse (-32700)", false), Some(("-32700", r"\((-?\d+)\)$")));
+        // No name before it, no space before it, not a number, nothing after it, no `-`
+        // before an unsigned code.
+        for cell in ["(404)", "f(404)", "Error (N/A)", "Error (0x)", "Error (404) here", "E (-1)"] {
+            assert_eq!(trailing_code(cell, true), None, "{cell}");
+        }
     }
 
     #[test]
