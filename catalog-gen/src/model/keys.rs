@@ -63,12 +63,12 @@ pub fn read<'a>(
         let heads = heads_rows(spec, (source, table), row, key_cell);
         if !heads {
             check_width(place, table, row, offers, problems);
+        } else if spec.key_type.get_ref().is_integer() {
+            // The error of its code, which is no number, offers to leave it out.
+            offers.heading(&key_cell.text);
         } else {
-            // Where the codes are integers, the error of a code that is no number offers it.
             let skip = offers.offer_row(&key_cell.text);
-            if !spec.key_type.get_ref().is_integer() {
-                problems.push(place.heading_row(key_cell.span.clone(), &key_cell.text, &skip));
-            }
+            problems.push(place.heading_row(key_cell.span.clone(), &key_cell.text, &skip));
         }
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;

@@ -160,11 +160,17 @@ impl<'s> Offers<'s> {
         (stands_for_no_one_code(cell) || self.heading.contains(cell)).then(|| self.push(cell))
     }
 
-    /// The `skip-rows` line a help gives to leave out the row whose key cell is `cell`, which
-    /// the help has found to stand for no code, whatever the cell says: a row of only a bold
-    /// cell that heads the rows below it.
-    pub fn offer_row(&mut self, cell: &str) -> SkipOffer {
+    /// Notes that the row whose key cell is `cell` stands for no code, whatever the cell says
+    /// (a row of only a bold cell that heads the rows below it): a help of the row then
+    /// offers to leave it out ([`Offers::offer`]).
+    pub fn heading(&mut self, cell: &str) {
         self.heading.insert(cell.to_owned());
+    }
+
+    /// The `skip-rows` line a help gives to leave out the row whose key cell is `cell`, which
+    /// heads the rows below it ([`Offers::heading`]).
+    pub fn offer_row(&mut self, cell: &str) -> SkipOffer {
+        self.heading(cell);
         self.push(cell)
     }
 
