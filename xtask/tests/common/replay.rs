@@ -48,6 +48,9 @@ struct Manifest {
     tables: Vec<Table>,
 }
 
+/// The keys of a `[[table]]`'s tables of pins, by table.
+type PinKeys = BTreeMap<&'static str, std::collections::BTreeSet<String>>;
+
 /// One `[[table]]` of the manifest.
 struct Table {
     lines: String,
@@ -119,13 +122,19 @@ impl Table {
         removed
     }
 
+    /// The keys of each of its tables of pins.
+    fn pin_keys(&self) -> PinKeys {
+        let keys = |pins: &BTreeMap<String, toml::Value>| pins.keys().cloned().collect();
+        self.pins.iter().map(|(name, pins)| (*name, keys(pins))).collect()
+    }
+
     fn pins(&mut self, name: &'static str) -> &mut BTreeMap<String, toml::Value> {
         self.pins.entry(name).or_default()
     }
 
     /// Pastes what the help of `error` gives, or takes out what it asks to remove; whether
     /// anything changed.
-    fn paste(&mut self, error: &str, pasted: &mut Vec<String>) -> bool {
+    fn paste(&mut self, error: &str, had: &PinKeys, pasted: &mut Vec<String>) -> bool {
         let mut changed = false;
         for name in ["retired", "variants"] {
             if let Some(key) = to_remove(error, name) {
@@ -181,10 +190,18 @@ impl Table {
                 };
                 // A line beside the `[[table]]`'s own line of the same table would be a TOML
                 // duplicate key, as a user pasting it would find: a help gives it in place of
-                // the table's own, or says that its entry goes in the same table.
+                // the table's own, or says that its entry goes in the same table. Where the
+                // table had no such line when the helps were made, another help of this run
+                // may have given it: the same line again (its keys pasted already) is pasted
+                // once, as a user would, and another line is a second line of the table.
                 let replaces = error.contains(&format!("in place of this [[table]]'s `{name}`"));
                 let joins = error.contains(&format!("go in the same `{name}` table"));
+                let had_line = had.get(name).is_some_and(|keys| !keys.is_empty());
                 let adds = pins.iter().any(|(key, value)| self.pins(name).get(key) != Some(value));
+                let pasted_already = pins.keys().all(|key| self.pins(name).contains_key(key));
+                if !(replaces || joins || had_line) && pasted_already {
+                    continue;
+                }
                 assert!(
                     replaces || joins || !adds || self.pins(name).is_empty(),
                     "a `{name}` line to paste beside the [[table]]'s own:\n{error}\n{}",
@@ -423,10 +440,13 @@ impl Replay {
     /// `page` being the page's text; whether anything changed.
     fn paste_all(&mut self, errors: &[Diagnostic], page: &[u8]) -> bool {
         let (manifest, page) = (self.manifest.text(), String::from_utf8_lossy(page));
+        // Each table's keys of pins as the helps saw them.
+        let had: Vec<PinKeys> = self.manifest.tables.iter().map(Table::pin_keys).collect();
         let mut changed = false;
         for error in errors {
             let table = self.table_of(error, (&manifest, &page));
-            changed |= self.manifest.tables[table].paste(&said(error), &mut self.replayed.pasted);
+            let pasted = &mut self.replayed.pasted;
+            changed |= self.manifest.tables[table].paste(&said(error), &had[table], pasted);
         }
         changed
     }
