@@ -177,6 +177,7 @@ fn the_one_variants_line_the_warnings_offer_pasted_pins_every_name() {
     let manifest = format!("{HEAD}variants = {{ \"Two\" = \"Deux\" }}\n");
     let (found, _) = generate(&manifest, &page);
     let help = found[0].help.as_deref().unwrap();
+    eprintln!("HELP {help}");
     assert!(help.contains("in place of this [[table]]'s `variants`"), "{help}");
     let (line, module) = one_line_pasted(&manifest, &page, "variants", &["First", "Third"]);
     assert_eq!(line.matches(" = ").count(), 4, "the manifest's pin and the two offered: {line}");
@@ -197,6 +198,7 @@ fn a_line_in_place_of_the_tables_keeps_the_manifests_order() {
     let manifest = format!("{HEAD}variants = {{ \"Two\" = \"Deux\", \"4\" = \"Quatre\" }}\n");
     let (found, _) = generate(&manifest, &page);
     let help = found[0].help.as_deref().unwrap();
+    eprintln!("HELP {help}");
     assert!(help.contains("in place of this [[table]]'s `variants`"), "{help}");
     let line = pasted(help, "variants", "...");
     assert_eq!(line, r#"variants = { "Two" = "Deux", "4" = "Quatre", "1" = "..." }"#);
@@ -585,6 +587,46 @@ fn a_name_that_moves_to_a_renamed_rows_code_leaves_its_own_row_removed() {
     let snapshot = fs::read_to_string(manifest.with_file_name("out/api.toml")).unwrap();
     assert!(snapshot.contains(r#"{ variant = "Push16", code = "6""#), "{snapshot}");
     assert!(snapshot.contains(r#"{ variant = "Jumpsub", code = "8""#), "{snapshot}");
+}
+
+/// Pinned rows whose codes upstream recase (`E2` to `e2`): each pin names no row, and each
+/// help gives the one `variants` line of both pins keyed anew, to paste in place of the
+/// `[[table]]`'s (it was offered "in this [[table]]", as the pins it replaces were the
+/// table's only ones: found by the made histories); where one pin is the table's only one,
+/// its line alone, in place of the table's too.
+#[test]
+fn pins_keyed_anew_are_the_line_in_place_of_the_tables() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let pins = r#"variants = { "E2" = "DiskE2", "E3" = "FullE3" }"#;
+    fs::write(&manifest, format!("{HEAD}{pins}\n")).unwrap();
+    regen_page(&manifest, &page, "| Code | Name |\n|---|---|\n| E2 | Disk |\n| E3 | Full |\n");
+
+    let after = "| Code | Name |\n|---|---|\n| e2 | Disk |\n| e3 | Full |\n";
+    let errors = page_errors(&manifest, &page, after);
+    let helps: Vec<&str> = errors.iter().filter_map(|error| error.help.as_deref()).collect();
+    assert_eq!(helps.len(), 2, "{errors:#?}");
+    let in_place = "in place of this [[table]]'s `variants`";
+    assert!(helps.iter().all(|help| help.contains(in_place)), "{helps:#?}");
+    let line = pasted(helps[0], "variants", "");
+    assert_eq!(line, r#"variants = { "e2" = "DiskE2", "e3" = "FullE3" }"#);
+    fs::write(&manifest, format!("{HEAD}{line}\n")).unwrap();
+    let module = regen_module(&manifest);
+    assert!(module.contains("    DiskE2,\n") && module.contains("    FullE3,\n"), "{module}");
+
+    // The one pin of a table keyed anew: its line alone, in place of the table's.
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    fs::write(&manifest, format!("{HEAD}variants = {{ \"e2\" = \"DiskE2\" }}\n")).unwrap();
+    regen_page(&manifest, &page, "| Code | Name |\n|---|---|\n| e2 | Disk |\n");
+    let errors = page_errors(&manifest, &page, "| Code | Name |\n|---|---|\n| E2 | Disk |\n");
+    let help = errors[0].help.as_deref().unwrap();
+    assert!(
+        help.contains(&format!(
+            "{in_place}, with every pin offered here: `variants = {{ \"E2\" = \"DiskE2\" }}`"
+        )),
+        "{help}"
+    );
 }
 
 /// A pin keyed by a code of its own, when a later update gives another row that code: the pin
