@@ -923,7 +923,8 @@ fn a_pin_whose_row_is_gone_gets_the_retirement_of_the_snapshots_row() {
 }
 
 /// A pinned row whose code changes under its name: the pin names no row, and its help keys
-/// it by the row's new code, in place of the old pin, as the gate keeps an unpinned variant
+/// it by the row's new code, in place of the old pin (the `[[table]]`'s `variants`, whose only
+/// pin it was, the line of the new one), as the gate keeps an unpinned variant
 /// whose row's code changes (the help retired the row, which then could not be told apart
 /// from itself on a table whose rows share codes; a made history).
 #[test]
@@ -933,7 +934,8 @@ fn a_pin_whose_rows_code_changed_gets_the_new_key() {
     let errors = &refused.errors;
     let pin = pin_from(errors, "is no row's code or name", "variants", "");
     assert_eq!(pin, r#"variants = { "3" = "Kept" }"#);
-    assert!(errors[0].help.as_ref().unwrap().contains("in place of this pin"), "{errors:#?}");
+    let help = errors[0].help.as_ref().unwrap();
+    assert!(help.contains("in place of this [[table]]'s `variants`"), "{errors:#?}");
     let module = refused.module_with(&pin);
     assert!(module.contains("    Kept = 3,\n"), "{module}");
 }
