@@ -221,6 +221,30 @@ fn the_gates_retired_line_keeps_the_manifests_order() {
     assert_eq!(line, format!(r#"retired = {{ "9" = {note}, "3" = {note}, "5" = {added} }}"#));
 }
 
+/// Where the page documents a retired row again (its retirement no longer in effect, a warning
+/// asking to remove it) as two rows go, the gate's line of their retirements is to paste in
+/// place of the `[[table]]`'s `retired`, which it has (it was offered as a line to add: a TOML
+/// duplicate key pasted, found by the made histories); pasted, it takes out the stale entry too.
+#[test]
+fn the_gates_retired_line_beside_a_retirement_documented_again_is_in_its_place() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    regen_page(&manifest, &page, &format!("{ROWS}| 3 | Three |\n| 4 | Four |\n| 5 | Five |\n"));
+    let retired = r#"retired = { "3" = { note = "gone" } }"#;
+    fs::write(&manifest, format!("{HEAD}{retired}\n")).unwrap();
+    regen_page(&manifest, &page, &format!("{ROWS}| 4 | Four |\n| 5 | Five |\n"));
+
+    let errors = page_errors(&manifest, &page, &format!("{ROWS}| 3 | Three |\n"));
+    let help = errors[0].help.as_deref().unwrap();
+    assert!(help.contains("in place of this [[table]]'s `retired`"), "{help}");
+    let line = pasted(help, "retired", "");
+    let added = "{ note = \"no longer in the documentation\" }";
+    assert_eq!(line, format!(r#"retired = {{ "4" = {added}, "5" = {added} }}"#));
+    fs::write(&manifest, format!("{HEAD}{line}\n")).unwrap();
+    let report = regen::regen(&manifest, &Options::default()).unwrap();
+    assert!(report.warnings.diagnostics.is_empty(), "{:#?}", report.warnings.diagnostics);
+}
+
 /// Rows of a bold code cell and nothing else head the rows below them, as tables write groups
 /// (`| **System & Validation** | | |`): each is warned of, with the one `skip-rows` line of
 /// both, which pasted leaves them out, and no warning is left. A bold code with cells beside it

@@ -200,6 +200,7 @@ fn enum_model(
                 retired.sort_by_key(|(key, _)| key.span().start);
                 retired.into_iter().map(|(key, entry)| (key.get_ref().clone(), entry)).collect()
             },
+            has_retired: !spec.retired.is_empty(),
             accessors: in_manifest_order(&spec.accessors)
                 .into_iter()
                 .map(|(header, method)| (header.get_ref().clone(), method.get_ref().clone()))

@@ -272,6 +272,9 @@ pub struct Origin {
     /// The manifest's retirements in effect (not those of rows the page documents again): key
     /// and entry, which the break gate's line that keeps every removed row keeps too.
     pub retired: Vec<(String, crate::manifest::Retired)>,
+    /// Whether the `[[table]]` has a `retired` table, its retirements in effect or not: a line
+    /// of retirements a help gives is then to paste in its place.
+    pub has_retired: bool,
     /// The manifest's `accessors` pins: header and method, which the break gate's line that
     /// keeps every removed method keeps too.
     pub accessors: Vec<(String, String)>,

@@ -196,7 +196,7 @@ fn removed_variant(
     }
     let keep = match retired {
         Some(line) => {
-            let has_retired = origin.is_some_and(|origin| !origin.retired.is_empty());
+            let has_retired = origin.is_some_and(|origin| origin.has_retired);
             let every_row = keeps_every(line, "retired", has_retired, "row removed", "\n");
             format!("{every_row} (`note` and `since = \"<date>\"` are optional)")
         }
