@@ -32,6 +32,14 @@ fn generate(manifest: &str, page: &str) -> (Vec<Diagnostic>, Option<String>) {
     }
 }
 
+/// The module generated from `page` with `manifest`, which must leave no diagnostic: what a
+/// help's line, pasted, is to give.
+fn clean_module(manifest: &str, page: &str) -> String {
+    let (found, module) = generate(manifest, page);
+    assert!(found.is_empty(), "{found:#?}");
+    module.unwrap()
+}
+
 /// The TOML that `help` shows to paste, `table = { KEY = "..." }`, with `name` for `"..."`
 /// where the help leaves the name to choose.
 fn pasted(help: &str, table: &str, name: &str) -> String {
@@ -54,9 +62,8 @@ fn pin_from(found: &[Diagnostic], says: &str, table: &str, name: &str) -> String
 fn pin_pasted(page: &str, says: &str, table: &str, name: &str) -> (String, String) {
     let (found, _) = generate(HEAD, page);
     let pin = pin_from(&found, says, table, name);
-    let (found, module) = generate(&format!("{HEAD}{pin}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    (pin, module.unwrap())
+    let module = clean_module(&format!("{HEAD}{pin}\n"), page);
+    (pin, module)
 }
 
 /// The one `table` line (`variants`, `accessors`) that each of the two diagnostics of
@@ -72,9 +79,8 @@ fn one_line_pasted(manifest: &str, page: &str, table: &str, names: &[&str]) -> (
     let chosen = names
         .iter()
         .fold(line.clone(), |line, name| line.replacen("\"...\"", &format!("\"{name}\""), 1));
-    let (found, module) = generate(&format!("{HEAD}{chosen}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    (line, module.unwrap())
+    let module = clean_module(&format!("{HEAD}{chosen}\n"), page);
+    (line, module)
 }
 
 /// A docs tree on disk of [`HEAD`] and a page, for regen's history: the manifest's path and the
@@ -258,9 +264,7 @@ fn the_line_that_leaves_out_rows_that_head_others_pasted_leaves_them_out() {
     assert_eq!(found.len(), 2, "{found:#?}");
     let line = r#"skip-rows = ["System & Validation", "Auth"]"#;
     assert!(helps.iter().all(|help| help.contains(&format!("`{line}`"))), "{helps:#?}");
-    let (found, module) = generate(&format!("{HEAD}{line}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{HEAD}{line}\n"), page);
     assert!(module.contains("    One,\n") && module.contains("    Two,\n"), "{module}");
     assert!(module.contains("leaves out the rows of `System & Validation`, `Auth`"), "{module}");
     assert!(!module.contains(r#"["System & Validation", ""]"#), "{module}");
@@ -285,9 +289,7 @@ fn the_pattern_offered_for_a_code_cell_of_two_lines_pasted_finds_the_first() {
     // `Code` would make the method every catalog has: the pin that names it otherwise too.
     let lines = format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "));
     assert_eq!(lines, "key-pattern = '^(\\S+)'\naccessors = { \"Code\" = \"code_cell\" }\n");
-    let (found, module) = generate(&format!("{HEAD}{lines}"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{HEAD}{lines}"), page);
     assert!(module.contains(r#"("InvalidTemplateDeployment", E::Bad)"#), "{module}");
 
     let spaced = format!("{page}| Not Found | Gone |\n");
@@ -309,9 +311,7 @@ fn the_name_column_offered_for_rows_of_one_code_pasted_tells_them_apart() {
     let help = error.help.as_deref().unwrap();
     let line = r#"name-column = "Description""#;
     assert!(help.contains(&format!("`{line}` in this [[table]]")), "{help}");
-    let (found, module) = generate(&format!("{manifest}{line}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{manifest}{line}\n"), page);
     assert!(module.contains("    CannotBeNull,\n") && module.contains("    ConnectionClosed,\n"));
 }
 
@@ -366,9 +366,7 @@ fn the_key_pattern_offered_for_a_code_with_a_mark_pasted_reads_every_code() {
     let pasted = lines(helps[0]);
     assert_eq!(pasted, lines(helps[1]));
     assert_eq!(pasted, "key-pattern = '^(\\d+)\\b'\naccessors = { \"Code\" = \"code_cell\" }\n");
-    let (found, module) = generate(&format!("{manifest}{pasted}"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{manifest}{pasted}"), page);
     for variant in ["NotAcceptable = 406,", "ProxyAuth = 407,", "Timeout = 408,"] {
         assert!(module.contains(variant), "{variant}");
     }
@@ -392,9 +390,7 @@ fn the_key_pattern_offered_for_a_code_in_parentheses_pasted_reads_every_code() {
     assert_eq!(helps.len(), 2, "{found:#?}");
     let line = r"key-pattern = '\((\d+)\)$'";
     assert!(helps.iter().all(|help| help.contains(&format!("`{line}`"))), "{helps:#?}");
-    let (found, module) = generate(&format!("{manifest}{line}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{manifest}{line}\n"), page);
     assert!(module.contains("StillRunning = 0,") && module.contains("NormalCompletion = 1,"));
 }
 
@@ -1033,9 +1029,7 @@ fn a_made_name_that_a_pin_gives_a_later_row_is_the_one_named_otherwise() {
     assert!(found[0].notes.iter().any(|note| note.contains("the pin is for the first row")));
     let line = pin_from(&found, "two rows generate the variant `DiskE2`", "variants", "Plain");
     assert_eq!(line, r#"variants = { "E2" = "DiskE2", "e2" = "Plain" }"#);
-    let (found, module) = generate(&format!("{head}{line}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{head}{line}\n"), page);
     assert!(module.contains("    Plain,\n") && module.contains("    DiskE2,\n"), "{module}");
 }
 
@@ -1051,9 +1045,7 @@ fn a_pinned_rows_collision_is_mended_in_its_own_pin() {
     let (found, _) = generate(&format!("{head}{pins}"), page);
     let pin = pin_from(&found, "two rows generate the variant `Same`", "variants", "Other");
     assert_eq!(pin, r#"variants = { "1" = "Same", "Full" = "Other" }"#);
-    let (found, module) = generate(&format!("{head}{pin}\n"), page);
-    assert!(found.is_empty(), "{found:#?}");
-    let module = module.unwrap();
+    let module = clean_module(&format!("{head}{pin}\n"), page);
     assert!(module.contains("    Same = 1,\n") && module.contains("    Other = 2,\n"), "{module}");
 }
 
