@@ -192,6 +192,24 @@ fn the_one_variants_line_the_warnings_offer_pasted_pins_every_name() {
     }
 }
 
+/// A `[[table]]`'s only pin, not in rustc's case: the help's pin in case replaces it, and is
+/// given as the line in place of the `[[table]]`'s (it was given as a line of its own, which
+/// pasted beside the table's was a TOML duplicate key): one rule for every line of pins,
+/// `PinLine::of_all`'s.
+#[test]
+fn the_fix_of_a_tables_only_pin_is_the_line_in_place_of_the_tables() {
+    let page = "| Code | Name |\n| --- | --- |\n| 1 | One |\n";
+    let manifest = format!("{HEAD}variants = {{ \"1\" = \"not_camel\" }}\n");
+    let (found, _) = generate(&manifest, page);
+    let [warning] = &found[..] else { panic!("{found:#?}") };
+    let help = warning.help.as_deref().unwrap();
+    assert!(help.contains("in place of this [[table]]'s `variants`"), "{help}");
+    let line = pasted(help, "variants", "");
+    assert_eq!(line, r#"variants = { "1" = "NotCamel" }"#);
+    let module = clean_module(&format!("{HEAD}{line}\n"), page);
+    assert!(module.contains("    NotCamel,\n"), "{module}");
+}
+
 /// A line given in place of the `[[table]]`'s keeps its entries in the manifest's order (not
 /// sorted, as the manifest's map of them is), the new ones after them: pasted, it changes no
 /// more of the manifest than it must.

@@ -182,7 +182,8 @@ fn accessors(
     let offered = found.iter().filter_map(Found::pinned_header);
     let offered = offered.map(|header| (header, "\"...\"".to_owned()));
     let pinned = PinLine::pinned(spec, PinnedNames::Accessors);
-    let line = PinLine::of_all("accessors", pinned, offered, same_text);
+    let has_line = !spec.accessors.is_empty();
+    let line = PinLine::of_all("accessors", has_line, pinned, offered, same_text);
     problems.extend(found.into_iter().map(|found| found.diagnostic(place, line.as_ref())));
     columns
 }

@@ -319,7 +319,8 @@ fn pattern_offer<'t>(
         let offered = (key.header, toml_string(&named));
         let pinned = PinLine::pinned(spec, PinnedNames::Accessors);
         // Beside the manifest's pins, the line of them all (no two `accessors` lines).
-        let line = PinLine::of_all("accessors", pinned, [offered.clone()].into_iter(), same_text);
+        let (has_line, own) = (!spec.accessors.is_empty(), [offered.clone()].into_iter());
+        let line = PinLine::of_all("accessors", has_line, pinned, own, same_text);
         line.unwrap_or_else(|| PinLine::alone("accessors", offered))
     });
     let method = if served { "name".to_owned() } else { method };

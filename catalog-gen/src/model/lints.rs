@@ -164,7 +164,8 @@ impl PinLines {
             let fixed =
                 fixed.filter_map(|pin| Some((pin.names.0, toml_string(pin.names.2.as_ref()?))));
             let long = long.into_iter().map(|key| (key, "\"...\"".to_owned()));
-            PinLine::of_all(what.table(), pinned, fixed.chain(long), |a, b| a == b)
+            let has_line = !spec.pinned(what).is_empty();
+            PinLine::of_all(what.table(), has_line, pinned, fixed.chain(long), |a, b| a == b)
         };
         PinLines {
             variants: line(PinnedNames::Variants, long.collect()),

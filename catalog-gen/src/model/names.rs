@@ -20,7 +20,7 @@ use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::help_keys::{HelpKeys, Naming, key_alone, page_naming};
 use crate::model::keys::{Code, KeyedRow, Retiring};
-use crate::model::problems::{self, KeptVariant, PinLine, PinnedRow, Place, table_line};
+use crate::model::problems::{self, KeptVariant, PinLine, PinnedRow, Place};
 use crate::model::retired;
 use crate::model::skip::Offers;
 use crate::model::snapshot_rows::SnapshotRows;
@@ -380,27 +380,13 @@ fn distinct<T: Clone + PartialEq>(items: &[T]) -> Vec<T> {
 }
 
 /// The one `variants` line of `spec`'s pins, less those `offers` replace, and `offers`
-/// ([`PinLine::of_all`]), in place of the `[[table]]`'s `variants` wherever it has one: also
-/// where every pin it has is one that an offer replaces, and the line is the offer alone.
+/// ([`PinLine::of_all`]): in place of the `[[table]]`'s, where it has pins, also where every
+/// one is replaced.
 fn line_of(spec: &TableSpec, offers: &[PinOffer]) -> Option<PinLine> {
     let replaced = |pin: &str| offers.iter().any(|offer| offer.replaced.as_deref() == Some(pin));
     let pins = PinLine::pinned(spec, PinnedNames::Variants).filter(|(pin, _)| !replaced(pin));
-    let offered = || offers.iter().map(|offer| (offer.key.as_str(), offer.value.clone()));
-    let had_line = !spec.variants.is_empty();
-    match PinLine::of_all("variants", pins, offered(), |a, b| a == b) {
-        Some(line) => Some(PinLine { replaces: had_line, ..line }),
-        None if had_line
-            && offers.len() == 1
-            && spec.variants.keys().all(|pin| replaced(pin.get_ref())) =>
-        {
-            Some(PinLine {
-                table: "variants",
-                text: table_line("variants", offered()),
-                replaces: true,
-            })
-        }
-        None => None,
-    }
+    let offered = offers.iter().map(|offer| (offer.key.as_str(), offer.value.clone()));
+    PinLine::of_all("variants", !spec.variants.is_empty(), pins, offered, |a, b| a == b)
 }
 
 /// The one item of `items`, where it has one.

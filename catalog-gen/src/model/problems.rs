@@ -70,19 +70,22 @@ pub struct PinLine {
 }
 
 impl PinLine {
-    /// The one `table` line (`variants`, `accessors`) of a `[[table]]`'s helps: its `pinned`
-    /// entries, then each of `offered` (key, value as TOML), in place of the entry of its key
-    /// where `same_key` says the `[[table]]` has one. `None` where the line would hold only the
-    /// help's own entry (the help gives that), more than [`MOST_IN_A_LINE`] entries (each help
-    /// gives its own), or nothing offered.
+    /// The one `table` line (`variants`, `accessors`, `retired`) of a `[[table]]`'s helps:
+    /// its `pinned` entries (those a help keeps), then each of `offered` (key, value as TOML),
+    /// in place of the entry of its key where `same_key` says the `[[table]]` has one; to paste
+    /// in place of the `[[table]]`'s line of `table` where it `has_line`, also where the
+    /// offered entries replace every one it has. `None` where the line would hold only the
+    /// help's own entry and the `[[table]]` has no such line (the help gives that entry's
+    /// line), more than [`MOST_IN_A_LINE`] entries (each help gives its own), or nothing
+    /// offered.
     pub fn of_all<'k>(
         table: &'static str,
+        has_line: bool,
         pinned: impl Iterator<Item = (&'k str, String)>,
         offered: impl Iterator<Item = (&'k str, String)>,
         same_key: impl Fn(&str, &str) -> bool,
     ) -> Option<PinLine> {
         let mut entries: Vec<(&str, String)> = pinned.collect();
-        let replaces = !entries.is_empty();
         let mut any = false;
         for (key, value) in offered {
             any = true;
@@ -91,8 +94,9 @@ impl PinLine {
                 None => entries.push((key, value)),
             }
         }
-        let at_once = any && (2..=MOST_IN_A_LINE).contains(&entries.len());
-        at_once.then(|| PinLine { table, text: table_line(table, entries), replaces })
+        let more_than_its_own = entries.len() > 1 || has_line;
+        let at_once = any && more_than_its_own && entries.len() <= MOST_IN_A_LINE;
+        at_once.then(|| PinLine { table, text: table_line(table, entries), replaces: has_line })
     }
 
     /// The line of `entry` alone, which the `[[table]]` has no line of `table` to go with.
@@ -146,7 +150,7 @@ pub fn retirement_line(spec: &TableSpec, key: &str, all: &[String]) -> PinLine {
     let retired = retired.map(|(key, retired)| (key.get_ref().as_str(), retired_value(retired)));
     let new = |key| (key, retired_value(&new_retirement()));
     let offered = all.iter().map(|key| new(key.as_str()));
-    PinLine::of_all("retired", retired, offered, |a, b| a == b)
+    PinLine::of_all("retired", !spec.retired.is_empty(), retired, offered, |a, b| a == b)
         .unwrap_or_else(|| PinLine::alone("retired", new(key)))
 }
 
