@@ -54,16 +54,16 @@ pub fn read<'a>(
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
     let mut first_lines_one_word = None;
+    let integer = spec.key_type.get_ref().is_integer();
     for (index, row) in table.rows.iter().enumerate() {
         // A missing cell is empty, as GFM renders it (and `check_width` warns, but of a row
         // that heads others, which has no more to say). A row needs a code; an empty name cell
         // is a name that makes no identifier (the code names the variant), so the name is not
         // read here.
         let key_cell = &row.cells()[columns.key];
-        let heads = heads_rows(spec, (source, table), row, key_cell);
-        if !heads {
+        if !heads_rows(integer, (source, table), row, key_cell) {
             check_width(place, table, row, offers, problems);
-        } else if spec.key_type.get_ref().is_integer() {
+        } else if integer {
             // The error of its code, which is no number, offers to leave it out.
             offers.heading(&key_cell.text);
         } else {
@@ -100,14 +100,8 @@ pub fn read<'a>(
 
 /// Whether `row` reads as a heading of the rows below it, as tables write groups of rows: text
 /// in its code cell `key_cell` only, all of it bold (`| **System & Validation** | | |`), in a
-/// table of more than one column, and where the codes are integers, no number.
-fn heads_rows(
-    spec: &TableSpec,
-    (source, table): (&str, &Table),
-    row: &Row,
-    key_cell: &Cell,
-) -> bool {
-    let integer = spec.key_type.get_ref().is_integer();
+/// table of more than one column, and where the codes are `integer`, no number.
+fn heads_rows(integer: bool, (source, table): (&str, &Table), row: &Row, key_cell: &Cell) -> bool {
     table.header.len() > 1
         && row.has_text_only_in(key_cell)
         && !(integer && int_value(&key_cell.text).is_some())
@@ -364,22 +358,18 @@ fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     let inner = text.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (before, code) = (&inner[..open], &inner[open + 1..]);
-    if before.trim().is_empty() || !before.ends_with(char::is_whitespace) {
+    let named = !before.trim().is_empty() && before.ends_with(char::is_whitespace);
+    // A code as a cell of it alone would be read ([`int_value`]), and not below zero where the
+    // type is unsigned.
+    if !named || int_value(code).is_none() || (unsigned && code.starts_with('-')) {
         return None;
     }
-    let hex = code.strip_prefix("0x").or_else(|| code.strip_prefix("0X"));
-    let pattern = match hex {
-        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            r"\((0[xX][0-9A-Fa-f]+)\)$"
-        }
-        Some(_) => return None,
-        None => {
-            let digits = if unsigned { code } else { code.strip_prefix('-').unwrap_or(code) };
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            if unsigned { r"\((\d+)\)$" } else { r"\((-?\d+)\)$" }
-        }
+    let pattern = if code.starts_with("0x") || code.starts_with("0X") {
+        r"\((0[xX][0-9A-Fa-f]+)\)$"
+    } else if unsigned {
+        r"\((\d+)\)$"
+    } else {
+        r"\((-?\d+)\)$"
     };
     Some((code, pattern))
 }

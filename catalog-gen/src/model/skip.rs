@@ -153,8 +153,9 @@ impl<'s> Offers<'s> {
 
     /// The `skip-rows` line a help gives to paste to leave out the row whose key or name cell
     /// is `cell`, where the cell says that the row stands for no one code: it reads as several
-    /// (a range, a formula, a class), has no letter or digit (a rule), or is an attribute block. A cell
-    /// of one code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
+    /// (a range, a list, a formula, a class), has no letter or digit (a rule), or is an
+    /// attribute block; or where the row heads others ([`Offers::heading`]). A cell of one
+    /// code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
     pub fn offer(&mut self, cell: &str) -> Option<SkipOffer> {
         // A row offered as a heading (then its code's error) is offered again.
         (stands_for_no_one_code(cell) || self.heading.contains(cell)).then(|| self.push(cell))
