@@ -333,6 +333,41 @@ fn the_name_column_offered_for_rows_of_one_code_pasted_tells_them_apart() {
     assert!(module.contains("    CannotBeNull,\n") && module.contains("    ConnectionClosed,\n"));
 }
 
+/// A code used twice in a table without `shared-codes` and named by its codes (gRPC's table of
+/// status codes, by the case each is returned in): `shared-codes = true` alone would leave the
+/// same row twice, so the help offers it with the `name-column` that tells the rows apart,
+/// and both pasted name each row. Where nothing tells them apart (their names, or every other
+/// cell, the same), it offers no `shared-codes`, which would not help.
+#[test]
+fn a_repeated_code_is_offered_shared_codes_only_with_the_names_that_tell_its_rows_apart() {
+    let manifest = HEAD.replace("name-column = \"Name\"\nshared-codes = true\n", "");
+    let page = "| Case | Code |\n|---|---|\n| Method not found | UNIMPLEMENTED |\n\
+                | Server shutting down | UNAVAILABLE |\n| Compression not supported | UNIMPLEMENTED |\n";
+    let (found, _) = generate(&manifest, page);
+    let [error] = &found[..] else { panic!("{found:#?}") };
+    let help = error.help.as_deref().unwrap();
+    let lines = ["shared-codes = true", r#"name-column = "Case""#];
+    for line in lines {
+        assert!(help.contains(&format!("`{line}`")), "{help}");
+    }
+    let module = clean_module(&format!("{manifest}{}\n{}\n", lines[0], lines[1]), page);
+    assert!(
+        module.contains("    MethodNotFound,\n")
+            && module.contains("    CompressionNotSupported,\n")
+    );
+
+    let named = HEAD.replace("shared-codes = true\n", "");
+    let same = [
+        (&manifest, "| Case | Code |\n|---|---|\n| Gone | E1 |\n| | E1 |\n"),
+        (&named, "| Code | Name |\n|---|---|\n| E1 | Gone |\n| E1 | Gone |\n"),
+    ];
+    for (manifest, page) in same {
+        let (found, _) = generate(manifest, page);
+        let [error] = &found[..] else { panic!("{found:#?}") };
+        assert!(!error.help.as_deref().unwrap().contains("shared-codes"), "{error:#?}");
+    }
+}
+
 /// A variant name that rustc will warn looks like another (`confusable_idents`), of a row
 /// whose code another row has: the pin is keyed by the row's name, as every help keys a row
 /// (it was keyed by the code, which pasted was an ambiguous pin: found trying gRPC's table of

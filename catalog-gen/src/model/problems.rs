@@ -239,6 +239,22 @@ pub enum PinnedRow<'p> {
     },
 }
 
+/// What tells two rows of one code apart, for the help of a code used twice in a table
+/// without `shared-codes`: whether `shared-codes = true` would take the error away, and
+/// with which `name-column`.
+#[derive(Clone, Copy, Debug)]
+pub enum TellsApart<'a> {
+    /// Their names (the table has a `name-column`): `shared-codes = true` alone.
+    Names,
+    /// The cells of this column (the table has no `name-column`, so its rows are named by
+    /// their codes): `shared-codes = true` with this column as `name-column`.
+    Column(&'a str),
+    /// Nothing: the table has a `name-column` and the two rows have one name.
+    SameName,
+    /// Nothing: the table has no `name-column` and no other cell of the two rows differs.
+    Nothing,
+}
+
 /// Where a row is written: its code's cell on the page, or for a retired row, its key in
 /// the manifest's `retired`.
 #[derive(Clone, Debug)]

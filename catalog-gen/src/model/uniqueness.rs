@@ -14,7 +14,7 @@ use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::facts::key_order;
 use crate::model::keys::{Code, KeyedRow};
-use crate::model::problems::{Place, RowAt};
+use crate::model::problems::{Place, RowAt, TellsApart};
 use crate::model::{names, retired};
 use crate::naming;
 
@@ -103,24 +103,29 @@ fn repeats(
     repeats
 }
 
-/// Where the table's names are its codes (no `name-column`), the header of the first other
-/// column whose cells tell `earlier` and `later` apart, both of them text: a name column that
-/// a help can offer for rows that share a code.
-fn telling_column<'c>(
+/// What tells `earlier` and `later`, two rows of one code, apart: their names where the
+/// table has a `name-column`, or else the first other column whose cells differ, both of them
+/// text (a name column that a help can offer).
+fn tells_apart<'c>(
     columns: &'c Columns,
     earlier: &KeyedRow<'_>,
     later: &KeyedRow<'_>,
-) -> Option<&'c str> {
-    if columns.name != columns.key {
-        return None;
-    }
+) -> TellsApart<'c> {
     let (earlier, later) = (earlier.row.cells(), later.row.cells());
+    let texts = |at: usize| (&*earlier[at].text, &*later[at].text);
+    if columns.name != columns.key {
+        // An empty name is a name too (the row is named by its code), so only equal ones fail.
+        let (a, b) = texts(columns.name);
+        return if a == b { TellsApart::SameName } else { TellsApart::Names };
+    }
     let tells = |at: &usize| {
-        let (a, b) = (&*earlier[*at].text, &*later[*at].text);
+        let (a, b) = texts(*at);
         *at != columns.key && !a.is_empty() && !b.is_empty() && a != b
     };
-    let at = (0..columns.list.len()).find(tells)?;
-    Some(&columns.list[at].header)
+    match (0..columns.list.len()).find(tells) {
+        Some(at) => TellsApart::Column(&columns.list[at].header),
+        None => TellsApart::Nothing,
+    }
 }
 
 /// The problem of `later`, a row that repeats `earlier`'s code (or with shared codes, its
@@ -140,10 +145,16 @@ fn repeat(
         let span = later.row.cells()[columns.key].span.clone();
         return match name {
             Some(name) => {
-                let telling = telling_column(columns, earlier, later);
+                let telling = match tells_apart(columns, earlier, later) {
+                    TellsApart::Column(header) => Some(header),
+                    TellsApart::Names | TellsApart::SameName | TellsApart::Nothing => None,
+                };
                 place.duplicate_row(span, earlier_span(), (&later.key_text, name), telling)
             }
-            None => place.duplicate_code(span, earlier_span(), &later.key_text),
+            None => {
+                let tells_apart = tells_apart(columns, earlier, later);
+                place.duplicate_code(span, earlier_span(), &later.key_text, tells_apart)
+            }
         };
     };
     let earlier_at = match &earlier.retiring {

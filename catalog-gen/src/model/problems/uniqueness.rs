@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Place, RowAt};
+use super::{Place, RowAt, TellsApart};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 
@@ -14,13 +14,42 @@ impl Place<'_> {
         span: Range<usize>,
         first: Range<usize>,
         code: &str,
+        tells_apart: TellsApart<'_>,
     ) -> Diagnostic {
-        self.in_page(span, format!("duplicate code {code}"), "used again here")
-            .with_label(Label::secondary(self.page, first, "first used here"))
-            .with_help(
-                "every row needs its own code; remove or fix one of the rows, or set \
-                 `shared-codes = true` in the manifest if rows may share a code",
-            )
+        let problem = self
+            .in_page(span, format!("duplicate code {code}"), "used again here")
+            .with_label(Label::secondary(self.page, first, "first used here"));
+        let fix = "every row needs its own code; remove or fix one of the rows";
+        // `shared-codes` is offered only where it would take the error away: rows that share
+        // a code need different names, and without a `name-column` a row's name is its code.
+        match tells_apart {
+            TellsApart::Names => problem.with_help(format!(
+                "{fix}, or set `shared-codes = true` in the manifest if rows may share a code"
+            )),
+            TellsApart::Column(header) => problem
+                .with_note(
+                    "the table has no `name-column`: its rows are named by their codes, and rows \
+                     that share a code need different names",
+                )
+                .with_help(format!(
+                    "{fix}, or if rows may share a code, set `shared-codes = true` and \
+                     `name-column = {}` in this [[table]], a column whose cells tell these two \
+                     apart",
+                    toml_string(header)
+                )),
+            TellsApart::SameName => problem
+                .with_note(
+                    "the two rows have the same name too, so `shared-codes = true` would not \
+                     tell them apart",
+                )
+                .with_help(fix),
+            TellsApart::Nothing => problem
+                .with_note(
+                    "no other cell tells the two rows apart, so `shared-codes = true` would not \
+                     either",
+                )
+                .with_help(fix),
+        }
     }
 
     /// A retired row (retired by `key`, at `span` in the manifest) whose code (`code`: the
