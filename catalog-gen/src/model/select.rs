@@ -9,7 +9,7 @@ use crate::manifest::TableSpec;
 use crate::markdown::{Heading, Page, Table, before_attribute_block};
 use crate::model::columns;
 use crate::model::problems::Place;
-use crate::model::same_text;
+use crate::model::{normalize, same_text};
 use crate::source::line_column;
 
 /// The one table of `page` that `spec` picks.
@@ -35,12 +35,22 @@ pub fn table<'p, 's>(
         },
         (None, 1) => return Some(candidates[0].1),
         (None, 0) => {
-            let (span, wanted) = match (&spec.heading, &spec.caption) {
-                (Some(h), _) => (h.span(), format!("under the heading `{}`", h.get_ref())),
-                (None, Some(c)) => (c.span(), format!("under the caption `{}`", c.get_ref())),
-                (None, None) => (spec.page.span(), "at all".to_owned()),
+            let (span, wanted, offer) = match (&spec.heading, &spec.caption) {
+                (Some(h), _) => {
+                    let headings =
+                        page.tables.iter().filter(|t| matches(&spec.caption, &t.caption));
+                    let offer = holding(h.get_ref(), headings.map(|t| &t.heading))
+                        .map(|text| ("heading", text));
+                    (h.span(), format!("under the heading `{}`", h.get_ref()), offer)
+                }
+                (None, Some(c)) => {
+                    let captions = page.tables.iter().map(|t| &t.caption);
+                    let offer = holding(c.get_ref(), captions).map(|text| ("caption", text));
+                    (c.span(), format!("under the caption `{}`", c.get_ref()), offer)
+                }
+                (None, None) => (spec.page.span(), "at all".to_owned(), None),
             };
-            place.no_table(span, &wanted, describe_tables(page))
+            place.no_table(span, &wanted, describe_tables(page), offer)
         }
         (None, count) => {
             // Of several tables, the one with the columns the manifest names is meant: a page
@@ -76,6 +86,19 @@ fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
                     .is_some_and(|text| same_text(text, wanted.get_ref()))
         })
     })
+}
+
+/// The one heading (or caption) text among `found` that holds `wanted`'s text where none is
+/// it, as a heading with an emoji before its words does (`🔢 Error Codes`, as READMEs write
+/// them) or with words after them: the text a help offers to write instead.
+fn holding<'p>(wanted: &str, found: impl Iterator<Item = &'p Option<Heading>>) -> Option<&'p str> {
+    let wanted = normalize(wanted);
+    let mut holding = found
+        .flatten()
+        .map(|heading| heading.text.as_str())
+        .filter(|text| normalize(text).contains(&wanted));
+    let first = holding.next()?;
+    holding.all(|other| other == first).then_some(first)
 }
 
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
@@ -243,6 +266,32 @@ mod tests {
         );
         assert_eq!(pick("").unwrap_err(), "`p.md` has 3 tables that match; which one is meant?");
         assert!(pick("index = 3").unwrap_err().starts_with("there is no table 3 among the 3"));
+    }
+
+    /// A heading that holds the words wanted, with an emoji before them as READMEs write
+    /// them (`## 🔢 Error Codes`) or words after them, is offered as the `heading` to write,
+    /// which then picks its table; where several hold them, none is.
+    #[test]
+    fn a_heading_written_otherwise_is_offered() {
+        let page = markdown::parse(
+            "## 🔢 Error Codes\n\n| a |\n|---|\n| 1 |\n\n## Server Errors (v2)\n\n\
+             | a |\n|---|\n| 2 |\n\n**Retryable codes**\n\n| a |\n|---|\n| 3 |\n",
+        );
+        let pick = |options: &str| {
+            let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
+            let mut problems = Vec::new();
+            let found = table(&PLACE, &spec, &page, &mut problems);
+            found.map(|table| table.rows[0].cells()[0].text.to_string()).ok_or(problems)
+        };
+        let offered = |options: &str| pick(options).unwrap_err()[0].help.clone();
+        let help = |key: &str, text: &str| {
+            Some(format!("the {key} is written otherwise on the page: `{key} = \"{text}\"`"))
+        };
+        assert_eq!(offered("heading = \"error codes\""), help("heading", "🔢 Error Codes"));
+        assert_eq!(offered("heading = \"Server Errors\""), help("heading", "Server Errors (v2)"));
+        assert_eq!(offered("caption = \"Retryable\""), help("caption", "Retryable codes"));
+        assert_eq!(offered("heading = \"Error\""), None);
+        assert_eq!(pick("heading = \"🔢 Error Codes\"").unwrap(), "1");
     }
 
     /// kramdown's heading ids (`## Errors {#errors}`) are text on GitHub, and not on the

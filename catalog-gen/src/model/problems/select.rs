@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{Place, quoted_list};
+use crate::api::toml_string;
 use crate::diagnostics::Diagnostic;
 
 impl Place<'_> {
@@ -26,9 +27,25 @@ impl Place<'_> {
     }
 
     /// No table matches `heading` and `caption`.
-    pub fn no_table(&self, span: Range<usize>, wanted: &str, tables: String) -> Diagnostic {
-        self.in_manifest(span, format!("`{}` has no table {wanted}", self.page), "no such table")
-            .with_note(tables)
+    /// `offer`: the manifest key (`heading`, `caption`) and the one text of the page's that
+    /// holds the one wanted, to write instead.
+    pub fn no_table(
+        &self,
+        span: Range<usize>,
+        wanted: &str,
+        tables: String,
+        offer: Option<(&str, &str)>,
+    ) -> Diagnostic {
+        let problem = self
+            .in_manifest(span, format!("`{}` has no table {wanted}", self.page), "no such table")
+            .with_note(tables);
+        match offer {
+            Some((key, text)) => problem.with_help(format!(
+                "the {key} is written otherwise on the page: `{key} = {}`",
+                toml_string(text)
+            )),
+            None => problem,
+        }
     }
 
     /// Several tables match and no `index` picks one, nor the `columns` the manifest names:
