@@ -288,6 +288,29 @@ fn the_line_that_leaves_out_rows_that_head_others_pasted_leaves_them_out() {
     assert!(!module.contains(r#"["System & Validation", ""]"#), "{module}");
 }
 
+/// Rows without a code, an empty row and more lines of the row above it (as tables exported
+/// from wikis write them), are each offered the one `skip-rows = [""]`, which pasted leaves
+/// out the rows whose code cell is empty and no other: a row of a code and no name is kept.
+/// The enum's rustdoc names the rows left out, an empty one as such.
+#[test]
+fn the_line_that_leaves_out_rows_without_a_code_pasted_keeps_rows_without_a_name() {
+    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
+    let manifest = manifest.replace("shared-codes = true\n", "");
+    let page = "| Code | Name | Description |\n|---|---|---|\n| 1001 | Disk Full | Full. |\n\
+                |  |  | Free some space. |\n| 1002 |  | Nameless. |\n| | | |\n";
+    let (found, _) = generate(&manifest, page);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let line = r#"skip-rows = [""]"#;
+    for found in &found {
+        assert!(found.help.as_deref().unwrap().contains(&format!("`{line}`")), "{found:#?}");
+    }
+    assert!(found[0].notes[0].contains("(`Free some space.`) would be in no variant"));
+    let module = clean_module(&format!("{manifest}{line}\n"), page);
+    assert!(module.contains("    DiskFull = 1001,\n") && module.contains("= 1002,\n"), "{module}");
+    let left_out = "the manifest leaves out the rows of `Free some space.` and an empty row.";
+    assert!(module.contains(left_out), "{module}");
+}
+
 /// A text code cell of two codes, one a line (`InvalidTemplateDeployment <br> InvalidTemplate`,
 /// on Azure's page of deployment errors), is one code with a line break in it, which no lookup
 /// finds: a warning whose `key-pattern`, pasted, takes each cell's first code. Where a code of

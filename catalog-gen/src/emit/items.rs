@@ -144,13 +144,28 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
     }
 }
 
+/// The rows the manifest leaves out, as the enum's rustdoc says it (`None` where it leaves
+/// out none): "the rows of `5xx`" by the cells they are shown by, and rows without any text
+/// counted ("an empty row"), which an empty code span would show as two backticks.
+fn rows_left_out(skipped: &[String]) -> Option<String> {
+    let (empty, shown): (Vec<&str>, Vec<&str>) =
+        skipped.iter().map(String::as_str).partition(|text| text.is_empty());
+    let shown = (!shown.is_empty()).then(|| format!("the rows of {}", rustdoc::code_spans(&shown)));
+    let empty = match empty.len() {
+        0 => None,
+        1 => Some("an empty row".to_owned()),
+        count => Some(format!("{count} empty rows")),
+    };
+    let parts: Vec<String> = shown.into_iter().chain(empty).collect();
+    (!parts.is_empty()).then(|| parts.join(" and "))
+}
+
 /// The enum itself: rustdoc, derives, `#[repr]` where codes are the discriminants, variants.
 fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
     let name = table.name.to_ident();
-    let left_out = if table.skipped.is_empty() {
-        String::new()
-    } else {
-        format!("; the manifest leaves out the rows of {}", rustdoc::code_spans(&table.skipped))
+    let left_out = match rows_left_out(&table.skipped) {
+        Some(rows) => format!("; the manifest leaves out {rows}"),
+        None => String::new(),
     };
     let doc = outer_doc_lines(&format!(
         "{}\n\nOne variant per row of the table on [the published page]({}), \

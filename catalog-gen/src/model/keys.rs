@@ -147,10 +147,19 @@ fn key_text(
     let text = &*cell.text;
     if text.is_empty() {
         // A row of one cell in another column (kramdown's attribute block under the table):
-        // what that cell says may be no code, which `skip-rows` leaves out. (Where the one cell
-        // is this empty one, nothing is offered.)
-        let skip = row.only_cell().and_then(|only| offers.offer(&only.text));
-        problems.push(place.empty_code(cell.span.clone(), skip.as_ref()));
+        // what that cell says may be no code, which `skip-rows` leaves out by that cell. Any
+        // other row without a code (an empty row, or more lines of the row above it) is left
+        // out by the empty entry.
+        let block = row.only_cell().and_then(|only| offers.offer(&only.text));
+        let problem = match block {
+            Some(skip) => place.empty_code(cell.span.clone(), &skip),
+            None => {
+                let skip = offers.offer_no_code();
+                let text = row.cells().iter().find(|cell| !cell.text.is_empty());
+                place.row_without_code(cell.span.clone(), text.map(|cell| &*cell.text), &skip)
+            }
+        };
+        problems.push(problem);
         return None;
     }
     let (Some(pattern), Some(spec_pattern)) = (pattern, &spec.key_pattern) else {

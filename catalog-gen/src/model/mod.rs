@@ -140,8 +140,8 @@ pub struct Enum {
     /// code stay in the document's order.
     pub rows_by_code: Vec<usize>,
     /// The rows the manifest leaves out (`skip-rows`), in the page's order, each by the plain
-    /// text of its key cell (or of its first cell with text, where that is empty): the enum's
-    /// rustdoc names them.
+    /// text of its key cell (or of its first cell with text, where that is empty; empty for a
+    /// row without text): the enum's rustdoc names them.
     pub skipped: Vec<String>,
     /// Whether any row has a URL of its own ([`Variant::url`]).
     pub row_urls: bool,

@@ -91,9 +91,15 @@ fn shown<'r>(row: &'r Row<'_>, columns: &Columns) -> &'r str {
 }
 
 /// Whether `entry` is the whole plain text of `row`'s key cell or name cell, or, where the row
-/// has one cell (an attribute block under a table is such a row on GitHub), of that cell.
+/// has one cell (an attribute block under a table is such a row on GitHub), of that cell. The
+/// empty entry names the rows whose key cell is empty (an empty row, or more lines of the row
+/// above it), which no code finds: not rows of a code whose name cell is empty, which would
+/// be lost.
 fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
     let cells = row.cells();
+    if entry.is_empty() {
+        return cells[columns.key].text.is_empty();
+    }
     [columns.key, columns.name].iter().any(|&column| *cells[column].text == *entry)
         || row.only_cell().is_some_and(|cell| *cell.text == *entry)
 }
@@ -168,6 +174,12 @@ impl<'s> Offers<'s> {
         self.heading.insert(cell.to_owned());
     }
 
+    /// The `skip-rows` line a help gives to leave out the rows whose key cell is empty, which
+    /// no code finds: an empty row, or more lines of the row above it.
+    pub fn offer_no_code(&mut self) -> SkipOffer {
+        self.push("")
+    }
+
     /// The `skip-rows` line a help gives to leave out the row whose key cell is `cell`, which
     /// heads the rows below it ([`Offers::heading`]).
     pub fn offer_row(&mut self, cell: &str) -> SkipOffer {
@@ -213,8 +225,8 @@ impl<'s> Offers<'s> {
 /// which kramdown reads as a separator of the table's rows and GitHub as a row), or is an
 /// attribute block that GitHub shows as a row (`{: #frame-types}`).
 fn stands_for_no_one_code(cell: &str) -> bool {
-    // An empty cell names no row alone: `skip-rows = [""]` would leave out every row whose
-    // name cell is empty.
+    // An empty cell is no code at all, which is the empty code cell's own help
+    // ([`Offers::offer_no_code`]).
     !cell.is_empty()
         && (names_several_codes(cell)
             || names_a_class_of_codes(cell)

@@ -6,6 +6,7 @@ use super::{PinLine, Place, leave_out, quoted_list, skip_clause};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::IntValue;
 use crate::model::skip::SkipOffer;
+use crate::rustdoc::one_line;
 
 impl Place<'_> {
     /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
@@ -71,13 +72,38 @@ impl Place<'_> {
         .with_help("add a column header for them, or escape a `|` inside a cell as `\\|`")
     }
 
-    /// A key cell without text.
-    /// `skip` is the manifest line that would leave the row out, where the row's one cell
-    /// says it stands for no code ([`crate::model::skip::Offers`]).
-    pub fn empty_code(&self, span: Range<usize>, skip: Option<&SkipOffer>) -> Diagnostic {
+    /// A key cell without text, of a row whose one cell in another column says it stands for
+    /// no code (an attribute block): `skip`, the manifest line that leaves the row out by that
+    /// cell ([`crate::model::skip::Offers`]).
+    pub fn empty_code(&self, span: Range<usize>, skip: &SkipOffer) -> Diagnostic {
         self.in_page(span, "empty code cell".into(), "code needed").with_help(format!(
             "every row needs a code, which lookups find it by: give this row one upstream{}",
-            skip_clause(skip)
+            skip_clause(Some(skip))
+        ))
+    }
+
+    /// A row whose key cell is empty, and every other cell too or `text` the first with text
+    /// (more lines of the row above it, as tables exported from wikis write them): `skip`,
+    /// the manifest line that leaves out the rows of no code.
+    pub fn row_without_code(
+        &self,
+        span: Range<usize>,
+        text: Option<&str>,
+        skip: &SkipOffer,
+    ) -> Diagnostic {
+        let problem = self.in_page(span, "empty code cell".into(), "code needed");
+        let problem = match text {
+            Some(text) => problem.with_note(format!(
+                "left out, the row's other cells (`{}`) would be in no variant",
+                one_line(text)
+            )),
+            None => problem,
+        };
+        problem.with_help(format!(
+            "every row needs a code, which lookups find it by: give this row one upstream; or, \
+             where the row is no entry of its own (an empty row, or more lines of the row \
+             above it), {}",
+            leave_out(skip)
         ))
     }
 
