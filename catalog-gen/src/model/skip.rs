@@ -110,7 +110,9 @@ fn names_row(entry: &str, row: &Row<'_>, columns: &Columns) -> bool {
 /// the manifest's entries and its own; where a first reading of the table offered more than
 /// one row, or more than one pin, the table is read again ([`Offers::at_once`]), each help
 /// offering the line of them all, so that pasting any one line leaves out every row offered,
-/// or pins every row (pasting two would be a TOML duplicate key).
+/// or pins every row (pasting two would be a TOML duplicate key). Of more rows than a line of
+/// every help should hold, the first help offers the line of them all, and the others their
+/// own row's.
 #[derive(Debug)]
 pub struct Offers<'s> {
     /// The manifest's entries that name a row: the lines keep them, and not one that names no
@@ -125,6 +127,11 @@ pub struct Offers<'s> {
     /// Every row this table's helps offer, where known from an earlier reading: the line
     /// each help offers.
     at_once: Option<SkipOffer>,
+    /// Whether only the first help offers [`Offers::at_once`]'s line, and the others their
+    /// own row's: where the table offers more rows than [`problems::MOST_IN_A_LINE`], whose
+    /// line in every help would make the helps' text grow as the square of the rows (a
+    /// registry's table of forty groups, each under a row that heads it).
+    first_only: bool,
     /// The `variants` pins stage 9's helps offer, whose one line is made as this one is.
     pub pins: PinOffers,
 }
@@ -148,6 +155,7 @@ impl<'s> Offers<'s> {
             offered: Vec::new(),
             heading: HashSet::new(),
             at_once: None,
+            first_only: false,
             pins: PinOffers::default(),
         }
     }
@@ -192,22 +200,22 @@ impl<'s> Offers<'s> {
         // A row offered twice (an attribute block's warning, then its code's error) is one row
         // of the line: `at_once` counts each once.
         self.offered.push(cell.to_owned());
+        let first = self.offered.len() == 1;
         match &self.at_once {
-            Some(at_once) => at_once.clone(),
-            None => SkipOffer { line: problems::skip_line(&self.kept, [cell]), rows: 1 },
+            Some(at_once) if first || !self.first_only => at_once.clone(),
+            _ => SkipOffer { line: problems::skip_line(&self.kept, [cell]), rows: 1 },
         }
     }
 
-    /// Where this reading offered more than one row (and no more than
-    /// [`problems::MOST_IN_A_LINE`]: so many rows that stand for no code say more likely that
-    /// `key-type` is wrong), the offers for reading the table again, each help offering the
-    /// line of them all.
+    /// Where this reading offered more than one row, the offers for reading the table again,
+    /// each help offering the line of them all (the first help alone, of more than
+    /// [`problems::MOST_IN_A_LINE`]).
     pub fn at_once(self) -> Option<Self> {
         let mut seen = HashSet::new();
         let offered: Vec<&str> =
             self.offered.iter().map(String::as_str).filter(|cell| seen.insert(*cell)).collect();
         let pins = self.pins.at_once();
-        let several = (2..=problems::MOST_IN_A_LINE).contains(&offered.len());
+        let several = offered.len() >= 2;
         if self.at_once.is_some() || (!several && pins.is_none()) {
             return None;
         }
@@ -216,7 +224,9 @@ impl<'s> Offers<'s> {
             several.then(|| SkipOffer { line: problems::skip_line(&self.kept, offered), rows });
         let pins = pins.unwrap_or_default();
         let heading = HashSet::new();
-        Some(Offers { kept: self.kept.clone(), offered: Vec::new(), heading, at_once, pins })
+        let first_only = rows > problems::MOST_IN_A_LINE;
+        let kept = self.kept.clone();
+        Some(Offers { kept, offered: Vec::new(), heading, at_once, first_only, pins })
     }
 }
 
@@ -400,11 +410,19 @@ mod tests {
         one.offer("1-2");
         assert!(one.at_once().is_none());
         assert!(Offers::new(&[]).at_once().is_none());
-        // Nor do more than a line should hold: each help offers its own.
+        // Of more than a line of every help should hold, the first help offers the line of
+        // them all, and the others their own row's.
         let mut many = Offers::new(&[]);
-        for at in 0..=problems::MOST_IN_A_LINE {
-            many.offer(&format!("{at}-{}", at + 1));
+        let cells: Vec<String> =
+            (0..=problems::MOST_IN_A_LINE).map(|at| format!("{at}-{}", at + 1)).collect();
+        for cell in &cells {
+            many.offer(cell);
         }
-        assert!(many.at_once().is_none());
+        let mut again = many.at_once().unwrap();
+        let lines: Vec<SkipOffer> = cells.iter().flat_map(|cell| again.offer(cell)).collect();
+        assert_eq!(lines[0].rows, cells.len());
+        assert!(lines[0].line.ends_with(r#""31-32", "32-33"]"#), "{}", lines[0].line);
+        assert_eq!(lines[1].line, r#"skip-rows = ["1-2"]"#);
+        assert_eq!(lines[32].rows, 1);
     }
 }
