@@ -1280,6 +1280,10 @@ fn a_row_retired_by_an_integer_code_written_otherwise_is_documented_again_by_the
     assert_eq!(pin, r#"variants = { "3" = "Returnsub" }"#);
     let retired = pasted(removed.help.as_deref().unwrap(), "retired", "");
     assert_eq!(retired, r#"retired = { "5" = { note = "no longer in the documentation" } }"#);
+    // The `[[table]]`'s `retired` of `0003`, no longer in effect, is replaced, where the line
+    // was offered to add beside it (a TOML duplicate key, pasted so).
+    let in_place = "in place of this [[table]]'s `retired`";
+    assert!(removed.help.as_deref().unwrap().contains(in_place), "{removed:#?}");
     fs::write(&manifest, format!("{head}{pin}\n{retired}\n")).unwrap();
     let module = regen_module(&manifest);
     assert!(module.contains("(3, &[E::Returnsub])"), "{module}");

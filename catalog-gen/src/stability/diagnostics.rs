@@ -1,6 +1,7 @@
 //! The break gate's diagnostics: for each break, what users would lose, at the manifest's
 //! `[[table]]` for its enum, and the manifest change that keeps it.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use super::Break;
@@ -119,9 +120,9 @@ fn removed_method(
                     keeps_every(line, "accessors", has_accessors, "method", " ")
                 ),
                 None => format!(
-                    "if `{header}` was renamed `{new}`, keep the method with a pin in this \
-                     [[table]]: `accessors = {{ {} = \"{old}\" }}`; {OVERRIDE}",
-                    toml_string(new)
+                    "if `{header}` was renamed `{new}`, keep the method with a pin {}; \
+                     {OVERRIDE}",
+                    own_entry("accessors", has_accessors, new, toml_string(old))
                 ),
             },
         ),
@@ -200,6 +201,12 @@ fn removed_variant(
             let every_row = keeps_every(line, "retired", has_retired, "row removed", "\n");
             format!("{every_row} (`note` and `since = \"<date>\"` are optional)")
         }
+        None if origin.is_some_and(|origin| origin.has_retired) => format!(
+            "add\n`{} = {}`\nto this [[table]]'s `retired` (`note` and `since = \"<date>\"` are \
+             optional)",
+            toml_string(pin_key),
+            retired_value(&new_retirement())
+        ),
         None => format!(
             "add to this [[table]]\n`{}`\n(`note` and `since = \"<date>\"` are optional; \
              other retired rows go in the same `retired` table)",
@@ -210,6 +217,17 @@ fn removed_variant(
         "keep it as a retired variant (deprecated, still found by code, name and serde, with its \
          last documented text): {keep}; or {restore}, {OVERRIDE}"
     ))
+}
+
+/// How a help offers its own entry of the manifest's `table` (`key = value`, the value as
+/// TOML), where no line of every entry is offered: as an entry to add to the `[[table]]`'s
+/// line where it `has_table` (a line of its own beside it would be a TOML duplicate key), or
+/// as the line to add.
+fn own_entry(table: &str, has_table: bool, key: &str, value: String) -> String {
+    match has_table {
+        true => format!("by adding `{} = {value}` to this [[table]]'s `{table}`", toml_string(key)),
+        false => format!("in this [[table]]: `{}`", problems::table_line(table, [(key, value)])),
+    }
 }
 
 /// How every help ends: the way past the gate, for a change that is meant.
@@ -231,12 +249,14 @@ fn row_shown(code: &str, key: &str) -> String {
 /// `accessors` that keeps every method of a column renamed: the manifest's entries (a pinned
 /// row renamed given its old name again) and those the helps offer. Pasted in place of the
 /// manifest's, one line keeps every variant or method, where a line per variant would each be
-/// a TOML duplicate key beside the manifest's table or one another. `None` where a line would
-/// hold more than [`problems::MOST_IN_A_LINE`] entries.
+/// a TOML duplicate key beside the manifest's table or one another. Of more than
+/// [`problems::MOST_IN_A_LINE`] entries, the first help alone gives the line, and the others
+/// their own entry's: in every help, such a line would make the helps' text grow as the square
+/// of the breaks (a page that drops forty rows at once).
 struct LinesKept<'b> {
-    variants: BTreeMap<&'b str, Option<Line>>,
-    retired: BTreeMap<&'b str, Option<Line>>,
-    accessors: BTreeMap<&'b str, Option<Line>>,
+    variants: BTreeMap<&'b str, Line>,
+    retired: BTreeMap<&'b str, Line>,
+    accessors: BTreeMap<&'b str, Line>,
 }
 
 /// A line of the manifest a help gives to paste in place of one of its tables.
@@ -245,6 +265,12 @@ struct Line {
     text: String,
     /// How many entries it has: a line of one has nothing but the help's own.
     entries: usize,
+    /// Whether the `[[table]]` has a line of this table, which this one replaces (also where
+    /// none of its entries is in effect: retirements of rows the page documents again).
+    replaces: bool,
+    /// Whether a help has given it: of more than [`problems::MOST_IN_A_LINE`] entries, only
+    /// the first help does.
+    given: Cell<bool>,
 }
 
 impl<'b> LinesKept<'b> {
@@ -277,19 +303,20 @@ impl<'b> LinesKept<'b> {
             let pinned_already = |key: &str| pins.iter().any(|(pinned, ..)| pinned == key);
             let added = renamed.iter().filter(|(key, _)| !pinned_already(key));
             let added = added.map(|&(key, old)| (key, toml_string(old)));
-            (enum_name, line("variants", kept.chain(added).collect()))
+            (enum_name, line("variants", !pins.is_empty(), kept.chain(added).collect()))
         });
         let retired = removed.into_iter().map(|(enum_name, removed)| {
             let retired = origin(enum_name).map_or(&[][..], |origin| &origin.retired[..]);
             let kept = retired.iter().map(|(key, entry)| (key.as_str(), retired_value(entry)));
             let added = removed.iter().map(|key| (*key, retired_value(&new_retirement())));
-            (enum_name, line("retired", kept.chain(added).collect()))
+            let has_retired = origin(enum_name).is_some_and(|origin| origin.has_retired);
+            (enum_name, line("retired", has_retired, kept.chain(added).collect()))
         });
         let accessors = methods.into_iter().map(|(enum_name, methods)| {
             let pins = origin(enum_name).map_or(&[][..], |origin| &origin.accessors[..]);
             let kept = pins.iter().map(|(header, method)| (header.as_str(), toml_string(method)));
             let added = methods.iter().map(|&(header, method)| (header, toml_string(method)));
-            (enum_name, line("accessors", kept.chain(added).collect()))
+            (enum_name, line("accessors", !pins.is_empty(), kept.chain(added).collect()))
         });
         LinesKept {
             variants: variants.collect(),
@@ -316,19 +343,24 @@ impl<'b> LinesKept<'b> {
         Self::more_than_one(self.retired.get(enum_name))
     }
 
-    /// The text of `line`, where it has more than one entry.
-    fn more_than_one(line: Option<&Option<Line>>) -> Option<&str> {
-        let line = line?.as_ref()?;
-        (line.entries > 1).then_some(line.text.as_str())
+    /// The text of `line`, where it has more than the help's own entry or replaces the
+    /// `[[table]]`'s line (as [`problems::PinLine::of_all`] gives every line of pins), and of
+    /// more than [`problems::MOST_IN_A_LINE`] entries, for the first help that asks.
+    fn more_than_one(line: Option<&Line>) -> Option<&str> {
+        let line = line?;
+        let first = !line.given.replace(true);
+        let give = (line.entries > 1 || line.replaces)
+            && (first || line.entries <= problems::MOST_IN_A_LINE);
+        give.then_some(line.text.as_str())
     }
 }
 
-/// The manifest's line of `table` with `entries` ([`problems::table_line`]), or `None` where
-/// they are more than [`problems::MOST_IN_A_LINE`].
-fn line(table: &str, entries: Vec<(&str, String)>) -> Option<Line> {
+/// The manifest's line of `table` with `entries` ([`problems::table_line`]), in place of the
+/// `[[table]]`'s where it `replaces` one.
+fn line(table: &str, replaces: bool, entries: Vec<(&str, String)>) -> Line {
     let count = entries.len();
-    (count <= problems::MOST_IN_A_LINE)
-        .then(|| Line { text: problems::table_line(table, entries), entries: count })
+    let text = problems::table_line(table, entries);
+    Line { text, entries: count, replaces, given: Cell::new(false) }
 }
 
 /// How a help offers `line`, the line of a table of the manifest (`table`) that keeps every
@@ -383,8 +415,8 @@ fn renamed(
         _ => diagnostic.with_help(match pins {
             Some(line) => format!("keep the old name with a pin: {}; {OVERRIDE}", every_name(line)),
             None => format!(
-                "keep the old name with a pin in this [[table]]: `{}`; {OVERRIDE}",
-                problems::table_line("variants", [(key, toml_string(old))])
+                "keep the old name with a pin {}; {OVERRIDE}",
+                own_entry("variants", has_pins, key, toml_string(old))
             ),
         }),
     }
@@ -517,7 +549,8 @@ mod tests {
     }
 
     /// Renames beside a pin: each help gives the one line of them all, until it would hold
-    /// more than `MOST_IN_A_LINE` pins; then each its own pin.
+    /// more than `MOST_IN_A_LINE` pins; then the first help gives it, and each other its own
+    /// pin.
     #[test]
     fn the_line_that_keeps_every_name_holds_up_to_most_in_a_line_pins() {
         let origin =
@@ -543,6 +576,11 @@ mod tests {
         let most = helps(problems::MOST_IN_A_LINE - 1);
         assert!(most.iter().all(|help| help.contains(r#""31" = "Old31" }` keeps"#)), "{most:?}");
         let past = helps(problems::MOST_IN_A_LINE);
-        assert!(past[0].contains(r#"`variants = { "1" = "Old1" }`"#), "{:?}", past[0]);
+        assert!(past[0].contains(r#""32" = "Old32" }` keeps every name"#), "{:?}", past[0]);
+        // Beside the `[[table]]`'s pin, an entry to add to its line: a line of its own would
+        // be a TOML duplicate key.
+        let own = r#"by adding `"2" = "Old2"` to this [[table]]'s `variants`"#;
+        assert!(past[1].contains(own), "{:?}", past[1]);
+        assert!(past.iter().skip(1).all(|help| !help.contains("Old1\"")), "{past:?}");
     }
 }
