@@ -4,6 +4,7 @@
 use errors::chime::{FinalClosure, ReconnectableClosure};
 use errors::discord::{GatewayClose, HttpResponse, JsonError};
 use errors::glacier::{GlacierError, GlacierStatus};
+use errors::grpc::StatusCase;
 use errors::iot::{IdentityError, MessageBrokerError, ShadowError};
 use errors::jsonrpc::RpcError;
 use errors::mediaconvert_warnings::WarningCode;
@@ -154,4 +155,18 @@ fn a_name_with_a_code_span_and_a_column_of_booleans() {
     assert_eq!(close.reconnect(), "true");
     assert_eq!(GatewayClose::AuthenticationFailed.reconnect(), "false");
     assert_eq!(GatewayClose::from_name("Invalid seq"), Some(close));
+}
+
+#[test]
+fn rows_that_share_a_status_named_by_the_case_each_is_returned_in() {
+    let case = StatusCase::FlowControlProtocolViolation;
+    assert_eq!(StatusCase::from_name("Flow-control protocol violation"), Some(case));
+    assert_eq!(case.code(), "INTERNAL");
+    assert_eq!(StatusCase::from_code("INTERNAL"), None, "five rows share it");
+    assert_eq!(StatusCase::with_code("INTERNAL").len(), 5);
+    assert_eq!(StatusCase::from_code("UNAUTHENTICATED"), Some(StatusCase::IncorrectAuthMetadata));
+    // A tab before the cell's pipe is trimmed as spaces are.
+    assert_eq!(StatusCase::MethodNotFoundAtServer.case(), "Method not found at server");
+    assert_eq!(StatusCase::ServerApplicationThrew.generated_at_client_or_server(), "Server");
+    assert_eq!(StatusCase::ALL.len(), 20);
 }
