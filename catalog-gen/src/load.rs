@@ -181,12 +181,18 @@ pub fn shown(path: &Path, root: &Path) -> String {
 
 fn read_page(path: &Path) -> Result<String, String> {
     let bytes = read_bytes(path).map_err(|error| error.to_string())?;
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let (line, column) = crate::source::line_column(&text, text.len());
-        format!("not UTF-8: invalid byte at line {line}, column {column}")
-    })
+    String::from_utf8(bytes).map_err(|error| not_utf8(error.as_bytes(), error.utf8_error()))
+}
+
+/// Why `bytes` are no page: where the first byte that is not UTF-8 is, or that the page is
+/// UTF-16, as its byte order mark says (Windows PowerShell 5 writes a file so with `>`).
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> String {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return "not UTF-8 but UTF-16, as its byte order mark says: save it as UTF-8".to_owned();
+    }
+    let text = String::from_utf8_lossy(&bytes[..error.valid_up_to()]);
+    let (line, column) = crate::source::line_column(&text, text.len());
+    format!("not UTF-8: invalid byte at line {line}, column {column}")
 }
 
 /// Files this large or larger are read in parts, on every core: regen parses nothing before a
@@ -274,6 +280,22 @@ mod tests {
             fs::File::create(&path).unwrap().set_len(READ_IN_PARTS_MAX as u64 + 1).unwrap();
             assert!(read_in_parts(&path).unwrap().is_none());
         }
+    }
+
+    /// A page that is not UTF-8 is located at its first byte that is not; a page in UTF-16
+    /// (as Windows PowerShell 5 writes with `>`) is said to be that.
+    #[test]
+    fn a_page_that_is_not_utf8_says_where_or_that_it_is_utf16() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.md");
+        fs::write(&path, b"# T\n\n| a \xe9 |\n").unwrap();
+        assert_eq!(read_page(&path).unwrap_err(), "not UTF-8: invalid byte at line 3, column 5");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("# T\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        fs::write(&path, utf16).unwrap();
+        assert!(read_page(&path).unwrap_err().starts_with("not UTF-8 but UTF-16"));
     }
 
     #[test]
