@@ -202,10 +202,8 @@ fn removed_variant(
             format!("{every_row} (`note` and `since = \"<date>\"` are optional)")
         }
         None if origin.is_some_and(|origin| origin.has_retired) => format!(
-            "add\n`{} = {}`\nto this [[table]]'s `retired` (`note` and `since = \"<date>\"` are \
-             optional)",
-            toml_string(pin_key),
-            retired_value(&new_retirement())
+            "{} (`note` and `since = \"<date>\"` are optional)",
+            own_entry("retired", true, pin_key, retired_value(&new_retirement()))
         ),
         None => format!(
             "add to this [[table]]\n`{}`\n(`note` and `since = \"<date>\"` are optional; \
@@ -546,6 +544,34 @@ mod tests {
         }
         // Where rows may share codes, the manifest cannot ask for `discriminants = true`.
         assert!(!said(Discriminants::SharedCodes).1.contains("discriminants = true"));
+    }
+
+    /// Rows removed from a table whose `retired` has retirements no longer in effect (rows the
+    /// page documents again): the line of one retirement is given in place of the table's, and
+    /// past `MOST_IN_A_LINE` rows, each help after the first gives its own entry to add to the
+    /// table's line, not a line of its own beside it (a TOML duplicate key).
+    #[test]
+    fn the_line_of_retirements_replaces_the_tables_and_past_the_most_each_adds_its_own() {
+        let origin = Origin { has_retired: true, ..Origin::default() };
+        let origins = BTreeMap::from([("E".to_owned(), origin)]);
+        let helps = |count: usize| -> Vec<String> {
+            let removed = (1..=count).map(|code| Break::RemovedVariant {
+                enum_name: "E".into(),
+                old: format!("Old{code}"),
+                code: code.to_string(),
+                name: format!("Old {code}"),
+                pin_key: code.to_string(),
+                retirable: true,
+            });
+            let found = diagnostics(&origins, &removed.collect::<Vec<_>>(), None);
+            found.into_iter().map(|found| found.help.unwrap()).collect()
+        };
+        let one = &helps(1)[0];
+        assert!(one.contains("in place of this [[table]]'s `retired`"), "{one}");
+        let past = helps(problems::MOST_IN_A_LINE + 1);
+        assert!(past[0].contains(r#""33" = { note = "no longer in the documentation" } }`"#));
+        let own = r#"by adding `"2" = { note = "no longer in the documentation" }` to this [[table]]'s `retired`"#;
+        assert!(past[1].contains(own), "{}", past[1]);
     }
 
     /// Renames beside a pin: each help gives the one line of them all, until it would hold
