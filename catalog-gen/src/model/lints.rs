@@ -236,9 +236,12 @@ mod tests {
     use super::*;
     use crate::markdown;
     use crate::model::problems;
+    use crate::model::testing::PLACE;
 
+    /// The helps' pins and the manifest's make one line to paste in place of the manifest's;
+    /// of more than a line of every help should hold, the first help gives it.
     #[test]
-    fn the_helps_give_one_line_of_pins_up_to_the_most_a_line_holds() {
+    fn the_helps_give_one_line_of_pins_and_past_the_most_the_first_does() {
         let spec = crate::model::testing::spec(
             "key-column = \"Code\"\nkey-type = \"u16\"\nvariants = { \"0\" = \"Zero\" }",
         );
@@ -252,8 +255,13 @@ mod tests {
         assert_eq!(line(1), Some((both, true)));
         let most = line(problems::MOST_IN_A_LINE - 1).expect("a line of the most entries");
         assert_eq!(most.0.matches(" = ").count(), problems::MOST_IN_A_LINE + 1);
-        // One more, and each help gives its own pin.
-        assert_eq!(line(problems::MOST_IN_A_LINE), None);
+        // One more: the first help gives the line of them all, and each other its own pin, to
+        // add to the manifest's line (a line of its own beside it would be a duplicate key).
+        let past = PinLines::new(&spec, &[], keys.iter().map(String::as_str)).variants.unwrap();
+        let help = |key| PLACE.long_variant_name(0..1, "Long", key, Some(&past)).help.unwrap();
+        assert!(help("1").contains(r#""32" = "..." }`"#), "{}", help("1"));
+        let own = r#"by adding `"2" = "..."` to this [[table]]'s `variants`"#;
+        assert!(help("2").contains(own), "{}", help("2"));
         // Nothing offered, nothing to paste.
         assert_eq!(line(0), None);
     }

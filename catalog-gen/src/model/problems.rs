@@ -3,6 +3,7 @@
 //! files a table's problems point into), in one child module per stage, named as the stage's
 //! own module of `model` is.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::api::toml_string;
@@ -67,6 +68,12 @@ pub struct PinLine {
     pub text: String,
     /// Whether the `[[table]]` has such a line already, which this one replaces.
     pub replaces: bool,
+    /// Whether only the first help that offers the line gives it, and the others their own
+    /// entry: where it holds more than [`MOST_IN_A_LINE`] entries, which in every help would
+    /// make the helps' text grow as the square of the entries.
+    first_only: bool,
+    /// Whether a help has given it ([`PinLine::offered`]).
+    given: Cell<bool>,
 }
 
 impl PinLine {
@@ -76,8 +83,8 @@ impl PinLine {
     /// in place of the `[[table]]`'s line of `table` where it `has_line`, also where the
     /// offered entries replace every one it has. `None` where the line would hold only the
     /// help's own entry and the `[[table]]` has no such line (the help gives that entry's
-    /// line), more than [`MOST_IN_A_LINE`] entries (each help gives its own), or nothing
-    /// offered.
+    /// line), or nothing is offered. Of more than [`MOST_IN_A_LINE`] entries, the first help
+    /// gives the line and each other its own entry.
     pub fn of_all<'k>(
         table: &'static str,
         has_line: bool,
@@ -95,13 +102,20 @@ impl PinLine {
             }
         }
         let more_than_its_own = entries.len() > 1 || has_line;
-        let at_once = any && more_than_its_own && entries.len() <= MOST_IN_A_LINE;
-        at_once.then(|| PinLine { table, text: table_line(table, entries), replaces: has_line })
+        let first_only = entries.len() > MOST_IN_A_LINE;
+        (any && more_than_its_own).then(|| PinLine {
+            table,
+            text: table_line(table, entries),
+            replaces: has_line,
+            first_only,
+            given: Cell::new(false),
+        })
     }
 
     /// The line of `entry` alone, which the `[[table]]` has no line of `table` to go with.
     pub fn alone(table: &'static str, entry: (&str, String)) -> PinLine {
-        PinLine { table, text: table_line(table, [entry]), replaces: false }
+        let text = table_line(table, [entry]);
+        PinLine { table, text, replaces: false, first_only: false, given: Cell::new(false) }
     }
 
     /// The `[[table]]`'s own pins of `what`, as entries of a line (key, name as TOML): the
@@ -120,9 +134,23 @@ impl PinLine {
         }
     }
 
-    /// How a help offers the line: in place of the `[[table]]`'s, or as a line to add.
-    fn offered(&self) -> String {
+    /// How a help whose own entry is `own` (key, value as TOML) offers the line: in place of
+    /// the `[[table]]`'s, or as a line to add; or, after the first help of a line of more than
+    /// [`MOST_IN_A_LINE`] entries, its own entry, to add to the `[[table]]`'s line where it has
+    /// one (a line of its own beside it would be a TOML duplicate key).
+    fn offered(&self, (key, value): (&str, &str)) -> String {
         let table = self.table;
+        if self.first_only && self.given.replace(true) {
+            return match self.replaces {
+                true => format!(
+                    "by adding `{} = {value}` to this [[table]]'s `{table}`",
+                    toml_string(key)
+                ),
+                false => {
+                    format!("in this [[table]]: `{}`", table_line(table, [(key, value.to_owned())]))
+                }
+            };
+        }
         match self.replaces {
             true => format!(
                 "in place of this [[table]]'s `{table}`, with every pin offered here: `{}`",
@@ -347,7 +375,7 @@ fn pin_accessor_help(header: &str) -> String {
 /// it with the `[[table]]`'s other pins.
 fn pin_variant_help(key: &str, line: Option<&PinLine>) -> String {
     match line {
-        Some(line) => format!("pin a name, {}", line.offered()),
+        Some(line) => format!("pin a name, {}", line.offered((key, "\"...\""))),
         None => format!(
             "pin a name in the manifest: `{}`",
             table_line("variants", [(key, "\"...\"".into())])

@@ -29,7 +29,7 @@ impl Place<'_> {
     /// stage's problems offer other pins or the manifest has some, the line of them all.
     pub fn empty_header(&self, span: Range<usize>, line: Option<&PinLine>) -> Diagnostic {
         let help = match line {
-            Some(line) => format!("pin a method name for it, {}", line.offered()),
+            Some(line) => format!("pin a method name for it, {}", line.offered(("", "\"...\""))),
             None => "pin a method name for it in the manifest: `accessors = { \"\" = \"...\" }`"
                 .to_owned(),
         };
@@ -134,7 +134,7 @@ impl Place<'_> {
 /// the one line of every pin the stage's problems offer.
 fn pin_another(header: &str, line: Option<&PinLine>) -> String {
     match line {
-        Some(line) => format!("pin another name, {}", line.offered()),
+        Some(line) => format!("pin another name, {}", line.offered((header, "\"...\""))),
         None => pin_accessor_help(header),
     }
 }

@@ -71,7 +71,10 @@ impl Place<'_> {
         };
         let kind = what.item();
         let help = match (fixed, line) {
-            (Some(_), Some(line)) => format!("pin it as rustc would have it, {}", line.offered()),
+            (Some(fixed), Some(line)) => {
+                let own = line.offered((key, &toml_string(&fixed)));
+                format!("pin it as rustc would have it, {own}")
+            }
             (Some(fixed), None) => format!(
                 "pin it as rustc would have it: `{}`",
                 table_line(what.table(), [(key, toml_string(&fixed))])
@@ -95,7 +98,7 @@ impl Place<'_> {
         line: Option<&PinLine>,
     ) -> Diagnostic {
         let help = match line {
-            Some(line) => format!("pin a shorter name, {}", line.offered()),
+            Some(line) => format!("pin a shorter name, {}", line.offered((pin_key, "\"...\""))),
             None => format!(
                 "pin a shorter name: `{}`",
                 table_line("variants", [(pin_key, "\"...\"".to_owned())])

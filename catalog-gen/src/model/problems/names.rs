@@ -180,7 +180,7 @@ impl Place<'_> {
         let row = if first_row { "the first row" } else { "this row" };
         let keep = format!("the API snapshot has `{variant}` for {row}: keep it with a pin");
         diagnostic.with_help(match line {
-            Some(line) => format!("{keep}, {}", line.offered()),
+            Some(line) => format!("{keep}, {}", line.offered((&key, &toml_string(variant)))),
             None => format!(
                 "{keep} in the manifest: `{}`",
                 table_line("variants", [(key.as_str(), toml_string(variant))])
@@ -208,7 +208,10 @@ impl Place<'_> {
         )
         .with_note("a retired row keeps the variant name it had")
         .with_help(match line {
-            Some(line) => format!("pin this row another name{or_drop}, {}", line.offered()),
+            Some(line) => {
+                let own = line.offered((pin_key, "\"...\""));
+                format!("pin this row another name{or_drop}, {own}")
+            }
             None => format!(
                 "pin this row another name in the manifest: `{}`{or_drop}",
                 table_line("variants", [(pin_key, "\"...\"".to_owned())])
@@ -223,7 +226,9 @@ impl Place<'_> {
 fn pin_rekeyed(key: &str, variant: &str, line: Option<&PinLine>) -> String {
     let rekey = format!("the API snapshot has `{variant}` for the row that `{key}` names alone");
     match line {
-        Some(line) => format!("{rekey}: key the pin by it, {}", line.offered()),
+        Some(line) => {
+            format!("{rekey}: key the pin by it, {}", line.offered((key, &toml_string(variant))))
+        }
         None => format!(
             "{rekey}: key the pin by it, in place of this pin: `{}`",
             table_line("variants", [(key, toml_string(variant))])
