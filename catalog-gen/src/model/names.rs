@@ -680,6 +680,21 @@ mod tests {
         assert!(align_of::<crate::model::Variant>() <= align_of::<NamedRow<'_>>());
     }
 
+    /// Up to `MOST_IN_A_LINE` pins offered, the table is read again for each help to give the
+    /// line of them all; past it, each help gives the manifest's pins and its own, in place of
+    /// the manifest's line (its own beside it would be a TOML duplicate key).
+    #[test]
+    fn past_the_most_pins_each_help_gives_the_manifests_and_its_own() {
+        let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\nvariants = { \"0\" = \"Zero\" }");
+        let mut offers = PinOffers::default();
+        let lines: Vec<PinLine> = (1..=problems::MOST_IN_A_LINE + 1)
+            .map(|at| offers.offer(&spec, None, &at.to_string(), "\"...\"".into()).unwrap())
+            .collect();
+        assert!(offers.at_once().is_none());
+        assert_eq!(lines[1].text, r#"variants = { "0" = "Zero", "2" = "..." }"#);
+        assert!(lines[1].replaces);
+    }
+
     #[test]
     fn pins_are_used_as_written_and_never_suffixed() {
         let names = name_page(DISKS, "variants = { \"1050\" = \"DiskFull\" }").unwrap();
