@@ -138,7 +138,8 @@ pub struct TableApi {
     /// Its title (`TABLE.title`: the table's caption or heading, or the page's title).
     #[serde(default)]
     pub title: String,
-    /// The published page's URL (`TABLE.url`, and `url()` of a row without an anchor).
+    /// The published page's URL (`TABLE.url`, and `url()` of a row without an anchor or a
+    /// code that is a link).
     #[serde(default)]
     pub url: String,
     /// The source page's path (`TABLE.source`).

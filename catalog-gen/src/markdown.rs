@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::parallel;
 use rests::Rest;
@@ -838,6 +838,32 @@ pub fn is_one_bold_run(markdown: &str) -> bool {
     }
 }
 
+/// The target, as written, of the one inline link that is all of a cell's Markdown
+/// (`[20003](errors/20003.md)`, as pages link each code to a page of its own); `None` for
+/// any other cell, and for a reference-style link, whose definition is not in the cell.
+pub fn whole_link(markdown: &str) -> Option<String> {
+    let markdown = markdown.trim();
+    // Most cells are no link: told by their first and last bytes, not parsed.
+    if !(markdown.starts_with('[') && markdown.ends_with(')')) {
+        return None;
+    }
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, PARSER_OPTIONS).collect();
+    match &events[..] {
+        [
+            Event::Start(Tag::Paragraph),
+            Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url, .. }),
+            inner @ ..,
+            Event::End(TagEnd::Link),
+            Event::End(TagEnd::Paragraph),
+        ] if !dest_url.is_empty()
+            && !inner.iter().any(|event| matches!(event, Event::End(TagEnd::Link))) =>
+        {
+            Some(dest_url.to_string())
+        }
+        _ => None,
+    }
+}
+
 /// Cells past the header's width, which GitHub tables silently drop: the text of `row` after
 /// its `last` cell (where its content ends, and whether it is missing).
 fn dropped_text(
@@ -886,6 +912,20 @@ mod tests {
     #[test]
     fn a_cell_is_96_bytes() {
         assert_eq!(size_of::<Cell<'_>>(), 96);
+    }
+
+    /// A code cell that is one inline link gives the row the page it links to; a cell with
+    /// more than the link, two links, or a reference-style link (its definition elsewhere on
+    /// the page) gives none.
+    #[test]
+    fn a_cell_that_is_one_link_gives_its_target() {
+        assert_eq!(whole_link(" [20003](errors/20003.md) ").as_deref(), Some("errors/20003.md"));
+        assert_eq!(whole_link("[`E1`](https://x.test/e1)").as_deref(), Some("https://x.test/e1"));
+        for not_one_link in
+            ["20003", "[a](x) [b](y)", "[a](x) (more)", "[a][ref]", "**[a](x)**", "[a]()", "[a]"]
+        {
+            assert_eq!(whole_link(not_one_link), None, "{not_one_link}");
+        }
     }
 
     #[test]

@@ -116,7 +116,8 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
                 #with_code_body
             }
 
-            /// The published page's URL, pointing at the row where the page gives it an anchor.
+            /// The published page's URL, pointing at the row where the page gives it an anchor;
+            /// where it has none and its code is a link, the page the code links to.
             pub const fn url(self) -> &'static ::core::primitive::str {
                 #url_body
             }

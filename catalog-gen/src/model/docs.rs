@@ -57,29 +57,43 @@ pub struct RowText {
     url: Option<String>,
 }
 
-/// What every row of `table`, a table of the page `source` published at `base`, gives its
-/// variant, by row index: the cells' rustdoc with links made absolute, on every core where
-/// rows are many. It needs only the page, so it is made while the rows are checked and named.
-pub fn page_rows(source: &str, table: &Table<'_>, base: &Url) -> Vec<RowText> {
+/// What every row of `table`, a table of the page `source` published at `base` whose codes
+/// are in the column `key`, gives its variant, by row index: the cells' rustdoc with links
+/// made absolute, on every core where rows are many. It needs only the page, so it is made
+/// while the rows are checked and named.
+pub fn page_rows(source: &str, table: &Table<'_>, base: &Url, key: usize) -> Vec<RowText> {
     let links = || rustdoc::Links::new(base);
     parallel::map_with(&table.rows, links, |links, row| {
-        row_text(row, base, |cell| rustdoc::inline(source, cell, links))
+        let url = row_url(source, row, base, key);
+        row_text(row, url, |cell| rustdoc::inline(source, cell, links))
     })
 }
 
-/// What `row` gives its variant, its cells' rustdoc made by `doc`; its URL is `base` pointing
-/// at the first anchor (`<a name="…">`) in its cells, if any.
-fn row_text(row: &Row<'_>, base: &Url, doc: impl FnMut(&Cell<'_>) -> Doc) -> RowText {
-    RowText {
-        cells: Arc::clone(row.texts()),
-        docs: row.cells().iter().map(doc).collect(),
-        url: row.cells().iter().find_map(|cell| {
-            let anchor = cell.anchor.as_ref()?;
-            let mut url = base.clone();
-            url.set_fragment(Some(anchor));
-            Some(url.to_string())
-        }),
-    }
+/// What `row` gives its variant: its cells' rustdoc made by `doc`, and its `url`.
+fn row_text(row: &Row<'_>, url: Option<String>, doc: impl FnMut(&Cell<'_>) -> Doc) -> RowText {
+    RowText { cells: Arc::clone(row.texts()), docs: row.cells().iter().map(doc).collect(), url }
+}
+
+/// The URL of `row`, where it has one of its own: `base` pointing at the first anchor
+/// (`<a name="…">`) in its cells, or else the page that its code cell (column `key`) is a
+/// link to, made absolute against `base` (`[20003](errors/20003.md)`, as pages link each code
+/// to a page of its own).
+fn row_url(source: &str, row: &Row<'_>, base: &Url, key: usize) -> Option<String> {
+    let anchored = row.cells().iter().find_map(|cell| {
+        let anchor = cell.anchor.as_ref()?;
+        let mut url = base.clone();
+        url.set_fragment(Some(anchor));
+        Some(url.to_string())
+    });
+    anchored.or_else(|| {
+        let cell = row.cells().get(key)?;
+        let target = markdown::whole_link(source.get(cell.markdown.clone())?)?;
+        let url = rustdoc::absolute(target.into(), base);
+        Url::parse(&url)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https"))
+            .map(String::from)
+    })
 }
 
 /// The catalog: modules sorted by name, each with its tables' enums in manifest order.
@@ -121,9 +135,10 @@ fn enum_model(
             let text = match named.page_row {
                 Some(index) => std::mem::take(&mut page_rows[index]),
                 // A retired row has its last plain text, not the page's Markdown.
-                None => row_text(&named.row, &ready.base, |cell| {
-                    Doc::Made(rustdoc::escape(&cell.text).into())
-                }),
+                // (Its cells are plain text: no anchor, no link, so no URL of its own.)
+                None => {
+                    row_text(&named.row, None, |cell| Doc::Made(rustdoc::escape(&cell.text).into()))
+                }
             };
             Variant {
                 ident: named.ident,

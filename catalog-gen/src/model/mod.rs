@@ -234,7 +234,8 @@ pub struct Variant {
     /// The rustdoc Markdown of every cell, in column order, as places in [`Enum::page`].
     pub docs: Vec<Doc>,
     /// The published page's URL pointing at this row, where a cell of the row has an anchor
-    /// (`<a name="…">`); `None` where the page URL is all there is.
+    /// (`<a name="…">`), or else the page its code cell is a link to; `None` where the page
+    /// URL is all there is.
     pub url: Option<String>,
     /// Where the row is retired (no longer in the docs), why: boxed, as few rows are, so that
     /// a variant is no larger than the named row it is made from and takes its place.
@@ -358,7 +359,7 @@ fn table<'a>(
     // retires, so they are sorted beside the checks: at 200k rows, sorting them after the
     // names were assigned took 60 to 100 ms, on one core (BENCHMARKS.md, thirty-first round).
     let source = page.page.source;
-    let page_rows = || Some(docs::page_rows(source, table, options.base.as_ref()?));
+    let page_rows = || Some(docs::page_rows(source, table, options.base.as_ref()?, columns.key));
     let named = || {
         let pattern = options.key_pattern.as_ref();
         let mut rows =

@@ -466,7 +466,8 @@ impl ErrorCode {
     pub const fn with_code(code: ::core::primitive::u16) -> &'static [Self] {
         ::catalog_core::rt::with_code_from_code!(code)
     }
-    /// The published page's URL, pointing at the row where the page gives it an anchor.
+    /// The published page's URL, pointing at the row where the page gives it an anchor;
+    /// where it has none and its code is a link, the page the code links to.
     pub const fn url(self) -> &'static ::core::primitive::str {
         Self::TABLE.url
     }
