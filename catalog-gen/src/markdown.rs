@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::parallel;
 use rests::Rest;
@@ -838,25 +838,40 @@ pub fn is_one_bold_run(markdown: &str) -> bool {
     }
 }
 
-/// The target, as written, of the one inline link that is all of a cell's Markdown
-/// (`[20003](errors/20003.md)`, as pages link each code to a page of its own); `None` for
-/// any other cell, and for a reference-style link, whose definition is not in the cell.
-pub fn whole_link(markdown: &str) -> Option<String> {
-    let markdown = markdown.trim();
-    // Most cells are no link: told by their first and last bytes, not parsed.
-    if !(markdown.starts_with('[') && markdown.ends_with(')')) {
-        return None;
+/// The target of the one link that is all of `cell` (`[20003](errors/20003.md)`, as pages
+/// link each code to a page of its own, or `[20003][1]` with the page's definition of `1`),
+/// as the page writes it; `None` for any other cell.
+pub fn whole_link(source: &str, cell: &Cell<'_>) -> Option<String> {
+    match &cell.kept {
+        // A reference-style link's target is the page's definition, which its events have.
+        Kept::Events(events) | Kept::EventsOnly(events) => {
+            let events: Vec<&Event<'_>> = events.iter().map(|(event, _)| event).collect();
+            link_target(&events)
+        }
+        Kept::Nothing | Kept::Edits(_) => {
+            let markdown = source.get(cell.markdown.clone())?.trim();
+            // Most cells are no link: told by their first and last bytes, not parsed.
+            if !(markdown.starts_with('[') && markdown.ends_with(')')) {
+                return None;
+            }
+            let events: Vec<Event<'_>> = Parser::new_ext(markdown, PARSER_OPTIONS).collect();
+            match &events[..] {
+                [Event::Start(Tag::Paragraph), inner @ .., Event::End(TagEnd::Paragraph)] => {
+                    link_target(&inner.iter().collect::<Vec<_>>())
+                }
+                _ => None,
+            }
+        }
     }
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, PARSER_OPTIONS).collect();
-    match &events[..] {
-        [
-            Event::Start(Tag::Paragraph),
-            Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url, .. }),
-            inner @ ..,
-            Event::End(TagEnd::Link),
-            Event::End(TagEnd::Paragraph),
-        ] if !dest_url.is_empty()
-            && !inner.iter().any(|event| matches!(event, Event::End(TagEnd::Link))) =>
+}
+
+/// The target of the one link that `events`, a cell's inline events, are: a link's start,
+/// what it shows, and its end, and nothing beside it.
+fn link_target(events: &[&Event<'_>]) -> Option<String> {
+    match events {
+        [Event::Start(Tag::Link { dest_url, .. }), inner @ .., Event::End(TagEnd::Link)]
+            if !dest_url.is_empty()
+                && !inner.iter().any(|event| matches!(event, Event::End(TagEnd::Link))) =>
         {
             Some(dest_url.to_string())
         }
@@ -919,12 +934,16 @@ mod tests {
     /// the page) gives none.
     #[test]
     fn a_cell_that_is_one_link_gives_its_target() {
-        assert_eq!(whole_link(" [20003](errors/20003.md) ").as_deref(), Some("errors/20003.md"));
-        assert_eq!(whole_link("[`E1`](https://x.test/e1)").as_deref(), Some("https://x.test/e1"));
-        for not_one_link in
-            ["20003", "[a](x) [b](y)", "[a](x) (more)", "[a][ref]", "**[a](x)**", "[a]()", "[a]"]
-        {
-            assert_eq!(whole_link(not_one_link), None, "{not_one_link}");
+        let target = |cell: &str| {
+            let page = format!("| c |\n|---|\n| {cell} |\n\n[r]: https://x.test/r\n");
+            let page = parse_keeping(&page, || crate::rustdoc::Keeper::new(true));
+            whole_link(page.source, &page.tables[0].rows[0].cells()[0])
+        };
+        assert_eq!(target("[20003](errors/20003.md)").as_deref(), Some("errors/20003.md"));
+        assert_eq!(target("[`E1`](https://x.test/e1)").as_deref(), Some("https://x.test/e1"));
+        assert_eq!(target("[E2][r]").as_deref(), Some("https://x.test/r"), "by its definition");
+        for not_one_link in ["20003", "[a](x) [b](y)", "[a](x) (more)", "**[a](x)**", "[a]()"] {
+            assert_eq!(target(not_one_link), None, "{not_one_link}");
         }
     }
 

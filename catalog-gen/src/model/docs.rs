@@ -87,7 +87,7 @@ fn row_url(source: &str, row: &Row<'_>, base: &Url, key: usize) -> Option<String
     });
     anchored.or_else(|| {
         let cell = row.cells().get(key)?;
-        let target = markdown::whole_link(source.get(cell.markdown.clone())?)?;
+        let target = markdown::whole_link(source, cell)?;
         let url = rustdoc::absolute(target.into(), base);
         Url::parse(&url)
             .ok()
