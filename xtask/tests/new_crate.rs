@@ -122,6 +122,33 @@ fn real_pages_of_other_teams_become_a_crate_that_answers_lookups() {
     );
 }
 
+/// README counts the real pages the corpus holds, in both places it names them: a count that
+/// went stale (six, where there were seven) said less than the tests run.
+#[test]
+fn readme_counts_the_real_pages_of_the_corpus() {
+    let pages = workspace_root().join("xtask/tests/corpus/pages");
+    let mut count = 0;
+    for dir in fs::read_dir(&pages).unwrap() {
+        let dir = dir.unwrap().path();
+        if dir.is_dir() {
+            let is_page = |entry: &fs::DirEntry| entry.path().extension() == Some("md".as_ref());
+            count += fs::read_dir(&dir)
+                .unwrap()
+                .filter(|entry| is_page(entry.as_ref().unwrap()))
+                .count();
+        }
+    }
+    let words = [
+        "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let word = words[count];
+    let readme = fs::read_to_string(workspace_root().join("README.md")).unwrap().replace('\n', " ");
+    for claim in [format!("manifests of {word} real pages"), format!("from {word} real pages")] {
+        assert!(readme.contains(&claim), "README should say `{claim}`: the corpus has {count}");
+    }
+}
+
 /// The names regen warns rustc will warn of as looking alike (`catalog_gen::model::look_alike`)
 /// are those rustc warns of.
 #[test]
