@@ -141,15 +141,7 @@ impl PinLine {
     fn offered(&self, (key, value): (&str, &str)) -> String {
         let table = self.table;
         if self.first_only && self.given.replace(true) {
-            return match self.replaces {
-                true => format!(
-                    "by adding `{} = {value}` to this [[table]]'s `{table}`",
-                    toml_string(key)
-                ),
-                false => {
-                    format!("in this [[table]]: `{}`", table_line(table, [(key, value.to_owned())]))
-                }
-            };
+            return own_entry(table, self.replaces, key, value.to_owned());
         }
         match self.replaces {
             true => format!(
@@ -160,6 +152,17 @@ impl PinLine {
                 format!("in this [[table]], with every pin offered here: `{}`", self.text)
             }
         }
+    }
+}
+
+/// How a help offers its own entry of the manifest's `table` (`key = value`, the value as
+/// TOML), where it gives no line of every entry: as an entry to add to the `[[table]]`'s line
+/// where it `has_line` (a line of its own beside it would be a TOML duplicate key), or as the
+/// line to add.
+pub fn own_entry(table: &str, has_line: bool, key: &str, value: String) -> String {
+    match has_line {
+        true => format!("by adding `{} = {value}` to this [[table]]'s `{table}`", toml_string(key)),
+        false => format!("in this [[table]]: `{}`", table_line(table, [(key, value)])),
     }
 }
 

@@ -122,7 +122,7 @@ fn removed_method(
                 None => format!(
                     "if `{header}` was renamed `{new}`, keep the method with a pin {}; \
                      {OVERRIDE}",
-                    own_entry("accessors", has_accessors, new, toml_string(old))
+                    problems::own_entry("accessors", has_accessors, new, toml_string(old))
                 ),
             },
         ),
@@ -203,7 +203,7 @@ fn removed_variant(
         }
         None if origin.is_some_and(|origin| origin.has_retired) => format!(
             "{} (`note` and `since = \"<date>\"` are optional)",
-            own_entry("retired", true, pin_key, retired_value(&new_retirement()))
+            problems::own_entry("retired", true, pin_key, retired_value(&new_retirement()))
         ),
         None => format!(
             "add to this [[table]]\n`{}`\n(`note` and `since = \"<date>\"` are optional; \
@@ -215,17 +215,6 @@ fn removed_variant(
         "keep it as a retired variant (deprecated, still found by code, name and serde, with its \
          last documented text): {keep}; or {restore}, {OVERRIDE}"
     ))
-}
-
-/// How a help offers its own entry of the manifest's `table` (`key = value`, the value as
-/// TOML), where no line of every entry is offered: as an entry to add to the `[[table]]`'s
-/// line where it `has_table` (a line of its own beside it would be a TOML duplicate key), or
-/// as the line to add.
-fn own_entry(table: &str, has_table: bool, key: &str, value: String) -> String {
-    match has_table {
-        true => format!("by adding `{} = {value}` to this [[table]]'s `{table}`", toml_string(key)),
-        false => format!("in this [[table]]: `{}`", problems::table_line(table, [(key, value)])),
-    }
 }
 
 /// How every help ends: the way past the gate, for a change that is meant.
@@ -414,7 +403,7 @@ fn renamed(
             Some(line) => format!("keep the old name with a pin: {}; {OVERRIDE}", every_name(line)),
             None => format!(
                 "keep the old name with a pin {}; {OVERRIDE}",
-                own_entry("variants", has_pins, key, toml_string(old))
+                problems::own_entry("variants", has_pins, key, toml_string(old))
             ),
         }),
     }
