@@ -258,10 +258,12 @@ mod tests {
         // One more: the first help gives the line of them all, and each other its own pin, to
         // add to the manifest's line (a line of its own beside it would be a duplicate key).
         let past = PinLines::new(&spec, &[], keys.iter().map(String::as_str)).variants.unwrap();
+        // In the helps' order: the first to ask gets the line.
         let help = |key| PLACE.long_variant_name(0..1, "Long", key, Some(&past)).help.unwrap();
-        assert!(help("1").contains(r#""32" = "..." }`"#), "{}", help("1"));
+        let (first, second) = (help("1"), help("2"));
+        assert!(first.contains(r#""32" = "..." }`"#), "{first}");
         let own = r#"by adding `"2" = "..."` to this [[table]]'s `variants`"#;
-        assert!(help("2").contains(own), "{}", help("2"));
+        assert!(second.contains(own), "{second}");
         // Nothing offered, nothing to paste.
         assert_eq!(line(0), None);
     }

@@ -143,18 +143,12 @@ fn repeat(
     let earlier_span = || earlier.row.cells()[columns.key].span.clone();
     let Some(retiring) = &later.retiring else {
         let span = later.row.cells()[columns.key].span.clone();
+        let tells_apart = tells_apart(columns, earlier, later);
         return match name {
             Some(name) => {
-                let telling = match tells_apart(columns, earlier, later) {
-                    TellsApart::Column(header) => Some(header),
-                    TellsApart::Names | TellsApart::SameName | TellsApart::Nothing => None,
-                };
-                place.duplicate_row(span, earlier_span(), (&later.key_text, name), telling)
+                place.duplicate_row(span, earlier_span(), (&later.key_text, name), tells_apart)
             }
-            None => {
-                let tells_apart = tells_apart(columns, earlier, later);
-                place.duplicate_code(span, earlier_span(), &later.key_text, tells_apart)
-            }
+            None => place.duplicate_code(span, earlier_span(), &later.key_text, tells_apart),
         };
     };
     let earlier_at = match &earlier.retiring {

@@ -313,27 +313,27 @@ impl<'b> LinesKept<'b> {
     }
 
     /// The line of `enum_name`'s `accessors` that keeps every method of a renamed column,
-    /// where it has more than one help's own pin.
+    /// where this help gives it ([`LinesKept::for_this_help`]).
     fn accessors(&self, enum_name: &str) -> Option<&str> {
-        Self::more_than_one(self.accessors.get(enum_name))
+        Self::for_this_help(self.accessors.get(enum_name))
     }
 
-    /// The line of `enum_name`'s `variants` that keeps every name, where it has more than
-    /// one help's own pin.
+    /// The line of `enum_name`'s `variants` that keeps every name, where this help gives it
+    /// ([`LinesKept::for_this_help`]).
     fn variants(&self, enum_name: &str) -> Option<&str> {
-        Self::more_than_one(self.variants.get(enum_name))
+        Self::for_this_help(self.variants.get(enum_name))
     }
 
-    /// The line of `enum_name`'s `retired` that keeps every row removed, where it has more
-    /// than one help's own retirement.
+    /// The line of `enum_name`'s `retired` that keeps every row removed, where this help
+    /// gives it ([`LinesKept::for_this_help`]).
     fn retired(&self, enum_name: &str) -> Option<&str> {
-        Self::more_than_one(self.retired.get(enum_name))
+        Self::for_this_help(self.retired.get(enum_name))
     }
 
     /// The text of `line`, where it has more than the help's own entry or replaces the
     /// `[[table]]`'s line (as [`problems::PinLine::of_all`] gives every line of pins), and of
     /// more than [`problems::MOST_IN_A_LINE`] entries, for the first help that asks.
-    fn more_than_one(line: Option<&Line>) -> Option<&str> {
+    fn for_this_help(line: Option<&Line>) -> Option<&str> {
         let line = line?;
         let first = !line.given.replace(true);
         let give = (line.entries > 1 || line.replaces)

@@ -16,9 +16,7 @@ impl Place<'_> {
         code: &str,
         tells_apart: TellsApart<'_>,
     ) -> Diagnostic {
-        let problem = self
-            .in_page(span, format!("duplicate code {code}"), "used again here")
-            .with_label(Label::secondary(self.page, first, "first used here"));
+        let problem = self.used_again(span, first, format!("duplicate code {code}"));
         let fix = "every row needs its own code; remove or fix one of the rows";
         // `shared-codes` is offered only where it would take the error away: rows that share
         // a code need different names, and without a `name-column` a row's name is its code.
@@ -117,32 +115,39 @@ impl Place<'_> {
             .reading_snapshot()
     }
 
-    /// A code and name both used by an earlier row, in a table with shared codes. `telling`,
-    /// where the table's names are its codes, is a column whose cells tell the two rows apart.
+    /// A code and name both used by an earlier row, in a table with shared codes;
+    /// `tells_apart`, what tells the two rows apart, where the table's names are its codes.
     pub fn duplicate_row(
         &self,
         span: Range<usize>,
         first: Range<usize>,
         (code, name): (&str, &str),
-        telling: Option<&str>,
+        tells_apart: TellsApart<'_>,
     ) -> Diagnostic {
-        let problem = self
-            .in_page(
-                span,
-                format!("duplicate row: code {code} with the name `{name}`"),
-                "used again here",
-            )
-            .with_label(Label::secondary(self.page, first, "first used here"));
-        match telling {
-            Some(header) => problem
+        let message = format!("duplicate row: code {code} with the name `{name}`");
+        let problem = self.used_again(span, first, message);
+        match tells_apart {
+            TellsApart::Column(header) => problem
                 .with_note("the table has no `name-column`: its rows are named by their codes")
                 .with_help(format!(
                     "rows that share a code need different names: `name-column = {}` in this \
                      [[table]] names each row by a column whose cells tell these two apart",
                     toml_string(header)
                 )),
-            None => problem.with_help("rows that share a code need different names"),
+            TellsApart::Names | TellsApart::SameName | TellsApart::Nothing => {
+                problem.with_help("rows that share a code need different names")
+            }
         }
+    }
+
+    /// The problem of a row at `span` that repeats the row at `first` (`message` says what):
+    /// both underlined, as every repeat is shown.
+    fn used_again(&self, span: Range<usize>, first: Range<usize>, message: String) -> Diagnostic {
+        self.in_page(span, message, "used again here").with_label(Label::secondary(
+            self.page,
+            first,
+            "first used here",
+        ))
     }
 
     /// A row whose code and name both repeat, so neither finds it; `retired`, the key of a
