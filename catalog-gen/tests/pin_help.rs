@@ -494,6 +494,26 @@ fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     assert!(module.contains("pub const fn quoted_row(self)"));
 }
 
+/// A table named by its codes with a column headed `Name` (as Anchor's table of errors, `| Code
+/// | Hex | Name | Message |`): the column would make the method `name()` that every catalog
+/// has; the help offers to name the variants from it, which pasted names every row.
+#[test]
+fn the_name_column_offered_for_a_column_headed_name_pasted_names_the_variants() {
+    let manifest = HEAD.replace("name-column = \"Name\"\n", "");
+    let page = "| Code | Name | Message |\n| --- | --- | --- |\n| 100 | InstructionMissing | \
+                8 byte instruction identifier not provided |\n";
+    let (found, _) = generate(&manifest, page);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let help = found[0].help.as_deref().unwrap();
+    let start = help.find("`name-column = ").unwrap_or_else(|| panic!("{help}")) + 1;
+    let line = &help[start..start + help[start..].find('`').unwrap()];
+    assert_eq!(line, "name-column = \"Name\"");
+    assert!(help.contains(r#"`accessors = { "Name" = "..." }`"#), "{help}");
+    let module = clean_module(&format!("{manifest}{line}\n"), page);
+    assert!(module.contains("    InstructionMissing,\n"), "{module}");
+    assert!(module.contains("pub const fn message(self)"), "{module}");
+}
+
 #[test]
 fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let sandbox = tempfile::tempdir().unwrap();

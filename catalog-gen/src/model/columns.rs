@@ -168,7 +168,11 @@ fn accessors(
                     found.push(Found::NoMethodName { span, header });
                 }
             } else if api::is_reserved_method(bare) {
-                found.push(Found::Reserved { span, header, method: bare.to_owned() });
+                // A column headed `Name` beside a table named by its codes is most likely the
+                // variants' names (the manifest may not say so yet, as `init`'s first try).
+                let names_rows = bare == "name" && spec.name_column.is_none();
+                let method = bare.to_owned();
+                found.push(Found::Reserved { span, header, method, names_rows });
             } else if let Some(&first) = seen.get(bare) {
                 let first = table.header[first].span.clone();
                 found.push(Found::Duplicate { span, first, header, method: bare.to_owned() });
@@ -196,11 +200,13 @@ enum Found<'t> {
         span: Range<usize>,
         header: &'t str,
     },
-    /// A header that makes a method every catalog has.
+    /// A header that makes a method every catalog has; `names_rows`, where it makes `name`
+    /// and the manifest names the variants from no column, so that it could.
     Reserved {
         span: Range<usize>,
         header: &'t str,
         method: String,
+        names_rows: bool,
     },
     /// A header that makes the method an earlier one (at `first`) makes.
     Duplicate {
@@ -227,8 +233,8 @@ impl<'t> Found<'t> {
         match self {
             Found::NoMethodName { span, header: "" } => place.empty_header(span, line),
             Found::NoMethodName { span, header } => place.no_method_name(span, header, line),
-            Found::Reserved { span, header, method } => {
-                place.reserved_method(span, header, &method, line)
+            Found::Reserved { span, header, method, names_rows } => {
+                place.reserved_method(span, header, &method, names_rows, line)
             }
             Found::Duplicate { span, first, header, method } => {
                 place.duplicate_method(span, first, header, &method, line)

@@ -1,6 +1,8 @@
 //! Stage 3: the table the manifest asks for, picked among the page's tables by `heading`,
 //! `caption` and `index`, or where those leave several, the one with the columns it names.
 
+use std::collections::BTreeMap;
+
 use pulldown_cmark::Event;
 use toml::Spanned;
 
@@ -64,11 +66,17 @@ pub fn table<'p, 's>(
             if let [(_, _, only)] = with_columns[..] {
                 return Some(only);
             }
+            // The keys that would pick one of the tables meant: those with the columns where
+            // several have them, else every candidate.
+            let keys = match with_columns.is_empty() {
+                true => telling_keys(candidates.iter().map(|&(_, table)| table)),
+                false => telling_keys(with_columns.iter().map(|&(_, _, table)| table)),
+            };
             let with_columns: Vec<(usize, usize)> =
                 with_columns.iter().map(|&(on_page, index, _)| (on_page, index)).collect();
             let columns = columns::named(spec);
             let tables = describe_tables(page);
-            place.several_tables(spec.page.span(), count, tables, &columns, &with_columns)
+            place.several_tables(spec.page.span(), count, tables, &columns, &with_columns, &keys)
         }
     };
     problems.push(problem);
@@ -86,6 +94,26 @@ fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
                     .is_some_and(|text| same_text(text, wanted.get_ref()))
         })
     })
+}
+
+/// The manifest keys that would pick one of `tables`, for a help to offer: `heading` where a
+/// table has a heading none of the others has (two tables under one heading, as a README
+/// section's second table, are not told apart by it), `caption` the same, and `index`, which
+/// always can.
+fn telling_keys<'p, 's: 'p>(
+    tables: impl Iterator<Item = &'p Table<'s>> + Clone,
+) -> Vec<&'static str> {
+    let picks_one = |text: &dyn Fn(&'p Table<'s>) -> Option<&'p Heading>| {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for heading in tables.clone().filter_map(text) {
+            *counts.entry(normalize(&heading.text)).or_default() += 1;
+        }
+        counts.values().any(|&count| count == 1)
+    };
+    let heading = picks_one(&|table| table.heading.as_ref());
+    let caption = picks_one(&|table| table.caption.as_ref());
+    let keys = [(heading, "heading"), (caption, "caption"), (true, "index")];
+    keys.into_iter().filter_map(|(tells, key)| tells.then_some(key)).collect()
 }
 
 /// The one heading (or caption) text among `found` that holds `wanted`'s text where none is
@@ -266,6 +294,26 @@ mod tests {
         );
         assert_eq!(pick("").unwrap_err(), "`p.md` has 3 tables that match; which one is meant?");
         assert!(pick("index = 3").unwrap_err().starts_with("there is no table 3 among the 3"));
+    }
+
+    /// The help names the keys that would pick one of the tables: not `heading` where they
+    /// share theirs (a README's section of two tables, as Nylas's "Handling Errors"), nor
+    /// `caption` where none has one of its own.
+    #[test]
+    fn several_tables_are_told_apart_by_the_keys_that_can() {
+        let help = |page: &str, options: &str| {
+            let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
+            let mut problems = Vec::new();
+            assert!(table(&PLACE, &spec, &markdown::parse(page), &mut problems).is_none());
+            problems[0].help.clone().unwrap()
+        };
+        let add = |keys: &str| format!("add {keys} to the [[table]] entry");
+        assert_eq!(help(PAGE, ""), add("`heading`, `caption` or `index`"));
+        assert_eq!(help(PAGE, "heading = \"Server\""), add("`caption` or `index`"));
+        let one_section = "### Handling Errors\n\na | b\n--- | ---\n1 | x\n\nMore, when sending.\n\n\
+                           a | b\n--- | ---\n2 | y\n\n## Later\n\n| a |\n|-|\n| 3 |\n";
+        assert_eq!(help(one_section, "heading = \"Handling Errors\""), add("`index`"));
+        assert_eq!(help(one_section, ""), add("`heading` or `index`"));
     }
 
     /// A heading that holds the words wanted, with an emoji before them as READMEs write

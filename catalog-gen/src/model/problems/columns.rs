@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{PinLine, Place, pin_accessor_help, quoted_list};
+use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 
 impl Place<'_> {
@@ -96,14 +97,27 @@ impl Place<'_> {
         .with_help(pin_another(header, line))
     }
 
-    /// A header whose method every enum already has.
+    /// A header whose method every enum already has; `names_rows`, where the column could
+    /// name the variants instead (its method is `name` and no column does).
     pub fn reserved_method(
         &self,
         span: Range<usize>,
         header: &str,
         method: &str,
+        names_rows: bool,
         line: Option<&PinLine>,
     ) -> Diagnostic {
+        let pin = pin_another(header, line);
+        let help = if names_rows {
+            // `name()` then returns the column's text, as a method of its own would.
+            let name_column = toml_string(header);
+            format!(
+                "if its cells name the rows, name the variants from it: \
+                 `name-column = {name_column}`; or {pin}"
+            )
+        } else {
+            pin
+        };
         self.in_page(
             span,
             format!(
@@ -112,7 +126,7 @@ impl Place<'_> {
             ),
             "header here",
         )
-        .with_help(pin_another(header, line))
+        .with_help(help)
     }
 
     /// Two headers that yield one method name.

@@ -50,7 +50,8 @@ impl Place<'_> {
 
     /// Several tables match and no `index` picks one, nor the `columns` the manifest names:
     /// none has them all, or several do (`with_columns`: each one's number on the page, and
-    /// the `index` that picks it).
+    /// the `index` that picks it). `keys`: the manifest keys that would pick one (`index`
+    /// always; `heading` and `caption` where each table has its own).
     pub fn several_tables(
         &self,
         span: Range<usize>,
@@ -58,6 +59,7 @@ impl Place<'_> {
         tables: String,
         columns: &[&str],
         with_columns: &[(usize, usize)],
+        keys: &[&str],
     ) -> Diagnostic {
         let columns = quoted_list(columns);
         let by_columns = match with_columns {
@@ -79,6 +81,15 @@ impl Place<'_> {
         )
         .with_note(tables)
         .with_note(by_columns)
-        .with_help("add `heading`, `caption` or `index` to the [[table]] entry")
+        .with_help(format!("add {} to the [[table]] entry", alternatives(keys)))
+    }
+}
+
+/// `keys` quoted as alternatives: "`heading`, `caption` or `index`".
+fn alternatives(keys: &[&str]) -> String {
+    match keys {
+        [] => String::new(),
+        [only] => format!("`{only}`"),
+        [rest @ .., last] => format!("{} or `{last}`", quoted_list(rest)),
     }
 }
