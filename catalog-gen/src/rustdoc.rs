@@ -630,18 +630,13 @@ pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     if dest.is_empty() || is_absolute_url(&dest) {
         return dest;
     }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((path, fragment)) => (path, Some(fragment)),
-        None => (dest.as_ref(), None),
-    };
+    // The path ends at a query (`page.md?tabs=portal#anchor`, as Microsoft Learn's links to
+    // a tab of a page are written) or a fragment.
+    let (path, after) = dest.split_at(dest.find(['?', '#']).unwrap_or(dest.len()));
     // Only a `.md` page's target is rewritten before joining; any other is joined as written.
-    let relative: Cow<'_, str> = match (path.strip_suffix(".md"), fragment) {
-        (None, _) => Cow::Borrowed(&dest),
-        (Some(stem), None) => Cow::Owned(format!("{stem}{}", published_extension(base))),
-        (Some(stem), Some(fragment)) => Cow::Owned(format!(
-            "{stem}{extension}#{fragment}",
-            extension = published_extension(base)
-        )),
+    let relative: Cow<'_, str> = match path.strip_suffix(".md") {
+        None => Cow::Borrowed(&dest),
+        Some(stem) => Cow::Owned(format!("{stem}{}{after}", published_extension(base))),
     };
     match base.join(&relative) {
         Ok(url) => String::from(url).into(),
@@ -711,6 +706,32 @@ mod tests {
         assert_eq!(
             &*url,
             "https://docs.aws.amazon.com/mediaconvert/latest/ug/upload-input-files.html#http-input-requirements"
+        );
+    }
+
+    /// Microsoft Learn links to a tab of a page with a query before the fragment
+    /// (`file-sync-deployment-guide.md?tabs=azure-portal#...`): the page is still a page.
+    #[test]
+    fn a_page_link_with_a_query_becomes_the_published_page_with_it() {
+        let base = Url::parse(
+            "https://learn.microsoft.com/azure/storage/file-sync/file-sync-troubleshoot-cloud-tiering",
+        )
+        .unwrap();
+        let link = |target: &str| absolute(target.into(), &base).into_string();
+        let folder = "https://learn.microsoft.com/azure/storage/file-sync";
+        assert_eq!(
+            link("file-sync-deployment-guide.md?tabs=azure-portal#optional-configure-firewall"),
+            format!(
+                "{folder}/file-sync-deployment-guide?tabs=azure-portal#optional-configure-firewall"
+            )
+        );
+        assert_eq!(link("a.md?view=x"), format!("{folder}/a?view=x"));
+        // A query alone is this page's, as written.
+        assert_eq!(
+            link("?tabs=portal1%252cazure-portal#tiered-files"),
+            format!(
+                "{folder}/file-sync-troubleshoot-cloud-tiering?tabs=portal1%252cazure-portal#tiered-files"
+            )
         );
     }
 
