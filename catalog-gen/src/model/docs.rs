@@ -233,21 +233,62 @@ fn page_title(page: &markdown::Page<'_>) -> Option<String> {
     page.title.as_ref().map(|title| title.text.clone()).or(front_matter)
 }
 
-/// The page's prose with its title and tables taken out, and each generated table replaced
-/// by a link to its enum.
+/// The page's prose with its title taken out, each generated table replaced by a link to its
+/// enum, and each other table by a line naming its columns with a link to the published page
+/// (a reader of the module would otherwise find a heading with nothing under it).
 fn module_prose(ready: &ReadyTable<'_>, tables: &[ReadyTable<'_>]) -> String {
     let page = &ready.page.page;
-    let mut skip: Vec<Range<usize>> = page.tables.iter().map(|t| t.events.clone()).collect();
-    skip.extend(page.title.as_ref().map(|t| t.events.clone()));
-    let replacements: Vec<Replacement> = tables
+    let skip: Vec<Range<usize>> = page.title.iter().map(|t| t.events.clone()).collect();
+    let mut generated: BTreeMap<usize, Vec<Event<'static>>> = tables
         .iter()
         .filter(|other| other.spec.page.get_ref() == ready.spec.page.get_ref())
-        .map(|other| Replacement {
-            events: other.table.events.clone(),
-            with: enum_link(&other.module, &other.enum_name),
+        .map(|other| (other.table.events.start, enum_link(&other.module, &other.enum_name)))
+        .collect();
+    let replacements: Vec<Replacement> = (page.tables.iter())
+        .map(|table| Replacement {
+            events: table.events.clone(),
+            with: generated
+                .remove(&table.events.start)
+                .unwrap_or_else(|| not_generated(table, ready.spec.url.get_ref())),
         })
         .collect();
     rustdoc::prose(page, &ready.base, &skip, &replacements)
+}
+
+/// A paragraph "A table not generated here (`Asset`, `Location`): see [the published
+/// page](...)." for a table of the page that no `[[table]]` generates.
+fn not_generated(table: &Table<'_>, url: &str) -> Vec<Event<'static>> {
+    let headers: Vec<&str> = (table.header.iter().map(|cell| &*cell.text))
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    let link = Tag::Link {
+        link_type: LinkType::Inline,
+        dest_url: url.to_owned().into(),
+        title: "".into(),
+        id: "".into(),
+    };
+    let mut events = vec![Event::Start(Tag::Paragraph)];
+    if headers.is_empty() {
+        events.push(Event::Text("A table not generated here: see ".into()));
+    } else {
+        events.push(Event::Text("A table not generated here (".into()));
+        for (index, header) in headers.iter().enumerate() {
+            if index > 0 {
+                events.push(Event::Text(", ".into()));
+            }
+            // As a code span shows it: see `rustdoc::code_span`.
+            events.push(Event::Code(rustdoc::one_line(header).replace('`', "'").into()));
+        }
+        events.push(Event::Text("): see ".into()));
+    }
+    events.extend([
+        Event::Start(link),
+        Event::Text("the published page".into()),
+        Event::End(TagEnd::Link),
+        Event::Text(".".into()),
+        Event::End(TagEnd::Paragraph),
+    ]);
+    events
 }
 
 /// A paragraph "The table is generated as [`Enum`]." linking to the enum.
@@ -303,6 +344,29 @@ mod tests {
         let (table, variant) = (&module.enums[0], &module.enums[0].variants[0]);
         assert_eq!(variant.docs[1].text(&table.page), "[One](https://x.test/guide/one.html)");
         assert_eq!(&*variant.cells[1], "One");
+    }
+
+    /// A table no `[[table]]` generates is a line in the module's rustdoc that names its
+    /// columns and links to the published page, where it left its heading with nothing under
+    /// it; in a block quote, in the quote.
+    #[test]
+    fn a_table_not_generated_is_named_by_its_columns_with_a_link_to_the_page() {
+        let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                        module = \"m\"\nenum = \"E\"\nheading = \"Codes\"\nkey-column = \"Code\"\n\
+                        key-type = \"u8\"\nname-column = \"Name\"\n";
+        let page = "# P\n\n## Codes\n\n| Code | Name |\n|---|---|\n| 1 | One |\n\n## Assets\n\n\
+                    | Asset | `Path` | |\n|---|---|---|\n| a | b | c |\n\n## Quoted\n\n> | |\n> |-|\n> | x |\n";
+        let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
+        let pages = pages_in_memory([("p.md", page)]);
+        let catalog = build("c.toml", &manifest, &pages, None, Cleanup::Free).unwrap();
+        let prose = &catalog.modules[0].prose;
+        let link = "see [the published page](https://x.test/p.html).";
+        let expected = format!(
+            "## Codes\n\nThe table is generated as [`E`](crate::m::E).\n\n## Assets\n\n\
+             A table not generated here (`Asset`, `Path`): {link}\n\n## Quoted\n\n"
+        );
+        assert!(prose.contains(&expected), "{prose}");
+        assert!(prose.contains(&format!("> A table not generated here: {link}")), "{prose}");
     }
 
     #[test]
