@@ -196,8 +196,17 @@ fn needs_rewrite(
             markdown::is_anchor(html) || markdown::is_anchor_close(html)
         }
         Event::Text(_) => is_literal_bracket(source, range),
+        Event::Code(code) => is_escaped_pipe_in_code(source, range, code),
         _ => false,
     }
+}
+
+/// Whether the code span `code` at `range` of `source` holds an escaped pipe: in a table, GFM
+/// takes `\|` for `|` even in a code span (`` `a\|b` `` shows `a|b`), but a code span's text
+/// as written would show the backslash in rustdoc, so the cell is re-rendered from its events.
+/// Only a span whose source is longer than its text and backticks is searched.
+fn is_escaped_pipe_in_code(source: &str, range: &Range<usize>, code: &str) -> bool {
+    range.len() > code.len() + 2 && source.get(range.clone()).is_some_and(|s| s.contains("\\|"))
 }
 
 /// Whether the text event at `range` of `source` is a `[` not escaped: on the page it is text
@@ -492,6 +501,7 @@ fn edits<'a>(
                 copied = range.end;
             }
             Event::Start(Tag::CodeBlock(_)) => return None,
+            Event::Code(code) if is_escaped_pipe_in_code(source, range, code) => return None,
             // No edit escapes it: the cell is re-rendered.
             Event::Text(_) if is_literal_bracket(source, range) => return None,
             _ => {}
@@ -894,6 +904,19 @@ mod tests {
             "![logo](https://docs.aws.amazon.com/mediaconvert/latest/ug/img/a.png) and \
              [](https://docs.aws.amazon.com/mediaconvert/latest/ug/b.html#c) and [abs](https://x.org/a_(b))"
         );
+    }
+
+    /// GFM reads `\|` in a table cell as `|`, in a code span too; rustdoc shows a code span's
+    /// text as written, so the span is written with the pipe alone.
+    #[test]
+    fn an_escaped_pipe_in_a_code_span_is_a_pipe_as_the_page_shows_it() {
+        assert_eq!(cell_markdown("`Bad\\|Input` or a\\|b"), "`Bad|Input` or a\\|b");
+        assert_eq!(
+            cell_markdown("``a\\|b`` [x](y.md)"),
+            "`a|b` [x](https://docs.aws.amazon.com/mediaconvert/latest/ug/y.html)"
+        );
+        // In text, it is an escape rustdoc reads as the page does: kept as written.
+        assert_eq!(cell_markdown("a\\|b `c`"), "a\\|b `c`");
     }
 
     #[test]
