@@ -150,6 +150,33 @@ pub fn for_each_line(mut reader: impl BufRead, mut f: impl FnMut(&[u8])) -> io::
     Ok(())
 }
 
+/// Characters that do not show, which the generated code writes escaped in literals and as
+/// character references in doc comments: control characters, and the invisible and
+/// text-direction characters that rustc (`text_direction_codepoint_in_literal`) and clippy
+/// (`invisible_characters`) reject.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// The first character of `text` that does not show and is not ASCII (U+200B, a soft hyphen):
+/// copied from a web page or a wiki into a code, it reads on the page as the code without it,
+/// and no one types it. A text of ASCII alone, as nearly every code is, is told in one pass.
+pub fn hidden_letter(text: &str) -> Option<char> {
+    if text.is_ascii() {
+        return None;
+    }
+    text.chars().find(|&c| !c.is_ascii() && is_hidden(c))
+}
+
 /// Whether an escaper may have to look at `byte`: an ASCII control character (DEL
 /// included), `"`, `\`, or any byte of a non-ASCII character. Each escaper decides what to do
 /// there; for the others these are false stops, never missed ones.

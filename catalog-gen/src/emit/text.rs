@@ -8,23 +8,7 @@ use std::fmt::Write;
 
 use proc_macro2::Literal;
 
-use crate::scan;
-
-/// Characters that are written escaped in literals and as character references in doc
-/// comments: control characters, and the invisible and text-direction characters that rustc
-/// (`text_direction_codepoint_in_literal`) and clippy (`invisible_characters`) reject.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{ad}'
-                | '\u{61c}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{feff}'
-        )
-}
+use crate::scan::{self, is_hidden};
 
 /// The first character of `text` that is either an ASCII byte `ascii` picks or a hidden
 /// non-ASCII character, with its offset. Plain ASCII is skipped a word at a time by `run`

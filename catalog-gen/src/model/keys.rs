@@ -15,6 +15,7 @@ use crate::model::columns::{self, Columns};
 use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place};
 use crate::model::skip::Offers;
 use crate::model::{Key, same_text};
+use crate::scan;
 
 /// A row whose code parsed, before it is named.
 #[derive(Debug)]
@@ -91,6 +92,11 @@ pub fn read<'a>(
             let offer = (one_word && spec.key_pattern.is_none())
                 .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
             problems.push(place.code_of_several_lines(key_cell.span.clone(), code, offer));
+        }
+        if let Key::Str(code) = &key
+            && let Some(hidden) = scan::hidden_letter(code)
+        {
+            problems.push(place.hidden_letter_in_code(key_cell.span.clone(), code, hidden));
         }
         let row = Cow::Borrowed(row);
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
@@ -395,6 +401,13 @@ mod tests {
     }
 
     fn read_page(source: &str, options: &str) -> (Vec<(Key, String)>, Vec<String>) {
+        let (rows, problems) = read_diagnostics(source, options);
+        (rows, problems.into_iter().map(|problem| problem.message).collect())
+    }
+
+    /// The rows read from the page `source`, with the manifest's `options`, and every
+    /// diagnostic.
+    fn read_diagnostics(source: &str, options: &str) -> (Vec<(Key, String)>, Vec<Diagnostic>) {
         let page = markdown::parse(source);
         let spec = spec(&format!("key-column = \"c\"\n{options}"));
         let pattern = spec.key_pattern.as_ref().map(|p| Regex::new(p.get_ref()).unwrap());
@@ -405,10 +418,42 @@ mod tests {
         let offers = &mut Offers::new(&spec.skip_rows);
         let (pattern, problems_found) = (pattern.as_ref(), &mut problems);
         let rows = read(&PLACE, &spec, (source, table), &columns, pattern, offers, problems_found);
-        (
-            rows.into_iter().map(|row| (row.key, row.key_text)).collect(),
-            problems.into_iter().map(|problem| problem.message).collect(),
-        )
+        (rows.into_iter().map(|row| (row.key, row.key_text)).collect(), problems)
+    }
+
+    /// A code with a character that does not show (pasted from a web page or a wiki): named
+    /// escaped, with the code as the page shows it; an error where the codes are integers, a
+    /// warning where they are text (lookups by the code as seen find nothing).
+    #[test]
+    fn a_code_with_a_character_that_does_not_show_says_which() {
+        let page = "| c | n |\n|---|---|\n| 4\u{200b}03 | a |\n| Bad\u{ad}Input | b |\n| Caf\u{e9} | c |\n";
+        let (_, problems) = read_diagnostics(page, "key-type = \"u16\"");
+        assert_eq!(problems[0].message, "code `4\\u{200b}03` is not a `u16`");
+        let note = "U+200B does not show: the page shows the code as `403`, as text pasted from \
+                    a web page or a wiki often has it";
+        assert_eq!(problems[0].notes, [note]);
+        let help = "remove the character that does not show from the page upstream";
+        assert_eq!(problems[0].help.as_deref(), Some(help));
+        // Where the code the page shows is no number either, what is is said as before.
+        let (_, problems) =
+            read_diagnostics(page.replace("03", "x").as_str(), "key-type = \"u16\"");
+        assert!(problems[0].help.as_ref().unwrap().starts_with("set `key-type = \"str\"`"));
+        let (rows, problems) = read_diagnostics(page, "key-type = \"str\"");
+        assert_eq!(rows.len(), 3);
+        let messages: Vec<&str> = problems.iter().map(|problem| &*problem.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "the code `4\\u{200b}03` holds a character that does not show",
+                "the code `Bad\\u{ad}Input` holds a character that does not show",
+            ]
+        );
+        assert!(problems.iter().all(|problem| !problem.is_error()));
+        assert_eq!(
+            problems[1].notes[1],
+            "lookups find the row by the code as written: \
+                                          `from_code(\"BadInput\")` finds none"
+        );
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The problems of stage 6, the rows and their keys ([`crate::model::keys`]).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{PinLine, Place, leave_out, quoted_list, skip_clause};
 use crate::diagnostics::{Diagnostic, Label};
-use crate::int_code::IntValue;
+use crate::int_code::{IntValue, int_value};
 use crate::model::skip::SkipOffer;
 use crate::rustdoc::one_line;
+use crate::scan;
 
 impl Place<'_> {
     /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
@@ -216,7 +218,12 @@ impl Place<'_> {
         not_a_number: NotANumber<'_>,
         skip: Option<&SkipOffer>,
     ) -> Diagnostic {
+        let hidden = scan::hidden_letter(text);
         let help = match not_a_number {
+            // The code the page shows is a number: the character is all that is wrong.
+            _ if hidden.is_some() && int_value(&visible(text)).is_some() => {
+                "remove the character that does not show from the page upstream".to_owned()
+            }
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
             }
@@ -232,12 +239,37 @@ impl Place<'_> {
                     .to_owned()
             }
         };
-        self.in_page(
+        let problem = self.in_page(
             span,
-            format!("code `{text}` is not {} `{type_name}`", article(type_name)),
+            format!("code `{}` is not {} `{type_name}`", shown(text), article(type_name)),
             "expected decimal digits or 0x and hex digits",
-        )
+        );
+        match hidden {
+            Some(hidden) => problem.with_note(hidden_note(text, hidden)),
+            None => problem,
+        }
         .with_help(format!("{help}{}", skip_clause(skip)))
+    }
+
+    /// A text code that holds a character that does not show (U+200B, a soft hyphen): the
+    /// page shows the code without it, and lookups by that code find no row.
+    pub fn hidden_letter_in_code(
+        &self,
+        span: Range<usize>,
+        code: &str,
+        hidden: char,
+    ) -> Diagnostic {
+        let seen = visible(code);
+        self.warning_in_page(
+            span,
+            format!("the code `{}` holds a character that does not show", shown(code)),
+            "code here",
+        )
+        .with_note(hidden_note(code, hidden))
+        .with_note(format!(
+            "lookups find the row by the code as written: `from_code(\"{seen}\")` finds none"
+        ))
+        .with_help("remove the character that does not show from the page upstream")
     }
 }
 
@@ -288,4 +320,37 @@ impl PatternOffer<'_> {
 /// `an` before a type name read with a vowel first (`an `i32``), else `a` (`a `u16``).
 fn article(type_name: &str) -> &'static str {
     if type_name.starts_with('i') { "an" } else { "a" }
+}
+
+/// `text` with each non-ASCII character that does not show written as `\u{200b}`, so that a
+/// message names what the terminal would hide.
+fn shown(text: &str) -> Cow<'_, str> {
+    if scan::hidden_letter(text).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !c.is_ascii() && scan::is_hidden(c) {
+            shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// The note that names a character that does not show in `code`, and the code as the page
+/// shows it.
+fn hidden_note(code: &str, hidden: char) -> String {
+    format!(
+        "U+{:04X} does not show: the page shows the code as `{}`, as text pasted from a web page \
+         or a wiki often has it",
+        u32::from(hidden),
+        visible(code)
+    )
+}
+
+/// `code` without the non-ASCII characters that do not show: as the page shows it.
+fn visible(code: &str) -> String {
+    code.chars().filter(|&c| c.is_ascii() || !scan::is_hidden(c)).collect()
 }
