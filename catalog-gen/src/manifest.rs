@@ -228,14 +228,40 @@ impl KeyType {
     }
 }
 
+/// Each key a manifest must have, with the line a help offers where it has none (what
+/// `init`'s first try, or a `[[table]]` copied without one, is told to add).
+const REQUIRED: [(&str, &str); 7] = [
+    (
+        "output",
+        "`output = \"../src/generated\"`: the folder of the generated modules, from the manifest's",
+    ),
+    ("page", "`page = \"errors.md\"` to the [[table]]: the page, from the manifest's folder"),
+    ("url", "`url = \"https://...\"` to the [[table]]: the page's published URL"),
+    ("module", "`module = \"errors\"` to the [[table]]: the module its enum goes in"),
+    ("enum", "`enum = \"ErrorCode\"` to the [[table]]: the enum's name"),
+    ("key-column", "`key-column = \"Code\"` to the [[table]]: the header of the column of codes"),
+    (
+        "key-type",
+        "`key-type = \"u16\"` to the [[table]] for codes that are numbers (`u8` to `u64`, or `i8` \
+         to `i64` where some are negative), or `key-type = \"str\"` for codes that are text",
+    ),
+];
+
 /// Parses manifest text; `path` names it in diagnostics.
 pub fn parse(path: &str, text: &str) -> Result<Manifest, Vec<Diagnostic>> {
     let manifest: Manifest = toml::from_str(text).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
-        vec![
-            Diagnostic::error(format!("invalid manifest: {}", error.message().trim()))
-                .with_label(Label::primary(path, span, "here")),
-        ]
+        let message = error.message().trim();
+        let problem = Diagnostic::error(format!("invalid manifest: {message}"))
+            .with_label(Label::primary(path, span, "here"));
+        // toml's message for a key that is not there: "missing field `key-type`".
+        let missing =
+            message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`'));
+        let line = REQUIRED.iter().find(|(key, _)| Some(*key) == missing);
+        vec![match line {
+            Some((_, line)) => problem.with_help(format!("add {line}")),
+            None => problem,
+        }]
     })?;
     let mut problems = Vec::new();
     check_unique_enums(path, &manifest, &mut problems);
@@ -281,6 +307,41 @@ fn check_same_page_per_module(path: &str, manifest: &Manifest, problems: &mut Ve
             None => {
                 pages.insert(table.module.get_ref(), table);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A manifest without any one key it must have is told the line to add: every line of
+    /// the smallest manifest is one of [`REQUIRED`], so a key made required is in the list.
+    #[test]
+    fn a_manifest_without_a_required_key_is_offered_its_line() {
+        let lines = [
+            "output = \"o\"",
+            "[[table]]",
+            "page = \"p.md\"",
+            "url = \"https://x.test/p\"",
+            "module = \"m\"",
+            "enum = \"E\"",
+            "key-column = \"Code\"",
+            "key-type = \"u16\"",
+        ];
+        assert!(parse("c.toml", &lines.join("\n")).is_ok());
+        let keys = lines.iter().filter_map(|line| line.split_once(" = ")).map(|(key, _)| key);
+        assert_eq!(keys.clone().collect::<Vec<_>>(), REQUIRED.map(|(key, _)| key));
+        for key in keys {
+            let without: Vec<&str> = lines
+                .iter()
+                .copied()
+                .filter(|line| !line.starts_with(&format!("{key} =")))
+                .collect();
+            let problems = parse("c.toml", &without.join("\n")).unwrap_err();
+            assert_eq!(problems[0].message, format!("invalid manifest: missing field `{key}`"));
+            let help = problems[0].help.as_deref().unwrap_or_default();
+            assert!(help.starts_with(&format!("add `{key} = ")), "{key}: {help}");
         }
     }
 }
