@@ -25,8 +25,9 @@ pub trait Code:
     /// not fit, and always for string codes.
     fn from_i64(value: i64) -> Option<Self>;
 
-    /// Parses `text` as a code of this type: decimal digits (after a `-` for a negative code of
-    /// a signed type) or `0x` and hexadecimal digits for integers. `None` for string codes,
+    /// Parses `text` as a code of this type: decimal digits (after a `-`, or the minus sign as
+    /// typeset, U+2212, for a negative code of a signed type) or `0x` and hexadecimal digits
+    /// for integers. `None` for string codes,
     /// whose text is looked up in the table instead.
     fn parse(text: &str) -> Option<Self>;
 
@@ -70,7 +71,19 @@ macro_rules! integer_code {
                         <$int>::from_str_radix(hex, 16).ok()
                     }
                     Some(_) => None,
-                    None => text.parse().ok(),
+                    None => match text.strip_prefix('\u{2212}') {
+                        // The minus sign as typeset (`−32700`), which the generator reads as
+                        // `-` where a page writes it: a code written so is found by its text.
+                        // As `str::parse`, an unsigned type takes no sign, not even `-0`'s.
+                        Some(digits)
+                            if <$int>::MIN != 0 && digits.starts_with(|c: char| c.is_ascii_digit()) =>
+                        {
+                            let magnitude: u64 = digits.parse().ok()?;
+                            Self::from_i64(0i64.checked_sub_unsigned(magnitude)?)
+                        }
+                        Some(_) => None,
+                        None => text.parse().ok(),
+                    },
                 }
             }
 
@@ -200,5 +213,27 @@ impl Debug for ReceivedText {
 impl Display for ReceivedText {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    /// Integers as the generator reads them: decimal, `0x` hex, and a minus sign written
+    /// either way.
+    #[test]
+    fn integer_codes_parse_as_written() {
+        assert_eq!(<i32 as Code>::parse("-32700"), Some(-32700));
+        assert_eq!(<i32 as Code>::parse("\u{2212}32700"), Some(-32700));
+        assert_eq!(<i8 as Code>::parse("\u{2212}128"), Some(i8::MIN));
+        assert_eq!(<i8 as Code>::parse("\u{2212}129"), None);
+        assert_eq!(<u16 as Code>::parse("\u{2212}1"), None);
+        assert_eq!(<u16 as Code>::parse("\u{2212}0"), None);
+        assert_eq!(<i16 as Code>::parse("\u{2212}0"), Some(0));
+        assert_eq!(<u16 as Code>::parse("0x1F"), Some(31));
+        for not_a_code in ["\u{2212}", "\u{2212}-1", "\u{2212}+1", "\u{2013}1", "0x-1"] {
+            assert_eq!(<i64 as Code>::parse(not_a_code), None, "{not_a_code:?}");
+        }
     }
 }

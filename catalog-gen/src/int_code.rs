@@ -74,8 +74,8 @@ impl std::fmt::Display for IntValue {
     }
 }
 
-/// `text` as an integer code: decimal digits, after a `-` for a negative one, or `0x` and
-/// hexadecimal digits; from `i64::MIN` to `u64::MAX`.
+/// `text` as an integer code: decimal digits, after a minus sign for a negative one, or `0x`
+/// and hexadecimal digits; from `i64::MIN` to `u64::MAX`.
 pub fn int_value(text: &str) -> Option<IntValue> {
     if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         // Digits only: `from_str_radix` takes a `+` before them too, and nothing else.
@@ -84,12 +84,22 @@ pub fn int_value(text: &str) -> Option<IntValue> {
             .filter(|_| !hex.starts_with('+'))
             .map(IntValue::from);
     }
-    match text.strip_prefix('-') {
-        Some(digits) if is_decimal(digits) => text.parse::<i64>().ok().map(IntValue::from),
+    match negative_digits(text) {
+        Some(digits) if is_decimal(digits) => {
+            let magnitude = digits.parse::<u64>().ok()?;
+            0i64.checked_sub_unsigned(magnitude).map(IntValue::from)
+        }
         Some(_) => None,
         None if is_decimal(text) => text.parse::<u64>().ok().map(IntValue::from),
         None => None,
     }
+}
+
+/// What follows the minus sign `text` starts with, if any: `-`, or U+2212 MINUS SIGN, as
+/// typeset pages and pages converted from word processors write it (`−32700`), which a reader
+/// takes for the same number.
+pub(crate) fn negative_digits(text: &str) -> Option<&str> {
+    text.strip_prefix('-').or_else(|| text.strip_prefix('\u{2212}'))
 }
 
 /// Whether `text` is decimal digits, and at least one. Byte by byte: every code of a table is
@@ -111,6 +121,13 @@ mod tests {
         let written: Vec<String> = values.iter().map(ToString::to_string).collect();
         assert_eq!(written, ["-9223372036854775808", "-1", "0", "9", "16", "18446744073709551615"]);
         assert_eq!(int_value("-0"), int_value("0"));
+        // The minus sign as typeset is a minus sign.
+        assert_eq!(int_value("\u{2212}32700"), int_value("-32700"));
+        assert_eq!(int_value("\u{2212}9223372036854775808"), Some(IntValue::from(i64::MIN)));
+        assert_eq!(int_value("-9223372036854775809"), None);
+        for dash in ["\u{2013}1", "\u{2013} 1", "\u{2212}", "\u{2212}-1"] {
+            assert_eq!(int_value(dash), None, "{dash:?}");
+        }
         for not_a_number in ["", "-", "0x", "0x+1", "+1", "--1", "1-", " 1"] {
             assert_eq!(int_value(not_a_number), None, "{not_a_number:?}");
         }

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
-use crate::int_code::{IntValue, int_value, is_decimal};
+use crate::int_code::{IntValue, int_value, is_decimal, negative_digits};
 use crate::manifest::{PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run};
 use crate::model::columns::{self, Columns};
@@ -261,7 +261,7 @@ pub fn parse_key(
     let Some((min, max)) = key_type.range() else { return Some(Key::Str(text.to_owned())) };
     let (span, type_name) = (cell.span.clone(), key_type.rust_name());
     // Digits past `u64` or below `i64` do not fit either, rather than not being numbers.
-    let below_zero = text.strip_prefix('-').is_some_and(is_decimal);
+    let below_zero = negative_digits(text).is_some_and(is_decimal);
     let problem = match int_value(text) {
         // A number all the same (JSON-RPC's `-32700`), which the help should not call text;
         // and `-0`, which an unsigned type's `FromStr` would not read back.
