@@ -22,6 +22,7 @@ mod skip;
 mod uniqueness;
 
 pub use keys::{NotANumber, PatternOffer};
+pub use select::Offer;
 
 /// The rustc lints that regen warns of itself, at the name in the manifest or the docs that
 /// would trip them (an enum or pinned variant name that is not UpperCamelCase, a pinned method

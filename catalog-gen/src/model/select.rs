@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::{Heading, Page, Table, before_attribute_block};
 use crate::model::columns;
-use crate::model::problems::Place;
+use crate::model::problems::{Offer, Place};
 use crate::model::{normalize, same_text};
 use crate::source::line_column;
 
@@ -37,22 +37,38 @@ pub fn table<'p, 's>(
         },
         (None, 1) => return Some(candidates[0].1),
         (None, 0) => {
+            // The one table with the columns the manifest names: where no heading holds the
+            // words wanted, the heading renamed upstream (`Errors` now `Error reference`).
+            let with_columns = || {
+                let mut tables = page.tables.iter().filter(|table| columns::has_all(spec, table));
+                tables.next().filter(|_| tables.next().is_none())
+            };
             let (span, wanted, offer) = match (&spec.heading, &spec.caption) {
                 (Some(h), _) => {
                     let headings =
                         page.tables.iter().filter(|t| matches(&spec.caption, &t.caption));
-                    let offer = holding(h.get_ref(), headings.map(|t| &t.heading))
-                        .map(|text| ("heading", text));
+                    let offer = match holding(h.get_ref(), headings.map(|t| &t.heading)) {
+                        Some(text) => Some(Offer::WrittenOtherwise("heading", text)),
+                        None => with_columns()
+                            .filter(|table| matches(&spec.caption, &table.caption))
+                            .and_then(|table| table.heading.as_ref())
+                            .map(|heading| Offer::WithColumns("heading", &heading.text)),
+                    };
                     (h.span(), format!("under the heading `{}`", h.get_ref()), offer)
                 }
                 (None, Some(c)) => {
                     let captions = page.tables.iter().map(|t| &t.caption);
-                    let offer = holding(c.get_ref(), captions).map(|text| ("caption", text));
+                    let offer = match holding(c.get_ref(), captions) {
+                        Some(text) => Some(Offer::WrittenOtherwise("caption", text)),
+                        None => with_columns()
+                            .and_then(|table| table.caption.as_ref())
+                            .map(|caption| Offer::WithColumns("caption", &caption.text)),
+                    };
                     (c.span(), format!("under the caption `{}`", c.get_ref()), offer)
                 }
                 (None, None) => (spec.page.span(), "at all".to_owned(), None),
             };
-            place.no_table(span, &wanted, describe_tables(page), offer)
+            place.no_table(span, &wanted, describe_tables(page), offer, &columns::named(spec))
         }
         (None, count) => {
             // Of several tables, the one with the columns the manifest names is meant: a page
@@ -340,6 +356,45 @@ mod tests {
         assert_eq!(offered("caption = \"Retryable\""), help("caption", "Retryable codes"));
         assert_eq!(offered("heading = \"Error\""), None);
         assert_eq!(pick("heading = \"🔢 Error Codes\"").unwrap(), "1");
+    }
+
+    /// A heading renamed upstream (`Errors` now `Error reference`), which holds no word of the
+    /// one wanted: the one table with the manifest's columns is offered by its heading (or
+    /// caption); where several tables have them, none is.
+    #[test]
+    fn the_heading_of_the_one_table_with_the_columns_is_offered() {
+        let help = |source: &str, options: &str| {
+            let spec = spec(&format!(
+                "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\n{options}"
+            ));
+            let mut problems = Vec::new();
+            assert!(table(&PLACE, &spec, &markdown::parse(source), &mut problems).is_none());
+            problems[0].help.clone()
+        };
+        let offered = |key: &str, text: &str| {
+            Some(format!(
+                "the one table with the columns the [[table]] names (`Code`, `Name`) is under the \
+                 {key} `{text}`: `{key} = \"{text}\"`"
+            ))
+        };
+        let renamed = "## Overview\n\n| Setting | Value |\n|---|---|\n| a | b |\n\n\
+                       ## Error reference\n\n| Code | Name |\n|---|---|\n| 1 | Bad |\n\n\
+                       **Retryable codes**\n\n| Code |\n|---|\n| 2 |\n";
+        assert_eq!(help(renamed, "heading = \"Errors\""), offered("heading", "Error reference"));
+        let captioned = "**Retryable codes**\n\n| Code | Name |\n|---|---|\n| 2 | Busy |\n\n\
+                         | Code |\n|---|\n| 1 |\n";
+        assert_eq!(
+            help(captioned, "caption = \"Transient\""),
+            offered("caption", "Retryable codes")
+        );
+        // A caption that holds the words is written otherwise, as before.
+        let written =
+            "the caption is written otherwise on the page: `caption = \"Retryable codes\"`";
+        assert_eq!(help(captioned, "caption = \"Retry\"").as_deref(), Some(written));
+        // Two tables with the columns: neither is offered.
+        let two =
+            renamed.replace("| Code |\n|---|\n| 2 |", "| Code | Name |\n|---|---|\n| 2 | Busy |");
+        assert_eq!(help(&two, "heading = \"Errors\""), None);
     }
 
     /// kramdown's heading ids (`## Errors {#errors}`) are text on GitHub, and not on the

@@ -6,6 +6,16 @@ use super::{Place, quoted_list};
 use crate::api::toml_string;
 use crate::diagnostics::Diagnostic;
 
+/// The `heading` or `caption` line a help offers where no table is under the one the manifest
+/// names: the key, and the page's text to write.
+pub enum Offer<'t> {
+    /// One heading (or caption) holds the words wanted (`🔢 Error Codes` for `Error Codes`).
+    WrittenOtherwise(&'static str, &'t str),
+    /// None does, and the one table with the manifest's columns is under this one: renamed
+    /// upstream, most likely.
+    WithColumns(&'static str, &'t str),
+}
+
 impl Place<'_> {
     /// `index` is past the tables that match.
     pub fn table_index_out_of_range(
@@ -26,22 +36,28 @@ impl Place<'_> {
         .with_note(tables)
     }
 
-    /// No table matches `heading` and `caption`.
-    /// `offer`: the manifest key (`heading`, `caption`) and the one text of the page's that
-    /// holds the one wanted, to write instead.
+    /// No table matches `heading` and `caption`; `offer`, the line to write instead, where
+    /// the page tells it; `columns`, those the manifest names.
     pub fn no_table(
         &self,
         span: Range<usize>,
         wanted: &str,
         tables: String,
-        offer: Option<(&str, &str)>,
+        offer: Option<Offer<'_>>,
+        columns: &[&str],
     ) -> Diagnostic {
         let problem = self
             .in_manifest(span, format!("`{}` has no table {wanted}", self.page), "no such table")
             .with_note(tables);
         match offer {
-            Some((key, text)) => problem.with_help(format!(
+            Some(Offer::WrittenOtherwise(key, text)) => problem.with_help(format!(
                 "the {key} is written otherwise on the page: `{key} = {}`",
+                toml_string(text)
+            )),
+            Some(Offer::WithColumns(key, text)) => problem.with_help(format!(
+                "the one table with the columns the [[table]] names ({}) is under the {key} \
+                 `{text}`: `{key} = {}`",
+                quoted_list(columns),
                 toml_string(text)
             )),
             None => problem,
