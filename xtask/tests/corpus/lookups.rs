@@ -3,6 +3,7 @@
 
 use errors::chime::{FinalClosure, ReconnectableClosure};
 use errors::discord::{GatewayClose, HttpResponse, JsonError};
+use errors::file_sync::{RecallError, TieringError};
 use errors::glacier::{GlacierError, GlacierStatus};
 use errors::grpc::StatusCase;
 use errors::iot::{IdentityError, MessageBrokerError, ShadowError};
@@ -169,4 +170,24 @@ fn rows_that_share_a_status_named_by_the_case_each_is_returned_in() {
     assert_eq!(StatusCase::MethodNotFoundAtServer.case(), "Method not found at server");
     assert_eq!(StatusCase::ServerApplicationThrew.generated_at_client_or_server(), "Server");
     assert_eq!(StatusCase::ALL.len(), 20);
+}
+
+#[test]
+fn hresults_in_two_tables_of_one_page_that_share_a_code() {
+    let denied = TieringError::from_code(0x8007_0005).unwrap();
+    assert_eq!(denied, TieringError::ErrorAccessDenied);
+    assert_eq!(RecallError::from_code(0x8007_0005), Some(RecallError::ErrorAccessDenied));
+    assert_eq!(denied.code_text(), "0x80070005");
+    assert_eq!(denied.hresult_decimal(), "-2147024891");
+    assert_eq!("0x80070005".parse::<TieringError>(), Ok(denied));
+    assert_eq!("2147942405".parse::<TieringError>(), Ok(denied));
+    // Written in capitals on the page, found by its number.
+    let excluded = TieringError::from_code(0x80C8_0285).unwrap();
+    assert_eq!(excluded.name(), "ECS_E_GHOSTING_SKIPPED_BY_CUSTOM_EXCLUSION_LIST");
+    assert_eq!(excluded.code_text(), "0x80C80285");
+    // A `<br>` in the remediation, the help, is a line break.
+    let help = TieringError::ErrorInvalidFunction.help().unwrap();
+    assert!(help.contains("fltmc load storagesync\nIf the Azure File Sync"), "{help}");
+    assert_eq!((TieringError::ALL.len(), RecallError::ALL.len()), (26, 13));
+    assert_eq!(<RecallError as Entry>::TABLE.title, "Recall errors and remediation");
 }
