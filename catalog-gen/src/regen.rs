@@ -386,12 +386,18 @@ pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitRepor
     let mut plan = plan(manifest, &Options { mode: Mode::Check, ..Options::default() })?;
     let dir = std::path::absolute(dir)
         .map_err(|error| Error::Io(format!("`{}`: {error}", dir.display())))?;
-    let expected = load::shown(&dir.join("src/generated"), Path::new("/"));
-    if load::shown(plan.output_dir(), Path::new("/")) != expected {
+    let generated = dir.join("src/generated");
+    if load::shown(plan.output_dir(), Path::new("/")) != load::shown(&generated, Path::new("/")) {
+        // The line to write: the new crate's `src/generated` from the manifest's directory.
+        let manifest_dir = manifest.parent().unwrap_or(Path::new(""));
+        let line = match load::relative(manifest_dir, &generated) {
+            Some(path) => format!("`output = {}`", crate::api::toml_string(&path)),
+            None => format!("`output` to `{}`", load::displayed(&generated)),
+        };
         return Err(Error::Io(format!(
             "the manifest's `output` is `{}`, not the new crate's `src/generated`\nhelp: set \
-             `output` to the path of `{expected}` relative to the manifest",
-            plan.output_dir().display()
+             {line} in the manifest",
+            load::displayed(plan.output_dir())
         )));
     }
     // This repository's runtime, by a path relative to the new crate (never absolute), so the
@@ -407,6 +413,9 @@ pub fn init(dir: &Path, manifest: &Path, name: Option<&str>) -> Result<InitRepor
         },
         str::to_owned,
     );
+    if let Some(problem) = skeleton::package_name_problem(&name) {
+        return Err(Error::Io(problem));
+    }
     for (path, text) in skeleton::files(&name, &plan.loaded.manifest_path, runtime_path.as_deref())
     {
         let target = dir.join(path);

@@ -44,9 +44,51 @@ pub fn files(name: &str, manifest: &str, runtime_path: Option<&str>) -> Vec<(Str
     ]
 }
 
+/// Why cargo would refuse `name` as the new crate's package name, with the name to use
+/// instead where one can be made: cargo takes letters, digits, `-` and `_`, the first a
+/// letter or `_` (a directory named `2fa-errors` or `my errors` makes no crate). A name
+/// refused here would be written into `Cargo.toml` as it is.
+pub fn package_name_problem(name: &str) -> Option<String> {
+    let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let starts_well = |name: &str| name.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    if starts_well(name) && name.chars().all(allowed) {
+        return None;
+    }
+    let mut instead: String = name.chars().map(|c| if allowed(c) { c } else { '-' }).collect();
+    instead = instead.trim_matches('-').to_owned();
+    if !starts_well(&instead) {
+        instead = format!("catalog-{instead}").trim_end_matches('-').to_owned();
+    }
+    let why = format!(
+        "`{name}` cannot be a crate's name: cargo takes letters, digits, `-` and `_`, the \
+         first a letter or `_`"
+    );
+    Some(format!("{why}\nhelp: name the crate with `--name {instead}`"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cargo_refuses_is_refused_with_one_it_takes() {
+        for fine in ["errors", "my-errors", "_x", "errors_2fa", "\u{e9}rreurs"] {
+            assert_eq!(package_name_problem(fine), None, "{fine}");
+        }
+        let offered = |name: &str| {
+            let problem = package_name_problem(name).unwrap();
+            problem.rsplit_once("`--name ").unwrap().1.trim_end_matches('`').to_owned()
+        };
+        assert_eq!(offered("2fa-errors"), "catalog-2fa-errors");
+        assert_eq!(offered("my errors"), "my-errors");
+        assert_eq!(offered("a.b"), "a-b");
+        assert_eq!(offered("-x"), "x");
+        assert_eq!(offered("say\"hi\""), "say-hi");
+        assert_eq!(offered(""), "catalog");
+        for name in ["2fa-errors", "my errors", "a.b", "-x", "say\"hi\"", ""] {
+            assert_eq!(package_name_problem(&offered(name)), None, "{name}");
+        }
+    }
 
     #[test]
     fn new_crates_depend_on_the_version_of_catalog_core_this_repository_has() {

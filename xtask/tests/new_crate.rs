@@ -211,10 +211,46 @@ fn init_refuses_an_output_outside_the_new_crate() {
     fs::copy(fixture.join("catalog.toml"), docs.join("catalog.toml")).unwrap();
     let output = init(&sandbox.path().join("elsewhere"), &docs.join("catalog.toml"));
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("not the new crate's `src/generated`")
-    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not the new crate's `src/generated`"), "{stderr}");
     assert!(!sandbox.path().join("elsewhere").exists(), "nothing is written");
+    // The help's line, pasted in place of the manifest's, makes the crate.
+    let line = "output = \"../elsewhere/src/generated\"";
+    assert!(stderr.contains(&format!("help: set `{line}` in the manifest")), "{stderr}");
+    let manifest = fs::read_to_string(docs.join("catalog.toml")).unwrap();
+    let pasted = manifest.replace("output = \"../quirks/src/generated\"", line);
+    fs::write(docs.join("catalog.toml"), pasted).unwrap();
+    let output = init(&sandbox.path().join("elsewhere"), &docs.join("catalog.toml"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// A directory whose name cargo refuses as a package's (`2fa-errors`) makes no crate: nothing
+/// is written, and the help's `--name` makes one.
+#[test]
+fn init_refuses_a_crate_name_cargo_refuses_and_offers_one() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let fixture = workspace_root().join("xtask/tests/fixtures/quirks");
+    let docs = sandbox.path().join("docs");
+    copy_dir(&fixture.join("pages"), &docs);
+    let manifest = fs::read_to_string(fixture.join("catalog.toml")).unwrap();
+    let manifest = manifest.replace("../quirks/src/generated", "../2fa-errors/src/generated");
+    fs::write(docs.join("catalog.toml"), manifest).unwrap();
+    let dir = sandbox.path().join("2fa-errors");
+    let output = init(&dir, &docs.join("catalog.toml"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("help: name the crate with `--name catalog-2fa-errors`"), "{stderr}");
+    assert!(!dir.exists(), "nothing is written");
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["init", "--name", "catalog-2fa-errors", "--manifest"])
+        .arg(docs.join("catalog.toml"))
+        .arg(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let cargo_toml = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    assert!(cargo_toml.contains("name = \"catalog-2fa-errors\""), "{cargo_toml}");
 }
 
 #[test]
