@@ -5,20 +5,38 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::{cargo_output, cargo_test, copy_dir, workspace_root};
 use std::process::{Command, Output};
 
 fn init(dir: &Path, manifest: &Path) -> Output {
+    init_with(dir, manifest, &[])
+}
+
+/// `cargo xtask init` with `options` besides the manifest (`--name`).
+fn init_with(dir: &Path, manifest: &Path, options: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
         .arg("init")
         .arg(dir)
         .arg("--manifest")
         .arg(manifest)
+        .args(options)
         .env("NO_COLOR", "1")
         .output()
         .unwrap()
+}
+
+/// The quirks fixture's pages and manifest copied into `sandbox`'s `docs`, the manifest's
+/// `output` set to `output`: the manifest's path.
+fn quirks_docs(sandbox: &Path, output: &str) -> PathBuf {
+    let fixture = workspace_root().join("xtask/tests/fixtures/quirks");
+    let docs = sandbox.join("docs");
+    copy_dir(&fixture.join("pages"), &docs);
+    let manifest = fs::read_to_string(fixture.join("catalog.toml")).unwrap();
+    let manifest = manifest.replace("output = \"../quirks/src/generated\"", output);
+    fs::write(docs.join("catalog.toml"), manifest).unwrap();
+    docs.join("catalog.toml")
 }
 
 /// Copies `pages` and `manifest` into a temporary docs tree, runs `init`, adds `lookups` as a
@@ -205,22 +223,18 @@ fn regen_warns_as_rustc_does(case: &str, lints: &[(&str, &str)]) {
 #[test]
 fn init_refuses_an_output_outside_the_new_crate() {
     let sandbox = tempfile::tempdir().unwrap();
-    let fixture = workspace_root().join("xtask/tests/fixtures/quirks");
-    let docs = sandbox.path().join("docs");
-    copy_dir(&fixture.join("pages"), &docs);
-    fs::copy(fixture.join("catalog.toml"), docs.join("catalog.toml")).unwrap();
-    let output = init(&sandbox.path().join("elsewhere"), &docs.join("catalog.toml"));
+    let manifest = quirks_docs(sandbox.path(), "output = \"../quirks/src/generated\"");
+    let dir = sandbox.path().join("elsewhere");
+    let output = init(&dir, &manifest);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("not the new crate's `src/generated`"), "{stderr}");
-    assert!(!sandbox.path().join("elsewhere").exists(), "nothing is written");
+    assert!(!dir.exists(), "nothing is written");
     // The help's line, pasted in place of the manifest's, makes the crate.
     let line = "output = \"../elsewhere/src/generated\"";
     assert!(stderr.contains(&format!("help: set `{line}` in the manifest")), "{stderr}");
-    let manifest = fs::read_to_string(docs.join("catalog.toml")).unwrap();
-    let pasted = manifest.replace("output = \"../quirks/src/generated\"", line);
-    fs::write(docs.join("catalog.toml"), pasted).unwrap();
-    let output = init(&sandbox.path().join("elsewhere"), &docs.join("catalog.toml"));
+    quirks_docs(sandbox.path(), line);
+    let output = init(&dir, &manifest);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
 
@@ -229,25 +243,14 @@ fn init_refuses_an_output_outside_the_new_crate() {
 #[test]
 fn init_refuses_a_crate_name_cargo_refuses_and_offers_one() {
     let sandbox = tempfile::tempdir().unwrap();
-    let fixture = workspace_root().join("xtask/tests/fixtures/quirks");
-    let docs = sandbox.path().join("docs");
-    copy_dir(&fixture.join("pages"), &docs);
-    let manifest = fs::read_to_string(fixture.join("catalog.toml")).unwrap();
-    let manifest = manifest.replace("../quirks/src/generated", "../2fa-errors/src/generated");
-    fs::write(docs.join("catalog.toml"), manifest).unwrap();
+    let manifest = quirks_docs(sandbox.path(), "output = \"../2fa-errors/src/generated\"");
     let dir = sandbox.path().join("2fa-errors");
-    let output = init(&dir, &docs.join("catalog.toml"));
+    let output = init(&dir, &manifest);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("help: name the crate with `--name catalog-2fa-errors`"), "{stderr}");
     assert!(!dir.exists(), "nothing is written");
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["init", "--name", "catalog-2fa-errors", "--manifest"])
-        .arg(docs.join("catalog.toml"))
-        .arg(&dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = init_with(&dir, &manifest, &["--name", "catalog-2fa-errors"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let cargo_toml = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     assert!(cargo_toml.contains("name = \"catalog-2fa-errors\""), "{cargo_toml}");
