@@ -334,12 +334,29 @@ impl Changelog {
     /// file written otherwise) and that has no other change, that its documentation or code
     /// changed: so that a regen that rewrites a module never reports nothing, nor needs no
     /// release. A module's file holds, besides what the snapshot records, the page's prose and
-    /// the cells' Markdown (links, formatting), which it does not.
-    pub fn note_rewritten_modules(&mut self, rewritten: impl Fn(&str) -> bool, api: &CatalogApi) {
-        let unexplained = api.enums.iter().filter(|(name, api)| {
-            rewritten(&api.module) && !self.enums.iter().any(|change| &change.name == *name)
-        });
+    /// the cells' Markdown (links, formatting), which it does not. Where `written_otherwise`
+    /// (the module, the enum) tells which of a module's enums its file writes otherwise (its
+    /// part of the file, or the module's docs), only those are added; where it tells of none,
+    /// and no enum of the module has another change, all of them.
+    pub fn note_rewritten_modules(
+        &mut self,
+        rewritten: impl Fn(&str) -> bool,
+        written_otherwise: impl Fn(&str, &str) -> bool,
+        api: &CatalogApi,
+    ) {
+        let explained = |name: &str| self.enums.iter().any(|change| change.name == name);
+        let unexplained: Vec<(&String, &EnumApi)> = (api.enums.iter())
+            .filter(|(name, api)| rewritten(&api.module) && !explained(name))
+            .collect();
+        // Whether the module tells the rewrite apart: an enum changed, or its part written
+        // otherwise.
+        let told = |module: &str| {
+            let mut enums = api.enums.iter().filter(|(_, api)| api.module == module);
+            enums.any(|(name, _)| explained(name) || written_otherwise(module, name))
+        };
         let noted: Vec<EnumChanges> = unexplained
+            .into_iter()
+            .filter(|(name, api)| written_otherwise(&api.module, name) || !told(&api.module))
             .map(|(name, api)| EnumChanges {
                 name: name.clone(),
                 module: api.module.clone(),
@@ -465,12 +482,13 @@ mod tests {
     const A: (&str, &str, &str, &str, bool) = ("A", "1", "A", "a", false);
 
     /// A module written otherwise gets a documentation line for each of its enums that has no
-    /// other change; enums of other modules, and those whose changes explain it, get none.
+    /// other change and whose part of the file (or the module's docs) is written otherwise;
+    /// where no part is told, for each of them; enums of other modules get none.
     #[test]
     fn a_rewritten_module_documents_its_enums_that_nothing_else_explains() {
         let one = api(&[A]);
         let mut new = CatalogApi::default();
-        for (name, module) in [("B", "m"), ("C", "m"), ("D", "n"), ("E", "m")] {
+        for (name, module) in [("B", "m"), ("C", "m"), ("D", "n"), ("E", "m"), ("F", "o")] {
             let mut enum_api = one.enums["E"].clone();
             enum_api.module = module.into();
             new.enums.insert(name.into(), enum_api);
@@ -478,17 +496,29 @@ mod tests {
         let mut old = new.clone();
         old.enums.get_mut("C").unwrap().variants[0].cells =
             vec!["1".into(), "A".into(), "x".into()].into();
-        let mut changes = Changelog::between(Some(&old), &new);
-        assert_eq!(changes.semver(), Semver::Patch, "C's details changed");
-        changes.note_rewritten_modules(|module| module == "m", &new);
-        let documented: Vec<(&str, bool)> = changes
-            .enums
-            .iter()
-            .map(|change| (change.name.as_str(), change.documentation_changed))
-            .collect();
-        assert_eq!(documented, [("B", true), ("C", false), ("E", true)]);
-        let summary = changes.summary();
+        let documented = |parts: &dyn Fn(&str, &str) -> bool| {
+            let mut changes = Changelog::between(Some(&old), &new);
+            assert_eq!(changes.semver(), Semver::Patch, "C's details changed");
+            changes.note_rewritten_modules(|module| module != "n", parts, &new);
+            let documented: Vec<(String, bool)> = (changes.enums.iter())
+                .map(|change| (change.name.clone(), change.documentation_changed))
+                .collect();
+            (documented, changes.summary())
+        };
+        let names = |list: &[(&str, bool)]| -> Vec<(String, bool)> {
+            list.iter().map(|(name, documented)| ((*name).to_owned(), *documented)).collect()
+        };
+        // B's part was written otherwise; E's was not, and C's change explains the rest. No
+        // part of `o`'s is told: its one enum is noted, so that its rewrite is reported.
+        let (found, summary) = documented(&|_, name| name == "B");
+        assert_eq!(found, names(&[("B", true), ("C", false), ("F", true)]));
         assert!(summary.contains("  m::B (patch)\n    documentation or code changed, not"));
+        // No part told (it could not be read): every enum of the module, as before.
+        let (found, _) = documented(&|_, _| true);
+        assert_eq!(found, names(&[("B", true), ("C", false), ("E", true), ("F", true)]));
+        // No part told anywhere: `m`'s rewrite is C's change, `o`'s is F's.
+        let (found, _) = documented(&|_, _| false);
+        assert_eq!(found, names(&[("C", false), ("F", true)]));
     }
 
     #[test]

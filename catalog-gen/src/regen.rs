@@ -27,9 +27,11 @@ use crate::sync::{self, Change, OldText};
 use crate::{Cleanup, Diagnostic, Failure, FileText, MARKER, parallel, skeleton};
 
 mod checked_in;
+mod rewritten;
 mod staged;
 
 use checked_in::{CheckedIn, Early};
+use rewritten::Rewritten;
 pub use staged::Staged;
 pub(crate) use staged::WRITE_BEHIND;
 use staged::{Replaced, stage_changes, staged_file, worth_forgetting, write_new};
@@ -289,7 +291,9 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     // Only files written otherwise: a module new or gone is an enum added, moved or removed,
     // which the changelog lists.
     let rewritten = |module: &str| updated.contains(emit::module_file(module).as_str());
-    changelog.note_rewritten_modules(rewritten, &generation.api);
+    let parts = Rewritten::new(&changes, &generation.api);
+    let written_otherwise = |module: &str, name: &str| parts.written_otherwise(module, name);
+    changelog.note_rewritten_modules(rewritten, written_otherwise, &generation.api);
     let staged = [staged, staged_first].into_iter().flatten().reduce(|all, some| {
         let (all, some) = (all?, some?);
         Ok(all.with(some))

@@ -235,6 +235,38 @@ fn prose_and_links_the_snapshot_does_not_record_are_a_patch() {
     assert!(report.changelog.summary().contains("the manifest's `layout`"));
 }
 
+/// Two tables of one page in one module: a link changed in one table's cell is that enum's
+/// documentation, and not the other's, whose part of the module is as it was; the page's prose
+/// changed is both enums' (the module's docs are theirs).
+#[test]
+fn a_module_of_two_enums_documents_the_one_whose_part_changed() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let manifest = docs(sandbox.path());
+    let page = page_of(&manifest);
+    let second = "[[table]]\npage = \"status.md\"\nurl = \"https://example.com/status.html\"\n\
+                  module = \"status\"\nenum = \"Retry\"\nheading = \"Retries\"\n\
+                  key-column = \"Code\"\nkey-type = \"u16\"\nname-column = \"Name\"";
+    add_to_manifest(&manifest, "heading = \"Statuses\"");
+    add_to_manifest(&manifest, second);
+    let retries = "\n## Retries\n\n| Code | Name |\n|---|---|\n| 503 | [Busy](busy.md) |\n";
+    fs::write(&page, format!("{PAGE}{retries}")).unwrap();
+    written(&manifest);
+    let summary = |page_text: String| {
+        fs::write(&page, page_text).unwrap();
+        written(&manifest).changelog.summary()
+    };
+    let documented = "documentation or code changed";
+    let linked = summary(format!("{PAGE}{}", retries.replace("busy.md", "wait.md")));
+    assert!(linked.contains(&format!("status::Retry (patch)\n    {documented}")), "{linked}");
+    assert!(!linked.contains("status::Status"), "{linked}");
+    let prose = format!("{PAGE}{}", retries.replace("busy.md", "wait.md"))
+        .replace("# Statuses\n", "# Statuses\n\nEvery status the service returns.\n");
+    let prose = summary(prose);
+    for name in ["Retry", "Status"] {
+        assert!(prose.contains(&format!("status::{name} (patch)\n    {documented}")), "{prose}");
+    }
+}
+
 /// A snapshot that does not read back stops the gate (it cannot tell what would break), with
 /// how to get out; `--allow-breaking` writes it anew. Equal to the new one, it is never parsed.
 #[test]
