@@ -484,6 +484,27 @@ fn the_one_variants_line_of_rows_without_names_pasted_names_every_row() {
     }
 }
 
+/// Thirty-three rows whose names and codes make no identifier, more than a line of every help
+/// holds: the first help gives the `variants` line of them all, which pasted with the names
+/// chosen names every row; each other help gives its own pin.
+#[test]
+fn past_32_rows_without_names_the_first_helps_line_pasted_names_every_row() {
+    let rows: String = (1..=33).map(|count| format!("| {} | !!! |\n", "?".repeat(count))).collect();
+    let page = format!("| Code | Name |\n| --- | --- |\n{rows}");
+    let (found, _) = generate(HEAD, &page);
+    assert_eq!(found.len(), 33, "{found:#?}");
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    let own = r#"pin a name, in this [[table]]: `variants = { "??" = "..." }`;"#;
+    assert!(helps[1].starts_with(own), "{}", helps[1]);
+    let line = pasted(helps[0], "variants", "...");
+    let chosen =
+        (1..=33).fold(line, |line, at| line.replacen("\"...\"", &format!("\"Row{at}\""), 1));
+    let module = clean_module(&format!("{HEAD}{chosen}\n"), &page);
+    for at in [1, 17, 33] {
+        assert!(module.contains(&format!("    Row{at},\n")), "Row{at}");
+    }
+}
+
 #[test]
 fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     let page = "| Code | Name | \"Row\" |\n| --- | --- | --- |\n| 1 | One | a |\n";

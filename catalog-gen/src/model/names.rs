@@ -293,13 +293,19 @@ fn pinned_row<'p>(
 /// manifest's pins and its own, to paste in place of the `[[table]]`'s (beside it, its own
 /// line would be a TOML duplicate key); where a first reading of the table offered several,
 /// the table is read again ([`Offers::at_once`]), each help giving the line of them all, so
-/// that pasting any one does all of it.
+/// that pasting any one does all of it. Of more than a line of every help should hold, the
+/// first help gives the line of them all and each other its own pin, as the other stages'
+/// lines do.
 #[derive(Debug, Default)]
 pub struct PinOffers {
     /// The pins offered this reading.
     offered: Vec<PinOffer>,
     /// Every pin the helps offered at an earlier reading, where they offered several.
     at_once: Option<Vec<PinOffer>>,
+    /// Whether the line of [`PinOffers::at_once`] holds more than
+    /// [`problems::MOST_IN_A_LINE`] pins: only the first help gives it, which every help
+    /// giving would make the helps' text grow as the square of the pins.
+    first_only: bool,
     /// The keys of the retirements offered this reading (a pinned row gone: its `retired`
     /// line is made as the `variants` line is).
     retired: Vec<String>,
@@ -309,7 +315,7 @@ pub struct PinOffers {
 
 /// A pin a help offers: its key, its name as TOML, and the manifest's pin it replaces (keyed
 /// otherwise), if any.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct PinOffer {
     key: String,
     value: String,
@@ -331,6 +337,10 @@ impl PinOffers {
         let offer = PinOffer { key: key.to_owned(), value, replaced };
         self.offered.push(offer.clone());
         match &self.at_once {
+            // After the first help, its own pin alone: no line of them all is made again.
+            Some(_) if self.first_only && self.offered.len() > 1 => {
+                Some(PinLine::after_the_first("variants", !spec.variants.is_empty()))
+            }
             Some(all) => line_of(spec, all),
             None => line_of(spec, std::slice::from_ref(&offer)),
         }
@@ -345,38 +355,30 @@ impl PinOffers {
         problems::retirement_line(spec, key, self.retired_at_once.as_deref().unwrap_or(&own))
     }
 
-    /// Where this reading offered more than one pin or more than one retirement (and no more
+    /// Where this reading offered more than one pin, or more than one retirement (and no more
     /// than a line holds), the offers for reading the table again, each help giving the line
-    /// of them all.
+    /// of them all (of more pins than a line holds, the first help alone).
     pub fn at_once(&self) -> Option<PinOffers> {
         if self.at_once.is_some() || self.retired_at_once.is_some() {
             return None;
         }
         let all = distinct(&self.offered);
         let retired = distinct(&self.retired);
-        let several = |count: usize| (2..=problems::MOST_IN_A_LINE).contains(&count);
-        (several(all.len()) || several(retired.len())).then(|| PinOffers {
+        let several_retired = (2..=problems::MOST_IN_A_LINE).contains(&retired.len());
+        (all.len() >= 2 || several_retired).then(|| PinOffers {
             offered: Vec::new(),
-            at_once: several(all.len()).then_some(all),
+            first_only: all.len() > problems::MOST_IN_A_LINE,
+            at_once: (all.len() >= 2).then_some(all),
             retired: Vec::new(),
-            retired_at_once: several(retired.len()).then_some(retired),
+            retired_at_once: several_retired.then_some(retired),
         })
     }
 }
 
-/// `items` without repeats, in their order, up to one past what a line holds (more make no
-/// line: so many offers cost no more than a line's worth of comparisons each).
-fn distinct<T: Clone + PartialEq>(items: &[T]) -> Vec<T> {
-    let mut all: Vec<T> = Vec::new();
-    for item in items {
-        if all.len() > problems::MOST_IN_A_LINE {
-            break;
-        }
-        if !all.contains(item) {
-            all.push(item.clone());
-        }
-    }
-    all
+/// `items` without repeats, in their order.
+fn distinct<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    items.iter().filter(|item| seen.insert(*item)).cloned().collect()
 }
 
 /// The one `variants` line of `spec`'s pins, less those `offers` replace, and `offers`
@@ -681,18 +683,37 @@ mod tests {
     }
 
     /// Up to `MOST_IN_A_LINE` pins offered, the table is read again for each help to give the
-    /// line of them all; past it, each help gives the manifest's pins and its own, in place of
-    /// the manifest's line (its own beside it would be a TOML duplicate key).
+    /// line of them all; past it, the first help gives the line of them all, in place of the
+    /// manifest's, and each other its own pin, to add to the manifest's line (a line of its own
+    /// beside it would be a TOML duplicate key).
     #[test]
-    fn past_the_most_pins_each_help_gives_the_manifests_and_its_own() {
+    fn past_the_most_pins_the_first_help_gives_the_line_of_all_and_the_others_their_own() {
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\nvariants = { \"0\" = \"Zero\" }");
         let mut offers = PinOffers::default();
-        let lines: Vec<PinLine> = (1..=problems::MOST_IN_A_LINE + 1)
-            .map(|at| offers.offer(&spec, None, &at.to_string(), "\"...\"".into()).unwrap())
+        let keys: Vec<String> =
+            (1..=problems::MOST_IN_A_LINE + 1).map(|at| at.to_string()).collect();
+        for key in &keys {
+            offers.offer(&spec, None, key, "\"...\"".into()).unwrap();
+        }
+        let mut again = offers.at_once().expect("read again");
+        let helps: Vec<String> = keys
+            .iter()
+            .map(|key| {
+                let line = again.offer(&spec, None, key, "\"...\"".into()).unwrap();
+                problems::pin_variant_help(key, Some(&line))
+            })
             .collect();
-        assert!(offers.at_once().is_none());
-        assert_eq!(lines[1].text, r#"variants = { "0" = "Zero", "2" = "..." }"#);
-        assert!(lines[1].replaces);
+        assert!(
+            helps[0].contains(r#"`variants = { "0" = "Zero", "1" = "...", "2" = "...""#),
+            "{}",
+            helps[0]
+        );
+        assert!(helps[0].contains(r#""33" = "..." }`"#), "{}", helps[0]);
+        assert_eq!(
+            helps[1],
+            r#"pin a name, by adding `"2" = "..."` to this [[table]]'s `variants`"#
+        );
+        assert!(again.at_once().is_none());
     }
 
     #[test]

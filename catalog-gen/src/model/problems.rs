@@ -119,6 +119,14 @@ impl PinLine {
         PinLine { table, text, replaces: false, first_only: false, given: Cell::new(false) }
     }
 
+    /// The line a help gives after the first of a line of more than [`MOST_IN_A_LINE`]
+    /// entries, not made again: its own entry, to add to the `[[table]]`'s line of `table`
+    /// where it `has_line` (as `PinLine::offered` words it).
+    pub fn after_the_first(table: &'static str, has_line: bool) -> PinLine {
+        let given = Cell::new(true);
+        PinLine { table, text: String::new(), replaces: has_line, first_only: true, given }
+    }
+
     /// The `[[table]]`'s own pins of `what`, as entries of a line (key, name as TOML): the
     /// start of every line of pins a help offers ([`PinLine::of_all`]).
     pub fn pinned(spec: &TableSpec, what: PinnedNames) -> impl Iterator<Item = (&str, String)> {
@@ -377,7 +385,7 @@ fn pin_accessor_help(header: &str) -> String {
 
 /// The help that pins a name for the row `key` names: its own pin, or `line`, the one line of
 /// it with the `[[table]]`'s other pins.
-fn pin_variant_help(key: &str, line: Option<&PinLine>) -> String {
+pub(crate) fn pin_variant_help(key: &str, line: Option<&PinLine>) -> String {
     match line {
         Some(line) => format!("pin a name, {}", line.offered((key, "\"...\""))),
         None => format!(
