@@ -285,6 +285,20 @@ mod tests {
         }
     }
 
+    /// A header with a footnote mark (`Name[^1]`, shown as `Name` and a superscript link) is
+    /// found by its words; a bracket that is no mark is part of them.
+    #[test]
+    fn a_header_with_a_footnote_mark_is_found_by_its_words() {
+        let columns = resolve_in(
+            "| Code [^a] | Name[^1] | [^ x] |",
+            "key-column = \"code\"\nname-column = \"Name\"\naccessors = { \"[^ x]\" = \"x\" }",
+        )
+        .unwrap();
+        assert_eq!((columns.key, columns.name), (0, 1));
+        assert!(crate::model::same_text("Errors[^note] and more[^2]", "errors and more"));
+        assert!(!crate::model::same_text("a[^]", "a"));
+    }
+
     #[test]
     fn key_and_name_columns_are_served_by_code_and_name() {
         let columns = resolve_in(

@@ -419,14 +419,42 @@ fn table<'a>(
     })
 }
 
-/// Header and heading text compared as a reader would: case and runs of spaces ignored.
+/// Header and heading text compared as a reader would: case, runs of spaces and footnote
+/// marks ignored.
 pub fn same_text(a: &str, b: &str) -> bool {
     normalize(a) == normalize(b)
 }
 
-/// Text with runs of whitespace made one space, lower-cased.
+/// Text with its footnote marks taken out (`Name[^1]`, which GitHub shows as `Name` and a
+/// superscript link), runs of whitespace made one space, lower-cased.
 pub fn normalize(text: &str) -> String {
+    let text = without_footnote_marks(text);
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// `text` without its footnote references, `[^label]` (a label of no space or bracket), as
+/// the plain text of a header or heading keeps them.
+fn without_footnote_marks(text: &str) -> Cow<'_, str> {
+    if !text.contains("[^") {
+        return Cow::Borrowed(text);
+    }
+    let (mut out, mut rest) = (String::with_capacity(text.len()), text);
+    while let Some(at) = rest.find("[^") {
+        let after = &rest[at + 2..];
+        let label = after.find(']').map(|end| &after[..end]);
+        match label.filter(|label| !label.is_empty() && !label.contains([' ', '\t', '\n', '['])) {
+            Some(label) => {
+                out.push_str(&rest[..at]);
+                rest = &after[label.len() + 1..];
+            }
+            None => {
+                out.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// What the stages' unit tests share: a `[[table]]` entry, a place, rows with their codes.

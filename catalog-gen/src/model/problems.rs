@@ -397,5 +397,7 @@ pub(crate) fn pin_variant_help(key: &str, line: Option<&PinLine>) -> String {
 
 /// "`a`, `b`, `c`".
 pub fn quoted_list(items: &[&str]) -> String {
-    items.iter().map(|item| format!("`{item}`")).collect::<Vec<_>>().join(", ")
+    // A header of two lines (`Error<br>Code`) on one, as a code span shows it.
+    let quoted = items.iter().map(|item| format!("`{}`", crate::rustdoc::one_line(item)));
+    quoted.collect::<Vec<_>>().join(", ")
 }
