@@ -27,6 +27,15 @@ fn init_with(dir: &Path, manifest: &Path, options: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The errors of an `init` of `dir` from `manifest` that must be refused (exit status 1),
+/// having written nothing.
+fn refused_init(dir: &Path, manifest: &Path) -> String {
+    let output = init(dir, manifest);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!dir.exists(), "nothing is written");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// The quirks fixture's pages and manifest copied into `sandbox`'s `docs`, the manifest's
 /// `output` set to `output`: the manifest's path.
 fn quirks_docs(sandbox: &Path, output: &str) -> PathBuf {
@@ -225,11 +234,8 @@ fn init_refuses_an_output_outside_the_new_crate() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = quirks_docs(sandbox.path(), "output = \"../quirks/src/generated\"");
     let dir = sandbox.path().join("elsewhere");
-    let output = init(&dir, &manifest);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = refused_init(&dir, &manifest);
     assert!(stderr.contains("not the new crate's `src/generated`"), "{stderr}");
-    assert!(!dir.exists(), "nothing is written");
     // The help's line, pasted in place of the manifest's, makes the crate.
     let line = "output = \"../elsewhere/src/generated\"";
     assert!(stderr.contains(&format!("help: set `{line}` in the manifest")), "{stderr}");
@@ -245,11 +251,8 @@ fn init_refuses_a_crate_name_cargo_refuses_and_offers_one() {
     let sandbox = tempfile::tempdir().unwrap();
     let manifest = quirks_docs(sandbox.path(), "output = \"../2fa-errors/src/generated\"");
     let dir = sandbox.path().join("2fa-errors");
-    let output = init(&dir, &manifest);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = refused_init(&dir, &manifest);
     assert!(stderr.contains("help: name the crate with `--name catalog-2fa-errors`"), "{stderr}");
-    assert!(!dir.exists(), "nothing is written");
     let output = init_with(&dir, &manifest, &["--name", "catalog-2fa-errors"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let cargo_toml = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
