@@ -169,12 +169,19 @@ pub fn is_hidden(c: char) -> bool {
 
 /// The first character of `text` that does not show and is not ASCII (U+200B, a soft hyphen):
 /// copied from a web page or a wiki into a code, it reads on the page as the code without it,
-/// and no one types it. A text of ASCII alone, as nearly every code is, is told in one pass.
+/// and no one types it. The joiners (U+200C and U+200D) are not looked for: Persian and Indic
+/// words are written with them, as emoji sequences are. A text of ASCII alone, as nearly every
+/// code is, is told in one pass.
 pub fn hidden_letter(text: &str) -> Option<char> {
     if text.is_ascii() {
         return None;
     }
-    text.chars().find(|&c| !c.is_ascii() && is_hidden(c))
+    text.chars().find(|&c| is_hidden_letter(c))
+}
+
+/// Whether `c` is a character [`hidden_letter`] looks for.
+pub fn is_hidden_letter(c: char) -> bool {
+    !c.is_ascii() && is_hidden(c) && !matches!(c, '\u{200c}' | '\u{200d}')
 }
 
 /// Whether an escaper may have to look at `byte`: an ASCII control character (DEL

@@ -322,15 +322,15 @@ fn article(type_name: &str) -> &'static str {
     if type_name.starts_with('i') { "an" } else { "a" }
 }
 
-/// `text` with each non-ASCII character that does not show written as `\u{200b}`, so that a
-/// message names what the terminal would hide.
+/// `text` with each character that does not show ([`scan::hidden_letter`]) written as
+/// `\u{200b}`, so that a message names what the terminal would hide.
 fn shown(text: &str) -> Cow<'_, str> {
     if scan::hidden_letter(text).is_none() {
         return Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if !c.is_ascii() && scan::is_hidden(c) {
+        if scan::is_hidden_letter(c) {
             shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             shown.push(c);
@@ -350,7 +350,8 @@ fn hidden_note(code: &str, hidden: char) -> String {
     )
 }
 
-/// `code` without the non-ASCII characters that do not show: as the page shows it.
+/// `code` without the characters that do not show ([`scan::hidden_letter`]): as the page
+/// shows it.
 fn visible(code: &str) -> String {
-    code.chars().filter(|&c| c.is_ascii() || !scan::is_hidden(c)).collect()
+    code.chars().filter(|&c| !scan::is_hidden_letter(c)).collect()
 }
