@@ -180,8 +180,37 @@ pub fn shown(path: &Path, root: &Path) -> String {
 }
 
 fn read_page(path: &Path) -> Result<String, String> {
-    let bytes = read_bytes(path).map_err(|error| error.to_string())?;
+    let bytes = read_bytes(path).map_err(|error| match error.kind() {
+        io::ErrorKind::NotFound => not_found(path, &error),
+        _ => error.to_string(),
+    })?;
     String::from_utf8(bytes).map_err(|error| not_utf8(error.as_bytes(), error.utf8_error()))
+}
+
+/// Why the page at `path` was not found (`error`), and the page its folder has that was most
+/// likely meant: one named so but for case (`Nylas.md` for `nylas.md`, which a manifest written
+/// on macOS or Windows finds there, and CI on Linux does not), or a name a typo away.
+fn not_found(path: &Path, error: &io::Error) -> String {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return error.to_string();
+    };
+    let Ok(entries) = fs::read_dir(dir) else { return error.to_string() };
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|other| other.ends_with(".md") || other.eq_ignore_ascii_case(name))
+        .collect();
+    names.sort();
+    if let Some(same) = names.iter().find(|other| other.eq_ignore_ascii_case(name)) {
+        return format!(
+            "{error}; the folder has `{same}`, named so but for case (file names are \
+             case-sensitive on Linux, as in CI, and not on macOS or Windows)"
+        );
+    }
+    let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+    match crate::model::columns::closest(name, &candidates) {
+        Some(closest) => format!("{error}; did you mean `{closest}`?"),
+        None => error.to_string(),
+    }
 }
 
 /// Why `bytes` are no page: where the first byte that is not UTF-8 is, or that the page is
@@ -296,6 +325,21 @@ mod tests {
             .collect();
         fs::write(&path, utf16).unwrap();
         assert!(read_page(&path).unwrap_err().starts_with("not UTF-8 but UTF-16"));
+    }
+
+    /// A page not found says which page of its folder was most likely meant: one named so but
+    /// for case, or a name a typo away.
+    #[test]
+    fn a_page_not_found_names_the_page_its_folder_has() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("nylas.md"), "# N\n").unwrap();
+        fs::write(dir.path().join("error-codes.md"), "# E\n").unwrap();
+        let missing = |name: &str| read_page(&dir.path().join(name)).unwrap_err();
+        let case = missing("Nylas.md");
+        assert!(case.ends_with("; the folder has `nylas.md`, named so but for case (file names are case-sensitive on Linux, as in CI, and not on macOS or Windows)"), "{case}");
+        assert!(missing("error_codes.md").ends_with("; did you mean `error-codes.md`?"));
+        assert!(!missing("status.md").contains(';'));
+        assert!(!read_page(&dir.path().join("gone/p.md")).unwrap_err().contains(';'));
     }
 
     #[test]
