@@ -13,13 +13,11 @@
 //! }
 //! ```
 
-use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::api::SNAPSHOT_FILE;
 use crate::changelog::Changelog;
-use crate::emit;
 use crate::load::{self, Loaded};
 use crate::manifest::TableSpec;
 use crate::set_aside::Clearing;
@@ -283,17 +281,12 @@ pub fn plan(manifest: &Path, options: &Options<'_>) -> Result<Plan, Error> {
     };
     let (staged, (reviewed, staged_first)) = parallel::join(rows, stage, review);
     let (previous, mut changelog) = reviewed?;
-    let updated: BTreeSet<&str> = changes
-        .iter()
-        .filter(|change| matches!(change, Change::Update { .. }))
-        .map(Change::path)
-        .collect();
-    // Only files written otherwise: a module new or gone is an enum added, moved or removed,
-    // which the changelog lists.
-    let rewritten = |module: &str| updated.contains(emit::module_file(module).as_str());
-    let parts = Rewritten::new(&changes, &generation.api);
-    let written_otherwise = |module: &str, name: &str| parts.written_otherwise(module, name);
-    changelog.note_rewritten_modules(rewritten, written_otherwise, &generation.api);
+    let rewritten = Rewritten::new(&changes, &generation.api);
+    changelog.note_rewritten_modules(
+        |module| rewritten.is_rewritten(module),
+        |module, name| rewritten.written_otherwise(module, name),
+        &generation.api,
+    );
     let staged = [staged, staged_first].into_iter().flatten().reduce(|all, some| {
         let (all, some) = (all?, some?);
         Ok(all.with(some))

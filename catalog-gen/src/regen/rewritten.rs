@@ -6,13 +6,15 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use crate::api::CatalogApi;
+use crate::emit;
 use crate::sync::Change;
 
 /// The modules updated by a regen, each read again, where it has several enums, to tell
 /// which of them it writes otherwise.
 pub struct Rewritten<'c> {
-    /// Each updated module's change, by module name.
-    updated: BTreeMap<String, &'c Change>,
+    /// Each updated file's change, by its path: only files written otherwise, since a module
+    /// new or gone is an enum added, moved or removed, which the changelog lists.
+    updated: BTreeMap<&'c str, &'c Change>,
     /// How many enums each module has, in the new API.
     enums: BTreeMap<&'c str, usize>,
     /// By module, what [`written_otherwise`](Self::written_otherwise) read: `None` where
@@ -33,11 +35,10 @@ struct Sections {
 impl<'c> Rewritten<'c> {
     /// The modules `changes` update, with their enums as `api` has them.
     pub fn new(changes: &'c [Change], api: &'c CatalogApi) -> Self {
-        // A module's file is its name and `.rs` (`emit::module_file`).
         let updated = changes
             .iter()
             .filter(|change| matches!(change, Change::Update { .. }))
-            .filter_map(|change| Some((change.path().strip_suffix(".rs")?.to_owned(), change)))
+            .map(|change| (change.path(), change))
             .collect();
         let mut enums = BTreeMap::new();
         for enum_api in api.enums.values() {
@@ -46,11 +47,18 @@ impl<'c> Rewritten<'c> {
         Rewritten { updated, enums, read: RefCell::default() }
     }
 
+    /// Whether the file of `module` is written otherwise.
+    pub fn is_rewritten(&self, module: &str) -> bool {
+        self.updated.contains_key(emit::module_file(module).as_str())
+    }
+
     /// Whether the module's file is written otherwise where it holds the enum `name`: its
     /// part of the file, or the module's docs, which are every enum's. A module of one enum
     /// is read no further.
     pub fn written_otherwise(&self, module: &str, name: &str) -> bool {
-        let Some(change) = self.updated.get(module) else { return false };
+        let Some(change) = self.updated.get(emit::module_file(module).as_str()) else {
+            return false;
+        };
         if self.enums.get(module).copied().unwrap_or(0) < 2 {
             return true;
         }
