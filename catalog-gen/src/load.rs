@@ -207,7 +207,7 @@ fn not_found(path: &Path, error: &io::Error) -> String {
         );
     }
     let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
-    match crate::model::columns::closest(name, &candidates) {
+    match crate::model::closest(name, &candidates) {
         Some(closest) => format!("{error}; did you mean `{closest}`?"),
         None => error.to_string(),
     }

@@ -416,7 +416,13 @@ fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
 /// blank line (`<br><br>`) would end the sentence's paragraph, and the span with it, leaving
 /// the rest as Markdown, where `[2]` is a link rustdoc tries.
 pub fn code_span(text: &str) -> String {
-    format!("`{}`", one_line(text).replace('`', "'"))
+    format!("`{}`", code_span_text(text))
+}
+
+/// What a [code span](code_span) of `text` holds between its backticks (for a code span made
+/// as an event).
+pub fn code_span_text(text: &str) -> String {
+    one_line(text).replace('`', "'")
 }
 
 /// Texts as [code spans](code_span) listed in a sentence: "`a`, `b`".

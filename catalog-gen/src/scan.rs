@@ -167,6 +167,12 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// Appends `c` as Rust and rustc's messages write a character by its number: `\u{200b}`.
+pub fn push_unicode_escape(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+}
+
 /// The first character of `text` that does not show and is not ASCII (U+200B, a soft hyphen):
 /// copied from a web page or a wiki into a code, it reads on the page as the code without it,
 /// and no one types it. The joiners (U+200C and U+200D) are not looked for: Persian and Indic

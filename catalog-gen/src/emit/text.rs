@@ -57,9 +57,7 @@ pub fn push_str_literal(out: &mut String, text: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            other => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(other));
-            }
+            other => scan::push_unicode_escape(out, other),
         }
         rest = &rest[at + c.len_utf8()..];
     }

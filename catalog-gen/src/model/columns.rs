@@ -72,7 +72,7 @@ fn find(
             wanted.get_ref(),
             header_span(table),
             headers,
-            closest(wanted.get_ref(), headers),
+            crate::model::closest(wanted.get_ref(), headers),
         ));
     }
     found
@@ -250,21 +250,6 @@ fn header_span(table: &Table) -> Range<usize> {
         (Some(first), Some(last)) => first.span.start..last.span.end,
         _ => table.span.clone(),
     }
-}
-
-/// The candidate closest to `wanted`, if any is close enough to be a likely typo.
-pub(crate) fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    candidates
-        .iter()
-        .map(|candidate| {
-            (
-                strsim::normalized_damerau_levenshtein(&normalize(wanted), &normalize(candidate)),
-                *candidate,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
 }
 
 #[cfg(test)]

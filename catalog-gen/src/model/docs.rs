@@ -276,8 +276,7 @@ fn not_generated(table: &Table<'_>, url: &str) -> Vec<Event<'static>> {
             if index > 0 {
                 events.push(Event::Text(", ".into()));
             }
-            // As a code span shows it: see `rustdoc::code_span`.
-            events.push(Event::Code(rustdoc::one_line(header).replace('`', "'").into()));
+            events.push(Event::Code(rustdoc::code_span_text(header).into()));
         }
         events.push(Event::Text("): see ".into()));
     }

@@ -449,14 +449,14 @@ mod tests {
             ]
         );
         assert!(problems.iter().all(|problem| !problem.is_error()));
+        let lookups = "lookups find the row by the code as written: `from_code(\"BadInput\")` \
+                       finds none";
+        assert_eq!(problems[1].notes[1], lookups);
         // A joiner is part of how a word or an emoji is written: no warning.
-        let joined = "| c | n |\n|---|---|\n| \u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645} | a |\n| \u{1f468}\u{200d}\u{1f4bb} | b |\n";
+        let joined = "| c | n |\n|---|---|\n\
+                      | \u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645} | a |\n\
+                      | \u{1f468}\u{200d}\u{1f4bb} | b |\n";
         assert!(read_diagnostics(joined, "key-type = \"str\"").1.is_empty());
-        assert_eq!(
-            problems[1].notes[1],
-            "lookups find the row by the code as written: \
-                                          `from_code(\"BadInput\")` finds none"
-        );
     }
 
     #[test]

@@ -432,6 +432,21 @@ pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// The candidate closest to `wanted`, if any is close enough to be a likely typo.
+pub(crate) fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|candidate| {
+            (
+                strsim::normalized_damerau_levenshtein(&normalize(wanted), &normalize(candidate)),
+                *candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
 /// `text` without its footnote references, `[^label]` (a label of no space or bracket), as
 /// the plain text of a header or heading keeps them.
 fn without_footnote_marks(text: &str) -> Cow<'_, str> {

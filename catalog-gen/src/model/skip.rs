@@ -19,7 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::int_code::int_value;
 use crate::manifest::TableSpec;
 use crate::markdown::{Row, Table, is_attribute_block};
-use crate::model::columns::{self, Columns};
+use crate::model::columns::Columns;
 use crate::model::names::PinOffers;
 use crate::model::problems::{self, Place};
 
@@ -61,7 +61,7 @@ pub fn rows<'a>(
                     .flat_map(|row| [columns.key, columns.name].map(|at| &*row.cells()[at].text))
                     .collect(),
             };
-            let closest = columns::closest(entry.get_ref(), &cells);
+            let closest = crate::model::closest(entry.get_ref(), &cells);
             problems.push(place.skipped_row_not_found(entry.span(), entry.get_ref(), closest));
             offers.names_no_row(entry.get_ref());
         }
@@ -273,6 +273,7 @@ fn names_several_codes(cell: &str) -> bool {
 mod tests {
     use super::*;
     use crate::markdown;
+    use crate::model::columns;
     use crate::model::testing::{PLACE, spec};
 
     const PAGE: &str = "| Error | Code |\n|---|---|\n| NO_ERROR | 0x0 |\n\

@@ -331,7 +331,7 @@ fn shown(text: &str) -> Cow<'_, str> {
     let mut shown = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if scan::is_hidden_letter(c) {
-            shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            scan::push_unicode_escape(&mut shown, c);
         } else {
             shown.push(c);
         }
