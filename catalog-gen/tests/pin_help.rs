@@ -657,6 +657,38 @@ fn the_retirement_a_pin_without_a_row_offers_beside_a_retirement_is_the_one_reti
     assert!(regen::regen(&manifest, &Options::default()).unwrap().is_up_to_date());
 }
 
+/// Past 32 pinned rows gone upstream (a page that dropped a section of them), the first help
+/// gives the `retired` line of them all, which pasted keeps every pinned variant; each other
+/// help gives its own retirement (each gave the table's and its own, so every pasted line was
+/// a TOML duplicate key of the last, and the rows were retired one regen at a time).
+#[test]
+fn past_32_pinned_rows_gone_the_first_helps_retired_line_pasted_keeps_every_variant() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let (manifest, page) = docs_on_disk(&sandbox);
+    let gone = 2..=34;
+    let pins: Vec<String> =
+        gone.clone().map(|code| format!("\"{code}\" = \"Kept{code}\"")).collect();
+    let pins = format!("variants = {{ {} }}", pins.join(", "));
+    fs::write(&manifest, format!("{HEAD}{pins}\n")).unwrap();
+    let rows: String = gone.clone().map(|code| format!("| {code} | Row {code} |\n")).collect();
+    regen_page(&manifest, &page, &format!("{ROWS}{rows}"));
+
+    let errors = page_errors(&manifest, &page, ROWS);
+    assert_eq!(errors.len(), 33, "{errors:#?}");
+    let helps: Vec<&str> = errors.iter().map(|error| error.help.as_deref().unwrap()).collect();
+    let note = "{ note = \"no longer in the documentation\" }";
+    let own =
+        |help: &str| help.ends_with(&format!(" = {note} }}`")) && help.matches(note).count() == 1;
+    assert!(helps[1..].iter().all(|help| own(help)), "{helps:#?}");
+    let retired = pasted(helps[0], "retired", "");
+    assert_eq!(retired.matches(note).count(), 33, "{retired}");
+    fs::write(&manifest, format!("{HEAD}{pins}\n{retired}\n")).unwrap();
+    let module = regen_module(&manifest);
+    for code in gone {
+        assert!(module.contains(&format!("    Kept{code},\n")), "Kept{code}");
+    }
+}
+
 /// A page that swapped two columns: the removed row's code is a new row's name and its name
 /// a new row's code. The help's retirement, pasted, keeps it: a new row that has the old code
 /// as its name is not the old row documented again (replaying a real AWS IoT page's history,

@@ -281,6 +281,7 @@ fn pinned_row<'p>(
     // Gone from the table: the key that retires it alone, as the gate's help gives it.
     let (key, retirable) = snapshot.retired_key(was);
     retirable.then(|| PinnedRow::Gone {
+        key,
         code: &was.code,
         name: &was.name,
         line: offers.pins.retire(spec, key),
@@ -311,6 +312,9 @@ pub struct PinOffers {
     retired: Vec<String>,
     /// Every retirement the helps offered at an earlier reading, where they offered several.
     retired_at_once: Option<Vec<String>>,
+    /// Whether the line of [`PinOffers::retired_at_once`] holds more than
+    /// [`problems::MOST_IN_A_LINE`] retirements: only the first help gives it, as for pins.
+    retired_first_only: bool,
 }
 
 /// A pin a help offers: its key, its name as TOML, and the manifest's pin it replaces (keyed
@@ -351,25 +355,32 @@ impl PinOffers {
     /// them ([`problems::retirement_line`]).
     pub fn retire(&mut self, spec: &TableSpec, key: &str) -> PinLine {
         self.retired.push(key.to_owned());
-        let own = [key.to_owned()];
-        problems::retirement_line(spec, key, self.retired_at_once.as_deref().unwrap_or(&own))
+        match &self.retired_at_once {
+            // After the first help, its own retirement alone, as for pins.
+            Some(_) if self.retired_first_only && self.retired.len() > 1 => {
+                PinLine::after_the_first("retired", !spec.retired.is_empty())
+            }
+            Some(all) => problems::retirement_line(spec, key, all),
+            None => problems::retirement_line(spec, key, &[key.to_owned()]),
+        }
     }
 
-    /// Where this reading offered more than one pin, or more than one retirement (and no more
-    /// than a line holds), the offers for reading the table again, each help giving the line
-    /// of them all (of more pins than a line holds, the first help alone).
+    /// Where this reading offered more than one pin, or more than one retirement, the offers
+    /// for reading the table again, each help giving the line of them all (of more than a
+    /// line holds, the first help alone).
     pub fn at_once(&self) -> Option<PinOffers> {
         if self.at_once.is_some() || self.retired_at_once.is_some() {
             return None;
         }
         let all = distinct(&self.offered);
         let retired = distinct(&self.retired);
-        let several_retired = (2..=problems::MOST_IN_A_LINE).contains(&retired.len());
+        let several_retired = retired.len() >= 2;
         (all.len() >= 2 || several_retired).then(|| PinOffers {
             offered: Vec::new(),
             first_only: all.len() > problems::MOST_IN_A_LINE,
             at_once: (all.len() >= 2).then_some(all),
             retired: Vec::new(),
+            retired_first_only: retired.len() > problems::MOST_IN_A_LINE,
             retired_at_once: several_retired.then_some(retired),
         })
     }

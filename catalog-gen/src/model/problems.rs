@@ -134,9 +134,14 @@ impl PinLine {
         pins.map(|(key, name)| (key.get_ref().as_str(), toml_string(name.get_ref())))
     }
 
-    /// How a help offers a `retired` line ([`retirement_line`]): in place of the
-    /// `[[table]]`'s, or as a line to add.
-    fn retiring(&self) -> String {
+    /// How a help offers a `retired` line ([`retirement_line`]) that retires the row `key`
+    /// names: in place of the `[[table]]`'s, or as a line to add; or, after the first help of
+    /// a line of more than [`MOST_IN_A_LINE`] entries, its own retirement, as
+    /// [`PinLine::offered`] gives its own pin.
+    fn retiring(&self, key: &str) -> String {
+        if self.first_only && self.given.replace(true) {
+            return own_entry(self.table, self.replaces, key, retired_value(&new_retirement()));
+        }
         match self.replaces {
             true => format!("in place of this [[table]]'s `{}`: `{}`", self.table, self.text),
             false => format!("in this [[table]]: `{}`", self.text),
@@ -267,6 +272,8 @@ pub enum PinnedRow<'p> {
     },
     /// No longer in the table: neither on the page nor retired.
     Gone {
+        /// The key that retires it: its code or name, whichever names it alone.
+        key: &'p str,
         /// Its code, as the snapshot has it.
         code: &'p str,
         /// Its name, as the snapshot has it.

@@ -27,7 +27,7 @@ impl Place<'_> {
             "no row has this code or name",
         );
         match was {
-            Some(PinnedRow::Gone { code, name, line, variant }) => diagnostic
+            Some(PinnedRow::Gone { key: retired_by, code, name, line, variant }) => diagnostic
                 .with_note(format!(
                     "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
                      is no longer in the table"
@@ -35,7 +35,7 @@ impl Place<'_> {
                 .with_help(format!(
                     "fix the key or remove the pin; or, if its row is gone from the docs, keep \
                      its variant by retiring the row {}",
-                    line.retiring()
+                    line.retiring(retired_by)
                 )),
             Some(PinnedRow::InTable { key, variant, line }) => {
                 diagnostic.with_help(pin_rekeyed(&key, variant, line.as_ref()))
@@ -68,7 +68,7 @@ impl Place<'_> {
             Some(PinnedRow::InTable { key, variant, line }) => {
                 diagnostic.with_help(pin_rekeyed(&key, variant, line.as_ref()))
             }
-            Some(PinnedRow::Gone { code, name, line, variant }) => diagnostic
+            Some(PinnedRow::Gone { key: retired_by, code, name, line, variant }) => diagnostic
                 .with_note(format!(
                     "the API snapshot has `{variant}` for the row (`{code}`, `{name}`), which \
                      is no longer in the table"
@@ -77,7 +77,7 @@ impl Place<'_> {
                     "to keep that variant, retire its row in place of this pin, {}; or, if one \
                      of the rows is that row with its name changed, key the pin by that row's \
                      name",
-                    line.retiring()
+                    line.retiring(retired_by)
                 )),
             None if keys.is_empty() => {
                 diagnostic.with_help("pin by the row's name where rows share a code")
