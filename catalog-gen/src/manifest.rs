@@ -233,7 +233,8 @@ impl KeyType {
 const REQUIRED: [(&str, &str); 7] = [
     (
         "output",
-        "`output = \"../src/generated\"`: the folder of the generated modules, from the manifest's",
+        "`output = \"../src/generated\"` at the top, before the first [[table]]: the folder of the \
+         generated modules, from the manifest's folder",
     ),
     ("page", "`page = \"errors.md\"` to the [[table]]: the page, from the manifest's folder"),
     ("url", "`url = \"https://...\"` to the [[table]]: the page's published URL"),
@@ -315,8 +316,10 @@ fn check_same_page_per_module(path: &str, manifest: &Manifest, problems: &mut Ve
 mod tests {
     use super::*;
 
-    /// A manifest without any one key it must have is told the line to add: every line of
-    /// the smallest manifest is one of [`REQUIRED`], so a key made required is in the list.
+    /// A manifest without any one key it must have is told the line to add, which pasted
+    /// where the help says makes it whole (`output` above the tables, where a line of the
+    /// `[[table]]` is a key of the table): every line of the smallest manifest is one of
+    /// [`REQUIRED`], so a key made required is in the list.
     #[test]
     fn a_manifest_without_a_required_key_is_offered_its_line() {
         let lines = [
@@ -342,6 +345,16 @@ mod tests {
             assert_eq!(problems[0].message, format!("invalid manifest: missing field `{key}`"));
             let help = problems[0].help.as_deref().unwrap_or_default();
             assert!(help.starts_with(&format!("add `{key} = ")), "{key}: {help}");
+            let line = help.split('`').nth(1).unwrap();
+            let mut pasted = without.clone();
+            match help.contains(" at the top, ") {
+                true => pasted.insert(0, line),
+                false => {
+                    assert!(help.contains(" to the [[table]]"), "{key}: {help}");
+                    pasted.push(line);
+                }
+            }
+            assert!(parse("c.toml", &pasted.join("\n")).is_ok(), "{key}: {help}");
         }
     }
 }
