@@ -43,7 +43,8 @@ const TABLES: &[(&str, &str)] = &[
     ("Statuses", "key-column = \"Status\"\nkey-type = \"u16\"\nkey-pattern = '^(\\d+)'"),
 ];
 
-fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
+/// The module of every shape of table.
+fn generated_module() -> String {
     let mut manifest = String::from("output = \"out\"\n");
     for (index, (heading, options)) in TABLES.iter().enumerate() {
         manifest.push_str(&format!(
@@ -56,7 +57,11 @@ fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
         Input { manifest_path: "c.toml", manifest_text: &manifest, pages: &pages, command: "x" };
     let files = catalog_gen::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
     let module = files.iter().find(|file| file.path == "m.rs").unwrap();
-    let file = syn::parse_file(&module.text.to_string()).unwrap();
+    module.text.to_string()
+}
+
+fn generated_items() -> (BTreeSet<String>, BTreeSet<String>) {
+    let file = syn::parse_file(&generated_module()).unwrap();
     let (mut items, mut accessors) = (BTreeSet::new(), BTreeSet::new());
     for item in file.items {
         let Item::Impl(block) = item else { continue };
@@ -118,4 +123,17 @@ fn every_method_of_the_entry_trait_is_reserved() {
             "`Entry::{method}` is missing from api::TRAIT_METHODS"
         );
     }
+}
+
+/// Every doc comment of every shape of table is written as rustdoc's are, `///` and a space
+/// before its text (the constants of code texts and URLs were `///Every row's …`, a `#[doc]`
+/// of no leading space).
+#[test]
+fn every_doc_comment_has_a_space_before_its_text() {
+    let module = generated_module();
+    let comments = module.lines().map(str::trim_start).filter(|line| line.starts_with("//"));
+    let docs = comments.filter_map(|line| line.strip_prefix("///").or(line.strip_prefix("//!")));
+    let bare: Vec<&str> = docs.filter(|text| !text.is_empty() && !text.starts_with(' ')).collect();
+    assert!(bare.is_empty(), "{bare:#?}");
+    assert!(module.contains("    /// Every row's URL"), "{module}");
 }

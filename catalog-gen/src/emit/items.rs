@@ -332,9 +332,10 @@ fn per_row_text(
 ) -> Lookup {
     let Some(texts) = texts else { return Lookup { table: quote!(), body: otherwise } };
     let (name, texts) = (Ident::new(name, Span::call_site()), slots.add(texts));
+    let doc = outer_doc_lines(doc);
     Lookup {
         table: quote! {
-            #[doc = #doc]
+            #(#doc)*
             const #name: &'static [&'static ::core::primitive::str] = &[#texts];
         },
         body: quote!(Self::#name[self.row_index()]),
