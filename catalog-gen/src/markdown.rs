@@ -28,7 +28,9 @@ mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
 pub use front_matter::FrontMatter;
-pub use html::{anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_line_break};
+pub use html::{
+    anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_formatting_tag, is_line_break,
+};
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
 pub(crate) use plain_text::trim_from;

@@ -16,7 +16,7 @@
 //! where comrak parts from cmark-gfm (whose `unescape_pipes` makes it `\|`, an escaped pipe,
 //! as pulldown-cmark reads it).
 
-use catalog_gen::markdown::{self, is_anchor, is_anchor_close, is_line_break};
+use catalog_gen::markdown::{self, is_anchor, is_anchor_close, is_formatting_tag, is_line_break};
 use comrak::nodes::{AstNode, NodeValue};
 use proptest::prelude::*;
 
@@ -50,8 +50,8 @@ fn row_cells<'a>(row: &'a AstNode<'a>) -> Vec<String> {
 }
 
 /// The plain text of `node`'s content by the reader's rules (`Cell::text`): markup dropped,
-/// anchors dropped, `<br>` and hard breaks a line feed, soft breaks a space, footnote marks
-/// kept as written. `after_anchor`: the node before was an anchor's start, whose end is
+/// anchors and the tags of HTML's formatting elements dropped, `<br>` and hard breaks a line
+/// feed, soft breaks a space, footnote marks kept as written. `after_anchor`: the node before was an anchor's start, whose end is
 /// dropped too.
 fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, after_anchor: &mut bool) {
     for child in node.children() {
@@ -62,6 +62,7 @@ fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, after_anchor: &
             NodeValue::HtmlInline(html) if is_anchor(html) => *after_anchor = true,
             NodeValue::HtmlInline(html) if was_after_anchor && is_anchor_close(html) => {}
             NodeValue::HtmlInline(html) if is_line_break(html) => text.push('\n'),
+            NodeValue::HtmlInline(html) if is_formatting_tag(html) => {}
             NodeValue::HtmlInline(html) => text.push_str(html),
             NodeValue::SoftBreak => text.push(' '),
             NodeValue::LineBreak => text.push('\n'),
@@ -112,6 +113,7 @@ fn cell() -> impl Strategy<Value = &'static str> {
         "<a name=\"x\"></a>anchored",
         "one<br>two<br/>three</br>four",
         "<b>html</b>",
+        "<code>404</code> and <sup>1</sup> and <T>",
         "a note[^n]",
         "&amp; &lt; &#x41;",
         "é ü ß 日本語 😀",

@@ -107,7 +107,7 @@ proptest! {
 
 #[test]
 fn an_escaped_odd_cell_round_trips() {
-    let odd = "a \"quoted\" \\ back */ /* #[x] {} <b>html</b> | pipe é";
+    let odd = "a \"quoted\" \\ back */ /* #[x] {} <T>html</T> | pipe é";
     let rows = [("7".to_owned(), "Self".to_owned(), odd.to_owned())];
     let text = generate("u16", &rows).unwrap();
     let file = syn::parse_file(&text).unwrap();

@@ -172,8 +172,9 @@ fn expectations() -> Vec<(&'static str, &'static str, String)> {
         ("Self_", "details", r#"a "quoted" \ back\slash */ /* #[derive(Oops)] {} }} {{"#.into()),
         ("Self_", "r#type", "keyword column".into()),
         ("Self_", "self_", "another".into()),
-        // `<br>` is a line break; other inline HTML stays as written.
-        ("Type", "details", "<b>raw html</b> and \n and <pre>x</pre>".into()),
+        // `<br>` is a line break, a formatting tag's text is as shown; other inline HTML
+        // stays as written.
+        ("Type", "details", "raw html and \n and <pre>x</pre>".into()),
         ("Match", "name", "match".into()),
         ("Match", "details", "a link and code */ and emphasis".into()),
         ("_404PageNotFound", "name", "404 Page Not Found".into()),

@@ -1,5 +1,6 @@
 //! The few HTML tags the pages' text is read through: anchors (`<a name="…">`, which render as
-//! nothing but name a row's place) and line breaks (`<br>`).
+//! nothing but name a row's place), line breaks (`<br>`) and the tags that format the text
+//! they hold (`<code>`, `<b>`), which show that text as it is.
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
 pub fn is_anchor(html: &str) -> bool {
@@ -58,9 +59,52 @@ pub fn is_line_break(html: &str) -> bool {
     tag.trim_end_matches('/').trim() == "br"
 }
 
+/// The inline elements whose rendering is the text they hold, in a font or a style or as a
+/// link: a cell of `<code>404</code>` shows `404`, as one of `` `404` `` does. Not `sup` and
+/// `sub`, whose text reads otherwise beside the text before it (`406<sup>1</sup>` is a
+/// footnote's mark, not `4061`), nor `q`, which adds quotation marks, nor any tag not named
+/// here (`Vec<T>` written unescaped), which is kept as written: text is never lost.
+const FORMATTING: [&str; 25] = [
+    "a", "abbr", "b", "bdi", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd",
+    "mark", "s", "samp", "small", "span", "strike", "strong", "tt", "u", "var", "time",
+];
+
+/// An opening or closing tag of an element whose rendering is the text it holds (`<code>`,
+/// `</b>`, `<span class="x">`; not `<sup>`, `<q>` or a tag of no such element), which a
+/// cell's plain text drops as it drops Markdown's emphasis.
+pub fn is_formatting_tag(html: &str) -> bool {
+    let Some(tag) = html.trim().strip_prefix('<').and_then(|tag| tag.strip_suffix('>')) else {
+        return false;
+    };
+    let (tag, closing) = match tag.strip_prefix('/') {
+        Some(tag) => (tag, true),
+        None => (tag, false),
+    };
+    let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
+    let (name, rest) = tag.split_at(name_end);
+    // After the name: nothing, or (opening) attributes after a space, or a `/`.
+    let rest_fits = match closing {
+        true => rest.trim().is_empty(),
+        false => rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '/'),
+    };
+    rest_fits && FORMATTING.iter().any(|known| known.eq_ignore_ascii_case(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formatting_tags_are_named_tags_opening_or_closing() {
+        let tags = ["<code>", "</code>", "<B>", "</b >", "<span class=\"x\">", "<a href='x'>"];
+        for html in tags.into_iter().chain(["</a>", "<kbd>", " <em> ", "<tt/>"]) {
+            assert!(is_formatting_tag(html), "{html}");
+        }
+        let not = ["<sup>", "</sub>", "<q>", "<T>", "<br>", "<codex>", "<code", "code>", "< b>"];
+        for html in not.into_iter().chain(["</b x>", "<!-- b -->", "<b-x>", "</>", "<>"]) {
+            assert!(!is_formatting_tag(html), "{html}");
+        }
+    }
 
     #[test]
     fn line_breaks_are_br_tags_however_written() {

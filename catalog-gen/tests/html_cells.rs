@@ -1,0 +1,91 @@
+//! Cells written in HTML's formatting tags, as generators of API docs write their tables of
+//! enums: read as the page shows them (`<code>0</code>` is `0`), so their codes are numbers
+//! and their names make variant names, while a tag whose text reads otherwise (`<sup>`) or
+//! that formats nothing (`Vec<T>` written unescaped) is kept as written.
+
+use catalog_gen::markdown;
+use catalog_gen::{Input, pages_in_memory};
+
+/// The shape of `@capacitor/docgen`'s tables (Capacitor plugins' READMEs; these rows from
+/// aeharding/capacitor-biometric-lock's `BiometricMethod`): a bold code span of the member, its
+/// value in `<code>`, and a type that is a link in `<code>`.
+const DOCGEN: &str = "#### BiometricMethod\n\n\
+| Members                         | Value          | Description                                     |\n\
+| ------------------------------- | -------------- | ----------------------------------------------- |\n\
+| **`none`**                      | <code>0</code> | No biometry is available                        |\n\
+| **`touchId`**                   | <code>1</code> | iOS Touch ID is available                       |\n\
+| **`faceId`**                    | <code>2</code> | iOS Face ID is available                        |\n\n\
+#### BiometricMethodResult\n\n\
+| Prop                  | Type                                                        |\n\
+| --------------------- | ----------------------------------------------------------- |\n\
+| **`biometricMethod`** | <code><a href=\"#biometricmethod\">BiometricMethod</a></code> |\n";
+
+/// The shape of protoc-gen-doc's tables as Vitess's `doc/VitessApi.md` has them: every cell
+/// of the name and the value in `<code>`, a delimiter row without its last pipe, and two
+/// names of one value (`RDONLY`, `BATCH`: an alias).
+const PROTO_DOC: &str = "### topodata.TabletType\n\n\
+TabletType represents the type of a given tablet.\n\n\
+| Name |Value |Description |\n\
+| :-------- | :-------- | :-------- \n\
+| <code>UNKNOWN</code> | <code>0</code> | UNKNOWN is not a valid value.  |\n\
+| <code>RDONLY</code> | <code>3</code> | RDONLY (old name) / BATCH (new name) is used to serve traffic for long-running jobs.  |\n\
+| <code>BATCH</code> | <code>3</code> |  |\n";
+
+/// Each table of `page`, each row's cells as plain text.
+fn cells(page: &str) -> Vec<Vec<Vec<String>>> {
+    let page = markdown::parse(page);
+    let text = |row: &[markdown::Cell<'_>]| row.iter().map(|cell| cell.text.to_string()).collect();
+    page.tables
+        .iter()
+        .map(|table| table.rows.iter().map(|row| text(row.cells())).collect())
+        .collect()
+}
+
+/// The module generated from `page` by one `[[table]]` of `options`.
+fn module(page: &str, options: &str) -> String {
+    let manifest = format!(
+        "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p\"\n\
+         module = \"m\"\nenum = \"E\"\n{options}\n"
+    );
+    let pages = pages_in_memory([("p.md", page)]);
+    let input =
+        Input { manifest_path: "c.toml", manifest_text: &manifest, pages: &pages, command: "x" };
+    let files = catalog_gen::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
+    files.into_iter().find(|file| file.path == "m.rs").unwrap().text.to_string()
+}
+
+#[test]
+fn formatting_tags_are_read_as_the_page_shows_their_text() {
+    let tables = cells(DOCGEN);
+    assert_eq!(tables[0][2], ["faceId", "2", "iOS Face ID is available"]);
+    assert_eq!(tables[1][0], ["biometricMethod", "BiometricMethod"]);
+    let tables = cells(PROTO_DOC);
+    assert_eq!(tables[0][2], ["BATCH", "3", ""]);
+    // Kept as written: a mark that is no part of the code, and a tag that formats nothing.
+    let kept = cells("| Code | Type |\n|---|---|\n| 406<sup>1</sup> | Vec<T> |\n");
+    assert_eq!(kept[0][0], ["406<sup>1</sup>", "Vec<T>"]);
+}
+
+#[test]
+fn a_docgen_enum_table_makes_integer_codes_and_its_members_names() {
+    let module = module(
+        DOCGEN,
+        "heading = \"BiometricMethod\"\nkey-column = \"Value\"\nkey-type = \"u8\"\n\
+         name-column = \"Members\"",
+    );
+    for variant in ["    None = 0,\n", "    TouchId = 1,\n", "    FaceId = 2,\n"] {
+        assert!(module.contains(variant), "{variant}{module}");
+    }
+}
+
+#[test]
+fn a_protoc_gen_doc_enum_table_makes_integer_codes_and_names_of_an_alias() {
+    let module = module(
+        PROTO_DOC,
+        "key-column = \"Value\"\nkey-type = \"u8\"\nname-column = \"Name\"\nshared-codes = true",
+    );
+    for variant in ["    Unknown,\n", "    Rdonly,\n", "    Batch,\n"] {
+        assert!(module.contains(variant), "{variant}{module}");
+    }
+    assert!(module.contains("(\"BATCH\", E::Batch)"), "{module}");
+}
