@@ -470,6 +470,29 @@ fn the_key_pattern_offered_for_a_code_in_parentheses_pasted_reads_every_code() {
     assert!(module.contains("StillRunning = 0,") && module.contains("NormalCompletion = 1,"));
 }
 
+/// Codes of text in quotes (`'ALREADY_WATCHING'`, as TypeScript's doc generators write the
+/// values of string enums, or `"INVALID_ARGUMENT"`): the warning's pattern, pasted, reads each
+/// code without its quotes, which `from_code` then finds; its other line keeps the quotes.
+#[test]
+fn the_key_pattern_offered_for_codes_in_quotes_pasted_reads_them_unquoted() {
+    for (quoted, unquoted) in [("'ALREADY_WATCHING'", "ALREADY_WATCHING"), ("\"A B\"", "A B")] {
+        let page =
+            format!("| Code | Name |\n| --- | --- |\n| <code>{quoted}</code> | Watching |\n");
+        let (found, _) = generate(HEAD, &page);
+        let [warning] = &found[..] else { panic!("{found:#?}") };
+        let help = warning.help.as_deref().unwrap();
+        let lines = help.split('`').skip(1).step_by(2);
+        let lines: Vec<&str> = lines.filter(|line| line.contains(" = ")).collect();
+        // The header `Code` would make `code()`, every catalog's: the pin that names it.
+        let [unquote, pin, keep] = lines[..] else { panic!("{help}") };
+        assert_eq!(pin, "accessors = { \"Code\" = \"code_cell\" }");
+        let module = clean_module(&format!("{HEAD}{unquote}\n{pin}\n"), &page);
+        assert!(module.contains(&format!("({unquoted:?}, E::Watching)")), "{module}");
+        let module = clean_module(&format!("{HEAD}{keep}\n{pin}\n"), &page);
+        assert!(module.contains(&format!("({quoted:?}, E::Watching)")), "{module}");
+    }
+}
+
 /// Two rows whose names make no identifier, nor do their codes, beside a pin the manifest has:
 /// the table is read again, each error's help giving the one `variants` line of all three,
 /// which pasted with the names chosen names every row.

@@ -101,7 +101,57 @@ pub fn read<'a>(
         let row = Cow::Borrowed(row);
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
+    if let Some((first, quotes)) = codes_in_quotes(spec, &rows) {
+        let code = &first.key_text;
+        let unquoted = &code[quotes.open.len_utf8()..code.len() - quotes.close.len_utf8()];
+        let offer = pattern_offer(spec, key_column, unquoted, quotes.pattern);
+        let span = first.row.cells()[columns.key].span.clone();
+        problems.push(place.codes_in_quotes(span, (code, rows.len()), offer));
+    }
     rows
+}
+
+/// Quotes that open and close a code, as pages write codes of text in them, with the
+/// `key-pattern` that takes the code out of them.
+struct Quotes {
+    open: char,
+    close: char,
+    pattern: &'static str,
+}
+
+/// The kinds of quotes a code may be written in: straight, and as typeset.
+const QUOTES: [Quotes; 4] = [
+    Quotes { open: '\'', close: '\'', pattern: "^'(.+)'$" },
+    Quotes { open: '"', close: '"', pattern: "^\"(.+)\"$" },
+    Quotes { open: '\u{2018}', close: '\u{2019}', pattern: "^\u{2018}(.+)\u{2019}$" },
+    Quotes { open: '\u{201c}', close: '\u{201d}', pattern: "^\u{201c}(.+)\u{201d}$" },
+];
+
+/// The first of a table's `rows` and its quotes, where every code of text is in one kind of
+/// quotes (`'VERIFIED'`, as TypeScript's doc generators write the values of string enums) and
+/// the manifest takes no code out of its cell with a `key-pattern`: the quotes are part of
+/// each code, so a lookup of the code as a program has it (`VERIFIED`) finds no row. (Integer
+/// codes in quotes are no numbers, an error of their own.)
+fn codes_in_quotes<'r, 'a>(
+    spec: &TableSpec,
+    rows: &'r [KeyedRow<'a>],
+) -> Option<(&'r KeyedRow<'a>, &'static Quotes)> {
+    if spec.key_type.get_ref().is_integer() || spec.key_pattern.is_some() {
+        return None;
+    }
+    let quotes_of = |code: &str| {
+        let mut chars = code.chars();
+        let (open, close) = (chars.next()?, chars.next_back()?);
+        // Something between them: `''` is no code in quotes.
+        let inside = !scan::trim(chars.as_str()).is_empty();
+        QUOTES.iter().find(|quotes| inside && (quotes.open, quotes.close) == (open, close))
+    };
+    let first = rows.first()?;
+    let quotes = quotes_of(&first.key_text)?;
+    let all = rows[1..]
+        .iter()
+        .all(|row| quotes_of(&row.key_text).is_some_and(|q| q.pattern == quotes.pattern));
+    all.then_some((first, quotes))
 }
 
 /// Whether `row` reads as a heading of the rows below it, as tables write groups of rows: text

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{PinLine, Place, leave_out, quoted_list, skip_clause};
+use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::{IntValue, int_value};
 use crate::model::skip::SkipOffer;
@@ -271,6 +272,35 @@ impl Place<'_> {
         ))
         .with_help("remove the character that does not show from the page upstream")
     }
+
+    /// A table whose every code of text (`count` of them, the first `code`) is in one kind of
+    /// quotes, which are part of each code, so that a lookup of the code as a program has it
+    /// finds no row; `offer` takes the codes out of them.
+    pub fn codes_in_quotes(
+        &self,
+        span: Range<usize>,
+        (code, count): (&str, usize),
+        offer: PatternOffer<'_>,
+    ) -> Diagnostic {
+        let every = match count {
+            1 => "the table's one code".to_owned(),
+            count => format!("every code of the table ({count})"),
+        };
+        self.warning_in_page(
+            span,
+            format!("{every} is in quotes, which are part of the code: `{code}`"),
+            "a code in quotes",
+        )
+        .with_note(format!(
+            "`from_code(\"{}\")` finds no row, and `code()` returns `{code}`",
+            offer.code.escape_debug()
+        ))
+        .with_help(format!(
+            "to read each code without its quotes, {}; or, to keep the quotes and silence \
+             this, the same with `key-pattern = '^(.+)$'`",
+            offer.takes_out()
+        ))
+    }
 }
 
 /// What the manifest has, and the cell holds, for the help of a code that is not a number.
@@ -286,7 +316,7 @@ pub struct NotANumber<'t> {
 pub struct PatternOffer<'t> {
     /// The code the cell starts with.
     pub code: &'t str,
-    /// The pattern, a TOML literal string's text.
+    /// The pattern.
     pub pattern: &'static str,
     /// The method the key column then has, which returns the whole cell: pinned in the
     /// manifest, or made from the header.
@@ -311,9 +341,19 @@ impl PatternOffer<'_> {
             ),
         };
         format!(
-            "`key-pattern = '{pattern}'` in this [[table]] takes the code out of every key cell \
-             ({method})"
+            "`key-pattern = {}` in this [[table]] takes the code out of every key cell \
+             ({method})",
+            pattern_string(pattern)
         )
+    }
+}
+
+/// A pattern as a TOML string: a literal string, which takes its backslashes as they are,
+/// where it has no `'`, which a literal string cannot hold; else a basic string.
+fn pattern_string(pattern: &str) -> String {
+    match pattern.contains('\'') {
+        false => format!("'{pattern}'"),
+        true => toml_string(pattern),
     }
 }
 
