@@ -470,6 +470,31 @@ fn the_key_pattern_offered_for_a_code_in_parentheses_pasted_reads_every_code() {
     assert!(module.contains("StillRunning = 0,") && module.contains("NormalCompletion = 1,"));
 }
 
+/// Codes after a prefix in a table of integer codes (`u100`, as Clarity contracts write their
+/// errors): each row's help offers the pattern that takes out the digits, and with the pin
+/// that names the key column's method (its header `Code` makes `code()`), which pasted reads
+/// every code as a number.
+#[test]
+fn the_key_pattern_offered_for_codes_after_a_prefix_pasted_reads_every_code() {
+    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
+    let manifest = manifest.replace("shared-codes = true\n", "");
+    let page =
+        "| Code | Name |\n|---|---|\n| u100 | ERR-UNAUTHORIZED |\n| u101 | ERR-NOT-FOUND |\n";
+    let (found, _) = generate(&manifest, page);
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    let line = r"key-pattern = '(\d+)$'";
+    let pin = r#"accessors = { "Code" = "code_cell" }"#;
+    for help in &helps {
+        assert!(
+            help.contains(&format!("`{line}`")) && help.contains(&format!("`{pin}`")),
+            "{help}"
+        );
+    }
+    let module = clean_module(&format!("{manifest}{line}\n{pin}\n"), page);
+    assert!(module.contains("ErrUnauthorized = 100,") && module.contains("ErrNotFound = 101,"));
+}
+
 /// Codes of text in quotes (`'ALREADY_WATCHING'`, as TypeScript's doc generators write the
 /// values of string enums, or `"INVALID_ARGUMENT"`): the warning's pattern, pasted, reads each
 /// code without its quotes, which `from_code` then finds; its other line keeps the quotes.

@@ -329,6 +329,7 @@ pub fn parse_key(
             let pattern = match (&spec.key_pattern, &skip) {
                 (None, None) => leading_code(text, key_type.is_unsigned())
                     .or_else(|| trailing_code(text, key_type.is_unsigned()))
+                    .or_else(|| prefixed_code(text))
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
@@ -437,6 +438,17 @@ fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
         r"\((-?\d+)\)$"
     };
     Some((code, pattern))
+}
+
+/// Where `text`, a key cell that is no code, is a short prefix of no digit or space and a
+/// decimal code right after it (`u100`, as Clarity contracts write their error codes, `ERR_1121`,
+/// `#42`), the code and the `key-pattern` that takes such codes out of every key cell.
+fn prefixed_code(text: &str) -> Option<(&str, &'static str)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let (prefix, code) = text.split_at(start);
+    let short = (1..=16).contains(&prefix.chars().count());
+    let prefix_fits = short && !prefix.contains(|c: char| c.is_whitespace() || c.is_numeric());
+    (prefix_fits && code.bytes().all(|b| b.is_ascii_digit())).then_some((code, r"(\d+)$"))
 }
 
 #[cfg(test)]
@@ -589,6 +601,21 @@ mod tests {
         let pattern = Regex::new(leading_code("1 [^a]", true).unwrap().1).unwrap();
         assert!(!pattern.is_match("0x10"));
         assert_eq!(&pattern.captures("404").unwrap()[1], "404");
+    }
+
+    #[test]
+    fn a_code_after_a_prefix_is_offered_the_pattern_that_takes_it_out() {
+        for (cell, code) in
+            [("u100", "100"), ("ERR_1121", "1121"), ("#42", "42"), ("E0001", "0001")]
+        {
+            assert_eq!(prefixed_code(cell), Some((code, r"(\d+)$")), "{cell}");
+            let pattern = Regex::new(r"(\d+)$").unwrap();
+            assert_eq!(&pattern.captures(cell).unwrap()[1], code);
+        }
+        // Digits first, a space or a digit in the prefix, more after the digits: no prefix.
+        for cell in ["100", "4O4", "N/A 404", "HTTP 404", "u1x", "²1", "1-2", "-", "x", ""] {
+            assert_eq!(prefixed_code(cell), None, "{cell}");
+        }
     }
 
     #[test]
