@@ -605,11 +605,11 @@ mod tests {
 
     #[test]
     fn a_code_after_a_prefix_is_offered_the_pattern_that_takes_it_out() {
+        let pattern = Regex::new(r"(\d+)$").unwrap();
         for (cell, code) in
             [("u100", "100"), ("ERR_1121", "1121"), ("#42", "42"), ("E0001", "0001")]
         {
             assert_eq!(prefixed_code(cell), Some((code, r"(\d+)$")), "{cell}");
-            let pattern = Regex::new(r"(\d+)$").unwrap();
             assert_eq!(&pattern.captures(cell).unwrap()[1], code);
         }
         // Digits first, a space or a digit in the prefix, more after the digits: no prefix.
