@@ -16,7 +16,9 @@
 //! where comrak parts from cmark-gfm (whose `unescape_pipes` makes it `\|`, an escaped pipe,
 //! as pulldown-cmark reads it).
 
-use catalog_gen::markdown::{self, is_anchor, is_anchor_close, is_formatting_tag, is_line_break};
+use catalog_gen::markdown::{
+    self, is_anchor, is_anchor_close, is_comment, is_formatting_tag, is_line_break,
+};
 use comrak::nodes::{AstNode, NodeValue};
 use proptest::prelude::*;
 
@@ -50,7 +52,7 @@ fn row_cells<'a>(row: &'a AstNode<'a>) -> Vec<String> {
 }
 
 /// The plain text of `node`'s content by the reader's rules (`Cell::text`): markup dropped,
-/// anchors and the tags of HTML's formatting elements dropped, `<br>` and hard breaks a line
+/// anchors, comments and the tags of HTML's formatting elements dropped, `<br>` and hard breaks a line
 /// feed, soft breaks a space, footnote marks kept as written. `after_anchor`: the node before was an anchor's start, whose end is
 /// dropped too.
 fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, after_anchor: &mut bool) {
@@ -62,7 +64,7 @@ fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, after_anchor: &
             NodeValue::HtmlInline(html) if is_anchor(html) => *after_anchor = true,
             NodeValue::HtmlInline(html) if was_after_anchor && is_anchor_close(html) => {}
             NodeValue::HtmlInline(html) if is_line_break(html) => text.push('\n'),
-            NodeValue::HtmlInline(html) if is_formatting_tag(html) => {}
+            NodeValue::HtmlInline(html) if is_formatting_tag(html) || is_comment(html) => {}
             NodeValue::HtmlInline(html) => text.push_str(html),
             NodeValue::SoftBreak => text.push(' '),
             NodeValue::LineBreak => text.push('\n'),
@@ -114,6 +116,7 @@ fn cell() -> impl Strategy<Value = &'static str> {
         "one<br>two<br/>three</br>four",
         "<b>html</b>",
         "<code>404</code> and <sup>1</sup> and <T>",
+        "404 <!-- TODO -->",
         "a note[^n]",
         "&amp; &lt; &#x41;",
         "é ü ß 日本語 😀",

@@ -1,6 +1,7 @@
 //! The few HTML tags the pages' text is read through: anchors (`<a name="…">`, which render as
-//! nothing but name a row's place), line breaks (`<br>`) and the tags that format the text
-//! they hold (`<code>`, `<b>`), which show that text as it is.
+//! nothing but name a row's place), line breaks (`<br>`), the tags that format the text
+//! they hold (`<code>`, `<b>`), which show that text as it is, and comments, which show
+//! nothing.
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
 pub fn is_anchor(html: &str) -> bool {
@@ -90,9 +91,25 @@ pub fn is_formatting_tag(html: &str) -> bool {
     rest_fits && FORMATTING.iter().any(|known| known.eq_ignore_ascii_case(name))
 }
 
+/// An HTML comment (`<!-- TODO -->`), which renders as nothing.
+pub fn is_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.len() >= "<!---->".len() && html.starts_with("<!--") && html.ends_with("-->")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_whole_comments() {
+        for html in ["<!-- TODO -->", "<!---->", " <!-- a\nb --> "] {
+            assert!(is_comment(html), "{html}");
+        }
+        for html in ["<!-- open", "closed -->", "<!-->", "<!--->", "<b>"] {
+            assert!(!is_comment(html), "{html}");
+        }
+    }
 
     #[test]
     fn formatting_tags_are_named_tags_opening_or_closing() {

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use pulldown_cmark::Event;
 
-use super::{is_anchor, is_anchor_close, is_formatting_tag, is_line_break};
+use super::{is_anchor, is_anchor_close, is_comment, is_formatting_tag, is_line_break};
 use crate::scan;
 
 /// The plain text of inline events: escapes resolved, link text kept, emphasis and link
 /// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, the tags of
 /// HTML's formatting elements dropped as emphasis is (`<code>404</code>` is `404`, as the page
-/// shows it), other inline HTML kept as written; trimmed.
+/// shows it), comments dropped (they show nothing), other inline HTML kept as written; trimmed.
 pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     // Allocated once at its final size or a little more, not grown.
     let size = events.iter().map(|(event, _)| match event {
@@ -66,7 +66,7 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
                 }
                 if is_line_break(html) {
                     text.push('\n');
-                } else if !is_formatting_tag(html) {
+                } else if !is_formatting_tag(html) && !is_comment(html) {
                     text.push_str(html);
                 }
             }
