@@ -17,7 +17,7 @@
 //! as pulldown-cmark reads it).
 
 use catalog_gen::markdown::{
-    self, is_anchor, is_anchor_close, is_comment, is_formatting_tag, is_line_break,
+    self, is_anchor, is_anchor_close, is_block_tag, is_comment, is_formatting_tag, is_line_break,
 };
 use comrak::nodes::{AstNode, NodeValue};
 use proptest::prelude::*;
@@ -45,36 +45,61 @@ fn rendered(page: &str) -> Tables {
 fn row_cells<'a>(row: &'a AstNode<'a>) -> Vec<String> {
     let cell_text = |cell: &'a AstNode<'a>| {
         let mut text = String::new();
-        push_plain_text(cell, &mut text, &mut false);
+        push_plain_text(cell, &mut text, &mut Reading::default());
         text.trim().to_owned()
     };
     row.children().map(cell_text).collect()
 }
 
+/// Where the reading of a cell is: after an anchor's start, whose end is dropped too; after a
+/// block's tag, where the next text starts a line.
+#[derive(Default)]
+struct Reading {
+    after_anchor: bool,
+    line_start: bool,
+}
+
 /// The plain text of `node`'s content by the reader's rules (`Cell::text`): markup dropped,
-/// anchors, comments and the tags of HTML's formatting elements dropped, `<br>` and hard breaks a line
-/// feed, soft breaks a space, footnote marks kept as written. `after_anchor`: the node before was an anchor's start, whose end is
-/// dropped too.
-fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, after_anchor: &mut bool) {
+/// anchors, comments and the tags of HTML's formatting elements dropped, a block's tags the
+/// end of a line, `<br>` and hard breaks a line feed, soft breaks a space, footnote marks kept
+/// as written.
+fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, reading: &mut Reading) {
     for child in node.children() {
-        let was_after_anchor = std::mem::replace(after_anchor, false);
+        let was_after_anchor = std::mem::replace(&mut reading.after_anchor, false);
         match &child.data.borrow().value {
-            NodeValue::Text(part) => text.push_str(part),
-            NodeValue::Code(code) => text.push_str(&code.literal),
-            NodeValue::HtmlInline(html) if is_anchor(html) => *after_anchor = true,
+            NodeValue::Text(part) => push(text, part, reading),
+            NodeValue::Code(code) => push(text, &code.literal, reading),
+            NodeValue::HtmlInline(html) if is_anchor(html) => reading.after_anchor = true,
             NodeValue::HtmlInline(html) if was_after_anchor && is_anchor_close(html) => {}
             NodeValue::HtmlInline(html) if is_line_break(html) => text.push('\n'),
+            NodeValue::HtmlInline(html) if is_block_tag(html) => {
+                let kept = text.trim_end_matches([' ', '\t']).len();
+                text.truncate(kept);
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                reading.line_start = true;
+            }
             NodeValue::HtmlInline(html) if is_formatting_tag(html) || is_comment(html) => {}
-            NodeValue::HtmlInline(html) => text.push_str(html),
-            NodeValue::SoftBreak => text.push(' '),
+            NodeValue::HtmlInline(html) => push(text, html, reading),
+            NodeValue::SoftBreak => push(text, " ", reading),
             NodeValue::LineBreak => text.push('\n'),
             NodeValue::FootnoteReference(note) => {
-                text.push_str("[^");
+                push(text, "[^", reading);
                 text.push_str(&note.name);
                 text.push(']');
             }
-            _ => push_plain_text(child, text, after_anchor),
+            _ => push_plain_text(child, text, reading),
         }
+    }
+}
+
+/// Appends `part`, without its leading whitespace where it starts a line after a block's tag.
+fn push(text: &mut String, part: &str, reading: &mut Reading) {
+    let part = if reading.line_start { part.trim_start() } else { part };
+    if !part.is_empty() {
+        reading.line_start = false;
+        text.push_str(part);
     }
 }
 
@@ -117,6 +142,7 @@ fn cell() -> impl Strategy<Value = &'static str> {
         "<b>html</b>",
         "<code>404</code> and <sup>1</sup> and <T>",
         "404 <!-- TODO -->",
+        "<dl> <dt>**E\\_FAIL**</dt> <dt>0x80004005</dt> </dl>",
         "a note[^n]",
         "&amp; &lt; &#x41;",
         "é ü ß 日本語 😀",

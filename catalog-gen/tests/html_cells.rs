@@ -2,7 +2,7 @@
 //! enums: read as the page shows them (`<code>0</code>` is `0`), so their codes are numbers
 //! and their names make variant names, while a tag whose text reads otherwise (`<sup>`) or
 //! that formats nothing (`Vec<T>` written unescaped) is kept as written; a comment shows
-//! nothing.
+//! nothing, and a block's tags (`<dt>`) end lines.
 
 use catalog_gen::markdown;
 use catalog_gen::{Input, pages_in_memory};
@@ -31,6 +31,19 @@ TabletType represents the type of a given tablet.\n\n\
 | <code>UNKNOWN</code> | <code>0</code> | UNKNOWN is not a valid value.  |\n\
 | <code>RDONLY</code> | <code>3</code> | RDONLY (old name) / BATCH (new name) is used to serve traffic for long-running jobs.  |\n\
 | <code>BATCH</code> | <code>3</code> |  |\n";
+
+/// The shape of the return codes of Microsoft's Win32 reference (MicrosoftDocs/sdk-api): each
+/// code a term of a definition list in its cell, bold and escaped, and where the page gives
+/// it, the code's value as a second term.
+const WIN32: &str = "## Return value\n\n\
+| Return code                                      | Description                                               |\n\
+|--------------------------------------------------|-----------------------------------------------------------|\n\
+| <dl> <dt>**S\\_OK**</dt> </dl>                    | The method was successful.<br/>                         |\n\
+| <dl> <dt>**E\\_INVALIDARG**</dt> </dl>            | The *tid* parameter is invalid.<br/>                    |\n\
+| <dl> <dt>**CONNECT\\_E\\_NOCONNECTION**</dt> </dl> | The advise sink identified by *tid* was not found.<br/> |\n\n\
+| Return code | Description |\n\
+|---|---|\n\
+| <dl> <dt>**E\\_POINTER**</dt> <dt>0x80004003</dt> </dl> | A pointer is not valid.<br/> |\n";
 
 /// Each table of `page`, each row's cells as plain text.
 fn cells(page: &str) -> Vec<Vec<Vec<String>>> {
@@ -62,6 +75,10 @@ fn formatting_tags_are_read_as_the_page_shows_their_text() {
     assert_eq!(tables[1][0], ["biometricMethod", "BiometricMethod"]);
     let tables = cells(PROTO_DOC);
     assert_eq!(tables[0][2], ["BATCH", "3", ""]);
+    // A definition list's terms are lines of their own, as the page shows them.
+    let tables = cells(WIN32);
+    assert_eq!(tables[0][0], ["S_OK", "The method was successful."]);
+    assert_eq!(tables[1][0], ["E_POINTER\n0x80004003", "A pointer is not valid."]);
     // A comment shows nothing; kept as written: a mark that is no part of the code, and a tag
     // that formats nothing.
     let page =
@@ -91,4 +108,13 @@ fn a_protoc_gen_doc_enum_table_makes_integer_codes_and_names_of_an_alias() {
         assert!(module.contains(variant), "{variant}{module}");
     }
     assert!(module.contains("(\"BATCH\", E::Batch)"), "{module}");
+}
+
+#[test]
+fn a_win32_table_of_return_codes_makes_the_codes_and_their_names() {
+    let module = module(WIN32, "index = 0\nkey-column = \"Return code\"\nkey-type = \"str\"");
+    for variant in ["    SOk,\n", "    EInvalidarg,\n", "    ConnectENoconnection,\n"] {
+        assert!(module.contains(variant), "{variant}{module}");
+    }
+    assert!(module.contains("(\"S_OK\", E::SOk)"), "{module}");
 }

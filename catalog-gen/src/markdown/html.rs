@@ -1,7 +1,7 @@
 //! The few HTML tags the pages' text is read through: anchors (`<a name="…">`, which render as
 //! nothing but name a row's place), line breaks (`<br>`), the tags that format the text
-//! they hold (`<code>`, `<b>`), which show that text as it is, and comments, which show
-//! nothing.
+//! they hold (`<code>`, `<b>`), which show that text as it is, the tags of blocks (`<dt>`),
+//! which show it on lines of its own, and comments, which show nothing.
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
 pub fn is_anchor(html: &str) -> bool {
@@ -74,21 +74,38 @@ const FORMATTING: [&str; 25] = [
 /// `</b>`, `<span class="x">`; not `<sup>`, `<q>` or a tag of no such element), which a
 /// cell's plain text drops as it drops Markdown's emphasis.
 pub fn is_formatting_tag(html: &str) -> bool {
-    let Some(tag) = html.trim().strip_prefix('<').and_then(|tag| tag.strip_suffix('>')) else {
-        return false;
-    };
+    element(html)
+        .is_some_and(|name| FORMATTING.iter().any(|known| known.eq_ignore_ascii_case(name)))
+}
+
+/// The elements that a cell shows on lines of their own: the terms and definitions of a
+/// definition list, as Microsoft's Win32 reference writes a return code and its value in one
+/// cell (`<dl> <dt>**E_INVALIDARG**</dt> <dt>0x80070057</dt> </dl>`), paragraphs, blocks and
+/// list items.
+const BLOCKS: [&str; 8] = ["dl", "dt", "dd", "p", "div", "ul", "ol", "li"];
+
+/// An opening or closing tag of an element a cell shows on lines of its own (`<dt>`, `</p>`,
+/// `<li>`), which a cell's plain text reads as the end of a line.
+pub fn is_block_tag(html: &str) -> bool {
+    element(html).is_some_and(|name| BLOCKS.iter().any(|known| known.eq_ignore_ascii_case(name)))
+}
+
+/// The element that `html` opens or closes, where it is one tag (`<code>`, `</b>`, `<span
+/// class="x">`, `<br/>`): after the name, nothing, or in an opening tag attributes after a
+/// space, or a `/`.
+fn element(html: &str) -> Option<&str> {
+    let tag = html.trim().strip_prefix('<')?.strip_suffix('>')?;
     let (tag, closing) = match tag.strip_prefix('/') {
         Some(tag) => (tag, true),
         None => (tag, false),
     };
     let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
     let (name, rest) = tag.split_at(name_end);
-    // After the name: nothing, or (opening) attributes after a space, or a `/`.
     let rest_fits = match closing {
         true => rest.trim().is_empty(),
         false => rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '/'),
     };
-    rest_fits && FORMATTING.iter().any(|known| known.eq_ignore_ascii_case(name))
+    (rest_fits && !name.is_empty()).then_some(name)
 }
 
 /// An HTML comment (`<!-- TODO -->`), which renders as nothing.
@@ -100,6 +117,16 @@ pub fn is_comment(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_tags_are_those_of_elements_shown_on_lines_of_their_own() {
+        for html in ["<dl>", "</dl>", "<DT>", "</dd>", "<p class=\"x\">", "<li>", "<div/>"] {
+            assert!(is_block_tag(html), "{html}");
+        }
+        for html in ["<b>", "<br>", "<dlx>", "<pre>", "<table>", "<!-- dl -->"] {
+            assert!(!is_block_tag(html), "{html}");
+        }
+    }
 
     #[test]
     fn comments_are_whole_comments() {

@@ -6,13 +6,17 @@ use std::sync::Arc;
 
 use pulldown_cmark::Event;
 
-use super::{is_anchor, is_anchor_close, is_comment, is_formatting_tag, is_line_break};
+use super::{
+    is_anchor, is_anchor_close, is_block_tag, is_comment, is_formatting_tag, is_line_break,
+};
 use crate::scan;
 
 /// The plain text of inline events: escapes resolved, link text kept, emphasis and link
 /// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, the tags of
 /// HTML's formatting elements dropped as emphasis is (`<code>404</code>` is `404`, as the page
-/// shows it), comments dropped (they show nothing), other inline HTML kept as written; trimmed.
+/// shows it), the tags of blocks as the ends of lines (`<dt>A</dt> <dt>B</dt>` is `A` and `B`,
+/// one a line), comments dropped (they show nothing), other inline HTML kept as written;
+/// trimmed.
 pub fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     // Allocated once at its final size or a little more, not grown.
     let size = events.iter().map(|(event, _)| match event {
@@ -52,9 +56,11 @@ pub(super) fn shared_plain_text(
 /// Appends the plain text of `events` to `text`, untrimmed.
 fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
     let mut skip_anchor_close = false;
+    // After a block's tag, the next text starts a line: the spaces before it show nothing.
+    let mut line_start = false;
     for (event, _) in events {
         match event {
-            Event::Text(part) | Event::Code(part) => text.push_str(part),
+            Event::Text(part) | Event::Code(part) => push_text(text, part, &mut line_start),
             Event::InlineHtml(html) | Event::Html(html) => {
                 if is_anchor(html) {
                     skip_anchor_close = true;
@@ -66,19 +72,45 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
                 }
                 if is_line_break(html) {
                     text.push('\n');
+                } else if is_block_tag(html) {
+                    end_line(text);
+                    line_start = true;
                 } else if !is_formatting_tag(html) && !is_comment(html) {
-                    text.push_str(html);
+                    push_text(text, html, &mut line_start);
                 }
             }
-            Event::SoftBreak => text.push(' '),
+            Event::SoftBreak => push_text(text, " ", &mut line_start),
             Event::HardBreak => text.push('\n'),
             Event::FootnoteReference(label) => {
-                text.push_str("[^");
+                push_text(text, "[^", &mut line_start);
                 text.push_str(label);
                 text.push(']');
             }
             _ => {}
         }
         skip_anchor_close = false;
+    }
+}
+
+/// Appends `part`, without the spaces it starts with where it starts a line after a block.
+fn push_text(text: &mut String, part: &str, line_start: &mut bool) {
+    let part = match *line_start {
+        true => scan::trim_start(part),
+        false => part,
+    };
+    if !part.is_empty() {
+        *line_start = false;
+        text.push_str(part);
+    }
+}
+
+/// Ends the line `text` ends with, at a block's tag: its trailing spaces dropped, and a line
+/// break after it where it has text and none yet (`<dt>A</dt> <dt>B</dt>` is `A` and `B`, one
+/// a line, as the page shows them).
+fn end_line(text: &mut String) {
+    let kept = text.trim_end_matches([' ', '\t']).len();
+    text.truncate(kept);
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
     }
 }
