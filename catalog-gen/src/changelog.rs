@@ -481,6 +481,17 @@ mod tests {
 
     const A: (&str, &str, &str, &str, bool) = ("A", "1", "A", "a", false);
 
+    /// A code of several lines (a cell of a code and its value, one a line) is one line of the
+    /// terminal's summary, as it is one line of Markdown: it broke the change's line.
+    #[test]
+    fn codes_of_several_lines_are_written_on_the_line_of_their_change() {
+        let before = api(&[("A", "E_A\n0x1", "A", "a", false), ("B", "E_B\n0x2", "B", "b", false)]);
+        let after = api(&[("A", "E_A\n0x3", "A", "a", false), ("C", "E_C\n0x4", "C", "c", false)]);
+        let summary = Changelog::between(Some(&before), &after).summary();
+        assert!(summary.contains("code changed: A (E_A 0x3) was E_A 0x1\n"), "{summary}");
+        assert!(summary.contains("added: C (E_C 0x4)\n"), "{summary}");
+    }
+
     /// A module written otherwise gets a documentation line for each of its enums that has no
     /// other change and whose part of the file (or the module's docs) is written otherwise;
     /// where no part is told, for each of them; enums of other modules get none.

@@ -2,7 +2,7 @@
 //! Keep a Changelog section it belongs in.
 
 use super::{EnumChanges, Row};
-use crate::rustdoc::{code_span, code_spans};
+use crate::rustdoc::{code_span, code_spans, one_line};
 
 /// Keep a Changelog's kinds of change, in the order its sections take: the headings regen
 /// writes (the first four, [`Kind`]) and those a user may have written.
@@ -181,13 +181,13 @@ pub(super) fn lines(change: &EnumChanges) -> Vec<Line> {
         push(Kind::Changed, text.replace('`', ""), text.into());
     }
     for (row, old) in &change.rewritten {
-        let text = format!("code written otherwise: {} was written {old}", row.text());
+        let text = format!("code written otherwise: {} was written {}", row.text(), one_line(old));
         let markdown =
             format!("code of {} written otherwise, was {}", row.markdown(), code_span(old));
         push(Kind::Changed, text, markdown);
     }
     for (row, old) in &change.recoded {
-        let text = format!("code changed: {} was {old}", row.text());
+        let text = format!("code changed: {} was {}", row.text(), one_line(old));
         let markdown = format!("{} had the code {} (**breaking**)", row.markdown(), code_span(old));
         push(Kind::Changed, text, markdown);
     }
@@ -238,8 +238,10 @@ pub(super) fn lines(change: &EnumChanges) -> Vec<Line> {
 }
 
 impl Row {
+    /// The row as the terminal shows it: its code on the line, as in Markdown (a code of
+    /// several lines, `E_POINTER<br>0x80004003`, broke the change's line).
     fn text(&self) -> String {
-        format!("{} ({})", self.variant, self.code)
+        format!("{} ({})", self.variant, one_line(&self.code))
     }
 
     fn markdown(&self) -> String {
