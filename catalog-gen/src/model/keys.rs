@@ -113,6 +113,7 @@ pub fn read<'a>(
 
 /// Quotes that open and close a code, as pages write codes of text in them, with the
 /// `key-pattern` that takes the code out of them.
+#[derive(PartialEq)]
 struct Quotes {
     open: char,
     close: char,
@@ -148,9 +149,7 @@ fn codes_in_quotes<'r, 'a>(
     };
     let first = rows.first()?;
     let quotes = quotes_of(&first.key_text)?;
-    let all = rows[1..]
-        .iter()
-        .all(|row| quotes_of(&row.key_text).is_some_and(|q| q.pattern == quotes.pattern));
+    let all = rows[1..].iter().all(|row| quotes_of(&row.key_text) == Some(quotes));
     all.then_some((first, quotes))
 }
 
