@@ -60,6 +60,8 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
     let mut line_start = false;
     for (event, _) in events {
         match event {
+            // Most text is no line's start: pushed as it is, the check of spaces spared.
+            Event::Text(part) | Event::Code(part) if !line_start => text.push_str(part),
             Event::Text(part) | Event::Code(part) => push_text(text, part, &mut line_start),
             Event::InlineHtml(html) | Event::Html(html) => {
                 if is_anchor(html) {
@@ -79,10 +81,11 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
                     push_text(text, html, &mut line_start);
                 }
             }
-            Event::SoftBreak => push_text(text, " ", &mut line_start),
+            Event::SoftBreak if !line_start => text.push(' '),
             Event::HardBreak => text.push('\n'),
             Event::FootnoteReference(label) => {
-                push_text(text, "[^", &mut line_start);
+                line_start = false;
+                text.push_str("[^");
                 text.push_str(label);
                 text.push(']');
             }
@@ -92,7 +95,11 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
     }
 }
 
-/// Appends `part`, without the spaces it starts with where it starts a line after a block.
+/// Appends `part`, without the spaces it starts with where it starts a line after a block
+/// (`line_start`, which the first text it pushes ends). Out of line, as is [`end_line`]: few
+/// cells hold blocks, and the reading of every other cell stays small enough to inline.
+#[cold]
+#[inline(never)]
 fn push_text(text: &mut String, part: &str, line_start: &mut bool) {
     let part = match *line_start {
         true => scan::trim_start(part),
@@ -107,6 +114,8 @@ fn push_text(text: &mut String, part: &str, line_start: &mut bool) {
 /// Ends the line `text` ends with, at a block's tag: its trailing spaces dropped, and a line
 /// break after it where it has text and none yet (`<dt>A</dt> <dt>B</dt>` is `A` and `B`, one
 /// a line, as the page shows them).
+#[cold]
+#[inline(never)]
 fn end_line(text: &mut String) {
     let kept = text.trim_end_matches([' ', '\t']).len();
     text.truncate(kept);
