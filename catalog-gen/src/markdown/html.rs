@@ -67,7 +67,7 @@ pub fn is_line_break(html: &str) -> bool {
 /// here (`Vec<T>` written unescaped), which is kept as written: text is never lost.
 const FORMATTING: [&str; 25] = [
     "a", "abbr", "b", "bdi", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd",
-    "mark", "s", "samp", "small", "span", "strike", "strong", "tt", "u", "var", "time",
+    "mark", "s", "samp", "small", "span", "strike", "strong", "time", "tt", "u", "var",
 ];
 
 /// An opening or closing tag of an element whose rendering is the text it holds (`<code>`,
