@@ -301,20 +301,16 @@ fn pinned_row<'p>(
 pub struct PinOffers {
     /// The pins offered this reading.
     offered: Vec<PinOffer>,
-    /// Every pin the helps offered at an earlier reading, where they offered several.
+    /// Every pin the helps offered at an earlier reading, where they offered several. Of
+    /// more than [`problems::MOST_IN_A_LINE`], only the first help gives their line, which
+    /// every help giving would make the helps' text grow as the square of the pins.
     at_once: Option<Vec<PinOffer>>,
-    /// Whether the line of [`PinOffers::at_once`] holds more than
-    /// [`problems::MOST_IN_A_LINE`] pins: only the first help gives it, which every help
-    /// giving would make the helps' text grow as the square of the pins.
-    first_only: bool,
     /// The keys of the retirements offered this reading (a pinned row gone: its `retired`
     /// line is made as the `variants` line is).
     retired: Vec<String>,
-    /// Every retirement the helps offered at an earlier reading, where they offered several.
+    /// Every retirement the helps offered at an earlier reading, where they offered several
+    /// (of more than a line holds, the first help gives their line, as for pins).
     retired_at_once: Option<Vec<String>>,
-    /// Whether the line of [`PinOffers::retired_at_once`] holds more than
-    /// [`problems::MOST_IN_A_LINE`] retirements: only the first help gives it, as for pins.
-    retired_first_only: bool,
 }
 
 /// A pin a help offers: its key, its name as TOML, and the manifest's pin it replaces (keyed
@@ -342,7 +338,7 @@ impl PinOffers {
         self.offered.push(offer.clone());
         match &self.at_once {
             // After the first help, its own pin alone: no line of them all is made again.
-            Some(_) if self.first_only && self.offered.len() > 1 => {
+            Some(all) if all.len() > problems::MOST_IN_A_LINE && self.offered.len() > 1 => {
                 Some(PinLine::after_the_first("variants", !spec.variants.is_empty()))
             }
             Some(all) => line_of(spec, all),
@@ -357,7 +353,7 @@ impl PinOffers {
         self.retired.push(key.to_owned());
         match &self.retired_at_once {
             // After the first help, its own retirement alone, as for pins.
-            Some(_) if self.retired_first_only && self.retired.len() > 1 => {
+            Some(all) if all.len() > problems::MOST_IN_A_LINE && self.retired.len() > 1 => {
                 PinLine::after_the_first("retired", !spec.retired.is_empty())
             }
             Some(all) => problems::retirement_line(spec, key, all),
@@ -377,10 +373,8 @@ impl PinOffers {
         let several_retired = retired.len() >= 2;
         (all.len() >= 2 || several_retired).then(|| PinOffers {
             offered: Vec::new(),
-            first_only: all.len() > problems::MOST_IN_A_LINE,
             at_once: (all.len() >= 2).then_some(all),
             retired: Vec::new(),
-            retired_first_only: retired.len() > problems::MOST_IN_A_LINE,
             retired_at_once: several_retired.then_some(retired),
         })
     }

@@ -139,13 +139,21 @@ impl PinLine {
     /// a line of more than [`MOST_IN_A_LINE`] entries, its own retirement, as
     /// [`PinLine::offered`] gives its own pin.
     fn retiring(&self, key: &str) -> String {
-        if self.first_only && self.given.replace(true) {
-            return own_entry(self.table, self.replaces, key, retired_value(&new_retirement()));
+        if let Some(own) = self.own_after_the_first(key, retired_value(&new_retirement())) {
+            return own;
         }
         match self.replaces {
             true => format!("in place of this [[table]]'s `{}`: `{}`", self.table, self.text),
             false => format!("in this [[table]]: `{}`", self.text),
         }
+    }
+
+    /// Where the line holds more than [`MOST_IN_A_LINE`] entries and a help gave it already,
+    /// how this help offers its own entry (`key = value`, the value as TOML) instead
+    /// ([`own_entry`]); the first help to ask is the one that gives the line.
+    fn own_after_the_first(&self, key: &str, value: String) -> Option<String> {
+        (self.first_only && self.given.replace(true))
+            .then(|| own_entry(self.table, self.replaces, key, value))
     }
 
     /// How a help whose own entry is `own` (key, value as TOML) offers the line: in place of
@@ -154,8 +162,8 @@ impl PinLine {
     /// one (a line of its own beside it would be a TOML duplicate key).
     fn offered(&self, (key, value): (&str, &str)) -> String {
         let table = self.table;
-        if self.first_only && self.given.replace(true) {
-            return own_entry(table, self.replaces, key, value.to_owned());
+        if let Some(own) = self.own_after_the_first(key, value.to_owned()) {
+            return own;
         }
         match self.replaces {
             true => format!(
