@@ -102,11 +102,10 @@ pub fn read<'a>(
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
     }
     if let Some((first, quotes)) = codes_in_quotes(spec, &rows) {
-        let code = &first.key_text;
-        let unquoted = &code[quotes.open.len_utf8()..code.len() - quotes.close.len_utf8()];
-        let offer = pattern_offer(spec, key_column, unquoted, quotes.pattern);
+        let offer =
+            pattern_offer(spec, key_column, quotes.unquote(&first.key_text), quotes.pattern);
         let span = first.row.cells()[columns.key].span.clone();
-        problems.push(place.codes_in_quotes(span, (code, rows.len()), offer));
+        problems.push(place.codes_in_quotes(span, (&first.key_text, rows.len()), offer));
     }
     rows
 }
@@ -118,6 +117,13 @@ struct Quotes {
     open: char,
     close: char,
     pattern: &'static str,
+}
+
+impl Quotes {
+    /// `code`, which these quotes open and close, without them.
+    fn unquote<'c>(&self, code: &'c str) -> &'c str {
+        &code[self.open.len_utf8()..code.len() - self.close.len_utf8()]
+    }
 }
 
 /// The kinds of quotes a code may be written in: straight, and as typeset.
