@@ -1,5 +1,7 @@
 //! Stage 8: every row can be told apart. Without `shared-codes` no code is used twice; with
 //! it, no code and name together are, and each row is still found by its code or its name.
+//! A row that repeats an earlier one in every cell is read once, with a warning: it is the
+//! same row copied twice upstream, and the page's text is not ours to fix.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -10,6 +12,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
+use crate::markdown::Cell;
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::facts::key_order;
@@ -18,11 +21,13 @@ use crate::model::problems::{Place, RowAt, TellsApart};
 use crate::model::{names, retired};
 use crate::naming;
 
-/// The rows that repeat no earlier row; a problem for each that does. `previous`, the enum's
-/// API in the snapshot, tells a retired row's help whether the page's row of its code is a
-/// row the snapshot has, or may be the retired one back.
+/// The rows that repeat no earlier row; a problem for each that does (a warning where it
+/// repeats the row in every cell of `source`, the page). `previous`, the enum's API in the
+/// snapshot, tells a retired row's help whether the page's row of its code is a row the
+/// snapshot has, or may be the retired one back.
 pub fn check<'a>(
     place: &Place<'_>,
+    source: &str,
     spec: &TableSpec,
     previous: Option<&EnumApi>,
     columns: &Columns,
@@ -37,7 +42,7 @@ pub fn check<'a>(
         return rows;
     }
     let shared_codes = spec.shared_codes;
-    let repeats = repeats(place, previous, shared_codes, columns, &rows, problems);
+    let repeats = repeats(place, source, previous, shared_codes, columns, &rows, problems);
     // The rows are kept where they are: at 200k rows, a second vector of them would be
     // tens of megabytes of fresh memory, which costs more time than filtering.
     if !repeats.is_empty() {
@@ -76,6 +81,7 @@ fn all_codes_differ(rows: &[KeyedRow<'_>]) -> bool {
 /// codes, its code and name); a problem for each.
 fn repeats(
     place: &Place<'_>,
+    source: &str,
     previous: Option<&EnumApi>,
     shared_codes: bool,
     columns: &Columns,
@@ -97,10 +103,27 @@ fn repeats(
                 continue;
             }
         };
-        problems.push(repeat(place, previous, shared_codes, columns, earlier, keyed));
+        let problem = if is_copy(source, earlier, keyed) {
+            let span = |row: &KeyedRow<'_>| row.row.cells()[columns.key].span.clone();
+            place.repeated_row(span(keyed), span(earlier), &keyed.key_text)
+        } else {
+            repeat(place, previous, shared_codes, columns, earlier, keyed)
+        };
+        problems.push(problem);
         repeats.push(index);
     }
     repeats
+}
+
+/// Whether `later` is `earlier` again, both rows of the page: every cell written the same in
+/// `source` (links and formatting too, not only the text they show), and missing the same.
+fn is_copy(source: &str, earlier: &KeyedRow<'_>, later: &KeyedRow<'_>) -> bool {
+    let (Some(_), Some(_)) = (earlier.page_row, later.page_row) else {
+        return false;
+    };
+    let (earlier, later) = (earlier.row.cells(), later.row.cells());
+    let written = |cell: &Cell<'_>| (&source[cell.markdown.clone()], cell.missing);
+    earlier.len() == later.len() && earlier.iter().zip(later).all(|(a, b)| written(a) == written(b))
 }
 
 /// What tells `earlier` and `later`, two rows of one code, apart: their names where the
@@ -241,15 +264,15 @@ mod tests {
     use crate::markdown;
     use crate::model::testing::{PLACE, keyed_rows, spec};
 
-    fn check_page(page: &str, shared_codes: bool) -> (Vec<String>, Vec<String>) {
-        let page = markdown::parse(page);
+    fn check_page(page_text: &str, shared_codes: bool) -> (Vec<String>, Vec<String>) {
+        let page = markdown::parse(page_text);
         let table = &page.tables[0];
         let rows = keyed_rows(table);
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let shared = if shared_codes { "shared-codes = true\n" } else { "" };
         let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{shared}"));
-        let rows = check(&PLACE, &spec, None, &columns, rows, &mut problems);
+        let rows = check(&PLACE, page_text, &spec, None, &columns, rows, &mut problems);
         (
             rows.iter().map(|row| row.row.cells()[1].text.to_string()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),
@@ -274,7 +297,7 @@ mod tests {
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
-        let rows = check(&PLACE, &spec, None, &columns, rows, &mut problems);
+        let rows = check(&PLACE, page, &spec, None, &columns, rows, &mut problems);
         let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells()[1].text).collect();
         assert_eq!(names, ["a", "b", "d"]);
         let at = |line: &str| {
@@ -336,7 +359,9 @@ mod tests {
 
     #[test]
     fn shared_codes_still_need_rows_told_apart() {
-        let page = "| c | n |\n|---|---|\n| 1 | a |\n| 1 | a |\n| 2 | x |\n| 2 | y |\n| 3 | x |\n";
+        // The second row shows the first's text, but is written otherwise: not a copy of it.
+        let page =
+            "| c | n |\n|---|---|\n| 1 | a |\n| 1 | *a* |\n| 2 | x |\n| 2 | y |\n| 3 | x |\n";
         let (_, problems) = check_page(page, true);
         assert_eq!(
             problems,
@@ -346,5 +371,43 @@ mod tests {
                  code, and others its name",
             ]
         );
+    }
+
+    /// A row written the same in every cell as an earlier one is that row copied: read once,
+    /// with a warning, codes shared or not. A cell written otherwise (a link's target, bold,
+    /// one cell fewer) makes another row, whatever text it shows.
+    #[test]
+    fn a_row_copied_cell_for_cell_is_read_once_with_a_warning() {
+        let copied = "| c | n |\n|---|---|\n| 1 | [a](#x) |\n| 2 | b |\n| 1 |  [a](#x)  |\n";
+        let warned = (
+            vec!["a".into(), "b".into()],
+            vec!["row of code 1 repeats an earlier row in every cell".into()],
+        );
+        assert_eq!(check_page(copied, false), warned);
+        assert_eq!(check_page(copied, true), warned);
+        for other in ["[a](#y)", "**a**", "a"] {
+            let page = format!("| c | n |\n|---|---|\n| 1 | [a](#x) |\n| 1 | {other} |\n");
+            let (_, problems) = check_page(&page, false);
+            assert_eq!(problems, ["duplicate code 1"], "{other}");
+        }
+        let shorter = "| c | n |\n|---|---|\n| 1 | |\n| 1 |\n";
+        assert_eq!(check_page(shorter, false).1, ["duplicate code 1"]);
+        let diagnostic = {
+            let parsed = markdown::parse(copied);
+            let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
+            let mut problems = Vec::new();
+            let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
+            check(
+                &PLACE,
+                copied,
+                &spec,
+                None,
+                &columns,
+                keyed_rows(&parsed.tables[0]),
+                &mut problems,
+            );
+            problems.remove(0)
+        };
+        assert!(!diagnostic.is_error());
     }
 }

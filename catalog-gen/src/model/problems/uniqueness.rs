@@ -50,6 +50,18 @@ impl Place<'_> {
         }
     }
 
+    /// A row of the page at `span` that repeats the row at `first` in every cell: read once.
+    pub fn repeated_row(&self, span: Range<usize>, first: Range<usize>, code: &str) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("row of code {code} repeats an earlier row in every cell"),
+            "repeated here",
+        )
+        .with_label(Label::secondary(self.page, first, "first here"))
+        .with_note("read once: the enum has one variant for both")
+        .with_help("remove the copy from the page upstream")
+    }
+
     /// A retired row (retired by `key`, at `span` in the manifest) whose code (`code`: the
     /// code, and where codes are shared, the name) a row before it has: `earlier`, a row of
     /// the page or another retired row.
