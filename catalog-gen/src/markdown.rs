@@ -268,6 +268,11 @@ impl<'a> Row<'a> {
         &self.cells
     }
 
+    /// The row's cells, taken from it.
+    pub fn into_cells(self) -> Vec<Cell<'a>> {
+        self.cells
+    }
+
     /// The row's one cell, where it has no other (the others [missing](Cell::missing)): on
     /// GitHub, a line under a table without a `|` between cells, such as kramdown's attribute
     /// block (`{: #frame-types}`), which kramdown does not read as a row.

@@ -5,7 +5,8 @@
 //! stage pushes what it finds wrong into one list of problems, and a table that fails a stage
 //! skips the stages after it, so one run reports every problem of every table:
 //!
-//! 1. [`pages`]: parse each page the manifest names, once.
+//! 1. [`pages`]: parse each page the manifest names, once; a table whose header row is empty
+//!    is headed by its first row.
 //! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
 //! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`.
 //! 4. [`columns`]: find the key and name columns and name every column's accessor.
@@ -14,7 +15,8 @@
 //! 6. [`keys`]: read each row's code (row width, `key-pattern`, the code's type) and name.
 //! 7. [`retired`]: rows the docs no longer have, kept from the API snapshot where the manifest
 //!    retires them.
-//! 8. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice).
+//! 8. [`uniqueness`]: no code twice (or with `shared-codes`, no code and name twice); a row
+//!    copied upstream, the same in every cell, is read once.
 //! 9. [`names`]: each row's variant name: pinned, kept (retired), from its name cell, or
 //!    suffixed with its code. Its problems' helps, like the break gate's, give the keys of
 //!    [`help_keys`], and read the API snapshot's rows beside the table's ([`snapshot_rows`]).

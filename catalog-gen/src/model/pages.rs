@@ -1,11 +1,12 @@
-//! Stage 1: every page the manifest names, parsed once however many tables it has.
+//! Stage 1: every page the manifest names, parsed once however many tables it has, each
+//! table with its header: the header row, or where that is empty, the first row.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
-use crate::markdown::{self, Page};
+use crate::markdown::{self, Cell, Page, Table};
 use crate::model::problems::Place;
 use crate::rustdoc;
 use crate::source::{PageText, Pages};
@@ -43,7 +44,8 @@ pub fn parse<'a>(
                 // against every URL the page is published at, their events otherwise.
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
-                let page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
+                let mut page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
+                page.tables.iter_mut().for_each(head_by_first_row);
                 parsed.insert(key, ParsedPage { path: path.clone(), page, text: Arc::clone(text) });
             }
             Some(PageText { text: Err(reason), .. }) => {
@@ -57,6 +59,21 @@ pub fn parse<'a>(
         }
     }
     parsed
+}
+
+/// Where a table of two columns or more has a header row empty in every cell and a first row
+/// with text, that row is its header: exports from wikis and editors whose tables have no
+/// header write the one a Markdown table needs empty, and the header they show below it
+/// (DingTalk's API pages: `|  |  |  |` over `| 错误码（errcode） | 错误码描述（errmsg） | 解决方案 |`).
+/// GitHub shows that row as the table's first; readers take it as the header, and no manifest
+/// could name the columns otherwise (two columns without a header cannot be told apart). A
+/// table of one column keeps its empty header: its first row may as well be its first code.
+fn head_by_first_row(table: &mut Table<'_>) {
+    let empty = |cells: &[Cell<'_>]| cells.iter().all(|cell| cell.text.is_empty());
+    let first_has_text = table.rows.first().is_some_and(|row| !empty(row.cells()));
+    if table.header.len() >= 2 && empty(&table.header) && first_has_text {
+        table.header = table.rows.remove(0).into_cells();
+    }
 }
 
 #[cfg(test)]
@@ -80,5 +97,38 @@ mod tests {
         assert_eq!(parsed["a.md"].page.tables.len(), 1);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(messages, ["page `gone.md` was not loaded"]);
+    }
+
+    #[test]
+    fn an_empty_header_of_two_columns_or_more_gives_way_to_a_first_row_with_text() {
+        let texts = |cells: &[Cell<'_>]| -> Vec<String> {
+            cells.iter().map(|cell| cell.text.to_string()).collect()
+        };
+        let read = |source: &str| {
+            let mut page = markdown::parse(source);
+            let table = &mut page.tables[0];
+            head_by_first_row(table);
+            (texts(&table.header), table.rows.iter().map(|row| texts(row.cells())).collect())
+        };
+        let headed: (Vec<String>, Vec<Vec<String>>) =
+            read("|  |  |\n| --- | --- |\n| 错误码 | 说明 |\n| -1 | 系统繁忙 |\n");
+        assert_eq!(
+            headed,
+            (vec!["错误码".into(), "说明".into()], vec![vec!["-1".into(), "系统繁忙".into()]])
+        );
+        let source = "|  |  |\n| --- | --- |\n| Code | |\n";
+        let mut page = markdown::parse(source);
+        head_by_first_row(&mut page.tables[0]);
+        let header = &page.tables[0].header;
+        assert_eq!(&source[header[0].span.clone()], "Code");
+        assert!(page.tables[0].rows.is_empty());
+        // Kept: one column, a header with any text, a first row without any.
+        for source in [
+            "| |\n|---|\n| 1 |\n| 2 |\n",
+            "| Code | |\n|---|---|\n| 1 | a |\n| 2 | b |\n",
+            "| | |\n|---|---|\n| | |\n| 1 | a |\n",
+        ] {
+            assert_eq!(read(source).1.len(), 2, "{source}");
+        }
     }
 }
