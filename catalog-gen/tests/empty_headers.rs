@@ -1,6 +1,7 @@
 //! A table whose header row is empty, its header written as its first row, as DingTalk's API
-//! pages have it (exported from an editor whose tables have no header row): its columns are
-//! named by the first row, as readers take them, and the rows below it are the enum's.
+//! pages have it (exported from an editor whose tables have no header row) and pages converted
+//! from HTML tables without `<th>`: its columns are named by the first row, as readers take
+//! them, and the rows below it are the enum's.
 
 use catalog_gen::{Input, pages_in_memory};
 
@@ -13,6 +14,43 @@ const DINGTALK: &str = "## 错误码\n\n\
 | 60121 | 未找到对应员工 | 请检查unionId是否正确 |\n\
 | 400002 | 无效的参数 | 请检查unionId是否正确 |\n\
 | -1 | 系统繁忙 | 请稍后再试 |\n";
+
+/// Zoho ZeptoMail's SMTP error codes (zoho.com/zeptomail/help/api/smtp-error-codes.html), as a
+/// converter from HTML wrote them: the header bold in the first row, and two rows of no code.
+const ZOHO: &str = "# SMTP Error Codes\n\n\
+|     |     |     |\n\
+| --- | --- | --- |\n\
+| **Error Code** | **Error Message** | **Reason** |\n\
+| 530 | Must issue a STARTTLS command first. | Trying to connect SMTP server in unsecure mode. |\n\
+| 535 | Authentication Failed. | Invalid Sendmail token / username. <br>Credits expired.<br>Credits blocked.<br>Account blocked. |\n\
+| No error code | 5.2.1 Subject is Mandatory. | Subject field missing. |\n\
+| No error code | 5.2.0 Email size exceeded the policy. | Attachment size has exceeded the user policy. |\n";
+
+/// The files generated from `page` by `manifest`, or the diagnostics, rendered.
+fn generate(page: &str, manifest: &str) -> Result<Vec<catalog_gen::GeneratedFile>, String> {
+    let pages = pages_in_memory([("p.md", page)]);
+    let input =
+        Input { manifest_path: "c.toml", manifest_text: manifest, pages: &pages, command: "x" };
+    catalog_gen::generate(&input).map_err(|failure| failure.render(false))
+}
+
+/// Words in a code cell of integers say the row has none: the help offers the `skip-rows` line
+/// that leaves them out, and pasted, it generates the rest.
+#[test]
+fn words_for_no_code_are_offered_to_be_left_out() {
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\n\
+        url = \"https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html\"\n\
+        module = \"smtp\"\nenum = \"SmtpError\"\nkey-column = \"Error Code\"\n\
+        key-type = \"u16\"\nname-column = \"Error Message\"\nhelp-column = \"Reason\"\n";
+    let refused = generate(ZOHO, manifest).unwrap_err();
+    let line = "skip-rows = [\"No error code\"]";
+    assert_eq!(refused.matches(line).count(), 2, "{refused}");
+    let files = generate(ZOHO, &format!("{manifest}{line}\n")).unwrap();
+    let module = files.iter().find(|file| file.path == "smtp.rs").unwrap().text.to_string();
+    assert!(module.contains("MustIssueAStarttlsCommandFirst = 530,"), "{module}");
+    assert!(module.contains("AuthenticationFailed = 535,"), "{module}");
+    assert!(module.contains("the manifest leaves out the rows of `No error code`"), "{module}");
+}
 
 #[test]
 fn the_first_row_heads_a_table_whose_header_row_is_empty() {

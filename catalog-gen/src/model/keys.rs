@@ -328,7 +328,7 @@ pub fn parse_key(
         Some(_) => place.code_too_large(span, text, type_name, max),
         None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
         None => {
-            let skip = offers.offer(&cell.text);
+            let skip = offers.offer_integer(&cell.text);
             // A cell that is a code and a mark after it (a footnote's, `407 [^1]`), and no
             // range or formula, is offered the pattern that takes out the code.
             let pattern = match (&spec.key_pattern, &skip) {

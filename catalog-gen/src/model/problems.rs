@@ -236,7 +236,8 @@ fn skip_clause(skip: Option<&SkipOffer>) -> String {
     skip.map_or_else(String::new, |skip| {
         format!(
             "; or, where the row stands for no one code (a range, a list, a class such as \
-             `5xx`, a formula, a rule, a heading of the rows below it, an attribute block), {}",
+             `5xx`, a formula, words such as `N/A`, a rule, a heading of the rows below it, \
+             an attribute block), {}",
             leave_out(skip)
         )
     })

@@ -175,6 +175,17 @@ impl<'s> Offers<'s> {
         (stands_for_no_one_code(cell) || self.heading.contains(cell)).then(|| self.push(cell))
     }
 
+    /// [`Offers::offer`], for the key cell of a table of integer codes, which also says that
+    /// its row stands for no code where it is words without a digit (`No error code`, `N/A`,
+    /// `None`): in a table of text codes they would be a code, and a code mistyped keeps its
+    /// digits (`4O4`). Letters that could all be hex digits (`FF`, a code without its `0x`)
+    /// may be a code, and are offered nothing more.
+    pub fn offer_integer(&mut self, cell: &str) -> Option<SkipOffer> {
+        let words =
+            !cell.chars().any(char::is_numeric) && !cell.chars().all(|c| c.is_ascii_hexdigit());
+        if words { Some(self.push(cell)) } else { self.offer(cell) }
+    }
+
     /// Notes that the row whose key cell is `cell` stands for no code, whatever the cell says
     /// (a row of only a bold cell that heads the rows below it): a help of the row then
     /// offers to leave it out ([`Offers::offer`]).
@@ -386,6 +397,15 @@ mod tests {
         for no_code in ["{: #frame-types}", "----------", "—"] {
             assert!(Offers::new(&[]).offer(no_code).is_some(), "{no_code}");
         }
+        // Words without a digit say a row of integer codes has none; any other code may be one.
+        for words in ["No error code", "N/A", "None", "无", "Reserved"] {
+            assert!(Offers::new(&[]).offer(words).is_none(), "{words}");
+            assert!(Offers::new(&[]).offer_integer(words).is_some(), "{words}");
+        }
+        for one in ["4O4", "FF", "beef", "0x1G", "E1", ""] {
+            assert!(Offers::new(&[]).offer_integer(one).is_none(), "{one}");
+        }
+        assert!(Offers::new(&[]).offer_integer("5xx").is_some());
     }
 
     #[test]
