@@ -52,6 +52,27 @@ fn words_for_no_code_are_offered_to_be_left_out() {
     assert!(module.contains("the manifest leaves out the rows of `No error code`"), "{module}");
 }
 
+/// A table whose every code is written with its enhanced status (`421, "4.3.0"`, as a page of
+/// SMTP errors converted from HTML has Gmail's): each reads as a list of codes, but leaving
+/// them all out would leave no row, so no help offers it; each says how to read them instead.
+#[test]
+fn no_help_offers_to_leave_out_every_row() {
+    let page = "|     |     |\n| --- | --- |\n| **Error Code** | **Meaning** |\n\
+        | 421, \"4.3.0\" | Temporary System Problem. Try again later |\n\
+        | 450, \"4.2.1\" | The user you are trying to contact is receiving mail too quickly |\n";
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/smtp\"\n\
+        module = \"smtp\"\nenum = \"Smtp\"\nkey-column = \"Error Code\"\nkey-type = \"u16\"\n\
+        name-column = \"Meaning\"\n";
+    let refused = generate(page, manifest).unwrap_err();
+    assert_eq!(refused.matches("set `key-type = \"str\"`").count(), 2, "{refused}");
+    assert!(!refused.contains("skip-rows"), "{refused}");
+    // With a row that reads, the others are offered as before.
+    let page = format!("{page}| 552 | Your message exceeded Google's message size limits |\n");
+    let refused = generate(&page, manifest).unwrap_err();
+    let line = r#"skip-rows = ["421, \"4.3.0\"", "450, \"4.2.1\""]"#;
+    assert_eq!(refused.matches(line).count(), 2, "{refused}");
+}
+
 #[test]
 fn the_first_row_heads_a_table_whose_header_row_is_empty() {
     let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\n\

@@ -366,6 +366,9 @@ fn table<'a>(
         let pattern = options.key_pattern.as_ref();
         let mut rows =
             keys::read(place, spec, (source, table), &columns, pattern, offers, problems);
+        if rows.is_empty() && !table.rows.is_empty() {
+            offers.found_no_code();
+        }
         retired::keep(place, spec, table, &columns, previous, &mut rows, problems);
         let retired_names = retired::names(&rows, &columns);
         let by_name = || {

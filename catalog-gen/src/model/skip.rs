@@ -132,6 +132,12 @@ pub struct Offers<'s> {
     /// line in every help would make the helps' text grow as the square of the rows (a
     /// registry's table of forty groups, each under a row that heads it).
     first_only: bool,
+    /// Whether this reading of the table found no row's code (every row failed stage 6).
+    found_no_code: bool,
+    /// Whether the helps offer no row to leave out: an earlier reading found no row's code,
+    /// so that leaving out the rows offered would leave none, and `key-type` or `key-pattern`
+    /// is the fix (a table whose every code is written `421, "4.3.0"`, each read as a list).
+    offer_none: bool,
     /// The `variants` pins stage 9's helps offer, whose one line is made as this one is.
     pub pins: PinOffers,
 }
@@ -156,8 +162,15 @@ impl<'s> Offers<'s> {
             heading: HashSet::new(),
             at_once: None,
             first_only: false,
+            found_no_code: false,
+            offer_none: false,
             pins: PinOffers::default(),
         }
+    }
+
+    /// These offers, with `kept` as the manifest's entries that name a row.
+    fn keeping(self, kept: Vec<&'s str>) -> Self {
+        Offers { kept, ..self }
     }
 
     /// Leaves `entry`, an entry of the manifest's that names no row, out of the lines offered.
@@ -171,6 +184,9 @@ impl<'s> Offers<'s> {
     /// attribute block; or where the row heads others ([`Offers::heading`]). A cell of one
     /// code mistyped (`4O4`) is offered none: leaving its row out would lose a code.
     pub fn offer(&mut self, cell: &str) -> Option<SkipOffer> {
+        if self.offer_none {
+            return None;
+        }
         // A row offered as a heading (then its code's error) is offered again.
         (stands_for_no_one_code(cell) || self.heading.contains(cell)).then(|| self.push(cell))
     }
@@ -181,6 +197,9 @@ impl<'s> Offers<'s> {
     /// digits (`4O4`). Letters that could all be hex digits (`FF`, a code without its `0x`)
     /// may be a code, and are offered nothing more.
     pub fn offer_integer(&mut self, cell: &str) -> Option<SkipOffer> {
+        if self.offer_none {
+            return None;
+        }
         let words =
             !cell.chars().any(char::is_numeric) && !cell.chars().all(|c| c.is_ascii_hexdigit());
         if words { Some(self.push(cell)) } else { self.offer(cell) }
@@ -218,10 +237,23 @@ impl<'s> Offers<'s> {
         }
     }
 
+    /// Notes that this reading of the table found no row's code: the rows it offered to leave
+    /// out are every row that could be read, and leaving them out would leave none.
+    pub fn found_no_code(&mut self) {
+        self.found_no_code = true;
+    }
+
     /// Where this reading offered more than one row, the offers for reading the table again,
     /// each help offering the line of them all (the first help alone, of more than
-    /// [`problems::MOST_IN_A_LINE`]).
+    /// [`problems::MOST_IN_A_LINE`]); where it found no row's code, the offers for reading it
+    /// again offering none.
     pub fn at_once(self) -> Option<Self> {
+        if self.offer_none {
+            return None;
+        }
+        if self.found_no_code && !self.offered.is_empty() {
+            return Some(Offers { offer_none: true, ..Offers::new(&[]) }.keeping(self.kept));
+        }
         let mut seen = HashSet::new();
         let offered: Vec<&str> =
             self.offered.iter().map(String::as_str).filter(|cell| seen.insert(*cell)).collect();
@@ -237,7 +269,8 @@ impl<'s> Offers<'s> {
         let heading = HashSet::new();
         let first_only = rows > problems::MOST_IN_A_LINE;
         let kept = self.kept.clone();
-        Some(Offers { kept, offered: Vec::new(), heading, at_once, first_only, pins })
+        let offers = Offers { heading, at_once, first_only, pins, ..Offers::new(&[]) };
+        Some(offers.keeping(kept))
     }
 }
 
