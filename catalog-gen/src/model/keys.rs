@@ -447,13 +447,28 @@ fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
 
 /// Where `text`, a key cell that is no code, is a short prefix of no digit or space and a
 /// decimal code right after it (`u100`, as Clarity contracts write their error codes, `ERR_1121`,
-/// `#42`), the code and the `key-pattern` that takes such codes out of every key cell.
+/// `#42`), the code and the `key-pattern` that takes such codes out of every key cell. A prefix
+/// that ends a hex number's start ([`starts_a_hex_number`]) has no decimal code after it.
 fn prefixed_code(text: &str) -> Option<(&str, &'static str)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let (prefix, code) = text.split_at(start);
     let short = (1..=16).contains(&prefix.chars().count());
-    let prefix_fits = short && !prefix.contains(|c: char| c.is_whitespace() || c.is_numeric());
+    let prefix_fits = short
+        && !prefix.contains(|c: char| c.is_whitespace() || c.is_numeric())
+        && !starts_a_hex_number(prefix);
     (prefix_fits && code.bytes().all(|b| b.is_ascii_digit())).then_some((code, r"(\d+)$"))
+}
+
+/// Whether `prefix`, the letters before a cell's digits, ends in a mark of a hex number and any
+/// of its letters (`&h` and `&hE` of BASIC's `&h20` and `&hE0`, as Roku's BrightScript
+/// reference writes its error codes, `$F` of `$F0`, `#FF` of `#FF00`): the digits are the rest
+/// of that number, and reading them as a decimal code would misread it (`&hE0` is 224, not 0).
+/// `#` alone is not one (`#42`).
+fn starts_a_hex_number(prefix: &str) -> bool {
+    let mark = prefix.trim_end_matches(|c: char| c.is_ascii_hexdigit());
+    let letters = mark.len() < prefix.len();
+    ["&h", "&H", "$", "\\x"].iter().any(|hex| mark.ends_with(hex))
+        || (letters && mark.ends_with('#'))
 }
 
 #[cfg(test)]
@@ -619,6 +634,10 @@ mod tests {
         }
         // Digits first, a space or a digit in the prefix, more after the digits: no prefix.
         for cell in ["100", "4O4", "N/A 404", "HTTP 404", "u1x", "²1", "1-2", "-", "x", ""] {
+            assert_eq!(prefixed_code(cell), None, "{cell}");
+        }
+        // The start of a hex number: its digits are no decimal code.
+        for cell in ["&h20", "&hE0", "&HE0", "$F0", "$10", "#FF00", "\\xE9"] {
             assert_eq!(prefixed_code(cell), None, "{cell}");
         }
     }
