@@ -546,3 +546,40 @@ fn removals_beside_the_manifests_retirements_get_one_line_that_keeps_every_row()
     // The manifest's retirement keeps its date and note.
     assert!(module.contains("since 2026-01-02; use \\\"Full\\\"\")]"), "{module}");
 }
+
+/// A catalog generated before rows of HTTP statuses were named by their reason phrase
+/// (`429 (TOO MANY REQUESTS)` made `_429TooManyRequests`, now `TooManyRequests`): the upgrade's
+/// regen is refused, and the pin its help gives keeps the old names.
+#[test]
+fn names_made_of_the_rest_of_a_key_cell_are_a_rename_that_a_pin_keeps() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    fs::write(
+        &manifest,
+        "output = \"../out\"\n\n[[table]]\npage = \"status.md\"\n\
+         url = \"https://example.com/status.html\"\nmodule = \"status\"\nenum = \"Status\"\n\
+         key-column = \"Code\"\nkey-type = \"u16\"\nkey-pattern = '^(\\d+)\\b'\n",
+    )
+    .unwrap();
+    let page = "# Statuses\n\n| Code | Meaning |\n|---|---|\n\
+                | 429 (TOO MANY REQUESTS) | Slow down. |\n| 404 (NOT FOUND) | Gone. |\n";
+    fs::write(docs.join("status.md"), page).unwrap();
+    written(&manifest);
+    let snapshot = sandbox.path().join("out/api.toml");
+    let api = fs::read_to_string(&snapshot).unwrap();
+    assert!(api.contains("variant = \"TooManyRequests\"") && api.contains("\"NotFound\""), "{api}");
+
+    // The snapshot as the catalog-gen before had written it.
+    let before = api.replace("\"TooManyRequests\"", "\"_429TooManyRequests\"");
+    fs::write(&snapshot, before.replace("\"NotFound\"", "\"_404NotFound\"")).unwrap();
+    let pin = r#"variants = { "429" = "_429TooManyRequests", "404" = "_404NotFound" }"#;
+    let rendered = refused(&manifest, &CHECK);
+    assert!(rendered.contains("`Status::_429TooManyRequests` would become"), "{rendered}");
+    assert_eq!(rendered.matches(pin).count(), 2, "{rendered}");
+    add_to_manifest(&manifest, pin);
+    written(&manifest);
+    let api = fs::read_to_string(&snapshot).unwrap();
+    assert!(api.contains("variant = \"_429TooManyRequests\""), "{api}");
+}

@@ -89,11 +89,21 @@ pub fn assign<'a>(
     let mut distinct: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut texts: Vec<&str> = Vec::new();
+    // Where names are made of the rest of a key cell, each row's rest, made first (most
+    // tables' names are their name cells, borrowed as they are).
+    let rests: Vec<Cow<'_, str>> = match names_by_rest(spec, columns) {
+        true => rows.iter().map(|keyed| naming_text(spec, keyed, columns)).collect(),
+        false => Vec::new(),
+    };
     // Each row with the index of its name cell's text in `texts`, found once.
     let rows_texts: Vec<(&KeyedRow<'_>, usize)> = rows
         .iter()
-        .map(|keyed| {
-            let text = cell_text(keyed, columns);
+        .enumerate()
+        .map(|(index, keyed)| {
+            let text = match rests.get(index) {
+                Some(rest) => rest,
+                None => cell_text(keyed, columns),
+            };
             let index = *distinct.entry(text).or_insert_with(|| {
                 texts.push(text);
                 texts.len() - 1
@@ -407,6 +417,47 @@ pub(super) fn cell_text<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k s
     &keyed.row.cells()[columns.name].text
 }
 
+/// The text `keyed`'s variant name is made of: its name cell's, but where that is its key cell
+/// and `key-pattern` took an integer code out of it as a word of its own (`429 (TOO MANY
+/// REQUESTS)` and `Not Found (404)`, as tables of HTTP statuses write them), the rest of the
+/// cell: the code is the variant's `code()` already, and a name led by its digits
+/// (`_429TooManyRequests`) is not one a Rust user would write. A code glued to its neighbours
+/// (`u100`, `ERR_1121`, `4O4`), or a rest without a letter, leaves the whole cell.
+pub(super) fn naming_text<'k>(
+    spec: &TableSpec,
+    keyed: &'k KeyedRow<'_>,
+    columns: &Columns,
+) -> Cow<'k, str> {
+    let text = cell_text(keyed, columns);
+    if !names_by_rest(spec, columns) {
+        return Cow::Borrowed(text);
+    }
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = text.match_indices(keyed.key_text.as_str()).find(|&(start, code)| {
+        let end = start + code.len();
+        !glued(text[..start].chars().next_back()) && !glued(text[end..].chars().next())
+    });
+    match word {
+        Some((start, code)) => {
+            let rest = format!("{} {}", &text[..start], &text[start + code.len()..]);
+            if rest.chars().any(char::is_alphabetic) {
+                Cow::Owned(rest)
+            } else {
+                Cow::Borrowed(text)
+            }
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Whether a table's names may be made of the rest of its key cells ([`naming_text`]): its
+/// codes integers that `key-pattern` takes out of them, and no `name-column` of its own.
+fn names_by_rest(spec: &TableSpec, columns: &Columns) -> bool {
+    spec.key_pattern.is_some()
+        && columns.name == columns.key
+        && spec.key_type.get_ref().is_integer()
+}
+
 /// A row's name before suffixes, by where it comes from.
 enum Unsuffixed<'n> {
     /// The name made of the row's name cell: the made name of its text's index.
@@ -648,6 +699,51 @@ mod tests {
         } else {
             Err(problems.into_iter().map(|problem| problem.message).collect())
         }
+    }
+
+    /// Where `key-pattern` takes an integer code out of the key cell that names the rows, the
+    /// rest of the cell names each, where the code is a word of its own and the rest has a
+    /// letter; a text code, a name column of its own or a code glued to the rest keep the cell.
+    #[test]
+    fn a_code_taken_out_of_the_cell_that_names_the_row_is_left_out_of_its_name() {
+        let names = |cells: &[(&str, &str)], options: &str| {
+            let mut page = "| c | n |\n|---|---|\n".to_owned();
+            for (code, _) in cells {
+                page.push_str(&format!("| {code} | x |\n"));
+            }
+            let page = markdown::parse(&page);
+            let mut rows = keyed_rows(&page.tables[0]);
+            for (row, (_, key_text)) in rows.iter_mut().zip(cells) {
+                row.key_text = (*key_text).to_owned();
+            }
+            let spec = spec(&format!("key-column = \"c\"\n{options}"));
+            let columns = Columns { key: 0, name: 0, list: Vec::new(), help: None };
+            let name = |keyed| naming::variant_name(&naming_text(&spec, keyed, &columns), None);
+            rows.iter().map(name).collect::<Vec<_>>()
+        };
+        let cells = [
+            ("429 (TOO MANY REQUESTS)", "429"),
+            ("Not Found (404)", "404"),
+            ("0x1F Reserved", "0x1F"),
+            ("u100", "100"),
+            ("ERR_1121", "1121"),
+            ("404", "404"),
+            ("404 404", "404"),
+        ];
+        let pattern = "key-type = \"u16\"\nkey-pattern = '(\\d+)'";
+        assert_eq!(
+            names(&cells, pattern),
+            ["TooManyRequests", "NotFound", "Reserved", "U100", "Err1121", "_404", "_404404"]
+        );
+        let whole: Vec<String> =
+            cells.iter().map(|(cell, _)| naming::variant_name(cell, None)).collect();
+        assert_eq!(whole[..3], ["_429TooManyRequests", "NotFound404", "_0x1FReserved"]);
+        assert_eq!(names(&cells, "key-type = \"u16\""), whole, "no pattern");
+        assert_eq!(
+            names(&cells, "key-type = \"str\"\nkey-pattern = '(\\d+)'"),
+            whole,
+            "text codes"
+        );
     }
 
     const DISKS: &str = "| c | n |\n|---|---|\n| 1010 | Input Error |\n| 1050 | Disk Full |\n\

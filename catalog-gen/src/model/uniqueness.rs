@@ -231,7 +231,7 @@ fn check_identifiable(
         let suffix = spec.strip_suffix.as_ref().map(|suffix| suffix.get_ref().as_str());
         let variant = match pin_of(keyed) {
             Some(pinned) => pinned.to_owned(),
-            None => naming::variant_name(&name.text, suffix),
+            None => naming::variant_name(&names::naming_text(spec, keyed, columns), suffix),
         };
         let retired_alike = rows.iter().find_map(|other| {
             let retiring = other.retiring.as_ref()?;

@@ -129,13 +129,13 @@ fn a_row_of_a_range_of_codes_left_out() {
 
 #[test]
 fn reason_phrases_in_parentheses_and_a_class_of_statuses_left_out() {
-    assert_eq!(HttpResponse::from_code(429), Some(HttpResponse::_429TooManyRequests));
-    assert_eq!(HttpResponse::_429TooManyRequests.code(), 429);
-    assert_eq!(HttpResponse::_429TooManyRequests.name(), "429 (TOO MANY REQUESTS)");
-    assert_eq!(HttpResponse::_404NotFound as u16, 404, "the codes are the discriminants");
+    assert_eq!(HttpResponse::from_code(429), Some(HttpResponse::TooManyRequests));
+    assert_eq!(HttpResponse::TooManyRequests.code(), 429);
+    assert_eq!(HttpResponse::TooManyRequests.name(), "429 (TOO MANY REQUESTS)");
+    assert_eq!(HttpResponse::NotFound as u16, 404, "the codes are the discriminants");
     assert_eq!(HttpResponse::ALL.len(), 11, "the `5xx` row is no variant");
     assert_eq!(HttpResponse::from_code(500), None);
-    assert!(HttpResponse::_401Unauthorized.meaning().starts_with("The Authorization header"));
+    assert!(HttpResponse::Unauthorized.meaning().starts_with("The Authorization header"));
 }
 
 #[test]
