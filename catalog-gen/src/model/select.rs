@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Tag, TagEnd};
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
-use crate::markdown::{Heading, Page, Table, before_attribute_block};
+use crate::markdown::{Heading, Page, Table, before_attribute_block, plain_text};
 use crate::model::columns;
 use crate::model::problems::{Offer, Place};
 use crate::model::{normalize, same_text};
@@ -192,19 +192,31 @@ fn describe_tables_read(page: &Page<'_>) -> String {
     }
     // At most a screenful: a page of thousands of tables had each one's line counted from the
     // page's start, and listed.
-    let described: Vec<String> = page
-        .tables
-        .iter()
-        .take(TABLES_DESCRIBED)
+    let listed = || page.tables.iter().take(TABLES_DESCRIBED);
+    // Tables under one heading (or none) are told apart by the paragraph above each where
+    // they have no caption, as AWS's pages introduce each table of a section (`Data
+    // exceptions:`).
+    let mut under: BTreeMap<Option<&str>, usize> = BTreeMap::new();
+    for table in listed() {
+        *under.entry(table.heading.as_ref().map(|h| h.text.as_str())).or_default() += 1;
+    }
+    let described: Vec<String> = listed()
         .enumerate()
         .map(|(index, table)| {
             let (line, _) = line_column(page.source, table.span.start);
             let mut text = format!("table {index} on line {line}");
-            if let Some(heading) = &table.heading {
-                text.push_str(&format!(" under the heading `{}`", heading.text));
+            let heading = table.heading.as_ref().map(|heading| heading.text.as_str());
+            if let Some(heading) = heading {
+                text.push_str(&format!(" under the heading `{heading}`"));
             }
-            if let Some(caption) = &table.caption {
-                text.push_str(&format!(" with the caption `{}`", caption.text));
+            match &table.caption {
+                Some(caption) => text.push_str(&format!(" with the caption `{}`", caption.text)),
+                None if under[&heading] > 1 => {
+                    if let Some(paragraph) = paragraph_above(page, table) {
+                        text.push_str(&format!(" after `{paragraph}`"));
+                    }
+                }
+                None => {}
             }
             text
         })
@@ -215,6 +227,26 @@ fn describe_tables_read(page: &Page<'_>) -> String {
     };
     format!("the page's tables: {}{more}", described.join("; "))
 }
+
+/// The paragraph right above `table` on `page`, as plain text, its first line and no more than
+/// [`PARAGRAPH_SHOWN`] characters of it.
+fn paragraph_above(page: &Page<'_>, table: &Table<'_>) -> Option<String> {
+    let end = table.events.start.checked_sub(1)?;
+    if !matches!(page.events[end].0, Event::End(TagEnd::Paragraph)) {
+        return None;
+    }
+    let is_start = |(event, _): &(Event<'_>, _)| matches!(event, Event::Start(Tag::Paragraph));
+    let start = page.events[..end].iter().rposition(is_start)?;
+    let text = plain_text(&page.events[start + 1..end]);
+    let line = text.lines().next()?;
+    Some(match line.char_indices().nth(PARAGRAPH_SHOWN) {
+        Some((cut, _)) => format!("{}…", line[..cut].trim_end()),
+        None => line.to_owned(),
+    })
+}
+
+/// How many characters of a paragraph above a table a note shows.
+const PARAGRAPH_SHOWN: usize = 60;
 
 /// How many of a page's tables a note lists.
 const TABLES_DESCRIBED: usize = 20;
@@ -254,6 +286,29 @@ mod tests {
         let page = "| a |\n|---|\n| 1 |\n\n".repeat(TABLES_DESCRIBED + 3);
         let described = describe_tables(&markdown::parse(&page));
         assert!(described.ends_with("table 19 on line 77; and 3 more"), "{described}");
+    }
+
+    /// Tables under one heading are listed with the paragraph above each, as Amazon Redshift's
+    /// page of RSQL error codes introduces its three; a table whose heading is its own, or
+    /// with a caption, is not.
+    #[test]
+    fn tables_under_one_heading_are_listed_with_the_paragraph_above_each() {
+        let long = "Success messages, warnings, and exceptions, which the tool returns with \
+                    the codes below";
+        let page = format!(
+            "# RSQL error codes\n\n{long}:\n\n| a |\n|---|\n| 1 |\n\n\
+             Data exceptions:\n\n| a |\n|---|\n| 2 |\n\n**Listed**\n\n| a |\n|---|\n| 3 |\n\n\
+             ## Other\n\nAlone:\n\n| a |\n|---|\n| 4 |\n"
+        );
+        let described = describe_tables(&markdown::parse(&page));
+        assert_eq!(
+            described,
+            "the page's tables: table 0 on line 5 under the heading `RSQL error codes` after \
+             `Success messages, warnings, and exceptions, which the tool r…`; table 1 on line \
+             11 under the heading `RSQL error codes` after `Data exceptions:`; table 2 on line \
+             17 under the heading `RSQL error codes` with the caption `Listed`; table 3 on line \
+             25 under the heading `Other`"
+        );
     }
 
     #[test]
