@@ -139,9 +139,19 @@ fn a_skipped_row_that_is_no_row_is_reported_with_the_closest_cell() {
         .errors();
 }
 
+/// Each help names the narrowest type that holds every code of the table, not only its own
+/// (`u64` for `5000000000`, where `70000` alone would fit in `u32`: Microsoft Power Pages'
+/// summarization API writes codes such as `90041001`); a code that no integer type holds is
+/// offered text.
 #[test]
 fn a_code_out_of_range_names_the_type() {
-    Docs::seeds().mediaconvert("|  1030  |", "|  70000  |").errors();
+    let errors = Docs::seeds()
+        .mediaconvert("|  1030  |", "|  70000  |")
+        .mediaconvert("|  1040  |", "|  5000000000  |")
+        .mediaconvert("|  1050  |", "|  18446744073709551616  |")
+        .errors();
+    assert_eq!(errors.matches("set `key-type = \"u64\"`").count(), 2, "{errors}");
+    assert!(errors.contains("set `key-type = \"str\"`"), "{errors}");
 }
 
 /// A row needs a code (lookups find it by its code), not a name: an empty name cell is a name

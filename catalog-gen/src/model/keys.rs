@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal, negative_digits};
-use crate::manifest::{PinnedNames, TableSpec};
+use crate::manifest::{KeyType, PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run};
 use crate::model::columns::{self, Columns};
 use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place};
@@ -56,6 +56,7 @@ pub fn read<'a>(
     let key_column = KeyColumn::of(table, columns);
     let mut first_lines_one_word = None;
     let integer = spec.key_type.get_ref().is_integer();
+    let mut fitting = FittingType::new(&table.rows, columns.key, pattern);
     for (index, row) in table.rows.iter().enumerate() {
         // A missing cell is empty, as GFM renders it (and `check_width` warns, but of a row
         // that heads others, which has no more to say). A row needs a code; an empty name cell
@@ -74,8 +75,8 @@ pub fn read<'a>(
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
-        let Some(key) = parse_key(place, spec, key_cell, &key_text, key_column, offers, problems)
-        else {
+        let reading = (key_column, &mut *offers, &mut fitting);
+        let Some(key) = parse_key(place, spec, key_cell, &key_text, reading, problems) else {
             continue;
         };
         if let Key::Str(code) = &key
@@ -226,10 +227,9 @@ fn key_text(
     let (Some(pattern), Some(spec_pattern)) = (pattern, &spec.key_pattern) else {
         return Some(text.to_owned());
     };
-    let found = pattern.captures(text).and_then(|captures| captures.get(1).or(captures.get(0)));
-    match found {
-        Some(code) if !code.as_str().is_empty() => Some(code.as_str().to_owned()),
-        _ => {
+    match found_code(pattern, text) {
+        Some(code) => Some(code.to_owned()),
+        None => {
             let skip = offers.offer(text);
             problems.push(place.no_code_found(
                 cell.span.clone(),
@@ -239,6 +239,60 @@ fn key_text(
             ));
             None
         }
+    }
+}
+
+/// What `pattern`, the manifest's `key-pattern`, finds in a key cell's `text`: its first
+/// group, or without one the whole match; `None` where that is nothing.
+fn found_code<'t>(pattern: &Regex, text: &'t str) -> Option<&'t str> {
+    let captures = pattern.captures(text)?;
+    let code = captures.get(1).or(captures.get(0))?.as_str();
+    (!code.is_empty()).then_some(code)
+}
+
+/// The narrowest integer `key-type` that holds every code of a table, for the help of a code
+/// that does not fit the manifest's: found once a table, at the first such code, from the
+/// key cells of all its rows (`90041001`, `90041003` in a table of `u16` codes: `u32`).
+pub struct FittingType<'t> {
+    rows: &'t [Row<'t>],
+    key: usize,
+    pattern: Option<&'t Regex>,
+    /// The smallest and largest of the codes that read as numbers, once found.
+    extremes: Option<Option<(IntValue, IntValue)>>,
+}
+
+impl<'t> FittingType<'t> {
+    /// For the codes of `rows`, in their column `key`, as `pattern` finds them.
+    pub fn new(rows: &'t [Row<'t>], key: usize, pattern: Option<&'t Regex>) -> Self {
+        FittingType { rows, key, pattern, extremes: None }
+    }
+
+    /// The narrowest type that holds every code of the table and `code`, of the signedness of
+    /// `key_type` where no code is negative; `None` where none of them holds them all (a code
+    /// past `u64::MAX`).
+    fn of(&mut self, key_type: KeyType, code: IntValue) -> Option<KeyType> {
+        let (rows, key, pattern) = (self.rows, self.key, self.pattern);
+        let extremes = *self.extremes.get_or_insert_with(|| {
+            let cells = rows.iter().map(|row| &*row.cells()[key].text);
+            let codes = cells.filter_map(|text| match pattern {
+                Some(pattern) => found_code(pattern, text),
+                None => Some(text),
+            });
+            let values = codes.filter_map(int_value);
+            values.fold(None, |extremes, value| match extremes {
+                None => Some((value, value)),
+                Some((min, max)) => Some((min.min(value), max.max(value))),
+            })
+        });
+        let (min, max) = extremes.map_or((code, code), |(min, max)| (min.min(code), max.max(code)));
+        let signed = !key_type.is_unsigned() || min < IntValue::from(0u64);
+        let widths: [KeyType; 4] = match signed {
+            false => [KeyType::U8, KeyType::U16, KeyType::U32, KeyType::U64],
+            true => [KeyType::I8, KeyType::I16, KeyType::I32, KeyType::I64],
+        };
+        widths
+            .into_iter()
+            .find(|width| width.range().is_some_and(|(low, high)| low <= min && max <= high))
     }
 }
 
@@ -308,8 +362,7 @@ pub fn parse_key(
     spec: &TableSpec,
     cell: &Cell,
     text: &str,
-    key_column: KeyColumn<'_>,
-    offers: &mut Offers<'_>,
+    (key_column, offers, fitting): (KeyColumn<'_>, &mut Offers<'_>, &mut FittingType<'_>),
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
     let key_type = *spec.key_type.get_ref();
@@ -322,11 +375,16 @@ pub fn parse_key(
         // and `-0`, which an unsigned type's `FromStr` would not read back.
         _ if below_zero && key_type.is_unsigned() => place.code_negative(span, text, type_name),
         Some(value) if (min..=max).contains(&value) => return Some(Key::Int(value)),
-        Some(IntValue::Negative(_)) | None if below_zero => {
-            place.code_too_small(span, text, type_name, min)
+        Some(value @ IntValue::Negative(_)) if below_zero => {
+            let fits = fitting.of(key_type, value);
+            place.code_too_small(span, text, type_name, min, fits)
         }
-        Some(_) => place.code_too_large(span, text, type_name, max),
-        None if is_decimal(text) => place.code_too_large(span, text, type_name, max),
+        None if below_zero => place.code_too_small(span, text, type_name, min, None),
+        Some(value) => {
+            let fits = fitting.of(key_type, value);
+            place.code_too_large(span, text, type_name, max, fits)
+        }
+        None if is_decimal(text) => place.code_too_large(span, text, type_name, max, None),
         None => {
             let skip = offers.offer_integer(&cell.text);
             // A cell that is a code and a mark after it (a footnote's, `407 [^1]`), and no

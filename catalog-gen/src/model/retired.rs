@@ -89,8 +89,10 @@ pub fn keep<'a>(
         let key_cell = &row.cells()[columns.key];
         let offers = &mut Offers::new(&spec.skip_rows);
         let key_column = keys::KeyColumn::of(table, columns);
-        let code =
-            keys::parse_key(place, spec, key_cell, &variant.code, key_column, offers, problems);
+        // A retired row's code is told the type that holds it alone: the page's rows have theirs.
+        let fitting = &mut keys::FittingType::new(&[], columns.key, None);
+        let reading = (key_column, offers, fitting);
+        let code = keys::parse_key(place, spec, key_cell, &variant.code, reading, problems);
         let Some(code) = code else {
             continue;
         };

@@ -7,6 +7,7 @@ use super::{PinLine, Place, leave_out, quoted_list, skip_clause};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::{IntValue, int_value};
+use crate::manifest::KeyType;
 use crate::model::skip::SkipOffer;
 use crate::rustdoc::one_line;
 use crate::scan;
@@ -167,32 +168,32 @@ impl Place<'_> {
         .with_help(help)
     }
 
-    /// An integer code larger than its type.
+    /// An integer code larger than its type; `fits` is the narrowest type that holds every
+    /// code of the table ([`crate::model::keys::FittingType`]).
     pub fn code_too_large(
         &self,
         span: Range<usize>,
         text: &str,
         type_name: &str,
         max: IntValue,
+        fits: Option<KeyType>,
     ) -> Diagnostic {
         self.in_page(span, format!("code `{text}` does not fit in `{type_name}`"), "too large")
-            .with_help(format!(
-                "the largest `{type_name}` is {max}; set a wider `key-type` in the manifest"
-            ))
+            .with_help(format!("the largest `{type_name}` is {max}; {}", wider_type(fits)))
     }
 
-    /// An integer code below its signed type's smallest.
+    /// An integer code below its signed type's smallest; `fits` as for
+    /// [`code_too_large`](Self::code_too_large).
     pub fn code_too_small(
         &self,
         span: Range<usize>,
         text: &str,
         type_name: &str,
         min: IntValue,
+        fits: Option<KeyType>,
     ) -> Diagnostic {
         self.in_page(span, format!("code `{text}` does not fit in `{type_name}`"), "too small")
-            .with_help(format!(
-                "the smallest `{type_name}` is {min}; set a wider `key-type` in the manifest"
-            ))
+            .with_help(format!("the smallest `{type_name}` is {min}; {}", wider_type(fits)))
     }
 
     /// A negative integer code, where the key type is unsigned.
@@ -394,4 +395,19 @@ fn hidden_note(code: &str, hidden: char) -> String {
 /// shows it.
 fn visible(code: &str) -> String {
     code.chars().filter(|&c| !scan::is_hidden_letter(c)).collect()
+}
+
+/// What a help says to do where a code does not fit the manifest's `key-type`: set `fits`,
+/// the narrowest type that holds every code of the table, or where no integer type does (a
+/// code past `u64::MAX`), read the codes as text.
+fn wider_type(fits: Option<KeyType>) -> String {
+    match fits {
+        Some(fits) => format!(
+            "set `key-type = \"{}\"` in the manifest, which holds every code of the table",
+            fits.rust_name()
+        ),
+        None => "no integer `key-type` holds it: set `key-type = \"str\"` in the manifest to \
+                 read the codes as text"
+            .to_owned(),
+    }
 }
