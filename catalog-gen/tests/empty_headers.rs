@@ -71,6 +71,11 @@ fn no_help_offers_to_leave_out_every_row() {
     let refused = generate(&page, manifest).unwrap_err();
     let line = r#"skip-rows = ["421, \"4.3.0\"", "450, \"4.2.1\""]"#;
     assert_eq!(refused.matches(line).count(), 2, "{refused}");
+    // A table of one row of no code, a registry's range of reserved codes left alone in it,
+    // is offered it: the table is then empty, as the page has it.
+    let page = "| Error Code | Meaning |\n| --- | --- |\n| 1000 - 1999 | Reserved |\n";
+    let refused = generate(page, manifest).unwrap_err();
+    assert!(refused.contains(r#"`skip-rows = ["1000 - 1999"]`"#), "{refused}");
 }
 
 #[test]
