@@ -846,6 +846,31 @@ pub fn is_one_bold_run(markdown: &str) -> bool {
     }
 }
 
+/// The codes a cell's Markdown lists, each in a code span, where it is a list of two or more and
+/// nothing else: `` `warming_up`, `warming_up_daily` ``, as pages write the codes that share a
+/// row (also with `/` or `or` between them). `None` for any other cell.
+pub fn listed_code_spans(markdown: &str) -> Option<Vec<String>> {
+    let is_separator = |gap: &str| matches!(gap.trim(), "," | "/" | "or" | ", or");
+    let mut codes = Vec::new();
+    let mut gap = String::new();
+    for event in Parser::new_ext(markdown, PARSER_OPTIONS) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Text(text) => gap.push_str(&text),
+            Event::Code(code) => {
+                let between = !codes.is_empty();
+                if (between && !is_separator(&gap)) || (!between && !gap.trim().is_empty()) {
+                    return None;
+                }
+                gap.clear();
+                codes.push(code.into_string());
+            }
+            _ => return None,
+        }
+    }
+    (codes.len() > 1 && gap.trim().is_empty()).then_some(codes)
+}
+
 /// The target of the one link that is all of `cell` (`[20003](errors/20003.md)`, as pages
 /// link each code to a page of its own, or `[20003][1]` with the page's definition of `1`),
 /// as the page writes it; `None` for any other cell.
@@ -1085,6 +1110,22 @@ mod tests {
         }
         for paragraph in ["*Codes*", "**Codes** and more", "See **Codes**", "[**Codes**](x.md)"] {
             assert_eq!(caption(paragraph), None, "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn a_cell_that_lists_code_spans_and_nothing_else_lists_codes() {
+        let listed = |markdown: &str| listed_code_spans(markdown);
+        assert_eq!(listed("`a`, `b_c`"), Some(vec!["a".to_owned(), "b_c".to_owned()]));
+        assert_eq!(
+            listed(" `a` / `b` or ``c`d`` "),
+            Some(vec!["a".into(), "b".into(), "c`d".into()])
+        );
+        assert_eq!(listed("`a`, or `b`").map(|codes| codes.len()), Some(2));
+        for other in
+            ["`a`", "`a` `b`", "`a`, `b` for now", "see `a`, `b`", "`a`, **b**", "a, b", ""]
+        {
+            assert_eq!(listed(other), None, "{other}");
         }
     }
 

@@ -339,6 +339,40 @@ fn the_pattern_offered_for_a_code_cell_of_two_lines_pasted_finds_the_first() {
     assert!(!help.contains("key-pattern = ") && help.contains("a row upstream"), "{help}");
 }
 
+/// A text code cell that lists several codes, each in a code span (`` `warming_up`,
+/// `warming_up_daily` ``, as pages list the codes that share a meaning), is one code, which
+/// no lookup of either finds: a warning per cell, whose `key-pattern`, pasted, takes each
+/// cell's first code. Where another row's code has a space, which the pattern would cut
+/// short, none is offered; a code span with text around it is no list.
+#[test]
+fn the_pattern_offered_for_a_code_cell_that_lists_codes_pasted_finds_the_first() {
+    let page = "| Code | Name |\n|---|---|\n| `warming_up`, `warming_up_daily` | Cold |\n\
+                | `quote_stale` / `account_stale` | Stale |\n| `candle_gap` or `gap` | Gap |\n\
+                | `unresolved` | Busy |\n";
+    let (found, _) = generate(HEAD, page);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    assert_eq!(messages, ["the code cell lists 2 codes, which read as one"; 3], "{found:#?}");
+    assert!(found[0].notes[0].contains("`warming_up, warming_up_daily`"), "{found:#?}");
+    let help = found[0].help.as_deref().unwrap();
+    let snippet = |start: &str| {
+        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
+        help[at..at + help[at..].find('`').unwrap()].to_owned()
+    };
+    let lines = format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "));
+    assert_eq!(lines, "key-pattern = '^([^\\s,/]+)'\naccessors = { \"Code\" = \"code_cell\" }\n");
+    let module = clean_module(&format!("{HEAD}{lines}"), page);
+    for (code, name) in [("warming_up", "Cold"), ("quote_stale", "Stale"), ("candle_gap", "Gap")] {
+        assert!(module.contains(&format!("(\"{code}\", E::{name})")), "{module}");
+    }
+
+    for other in ["| `see_below` for now | Later |\n", "| Not Found | Gone |\n"] {
+        let (found, _) = generate(HEAD, &format!("{page}{other}"));
+        assert_eq!(found.len(), 3, "{found:#?}");
+        let help = found[0].help.as_deref().unwrap();
+        assert!(!help.contains("key-pattern = ") && help.contains("a row upstream"), "{help}");
+    }
+}
+
 /// Rows that share a code in a table named by its codes (no `name-column`) are the same row
 /// twice: the help offers a column whose cells tell them apart as the names (SQL Server's
 /// error 233, two rows of one code), which pasted names each row.

@@ -10,9 +10,9 @@ use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, int_value, is_decimal, negative_digits};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
-use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run};
+use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
 use crate::model::columns::{self, Columns};
-use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place};
+use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place, SeveralCodes};
 use crate::model::skip::Offers;
 use crate::model::{Key, same_text};
 use crate::scan;
@@ -55,6 +55,7 @@ pub fn read<'a>(
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
     let mut first_lines_one_word = None;
+    let mut first_listed_one_word = None;
     let integer = spec.key_type.get_ref().is_integer();
     let mut fitting = FittingType::new(&table.rows, columns.key, pattern);
     for (index, row) in table.rows.iter().enumerate() {
@@ -92,7 +93,22 @@ pub fn read<'a>(
             });
             let offer = (one_word && spec.key_pattern.is_none())
                 .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
-            problems.push(place.code_of_several_lines(key_cell.span.clone(), code, offer));
+            let several = SeveralCodes::Lines(code.lines().count());
+            problems.push(place.several_codes_in_cell(key_cell.span.clone(), code, several, offer));
+        } else if let Key::Str(code) = &key
+            && spec.key_pattern.is_none()
+            && code.contains([',', '/', ' '])
+            && let Some(listed) = listed_code_spans(&source[key_cell.markdown.clone()])
+        {
+            let one_word = *first_listed_one_word.get_or_insert_with(|| {
+                table
+                    .rows
+                    .iter()
+                    .all(|row| first_listed_is_one_word(source, &row.cells()[columns.key]))
+            });
+            let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
+            let several = SeveralCodes::Listed(listed.len());
+            problems.push(place.several_codes_in_cell(key_cell.span.clone(), code, several, offer));
         }
         if let Key::Str(code) = &key
             && let Some(hidden) = scan::hidden_letter(code)
@@ -448,6 +464,26 @@ fn pattern_offer<'t>(
     });
     let method = if served { "name".to_owned() } else { method };
     PatternOffer { code, pattern, method, pin }
+}
+
+/// The `key-pattern` that takes a cell's first listed code out of its plain text
+/// (`warming_up, warming_up_daily`): up to the first space, comma or slash.
+const FIRST_LISTED: &str = r"^([^\s,/]+)";
+
+/// Whether [`FIRST_LISTED`] takes out of `cell`, a key cell, its whole code, or where it lists
+/// codes ([`listed_code_spans`]) its first: what the pattern offered for a listing cell would
+/// do to every row.
+fn first_listed_is_one_word(source: &str, cell: &Cell) -> bool {
+    let one_word = |code: &str| {
+        !code.is_empty() && !code.contains(|c: char| c.is_whitespace() || c == ',' || c == '/')
+    };
+    if !cell.text.contains([',', '/', ' ']) {
+        return one_word(&cell.text);
+    }
+    match listed_code_spans(&source[cell.markdown.clone()]) {
+        Some(listed) => one_word(&listed[0]),
+        None => false,
+    }
 }
 
 /// The first line of a text code, trimmed: of `InvalidTemplateDeployment<br>InvalidTemplate`

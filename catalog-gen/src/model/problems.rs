@@ -21,7 +21,7 @@ mod select;
 mod skip;
 mod uniqueness;
 
-pub use keys::{NotANumber, PatternOffer};
+pub use keys::{NotANumber, PatternOffer, SeveralCodes};
 pub use select::Offer;
 
 /// The rustc lints that regen warns of itself, at the name in the manifest or the docs that

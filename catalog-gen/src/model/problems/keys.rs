@@ -139,16 +139,17 @@ impl Place<'_> {
         ))
     }
 
-    /// A text code of several lines, which read as as many codes (a cell of two codes, one a
-    /// line: `InvalidTemplateDeployment<br>InvalidTemplate`). `offer` is the `key-pattern`
-    /// that takes each cell's first code, where it would lose no code of another row.
-    pub fn code_of_several_lines(
+    /// A text code cell of several codes, which read as one (`several`: a code a line,
+    /// `InvalidTemplateDeployment<br>InvalidTemplate`, or listed in code spans,
+    /// `` `warming_up`, `warming_up_daily` ``). `offer` is the `key-pattern` that takes each
+    /// cell's first code, where it would lose no code of another row.
+    pub fn several_codes_in_cell(
         &self,
         span: Range<usize>,
         text: &str,
+        several: SeveralCodes,
         offer: Option<PatternOffer<'_>>,
     ) -> Diagnostic {
-        let lines = text.lines().count();
         let help = match offer {
             Some(offer) => format!(
                 "to find the row by its first code, `{}`, {}; or give each code a row upstream",
@@ -159,13 +160,24 @@ impl Place<'_> {
                      every key cell"
                 .to_owned(),
         };
-        self.warning_in_page(
-            span,
-            format!("the code cell has {lines} lines, which read as {lines} codes"),
-            "one code a line?",
-        )
-        .with_note("lookups find the row by the whole cell, its lines as one code, and by none of them alone")
-        .with_help(help)
+        let (message, label, note) = match several {
+            SeveralCodes::Lines(lines) => (
+                format!("the code cell has {lines} lines, which read as {lines} codes"),
+                "one code a line?",
+                "lookups find the row by the whole cell, its lines as one code, and by none of \
+                 them alone"
+                    .to_owned(),
+            ),
+            SeveralCodes::Listed(codes) => (
+                format!("the code cell lists {codes} codes, which read as one"),
+                "a list of codes?",
+                format!(
+                    "lookups find the row by the whole cell, `{text}`, and by none of its codes \
+                     alone"
+                ),
+            ),
+        };
+        self.warning_in_page(span, message, label).with_note(note).with_help(help)
     }
 
     /// An integer code larger than its type; `fits` is the narrowest type that holds every
@@ -311,6 +323,15 @@ pub struct NotANumber<'t> {
     /// Where the cell starts with a code and a mark after it, the `key-pattern` that would
     /// take it out.
     pub pattern: Option<PatternOffer<'t>>,
+}
+
+/// How a text code cell holds several codes ([`Place::several_codes_in_cell`]).
+#[derive(Clone, Copy, Debug)]
+pub enum SeveralCodes {
+    /// This many lines, a code a line.
+    Lines(usize),
+    /// This many code spans, listed with commas, slashes or `or`.
+    Listed(usize),
 }
 
 /// A `key-pattern` a help offers, for a key cell that is a code and more.
