@@ -96,3 +96,35 @@ fn the_first_row_heads_a_table_whose_header_row_is_empty() {
     assert!(module.contains("&[\"错误码（errcode）\", \"错误码描述（errmsg）\", \"解决方案\"]"));
     assert!(!module.contains("ErrcodeErrmsg"), "the header row is no variant");
 }
+
+/// Azure File Sync's troubleshooting page (MicrosoftDocs' azure-docs, here its zh-tw
+/// translation, CC BY 4.0) has a table of its per-item errors, and then gives each sync error a
+/// record of its own: a table of empty header whose rows are bold labels and their values.
+/// A record keeps its empty header (its first row is a field, `HRESULT`, not the names of its
+/// columns), so a `[[table]]` keyed by `HRESULT` finds the one table of errors.
+#[test]
+fn a_record_of_bold_labels_keeps_its_empty_header() {
+    let page = "#### 個別檔案/目錄同步錯誤的疑難排解\n\
+        **ItemResults 記錄 - 個別項目同步錯誤**  \n\
+        | HRESULT | HRESULT (十進位) | 錯誤字串 | 問題 | 補救 |\n\
+        |---------|-------------------|--------------|-------|-------------|\n\
+        | 0x7b | 123 | ERROR_INVALID_NAME | 檔案或目錄名稱無效。 | 請重新命名有問題的檔案或目錄。 |\n\
+        | 0x20 | 32 | ERROR_SHARING_VIOLATION | 檔案正在使用中，無法同步。 | 不需要任何動作。 |\n\n\
+        ### 常見同步錯誤\n\
+        <a id=\"-2147023673\"></a>**同步工作階段已取消。**  \n\
+        | | |\n|-|-|\n\
+        | **HRESULT** | 0x800704c7 |\n\
+        | **HRESULT (十進位)** | -2147023673 | \n\
+        | **錯誤字串** | ERROR_CANCELLED |\n\
+        | **需要補救** | 否 |\n";
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\n\
+        url = \"https://learn.microsoft.com/zh-tw/azure/storage/file-sync/file-sync-troubleshoot\"\n\
+        module = \"file_sync\"\nenum = \"ItemError\"\nkey-column = \"HRESULT\"\nkey-type = \"u32\"\n";
+    let files = generate(page, manifest).unwrap();
+    let module = files.iter().find(|file| file.path == "file_sync.rs").unwrap().text.to_string();
+    assert!(
+        module.contains("    _0x7b = 123,\n") && module.contains("    _0x20 = 32,\n"),
+        "{module}"
+    );
+    assert!(module.contains("//! A table not generated here: see"), "{module}");
+}

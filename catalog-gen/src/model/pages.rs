@@ -45,7 +45,7 @@ pub fn parse<'a>(
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
                 let mut page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
-                page.tables.iter_mut().for_each(head_by_first_row);
+                page.tables.iter_mut().for_each(|table| head_by_first_row(text, table));
                 parsed.insert(key, ParsedPage { path: path.clone(), page, text: Arc::clone(text) });
             }
             Some(PageText { text: Err(reason), .. }) => {
@@ -68,12 +68,37 @@ pub fn parse<'a>(
 /// GitHub shows that row as the table's first; readers take it as the header, and no manifest
 /// could name the columns otherwise (two columns without a header cannot be told apart). A
 /// table of one column keeps its empty header: its first row may as well be its first code.
-fn head_by_first_row(table: &mut Table<'_>) {
+/// So does a record, a table of fields whose every label is bold in its first column (Azure
+/// File Sync's troubleshooting page gives each error one: `| **HRESULT** | 0x800704c7 |`): its
+/// first row is its first field, not the names of its columns.
+fn head_by_first_row(source: &str, table: &mut Table<'_>) {
     let empty = |cells: &[Cell<'_>]| cells.iter().all(|cell| cell.text.is_empty());
     let first_has_text = table.rows.first().is_some_and(|row| !empty(row.cells()));
-    if table.header.len() >= 2 && empty(&table.header) && first_has_text {
+    if table.header.len() >= 2
+        && empty(&table.header)
+        && first_has_text
+        && !is_record(source, table)
+    {
         table.header = table.rows.remove(0).into_cells();
     }
+}
+
+/// Whether `table` is a record: two rows or more whose first cells are labels, each one bold
+/// run (`**HRESULT**`), with rows whose first cell is empty between records, and a first row
+/// whose other cells are not all bold too (a header written in bold, `| **Error Code** |
+/// **Meaning** |`, is a header).
+fn is_record(source: &str, table: &Table<'_>) -> bool {
+    let bold = |cell: &Cell<'_>| markdown::is_one_bold_run(&source[cell.markdown.clone()]);
+    let labelled =
+        table.rows.iter().map(|row| &row.cells()[0]).filter(|cell| !cell.text.is_empty());
+    let (mut labels, mut all_bold) = (0, true);
+    for cell in labelled {
+        labels += 1;
+        all_bold &= bold(cell);
+    }
+    let header_in_bold =
+        table.rows[0].cells().iter().all(|cell| cell.text.is_empty() || bold(cell));
+    labels >= 2 && all_bold && !header_in_bold
 }
 
 #[cfg(test)]
@@ -107,7 +132,7 @@ mod tests {
         let read = |source: &str| {
             let mut page = markdown::parse(source);
             let table = &mut page.tables[0];
-            head_by_first_row(table);
+            head_by_first_row(source, table);
             (texts(&table.header), table.rows.iter().map(|row| texts(row.cells())).collect())
         };
         let headed: (Vec<String>, Vec<Vec<String>>) =
@@ -116,9 +141,13 @@ mod tests {
             headed,
             (vec!["错误码".into(), "说明".into()], vec![vec!["-1".into(), "系统繁忙".into()]])
         );
+        // A header written in bold, as Zoho ZeptoMail's page has it, over rows of bold codes.
+        let bold = "| | |\n|-|-|\n| **Code** | **Meaning** |\n| **530** | Must issue STARTTLS. |\n\
+                    | **535** | Authentication Failed. |\n";
+        assert_eq!(read(bold).0, ["Code", "Meaning"]);
         let source = "|  |  |\n| --- | --- |\n| Code | |\n";
         let mut page = markdown::parse(source);
-        head_by_first_row(&mut page.tables[0]);
+        head_by_first_row(source, &mut page.tables[0]);
         let header = &page.tables[0].header;
         assert_eq!(&source[header[0].span.clone()], "Code");
         assert!(page.tables[0].rows.is_empty());
@@ -127,8 +156,12 @@ mod tests {
             "| |\n|---|\n| 1 |\n| 2 |\n",
             "| Code | |\n|---|---|\n| 1 | a |\n| 2 | b |\n",
             "| | |\n|---|---|\n| | |\n| 1 | a |\n",
+            // A record: bold labels, one a row, or two records with an empty row between.
+            "| | |\n|-|-|\n| **HRESULT** | 0x800704c7 |\n| **錯誤字串** | ERROR_CANCELLED |\n",
+            "| | |\n|-|-|\n| **HRESULT** | 0x8e5e0211 |\n| | |\n| **HRESULT** | 0x80c8031a |\n",
         ] {
-            assert_eq!(read(source).1.len(), 2, "{source}");
+            let rows = source.lines().count() - 2;
+            assert_eq!(read(source).1.len(), rows, "{source}");
         }
     }
 }
