@@ -311,6 +311,15 @@ fn the_line_that_leaves_out_rows_without_a_code_pasted_keeps_rows_without_a_name
     assert!(module.contains(left_out), "{module}");
 }
 
+/// The `key-pattern` line and the `accessors` line that `help` offers, a line each, to paste.
+fn pattern_and_pin(help: &str) -> String {
+    let snippet = |start: &str| {
+        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
+        help[at..at + help[at..].find('`').unwrap()].to_owned()
+    };
+    format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "))
+}
+
 /// A text code cell of two codes, one a line (`InvalidTemplateDeployment <br> InvalidTemplate`,
 /// on Azure's page of deployment errors), is one code with a line break in it, which no lookup
 /// finds: a warning whose `key-pattern`, pasted, takes each cell's first code. Where a code of
@@ -323,12 +332,8 @@ fn the_pattern_offered_for_a_code_cell_of_two_lines_pasted_finds_the_first() {
     let [warning] = &found[..] else { panic!("{found:#?}") };
     assert_eq!(warning.message, "the code cell has 2 lines, which read as 2 codes");
     let help = warning.help.as_deref().unwrap();
-    let snippet = |start: &str| {
-        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
-        help[at..at + help[at..].find('`').unwrap()].to_owned()
-    };
     // `Code` would make the method every catalog has: the pin that names it otherwise too.
-    let lines = format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "));
+    let lines = pattern_and_pin(help);
     assert_eq!(lines, "key-pattern = '^(\\S+)'\naccessors = { \"Code\" = \"code_cell\" }\n");
     let module = clean_module(&format!("{HEAD}{lines}"), page);
     assert!(module.contains(r#"("InvalidTemplateDeployment", E::Bad)"#), "{module}");
@@ -354,11 +359,7 @@ fn the_pattern_offered_for_a_code_cell_that_lists_codes_pasted_finds_the_first()
     assert_eq!(messages, ["the code cell lists 2 codes, which read as one"; 3], "{found:#?}");
     assert!(found[0].notes[0].contains("`warming_up, warming_up_daily`"), "{found:#?}");
     let help = found[0].help.as_deref().unwrap();
-    let snippet = |start: &str| {
-        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
-        help[at..at + help[at..].find('`').unwrap()].to_owned()
-    };
-    let lines = format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "));
+    let lines = pattern_and_pin(help);
     assert_eq!(lines, "key-pattern = '^([^\\s,/]+)'\naccessors = { \"Code\" = \"code_cell\" }\n");
     let module = clean_module(&format!("{HEAD}{lines}"), page);
     for (code, name) in [("warming_up", "Cold"), ("quote_stale", "Stale"), ("candle_gap", "Gap")] {
@@ -466,15 +467,9 @@ fn the_key_pattern_offered_for_a_code_with_a_mark_pasted_reads_every_code() {
     assert!(module.is_none());
     let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
     assert_eq!(helps.len(), 2, "{found:#?}");
-    let snippet = |help: &str, start: &str| {
-        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
-        help[at..at + help[at..].find('`').unwrap()].to_owned()
-    };
-    let lines =
-        |help| format!("{}\n{}\n", snippet(help, "key-pattern = "), snippet(help, "accessors = "));
     // Each row's help offers the same lines: pasting one help's is enough.
-    let pasted = lines(helps[0]);
-    assert_eq!(pasted, lines(helps[1]));
+    let pasted = pattern_and_pin(helps[0]);
+    assert_eq!(pasted, pattern_and_pin(helps[1]));
     assert_eq!(pasted, "key-pattern = '^(\\d+)\\b'\naccessors = { \"Code\" = \"code_cell\" }\n");
     let module = clean_module(&format!("{manifest}{pasted}"), page);
     for variant in ["NotAcceptable = 406,", "ProxyAuth = 407,", "Timeout = 408,"] {
