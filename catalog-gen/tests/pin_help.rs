@@ -374,6 +374,39 @@ fn the_pattern_offered_for_a_code_cell_that_lists_codes_pasted_finds_the_first()
     }
 }
 
+/// A text code with a mark after it (a footnote's `E_BAR[^2]` or `E_FOO<sup>1</sup>`, `E_BAZ*`,
+/// `E_QUX¹`, as tables mark the codes a note below them is about) is the code and its mark,
+/// which no lookup of the code finds: a warning per cell, whose `key-pattern`, pasted, reads
+/// every code without its mark. A mark within a code (`List[int]`) is none; where another
+/// row's code has a space, which the pattern would cut short, none is offered.
+#[test]
+fn the_pattern_offered_for_a_code_with_a_mark_pasted_reads_it_without() {
+    let page = "| Code | Name |\n|---|---|\n| E_FOO<sup>1</sup> | Foo |\n| E_BAR[^2] | Bar |\n\
+                | E_BAZ\\* | Baz |\n| E_QUX¹ | Qux |\n| E_OK | Ok |\n\n[^2]: Since version 2.\n";
+    let (found, _) = generate(HEAD, page);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    let marked = ["E_FOO<sup>1</sup>", "E_BAR[^2]", "E_BAZ*", "E_QUX¹"];
+    let expected = marked
+        .map(|code| format!("the code `{code}` has a mark after it, which is part of the code"));
+    assert_eq!(messages, expected, "{found:#?}");
+    assert!(found[0].notes[0].contains("`from_code(\"E_FOO\")` finds no row"), "{found:#?}");
+    let lines = pattern_and_pin(found[0].help.as_deref().unwrap());
+    let module = clean_module(&format!("{HEAD}{lines}"), page);
+    for (code, name) in [("E_FOO", "Foo"), ("E_BAR", "Bar"), ("E_BAZ", "Baz"), ("E_QUX", "Qux")] {
+        assert!(module.contains(&format!("(\"{code}\", E::{name})")), "{module}");
+    }
+
+    let within = "| Code | Name |\n|---|---|\n| List[int] | Typed |\n| a*b | Product |\n";
+    assert!(generate(HEAD, within).0.is_empty());
+    let spaced = page.replace("| E_OK | Ok |\n", "| E_OK | Ok |\n| Not Found | Gone |\n");
+    let (found, _) = generate(HEAD, &spaced);
+    let help = found[0].help.as_deref().unwrap();
+    assert!(
+        !help.contains("key-pattern = ") && help.contains("remove the mark upstream"),
+        "{help}"
+    );
+}
+
 /// Rows that share a code in a table named by its codes (no `name-column`) are the same row
 /// twice: the help offers a column whose cells tell them apart as the names (SQL Server's
 /// error 233, two rows of one code), which pasted names each row.

@@ -56,6 +56,7 @@ pub fn read<'a>(
     let key_column = KeyColumn::of(table, columns);
     let mut first_lines_one_word = None;
     let mut first_listed_one_word = None;
+    let mut every_mark_taken = None;
     let integer = spec.key_type.get_ref().is_integer();
     let mut fitting = FittingType::new(&table.rows, columns.key, pattern);
     for (index, row) in table.rows.iter().enumerate() {
@@ -109,6 +110,22 @@ pub fn read<'a>(
             let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
             let several = SeveralCodes::Listed(listed.len());
             problems.push(place.several_codes_in_cell(key_cell.span.clone(), code, several, offer));
+        } else if let Key::Str(code) = &key
+            && spec.key_pattern.is_none()
+            && let Some(bare) = before_a_mark(code)
+        {
+            // Whether the pattern takes every key cell's code, marked or not: read once a
+            // table, where any code has a mark.
+            let every = *every_mark_taken.get_or_insert_with(|| {
+                let cells = table.rows.iter().map(|row| &*row.cells()[columns.key].text);
+                cells.map(|text| (text, before_a_mark(text).unwrap_or(text))).all(|(text, code)| {
+                    !code.is_empty()
+                        && text.find(|c: char| c.is_whitespace() || starts_a_mark(c))
+                            == (code.len() < text.len()).then_some(code.len())
+                })
+            });
+            let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MARK));
+            problems.push(place.code_with_a_mark(key_cell.span.clone(), code, bare, offer));
         }
         if let Key::Str(code) = &key
             && let Some(hidden) = scan::hidden_letter(code)
@@ -486,6 +503,36 @@ fn first_listed_is_one_word(source: &str, cell: &Cell) -> bool {
     }
 }
 
+/// The `key-pattern` that takes a text code out of its cell, up to a space or the first
+/// character of a mark after it ([`before_a_mark`]).
+const BEFORE_A_MARK: &str = r"^([^\s<\[*†‡§¹²³⁰-⁹]+)";
+
+/// Whether `c` starts a mark written after a code: a footnote's (`[^2]`, `<sup>1</sup>`, `¹`)
+/// or an asterisk, a dagger or a section sign (`*`, `†`, `‡`, `§`), as [`leading_code`] reads
+/// them after an integer code.
+fn starts_a_mark(c: char) -> bool {
+    matches!(c, '<' | '[' | '*' | '†' | '‡' | '§' | '¹' | '²' | '³' | '⁰'..='⁹')
+}
+
+/// Where `code`, a text code, is one word and a mark after it, the word: a footnote's
+/// reference (`E_BAR[^2]`), a superscript (`E_FOO<sup>1</sup>`, `E_QUX¹`) or marks such as
+/// `*` (`E_BAZ*`) and nothing else after it. A code with such a character within it
+/// (`a*b`, `List[int]`) has none.
+fn before_a_mark(code: &str) -> Option<&str> {
+    let at = code.find(starts_a_mark).filter(|&at| at > 0)?;
+    let (bare, mark) = code.split_at(at);
+    let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹');
+    let inside = |open: &str, close: &str, not: &[char]| {
+        let inner = mark.strip_prefix(open).and_then(|rest| rest.strip_suffix(close));
+        inner.is_some_and(|inner| !inner.is_empty() && !inner.contains(not))
+    };
+    let is_mark = mark.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§'))
+        || mark.chars().all(superscript)
+        || inside("[^", "]", &['[', ']'])
+        || inside("<sup>", "</sup>", &['<']);
+    (is_mark && !bare.contains(char::is_whitespace)).then_some(bare)
+}
+
 /// The first line of a text code, trimmed: of `InvalidTemplateDeployment<br>InvalidTemplate`
 /// (a row of two codes, one a line), the first code, which `key-pattern = '^(\S+)'` would take
 /// where every key cell's first line is one word (a pattern that cut codes of several words
@@ -510,9 +557,7 @@ fn leading_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     let is_digit = |c: char| if hex.is_some() { c.is_ascii_hexdigit() } else { c.is_ascii_digit() };
     let end = digits.find(|c: char| !is_digit(c)).filter(|&end| end > 0)?;
     let mark = digits[end..].chars().next()?;
-    let marks = ['<', '[', '(', '*', '†', '‡', '§'];
-    let is_superscript = matches!(mark, '¹' | '²' | '³' | '⁰'..='⁹');
-    (mark.is_whitespace() || marks.contains(&mark) || is_superscript)
+    (mark.is_whitespace() || mark == '(' || starts_a_mark(mark))
         .then(|| (&text[..text.len() - digits.len() + end], pattern))
 }
 

@@ -286,6 +286,35 @@ impl Place<'_> {
         .with_help("remove the character that does not show from the page upstream")
     }
 
+    /// A text code with a mark after it (`E_FOO<sup>1</sup>`, a footnote's `E_BAR[^2]`,
+    /// `E_BAZ*`, `E_QUX¹`), which is part of the code: a lookup of `bare`, the code as a
+    /// program has it, finds no row. `offer` takes the code out of every key cell, where it
+    /// would cut no other row's short.
+    pub fn code_with_a_mark(
+        &self,
+        span: Range<usize>,
+        code: &str,
+        bare: &str,
+        offer: Option<PatternOffer<'_>>,
+    ) -> Diagnostic {
+        let help = match offer {
+            Some(offer) => format!("to read the code without its mark, {}", offer.takes_out()),
+            None => "remove the mark upstream, or set `key-pattern` to take the code out of \
+                     every key cell"
+                .to_owned(),
+        };
+        self.warning_in_page(
+            span,
+            format!("the code `{code}` has a mark after it, which is part of the code"),
+            "a code and a mark?",
+        )
+        .with_note(format!(
+            "`from_code(\"{}\")` finds no row, and `code()` returns `{code}`",
+            bare.escape_debug()
+        ))
+        .with_help(help)
+    }
+
     /// A table whose every code of text (`count` of them, the first `code`) is in one kind of
     /// quotes, which are part of each code, so that a lookup of the code as a program has it
     /// finds no row; `offer` takes the codes out of them.
