@@ -871,6 +871,52 @@ pub fn listed_code_spans(markdown: &str) -> Option<Vec<String>> {
     (codes.len() > 1 && gap.trim().is_empty()).then_some(codes)
 }
 
+/// A header row over a delimiter row of another number of cells (`| Code | Message |` over
+/// `| -- | -- | -- |`, as Tencent Cloud's page of COS Select's error codes has it), which
+/// GitHub shows as a paragraph's text, not a table, as pulldown-cmark reads it: where the
+/// delimiter row starts, and both numbers of cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnequalHeader {
+    /// Where the delimiter row starts.
+    pub delimiter_row: usize,
+    /// The header row's cells.
+    pub header_cells: usize,
+    /// The delimiter row's cells.
+    pub delimiter_cells: usize,
+}
+
+/// The header rows of `page`'s paragraphs over a delimiter row of another number of cells
+/// ([`UnequalHeader`]), in order: what a diagnostic about a table not found points at.
+pub fn unequal_headers(page: &Page<'_>) -> Vec<UnequalHeader> {
+    let bytes = page.source.as_bytes();
+    let paragraphs = page.events.iter().filter_map(|(event, range)| match event {
+        Event::Start(Tag::Paragraph) => Some(range.clone()),
+        _ => None,
+    });
+    let mut found = Vec::new();
+    for paragraph in paragraphs {
+        let mut header: Option<&[u8]> = None;
+        let mut start = lines::line_start(bytes, paragraph.start);
+        while start < paragraph.end {
+            let row = lines::past_marks(lines::line_at(bytes, start));
+            let delimiter = row.contains(&b'|').then(|| loose_delimiters::gfm_delimiter_cells(row));
+            if let (Some(header), Some(Some(delimiter_cells))) = (header, delimiter) {
+                let header_cells = loose_delimiters::gfm_row_cells(header);
+                if header.contains(&b'|') && header_cells != delimiter_cells {
+                    found.push(UnequalHeader {
+                        delimiter_row: start,
+                        header_cells,
+                        delimiter_cells,
+                    });
+                }
+            }
+            header = Some(row);
+            start = lines::line_end(bytes, start) + 1;
+        }
+    }
+    found
+}
+
 /// The target of the one link that is all of `cell` (`[20003](errors/20003.md)`, as pages
 /// link each code to a page of its own, or `[20003][1]` with the page's definition of `1`),
 /// as the page writes it; `None` for any other cell.

@@ -79,36 +79,84 @@ fn byte_to_rewrite(page: &str, start: usize) -> Option<Range<usize>> {
 }
 
 /// Whether GFM reads `row` (a line past its containers' marks, without its line end) as a
-/// delimiter row: `[|]? marker ([|] marker)* [|]?`, each marker `:?-+:?` with spaces or tabs
-/// around it (cmark-gfm's `scan_table_start`).
+/// delimiter row ([`gfm_delimiter_cells`]).
 fn is_delimiter_row_on_github(row: &[u8]) -> bool {
+    gfm_delimiter_cells(row).is_some()
+}
+
+/// Where GFM reads `row` (a line past its containers' marks, without its line end) as a
+/// delimiter row, `[|]? marker ([|] marker)* [|]?`, each marker `:?-+:?` with spaces or tabs
+/// around it (cmark-gfm's `scan_table_start`), its number of cells.
+pub(super) fn gfm_delimiter_cells(row: &[u8]) -> Option<usize> {
     let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | 0x0B | 0x0C);
     let skip_spaces =
         |rest: &[u8]| rest.iter().position(|byte| !is_space(byte)).unwrap_or(rest.len());
     let mut rest = row.strip_prefix(b"|").unwrap_or(row);
+    let mut cells = 0;
     loop {
         rest = &rest[skip_spaces(rest)..];
         rest = rest.strip_prefix(b":").unwrap_or(rest);
         let dashes = rest.iter().take_while(|byte| **byte == b'-').count();
         if dashes == 0 {
-            return false;
+            return None;
         }
+        cells += 1;
         rest = &rest[dashes..];
         rest = rest.strip_prefix(b":").unwrap_or(rest);
         rest = &rest[skip_spaces(rest)..];
         match rest {
-            [] => return true,
-            [b'|', after @ ..] if after.iter().all(is_space) => return true,
+            [] => return Some(cells),
+            [b'|', after @ ..] if after.iter().all(is_space) => return Some(cells),
             [b'|', after @ ..] => rest = after,
-            _ => return false,
+            _ => return None,
         }
     }
+}
+
+/// The cells of `row`, a table's row (a line past its containers' marks) as GFM splits it:
+/// at each pipe not escaped with a backslash, a pipe at either end opening or closing it.
+pub(super) fn gfm_row_cells(row: &[u8]) -> usize {
+    let row = row.trim_ascii();
+    let mut pipes = 0;
+    let mut escaped = false;
+    for &byte in row {
+        pipes += usize::from(byte == b'|' && !escaped);
+        escaped = byte == b'\\' && !escaped;
+    }
+    let open = usize::from(row.starts_with(b"|"));
+    let close = usize::from(row.len() > 1 && row.ends_with(b"|") && !row.ends_with(b"\\|"));
+    (pipes + 1).saturating_sub(open + close)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::{KeepNothing, Whole, parse};
     use super::*;
+
+    #[test]
+    fn rows_have_as_many_cells_as_github_splits_them_into() {
+        for (row, cells) in
+            [("| a | b |", 2), ("a | b", 2), ("| a \\| b |", 1), ("|a|", 1), ("| a ", 1)]
+        {
+            assert_eq!(gfm_row_cells(row.as_bytes()), cells, "{row}");
+        }
+        for (row, cells) in [("| -- | -- | -- | -- |", 4), ("---|:-:", 2), ("|-|", 1)] {
+            assert_eq!(gfm_delimiter_cells(row.as_bytes()), Some(cells), "{row}");
+        }
+        let unequal = |page: &str| -> Vec<(usize, usize)> {
+            let page = parse(page);
+            let found = super::super::unequal_headers(&page);
+            found.iter().map(|found| (found.header_cells, found.delimiter_cells)).collect()
+        };
+        assert_eq!(
+            unequal("Text.\n\n| a | b | c |\n| -- | -- | -- | -- |\n| 1 | 2 | 3 |\n"),
+            [(3, 4)]
+        );
+        assert_eq!(unequal("> | a | b |\n> |---|\n"), [(2, 1)]);
+        // A table, and lines in a code block, are no paragraph's.
+        assert!(unequal("| a | b |\n|---|---|\n| 1 | 2 |\n").is_empty());
+        assert!(unequal("```\n| a | b |\n|---|\n```\n").is_empty());
+    }
 
     #[test]
     fn delimiter_rows_are_told_as_github_tells_them() {

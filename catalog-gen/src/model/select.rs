@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
-use crate::markdown::{Heading, Page, Table, before_attribute_block, plain_text};
+use crate::markdown::{self, Heading, Page, Table, before_attribute_block, plain_text};
 use crate::model::columns;
 use crate::model::problems::{Offer, Place};
 use crate::model::{normalize, same_text};
@@ -148,7 +148,7 @@ fn holding<'p>(wanted: &str, found: impl Iterator<Item = &'p Option<Heading>>) -
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
 /// where lines look like a table that GitHub shows as text, which.
 pub fn describe_tables(page: &Page<'_>) -> String {
-    let tables = describe_tables_read(page);
+    let tables = describe_tables_read(page) + &describe_unequal_headers(page);
     match page.delimiter_rows_read_as_text.as_slice() {
         [] => tables,
         [first, rest @ ..] => {
@@ -167,6 +167,25 @@ pub fn describe_tables(page: &Page<'_>) -> String {
             )
         }
     }
+}
+
+/// For [`describe_tables`], where lines look like a table but for a header and a delimiter
+/// row of unequal cells, which: GitHub shows them as text.
+fn describe_unequal_headers(page: &Page<'_>) -> String {
+    let found = markdown::unequal_headers(page);
+    let Some(first) = found.first() else { return String::new() };
+    let (line, _) = line_column(page.source, first.delimiter_row);
+    let more = match found.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more)".to_owned(),
+        more => format!(" (and {more} more)"),
+    };
+    format!(
+        "; the delimiter row on line {line}{more} has {} cells under a header of {}, so GitHub \
+         shows the lines there as text, not a table (a table's header and delimiter rows have \
+         as many cells)",
+        first.delimiter_cells, first.header_cells
+    )
 }
 
 /// [`describe_tables`] of the tables read.
