@@ -98,7 +98,6 @@ pub fn read<'a>(
             problems.push(place.several_codes_in_cell(key_cell.span.clone(), code, several, offer));
         } else if let Key::Str(code) = &key
             && spec.key_pattern.is_none()
-            && code.contains([',', '/', ' '])
             && let Some(listed) = listed_code_spans(&source[key_cell.markdown.clone()])
         {
             let one_word = *first_listed_one_word.get_or_insert_with(|| {
@@ -518,7 +517,20 @@ fn starts_a_mark(c: char) -> bool {
 /// reference (`E_BAR[^2]`), a superscript (`E_FOO<sup>1</sup>`, `E_QUX¹`) or marks such as
 /// `*` (`E_BAZ*`) and nothing else after it. A code with such a character within it
 /// (`a*b`, `List[int]`) has none.
+#[inline]
 fn before_a_mark(code: &str) -> Option<&str> {
+    // Most codes end in no mark: told by their last byte (an ASCII one other than a mark's
+    // last; the marks not in ASCII end in a byte that is not), not searched.
+    let last = *code.as_bytes().last()?;
+    if last.is_ascii() && !matches!(last, b']' | b'>' | b'*') {
+        return None;
+    }
+    split_off_a_mark(code)
+}
+
+/// [`before_a_mark`] of a code whose last byte may end a mark.
+#[cold]
+fn split_off_a_mark(code: &str) -> Option<&str> {
     let at = code.find(starts_a_mark).filter(|&at| at > 0)?;
     let (bare, mark) = code.split_at(at);
     let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹');
