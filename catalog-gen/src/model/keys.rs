@@ -510,7 +510,12 @@ const BEFORE_A_MARK: &str = r"^([^\s<\[*†‡§¹²³⁰-⁹]+)";
 /// or an asterisk, a dagger or a section sign (`*`, `†`, `‡`, `§`), as [`leading_code`] reads
 /// them after an integer code.
 fn starts_a_mark(c: char) -> bool {
-    matches!(c, '<' | '[' | '*' | '†' | '‡' | '§' | '¹' | '²' | '³' | '⁰'..='⁹')
+    matches!(c, '<' | '[' | '*' | '†' | '‡' | '§') || is_superscript_digit(c)
+}
+
+/// Whether `c` is a superscript digit, as a footnote's mark is written without markup (`¹`).
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 
 /// Where `code`, a text code, is one word and a mark after it, the word: a footnote's
@@ -533,13 +538,12 @@ fn before_a_mark(code: &str) -> Option<&str> {
 fn split_off_a_mark(code: &str) -> Option<&str> {
     let at = code.find(starts_a_mark).filter(|&at| at > 0)?;
     let (bare, mark) = code.split_at(at);
-    let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹');
     let inside = |open: &str, close: &str, not: &[char]| {
         let inner = mark.strip_prefix(open).and_then(|rest| rest.strip_suffix(close));
         inner.is_some_and(|inner| !inner.is_empty() && !inner.contains(not))
     };
     let is_mark = mark.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§'))
-        || mark.chars().all(superscript)
+        || mark.chars().all(is_superscript_digit)
         || inside("[^", "]", &['[', ']'])
         || inside("<sup>", "</sup>", &['<']);
     (is_mark && !bare.contains(char::is_whitespace)).then_some(bare)
