@@ -154,11 +154,7 @@ pub fn describe_tables(page: &Page<'_>) -> String {
         [first, rest @ ..] => {
             let (line, _) = line_column(page.source, *first);
             let row = page.source[*first..].lines().next().unwrap_or_default().trim();
-            let more = match rest.len() {
-                0 => String::new(),
-                1 => " (and 1 more)".to_owned(),
-                more => format!(" (and {more} more)"),
-            };
+            let more = and_more(rest.len());
             format!(
                 "{tables}; `{row}` on line {line}{more} is no delimiter row on GitHub, so the \
                  lines there are text, not a table (a delimiter row's cells are each dashes, \
@@ -175,17 +171,22 @@ fn describe_unequal_headers(page: &Page<'_>) -> String {
     let found = markdown::unequal_headers(page);
     let Some(first) = found.first() else { return String::new() };
     let (line, _) = line_column(page.source, first.delimiter_row);
-    let more = match found.len() - 1 {
-        0 => String::new(),
-        1 => " (and 1 more)".to_owned(),
-        more => format!(" (and {more} more)"),
-    };
+    let more = and_more(found.len() - 1);
     format!(
         "; the delimiter row on line {line}{more} has {} cells under a header of {}, so GitHub \
          shows the lines there as text, not a table (a table's header and delimiter rows have \
          as many cells)",
         first.delimiter_cells, first.header_cells
     )
+}
+
+/// " (and 2 more)" after the first of lines the note names, where there are `more`.
+fn and_more(more: usize) -> String {
+    match more {
+        0 => String::new(),
+        1 => " (and 1 more)".to_owned(),
+        more => format!(" (and {more} more)"),
+    }
 }
 
 /// [`describe_tables`] of the tables read.
