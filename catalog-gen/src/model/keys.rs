@@ -54,9 +54,7 @@ pub fn read<'a>(
 ) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
-    let mut first_lines_one_word = None;
-    let mut first_listed_one_word = None;
-    let mut every_mark_taken = None;
+    let mut text_codes = TextCodes::new(source, table, columns.key, key_column);
     let integer = spec.key_type.get_ref().is_integer();
     let mut fitting = FittingType::new(&table.rows, columns.key, pattern);
     for (index, row) in table.rows.iter().enumerate() {
@@ -81,58 +79,17 @@ pub fn read<'a>(
         let Some(key) = parse_key(place, spec, key_cell, &key_text, reading, problems) else {
             continue;
         };
-        if let Key::Str(code) = &key
-            && code.contains('\n')
-        {
-            // Whether every key cell's first line is one word: read once a table, where any
-            // code has lines.
-            let one_word = *first_lines_one_word.get_or_insert_with(|| {
-                let cells = table.rows.iter().map(|row| &*row.cells()[columns.key].text);
-                cells
-                    .map(first_line)
-                    .all(|line| !line.is_empty() && !line.contains(char::is_whitespace))
-            });
-            let offer = (one_word && spec.key_pattern.is_none())
-                .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
-            let several = SeveralCodes::Lines(code.lines().count());
-            problems.push(place.several_codes_in_cell(key_cell.span.clone(), code, several, offer));
-        } else if let Key::Str(code) = &key
-            && spec.key_pattern.is_none()
-            && let Some(listed) = listed_code_spans(&source[key_cell.markdown.clone()])
-        {
-            let one_word = *first_listed_one_word.get_or_insert_with(|| {
-                table
-                    .rows
-                    .iter()
-                    .all(|row| first_listed_is_one_word(source, &row.cells()[columns.key]))
-            });
-            let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
-            let several = SeveralCodes::Listed(listed.len());
-            problems.push(place.several_codes_in_cell(key_cell.span.clone(), code, several, offer));
-        } else if let Key::Str(code) = &key
-            && spec.key_pattern.is_none()
-            && let Some(bare) = before_a_mark(code)
-        {
-            // Whether the pattern takes every key cell's code, marked or not: read once a
-            // table, where any code has a mark.
-            let every = *every_mark_taken.get_or_insert_with(|| {
-                let cells = table.rows.iter().map(|row| &*row.cells()[columns.key].text);
-                cells.map(|text| (text, before_a_mark(text).unwrap_or(text))).all(|(text, code)| {
-                    !code.is_empty()
-                        && text.find(|c: char| c.is_whitespace() || starts_a_mark(c))
-                            == (code.len() < text.len()).then_some(code.len())
-                })
-            });
-            let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MARK));
-            problems.push(place.code_with_a_mark(key_cell.span.clone(), code, bare, offer));
-        }
-        if let Key::Str(code) = &key
-            && let Some(hidden) = scan::hidden_letter(code)
-        {
-            problems.push(place.hidden_letter_in_code(key_cell.span.clone(), code, hidden));
+        if let Key::Str(code) = &key {
+            text_codes.check(place, spec, key_cell, code, problems);
         }
         let row = Cow::Borrowed(row);
         rows.push(KeyedRow { key, key_text, row, page_row: Some(index), retiring: None });
+    }
+    // Every row of several failing is a table read wrongly, whose rows the helps do not offer
+    // to leave out; one row failing is one row (a range left alone in its table, as a
+    // registry's reserved codes are), and rows the manifest retires stay in any case.
+    if rows.is_empty() && table.rows.len() > 1 && spec.retired.is_empty() {
+        offers.found_no_code();
     }
     if let Some((first, quotes)) = codes_in_quotes(spec, &rows) {
         let offer =
@@ -141,6 +98,91 @@ pub fn read<'a>(
         problems.push(place.codes_in_quotes(span, (&first.key_text, rows.len()), offer));
     }
     rows
+}
+
+/// The warnings of a text code that lookups of the code as a program has it would not find
+/// (stage 6, a row at a time): several codes in one cell, a code a line or listed in code
+/// spans, a mark after the code, a character that does not show. Where a help offers a
+/// `key-pattern`, whether it reads every row of the table is found once, at the first row that
+/// needs it.
+struct TextCodes<'t> {
+    source: &'t str,
+    table: &'t Table<'t>,
+    key: usize,
+    key_column: KeyColumn<'t>,
+    /// Whether every key cell's first line is one word (`^(\S+)` takes it).
+    first_lines_one_word: Option<bool>,
+    /// Whether [`FIRST_LISTED`] takes every key cell's code, or its first listed one.
+    first_listed_one_word: Option<bool>,
+    /// Whether [`BEFORE_A_MARK`] takes every key cell's code, marked or not.
+    every_mark_taken: Option<bool>,
+}
+
+impl<'t> TextCodes<'t> {
+    /// For the codes of `table`, on the page `source`, in its column `key`.
+    fn new(source: &'t str, table: &'t Table<'t>, key: usize, key_column: KeyColumn<'t>) -> Self {
+        TextCodes {
+            source,
+            table,
+            key,
+            key_column,
+            first_lines_one_word: None,
+            first_listed_one_word: None,
+            every_mark_taken: None,
+        }
+    }
+
+    /// Whether `holds` is true of every key cell of the table.
+    fn every_cell(&self, holds: impl Fn(&Cell<'_>) -> bool) -> bool {
+        self.table.rows.iter().all(|row| holds(&row.cells()[self.key]))
+    }
+
+    /// Warns of `code`, read from `key_cell`, where no lookup of the code as a program has it
+    /// would find its row.
+    fn check(
+        &mut self,
+        place: &Place<'_>,
+        spec: &TableSpec,
+        key_cell: &Cell<'_>,
+        code: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let (span, key_column, source) = (key_cell.span.clone(), self.key_column, self.source);
+        let patterned = spec.key_pattern.is_some();
+        if code.contains('\n') {
+            let one_word = match self.first_lines_one_word {
+                Some(one_word) => one_word,
+                None => self.every_cell(|cell| is_one_word(first_line(&cell.text))),
+            };
+            self.first_lines_one_word = Some(one_word);
+            let offer = (one_word && !patterned)
+                .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
+            let several = SeveralCodes::Lines(code.lines().count());
+            problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
+        } else if let Some(listed) =
+            listed_code_spans(&source[key_cell.markdown.clone()]).filter(|_| !patterned)
+        {
+            let one_word = match self.first_listed_one_word {
+                Some(one_word) => one_word,
+                None => self.every_cell(|cell| first_listed_is_one_word(source, cell)),
+            };
+            self.first_listed_one_word = Some(one_word);
+            let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
+            let several = SeveralCodes::Listed(listed.len());
+            problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
+        } else if let Some(bare) = before_a_mark(code).filter(|_| !patterned) {
+            let every = match self.every_mark_taken {
+                Some(every) => every,
+                None => self.every_cell(|cell| mark_taken(&cell.text)),
+            };
+            self.every_mark_taken = Some(every);
+            let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MARK));
+            problems.push(place.code_with_a_mark(span.clone(), code, bare, offer));
+        }
+        if let Some(hidden) = scan::hidden_letter(code) {
+            problems.push(place.hidden_letter_in_code(span, code, hidden));
+        }
+    }
 }
 
 /// Quotes that open and close a code, as pages write codes of text in them, with the
@@ -490,21 +532,30 @@ const FIRST_LISTED: &str = r"^([^\s,/]+)";
 /// codes ([`listed_code_spans`]) its first: what the pattern offered for a listing cell would
 /// do to every row.
 fn first_listed_is_one_word(source: &str, cell: &Cell) -> bool {
-    let one_word = |code: &str| {
-        !code.is_empty() && !code.contains(|c: char| c.is_whitespace() || c == ',' || c == '/')
-    };
-    if !cell.text.contains([',', '/', ' ']) {
-        return one_word(&cell.text);
-    }
+    let one_word = |code: &str| is_one_word(code) && !code.contains([',', '/']);
     match listed_code_spans(&source[cell.markdown.clone()]) {
         Some(listed) => one_word(&listed[0]),
-        None => false,
+        None => one_word(&cell.text),
     }
+}
+
+/// Whether `text` is one word: not empty, and no whitespace in it.
+fn is_one_word(text: &str) -> bool {
+    !text.is_empty() && !text.contains(char::is_whitespace)
 }
 
 /// The `key-pattern` that takes a text code out of its cell, up to a space or the first
 /// character of a mark after it ([`before_a_mark`]).
 const BEFORE_A_MARK: &str = r"^([^\s<\[*†‡§¹²³⁰-⁹]+)";
+
+/// Whether [`BEFORE_A_MARK`] takes out of `text`, a key cell, its whole code, or where a mark
+/// follows it ([`before_a_mark`]) the code before the mark: it stops at the first space or
+/// character that starts a mark, which must be where the code ends.
+fn mark_taken(text: &str) -> bool {
+    let code = before_a_mark(text).unwrap_or(text);
+    let stop = text.find(|c: char| c.is_whitespace() || starts_a_mark(c));
+    !code.is_empty() && stop == (code.len() < text.len()).then_some(code.len())
+}
 
 /// Whether `c` starts a mark written after a code: a footnote's (`[^2]`, `<sup>1</sup>`, `¹`)
 /// or an asterisk, a dagger or a section sign (`*`, `†`, `‡`, `§`), as [`leading_code`] reads

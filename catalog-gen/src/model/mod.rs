@@ -366,12 +366,6 @@ fn table<'a>(
         let pattern = options.key_pattern.as_ref();
         let mut rows =
             keys::read(place, spec, (source, table), &columns, pattern, offers, problems);
-        // Every row of several failing is a table read wrongly, whose rows the helps do not
-        // offer to leave out; one row failing is one row (a range left alone in its table, as
-        // a registry's reserved codes are), and rows the manifest retires stay in any case.
-        if rows.is_empty() && table.rows.len() > 1 && spec.retired.is_empty() {
-            offers.found_no_code();
-        }
         retired::keep(place, spec, table, &columns, previous, &mut rows, problems);
         let retired_names = retired::names(&rows, &columns);
         let by_name = || {
