@@ -303,7 +303,9 @@ impl Changelog {
                     of(&mut changes, &enum_name, new.enums.get(&enum_name)).moved_from =
                         Some(module);
                 }
-                Break::RemovedMethod { enum_name, old: method, .. } => {
+                // A method renamed is one removed, and the new one added (`compare`).
+                Break::RemovedMethod { enum_name, old: method, .. }
+                | Break::RenamedMethod { enum_name, old: method, .. } => {
                     of(&mut changes, &enum_name, old.enums.get(&enum_name))
                         .removed_accessors
                         .push(method);

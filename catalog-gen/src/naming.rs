@@ -62,7 +62,7 @@ impl<'t> VariantNames<'t> {
             push_pieces(run, |piece| {
                 camel.push_str(runs.entry(piece).or_insert_with(|| {
                     // Few pieces have an apostrophe (`Doesn't`): dropped, it joins the words.
-                    identifier_part(&piece.replace(is_apostrophe, ""))
+                    identifier_part(&plural_acronyms_as_words(&piece.replace(is_apostrophe, "")))
                 }));
             });
         });
@@ -178,13 +178,44 @@ fn push_pieces<'t>(run: &'t str, mut push: impl FnMut(&'t str)) {
     push(&run[start..]);
 }
 
+/// `text` with each piece (see [`push_pieces`]) that is a plural acronym, two or more ASCII
+/// capitals and an `s` (`URLs`, `IDs`, `PRBs`, `API's` without its apostrophe), written as one
+/// word (`Urls`). heck cuts such a piece before its last capital, as it cuts `HTTPServer`, and
+/// made `UrLs`, `IDs` and `PrBs` of them (`Affected IDs` → `affected_i_ds`), where acronyms are
+/// words (SPEC "Variant names": `HTTP` → `Http`). Borrowed where there is none, as in most text.
+fn plural_acronyms_as_words(text: &str) -> Cow<'_, str> {
+    let is_plural_acronym = |piece: &str| {
+        piece.strip_suffix('s').is_some_and(|capitals| {
+            capitals.len() >= 2 && capitals.bytes().all(|byte| byte.is_ascii_uppercase())
+        })
+    };
+    let mut plural_acronyms = Vec::new();
+    push_runs(text, |run| {
+        push_pieces(run, |piece| {
+            if is_plural_acronym(piece) {
+                // The piece's place in `text`, of which it is a slice.
+                plural_acronyms
+                    .push((piece.as_ptr() as usize - text.as_ptr() as usize, piece.len()));
+            }
+        });
+    });
+    if plural_acronyms.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut words = text.to_owned();
+    for (start, len) in plural_acronyms {
+        // Past its first capital; ASCII, so the piece's bytes are its characters.
+        words[start + 1..start + len].make_ascii_lowercase();
+    }
+    Cow::Owned(words)
+}
+
 /// A method name from a column header: snake_case, raw identifier syntax (`r#type`) for
 /// keywords where Rust allows it, `_` appended where it does not (`self_`).
 pub fn accessor_name(header: &str) -> String {
-    let snake: String = compatible(header)
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ'))
-        .collect::<String>()
+    let without_apostrophes: String =
+        compatible(header).chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ')).collect();
+    let snake: String = plural_acronyms_as_words(&without_apostrophes)
         .to_snake_case()
         .chars()
         .filter(|&c| is_identifier_char(c))
@@ -556,11 +587,12 @@ mod tests {
         }
     }
 
-    /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text.
+    /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text, its
+    /// plural acronyms written as words.
     fn converted_whole(text: &str, suffix: Option<&str>) -> String {
         let text = compatible(without_suffix(text, suffix));
         let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
-        let camel = kept.to_upper_camel_case();
+        let camel = plural_acronyms_as_words(&kept).to_upper_camel_case();
         make_identifier(camel.chars().filter(|&c| is_identifier_char(c)).collect())
     }
 
@@ -569,7 +601,7 @@ mod tests {
     /// length (`ß`, `İ`), digits that are not ASCII or not identifier characters (`²`),
     /// separators and apostrophes.
     fn name_cell() -> impl Strategy<Value = String> {
-        let chars = "aZqÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가";
+        let chars = "aZqDsÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가";
         let char = proptest::sample::select(chars.chars().collect::<Vec<_>>());
         proptest::collection::vec(char, 0..24).prop_map(|chars| chars.into_iter().collect())
     }
@@ -610,6 +642,15 @@ mod tests {
         assert_eq!(variant_name("AMI ¹ (Note)", None), "AmiNote");
         assert_eq!(variant_name("CO₂ ① Error２", None), "CoError2");
         assert_eq!(accessor_name("Nº"), "no");
+        // A plural acronym is a word, as its singular is (heck made `PrBs`, `IDs`, `i_ds`).
+        let plural = "Normal completion (all PRBs received): group DMs, SKUs, API's, userIDs";
+        assert_eq!(
+            variant_name(plural, None),
+            "NormalCompletionAllPrbsReceivedGroupDmsSkusApisUserIds"
+        );
+        assert_eq!(accessor_name("Affected IDs"), "affected_ids");
+        // Not a plural acronym: one capital, a word past the `s`, a digit, a lower-case start.
+        assert_eq!(variant_name("Is IDsx GBs2 xIDs", None), "IsIDsxGBs2XIds");
         assert_eq!(disambiguator("Aº-1"), "Ao1");
         // An accent typed as its own character is one with its letter; otherwise two rows
         // would make names that differ to the generator and are one to rustc (E0428).

@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::api::{CatalogApi, Differing, EnumApi, VariantApi};
 use crate::model::keys::code_id;
 use crate::model::{Origin, help_keys};
+use crate::naming;
 
 mod diagnostics;
 
@@ -73,6 +74,19 @@ pub enum Break {
         renamed_to: Option<String>,
         /// Every header the checked-in API does not have, in the table's order.
         new_headers: Vec<String>,
+    },
+    /// A column accessor would have another name, its column still in the table: the header
+    /// makes another method now (the naming rules of a newer catalog-gen: `Affected URLs` made
+    /// `affected_ur_ls`, now `affected_urls`), or the manifest no longer pins it.
+    RenamedMethod {
+        /// The enum.
+        enum_name: String,
+        /// The method in the checked-in API.
+        old: String,
+        /// The method it would become.
+        new: String,
+        /// The header of its column, which a pin keys the method by.
+        header: String,
     },
     /// The codes were the discriminants and would no longer be: `E::X as u16` would give
     /// another number.
@@ -310,6 +324,19 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
         return;
     }
     let (gone_headers, new_headers) = old_api.headers_apart(new_api);
+    if gone_headers.is_empty()
+        && new_headers.is_empty()
+        && let Some(renamed) = renamed_methods(&gone, old_api, new_api)
+    {
+        let renamed = renamed.into_iter().map(|(old, new, header)| Break::RenamedMethod {
+            enum_name: enum_name.to_owned(),
+            old: old.clone(),
+            new: new.clone(),
+            header: header.clone(),
+        });
+        found.extend(renamed);
+        return;
+    }
     let gone_headers: Vec<String> =
         gone_headers.into_iter().map(|index| old_api.columns[index].clone()).collect();
     let new_headers: Vec<String> =
@@ -325,6 +352,28 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
             new_headers: new_headers.clone(),
         });
     }
+}
+
+/// Where every header is kept, the methods `gone` paired in order with the methods of
+/// `new_api` that `old_api` does not have, each with the header that makes it by the naming
+/// rules: the columns of both sides are the same, so the methods of both are in the same
+/// columns' order. `None` where the counts differ or a new method is no header's (a pin
+/// changed, which the manifest shows the user).
+fn renamed_methods<'a>(
+    gone: &[&'a String],
+    old_api: &EnumApi,
+    new_api: &'a EnumApi,
+) -> Option<Vec<(&'a String, &'a String, &'a String)>> {
+    let added: Vec<&String> =
+        new_api.accessors.iter().filter(|method| !old_api.accessors.contains(method)).collect();
+    if added.len() != gone.len() {
+        return None;
+    }
+    let header_of = |method: &str| {
+        new_api.columns.iter().find(|header| naming::accessor_name(header) == method)
+    };
+    let renamed = gone.iter().zip(added).map(|(&old, new)| Some((old, new, header_of(new)?)));
+    renamed.collect()
 }
 
 /// One side's rows by their code (where codes are `integer`, by number) and name cell, made on
@@ -566,6 +615,33 @@ mod tests {
                 .unwrap()
                 .contains(r#"{ "<new header>" = "accepted_successful" }"#)
         );
+    }
+
+    /// Every header kept, a method that its header makes otherwise now is renamed, its pin
+    /// keyed by that header; where the header makes neither (a pin changed), the method is
+    /// gone as before.
+    #[test]
+    fn a_method_its_kept_header_makes_otherwise_is_renamed() {
+        let with_accessors = |accessors: &[&str]| {
+            let mut api = api(accessors, &[("A", "1", "A")]);
+            let table = api.enums.get_mut("E").unwrap();
+            table.columns = ["Code", "Affected URLs", "Fix"].map(String::from).to_vec();
+            api
+        };
+        let old = with_accessors(&["affected_ur_ls", "fix"]);
+        let found = breaks(&old, &with_accessors(&["affected_urls", "fix"]));
+        let renamed = Break::RenamedMethod {
+            enum_name: "E".into(),
+            old: "affected_ur_ls".into(),
+            new: "affected_urls".into(),
+            header: "Affected URLs".into(),
+        };
+        assert_eq!(found, [renamed]);
+        let help = diagnostics(&BTreeMap::new(), &found, None)[0].help.clone().unwrap();
+        assert!(help.contains(r#"`accessors = { "Affected URLs" = "affected_ur_ls" }`"#), "{help}");
+
+        let pinned = breaks(&old, &with_accessors(&["links", "fix"]));
+        assert!(matches!(&pinned[..], [Break::RemovedMethod { header: None, .. }]), "{pinned:?}");
     }
 
     /// A name that goes to another row is gone from its own: two rows that swap names are

@@ -583,3 +583,49 @@ fn names_made_of_the_rest_of_a_key_cell_are_a_rename_that_a_pin_keeps() {
     let api = fs::read_to_string(&snapshot).unwrap();
     assert!(api.contains("variant = \"_429TooManyRequests\""), "{api}");
 }
+
+/// A catalog generated before plural acronyms were words (`Too many IDs` made `TooManyIDs`,
+/// now `TooManyIds`; a header `Affected URLs` made `affected_ur_ls`, now `affected_urls`): the
+/// upgrade's regen is refused, and the pins its helps give keep the old names.
+#[test]
+fn plural_acronyms_made_words_are_a_rename_that_pins_keep() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    fs::write(
+        &manifest,
+        "output = \"../out\"\n\n[[table]]\npage = \"limits.md\"\n\
+         url = \"https://example.com/limits.html\"\nmodule = \"limits\"\nenum = \"Limit\"\n\
+         key-column = \"Code\"\nkey-type = \"u16\"\nname-column = \"Meaning\"\n",
+    )
+    .unwrap();
+    let page = "# Limits\n\n| Code | Meaning | Affected URLs |\n|---|---|---|\n\
+                | 1 | Too many IDs | /ids |\n| 2 | Bad PRBs | /prbs |\n";
+    fs::write(docs.join("limits.md"), page).unwrap();
+    written(&manifest);
+    let snapshot = sandbox.path().join("out/api.toml");
+    let api = fs::read_to_string(&snapshot).unwrap();
+    assert!(api.contains("\"TooManyIds\"") && api.contains("\"BadPrbs\""), "{api}");
+    assert!(api.contains("\"affected_urls\""), "{api}");
+
+    // The snapshot as the catalog-gen before had written it.
+    let before =
+        api.replace("\"TooManyIds\"", "\"TooManyIDs\"").replace("\"BadPrbs\"", "\"BadPrBs\"");
+    fs::write(&snapshot, before.replace("\"affected_urls\"", "\"affected_ur_ls\"")).unwrap();
+    let rendered = refused(&manifest, &CHECK);
+    assert!(rendered.contains("`Limit::TooManyIDs` would become"), "{rendered}");
+    let variants = r#"variants = { "1" = "TooManyIDs", "2" = "BadPrBs" }"#;
+    assert_eq!(rendered.matches(variants).count(), 2, "{rendered}");
+    let method = "the method `Limit::affected_ur_ls()` would become `Limit::affected_urls()`";
+    assert!(rendered.contains(method), "{rendered}");
+    assert!(rendered.contains("its column `Affected URLs` is still in the table"), "{rendered}");
+    let accessors = r#"accessors = { "Affected URLs" = "affected_ur_ls" }"#;
+    assert_eq!(rendered.matches(accessors).count(), 1, "{rendered}");
+    add_to_manifest(&manifest, variants);
+    add_to_manifest(&manifest, accessors);
+    written(&manifest);
+    let api = fs::read_to_string(&snapshot).unwrap();
+    assert!(api.contains("\"TooManyIDs\"") && api.contains("\"BadPrBs\""), "{api}");
+    assert!(api.contains("\"affected_ur_ls\""), "{api}");
+}

@@ -49,6 +49,13 @@ pub fn diagnostics(
                 let column = (header, renamed_to, &new_headers[..]);
                 removed_method(find(enum_name), enum_name, old, column, accessors)
             }
+            Break::RenamedMethod { enum_name, old, new, header } => renamed_method(
+                find(enum_name),
+                enum_name,
+                (old, new),
+                header,
+                lines.accessors(enum_name),
+            ),
             Break::DroppedDiscriminants { enum_name, code_type } => {
                 dropped_discriminants(find(enum_name), enum_name, code_type.as_deref())
             }
@@ -151,6 +158,38 @@ fn removed_method(
         ),
     };
     at_table(origin, error).with_note(note).with_help(help)
+}
+
+/// The diagnostic of a column accessor `old` that would become `new`, its column `header`
+/// kept: the pin that keeps `old`, or as `accessors` the line of the enum's accessor pins that
+/// keeps every method ([`LinesKept`]), where it has more than this pin.
+fn renamed_method(
+    origin: Option<&Origin>,
+    enum_name: &str,
+    (old, new): (&str, &str),
+    header: &str,
+    accessors: Option<&str>,
+) -> Diagnostic {
+    let error = Diagnostic::error(format!(
+        "breaking change: the method `{enum_name}::{old}()` would become `{enum_name}::{new}()`"
+    ));
+    let has_accessors = origin.is_some_and(|origin| !origin.accessors.is_empty());
+    let pin = match accessors {
+        Some(line) => format!(
+            "keep it with a pin: {}",
+            keeps_every(line, "accessors", has_accessors, "method", " ")
+        ),
+        None => format!(
+            "keep it with a pin {}",
+            problems::own_entry("accessors", has_accessors, header, toml_string(old))
+        ),
+    };
+    at_table(origin, error)
+        .with_note(format!(
+            "its column `{header}` is still in the table; its header makes `{new}()` now (the \
+             naming rules of a newer catalog-gen, or a pin taken out of `accessors`)"
+        ))
+        .with_help(format!("{pin}; {OVERRIDE}"))
 }
 
 /// The diagnostic of a variant `old` whose row is gone: the retirement that keeps it, where
@@ -273,8 +312,9 @@ impl<'b> LinesKept<'b> {
                 Break::RemovedVariant { enum_name, pin_key, retirable: true, .. } => {
                     removed.entry(enum_name).or_default().push(pin_key);
                 }
-                Break::RemovedMethod { enum_name, old, renamed_to: Some(new), .. } => {
-                    methods.entry(enum_name).or_default().push((new, old));
+                Break::RemovedMethod { enum_name, old, renamed_to: Some(header), .. }
+                | Break::RenamedMethod { enum_name, old, header, .. } => {
+                    methods.entry(enum_name).or_default().push((header, old));
                 }
                 _ => {}
             }

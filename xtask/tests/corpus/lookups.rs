@@ -146,6 +146,9 @@ fn codes_of_five_and_six_digits_under_a_level_six_heading() {
     let last = JsonError::ALL.last().unwrap();
     assert_eq!((last.code(), *last as u32), (530007, 530007));
     assert_eq!(<JsonError as Entry>::TABLE.title, "JSON Error Codes");
+    // Plural acronyms are words, as acronyms are (heck alone made `GroupDMs` and `SkUs`).
+    assert_eq!(JsonError::from_code(30011), Some(JsonError::MaximumNumberOfGroupDmsReached10));
+    assert_eq!(JsonError::from_code(40018), Some(JsonError::OnlyConsumableSkusCanBeConsumed));
 }
 
 #[test]
