@@ -97,10 +97,23 @@ fn a_code_that_is_not_a_number_is_located() {
 }
 
 /// JSON-RPC's codes are negative (`-32700`): a number all the same, so the help does not call it
-/// text.
+/// text, and names the narrowest signed type that holds every code of the table (`i16` here).
 #[test]
 fn a_negative_code_is_told_apart_from_text() {
     Docs::seeds().mediatailor("| 404 |", "| -32700 |").errors();
+}
+
+/// DJI's wayline interrupt reasons run from `-19` to `65535`: no `i16` holds them, `i32` does.
+/// `-0` is no negative number to any type, so its help lists the signed ones.
+#[test]
+fn a_negative_code_in_an_unsigned_table_names_the_signed_type_that_holds_every_code() {
+    let errors = Docs::seeds()
+        .mediatailor("| 404 |", "| -19 |")
+        .mediatailor("| 409 |", "| 65535 |")
+        .mediatailor("| 410 |", "| -0 |")
+        .errors();
+    assert!(errors.contains("help: set `key-type = \"i32\"` in the manifest"), "{errors}");
+    assert_eq!(errors.matches("set a signed `key-type` in the manifest: `i8`").count(), 1);
 }
 
 #[test]

@@ -447,7 +447,12 @@ pub fn parse_key(
     let problem = match int_value(text) {
         // A number all the same (JSON-RPC's `-32700`), which the help should not call text;
         // and `-0`, which an unsigned type's `FromStr` would not read back.
-        _ if below_zero && key_type.is_unsigned() => place.code_negative(span, text, type_name),
+        _ if below_zero && key_type.is_unsigned() => {
+            // `-0` is no negative number to a signed type either: no type is told for it.
+            let negative = int_value(text).filter(|value| *value < IntValue::from(0u64));
+            let fits = negative.map(|value| fitting.of(key_type, value));
+            place.code_negative(span, text, type_name, fits)
+        }
         Some(value) if (min..=max).contains(&value) => return Some(Key::Int(value)),
         Some(value @ IntValue::Negative(_)) if below_zero => {
             let fits = fitting.of(key_type, value);

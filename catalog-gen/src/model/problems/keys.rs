@@ -208,18 +208,30 @@ impl Place<'_> {
             .with_help(format!("the smallest `{type_name}` is {min}; {}", wider_type(fits)))
     }
 
-    /// A negative integer code, where the key type is unsigned.
-    pub fn code_negative(&self, span: Range<usize>, text: &str, type_name: &str) -> Diagnostic {
+    /// A negative integer code, where the key type is unsigned; `fits`, where the code is a
+    /// number below zero, as for [`code_too_large`](Self::code_too_large): the narrowest signed
+    /// type that holds every code of the table (DJI's interrupt reasons run from `-19` to
+    /// `65535`: `i32`), or `None` where none does.
+    pub fn code_negative(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        type_name: &str,
+        fits: Option<Option<KeyType>>,
+    ) -> Diagnostic {
+        let help = match fits {
+            Some(fits) => wider_type(fits),
+            None => "set a signed `key-type` in the manifest: `i8`, `i16`, `i32` (JSON-RPC's \
+                     codes) or `i64`"
+                .to_owned(),
+        };
         self.in_page(
             span,
             format!("code `{text}` is not {} `{type_name}`", article(type_name)),
             "a negative number",
         )
         .with_note(format!("`{type_name}` is unsigned"))
-        .with_help(
-            "set a signed `key-type` in the manifest: `i8`, `i16`, `i32` (JSON-RPC's codes) \
-                 or `i64`",
-        )
+        .with_help(help)
     }
 
     /// An integer code that is not a number; `skip` is the manifest line that would leave the
