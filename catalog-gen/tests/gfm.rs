@@ -52,7 +52,7 @@ fn row_cells<'a>(row: &'a AstNode<'a>) -> Vec<String> {
 }
 
 /// Where the reading of a cell is: after an anchor's start, whose end is dropped too; after a
-/// block's tag, where the next text starts a line.
+/// block's tag or a `<br>`, where the next text starts a line.
 #[derive(Default)]
 struct Reading {
     after_anchor: bool,
@@ -61,8 +61,8 @@ struct Reading {
 
 /// The plain text of `node`'s content by the reader's rules (`Cell::text`): markup dropped,
 /// anchors, comments and the tags of HTML's formatting elements dropped, a block's tags the
-/// end of a line, `<br>` and hard breaks a line feed, soft breaks a space, footnote marks kept
-/// as written.
+/// end of a line, `<br>` (without the spaces around it) and hard breaks a line feed, soft
+/// breaks a space, footnote marks kept as written.
 fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, reading: &mut Reading) {
     for child in node.children() {
         let was_after_anchor = std::mem::replace(&mut reading.after_anchor, false);
@@ -71,7 +71,12 @@ fn push_plain_text<'a>(node: &'a AstNode<'a>, text: &mut String, reading: &mut R
             NodeValue::Code(code) => push(text, &code.literal, reading),
             NodeValue::HtmlInline(html) if is_anchor(html) => reading.after_anchor = true,
             NodeValue::HtmlInline(html) if was_after_anchor && is_anchor_close(html) => {}
-            NodeValue::HtmlInline(html) if is_line_break(html) => text.push('\n'),
+            NodeValue::HtmlInline(html) if is_line_break(html) => {
+                let kept = text.trim_end_matches([' ', '\t']).len();
+                text.truncate(kept);
+                text.push('\n');
+                reading.line_start = true;
+            }
             NodeValue::HtmlInline(html) if is_block_tag(html) => {
                 let kept = text.trim_end_matches([' ', '\t']).len();
                 text.truncate(kept);
@@ -139,6 +144,7 @@ fn cell() -> impl Strategy<Value = &'static str> {
         "\\*escaped\\* \\_ \\[",
         "<a name=\"x\"></a>anchored",
         "one<br>two<br/>three</br>four",
+        "state. <br /> a note <br/><br/>\tafter",
         "<b>html</b>",
         "<code>404</code> and <sup>1</sup> and <T>",
         "404 <!-- TODO -->",

@@ -118,3 +118,31 @@ fn a_win32_table_of_return_codes_makes_the_codes_and_their_names() {
     }
     assert!(module.contains("(\"S_OK\", E::SOk)"), "{module}");
 }
+
+/// The table of MicrosoftDocs/win32's `desktop-src/shell/abm-getstate.md` (commit 595fafb):
+/// a note in a cell, a `<blockquote>` between `<br />`s, which GitHub shows on lines of its
+/// own, and a space before a `<br />`, which it does not show.
+const WIN32_NOTE: &str = "## Return value\n\n\
+Returns zero if the taskbar is neither in the autohide nor always-on-top state. Otherwise, the \
+return value is one or both of the following:\n\n\n\n\n\
+| Return code | Description | \n\
+|-------------|-------------|\n\
+| <dl><dt><strong>ABS_ALWAYSONTOP</strong></dt></dl> | The taskbar is in the always-on-top \
+state. <br /><blockquote>[!Note]<br />As of Windows 7, ABS_ALWAYSONTOP is no longer returned \
+because the taskbar is always in that state. Older code should be updated to ignore the absence \
+of this value in not assume that return value to mean that the taskbar is not in the \
+always-on-top state.</blockquote><br /> | \n\
+| <dl><dt><strong>ABS_AUTOHIDE</strong></dt></dl> | The taskbar is in the autohide state.<br /> | \n";
+
+#[test]
+fn a_note_in_a_cell_is_on_lines_of_its_own_and_a_line_ends_without_spaces() {
+    let rows = &cells(WIN32_NOTE)[0];
+    let note = "The taskbar is in the always-on-top state.\n[!Note]\nAs of Windows 7, \
+                ABS_ALWAYSONTOP is no longer returned because";
+    assert!(rows[0][1].starts_with(note), "{:?}", rows[0][1]);
+    assert!(rows[0][1].ends_with("the always-on-top state."), "{:?}", rows[0][1]);
+    assert_eq!(rows[1], ["ABS_AUTOHIDE", "The taskbar is in the autohide state."]);
+    // Spaces around a line break show nothing; two breaks leave an empty line.
+    let page = "| Code | Text |\n|---|---|\n| 1 | a <br> b<br/><br/>\tc |\n";
+    assert_eq!(cells(page)[0], [["1", "a\nb\n\nc"]]);
+}

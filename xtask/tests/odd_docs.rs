@@ -174,7 +174,7 @@ fn expectations() -> Vec<(&'static str, &'static str, String)> {
         ("Self_", "self_", "another".into()),
         // `<br>` is a line break, a formatting tag's text is as shown; other inline HTML
         // stays as written.
-        ("Type", "details", "raw html and \n and <pre>x</pre>".into()),
+        ("Type", "details", "raw html and\nand <pre>x</pre>".into()),
         ("Match", "name", "match".into()),
         ("Match", "details", "a link and code */ and emphasis".into()),
         ("_404PageNotFound", "name", "404 Page Not Found".into()),

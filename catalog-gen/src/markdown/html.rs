@@ -80,9 +80,10 @@ pub fn is_formatting_tag(html: &str) -> bool {
 
 /// The elements that a cell shows on lines of their own: the terms and definitions of a
 /// definition list, as Microsoft's Win32 reference writes a return code and its value in one
-/// cell (`<dl> <dt>**E_INVALIDARG**</dt> <dt>0x80070057</dt> </dl>`), paragraphs, blocks and
-/// list items.
-const BLOCKS: [&str; 8] = ["dl", "dt", "dd", "p", "div", "ul", "ol", "li"];
+/// cell (`<dl> <dt>**E_INVALIDARG**</dt> <dt>0x80070057</dt> </dl>`), paragraphs, blocks, list
+/// items and block quotes (the same reference's notes in a cell: `state. <br /><blockquote>[!Note]<br />As
+/// of Windows 7, …</blockquote><br />`).
+const BLOCKS: [&str; 9] = ["dl", "dt", "dd", "p", "div", "ul", "ol", "li", "blockquote"];
 
 /// An opening or closing tag of an element a cell shows on lines of its own (`<dt>`, `</p>`,
 /// `<li>`), which a cell's plain text reads as the end of a line.
@@ -120,7 +121,9 @@ mod tests {
 
     #[test]
     fn block_tags_are_those_of_elements_shown_on_lines_of_their_own() {
-        for html in ["<dl>", "</dl>", "<DT>", "</dd>", "<p class=\"x\">", "<li>", "<div/>"] {
+        for html in
+            ["<dl>", "</dl>", "<DT>", "</dd>", "<p class=\"x\">", "<li>", "<div/>", "</blockquote>"]
+        {
             assert!(is_block_tag(html), "{html}");
         }
         for html in ["<b>", "<br>", "<dlx>", "<pre>", "<table>", "<!-- dl -->"] {

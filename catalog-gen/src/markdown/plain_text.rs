@@ -12,7 +12,8 @@ use super::{
 use crate::scan;
 
 /// The plain text of inline events: escapes resolved, link text kept, emphasis and link
-/// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break, the tags of
+/// markup dropped, invisible `<a name>` anchors dropped, `<br>` as a line break (without the
+/// spaces around it, which show nothing), the tags of
 /// HTML's formatting elements dropped as emphasis is (`<code>404</code>` is `404`, as the page
 /// shows it), the tags of blocks as the ends of lines (`<dt>A</dt> <dt>B</dt>` is `A` and `B`,
 /// one a line), comments dropped (they show nothing), other inline HTML kept as written;
@@ -73,7 +74,8 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
                     continue;
                 }
                 if is_line_break(html) {
-                    text.push('\n');
+                    break_line(text);
+                    line_start = true;
                 } else if is_block_tag(html) {
                     end_line(text);
                     line_start = true;
@@ -109,6 +111,17 @@ fn push_text(text: &mut String, part: &str, line_start: &mut bool) {
         *line_start = false;
         text.push_str(part);
     }
+}
+
+/// Ends the line `text` ends with at a `<br>`, its trailing spaces dropped, as a browser
+/// shows none at the end of a line (`state. <br />` in Microsoft's Win32 reference): one line
+/// break for each `<br>`, so that two leave an empty line between, as the page shows them.
+#[cold]
+#[inline(never)]
+fn break_line(text: &mut String) {
+    let kept = text.trim_end_matches([' ', '\t']).len();
+    text.truncate(kept);
+    text.push('\n');
 }
 
 /// Ends the line `text` ends with, at a block's tag: its trailing spaces dropped, and a line
