@@ -66,7 +66,19 @@ impl<'t> VariantNames<'t> {
                 }));
             });
         });
-        make_identifier(camel)
+        make_identifier(capital_first(camel))
+    }
+}
+
+/// `camel` with a capital first, where dropping the characters an identifier cannot have left
+/// a lower-case letter there: of `ᄀas`, whose first letter rustc warns of, heck makes `ᄀas`,
+/// which without it was `as`, a keyword, and would have been a name rustc's
+/// `non_camel_case_types` warns of.
+fn capital_first(camel: String) -> String {
+    let mut chars = camel.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => camel,
     }
 }
 
@@ -593,7 +605,7 @@ mod tests {
         let text = compatible(without_suffix(text, suffix));
         let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
         let camel = plural_acronyms_as_words(&kept).to_upper_camel_case();
-        make_identifier(camel.chars().filter(|&c| is_identifier_char(c)).collect())
+        make_identifier(capital_first(camel.chars().filter(|&c| is_identifier_char(c)).collect()))
     }
 
     /// Name cells of characters heck treats each in its own way: both cases, letters without
@@ -649,6 +661,8 @@ mod tests {
             "NormalCompletionAllPrbsReceivedGroupDmsSkusApisUserIds"
         );
         assert_eq!(accessor_name("Affected IDs"), "affected_ids");
+        // A first letter rustc warns of is dropped, and the name starts with a capital still.
+        assert_eq!(variant_name("\u{1100}as", None), "As");
         // Not a plural acronym: one capital, a word past the `s`, a digit, a lower-case start.
         assert_eq!(variant_name("Is IDsx GBs2 xIDs", None), "IsIDsxGBs2XIds");
         assert_eq!(disambiguator("Aº-1"), "Ao1");
