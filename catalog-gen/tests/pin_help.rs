@@ -1787,3 +1787,62 @@ fn any_one_skip_rows_line_the_helps_offer_leaves_out_every_row_offered() {
         assert!(module.contains("AlreadyRunning") && !module.contains("Success"), "{module}");
     }
 }
+
+/// The table of MicrosoftDocs/microsoft-authentication-library-dotnet's
+/// `msal-dotnet-articles/advanced/exceptions/msal-error-handling.md` (commit 0db0a0a): codes of
+/// Microsoft's identity service, each with its message after a colon, in a column of the error
+/// codes of MSAL.NET's exceptions.
+const MSAL: &str = r##"### Common .NET exceptions
+
+Here are the common exceptions that might be thrown and some possible mitigations:  
+
+| Exception | Error code | Mitigation|
+| --- | --- | --- |
+| [MsalUiRequiredException](/dotnet/api/microsoft.identity.client.msaluirequiredexception) | AADSTS65001: The user or administrator hasn't consented to use the application with ID '{appId}' named '{appName}'. Send an interactive authorization request for this user and resource.| Get user consent first. If you aren't using .NET Core (which doesn't have any Web UI), call (once only) `AcquireTokeninteractive`. If you're using .NET core or don't want to do an `AcquireTokenInteractive`, the user can navigate to a URL to give consent: `https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id={clientId}&response_type=code&scope=user.read`. to call `AcquireTokenInteractive`: `app.AcquireTokenInteractive(scopes).WithAccount(account).WithClaims(ex.Claims).ExecuteAsync();`|
+| [MsalUiRequiredException](/dotnet/api/microsoft.identity.client.msaluirequiredexception) | AADSTS50079: The user is required to use [multi-factor authentication (MFA)](/azure/active-directory/authentication/concept-mfa-howitworks).| There's no mitigation. If MFA is configured for your tenant and Azure Active Directory (Azure AD) decides to enforce it, fall back to an interactive flow such as `AcquireTokenInteractive`.|
+| [MsalServiceException](/dotnet/api/microsoft.identity.client.msalserviceexception) |AADSTS90010: The grant type isn't supported over the */common* or */consumers* endpoints. Use the */organizations* or tenant-specific endpoint. You used */common*.| As explained in the message from Azure AD, the authority needs to have a tenant or otherwise */organizations*.|
+| [MsalServiceException](/dotnet/api/microsoft.identity.client.msalserviceexception) | AADSTS70002: The request body must contain the following parameter: `client_secret or client_assertion`.| This exception can be thrown if your application wasn't registered as a public client application in Azure AD. In the Azure portal, edit the manifest for your application and set `allowPublicClient` to `true`. |
+| [MsalClientException](/dotnet/api/microsoft.identity.client.msalclientexception)| `unknown_user Message`: Couldn't identify logged in user| The library was unable to query the current Windows logged-in user or this user isn't AD or Azure AD joined (work-place joined users aren't supported). Mitigation 1: on UWP, check that the application has the following capabilities: Enterprise Authentication, Private Networks (Client and Server), User Account Information. Mitigation 2: Implement your own logic to fetch the username (for example, john@contoso.com) and use the `AcquireTokenByIntegratedWindowsAuth` form that takes in the username.|
+| [MsalClientException](/dotnet/api/microsoft.identity.client.msalclientexception)|integrated_windows_auth_not_supported_managed_user| This method relies on a protocol exposed by Active Directory (AD). If a user was created in Azure AD without AD backing ("managed" user), this method will fail. Users created in AD and backed by Azure AD ("federated" users) can benefit from this non-interactive method of authentication. Mitigation: Use interactive authentication.|
+"##;
+
+/// A text code cell that is a code and its message after a colon (`AADSTS65001: The user or
+/// administrator hasn't consented …`) is one code no lookup of `AADSTS65001` finds: a warning
+/// per such cell, whose `key-pattern`, pasted, reads every code, and the rows, named by their
+/// key cells, are named by their codes (`Aadsts65001`, not a name of 148 characters). Where
+/// another row's code is words without a colon, which the pattern would cut short, or two rows
+/// would have one code, none is offered.
+#[test]
+fn the_pattern_offered_for_a_code_and_its_message_pasted_reads_and_names_every_code() {
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                    module = \"m\"\nenum = \"E\"\nkey-column = \"Error code\"\nkey-type = \"str\"\n";
+    let (found, _) = generate(manifest, MSAL);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    let message = |code: &str| {
+        format!("the code cell is the code `{code}` and its message, which read as one code")
+    };
+    let expected = ["AADSTS65001", "AADSTS50079", "AADSTS90010", "AADSTS70002"].map(message);
+    assert_eq!(messages[..4], expected, "{found:#?}");
+    assert!(found[0].notes[0].contains("`from_code(\"AADSTS65001\")` finds no row"), "{found:#?}");
+    let help = found[0].help.as_deref().unwrap();
+    let at = help.find("key-pattern = ").unwrap_or_else(|| panic!("{help}"));
+    let pattern = &help[at..at + help[at..].find('`').unwrap()];
+    let module = clean_module(&format!("{manifest}{pattern}\n"), MSAL);
+    for (code, name) in [
+        ("AADSTS65001", "Aadsts65001"),
+        ("unknown_user", "UnknownUser"),
+        (
+            "integrated_windows_auth_not_supported_managed_user",
+            "IntegratedWindowsAuthNotSupportedManagedUser",
+        ),
+    ] {
+        assert!(module.contains(&format!("(\"{code}\", E::{name})")), "{module}");
+    }
+
+    for other in ["| X | Access Denied | Gone. |", "| X | AADSTS65001: Again. | Twice. |"] {
+        let page = format!("{MSAL}{other}\n");
+        let (found, _) = generate(manifest, &page);
+        let help = found[0].help.as_deref().unwrap();
+        assert!(!help.contains("key-pattern = "), "{other}: {help}");
+    }
+}

@@ -146,6 +146,16 @@ struct Row {
     link: u8,
 }
 
+impl Row {
+    /// The row's key cell as the page writes it: its code, and its annotation after it.
+    fn key_cell(&self) -> String {
+        match &self.annotation {
+            Some(annotation) => format!("{} {annotation}", self.written),
+            None => self.written.clone(),
+        }
+    }
+}
+
 /// One change a docs update makes. Rows are picked by a number taken modulo the page's rows.
 #[derive(Clone, Debug)]
 enum Edit {
@@ -457,10 +467,7 @@ impl Page {
         for (at, row) in self.rows.iter().enumerate() {
             reserved(&mut text, at);
             let note = if self.notes { format!(" n{} |", row.code) } else { String::new() };
-            let code = match &row.annotation {
-                Some(annotation) => format!("{} {annotation}", row.written),
-                None => row.written.clone(),
-            };
+            let code = row.key_cell();
             let name = match row.format {
                 // An empty name has nothing to set off: `` `` `` and `****` are text of their
                 // own, as GitHub shows them.
@@ -489,10 +496,11 @@ impl Page {
     }
 
     /// How many rows have `code` ([`Page::code_of`]) and `name` (a row's name as the API
-    /// snapshot has it: its code as written where codes name the variants).
+    /// snapshot has it: its key cell as written, annotation and all, where codes name the
+    /// variants).
     fn count(&self, code: &str, name: &str) -> usize {
         let name_of = |row: &Row| -> String {
-            if self.kind == Kind::Keyed { row.written.clone() } else { row.name.clone() }
+            if self.kind == Kind::Keyed { row.key_cell() } else { row.name.clone() }
         };
         self.rows.iter().filter(|row| self.code_of(row) == code && name_of(row) == name).count()
     }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use toml::Spanned;
 
 use crate::api::{self, toml_string};
@@ -116,6 +117,8 @@ struct TextCodes<'t> {
     first_listed_one_word: Option<bool>,
     /// Whether [`BEFORE_A_MARK`] takes every key cell's code, marked or not.
     every_mark_taken: Option<bool>,
+    /// Whether [`BEFORE_A_MESSAGE`] takes every key cell's code, each another.
+    every_message_taken: Option<bool>,
 }
 
 impl<'t> TextCodes<'t> {
@@ -129,6 +132,7 @@ impl<'t> TextCodes<'t> {
             first_lines_one_word: None,
             first_listed_one_word: None,
             every_mark_taken: None,
+            every_message_taken: None,
         }
     }
 
@@ -178,6 +182,14 @@ impl<'t> TextCodes<'t> {
             self.every_mark_taken = Some(every);
             let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MARK));
             problems.push(place.code_with_a_mark(span.clone(), code, bare, offer));
+        } else if let Some(bare) = before_a_message(code).filter(|_| !patterned) {
+            let every = match self.every_message_taken {
+                Some(every) => every,
+                None => messages_taken(self.table, self.key),
+            };
+            self.every_message_taken = Some(every);
+            let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MESSAGE));
+            problems.push(place.code_and_its_message(span.clone(), bare, offer));
         }
         if let Some(hidden) = scan::hidden_letter(code) {
             problems.push(place.hidden_letter_in_code(span, code, hidden));
@@ -560,6 +572,38 @@ fn mark_taken(text: &str) -> bool {
     let code = before_a_mark(text).unwrap_or(text);
     let stop = text.find(|c: char| c.is_whitespace() || starts_a_mark(c));
     !code.is_empty() && stop == (code.len() < text.len()).then_some(code.len())
+}
+
+/// The code that `code`, a key cell of text, starts with, where the cell is a code and its
+/// message after a colon (`AADSTS65001: The user or administrator hasn't consented …`, as the
+/// docs of MSAL.NET write the errors of Microsoft's identity service): one word before a colon
+/// and a space, and more text after them.
+fn before_a_message(code: &str) -> Option<&str> {
+    // Most codes have no colon: told by a byte search, not read word by word.
+    let at = code.find(": ")?;
+    let (bare, message) = (&code[..at], &code[at + 1..]);
+    // A code has a letter or digit: `{: #id}`, an attribute block, is none.
+    let one_code =
+        is_one_word(bare) && !bare.contains(':') && bare.chars().any(char::is_alphanumeric);
+    (one_code && !scan::trim(message).is_empty()).then_some(bare)
+}
+
+/// The `key-pattern` that takes a code out of a cell that is the code and its message
+/// ([`before_a_message`]): up to the first space or colon.
+const BEFORE_A_MESSAGE: &str = r"^([^\s:]+)";
+
+/// Whether [`BEFORE_A_MESSAGE`] takes out of every key cell of `table` (column `key`) its whole
+/// code, or where the cell has a message after a colon, a code, and each row's another: it
+/// would cut short a code of several words (`Access Denied`) that no colon follows.
+fn messages_taken(table: &Table, key: usize) -> bool {
+    let mut taken = FxHashSet::default();
+    table.rows.iter().all(|row| {
+        let text = &*row.cells()[key].text;
+        let end = text.find(|c: char| c.is_whitespace() || c == ':').unwrap_or(text.len());
+        // A cell the pattern cuts is a code and its message: a colon and a space follow it.
+        let whole_or_message = end == text.len() || text.contains(": ");
+        whole_or_message && end > 0 && taken.insert(&text[..end])
+    })
 }
 
 /// Whether `c` starts a mark written after a code: a footnote's (`[^2]`, `<sup>1</sup>`, `¹`)

@@ -89,9 +89,9 @@ pub fn assign<'a>(
     let mut distinct: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut texts: Vec<&str> = Vec::new();
-    // Where names are made of the rest of a key cell, each row's rest, made first (most
+    // Where names are made of a part of a key cell, each row's part, made first (most
     // tables' names are their name cells, borrowed as they are).
-    let rests: Vec<Cow<'_, str>> = match names_by_rest(spec, columns) {
+    let rests: Vec<Cow<'_, str>> = match names_by_part(spec, columns) {
         true => rows.iter().map(|keyed| naming_text(spec, keyed, columns)).collect(),
         false => Vec::new(),
     };
@@ -422,15 +422,21 @@ pub(super) fn cell_text<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k s
 /// REQUESTS)` and `Not Found (404)`, as tables of HTTP statuses write them), the rest of the
 /// cell: the code is the variant's `code()` already, and a name led by its digits
 /// (`_429TooManyRequests`) is not one a Rust user would write. A code glued to its neighbours
-/// (`u100`, `ERR_1121`, `4O4`), or a rest without a letter, leaves the whole cell.
+/// (`u100`, `ERR_1121`, `4O4`), or a rest without a letter, leaves the whole cell. Where it took
+/// a code of text out of it, the code: it is how users know the row (`AADSTS65001: The user or
+/// administrator hasn't consented …` makes `Aadsts65001`, not a name of 148 characters), and
+/// codes differ where rows may not share them.
 pub(super) fn naming_text<'k>(
     spec: &TableSpec,
     keyed: &'k KeyedRow<'_>,
     columns: &Columns,
 ) -> Cow<'k, str> {
     let text = cell_text(keyed, columns);
-    if !names_by_rest(spec, columns) {
+    if !names_by_part(spec, columns) {
         return Cow::Borrowed(text);
+    }
+    if !spec.key_type.get_ref().is_integer() {
+        return Cow::Borrowed(&keyed.key_text);
     }
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let word = text.match_indices(keyed.key_text.as_str()).find(|&(start, code)| {
@@ -450,12 +456,13 @@ pub(super) fn naming_text<'k>(
     }
 }
 
-/// Whether a table's names may be made of the rest of its key cells ([`naming_text`]): its
-/// codes integers that `key-pattern` takes out of them, and no `name-column` of its own.
-fn names_by_rest(spec: &TableSpec, columns: &Columns) -> bool {
+/// Whether a table's names may be made of a part of its key cells ([`naming_text`]): its codes
+/// taken out of them by `key-pattern`, no `name-column` of its own, and, where the codes are
+/// text, no rows that share one (each such row is named by the whole cell, which tells it apart).
+fn names_by_part(spec: &TableSpec, columns: &Columns) -> bool {
     spec.key_pattern.is_some()
         && columns.name == columns.key
-        && spec.key_type.get_ref().is_integer()
+        && (spec.key_type.get_ref().is_integer() || !spec.shared_codes)
 }
 
 /// A row's name before suffixes, by where it comes from.
@@ -739,9 +746,16 @@ mod tests {
             cells.iter().map(|(cell, _)| naming::variant_name(cell, None)).collect();
         assert_eq!(whole[..3], ["_429TooManyRequests", "NotFound404", "_0x1FReserved"]);
         assert_eq!(names(&cells, "key-type = \"u16\""), whole, "no pattern");
+        let text_codes = "key-type = \"str\"\nkey-pattern = '(\\d+)'";
         assert_eq!(
-            names(&cells, "key-type = \"str\"\nkey-pattern = '(\\d+)'"),
+            names(&cells, &format!("{text_codes}\nshared-codes = true")),
             whole,
+            "text codes that rows may share"
+        );
+        // Codes of text name their rows (their digits here, as `key_text` above).
+        assert_eq!(
+            names(&cells, text_codes),
+            ["_429", "_404", "_0x1F", "_100", "_1121", "_404", "_404"],
             "text codes"
         );
     }

@@ -327,6 +327,30 @@ impl Place<'_> {
         .with_help(help)
     }
 
+    /// A key cell of text that is a code, `bare`, and its message after a colon, which read as
+    /// one code; `offer` takes the code out of every key cell.
+    pub fn code_and_its_message(
+        &self,
+        span: Range<usize>,
+        bare: &str,
+        offer: Option<PatternOffer<'_>>,
+    ) -> Diagnostic {
+        let help = match offer {
+            Some(offer) => format!("to read the code without its message, {}", offer.takes_out()),
+            None => "set `key-pattern` to take the code out of every key cell".to_owned(),
+        };
+        self.warning_in_page(
+            span,
+            format!("the code cell is the code `{bare}` and its message, which read as one code"),
+            "a code and its message?",
+        )
+        .with_note(format!(
+            "`from_code(\"{}\")` finds no row, and `code()` returns the whole cell",
+            bare.escape_debug()
+        ))
+        .with_help(help)
+    }
+
     /// A table whose every code of text (`count` of them, the first `code`) is in one kind of
     /// quotes, which are part of each code, so that a lookup of the code as a program has it
     /// finds no row; `offer` takes the codes out of them.
