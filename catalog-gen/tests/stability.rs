@@ -547,27 +547,34 @@ fn removals_beside_the_manifests_retirements_get_one_line_that_keeps_every_row()
     assert!(module.contains("since 2026-01-02; use \\\"Full\\\"\")]"), "{module}");
 }
 
+/// A sandbox whose docs are `page`, saved as `<name>.md`, under a manifest of one `[[table]]`
+/// of it with `options`, generated once: the sandbox, the manifest and the API snapshot.
+fn generated_once(name: &str, options: &str, page: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let sandbox = tempfile::tempdir().unwrap();
+    let docs = sandbox.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let manifest = docs.join("catalog.toml");
+    let table = format!(
+        "output = \"../out\"\n\n[[table]]\npage = \"{name}.md\"\n\
+         url = \"https://example.com/{name}.html\"\n{options}"
+    );
+    fs::write(&manifest, table).unwrap();
+    fs::write(docs.join(format!("{name}.md")), page).unwrap();
+    written(&manifest);
+    let snapshot = sandbox.path().join("out/api.toml");
+    (sandbox, manifest, snapshot)
+}
+
 /// A catalog generated before rows of HTTP statuses were named by their reason phrase
 /// (`429 (TOO MANY REQUESTS)` made `_429TooManyRequests`, now `TooManyRequests`): the upgrade's
 /// regen is refused, and the pin its help gives keeps the old names.
 #[test]
 fn names_made_of_the_rest_of_a_key_cell_are_a_rename_that_a_pin_keeps() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let docs = sandbox.path().join("docs");
-    fs::create_dir_all(&docs).unwrap();
-    let manifest = docs.join("catalog.toml");
-    fs::write(
-        &manifest,
-        "output = \"../out\"\n\n[[table]]\npage = \"status.md\"\n\
-         url = \"https://example.com/status.html\"\nmodule = \"status\"\nenum = \"Status\"\n\
-         key-column = \"Code\"\nkey-type = \"u16\"\nkey-pattern = '^(\\d+)\\b'\n",
-    )
-    .unwrap();
     let page = "# Statuses\n\n| Code | Meaning |\n|---|---|\n\
                 | 429 (TOO MANY REQUESTS) | Slow down. |\n| 404 (NOT FOUND) | Gone. |\n";
-    fs::write(docs.join("status.md"), page).unwrap();
-    written(&manifest);
-    let snapshot = sandbox.path().join("out/api.toml");
+    let options = "module = \"status\"\nenum = \"Status\"\nkey-column = \"Code\"\n\
+                   key-type = \"u16\"\nkey-pattern = '^(\\d+)\\b'\n";
+    let (_sandbox, manifest, snapshot) = generated_once("status", options, page);
     let api = fs::read_to_string(&snapshot).unwrap();
     assert!(api.contains("variant = \"TooManyRequests\"") && api.contains("\"NotFound\""), "{api}");
 
@@ -589,22 +596,11 @@ fn names_made_of_the_rest_of_a_key_cell_are_a_rename_that_a_pin_keeps() {
 /// upgrade's regen is refused, and the pins its helps give keep the old names.
 #[test]
 fn plural_acronyms_made_words_are_a_rename_that_pins_keep() {
-    let sandbox = tempfile::tempdir().unwrap();
-    let docs = sandbox.path().join("docs");
-    fs::create_dir_all(&docs).unwrap();
-    let manifest = docs.join("catalog.toml");
-    fs::write(
-        &manifest,
-        "output = \"../out\"\n\n[[table]]\npage = \"limits.md\"\n\
-         url = \"https://example.com/limits.html\"\nmodule = \"limits\"\nenum = \"Limit\"\n\
-         key-column = \"Code\"\nkey-type = \"u16\"\nname-column = \"Meaning\"\n",
-    )
-    .unwrap();
     let page = "# Limits\n\n| Code | Meaning | Affected URLs |\n|---|---|---|\n\
                 | 1 | Too many IDs | /ids |\n| 2 | Bad PRBs | /prbs |\n";
-    fs::write(docs.join("limits.md"), page).unwrap();
-    written(&manifest);
-    let snapshot = sandbox.path().join("out/api.toml");
+    let options = "module = \"limits\"\nenum = \"Limit\"\nkey-column = \"Code\"\n\
+                   key-type = \"u16\"\nname-column = \"Meaning\"\n";
+    let (_sandbox, manifest, snapshot) = generated_once("limits", options, page);
     let api = fs::read_to_string(&snapshot).unwrap();
     assert!(api.contains("\"TooManyIds\"") && api.contains("\"BadPrbs\""), "{api}");
     assert!(api.contains("\"affected_urls\""), "{api}");
