@@ -579,9 +579,13 @@ fn mark_taken(text: &str) -> bool {
 /// docs of MSAL.NET write the errors of Microsoft's identity service): one word before a colon
 /// and a space, and more text after them.
 fn before_a_message(code: &str) -> Option<&str> {
-    // Most codes have no colon: told by a byte search, not read word by word.
-    let at = code.find(": ")?;
+    // Most codes have no colon: told by a search for the byte (a search for `": "` set up a
+    // searcher for every code, 1.2% of regen's instructions at 100k rows of text codes).
+    let at = code.find(':')?;
     let (bare, message) = (&code[..at], &code[at + 1..]);
+    if !message.starts_with(' ') {
+        return None;
+    }
     // A code has a letter or digit: `{: #id}`, an attribute block, is none.
     let one_code =
         is_one_word(bare) && !bare.contains(':') && bare.chars().any(char::is_alphanumeric);
