@@ -17,7 +17,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::api::{CatalogApi, Differing, EnumApi, VariantApi};
 use crate::model::keys::code_id;
 use crate::model::{Origin, help_keys};
-use crate::naming;
 
 mod diagnostics;
 
@@ -77,7 +76,7 @@ pub enum Break {
     },
     /// A column accessor would have another name, its column still in the table: the header
     /// makes another method now (the naming rules of a newer catalog-gen: `Affected URLs` made
-    /// `affected_ur_ls`, now `affected_urls`), or the manifest no longer pins it.
+    /// `affected_ur_ls`, now `affected_urls`), or the manifest pins it otherwise or no longer.
     RenamedMethod {
         /// The enum.
         enum_name: String,
@@ -268,7 +267,8 @@ fn breaks_sharing(
             }
         }
         enum_breaks(enum_name, old_api, new_api, &mut found);
-        removed_methods(enum_name, old_api, new_api, &mut found);
+        let methods = origins.get(enum_name).map_or(&[][..], |origin| &origin.methods[..]);
+        removed_methods(enum_name, (old_api, new_api), methods, &mut found);
     }
     found
 }
@@ -317,7 +317,12 @@ fn enum_breaks(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found: &mu
 /// spaces alone changed is not, as the manifest finds headers), and as many headers are new,
 /// they pair up in order: the distribution spec's `Accepted Successful Response Codes` and
 /// `Accepted Failure Response Codes` became `Success` and `Failure` in one edit.
-fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found: &mut Vec<Break>) {
+fn removed_methods(
+    enum_name: &str,
+    (old_api, new_api): (&EnumApi, &EnumApi),
+    methods: &[(String, String)],
+    found: &mut Vec<Break>,
+) {
     let gone: Vec<&String> =
         old_api.accessors.iter().filter(|method| !new_api.accessors.contains(method)).collect();
     if gone.is_empty() {
@@ -326,7 +331,7 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
     let (gone_headers, new_headers) = old_api.headers_apart(new_api);
     if gone_headers.is_empty()
         && new_headers.is_empty()
-        && let Some(renamed) = renamed_methods(&gone, old_api, new_api)
+        && let Some(renamed) = renamed_methods(&gone, (old_api, new_api), methods)
     {
         let renamed = renamed.into_iter().map(|(old, new, header)| Break::RenamedMethod {
             enum_name: enum_name.to_owned(),
@@ -355,23 +360,22 @@ fn removed_methods(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found:
 }
 
 /// Where every header is kept, the methods `gone` paired in order with the methods of
-/// `new_api` that `old_api` does not have, each with the header that makes it by the naming
-/// rules: the columns of both sides are the same, so the methods of both are in the same
-/// columns' order. `None` where the counts differ or a new method is no header's (a pin
-/// changed, which the manifest shows the user).
+/// `new_api` that `old_api` does not have, each with its column's header as the model made it
+/// (`methods`, [`Origin::methods`]): the columns of both sides are the same, so the methods of
+/// both are in the same columns' order. `None` where the counts differ or the model's methods
+/// are not at hand.
 fn renamed_methods<'a>(
     gone: &[&'a String],
-    old_api: &EnumApi,
-    new_api: &'a EnumApi,
+    (old_api, new_api): (&EnumApi, &'a EnumApi),
+    methods: &'a [(String, String)],
 ) -> Option<Vec<(&'a String, &'a String, &'a String)>> {
     let added: Vec<&String> =
         new_api.accessors.iter().filter(|method| !old_api.accessors.contains(method)).collect();
     if added.len() != gone.len() {
         return None;
     }
-    let header_of = |method: &str| {
-        new_api.columns.iter().find(|header| naming::accessor_name(header) == method)
-    };
+    let header_of =
+        |method: &str| methods.iter().find(|(made, _)| made == method).map(|(_, header)| header);
     let renamed = gone.iter().zip(added).map(|(&old, new)| Some((old, new, header_of(new)?)));
     renamed.collect()
 }
@@ -617,9 +621,8 @@ mod tests {
         );
     }
 
-    /// Every header kept, a method that its header makes otherwise now is renamed, its pin
-    /// keyed by that header; where the header makes neither (a pin changed), the method is
-    /// gone as before.
+    /// Every header kept, a method that its column has otherwise now (the naming rules, or a
+    /// pin changed) is renamed, its pin keyed by that column's header, as the model made it.
     #[test]
     fn a_method_its_kept_header_makes_otherwise_is_renamed() {
         let with_accessors = |accessors: &[&str]| {
@@ -628,20 +631,42 @@ mod tests {
             table.columns = ["Code", "Affected URLs", "Fix"].map(String::from).to_vec();
             api
         };
+        // The model's methods, each with its column's header.
+        let made = |methods: &[(&str, &str)], pins: &[(&str, &str)]| {
+            let pairs = |pairs: &[(&str, &str)]| {
+                pairs.iter().map(|&(a, b)| (a.to_owned(), b.to_owned())).collect::<Vec<_>>()
+            };
+            let origin =
+                Origin { methods: pairs(methods), accessors: pairs(pins), ..Origin::default() };
+            BTreeMap::from([("E".to_owned(), origin)])
+        };
         let old = with_accessors(&["affected_ur_ls", "fix"]);
-        let found = breaks(&old, &with_accessors(&["affected_urls", "fix"]));
-        let renamed = Break::RenamedMethod {
+        let origins = made(&[("affected_urls", "Affected URLs"), ("fix", "Fix")], &[]);
+        let new = with_accessors(&["affected_urls", "fix"]);
+        let found = breaks_sharing(&old, &new, &BTreeMap::new(), &origins);
+        let renamed = |new: &str| Break::RenamedMethod {
             enum_name: "E".into(),
             old: "affected_ur_ls".into(),
-            new: "affected_urls".into(),
+            new: new.into(),
             header: "Affected URLs".into(),
         };
-        assert_eq!(found, [renamed]);
-        let help = diagnostics(&BTreeMap::new(), &found, None)[0].help.clone().unwrap();
+        assert_eq!(found, [renamed("affected_urls")]);
+        let help = diagnostics(&origins, &found, None)[0].help.clone().unwrap();
         assert!(help.contains(r#"`accessors = { "Affected URLs" = "affected_ur_ls" }`"#), "{help}");
 
-        let pinned = breaks(&old, &with_accessors(&["links", "fix"]));
-        assert!(matches!(&pinned[..], [Break::RemovedMethod { header: None, .. }]), "{pinned:?}");
+        // A pin changed: the line in place of the table's keeps the old method under it.
+        let origins =
+            made(&[("links", "Affected URLs"), ("fix", "Fix")], &[("Affected URLs", "links")]);
+        let found =
+            breaks_sharing(&old, &with_accessors(&["links", "fix"]), &BTreeMap::new(), &origins);
+        assert_eq!(found, [renamed("links")]);
+        let help = diagnostics(&origins, &found, None)[0].help.clone().unwrap();
+        assert!(help.contains(r#"`accessors = { "Affected URLs" = "affected_ur_ls" }`"#), "{help}");
+        assert!(help.contains("in place of this [[table]]'s `accessors`"), "{help}");
+
+        // Without the model's methods (an API read back alone), the method is gone as before.
+        let alone = breaks(&old, &new);
+        assert!(matches!(&alone[..], [Break::RemovedMethod { header: None, .. }]), "{alone:?}");
     }
 
     /// A name that goes to another row is gone from its own: two rows that swap names are

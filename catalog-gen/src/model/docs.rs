@@ -220,6 +220,9 @@ fn enum_model(
                 .into_iter()
                 .map(|(header, method)| (header.get_ref().clone(), method.get_ref().clone()))
                 .collect(),
+            methods: (ready.columns.list.iter())
+                .filter_map(|c| Some((c.accessor.as_ref()?.to_string(), c.header.clone())))
+                .collect(),
             integer_codes: spec.key_type.get_ref().is_integer(),
             discriminants: facts.discriminants,
         },

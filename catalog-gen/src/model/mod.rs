@@ -281,6 +281,10 @@ pub struct Origin {
     /// The manifest's `accessors` pins: header and method, which the break gate's line that
     /// keeps every removed method keeps too.
     pub accessors: Vec<(String, String)>,
+    /// Every column accessor the model made, with its column's header: the break gate keys the
+    /// pin of a method renamed under a kept header by it (the API snapshot records the methods
+    /// and the headers, not which is whose).
+    pub methods: Vec<(String, String)>,
     /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
     pub integer_codes: bool,
     /// Whether the codes are the discriminants, and if not, why: what the break gate says

@@ -187,7 +187,7 @@ fn renamed_method(
     at_table(origin, error)
         .with_note(format!(
             "its column `{header}` is still in the table; its header makes `{new}()` now (the \
-             naming rules of a newer catalog-gen, or a pin taken out of `accessors`)"
+             naming rules of a newer catalog-gen, or a pin in `accessors` changed)"
         ))
         .with_help(format!("{pin}; {OVERRIDE}"))
 }
@@ -341,8 +341,15 @@ impl<'b> LinesKept<'b> {
         });
         let accessors = methods.into_iter().map(|(enum_name, methods)| {
             let pins = origin(enum_name).map_or(&[][..], |origin| &origin.accessors[..]);
-            let kept = pins.iter().map(|(header, method)| (header.as_str(), toml_string(method)));
-            let added = methods.iter().map(|&(header, method)| (header, toml_string(method)));
+            // A pin of a header whose method is renamed (the pin changed) keeps the old method.
+            let old_method = |header: &str| methods.iter().find(|(renamed, _)| *renamed == header);
+            let kept = pins.iter().map(|(header, method)| match old_method(header) {
+                Some(&(_, old)) => (header.as_str(), toml_string(old)),
+                None => (header.as_str(), toml_string(method)),
+            });
+            let pinned_already = |header: &str| pins.iter().any(|(pinned, _)| pinned == header);
+            let added = methods.iter().filter(|(header, _)| !pinned_already(header));
+            let added = added.map(|&(header, method)| (header, toml_string(method)));
             (enum_name, line("accessors", !pins.is_empty(), kept.chain(added).collect()))
         });
         LinesKept {
