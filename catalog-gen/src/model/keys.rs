@@ -600,13 +600,16 @@ const BEFORE_A_MESSAGE: &str = r"^([^\s:]+)";
 /// code, or where the cell has a message after a colon, a code, and each row's another: it
 /// would cut short a code of several words (`Access Denied`) that no colon follows.
 fn messages_taken(table: &Table, key: usize) -> bool {
+    // The pattern itself, as the help offers it, so that what it takes is what is checked
+    // (compiled where a code has a message only, once a table; `pin_help.rs` pastes it).
+    let Ok(pattern) = Regex::new(BEFORE_A_MESSAGE) else { return false };
     let mut taken = FxHashSet::default();
     table.rows.iter().all(|row| {
         let text = &*row.cells()[key].text;
-        let end = text.find(|c: char| c.is_whitespace() || c == ':').unwrap_or(text.len());
+        let Some(code) = found_code(&pattern, text) else { return false };
         // A cell the pattern cuts is a code and its message: a colon and a space follow it.
-        let whole_or_message = end == text.len() || text.contains(": ");
-        whole_or_message && end > 0 && taken.insert(&text[..end])
+        let whole_or_message = code.len() == text.len() || text.contains(": ");
+        whole_or_message && taken.insert(code)
     })
 }
 
