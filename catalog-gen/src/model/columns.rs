@@ -282,6 +282,15 @@ mod tests {
         assert_eq!((columns.key, columns.name), (0, 1));
         assert!(crate::model::same_text("Errors[^note] and more[^2]", "errors and more"));
         assert!(!crate::model::same_text("a[^]", "a"));
+        // A mark in HTML's superscript, or a superscript digit, as pages mark the columns a
+        // note below the table is about; a superscript of words or tags is text.
+        let columns = resolve_in(
+            "| Code<sup>1</sup> | Name² |",
+            "key-column = \"Code\"\nname-column = \"Name\"",
+        );
+        assert_eq!(columns.map(|columns| (columns.key, columns.name)), Ok((0, 1)));
+        assert!(!crate::model::same_text("a<sup>see note</sup>", "a"));
+        assert!(!crate::model::same_text("a<sup><b>1</b></sup>", "a"));
     }
 
     #[test]

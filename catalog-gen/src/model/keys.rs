@@ -621,7 +621,7 @@ fn starts_a_mark(c: char) -> bool {
 }
 
 /// Whether `c` is a superscript digit, as a footnote's mark is written without markup (`¹`).
-fn is_superscript_digit(c: char) -> bool {
+pub(crate) fn is_superscript_digit(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 

@@ -432,7 +432,8 @@ pub fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// Text with its footnote marks taken out (`Name[^1]`, which GitHub shows as `Name` and a
-/// superscript link), runs of whitespace made one space, lower-cased.
+/// superscript link, `Code<sup>1</sup>`, `Code¹`), runs of whitespace made one space,
+/// lower-cased.
 pub fn normalize(text: &str) -> String {
     let text = without_footnote_marks(text);
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -453,29 +454,41 @@ pub(crate) fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c st
         .map(|(_, candidate)| candidate)
 }
 
-/// `text` without its footnote references, `[^label]` (a label of no space or bracket), as
-/// the plain text of a header or heading keeps them.
+/// `text` without its footnote marks, as the plain text of a header or heading keeps them: a
+/// reference `[^label]` (a label of no space or bracket), a mark in HTML's superscript,
+/// `<sup>1</sup>` (no space or tag in it), and a superscript digit, `¹`, as pages mark the
+/// columns a note below the table is about (`| Code<sup>1</sup> |`).
 fn without_footnote_marks(text: &str) -> Cow<'_, str> {
-    if !text.contains("[^") {
+    if !text.contains("[^") && !text.contains("<sup>") && !text.contains(keys::is_superscript_digit)
+    {
         return Cow::Borrowed(text);
     }
     let (mut out, mut rest) = (String::with_capacity(text.len()), text);
-    while let Some(at) = rest.find("[^") {
-        let after = &rest[at + 2..];
-        let label = after.find(']').map(|end| &after[..end]);
-        match label.filter(|label| !label.is_empty() && !label.contains([' ', '\t', '\n', '['])) {
-            Some(label) => {
-                out.push_str(&rest[..at]);
-                rest = &after[label.len() + 1..];
-            }
+    while let Some(c) = rest.chars().next() {
+        match footnote_mark_at(rest) {
+            Some(len) => rest = &rest[len..],
             None => {
-                out.push_str(&rest[..at + 2]);
-                rest = after;
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
             }
         }
     }
-    out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// The length of the footnote mark `text` starts with ([`without_footnote_marks`]), if it
+/// starts with one.
+fn footnote_mark_at(text: &str) -> Option<usize> {
+    let inside = |open: &str, close: &str, not: &[char]| {
+        let after = text.strip_prefix(open)?;
+        let mark = &after[..after.find(close)?];
+        let is_mark =
+            !mark.is_empty() && !mark.contains(char::is_whitespace) && !mark.contains(not);
+        is_mark.then(|| open.len() + mark.len() + close.len())
+    };
+    inside("[^", "]", &['[']).or_else(|| inside("<sup>", "</sup>", &['<'])).or_else(|| {
+        text.chars().next().filter(|&c| keys::is_superscript_digit(c)).map(char::len_utf8)
+    })
 }
 
 /// What the stages' unit tests share: a `[[table]]` entry, a place, rows with their codes.
