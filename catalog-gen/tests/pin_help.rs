@@ -1846,3 +1846,45 @@ fn the_pattern_offered_for_a_code_and_its_message_pasted_reads_and_names_every_c
         assert!(!help.contains("key-pattern = "), "{other}: {help}");
     }
 }
+
+/// A table of HSousa1987/Lavandaria's `TESTING.md` (commit a726ce3): rows whose error code is
+/// `-`, for errors that have none, in a table named by another column.
+const LAVANDARIA: &str = r#"### Photo Upload Errors
+
+| Scenario | Status | Error Code | Message |
+|----------|--------|------------|---------|
+| No files | 400 | `NO_FILES` | "No photos uploaded" |
+| 11+ files | 400 | `BATCH_LIMIT_EXCEEDED` | "Maximum 10 photos per upload batch" |
+| Invalid type | 400 | - | "Only image files are allowed" |
+| File > 10MB | 413 | - | Multer error |
+| Unassigned job | 403 | `NOT_ASSIGNED` | "You can only upload photos to your assigned jobs" |
+| Job not found | 404 | `JOB_NOT_FOUND` | "Job not found" |
+"#;
+
+/// Rows that share a code that is none (`-`, a rule) are offered to be left out, not to share
+/// it: the line, pasted, leaves them out and the rest compile. A code that is one (`1010`
+/// twice) is offered no such line.
+#[test]
+fn the_line_offered_for_rows_that_share_no_code_pasted_leaves_them_out() {
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                    module = \"m\"\nenum = \"E\"\nkey-column = \"Error Code\"\nkey-type = \"str\"\n\
+                    name-column = \"Scenario\"\n";
+    let (found, _) = generate(manifest, LAVANDARIA);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].message, "duplicate code -");
+    let help = found[0].help.as_deref().unwrap();
+    assert!(!help.contains("shared-codes"), "{help}");
+    let at = help.find("`skip-rows = ").unwrap_or_else(|| panic!("{help}")) + 1;
+    let line = &help[at..at + help[at..].find('`').unwrap()];
+    assert_eq!(line, r#"skip-rows = ["-"]"#);
+    let module = clean_module(&format!("{manifest}{line}\n"), LAVANDARIA);
+    assert!(module.contains("(\"NO_FILES\", E::NoFiles)"), "{module}");
+    assert!(!module.contains("InvalidType"), "{module}");
+
+    let twice = LAVANDARIA.replace("`NOT_ASSIGNED`", "`NO_FILES`");
+    let found = generate(manifest, &twice).0;
+    let repeated = found.iter().find(|found| found.message == "duplicate code NO_FILES");
+    let help =
+        repeated.and_then(|found| found.help.as_deref()).unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(!help.contains("skip-rows") && help.contains("shared-codes"), "{help}");
+}

@@ -377,7 +377,15 @@ fn table<'a>(
             facts::name_order(names.chain(retired_names.iter().map(|name| &**name)))
         };
         let checked = || {
-            let rows = uniqueness::check(place, source, spec, previous, &columns, rows, problems);
+            let rows = uniqueness::check(
+                place,
+                source,
+                (spec, &columns),
+                previous,
+                rows,
+                offers,
+                problems,
+            );
             let rows = names::assign(place, spec, &columns, previous, rows, offers, problems);
             if problems[start..].iter().any(Diagnostic::is_error) {
                 return None;

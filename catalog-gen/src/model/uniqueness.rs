@@ -18,6 +18,7 @@ use crate::model::columns::Columns;
 use crate::model::facts::key_order;
 use crate::model::keys::{Code, KeyedRow};
 use crate::model::problems::{Place, RowAt, TellsApart};
+use crate::model::skip::Offers;
 use crate::model::{names, retired};
 use crate::naming;
 
@@ -28,10 +29,10 @@ use crate::naming;
 pub fn check<'a>(
     place: &Place<'_>,
     source: &str,
-    spec: &TableSpec,
+    (spec, columns): (&TableSpec, &Columns),
     previous: Option<&EnumApi>,
-    columns: &Columns,
     mut rows: Vec<KeyedRow<'a>>,
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
     // Codes each after the one before in lookup order, as pages usually list them, are all
@@ -42,7 +43,8 @@ pub fn check<'a>(
         return rows;
     }
     let shared_codes = spec.shared_codes;
-    let repeats = repeats(place, source, previous, shared_codes, columns, &rows, problems);
+    let repeats =
+        repeats(place, (source, previous), (shared_codes, columns), &rows, offers, problems);
     // The rows are kept where they are: at 200k rows, a second vector of them would be
     // tens of megabytes of fresh memory, which costs more time than filtering.
     if !repeats.is_empty() {
@@ -81,11 +83,10 @@ fn all_codes_differ(rows: &[KeyedRow<'_>]) -> bool {
 /// codes, its code and name); a problem for each.
 fn repeats(
     place: &Place<'_>,
-    source: &str,
-    previous: Option<&EnumApi>,
-    shared_codes: bool,
-    columns: &Columns,
+    (source, previous): (&str, Option<&EnumApi>),
+    (shared_codes, columns): (bool, &Columns),
     rows: &[KeyedRow<'_>],
+    offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     // The index of the row where each code was first seen, or with shared codes, each code
@@ -107,7 +108,7 @@ fn repeats(
             let span = |row: &KeyedRow<'_>| row.row.cells()[columns.key].span.clone();
             place.repeated_row(span(keyed), span(earlier), &keyed.key_text)
         } else {
-            repeat(place, previous, shared_codes, columns, earlier, keyed)
+            repeat(place, previous, (shared_codes, columns), (earlier, keyed), offers)
         };
         problems.push(problem);
         repeats.push(index);
@@ -157,10 +158,9 @@ fn tells_apart<'c>(
 fn repeat(
     place: &Place<'_>,
     previous: Option<&EnumApi>,
-    shared_codes: bool,
-    columns: &Columns,
-    earlier: &KeyedRow<'_>,
-    later: &KeyedRow<'_>,
+    (shared_codes, columns): (bool, &Columns),
+    (earlier, later): (&KeyedRow<'_>, &KeyedRow<'_>),
+    offers: &mut Offers<'_>,
 ) -> Diagnostic {
     let name = shared_codes.then(|| &*later.row.cells()[columns.name].text);
     let earlier_span = || earlier.row.cells()[columns.key].span.clone();
@@ -171,7 +171,13 @@ fn repeat(
             Some(name) => {
                 place.duplicate_row(span, earlier_span(), (&later.key_text, name), tells_apart)
             }
-            None => place.duplicate_code(span, earlier_span(), &later.key_text, tells_apart),
+            None => {
+                // Rows of a code that is none (a rule, `-`, as tables write rows without one;
+                // a range) are offered to be left out.
+                let skip = offers.offer(&later.key_text);
+                let code = &later.key_text;
+                place.duplicate_code(span, earlier_span(), code, tells_apart, skip.as_ref())
+            }
         };
     };
     let earlier_at = match &earlier.retiring {
@@ -272,7 +278,8 @@ mod tests {
         let mut problems = Vec::new();
         let shared = if shared_codes { "shared-codes = true\n" } else { "" };
         let spec = spec(&format!("key-column = \"c\"\nkey-type = \"u16\"\n{shared}"));
-        let rows = check(&PLACE, page_text, &spec, None, &columns, rows, &mut problems);
+        let offers = &mut Offers::new(&[]);
+        let rows = check(&PLACE, page_text, (&spec, &columns), None, rows, offers, &mut problems);
         (
             rows.iter().map(|row| row.row.cells()[1].text.to_string()).collect(),
             problems.into_iter().map(|problem| problem.message).collect(),
@@ -297,7 +304,8 @@ mod tests {
         let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
         let mut problems = Vec::new();
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
-        let rows = check(&PLACE, page, &spec, None, &columns, rows, &mut problems);
+        let offers = &mut Offers::new(&[]);
+        let rows = check(&PLACE, page, (&spec, &columns), None, rows, offers, &mut problems);
         let names: Vec<&str> = rows.iter().map(|row| &*row.row.cells()[1].text).collect();
         assert_eq!(names, ["a", "b", "d"]);
         let at = |line: &str| {
@@ -397,15 +405,8 @@ mod tests {
             let columns = Columns { key: 0, name: 1, list: Vec::new(), help: None };
             let mut problems = Vec::new();
             let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
-            check(
-                &PLACE,
-                copied,
-                &spec,
-                None,
-                &columns,
-                keyed_rows(&parsed.tables[0]),
-                &mut problems,
-            );
+            let (rows, offers) = (keyed_rows(&parsed.tables[0]), &mut Offers::new(&[]));
+            check(&PLACE, copied, (&spec, &columns), None, rows, offers, &mut problems);
             problems.remove(0)
         };
         assert!(!diagnostic.is_error());

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Place, RowAt, TellsApart};
+use super::{Place, RowAt, SkipOffer, TellsApart};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 
@@ -15,9 +15,18 @@ impl Place<'_> {
         first: Range<usize>,
         code: &str,
         tells_apart: TellsApart<'_>,
+        skip: Option<&SkipOffer>,
     ) -> Diagnostic {
         let problem = self.used_again(span, first, format!("duplicate code {code}"));
         let fix = "every row needs its own code; remove or fix one of the rows";
+        if let Some(skip) = skip {
+            // Rows of no code of their own (`-`) are left out rather than made to share one.
+            return problem.with_help(format!(
+                "{fix}; or, where these rows stand for no code of their own (a rule such as `-`, \
+                 a range), leave them out of the enum: `{}`",
+                skip.line
+            ));
+        }
         // `shared-codes` is offered only where it would take the error away: rows that share
         // a code need different names, and without a `name-column` a row's name is its code.
         match tells_apart {
