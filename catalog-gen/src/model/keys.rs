@@ -2,6 +2,7 @@
 //! parsed as the manifest's `key-type`, and a name cell with text.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -55,7 +56,7 @@ pub fn read<'a>(
 ) -> Vec<KeyedRow<'a>> {
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
-    let mut text_codes = TextCodes::new(source, table, columns.key, key_column);
+    let text_codes = TextCodes::new(source, table, columns.key, key_column);
     let integer = spec.key_type.get_ref().is_integer();
     let mut fitting = FittingType::new(&table.rows, columns.key, pattern);
     for (index, row) in table.rows.iter().enumerate() {
@@ -112,13 +113,13 @@ struct TextCodes<'t> {
     key: usize,
     key_column: KeyColumn<'t>,
     /// Whether every key cell's first line is one word (`^(\S+)` takes it).
-    first_lines_one_word: Option<bool>,
+    first_lines_one_word: OnceCell<bool>,
     /// Whether [`FIRST_LISTED`] takes every key cell's code, or its first listed one.
-    first_listed_one_word: Option<bool>,
+    first_listed_one_word: OnceCell<bool>,
     /// Whether [`BEFORE_A_MARK`] takes every key cell's code, marked or not.
-    every_mark_taken: Option<bool>,
+    every_mark_taken: OnceCell<bool>,
     /// Whether [`BEFORE_A_MESSAGE`] takes every key cell's code, each another.
-    every_message_taken: Option<bool>,
+    every_message_taken: OnceCell<bool>,
 }
 
 impl<'t> TextCodes<'t> {
@@ -129,10 +130,10 @@ impl<'t> TextCodes<'t> {
             table,
             key,
             key_column,
-            first_lines_one_word: None,
-            first_listed_one_word: None,
-            every_mark_taken: None,
-            every_message_taken: None,
+            first_lines_one_word: OnceCell::new(),
+            first_listed_one_word: OnceCell::new(),
+            every_mark_taken: OnceCell::new(),
+            every_message_taken: OnceCell::new(),
         }
     }
 
@@ -144,7 +145,7 @@ impl<'t> TextCodes<'t> {
     /// Warns of `code`, read from `key_cell`, where no lookup of the code as a program has it
     /// would find its row.
     fn check(
-        &mut self,
+        &self,
         place: &Place<'_>,
         spec: &TableSpec,
         key_cell: &Cell<'_>,
@@ -154,11 +155,9 @@ impl<'t> TextCodes<'t> {
         let (span, key_column, source) = (key_cell.span.clone(), self.key_column, self.source);
         let patterned = spec.key_pattern.is_some();
         if code.contains('\n') {
-            let one_word = match self.first_lines_one_word {
-                Some(one_word) => one_word,
-                None => self.every_cell(|cell| is_one_word(first_line(&cell.text))),
-            };
-            self.first_lines_one_word = Some(one_word);
+            let one_word = *self
+                .first_lines_one_word
+                .get_or_init(|| self.every_cell(|cell| is_one_word(first_line(&cell.text))));
             let offer = (one_word && !patterned)
                 .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
             let several = SeveralCodes::Lines(code.lines().count());
@@ -166,28 +165,21 @@ impl<'t> TextCodes<'t> {
         } else if let Some(listed) =
             listed_code_spans(&source[key_cell.markdown.clone()]).filter(|_| !patterned)
         {
-            let one_word = match self.first_listed_one_word {
-                Some(one_word) => one_word,
-                None => self.every_cell(|cell| first_listed_is_one_word(source, cell)),
-            };
-            self.first_listed_one_word = Some(one_word);
+            let one_word = *self
+                .first_listed_one_word
+                .get_or_init(|| self.every_cell(|cell| first_listed_is_one_word(source, cell)));
             let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
             let several = SeveralCodes::Listed(listed.len());
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(bare) = before_a_mark(code).filter(|_| !patterned) {
-            let every = match self.every_mark_taken {
-                Some(every) => every,
-                None => self.every_cell(|cell| mark_taken(&cell.text)),
-            };
-            self.every_mark_taken = Some(every);
+            let every = *self
+                .every_mark_taken
+                .get_or_init(|| self.every_cell(|cell| mark_taken(&cell.text)));
             let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MARK));
             problems.push(place.code_with_a_mark(span.clone(), code, bare, offer));
         } else if let Some(bare) = before_a_message(code).filter(|_| !patterned) {
-            let every = match self.every_message_taken {
-                Some(every) => every,
-                None => messages_taken(self.table, self.key),
-            };
-            self.every_message_taken = Some(every);
+            let every =
+                *self.every_message_taken.get_or_init(|| messages_taken(self.table, self.key));
             let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MESSAGE));
             problems.push(place.code_and_its_message(span.clone(), bare, offer));
         }
@@ -645,15 +637,26 @@ fn before_a_mark(code: &str) -> Option<&str> {
 fn split_off_a_mark(code: &str) -> Option<&str> {
     let at = code.find(starts_a_mark).filter(|&at| at > 0)?;
     let (bare, mark) = code.split_at(at);
-    let inside = |open: &str, close: &str, not: &[char]| {
-        let inner = mark.strip_prefix(open).and_then(|rest| rest.strip_suffix(close));
-        inner.is_some_and(|inner| !inner.is_empty() && !inner.contains(not))
-    };
     let is_mark = mark.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§'))
-        || mark.chars().all(is_superscript_digit)
-        || inside("[^", "]", &['[', ']'])
-        || inside("<sup>", "</sup>", &['<']);
+        || footnote_mark_len(mark) == Some(mark.len())
+        || mark.chars().all(is_superscript_digit);
     (is_mark && !bare.contains(char::is_whitespace)).then_some(bare)
+}
+
+/// The length of the footnote mark `text` starts with, if it starts with one: a reference
+/// `[^label]` or a mark in HTML's superscript, `<sup>1</sup>` (no space, bracket or tag in
+/// either), or a superscript digit (`¹`). The one reading of a footnote's mark, after a code
+/// ([`before_a_mark`]) and in a header or heading ([`super::normalize`]).
+pub(crate) fn footnote_mark_len(text: &str) -> Option<usize> {
+    let inside = |open: &str, close: &str| {
+        let after = text.strip_prefix(open)?;
+        let mark = &after[..after.find(close)?];
+        let is_mark =
+            !mark.is_empty() && !mark.contains(|c: char| c.is_whitespace() || "[]<".contains(c));
+        is_mark.then(|| open.len() + mark.len() + close.len())
+    };
+    let digit = || text.chars().next().filter(|&c| is_superscript_digit(c)).map(char::len_utf8);
+    inside("[^", "]").or_else(|| inside("<sup>", "</sup>")).or_else(digit)
 }
 
 /// The first line of a text code, trimmed: of `InvalidTemplateDeployment<br>InvalidTemplate`

@@ -473,7 +473,7 @@ fn without_footnote_marks(text: &str) -> Cow<'_, str> {
     }
     let (mut out, mut rest) = (String::with_capacity(text.len()), text);
     while let Some(c) = rest.chars().next() {
-        match footnote_mark_at(rest) {
+        match keys::footnote_mark_len(rest) {
             Some(len) => rest = &rest[len..],
             None => {
                 out.push(c);
@@ -482,21 +482,6 @@ fn without_footnote_marks(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// The length of the footnote mark `text` starts with ([`without_footnote_marks`]), if it
-/// starts with one.
-fn footnote_mark_at(text: &str) -> Option<usize> {
-    let inside = |open: &str, close: &str, not: &[char]| {
-        let after = text.strip_prefix(open)?;
-        let mark = &after[..after.find(close)?];
-        let is_mark =
-            !mark.is_empty() && !mark.contains(char::is_whitespace) && !mark.contains(not);
-        is_mark.then(|| open.len() + mark.len() + close.len())
-    };
-    inside("[^", "]", &['[']).or_else(|| inside("<sup>", "</sup>", &['<'])).or_else(|| {
-        text.chars().next().filter(|&c| keys::is_superscript_digit(c)).map(char::len_utf8)
-    })
 }
 
 /// What the stages' unit tests share: a `[[table]]` entry, a place, rows with their codes.
