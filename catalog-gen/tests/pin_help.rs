@@ -1888,3 +1888,71 @@ fn the_line_offered_for_rows_that_share_no_code_pasted_leaves_them_out() {
         repeated.and_then(|found| found.help.as_deref()).unwrap_or_else(|| panic!("{found:#?}"));
     assert!(!help.contains("skip-rows") && help.contains("shared-codes"), "{help}");
 }
+
+/// The table of donovan-yohan/dicesuki's `scripts/admin/README.md` (commit 53d7a8e): SQLSTATE
+/// codes, some with a remark in parentheses that says where the code is raised, so that one
+/// code is several rows.
+const DICESUKI: &str = r#"### Error codes you will see
+
+| SQLSTATE | Meaning | Fix |
+|---|---|---|
+| `55000` (on `grant-die`) | A prepared pull hold is live; collectible grants are paused (`0021_pull_copy_grant_rework.sql:968-981`) | Run `cancel-session` to see `expires_at`, wait, then re-run the identical command |
+| `22023` | An argument was rejected, or this key was already used with different arguments (`0028_sku_fulfillment.sql:508-521`) | Re-run identically to replay, or change `--note` / pass `--key` to make it a new grant |
+| `22023` (on `set-economy-access`) | `--operator` (1-64) or `--note` (1-512) was blank or too long, or the decision was null (`0034_economy_access_flag.sql:111-123`) | Fix the argument. This RPC has no idempotency key, so it is never a replay conflict |
+| `22003` (wallet) | Balance floor or overflow, including funds reserved by a live pull hold (`0028_sku_fulfillment.sql:536-566`) | Reduce the debit, or wait out the hold |
+| `22003` (tickets) | Ticket floor (`0014_roll_ticket_ledger.sql:196-203`) | Reduce the debit |
+| `23503` | Unknown economy edition or catalog item | Check the id |
+| `23503` (on `set-economy-access`) | No such `auth.users` row (`0034_economy_access_flag.sql:124-126`) | Check the uuid — a stale id pasted from a ticket is the usual cause |
+| `42501` | Permission denied | The key in use is not a service-role key |
+"#;
+
+/// A text code cell that is a code and a remark in parentheses (`55000 (on grant-die)`) is one
+/// code no lookup of `55000` finds: a warning per such cell, whose `key-pattern`, pasted, reads
+/// every code; the codes that then repeat (`22023`, as the page means them) are told by their
+/// whole cells, so that their errors offer `shared-codes` alone, which, pasted, names each row
+/// by its cell and finds them all by their code. Where another row's code is words, which the
+/// pattern would cut short, none is offered.
+#[test]
+fn the_pattern_offered_for_a_code_and_a_remark_pasted_reads_every_code() {
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                    module = \"m\"\nenum = \"E\"\nkey-column = \"SQLSTATE\"\nkey-type = \"str\"\n";
+    let (found, _) = generate(manifest, DICESUKI);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    let message = |code: &str| {
+        format!(
+            "the code cell is the code `{code}` and a remark in parentheses, which read as one code"
+        )
+    };
+    assert_eq!(messages, ["55000", "22023", "22003", "22003", "23503"].map(message), "{found:#?}");
+    assert!(found[0].notes[0].contains("`from_code(\"55000\")` finds no row"), "{found:#?}");
+    let help = found[0].help.as_deref().unwrap();
+    let at = help.find("key-pattern = ").unwrap_or_else(|| panic!("{help}"));
+    let pattern = &help[at..at + help[at..].find('`').unwrap()];
+    assert_eq!(pattern, r"key-pattern = '^(\S+)'");
+
+    let patterned = format!("{manifest}{pattern}\n");
+    let (found, _) = generate(&patterned, DICESUKI);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    assert_eq!(messages, ["duplicate code 22023", "duplicate code 22003", "duplicate code 23503"]);
+    for error in &found {
+        let help = error.help.as_deref().unwrap();
+        assert!(
+            help.ends_with("or set `shared-codes = true` in the manifest if rows may share a code"),
+            "{help}"
+        );
+    }
+    let module = clean_module(&format!("{patterned}shared-codes = true\n"), DICESUKI);
+    for entry in [
+        r#"("55000", E::_55000OnGrantDie)"#,
+        r#"("22023", &[E::_22023, E::_22023OnSetEconomyAccess])"#,
+        r#"("22003", &[E::_22003Wallet, E::_22003Tickets])"#,
+        r#"("22003 (wallet)", E::_22003Wallet)"#,
+    ] {
+        assert!(module.contains(entry), "{entry}: {module}");
+    }
+
+    let page = format!("{DICESUKI}| Permission denied | Words. | None. |\n");
+    let (found, _) = generate(manifest, &page);
+    let help = found[0].help.as_deref().unwrap();
+    assert!(!help.contains("key-pattern = "), "{help}");
+}

@@ -14,7 +14,9 @@ use crate::int_code::{IntValue, int_value, is_decimal, negative_digits};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
 use crate::model::columns::{self, Columns};
-use crate::model::problems::{NotANumber, PatternOffer, PinLine, Place, SeveralCodes};
+use crate::model::problems::{
+    AfterTheCode, NotANumber, PatternOffer, PinLine, Place, SeveralCodes,
+};
 use crate::model::skip::Offers;
 use crate::model::{Key, same_text};
 use crate::scan;
@@ -120,6 +122,8 @@ struct TextCodes<'t> {
     every_mark_taken: OnceCell<bool>,
     /// Whether [`BEFORE_A_MESSAGE`] takes every key cell's code, each another.
     every_message_taken: OnceCell<bool>,
+    /// Whether [`FIRST_WORD`] takes every key cell's code, remarked or not.
+    every_remark_taken: OnceCell<bool>,
 }
 
 impl<'t> TextCodes<'t> {
@@ -134,6 +138,7 @@ impl<'t> TextCodes<'t> {
             first_listed_one_word: OnceCell::new(),
             every_mark_taken: OnceCell::new(),
             every_message_taken: OnceCell::new(),
+            every_remark_taken: OnceCell::new(),
         }
     }
 
@@ -159,7 +164,7 @@ impl<'t> TextCodes<'t> {
                 .first_lines_one_word
                 .get_or_init(|| self.every_cell(|cell| is_one_word(first_line(&cell.text))));
             let offer = (one_word && !patterned)
-                .then(|| pattern_offer(spec, key_column, first_line(code), r"^(\S+)"));
+                .then(|| pattern_offer(spec, key_column, first_line(code), FIRST_WORD));
             let several = SeveralCodes::Lines(code.lines().count());
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(listed) =
@@ -181,7 +186,12 @@ impl<'t> TextCodes<'t> {
             let every =
                 *self.every_message_taken.get_or_init(|| messages_taken(self.table, self.key));
             let offer = every.then(|| pattern_offer(spec, key_column, bare, BEFORE_A_MESSAGE));
-            problems.push(place.code_and_its_message(span.clone(), bare, offer));
+            problems.push(place.code_and_more(span.clone(), bare, AfterTheCode::Message, offer));
+        } else if let Some(bare) = before_a_remark(code).filter(|_| !patterned) {
+            let every =
+                *self.every_remark_taken.get_or_init(|| remarks_taken(self.table, self.key));
+            let offer = every.then(|| pattern_offer(spec, key_column, bare, FIRST_WORD));
+            problems.push(place.code_and_more(span.clone(), bare, AfterTheCode::Remark, offer));
         }
         if let Some(hidden) = scan::hidden_letter(code) {
             problems.push(place.hidden_letter_in_code(span, code, hidden));
@@ -605,6 +615,64 @@ fn messages_taken(table: &Table, key: usize) -> bool {
     })
 }
 
+/// The code that `code`, a key cell of text, starts with, where the cell is one word and a
+/// remark in parentheses after a space (`55000 (on grant-die)`, as a support runbook says
+/// where an SQLSTATE is raised; `ORDER_KERNEL_RUNNING (0)`, a constant and its value), and
+/// nothing after the remark.
+fn before_a_remark(code: &str) -> Option<&str> {
+    // Most codes end in no parenthesis: told by their last byte, not searched.
+    if !code.ends_with(')') {
+        return None;
+    }
+    let at = code.find(char::is_whitespace)?;
+    let (bare, remark) = (&code[..at], scan::trim(&code[at..]));
+    // A code has a letter or digit, and no parenthesis of its own (`f(x)` is not one word
+    // and a remark).
+    let one_code = !bare.contains(['(', ')']) && bare.chars().any(char::is_alphanumeric);
+    (one_code && is_one_parenthesis(remark)).then_some(bare)
+}
+
+/// Whether `text` is one parenthesis: opened by its first character and closed by its last
+/// (`(on grant-die)`, `(a (b))`; not `(a) or (b)`), with something between.
+fn is_one_parenthesis(text: &str) -> bool {
+    if !text.starts_with('(') || text.len() < 3 {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at == text.len() - 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The `key-pattern` that takes the first word out of a cell: the code of a cell that is a
+/// code and a remark ([`before_a_remark`]), and the first code of a cell of a code a line.
+const FIRST_WORD: &str = r"^(\S+)";
+
+/// Whether [`FIRST_WORD`] takes out of every key cell of `table` (column `key`) its whole code,
+/// or where the cell has a remark after it, the code: it would cut short a code of several
+/// words (`Access Denied`). Codes that repeat once their remarks are gone are rows that share
+/// a code, as the page means them (`22023` and `22023 (on set-economy-access)`), which the
+/// duplicate code's help then offers `shared-codes` for.
+fn remarks_taken(table: &Table, key: usize) -> bool {
+    // The pattern itself, as the help offers it, so that what it takes is what is checked.
+    let Ok(pattern) = Regex::new(FIRST_WORD) else { return false };
+    table.rows.iter().all(|row| {
+        let text = &*row.cells()[key].text;
+        let code = before_a_remark(text).unwrap_or(text);
+        found_code(&pattern, text) == Some(code)
+    })
+}
+
 /// Whether `c` starts a mark written after a code: a footnote's (`[^2]`, `<sup>1</sup>`, `¹`)
 /// or an asterisk, a dagger or a section sign (`*`, `†`, `‡`, `§`), as [`leading_code`] reads
 /// them after an integer code.
@@ -922,6 +990,34 @@ mod tests {
         // before an unsigned code.
         for cell in ["(404)", "f(404)", "Error (N/A)", "Error (0x)", "Error (404) here", "E (-1)"] {
             assert_eq!(trailing_code(cell, true), None, "{cell}");
+        }
+    }
+
+    #[test]
+    fn a_code_of_text_and_a_remark_in_parentheses_is_read_apart() {
+        let pattern = Regex::new(FIRST_WORD).unwrap();
+        for (cell, code) in [
+            ("55000 (on grant-die)", "55000"),
+            ("ORDER_KERNEL_RUNNING (0)", "ORDER_KERNEL_RUNNING"),
+            ("E_IO  (see (2) below)", "E_IO"),
+        ] {
+            assert_eq!(before_a_remark(cell), Some(code), "{cell}");
+            assert_eq!(&pattern.captures(cell).unwrap()[1], code);
+        }
+        // Words before it, a parenthesis in the code, two remarks or more after one, nothing
+        // in it, no code, no space before it: no code and a remark.
+        for cell in [
+            "Not Found (404)",
+            "f(x) (y)",
+            "E (a) or (b)",
+            "E (a) (b)",
+            "E ()",
+            "- (none)",
+            "E(x)",
+            "E (a",
+            "E",
+        ] {
+            assert_eq!(before_a_remark(cell), None, "{cell}");
         }
     }
 

@@ -21,7 +21,7 @@ mod select;
 mod skip;
 mod uniqueness;
 
-pub use keys::{NotANumber, PatternOffer, SeveralCodes};
+pub use keys::{AfterTheCode, NotANumber, PatternOffer, SeveralCodes};
 pub use select::Offer;
 
 /// The rustc lints that regen warns of itself, at the name in the manifest or the docs that
@@ -302,6 +302,9 @@ pub enum PinnedRow<'p> {
 pub enum TellsApart<'a> {
     /// Their names (the table has a `name-column`): `shared-codes = true` alone.
     Names,
+    /// Their key cells, out of which `key-pattern` takes codes of text, and which name rows
+    /// that share a code: `shared-codes = true` alone.
+    KeyCells,
     /// The cells of this column (the table has no `name-column`, so its rows are named by
     /// their codes): `shared-codes = true` with this column as `name-column`.
     Column(&'a str),

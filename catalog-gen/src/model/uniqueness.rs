@@ -43,8 +43,7 @@ pub fn check<'a>(
         return rows;
     }
     let shared_codes = spec.shared_codes;
-    let repeats =
-        repeats(place, (source, previous), (shared_codes, columns), &rows, offers, problems);
+    let repeats = repeats(place, (source, previous), (spec, columns), &rows, offers, problems);
     // The rows are kept where they are: at 200k rows, a second vector of them would be
     // tens of megabytes of fresh memory, which costs more time than filtering.
     if !repeats.is_empty() {
@@ -84,7 +83,7 @@ fn all_codes_differ(rows: &[KeyedRow<'_>]) -> bool {
 fn repeats(
     place: &Place<'_>,
     (source, previous): (&str, Option<&EnumApi>),
-    (shared_codes, columns): (bool, &Columns),
+    (spec, columns): (&TableSpec, &Columns),
     rows: &[KeyedRow<'_>],
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
@@ -96,7 +95,7 @@ fn repeats(
     let mut repeats = Vec::new();
     for (index, keyed) in rows.iter().enumerate() {
         let name = &*keyed.row.cells()[columns.name].text;
-        let identity = (&keyed.key, shared_codes.then_some(name));
+        let identity = (&keyed.key, spec.shared_codes.then_some(name));
         let earlier = match first.entry(identity) {
             Entry::Occupied(earlier) => &rows[*earlier.get()],
             Entry::Vacant(slot) => {
@@ -108,7 +107,7 @@ fn repeats(
             let span = |row: &KeyedRow<'_>| row.row.cells()[columns.key].span.clone();
             place.repeated_row(span(keyed), span(earlier), &keyed.key_text)
         } else {
-            repeat(place, previous, (shared_codes, columns), (earlier, keyed), offers)
+            repeat(place, previous, (spec, columns), (earlier, keyed), offers)
         };
         problems.push(problem);
         repeats.push(index);
@@ -128,9 +127,12 @@ fn is_copy(source: &str, earlier: &KeyedRow<'_>, later: &KeyedRow<'_>) -> bool {
 }
 
 /// What tells `earlier` and `later`, two rows of one code, apart: their names where the
-/// table has a `name-column`, or else the first other column whose cells differ, both of them
-/// text (a name column that a help can offer).
+/// table has a `name-column`; where `key-pattern` takes codes of text out of their key cells,
+/// those cells, which name rows that share a code (as `names::names_by_part` says); or else the
+/// first other column whose cells differ, both of them text (a name column that a help can
+/// offer).
 fn tells_apart<'c>(
+    spec: &TableSpec,
     columns: &'c Columns,
     earlier: &KeyedRow<'_>,
     later: &KeyedRow<'_>,
@@ -141,6 +143,11 @@ fn tells_apart<'c>(
         // An empty name is a name too (the row is named by its code), so only equal ones fail.
         let (a, b) = texts(columns.name);
         return if a == b { TellsApart::SameName } else { TellsApart::Names };
+    }
+    // `22023` and `22023 (on set-economy-access)`: with shared codes each is named by its cell.
+    let text_codes_taken = spec.key_pattern.is_some() && !spec.key_type.get_ref().is_integer();
+    if text_codes_taken && earlier[columns.key].text != later[columns.key].text {
+        return TellsApart::KeyCells;
     }
     let tells = |at: &usize| {
         let (a, b) = texts(*at);
@@ -158,15 +165,15 @@ fn tells_apart<'c>(
 fn repeat(
     place: &Place<'_>,
     previous: Option<&EnumApi>,
-    (shared_codes, columns): (bool, &Columns),
+    (spec, columns): (&TableSpec, &Columns),
     (earlier, later): (&KeyedRow<'_>, &KeyedRow<'_>),
     offers: &mut Offers<'_>,
 ) -> Diagnostic {
-    let name = shared_codes.then(|| &*later.row.cells()[columns.name].text);
+    let name = spec.shared_codes.then(|| &*later.row.cells()[columns.name].text);
     let earlier_span = || earlier.row.cells()[columns.key].span.clone();
     let Some(retiring) = &later.retiring else {
         let span = later.row.cells()[columns.key].span.clone();
-        let tells_apart = tells_apart(columns, earlier, later);
+        let tells_apart = tells_apart(spec, columns, earlier, later);
         return match name {
             Some(name) => {
                 place.duplicate_row(span, earlier_span(), (&later.key_text, name), tells_apart)

@@ -327,22 +327,30 @@ impl Place<'_> {
         .with_help(help)
     }
 
-    /// A key cell of text that is a code, `bare`, and its message after a colon, which read as
-    /// one code; `offer` takes the code out of every key cell.
-    pub fn code_and_its_message(
+    /// A key cell of text that is a code, `bare`, and more (`after`: its message after a
+    /// colon, or a remark in parentheses), which read as one code; `offer` takes the code out of
+    /// every key cell.
+    pub fn code_and_more(
         &self,
         span: Range<usize>,
         bare: &str,
+        after: AfterTheCode,
         offer: Option<PatternOffer<'_>>,
     ) -> Diagnostic {
+        let (what, label, without) = match after {
+            AfterTheCode::Message => ("its message", "a code and its message?", "its message"),
+            AfterTheCode::Remark => {
+                ("a remark in parentheses", "a code and a remark?", "its remark")
+            }
+        };
         let help = match offer {
-            Some(offer) => format!("to read the code without its message, {}", offer.takes_out()),
+            Some(offer) => format!("to read the code without {without}, {}", offer.takes_out()),
             None => "set `key-pattern` to take the code out of every key cell".to_owned(),
         };
         self.warning_in_page(
             span,
-            format!("the code cell is the code `{bare}` and its message, which read as one code"),
-            "a code and its message?",
+            format!("the code cell is the code `{bare}` and {what}, which read as one code"),
+            label,
         )
         .with_note(format!(
             "`from_code(\"{}\")` finds no row, and `code()` returns the whole cell",
@@ -388,6 +396,15 @@ pub struct NotANumber<'t> {
     /// Where the cell starts with a code and a mark after it, the `key-pattern` that would
     /// take it out.
     pub pattern: Option<PatternOffer<'t>>,
+}
+
+/// What a text code cell holds after its code ([`Place::code_and_more`]).
+#[derive(Clone, Copy, Debug)]
+pub enum AfterTheCode {
+    /// Its message, after a colon (`AADSTS65001: The user or administrator hasn't consented`).
+    Message,
+    /// A remark in parentheses (`55000 (on grant-die)`, `ORDER_KERNEL_RUNNING (0)`).
+    Remark,
 }
 
 /// How a text code cell holds several codes ([`Place::several_codes_in_cell`]).

@@ -33,6 +33,14 @@ impl Place<'_> {
             TellsApart::Names => problem.with_help(format!(
                 "{fix}, or set `shared-codes = true` in the manifest if rows may share a code"
             )),
+            TellsApart::KeyCells => problem
+                .with_note(
+                    "where rows share a code, each is named by its whole code cell, and these \
+                     two cells differ",
+                )
+                .with_help(format!(
+                    "{fix}, or set `shared-codes = true` in the manifest if rows may share a code"
+                )),
             TellsApart::Column(header) => problem
                 .with_note(
                     "the table has no `name-column`: its rows are named by their codes, and rows \
@@ -155,7 +163,11 @@ impl Place<'_> {
                      [[table]] names each row by a column whose cells tell these two apart",
                     toml_string(header)
                 )),
-            TellsApart::Names | TellsApart::SameName | TellsApart::Nothing => {
+            // Rows named by their key cells that repeat both code and cell are told by nothing.
+            TellsApart::Names
+            | TellsApart::KeyCells
+            | TellsApart::SameName
+            | TellsApart::Nothing => {
                 problem.with_help("rows that share a code need different names")
             }
         }
