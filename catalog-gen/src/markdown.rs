@@ -30,7 +30,7 @@ pub use attributes::{before_attribute_block, is_attribute_block};
 pub use front_matter::FrontMatter;
 pub use html::{
     anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_block_tag, is_comment,
-    is_formatting_tag, is_line_break,
+    is_formatting_tag, is_line_break, link_targets,
 };
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;

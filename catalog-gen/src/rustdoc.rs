@@ -193,12 +193,29 @@ fn needs_rewrite(
             Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
         ) => !is_absolute_inline(*link_type, dest_url, is_absolute),
         Event::InlineHtml(html) | Event::Html(html) => {
-            markdown::is_anchor(html) || markdown::is_anchor_close(html)
+            markdown::is_anchor(html)
+                || markdown::is_anchor_close(html)
+                || relative_html_targets(html, is_absolute).next().is_some()
         }
         Event::Text(_) => is_literal_bracket(source, range),
         Event::Code(code) => is_escaped_pipe_in_code(source, range, code),
         _ => false,
     }
+}
+
+/// The link targets of the links and images in `html` ([`markdown::link_targets`]) that are
+/// relative, as `is_absolute` tells absolute ones: each to be made absolute, as a Markdown
+/// link's target is. (An empty one links to the page itself, as on the page.)
+fn relative_html_targets<'h>(
+    html: &'h str,
+    is_absolute: &'h dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = Range<usize>> + 'h {
+    // Most HTML events have no attribute (`<br>`, `<b>`): told before any tag is read.
+    let targets = if html.contains('=') { markdown::link_targets(html) } else { Vec::new() };
+    targets.into_iter().filter(move |target| {
+        let target = &html[target.clone()];
+        !target.is_empty() && !is_absolute(target)
+    })
 }
 
 /// Whether the code span `code` at `range` of `source` holds an escaped pipe: in a table, GFM
@@ -320,7 +337,8 @@ pub struct Edited {
     pub edits: Box<[Edit]>,
 }
 
-/// A range of the page replaced by `](target)` for a link target made absolute, or cut.
+/// A range of the page replaced by a link target made absolute (a Markdown link's between
+/// `](` and `)`, an HTML link's in its attribute's quotes), or cut.
 pub type Edit = (Range<usize>, Option<Arc<str>>);
 
 impl Doc {
@@ -337,9 +355,7 @@ impl Doc {
                 for (range, target) in edits.iter() {
                     out.push_str(page.get(copied..range.start).unwrap_or_default());
                     if let Some(target) = target {
-                        out.push_str("](");
                         out.push_str(target);
-                        out.push(')');
                     }
                     copied = range.end;
                 }
@@ -356,7 +372,7 @@ impl Doc {
             Doc::Made(text) => text.len(),
             Doc::Edited(edited) => {
                 let targets = edited.edits.iter().flat_map(|(_, target)| target);
-                edited.span.len() + targets.map(|target| target.len() + 3).sum::<usize>()
+                edited.span.len() + targets.map(|target| target.len()).sum::<usize>()
             }
         }
     }
@@ -494,8 +510,10 @@ fn edits<'a>(
                     return None;
                 }
                 source.get(copied..inner_end)?;
-                edits.push((inner_end..range.end, Some(dest_url.clone())));
-                copied = range.end;
+                // The target between `](` and `)`, replaced.
+                let target = inner_end + 2..range.end - 1;
+                edits.push((target.clone(), Some(dest_url.clone())));
+                copied = target.end;
             }
             Event::InlineHtml(html) | Event::Html(html)
                 if markdown::is_anchor(html)
@@ -505,6 +523,26 @@ fn edits<'a>(
                 source.get(copied..range.start)?;
                 edits.push((range.clone(), None));
                 copied = range.end;
+            }
+            Event::InlineHtml(html) | Event::Html(html)
+                if relative_html_targets(html, is_absolute).next().is_some() =>
+            {
+                // The targets' places in the tag are places in the page where the tag is
+                // written as the event has it.
+                if source.get(range.clone()) != Some(&**html) {
+                    return None;
+                }
+                for target in relative_html_targets(html, is_absolute) {
+                    // In `'` quotes, a `'` the page's URL may bring would end the value: the
+                    // cell is re-rendered, which keeps such a target as written.
+                    if html[..target.start].ends_with('\'') {
+                        return None;
+                    }
+                    let at = range.start + target.start..range.start + target.end;
+                    source.get(copied..at.start)?;
+                    edits.push((at.clone(), Some(CowStr::from(html[target].to_owned()))));
+                    copied = at.end;
+                }
             }
             Event::Start(Tag::CodeBlock(_)) => return None,
             Event::Code(code) if is_escaped_pipe_in_code(source, range, code) => return None,
@@ -590,7 +628,7 @@ fn edited<T: AsRef<str>>(
 
 /// Whether the source text of `span` with `edits` made would end in a backslash, trimmed:
 /// told from its last piece that is not blank, whatever the link targets become (an edited
-/// target ends in `)`).
+/// target is followed by the `)`, quote or `>` that ends it).
 fn ends_with_backslash<T>(
     source: &str,
     span: &Range<usize>,
@@ -856,6 +894,8 @@ mod tests {
             "[a](b.md \"t\") and [c](d.md)",
             "![i](j.png) [k](l.md)<br>[m](n.md)",
             "`[code](x.md)` [a](./../b.md?q=1&r=(2))",
+            "<a href=\"/x/#y\" class=\"z\">t</a> [a](b.md) <img src='i.png'>",
+            "<a title=\"href=x\" href=c.md>t</a>\\",
         ];
         let base = base();
         let mut kinds = Vec::new();
@@ -909,6 +949,39 @@ mod tests {
             cell_markdown("![logo](img/a.png) and [](b.md#c) and [abs](https://x.org/a_(b))"),
             "![logo](https://docs.aws.amazon.com/mediaconvert/latest/ug/img/a.png) and \
              [](https://docs.aws.amazon.com/mediaconvert/latest/ug/b.html#c) and [abs](https://x.org/a_(b))"
+        );
+    }
+
+    /// A link or image in HTML (`<a href="/ja/reference/liff/#initialize-liff-app">`, as
+    /// LINE's LIFF reference, a page its site renders, writes them in cells) is made absolute
+    /// as a Markdown one is: relative to the crate's docs, it would lead nowhere.
+    #[test]
+    fn relative_targets_of_html_links_and_images_are_made_absolute() {
+        let liff = "無効な設定です。<ul><!--[--><li><!--[--><a aria-current=\"page\" \
+                    href=\"/ja/reference/liff/#initialize-liff-app\" class=\"router-link-active\">\
+                    <code>liff.init()</code></a>を使って<!--]--></li><!--]--></ul>";
+        let made = cell_markdown(liff);
+        assert_eq!(
+            made,
+            liff.replace("\"/ja/", "\"https://docs.aws.amazon.com/ja/"),
+            "only the target is made absolute"
+        );
+        assert_eq!(
+            cell_markdown("<img src='img/a.png'> <a href=b.md#c>x</a> <a href=\"\">here</a>"),
+            "<img src='https://docs.aws.amazon.com/mediaconvert/latest/ug/img/a.png'> <a \
+             href=https://docs.aws.amazon.com/mediaconvert/latest/ug/b.html#c>x</a> <a \
+             href=\"\">here</a>"
+        );
+        // Absolute targets are kept as written.
+        let absolute = "<a href=\"https://x.test/a\">a</a> <img src=\"https://x.test/b.png\">";
+        assert_eq!(cell_markdown(absolute), absolute);
+        // In the page's prose, too.
+        let prose = prose_of("# Errors\n\n<p><img src=\"img/b.png\"></p>\n\n| a |\n|---|\n| 1 |\n");
+        assert!(
+            prose.contains(
+                "<img src=\"https://docs.aws.amazon.com/mediaconvert/latest/ug/img/b.png\">"
+            ),
+            "{prose}"
         );
     }
 

@@ -1,7 +1,10 @@
 //! The few HTML tags the pages' text is read through: anchors (`<a name="…">`, which render as
 //! nothing but name a row's place), line breaks (`<br>`), the tags that format the text
 //! they hold (`<code>`, `<b>`), which show that text as it is, the tags of blocks (`<dt>`),
-//! which show it on lines of its own, and comments, which show nothing.
+//! which show it on lines of its own, comments, which show nothing, and the link targets of
+//! links and images (`<a href="…">`, `<img src="…">`), which rustdoc must be given absolute.
+
+use std::ops::Range;
 
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
 pub fn is_anchor(html: &str) -> bool {
@@ -109,6 +112,87 @@ fn element(html: &str) -> Option<&str> {
     (rest_fits && !name.is_empty()).then_some(name)
 }
 
+/// The elements that link to or load what an attribute of theirs names: a relative target
+/// (`<a href="/ja/reference/liff/#initialize-liff-app">`, as the pages a site renders write
+/// them: LINE's LIFF reference) is relative to the page's URL, and in rustdoc would be
+/// relative to the crate's docs, where it leads nowhere.
+const LINKING: [(&str, &str); 2] = [("a", "href"), ("img", "src")];
+
+/// Where in `html` (an HTML event: a tag, or a line of an HTML block) the link target of each
+/// opening tag of a linking element (`<a href>`, `<img src>`) is, without its quotes, in the
+/// order written.
+pub fn link_targets(html: &str) -> Vec<Range<usize>> {
+    let mut targets = Vec::new();
+    let mut from = 0;
+    while let Some(open) = html[from..].find('<') {
+        let start = from + open + 1;
+        let Some(close) = html[start..].find('>') else { break };
+        from = start + close + 1;
+        let tag = &html[start..start + close];
+        let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
+        let (name, attributes) = tag.split_at(name_end);
+        let linking = LINKING.iter().find(|(element, _)| element.eq_ignore_ascii_case(name));
+        let value = linking.and_then(|&(_, attribute)| attribute_value(attributes, attribute));
+        if let Some(value) = value {
+            let at = start + name_end;
+            targets.push(at + value.start..at + value.end);
+        }
+    }
+    targets
+}
+
+/// Where in `attributes`, the text of an opening tag after its name, the value of the
+/// attribute `wanted` is (without its quotes): read attribute by attribute, as HTML writes
+/// them, so that another attribute's value (`title="href=x"`) or name (`data-href`) is not
+/// taken for it. `None` where it has none, or no value.
+fn attribute_value(attributes: &str, wanted: &str) -> Option<Range<usize>> {
+    let bytes = attributes.as_bytes();
+    let skip_spaces = |mut at: usize| {
+        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        at
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        // Between attributes: spaces, or the `/` of a tag that closes itself.
+        if bytes[at].is_ascii_whitespace() || bytes[at] == b'/' {
+            at += 1;
+            continue;
+        }
+        let name_start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() && !b"=/".contains(&bytes[at]) {
+            at += 1;
+        }
+        let name = &attributes[name_start..at];
+        at = skip_spaces(at);
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        at = skip_spaces(at + 1);
+        let value = match bytes.get(at) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let end = at + 1 + attributes[at + 1..].find(char::from(quote))?;
+                let value = at + 1..end;
+                at = end + 1;
+                value
+            }
+            Some(_) => {
+                let start = at;
+                while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                start..at
+            }
+            None => return None,
+        };
+        if name.eq_ignore_ascii_case(wanted) {
+            return Some(value);
+        }
+    }
+    None
+}
+
 /// An HTML comment (`<!-- TODO -->`), which renders as nothing.
 pub fn is_comment(html: &str) -> bool {
     let html = html.trim();
@@ -118,6 +202,33 @@ pub fn is_comment(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_targets_are_the_values_of_href_and_src() {
+        fn targets(html: &str) -> Vec<&str> {
+            link_targets(html).into_iter().map(|target| &html[target]).collect()
+        }
+        let liff = r#"<a aria-current="page" href="/ja/reference/liff/#initialize-liff-app" class="router-link-active">"#;
+        assert_eq!(targets(liff), ["/ja/reference/liff/#initialize-liff-app"]);
+        assert_eq!(targets("<IMG SRC='img/a.png' alt=\"a\"/>"), ["img/a.png"]);
+        assert_eq!(targets("<a href=b.md>"), ["b.md"]);
+        assert_eq!(targets("<p><a href = \"x\">x</a> <img src=\"y\"></p>"), ["x", "y"]);
+        assert_eq!(targets("<a href=\"\">"), [""]);
+        // Another attribute's name or value, another element, a closing tag, an anchor:
+        // no target.
+        for html in [
+            "<a data-href=\"x\">",
+            "<a title=\"href=x\">",
+            "<abbr href=\"x\">",
+            "<link href=\"x\">",
+            "</a>",
+            "<a name=\"x\">",
+            "<a href>",
+            "<a href=\"x>",
+        ] {
+            assert_eq!(targets(html), [] as [&str; 0], "{html}");
+        }
+    }
 
     #[test]
     fn block_tags_are_those_of_elements_shown_on_lines_of_their_own() {

@@ -52,6 +52,11 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             trim_spaces_at_line_end(&mut kept);
         }
         let event = match event {
+            Event::InlineHtml(html) => Event::InlineHtml(html_targets_absolute(html, base)),
+            Event::Html(html) => Event::Html(html_targets_absolute(html, base)),
+            other => other,
+        };
+        let event = match event {
             Event::InlineHtml(html) if markdown::is_anchor(&html) => {
                 in_anchor = true;
                 anchor_dropped = true;
@@ -190,6 +195,33 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     }
     emphasis_markdown_cannot_write_as_html(&mut kept);
     written::markdown(&kept)
+}
+
+/// `html` with the relative targets of its links and images ([`markdown::link_targets`])
+/// [made absolute](absolute) against `base`, as a Markdown link's are.
+fn html_targets_absolute<'a>(html: CowStr<'a>, base: &Url) -> CowStr<'a> {
+    // Most HTML events have no attribute (`<br>`, `<b>`): told before any tag is read.
+    if !html.contains('=') {
+        return html;
+    }
+    let targets = markdown::link_targets(&html);
+    if targets.is_empty() {
+        return html;
+    }
+    let mut made = String::with_capacity(html.len() + 64);
+    let mut copied = 0;
+    for target in targets {
+        made.push_str(&html[copied..target.start]);
+        let url = absolute(html[target.clone()].into(), base);
+        // A quote in the URL (from the page's own URL: `'` is kept in a path) would end the
+        // value in its quotes early: the target is kept as written.
+        let quote = html[..target.start].chars().next_back().filter(|c| matches!(c, '"' | '\''));
+        let fits = quote.is_none_or(|quote| !url.contains(quote));
+        made.push_str(if fits { &url } else { &html[target.clone()] });
+        copied = target.end;
+    }
+    made.push_str(&html[copied..]);
+    made.into()
 }
 
 /// The start of a plain quote that shows an alert of `kind` as GitHub titles it: a first
