@@ -313,11 +313,13 @@ fn the_line_that_leaves_out_rows_without_a_code_pasted_keeps_rows_without_a_name
 
 /// The `key-pattern` line and the `accessors` line that `help` offers, a line each, to paste.
 fn pattern_and_pin(help: &str) -> String {
-    let snippet = |start: &str| {
-        let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
-        help[at..at + help[at..].find('`').unwrap()].to_owned()
-    };
-    format!("{}\n{}\n", snippet("key-pattern = "), snippet("accessors = "))
+    format!("{}\n{}\n", offered(help, "key-pattern = "), offered(help, "accessors = "))
+}
+
+/// The line that `help` offers in a code span, starting with `start`, to paste.
+fn offered<'h>(help: &'h str, start: &str) -> &'h str {
+    let at = help.find(start).unwrap_or_else(|| panic!("{help}"));
+    &help[at..at + help[at..].find('`').unwrap()]
 }
 
 /// A text code cell of two codes, one a line (`InvalidTemplateDeployment <br> InvalidTemplate`,
@@ -1825,8 +1827,7 @@ fn the_pattern_offered_for_a_code_and_its_message_pasted_reads_and_names_every_c
     assert_eq!(messages[..4], expected, "{found:#?}");
     assert!(found[0].notes[0].contains("`from_code(\"AADSTS65001\")` finds no row"), "{found:#?}");
     let help = found[0].help.as_deref().unwrap();
-    let at = help.find("key-pattern = ").unwrap_or_else(|| panic!("{help}"));
-    let pattern = &help[at..at + help[at..].find('`').unwrap()];
+    let pattern = offered(help, "key-pattern = ");
     let module = clean_module(&format!("{manifest}{pattern}\n"), MSAL);
     for (code, name) in [
         ("AADSTS65001", "Aadsts65001"),
@@ -1926,8 +1927,7 @@ fn the_pattern_offered_for_a_code_and_a_remark_pasted_reads_every_code() {
     assert_eq!(messages, ["55000", "22023", "22003", "22003", "23503"].map(message), "{found:#?}");
     assert!(found[0].notes[0].contains("`from_code(\"55000\")` finds no row"), "{found:#?}");
     let help = found[0].help.as_deref().unwrap();
-    let at = help.find("key-pattern = ").unwrap_or_else(|| panic!("{help}"));
-    let pattern = &help[at..at + help[at..].find('`').unwrap()];
+    let pattern = offered(help, "key-pattern = ");
     assert_eq!(pattern, r"key-pattern = '^(\S+)'");
 
     let patterned = format!("{manifest}{pattern}\n");
