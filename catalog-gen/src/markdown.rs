@@ -30,7 +30,7 @@ pub use attributes::{before_attribute_block, is_attribute_block};
 pub use front_matter::FrontMatter;
 pub use html::{
     anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_block_tag, is_comment,
-    is_formatting_tag, is_line_break, link_targets,
+    is_formatting_tag, is_line_break, link_href, link_targets,
 };
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
@@ -943,7 +943,10 @@ pub fn whole_link(source: &str, cell: &Cell<'_>) -> Option<String> {
         Kept::Nothing | Kept::Edits(_) => {
             let markdown = source.get(cell.markdown.clone())?.trim();
             // Most cells are no link: told by their first and last bytes, not parsed.
-            if !(markdown.starts_with('[') && markdown.ends_with(')')) {
+            let end = markdown.len().saturating_sub("</a>".len());
+            let html_link =
+                markdown.starts_with('<') && markdown.get(end..).is_some_and(is_anchor_close);
+            if !(markdown.starts_with('[') && markdown.ends_with(')') || html_link) {
                 return None;
             }
             let events: Vec<Event<'_>> = Parser::new_ext(markdown, PARSER_OPTIONS).collect();
@@ -958,7 +961,8 @@ pub fn whole_link(source: &str, cell: &Cell<'_>) -> Option<String> {
 }
 
 /// The target of the one link that `events`, a cell's inline events, are: a link's start,
-/// what it shows, and its end, and nothing beside it.
+/// what it shows, and its end, and nothing beside it; in Markdown, or in HTML (`<a
+/// href="#e-1">E1</a>`).
 fn link_target(events: &[&Event<'_>]) -> Option<String> {
     match events {
         [Event::Start(Tag::Link { dest_url, .. }), inner @ .., Event::End(TagEnd::Link)]
@@ -966,6 +970,14 @@ fn link_target(events: &[&Event<'_>]) -> Option<String> {
                 && !inner.iter().any(|event| matches!(event, Event::End(TagEnd::Link))) =>
         {
             Some(dest_url.to_string())
+        }
+        [Event::InlineHtml(open), inner @ .., Event::InlineHtml(close)]
+            if is_anchor_close(close)
+                && !inner.iter().any(
+                    |event| matches!(event, Event::InlineHtml(html) if is_anchor_close(html)),
+                ) =>
+        {
+            link_href(open).map(str::to_owned)
         }
         _ => None,
     }
@@ -1034,7 +1046,23 @@ mod tests {
         assert_eq!(target("[20003](errors/20003.md)").as_deref(), Some("errors/20003.md"));
         assert_eq!(target("[`E1`](https://x.test/e1)").as_deref(), Some("https://x.test/e1"));
         assert_eq!(target("[E2][r]").as_deref(), Some("https://x.test/r"), "by its definition");
-        for not_one_link in ["20003", "[a](x) [b](y)", "[a](x) (more)", "**[a](x)**", "[a]()"] {
+        // In HTML, as pages rendered by a site write it.
+        assert_eq!(target("<a href=\"#e-1\">E1</a>").as_deref(), Some("#e-1"));
+        assert_eq!(
+            target("<a href=\"other.md#e3\"><code>E3</code></a>").as_deref(),
+            Some("other.md#e3")
+        );
+        for not_one_link in [
+            "20003",
+            "[a](x) [b](y)",
+            "[a](x) (more)",
+            "**[a](x)**",
+            "[a]()",
+            "<a href=\"x\">a</a> more",
+            "<a href=\"x\">a</a><a href=\"y\">b</a>",
+            "<a name=\"x\">a</a>",
+            "<b>a</b>",
+        ] {
             assert_eq!(target(not_one_link), None, "{not_one_link}");
         }
     }

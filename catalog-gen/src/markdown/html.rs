@@ -141,6 +141,20 @@ pub fn link_targets(html: &str) -> Vec<Range<usize>> {
     targets
 }
 
+/// The link target of `html` where it is one opening tag of a link, `<a href="…">` (an empty
+/// one is none): a code cell written `<a href="#e-1">E1</a>` links its code as `[E1](#e-1)`
+/// does.
+pub fn link_href(html: &str) -> Option<&str> {
+    let tag = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
+    let (name, attributes) = tag.split_at(name_end);
+    if !name.eq_ignore_ascii_case("a") {
+        return None;
+    }
+    let href = &attributes[attribute_value(attributes, "href")?];
+    (!href.is_empty()).then_some(href)
+}
+
 /// Where in `attributes`, the text of an opening tag after its name, the value of the
 /// attribute `wanted` is (without its quotes): read attribute by attribute, as HTML writes
 /// them, so that another attribute's value (`title="href=x"`) or name (`data-href`) is not
@@ -202,6 +216,17 @@ pub fn is_comment(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_links_opening_tag_gives_its_target() {
+        assert_eq!(link_href("<a href=\"#e-1\">"), Some("#e-1"));
+        assert_eq!(link_href(" <A class='x' HREF='b.md'> "), Some("b.md"));
+        for html in
+            ["<a href=\"\">", "<a name=\"x\">", "<img src=\"x\">", "</a>", "<a href=\"x\"> y"]
+        {
+            assert_eq!(link_href(html), None, "{html}");
+        }
+    }
 
     #[test]
     fn link_targets_are_the_values_of_href_and_src() {
