@@ -210,9 +210,7 @@ fn relative_html_targets<'h>(
     html: &'h str,
     is_absolute: &'h dyn Fn(&str) -> bool,
 ) -> impl Iterator<Item = Range<usize>> + 'h {
-    // Most HTML events have no attribute (`<br>`, `<b>`): told before any tag is read.
-    let targets = if html.contains('=') { markdown::link_targets(html) } else { Vec::new() };
-    targets.into_iter().filter(move |target| {
+    markdown::link_targets(html).into_iter().filter(move |target| {
         let target = &html[target.clone()];
         !target.is_empty() && !is_absolute(target)
     })
@@ -524,18 +522,15 @@ fn edits<'a>(
                 edits.push((range.clone(), None));
                 copied = range.end;
             }
-            Event::InlineHtml(html) | Event::Html(html)
-                if relative_html_targets(html, is_absolute).next().is_some() =>
-            {
-                // The targets' places in the tag are places in the page where the tag is
-                // written as the event has it.
-                if source.get(range.clone()) != Some(&**html) {
-                    return None;
-                }
+            Event::InlineHtml(html) | Event::Html(html) => {
                 for target in relative_html_targets(html, is_absolute) {
-                    // In `'` quotes, a `'` the page's URL may bring would end the value: the
-                    // cell is re-rendered, which keeps such a target as written.
-                    if html[..target.start].ends_with('\'') {
+                    // A target's place in the tag is a place in the page where the tag is
+                    // written as the event has it. In `'` quotes, a `'` the page's URL may
+                    // bring would end the value: the cell is re-rendered, which keeps such a
+                    // target as written.
+                    if source.get(range.clone()) != Some(&**html)
+                        || html[..target.start].ends_with('\'')
+                    {
                         return None;
                     }
                     let at = range.start + target.start..range.start + target.end;

@@ -124,6 +124,9 @@ fn anchors_name_their_place() {
     assert_eq!(anchor_name("<A ID='x1'>").as_deref(), Some("x1"));
     assert_eq!(anchor_name("<a href=\"y\" name=\"x\">"), None, "a link is not an anchor");
     assert_eq!(anchor_name("<b>"), None);
+    // An attribute read as HTML writes it: `data-id` is not `id`.
+    assert_eq!(anchor_name("<a data-id=\"x\" id = \"y\">").as_deref(), Some("y"));
+    assert_eq!(anchor_name("<a data-id=\"x\">"), None);
     let page = markdown::parse("| c | n |\n|---|---|\n| 1 | <a name=\"one\"></a>One |\n");
     let cell = &page.tables[0].rows[0].cells()[1];
     assert_eq!((cell.anchor.as_deref(), cell.text.as_ref()), (Some("one"), "One"));

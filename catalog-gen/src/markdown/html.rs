@@ -22,14 +22,9 @@ pub fn anchor_name(html: &str) -> Option<String> {
     if !is_anchor(html) {
         return None;
     }
-    let lower = html.to_ascii_lowercase();
-    let start = ["name=", "id="]
-        .iter()
-        .find_map(|attribute| lower.find(attribute).map(|at| at + attribute.len()))?;
-    let rest = html.get(start..)?;
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let value = &rest[1..];
-    let name = &value[..value.find(quote)?];
+    let (_, attributes) = split_name(html.trim().strip_prefix('<')?.strip_suffix('>')?);
+    let value = ["name", "id"].iter().find_map(|name| attribute_value(attributes, name))?;
+    let name = &attributes[value];
     (!name.is_empty()).then(|| name.to_owned())
 }
 
@@ -103,13 +98,18 @@ fn element(html: &str) -> Option<&str> {
         Some(tag) => (tag, true),
         None => (tag, false),
     };
-    let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
-    let (name, rest) = tag.split_at(name_end);
+    let (name, rest) = split_name(tag);
     let rest_fits = match closing {
         true => rest.trim().is_empty(),
         false => rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '/'),
     };
     (rest_fits && !name.is_empty()).then_some(name)
+}
+
+/// A tag's text between `<` and `>` as its element's name and what follows it (its attributes,
+/// in an opening tag).
+fn split_name(tag: &str) -> (&str, &str) {
+    tag.split_at(tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len()))
 }
 
 /// The elements that link to or load what an attribute of theirs names: a relative target
@@ -123,18 +123,20 @@ const LINKING: [(&str, &str); 2] = [("a", "href"), ("img", "src")];
 /// order written.
 pub fn link_targets(html: &str) -> Vec<Range<usize>> {
     let mut targets = Vec::new();
+    // Most HTML events have no attribute (`<br>`, `<b>`): told before any tag is read.
+    if !html.contains('=') {
+        return targets;
+    }
     let mut from = 0;
     while let Some(open) = html[from..].find('<') {
         let start = from + open + 1;
         let Some(close) = html[start..].find('>') else { break };
         from = start + close + 1;
-        let tag = &html[start..start + close];
-        let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
-        let (name, attributes) = tag.split_at(name_end);
+        let (name, attributes) = split_name(&html[start..start + close]);
         let linking = LINKING.iter().find(|(element, _)| element.eq_ignore_ascii_case(name));
         let value = linking.and_then(|&(_, attribute)| attribute_value(attributes, attribute));
         if let Some(value) = value {
-            let at = start + name_end;
+            let at = start + name.len();
             targets.push(at + value.start..at + value.end);
         }
     }
@@ -145,14 +147,11 @@ pub fn link_targets(html: &str) -> Vec<Range<usize>> {
 /// one is none): a code cell written `<a href="#e-1">E1</a>` links its code as `[E1](#e-1)`
 /// does.
 pub fn link_href(html: &str) -> Option<&str> {
-    let tag = html.trim().strip_prefix('<')?.strip_suffix('>')?;
-    let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
-    let (name, attributes) = tag.split_at(name_end);
-    if !name.eq_ignore_ascii_case("a") {
-        return None;
-    }
-    let href = &attributes[attribute_value(attributes, "href")?];
-    (!href.is_empty()).then_some(href)
+    let html = html.trim();
+    let one_link = element(html).is_some_and(|name| name.eq_ignore_ascii_case("a"));
+    let [target] = &link_targets(html)[..] else { return None };
+    let href = &html[target.clone()];
+    (one_link && !href.is_empty()).then_some(href)
 }
 
 /// Where in `attributes`, the text of an opening tag after its name, the value of the

@@ -200,10 +200,6 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
 /// `html` with the relative targets of its links and images ([`markdown::link_targets`])
 /// [made absolute](absolute) against `base`, as a Markdown link's are.
 fn html_targets_absolute<'a>(html: CowStr<'a>, base: &Url) -> CowStr<'a> {
-    // Most HTML events have no attribute (`<br>`, `<b>`): told before any tag is read.
-    if !html.contains('=') {
-        return html;
-    }
     let targets = markdown::link_targets(&html);
     if targets.is_empty() {
         return html;
