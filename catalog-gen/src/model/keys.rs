@@ -598,20 +598,35 @@ fn before_a_message(code: &str) -> Option<&str> {
 /// ([`before_a_message`]): up to the first space or colon.
 const BEFORE_A_MESSAGE: &str = r"^([^\s:]+)";
 
-/// Whether [`BEFORE_A_MESSAGE`] takes out of every key cell of `table` (column `key`) its whole
-/// code, or where the cell has a message after a colon, a code, and each row's another: it
-/// would cut short a code of several words (`Access Denied`) that no colon follows.
-fn messages_taken(table: &Table, key: usize) -> bool {
-    // The pattern itself, as the help offers it, so that what it takes is what is checked
-    // (compiled where a code has a message only, once a table; `pin_help.rs` pastes it).
-    let Ok(pattern) = Regex::new(BEFORE_A_MESSAGE) else { return false };
-    let mut taken = FxHashSet::default();
-    table.rows.iter().all(|row| {
+/// The code that `pattern`, a `key-pattern` a help offers, takes out of each key cell of
+/// `table` (column `key`), where what it takes is each cell's code, as `is_code` tells of a
+/// cell's text and what it took: `None` where it would cut a code short (one of several
+/// words, `Access Denied`) or find none. The pattern itself is run, as the help offers it, so
+/// that what it takes is what is checked (compiled where a cell needs it only, once a table;
+/// `pin_help.rs` pastes it).
+fn codes_taken<'t>(
+    table: &'t Table,
+    key: usize,
+    pattern: &str,
+    is_code: fn(&str, &str) -> bool,
+) -> Option<Vec<&'t str>> {
+    let pattern = Regex::new(pattern).ok()?;
+    let taken = table.rows.iter().map(|row| {
         let text = &*row.cells()[key].text;
-        let Some(code) = found_code(&pattern, text) else { return false };
-        // A cell the pattern cuts is a code and its message: a colon and a space follow it.
-        let whole_or_message = code.len() == text.len() || text.contains(": ");
-        whole_or_message && taken.insert(code)
+        found_code(&pattern, text).filter(|code| is_code(text, code))
+    });
+    taken.collect()
+}
+
+/// Whether [`BEFORE_A_MESSAGE`] takes out of every key cell of `table` (column `key`) its
+/// code ([`codes_taken`]), each row's another: the whole cell, or where a colon and a space
+/// follow it, what comes before them (`unknown_user Message: Couldn't identify …`, as MSAL.NET's
+/// page writes a code, a word and the message, gives `unknown_user`).
+fn messages_taken(table: &Table, key: usize) -> bool {
+    let is_code = |text: &str, code: &str| code.len() == text.len() || text.contains(": ");
+    codes_taken(table, key, BEFORE_A_MESSAGE, is_code).is_some_and(|codes| {
+        let mut taken = FxHashSet::default();
+        codes.into_iter().all(|code| taken.insert(code))
     })
 }
 
@@ -658,19 +673,13 @@ fn is_one_parenthesis(text: &str) -> bool {
 /// code and a remark ([`before_a_remark`]), and the first code of a cell of a code a line.
 const FIRST_WORD: &str = r"^(\S+)";
 
-/// Whether [`FIRST_WORD`] takes out of every key cell of `table` (column `key`) its whole code,
-/// or where the cell has a remark after it, the code: it would cut short a code of several
-/// words (`Access Denied`). Codes that repeat once their remarks are gone are rows that share
-/// a code, as the page means them (`22023` and `22023 (on set-economy-access)`), which the
-/// duplicate code's help then offers `shared-codes` for.
+/// Whether [`FIRST_WORD`] takes out of every key cell of `table` (column `key`) its code
+/// ([`codes_taken`]). Codes that repeat once their remarks are gone are rows that share a code,
+/// as the page means them (`22023` and `22023 (on set-economy-access)`), which the duplicate
+/// code's help then offers `shared-codes` for.
 fn remarks_taken(table: &Table, key: usize) -> bool {
-    // The pattern itself, as the help offers it, so that what it takes is what is checked.
-    let Ok(pattern) = Regex::new(FIRST_WORD) else { return false };
-    table.rows.iter().all(|row| {
-        let text = &*row.cells()[key].text;
-        let code = before_a_remark(text).unwrap_or(text);
-        found_code(&pattern, text) == Some(code)
-    })
+    let is_code = |text: &str, code: &str| code == before_a_remark(text).unwrap_or(text);
+    codes_taken(table, key, FIRST_WORD, is_code).is_some()
 }
 
 /// Whether `c` starts a mark written after a code: a footnote's (`[^2]`, `<sup>1</sup>`, `¹`)

@@ -462,7 +462,16 @@ pub(super) fn naming_text<'k>(
 fn names_by_part(spec: &TableSpec, columns: &Columns) -> bool {
     spec.key_pattern.is_some()
         && columns.name == columns.key
-        && (spec.key_type.get_ref().is_integer() || !spec.shared_codes)
+        && !(spec.shared_codes && shared_rows_named_by_key_cells(spec, columns))
+}
+
+/// Whether rows that share a code, where the table lets them, are named by their whole key
+/// cells: codes of text that `key-pattern` takes out of them, in a table without a
+/// `name-column` (`22023` and `22023 (on set-economy-access)` name two rows of `22023`).
+pub fn shared_rows_named_by_key_cells(spec: &TableSpec, columns: &Columns) -> bool {
+    spec.key_pattern.is_some()
+        && columns.name == columns.key
+        && !spec.key_type.get_ref().is_integer()
 }
 
 /// A row's name before suffixes, by where it comes from.

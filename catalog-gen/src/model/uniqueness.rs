@@ -127,10 +127,9 @@ fn is_copy(source: &str, earlier: &KeyedRow<'_>, later: &KeyedRow<'_>) -> bool {
 }
 
 /// What tells `earlier` and `later`, two rows of one code, apart: their names where the
-/// table has a `name-column`; where `key-pattern` takes codes of text out of their key cells,
-/// those cells, which name rows that share a code (as `names::names_by_part` says); or else the
-/// first other column whose cells differ, both of them text (a name column that a help can
-/// offer).
+/// table has a `name-column`; where their key cells would name them, sharing a code
+/// ([`names::shared_rows_named_by_key_cells`]), those cells; or else the first other column
+/// whose cells differ, both of them text (a name column that a help can offer).
 fn tells_apart<'c>(
     spec: &TableSpec,
     columns: &'c Columns,
@@ -144,9 +143,8 @@ fn tells_apart<'c>(
         let (a, b) = texts(columns.name);
         return if a == b { TellsApart::SameName } else { TellsApart::Names };
     }
-    // `22023` and `22023 (on set-economy-access)`: with shared codes each is named by its cell.
-    let text_codes_taken = spec.key_pattern.is_some() && !spec.key_type.get_ref().is_integer();
-    if text_codes_taken && earlier[columns.key].text != later[columns.key].text {
+    let named_by_cells = names::shared_rows_named_by_key_cells(spec, columns);
+    if named_by_cells && earlier[columns.key].text != later[columns.key].text {
         return TellsApart::KeyCells;
     }
     let tells = |at: &usize| {
