@@ -426,6 +426,70 @@ fn the_name_column_offered_for_rows_of_one_code_pasted_tells_them_apart() {
     assert!(module.contains("    CannotBeNull,\n") && module.contains("    ConnectionClosed,\n"));
 }
 
+/// Two tables of Cloudflare's page of Cloudflare Images errors (cloudflare/cloudflare-docs,
+/// `src/content/docs/images/reference/errors.mdx`, commit 9a7b291; CC BY 4.0), of which codes
+/// repeat, each with its own message and status.
+const CLOUDFLARE_IMAGES: &str = "\
+## Client configuration errors
+
+| Error code | HTTP status | Description |
+| --- | --- | --- |
+| `9401` | 400 | Missing or invalid resizing parameters: test options |
+| `9401` | 400 | Could not resize the image: test settings error |
+| `9401` | 403 | Transformation origin is not in [allowed origins list](/images/transform-images/sources/) |
+| `9424` | 400 | Missing or invalid HTTP request parameters |
+| `9432` | 400 | Bad request: bad request |
+
+## Origin and network errors
+
+| Error code | HTTP status | Description |
+| --- | --- | --- |
+| `9402` | 502 | Could not fetch the image |
+| `9402` | 413 | Could not fetch the image — file too large |
+| `9420` | 415 | Original image has unsupported format |
+| `9420` | 400 | Redirection to an invalid URL |
+| `9421` | 400 | Too many redirects |
+| `9505` | 502 | Could not fetch the image |
+";
+
+/// A code three rows share, in a table named by its codes: every repeat's help offers the one
+/// `name-column` that names each of the three apart from every other row, which pasted names
+/// them all. Told two rows at a time, the second help offered `HTTP status` (`400` and `403`),
+/// which pasted left the first two rows one name. Where no column names every row of the
+/// codes the table repeats apart from every other row (the statuses repeat down the table, and
+/// one message is two codes'), no help offers `shared-codes`, which would not take the errors
+/// away.
+#[test]
+fn every_repeat_of_a_code_is_offered_one_name_column_that_names_all_its_rows() {
+    let manifest = |heading: &str| {
+        format!(
+            "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+             module = \"m\"\nenum = \"E\"\nkey-column = \"Error code\"\nkey-type = \"u16\"\n\
+             heading = \"{heading}\"\n"
+        )
+    };
+    let client = manifest("Client configuration errors");
+    let (found, _) = generate(&client, CLOUDFLARE_IMAGES);
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{found:#?}");
+    let lines: Vec<&str> = helps.iter().map(|help| offered(help, "name-column = ")).collect();
+    assert_eq!(lines, [r#"name-column = "Description""#; 2]);
+    let module =
+        clean_module(&format!("{client}shared-codes = true\n{}\n", lines[0]), CLOUDFLARE_IMAGES);
+    let rows = "(9401, &[E::MissingOrInvalidResizingParametersTestOptions, \
+                E::CouldNotResizeTheImageTestSettingsError, \
+                E::TransformationOriginIsNotInAllowedOriginsList])";
+    assert!(module.contains(rows), "{module}");
+
+    let origin = manifest("Origin and network errors");
+    let (found, _) = generate(&origin, CLOUDFLARE_IMAGES);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for error in &found {
+        assert!(!error.help.as_deref().unwrap().contains("shared-codes"), "{error:#?}");
+        assert!(error.notes[0].starts_with("no other column names every row"), "{error:#?}");
+    }
+}
+
 /// A code used twice in a table without `shared-codes` and named by its codes (gRPC's table of
 /// status codes, by the case each is returned in): `shared-codes = true` alone would leave the
 /// same row twice, so the help offers it with the `name-column` that tells the rows apart,

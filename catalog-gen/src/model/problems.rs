@@ -306,11 +306,13 @@ pub enum TellsApart<'a> {
     /// that share a code: `shared-codes = true` alone.
     KeyCells,
     /// The cells of this column (the table has no `name-column`, so its rows are named by
-    /// their codes): `shared-codes = true` with this column as `name-column`.
+    /// their codes): `shared-codes = true` with this column as `name-column`, which names
+    /// every row of the codes the table repeats apart from every other row.
     Column(&'a str),
     /// Nothing: the table has a `name-column` and the two rows have one name.
     SameName,
-    /// Nothing: the table has no `name-column` and no other cell of the two rows differs.
+    /// Nothing: the table has no `name-column`, and no other column names every row of the
+    /// codes the table repeats apart from every other row.
     Nothing,
 }
 

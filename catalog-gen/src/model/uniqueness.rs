@@ -93,6 +93,9 @@ fn repeats(
     let mut first: FxHashMap<(&Key, Option<&str>), usize> =
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut repeats = Vec::new();
+    // The column a help offers as names, worked out at the first repeat that needs it, which
+    // is an error: never where regen succeeds.
+    let mut offered = None;
     for (index, keyed) in rows.iter().enumerate() {
         let name = &*keyed.row.cells()[columns.name].text;
         let identity = (&keyed.key, spec.shared_codes.then_some(name));
@@ -107,7 +110,8 @@ fn repeats(
             let span = |row: &KeyedRow<'_>| row.row.cells()[columns.key].span.clone();
             place.repeated_row(span(keyed), span(earlier), &keyed.key_text)
         } else {
-            repeat(place, previous, (spec, columns), (earlier, keyed), offers)
+            let telling = (rows, &mut offered);
+            repeat(place, previous, (spec, columns), telling, (earlier, keyed), offers)
         };
         problems.push(problem);
         repeats.push(index);
@@ -128,42 +132,68 @@ fn is_copy(source: &str, earlier: &KeyedRow<'_>, later: &KeyedRow<'_>) -> bool {
 
 /// What tells `earlier` and `later`, two rows of one code, apart: their names where the
 /// table has a `name-column`; where their key cells would name them, sharing a code
-/// ([`names::shared_rows_named_by_key_cells`]), those cells; or else the first other column
-/// whose cells differ, both of them text (a name column that a help can offer).
+/// ([`names::shared_rows_named_by_key_cells`]), those cells; or else the column that
+/// [`name_column_offered`] finds in `rows`, all the table's, once a table (`offered` keeps it).
 fn tells_apart<'c>(
     spec: &TableSpec,
     columns: &'c Columns,
+    (rows, offered): (&[KeyedRow<'_>], &mut Option<Option<usize>>),
     earlier: &KeyedRow<'_>,
     later: &KeyedRow<'_>,
 ) -> TellsApart<'c> {
     let (earlier, later) = (earlier.row.cells(), later.row.cells());
-    let texts = |at: usize| (&*earlier[at].text, &*later[at].text);
     if columns.name != columns.key {
         // An empty name is a name too (the row is named by its code), so only equal ones fail.
-        let (a, b) = texts(columns.name);
+        let (a, b) = (&earlier[columns.name].text, &later[columns.name].text);
         return if a == b { TellsApart::SameName } else { TellsApart::Names };
     }
     let named_by_cells = names::shared_rows_named_by_key_cells(spec, columns);
     if named_by_cells && earlier[columns.key].text != later[columns.key].text {
         return TellsApart::KeyCells;
     }
-    let tells = |at: &usize| {
-        let (a, b) = texts(*at);
-        *at != columns.key && !a.is_empty() && !b.is_empty() && a != b
-    };
-    match (0..columns.list.len()).find(tells) {
+    match *offered.get_or_insert_with(|| name_column_offered(columns, rows)) {
         Some(at) => TellsApart::Column(&columns.list[at].header),
         None => TellsApart::Nothing,
     }
 }
 
+/// The `name-column` a help offers with `shared-codes = true` for a table named by its codes:
+/// the first column other than the key that names every row of a code the page repeats as
+/// `shared-codes` needs ([`check_identifiable`]), by a cell that no other row of the page has
+/// and that is not empty (an empty name is the row's code). It is the same in every repeat's
+/// help, so that the line pasted once takes all of them away: told two rows at a time, the
+/// helps of Cloudflare Images' `9401` (three rows, of statuses `400`, `400` and `403`) offered
+/// `Description` for one repeat and `HTTP status` for the other, which pasted left rows that
+/// neither their code nor their status found. Retired rows are left out: their cells are
+/// the snapshot's, and their own problems say what to do.
+fn name_column_offered(columns: &Columns, rows: &[KeyedRow<'_>]) -> Option<usize> {
+    let page_rows = || rows.iter().filter(|row| row.page_row.is_some());
+    let mut rows_of_code: BTreeMap<&Key, usize> = BTreeMap::new();
+    for row in page_rows() {
+        *rows_of_code.entry(&row.key).or_default() += 1;
+    }
+    let names_apart = |at: usize| {
+        let mut rows_of_text: BTreeMap<&str, usize> = BTreeMap::new();
+        for row in page_rows() {
+            *rows_of_text.entry(&row.row.cells()[at].text).or_default() += 1;
+        }
+        page_rows().filter(|row| rows_of_code[&row.key] > 1).all(|row| {
+            let text = &*row.row.cells()[at].text;
+            !text.is_empty() && rows_of_text[text] == 1
+        })
+    };
+    (0..columns.list.len()).filter(|&at| at != columns.key).find(|&at| names_apart(at))
+}
+
 /// The problem of `later`, a row that repeats `earlier`'s code (or with shared codes, its
 /// code and name). A retired row has no place on the page: it is shown by its key in the
 /// manifest. (Retired rows come after the page's, so a page row's earlier row is the page's.)
+/// `telling`, the table's rows and the column they offer as names ([`tells_apart`]).
 fn repeat(
     place: &Place<'_>,
     previous: Option<&EnumApi>,
     (spec, columns): (&TableSpec, &Columns),
+    telling: (&[KeyedRow<'_>], &mut Option<Option<usize>>),
     (earlier, later): (&KeyedRow<'_>, &KeyedRow<'_>),
     offers: &mut Offers<'_>,
 ) -> Diagnostic {
@@ -171,7 +201,7 @@ fn repeat(
     let earlier_span = || earlier.row.cells()[columns.key].span.clone();
     let Some(retiring) = &later.retiring else {
         let span = later.row.cells()[columns.key].span.clone();
-        let tells_apart = tells_apart(spec, columns, earlier, later);
+        let tells_apart = tells_apart(spec, columns, telling, earlier, later);
         return match name {
             Some(name) => {
                 place.duplicate_row(span, earlier_span(), (&later.key_text, name), tells_apart)

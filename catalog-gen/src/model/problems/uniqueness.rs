@@ -7,6 +7,11 @@ use super::{Place, RowAt, SkipOffer, TellsApart};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 
+/// What the column a help offers as `name-column` does, said after its line
+/// ([`TellsApart::Column`]).
+const NAMES_APART: &str =
+    "a column whose cells name every row of the codes the table repeats apart from every other row";
+
 impl Place<'_> {
     /// A code used by an earlier row, in a table without shared codes.
     pub fn duplicate_code(
@@ -48,8 +53,7 @@ impl Place<'_> {
                 )
                 .with_help(format!(
                     "{fix}, or if rows may share a code, set `shared-codes = true` and \
-                     `name-column = {}` in this [[table]], a column whose cells tell these two \
-                     apart",
+                     `name-column = {}` in this [[table]], {NAMES_APART}",
                     toml_string(header)
                 )),
             TellsApart::SameName => problem
@@ -60,7 +64,8 @@ impl Place<'_> {
                 .with_help(fix),
             TellsApart::Nothing => problem
                 .with_note(
-                    "no other cell tells the two rows apart, so `shared-codes = true` would not \
+                    "no other column names every row of the codes the table repeats apart \
+                     from every other row, so `shared-codes = true` would not tell them apart \
                      either",
                 )
                 .with_help(fix),
@@ -160,7 +165,7 @@ impl Place<'_> {
                 .with_note("the table has no `name-column`: its rows are named by their codes")
                 .with_help(format!(
                     "rows that share a code need different names: `name-column = {}` in this \
-                     [[table]] names each row by a column whose cells tell these two apart",
+                     [[table]], {NAMES_APART}",
                     toml_string(header)
                 )),
             // Rows named by their key cells that repeat both code and cell are told by nothing.
