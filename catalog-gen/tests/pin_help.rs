@@ -490,6 +490,30 @@ fn every_repeat_of_a_code_is_offered_one_name_column_that_names_all_its_rows() {
     }
 }
 
+/// In a table with a `name-column`, a repeated code's help offers `shared-codes = true` only
+/// where every row of the codes the table repeats has a name no other row has: on Cloudflare
+/// Images' page named by `Description`, the two rows of `9420` differ in name, but one of
+/// `9402`'s is `9505`'s too, so that pasted, neither its code nor its name found it. The note
+/// says which row.
+#[test]
+fn shared_codes_are_offered_only_where_every_row_of_a_repeated_code_has_its_own_name() {
+    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                    module = \"m\"\nenum = \"E\"\nkey-column = \"Error code\"\nkey-type = \"u16\"\n\
+                    name-column = \"Description\"\nheading = \"Origin and network errors\"\n";
+    let (found, _) = generate(manifest, CLOUDFLARE_IMAGES);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    assert_eq!(messages, ["duplicate code 9402", "duplicate code 9420"]);
+    for error in &found {
+        assert!(!error.help.as_deref().unwrap().contains("shared-codes"), "{error:#?}");
+        let note = "the row of code 9402 named `Could not fetch the image` shares its name with \
+                    another row";
+        assert!(error.notes[0].contains(note), "{error:#?}");
+    }
+    let (found, _) = generate(&format!("{manifest}shared-codes = true\n"), CLOUDFLARE_IMAGES);
+    let [error] = &found[..] else { panic!("{found:#?}") };
+    assert!(error.message.contains("code 9402 and name `Could not fetch the image`"), "{error:#?}");
+}
+
 /// A code used twice in a table without `shared-codes` and named by its codes (gRPC's table of
 /// status codes, by the case each is returned in): `shared-codes = true` alone would leave the
 /// same row twice, so the help offers it with the `name-column` that tells the rows apart,

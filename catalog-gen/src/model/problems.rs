@@ -311,6 +311,10 @@ pub enum TellsApart<'a> {
     Column(&'a str),
     /// Nothing: the table has a `name-column` and the two rows have one name.
     SameName,
+    /// Nothing: the two rows' names (or key cells) differ, but a row of a code the table
+    /// repeats (this code and name) has a name that another row has too, which
+    /// `shared-codes = true` would leave found by neither its code nor its name.
+    NamesRepeat(&'a str, &'a str),
     /// Nothing: the table has no `name-column`, and no other column names every row of the
     /// codes the table repeats apart from every other row.
     Nothing,

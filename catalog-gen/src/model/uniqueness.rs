@@ -93,9 +93,9 @@ fn repeats(
     let mut first: FxHashMap<(&Key, Option<&str>), usize> =
         FxHashMap::with_capacity_and_hasher(rows.len(), FxBuildHasher);
     let mut repeats = Vec::new();
-    // The column a help offers as names, worked out at the first repeat that needs it, which
-    // is an error: never where regen succeeds.
-    let mut offered = None;
+    // How shared codes would name the rows, worked out at the first repeat that needs it,
+    // which is an error: never where regen succeeds.
+    let mut names = None;
     for (index, keyed) in rows.iter().enumerate() {
         let name = &*keyed.row.cells()[columns.name].text;
         let identity = (&keyed.key, spec.shared_codes.then_some(name));
@@ -110,7 +110,7 @@ fn repeats(
             let span = |row: &KeyedRow<'_>| row.row.cells()[columns.key].span.clone();
             place.repeated_row(span(keyed), span(earlier), &keyed.key_text)
         } else {
-            let telling = (rows, &mut offered);
+            let telling = (rows, &mut names);
             repeat(place, previous, (spec, columns), telling, (earlier, keyed), offers)
         };
         problems.push(problem);
@@ -132,68 +132,100 @@ fn is_copy(source: &str, earlier: &KeyedRow<'_>, later: &KeyedRow<'_>) -> bool {
 
 /// What tells `earlier` and `later`, two rows of one code, apart: their names where the
 /// table has a `name-column`; where their key cells would name them, sharing a code
-/// ([`names::shared_rows_named_by_key_cells`]), those cells; or else the column that
-/// [`name_column_offered`] finds in `rows`, all the table's, once a table (`offered` keeps it).
+/// ([`names::shared_rows_named_by_key_cells`]), those cells; or else a column that would
+/// name them. Names and column must also name every row of the codes the table repeats apart
+/// from every other row, as [`SharedRowNames`] finds in `rows`, all the table's, once a
+/// table (`names` keeps it): else `shared-codes = true` would only trade this error for
+/// another.
 fn tells_apart<'c>(
     spec: &TableSpec,
     columns: &'c Columns,
-    (rows, offered): (&[KeyedRow<'_>], &mut Option<Option<usize>>),
+    (rows, names): (&'c [KeyedRow<'_>], &mut Option<SharedRowNames>),
     earlier: &KeyedRow<'_>,
     later: &KeyedRow<'_>,
 ) -> TellsApart<'c> {
     let (earlier, later) = (earlier.row.cells(), later.row.cells());
+    let names = names.get_or_insert_with(|| SharedRowNames::of(columns, rows));
+    let unless_names_repeat = |tells| match names.name_repeated {
+        None => tells,
+        Some(at) => {
+            let row = &rows[at];
+            TellsApart::NamesRepeat(&row.key_text, &row.row.cells()[columns.name].text)
+        }
+    };
     if columns.name != columns.key {
         // An empty name is a name too (the row is named by its code), so only equal ones fail.
         let (a, b) = (&earlier[columns.name].text, &later[columns.name].text);
-        return if a == b { TellsApart::SameName } else { TellsApart::Names };
+        return if a == b { TellsApart::SameName } else { unless_names_repeat(TellsApart::Names) };
     }
     let named_by_cells = names::shared_rows_named_by_key_cells(spec, columns);
     if named_by_cells && earlier[columns.key].text != later[columns.key].text {
-        return TellsApart::KeyCells;
+        return unless_names_repeat(TellsApart::KeyCells);
     }
-    match *offered.get_or_insert_with(|| name_column_offered(columns, rows)) {
+    match names.column {
         Some(at) => TellsApart::Column(&columns.list[at].header),
         None => TellsApart::Nothing,
     }
 }
 
-/// The `name-column` a help offers with `shared-codes = true` for a table named by its codes:
-/// the first column other than the key that names every row of a code the page repeats as
-/// `shared-codes` needs ([`check_identifiable`]), by a cell that no other row of the page has
-/// and that is not empty (an empty name is the row's code). It is the same in every repeat's
-/// help, so that the line pasted once takes all of them away: told two rows at a time, the
+/// How `shared-codes = true` would name the rows of the codes a table repeats, which must each
+/// have a name no other row has ([`check_identifiable`]: else neither their code nor their
+/// name finds them). Worked out once a table, at its first repeat, for every repeat's help
+/// alike, so that a line pasted once takes all of them away: told two rows at a time, the
 /// helps of Cloudflare Images' `9401` (three rows, of statuses `400`, `400` and `403`) offered
 /// `Description` for one repeat and `HTTP status` for the other, which pasted left rows that
-/// neither their code nor their status found. Retired rows are left out: their cells are
-/// the snapshot's, and their own problems say what to do.
-fn name_column_offered(columns: &Columns, rows: &[KeyedRow<'_>]) -> Option<usize> {
-    let page_rows = || rows.iter().filter(|row| row.page_row.is_some());
-    let mut rows_of_code: BTreeMap<&Key, usize> = BTreeMap::new();
-    for row in page_rows() {
-        *rows_of_code.entry(&row.key).or_default() += 1;
-    }
-    let names_apart = |at: usize| {
-        let mut rows_of_text: BTreeMap<&str, usize> = BTreeMap::new();
+/// neither their code nor their status found. Retired rows are left out: their cells are the
+/// snapshot's, and their own problems say what to do.
+struct SharedRowNames {
+    /// The first such row (its index in the table's rows) whose name (its `name-column`'s
+    /// cell, or its key cell where the table has none) another row has too, if any.
+    name_repeated: Option<usize>,
+    /// The first column other than the key that would, none of those rows' cells empty (an
+    /// empty name is the row's code): the `name-column` a help offers.
+    column: Option<usize>,
+}
+
+impl SharedRowNames {
+    /// How `shared-codes` would name the rows of `rows`' repeated codes, told by `columns`.
+    fn of(columns: &Columns, rows: &[KeyedRow<'_>]) -> Self {
+        let page_rows = || rows.iter().filter(|row| row.page_row.is_some());
+        let mut rows_of_code: BTreeMap<&Key, usize> = BTreeMap::new();
         for row in page_rows() {
-            *rows_of_text.entry(&row.row.cells()[at].text).or_default() += 1;
+            *rows_of_code.entry(&row.key).or_default() += 1;
         }
-        page_rows().filter(|row| rows_of_code[&row.key] > 1).all(|row| {
-            let text = &*row.row.cells()[at].text;
-            !text.is_empty() && rows_of_text[text] == 1
-        })
-    };
-    (0..columns.list.len()).filter(|&at| at != columns.key).find(|&at| names_apart(at))
+        // The first row of a repeated code that the cells of column `at` do not name apart
+        // from every other row (with `filled`, or name at all).
+        let not_named_apart = |at: usize, filled: bool| {
+            let mut rows_of_text: BTreeMap<&str, usize> = BTreeMap::new();
+            for row in page_rows() {
+                *rows_of_text.entry(&row.row.cells()[at].text).or_default() += 1;
+            }
+            rows.iter().position(|row| {
+                // Retired rows come from the snapshot, counted in neither map.
+                if row.page_row.is_none() || rows_of_code[&row.key] < 2 {
+                    return false;
+                }
+                let text = &*row.row.cells()[at].text;
+                rows_of_text[text] > 1 || (filled && text.is_empty())
+            })
+        };
+        let mut others = (0..columns.list.len()).filter(|&at| at != columns.key);
+        Self {
+            name_repeated: not_named_apart(columns.name, false),
+            column: others.find(|&at| not_named_apart(at, true).is_none()),
+        }
+    }
 }
 
 /// The problem of `later`, a row that repeats `earlier`'s code (or with shared codes, its
 /// code and name). A retired row has no place on the page: it is shown by its key in the
 /// manifest. (Retired rows come after the page's, so a page row's earlier row is the page's.)
-/// `telling`, the table's rows and the column they offer as names ([`tells_apart`]).
+/// `telling`, the table's rows and how shared codes would name them ([`tells_apart`]).
 fn repeat(
     place: &Place<'_>,
     previous: Option<&EnumApi>,
     (spec, columns): (&TableSpec, &Columns),
-    telling: (&[KeyedRow<'_>], &mut Option<Option<usize>>),
+    telling: (&[KeyedRow<'_>], &mut Option<SharedRowNames>),
     (earlier, later): (&KeyedRow<'_>, &KeyedRow<'_>),
     offers: &mut Offers<'_>,
 ) -> Diagnostic {
@@ -398,6 +430,27 @@ mod tests {
         let mut out_of_order = keyed_rows(&page.tables[0]);
         out_of_order.swap(0, 2);
         assert!(!all_codes_differ(&out_of_order));
+    }
+
+    /// How shared codes would name the rows is read from the page's rows: a retired row, of
+    /// cells the snapshot kept (here one fewer), counts in no tally (it panicked, its name
+    /// missing from the page's).
+    #[test]
+    fn a_repeat_beside_a_retired_row_is_told_from_the_page_rows_alone() {
+        let page_text = "| c | n |\n|---|---|\n| 1 | a |\n| 1 | b |\n";
+        let page = markdown::parse(page_text);
+        let retired_page = markdown::parse("| c |\n|---|\n| 7 |\n");
+        let mut rows = keyed_rows(&page.tables[0]);
+        let mut retired = keyed_rows(&retired_page.tables[0]).remove(0);
+        retired.page_row = None;
+        rows.push(retired);
+        let header = |text: &str| crate::model::Column { header: text.to_owned(), accessor: None };
+        let columns = Columns { key: 0, name: 0, list: vec![header("c"), header("n")], help: None };
+        let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
+        let (mut problems, offers) = (Vec::new(), &mut Offers::new(&[]));
+        check(&PLACE, page_text, (&spec, &columns), None, rows, offers, &mut problems);
+        let [problem] = &problems[..] else { panic!("{problems:#?}") };
+        assert!(problem.help.as_deref().unwrap().contains("`name-column = \"n\"`"), "{problem:#?}");
     }
 
     #[test]

@@ -62,6 +62,13 @@ impl Place<'_> {
                      tell them apart",
                 )
                 .with_help(fix),
+            TellsApart::NamesRepeat(code, name) => problem
+                .with_note(format!(
+                    "with `shared-codes = true`, each row of a code the table repeats needs a \
+                     name no other row has, and the row of code {code} named `{name}` shares \
+                     its name with another row: neither its code nor its name would find it"
+                ))
+                .with_help(fix),
             TellsApart::Nothing => problem
                 .with_note(
                     "no other column names every row of the codes the table repeats apart \
@@ -172,6 +179,7 @@ impl Place<'_> {
             TellsApart::Names
             | TellsApart::KeyCells
             | TellsApart::SameName
+            | TellsApart::NamesRepeat(..)
             | TellsApart::Nothing => {
                 problem.with_help("rows that share a code need different names")
             }
