@@ -15,6 +15,15 @@ const HEAD: &str = "output = \"out\"\n[[table]]\npage = \"p.md\"\n\
     url = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\n\
     key-type = \"str\"\nname-column = \"Name\"\nshared-codes = true\n";
 
+/// A manifest of one `[[table]]` of `p.md` keyed by the column `key_column`, of `key_type`,
+/// with `more` lines of its own.
+fn keyed_by(key_column: &str, key_type: &str, more: &str) -> String {
+    format!(
+        "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+         module = \"m\"\nenum = \"E\"\nkey-column = \"{key_column}\"\nkey-type = \"{key_type}\"\n{more}"
+    )
+}
+
 /// Every diagnostic of generating `page` with `manifest`, errors or else warnings, and the
 /// module's text where it generated.
 fn generate(manifest: &str, page: &str) -> (Vec<Diagnostic>, Option<String>) {
@@ -461,13 +470,8 @@ const CLOUDFLARE_IMAGES: &str = "\
 /// away.
 #[test]
 fn every_repeat_of_a_code_is_offered_one_name_column_that_names_all_its_rows() {
-    let manifest = |heading: &str| {
-        format!(
-            "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-             module = \"m\"\nenum = \"E\"\nkey-column = \"Error code\"\nkey-type = \"u16\"\n\
-             heading = \"{heading}\"\n"
-        )
-    };
+    let manifest =
+        |heading: &str| keyed_by("Error code", "u16", &format!("heading = \"{heading}\"\n"));
     let client = manifest("Client configuration errors");
     let (found, _) = generate(&client, CLOUDFLARE_IMAGES);
     let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
@@ -497,9 +501,8 @@ fn every_repeat_of_a_code_is_offered_one_name_column_that_names_all_its_rows() {
 /// says which row.
 #[test]
 fn shared_codes_are_offered_only_where_every_row_of_a_repeated_code_has_its_own_name() {
-    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                    module = \"m\"\nenum = \"E\"\nkey-column = \"Error code\"\nkey-type = \"u16\"\n\
-                    name-column = \"Description\"\nheading = \"Origin and network errors\"\n";
+    let more = "name-column = \"Description\"\nheading = \"Origin and network errors\"\n";
+    let manifest = &keyed_by("Error code", "u16", more);
     let (found, _) = generate(manifest, CLOUDFLARE_IMAGES);
     let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
     assert_eq!(messages, ["duplicate code 9402", "duplicate code 9420"]);
@@ -1855,8 +1858,7 @@ fn two_retired_keys_of_one_row_are_an_error_not_a_row_documented_again() {
 /// one of them leaves out every row offered, and the table generates.
 #[test]
 fn any_one_skip_rows_line_the_helps_offer_leaves_out_every_row_offered() {
-    let head = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                module = \"m\"\nenum = \"E\"\nkey-column = \"Error Code\"\nkey-type = \"str\"\n";
+    let head = &keyed_by("Error Code", "str", "");
     let page = "| Status | Error Code | Description |\n|---|---|---|\n| 200 | — | Success |\n\
                 | 400 | `already_running` | Running |\n| 404 | - | Not found |\n{: #errors}\n";
     let (found, _) = generate(head, page);
@@ -1904,8 +1906,7 @@ Here are the common exceptions that might be thrown and some possible mitigation
 /// would have one code, none is offered.
 #[test]
 fn the_pattern_offered_for_a_code_and_its_message_pasted_reads_and_names_every_code() {
-    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                    module = \"m\"\nenum = \"E\"\nkey-column = \"Error code\"\nkey-type = \"str\"\n";
+    let manifest = &keyed_by("Error code", "str", "");
     let (found, _) = generate(manifest, MSAL);
     let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
     let message = |code: &str| {
@@ -1955,9 +1956,7 @@ const LAVANDARIA: &str = r#"### Photo Upload Errors
 /// twice) is offered no such line.
 #[test]
 fn the_line_offered_for_rows_that_share_no_code_pasted_leaves_them_out() {
-    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                    module = \"m\"\nenum = \"E\"\nkey-column = \"Error Code\"\nkey-type = \"str\"\n\
-                    name-column = \"Scenario\"\n";
+    let manifest = &keyed_by("Error Code", "str", "name-column = \"Scenario\"\n");
     let (found, _) = generate(manifest, LAVANDARIA);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].message, "duplicate code -");
@@ -2003,8 +2002,7 @@ const DICESUKI: &str = r#"### Error codes you will see
 /// pattern would cut short, none is offered.
 #[test]
 fn the_pattern_offered_for_a_code_and_a_remark_pasted_reads_every_code() {
-    let manifest = "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                    module = \"m\"\nenum = \"E\"\nkey-column = \"SQLSTATE\"\nkey-type = \"str\"\n";
+    let manifest = &keyed_by("SQLSTATE", "str", "");
     let (found, _) = generate(manifest, DICESUKI);
     let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
     let message = |code: &str| {
