@@ -4,15 +4,14 @@
 //! same row copied twice upstream, and the page's text is not ours to fix.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
-use crate::markdown::Cell;
 use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::facts::key_order;
@@ -110,7 +109,7 @@ fn repeats(
             let span = |row: &KeyedRow<'_>| row.row.cells()[columns.key].span.clone();
             place.repeated_row(span(keyed), span(earlier), &keyed.key_text)
         } else {
-            let telling = (rows, &mut names);
+            let telling = (source, rows, &mut names);
             repeat(place, previous, (spec, columns), telling, (earlier, keyed), offers)
         };
         problems.push(problem);
@@ -125,27 +124,31 @@ fn is_copy(source: &str, earlier: &KeyedRow<'_>, later: &KeyedRow<'_>) -> bool {
     let (Some(_), Some(_)) = (earlier.page_row, later.page_row) else {
         return false;
     };
-    let (earlier, later) = (earlier.row.cells(), later.row.cells());
-    let written = |cell: &Cell<'_>| (&source[cell.markdown.clone()], cell.missing);
-    earlier.len() == later.len() && earlier.iter().zip(later).all(|(a, b)| written(a) == written(b))
+    written(source, earlier) == written(source, later)
+}
+
+/// How `row`'s cells are written in `source`, and whether each is missing: what a copy of
+/// the row repeats ([`is_copy`]).
+fn written<'s>(source: &'s str, row: &KeyedRow<'_>) -> Vec<(&'s str, bool)> {
+    row.row.cells().iter().map(|cell| (&source[cell.markdown.clone()], cell.missing)).collect()
 }
 
 /// What tells `earlier` and `later`, two rows of one code, apart: their names where the
 /// table has a `name-column`; where their key cells would name them, sharing a code
 /// ([`names::shared_rows_named_by_key_cells`]), those cells; or else a column that would
 /// name them. Names and column must also name every row of the codes the table repeats apart
-/// from every other row, as [`SharedRowNames`] finds in `rows`, all the table's, once a
-/// table (`names` keeps it): else `shared-codes = true` would only trade this error for
-/// another.
+/// from every other row, as [`SharedRowNames`] finds in `rows`, all the table's (written in
+/// `source`), once a table (`names` keeps it): else `shared-codes = true` would only trade
+/// this error for another.
 fn tells_apart<'c>(
     spec: &TableSpec,
     columns: &'c Columns,
-    (rows, names): (&'c [KeyedRow<'_>], &mut Option<SharedRowNames>),
+    (source, rows, names): (&str, &'c [KeyedRow<'_>], &mut Option<SharedRowNames>),
     earlier: &KeyedRow<'_>,
     later: &KeyedRow<'_>,
 ) -> TellsApart<'c> {
     let (earlier, later) = (earlier.row.cells(), later.row.cells());
-    let names = names.get_or_insert_with(|| SharedRowNames::of(columns, rows));
+    let names = names.get_or_insert_with(|| SharedRowNames::of(source, columns, rows));
     let unless_names_repeat = |tells| match names.name_repeated {
         None => tells,
         Some(at) => {
@@ -175,7 +178,7 @@ fn tells_apart<'c>(
 /// helps of Cloudflare Images' `9401` (three rows, of statuses `400`, `400` and `403`) offered
 /// `Description` for one repeat and `HTTP status` for the other, which pasted left rows that
 /// neither their code nor their status found. Retired rows are left out: their cells are the
-/// snapshot's, and their own problems say what to do.
+/// snapshot's, and their own problems say what to do; and so are copies of a row.
 struct SharedRowNames {
     /// The first such row (its index in the table's rows) whose name (its `name-column`'s
     /// cell, or its key cell where the table has none) another row has too, if any.
@@ -186,27 +189,30 @@ struct SharedRowNames {
 }
 
 impl SharedRowNames {
-    /// How `shared-codes` would name the rows of `rows`' repeated codes, told by `columns`.
-    fn of(columns: &Columns, rows: &[KeyedRow<'_>]) -> Self {
-        let page_rows = || rows.iter().filter(|row| row.page_row.is_some());
+    /// How `shared-codes` would name the rows of `rows`' repeated codes, told by `columns`;
+    /// a row that copies an earlier one in every cell of `source` counts once, as it is read.
+    fn of(source: &str, columns: &Columns, rows: &[KeyedRow<'_>]) -> Self {
+        let mut written_rows = BTreeSet::new();
+        let page_rows: Vec<usize> = (0..rows.len())
+            .filter(|&at| rows[at].page_row.is_some())
+            .filter(|&at| written_rows.insert(written(source, &rows[at])))
+            .collect();
         let mut rows_of_code: BTreeMap<&Key, usize> = BTreeMap::new();
-        for row in page_rows() {
-            *rows_of_code.entry(&row.key).or_default() += 1;
+        for &at in &page_rows {
+            *rows_of_code.entry(&rows[at].key).or_default() += 1;
         }
         // The first row of a repeated code that the cells of column `at` do not name apart
         // from every other row (with `filled`, or name at all).
         let not_named_apart = |at: usize, filled: bool| {
+            let text = |row: usize| &*rows[row].row.cells()[at].text;
             let mut rows_of_text: BTreeMap<&str, usize> = BTreeMap::new();
-            for row in page_rows() {
-                *rows_of_text.entry(&row.row.cells()[at].text).or_default() += 1;
+            for &row in &page_rows {
+                *rows_of_text.entry(text(row)).or_default() += 1;
             }
-            rows.iter().position(|row| {
-                // Retired rows come from the snapshot, counted in neither map.
-                if row.page_row.is_none() || rows_of_code[&row.key] < 2 {
-                    return false;
-                }
-                let text = &*row.row.cells()[at].text;
-                rows_of_text[text] > 1 || (filled && text.is_empty())
+            page_rows.iter().copied().find(|&row| {
+                let text = text(row);
+                let repeated = rows_of_text[text] > 1 || (filled && text.is_empty());
+                rows_of_code[&rows[row].key] > 1 && repeated
             })
         };
         let mut others = (0..columns.list.len()).filter(|&at| at != columns.key);
@@ -220,12 +226,13 @@ impl SharedRowNames {
 /// The problem of `later`, a row that repeats `earlier`'s code (or with shared codes, its
 /// code and name). A retired row has no place on the page: it is shown by its key in the
 /// manifest. (Retired rows come after the page's, so a page row's earlier row is the page's.)
-/// `telling`, the table's rows and how shared codes would name them ([`tells_apart`]).
+/// `telling`, the page's text, the table's rows and how shared codes would name them
+/// ([`tells_apart`]).
 fn repeat(
     place: &Place<'_>,
     previous: Option<&EnumApi>,
     (spec, columns): (&TableSpec, &Columns),
-    telling: (&[KeyedRow<'_>], &mut Option<SharedRowNames>),
+    telling: (&str, &[KeyedRow<'_>], &mut Option<SharedRowNames>),
     (earlier, later): (&KeyedRow<'_>, &KeyedRow<'_>),
     offers: &mut Offers<'_>,
 ) -> Diagnostic {
@@ -451,6 +458,27 @@ mod tests {
         check(&PLACE, page_text, (&spec, &columns), None, rows, offers, &mut problems);
         let [problem] = &problems[..] else { panic!("{problems:#?}") };
         assert!(problem.help.as_deref().unwrap().contains("`name-column = \"n\"`"), "{problem:#?}");
+    }
+
+    /// A row copied upstream is read once: its name is no other row's, and the help of a
+    /// code two rows of other names share offers `shared-codes` (it counted the copy as a
+    /// second row of the name, and offered nothing).
+    #[test]
+    fn a_copy_of_a_row_counts_once_in_how_shared_codes_would_name_the_rows() {
+        let page = "| c | n |\n|---|---|\n| 1 | a |\n| 1 | b |\n| 2 | c |\n| 2 | c |\n";
+        let parsed = markdown::parse(page);
+        let header = |text: &str| crate::model::Column { header: text.to_owned(), accessor: None };
+        let columns = Columns { key: 0, name: 1, list: vec![header("c"), header("n")], help: None };
+        let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\nname-column = \"n\"\n");
+        let (rows, offers) = (keyed_rows(&parsed.tables[0]), &mut Offers::new(&[]));
+        let mut problems = Vec::new();
+        check(&PLACE, page, (&spec, &columns), None, rows, offers, &mut problems);
+        let [repeat, copy] = &problems[..] else { panic!("{problems:#?}") };
+        assert_eq!(copy.message, "row of code 2 repeats an earlier row in every cell");
+        let help = repeat.help.as_deref().unwrap();
+        assert!(
+            help.ends_with("set `shared-codes = true` in the manifest if rows may share a code")
+        );
     }
 
     #[test]
