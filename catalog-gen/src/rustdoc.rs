@@ -3,8 +3,8 @@
 //!
 //! Here: the page's prose and each cell's Markdown (kept from the page's text where it can be,
 //! else re-rendered), and link targets made absolute. The re-rendering is the `render`
-//! module's, the writing of events as Markdown `written`'s, and the footnotes a cell refers to
-//! `footnotes`'.
+//! module's, the writing of events as Markdown `written`'s, the footnotes a cell refers to
+//! `footnotes`', and a replaced table in a tight list's item `tight_items`'.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -20,10 +20,12 @@ use crate::scan;
 
 mod footnotes;
 mod render;
+mod tight_items;
 mod written;
 
 pub use footnotes::Footnotes;
 use render::render;
+use tight_items::TightItems;
 
 /// [`PARSER_OPTIONS`] with pulldown-cmark's older footnotes, where `[^n]` is a reference
 /// without its definition too: for Markdown read in parts, away from the page's definitions.
@@ -48,6 +50,7 @@ pub fn prose(
 ) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut links = ItemPathLinks::default();
+    let mut tight_items = TightItems::default();
     // Each found by where it starts, in that order, as the events are walked: looked for among
     // all of them at each event, a page of thousands of tables took seconds.
     let mut replacements: Vec<&Replacement> = replacements.iter().collect();
@@ -61,11 +64,12 @@ pub fn prose(
         while replacements.next_if(|replacement| replacement.events.start < i).is_some() {}
         while skip.next_if(|range| range.start < i).is_some() {}
         if let Some(replacement) = replacements.next_if(|r| r.events.start == i) {
-            events.extend(replacement.with.iter().cloned());
+            tight_items.put(&page.events, &replacement.with, &mut events);
             i = replacement.events.end;
         } else if let Some(skipped) = skip.next_if(|range| range.start == i) {
             i = skipped.end.max(i + 1);
         } else {
+            tight_items.follow(&page.events, i, &mut events);
             let event = &page.events[i].0;
             if !links.drops(event) {
                 push_html_lines(&mut events, event);
@@ -415,7 +419,16 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
     let kept = events.iter().filter(|(event, _)| !links.drops(event));
     rendered.extend(kept.map(|(event, _)| event.clone()));
     rendered.push(Event::End(TagEnd::Paragraph));
-    Doc::Made(render(rendered, base).trim().into())
+    Doc::Made(trim_written(&render(rendered, base)).into())
+}
+
+/// Markdown a writer made, without the line breaks before it and the whitespace after it.
+/// Other whitespace before it is the page's own text (a form feed, a no-break space: the
+/// writer writes a space there as `&#32;`) and is kept: trimmed, what follows it could read as
+/// a block of its own (`\u{c}> a` as a quote, whose next lines clippy then denies as lazy
+/// continuations), where the page has a paragraph.
+pub fn trim_written(written: &str) -> &str {
+    written.trim_start_matches(['\n', '\r']).trim_end()
 }
 
 /// `range` of `source` without the whitespace at its ends.
@@ -458,7 +471,7 @@ pub fn escape(text: &str) -> String {
         [Event::Start(Tag::Paragraph), Event::Text(text.into()), Event::End(TagEnd::Paragraph)];
     let mut out = String::new();
     match pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, PARSER_OPTIONS) {
-        Ok(_) => out.trim().to_owned(),
+        Ok(_) => trim_written(&out).to_owned(),
         Err(_) => text.to_owned(),
     }
 }

@@ -57,6 +57,28 @@ fn a_page_without_a_title_starts_with_its_prose() {
     assert!(docs(&module)[0].starts_with("The table is generated as"), "{module}");
 }
 
+/// A table in an item of a tight list (a step of a numbered list, `1. Step:` over the table)
+/// is replaced by its line on a line of its own in the item, which keeps the list, the link to
+/// the enum and the line between. As a paragraph there, beside the item's text, which
+/// pulldown-cmark gives without one, it read back as another shape, and the prose fell back to
+/// its plain text: `Step:The table is generated as E.` (found by the fuzzer). An item that is
+/// the table alone holds the line as its text.
+#[test]
+fn a_table_in_an_item_of_a_tight_list_is_replaced_on_a_line_of_its_own() {
+    let table = "| Code | Name |\n   | --- | --- |\n   | 1 | One |\n";
+    let module = module(&format!("Intro.\n\n1. Step:\n   {table}2. Next.\n"));
+    let docs = docs(&module);
+    assert_eq!(
+        docs[..4],
+        ["Intro.", "", "1. Step:\\", "The table is generated as [`E`](crate::m::E)."],
+        "{module}"
+    );
+    assert_eq!(docs[4], "1. Next.", "{module}");
+    let module = self::module(&format!("- {table}- Other.\n"));
+    let docs = self::docs(&module);
+    assert_eq!(docs[..2], ["* The table is generated as [`E`](crate::m::E).", "* Other."]);
+}
+
 /// The block structure of `markdown` (block starts and ends, rules), without tables, and
 /// without paragraphs or HTML blocks of only anchors (`<a id="x"></a>`, which rustdoc does not
 /// get): what a reader sees as paragraphs, lists, quotes, code and HTML blocks; and the lines
@@ -229,6 +251,8 @@ fn prose_block(depth: u32) -> impl Strategy<Value = String> {
         "<!-- a comment -->",
         "<pre>\npre\n</pre>",
         "See the note[^n].",
+        "\u{c}> After a form feed,\nnot a quote.",
+        "\u{a0}# After a no-break space, not a heading",
         "A [reference][r].",
     ])
     .prop_map(str::to_owned);

@@ -22,7 +22,7 @@ use std::borrow::Borrow;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::render::html_tag;
-use super::{ANY_FOOTNOTE, escape};
+use super::{ANY_FOOTNOTE, escape, trim_written};
 use crate::markdown::PARSER_OPTIONS;
 
 /// `events` as Markdown whose blocks read back as theirs; where a top-level block cannot be
@@ -36,7 +36,7 @@ pub(super) fn markdown(events: &[Event<'_>]) -> String {
     let blocks = top_level_blocks(events).map(|block| {
         let written =
             read_back_as_written(block).or_else(|| read_back_as_written(&emphasis_as_html(block)?));
-        written.map_or_else(|| escape(&plain(block)), |out| out.trim().into())
+        written.map_or_else(|| escape(&plain(block)), |out| trim_written(&out).into())
     });
     blocks.filter(|block| !block.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
@@ -251,4 +251,24 @@ fn plain(events: &[Event<'_>]) -> String {
         _ => None,
     });
     texts.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A top-level block written alone keeps the whitespace the page starts it with, other
+    /// than line breaks: a form feed trimmed, `\u{c}> a` read as a quote, whose next line
+    /// clippy denies as a lazy continuation (found by the fuzzer). The list after it, a rule in
+    /// nested items, is one no way writes, so the blocks are written one by one (the list as
+    /// its plain text, which a rule has none of).
+    #[test]
+    fn a_block_written_alone_keeps_the_whitespace_it_starts_with() {
+        for start in ["\u{c}", "\u{a0}", "\u{3000}"] {
+            let page = format!("{start}> a\nb\n\n- - - ***\n");
+            let events: Vec<Event<'_>> = Parser::new_ext(&page, PARSER_OPTIONS).collect();
+            let written = markdown(&events);
+            assert_eq!(written, format!("{start}> a\nb"));
+        }
+    }
 }
