@@ -427,7 +427,7 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
 /// writer writes a space there as `&#32;`) and is kept: trimmed, what follows it could read as
 /// a block of its own (`\u{c}> a` as a quote, whose next lines clippy then denies as lazy
 /// continuations), where the page has a paragraph.
-pub fn trim_written(written: &str) -> &str {
+fn trim_written(written: &str) -> &str {
     written.trim_start_matches(['\n', '\r']).trim_end()
 }
 
