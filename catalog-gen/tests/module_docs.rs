@@ -3,8 +3,10 @@
 //! is the site's metadata, not Markdown; and no empty heading where the page has no title.
 //! Its prose, re-rendered from the page's events, reads back as the page's blocks.
 
+use catalog_gen::rustdoc::Replacement;
 use catalog_gen::{Input, pages_in_memory};
 use proptest::prelude::*;
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 const MANIFEST: &str = "output = \"o\"\n[[table]]\npage = \"p.md\"\n\
                         url = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\n\
@@ -228,9 +230,10 @@ fn module_prose_reads_back_as_the_pages_blocks() {
     assert!(prose.contains("\\|: --: \\|--\\|"), "{prose}");
 }
 
-/// A block of prose, nested up to `depth` containers deep, as its lines.
-fn prose_block(depth: u32) -> impl Strategy<Value = String> {
-    let leaf = prop::sample::select(vec![
+/// A block of prose, nested up to `depth` containers deep, as its lines; its leaves may also
+/// be `more`.
+fn prose_block(depth: u32, more: &[&'static str]) -> impl Strategy<Value = String> {
+    let mut leaves = vec![
         "Some prose.",
         "Two lines\nof prose.",
         "A break\\\nafter a backslash.",
@@ -254,8 +257,9 @@ fn prose_block(depth: u32) -> impl Strategy<Value = String> {
         "\u{c}> After a form feed,\nnot a quote.",
         "\u{a0}# After a no-break space, not a heading",
         "A [reference][r].",
-    ])
-    .prop_map(str::to_owned);
+    ];
+    leaves.extend(more);
+    let leaf = prop::sample::select(leaves).prop_map(str::to_owned);
     leaf.prop_recursive(depth, 24, 4, |inner| {
         // The blocks of one item or quote apart, as pages write them (lazy lines are the top
         // level's); the items of one list apart or not (a loose or a tight list).
@@ -302,7 +306,7 @@ proptest! {
     /// as its blocks.
     #[test]
     fn any_prose_reads_back_as_the_pages_blocks(
-        parts in prop::collection::vec(prose_block(3), 1..6),
+        parts in prop::collection::vec(prose_block(3, &[]), 1..6),
         definitions in prop::sample::subsequence(vec!["[^n]: The note.", "[r]: https://x.test/r"], 0..=2),
         separator in prop::sample::select(vec!["\n", "\n\n"]),
         line_end in prop::sample::select(vec!["\n", "\r\n"]),
@@ -317,7 +321,50 @@ proptest! {
         let start = line_start(&source, page.events.first().map_or(source.len(), |(_, r)| r.start));
         prop_assert_eq!(blocks(&prose), blocks(&source[start..]), "{:?}\n{}", source, prose);
     }
+
+    /// A page of any prose with tables in it, nested in block quotes and lists: each table,
+    /// replaced by its enum's link as a module replaces it, shows as that link in the prose.
+    /// (A table in an item of a tight list, `1. Step:` right over it, made the prose fall back
+    /// to its plain text, which has no links: found by the fuzzer.)
+    #[test]
+    fn every_table_replaced_shows_as_its_link_in_the_prose(
+        parts in prop::collection::vec(prose_block(3, &[TABLE, STEP_AND_TABLE]), 1..6),
+        separator in prop::sample::select(vec!["\n", "\n\n"]),
+    ) {
+        let source = parts.join(separator) + "\n";
+        let page = catalog_gen::markdown::parse(&source);
+        let link = Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: "crate::m::E".into(),
+            title: "".into(),
+            id: "".into(),
+        };
+        let with = vec![
+            Event::Start(Tag::Paragraph),
+            Event::Text("The table is generated as ".into()),
+            Event::Start(link),
+            Event::Code("E".into()),
+            Event::End(TagEnd::Link),
+            Event::Text(".".into()),
+            Event::End(TagEnd::Paragraph),
+        ];
+        let replacements: Vec<Replacement> = page
+            .tables
+            .iter()
+            .map(|table| Replacement { events: table.events.clone(), with: with.clone() })
+            .collect();
+        let base = url::Url::parse("https://x.test/docs/p.html").unwrap();
+        let prose = catalog_gen::rustdoc::prose(&page, &base, &[], &replacements);
+        let links = prose.matches("[`E`](crate::m::E)").count();
+        prop_assert_eq!(links, page.tables.len(), "{:?}\n{}", source, prose);
+    }
 }
+
+/// A table, as a leaf of [`prose_block`].
+const TABLE: &str = "| Code | Name |\n| --- | --- |\n| 1 | One |";
+
+/// A line of text right over a table, as a step of a list writes it.
+const STEP_AND_TABLE: &str = "Step:\n| Code | Name |\n| --- | --- |\n| 1 | One |";
 
 /// GitHub shows an alert's tag (`> [!NOTE]`) as the quote's title, which rustdoc, having no
 /// alerts, would show as text: the quote starts with the title in bold.

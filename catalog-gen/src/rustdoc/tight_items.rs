@@ -77,21 +77,25 @@ impl TightItems {
     }
 }
 
-/// Whether the list that starts at `list` among `events` is tight: none of its items holds a
-/// paragraph of its own (pulldown-cmark gives a loose list's text in paragraphs).
+/// Whether the list that starts at `list` among `events` is tight, as its items' text shows:
+/// an item holds text without a paragraph (pulldown-cmark gives a loose list's text in
+/// paragraphs). A list whose items hold no text of their own, only blocks (a table, an HTML
+/// block), tells nothing, and a paragraph in place of its table reads back as one, loose or not.
 fn is_tight(events: &[(Event<'_>, Range<usize>)], list: usize) -> bool {
     let mut depth = 0usize;
     for (event, _) in &events[list + 1..] {
+        // Depth 1 is inside an item: what is there is the item's own.
+        if depth == 1 && is_inline_event(event) {
+            return true;
+        }
         match event {
-            // Depth 1 is inside an item: what starts there is the item's own.
-            Event::Start(Tag::Paragraph) if depth == 1 => return false,
             Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return true,
+            Event::End(_) if depth == 0 => return false,
             Event::End(_) => depth -= 1,
             _ => {}
         }
     }
-    true
+    false
 }
 
 /// Whether `event` is inline: text, or inline markup's start or end.
