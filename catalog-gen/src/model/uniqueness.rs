@@ -197,22 +197,15 @@ impl SharedRowNames {
             .filter(|&at| rows[at].page_row.is_some())
             .filter(|&at| written_rows.insert(written(source, &rows[at])))
             .collect();
-        let mut rows_of_code: BTreeMap<&Key, usize> = BTreeMap::new();
-        for &at in &page_rows {
-            *rows_of_code.entry(&rows[at].key).or_default() += 1;
-        }
         // The first row of a repeated code that the cells of column `at` do not name apart
         // from every other row (with `filled`, or name at all).
         let not_named_apart = |at: usize, filled: bool| {
-            let text = |row: usize| &*rows[row].row.cells()[at].text;
-            let mut rows_of_text: BTreeMap<&str, usize> = BTreeMap::new();
-            for &row in &page_rows {
-                *rows_of_text.entry(text(row)).or_default() += 1;
-            }
+            let name = |row: usize| &*rows[row].row.cells()[at].text;
+            let tally = Tally::of(page_rows.iter().map(|&row| (&rows[row].key, name(row))));
             page_rows.iter().copied().find(|&row| {
-                let text = text(row);
-                let repeated = rows_of_text[text] > 1 || (filled && text.is_empty());
-                rows_of_code[&rows[row].key] > 1 && repeated
+                let (code, name) = (&rows[row].key, name(row));
+                let unnamed = filled && name.is_empty() && tally.shares_code(code);
+                tally.found_by_neither(code, name) || unnamed
             })
         };
         let mut others = (0..columns.list.len()).filter(|&at| at != columns.key);
@@ -220,6 +213,36 @@ impl SharedRowNames {
             name_repeated: not_named_apart(columns.name, false),
             column: others.find(|&at| not_named_apart(at, true).is_none()),
         }
+    }
+}
+
+/// How many rows have each code and each name: a row whose code and name other rows have too
+/// is found by neither, which shared codes forbid ([`check_identifiable`], and the helps that
+/// foresee it, [`SharedRowNames`]).
+struct Tally<'r> {
+    codes: BTreeMap<&'r Key, usize>,
+    names: BTreeMap<&'r str, usize>,
+}
+
+impl<'r> Tally<'r> {
+    /// The tally of `rows`, each its code and name.
+    fn of(rows: impl IntoIterator<Item = (&'r Key, &'r str)>) -> Self {
+        let mut tally = Tally { codes: BTreeMap::new(), names: BTreeMap::new() };
+        for (code, name) in rows {
+            *tally.codes.entry(code).or_default() += 1;
+            *tally.names.entry(name).or_default() += 1;
+        }
+        tally
+    }
+
+    /// Whether another row has `code` too.
+    fn shares_code(&self, code: &Key) -> bool {
+        self.codes.get(code).is_some_and(|&rows| rows > 1)
+    }
+
+    /// Whether the row of `code` and `name` is found by neither: other rows have both.
+    fn found_by_neither(&self, code: &Key, name: &str) -> bool {
+        self.shares_code(code) && self.names.get(name).is_some_and(|&rows| rows > 1)
     }
 }
 
@@ -284,15 +307,11 @@ fn check_identifiable(
     rows: &[KeyedRow<'_>],
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut codes: BTreeMap<&Key, usize> = BTreeMap::new();
-    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-    for keyed in rows {
-        *codes.entry(&keyed.key).or_default() += 1;
-        *names.entry(&*keyed.row.cells()[columns.name].text).or_default() += 1;
-    }
+    let tally =
+        Tally::of(rows.iter().map(|keyed| (&keyed.key, &*keyed.row.cells()[columns.name].text)));
     for keyed in rows {
         let name = &keyed.row.cells()[columns.name];
-        if codes[&keyed.key] <= 1 || names[&*name.text] <= 1 {
+        if !tally.found_by_neither(&keyed.key, &name.text) {
             continue;
         }
         // A retired row is one of the rows: where it shares this one's code or name, this

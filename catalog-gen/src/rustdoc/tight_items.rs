@@ -62,13 +62,16 @@ impl TightItems {
             _ => false,
         };
         let inline = match block {
-            [Event::Start(Tag::Paragraph), inline @ .., Event::End(TagEnd::Paragraph)] => inline,
-            _ => block,
+            [Event::Start(Tag::Paragraph), inline @ .., Event::End(TagEnd::Paragraph)]
+                if in_tight_item =>
+            {
+                inline
+            }
+            _ => {
+                prose.extend(block.iter().cloned());
+                return;
+            }
         };
-        if !in_tight_item || inline.len() == block.len() {
-            prose.extend(block.iter().cloned());
-            return;
-        }
         if prose.last().is_some_and(is_inline_event) {
             prose.push(Event::HardBreak);
         }

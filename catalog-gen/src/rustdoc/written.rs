@@ -270,5 +270,8 @@ mod tests {
             let written = markdown(&events);
             assert_eq!(written, format!("{start}> a\nb"));
         }
+        // Spaces the page's text starts with are written as an entity, so that no whitespace
+        // the trimming keeps is the writer's own.
+        assert_eq!(escape("  x"), "&#32; x");
     }
 }
