@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use toml::Spanned;
 
+use crate::api::toml_string;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::TableSpec;
 use crate::markdown::{self, Heading, Page, Table, before_attribute_block, plain_text};
@@ -82,17 +83,27 @@ pub fn table<'p, 's>(
             if let [(_, _, only)] = with_columns[..] {
                 return Some(only);
             }
-            // The keys that would pick one of the tables meant: those with the columns where
-            // several have them, else every candidate.
-            let keys = match with_columns.is_empty() {
-                true => telling_keys(candidates.iter().map(|&(_, table)| table)),
-                false => telling_keys(with_columns.iter().map(|&(_, _, table)| table)),
-            };
-            let with_columns: Vec<(usize, usize)> =
+            let numbered_with_columns: Vec<(usize, usize)> =
                 with_columns.iter().map(|&(on_page, index, _)| (on_page, index)).collect();
+            // The line that picks each table meant: those with the columns where several have
+            // them, else every candidate.
+            let meant = match with_columns.is_empty() {
+                true => (candidates.iter().enumerate())
+                    .map(|(index, &(on_page, table))| (on_page, index, table))
+                    .collect(),
+                false => with_columns,
+            };
+            let lines = picking_lines(&meant);
             let columns = columns::named(spec);
             let tables = describe_tables(page);
-            place.several_tables(spec.page.span(), count, tables, &columns, &with_columns, &keys)
+            place.several_tables(
+                spec.page.span(),
+                count,
+                tables,
+                &columns,
+                &numbered_with_columns,
+                &lines,
+            )
         }
     };
     problems.push(problem);
@@ -112,24 +123,30 @@ fn matches(wanted: &Option<Spanned<String>>, found: &Option<Heading>) -> bool {
     })
 }
 
-/// The manifest keys that would pick one of `tables`, for a help to offer: `heading` where a
-/// table has a heading none of the others has (two tables under one heading, as a README
-/// section's second table, are not told apart by it), `caption` the same, and `index`, which
-/// always can.
-fn telling_keys<'p, 's: 'p>(
-    tables: impl Iterator<Item = &'p Table<'s>> + Clone,
-) -> Vec<&'static str> {
-    let picks_one = |text: &dyn Fn(&'p Table<'s>) -> Option<&'p Heading>| {
+/// For each of `tables` (its number on the page, the `index` that picks it, the table), the
+/// manifest line that picks it alone, for a help to offer: its heading where none of the
+/// others has it (two tables under one heading, as a README section's second table, are not
+/// told apart by it), else its caption the same, else its `index`, which always can.
+fn picking_lines(tables: &[(usize, usize, &Table<'_>)]) -> Vec<(usize, String)> {
+    let counts = |texts: &mut dyn Iterator<Item = &Heading>| {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for heading in tables.clone().filter_map(text) {
+        for heading in texts {
             *counts.entry(normalize(&heading.text)).or_default() += 1;
         }
-        counts.values().any(|&count| count == 1)
+        counts
     };
-    let heading = picks_one(&|table| table.heading.as_ref());
-    let caption = picks_one(&|table| table.caption.as_ref());
-    let keys = [(heading, "heading"), (caption, "caption"), (true, "index")];
-    keys.into_iter().filter_map(|(tells, key)| tells.then_some(key)).collect()
+    let headings = counts(&mut tables.iter().filter_map(|(_, _, table)| table.heading.as_ref()));
+    let captions = counts(&mut tables.iter().filter_map(|(_, _, table)| table.caption.as_ref()));
+    let own = |key: &str, found: Option<&Heading>, counts: &BTreeMap<String, usize>| {
+        let found = found.filter(|found| counts[&normalize(&found.text)] == 1)?;
+        Some(format!("{key} = {}", toml_string(&found.text)))
+    };
+    let line = |index: usize, table: &Table<'_>| {
+        own("heading", table.heading.as_ref(), &headings)
+            .or_else(|| own("caption", table.caption.as_ref(), &captions))
+            .unwrap_or_else(|| format!("index = {index}"))
+    };
+    tables.iter().map(|&(on_page, index, table)| (on_page, line(index, table))).collect()
 }
 
 /// The one heading (or caption) text among `found` that holds `wanted`'s text where none is
@@ -387,24 +404,56 @@ mod tests {
         assert!(pick("index = 3").unwrap_err().starts_with("there is no table 3 among the 3"));
     }
 
-    /// The help names the keys that would pick one of the tables: not `heading` where they
-    /// share theirs (a README's section of two tables, as Nylas's "Handling Errors"), nor
-    /// `caption` where none has one of its own.
+    /// The help offers, for each table meant, the line that picks it: its heading where no
+    /// other has it (not where they share theirs, as a README's section of two tables, Nylas's
+    /// "Handling Errors"), else its caption the same, else its `index`; and each line, added,
+    /// picks its table.
     #[test]
-    fn several_tables_are_told_apart_by_the_keys_that_can() {
+    fn several_tables_are_told_apart_by_the_line_that_picks_each() {
+        let spec_with =
+            |options: &str| spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
         let help = |page: &str, options: &str| {
-            let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
             let mut problems = Vec::new();
-            assert!(table(&PLACE, &spec, &markdown::parse(page), &mut problems).is_none());
+            let page = markdown::parse(page);
+            assert!(table(&PLACE, &spec_with(options), &page, &mut problems).is_none());
             problems[0].help.clone().unwrap()
         };
-        let add = |keys: &str| format!("add {keys} to the [[table]] entry");
-        assert_eq!(help(PAGE, ""), add("`heading`, `caption` or `index`"));
-        assert_eq!(help(PAGE, "heading = \"Server\""), add("`caption` or `index`"));
+        let add = |lines: &str| {
+            format!("add to the [[table]] entry the line that picks the table meant: {lines}")
+        };
+        let picked = |page: &str, options: &str| {
+            let page = markdown::parse(page);
+            let table = table(&PLACE, &spec_with(options), &page, &mut Vec::new());
+            table.map(|table| table.rows[0].cells()[0].text.to_string())
+        };
+        assert_eq!(
+            help(PAGE, ""),
+            add("`heading = \"Client\"` (table 0), `caption = \"Retryable\"` (table 1) or \
+                 `index = 2` (table 2)")
+        );
+        for (line, first_code) in [("heading = \"Client\"", "1"), ("caption = \"Retryable\"", "2")]
+        {
+            assert_eq!(picked(PAGE, line).as_deref(), Some(first_code), "{line}");
+        }
+        assert_eq!(picked(PAGE, "index = 2").as_deref(), Some("3"));
+        // Under the heading the manifest names, the index counts the tables under it.
+        let under_server = "heading = \"Server\"";
+        assert_eq!(
+            help(PAGE, under_server),
+            add("`caption = \"Retryable\"` (table 1) or `index = 1` (table 2)")
+        );
+        assert_eq!(picked(PAGE, &format!("{under_server}\nindex = 1")).as_deref(), Some("3"));
         let one_section = "### Handling Errors\n\na | b\n--- | ---\n1 | x\n\nMore, when sending.\n\n\
                            a | b\n--- | ---\n2 | y\n\n## Later\n\n| a |\n|-|\n| 3 |\n";
-        assert_eq!(help(one_section, "heading = \"Handling Errors\""), add("`index`"));
-        assert_eq!(help(one_section, ""), add("`heading` or `index`"));
+        assert_eq!(
+            help(one_section, "heading = \"Handling Errors\""),
+            add("`index = 0` (table 0) or `index = 1` (table 1)")
+        );
+        assert_eq!(
+            help(one_section, ""),
+            add("`index = 0` (table 0), `index = 1` (table 1) or `heading = \"Later\"` (table 2)")
+        );
+        assert_eq!(picked(one_section, "heading = \"Later\"").as_deref(), Some("3"));
     }
 
     /// A heading that holds the words wanted, with an emoji before them as READMEs write

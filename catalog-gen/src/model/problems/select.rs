@@ -66,8 +66,9 @@ impl Place<'_> {
 
     /// Several tables match and no `index` picks one, nor the `columns` the manifest names:
     /// none has them all, or several do (`with_columns`: each one's number on the page, and
-    /// the `index` that picks it). `keys`: the manifest keys that would pick one (`index`
-    /// always; `heading` and `caption` where each table has its own).
+    /// the `index` that picks it). `lines`: each table meant (its number on the page) with the
+    /// manifest line that picks it (`heading = "…"` where its heading is its own, else
+    /// `caption`, else `index`).
     pub fn several_tables(
         &self,
         span: Range<usize>,
@@ -75,7 +76,7 @@ impl Place<'_> {
         tables: String,
         columns: &[&str],
         with_columns: &[(usize, usize)],
-        keys: &[&str],
+        lines: &[(usize, String)],
     ) -> Diagnostic {
         let columns = quoted_list(columns);
         let by_columns = match with_columns {
@@ -97,15 +98,19 @@ impl Place<'_> {
         )
         .with_note(tables)
         .with_note(by_columns)
-        .with_help(format!("add {} to the [[table]] entry", alternatives(keys)))
+        .with_help(format!(
+            "add to the [[table]] entry the line that picks the table meant: {}",
+            alternatives(lines.iter().map(|(table, line)| format!("`{line}` (table {table})")))
+        ))
     }
 }
 
-/// `keys` quoted as alternatives: "`heading`, `caption` or `index`".
-fn alternatives(keys: &[&str]) -> String {
-    match keys {
-        [] => String::new(),
-        [only] => format!("`{only}`"),
-        [rest @ .., last] => format!("{} or `{last}`", quoted_list(rest)),
+/// `items` as alternatives: "a, b or c".
+fn alternatives(items: impl Iterator<Item = String>) -> String {
+    let mut items: Vec<String> = items.collect();
+    match items.pop() {
+        None => String::new(),
+        Some(last) if items.is_empty() => last,
+        Some(last) => format!("{} or {last}", items.join(", ")),
     }
 }
