@@ -75,7 +75,7 @@ fn a_table_in_an_item_of_a_tight_list_is_replaced_on_a_line_of_its_own() {
         ["Intro.", "", "1. Step:\\", "The table is generated as [`E`](crate::m::E)."],
         "{module}"
     );
-    assert_eq!(docs[4], "1. Next.", "{module}");
+    assert_eq!(docs[4], "2. Next.", "{module}");
     let module = self::module(&format!("- {table}- Other.\n"));
     let docs = self::docs(&module);
     assert_eq!(docs[..2], ["* The table is generated as [`E`](crate::m::E).", "* Other."]);

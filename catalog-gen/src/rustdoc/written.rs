@@ -93,9 +93,17 @@ fn read_back_as_written(events: &[Event<'_>]) -> Option<String> {
     let reads_back = |out: &String| blocks(Parser::new_ext(out, PARSER_OPTIONS)) == expected;
     let write = |events: &[Event<'_>]| {
         let mut out = String::new();
+        // Each item of a numbered list numbered as the page numbers it (`12.`, `13.`, `14.`:
+        // the list's start and one more each item, as Markdown reads them whatever their
+        // numbers), where the writer's default writes every one with the first's number.
+        let options = pulldown_cmark_to_cmark::Options {
+            increment_ordered_list_bullets: true,
+            ..Default::default()
+        };
         // The writer checks a block with emphasis by reading it back alone, where a footnote
         // reference has no definition (else it reads as text: `Unrepresentable`).
-        pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, ANY_FOOTNOTE).ok()?;
+        pulldown_cmark_to_cmark::cmark_with_options(events.iter(), &mut out, ANY_FOOTNOTE, options)
+            .ok()?;
         Some(out)
     };
     if let Some(out) = write(events).filter(reads_back) {
@@ -273,5 +281,22 @@ mod tests {
         // Spaces the page's text starts with are written as an entity, so that no whitespace
         // the trimming keeps is the writer's own.
         assert_eq!(escape("  x"), "&#32; x");
+    }
+
+    /// A numbered list is written numbered as the page numbers it (the steps of a protocol,
+    /// from 12), where the writer would write each item with the first's number; past
+    /// 999,999,999, where a tenth digit would make no item, the writer numbers no further.
+    #[test]
+    fn numbered_items_are_written_with_the_numbers_the_page_gives_them() {
+        let written = |page: &str| {
+            let events: Vec<Event<'_>> = Parser::new_ext(page, PARSER_OPTIONS).collect();
+            markdown(&events)
+        };
+        assert_eq!(written("12. a\n13. b\n14. c\n"), "12. a\n13. b\n14. c");
+        assert_eq!(written("1. a\n1. b\n"), "1. a\n2. b");
+        assert_eq!(
+            written("999999998. a\n1. b\n1. c\n"),
+            "999999998. a\n999999999. b\n999999999. c"
+        );
     }
 }
