@@ -95,6 +95,11 @@ pub fn read<'a>(
     if rows.is_empty() && table.rows.len() > 1 && spec.retired.is_empty() {
         offers.found_no_code();
     }
+    if let Some((first, count)) = hex_codes_read_as_decimal(spec, key_column.header, &rows) {
+        let span = first.row.cells()[columns.key].span.clone();
+        let header = key_column.header;
+        problems.push(place.hex_codes_read_as_decimal(span, (&first.key_text, count), header));
+    }
     if let Some((first, quotes)) = codes_in_quotes(spec, &rows) {
         let offer =
             pattern_offer(spec, key_column, quotes.unquote(&first.key_text), quotes.pattern);
@@ -246,6 +251,34 @@ fn codes_in_quotes<'r, 'a>(
     let quotes = quotes_of(&first.key_text)?;
     let all = rows[1..].iter().all(|row| quotes_of(&row.key_text) == Some(quotes));
     all.then_some((first, quotes))
+}
+
+/// Where the key column's `header` says its codes are hexadecimal (`Error Code (Hex)`, as
+/// Modbus's exception codes are written: `01`, `10`) and not decimal too, the first of `rows`
+/// whose integer code is written in decimal digits that read as another number in hexadecimal
+/// (`10`, read as ten where the page means sixteen; `0`–`9` are the same either way), and how
+/// many are.
+fn hex_codes_read_as_decimal<'r, 'a>(
+    spec: &TableSpec,
+    header: &str,
+    rows: &'r [KeyedRow<'a>],
+) -> Option<(&'r KeyedRow<'a>, usize)> {
+    let says = |words: &[&str]| {
+        let mut header_words = header.split(|c: char| !c.is_alphanumeric());
+        header_words.any(|word| words.iter().any(|said| word.eq_ignore_ascii_case(said)))
+    };
+    if !spec.key_type.get_ref().is_integer() || !says(&["hex", "hexadecimal"]) {
+        return None;
+    }
+    if says(&["dec", "decimal"]) {
+        return None;
+    }
+    let ten = IntValue::from(10u64);
+    let mut misread = rows.iter().filter(|row| {
+        matches!(row.key, Key::Int(value) if value >= ten) && is_decimal(&row.key_text)
+    });
+    let first = misread.next()?;
+    Some((first, 1 + misread.count()))
 }
 
 /// Whether `row` reads as a heading of the rows below it, as tables write groups of rows: text
@@ -892,6 +925,59 @@ mod tests {
         let page = "| c | n |\n|---|---|\n| 400 Bad Request | a |\n";
         let (rows, _) = read_page(page, "key-type = \"u16\"\nkey-pattern = '^(\\d+)'");
         assert_eq!(rows, [(int(400), "400".into())]);
+    }
+
+    /// Codes in decimal digits under a header that says they are hexadecimal, as a device's
+    /// Modbus exception codes are written (`| Error Code (Hex) | Description |`, `**01**` to
+    /// `**13**`), would be read as other numbers: an error at the first whose digits read
+    /// otherwise (`10`, sixteen), with the count of the others, and a help for text codes.
+    /// Codes written with `0x`, those of one digit, text codes, and a header that says decimal
+    /// too (`Code (dec/hex)`) or `hex` only within a word are not.
+    #[test]
+    fn decimal_digits_under_a_hexadecimal_header_are_an_error() {
+        let modbus = "| Error Code (Hex) | Description |\n| :---: | :--- |\n\
+                      | **01** | Illegal function code |\n| **06** | Server is busy |\n\
+                      | **10** | Wrong password |\n| **11** | Check error |\n\
+                      | **13** | System locked |\n";
+        let (rows, problems) = read_diagnostics(modbus, "key-type = \"u8\"");
+        assert_eq!(rows.len(), 5);
+        let [problem] = &problems[..] else { panic!("{problems:?}") };
+        assert_eq!(
+            problem.message,
+            "`10`, in a column of hexadecimal codes, would be read as decimal"
+        );
+        assert_eq!(
+            problem.labels[0].span,
+            modbus.find("**10**").unwrap()..modbus.find(" | Wrong").unwrap()
+        );
+        assert_eq!(
+            problem.notes,
+            [
+                "the header `Error Code (Hex)` says the codes are hexadecimal: `10` is 0x10 \
+                 (16), but read as decimal it is 10, and `from_code(0x10)` would not find its row",
+                "2 more codes of the table are written so",
+            ]
+        );
+        let help =
+            "set `key-type = \"str\"` in the manifest to keep the codes as the page writes them";
+        assert_eq!(problem.help.as_deref(), Some(help));
+        // As the help says, text codes keep the page's digits.
+        let (rows, problems) = read_page(modbus, "key-type = \"str\"");
+        assert_eq!((rows.len(), problems.len()), (5, 0));
+        let read = |header: &str, codes: &[&str]| {
+            let rows: String = codes.iter().map(|code| format!("| {code} | x |\n")).collect();
+            read_page(&format!("| {header} | n |\n|---|---|\n{rows}"), "key-type = \"u16\"").1
+        };
+        assert_eq!(read("HEX", &["1", "10"]).len(), 1);
+        assert_eq!(read("Hexadecimal value", &["0x10", "12"]).len(), 1);
+        for (header, codes) in [
+            ("Code (hex)", &["0x10", "9", "0x0A"][..]),
+            ("Code (dec/hex)", &["10", "16"]),
+            ("Hexagon", &["10"]),
+            ("Code", &["10"]),
+        ] {
+            assert_eq!(read(header, codes), Vec::<String>::new(), "{header}");
+        }
     }
 
     #[test]

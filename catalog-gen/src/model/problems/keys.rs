@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::{IntValue, int_value};
 use crate::manifest::KeyType;
 use crate::model::skip::SkipOffer;
-use crate::rustdoc::one_line;
+use crate::rustdoc::{code_span, one_line};
 use crate::scan;
 
 impl Place<'_> {
@@ -357,6 +357,42 @@ impl Place<'_> {
             bare.escape_debug()
         ))
         .with_help(help)
+    }
+
+    /// An integer code written in decimal digits (`code`, the first of `count`) in a column
+    /// whose `header` says its codes are hexadecimal: read as decimal, it is another number
+    /// than the page means, which `from_code` and `code()` would give wrong.
+    pub fn hex_codes_read_as_decimal(
+        &self,
+        span: Range<usize>,
+        (code, count): (&str, usize),
+        header: &str,
+    ) -> Diagnostic {
+        let (meant, called) = match u128::from_str_radix(code, 16) {
+            Ok(value) => (format!("0x{code} ({value})"), format!("`from_code(0x{code})`")),
+            Err(_) => (format!("0x{code}"), "`from_code`".to_owned()),
+        };
+        let problem = self
+            .in_page(
+                span,
+                format!("`{code}`, in a column of hexadecimal codes, would be read as decimal"),
+                "read as decimal",
+            )
+            .with_note(format!(
+                "the header {} says the codes are hexadecimal: `{code}` is {meant}, but read as \
+                 decimal it is {code}, and {called} would not find its row",
+                code_span(header)
+            ));
+        let problem = match count {
+            1 => problem,
+            2 => problem.with_note("1 more code of the table is written so"),
+            count => {
+                problem.with_note(format!("{} more codes of the table are written so", count - 1))
+            }
+        };
+        problem.with_help(
+            "set `key-type = \"str\"` in the manifest to keep the codes as the page writes them",
+        )
     }
 
     /// A table whose every code of text (`count` of them, the first `code`) is in one kind of
