@@ -123,7 +123,7 @@ fn a_record_of_bold_labels_keeps_its_empty_header() {
     let files = generate(page, manifest).unwrap();
     let module = files.iter().find(|file| file.path == "file_sync.rs").unwrap().text.to_string();
     assert!(
-        module.contains("    _0x7b = 123,\n") && module.contains("    _0x20 = 32,\n"),
+        module.contains("    _0x7b = 0x7B,\n") && module.contains("    _0x20 = 0x20,\n"),
         "{module}"
     );
     assert!(module.contains("//! A table not generated here: see"), "{module}");

@@ -122,8 +122,10 @@ impl Rows {
             let out = lines.line();
             out.push_str(&variant.ident);
             match variant.key {
-                Key::Int(code) if table.discriminants.are_codes() => {
-                    let _ = writeln!(out, " = {code},");
+                Key::Int(_) if table.discriminants.are_codes() => {
+                    out.push_str(" = ");
+                    push_code(out, variant);
+                    out.push_str(",\n");
                 }
                 _ => out.push_str(",\n"),
             }
@@ -148,7 +150,7 @@ impl Rows {
     fn codes(&self) -> MadeText {
         self.each(|lines, _, variant| {
             let out = lines.line();
-            push_key(out, &variant.key);
+            push_code(out, variant);
             out.push_str(",\n");
         })
     }
@@ -199,7 +201,7 @@ impl Rows {
             if let &[row] = group {
                 let variant = &table.variants[row];
                 let out = lines.line();
-                push_key(out, &variant.key);
+                push_code(out, variant);
                 out.push_str(" => ::core::option::Option::Some(");
                 push_path(out, table, variant, "),\n");
             }
@@ -213,7 +215,7 @@ impl Rows {
                 let variant = &table.variants[row];
                 let out = lines.line();
                 out.push('(');
-                push_key(out, &variant.key);
+                push_code(out, variant);
                 out.push_str(", ");
                 push_path(out, table, variant, "),\n");
             }
@@ -225,7 +227,7 @@ impl Rows {
         self.each_code(|lines, table, group| {
             let out = lines.line();
             out.push('(');
-            push_key(out, &table.variants[group[0]].key);
+            push_code(out, &table.variants[group[0]]);
             out.push_str(", &[");
             for (index, &row) in group.iter().enumerate() {
                 let separator = if index + 1 < group.len() { ", " } else { "" };
@@ -252,7 +254,7 @@ impl Rows {
                 push_str_literal(out, name);
                 out.push_str(", ");
                 if !table.shared_codes {
-                    push_key(out, &variant.key);
+                    push_code(out, variant);
                     out.push_str("),\n");
                 } else {
                     push_path(out, &table, variant, "),\n");
@@ -302,11 +304,29 @@ fn push_path(out: &mut String, table: &Enum, variant: &Variant, after: &str) {
     out.push_str(after);
 }
 
-fn push_key(out: &mut String, key: &Key) {
-    match key {
-        Key::Int(code) => code.push_to(out),
+/// A row's code as a literal: a string code as a string; an integer code in hexadecimal where
+/// the page writes it so (`0x1F`, `0xC0000022`, as status codes are read; its digits as the
+/// page writes them, in upper case, for `clippy::mixed_case_hex_literals`), else in decimal
+/// (`013` as `13`, which a reader would not take for octal).
+fn push_code(out: &mut String, variant: &Variant) {
+    match &variant.key {
+        Key::Int(code) => match hex_digits(&variant.key_text) {
+            Some(digits) => {
+                out.push_str("0x");
+                let start = out.len();
+                out.push_str(digits);
+                out[start..].make_ascii_uppercase();
+            }
+            None => code.push_to(out),
+        },
         Key::Str(text) => push_str_literal(out, text),
     }
+}
+
+/// The digits of an integer code written `0x` (or `0X`) and hexadecimal digits: what follows
+/// the prefix, where the code (which parsed as an integer) starts with one.
+fn hex_digits(code: &str) -> Option<&str> {
+    code.strip_prefix("0x").or_else(|| code.strip_prefix("0X"))
 }
 
 /// The name of `row_index`'s local enum: one that cannot be the enum's own, which the arms
