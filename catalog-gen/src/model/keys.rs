@@ -263,14 +263,7 @@ fn hex_codes_read_as_decimal<'r, 'a>(
     header: &str,
     rows: &'r [KeyedRow<'a>],
 ) -> Option<(&'r KeyedRow<'a>, usize)> {
-    let says = |words: &[&str]| {
-        let mut header_words = header.split(|c: char| !c.is_alphanumeric());
-        header_words.any(|word| words.iter().any(|said| word.eq_ignore_ascii_case(said)))
-    };
-    if !spec.key_type.get_ref().is_integer() || !says(&["hex", "hexadecimal"]) {
-        return None;
-    }
-    if says(&["dec", "decimal"]) {
+    if !spec.key_type.get_ref().is_integer() || !says_hexadecimal(header) {
         return None;
     }
     let ten = IntValue::from(10u64);
@@ -279,6 +272,24 @@ fn hex_codes_read_as_decimal<'r, 'a>(
     });
     let first = misread.next()?;
     Some((first, 1 + misread.count()))
+}
+
+/// Whether a key column's `header` says its codes are hexadecimal: it has the word `hex` or
+/// `hexadecimal` (`Error Code (Hex)`, `Value(HEX)`), and not `dec` or `decimal` too (`Code
+/// (dec/hex)`).
+fn says_hexadecimal(header: &str) -> bool {
+    let says = |words: &[&str]| {
+        let mut header_words = header.split(|c: char| !c.is_alphanumeric());
+        header_words.any(|word| words.iter().any(|said| word.eq_ignore_ascii_case(said)))
+    };
+    says(&["hex", "hexadecimal"]) && !says(&["dec", "decimal"])
+}
+
+/// Whether `text` is hexadecimal digits without `0x`, and at least one, with or without an `h`
+/// after them, as assembly and hardware manuals write them (`0Ah`).
+fn is_bare_hex(text: &str) -> bool {
+    let digits = text.strip_suffix(['h', 'H']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_hexdigit())
 }
 
 /// Whether `row` reads as a heading of the rows below it, as tables write groups of rows: text
@@ -522,7 +533,9 @@ pub fn parse_key(
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
-            let not_a_number = NotANumber { has_pattern: spec.key_pattern.is_some(), pattern };
+            let bare_hex = says_hexadecimal(key_column.header) && is_bare_hex(text);
+            let has_pattern = spec.key_pattern.is_some();
+            let not_a_number = NotANumber { has_pattern, pattern, bare_hex };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }
     };
@@ -978,6 +991,26 @@ mod tests {
         ] {
             assert_eq!(read(header, codes), Vec::<String>::new(), "{header}");
         }
+    }
+
+    /// Hexadecimal digits without `0x` under a header that says they are hexadecimal, as a
+    /// BIOS's `INT 13h` error codes are written (`00h`, `0Ah`, `FFh`), are no integer code;
+    /// the help says so and offers text codes, where it would offer a `key-pattern`, which
+    /// reads no hexadecimal digits as an integer.
+    #[test]
+    fn bare_hexadecimal_digits_under_a_hexadecimal_header_are_offered_text_codes() {
+        let int13 = "| Error Code (Hex) | Description |\n|---|---|\n| `00h` | No error. |\n\
+                     | `0Ah` | Bad sector flag detected. |\n| `FF` | Sense operation failed. |\n";
+        let (rows, problems) = read_diagnostics(int13, "key-type = \"u8\"");
+        assert!(rows.is_empty());
+        let help = "the header says the codes are hexadecimal, written without `0x`, which an \
+                    integer `key-type` does not read: set `key-type = \"str\"` in the manifest \
+                    to keep them as the page writes them";
+        let helps: Vec<&str> = problems.iter().filter_map(|p| p.help.as_deref()).collect();
+        assert_eq!(helps, [help; 3]);
+        let under_code = int13.replacen("Error Code (Hex)", "Code", 1);
+        let (_, problems) = read_diagnostics(&under_code, "key-type = \"u8\"");
+        assert!(problems.iter().all(|p| !p.help.as_deref().unwrap().contains("hexadecimal")));
     }
 
     #[test]

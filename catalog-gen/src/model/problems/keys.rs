@@ -250,6 +250,10 @@ impl Place<'_> {
             _ if hidden.is_some() && int_value(&visible(text)).is_some() => {
                 "remove the character that does not show from the page upstream".to_owned()
             }
+            NotANumber { bare_hex: true, .. } => "the header says the codes are hexadecimal, \
+                 written without `0x`, which an integer `key-type` does not read: set `key-type = \
+                 \"str\"` in the manifest to keep them as the page writes them"
+                .to_owned(),
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
             }
@@ -432,6 +436,10 @@ pub struct NotANumber<'t> {
     /// Where the cell starts with a code and a mark after it, the `key-pattern` that would
     /// take it out.
     pub pattern: Option<PatternOffer<'t>>,
+    /// Whether the cell is hexadecimal digits without `0x` (`0A`, `FFh`, as assembly writes
+    /// them) in a column whose header says its codes are hexadecimal: no pattern reads them as
+    /// integers.
+    pub bare_hex: bool,
 }
 
 /// What a text code cell holds after its code ([`Place::code_and_more`]).
