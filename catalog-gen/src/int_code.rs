@@ -77,7 +77,7 @@ impl std::fmt::Display for IntValue {
 /// `text` as an integer code: decimal digits, after a minus sign for a negative one, or `0x`
 /// and hexadecimal digits; from `i64::MIN` to `u64::MAX`.
 pub fn int_value(text: &str) -> Option<IntValue> {
-    if let Some(hex) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+    if let Some(hex) = after_hex_prefix(text) {
         // Digits only: `from_str_radix` takes a `+` before them too, and nothing else.
         return u64::from_str_radix(hex, 16)
             .ok()
@@ -93,6 +93,12 @@ pub fn int_value(text: &str) -> Option<IntValue> {
         None if is_decimal(text) => text.parse::<u64>().ok().map(IntValue::from),
         None => None,
     }
+}
+
+/// What follows the `0x` (or `0X`) that `text` starts with, if it does: a hexadecimal code's
+/// digits, where `text` is one.
+pub(crate) fn after_hex_prefix(text: &str) -> Option<&str> {
+    text.strip_prefix("0x").or_else(|| text.strip_prefix("0X"))
 }
 
 /// What follows the minus sign `text` starts with, if any: `-`, or U+2212 MINUS SIGN, as

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
+use crate::int_code::after_hex_prefix;
 use crate::manifest::KeyType;
 use crate::model::{Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
 use crate::rustdoc;
@@ -310,7 +311,8 @@ fn push_path(out: &mut String, table: &Enum, variant: &Variant, after: &str) {
 /// (`013` as `13`, which a reader would not take for octal).
 fn push_code(out: &mut String, variant: &Variant) {
     match &variant.key {
-        Key::Int(code) => match hex_digits(&variant.key_text) {
+        // A code that parsed as an integer and starts with `0x` is hexadecimal digits after it.
+        Key::Int(code) => match after_hex_prefix(&variant.key_text) {
             Some(digits) => {
                 out.push_str("0x");
                 let start = out.len();
@@ -321,12 +323,6 @@ fn push_code(out: &mut String, variant: &Variant) {
         },
         Key::Str(text) => push_str_literal(out, text),
     }
-}
-
-/// The digits of an integer code written `0x` (or `0X`) and hexadecimal digits: what follows
-/// the prefix, where the code (which parsed as an integer) starts with one.
-fn hex_digits(code: &str) -> Option<&str> {
-    code.strip_prefix("0x").or_else(|| code.strip_prefix("0X"))
 }
 
 /// The name of `row_index`'s local enum: one that cannot be the enum's own, which the arms

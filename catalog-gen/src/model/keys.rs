@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
-use crate::int_code::{IntValue, int_value, is_decimal, negative_digits};
+use crate::int_code::{IntValue, after_hex_prefix, int_value, is_decimal, negative_digits};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
 use crate::model::columns::{self, Columns};
@@ -797,7 +797,7 @@ fn first_line(code: &str) -> &str {
 /// decimal point or a thousands separator (`1,000`) is not one. The pattern ends at a word
 /// boundary, so that it matches no other kind of code (`^(\d+)` would take `0` from `0x10`).
 fn leading_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
-    let hex = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X"));
+    let hex = after_hex_prefix(text);
     let (digits, pattern) = match hex {
         Some(hex) => (hex, r"^(0[xX][0-9A-Fa-f]+)\b"),
         None if unsigned => (text, r"^(\d+)\b"),
@@ -823,7 +823,7 @@ fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     if !named || int_value(code).is_none() || (unsigned && code.starts_with('-')) {
         return None;
     }
-    let pattern = if code.starts_with("0x") || code.starts_with("0X") {
+    let pattern = if after_hex_prefix(code).is_some() {
         r"\((0[xX][0-9A-Fa-f]+)\)$"
     } else if unsigned {
         r"\((\d+)\)$"
@@ -1005,7 +1005,7 @@ mod tests {
         assert!(rows.is_empty());
         let help = "the header says the codes are hexadecimal, written without `0x`, which an \
                     integer `key-type` does not read: set `key-type = \"str\"` in the manifest \
-                    to keep them as the page writes them";
+                    to keep the codes as the page writes them";
         let helps: Vec<&str> = problems.iter().filter_map(|p| p.help.as_deref()).collect();
         assert_eq!(helps, [help; 3]);
         let under_code = int13.replacen("Error Code (Hex)", "Code", 1);

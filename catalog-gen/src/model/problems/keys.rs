@@ -12,6 +12,10 @@ use crate::model::skip::SkipOffer;
 use crate::rustdoc::{code_span, one_line};
 use crate::scan;
 
+/// The help for hexadecimal codes that an integer `key-type` would read wrong or not at all.
+const KEEP_AS_WRITTEN: &str =
+    "set `key-type = \"str\"` in the manifest to keep the codes as the page writes them";
+
 impl Place<'_> {
     /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
     /// renders it.
@@ -250,10 +254,10 @@ impl Place<'_> {
             _ if hidden.is_some() && int_value(&visible(text)).is_some() => {
                 "remove the character that does not show from the page upstream".to_owned()
             }
-            NotANumber { bare_hex: true, .. } => "the header says the codes are hexadecimal, \
-                 written without `0x`, which an integer `key-type` does not read: set `key-type = \
-                 \"str\"` in the manifest to keep them as the page writes them"
-                .to_owned(),
+            NotANumber { bare_hex: true, .. } => format!(
+                "the header says the codes are hexadecimal, written without `0x`, which an \
+                 integer `key-type` does not read: {KEEP_AS_WRITTEN}"
+            ),
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
             }
@@ -394,9 +398,7 @@ impl Place<'_> {
                 problem.with_note(format!("{} more codes of the table are written so", count - 1))
             }
         };
-        problem.with_help(
-            "set `key-type = \"str\"` in the manifest to keep the codes as the page writes them",
-        )
+        problem.with_help(KEEP_AS_WRITTEN)
     }
 
     /// A table whose every code of text (`count` of them, the first `code`) is in one kind of
