@@ -35,6 +35,11 @@ pub struct TableSpec {
     /// Pick the table at this position (0-based) among the page's tables that match
     /// `heading` and `caption`; needed only where several match.
     pub index: Option<Spanned<usize>>,
+    /// `true`: every table that `heading` and `caption` pick and that has the columns this
+    /// entry names makes the one enum, their rows in the page's order (a page that gives one
+    /// list of codes a section each, a table in each). They must have the same columns.
+    #[serde(default)]
+    pub all_tables: Option<Spanned<bool>>,
     /// The Rust module the enum goes into.
     pub module: Spanned<String>,
     /// The enum's name.

@@ -4,7 +4,8 @@
 //!
 //! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with one of a few fixed
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
-//! `key-pattern`, the `match` layout without discriminants and with signed codes.
+//! `key-pattern`, the `match` layout without discriminants and with signed codes, half of them
+//! joining every table with the columns (`all-tables`).
 
 use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
 use catalog_gen::{Failure, GeneratedFile, Input};
@@ -23,12 +24,13 @@ key-column = "Code"
 name-column = "Name"
 "#;
 
-/// The lines that vary between the fixed manifests.
+/// The lines that vary between the fixed manifests. Half join every table with the columns
+/// (`all-tables`), half ask which one is meant where several have them.
 const VARIANTS: [&str; 4] = [
     "key-type = \"u16\"",
-    "key-type = \"str\"",
+    "key-type = \"str\"\nall-tables = true",
     "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
-    "key-type = \"i64\"\nlayout = \"match\"\ndiscriminants = false",
+    "key-type = \"i64\"\nlayout = \"match\"\ndiscriminants = false\nall-tables = true",
 ];
 
 /// The fuzz target's check of one input: the generator must not panic, every Rust file it

@@ -168,8 +168,12 @@ fn declaration(table: &Enum, key: &KeyTokens, variants: Ident) -> TokenStream {
         Some(rows) => format!("; the manifest leaves out {rows}"),
         None => String::new(),
     };
+    let tables = match table.page_tables {
+        1 => "the table".to_owned(),
+        tables => format!("the {tables} tables"),
+    };
     let doc = outer_doc_lines(&format!(
-        "{}\n\nOne variant per row of the table on [the published page]({}), \
+        "{}\n\nOne variant per row of {tables} on [the published page]({}), \
          generated from `{}`{left_out}.",
         rustdoc::escape(&table.title),
         table.url,

@@ -245,7 +245,7 @@ impl<'t> Found<'t> {
 }
 
 /// The span of the header row.
-fn header_span(table: &Table) -> Range<usize> {
+pub fn header_span(table: &Table) -> Range<usize> {
     match (table.header.first(), table.header.last()) {
         (Some(first), Some(last)) => first.span.start..last.span.end,
         _ => table.span.clone(),

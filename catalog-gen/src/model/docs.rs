@@ -37,6 +37,9 @@ pub struct ReadyTable<'a> {
     /// The table on the page, without the rows the manifest leaves out
     /// ([`crate::model::skip`]).
     pub table: &'a Table<'a>,
+    /// The page's tables it is made of, by the index of their first event in the page's: one,
+    /// or those `all-tables` joins.
+    pub page_tables: Vec<usize>,
     /// The rows left out, as the enum's rustdoc names them ([`crate::model::skip::Skipped`]).
     pub skipped: Vec<String>,
     /// Its columns.
@@ -178,6 +181,7 @@ fn enum_model(
         title,
         url: spec.url.get_ref().clone(),
         source: ready.page.path.clone(),
+        page_tables: ready.page_tables.len(),
         page: Arc::clone(&ready.page.text),
         footnotes: rustdoc::Footnotes::of(&ready.page.page, &ready.base),
         code_type,
@@ -245,7 +249,11 @@ fn module_prose(ready: &ReadyTable<'_>, tables: &[ReadyTable<'_>]) -> String {
     let mut generated: BTreeMap<usize, Vec<Event<'static>>> = tables
         .iter()
         .filter(|other| other.spec.page.get_ref() == ready.spec.page.get_ref())
-        .map(|other| (other.table.events.start, enum_link(&other.module, &other.enum_name)))
+        .flat_map(|other| {
+            let joined = other.page_tables.len() > 1;
+            (other.page_tables.iter())
+                .map(move |&start| (start, enum_link(&other.module, &other.enum_name, joined)))
+        })
         .collect();
     let replacements: Vec<Replacement> = (page.tables.iter())
         .map(|table| Replacement {
@@ -293,8 +301,9 @@ fn not_generated(table: &Table<'_>, url: &str) -> Vec<Event<'static>> {
     events
 }
 
-/// A paragraph "The table is generated as [`Enum`]." linking to the enum.
-fn enum_link(module: &str, name: &str) -> Vec<Event<'static>> {
+/// A paragraph "The table is generated as [`Enum`]." linking to the enum; of one of several
+/// tables joined into the enum (`all-tables`), "The table's rows are variants of [`Enum`]."
+fn enum_link(module: &str, name: &str, joined: bool) -> Vec<Event<'static>> {
     let link = Tag::Link {
         link_type: LinkType::Inline,
         dest_url: format!("crate::{module}::{name}").into(),
@@ -303,7 +312,10 @@ fn enum_link(module: &str, name: &str) -> Vec<Event<'static>> {
     };
     vec![
         Event::Start(Tag::Paragraph),
-        Event::Text("The table is generated as ".into()),
+        Event::Text(match joined {
+            true => "The table's rows are variants of ".into(),
+            false => "The table is generated as ".into(),
+        }),
         Event::Start(link),
         Event::Code(name.to_owned().into()),
         Event::End(TagEnd::Link),
@@ -369,6 +381,29 @@ mod tests {
         );
         assert!(prose.contains(&expected), "{prose}");
         assert!(prose.contains(&format!("> A table not generated here: {link}")), "{prose}");
+    }
+
+    /// Tables that `all-tables` joins are each a line linking to their enum, the prose between
+    /// them kept; the enum's title is the page's, not the first section's, and its rows are
+    /// every table's, in the page's order.
+    #[test]
+    fn tables_joined_each_link_to_their_enum() {
+        let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                        module = \"m\"\nenum = \"E\"\nall-tables = true\nkey-column = \"Code\"\n\
+                        key-type = \"i8\"\nname-column = \"Name\"\n";
+        let page = "# Codes\n\n## Success\n\n| Code | Name |\n|---|---|\n| 0 | NONE |\n\n\
+                    No message.\n\n## Errors\n\n| Code | Name |\n|---|---|\n| -1 | UNKNOWN |\n";
+        let manifest = crate::manifest::parse("c.toml", manifest).unwrap();
+        let pages = pages_in_memory([("p.md", page)]);
+        let catalog = build("c.toml", &manifest, &pages, None, Cleanup::Free).unwrap();
+        let line = "The table's rows are variants of [`E`](crate::m::E).";
+        let expected = format!("## Success\n\n{line}\n\nNo message.\n\n## Errors\n\n{line}");
+        let prose = &catalog.modules[0].prose;
+        assert!(prose.contains(&expected), "{prose}");
+        let table = &catalog.modules[0].enums[0];
+        assert_eq!((table.title.as_str(), table.page_tables), ("Codes", 2));
+        let names: Vec<&str> = table.variants.iter().map(|v| v.ident.as_str()).collect();
+        assert_eq!(names, ["None", "Unknown"]);
     }
 
     #[test]

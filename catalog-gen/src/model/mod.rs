@@ -8,7 +8,8 @@
 //! 1. [`pages`]: parse each page the manifest names, once; a table whose header row is empty
 //!    is headed by its first row.
 //! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
-//! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`.
+//! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`, or with
+//!    `all-tables`, join every one that has the columns named.
 //! 4. [`columns`]: find the key and name columns and name every column's accessor.
 //! 5. [`skip`]: leave out the rows the manifest's `skip-rows` names (a range, a formula: rows
 //!    that stand for no one code), so that every later stage reads the table without them.
@@ -48,6 +49,7 @@ use crate::naming::Identifier;
 pub use crate::rustdoc::Doc;
 use crate::source::Pages;
 pub use facts::Discriminants;
+use select::Picked;
 
 pub mod columns;
 pub mod docs;
@@ -103,6 +105,8 @@ pub struct Enum {
     pub url: String,
     /// The page's path, as shown in headers.
     pub source: String,
+    /// How many of the page's tables the enum is made of: one, or those `all-tables` joins.
+    pub page_tables: usize,
     /// The page's text, which the variants' [docs](Variant::docs) read from.
     pub page: Arc<String>,
     /// The page's footnotes, which a variant's rustdoc carries where its cells refer to them.
@@ -307,21 +311,26 @@ pub fn build(
     // from as they do from a page's.
     let without_skipped: Vec<OnceCell<markdown::Table>> =
         manifest.tables.iter().map(|_| OnceCell::new()).collect();
+    // Where a table joins several of the page (`all-tables`), their rows as one table, which
+    // the rows then borrow from the same way.
+    let joined: Vec<OnceCell<markdown::Table>> =
+        manifest.tables.iter().map(|_| OnceCell::new()).collect();
     let mut tables = Vec::new();
-    for (spec, without_skipped) in manifest.tables.iter().zip(&without_skipped) {
+    for ((spec, without_skipped), joined) in
+        manifest.tables.iter().zip(&without_skipped).zip(&joined)
+    {
+        let derived = Derived { without_skipped, joined };
         let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
         let previous = previous.and_then(|api| api.enums.get(spec.enum_name.get_ref()));
         let place = problems::Place { manifest: manifest_path, page: &page.path };
         let (start, mut offers) = (problems.len(), skip::Offers::new(&spec.skip_rows));
-        let mut found =
-            table(&place, spec, page, without_skipped, previous, &mut offers, &mut problems);
+        let mut found = table(&place, spec, page, derived, previous, &mut offers, &mut problems);
         // Where the table's helps offered to leave out several rows, or several pins, each its
         // own, they are made again, each offering all of them: one line to paste. The table
         // is read twice, but only where it fails.
         if let Some(mut offers) = offers.at_once() {
             problems.truncate(start);
-            found =
-                table(&place, spec, page, without_skipped, previous, &mut offers, &mut problems);
+            found = table(&place, spec, page, derived, previous, &mut offers, &mut problems);
         }
         if let Some(table) = found {
             tables.push(table);
@@ -337,23 +346,39 @@ pub fn build(
     Ok(catalog)
 }
 
+/// The tables a `[[table]]` makes of its page's, which its rows borrow from: made once, kept
+/// for the whole build.
+#[derive(Clone, Copy)]
+struct Derived<'a> {
+    /// The table without the rows the manifest leaves out ([`skip`]).
+    without_skipped: &'a OnceCell<markdown::Table<'a>>,
+    /// The rows of the tables `all-tables` joins, as one table ([`select::joined`]).
+    joined: &'a OnceCell<markdown::Table<'a>>,
+}
+
 /// Stages 2 to 11 for one `[[table]]`: the table with its rows named and its facts derived,
 /// or `None` with its problems pushed.
 fn table<'a>(
     place: &problems::Place<'a>,
     spec: &'a crate::manifest::TableSpec,
     page: &'a pages::ParsedPage<'a>,
-    without_skipped: &'a OnceCell<markdown::Table<'a>>,
+    derived: Derived<'a>,
     previous: Option<&EnumApi>,
     offers: &mut skip::Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<docs::ReadyTable<'a>> {
     let start = problems.len();
     let options = options::read(place, spec, problems);
-    let table = select::table(place, spec, &page.page, problems)?;
+    let (table, page_tables) = match select::table(place, spec, &page.page, problems)? {
+        Picked::One(table) => (table, vec![table.events.start]),
+        Picked::All(tables) => (
+            derived.joined.get_or_init(|| select::joined(&tables)),
+            tables.iter().map(|table| table.events.start).collect(),
+        ),
+    };
     let columns = columns::resolve(place, spec, table, problems)?;
     let (table, skipped) = match skip::rows(place, spec, table, &columns, offers, problems) {
-        Some(skipped) => (without_skipped.get_or_init(|| skipped.table), skipped.shown),
+        Some(skipped) => (derived.without_skipped.get_or_init(|| skipped.table), skipped.shown),
         None => (table, Vec::new()),
     };
     // What each page row gives its variant (stage 12: its cells' text and rustdoc, its URL)
@@ -425,6 +450,7 @@ fn table<'a>(
         page,
         base: options.base?,
         table,
+        page_tables,
         skipped,
         columns,
         rows,

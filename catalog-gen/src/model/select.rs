@@ -15,17 +15,107 @@ use crate::model::problems::{Offer, Place};
 use crate::model::{normalize, same_text};
 use crate::source::line_column;
 
-/// The one table of `page` that `spec` picks.
+/// What stage 3 picks of a page: one table, or with `all-tables = true`, several, whose rows
+/// make one enum ([`joined`]).
+#[derive(Debug)]
+pub enum Picked<'p, 's> {
+    /// The one table meant.
+    One(&'p Table<'s>),
+    /// Every table that matches and has the columns named, in the page's order: two or more,
+    /// with the same columns.
+    All(Vec<&'p Table<'s>>),
+}
+
+/// The table of `page` that `spec` picks, or with `all-tables = true`, the tables.
 pub fn table<'p, 's>(
     place: &Place<'_>,
     spec: &TableSpec,
     page: &'p Page<'s>,
     problems: &mut Vec<Diagnostic>,
-) -> Option<&'p Table<'s>> {
+) -> Option<Picked<'p, 's>> {
+    let all_tables = spec.all_tables.as_ref().filter(|all| *all.get_ref());
+    if let (Some(all), Some(index)) = (all_tables, &spec.index) {
+        problems.push(place.index_beside_all_tables(index.span(), all.span()));
+        return None;
+    }
     // Each with its number on the page, which the problems name.
     let candidates: Vec<(usize, &Table<'s>)> = (page.tables.iter().enumerate())
         .filter(|(_, t)| matches(&spec.heading, &t.heading) && matches(&spec.caption, &t.caption))
         .collect();
+    if all_tables.is_some() {
+        let with_columns: Vec<&Table<'s>> = (candidates.iter().map(|&(_, table)| table))
+            .filter(|table| columns::has_all(spec, table))
+            .collect();
+        // Of one table or none, as without `all-tables`: the one, or the problems that say
+        // why none.
+        if with_columns.len() > 1 {
+            return same_columns(place, &with_columns, problems)
+                .then_some(Picked::All(with_columns));
+        }
+    }
+    one(place, spec, page, candidates, problems).map(Picked::One)
+}
+
+/// The rows of `tables` as one table, in their order, under the first's header (the tables
+/// have the same columns: stage 3 checks it). It has no heading or caption of its own: the
+/// enum's title is the page's.
+pub fn joined<'s>(tables: &[&Table<'s>]) -> Table<'s> {
+    let (first, last) = (tables[0], tables[tables.len() - 1]);
+    Table {
+        span: first.span.start..last.span.end,
+        events: first.events.start..last.events.end,
+        heading: None,
+        caption: None,
+        header: first.header.clone(),
+        rows: tables.iter().flat_map(|table| table.rows.iter().cloned()).collect(),
+    }
+}
+
+/// Whether every one of `tables` has the first's columns, headers compared as a reader
+/// compares them, in order: a row of the enum has a cell of each. Where one has not, its
+/// problem is pushed.
+fn same_columns(place: &Place<'_>, tables: &[&Table<'_>], problems: &mut Vec<Diagnostic>) -> bool {
+    let first = tables[0];
+    let wanted = headers(first);
+    let start = problems.len();
+    for table in &tables[1..] {
+        let found = headers(table);
+        if found == wanted {
+            continue;
+        }
+        // The first header that differs, or the whole header where it only has fewer or more.
+        let span = match found.iter().zip(&wanted).position(|(found, wanted)| found != wanted) {
+            Some(at) => table.header[at].span.clone(),
+            None => columns::header_span(table),
+        };
+        let texts = |table: &Table<'_>| -> Vec<String> {
+            table.header.iter().map(|cell| cell.text.to_string()).collect()
+        };
+        problems.push(place.joined_tables_differ(
+            span,
+            columns::header_span(first),
+            &texts(table),
+            &texts(first),
+        ));
+    }
+    problems.len() == start
+}
+
+/// A table's headers as a reader compares them ([`normalize`]), in order.
+fn headers(table: &Table<'_>) -> Vec<String> {
+    table.header.iter().map(|cell| normalize(&cell.text)).collect()
+}
+
+/// Stage 3 without `all-tables` (or where it finds one table or none with the columns named):
+/// the one table of the page, of `candidates` (those `heading` and `caption` pick), that
+/// `spec` means.
+fn one<'p, 's>(
+    place: &Place<'_>,
+    spec: &TableSpec,
+    page: &'p Page<'s>,
+    candidates: Vec<(usize, &'p Table<'s>)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<&'p Table<'s>> {
     let problem = match (&spec.index, candidates.len()) {
         (Some(index), matching) => match candidates.get(*index.get_ref()) {
             Some(&(_, table)) => return Some(table),
@@ -93,17 +183,16 @@ pub fn table<'p, 's>(
                     .collect(),
                 false => with_columns,
             };
+            // Tables of the same columns may be meant together, as a page that gives one list
+            // of codes a section each writes them.
+            let joinable = spec.all_tables.is_none()
+                && numbered_with_columns.len() > 1
+                && (meant.windows(2)).all(|pair| headers(pair[0].2) == headers(pair[1].2));
             let lines = picking_lines(&meant);
             let columns = columns::named(spec);
             let tables = describe_tables(page);
-            place.several_tables(
-                spec.page.span(),
-                count,
-                tables,
-                &columns,
-                &numbered_with_columns,
-                &lines,
-            )
+            let several = (count, &numbered_with_columns[..], joinable);
+            place.several_tables(spec.page.span(), tables, &columns, several, &lines)
         }
     };
     problems.push(problem);
@@ -298,11 +387,19 @@ mod tests {
                         ## Server\n\n**Retryable**\n\n| a | b |\n| - | - |\n| 2 | y |\n\n\
                         | a | b |\n| - | - |\n| 3 | z |\n";
 
+    /// The one table picked, where stage 3 picks one.
+    fn the_one<'p, 's>(picked: Option<Picked<'p, 's>>) -> Option<&'p Table<'s>> {
+        match picked? {
+            Picked::One(table) => Some(table),
+            Picked::All(tables) => panic!("{} tables picked", tables.len()),
+        }
+    }
+
     fn pick(options: &str) -> Result<String, String> {
         let page = markdown::parse(PAGE);
         let mut problems = Vec::new();
         let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
-        match table(&PLACE, &spec, &page, &mut problems) {
+        match the_one(table(&PLACE, &spec, &page, &mut problems)) {
             Some(table) => Ok(table.rows[0].cells()[0].text.to_string()),
             None => Err(problems[0].message.clone()),
         }
@@ -372,7 +469,7 @@ mod tests {
         let picked = |options: &str| {
             let spec = spec(&format!("key-type = \"u8\"\n{options}"));
             let mut problems = Vec::new();
-            let table = table(&PLACE, &spec, &page, &mut problems);
+            let table = the_one(table(&PLACE, &spec, &page, &mut problems));
             table.map(|table| table.rows[0].cells()[0].text.to_string()).ok_or(problems)
         };
         // Two tables have a `Code` column (headers match as a reader compares them): which one
@@ -415,21 +512,32 @@ mod tests {
         let help = |page: &str, options: &str| {
             let mut problems = Vec::new();
             let page = markdown::parse(page);
-            assert!(table(&PLACE, &spec_with(options), &page, &mut problems).is_none());
+            assert!(the_one(table(&PLACE, &spec_with(options), &page, &mut problems)).is_none());
             problems[0].help.clone().unwrap()
         };
         let add = |lines: &str| {
             format!("add to the [[table]] entry the line that picks the table meant: {lines}")
         };
+        // Tables of the same columns may be meant together.
+        let or_all = |lines: &str, tables: &str| {
+            format!(
+                "{}; or, for one enum of the rows of {tables} in the page's order (they have \
+                 the same columns), `all-tables = true`",
+                add(lines)
+            )
+        };
         let picked = |page: &str, options: &str| {
             let page = markdown::parse(page);
-            let table = table(&PLACE, &spec_with(options), &page, &mut Vec::new());
+            let table = the_one(table(&PLACE, &spec_with(options), &page, &mut Vec::new()));
             table.map(|table| table.rows[0].cells()[0].text.to_string())
         };
         assert_eq!(
             help(PAGE, ""),
-            add("`heading = \"Client\"` (table 0), `caption = \"Retryable\"` (table 1) or \
-                 `index = 2` (table 2)")
+            or_all(
+                "`heading = \"Client\"` (table 0), `caption = \"Retryable\"` (table 1) or \
+                 `index = 2` (table 2)",
+                "all 3"
+            )
         );
         for (line, first_code) in [("heading = \"Client\"", "1"), ("caption = \"Retryable\"", "2")]
         {
@@ -440,20 +548,70 @@ mod tests {
         let under_server = "heading = \"Server\"";
         assert_eq!(
             help(PAGE, under_server),
-            add("`caption = \"Retryable\"` (table 1) or `index = 1` (table 2)")
+            or_all("`caption = \"Retryable\"` (table 1) or `index = 1` (table 2)", "both")
         );
         assert_eq!(picked(PAGE, &format!("{under_server}\nindex = 1")).as_deref(), Some("3"));
         let one_section = "### Handling Errors\n\na | b\n--- | ---\n1 | x\n\nMore, when sending.\n\n\
                            a | b\n--- | ---\n2 | y\n\n## Later\n\n| a |\n|-|\n| 3 |\n";
         assert_eq!(
             help(one_section, "heading = \"Handling Errors\""),
-            add("`index = 0` (table 0) or `index = 1` (table 1)")
+            or_all("`index = 0` (table 0) or `index = 1` (table 1)", "both")
         );
         assert_eq!(
             help(one_section, ""),
             add("`index = 0` (table 0), `index = 1` (table 1) or `heading = \"Later\"` (table 2)")
         );
         assert_eq!(picked(one_section, "heading = \"Later\"").as_deref(), Some("3"));
+    }
+
+    /// With `all-tables = true`, every table that `heading` and `caption` pick and that has
+    /// the columns named is picked, in the page's order, and joined into one of their rows;
+    /// one such table alone is picked as without it. Tables of other columns are refused at
+    /// the first header that differs, and `index` beside it is refused.
+    #[test]
+    fn all_tables_joins_every_table_with_the_columns() {
+        let sections = "# Codes\n\n## Success\n\n| Code | Name |\n|:--:|--|\n| 0 | NONE |\n\n\
+                        NONE has no message.\n\n## Generic\n\n| code | NAME |\n|--|--|\n\
+                        | -1 | UNKNOWN |\n| 1 | OFFSET |\n\n## Categories\n\n| Kind | Action |\n\
+                        |--|--|\n| Retriable | Retry |\n";
+        let picked = |page: &str, options: &str| {
+            let spec = spec(&format!(
+                "key-column = \"Code\"\nkey-type = \"i16\"\nall-tables = true\n{options}"
+            ));
+            let page = markdown::parse(page);
+            let mut problems = Vec::new();
+            match table(&PLACE, &spec, &page, &mut problems) {
+                Some(Picked::All(tables)) => {
+                    let joined = joined(&tables);
+                    assert_eq!(joined.header.len(), 2);
+                    assert!(joined.heading.is_none() && joined.caption.is_none());
+                    let codes = joined.rows.iter().map(|row| row.cells()[0].text.to_string());
+                    Ok(codes.collect::<Vec<_>>().join(" "))
+                }
+                Some(Picked::One(table)) => Ok(format!("one: {}", table.rows[0].cells()[0].text)),
+                None => Err(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>()),
+            }
+        };
+        assert_eq!(picked(sections, "").unwrap(), "0 -1 1");
+        assert_eq!(picked(sections, "heading = \"Generic\"").unwrap(), "one: -1");
+        let index = picked(sections, "index = 1").unwrap_err();
+        assert_eq!(
+            index,
+            ["`index` picks one table, and `all-tables = true` every one that matches"]
+        );
+        let other_columns = sections.replace("| code | NAME |", "| Code | Label |");
+        let refused = picked(&other_columns, "").unwrap_err();
+        assert_eq!(
+            refused,
+            ["a table that `all-tables = true` joins has other columns than the first"]
+        );
+        let fewer = sections.replace("| code | NAME |\n|--|--|", "| Code |\n|--|");
+        assert_eq!(picked(&fewer, "").unwrap_err(), refused);
+        // `all-tables = false` is the default: several tables to choose among.
+        let spec = spec("key-column = \"Code\"\nkey-type = \"i16\"\nall-tables = false");
+        let mut problems = Vec::new();
+        assert!(table(&PLACE, &spec, &markdown::parse(sections), &mut problems).is_none());
+        assert!(problems[0].message.ends_with("which one is meant?"), "{:?}", problems[0]);
     }
 
     /// A heading that holds the words wanted, with an emoji before them as READMEs write
@@ -468,7 +626,7 @@ mod tests {
         let pick = |options: &str| {
             let spec = spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\n{options}"));
             let mut problems = Vec::new();
-            let found = table(&PLACE, &spec, &page, &mut problems);
+            let found = the_one(table(&PLACE, &spec, &page, &mut problems));
             found.map(|table| table.rows[0].cells()[0].text.to_string()).ok_or(problems)
         };
         let offered = |options: &str| pick(options).unwrap_err()[0].help.clone();
@@ -492,7 +650,9 @@ mod tests {
                 "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"\n{options}"
             ));
             let mut problems = Vec::new();
-            assert!(table(&PLACE, &spec, &markdown::parse(source), &mut problems).is_none());
+            assert!(
+                the_one(table(&PLACE, &spec, &markdown::parse(source), &mut problems)).is_none()
+            );
             problems[0].help.clone()
         };
         let offered = |key: &str, text: &str| {
@@ -533,7 +693,7 @@ mod tests {
         let pick = |heading: &str| {
             let spec =
                 spec(&format!("key-column = \"a\"\nkey-type = \"u8\"\nheading = {heading:?}"));
-            let found = table(&PLACE, &spec, &page, &mut Vec::new());
+            let found = the_one(table(&PLACE, &spec, &page, &mut Vec::new()));
             found.map(|table| table.rows[0].cells()[0].text.to_string())
         };
         assert_eq!(pick("Session Errors").as_deref(), Some("1"));

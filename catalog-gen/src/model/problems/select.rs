@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::{Place, quoted_list};
 use crate::api::toml_string;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Label};
 
 /// The `heading` or `caption` line a help offers where no table is under the one the manifest
 /// names: the key, and the page's text to write.
@@ -68,14 +68,14 @@ impl Place<'_> {
     /// none has them all, or several do (`with_columns`: each one's number on the page, and
     /// the `index` that picks it). `lines`: each table meant (its number on the page) with the
     /// manifest line that picks it (`heading = "…"` where its heading is its own, else
-    /// `caption`, else `index`).
+    /// `caption`, else `index`); `joinable`, where those with the columns have the same
+    /// columns, so that `all-tables = true` would make one enum of them.
     pub fn several_tables(
         &self,
         span: Range<usize>,
-        count: usize,
         tables: String,
         columns: &[&str],
-        with_columns: &[(usize, usize)],
+        (count, with_columns, joinable): (usize, &[(usize, usize)], bool),
         lines: &[(usize, String)],
     ) -> Diagnostic {
         let columns = quoted_list(columns);
@@ -91,6 +91,20 @@ impl Place<'_> {
                 )
             }
         };
+        let picking = format!(
+            "add to the [[table]] entry the line that picks the table meant: {}",
+            alternatives(lines.iter().map(|(table, line)| format!("`{line}` (table {table})")))
+        );
+        let help = match (joinable, with_columns.len()) {
+            (false, _) => picking,
+            (true, tables) => {
+                let all = if tables == 2 { "both".to_owned() } else { format!("all {tables}") };
+                format!(
+                    "{picking}; or, for one enum of the rows of {all} in the page's order (they \
+                     have the same columns), `all-tables = true`"
+                )
+            }
+        };
         self.in_manifest(
             span,
             format!("`{}` has {count} tables that match; which one is meant?", self.page),
@@ -98,10 +112,56 @@ impl Place<'_> {
         )
         .with_note(tables)
         .with_note(by_columns)
-        .with_help(format!(
-            "add to the [[table]] entry the line that picks the table meant: {}",
-            alternatives(lines.iter().map(|(table, line)| format!("`{line}` (table {table})")))
+        .with_help(help)
+    }
+
+    /// `all-tables = true` beside an `index`, which picks one table of those it joins.
+    pub fn index_beside_all_tables(
+        &self,
+        span: Range<usize>,
+        all_tables: Range<usize>,
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            "`index` picks one table, and `all-tables = true` every one that matches".to_owned(),
+            "one table",
+        )
+        .with_label(Label::secondary(self.manifest, all_tables, "every table"))
+        .with_help(
+            "remove `index` to make one enum of every table with the columns the [[table]] \
+             names, or `all-tables` to make it of the one table",
+        )
+    }
+
+    /// A table that `all-tables = true` joins has other columns (`found`) than the first it
+    /// joins (`first`, whose header is at `first_span`).
+    pub fn joined_tables_differ(
+        &self,
+        span: Range<usize>,
+        first_span: Range<usize>,
+        found: &[String],
+        first: &[String],
+    ) -> Diagnostic {
+        let list = |headers: &[String]| {
+            quoted_list(&headers.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        self.in_page(
+            span,
+            "a table that `all-tables = true` joins has other columns than the first".to_owned(),
+            "column differs",
+        )
+        .with_label(Label::secondary(self.page, first_span, "the first table's columns"))
+        .with_note(format!(
+            "this table's columns are {}; the first's are {}: each variant has a cell of each \
+             column, so the tables joined have the same, in the same order (their headers \
+             compared ignoring case and runs of spaces)",
+            list(found),
+            list(first)
         ))
+        .with_help(
+            "give the tables the same columns, or make each its own enum: a [[table]] each, \
+             without `all-tables`",
+        )
     }
 }
 
