@@ -625,3 +625,57 @@ fn plural_acronyms_made_words_are_a_rename_that_pins_keep() {
     assert!(api.contains("\"TooManyIDs\"") && api.contains("\"BadPrBs\""), "{api}");
     assert!(api.contains("\"affected_ur_ls\""), "{api}");
 }
+
+/// A page that gives its codes a section each, one enum of them all (`all-tables`): a row that
+/// moves to another section, keeping its place in the page's order, changes nothing users see
+/// (each table is a line of the module's rustdoc, which names no row); a new section's rows are variants added (minor); and a
+/// section whose table takes another column is refused at its header, nothing written.
+#[test]
+fn sections_joined_into_one_enum_change_as_their_rows_do() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let section = |heading: &str, rows: &str| {
+        format!("\n## {heading}\n\n| Code | Name | Meaning |\n|---|---|---|\n{rows}")
+    };
+    let (disk, full, bad) =
+        ("| 1 | Disk | The disk. |\n", "| 2 | Full | It is full. |\n", "| 3 | Bad | Bad. |\n");
+    let page = format!(
+        "# Errors\n{}{}",
+        section("Client", &[disk, full].concat()),
+        section("Server", bad)
+    );
+    let (manifest, _) = unique_codes_docs(sandbox.path(), &page, "all-tables = true\n");
+    let api = || fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
+    let before = api();
+    assert!(before.contains("title = \"Errors\""), "{before}");
+
+    let moved = format!(
+        "# Errors\n{}{}",
+        section("Client", disk),
+        section("Server", &[full, bad].concat())
+    );
+    fs::write(page_of(&manifest), &moved).unwrap();
+    let report = written(&manifest);
+    assert_eq!(report.changelog.semver(), Semver::None, "{}", report.changelog.summary());
+    assert!(report.is_up_to_date(), "{report:?}");
+    assert_eq!(api(), before);
+
+    let added = format!("{moved}{}", section("Quota", "| 4 | Quota | Over quota. |\n"));
+    fs::write(page_of(&manifest), &added).unwrap();
+    let summary = written(&manifest).changelog.summary();
+    assert!(
+        summary.starts_with("changes for users: minor") && summary.contains("added: Quota (4)"),
+        "{summary}"
+    );
+
+    let other = added
+        .replace("## Quota\n\n| Code | Name | Meaning |", "## Quota\n\n| Code | Name | Since |");
+    fs::write(page_of(&manifest), other).unwrap();
+    let refusal = refused(&manifest, &WRITE);
+    assert!(
+        refusal.contains("a table that `all-tables = true` joins has other columns than the first"),
+        "{refusal}"
+    );
+    assert!(regen::regen(&manifest, &CHECK).is_err());
+    fs::write(page_of(&manifest), &added).unwrap();
+    assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
+}
