@@ -53,6 +53,11 @@ pub struct TableSpec {
     /// Request` → `400`): its first capture group, or the whole match without one. The whole
     /// cell when absent.
     pub key_pattern: Option<Spanned<String>>,
+    /// `true`: a key cell that lists several codes, each in a code span (`` `A` / `B` ``,
+    /// `` `A`, `B` ``), makes a variant of each, with the row's other cells. Not with
+    /// `key-pattern`, which finds one code in a cell.
+    #[serde(default)]
+    pub split_codes: Option<Spanned<bool>>,
     /// Rows may share a code (one HTTP status, two exceptions): the name tells them apart,
     /// codes are not the discriminants, and `from_code` answers only unshared codes.
     #[serde(default)]

@@ -238,6 +238,21 @@ pub struct Table<'a> {
     pub rows: Vec<Row<'a>>,
 }
 
+impl<'a> Table<'a> {
+    /// The same table with other `rows`: its place on the page, heading, caption and header
+    /// kept.
+    pub fn with_rows(&self, rows: Vec<Row<'a>>) -> Table<'a> {
+        Table {
+            span: self.span.clone(),
+            events: self.events.clone(),
+            heading: self.heading.clone(),
+            caption: self.caption.clone(),
+            header: self.header.clone(),
+            rows,
+        }
+    }
+}
+
 /// A body row of a table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row<'a> {
@@ -851,6 +866,13 @@ pub fn is_one_bold_run(markdown: &str) -> bool {
 /// row (also with `/` or `or` between them). `None` for any other cell.
 #[inline]
 pub fn listed_code_spans(markdown: &str) -> Option<Vec<String>> {
+    let listed = listed_code_span_ranges(markdown)?;
+    Some(listed.into_iter().map(|(code, _)| code).collect())
+}
+
+/// [`listed_code_spans`] with where each code span is in `markdown` (its backticks included).
+#[inline]
+pub fn listed_code_span_ranges(markdown: &str) -> Option<Vec<(String, Range<usize>)>> {
     // Most cells are no list: told by their first and last bytes (a cell's Markdown is
     // trimmed of spaces), not parsed.
     let bytes = markdown.as_bytes();
@@ -860,13 +882,13 @@ pub fn listed_code_spans(markdown: &str) -> Option<Vec<String>> {
     parse_code_span_list(markdown)
 }
 
-/// [`listed_code_spans`] of a cell that starts and ends with a backtick.
+/// [`listed_code_span_ranges`] of a cell that starts and ends with a backtick.
 #[cold]
-fn parse_code_span_list(markdown: &str) -> Option<Vec<String>> {
+fn parse_code_span_list(markdown: &str) -> Option<Vec<(String, Range<usize>)>> {
     let is_separator = |gap: &str| matches!(gap.trim(), "," | "/" | "or" | ", or");
     let mut codes = Vec::new();
     let mut gap = String::new();
-    for event in Parser::new_ext(markdown, PARSER_OPTIONS) {
+    for (event, range) in Parser::new_ext(markdown, PARSER_OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
             Event::Text(text) => gap.push_str(&text),
@@ -876,7 +898,7 @@ fn parse_code_span_list(markdown: &str) -> Option<Vec<String>> {
                     return None;
                 }
                 gap.clear();
-                codes.push(code.into_string());
+                codes.push((code.into_string(), range));
             }
             _ => return None,
         }

@@ -5,7 +5,8 @@
 //! Input: `manifest TOML \0 page Markdown`, or a page alone, generated with one of a few fixed
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
 //! `key-pattern`, the `match` layout without discriminants and with signed codes, half of them
-//! joining every table with the columns (`all-tables`).
+//! joining every table with the columns (`all-tables`), one splitting listed codes
+//! (`split-codes`).
 
 use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
 use catalog_gen::{Failure, GeneratedFile, Input};
@@ -25,10 +26,11 @@ name-column = "Name"
 "#;
 
 /// The lines that vary between the fixed manifests. Half join every table with the columns
-/// (`all-tables`), half ask which one is meant where several have them.
+/// (`all-tables`), half ask which one is meant where several have them; one makes a variant
+/// of each code a key cell lists (`split-codes`).
 const VARIANTS: [&str; 4] = [
     "key-type = \"u16\"",
-    "key-type = \"str\"\nall-tables = true",
+    "key-type = \"str\"\nall-tables = true\nsplit-codes = true",
     "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
     "key-type = \"i64\"\nlayout = \"match\"\ndiscriminants = false\nall-tables = true",
 ];

@@ -1,6 +1,7 @@
 //! Stage 2: a table's own manifest values, checked before its page is read: its module and
 //! enum names, the URL that relative links resolve against, `key-pattern`, the pinned names,
-//! and `discriminants = true` where the other options say the codes cannot be.
+//! `discriminants = true` where the other options say the codes cannot be, and `split-codes`
+//! beside a `key-pattern`.
 
 use regex::Regex;
 use toml::Spanned;
@@ -53,6 +54,10 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
         {
             problems.push(place.pinned_variant_reserved(name.span(), name.get_ref()));
         }
+    }
+    let split = spec.split_codes.as_ref().filter(|split| *split.get_ref());
+    if let (Some(split), Some(pattern)) = (split, &spec.key_pattern) {
+        problems.push(place.split_codes_beside_a_pattern(split.span(), pattern.span()));
     }
     let asked = spec.discriminants.as_ref().filter(|asked| *asked.get_ref());
     if let (Some(asked), Some(why)) = (asked, facts::impossible(spec)) {

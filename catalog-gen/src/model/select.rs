@@ -1,5 +1,6 @@
 //! Stage 3: the table the manifest asks for, picked among the page's tables by `heading`,
-//! `caption` and `index`, or where those leave several, the one with the columns it names.
+//! `caption` and `index`, or where those leave several, the one with the columns it names; or
+//! with `all-tables`, every one with those columns, whose rows make one table ([`joined`]).
 
 use std::collections::BTreeMap;
 

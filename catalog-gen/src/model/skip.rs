@@ -68,14 +68,7 @@ pub fn rows<'a>(
     }
     let (left_out, rows): (Vec<&Row<'a>>, Vec<&Row<'a>>) =
         table.rows.iter().partition(|row| skipped(row));
-    let table = Table {
-        span: table.span.clone(),
-        events: table.events.clone(),
-        heading: table.heading.clone(),
-        caption: table.caption.clone(),
-        header: table.header.clone(),
-        rows: rows.into_iter().cloned().collect(),
-    };
+    let table = table.with_rows(rows.into_iter().cloned().collect());
     let shown = left_out.iter().map(|row| shown(row, columns).to_owned()).collect();
     Some(Skipped { table, shown })
 }

@@ -55,6 +55,25 @@ impl Place<'_> {
         self.in_manifest(span, message.to_owned(), "asked for here").with_note(note).with_help(help)
     }
 
+    /// `split-codes = true` beside a `key-pattern`: one finds a code in each key cell, the
+    /// other a variant for each code a cell lists.
+    pub fn split_codes_beside_a_pattern(
+        &self,
+        span: Range<usize>,
+        pattern: Range<usize>,
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            "`split-codes = true` and `key-pattern` read the key cells two ways".to_owned(),
+            "a variant of each code a cell lists",
+        )
+        .with_label(Label::secondary(self.manifest, pattern, "one code found in each cell"))
+        .with_help(
+            "take `key-pattern` out to make a variant of each code a key cell lists, or \
+             `split-codes` to find one code in each cell",
+        )
+    }
+
     /// `key-pattern` does not compile.
     pub fn key_pattern_invalid(&self, span: Range<usize>, error: impl Display) -> Diagnostic {
         self.in_manifest(
