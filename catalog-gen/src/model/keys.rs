@@ -79,9 +79,8 @@ pub fn read<'a>(
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
         };
-        // Codes listed in code spans, which `split-codes` would make a variant each.
-        let listed = listed_code_spans(&source[key_cell.markdown.clone()]).is_some();
-        let reading = (key_column, &mut *offers, &mut fitting, listed);
+        let markdown = &source[key_cell.markdown.clone()];
+        let reading = (key_column, &mut *offers, &mut fitting, markdown);
         let Some(key) = parse_key(place, spec, key_cell, &key_text, reading, problems) else {
             continue;
         };
@@ -490,17 +489,18 @@ impl<'c> Code<'c> {
 
 /// `text` as a code of the manifest's `key-type`: for integers, decimal digits (after a `-`
 /// for a negative one) or `0x` and hexadecimal digits, within the type. `key_column` is the
-/// column's, whose method a help that offers `key-pattern` names; `listed`, whether the cell
-/// lists codes in code spans, which a help offers `split-codes` for.
+/// column's, whose method a help that offers `key-pattern` names; `markdown`, the cell's
+/// Markdown on the page (empty for a retired row's cell), which a help offers `split-codes`
+/// for where it lists codes in code spans.
 pub fn parse_key(
     place: &Place<'_>,
     spec: &TableSpec,
     cell: &Cell,
     text: &str,
-    reading: (KeyColumn<'_>, &mut Offers<'_>, &mut FittingType<'_>, bool),
+    reading: (KeyColumn<'_>, &mut Offers<'_>, &mut FittingType<'_>, &str),
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Key> {
-    let (key_column, offers, fitting, listed) = reading;
+    let (key_column, offers, fitting, markdown) = reading;
     let key_type = *spec.key_type.get_ref();
     let Some((min, max)) = key_type.range() else { return Some(Key::Str(text.to_owned())) };
     let (span, type_name) = (cell.span.clone(), key_type.rust_name());
@@ -539,6 +539,8 @@ pub fn parse_key(
             };
             let bare_hex = says_hexadecimal(key_column.header) && is_bare_hex(text);
             let has_pattern = spec.key_pattern.is_some();
+            // Codes listed in code spans, which `split-codes` would make a variant each.
+            let listed = listed_code_spans(markdown).is_some();
             let not_a_number = NotANumber { has_pattern, pattern, bare_hex, listed };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }

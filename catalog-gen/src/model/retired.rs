@@ -91,7 +91,7 @@ pub fn keep<'a>(
         let key_column = keys::KeyColumn::of(table, columns);
         // A retired row's code is told the type that holds it alone: the page's rows have theirs.
         let fitting = &mut keys::FittingType::new(&[], columns.key, None);
-        let reading = (key_column, offers, fitting, false);
+        let reading = (key_column, offers, fitting, "");
         let code = keys::parse_key(place, spec, key_cell, &variant.code, reading, problems);
         let Some(code) = code else {
             continue;
