@@ -882,6 +882,33 @@ pub fn listed_code_span_ranges(markdown: &str) -> Option<Vec<(String, Range<usiz
     parse_code_span_list(markdown)
 }
 
+/// Where each line of a cell of several lines (`400<br>403`) is in its `markdown`, trimmed:
+/// the text between line breaks (`<br>` and the like, [`html::is_line_break`]). `None` for a
+/// cell of one line, or where a line is empty, as two breaks in a row leave one.
+pub fn line_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
+    if !markdown.contains('<') {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (event, range) in Parser::new_ext(markdown, PARSER_OPTIONS).into_offset_iter() {
+        if let Event::InlineHtml(html) = event
+            && html::is_line_break(&html)
+        {
+            lines.push(start..range.start);
+            start = range.end;
+        }
+    }
+    lines.push(start..markdown.len());
+    let trimmed = |range: Range<usize>| {
+        let line = &markdown[range.clone()];
+        let start = range.start + (line.len() - line.trim_start().len());
+        start..start + line.trim().len()
+    };
+    let lines: Vec<Range<usize>> = lines.into_iter().map(trimmed).collect();
+    (lines.len() > 1 && lines.iter().all(|line| !line.is_empty())).then_some(lines)
+}
+
 /// [`listed_code_span_ranges`] of a cell that starts and ends with a backtick.
 #[cold]
 fn parse_code_span_list(markdown: &str) -> Option<Vec<(String, Range<usize>)>> {

@@ -130,7 +130,8 @@ fn a_code_below_its_signed_type_names_the_smallest() {
 /// A registry's row for a range, a list, a formula or a class of codes (`0x02-0xFE`,
 /// `400<br>403`, `0x7f * N + 0x9D`, HTTP's `5xx`) is no code: the help offers to leave the
 /// row out, as for a mistyped code (`4O4`) it does not; where several rows are, each help
-/// offers the line of them all.
+/// offers the line of them all. A cell of a code a line is offered a variant of each too
+/// (`split-codes`).
 #[test]
 fn a_row_of_several_codes_is_offered_to_be_left_out() {
     Docs::seeds()

@@ -385,14 +385,17 @@ fn the_pattern_offered_for_a_code_cell_that_lists_codes_pasted_finds_the_first()
     }
 }
 
-/// The warning of a cell that lists codes in code spans offers `split-codes = true` too,
-/// which, pasted, makes a variant of each code, found by it, with the row's other cells, and
-/// no warning; an integer code cell that lists codes, refused, offers it the same.
+/// The warning of a cell that lists codes in code spans, or holds a code a line, offers
+/// `split-codes = true` too, which, pasted, makes a variant of each code, found by it, with
+/// the row's other cells, and no warning; an integer code cell that holds several, refused,
+/// offers it the same.
 #[test]
 fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_each() {
     let page = "| Code | Name |\n|---|---|\n| `warming_up`, `warming_up_daily` | Cold |\n\
-                | `quote_stale` / `account_stale` | Stale |\n| `unresolved` | Busy |\n";
+                | `quote_stale` / `account_stale` | Stale |\n| `unresolved` | Busy |\n\
+                | InvalidTemplateDeployment <br> InvalidTemplate | Bad |\n";
     let (found, _) = generate(HEAD, page);
+    assert_eq!(found.len(), 3, "{found:#?}");
     let line = "`split-codes = true`";
     assert!(found.iter().all(|found| found.help.as_deref().unwrap().contains(line)), "{found:#?}");
     let module = clean_module(&format!("{HEAD}split-codes = true\n"), page);
@@ -401,21 +404,24 @@ fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_eac
         ("warming_up_daily", "ColdWarmingUpDaily"),
         ("account_stale", "StaleAccountStale"),
         ("unresolved", "Busy"),
+        ("InvalidTemplate", "BadInvalidTemplate"),
     ] {
         assert!(module.contains(&format!("(\"{code}\", E::{variant})")), "{module}");
     }
     assert!(module.contains(r#"["account_stale", "Stale"]"#), "{module}");
 
     let integers = keyed_by("Status", "u16", "name-column = \"Name\"\n");
-    let page = "| Status | Name |\n|---|---|\n| `400`, `422` | Invalid |\n| 404 | Missing |\n";
+    let page = "| Status | Name |\n|---|---|\n| `400`, `422` | Invalid |\n| 404 | Missing |\n\
+                | 500<br/>503 | Unavailable |\n";
     let (found, _) = generate(&integers, page);
-    let [error] = &found[..] else { panic!("{found:#?}") };
-    assert!(error.help.as_deref().unwrap().contains(line), "{error:#?}");
+    let [listed, lines] = &found[..] else { panic!("{found:#?}") };
+    for error in [listed, lines] {
+        assert!(error.help.as_deref().unwrap().contains(line), "{error:#?}");
+    }
     let module = clean_module(&format!("{integers}split-codes = true\n"), page);
-    assert!(
-        module.contains("Invalid400 = 400,") && module.contains("Invalid422 = 422,"),
-        "{module}"
-    );
+    for variant in ["Invalid400 = 400,", "Invalid422 = 422,", "Unavailable503 = 503,"] {
+        assert!(module.contains(variant), "{module}");
+    }
 }
 
 /// A text code with a mark after it (a footnote's `E_BAR[^2]` or `E_FOO<sup>1</sup>`, `E_BAZ*`,

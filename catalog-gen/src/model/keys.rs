@@ -12,7 +12,9 @@ use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, after_hex_prefix, int_value, is_decimal, negative_digits};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
-use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
+use crate::markdown::{
+    Cell, Row, Table, is_attribute_block, is_one_bold_run, line_ranges, listed_code_spans,
+};
 use crate::model::columns::{self, Columns};
 use crate::model::problems::{
     AfterTheCode, NotANumber, PatternOffer, PinLine, Place, SeveralCodes,
@@ -491,7 +493,7 @@ impl<'c> Code<'c> {
 /// for a negative one) or `0x` and hexadecimal digits, within the type. `key_column` is the
 /// column's, whose method a help that offers `key-pattern` names; `markdown`, the cell's
 /// Markdown on the page (empty for a retired row's cell), which a help offers `split-codes`
-/// for where it lists codes in code spans.
+/// for where it holds several codes.
 pub fn parse_key(
     place: &Place<'_>,
     spec: &TableSpec,
@@ -539,8 +541,9 @@ pub fn parse_key(
             };
             let bare_hex = says_hexadecimal(key_column.header) && is_bare_hex(text);
             let has_pattern = spec.key_pattern.is_some();
-            // Codes listed in code spans, which `split-codes` would make a variant each.
-            let listed = listed_code_spans(markdown).is_some();
+            // Codes listed in code spans or a line each, which `split-codes` would make a
+            // variant each.
+            let listed = listed_code_spans(markdown).is_some() || line_ranges(markdown).is_some();
             let not_a_number = NotANumber { has_pattern, pattern, bare_hex, listed };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }

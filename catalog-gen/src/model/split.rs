@@ -1,19 +1,21 @@
-//! The second half of stage 4: with `split-codes = true`, each row whose key cell lists
-//! several codes, each in a code span (`` `BAD_REQUEST` / `VALIDATION_FAILED` ``, as pages
-//! write the codes that share a row), becomes a row of each code with the row's other cells,
-//! so that each code is a variant of its own, found by its own code. The key cell of each is
-//! the code's span alone: what diagnostics point at and the variant's rustdoc shows.
+//! The second half of stage 4: with `split-codes = true`, each row whose key cell holds
+//! several codes, listed in code spans (`` `BAD_REQUEST` / `VALIDATION_FAILED` ``, as pages
+//! write the codes that share a row) or on lines of their own (`400<br>403`), becomes a row
+//! of each code with the row's other cells, so that each code is a variant of its own, found
+//! by its own code. The key cell of each is the code alone: its text, and where it is on the
+//! page, which diagnostics point at.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::Event;
 
 use crate::manifest::TableSpec;
-use crate::markdown::{Cell, Kept, Row, Table, listed_code_span_ranges};
+use crate::markdown::{Cell, Kept, Row, Table, line_ranges, listed_code_span_ranges};
 
-/// `table` with each row whose key cell (column `key`) lists codes made a row of each, in the
-/// order the cell lists them; `None` where the manifest does not ask for it or no cell lists
-/// codes, as the table serves as it is.
+/// `table` with each row whose key cell (column `key`) holds several codes made a row of
+/// each, in the cell's order; `None` where the manifest does not ask for it or no cell holds
+/// several, as the table serves as it is.
 pub fn rows<'a>(
     spec: &TableSpec,
     source: &'a str,
@@ -23,47 +25,68 @@ pub fn rows<'a>(
     if !spec.split_codes.as_ref().is_some_and(|split| *split.get_ref()) {
         return None;
     }
-    let listed = |row: &Row<'a>| {
-        let cell = &row.cells()[key];
-        let start = cell.markdown.start;
-        let listed = listed_code_span_ranges(&source[cell.markdown.clone()])?;
-        Some(
-            listed
-                .into_iter()
-                .map(move |(code, range)| (code, start + range.start..start + range.end)),
-        )
-    };
-    if !table.rows.iter().any(|row| listed(row).is_some()) {
+    let codes = |row: &Row<'a>| codes(source, &row.cells()[key]);
+    if !table.rows.iter().any(|row| codes(row).is_some()) {
         return None;
     }
     let mut rows = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
-        let Some(codes) = listed(row) else {
+        let Some(codes) = codes(row) else {
             rows.push(row.clone());
             continue;
         };
-        for (code, span) in codes {
+        for code in codes {
             let mut cells = row.cells().to_vec();
-            cells[key] = code_cell(&cells[key], code, span);
+            cells[key] = code;
             rows.push(Row::new(row.span.clone(), cells, row.extra.clone()));
         }
     }
     Some(table.with_rows(rows))
 }
 
-/// The key cell of one code that `listed` lists, whose code span is at `span`: its text the
-/// code, as GFM reads it in a table (`\|` is a pipe, in a code span too), its rustdoc the
-/// code span, and the anchor of the cell, which names the row.
-fn code_cell<'a>(listed: &Cell<'a>, code: String, span: std::ops::Range<usize>) -> Cell<'a> {
-    let code = code.replace("\\|", "|");
-    let events = vec![(Event::Code(code.clone().into()), span.clone())];
+/// The key cells of the codes `cell` holds, where it holds several: listed in code spans, or
+/// on lines of their own (each line a code: its plain text, as the cell's is).
+fn codes<'a>(source: &str, cell: &Cell<'a>) -> Option<Vec<Cell<'a>>> {
+    let markdown = &source[cell.markdown.clone()];
+    let at =
+        |range: Range<usize>| cell.markdown.start + range.start..cell.markdown.start + range.end;
+    if let Some(listed) = listed_code_span_ranges(markdown) {
+        // GFM reads `\|` in a table's cell as a pipe, in a code span too.
+        let codes = listed.into_iter().map(|(code, range)| (code.replace("\\|", "|"), at(range)));
+        return Some(codes.map(|(code, span)| code_cell(cell, code, span, Event::Code)).collect());
+    }
+    let lines = line_ranges(markdown)?;
+    let texts: Vec<&str> = cell.text.lines().collect();
+    // Each line of the text is a line of the Markdown, which a line break ended; a line the
+    // text reads otherwise (a list item's) is no code of its own.
+    if texts.len() != lines.len() || texts.iter().any(|text| text.trim().is_empty()) {
+        return None;
+    }
+    let codes = texts.into_iter().zip(lines);
+    Some(
+        codes
+            .map(|(text, range)| code_cell(cell, text.trim().to_owned(), at(range), Event::Text))
+            .collect(),
+    )
+}
+
+/// The key cell of one code of the cell `holding`, at `span`: its text the code, its rustdoc
+/// the code as `event` renders it (a code span, or text), and the anchor of the cell, which
+/// names the row.
+fn code_cell<'a>(
+    holding: &Cell<'a>,
+    code: String,
+    span: Range<usize>,
+    event: fn(pulldown_cmark::CowStr<'a>) -> Event<'a>,
+) -> Cell<'a> {
+    let events = vec![(event(code.clone().into()), span.clone())];
     Cell {
         text: Arc::from(code),
         span: span.clone(),
         markdown: span,
         kept: Kept::EventsOnly(Box::new(events)),
         missing: false,
-        anchor: listed.anchor.clone(),
+        anchor: holding.anchor.clone(),
     }
 }
 
@@ -76,7 +99,8 @@ mod tests {
     const PAGE: &str = "| Status | Code | Description |\n|---|---|---|\n\
                         | 400 | `BAD_REQUEST` / `VALIDATION_FAILED` | Invalid. |\n\
                         | 404 | `NOT_FOUND` | Gone. |\n\
-                        | 502 | `MALFORMED`, `NETWORK`, or `A\\|B` | Upstream. |\n";
+                        | 502 | `MALFORMED`, `NETWORK`, or `A\\|B` | Upstream. |\n\
+                        | 409 | **CONFLICT** <br/> BUSY | Busy. |\n| 410 | A <br><br> B | Gone. |\n";
 
     fn split(options: &str) -> Option<Vec<(String, String, String)>> {
         let page = markdown::parse(PAGE);
@@ -94,10 +118,10 @@ mod tests {
         Some(table.rows.iter().map(row).collect())
     }
 
-    /// Each code a key cell lists in code spans is a row of its own, in the cell's order, with
-    /// the row's other cells; its key cell is the code span alone (where diagnostics point),
-    /// its text the code as GFM reads it in a table (`A\|B` is `A|B`). A cell of one code
-    /// stays as it is.
+    /// Each code a key cell lists in code spans, or holds a line each, is a row of its own, in
+    /// the cell's order, with the row's other cells; its key cell is the code alone (where
+    /// diagnostics point), its text the code as GFM reads it in a table (`A\|B` is `A|B`). A
+    /// cell of one code stays as it is, and so does one whose lines have an empty one between.
     #[test]
     fn each_code_a_cell_lists_is_a_row_of_its_own() {
         let rows = split("split-codes = true").unwrap();
@@ -111,6 +135,9 @@ mod tests {
                 "502 | MALFORMED | Upstream.",
                 "502 | NETWORK | Upstream.",
                 "502 | A|B | Upstream.",
+                "409 | CONFLICT | Busy.",
+                "409 | BUSY | Busy.",
+                "410 | A\n\nB | Gone.",
             ]
         );
         let spans: Vec<&str> = rows.iter().map(|(_, span, _)| span.as_str()).collect();
@@ -122,7 +149,10 @@ mod tests {
                 "`NOT_FOUND`",
                 "`MALFORMED`",
                 "`NETWORK`",
-                "`A\\|B`"
+                "`A\\|B`",
+                "**CONFLICT**",
+                "BUSY",
+                "A <br><br> B",
             ]
         );
         // Each stays on its line of the page.

@@ -164,14 +164,11 @@ impl Place<'_> {
                      every key cell"
                 .to_owned(),
         };
-        // Codes listed in code spans can each be a variant of their own.
-        let help = match several {
-            SeveralCodes::Listed(_) => format!(
-                "to find the row by each of its codes, `split-codes = true` in this [[table]] \
-                 makes a variant of each, with the row's other cells; {help}"
-            ),
-            SeveralCodes::Lines(_) => help,
-        };
+        // Each code can be a variant of its own.
+        let help = format!(
+            "to find the row by each of its codes, `split-codes = true` in this [[table]] makes \
+             a variant of each, with the row's other cells; {help}"
+        );
         let (message, label, note) = match several {
             SeveralCodes::Lines(lines) => (
                 format!("the code cell has {lines} lines, which read as {lines} codes"),
@@ -269,9 +266,9 @@ impl Place<'_> {
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
             }
-            NotANumber { listed: true, .. } => "the cell lists codes, each in a code span: \
-                 `split-codes = true` in this [[table]] makes a variant of each, with the \
-                 row's other cells"
+            NotANumber { listed: true, .. } => "the cell holds several codes, listed in code \
+                 spans or on lines of their own: `split-codes = true` in this [[table]] makes a \
+                 variant of each, with the row's other cells"
                 .to_owned(),
             NotANumber { pattern: Some(offer), .. } => format!(
                 "the cell is the code `{}` and more: {}; or set `key-type = \"str\"` for codes \
@@ -454,8 +451,8 @@ pub struct NotANumber<'t> {
     /// them) in a column whose header says its codes are hexadecimal: no pattern reads them as
     /// integers.
     pub bare_hex: bool,
-    /// Whether the cell lists codes, each in a code span (`` `400`, `422` ``), which
-    /// `split-codes` would make a variant each.
+    /// Whether the cell holds several codes, each in a code span (`` `400`, `422` ``) or on
+    /// a line of its own (`400<br>403`), which `split-codes` would make a variant each.
     pub listed: bool,
 }
 
