@@ -128,6 +128,11 @@ impl PinnedNames {
 }
 
 impl TableSpec {
+    /// Whether `split-codes = true`: a key cell of several codes makes a variant of each.
+    pub fn splits_codes(&self) -> bool {
+        self.split_codes.as_ref().is_some_and(|split| *split.get_ref())
+    }
+
     /// The pins of one table of pinned names.
     pub fn pinned(&self, names: PinnedNames) -> &BTreeMap<Spanned<String>, Spanned<String>> {
         match names {

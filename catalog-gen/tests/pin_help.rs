@@ -410,6 +410,14 @@ fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_eac
     }
     assert!(module.contains(r#"["account_stale", "Stale"]"#), "{module}");
 
+    // A cell it leaves whole (an empty line between its codes) is warned of as before, with no
+    // offer of the line the manifest has.
+    let whole = format!("{page}| Gone <br><br> Lost | Away |\n");
+    let (found, _) = generate(&format!("{HEAD}split-codes = true\n"), &whole);
+    let [warning] = &found[..] else { panic!("{found:#?}") };
+    assert!(warning.message.starts_with("the code cell has 3 lines"), "{warning:#?}");
+    assert!(!warning.help.as_deref().unwrap().contains("split-codes"), "{warning:#?}");
+
     let integers = keyed_by("Status", "u16", "name-column = \"Name\"\n");
     let page = "| Status | Name |\n|---|---|\n| `400`, `422` | Invalid |\n| 404 | Missing |\n\
                 | 500<br/>503 | Unavailable |\n";

@@ -173,7 +173,9 @@ impl<'t> TextCodes<'t> {
                 .get_or_init(|| self.every_cell(|cell| is_one_word(first_line(&cell.text))));
             let offer = (one_word && !patterned)
                 .then(|| pattern_offer(spec, key_column, first_line(code), FIRST_WORD));
-            let several = SeveralCodes::Lines(code.lines().count());
+            // Where `split-codes` leaves the cell whole (an empty line between its codes),
+            // it is not offered again.
+            let several = (SeveralCodes::Lines(code.lines().count()), !spec.splits_codes());
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(listed) =
             listed_code_spans(&source[key_cell.markdown.clone()]).filter(|_| !patterned)
@@ -182,7 +184,7 @@ impl<'t> TextCodes<'t> {
                 .first_listed_one_word
                 .get_or_init(|| self.every_cell(|cell| first_listed_is_one_word(source, cell)));
             let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
-            let several = SeveralCodes::Listed(listed.len());
+            let several = (SeveralCodes::Listed(listed.len()), !spec.splits_codes());
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(bare) = before_a_mark(code).filter(|_| !patterned) {
             let every = *self
@@ -543,7 +545,8 @@ pub fn parse_key(
             let has_pattern = spec.key_pattern.is_some();
             // Codes listed in code spans or a line each, which `split-codes` would make a
             // variant each.
-            let listed = listed_code_spans(markdown).is_some() || line_ranges(markdown).is_some();
+            let listed = !spec.splits_codes()
+                && (listed_code_spans(markdown).is_some() || line_ranges(markdown).is_some());
             let not_a_number = NotANumber { has_pattern, pattern, bare_hex, listed };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }

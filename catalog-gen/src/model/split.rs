@@ -22,7 +22,7 @@ pub fn rows<'a>(
     table: &Table<'a>,
     key: usize,
 ) -> Option<Table<'a>> {
-    if !spec.split_codes.as_ref().is_some_and(|split| *split.get_ref()) {
+    if !spec.splits_codes() {
         return None;
     }
     let codes = |row: &Row<'a>| codes(source, &row.cells()[key]);

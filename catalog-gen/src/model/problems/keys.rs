@@ -145,13 +145,14 @@ impl Place<'_> {
 
     /// A text code cell of several codes, which read as one (`several`: a code a line,
     /// `InvalidTemplateDeployment<br>InvalidTemplate`, or listed in code spans,
-    /// `` `warming_up`, `warming_up_daily` ``). `offer` is the `key-pattern` that takes each
-    /// cell's first code, where it would lose no code of another row.
+    /// `` `warming_up`, `warming_up_daily` ``), and whether to offer `split-codes` for it (not
+    /// where the manifest has it, which left the cell whole). `offer` is the `key-pattern` that
+    /// takes each cell's first code, where it would lose no code of another row.
     pub fn several_codes_in_cell(
         &self,
         span: Range<usize>,
         text: &str,
-        several: SeveralCodes,
+        (several, offer_split): (SeveralCodes, bool),
         offer: Option<PatternOffer<'_>>,
     ) -> Diagnostic {
         let help = match offer {
@@ -165,10 +166,13 @@ impl Place<'_> {
                 .to_owned(),
         };
         // Each code can be a variant of its own.
-        let help = format!(
-            "to find the row by each of its codes, `split-codes = true` in this [[table]] makes \
-             a variant of each, with the row's other cells; {help}"
-        );
+        let help = match offer_split {
+            true => format!(
+                "to find the row by each of its codes, `split-codes = true` in this [[table]] \
+                 makes a variant of each, with the row's other cells; {help}"
+            ),
+            false => help,
+        };
         let (message, label, note) = match several {
             SeveralCodes::Lines(lines) => (
                 format!("the code cell has {lines} lines, which read as {lines} codes"),
