@@ -128,6 +128,11 @@ impl PinnedNames {
 }
 
 impl TableSpec {
+    /// Whether `all-tables = true`: every table with the columns named makes this one enum.
+    pub fn joins_tables(&self) -> bool {
+        self.all_tables.as_ref().is_some_and(|all| *all.get_ref())
+    }
+
     /// Whether `split-codes = true`: a key cell of several codes makes a variant of each.
     pub fn splits_codes(&self) -> bool {
         self.split_codes.as_ref().is_some_and(|split| *split.get_ref())

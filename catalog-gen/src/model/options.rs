@@ -1,7 +1,7 @@
 //! Stage 2: a table's own manifest values, checked before its page is read: its module and
 //! enum names, the URL that relative links resolve against, `key-pattern`, the pinned names,
-//! `discriminants = true` where the other options say the codes cannot be, and `split-codes`
-//! beside a `key-pattern`.
+//! `discriminants = true` where the other options say the codes cannot be, `split-codes`
+//! beside a `key-pattern` and `all-tables` beside an `index`.
 
 use regex::Regex;
 use toml::Spanned;
@@ -58,6 +58,10 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
     let split = spec.split_codes.as_ref().filter(|split| *split.get_ref());
     if let (Some(split), Some(pattern)) = (split, &spec.key_pattern) {
         problems.push(place.split_codes_beside_a_pattern(split.span(), pattern.span()));
+    }
+    let all = spec.all_tables.as_ref().filter(|all| *all.get_ref());
+    if let (Some(all), Some(index)) = (all, &spec.index) {
+        problems.push(place.index_beside_all_tables(index.span(), all.span()));
     }
     let asked = spec.discriminants.as_ref().filter(|asked| *asked.get_ref());
     if let (Some(asked), Some(why)) = (asked, facts::impossible(spec)) {

@@ -34,16 +34,13 @@ pub fn table<'p, 's>(
     page: &'p Page<'s>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Picked<'p, 's>> {
-    let all_tables = spec.all_tables.as_ref().filter(|all| *all.get_ref());
-    if let (Some(all), Some(index)) = (all_tables, &spec.index) {
-        problems.push(place.index_beside_all_tables(index.span(), all.span()));
-        return None;
-    }
     // Each with its number on the page, which the problems name.
     let candidates: Vec<(usize, &Table<'s>)> = (page.tables.iter().enumerate())
         .filter(|(_, t)| matches(&spec.heading, &t.heading) && matches(&spec.caption, &t.caption))
         .collect();
-    if all_tables.is_some() {
+    // Stage 2 refuses `index` beside it, and the table is then picked by `index` alone, so
+    // that no problem of joining comes on top.
+    if spec.joins_tables() && spec.index.is_none() {
         let with_columns: Vec<&Table<'s>> = (candidates.iter().map(|&(_, table)| table))
             .filter(|table| columns::has_all(spec, table))
             .collect();
@@ -567,8 +564,9 @@ mod tests {
 
     /// With `all-tables = true`, every table that `heading` and `caption` pick and that has
     /// the columns named is picked, in the page's order, and joined into one of their rows;
-    /// one such table alone is picked as without it. Tables of other columns are refused at
-    /// the first header that differs, and `index` beside it is refused.
+    /// one such table alone is picked as without it, and so is the one `index` picks (stage 2
+    /// refuses `index` beside it). Tables of other columns are refused at the first header
+    /// that differs.
     #[test]
     fn all_tables_joins_every_table_with_the_columns() {
         let sections = "# Codes\n\n## Success\n\n| Code | Name |\n|:--:|--|\n| 0 | NONE |\n\n\
@@ -595,11 +593,8 @@ mod tests {
         };
         assert_eq!(picked(sections, "").unwrap(), "0 -1 1");
         assert_eq!(picked(sections, "heading = \"Generic\"").unwrap(), "one: -1");
-        let index = picked(sections, "index = 1").unwrap_err();
-        assert_eq!(
-            index,
-            ["`index` picks one table, and `all-tables = true` every one that matches"]
-        );
+        // Beside `index`, which stage 2 refuses, the table is picked by `index` alone.
+        assert_eq!(picked(sections, "index = 1").unwrap(), "one: -1");
         let other_columns = sections.replace("| code | NAME |", "| Code | Label |");
         let refused = picked(&other_columns, "").unwrap_err();
         assert_eq!(

@@ -74,6 +74,24 @@ impl Place<'_> {
         )
     }
 
+    /// `all-tables = true` beside an `index`, which picks one table of those it joins.
+    pub fn index_beside_all_tables(
+        &self,
+        span: Range<usize>,
+        all_tables: Range<usize>,
+    ) -> Diagnostic {
+        self.in_manifest(
+            span,
+            "`index` picks one table, and `all-tables = true` every one that matches".to_owned(),
+            "one table",
+        )
+        .with_label(Label::secondary(self.manifest, all_tables, "every table"))
+        .with_help(
+            "remove `index` to make one enum of every table with the columns the [[table]] \
+             names, or `all-tables` to make it of the one table",
+        )
+    }
+
     /// `key-pattern` does not compile.
     pub fn key_pattern_invalid(&self, span: Range<usize>, error: impl Display) -> Diagnostic {
         self.in_manifest(

@@ -115,24 +115,6 @@ impl Place<'_> {
         .with_help(help)
     }
 
-    /// `all-tables = true` beside an `index`, which picks one table of those it joins.
-    pub fn index_beside_all_tables(
-        &self,
-        span: Range<usize>,
-        all_tables: Range<usize>,
-    ) -> Diagnostic {
-        self.in_manifest(
-            span,
-            "`index` picks one table, and `all-tables = true` every one that matches".to_owned(),
-            "one table",
-        )
-        .with_label(Label::secondary(self.manifest, all_tables, "every table"))
-        .with_help(
-            "remove `index` to make one enum of every table with the columns the [[table]] \
-             names, or `all-tables` to make it of the one table",
-        )
-    }
-
     /// A table that `all-tables = true` joins has other columns (`found`) than the first it
     /// joins (`first`, whose header is at `first_span`).
     pub fn joined_tables_differ(
