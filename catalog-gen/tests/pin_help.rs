@@ -430,6 +430,13 @@ fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_eac
     for variant in ["Invalid400 = 400,", "Invalid422 = 422,", "Unavailable503 = 503,"] {
         assert!(module.contains(variant), "{module}");
     }
+    // A cell it would leave whole is not offered it, with or without it in the manifest.
+    let gap = format!("{page}| 504 <br><br> 505 | Gap |\n");
+    for manifest in [integers.clone(), format!("{integers}split-codes = true\n")] {
+        let (found, _) = generate(&manifest, &gap);
+        let gap = found.iter().find(|found| found.message.contains("504")).unwrap();
+        assert!(!gap.help.as_deref().unwrap().contains("split-codes"), "{gap:#?}");
+    }
 }
 
 /// A text code with a mark after it (a footnote's `E_BAR[^2]` or `E_FOO<sup>1</sup>`, `E_BAZ*`,

@@ -12,14 +12,13 @@ use crate::api::{self, toml_string};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::{IntValue, after_hex_prefix, int_value, is_decimal, negative_digits};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
-use crate::markdown::{
-    Cell, Row, Table, is_attribute_block, is_one_bold_run, line_ranges, listed_code_spans,
-};
+use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
 use crate::model::columns::{self, Columns};
 use crate::model::problems::{
     AfterTheCode, NotANumber, PatternOffer, PinLine, Place, SeveralCodes,
 };
 use crate::model::skip::Offers;
+use crate::model::split;
 use crate::model::{Key, same_text};
 use crate::scan;
 
@@ -173,9 +172,11 @@ impl<'t> TextCodes<'t> {
                 .get_or_init(|| self.every_cell(|cell| is_one_word(first_line(&cell.text))));
             let offer = (one_word && !patterned)
                 .then(|| pattern_offer(spec, key_column, first_line(code), FIRST_WORD));
-            // Where `split-codes` leaves the cell whole (an empty line between its codes),
-            // it is not offered again.
-            let several = (SeveralCodes::Lines(code.lines().count()), !spec.splits_codes());
+            // `split-codes` is offered where it would split the cell (not where an empty line
+            // is between its codes, which it leaves whole).
+            let markdown = &source[key_cell.markdown.clone()];
+            let splits = split::holds_several(markdown, &key_cell.text);
+            let several = (SeveralCodes::Lines(code.lines().count()), splits);
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(listed) =
             listed_code_spans(&source[key_cell.markdown.clone()]).filter(|_| !patterned)
@@ -184,7 +185,8 @@ impl<'t> TextCodes<'t> {
                 .first_listed_one_word
                 .get_or_init(|| self.every_cell(|cell| first_listed_is_one_word(source, cell)));
             let offer = one_word.then(|| pattern_offer(spec, key_column, &listed[0], FIRST_LISTED));
-            let several = (SeveralCodes::Listed(listed.len()), !spec.splits_codes());
+            // A list of code spans is what `split-codes` splits: here, it is not set.
+            let several = (SeveralCodes::Listed(listed.len()), true);
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(bare) = before_a_mark(code).filter(|_| !patterned) {
             let every = *self
@@ -543,10 +545,9 @@ pub fn parse_key(
             };
             let bare_hex = says_hexadecimal(key_column.header) && is_bare_hex(text);
             let has_pattern = spec.key_pattern.is_some();
-            // Codes listed in code spans or a line each, which `split-codes` would make a
-            // variant each.
-            let listed = !spec.splits_codes()
-                && (listed_code_spans(markdown).is_some() || line_ranges(markdown).is_some());
+            // A cell of several codes, which `split-codes` would make a variant each (where it
+            // is set, it has, and no such cell comes here).
+            let listed = split::holds_several(markdown, &cell.text);
             let not_a_number = NotANumber { has_pattern, pattern, bare_hex, listed };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }

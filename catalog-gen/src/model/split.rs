@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{CowStr, Event};
 
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table, line_ranges, listed_code_span_ranges};
@@ -25,13 +25,14 @@ pub fn rows<'a>(
     if !spec.splits_codes() {
         return None;
     }
-    let codes = |row: &Row<'a>| codes(source, &row.cells()[key]);
-    if !table.rows.iter().any(|row| codes(row).is_some()) {
+    let split: Vec<Option<Vec<Cell<'a>>>> =
+        table.rows.iter().map(|row| codes(source, &row.cells()[key])).collect();
+    if split.iter().all(Option::is_none) {
         return None;
     }
     let mut rows = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let Some(codes) = codes(row) else {
+    for (row, codes) in table.rows.iter().zip(split) {
+        let Some(codes) = codes else {
             rows.push(row.clone());
             continue;
         };
@@ -44,30 +45,45 @@ pub fn rows<'a>(
     Some(table.with_rows(rows))
 }
 
-/// The key cells of the codes `cell` holds, where it holds several: listed in code spans, or
-/// on lines of their own (each line a code: its plain text, as the cell's is).
-fn codes<'a>(source: &str, cell: &Cell<'a>) -> Option<Vec<Cell<'a>>> {
-    let markdown = &source[cell.markdown.clone()];
-    let at =
-        |range: Range<usize>| cell.markdown.start + range.start..cell.markdown.start + range.end;
+/// Whether `split-codes` makes a row of each code of a key cell whose Markdown is `markdown`
+/// and whose plain text is `text`: what a help that offers it asks, so that it offers it only
+/// where it would split the cell.
+pub fn holds_several(markdown: &str, text: &str) -> bool {
+    pieces(markdown, text).is_some()
+}
+
+/// One code of a cell of several: its text, where it is in the cell's Markdown, and the event
+/// its rustdoc is (a code span, or text).
+type Piece<'a> = (String, Range<usize>, fn(CowStr<'a>) -> Event<'a>);
+
+/// The codes a key cell of Markdown `markdown` and plain text `text` holds, where it holds
+/// several: listed in code spans, or on lines of their own (each line a code: its plain
+/// text, as the cell's is).
+fn pieces<'a>(markdown: &str, text: &str) -> Option<Vec<Piece<'a>>> {
     if let Some(listed) = listed_code_span_ranges(markdown) {
         // GFM reads `\|` in a table's cell as a pipe, in a code span too.
-        let codes = listed.into_iter().map(|(code, range)| (code.replace("\\|", "|"), at(range)));
-        return Some(codes.map(|(code, span)| code_cell(cell, code, span, Event::Code)).collect());
+        let code = |(code, range): (String, _)| (code.replace("\\|", "|"), range, Event::Code as _);
+        return Some(listed.into_iter().map(code).collect());
     }
     let lines = line_ranges(markdown)?;
-    let texts: Vec<&str> = cell.text.lines().collect();
+    let texts: Vec<&str> = text.lines().collect();
     // Each line of the text is a line of the Markdown, which a line break ended; a line the
     // text reads otherwise (a list item's) is no code of its own.
     if texts.len() != lines.len() || texts.iter().any(|text| text.trim().is_empty()) {
         return None;
     }
-    let codes = texts.into_iter().zip(lines);
-    Some(
-        codes
-            .map(|(text, range)| code_cell(cell, text.trim().to_owned(), at(range), Event::Text))
-            .collect(),
-    )
+    let line = |(text, range): (&str, _)| (text.trim().to_owned(), range, Event::Text as _);
+    Some(texts.into_iter().zip(lines).map(line).collect())
+}
+
+/// The key cells of the codes `cell`, of the page `source`, holds, where it holds several.
+fn codes<'a>(source: &str, cell: &Cell<'a>) -> Option<Vec<Cell<'a>>> {
+    let pieces = pieces(&source[cell.markdown.clone()], &cell.text)?;
+    let start = cell.markdown.start;
+    let cells = pieces.into_iter().map(|(code, range, event)| {
+        code_cell(cell, code, start + range.start..start + range.end, event)
+    });
+    Some(cells.collect())
 }
 
 /// The key cell of one code of the cell `holding`, at `span`: its text the code, its rustdoc
@@ -77,7 +93,7 @@ fn code_cell<'a>(
     holding: &Cell<'a>,
     code: String,
     span: Range<usize>,
-    event: fn(pulldown_cmark::CowStr<'a>) -> Event<'a>,
+    event: fn(CowStr<'a>) -> Event<'a>,
 ) -> Cell<'a> {
     let events = vec![(event(code.clone().into()), span.clone())];
     Cell {

@@ -145,9 +145,10 @@ impl Place<'_> {
 
     /// A text code cell of several codes, which read as one (`several`: a code a line,
     /// `InvalidTemplateDeployment<br>InvalidTemplate`, or listed in code spans,
-    /// `` `warming_up`, `warming_up_daily` ``), and whether to offer `split-codes` for it (not
-    /// where the manifest has it, which left the cell whole). `offer` is the `key-pattern` that
-    /// takes each cell's first code, where it would lose no code of another row.
+    /// `` `warming_up`, `warming_up_daily` ``), and whether to offer `split-codes` for it: where
+    /// it would split the cell ([`crate::model::split::holds_several`]). `offer` is the
+    /// `key-pattern` that takes each cell's first code, where it would lose no code of another
+    /// row.
     pub fn several_codes_in_cell(
         &self,
         span: Range<usize>,
