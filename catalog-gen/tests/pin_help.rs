@@ -430,6 +430,8 @@ fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_eac
     for variant in ["Invalid400 = 400,", "Invalid422 = 422,", "Unavailable503 = 503,"] {
         assert!(module.contains(variant), "{module}");
     }
+    // Each variant's rustdoc gives its own code: its code span, or its line.
+    assert!(module.contains("/// `422`: Invalid\n") && module.contains("/// 503: Unavailable\n"));
     // A cell it would leave whole is not offered it, with or without it in the manifest.
     let gap = format!("{page}| 504 <br><br> 505 | Gap |\n");
     for manifest in [integers.clone(), format!("{integers}split-codes = true\n")] {

@@ -647,6 +647,11 @@ fn sections_joined_into_one_enum_change_as_their_rows_do() {
     let api = || fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
     let before = api();
     assert!(before.contains("title = \"Errors\""), "{before}");
+    let module = fs::read_to_string(sandbox.path().join("out/status.rs")).unwrap();
+    assert!(
+        module.contains("/// One variant per row of the 2 tables on [the published page]"),
+        "{module}"
+    );
 
     let moved = format!(
         "# Errors\n{}{}",
