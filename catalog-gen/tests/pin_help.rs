@@ -320,6 +320,45 @@ fn the_line_that_leaves_out_rows_without_a_code_pasted_keeps_rows_without_a_name
     assert!(module.contains(left_out), "{module}");
 }
 
+/// A cell's text broken over lines, as pages converted from HTML have it (monday.com's API
+/// errors: `| API_TEMPORARILY_BLOCKED | 200 | Check the` then `status page` then `for updates
+/// … resolved. |`), is a row of each line after the first on GitHub: each such line, without
+/// the `|` that begins the header, is warned of with the one `skip-rows` line of them all,
+/// which pasted leaves them out and keeps the rows of codes, text or integer. A table written
+/// without outer pipes has its short rows warned of as such, not as such lines.
+#[test]
+fn the_line_that_leaves_out_lines_of_a_cell_broken_over_lines_pasted_leaves_them_out() {
+    let page = "| Code | Name | Resolution |\n|---|---|---|\n| BLOCKED | Blocked | Check the\n\
+                status page\nfor updates. |\n| 200 | Ok | Nothing. |\n| 201 | Created | See the\n\
+                docs\n.\n";
+    let line = r#"skip-rows = ["status page", "for updates.", "docs", "."]"#;
+    for key_type in ["str", "u16"] {
+        let manifest = HEAD.replace("key-type = \"str\"", &format!("key-type = \"{key_type}\""));
+        let page = match key_type {
+            "str" => page.to_owned(),
+            _ => page.replace("BLOCKED", "100"),
+        };
+        let (found, _) = generate(&manifest, &page);
+        let lines: Vec<_> =
+            found.iter().filter(|found| found.message.contains("is a line")).collect();
+        assert_eq!(lines.len(), 4, "{found:#?}");
+        assert!(lines[0].message.contains("row `status page` is a line without the `|`"));
+        assert!(lines[0].notes[0].contains("(`Name`, `Resolution`)"), "{:#?}", lines[0]);
+        for found in &found {
+            assert!(found.help.as_deref().unwrap().contains(&format!("`{line}`")), "{found:#?}");
+        }
+        let module = clean_module(&format!("{manifest}{line}\n"), &page);
+        for name in ["Blocked", "Ok", "Created"] {
+            assert!(module.contains(&format!("    {name}")), "{module}");
+        }
+        assert!(!module.contains("StatusPage") && !module.contains("    Docs"), "{module}");
+    }
+    let page = "Code | Name | Resolution\n---|---|---\nA | One | x\nB\n";
+    let (found, _) = generate(HEAD, page);
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    assert_eq!(messages, ["row has 1 cell, the table has 3 columns"]);
+}
+
 /// The `key-pattern` line and the `accessors` line that `help` offers, a line each, to paste.
 fn pattern_and_pin(help: &str) -> String {
     format!("{}\n{}\n", offered(help, "key-pattern = "), offered(help, "accessors = "))

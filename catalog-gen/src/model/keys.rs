@@ -69,7 +69,7 @@ pub fn read<'a>(
         // read here.
         let key_cell = &row.cells()[columns.key];
         if !heads_rows(integer, (source, table), row, key_cell) {
-            check_width(place, table, row, offers, problems);
+            check_width(place, (source, table), row, offers, problems);
         } else if integer {
             // The error of its code, which is no number, offers to leave it out.
             offers.heading(&key_cell.text);
@@ -310,28 +310,57 @@ fn heads_rows(integer: bool, (source, table): (&str, &Table), row: &Row, key_cel
 }
 
 /// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM
-/// does), or, where its one cell is an attribute block, of that; reports one with more cells
-/// (their text would be lost).
+/// does), or, where its one cell is an attribute block or a line that goes on from the row
+/// above it, of that; reports one with more cells (their text would be lost).
 fn check_width(
     place: &Place<'_>,
-    table: &Table,
+    (source, table): (&str, &Table),
     row: &Row,
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let width = table.header.len();
     let present = row.cells().iter().filter(|cell| !cell.missing).count();
-    let block = row.only_cell().filter(|cell| is_attribute_block(&cell.text));
+    let only = row.only_cell().filter(|cell| !cell.text.is_empty());
+    let block = only.filter(|cell| is_attribute_block(&cell.text));
     // An attribute block stands for no code, so it is always offered.
     if let Some((block, Some(skip))) = block.map(|cell| (cell, offers.offer(&cell.text))) {
         problems.push(place.attribute_row(row.span.clone(), &block.text, &skip));
     } else if present < width {
         let missing: Vec<&str> = table.header[present..].iter().map(|cell| &*cell.text).collect();
-        problems.push(place.short_row(row.cells()[present].span.clone(), present, width, &missing));
+        match only.filter(|_| goes_on_from_row_above(source, table, row)) {
+            // A line of a cell's text stands for no code, whatever it says.
+            Some(line) => {
+                let skip = offers.offer_row(&line.text);
+                problems.push(place.line_of_cell_above(
+                    row.span.clone(),
+                    &line.text,
+                    &missing,
+                    &skip,
+                ));
+            }
+            None => {
+                let end = row.cells()[present].span.clone();
+                problems.push(place.short_row(end, present, width, &missing));
+            }
+        }
     }
     if let Some(extra) = &row.extra {
         problems.push(place.long_row(extra.clone(), width));
     }
+}
+
+/// Whether `row` of `table` is a line without the `|` that begins the table's header line
+/// (`status page`, under `| API_TEMPORARILY_BLOCKED | 200 | … | Check the`): the rest of a
+/// cell's text broken over lines, as pages converted from HTML have it, which GFM reads as a
+/// row of its own, as a row ends at its line's end. A table written without outer pipes
+/// (`Code | Message`) has rows without them too, which this does not take for such lines.
+fn goes_on_from_row_above(source: &str, table: &Table, row: &Row) -> bool {
+    // The table starts at its header line's start (after a block quote's markers); a row's
+    // span, at its first cell's text, after any `|` and spaces before it.
+    let header_pipe = source[table.span.start..].trim_start_matches([' ', '\t']).starts_with('|');
+    let line_start = source[..row.span.start].rfind('\n').map_or(0, |at| at + 1);
+    header_pipe && !source[line_start..row.span.start].contains('|')
 }
 
 /// The code as written in `cell`, `row`'s key cell: the whole cell, or what `key-pattern`
@@ -1185,6 +1214,28 @@ mod tests {
         let other = "accessors = { \"Details\" = \"detail\" }";
         let both = r#"accessors = { "Details" = "detail", "Code" = "code_cell" }"#;
         assert_eq!(offer("Code", false, other).1.as_deref(), Some(both));
+    }
+
+    /// A row of one cell on a line without a `|` before it, in a table whose header line
+    /// begins with one, is a line of the cell above it broken over lines; a short row with its
+    /// `|`, or in a table without outer pipes, is a short row. So in a block quote, whose
+    /// markers come before the line's `|`.
+    #[test]
+    fn a_line_without_the_headers_pipe_goes_on_from_the_row_above() {
+        let line = "row `more` is a line without the `|` that begins the table's header";
+        let short = "row has 1 cell, the table has 3 columns";
+        let pages = [
+            "| c | n | d |\n|---|---|---|\n| A | a | see\nmore\n| B |\n",
+            "> | c | n | d |\n> |---|---|---|\n> | A | a | see\n>   more |\n> |B\n",
+            "  | c | n | d |\n  |---|---|---|\n  | A | a | see\n  more\n  |  B\n",
+        ];
+        for page in pages {
+            let (_, problems) = read_page(page, "key-type = \"str\"");
+            assert_eq!(problems, [line, short], "{page}");
+        }
+        let page = "c | n | d\n---|---|---\nA | a | see\nmore\nB |\n";
+        let (_, problems) = read_page(page, "key-type = \"str\"");
+        assert_eq!(problems, [short, short], "{page}");
     }
 
     #[test]

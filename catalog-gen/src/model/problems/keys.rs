@@ -41,6 +41,32 @@ impl Place<'_> {
         .with_help("if the row should say something there, add the cells to the page upstream")
     }
 
+    /// A row of one cell, `text`, on a line without the `|` that begins the table's header: the
+    /// rest of a cell's text broken over lines, which GFM reads as a row of its own, with the
+    /// cells of the columns `missing` empty. `skip` is the manifest line that would leave the
+    /// row out.
+    pub fn line_of_cell_above(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        missing: &[&str],
+        skip: &SkipOffer,
+    ) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("row `{text}` is a line without the `|` that begins the table's header"),
+            "a row of one cell on GitHub",
+        )
+        .with_note(format!(
+            "GitHub-flavored Markdown ends a row at the end of its line, so a cell's text broken \
+             over lines (as pages converted from HTML have it) makes a row of each line after \
+             the first, its other cells empty ({}); upstream, joining the lines with `<br>` \
+             would make them one cell",
+            quoted_list(missing)
+        ))
+        .with_help(format!("if the line goes on from the row above it, {}", leave_out(skip)))
+    }
+
     /// A row of one cell that is an attribute block (`{: #frame-types}`): kramdown's attributes
     /// of the table above it, which GitHub shows as a row of it. `skip` is the manifest line
     /// that would leave the row out.
