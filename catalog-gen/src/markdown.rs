@@ -19,6 +19,7 @@ mod attributes;
 mod delimiter_tabs;
 mod front_matter;
 mod html;
+mod html_table;
 mod lines;
 mod loose_delimiters;
 mod pieces;
@@ -236,6 +237,9 @@ pub struct Table<'a> {
     pub header: Vec<Cell<'a>>,
     /// The body rows.
     pub rows: Vec<Row<'a>>,
+    /// Whether the table is written in HTML (`<table>`), not as a pipe table: it has no
+    /// delimiter row, and its rows are not lines.
+    pub html: bool,
 }
 
 impl<'a> Table<'a> {
@@ -249,6 +253,7 @@ impl<'a> Table<'a> {
             caption: self.caption.clone(),
             header: self.header.clone(),
             rows,
+            html: self.html,
         }
     }
 }
@@ -462,7 +467,10 @@ fn read_page<'a, 'p>(
     // How many block quotes and list items the parser is in.
     let mut containers = 0usize;
     let parser = &mut Reading { parser, rests: Vec::new() };
-    while let Some((event, range)) = parser.next() {
+    // An event read past the end of an HTML table, to be read next.
+    let mut pending = None;
+    let mut scratch = String::new();
+    while let Some((event, range)) = pending.take().or_else(|| parser.next()) {
         let start = page.events.len();
         match event {
             Event::Start(Tag::Table(_)) => {
@@ -510,6 +518,33 @@ fn read_page<'a, 'p>(
                 page.events.push(onto.event((event, range)));
                 caption = None;
             }
+            Event::Start(Tag::HtmlBlock) if holds_table_tag(source, &range) => {
+                push_block(parser, (event, range.clone()), &mut page.events, onto);
+                // Each table that starts in the blocks read so far, from the end of the last.
+                let (mut from, mut read_to, mut events_start) = (range.start, range.end, start);
+                while let Some((mut table, end)) =
+                    html_table::read(source, (from, read_to), keep, &mut scratch, onto)
+                {
+                    // The blocks the table runs through (a cell's paragraph after an empty
+                    // line) are the table's, up to the end of a container it is in.
+                    while let Some(next) = pending.take().or_else(|| parser.next()) {
+                        if next.1.start >= end || matches!(next.0, Event::End(_)) {
+                            pending = Some(next);
+                            break;
+                        }
+                        read_to = read_to.max(next.1.end);
+                        push_block(parser, next, &mut page.events, onto);
+                    }
+                    // A second table in a block is after the first's events: each table's
+                    // first event tells it from the page's others.
+                    table.events = events_start..page.events.len();
+                    table.heading = heading.clone();
+                    table.caption = caption.take();
+                    page.tables.push(table);
+                    (from, events_start) = (end, page.events.len());
+                }
+                caption = None;
+            }
             event => {
                 let comment = matches!(event, Event::Start(Tag::HtmlBlock));
                 push_block(parser, (event, range), &mut page.events, onto);
@@ -554,6 +589,14 @@ impl<'p, P: EventSource<'p>> Reading<'_, 'p, P> {
         }
         self.parser.next()
     }
+}
+
+/// Whether the HTML block at `range` of `source` has `<table` in it (in any case): a table
+/// written in HTML may start there ([`html_table`]).
+fn holds_table_tag(source: &str, range: &Range<usize>) -> bool {
+    let block = source[range.clone()].as_bytes();
+    memchr::memchr_iter(b'<', block)
+        .any(|at| block.get(at + 1..at + 6).is_some_and(|name| name.eq_ignore_ascii_case(b"table")))
 }
 
 /// Whether an HTML block's events hold only comments (`<!-- … -->`) and whitespace.
@@ -614,6 +657,7 @@ fn read_table<'a, 'p>(
         caption: None,
         header: Vec::new(),
         rows: Vec::new(),
+        html: false,
     };
     let mut row_span = 0..0;
     let mut cells = Vec::new();

@@ -40,7 +40,8 @@ pub(super) struct ReadAsText {
 pub(super) fn read_as_text(page: &str, tables: &[Table<'_>]) -> ReadAsText {
     let bytes = page.as_bytes();
     let mut found = ReadAsText { bytes: Vec::new(), delimiter_rows: Vec::new() };
-    for table in tables {
+    // A table written in HTML has no delimiter row.
+    for table in tables.iter().filter(|table| !table.html) {
         let Some(header_end) = table.header.iter().map(|cell| cell.span.end).max() else {
             continue;
         };

@@ -10,7 +10,8 @@
 //! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
 //! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`, or with
 //!    `all-tables`, join every one that has the columns named.
-//! 4. [`columns`]: find the key and name columns and name every column's accessor; with
+//! 4. [`columns`]: find the key and name columns and name every column's accessor; in a table
+//!    written in HTML, make one row of the rows a code cell spans ([`spanned`]); with
 //!    `split-codes`, make a row of each code a key cell lists ([`split`]).
 //! 5. [`skip`]: leave out the rows the manifest's `skip-rows` names (a range, a formula: rows
 //!    that stand for no one code), so that every later stage reads the table without them.
@@ -67,6 +68,7 @@ pub mod retired;
 pub mod select;
 pub mod skip;
 pub mod snapshot_rows;
+pub mod spanned;
 pub mod split;
 pub mod uniqueness;
 
@@ -309,14 +311,14 @@ pub fn build(
 ) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let parsed = pages::parse(manifest_path, manifest, pages, &mut problems);
-    // Where a table skips rows, joins several of the page (`all-tables`) or splits rows of
-    // several codes (`split-codes`), the table it makes, which the table's rows then borrow
+    // Where a table skips rows, joins several of the page (`all-tables`), makes one row of
+    // rows a code cell spans, or splits rows of several codes (`split-codes`), the table it makes, which the table's rows then borrow
     // from as they do from a page's.
-    let derived: Vec<[OnceCell<markdown::Table>; 3]> =
+    let derived: Vec<[OnceCell<markdown::Table>; 4]> =
         manifest.tables.iter().map(|_| Default::default()).collect();
     let mut tables = Vec::new();
-    for (spec, [without_skipped, joined, split]) in manifest.tables.iter().zip(&derived) {
-        let derived = Derived { without_skipped, joined, split };
+    for (spec, [without_skipped, joined, spanned, split]) in manifest.tables.iter().zip(&derived) {
+        let derived = Derived { without_skipped, joined, spanned, split };
         let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
         let previous = previous.and_then(|api| api.enums.get(spec.enum_name.get_ref()));
         let place = problems::Place { manifest: manifest_path, page: &page.path };
@@ -351,6 +353,8 @@ struct Derived<'a> {
     without_skipped: &'a OnceCell<markdown::Table<'a>>,
     /// The rows of the tables `all-tables` joins, as one table ([`select::joined`]).
     joined: &'a OnceCell<markdown::Table<'a>>,
+    /// The table with one row of the rows a code cell spans (in HTML, [`spanned`]).
+    spanned: &'a OnceCell<markdown::Table<'a>>,
     /// The table with a row of each code its key cells list (`split-codes`, [`split`]).
     split: &'a OnceCell<markdown::Table<'a>>,
 }
@@ -376,6 +380,10 @@ fn table<'a>(
         ),
     };
     let columns = columns::resolve(place, spec, table, problems)?;
+    let table = match spanned::rows(table, columns.key) {
+        Some(spanned) => derived.spanned.get_or_init(|| spanned),
+        None => table,
+    };
     let table = match split::rows(spec, page.page.source, table, columns.key) {
         Some(split) => derived.split.get_or_init(|| split),
         None => table,

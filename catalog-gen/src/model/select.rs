@@ -3,6 +3,7 @@
 //! with `all-tables`, every one with those columns, whose rows make one table ([`joined`]).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 use toml::Spanned;
@@ -66,6 +67,7 @@ pub fn joined<'s>(tables: &[&Table<'s>]) -> Table<'s> {
         caption: None,
         header: first.header.clone(),
         rows: tables.iter().flat_map(|table| table.rows.iter().cloned()).collect(),
+        html: tables.iter().all(|table| table.html),
     }
 }
 
@@ -252,7 +254,8 @@ fn holding<'p>(wanted: &str, found: impl Iterator<Item = &'p Option<Heading>>) -
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
 /// where lines look like a table that GitHub shows as text, which.
 pub fn describe_tables(page: &Page<'_>) -> String {
-    let tables = describe_tables_read(page) + &describe_unequal_headers(page);
+    let tables =
+        describe_tables_read(page) + &describe_unequal_headers(page) + &describe_unread_html(page);
     match page.delimiter_rows_read_as_text.as_slice() {
         [] => tables,
         [first, rest @ ..] => {
@@ -284,6 +287,24 @@ fn describe_unequal_headers(page: &Page<'_>) -> String {
     )
 }
 
+/// For [`describe_tables`], where the page has a table written in HTML that is not read (never
+/// closed, or of no cell), which shows as a table on the page: where it is, rather than leave
+/// the reader looking at a table said not to be there.
+fn describe_unread_html(page: &Page<'_>) -> String {
+    let read = |range: &Range<usize>| {
+        page.tables.iter().any(|table| table.span.start < range.end && range.start < table.span.end)
+    };
+    let unread = page.events.iter().find(|(event, range)| match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            html.to_ascii_lowercase().contains("<table") && !read(range)
+        }
+        _ => false,
+    });
+    let Some((_, range)) = unread else { return String::new() };
+    let (line, _) = line_column(page.source, range.start);
+    format!("; the HTML table on line {line} is not read, as it has no `</table>` or no cell")
+}
+
 /// " (and 2 more)" after the first of lines the note names, where there are `more`.
 fn and_more(more: usize) -> String {
     match more {
@@ -296,23 +317,7 @@ fn and_more(more: usize) -> String {
 /// [`describe_tables`] of the tables read.
 fn describe_tables_read(page: &Page<'_>) -> String {
     if page.tables.is_empty() {
-        // A table written in HTML shows as a table on the page, but only Markdown's are read:
-        // say so, rather than leave the reader looking at a table said not to be there.
-        let html_table = page.events.iter().find(|(event, _)| match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                html.to_ascii_lowercase().contains("<table")
-            }
-            _ => false,
-        });
-        return match html_table {
-            Some((_, range)) => {
-                let (line, _) = line_column(page.source, range.start);
-                format!(
-                    "the page has no Markdown tables; its HTML table on line {line} is not read"
-                )
-            }
-            None => "the page has no tables".to_owned(),
-        };
+        return "the page has no tables".to_owned();
     }
     // At most a screenful: a page of thousands of tables had each one's line counted from the
     // page's start, and listed.
@@ -403,13 +408,24 @@ mod tests {
         }
     }
 
+    /// A table written in HTML is read; one that is not (never closed, or of no cell) is said
+    /// to be there.
     #[test]
-    fn a_page_without_markdown_tables_says_where_an_html_table_is() {
+    fn a_page_without_tables_read_says_where_an_html_table_is() {
         let described = |page: &str| describe_tables(&markdown::parse(page));
         assert_eq!(described("# T\n\nProse.\n"), "the page has no tables");
+        let not_read = "the page has no tables; the HTML table on line 3 is not read, as it has \
+                        no `</table>` or no cell";
+        assert_eq!(described("# T\n\n<TABLE>\n<tr><td>1</td></tr>\n"), not_read);
+        assert_eq!(described("# T\n\n<table>\n<caption>None</caption>\n</table>\n"), not_read);
+        let read = described("# T\n\n<TABLE>\n<tr><td>1</td></tr>\n</TABLE>\n");
+        assert_eq!(read, "the page's tables: table 0 on line 3 under the heading `T`");
+        let both =
+            described("<table><tr><td>1</td></tr></table>\n\n<table>\n<tr><td>2</td></tr>\n");
         assert_eq!(
-            described("# T\n\n<TABLE>\n<tr><td>1</td></tr>\n</TABLE>\n"),
-            "the page has no Markdown tables; its HTML table on line 3 is not read"
+            both,
+            "the page's tables: table 0 on line 1; the HTML table on line 3 is not read, as it \
+             has no `</table>` or no cell"
         );
     }
 
