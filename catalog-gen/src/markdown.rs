@@ -539,7 +539,12 @@ fn read_page<'a, 'p>(
                     // first event tells it from the page's others.
                     table.events = events_start..page.events.len();
                     table.heading = heading.clone();
-                    table.caption = caption.take();
+                    // Its own `<caption>`, else a bold line above it.
+                    let above = caption.take();
+                    match &mut table.caption {
+                        Some(own) => own.events = events_start..events_start,
+                        None => table.caption = above,
+                    }
                     page.tables.push(table);
                     (from, events_start) = (end, page.events.len());
                 }

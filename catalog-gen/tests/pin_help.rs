@@ -359,6 +359,39 @@ fn the_line_that_leaves_out_lines_of_a_cell_broken_over_lines_pasted_leaves_them
     assert_eq!(messages, ["row has 1 cell, the table has 3 columns"]);
 }
 
+/// In a table written in HTML, a row of one cell across all the columns (`<th colspan="3">`)
+/// heads the rows below it, as a bold row does in a pipe table: each is warned of with the one
+/// `skip-rows` line of both, which pasted leaves them out; where the codes are integers, the
+/// error of its code offers it. A long row's help asks for a header cell, not an escaped `|`.
+#[test]
+fn the_line_that_leaves_out_rows_across_an_html_table_pasted_leaves_them_out() {
+    let page = "<table>\n<tr><th>Code</th><th>Name</th><th>Meaning</th></tr>\n\
+                <tr><th colspan=\"3\">Client errors</th></tr>\n<tr><td>400</td><td>Bad</td><td>x</td></tr>\n\
+                <tr><td colspan=\"3\"><b>Server errors</b></td></tr>\n<tr><td>500</td><td>Down</td><td>y</td></tr>\n\
+                </table>\n";
+    let line = r#"skip-rows = ["Client errors", "Server errors"]"#;
+    for key_type in ["str", "u16"] {
+        let manifest = HEAD.replace("key-type = \"str\"", &format!("key-type = \"{key_type}\""));
+        let (found, _) = generate(&manifest, page);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        for found in &found {
+            assert!(found.help.as_deref().unwrap().contains(&format!("`{line}`")), "{found:#?}");
+        }
+        if key_type == "str" {
+            assert_eq!(
+                found[0].message,
+                "row `Client errors` is one cell across all the table's columns"
+            );
+        }
+        let module = clean_module(&format!("{manifest}{line}\n"), page);
+        assert!(module.contains("    Bad") && module.contains("    Down"), "{module}");
+    }
+    let long = page.replace("<td>y</td>", "<td>y</td><td>z</td>");
+    let (found, _) = generate(&format!("{HEAD}{line}\n"), &long);
+    let help = found[0].help.as_deref().unwrap();
+    assert_eq!(help, "add a header cell (`<th>`) for them to the table's first row upstream");
+}
+
 /// The `key-pattern` line and the `accessors` line that `help` offers, a line each, to paste.
 fn pattern_and_pin(help: &str) -> String {
     format!("{}\n{}\n", offered(help, "key-pattern = "), offered(help, "accessors = "))

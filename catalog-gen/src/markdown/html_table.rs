@@ -16,6 +16,7 @@
 //!    inline HTML, which [`plain_text`](super::plain_text()) reads as in a pipe table's cell:
 //!    formatting dropped, `<br>` and blocks (`<p>`, `<dt>`) as line ends, anchors as the row's
 //!    place. A table in a cell is that cell's content.
+//!    The table's `<caption>` is its caption, as a bold line above a pipe table is.
 //! 3. **Grid** ([`grid`]): a cell with `rowspan` or `colspan` stands in every row and column
 //!    it covers, as a reader sees it there; the first row is the header, and every other row
 //!    is made the header's width, as a pipe table's is (short rows padded with missing cells,
@@ -28,8 +29,8 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{CowStr, Event};
 
 use super::{
-    Cell, Events, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag, shared_plain_text,
-    trim_span,
+    Cell, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag,
+    shared_plain_text, trim_span,
 };
 
 /// The first table whose `<table>` start tag is in `source` from `from` up to `within` (an
@@ -61,6 +62,8 @@ pub(super) fn read<'a, 'p>(
     };
     let mut rows = Rows::new(source);
     let end = rows.read(&mut tokens)?;
+    let caption =
+        rows.caption().map(|(text, span)| Heading { text, span: onto.range(span), events: 0..0 });
     let grid = grid(rows.into_rows(keep, scratch))?;
     let (header, body) = grid.split_first()?;
     let width = header.cells.len();
@@ -70,7 +73,7 @@ pub(super) fn read<'a, 'p>(
         span: onto.range(start..end),
         events: 0..0,
         heading: None,
-        caption: None,
+        caption,
         header: header.into_iter().map(|cell| on_page(cell, onto)).collect(),
         rows: rows
             .into_iter()
@@ -124,11 +127,20 @@ struct Rows<'p> {
     cell: Option<CellRead<'p>>,
     /// How many tables inside the open cell are open: their tags are the cell's content.
     nested: usize,
+    /// The table's `<caption>`: its text's tokens, and whether it is open.
+    caption: (Vec<(String, Range<usize>)>, bool),
 }
 
 impl<'p> Rows<'p> {
     fn new(source: &'p str) -> Self {
-        Rows { source, rows: Vec::new(), row: None, cell: None, nested: 0 }
+        Rows {
+            source,
+            rows: Vec::new(),
+            row: None,
+            cell: None,
+            nested: 0,
+            caption: (Vec::new(), false),
+        }
     }
 
     /// Reads the table's tokens after its start tag up to its `</table>`, and returns where
@@ -198,8 +210,16 @@ impl<'p> Rows<'p> {
                     self.end_row(span.start);
                     return Some(span.end);
                 }
+                Some((opens, b"caption")) => self.caption.1 = opens && self.rows.is_empty(),
                 _ if self.cell.is_some() => self.push_to_cell(&token, span),
-                // Text and tags between cells (a caption, the columns' widths) are no cell's.
+                _ if self.caption.1 => {
+                    if let Token::String(text) = &token
+                        && let Ok(text) = std::str::from_utf8(&text.value)
+                    {
+                        self.caption.0.push((collapse_whitespace(text), span));
+                    }
+                }
+                // Text and tags between cells (the columns' widths) are no cell's.
                 _ => {}
             }
         }
@@ -254,6 +274,18 @@ impl<'p> Rows<'p> {
         if let Some(row) = self.row.take() {
             self.rows.push(row);
         }
+    }
+
+    /// The table's caption (`<caption>`), as a bold line above a pipe table is one: its text,
+    /// whitespace one space, and where it is on the page; `None` where it has none or it shows
+    /// nothing.
+    fn caption(&self) -> Option<(String, Range<usize>)> {
+        let parts = &self.caption.0;
+        let text: String = parts.iter().map(|(text, _)| text.as_str()).collect();
+        let mut shown = parts.iter().filter(|(text, _)| !text.trim().is_empty());
+        let first = trim_span(self.source, shown.clone().next()?.1.clone());
+        let last = trim_span(self.source, shown.next_back()?.1.clone());
+        Some((text.trim().to_owned(), first.start..last.end.max(first.start)))
     }
 
     /// The rows read, each cell made a [`Cell`].
@@ -546,18 +578,18 @@ mod tests {
     }
 
     /// HTML's implied end tags close a cell at the next cell or row, and a row at the next
-    /// row or section; sections (`<thead>`, `<tbody>`) and what is between cells (a caption,
-    /// columns' widths) are no cells; tags in any case; a table in a cell is its content, a
+    /// row or section; sections (`<thead>`, `<tbody>`) and what is between cells (the caption,
+    /// which is the table's, the columns' widths) are no cells; tags in any case; a table in a cell is its content, a
     /// block of its lines.
     #[test]
     fn cells_end_where_a_browser_ends_them() {
         let page = "<TABLE><caption>Codes</caption><colgroup><col width=\"2\"></colgroup>\n\
                     <thead><TR><TH>Code<th>Name</thead>\n<tbody><tr><td>1<td>One\n<tr><td>2<td>\
                     <table><tr><td>x</td></tr></table> two</tbody></TABLE>\n";
-        assert_eq!(
-            texts(&markdown::parse(page)),
-            [[vec!["Code", "Name"], vec!["1", "One"], vec!["2", "x\ntwo"]]]
-        );
+        let parsed = markdown::parse(page);
+        assert_eq!(texts(&parsed), [[vec!["Code", "Name"], vec!["1", "One"], vec!["2", "x\ntwo"]]]);
+        let caption = parsed.tables[0].caption.as_ref().unwrap();
+        assert_eq!((caption.text.as_str(), &page[caption.span.clone()]), ("Codes", "Codes"));
     }
 
     /// A cell of `rowspan` stands in every row it covers at its column, and one of `colspan`

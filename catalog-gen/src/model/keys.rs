@@ -68,14 +68,16 @@ pub fn read<'a>(
         // is a name that makes no identifier (the code names the variant), so the name is not
         // read here.
         let key_cell = &row.cells()[columns.key];
-        if !heads_rows(integer, (source, table), row, key_cell) {
+        let across = table.html && is_one_cell_across(row);
+        if !across && !heads_rows(integer, (source, table), row, key_cell) {
             check_width(place, (source, table), row, offers, problems);
-        } else if integer {
+        } else if integer && int_value(&key_cell.text).is_none() {
             // The error of its code, which is no number, offers to leave it out.
             offers.heading(&key_cell.text);
-        } else {
+        } else if !integer {
             let skip = offers.offer_row(&key_cell.text);
-            problems.push(place.heading_row(key_cell.span.clone(), &key_cell.text, &skip));
+            let shape = (&*key_cell.text, across);
+            problems.push(place.heading_row(key_cell.span.clone(), shape, &skip));
         }
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
@@ -309,6 +311,18 @@ fn heads_rows(integer: bool, (source, table): (&str, &Table), row: &Row, key_cel
         && is_one_bold_run(&source[key_cell.markdown.clone()])
 }
 
+/// Whether `row`, of a table of more than one column written in HTML, is one cell across all
+/// its columns (`<th colspan="3">Client errors</th>`, as HTML tables head a group of rows):
+/// the cell stands in each column, so every cell is it.
+fn is_one_cell_across(row: &Row) -> bool {
+    let cells = row.cells();
+    let first = &cells[0];
+    cells.len() > 1
+        && !first.missing
+        && !first.text.is_empty()
+        && cells[1..].iter().all(|cell| cell.span == first.span && !cell.missing)
+}
+
 /// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM
 /// does), or, where its one cell is an attribute block or a line that goes on from the row
 /// above it, of that; reports one with more cells (their text would be lost).
@@ -346,7 +360,7 @@ fn check_width(
         }
     }
     if let Some(extra) = &row.extra {
-        problems.push(place.long_row(extra.clone(), width));
+        problems.push(place.long_row(extra.clone(), width, table.html));
     }
 }
 

@@ -83,27 +83,41 @@ impl Place<'_> {
         .with_help(leave_out(skip))
     }
 
-    /// A row of text in its code cell only, all of it bold (`| **Authentication** | | |`): as
-    /// tables write a heading of the rows below it. `skip` is the manifest line that would
-    /// leave the row out.
-    pub fn heading_row(&self, span: Range<usize>, text: &str, skip: &SkipOffer) -> Diagnostic {
+    /// A row of text in its code cell only, all of it bold (`| **Authentication** | | |`), or
+    /// in a table written in HTML one cell across all its columns (`<td colspan="3">`,
+    /// `across`): as tables write a heading of the rows below it. `skip` is the manifest line
+    /// that would leave the row out.
+    pub fn heading_row(
+        &self,
+        span: Range<usize>,
+        (text, across): (&str, bool),
+        skip: &SkipOffer,
+    ) -> Diagnostic {
+        let shape = match across {
+            true => "is one cell across all the table's columns",
+            false => "has text in its code cell only, all of it bold",
+        };
         self.warning_in_page(
             span,
-            format!("row `{text}` has text in its code cell only, all of it bold"),
+            format!("row `{text}` {shape}"),
             "a heading of the rows below it?",
         )
         .with_note("GitHub shows it as a row of the table, and the enum would have it as a variant")
         .with_help(format!("if it heads the rows below it, {}", leave_out(skip)))
     }
 
-    /// A row with more cells than the table has columns.
-    pub fn long_row(&self, span: Range<usize>, width: usize) -> Diagnostic {
+    /// A row with more cells than the table has columns; `html`, of a table written in HTML,
+    /// where no `|` splits a cell.
+    pub fn long_row(&self, span: Range<usize>, width: usize, html: bool) -> Diagnostic {
         self.in_page(
             span,
             format!("row has more cells than the table's {width} columns"),
             "these cells would be dropped",
         )
-        .with_help("add a column header for them, or escape a `|` inside a cell as `\\|`")
+        .with_help(match html {
+            true => "add a header cell (`<th>`) for them to the table's first row upstream",
+            false => "add a column header for them, or escape a `|` inside a cell as `\\|`",
+        })
     }
 
     /// A key cell without text, of a row whose one cell in another column says it stands for
