@@ -583,6 +583,7 @@ pub fn parse_key(
                 (None, None) => leading_code(text, key_type.is_unsigned())
                     .or_else(|| trailing_code(text, key_type.is_unsigned()))
                     .or_else(|| prefixed_code(text))
+                    .or_else(|| last_line_code(text, key_type.is_unsigned()))
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
@@ -590,7 +591,7 @@ pub fn parse_key(
             let has_pattern = spec.key_pattern.is_some();
             // A cell of several codes, which `split-codes` would make a variant each (where it
             // is set, it has, and no such cell comes here).
-            let listed = split::holds_several(markdown, &cell.text);
+            let listed = split::holds_several_integers(markdown, &cell.text);
             let not_a_number = NotANumber { has_pattern, pattern, bare_hex, listed };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }
@@ -903,6 +904,25 @@ fn prefixed_code(text: &str) -> Option<(&str, &'static str)> {
     (prefix_fits && code.bytes().all(|b| b.is_ascii_digit())).then_some((code, r"(\d+)$"))
 }
 
+/// Where `text`, a key cell that is no code, is lines of a name and then its code on a line of
+/// its own (`E_INVALIDARG` over `0x80070057`, as Microsoft's Win32 reference writes each return
+/// code and its value in a definition list: `<dt><b>E_INVALIDARG</b></dt> <dt>0x80070057</dt>`),
+/// the code and the `key-pattern` that takes such codes out of every key cell.
+fn last_line_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
+    let (name, code) = text.rsplit_once('\n')?;
+    let code = code.trim();
+    if !name.chars().any(char::is_alphabetic) || int_value(code).is_none() {
+        return None;
+    }
+    // Hexadecimal or decimal, whichever this cell's is: a table of HRESULTs gives `S_OK` its
+    // `0` and every other code in hex.
+    let pattern = match unsigned {
+        true => r"\n(0[xX][0-9A-Fa-f]+|\d+)$",
+        false => r"\n(0[xX][0-9A-Fa-f]+|-?\d+)$",
+    };
+    (!(unsigned && code.starts_with('-'))).then_some((code, pattern))
+}
+
 /// Whether `prefix`, the letters before a cell's digits, ends in a mark of a hex number and any
 /// of its letters (`&h` and `&hE` of BASIC's `&h20` and `&hE0`, as Roku's BrightScript
 /// reference writes its error codes, `$F` of `$F0`, `#FF` of `#FF00`): the digits are the rest
@@ -1175,6 +1195,34 @@ mod tests {
         for cell in ["(404)", "f(404)", "Error (N/A)", "Error (0x)", "Error (404) here", "E (-1)"] {
             assert_eq!(trailing_code(cell, true), None, "{cell}");
         }
+    }
+
+    /// A name over its code on a line of its own (`<dt><b>E_INVALIDARG</b></dt>
+    /// <dt>0x80070057</dt>` in Win32's reference) is offered the pattern that takes out the
+    /// code, which reads every such cell, and names the variant by the rest.
+    #[test]
+    fn a_name_over_its_code_on_a_line_of_its_own_is_offered_the_pattern_that_takes_it_out() {
+        let (unsigned, signed) = (r"\n(0[xX][0-9A-Fa-f]+|\d+)$", r"\n(0[xX][0-9A-Fa-f]+|-?\d+)$");
+        for (cell, is_unsigned, code, pattern) in [
+            ("E_INVALIDARG\n0x80070057", true, "0x80070057", unsigned),
+            ("NOERROR\n0", true, "0", unsigned),
+            ("Failed\nWith more\n-5", false, "-5", signed),
+        ] {
+            let unsigned = is_unsigned;
+            assert_eq!(last_line_code(cell, unsigned), Some((code, pattern)), "{cell}");
+            assert_eq!(&Regex::new(pattern).unwrap().captures(cell).unwrap()[1], code);
+        }
+        // One line, no name above it, no number below it, `-` where the type is unsigned.
+        for cell in ["E_FAIL 0x80004005", "42\n0x1", "E_FAIL\nsee below", "E_FAIL\n-5"] {
+            assert_eq!(last_line_code(cell, true), None, "{cell}");
+        }
+        let page = "| Code | M |\n|---|---|\n| E_INVALIDARG<br>0x80070057 | Bad. |\n";
+        let (_, problems) = read_diagnostics(page, "key-type = \"u32\"");
+        let help = problems[0].help.as_deref().unwrap();
+        assert!(help.starts_with("the cell is the code `0x80070057` and more"), "{help}");
+        let pattern = "key-type = \"u32\"\nkey-pattern = '\\n(0[xX][0-9A-Fa-f]+|\\d+)$'";
+        let (rows, problems) = read_page(page, pattern);
+        assert_eq!((rows, problems), (vec![(int(0x8007_0057), "0x80070057".to_owned())], vec![]));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event};
 
+use crate::int_code::int_value;
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table, line_ranges, listed_code_span_ranges};
 
@@ -50,6 +51,14 @@ pub fn rows<'a>(
 /// where it would split the cell.
 pub fn holds_several(markdown: &str, text: &str) -> bool {
     pieces(markdown, text).is_some()
+}
+
+/// Whether `split-codes` makes a row of each code of such a key cell, and each is an integer:
+/// what the help for an integer code offers it for (`400<br>422`, not `E_INVALIDARG` over
+/// `0x80070057`, a name and its code).
+pub fn holds_several_integers(markdown: &str, text: &str) -> bool {
+    pieces(markdown, text)
+        .is_some_and(|pieces| pieces.iter().all(|(code, ..)| int_value(code).is_some()))
 }
 
 /// One code of a cell of several: its text, where it is in the cell's Markdown, and the event
