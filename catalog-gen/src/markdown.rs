@@ -470,6 +470,8 @@ fn read_page<'a, 'p>(
     // An event read past the end of an HTML table, to be read next.
     let mut pending = None;
     let mut scratch = String::new();
+    // Whether a table written in HTML was never closed: the rest of the page is in it.
+    let mut unclosed = false;
     while let Some((event, range)) = pending.take().or_else(|| parser.next()) {
         let start = page.events.len();
         match event {
@@ -518,13 +520,27 @@ fn read_page<'a, 'p>(
                 page.events.push(onto.event((event, range)));
                 caption = None;
             }
-            Event::Start(Tag::HtmlBlock) if holds_table_tag(source, &range) => {
+            Event::Start(Tag::HtmlBlock) if !unclosed && holds_table_tag(source, &range) => {
                 push_block(parser, (event, range.clone()), &mut page.events, onto);
                 // Each table that starts in the blocks read so far, from the end of the last.
                 let (mut from, mut read_to, mut events_start) = (range.start, range.end, start);
-                while let Some((mut table, end)) =
-                    html_table::read(source, (from, read_to), keep, &mut scratch, onto)
-                {
+                loop {
+                    let reading = (from, read_to);
+                    let (mut table, end) =
+                        match html_table::read(source, reading, keep, &mut scratch, onto) {
+                            html_table::Found::Table(table, end) => (table, end),
+                            html_table::Found::Empty(end) => {
+                                from = end;
+                                continue;
+                            }
+                            html_table::Found::NoTable => break,
+                            html_table::Found::Unclosed => {
+                                // Read once: read again from each later block, the rest of a
+                                // page of many such blocks would be read as many times.
+                                unclosed = true;
+                                break;
+                            }
+                        };
                     // The blocks the table runs through (a cell's paragraph after an empty
                     // line) are the table's, up to the end of a container it is in.
                     while let Some(next) = pending.take().or_else(|| parser.next()) {

@@ -33,18 +33,46 @@ use super::{
     shared_plain_text, trim_span,
 };
 
+/// What [`read`] found.
+pub(super) enum Found<'a> {
+    /// A table, and where it ends in the text read.
+    Table(Table<'a>, usize),
+    /// A table of no cell, and where it ends.
+    Empty(usize),
+    /// No `<table>` start tag where it was looked for.
+    NoTable,
+    /// A table never closed: a browser closes it at the page's end, taking the rest of the
+    /// page into it, so no table after it is one of its own.
+    Unclosed,
+}
+
 /// The first table whose `<table>` start tag is in `source` from `from` up to `within` (an
 /// HTML block), read up to its matching `</table>`, with cells kept as `keep` says and put on
-/// the page by `onto`; and where it ends in `source`. `None` where no such start tag is there,
-/// the table is never closed (a browser would close it at the page's end, taking the rest of
-/// the page into it), or it has no cell.
+/// the page by `onto`.
 pub(super) fn read<'a, 'p>(
     source: &'p str,
     (from, within): (usize, usize),
     keep: &impl Keep,
     scratch: &mut String,
     onto: &impl Rebase<'a, 'p>,
-) -> Option<(Table<'a>, usize)> {
+) -> Found<'a> {
+    match read_table(source, (from, within), keep, scratch, onto) {
+        Ok(Some((table, end))) => Found::Table(table, end),
+        Ok(None) => Found::NoTable,
+        Err(Some(end)) => Found::Empty(end),
+        Err(None) => Found::Unclosed,
+    }
+}
+
+/// [`read`]: the table and where it ends; `Ok(None)` where no start tag is there; `Err` with
+/// where the table ends where it has no cell, or `Err(None)` where it is never closed.
+fn read_table<'a, 'p>(
+    source: &'p str,
+    (from, within): (usize, usize),
+    keep: &impl Keep,
+    scratch: &mut String,
+    onto: &impl Rebase<'a, 'p>,
+) -> Result<Option<(Table<'a>, usize)>, Option<usize>> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // `<script>`, `<style>` and `<textarea>` hold text, not tags, as a browser reads them.
     emitter.naively_switch_states(true);
@@ -52,20 +80,20 @@ pub(super) fn read<'a, 'p>(
         .filter_map(Result::ok)
         .map(|token| token_at(token, from));
     let start = loop {
-        let (token, span) = tokens.next()?;
+        let Some((token, span)) = tokens.next() else { return Ok(None) };
         if span.start >= within {
-            return None;
+            return Ok(None);
         }
         if matches!(token, Token::StartTag(tag) if tag.name.as_slice() == b"table") {
             break span.start;
         }
     };
     let mut rows = Rows::new(source);
-    let end = rows.read(&mut tokens)?;
+    let end = rows.read(&mut tokens).ok_or(None)?;
     let caption =
         rows.caption().map(|(text, span)| Heading { text, span: onto.range(span), events: 0..0 });
-    let grid = grid(rows.into_rows(keep, scratch))?;
-    let (header, body) = grid.split_first()?;
+    let grid = grid(rows.into_rows(keep, scratch)).ok_or(Some(end))?;
+    let (header, body) = grid.split_first().ok_or(Some(end))?;
     let width = header.cells.len();
     let header: Vec<Cell<'p>> = header.cells.clone();
     let rows = body.iter().map(|row| row.with_width(width)).collect::<Vec<_>>();
@@ -84,7 +112,7 @@ pub(super) fn read<'a, 'p>(
             .collect(),
         html: true,
     };
-    Some((table, end))
+    Ok(Some((table, end)))
 }
 
 /// A token, and its byte range in the page's text read (the tokenizer's, from `from`).
@@ -638,14 +666,18 @@ mod tests {
     }
 
     /// No table is read from a `<table>` that is never closed (a browser would take the rest of
-    /// the page into it), nor from one in a comment or of no cell; two tables in one HTML block
-    /// are each read.
+    /// the page into it, and any table there), nor from one in a comment or of no cell; two
+    /// tables in one HTML block are each read.
     #[test]
     fn only_a_closed_table_of_cells_is_read() {
         let tables = |page: &str| markdown::parse(page).tables.len();
         assert_eq!(tables("<table>\n<tr><td>1</td></tr>\n\nText.\n"), 0);
         assert_eq!(tables("<div><!-- <table><tr><td>1</td></tr></table> --></div>\n"), 0);
         assert_eq!(tables("<table>\n<caption>None</caption>\n</table>\n"), 0);
+        // A table after one of no cell in its block is read; one after a table never closed
+        // is in that table, as a browser reads it, and not one of its own.
+        assert_eq!(tables("<table></table><table><tr><td>1</td></tr></table>\n"), 1);
+        assert_eq!(tables("<table><tr><td>\n\n<table><tr><td>1</td></tr></table>\n"), 0);
         let two = markdown::parse(
             "<table><tr><td>1</td></tr></table>\n<table><tr><td>2</td></tr></table>\n\nText.\n",
         );
