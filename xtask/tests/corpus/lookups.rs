@@ -194,3 +194,20 @@ fn hresults_in_two_tables_of_one_page_that_share_a_code() {
     assert_eq!((TieringError::ALL.len(), RecallError::ALL.len()), (26, 13));
     assert_eq!(<RecallError as Entry>::TABLE.title, "Recall errors and remediation");
 }
+
+#[test]
+fn win32_tables_written_in_html() {
+    use errors::slpublic::{PKeyInformationError, PKeyValueName};
+    let codes: Vec<u32> = PKeyInformationError::ALL.iter().map(|error| error.code()).collect();
+    assert_eq!(codes, [0x8007_0057, 0xC004_F014, 0xC004_F016]);
+    assert_eq!(PKeyInformationError::EInvalidarg as u32, 0x8007_0057);
+    assert_eq!(PKeyInformationError::from_code(0xC004_F014), Some(PKeyInformationError::SlEPkeyNotInstalled));
+    assert_eq!(PKeyInformationError::SlENotSupported.description(), "The request is not supported.");
+    assert_eq!(PKeyInformationError::SlENotSupported.code_text(), "0xC004F016");
+    // A name over its string: the name is the code, the row's anchor its URL.
+    let pid = PKeyValueName::from_code("SL_INFO_KEY_DIGITAL_PID").unwrap();
+    assert_eq!(pid.value(), "SL_INFO_KEY_DIGITAL_PID\nL\"DigitalPID\"");
+    assert_eq!(pid.meaning(), "Formatted PID structure for a PID4");
+    assert!(pid.url().ends_with("nf-slpublic-slgetpkeyinformation#SL_INFO_KEY_DIGITAL_PID"), "{}", pid.url());
+    assert_eq!(PKeyValueName::ALL.len(), 5);
+}
