@@ -56,23 +56,6 @@ pub(super) fn read<'a, 'p>(
     scratch: &mut String,
     onto: &impl Rebase<'a, 'p>,
 ) -> Found<'a> {
-    match read_table(source, (from, within), keep, scratch, onto) {
-        Ok(Some((table, end))) => Found::Table(table, end),
-        Ok(None) => Found::NoTable,
-        Err(Some(end)) => Found::Empty(end),
-        Err(None) => Found::Unclosed,
-    }
-}
-
-/// [`read`]: the table and where it ends; `Ok(None)` where no start tag is there; `Err` with
-/// where the table ends where it has no cell, or `Err(None)` where it is never closed.
-fn read_table<'a, 'p>(
-    source: &'p str,
-    (from, within): (usize, usize),
-    keep: &impl Keep,
-    scratch: &mut String,
-    onto: &impl Rebase<'a, 'p>,
-) -> Result<Option<(Table<'a>, usize)>, Option<usize>> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // `<script>`, `<style>` and `<textarea>` hold text, not tags, as a browser reads them.
     emitter.naively_switch_states(true);
@@ -80,39 +63,38 @@ fn read_table<'a, 'p>(
         .filter_map(Result::ok)
         .map(|token| token_at(token, from));
     let start = loop {
-        let Some((token, span)) = tokens.next() else { return Ok(None) };
-        if span.start >= within {
-            return Ok(None);
-        }
-        if matches!(token, Token::StartTag(tag) if tag.name.as_slice() == b"table") {
-            break span.start;
+        match tokens.next() {
+            Some((_, span)) if span.start >= within => return Found::NoTable,
+            Some((Token::StartTag(tag), span)) if tag.name.as_slice() == b"table" => {
+                break span.start;
+            }
+            Some(_) => {}
+            None => return Found::NoTable,
         }
     };
     let mut rows = Rows::new(source);
-    let end = rows.read(&mut tokens).ok_or(None)?;
+    let Some(end) = rows.read(&mut tokens) else { return Found::Unclosed };
     let caption =
         rows.caption().map(|(text, span)| Heading { text, span: onto.range(span), events: 0..0 });
-    let grid = grid(rows.into_rows(keep, scratch)).ok_or(Some(end))?;
-    let (header, body) = grid.split_first().ok_or(Some(end))?;
+    let Some((header, body)) = grid(rows.into_rows(keep, scratch)) else {
+        return Found::Empty(end);
+    };
     let width = header.cells.len();
-    let header: Vec<Cell<'p>> = header.cells.clone();
-    let rows = body.iter().map(|row| row.with_width(width)).collect::<Vec<_>>();
+    let row = |row: GridRow<'p>| {
+        let (span, cells, extra) = row.with_width(width);
+        let cells = cells.into_iter().map(|cell| on_page(cell, onto)).collect();
+        Row::new(onto.range(span), cells, extra.map(|extra| onto.range(extra)))
+    };
     let table = Table {
         span: onto.range(start..end),
         events: 0..0,
         heading: None,
         caption,
-        header: header.into_iter().map(|cell| on_page(cell, onto)).collect(),
-        rows: rows
-            .into_iter()
-            .map(|(span, cells, extra)| {
-                let cells = cells.into_iter().map(|cell| on_page(cell, onto)).collect();
-                Row::new(onto.range(span), cells, extra.map(|extra| onto.range(extra)))
-            })
-            .collect(),
+        header: header.cells.into_iter().map(|cell| on_page(cell, onto)).collect(),
+        rows: body.into_iter().map(row).collect(),
         html: true,
     };
-    Ok(Some((table, end)))
+    Found::Table(table, end)
 }
 
 /// A token, and its byte range in the page's text read (the tokenizer's, from `from`).
@@ -465,20 +447,17 @@ struct GridRow<'p> {
 impl<'p> GridRow<'p> {
     /// The row at `width` columns: its cells, padded with missing ones past its end, and where
     /// it has more, the range of those it drops.
-    fn with_width(&self, width: usize) -> (Range<usize>, Vec<Cell<'p>>, Option<Range<usize>>) {
-        let mut cells: Vec<Cell<'p>> = self.cells.iter().take(width).cloned().collect();
-        let end = self.span.end;
-        while cells.len() < width {
-            cells.push(missing_cell(end));
-        }
-        let dropped = &self.cells[width.min(self.cells.len())..];
+    fn with_width(mut self, width: usize) -> (Range<usize>, Vec<Cell<'p>>, Option<Range<usize>>) {
+        let dropped = self.cells.split_off(width.min(self.cells.len()));
         let extra = match (dropped.first(), dropped.last()) {
             (Some(first), Some(last)) => {
                 Some(first.span.start..last.span.end.max(first.span.start))
             }
             _ => None,
         };
-        (self.span.clone(), cells, extra)
+        let end = self.span.end;
+        self.cells.resize_with(width, || missing_cell(end));
+        (self.span, self.cells, extra)
     }
 }
 
@@ -495,8 +474,9 @@ fn missing_cell<'p>(end: usize) -> Cell<'p> {
 }
 
 /// The rows with each cell placed in every row and column it covers (a cell of `rowspan="2"`
-/// stands in its row and the next one, at its column); `None` where no row has a cell.
-fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<Vec<GridRow<'_>>> {
+/// stands in its row and the next one, at its column): the first, the header, and the others;
+/// `None` where no row has a cell.
+fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<(GridRow<'_>, Vec<GridRow<'_>>)> {
     // For each column, the cell that covers it from a row above, and how many rows more.
     let mut above: Vec<Option<(usize, Cell<'_>)>> = Vec::new();
     let mut grid = Vec::with_capacity(rows.len());
@@ -538,7 +518,8 @@ fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<Vec<GridRow<'_>>> 
             grid.push(GridRow { span, cells });
         }
     }
-    (!grid.is_empty()).then_some(grid)
+    let mut grid = grid.into_iter();
+    Some((grid.next()?, grid.collect()))
 }
 
 /// A cell of the text read, put on the page by `onto`.
