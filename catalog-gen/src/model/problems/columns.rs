@@ -38,13 +38,26 @@ impl Place<'_> {
             .with_help(help)
     }
 
-    /// A header that reads as an earlier one (`first`, at `first_span`), or a second empty one.
+    /// A header that reads as an earlier one (`first`, at `first_span`), or a second empty one;
+    /// or, at the same place, one header cell over several columns (`<th colspan="2">`).
     pub fn same_header(
         &self,
         span: Range<usize>,
         first_span: Range<usize>,
         first: &str,
     ) -> Diagnostic {
+        if span == first_span {
+            return self
+                .in_page(
+                    span,
+                    format!("the header `{first}` is one cell over several columns (`colspan`)"),
+                    "one header, several columns",
+                )
+                .with_note(
+                    "columns are told apart by their headers, and these have one between them: \
+                     a header cell each upstream would tell them apart",
+                );
+        }
         let (message, label) = if first.is_empty() {
             ("a second column without a header".to_owned(), "first empty header")
         } else {
