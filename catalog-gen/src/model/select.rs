@@ -474,6 +474,19 @@ mod tests {
         assert_eq!(pick("heading = \"Server\"\nindex = 1").unwrap(), "3");
     }
 
+    /// A table written in HTML is picked by its `<caption>`, as a pipe table is by the bold
+    /// line above it.
+    #[test]
+    fn an_html_tables_caption_picks_it() {
+        let page = markdown::parse(
+            "| a |\n|---|\n| 1 |\n\n<table><caption>Retryable</caption><tr><th>a</th></tr>\
+             <tr><td>2</td></tr></table>\n",
+        );
+        let spec = spec("key-column = \"a\"\nkey-type = \"u8\"\ncaption = \"Retryable\"");
+        let picked = the_one(table(&PLACE, &spec, &page, &mut Vec::new())).unwrap();
+        assert_eq!(&*picked.rows[0].cells()[0].text, "2");
+    }
+
     #[test]
     fn of_several_tables_the_one_with_the_manifests_columns_is_meant() {
         let page = markdown::parse(
