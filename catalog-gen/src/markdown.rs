@@ -333,6 +333,16 @@ pub struct Cell<'a> {
     pub anchor: Option<Box<str>>,
 }
 
+impl Cell<'_> {
+    /// Whether `self` and `other`, cells of one table, are one cell: a cell written in HTML
+    /// that spans rows or columns (`rowspan`, `colspan`) stands in each place it covers as a
+    /// copy of itself, at its one place on the page ([`html_table`]); no two cells of a table
+    /// are at one place otherwise.
+    pub fn is_same_cell(&self, other: &Cell<'_>) -> bool {
+        !self.missing && !self.span.is_empty() && self.span == other.span
+    }
+}
+
 /// Reads a page, in one pass over its events: tables are read into [`Table`]s as they come,
 /// so a page of many rows never holds all its events at once. No cell keeps anything.
 pub fn parse(source: &str) -> Page<'_> {

@@ -71,13 +71,13 @@ pub fn read<'a>(
         let across = table.html && is_one_cell_across(row);
         if !across && !heads_rows(integer, (source, table), row, key_cell) {
             check_width(place, (source, table), row, offers, problems);
-        } else if integer && int_value(&key_cell.text).is_none() {
-            // The error of its code, which is no number, offers to leave it out.
-            offers.heading(&key_cell.text);
         } else if !integer {
             let skip = offers.offer_row(&key_cell.text);
             let shape = (&*key_cell.text, across);
             problems.push(place.heading_row(key_cell.span.clone(), shape, &skip));
+        } else if int_value(&key_cell.text).is_none() {
+            // The error of its code, which is no number, offers to leave it out.
+            offers.heading(&key_cell.text);
         }
         let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
             continue;
@@ -315,12 +315,8 @@ fn heads_rows(integer: bool, (source, table): (&str, &Table), row: &Row, key_cel
 /// its columns (`<th colspan="3">Client errors</th>`, as HTML tables head a group of rows):
 /// the cell stands in each column, so every cell is it.
 fn is_one_cell_across(row: &Row) -> bool {
-    let cells = row.cells();
-    let first = &cells[0];
-    cells.len() > 1
-        && !first.missing
-        && !first.text.is_empty()
-        && cells[1..].iter().all(|cell| cell.span == first.span && !cell.missing)
+    let Some((first, rest)) = row.cells().split_first() else { return false };
+    !rest.is_empty() && !first.text.is_empty() && rest.iter().all(|cell| first.is_same_cell(cell))
 }
 
 /// Warns of a row with fewer cells than the table has columns (padded with empty ones, as GFM

@@ -15,14 +15,14 @@ use crate::markdown::{Cell, Events, Kept, Row, Table};
 /// `table` with each run of rows whose key cell (column `key`) is one cell spanning them made
 /// one row; `None` where no key cell spans rows, as the table serves as it is.
 pub fn rows<'a>(table: &Table<'a>, key: usize) -> Option<Table<'a>> {
-    let spans = |pair: &[Row<'a>]| same_cell(&pair[0].cells()[key], &pair[1].cells()[key]);
+    let spans = |pair: &[Row<'a>]| pair[0].cells()[key].is_same_cell(&pair[1].cells()[key]);
     if !table.html || !table.rows.windows(2).any(spans) {
         return None;
     }
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut run: Vec<&Row<'a>> = Vec::new();
     for row in &table.rows {
-        if run.last().is_some_and(|last| !same_cell(&last.cells()[key], &row.cells()[key])) {
+        if run.last().is_some_and(|last| !last.cells()[key].is_same_cell(&row.cells()[key])) {
             rows.push(one_row(&run));
             run.clear();
         }
@@ -30,12 +30,6 @@ pub fn rows<'a>(table: &Table<'a>, key: usize) -> Option<Table<'a>> {
     }
     rows.push(one_row(&run));
     Some(table.with_rows(rows))
-}
-
-/// Whether `a` and `b`, cells of two rows, are one cell that spans both: a copy of it stands in
-/// each, at the same place on the page. (No two cells of a table are at one place otherwise.)
-fn same_cell(a: &Cell<'_>, b: &Cell<'_>) -> bool {
-    !a.missing && !a.span.is_empty() && a.span == b.span
 }
 
 /// The one row of `run`, rows whose key cell spans them all: each column's cell the one cell
@@ -52,7 +46,7 @@ fn one_row<'a>(run: &[&Row<'a>]) -> Row<'a> {
             for row in run {
                 let cell = &row.cells()[column];
                 let shown = !cell.missing && !cell.text.is_empty();
-                if shown && !distinct.iter().any(|seen| same_cell(seen, cell)) {
+                if shown && !distinct.iter().any(|seen| seen.is_same_cell(cell)) {
                     distinct.push(cell);
                 }
             }
