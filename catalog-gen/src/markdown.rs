@@ -530,7 +530,9 @@ fn read_page<'a, 'p>(
                 page.events.push(onto.event((event, range)));
                 caption = None;
             }
-            Event::Start(Tag::HtmlBlock) if !unclosed && holds_table_tag(source, &range) => {
+            Event::Start(Tag::HtmlBlock)
+                if !unclosed && holds_table_tag(&source[range.clone()]) =>
+            {
                 push_block(parser, (event, range.clone()), &mut page.events, onto);
                 // Each table that starts in the blocks read so far, from the end of the last.
                 let (mut from, mut read_to, mut events_start) = (range.start, range.end, start);
@@ -622,12 +624,12 @@ impl<'p, P: EventSource<'p>> Reading<'_, 'p, P> {
     }
 }
 
-/// Whether the HTML block at `range` of `source` has `<table` in it (in any case): a table
-/// written in HTML may start there ([`html_table`]).
-fn holds_table_tag(source: &str, range: &Range<usize>) -> bool {
-    let block = source[range.clone()].as_bytes();
-    memchr::memchr_iter(b'<', block)
-        .any(|at| block.get(at + 1..at + 6).is_some_and(|name| name.eq_ignore_ascii_case(b"table")))
+/// Whether `html` has `<table` in it (in any case): a table written in HTML may start there
+/// ([`html_table`]), which the tokenizer then tells.
+pub fn holds_table_tag(html: &str) -> bool {
+    let html = html.as_bytes();
+    memchr::memchr_iter(b'<', html)
+        .any(|at| html.get(at + 1..at + 6).is_some_and(|name| name.eq_ignore_ascii_case(b"table")))
 }
 
 /// Whether an HTML block's events hold only comments (`<!-- … -->`) and whitespace.

@@ -296,7 +296,7 @@ fn describe_unread_html(page: &Page<'_>) -> String {
     };
     let unread = page.events.iter().find(|(event, range)| match event {
         Event::Html(html) | Event::InlineHtml(html) => {
-            html.to_ascii_lowercase().contains("<table") && !read(range)
+            markdown::holds_table_tag(html) && !read(range)
         }
         _ => false,
     });
