@@ -553,16 +553,9 @@ fn read_page<'a, 'p>(
                                 break;
                             }
                         };
-                    // The blocks the table runs through (a cell's paragraph after an empty
-                    // line) are the table's, up to the end of a container it is in.
-                    while let Some(next) = pending.take().or_else(|| parser.next()) {
-                        if next.1.start >= end || matches!(next.0, Event::End(_)) {
-                            pending = Some(next);
-                            break;
-                        }
-                        read_to = read_to.max(next.1.end);
-                        push_block(parser, next, &mut page.events, onto);
-                    }
+                    let through =
+                        push_blocks_before(parser, &mut pending, end, &mut page.events, onto);
+                    read_to = read_to.max(through);
                     // A second table in a block is after the first's events: each table's
                     // first event tells it from the page's others.
                     table.events = events_start..page.events.len();
@@ -622,6 +615,29 @@ impl<'p, P: EventSource<'p>> Reading<'_, 'p, P> {
         }
         self.parser.next()
     }
+}
+
+/// Pushes, put on the page by `onto`, the blocks that start before `end` (the end of a table
+/// written in HTML, whose blocks they are: a cell's paragraph after an empty line), up to the
+/// end of a container the table is in; the event read past them is left in `pending`, the next
+/// to read. Returns where the last block pushed ends in the text read (0 where none is).
+fn push_blocks_before<'a, 'p>(
+    parser: &mut impl EventSource<'p>,
+    pending: &mut Option<(Event<'p>, Range<usize>)>,
+    end: usize,
+    events: &mut Events<'a>,
+    onto: &impl Rebase<'a, 'p>,
+) -> usize {
+    let mut through = 0;
+    while let Some(next) = pending.take().or_else(|| parser.next()) {
+        if next.1.start >= end || matches!(next.0, Event::End(_)) {
+            *pending = Some(next);
+            break;
+        }
+        through = through.max(next.1.end);
+        push_block(parser, next, events, onto);
+    }
+    through
 }
 
 /// Whether `html` has `<table` in it (in any case): a table written in HTML may start there
