@@ -336,8 +336,8 @@ pub struct Cell<'a> {
 impl Cell<'_> {
     /// Whether `self` and `other`, cells of one table, are one cell: a cell written in HTML
     /// that spans rows or columns (`rowspan`, `colspan`) stands in each place it covers as a
-    /// copy of itself, at its one place on the page ([`html_table`]); no two cells of a table
-    /// are at one place otherwise.
+    /// copy of itself, at its one place on the page (as `html_table` reads it); no two cells of
+    /// a table are at one place otherwise.
     pub fn is_same_cell(&self, other: &Cell<'_>) -> bool {
         !self.missing && !self.span.is_empty() && self.span == other.span
     }
@@ -640,8 +640,8 @@ fn push_blocks_before<'a, 'p>(
     through
 }
 
-/// Whether `html` has `<table` in it (in any case): a table written in HTML may start there
-/// ([`html_table`]), which the tokenizer then tells.
+/// Whether `html` has `<table` in it (in any case): a table written in HTML may start there,
+/// which the tokenizer of `html_table` then tells.
 pub fn holds_table_tag(html: &str) -> bool {
     let html = html.as_bytes();
     memchr::memchr_iter(b'<', html)
