@@ -276,9 +276,28 @@ fn stands_for_no_one_code(cell: &str) -> bool {
     // ([`Offers::offer_no_code`]).
     !cell.is_empty()
         && (names_several_codes(cell)
+            || names_an_open_range(cell)
             || names_a_class_of_codes(cell)
             || !cell.chars().any(char::is_alphanumeric)
             || is_attribute_block(cell))
+}
+
+/// Whether `cell` names every code from or up to one: a sign before a digit (`≥ 4000`,
+/// `>=400`, `< 100`, the sign starting a word) or a `+` after one (`4000+`, as WebSocket close codes write the
+/// application's own), or words that say so after a digit (`4000 and above`, `500 or higher`).
+fn names_an_open_range(cell: &str) -> bool {
+    const SIGNS: [char; 4] = ['>', '<', '≥', '≤'];
+    const WORDS: [&str; 6] =
+        [" and above", " and up", " or above", " and higher", " or higher", " or more"];
+    let after_digit = |at: usize| cell[..at].trim_end().ends_with(|c: char| c.is_ascii_digit());
+    let before_digit = |at: usize| {
+        cell[at..].trim_start_matches(['=', ' ']).starts_with(|c: char| c.is_ascii_digit())
+    };
+    // A sign that starts a word: the end of a tag (`406<sup>1</sup>`) is none.
+    let starts_word = |at: usize| cell[..at].chars().next_back().is_none_or(char::is_whitespace);
+    cell.match_indices(SIGNS).any(|(at, sign)| starts_word(at) && before_digit(at + sign.len()))
+        || cell.trim_end().strip_suffix('+').is_some_and(|before| after_digit(before.len()))
+        || WORDS.iter().any(|words| cell.match_indices(words).any(|(at, _)| after_digit(at)))
 }
 
 /// Whether `cell` has a word of digits whose last places are `x` (HTTP's `5xx`, `4XX`, `50x`):
@@ -407,6 +426,16 @@ mod tests {
         // A code mistyped, a negative code, a word: their rows are not to be left out.
         for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
             assert!(!names_several_codes(one), "{one}");
+        }
+        for open in
+            ["4000+", "4000 +", "≥ 4000", ">=400", "< 100", "4000 and above", "500 or higher"]
+        {
+            assert!(names_an_open_range(open), "{open}");
+            assert!(Offers::new(&[]).offer_integer(open).is_some(), "{open}");
+        }
+        // A code signed by `+`, a `+` or sign without a digit, words before the digits.
+        for one in ["+1", "C++", "A+", "<none>", "406<sup>1</sup>", "Above 4000 bytes", "Pass>"] {
+            assert!(!names_an_open_range(one), "{one}");
         }
         for class in ["5xx", "5xx (SERVER ERROR)", "4XX", "50x", "Any 3xx"] {
             assert!(names_a_class_of_codes(class), "{class}");
