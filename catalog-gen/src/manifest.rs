@@ -58,6 +58,11 @@ pub struct TableSpec {
     /// `key-pattern`, which finds one code in a cell.
     #[serde(default)]
     pub split_codes: Option<Spanned<bool>>,
+    /// `true`: a row without a code (its code cell empty, and its name cell too) right below
+    /// a row is more lines of that row, each of its cells a line of the cell above it (as
+    /// tables exported from wikis, or wrapped to a width, write a cell's further lines).
+    #[serde(default)]
+    pub continued_rows: Option<Spanned<bool>>,
     /// Rows may share a code (one HTTP status, two exceptions): the name tells them apart,
     /// codes are not the discriminants, and `from_code` answers only unshared codes.
     #[serde(default)]
@@ -131,6 +136,11 @@ impl TableSpec {
     /// Whether `all-tables = true`: every table with the columns named makes this one enum.
     pub fn joins_tables(&self) -> bool {
         self.all_tables.as_ref().is_some_and(|all| *all.get_ref())
+    }
+
+    /// Whether `continued-rows = true`: rows without a code continue the row above them.
+    pub fn continues_rows(&self) -> bool {
+        self.continued_rows.as_ref().is_some_and(|continued| *continued.get_ref())
     }
 
     /// Whether `split-codes = true`: a key cell of several codes makes a variant of each.

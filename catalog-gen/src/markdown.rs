@@ -140,6 +140,21 @@ fn moved_kept<'a, 'p>(
         Kept::EventsOnly(events) => {
             Kept::EventsOnly(Box::new(events.into_iter().map(|event| onto.event(event)).collect()))
         }
+        Kept::Lines(cells) => {
+            Kept::Lines(cells.into_iter().map(|cell| on_page(cell, onto)).collect())
+        }
+    }
+}
+
+/// A cell of the text read, put on the page by `onto`.
+fn on_page<'a, 'p>(cell: Cell<'p>, onto: &impl Rebase<'a, 'p>) -> Cell<'a> {
+    Cell {
+        text: cell.text,
+        span: onto.range(cell.span),
+        markdown: onto.range(cell.markdown),
+        kept: onto.kept(cell.kept),
+        missing: cell.missing,
+        anchor: cell.anchor,
     }
 }
 
@@ -188,6 +203,10 @@ pub enum Kept<'a> {
     /// Its inline events, for the caller to render: its source text does not serve even with
     /// edits, as it reads otherwise than on GitHub ([`Keep::keep_events`]).
     EventsOnly(Box<Events<'a>>),
+    /// The cells it is made of, each a line of it, for the caller to render each: a cell the
+    /// model makes of the cells of rows that are one row of the table (rows one code cell
+    /// spans in HTML, rows that continue the one above them), never a cell as read.
+    Lines(Box<[Cell<'a>]>),
 }
 
 /// A parsed page: its events with their byte ranges, and the tables found among them.
@@ -322,7 +341,8 @@ pub struct Cell<'a> {
     pub text: Arc<str>,
     /// The cell's content, trimmed of spaces; where a missing cell would be if absent.
     pub span: Range<usize>,
-    /// The byte range of the cell's inline content, as its Markdown.
+    /// The byte range of the cell's inline content, as its Markdown; of a cell made of the
+    /// [lines](Kept::Lines) of several, from the first's start to the last's end.
     pub markdown: Range<usize>,
     /// What the cell keeps of its inline events, by the policy it was read with.
     pub kept: Kept<'a>,
@@ -1082,6 +1102,8 @@ pub fn whole_link(source: &str, cell: &Cell<'_>) -> Option<String> {
             let events: Vec<&Event<'_>> = events.iter().map(|(event, _)| event).collect();
             link_target(&events)
         }
+        // Lines of several cells are no one link.
+        Kept::Lines(_) => None,
         Kept::Nothing | Kept::Edits(_) => {
             let markdown = source.get(cell.markdown.clone())?.trim();
             // Most cells are no link: told by their first and last bytes, not parsed.

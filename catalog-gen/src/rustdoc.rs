@@ -410,6 +410,13 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
             events
         }
         Kept::EventsOnly(events) => events,
+        // Each line made as its cell's rustdoc is (a pipe table's cell, its text as written;
+        // an HTML cell, from its events), then joined as `<br>` shows them.
+        Kept::Lines(cells) => {
+            let lines: Vec<String> =
+                cells.iter().map(|cell| inline(source, cell, links).text(source)).collect();
+            return Doc::Made(lines.join("<br>").into());
+        }
     };
     let base = links.base;
     // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
@@ -872,6 +879,7 @@ mod tests {
                     Kept::Edits(_) => "edits",
                     Kept::Events(_) => "events",
                     Kept::EventsOnly(_) => "events only",
+                    Kept::Lines(_) => "lines",
                 };
                 (inline(source, cell, &mut Links::new(base)).text(source), kind)
             })

@@ -359,6 +359,47 @@ fn the_line_that_leaves_out_lines_of_a_cell_broken_over_lines_pasted_leaves_them
     assert_eq!(messages, ["row has 1 cell, the table has 3 columns"]);
 }
 
+/// Rows without a code or a name right below a row, as a table wrapped to a width writes a
+/// cell's further lines (MQTT libraries' tables of reason codes: `|     |      | or it does
+/// not match one of the other values. |`), are errors whose help offers `continued-rows =
+/// true`: pasted, each is a line of the row above it, in the variant's text and rustdoc, with
+/// its links made absolute. A row without a code but with a name, or the table's first row,
+/// is offered no such line, and stays an error with it set.
+#[test]
+fn the_continued_rows_offered_for_rows_without_a_code_pasted_joins_them_to_the_row_above() {
+    let page = "| Code | Name | Description |\n|---|---|---|\n\
+                | 128 | Unspecified | The receiver does not accept it, |\n\
+                |     |             | or it matches [no other](values.md) value. |\n\
+                |     |             | |\n\
+                | 131 | Specific | Not *willing*. |\n";
+    let manifest = keyed_by("Code", "u8", "name-column = \"Name\"\n");
+    let (found, module) = generate(&manifest, page);
+    assert!(module.is_none());
+    let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
+    assert_eq!(messages, ["empty code cell", "empty code cell"]);
+    let line = "continued-rows = true";
+    assert!(found[0].help.as_deref().unwrap().contains(&format!("`{line}`")), "{found:#?}");
+    // The empty row has nothing to keep: its help offers only to leave it out.
+    assert!(!found[1].help.as_deref().unwrap().contains(line), "{found:#?}");
+    let module = clean_module(&format!("{manifest}{line}\n"), page);
+    let lines = "The receiver does not accept it,<br>or it matches \
+                 [no other](https://x.test/values.html) value.";
+    assert!(module.contains(&format!("/// **Description:** {lines}\n")), "{module}");
+    assert!(
+        module.contains("\"The receiver does not accept it,\\nor it matches no other value.\"")
+    );
+    assert!(module.contains("    Specific = 131,"), "{module}");
+    for page in [
+        "| Code | Name | Description |\n|---|---|---|\n|   |   | First. |\n| 1 | One | x |\n",
+        "| Code | Name | Description |\n|---|---|---|\n| 1 | One | x |\n|   | Two | y |\n",
+    ] {
+        let (found, _) = generate(&manifest, page);
+        assert!(!found[0].help.as_deref().unwrap().contains(line), "{found:#?}");
+        let (found, _) = generate(&format!("{manifest}{line}\n"), page);
+        assert_eq!(found[0].message, "empty code cell", "{found:#?}");
+    }
+}
+
 /// In a table written in HTML, a row of one cell across all the columns (`<th colspan="3">`)
 /// heads the rows below it, as a bold row does in a pipe table: each is warned of with the one
 /// `skip-rows` line of both, which pasted leaves them out; where the codes are integers, the

@@ -6,7 +6,7 @@
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
 //! `key-pattern`, the `match` layout without discriminants and with signed codes, half of them
 //! joining every table with the columns (`all-tables`), one splitting listed codes
-//! (`split-codes`).
+//! (`split-codes`), one joining rows without a code to the row above (`continued-rows`).
 
 use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
 use catalog_gen::{Failure, GeneratedFile, Input};
@@ -27,12 +27,14 @@ name-column = "Name"
 
 /// The lines that vary between the fixed manifests. Half join every table with the columns
 /// (`all-tables`), half ask which one is meant where several have them; one makes a variant
-/// of each code a key cell lists (`split-codes`).
+/// of each code a key cell lists (`split-codes`), one makes rows without a code lines of the
+/// row above them (`continued-rows`), across the tables it joins too.
 const VARIANTS: [&str; 4] = [
     "key-type = \"u16\"",
     "key-type = \"str\"\nall-tables = true\nsplit-codes = true",
     "key-type = \"u16\"\nshared-codes = true\nkey-pattern = '^(\\d+)'",
-    "key-type = \"i64\"\nlayout = \"match\"\ndiscriminants = false\nall-tables = true",
+    "key-type = \"i64\"\nlayout = \"match\"\ndiscriminants = false\nall-tables = true\n\
+     continued-rows = true",
 ];
 
 /// The fuzz target's check of one input: the generator must not panic, every Rust file it

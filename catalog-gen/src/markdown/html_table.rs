@@ -29,7 +29,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{CowStr, Event};
 
 use super::{
-    Cell, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag,
+    Cell, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag, on_page,
     shared_plain_text, trim_span,
 };
 
@@ -520,18 +520,6 @@ fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<(GridRow<'_>, Vec<
     }
     let mut grid = grid.into_iter();
     Some((grid.next()?, grid.collect()))
-}
-
-/// A cell of the text read, put on the page by `onto`.
-fn on_page<'a, 'p>(cell: Cell<'p>, onto: &impl Rebase<'a, 'p>) -> Cell<'a> {
-    Cell {
-        text: cell.text,
-        span: onto.range(cell.span),
-        markdown: onto.range(cell.markdown),
-        kept: onto.kept(cell.kept),
-        missing: cell.missing,
-        anchor: cell.anchor,
-    }
 }
 
 #[cfg(test)]

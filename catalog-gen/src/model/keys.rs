@@ -79,7 +79,15 @@ pub fn read<'a>(
             // The error of its code, which is no number, offers to leave it out.
             offers.heading(&key_cell.text);
         }
-        let Some(key_text) = key_text(place, spec, row, key_cell, pattern, offers, problems) else {
+        if key_cell.text.is_empty() {
+            // A row below another, without a name either, may be more lines of it, which
+            // `continued-rows` makes it (where set, the row is the first of its table).
+            let continues =
+                index > 0 && row.cells()[columns.name].text.is_empty() && !spec.continues_rows();
+            no_code(place, row, key_cell, continues, offers, problems);
+            continue;
+        }
+        let Some(key_text) = key_text(place, spec, key_cell, pattern, offers, problems) else {
             continue;
         };
         let markdown = &source[key_cell.markdown.clone()];
@@ -373,35 +381,44 @@ fn goes_on_from_row_above(source: &str, table: &Table, row: &Row) -> bool {
     header_pipe && !source[line_start..row.span.start].contains('|')
 }
 
-/// The code as written in `cell`, `row`'s key cell: the whole cell, or what `key-pattern`
-/// finds in it.
+/// Pushes the error of `row`, whose key cell `cell` is empty; `continues`: whether the row
+/// may be more lines of the row above it, which `continued-rows` would make it.
+fn no_code(
+    place: &Place<'_>,
+    row: &Row,
+    cell: &Cell,
+    continues: bool,
+    offers: &mut Offers<'_>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    // A row of one cell in another column (kramdown's attribute block under the table): what
+    // that cell says may be no code, which `skip-rows` leaves out by that cell. Any other row
+    // without a code (an empty row, or more lines of the row above it) is left out by the
+    // empty entry.
+    let block = row.only_cell().and_then(|only| offers.offer(&only.text));
+    let problem = match block {
+        Some(skip) => place.empty_code(cell.span.clone(), &skip),
+        None => {
+            let skip = offers.offer_no_code();
+            let text = row.cells().iter().find(|cell| !cell.text.is_empty());
+            let text = text.map(|cell| &*cell.text);
+            place.row_without_code(cell.span.clone(), text, continues, &skip)
+        }
+    };
+    problems.push(problem);
+}
+
+/// The code as written in `cell`, a row's key cell, which is not empty: the whole cell, or
+/// what `key-pattern` finds in it.
 fn key_text(
     place: &Place<'_>,
     spec: &TableSpec,
-    row: &Row,
     cell: &Cell,
     pattern: Option<&Regex>,
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let text = &*cell.text;
-    if text.is_empty() {
-        // A row of one cell in another column (kramdown's attribute block under the table):
-        // what that cell says may be no code, which `skip-rows` leaves out by that cell. Any
-        // other row without a code (an empty row, or more lines of the row above it) is left
-        // out by the empty entry.
-        let block = row.only_cell().and_then(|only| offers.offer(&only.text));
-        let problem = match block {
-            Some(skip) => place.empty_code(cell.span.clone(), &skip),
-            None => {
-                let skip = offers.offer_no_code();
-                let text = row.cells().iter().find(|cell| !cell.text.is_empty());
-                place.row_without_code(cell.span.clone(), text.map(|cell| &*cell.text), &skip)
-            }
-        };
-        problems.push(problem);
-        return None;
-    }
     let (Some(pattern), Some(spec_pattern)) = (pattern, &spec.key_pattern) else {
         return Some(text.to_owned());
     };

@@ -10,8 +10,9 @@
 //! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
 //! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`, or with
 //!    `all-tables`, join every one that has the columns named.
-//! 4. [`columns`]: find the key and name columns and name every column's accessor; in a table
-//!    written in HTML, make one row of the rows a code cell spans ([`spanned`]); with
+//! 4. [`columns`]: find the key and name columns and name every column's accessor; make one
+//!    row of the rows that are one ([`merged`]: in a table written in HTML, rows a code cell
+//!    spans; with `continued-rows`, rows without a code that continue the row above); with
 //!    `split-codes`, make a row of each code a key cell lists ([`split`]).
 //! 5. [`skip`]: leave out the rows the manifest's `skip-rows` names (a range, a formula: rows
 //!    that stand for no one code), so that every later stage reads the table without them.
@@ -60,6 +61,7 @@ pub mod help_keys;
 pub mod keys;
 pub mod lints;
 pub mod look_alike;
+pub mod merged;
 pub mod names;
 pub mod options;
 pub mod pages;
@@ -68,7 +70,6 @@ pub mod retired;
 pub mod select;
 pub mod skip;
 pub mod snapshot_rows;
-pub mod spanned;
 pub mod split;
 pub mod uniqueness;
 
@@ -312,13 +313,13 @@ pub fn build(
     let mut problems = Vec::new();
     let parsed = pages::parse(manifest_path, manifest, pages, &mut problems);
     // Where a table skips rows, joins several of the page (`all-tables`), makes one row of
-    // rows a code cell spans, or splits rows of several codes (`split-codes`), the table it makes, which the table's rows then borrow
-    // from as they do from a page's.
+    // rows that are one, or splits rows of several codes (`split-codes`), the table it makes,
+    // which the table's rows then borrow from as they do from a page's.
     let derived: Vec<[OnceCell<markdown::Table>; 4]> =
         manifest.tables.iter().map(|_| Default::default()).collect();
     let mut tables = Vec::new();
-    for (spec, [without_skipped, joined, spanned, split]) in manifest.tables.iter().zip(&derived) {
-        let derived = Derived { without_skipped, joined, spanned, split };
+    for (spec, [without_skipped, joined, merged, split]) in manifest.tables.iter().zip(&derived) {
+        let derived = Derived { without_skipped, joined, merged, split };
         let Some(page) = parsed.get(spec.page.get_ref().as_str()) else { continue };
         let previous = previous.and_then(|api| api.enums.get(spec.enum_name.get_ref()));
         let place = problems::Place { manifest: manifest_path, page: &page.path };
@@ -353,8 +354,8 @@ struct Derived<'a> {
     without_skipped: &'a OnceCell<markdown::Table<'a>>,
     /// The rows of the tables `all-tables` joins, as one table ([`select::joined`]).
     joined: &'a OnceCell<markdown::Table<'a>>,
-    /// The table with one row of the rows a code cell spans (in HTML, [`spanned`]).
-    spanned: &'a OnceCell<markdown::Table<'a>>,
+    /// The table with one row of the rows that are one ([`merged`]).
+    merged: &'a OnceCell<markdown::Table<'a>>,
     /// The table with a row of each code its key cells list (`split-codes`, [`split`]).
     split: &'a OnceCell<markdown::Table<'a>>,
 }
@@ -372,16 +373,25 @@ fn table<'a>(
 ) -> Option<docs::ReadyTable<'a>> {
     let start = problems.len();
     let options = options::read(place, spec, problems);
-    let (table, page_tables) = match select::table(place, spec, &page.page, problems)? {
-        Picked::One(table) => (table, vec![table.events.start]),
-        Picked::All(tables) => (
-            derived.joined.get_or_init(|| select::joined(&tables)),
-            tables.iter().map(|table| table.events.start).collect(),
-        ),
+    // With the index of the first row of each of the page's tables it is made of.
+    let (table, page_tables, firsts) = match select::table(place, spec, &page.page, problems)? {
+        Picked::One(table) => (table, vec![table.events.start], vec![0]),
+        Picked::All(tables) => {
+            let firsts = tables.iter().scan(0, |rows, table| {
+                let first = *rows;
+                *rows += table.rows.len();
+                Some(first)
+            });
+            (
+                derived.joined.get_or_init(|| select::joined(&tables)),
+                tables.iter().map(|table| table.events.start).collect(),
+                firsts.collect(),
+            )
+        }
     };
     let columns = columns::resolve(place, spec, table, problems)?;
-    let table = match spanned::rows(table, columns.key) {
-        Some(spanned) => derived.spanned.get_or_init(|| spanned),
+    let table = match merged::rows(table, &firsts, &columns, spec.continues_rows()) {
+        Some(merged) => derived.merged.get_or_init(|| merged),
         None => table,
     };
     let table = match split::rows(spec, page.page.source, table, columns.key) {

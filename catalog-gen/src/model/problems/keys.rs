@@ -132,11 +132,14 @@ impl Place<'_> {
 
     /// A row whose key cell is empty, and every other cell too or `text` the first with text
     /// (more lines of the row above it, as tables exported from wikis write them): `skip`,
-    /// the manifest line that leaves out the rows of no code.
+    /// the manifest line that leaves out the rows of no code; `continues`, whether the row,
+    /// below another and without a name, may be more lines of it, which `continued-rows`
+    /// makes it.
     pub fn row_without_code(
         &self,
         span: Range<usize>,
         text: Option<&str>,
+        continues: bool,
         skip: &SkipOffer,
     ) -> Diagnostic {
         let problem = self.in_page(span, "empty code cell".into(), "code needed");
@@ -147,9 +150,17 @@ impl Place<'_> {
             )),
             None => problem,
         };
+        let lines = match continues && text.is_some() {
+            true => {
+                "; or, where it holds more lines of the row above it (as tables exported from \
+                 wikis, or wrapped to a width, write them), `continued-rows = true` in this \
+                 [[table]] makes each of its cells a line of the cell above it"
+            }
+            false => "",
+        };
         problem.with_help(format!(
-            "every row needs a code, which lookups find it by: give this row one upstream; or, \
-             where the row is no entry of its own (an empty row, or more lines of the row \
+            "every row needs a code, which lookups find it by: give this row one upstream{lines}; \
+             or, where the row is no entry of its own (an empty row, or more lines of the row \
              above it), {}",
             leave_out(skip)
         ))
