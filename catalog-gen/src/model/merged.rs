@@ -37,6 +37,10 @@ pub fn rows<'a>(
         above.cells()[columns.key].is_same_cell(key)
             || continued && key.text.is_empty() && name.text.is_empty() && !firsts.contains(&index)
     };
+    // A pipe table alone, its rows never one cell: nothing to look for.
+    if !table.html && firsts.len() == 1 && !continued {
+        return None;
+    }
     let rows = table.rows.iter().enumerate();
     if !rows.clone().skip(1).any(|(index, row)| joins(&table.rows[index - 1], (index, row))) {
         return None;
