@@ -1022,10 +1022,16 @@ pub fn line_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
     (lines.len() > 1 && lines.iter().all(|line| !line.is_empty())).then_some(lines)
 }
 
+/// Whether `gap`, the text between two codes of a cell, lists them: a comma, a slash or `or`
+/// (`` `A` / `B` ``, `400, 422`), spaces around it.
+pub fn is_list_separator(gap: &str) -> bool {
+    matches!(gap.trim(), "," | "/" | "or" | ", or")
+}
+
 /// [`listed_code_span_ranges`] of a cell that starts and ends with a backtick.
 #[cold]
 fn parse_code_span_list(markdown: &str) -> Option<Vec<(String, Range<usize>)>> {
-    let is_separator = |gap: &str| matches!(gap.trim(), "," | "/" | "or" | ", or");
+    let is_separator = is_list_separator;
     let mut codes = Vec::new();
     let mut gap = String::new();
     for (event, range) in Parser::new_ext(markdown, PARSER_OPTIONS).into_offset_iter() {

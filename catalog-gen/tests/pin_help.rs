@@ -501,7 +501,7 @@ fn the_pattern_offered_for_a_code_cell_that_lists_codes_pasted_finds_the_first()
 /// The warning of a cell that lists codes in code spans, or holds a code a line, offers
 /// `split-codes = true` too, which, pasted, makes a variant of each code, found by it, with
 /// the row's other cells, and no warning; an integer code cell that holds several, refused,
-/// offers it the same.
+/// offers it the same, whether they are in code spans or not (`401 / 403`).
 #[test]
 fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_each() {
     let page = "| Code | Name |\n|---|---|\n| `warming_up`, `warming_up_daily` | Cold |\n\
@@ -533,18 +533,25 @@ fn split_codes_offered_for_a_cell_that_lists_codes_pasted_makes_a_variant_of_eac
 
     let integers = keyed_by("Status", "u16", "name-column = \"Name\"\n");
     let page = "| Status | Name |\n|---|---|\n| `400`, `422` | Invalid |\n| 404 | Missing |\n\
-                | 500<br/>503 | Unavailable |\n";
+                | 500<br/>503 | Unavailable |\n| 401 / 403 | Denied |\n";
     let (found, _) = generate(&integers, page);
-    let [listed, lines] = &found[..] else { panic!("{found:#?}") };
-    for error in [listed, lines] {
+    let [listed, lines, plain] = &found[..] else { panic!("{found:#?}") };
+    for error in [listed, lines, plain] {
         assert!(error.help.as_deref().unwrap().contains(line), "{error:#?}");
     }
     let module = clean_module(&format!("{integers}split-codes = true\n"), page);
-    for variant in ["Invalid400 = 400,", "Invalid422 = 422,", "Unavailable503 = 503,"] {
+    for variant in [
+        "Invalid400 = 400,",
+        "Invalid422 = 422,",
+        "Unavailable503 = 503,",
+        "Denied401 = 401,",
+        "Denied403 = 403,",
+    ] {
         assert!(module.contains(variant), "{module}");
     }
-    // Each variant's rustdoc gives its own code: its code span, or its line.
+    // Each variant's rustdoc gives its own code: its code span, or its text.
     assert!(module.contains("/// `422`: Invalid\n") && module.contains("/// 503: Unavailable\n"));
+    assert!(module.contains("/// 403: Denied\n"), "{module}");
     // A cell it would leave whole is not offered it, with or without it in the manifest.
     let gap = format!("{page}| 504 <br><br> 505 | Gap |\n");
     for manifest in [integers.clone(), format!("{integers}split-codes = true\n")] {

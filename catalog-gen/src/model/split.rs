@@ -1,6 +1,7 @@
 //! The second half of stage 4: with `split-codes = true`, each row whose key cell holds
 //! several codes, listed in code spans (`` `BAD_REQUEST` / `VALIDATION_FAILED` ``, as pages
-//! write the codes that share a row) or on lines of their own (`400<br>403`), becomes a row
+//! write the codes that share a row), listed as plain integers (`400, 422`, `404/410`) or on
+//! lines of their own (`400<br>403`), becomes a row
 //! of each code with the row's other cells, so that each code is a variant of its own, found
 //! by its own code. The key cell of each is the code alone: its text, and where it is on the
 //! page, which diagnostics point at.
@@ -12,7 +13,9 @@ use pulldown_cmark::{CowStr, Event};
 
 use crate::int_code::int_value;
 use crate::manifest::TableSpec;
-use crate::markdown::{Cell, Kept, Row, Table, line_ranges, listed_code_span_ranges};
+use crate::markdown::{
+    Cell, Kept, Row, Table, is_list_separator, line_ranges, listed_code_span_ranges,
+};
 
 /// `table` with each row whose key cell (column `key`) holds several codes made a row of
 /// each, in the cell's order; `None` where the manifest does not ask for it or no cell holds
@@ -66,12 +69,17 @@ pub fn holds_several_integers(markdown: &str, text: &str) -> bool {
 type Piece<'a> = (String, Range<usize>, fn(CowStr<'a>) -> Event<'a>);
 
 /// The codes a key cell of Markdown `markdown` and plain text `text` holds, where it holds
-/// several: listed in code spans, or on lines of their own (each line a code: its plain
-/// text, as the cell's is).
+/// several: listed in code spans, listed as integers, or on lines of their own (each line a
+/// code: its plain text, as the cell's is).
 fn pieces<'a>(markdown: &str, text: &str) -> Option<Vec<Piece<'a>>> {
     if let Some(listed) = listed_code_span_ranges(markdown) {
         // GFM reads `\|` in a table's cell as a pipe, in a code span too.
         let code = |(code, range): (String, _)| (code.replace("\\|", "|"), range, Event::Code as _);
+        return Some(listed.into_iter().map(code).collect());
+    }
+    if let Some(listed) = listed_integer_ranges(markdown) {
+        let code =
+            |range: Range<usize>| (markdown[range.clone()].to_owned(), range, Event::Text as _);
         return Some(listed.into_iter().map(code).collect());
     }
     let lines = line_ranges(markdown)?;
@@ -83,6 +91,39 @@ fn pieces<'a>(markdown: &str, text: &str) -> Option<Vec<Piece<'a>>> {
     }
     let line = |(text, range): (&str, _)| (text.trim().to_owned(), range, Event::Text as _);
     Some(texts.into_iter().zip(lines).map(line).collect())
+}
+
+/// Where each integer of a cell that is integers and nothing else, listed as code spans are
+/// ([`is_list_separator`]: `400, 422`, `404/410`, `0x10 or 0x11`), is in its `markdown`;
+/// `None` for any other cell (one integer, a range `400-499`, words).
+fn listed_integer_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
+    // Most cells are no such list: told by their first and last bytes, not split into words.
+    let bytes = markdown.as_bytes();
+    let (first, last) = (*bytes.first()?, *bytes.last()?);
+    if !(first.is_ascii_digit() || first == b'-') || !last.is_ascii_alphanumeric() {
+        return None;
+    }
+    // Words of what an integer is written with: a range (`400-499`) is one word, and no
+    // integer.
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in markdown.char_indices().chain([(markdown.len(), ' ')]) {
+        match (c.is_ascii_alphanumeric() || c == '-', start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push(from..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let integers: Vec<Range<usize>> =
+        words.into_iter().filter(|word| int_value(&markdown[word.clone()]).is_some()).collect();
+    let (first, last) = (integers.first()?, integers.last()?);
+    let gaps_list =
+        integers.windows(2).all(|pair| is_list_separator(&markdown[pair[0].end..pair[1].start]));
+    (integers.len() > 1 && first.start == 0 && last.end == markdown.len() && gaps_list)
+        .then_some(integers)
 }
 
 /// The key cells of the codes `cell`, of the page `source`, holds, where it holds several.
@@ -192,5 +233,35 @@ mod tests {
         let page = markdown::parse("| Code |\n|---|\n| `A` |\n| B / C |\n");
         let spec = spec("key-column = \"Code\"\nkey-type = \"str\"\nsplit-codes = true");
         assert!(rows(&spec, "| Code |\n|---|\n| `A` |\n| B / C |\n", &page.tables[0], 0).is_none());
+    }
+
+    /// Integers listed as code spans are, without the backticks (`400, 422`, as API guides
+    /// give the statuses that share a meaning), are codes of their own; a range, a class, one
+    /// integer and words, or integers with more between them are not.
+    #[test]
+    fn integers_listed_plainly_are_codes_of_their_own() {
+        let listed = |markdown: &str| {
+            listed_integer_ranges(markdown).map(|ranges| {
+                ranges.into_iter().map(|range| markdown[range].to_owned()).collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(listed("400, 422").unwrap(), ["400", "422"]);
+        assert_eq!(listed("404/410").unwrap(), ["404", "410"]);
+        assert_eq!(listed("0x10 or 0x11").unwrap(), ["0x10", "0x11"]);
+        assert_eq!(listed("-1, -2, or 3").unwrap(), ["-1", "-2", "3"]);
+        for not in ["400", "400-499", "400-499, 500", "4xx, 5xx", "400 and 422", "400 Bad, 422"] {
+            assert_eq!(listed(not), None, "{not}");
+        }
+        for not in ["400 (see below), 422", "Status 400, 422", "400, 422."] {
+            assert_eq!(listed(not), None, "{not}");
+        }
+        assert!(holds_several_integers("400, 422", "400, 422"));
+        let source = "| Code | Meaning |\n|---|---|\n| 400, 422 | Invalid. |\n| 404 | Gone. |\n";
+        let page = markdown::parse(source);
+        let spec = spec("key-column = \"Code\"\nkey-type = \"u16\"\nsplit-codes = true");
+        let table = rows(&spec, source, &page.tables[0], 0).unwrap();
+        let keys: Vec<&str> =
+            table.rows.iter().map(|row| &source[row.cells()[0].span.clone()]).collect();
+        assert_eq!(keys, ["400", "422", "404"]);
     }
 }

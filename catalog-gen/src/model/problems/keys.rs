@@ -322,9 +322,9 @@ impl Place<'_> {
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
             }
-            NotANumber { listed: true, .. } => "the cell holds several codes, listed in code \
-                 spans or on lines of their own: `split-codes = true` in this [[table]] makes a \
-                 variant of each, with the row's other cells"
+            NotANumber { listed: true, .. } => "the cell holds several codes, listed (in code \
+                 spans or not) or on lines of their own: `split-codes = true` in this [[table]] \
+                 makes a variant of each, with the row's other cells"
                 .to_owned(),
             NotANumber { pattern: Some(offer), .. } => format!(
                 "the cell is the code `{}` and more: {}; or set `key-type = \"str\"` for codes \
