@@ -120,8 +120,9 @@ fn listed_integer_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
     let integers: Vec<Range<usize>> =
         words.into_iter().filter(|word| int_value(&markdown[word.clone()]).is_some()).collect();
     let (first, last) = (integers.first()?, integers.last()?);
-    let gaps_list =
-        integers.windows(2).all(|pair| is_list_separator(&markdown[pair[0].end..pair[1].start]));
+    // A comma between digits alone is a number's thousands (`1,024`), or may be.
+    let lists = |gap: &str| is_list_separator(gap) && gap != ",";
+    let gaps_list = integers.windows(2).all(|pair| lists(&markdown[pair[0].end..pair[1].start]));
     (integers.len() > 1 && first.start == 0 && last.end == markdown.len() && gaps_list)
         .then_some(integers)
 }
@@ -237,7 +238,8 @@ mod tests {
 
     /// Integers listed as code spans are, without the backticks (`400, 422`, as API guides
     /// give the statuses that share a meaning), are codes of their own; a range, a class, one
-    /// integer and words, or integers with more between them are not.
+    /// integer and words, integers with more between them, or a number with a thousands
+    /// separator (`1,024`) are not.
     #[test]
     fn integers_listed_plainly_are_codes_of_their_own() {
         let listed = |markdown: &str| {
@@ -252,7 +254,8 @@ mod tests {
         for not in ["400", "400-499", "400-499, 500", "4xx, 5xx", "400 and 422", "400 Bad, 422"] {
             assert_eq!(listed(not), None, "{not}");
         }
-        for not in ["400 (see below), 422", "Status 400, 422", "400, 422."] {
+        for not in ["400 (see below), 422", "Status 400, 422", "400, 422.", "1,024", "1,024, 2,048"]
+        {
             assert_eq!(listed(not), None, "{not}");
         }
         assert!(holds_several_integers("400, 422", "400, 422"));
