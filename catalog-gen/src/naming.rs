@@ -230,6 +230,17 @@ fn plural_acronyms_as_words(text: &str) -> Cow<'_, str> {
     Cow::Owned(words)
 }
 
+/// The word a header of a sign alone is read as, where it is one a column is headed by: `#`
+/// (a column of row numbers) `number`, `%` `percent`. Such a header makes no method name of
+/// its own letters ([`accessor_name`] is empty).
+pub fn sign_word(header: &str) -> Option<&'static str> {
+    match header.trim() {
+        "#" => Some("number"),
+        "%" => Some("percent"),
+        _ => None,
+    }
+}
+
 /// A method name from a column header: snake_case, raw identifier syntax (`r#type`) for
 /// keywords where Rust allows it, `_` appended where it does not (`self_`).
 pub fn accessor_name(header: &str) -> String {

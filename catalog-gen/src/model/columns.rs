@@ -42,7 +42,8 @@ pub fn resolve(
     for (header, method) in in_manifest_order(&spec.accessors) {
         if !headers.iter().any(|h| same_text(h, header.get_ref())) {
             // A column renamed back, say, after the pin kept its method under the new header.
-            let makes_it = headers.iter().find(|h| naming::accessor_name(h) == *method.get_ref());
+            let makes_it =
+                headers.iter().find(|h| self::method(None, h, false).0 == *method.get_ref());
             problems.push(place.pinned_accessor_without_column(
                 header.span(),
                 header.get_ref(),
@@ -103,12 +104,18 @@ pub fn named(spec: &TableSpec) -> Vec<&str> {
 /// header; and whether `code()` or `name()` serves the column instead, where `text_served`
 /// (it is the name column, or the key column while its cells hold just the code): `code()`
 /// and `name()` return those columns' text, so an accessor named either would repeat them;
-/// so would one made up for a column whose header gives no name (empty, or `#`).
+/// so would one made up for a column whose header gives no name (empty, or `#`). Another
+/// column headed by a sign alone is named by the sign's word ([`naming::sign_word`]: `#`,
+/// as tables head a column of row numbers, `number()`).
 pub fn method(pin: Option<&str>, header: &str, text_served: bool) -> (String, bool) {
     let method = pin.map_or_else(|| naming::accessor_name(header), str::to_owned);
     let inherent = method == "code" || method == "name" || method.is_empty();
     let served = inherent && text_served;
-    (method, served)
+    let word = (pin.is_none() && method.is_empty() && !served).then(|| naming::sign_word(header));
+    match word.flatten() {
+        Some(word) => (word.to_owned(), served),
+        None => (method, served),
+    }
 }
 
 /// The manifest's `accessors` pin for the column headed `header`: headers compared as a reader
@@ -371,8 +378,15 @@ mod tests {
             resolve_in("| # | ? | Meaning |", "key-column = \"#\"\nname-column = \"?\"").unwrap();
         let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
         assert_eq!(accessors, [None, None, Some("meaning")]);
-        let problems = resolve_in("| Code | # |", "key-column = \"Code\"").unwrap_err();
-        assert_eq!(problems, ["cannot make a method name from the header `#`"]);
+        let problems = resolve_in("| Code | ? |", "key-column = \"Code\"").unwrap_err();
+        assert_eq!(problems, ["cannot make a method name from the header `?`"]);
+        // A column of row numbers headed `#` is named by the sign's word; `%`, too.
+        let columns = resolve_in("| # | Code | % |", "key-column = \"Code\"").unwrap();
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [Some("number"), None, Some("percent")]);
+        let problems = resolve_in("| # | Code | Number |", "key-column = \"Code\"").unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("`number`"), "{problems:?}");
         let columns =
             resolve_in("| Code | |", "key-column = \"Code\"\naccessors = { \"\" = \"notes\" }")
                 .unwrap();

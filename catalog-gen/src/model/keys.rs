@@ -1282,9 +1282,11 @@ mod tests {
         let pinned = "accessors = { \"CODE\" = \"full_code\" }";
         assert_eq!(offer("Code", false, pinned), ("full_code".to_owned(), None));
         assert_eq!(
-            offer("#", false, "").1.as_deref(),
-            Some(r##"accessors = { "#" = "code_cell" }"##)
+            offer("?", false, "").1.as_deref(),
+            Some(r#"accessors = { "?" = "code_cell" }"#)
         );
+        // A key column of a sign alone is named by its word (`#`, `number()`).
+        assert_eq!(offer("#", false, ""), ("number".to_owned(), None));
         // Beside the manifest's own `accessors`, the line of both.
         let other = "accessors = { \"Details\" = \"detail\" }";
         let both = r#"accessors = { "Details" = "detail", "Code" = "code_cell" }"#;
