@@ -22,6 +22,7 @@ mod html;
 mod html_table;
 mod lines;
 mod loose_delimiters;
+mod mdx;
 mod pieces;
 mod plain_text;
 mod rests;
@@ -33,6 +34,7 @@ pub use html::{
     anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_block_tag, is_comment,
     is_formatting_tag, is_line_break, link_href, link_targets,
 };
+pub use mdx::{esm_blocks, is_mdx};
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
 pub(crate) use plain_text::trim_from;

@@ -692,9 +692,10 @@ impl<'u> Links<'u> {
     }
 }
 
-/// A link target made absolute against `base`; `.md` pages become pages as the site publishes
-/// them, with the extension of `base` (`.html`, `.htm`, `.md` or none; `.html` where it ends
-/// in `/`).
+/// A link target made absolute against `base`; `.md` and `.mdx` (MDX, as Docusaurus sites
+/// write their pages) pages become pages as the site publishes them, with the extension of
+/// `base` (`.html`, `.htm` or none; `.html` where it ends in `/`), or as written where `base`
+/// is a Markdown page itself.
 pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     if dest.is_empty() || is_absolute_url(&dest) {
         return dest;
@@ -702,10 +703,12 @@ pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     // The path ends at a query (`page.md?tabs=portal#anchor`, as Microsoft Learn's links to
     // a tab of a page are written) or a fragment.
     let (path, after) = dest.split_at(dest.find(['?', '#']).unwrap_or(dest.len()));
-    // Only a `.md` page's target is rewritten before joining; any other is joined as written.
-    let relative: Cow<'_, str> = match path.strip_suffix(".md") {
-        None => Cow::Borrowed(&dest),
-        Some(stem) => Cow::Owned(format!("{stem}{}{after}", published_extension(base))),
+    // Only a Markdown page's target is rewritten before joining; any other is joined as
+    // written.
+    let stem = path.strip_suffix(".md").or_else(|| path.strip_suffix(".mdx"));
+    let relative: Cow<'_, str> = match (stem, published_extension(base)) {
+        (Some(stem), Some(extension)) => Cow::Owned(format!("{stem}{extension}{after}")),
+        _ => Cow::Borrowed(&dest),
     };
     match base.join(&relative) {
         Ok(url) => String::from(url).into(),
@@ -713,19 +716,20 @@ pub fn absolute<'a>(dest: CowStr<'a>, base: &Url) -> CowStr<'a> {
     }
 }
 
-/// What a site puts where its Markdown pages' `.md` was, read from the URL it published this
-/// page at: `.html` or `.htm` where that ends so (AWS's docs), nothing where its last segment
-/// has no extension (Microsoft Learn, the EIPs, Discord), `.md` where it is the Markdown page
-/// itself (a repository's page on GitHub). A URL ending in `/` or in another extension tells
-/// nothing: `.html`, the commonest.
-fn published_extension(base: &Url) -> &'static str {
+/// What a site puts where its Markdown pages' `.md` (or `.mdx`) was, read from the URL it
+/// published this page at: `.html` or `.htm` where that ends so (AWS's docs), nothing where
+/// its last segment has no extension (Microsoft Learn, the EIPs, Discord, Docusaurus sites);
+/// `None` where it is the Markdown page itself (a repository's page on GitHub), whose links
+/// stay as written. A URL ending in `/` or in another extension tells nothing: `.html`, the
+/// commonest.
+fn published_extension(base: &Url) -> Option<&'static str> {
     let last = base.path().rsplit('/').next().unwrap_or_default();
     match last.rsplit_once('.') {
-        _ if last.is_empty() => ".html",
-        None => "",
-        Some((_, "htm")) => ".htm",
-        Some((_, "md")) => ".md",
-        Some(_) => ".html",
+        _ if last.is_empty() => Some(".html"),
+        None => Some(""),
+        Some((_, "htm")) => Some(".htm"),
+        Some((_, "md" | "mdx")) => None,
+        Some(_) => Some(".html"),
     }
 }
 
@@ -776,6 +780,16 @@ mod tests {
             &*url,
             "https://docs.aws.amazon.com/mediaconvert/latest/ug/upload-input-files.html#http-input-requirements"
         );
+        // An MDX page (Docusaurus) is a page too; on GitHub, each stays as written.
+        let docusaurus = Url::parse("https://docs.example.com/api/errors").unwrap();
+        let url = absolute("./limits.mdx#burst".into(), &docusaurus);
+        assert_eq!(&*url, "https://docs.example.com/api/limits#burst");
+        let github = Url::parse("https://github.com/o/r/blob/main/docs/errors.mdx").unwrap();
+        for (link, published) in [("a.md", "a.md"), ("b.mdx", "b.mdx"), ("c.mdx.txt", "c.mdx.txt")]
+        {
+            let url = absolute(link.into(), &github);
+            assert_eq!(&*url, format!("https://github.com/o/r/blob/main/docs/{published}"));
+        }
     }
 
     /// Microsoft Learn links to a tab of a page with a query before the fragment

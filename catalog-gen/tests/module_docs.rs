@@ -14,9 +14,19 @@ const MANIFEST: &str = "output = \"o\"\n[[table]]\npage = \"p.md\"\n\
 
 /// The module generated from `page`, as one text.
 fn module(page: &str) -> String {
-    let pages = pages_in_memory([("p.md", page)]);
-    let input =
-        Input { manifest_path: "c.toml", manifest_text: MANIFEST, pages: &pages, command: "regen" };
+    module_of("p.md", page)
+}
+
+/// The module generated from `page`, the page at `path`, as one text.
+fn module_of(path: &str, page: &str) -> String {
+    let pages = pages_in_memory([(path, page)]);
+    let manifest = MANIFEST.replace("p.md", path);
+    let input = Input {
+        manifest_path: "c.toml",
+        manifest_text: &manifest,
+        pages: &pages,
+        command: "regen",
+    };
     let files = catalog_gen::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
     let module = files.iter().find(|file| file.path.ends_with("m.rs")).expect("the module");
     module.text.to_string()
@@ -38,6 +48,28 @@ fn front_matter_is_metadata_and_gives_the_title() {
     assert!(!module.contains("order: 2") && !module.contains("Nine"), "{module}");
     // The enum is the table below the front matter, titled as the page.
     assert!(module.contains("One = 1") && module.contains("\"Playback errors\""), "{module}");
+}
+
+/// An MDX page (`.mdx`, as Docusaurus sites write theirs) has ESM blocks, `import` and
+/// `export` at its top level, which its site never shows: the module's rustdoc leaves them
+/// out, and its links to MDX pages are to the pages published. A Markdown page's paragraph
+/// that starts so is its text.
+#[test]
+fn an_mdx_pages_esm_blocks_are_not_its_prose() {
+    let page = "import Tabs from '@theme/Tabs';\nimport X from './x';\n\n# Errors\n\n\
+                export const Hi = ({c}) => (\n  <span>{c}</span>\n);\n\n\
+                We import data; see [limits](limits.mdx).\n\n\
+                | Code | Name |\n|---|---|\n| 1 | One |\n";
+    let module = module_of("errors.mdx", page);
+    let docs = docs(&module);
+    assert_eq!(
+        docs[..3],
+        ["# Errors", "", "We import data; see [limits](https://x.test/limits.html)."],
+        "{module}"
+    );
+    assert!(!module.contains("import Tabs") && !module.contains("Hi ="), "{module}");
+    let module = module_of("errors.md", page);
+    assert!(module.contains("//! import Tabs") && module.contains("Hi ="), "{module}");
 }
 
 #[test]

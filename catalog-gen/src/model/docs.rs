@@ -240,12 +240,16 @@ fn page_title(page: &markdown::Page<'_>) -> Option<String> {
     page.title.as_ref().map(|title| title.text.clone()).or(front_matter)
 }
 
-/// The page's prose with its title taken out, each generated table replaced by a link to its
+/// The page's prose with its title (and an MDX page's ESM blocks, [`markdown::esm_blocks`])
+/// taken out, each generated table replaced by a link to its
 /// enum, and each other table by a line naming its columns with a link to the published page
 /// (a reader of the module would otherwise find a heading with nothing under it).
 fn module_prose(ready: &ReadyTable<'_>, tables: &[ReadyTable<'_>]) -> String {
     let page = &ready.page.page;
-    let skip: Vec<Range<usize>> = page.title.iter().map(|t| t.events.clone()).collect();
+    let mut skip: Vec<Range<usize>> = page.title.iter().map(|t| t.events.clone()).collect();
+    if markdown::is_mdx(&ready.page.path) {
+        skip.extend(markdown::esm_blocks(page));
+    }
     let mut generated: BTreeMap<usize, Vec<Event<'static>>> = tables
         .iter()
         .filter(|other| other.spec.page.get_ref() == ready.spec.page.get_ref())
