@@ -914,6 +914,29 @@ fn the_name_column_offered_for_a_column_headed_name_pasted_names_the_variants() 
     assert!(module.contains("pub const fn message(self)"), "{module}");
 }
 
+/// A column headed `Help` beside no help column would make the method `help()` of the
+/// `Entry` trait every catalog implements; the help offers to make it the help column, which,
+/// pasted, `Entry::help()` returns, with no method of its own. Where the manifest names
+/// another help column, it needs a pin.
+#[test]
+fn the_help_column_offered_for_a_column_headed_help_pasted_makes_it_the_help() {
+    let page = "| Code | Name | Help |\n| --- | --- | --- |\n| E1 | One | Retry later. |\n";
+    let (found, _) = generate(HEAD, page);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let help = found[0].help.as_deref().unwrap();
+    let start = help.find("`help-column = ").unwrap_or_else(|| panic!("{help}")) + 1;
+    let line = &help[start..start + help[start..].find('`').unwrap()];
+    assert_eq!(line, "help-column = \"Help\"");
+    assert!(help.contains(r#"`accessors = { "Help" = "..." }`"#), "{help}");
+    let module = clean_module(&format!("{HEAD}{line}\n"), page);
+    assert!(!module.contains("fn help("), "{module}");
+    assert!(module.contains("::core::option::Option::Some(2),\n"), "{module}");
+    let page = "| Code | Name | Help | Fix |\n| --- | --- | --- | --- |\n| E1 | One | x | y |\n";
+    let (found, _) = generate(&format!("{HEAD}help-column = \"Fix\"\n"), page);
+    let help = found[0].help.as_deref().unwrap();
+    assert!(!help.contains("help-column") && help.contains("\"Help\" = \"...\""), "{help}");
+}
+
 #[test]
 fn the_pin_that_keeps_a_renamed_variant_pasted_from_the_help_keeps_it() {
     let sandbox = tempfile::tempdir().unwrap();

@@ -9,7 +9,7 @@ use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec, in_manifest_order};
 use crate::markdown::Table;
-use crate::model::problems::{PinLine, Place};
+use crate::model::problems::{ColumnKey, PinLine, Place};
 use crate::model::{Column, normalize, same_text};
 use crate::naming::{self, Identifier};
 
@@ -54,7 +54,7 @@ pub fn resolve(
     }
     let help = spec.help_column.as_ref().map(|help| find(place, table, &headers, help, problems));
     let (key, name, help) = (key?, name?, help.map_or(Some(None), |found| found.map(Some))?);
-    let list = accessors(place, spec, table, key, name, problems);
+    let list = accessors(place, spec, table, (key, name, help), problems);
     Some(Columns { key, name, list, help })
 }
 
@@ -128,18 +128,18 @@ pub fn pinned_method<'s>(spec: &'s TableSpec, header: &str) -> Option<&'s str> {
 }
 
 /// Every column with its accessor, pinned in the manifest or made from the header, the key
-/// and name columns included: one rule a reader can apply to the page alone. Only where the
-/// name column's accessor, or the key column's while its cells hold just the code, would be
-/// `code` or `name`, or where its header is empty or makes no method name (`#`) and nothing
-/// is pinned, does the inherent method serve instead. Any other column whose header makes no
-/// name needs a pin (`"" = "..."`, `"#" = "..."`): upstream pages are not edited, so the
-/// manifest is the way out.
+/// and name columns included (their indices `key`, `name` and `help`): one rule a reader can
+/// apply to the page alone. Only where the name column's accessor, or the key column's while
+/// its cells hold just the code, would be `code` or `name`, or where its header is empty or
+/// makes no method name (`#`) and nothing is pinned, does the inherent method serve instead;
+/// and where the help column's would be `help`, `Entry::help()` does. Any other column whose
+/// header makes no name needs a pin (`"" = "..."`, `"?" = "..."`): upstream pages are not
+/// edited, so the manifest is the way out.
 fn accessors(
     place: &Place<'_>,
     spec: &TableSpec,
     table: &Table,
-    key: usize,
-    name: usize,
+    (key, name, help): (usize, usize, Option<usize>),
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Column> {
     // With `key-pattern`, the key cell holds more than the code: keep it reachable.
@@ -163,6 +163,9 @@ fn accessors(
         headers.insert(normalized, index);
         let text_served = index == name || (index == key && key_cell_is_code);
         let (method, served) = method(pin, &cell.text, text_served);
+        // The help column's text is what `Entry::help()` returns: a method `help` would repeat
+        // it, and hide the trait's.
+        let served = served || (Some(index) == help && method == "help");
         // A column that gets no identifier is reported: the table goes no further, so its
         // missing accessor is never read.
         let accessor = if served { None } else { Identifier::new(&method) };
@@ -176,10 +179,15 @@ fn accessors(
                 }
             } else if api::is_reserved_method(bare) {
                 // A column headed `Name` beside a table named by its codes is most likely the
-                // variants' names (the manifest may not say so yet, as `init`'s first try).
-                let names_rows = bare == "name" && spec.name_column.is_none();
+                // variants' names (the manifest may not say so yet, as `init`'s first try), and
+                // one headed `Help` beside no help column, what to do.
+                let instead = match bare {
+                    "name" if spec.name_column.is_none() => Some(ColumnKey::Name),
+                    "help" if spec.help_column.is_none() => Some(ColumnKey::Help),
+                    _ => None,
+                };
                 let method = bare.to_owned();
-                found.push(Found::Reserved { span, header, method, names_rows });
+                found.push(Found::Reserved { span, header, method, instead });
             } else if let Some(&first) = seen.get(bare) {
                 let first = table.header[first].span.clone();
                 found.push(Found::Duplicate { span, first, header, method: bare.to_owned() });
@@ -207,13 +215,14 @@ enum Found<'t> {
         span: Range<usize>,
         header: &'t str,
     },
-    /// A header that makes a method every catalog has; `names_rows`, where it makes `name`
-    /// and the manifest names the variants from no column, so that it could.
+    /// A header that makes a method every catalog has; `instead`, the manifest key that
+    /// would make it the column whose text that method returns (`name-column` where it makes
+    /// `name` and the manifest names the variants from no column; `help-column`, `help`).
     Reserved {
         span: Range<usize>,
         header: &'t str,
         method: String,
-        names_rows: bool,
+        instead: Option<ColumnKey>,
     },
     /// A header that makes the method an earlier one (at `first`) makes.
     Duplicate {
@@ -240,8 +249,8 @@ impl<'t> Found<'t> {
         match self {
             Found::NoMethodName { span, header: "" } => place.empty_header(span, line),
             Found::NoMethodName { span, header } => place.no_method_name(span, header, line),
-            Found::Reserved { span, header, method, names_rows } => {
-                place.reserved_method(span, header, &method, names_rows, line)
+            Found::Reserved { span, header, method, instead } => {
+                place.reserved_method(span, header, &method, instead, line)
             }
             Found::Duplicate { span, first, header, method } => {
                 place.duplicate_method(span, first, header, &method, line)

@@ -21,6 +21,7 @@ mod select;
 mod skip;
 mod uniqueness;
 
+pub use columns::ColumnKey;
 pub use keys::{AfterTheCode, NotANumber, PatternOffer, SeveralCodes};
 pub use select::Offer;
 

@@ -110,26 +110,31 @@ impl Place<'_> {
         .with_help(pin_another(header, line))
     }
 
-    /// A header whose method every enum already has; `names_rows`, where the column could
-    /// name the variants instead (its method is `name` and no column does).
+    /// A header whose method every enum already has; `instead`, the manifest key that would
+    /// make it the column whose text that method returns (`name-column`, where its method is
+    /// `name` and no column names the variants; `help-column`, `help`).
     pub fn reserved_method(
         &self,
         span: Range<usize>,
         header: &str,
         method: &str,
-        names_rows: bool,
+        instead: Option<ColumnKey>,
         line: Option<&PinLine>,
     ) -> Diagnostic {
         let pin = pin_another(header, line);
-        let help = if names_rows {
-            // `name()` then returns the column's text, as a method of its own would.
-            let name_column = toml_string(header);
-            format!(
+        // `name()` or `Entry::help()` then returns the column's text, as a method of its own
+        // would.
+        let column = toml_string(header);
+        let help = match instead {
+            Some(ColumnKey::Name) => format!(
                 "if its cells name the rows, name the variants from it: \
-                 `name-column = {name_column}`; or {pin}"
-            )
-        } else {
-            pin
+                 `name-column = {column}`; or {pin}"
+            ),
+            Some(ColumnKey::Help) => format!(
+                "if its cells say what to do about the error, make it the help, which \
+                 `Entry::help()` returns: `help-column = {column}`; or {pin}"
+            ),
+            None => pin,
         };
         self.in_page(
             span,
@@ -155,6 +160,15 @@ impl Place<'_> {
             .with_label(Label::secondary(self.page, first, "first column"))
             .with_help(pin_another(header, line))
     }
+}
+
+/// A manifest key that names a column whose text an item every enum has returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKey {
+    /// `name-column`: `name()`.
+    Name,
+    /// `help-column`: `Entry::help()`.
+    Help,
 }
 
 /// The help that pins another method for the column headed `header`: its own pin, or `line`,
