@@ -211,6 +211,13 @@ mod tests {
         let quoted = markdown::parse("> | C | D |\n> |---|---|\n> | 1 | a |\n> |   | b |\n");
         let one = merged(&quoted, "key-column = \"C\"\ncontinued-rows = true").unwrap();
         assert_eq!(texts(&one), [["1", "a\nb"]]);
+        // In HTML, an empty code cell so too.
+        let html = markdown::parse(
+            "<table><tr><th>C</th><th>D</th></tr><tr><td>1</td><td>a</td></tr>\
+             <tr><td></td><td><b>b</b></td></tr></table>\n",
+        );
+        let one = merged(&html, "key-column = \"C\"\ncontinued-rows = true").unwrap();
+        assert_eq!(texts(&one), [["1", "a\nb"]]);
         // Two tables of one list (`all-tables`): the second's first row is its own.
         let two =
             markdown::parse("| C | D |\n|---|---|\n| 1 | a |\n\n| C | D |\n|---|---|\n|   | b |\n");
