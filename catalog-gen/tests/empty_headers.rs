@@ -128,3 +128,26 @@ fn a_record_of_bold_labels_keeps_its_empty_header() {
     );
     assert!(module.contains("//! A table not generated here: see"), "{module}");
 }
+
+/// A column without a header or text in any row (a `| |` too many at the end of each line)
+/// holds nothing: no accessor, no label in a variant's rustdoc, and no pin asked for. With
+/// text in a row, it needs a pin, as any column whose header makes no name.
+#[test]
+fn a_column_without_a_header_or_text_is_left_out_of_the_methods_and_docs() {
+    let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                    module = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
+                    name-column = \"Name\"\n";
+    let page = "| Code | Name | Message | |\n|---|---|---|-|\n| 1 | One | First. | |\n\
+                | 2 | Two | Second. | |\n";
+    let files = generate(page, manifest).unwrap();
+    let module = files.iter().find(|file| file.path == "m.rs").unwrap().text.to_string();
+    assert!(module.contains("pub const fn message(self)"), "{module}");
+    assert!(
+        module.contains("/// **Message:** First.\n") && !module.contains("Column 4"),
+        "{module}"
+    );
+    let snapshot = files.iter().find(|file| file.path.ends_with(".toml")).unwrap();
+    assert!(snapshot.text.to_string().contains("accessors = [\"message\"]"), "{}", snapshot.text);
+    let errors = generate(&page.replace("Second. | |", "Second. | x |"), manifest).unwrap_err();
+    assert!(errors.contains("a column without a header has no method name"), "{errors}");
+}

@@ -356,8 +356,8 @@ fn labels(table: &Enum) -> Vec<String> {
 }
 
 /// The variant's rustdoc: code and name as the summary, then, for a retired row, that it is,
-/// then every other column, each under its label (from [`labels`]), then the page's footnotes
-/// that the cells refer to.
+/// then every other column but a blank one, each under its label (from [`labels`]), then the
+/// page's footnotes that the cells refer to.
 fn variant_doc(table: &Enum, variant: &Variant, labels: &[String]) -> String {
     // Built with `push_str`, not `format!`: at 20k rows, formatting these strings through
     // `fmt` (padding checks on every argument) was 3% of regen's instructions (callgrind).
@@ -378,7 +378,8 @@ fn variant_doc(table: &Enum, variant: &Variant, labels: &[String]) -> String {
         );
     }
     for (index, label) in labels.iter().enumerate() {
-        if index != table.key_column && index != table.name_column {
+        let blank = table.columns[index].blank;
+        if index != table.key_column && index != table.name_column && !blank {
             doc.push_str("\n\n**");
             doc.push_str(label);
             doc.push_str(":** ");

@@ -157,7 +157,7 @@ fn accessors(
             let first = &table.header[first];
             let problem = place.same_header(cell.span.clone(), first.span.clone(), &first.text);
             found.push(Found::Other(problem));
-            columns.push(Column { header: cell.text.to_string(), accessor: None });
+            columns.push(Column { header: cell.text.to_string(), accessor: None, blank: false });
             continue;
         }
         headers.insert(normalized, index);
@@ -169,12 +169,19 @@ fn accessors(
         // A column that gets no identifier is reported: the table goes no further, so its
         // missing accessor is never read.
         let accessor = if served { None } else { Identifier::new(&method) };
+        // A column without a header or a cell of text (a row's `| |` too many, as the page's
+        // header has it) holds nothing a method would return.
+        let blank = cell.text.is_empty()
+            && pin.is_none()
+            && ![key, name].contains(&index)
+            && !table.rows.is_empty()
+            && table.rows.iter().all(|row| row.cells()[index].text.is_empty());
         if !served {
             let bare = method.trim_start_matches("r#");
             let (span, header) = (cell.span.clone(), &*cell.text);
             if accessor.is_none() {
                 // A pin that is not an identifier is reported already, where it is written.
-                if pin.is_none() {
+                if pin.is_none() && !blank {
                     found.push(Found::NoMethodName { span, header });
                 }
             } else if api::is_reserved_method(bare) {
@@ -195,7 +202,7 @@ fn accessors(
                 seen.insert(bare.to_owned(), index);
             }
         }
-        columns.push(Column { header: cell.text.to_string(), accessor });
+        columns.push(Column { header: cell.text.to_string(), accessor, blank });
     }
     // Each problem that asks for a pin gives the one `accessors` line of them all.
     let offered = found.iter().filter_map(Found::pinned_header);
@@ -387,6 +394,20 @@ mod tests {
             resolve_in("| # | ? | Meaning |", "key-column = \"#\"\nname-column = \"?\"").unwrap();
         let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
         assert_eq!(accessors, [None, None, Some("meaning")]);
+        // A column without a header or text in any row has none, nor needs one; with text in
+        // a row, it needs a pin.
+        let resolve_page = |page: &str| {
+            let page = markdown::parse(page);
+            let spec = spec("key-type = \"u8\"\nkey-column = \"Code\"");
+            let mut problems = Vec::new();
+            let columns = resolve(&PLACE, &spec, &page.tables[0], &mut problems).unwrap();
+            let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+            (columns.list.into_iter().map(|c| c.accessor).collect::<Vec<_>>(), messages)
+        };
+        let (accessors, problems) = resolve_page("| Code | |\n|---|---|\n| 1 | |\n| 2 |\n");
+        assert_eq!((accessors, problems), (vec![None, None], vec![]));
+        let (_, problems) = resolve_page("| Code | |\n|---|---|\n| 1 | |\n| 2 | x |\n");
+        assert_eq!(problems, ["a column without a header has no method name"]);
         let problems = resolve_in("| Code | ? |", "key-column = \"Code\"").unwrap_err();
         assert_eq!(problems, ["cannot make a method name from the header `?`"]);
         // A column of row numbers headed `#` is named by the sign's word; `%`, too.

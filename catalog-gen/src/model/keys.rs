@@ -971,7 +971,11 @@ mod tests {
         let spec = spec(&format!("key-column = \"c\"\n{options}"));
         let pattern = spec.key_pattern.as_ref().map(|p| Regex::new(p.get_ref()).unwrap());
         let table = &page.tables[0];
-        let list = table.header.iter().map(|_| Column { header: String::new(), accessor: None });
+        let list = table.header.iter().map(|_| Column {
+            header: String::new(),
+            accessor: None,
+            blank: false,
+        });
         let columns = Columns { key: 0, name: 1, list: list.collect(), help: None };
         let mut problems = Vec::new();
         let offers = &mut Offers::new(&spec.skip_rows);

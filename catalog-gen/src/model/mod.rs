@@ -188,8 +188,12 @@ pub enum Layout {
 pub struct Column {
     /// The header's plain text.
     pub header: String,
-    /// The accessor method; `None` where `code()` or `name()` serves the column.
+    /// The accessor method; `None` where `code()` or `name()` serves the column, or where it
+    /// is blank.
     pub accessor: Option<Identifier>,
+    /// Whether the column has neither a header nor text in any row (a `| |` too many at the
+    /// end of each line): no method returns it, nor does a variant's rustdoc show it.
+    pub blank: bool,
 }
 
 impl Column {

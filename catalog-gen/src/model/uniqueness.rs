@@ -470,7 +470,11 @@ mod tests {
         let mut retired = keyed_rows(&retired_page.tables[0]).remove(0);
         retired.page_row = None;
         rows.push(retired);
-        let header = |text: &str| crate::model::Column { header: text.to_owned(), accessor: None };
+        let header = |text: &str| crate::model::Column {
+            header: text.to_owned(),
+            accessor: None,
+            blank: false,
+        };
         let columns = Columns { key: 0, name: 0, list: vec![header("c"), header("n")], help: None };
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\n");
         let (mut problems, offers) = (Vec::new(), &mut Offers::new(&[]));
@@ -486,7 +490,11 @@ mod tests {
     fn a_copy_of_a_row_counts_once_in_how_shared_codes_would_name_the_rows() {
         let page = "| c | n |\n|---|---|\n| 1 | a |\n| 1 | b |\n| 2 | c |\n| 2 | c |\n";
         let parsed = markdown::parse(page);
-        let header = |text: &str| crate::model::Column { header: text.to_owned(), accessor: None };
+        let header = |text: &str| crate::model::Column {
+            header: text.to_owned(),
+            accessor: None,
+            blank: false,
+        };
         let columns = Columns { key: 0, name: 1, list: vec![header("c"), header("n")], help: None };
         let spec = spec("key-column = \"c\"\nkey-type = \"u16\"\nname-column = \"n\"\n");
         let (rows, offers) = (keyed_rows(&parsed.tables[0]), &mut Offers::new(&[]));
