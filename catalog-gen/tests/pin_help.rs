@@ -914,6 +914,32 @@ fn the_name_column_offered_for_a_column_headed_name_pasted_names_the_variants() 
     assert!(module.contains("pub const fn message(self)"), "{module}");
 }
 
+/// A table's header again as a row (`| **Code** | **Name** |`, as pages converted from a
+/// document repeat it at the top of each page) is warned of in a table of text codes, and
+/// refused in one of integers, each help offering the `skip-rows` line that, pasted, leaves
+/// every such row out. A row that differs from the header in a cell is none.
+#[test]
+fn the_line_that_leaves_out_a_header_repeated_pasted_leaves_it_out() {
+    let page = "| Code | Name |\n|---|---|\n| A1 | One |\n| **Code** | **Name** |\n| A2 | Two |\n\
+                | code |  name |\n| Code | Names |\n";
+    let (found, _) = generate(HEAD, page);
+    let repeated: Vec<_> = found.iter().filter(|found| found.message.contains("header")).collect();
+    assert_eq!(repeated.len(), 2, "{found:#?}");
+    assert_eq!(repeated[0].message, "row `Code` repeats the table's header");
+    let line = r#"skip-rows = ["Code", "code"]"#;
+    assert!(repeated[0].help.as_deref().unwrap().contains(&format!("`{line}`")), "{found:#?}");
+    let module = clean_module(&format!("{HEAD}{line}\n"), &page.replace("| Code | Names |\n", ""));
+    assert!(module.contains("    One,") && module.contains("    Two,"), "{module}");
+    assert!(!module.contains("    Code,"), "{module}");
+    let integers = keyed_by("Code", "u16", "name-column = \"Name\"\n");
+    let page = "| Code | Name |\n|---|---|\n| 1 | One |\n| Code | Name |\n| 2 | Two |\n";
+    let (found, _) = generate(&integers, page);
+    let [error] = &found[..] else { panic!("{found:#?}") };
+    assert!(error.help.as_deref().unwrap().contains(r#"`skip-rows = ["Code"]`"#), "{error:#?}");
+    let module = clean_module(&format!("{integers}skip-rows = [\"Code\"]\n"), page);
+    assert!(module.contains("    Two = 2,"), "{module}");
+}
+
 /// A column headed `Help` beside no help column would make the method `help()` of the
 /// `Entry` trait every catalog implements; the help offers to make it the help column, which,
 /// pasted, `Entry::help()` returns, with no method of its own. Where the manifest names

@@ -69,7 +69,15 @@ pub fn read<'a>(
         // read here.
         let key_cell = &row.cells()[columns.key];
         let across = table.html && is_one_cell_across(row);
-        if !across && !heads_rows(integer, (source, table), row, key_cell) {
+        if repeats_header(table, row, columns.key) {
+            // A header repeated (as pages converted from a document repeat it at the top of
+            // each of its pages) is no entry; the error of an integer code offers to leave it
+            // out.
+            let skip = offers.offer_row(&key_cell.text);
+            if !integer {
+                problems.push(place.header_repeated(key_cell.span.clone(), &key_cell.text, &skip));
+            }
+        } else if !across && !heads_rows(integer, (source, table), row, key_cell) {
             check_width(place, (source, table), row, offers, problems);
         } else if !integer {
             let skip = offers.offer_row(&key_cell.text);
@@ -366,6 +374,16 @@ fn check_width(
     if let Some(extra) = &row.extra {
         problems.push(place.long_row(extra.clone(), width, table.html));
     }
+}
+
+/// Whether `row` of `table` is its header again, every cell the same text, as a reader
+/// compares headers ([`same_text`]), its code cell (column `key`) as written but for case.
+fn repeats_header(table: &Table, row: &Row, key: usize) -> bool {
+    // Told by the code cell first, without the copies `same_text` makes: every row is asked.
+    let (key_cell, header) = (&row.cells()[key], &table.header[key]);
+    !header.text.is_empty()
+        && key_cell.text.eq_ignore_ascii_case(&header.text)
+        && row.cells().iter().zip(&table.header).all(|(c, h)| same_text(&c.text, &h.text))
 }
 
 /// Whether `row` of `table` is a line without the `|` that begins the table's header line

@@ -106,6 +106,21 @@ impl Place<'_> {
         .with_help(format!("if it heads the rows below it, {}", leave_out(skip)))
     }
 
+    /// A row that is the table's header again, its code cell `text`: `skip`, the manifest line
+    /// that leaves it out.
+    pub fn header_repeated(&self, span: Range<usize>, text: &str, skip: &SkipOffer) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("row `{text}` repeats the table's header"),
+            "header again",
+        )
+        .with_note(
+            "GitHub shows it as a row of the table (as pages converted from a document repeat \
+             the header at the top of each page), and the enum would have it as a variant",
+        )
+        .with_help(format!("if it is no entry of its own, {}", leave_out(skip)))
+    }
+
     /// A row with more cells than the table has columns; `html`, of a table written in HTML,
     /// where no `|` splits a cell.
     pub fn long_row(&self, span: Range<usize>, width: usize, html: bool) -> Diagnostic {
