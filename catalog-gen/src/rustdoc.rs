@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use rustc_hash::FxHashMap;
 use url::Url;
 
@@ -410,23 +410,48 @@ pub fn inline(source: &str, cell: &Cell, links: &mut Links<'_>) -> Doc {
             events
         }
         Kept::EventsOnly(events) => events,
-        // Each line made as its cell's rustdoc is (a pipe table's cell, its text as written;
-        // an HTML cell, from its events), then joined as `<br>` shows them.
-        Kept::Lines(cells) => {
-            let lines: Vec<String> =
-                cells.iter().map(|cell| inline(source, cell, links).text(source)).collect();
-            return Doc::Made(lines.join("<br>").into());
-        }
+        Kept::Lines(cells) => return Doc::Made(lines(source, cells, links.base).into()),
     };
-    let base = links.base;
-    // Inline events are rendered inside a paragraph, as they would be in a page; bare, the
-    // renderer encodes spaces at their edges as `&#32;`.
+    let events = events.iter().map(|(event, _)| event.clone());
+    Doc::Made(rendered(events, links.base).into())
+}
+
+/// Inline `events` as rustdoc Markdown against `base`: rendered inside a paragraph, as they
+/// would be in a page (bare, the renderer encodes spaces at their edges as `&#32;`), without
+/// links rustdoc would read as item paths.
+fn rendered<'e>(events: impl IntoIterator<Item = Event<'e>>, base: &Url) -> String {
     let mut rendered = vec![Event::Start(Tag::Paragraph)];
     let mut links = ItemPathLinks::default();
-    let kept = events.iter().filter(|(event, _)| !links.drops(event));
-    rendered.extend(kept.map(|(event, _)| event.clone()));
+    rendered.extend(events.into_iter().filter(|event| !links.drops(event)));
     rendered.push(Event::End(TagEnd::Paragraph));
-    Doc::Made(trim_written(&render(rendered, base)).into())
+    trim_written(&render(rendered, base)).to_owned()
+}
+
+/// The Markdown of a cell made of the lines `cells` ([`Kept::Lines`]), joined as `<br>` shows
+/// them. Each is rendered from its own events, so that no emphasis or code span of one runs on
+/// into the next (`*a` over `b*`), as on the page, where each is in a row of its own: a cell of
+/// a pipe table that kept none is read again on its own, as its Markdown reads inside a table
+/// (its anchors dropped, as [`Keeper`] drops them).
+fn lines(source: &str, cells: &[Cell<'_>], base: &Url) -> String {
+    let line = |cell: &Cell<'_>| match &cell.kept {
+        Kept::Events(events) | Kept::EventsOnly(events) => {
+            rendered(events.iter().map(|(event, _)| event.clone()), base)
+        }
+        Kept::Lines(cells) => lines(source, cells, base),
+        Kept::Nothing | Kept::Edits(_) => {
+            let markdown = &source[cell.markdown.clone()];
+            let events = Parser::new_ext(markdown, PARSER_OPTIONS).filter(|event| match event {
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => false,
+                Event::InlineHtml(html) => {
+                    !markdown::is_anchor(html) && !markdown::is_anchor_close(html)
+                }
+                _ => true,
+            });
+            rendered(events, base)
+        }
+    };
+    let lines: Vec<String> = cells.iter().map(line).collect();
+    lines.join("<br>")
 }
 
 /// Markdown a writer made, without the line breaks before it and the whitespace after it.

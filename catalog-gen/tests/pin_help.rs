@@ -371,12 +371,13 @@ fn the_continued_rows_offered_for_rows_without_a_code_pasted_joins_them_to_the_r
                 | 128 | Unspecified | The receiver does not accept it, |\n\
                 |     |             | or it matches [no other](values.md) value. |\n\
                 |     |             | |\n\
-                | 131 | Specific | Not *willing*. |\n";
+                | 131 | Specific | Not *willing*. |\n\
+                | 132 | Starred | *Not |\n|  |  | emphasis.* |\n";
     let manifest = keyed_by("Code", "u8", "name-column = \"Name\"\n");
     let (found, module) = generate(&manifest, page);
     assert!(module.is_none());
     let messages: Vec<&str> = found.iter().map(|found| found.message.as_str()).collect();
-    assert_eq!(messages, ["empty code cell", "empty code cell"]);
+    assert_eq!(messages, ["empty code cell"; 3]);
     let line = "continued-rows = true";
     assert!(found[0].help.as_deref().unwrap().contains(&format!("`{line}`")), "{found:#?}");
     // The empty row has nothing to keep: its help offers only to leave it out.
@@ -389,6 +390,8 @@ fn the_continued_rows_offered_for_rows_without_a_code_pasted_joins_them_to_the_r
         module.contains("\"The receiver does not accept it,\\nor it matches no other value.\"")
     );
     assert!(module.contains("    Specific = 131,"), "{module}");
+    // Each line reads as in its own row: no emphasis runs from one into the next.
+    assert!(module.contains("/// **Description:** \\*Not<br>emphasis.\\*\n"), "{module}");
     for page in [
         "| Code | Name | Description |\n|---|---|---|\n|   |   | First. |\n| 1 | One | x |\n",
         "| Code | Name | Description |\n|---|---|---|\n| 1 | One | x |\n|   | Two | y |\n",
