@@ -908,8 +908,7 @@ fn the_name_column_offered_for_a_column_headed_name_pasted_names_the_variants() 
     let (found, _) = generate(&manifest, page);
     assert_eq!(found.len(), 1, "{found:#?}");
     let help = found[0].help.as_deref().unwrap();
-    let start = help.find("`name-column = ").unwrap_or_else(|| panic!("{help}")) + 1;
-    let line = &help[start..start + help[start..].find('`').unwrap()];
+    let line = offered(help, "name-column = ");
     assert_eq!(line, "name-column = \"Name\"");
     assert!(help.contains(r#"`accessors = { "Name" = "..." }`"#), "{help}");
     let module = clean_module(&format!("{manifest}{line}\n"), page);
@@ -953,8 +952,7 @@ fn the_help_column_offered_for_a_column_headed_help_pasted_makes_it_the_help() {
     let (found, _) = generate(HEAD, page);
     assert_eq!(found.len(), 1, "{found:#?}");
     let help = found[0].help.as_deref().unwrap();
-    let start = help.find("`help-column = ").unwrap_or_else(|| panic!("{help}")) + 1;
-    let line = &help[start..start + help[start..].find('`').unwrap()];
+    let line = offered(help, "help-column = ");
     assert_eq!(line, "help-column = \"Help\"");
     assert!(help.contains(r#"`accessors = { "Help" = "..." }`"#), "{help}");
     let module = clean_module(&format!("{HEAD}{line}\n"), page);
