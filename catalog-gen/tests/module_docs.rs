@@ -58,16 +58,23 @@ fn front_matter_is_metadata_and_gives_the_title() {
 fn an_mdx_pages_esm_blocks_are_not_its_prose() {
     let page = "import Tabs from '@theme/Tabs';\nimport X from './x';\n\n# Errors\n\n\
                 export const Hi = ({c}) => (\n  <span>{c}</span>\n);\n\n\
-                We import data; see [limits](limits.mdx).\n\n\
+                export const f = (a) => a*2*3;\n\n\
+                We import data; see [limits](limits.mdx). {/* draft */}\n\n<Tabs>\n\n\
                 | Code | Name |\n|---|---|\n| 1 | One |\n";
     let module = module_of("errors.mdx", page);
     let docs = docs(&module);
     assert_eq!(
         docs[..3],
-        ["# Errors", "", "We import data; see [limits](https://x.test/limits.html)."],
+        [
+            "# Errors",
+            "",
+            "We import data; see [limits](https://x.test/limits.html). {/\\* draft \\*/}"
+        ],
         "{module}"
     );
-    assert!(!module.contains("import Tabs") && !module.contains("Hi ="), "{module}");
+    // Its components and JSX comments are kept as written, as HTML and text.
+    assert!(docs.contains(&"<Tabs>"), "{module}");
+    assert!(!module.contains("import Tabs") && !module.contains("Hi =") && !module.contains("a*2"));
     let module = module_of("errors.md", page);
     assert!(module.contains("//! import Tabs") && module.contains("Hi ="), "{module}");
 }

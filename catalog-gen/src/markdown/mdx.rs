@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::Page;
 
@@ -23,10 +23,11 @@ pub fn esm_blocks(page: &Page<'_>) -> Vec<Range<usize>> {
     for (index, (event, range)) in page.events.iter().enumerate() {
         match event {
             Event::Start(Tag::Paragraph) if depth == 0 && is_esm(page.source, range) => {
-                // A paragraph holds no paragraph: its end is the next one.
+                // A paragraph holds no paragraph: its end is the next paragraph's end (not that
+                // of an emphasis in it: `a*2*3` reads as one).
                 let end = page.events[index..]
                     .iter()
-                    .position(|(event, _)| matches!(event, Event::End(_)))
+                    .position(|(event, _)| matches!(event, Event::End(TagEnd::Paragraph)))
                     .map_or(page.events.len(), |at| index + at + 1);
                 blocks.push(index..end);
                 depth += 1;
@@ -59,6 +60,7 @@ mod tests {
     fn esm_blocks_are_top_level_paragraphs_of_import_and_export() {
         let source = "import Tabs from '@theme/Tabs';\nimport X from './x';\n\n# Errors\n\n\
                       export const Hi = ({c}) => (\n  <span>{c}</span>\n);\n\n\
+                      export const f = (a) => a*2*3 + `b`;\n\n\
                       We import data.\n\n- import a\n\n> export b\n\n  import c\n\n| A |\n|---|\n| 1 |\n";
         let page = markdown::parse(source);
         let blocks: Vec<String> = esm_blocks(&page)
@@ -74,6 +76,7 @@ mod tests {
             [
                 "import Tabs from '@theme/Tabs';\nimport X from './x';\n",
                 "export const Hi = ({c}) => (\n  <span>{c}</span>\n);\n",
+                "export const f = (a) => a*2*3 + `b`;\n",
             ]
         );
         assert!(is_mdx("docs/errors.mdx") && is_mdx("E.MDX"));
