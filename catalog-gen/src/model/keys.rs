@@ -18,8 +18,8 @@ use crate::model::problems::{
     AfterTheCode, NotANumber, PatternOffer, PinLine, Place, SeveralCodes,
 };
 use crate::model::skip::Offers;
-use crate::model::split;
 use crate::model::{Key, same_text};
+use crate::model::{merged, split};
 use crate::scan;
 
 /// A row whose code parsed, before it is named.
@@ -91,7 +91,7 @@ pub fn read<'a>(
             // A row below another, without a name either, may be more lines of it, which
             // `continued-rows` makes it (where set, the row is the first of its table).
             let continues =
-                index > 0 && row.cells()[columns.name].text.is_empty() && !spec.continues_rows();
+                index > 0 && merged::may_continue(row, columns) && !spec.continues_rows();
             no_code(place, row, key_cell, continues, offers, problems);
             continue;
         }

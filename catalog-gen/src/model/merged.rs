@@ -33,9 +33,8 @@ pub fn rows<'a>(
     // Not only where `table.html`: of tables `all-tables` joins, some may be in HTML. Cells
     // of a pipe table are never one cell.
     let joins = |above: &Row<'a>, (index, row): (usize, &Row<'a>)| {
-        let (key, name) = (&row.cells()[columns.key], &row.cells()[columns.name]);
-        above.cells()[columns.key].is_same_cell(key)
-            || continued && key.text.is_empty() && name.text.is_empty() && !firsts.contains(&index)
+        above.cells()[columns.key].is_same_cell(&row.cells()[columns.key])
+            || continued && may_continue(row, columns) && !firsts.contains(&index)
     };
     // A pipe table alone, its rows never one cell: nothing to look for.
     if !table.html && firsts.len() == 1 && !continued {
@@ -56,6 +55,13 @@ pub fn rows<'a>(
     }
     merged.push(one_row(&run));
     Some(table.with_rows(merged))
+}
+
+/// Whether `row`, not the first of its table, may be more lines of the row above it: its code
+/// cell empty, and its name cell too. With `continued-rows`, it is; without, its error offers
+/// the option.
+pub fn may_continue(row: &Row<'_>, columns: &Columns) -> bool {
+    row.cells()[columns.key].text.is_empty() && row.cells()[columns.name].text.is_empty()
 }
 
 /// The one row of `run`, rows that are one: each column's cell the one cell where they share
