@@ -111,10 +111,9 @@ pub fn method(pin: Option<&str>, header: &str, text_served: bool) -> (String, bo
     let method = pin.map_or_else(|| naming::accessor_name(header), str::to_owned);
     let inherent = method == "code" || method == "name" || method.is_empty();
     let served = inherent && text_served;
-    let word = (pin.is_none() && method.is_empty() && !served).then(|| naming::sign_word(header));
-    match word.flatten() {
-        Some(word) => (word.to_owned(), served),
-        None => (method, served),
+    match naming::sign_word(header) {
+        Some(word) if pin.is_none() && !served => (word.to_owned(), served),
+        _ => (method, served),
     }
 }
 
