@@ -151,3 +151,28 @@ fn a_column_without_a_header_or_text_is_left_out_of_the_methods_and_docs() {
     let errors = generate(&page.replace("Second. | |", "Second. | x |"), manifest).unwrap_err();
     assert!(errors.contains("a column without a header has no method name"), "{errors}");
 }
+
+/// A cell empty in one row shows no label in that variant's rustdoc (`**Notes:**` with nothing
+/// after it says nothing), while the rows that fill the column keep it, and a cell of an image
+/// alone, which has no text, keeps its label and the image.
+#[test]
+fn an_empty_cell_shows_no_label() {
+    let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
+                    module = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
+                    name-column = \"Name\"\n";
+    let page = "| Code | Name | Message | Notes |\n|---|---|---|---|\n\
+                | 1 | One | First. | |\n| 2 | Two | Second. | See [this](x.md). |\n\
+                | 3 | Three | | ![icon](i.png) |\n";
+    let files = generate(page, manifest).unwrap();
+    let module = files.iter().find(|file| file.path == "m.rs").unwrap().text.to_string();
+    assert!(
+        module.contains("/// **Message:** First.\n    #[doc(alias = \"1\")]\n    One = 1,"),
+        "{module}"
+    );
+    assert!(module.contains("/// **Notes:** See [this](https://x.test/x.html).\n"), "{module}");
+    assert!(module.contains("/// 3: Three\n    ///\n    /// **Notes:** ![icon]("), "{module}");
+    let one = &module[module.find("/// 1: One").unwrap()..module.find("One = 1,").unwrap()];
+    let three = &module[module.find("/// 3: Three").unwrap()..module.find("Three = 3,").unwrap()];
+    assert!(!one.contains("Notes") && !three.contains("Message"), "{module}");
+    assert!(module.contains("pub const fn notes(self)"), "{module}");
+}

@@ -380,10 +380,17 @@ fn variant_doc(table: &Enum, variant: &Variant, labels: &[String]) -> String {
     for (index, label) in labels.iter().enumerate() {
         let blank = table.columns[index].blank;
         if index != table.key_column && index != table.name_column && !blank {
+            // An empty cell shows no label: `**Notes:**` with nothing after it says nothing.
+            // Asked of the rendered text, so a cell of an image alone still shows its label.
+            let before = doc.len();
             doc.push_str("\n\n**");
             doc.push_str(label);
             doc.push_str(":** ");
+            let label_end = doc.len();
             variant.docs[index].push_to(&table.page, &mut doc);
+            if doc[label_end..].trim().is_empty() {
+                doc.truncate(before);
+            }
         }
     }
     table.footnotes.complete(&mut doc);
