@@ -363,8 +363,9 @@ fn the_line_that_leaves_out_lines_of_a_cell_broken_over_lines_pasted_leaves_them
 /// cell's further lines (MQTT libraries' tables of reason codes: `|     |      | or it does
 /// not match one of the other values. |`), are errors whose help offers `continued-rows =
 /// true`: pasted, each is a line of the row above it, in the variant's text and rustdoc, with
-/// its links made absolute. A row without a code but with a name, or the table's first row,
-/// is offered no such line, and stays an error with it set.
+/// its links made absolute. A row without a code but with a name, or the first row of a table
+/// (of each table `all-tables` joins too), is offered no such line, and stays an error with it
+/// set.
 #[test]
 fn the_continued_rows_offered_for_rows_without_a_code_pasted_joins_them_to_the_row_above() {
     let page = "| Code | Name | Description |\n|---|---|---|\n\
@@ -396,7 +397,18 @@ fn the_continued_rows_offered_for_rows_without_a_code_pasted_joins_them_to_the_r
         "| Code | Name | Description |\n|---|---|---|\n|   |   | First. |\n| 1 | One | x |\n",
         "| Code | Name | Description |\n|---|---|---|\n| 1 | One | x |\n|   | Two | y |\n",
     ] {
-        let (found, _) = generate(&manifest, page);
+        check(&manifest, page);
+    }
+    let joined = format!("{manifest}all-tables = true\n");
+    let table = "| Code | Name | Description |\n|---|---|---|\n";
+    check(&joined, &format!("{table}| 1 | One | x |\n\n## More\n\n{table}|   |   | y |\n"));
+    let html = "<table><tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+                <tr><td></td><td></td><td>y</td></tr></table>\n";
+    check(&joined, &format!("{table}| 1 | One | x |\n\n## More\n\n{html}"));
+    /// `page`'s first error is offered no `continued-rows`, and stays with it set.
+    fn check(manifest: &str, page: &str) {
+        let line = "continued-rows = true";
+        let (found, _) = generate(manifest, page);
         assert!(!found[0].help.as_deref().unwrap().contains(line), "{found:#?}");
         let (found, _) = generate(&format!("{manifest}{line}\n"), page);
         assert_eq!(found[0].message, "empty code cell", "{found:#?}");

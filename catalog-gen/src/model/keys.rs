@@ -47,11 +47,12 @@ pub struct Retiring<'a> {
 }
 
 /// The rows whose code and name could be read; a problem for every other, whose help's
-/// `skip-rows` line `offers` makes.
+/// `skip-rows` line `offers` makes. `firsts` are where the first row of each of the page's
+/// tables it is made of starts (as for [`merged::rows`]): no row continues a row of another.
 pub fn read<'a>(
     place: &Place<'_>,
     spec: &TableSpec,
-    (source, table): (&str, &'a Table),
+    (source, table, firsts): (&str, &'a Table, &[usize]),
     columns: &Columns,
     pattern: Option<&Regex>,
     offers: &mut Offers<'_>,
@@ -88,10 +89,11 @@ pub fn read<'a>(
             offers.heading(&key_cell.text);
         }
         if key_cell.text.is_empty() {
-            // A row below another, without a name either, may be more lines of it, which
-            // `continued-rows` makes it (where set, the row is the first of its table).
-            let continues =
-                index > 0 && merged::may_continue(row, columns) && !spec.continues_rows();
+            // A row below another of its table, without a name either, may be more lines of
+            // it, which `continued-rows` makes it (where set, the row is the first of its
+            // table).
+            let below = index > 0 && !firsts.contains(&row.span.start);
+            let continues = below && merged::may_continue(row, columns) && !spec.continues_rows();
             no_code(place, row, key_cell, continues, offers, problems);
             continue;
         }
@@ -998,7 +1000,9 @@ mod tests {
         let mut problems = Vec::new();
         let offers = &mut Offers::new(&spec.skip_rows);
         let (pattern, problems_found) = (pattern.as_ref(), &mut problems);
-        let rows = read(&PLACE, &spec, (source, table), &columns, pattern, offers, problems_found);
+        let firsts: Vec<usize> = table.rows.first().map(|row| row.span.start).into_iter().collect();
+        let read_from = (source, table, &*firsts);
+        let rows = read(&PLACE, &spec, read_from, &columns, pattern, offers, problems_found);
         (rows.into_iter().map(|row| (row.key, row.key_text)).collect(), problems)
     }
 

@@ -21,9 +21,9 @@ use crate::model::columns::Columns;
 
 /// `table`, keyed and named by `columns`, with each run of rows that are one row made one
 /// (`continued`: whether the manifest joins the rows that continue the one above them);
-/// `None` where no rows are, as the table serves as it is. `firsts` are the indices of the
-/// rows that start a table of the page (`0`, and where `all-tables` joins several, the first
-/// row of each other): no row continues a row of another table.
+/// `None` where no rows are, as the table serves as it is. `firsts` are where the rows that
+/// start a table of the page start (the first row's, and where `all-tables` joins several,
+/// the first row's of each other): no row continues a row of another table.
 pub fn rows<'a>(
     table: &Table<'a>,
     firsts: &[usize],
@@ -32,22 +32,21 @@ pub fn rows<'a>(
 ) -> Option<Table<'a>> {
     // Not only where `table.html`: of tables `all-tables` joins, some may be in HTML. Cells
     // of a pipe table are never one cell.
-    let joins = |above: &Row<'a>, (index, row): (usize, &Row<'a>)| {
+    let joins = |above: &Row<'a>, row: &Row<'a>| {
         above.cells()[columns.key].is_same_cell(&row.cells()[columns.key])
-            || continued && may_continue(row, columns) && !firsts.contains(&index)
+            || continued && may_continue(row, columns) && !firsts.contains(&row.span.start)
     };
     // A pipe table alone, its rows never one cell: nothing to look for.
     if !table.html && firsts.len() == 1 && !continued {
         return None;
     }
-    let rows = table.rows.iter().enumerate();
-    if !rows.clone().skip(1).any(|(index, row)| joins(&table.rows[index - 1], (index, row))) {
+    if !table.rows.windows(2).any(|pair| joins(&pair[0], &pair[1])) {
         return None;
     }
     let mut merged = Vec::with_capacity(table.rows.len());
     let mut run: Vec<&Row<'a>> = Vec::new();
-    for (index, row) in rows {
-        if run.last().is_some_and(|last| !joins(last, (index, row))) {
+    for row in &table.rows {
+        if run.last().is_some_and(|last| !joins(last, row)) {
             merged.push(one_row(&run));
             run.clear();
         }
@@ -130,7 +129,8 @@ mod tests {
     fn merged<'a>(page: &markdown::Page<'a>, options: &str) -> Option<Table<'a>> {
         let spec = spec(&format!("key-type = \"str\"\n{options}"));
         let columns = columns::resolve(&PLACE, &spec, &page.tables[0], &mut Vec::new()).unwrap();
-        rows(&page.tables[0], &[0], &columns, spec.continues_rows())
+        let firsts = [page.tables[0].rows[0].span.start];
+        rows(&page.tables[0], &firsts, &columns, spec.continues_rows())
     }
 
     /// The rows a code cell spans are one row of that code: a cell they share is the one
@@ -230,7 +230,8 @@ mod tests {
         let joined = crate::model::select::joined(&[&two.tables[0], &two.tables[1]]);
         let spec = spec("key-column = \"C\"\nkey-type = \"u8\"");
         let columns = columns::resolve(&PLACE, &spec, &joined, &mut Vec::new()).unwrap();
-        assert!(rows(&joined, &[0, 1], &columns, true).is_none());
-        assert_eq!(texts(&rows(&joined, &[0], &columns, true).unwrap()), [["1", "a\nb"]]);
+        let [first, second] = [0, 1].map(|table| two.tables[table].rows[0].span.start);
+        assert!(rows(&joined, &[first, second], &columns, true).is_none());
+        assert_eq!(texts(&rows(&joined, &[first], &columns, true).unwrap()), [["1", "a\nb"]]);
     }
 }

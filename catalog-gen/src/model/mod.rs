@@ -377,21 +377,18 @@ fn table<'a>(
 ) -> Option<docs::ReadyTable<'a>> {
     let start = problems.len();
     let options = options::read(place, spec, problems);
-    // With the index of the first row of each of the page's tables it is made of.
+    // With where the first row of each of the page's tables it is made of starts: told by
+    // its place on the page, which merging, splitting and leaving out rows do not move.
+    let first_rows = |tables: &[&markdown::Table<'_>]| -> Vec<usize> {
+        tables.iter().filter_map(|table| Some(table.rows.first()?.span.start)).collect()
+    };
     let (table, page_tables, firsts) = match select::table(place, spec, &page.page, problems)? {
-        Picked::One(table) => (table, vec![table.events.start], vec![0]),
-        Picked::All(tables) => {
-            let firsts = tables.iter().scan(0, |rows, table| {
-                let first = *rows;
-                *rows += table.rows.len();
-                Some(first)
-            });
-            (
-                derived.joined.get_or_init(|| select::joined(&tables)),
-                tables.iter().map(|table| table.events.start).collect(),
-                firsts.collect(),
-            )
-        }
+        Picked::One(table) => (table, vec![table.events.start], first_rows(&[table])),
+        Picked::All(tables) => (
+            derived.joined.get_or_init(|| select::joined(&tables)),
+            tables.iter().map(|table| table.events.start).collect(),
+            first_rows(&tables),
+        ),
     };
     let columns = columns::resolve(place, spec, table, problems)?;
     let table = match merged::rows(table, &firsts, &columns, spec.continues_rows()) {
@@ -419,7 +416,7 @@ fn table<'a>(
     let named = || {
         let pattern = options.key_pattern.as_ref();
         let mut rows =
-            keys::read(place, spec, (source, table), &columns, pattern, offers, problems);
+            keys::read(place, spec, (source, table, &firsts), &columns, pattern, offers, problems);
         retired::keep(place, spec, table, &columns, previous, &mut rows, problems);
         let retired_names = retired::names(&rows, &columns);
         let by_name = || {
