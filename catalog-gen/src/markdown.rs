@@ -31,8 +31,8 @@ mod tildes;
 pub use attributes::{before_attribute_block, is_attribute_block};
 pub use front_matter::FrontMatter;
 pub use html::{
-    anchor_name, is_anchor, is_anchor_close, is_anchor_line, is_block_tag, is_comment,
-    is_formatting_tag, is_line_break, link_href, link_targets,
+    anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_block_tag,
+    is_comment, is_formatting_tag, is_line_break, link_href, link_targets, tag_filtered,
 };
 pub use mdx::{esm_blocks, is_mdx};
 pub use plain_text::plain_text;

@@ -200,6 +200,7 @@ fn needs_rewrite(
             markdown::is_anchor(html)
                 || markdown::is_anchor_close(html)
                 || relative_html_targets(html, is_absolute).next().is_some()
+                || markdown::disallowed_tags(html).next().is_some()
         }
         Event::Text(_) => is_literal_bracket(source, range),
         Event::Code(code) => is_escaped_pipe_in_code(source, range, code),
@@ -566,6 +567,12 @@ fn edits<'a>(
                 source.get(copied..range.start)?;
                 edits.push((range.clone(), None));
                 copied = range.end;
+            }
+            // A tag GFM disallows is written as text where the cell is re-rendered.
+            Event::InlineHtml(html) | Event::Html(html)
+                if markdown::disallowed_tags(html).next().is_some() =>
+            {
+                return None;
             }
             Event::InlineHtml(html) | Event::Html(html) => {
                 for target in relative_html_targets(html, is_absolute) {
@@ -1280,6 +1287,25 @@ mod tests {
     fn a_break_that_starts_a_paragraph_is_kept_unless_an_anchor_was_before_it() {
         let text = prose_of("*  \\\nPart two.\n\n<a name=\"x\"></a>\\\nafter.\n");
         assert_eq!(text, "* <br>Part two.\n\nafter.");
+    }
+
+    /// The tags GFM's tagfilter disallows show as text, as on GitHub, in the prose and in a
+    /// cell: rustdoc would pass them on as HTML, to run a script or restyle the page. An HTML
+    /// block that starts with one is its lines' text; in another block, the tag's `<` is
+    /// written `&lt;`, as GitHub writes it; every other tag stays HTML.
+    #[test]
+    fn tags_github_disallows_show_as_text() {
+        let page = "<script setup>\nimport { data } from './e.ts'\n\nconst a = 1 * 2 * 3\n</script>\n\n\
+                    Text <style>b</style> *here*.\n\n<div>\n<iframe src=\"x.html\"></iframe>\n</div>\n";
+        assert_eq!(
+            prose_of(page),
+            "\\<script setup>\nimport { data } from './e.ts'\nconst a = 1 \\* 2 \\* 3\n\\</script>\n\n\
+             Text \\<style>b\\</style> *here*.\n\n<div>\n&lt;iframe src=\"x.html\">&lt;/iframe>\n</div>\n"
+        );
+        assert_eq!(
+            cell_markdown("A <SCRIPT>x</SCRIPT> <b>b</b>"),
+            "A \\<SCRIPT>x\\</SCRIPT> <b>b</b>"
+        );
     }
 
     #[test]

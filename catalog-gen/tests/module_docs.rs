@@ -260,6 +260,12 @@ fn module_prose_reads_back_as_the_pages_blocks() {
         for table in page.tables.iter().rev().filter(|table| table.html) {
             read.replace_range(table.span.start - start..table.span.end - start, "");
         }
+        // The tags GFM disallows are text, as on GitHub: an HTML block that starts with one
+        // a paragraph (only `odd.md` has them, none in code).
+        let disallowed: Vec<usize> = catalog_gen::markdown::disallowed_tags(&read).collect();
+        for at in disallowed.into_iter().rev() {
+            read.insert(at, '\\');
+        }
         assert_eq!(blocks(&prose), blocks(&read), "{name}:\n{prose}");
     }
     let [(name, prose)] = &read_as_text[..] else { panic!("{read_as_text:?}") };

@@ -302,6 +302,17 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     // Fails if rustdoc warns of anything in it: a title, header or cell whose text it would
     // read as a link to an item (`[sic]`, `[Units]`, `[instance]`), say.
     cargo_doc(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);
+    // The tags GFM disallows show as text in the documentation, as on GitHub: no style of the
+    // page's hides the documentation's, no script of it runs, no text area swallows the rest.
+    let doc = workspace_root().join("target/odd-docs/doc/catalog/odd/index.html");
+    let doc = fs::read_to_string(doc).unwrap();
+    // The module's own documentation: rustdoc's page has scripts of its own.
+    let start = doc.find("<div class=\"docblock\">").unwrap();
+    let doc = &doc[start..start + doc[start..].find("</details>").unwrap()];
+    for tag in ["<style>", "<script>", "<textarea>"] {
+        assert!(!doc.contains(tag), "{tag} in {doc}");
+    }
+    assert!(doc.contains("&lt;style&gt;") && doc.contains("&lt;textarea&gt;"), "{doc}");
     // Fails if clippy warns of anything in it: the tabs of a page's code, say, or the names
     // of `named.md`.
     cargo_clippy(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);

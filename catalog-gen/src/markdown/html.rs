@@ -2,7 +2,8 @@
 //! nothing but name a row's place), line breaks (`<br>`), the tags that format the text
 //! they hold (`<code>`, `<b>`), which show that text as it is, the tags of blocks (`<dt>`),
 //! which show it on lines of its own, comments, which show nothing, and the link targets of
-//! links and images (`<a href="…">`, `<img src="…">`), which rustdoc must be given absolute.
+//! links and images (`<a href="…">`, `<img src="…">`), which rustdoc must be given absolute,
+//! and the tags GFM disallows (`<script>`), which it must be given as text.
 
 use std::ops::Range;
 
@@ -212,9 +213,67 @@ pub fn is_comment(html: &str) -> bool {
     html.len() >= "<!---->".len() && html.starts_with("<!--") && html.ends_with("-->")
 }
 
+/// The tags GFM's tagfilter extension disallows in raw HTML: each would take over the page it
+/// is shown in (`<script>` runs, `<style>` restyles it, an unclosed `<textarea>` or
+/// `<plaintext>` swallows the rest of it as text).
+const DISALLOWED: [&str; 9] =
+    ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"];
+
+/// Where in raw HTML (an inline tag, or a line of an HTML block) a tag starts that GFM's
+/// tagfilter disallows (`<script>`, `</style>`, `<iframe src=…>`, named in any case): the
+/// `<` that GitHub writes as `&lt;`, so that the tag shows as text. rustdoc passes raw HTML
+/// on as it is, so the generated docs write it as GitHub does.
+pub fn disallowed_tags(html: &str) -> impl Iterator<Item = usize> + '_ {
+    // As cmark-gfm's `tagfilter` reads a tag: `<`, a `/` or not, the name, then whitespace,
+    // `>` or `/>`.
+    let is_disallowed = |rest: &str| {
+        let name = rest.strip_prefix('/').unwrap_or(rest);
+        DISALLOWED.iter().any(|tag| {
+            name.get(..tag.len()).is_some_and(|start| start.eq_ignore_ascii_case(tag))
+                && match name.as_bytes().get(tag.len()) {
+                    Some(b'>') => true,
+                    Some(b'/') => name.as_bytes().get(tag.len() + 1) == Some(&b'>'),
+                    Some(byte) => byte.is_ascii_whitespace(),
+                    None => false,
+                }
+        })
+    };
+    html.match_indices('<').map(|(at, _)| at).filter(move |&at| is_disallowed(&html[at + 1..]))
+}
+
+/// `html` with each [disallowed tag](disallowed_tags)'s `<` written `&lt;`, as GitHub writes
+/// it; borrowed where it has none.
+pub fn tag_filtered(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut filtered = String::new();
+    let mut copied = 0;
+    for at in disallowed_tags(html) {
+        filtered.push_str(&html[copied..at]);
+        filtered.push_str("&lt;");
+        copied = at + 1;
+    }
+    if copied == 0 {
+        return html.into();
+    }
+    filtered.push_str(&html[copied..]);
+    filtered.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// GFM's tagfilter: the nine tags, opening or closing, in any case, each followed by
+    /// whitespace, `>` or `/>`; no other tag, and no longer name that starts as one does.
+    #[test]
+    fn disallowed_tags_are_written_as_text() {
+        assert_eq!(tag_filtered("<script setup>"), "&lt;script setup>");
+        assert_eq!(tag_filtered("a <STYLE>b</Style> c"), "a &lt;STYLE>b&lt;/Style> c");
+        assert_eq!(tag_filtered("<iframe\nsrc=x><title/>"), "&lt;iframe\nsrc=x>&lt;title/>");
+        for kept in ["<scripts>", "<b>x</b>", "<title", "<xmp/ >", "a < b", "<div><p>"] {
+            assert_eq!(tag_filtered(kept), kept);
+            assert!(matches!(tag_filtered(kept), std::borrow::Cow::Borrowed(_)));
+        }
+    }
 
     #[test]
     fn a_links_opening_tag_gives_its_target() {

@@ -57,8 +57,12 @@ pub(super) fn read<'a, 'p>(
     onto: &impl Rebase<'a, 'p>,
 ) -> Found<'a> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
-    // `<script>`, `<style>` and `<textarea>` hold text, not tags, as a browser reads them.
-    emitter.naively_switch_states(true);
+    // The tags that hold text, not tags, where a browser reads them (`<script>`, `<style>`,
+    // `<textarea>`, `<title>`, ...) are the ones GFM's tagfilter disallows
+    // ([`super::disallowed_tags`]): on GitHub, they are text, and what follows them is read as
+    // HTML again (`<td>c <textarea>d</td>` is a cell that shows `c <textarea>d`). So they
+    // switch the tokenizer to no other state.
+    emitter.naively_switch_states(false);
     let mut tokens = Tokenizer::new_with_emitter(&source[from..], emitter)
         .filter_map(Result::ok)
         .map(|token| token_at(token, from));
@@ -611,6 +615,20 @@ mod tests {
         assert_eq!(rows[0].cells()[0].span, rows[1].cells()[0].span, "one cell, in two rows");
         assert!(rows[1].cells()[2].missing && !rows[1].cells()[1].missing);
         assert_eq!(&page[rows[2].extra.clone().unwrap()], "w");
+    }
+
+    /// The tags GFM disallows are text on GitHub, so they hold no text of their own as in a
+    /// browser: a `<textarea>` never closed leaves the rest of the table a table, and the text
+    /// of a cell shows each such tag as written.
+    #[test]
+    fn tags_github_disallows_hold_no_text_of_their_own() {
+        let page = "<table><tr><th>Code</th><th>Notes</th></tr>\n\
+                    <tr><td>1</td><td>a <script>x</td></tr>\n<tr><td>2</td><td>c <textarea>d</td></tr>\n\
+                    <tr><td>3</td><td>e</td></tr></table>\n";
+        assert_eq!(
+            texts(&markdown::parse(page)),
+            [[["Code", "Notes"], ["1", "a <script>x"], ["2", "c <textarea>d"], ["3", "e"]]]
+        );
     }
 
     /// A cell's blocks (`<p>`, `<dt>`) are lines of its text, and line breaks between what

@@ -3,6 +3,8 @@
 //! inline, code blocks fenced as text, and runs that would read otherwise once side by side
 //! joined, or written as HTML.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use url::Url;
 
@@ -41,6 +43,7 @@ fn written_inline(link_type: LinkType) -> LinkType {
 }
 
 pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
+    let events = disallowed_html_as_text(events);
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
     // Whether an anchor was dropped since the last event kept.
@@ -195,6 +198,60 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     }
     emphasis_markdown_cannot_write_as_html(&mut kept);
     written::markdown(&kept)
+}
+
+/// `events` with the raw HTML GFM's tagfilter disallows (`<script>`, `<style>`,
+/// [`markdown::disallowed_tags`]) shown as text, as GitHub shows it: rustdoc passes raw HTML on
+/// as it is, where a script would run and a style restyle the whole page.
+///
+/// Such a tag inline is its text. An HTML block that starts with one (the `<script setup>` at
+/// the top of a VitePress page) is its lines' text, as a paragraph: written with the tag's `<`
+/// as `&lt;`, as GitHub writes it, its first line would start no HTML block where rustdoc reads
+/// it again. In another HTML block, the tag's `<` is written `&lt;`.
+fn disallowed_html_as_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let disallowed = |html: &str| markdown::disallowed_tags(html).next().is_some();
+    let any = events.iter().any(
+        |event| matches!(event, Event::Html(html) | Event::InlineHtml(html) if disallowed(html)),
+    );
+    if !any {
+        return events;
+    }
+    let mut shown = Vec::with_capacity(events.len());
+    // Whether the events are in an HTML block shown as a paragraph of its text.
+    let mut as_text = false;
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
+        let event = match event {
+            Event::Start(Tag::HtmlBlock) => {
+                as_text = events.peek().is_some_and(|first| {
+                    matches!(first, Event::Html(line)
+                        if markdown::disallowed_tags(line.trim_start()).next() == Some(0))
+                });
+                if as_text { Event::Start(Tag::Paragraph) } else { Event::Start(Tag::HtmlBlock) }
+            }
+            Event::End(TagEnd::HtmlBlock) if std::mem::take(&mut as_text) => {
+                Event::End(TagEnd::Paragraph)
+            }
+            Event::Html(line) if as_text => {
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                if !matches!(shown.last(), Some(Event::Start(Tag::Paragraph))) {
+                    shown.push(Event::SoftBreak);
+                }
+                Event::Text(line.to_owned().into())
+            }
+            Event::Html(line) => match markdown::tag_filtered(&line) {
+                Cow::Borrowed(_) => Event::Html(line),
+                Cow::Owned(filtered) => Event::Html(filtered.into()),
+            },
+            Event::InlineHtml(html) if disallowed(&html) => Event::Text(html),
+            other => other,
+        };
+        shown.push(event);
+    }
+    shown
 }
 
 /// `html` with the relative targets of its links and images ([`markdown::link_targets`])
