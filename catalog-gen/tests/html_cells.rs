@@ -146,3 +146,30 @@ fn a_note_in_a_cell_is_on_lines_of_its_own_and_a_line_ends_without_spaces() {
     let page = "| Code | Text |\n|---|---|\n| 1 | a <br> b<br/><br/>\tc |\n";
     assert_eq!(cells(page)[0], [["1", "a\nb\n\nc"]]);
 }
+
+/// A table written in HTML whose header is two rows, in `<thead>` or by a header cell that
+/// spans them (`Code` beside `Meaning` over `Short` and `Long`): each column is headed by the
+/// texts over it, a line each, as converters from HTML to Markdown join them, which name its
+/// method (`meaning_short()`) and label its cells; the rows below are the enum's.
+#[test]
+fn a_header_of_two_rows_heads_each_column_by_both() {
+    let rows = "<tr><td>1</td><td>One</td><td>Bad</td><td>Bad input.</td></tr>\n\
+                <tr><td>2</td><td>Two</td><td>Gone</td><td>Gone for good.</td></tr>\n";
+    let spanned = format!(
+        "<table>\n<tr><th rowspan=\"2\">Code</th><th rowspan=\"2\">Name</th>\
+         <th colspan=\"2\">Meaning</th></tr>\n<tr><th>Short</th><th>Long</th></tr>\n{rows}</table>\n"
+    );
+    let in_head = format!(
+        "<table><thead>\n<tr><th>Code</th><th>Name</th><th colspan=\"2\">Meaning</th></tr>\n\
+         <tr><th></th><th></th><th>Short</th><th>Long</th></tr>\n</thead><tbody>\n{rows}</tbody></table>\n"
+    );
+    for page in [spanned, in_head] {
+        let module =
+            module(&page, "key-column = \"Code\"\nkey-type = \"u8\"\nname-column = \"Name\"");
+        assert!(module.contains("pub const fn meaning_short(self)"), "{module}");
+        assert!(module.contains("pub const fn meaning_long(self)"), "{module}");
+        assert!(module.contains("/// **Meaning Short:** Bad\n"), "{module}");
+        assert!(module.contains("    One = 1,") && module.contains("    Two = 2,"), "{module}");
+        assert!(module.contains("&[\"Code\", \"Name\", \"Meaning\\nShort\", \"Meaning\\nLong\"]"));
+    }
+}

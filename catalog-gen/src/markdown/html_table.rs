@@ -21,6 +21,10 @@
 //!    it covers, as a reader sees it there; the first row is the header, and every other row
 //!    is made the header's width, as a pipe table's is (short rows padded with missing cells,
 //!    a long row's cells past the header kept as text the table drops).
+//! 4. **Header** ([`header_rows`]): where the header is several rows (the rows of `<thead>`,
+//!    or rows of `<th>` that a header cell spans into: `Code` over two rows beside `Meaning`
+//!    over `Short` and `Long`), each column's header is the texts of its header cells, a line
+//!    each, as converters from HTML to Markdown join them (`Meaning` over `Short`).
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -115,7 +119,7 @@ fn token_at(token: Token<usize>, from: usize) -> (Token<usize>, Range<usize>) {
 }
 
 /// A cell as read, before the grid places it: its tokens as inline events, where its content
-/// runs, and the rows and columns it covers.
+/// runs, the rows and columns it covers, and whether it is a header cell (`<th>`).
 struct CellRead<'p> {
     events: Events<'p>,
     /// The indices of the events that are tags of blocks ([`blocks_as_breaks`]).
@@ -123,12 +127,14 @@ struct CellRead<'p> {
     content: Range<usize>,
     rows: usize,
     columns: usize,
+    th: bool,
 }
 
-/// A row as read: where it runs, and its cells.
+/// A row as read: where it runs, its cells, and whether it is in the table's `<thead>`.
 struct RowRead<'p> {
     span: Range<usize>,
     cells: Vec<CellRead<'p>>,
+    head: bool,
 }
 
 /// The rows of a table as its tokens come ([`Rows::read`]).
@@ -143,6 +149,8 @@ struct Rows<'p> {
     nested: usize,
     /// The table's `<caption>`: its text's tokens, and whether it is open.
     caption: (Vec<(String, Range<usize>)>, bool),
+    /// Whether the table's `<thead>` is open.
+    head: bool,
 }
 
 impl<'p> Rows<'p> {
@@ -154,6 +162,7 @@ impl<'p> Rows<'p> {
             cell: None,
             nested: 0,
             caption: (Vec::new(), false),
+            head: false,
         }
     }
 
@@ -186,7 +195,7 @@ impl<'p> Rows<'p> {
                 }
                 Some((true, b"tr")) => {
                     self.end_row(span.start);
-                    self.row = Some(RowRead { span, cells: Vec::new() });
+                    self.row = Some(RowRead { span, cells: Vec::new(), head: self.head });
                 }
                 Some((true, b"td" | b"th")) => {
                     let Token::StartTag(tag) = &token else { continue };
@@ -196,6 +205,7 @@ impl<'p> Rows<'p> {
                             std::str::from_utf8(&value.value).ok()?.trim().parse().ok()?;
                         Some(value.clamp(1, most))
                     };
+                    let th = tag.name.as_slice() == b"th";
                     let cell = CellRead {
                         events: Vec::new(),
                         blocks: Vec::new(),
@@ -203,12 +213,16 @@ impl<'p> Rows<'p> {
                         // HTML's limits: browsers take at most 65534 rows and 1000 columns.
                         rows: number(b"rowspan", 65_534).unwrap_or(1),
                         columns: number(b"colspan", 1_000).unwrap_or(1),
+                        th,
                     };
                     self.end_cell(span.start);
                     // A cell outside a row opens one, as a browser reads it.
-                    let row = self
-                        .row
-                        .get_or_insert_with(|| RowRead { span: span.clone(), cells: Vec::new() });
+                    let head = self.head;
+                    let row = self.row.get_or_insert_with(|| RowRead {
+                        span: span.clone(),
+                        cells: Vec::new(),
+                        head,
+                    });
                     row.span.end = span.end;
                     self.cell = Some(cell);
                 }
@@ -219,7 +233,10 @@ impl<'p> Rows<'p> {
                     }
                     self.end_row(span.start);
                 }
-                Some((_, b"thead" | b"tbody" | b"tfoot")) => self.end_row(span.start),
+                Some((opens, section @ (b"thead" | b"tbody" | b"tfoot"))) => {
+                    self.end_row(span.start);
+                    self.head = opens && section == b"thead";
+                }
                 Some((false, b"table")) => {
                     self.end_row(span.start);
                     return Some(span.end);
@@ -303,20 +320,17 @@ impl<'p> Rows<'p> {
     }
 
     /// The rows read, each cell made a [`Cell`].
-    fn into_rows(
-        self,
-        keep: &impl Keep,
-        scratch: &mut String,
-    ) -> Vec<(Range<usize>, Vec<Placed<'p>>)> {
+    fn into_rows(self, keep: &impl Keep, scratch: &mut String) -> Vec<PlacedRow<'p>> {
         let source = self.source;
         let rows = self.rows.into_iter().map(|row| {
             let span = trim_span(source, row.span.clone());
             let cells = row.cells.into_iter().map(|read| Placed {
                 rows: read.rows,
                 columns: read.columns,
+                th: read.th,
                 cell: cell(source, read, keep, scratch),
             });
-            (span, cells.collect())
+            PlacedRow { span, cells: cells.collect(), head: row.head }
         });
         rows.collect()
     }
@@ -435,17 +449,33 @@ fn trim_edges(events: &mut Events<'_>) {
     }
 }
 
-/// A cell to place in the grid, and the rows and columns it covers.
+/// A cell to place in the grid, the rows and columns it covers, and whether it is a header
+/// cell (`<th>`).
 struct Placed<'p> {
     cell: Cell<'p>,
     rows: usize,
     columns: usize,
+    th: bool,
 }
 
-/// A row of the grid: where it runs, and a cell for each column it has.
+/// A row of cells to place in the grid: where it runs, and whether it is in `<thead>`.
+struct PlacedRow<'p> {
+    span: Range<usize>,
+    cells: Vec<Placed<'p>>,
+    head: bool,
+}
+
+/// A row of the grid: where it runs, a cell for each column it has, and what tells a row of
+/// the header ([`header_rows`]).
 struct GridRow<'p> {
     span: Range<usize>,
     cells: Vec<Cell<'p>>,
+    /// Whether it is in `<thead>`.
+    head: bool,
+    /// Whether a cell of a row above stands in it (`rowspan`).
+    covered: bool,
+    /// Whether each cell of its own is a header cell (`<th>`).
+    all_th: bool,
 }
 
 impl<'p> GridRow<'p> {
@@ -478,20 +508,22 @@ fn missing_cell<'p>(end: usize) -> Cell<'p> {
 }
 
 /// The rows with each cell placed in every row and column it covers (a cell of `rowspan="2"`
-/// stands in its row and the next one, at its column): the first, the header, and the others;
-/// `None` where no row has a cell.
-fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<(GridRow<'_>, Vec<GridRow<'_>>)> {
+/// stands in its row and the next one, at its column): the header ([`header_rows`]), and the
+/// others; `None` where no row has a cell.
+fn grid(rows: Vec<PlacedRow<'_>>) -> Option<(GridRow<'_>, Vec<GridRow<'_>>)> {
     // For each column, the cell that covers it from a row above, and how many rows more.
     let mut above: Vec<Option<(usize, Cell<'_>)>> = Vec::new();
     let mut grid = Vec::with_capacity(rows.len());
-    for (span, placed) in rows {
+    for PlacedRow { span, cells: placed, head } in rows {
         let mut cells: Vec<Cell<'_>> = Vec::with_capacity(placed.len());
+        let (mut covered, mut all_th) = (false, !placed.is_empty());
         let mut placed = placed.into_iter().peekable();
         let mut column = 0;
         while placed.peek().is_some()
             || above[column.min(above.len())..].iter().any(Option::is_some)
         {
             if let Some(Some((left, cell))) = above.get_mut(column) {
+                covered = true;
                 cells.push(cell.clone());
                 *left -= 1;
                 if *left == 0 {
@@ -500,12 +532,13 @@ fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<(GridRow<'_>, Vec<
                 column += 1;
                 continue;
             }
-            let Some(Placed { cell, rows, columns }) = placed.next() else {
+            let Some(Placed { cell, rows, columns, th }) = placed.next() else {
                 // A gap before a column covered from above: a cell the row does not have.
                 cells.push(missing_cell(span.end));
                 column += 1;
                 continue;
             };
+            all_th &= th;
             for _ in 0..columns {
                 if above.len() <= column {
                     above.resize_with(column + 1, || None);
@@ -519,11 +552,50 @@ fn grid(rows: Vec<(Range<usize>, Vec<Placed<'_>>)>) -> Option<(GridRow<'_>, Vec<
         }
         // A row without cells shows nothing.
         if !cells.is_empty() {
-            grid.push(GridRow { span, cells });
+            grid.push(GridRow { span, cells, head, covered, all_th });
         }
     }
+    let header = header_rows(&grid);
     let mut grid = grid.into_iter();
-    Some((grid.next()?, grid.collect()))
+    let mut first = grid.next()?;
+    let below: Vec<GridRow<'_>> = grid.by_ref().take(header - 1).collect();
+    if !below.is_empty() {
+        first.cells = one_header(first.cells, &below);
+    }
+    Some((first, grid.collect()))
+}
+
+/// How many of the grid's first rows are its header: the rows of its `<thead>` where the
+/// first is one, else the first row and each row right below it that a header cell stands in
+/// (`<th rowspan="2">Code</th>`) whose own cells are all header cells; at least one.
+fn header_rows(grid: &[GridRow<'_>]) -> usize {
+    let rows = match grid.first() {
+        Some(first) if first.head => grid.iter().take_while(|row| row.head).count(),
+        _ => 1 + grid.iter().skip(1).take_while(|row| row.covered && row.all_th).count(),
+    };
+    rows.max(1)
+}
+
+/// The one header of a header of several rows, `first` over `below`: each column's cell the
+/// last cell of its own, with the texts of each cell over it (a cell that spans rows once),
+/// a line each, those that show nothing left out.
+fn one_header<'p>(first: Vec<Cell<'p>>, below: &[GridRow<'p>]) -> Vec<Cell<'p>> {
+    let mut header = first;
+    for (column, cell) in header.iter_mut().enumerate() {
+        let mut text = cell.text.to_string();
+        for row in below {
+            let Some(under) = row.cells.get(column) else { continue };
+            if under.is_same_cell(cell) || under.text.trim().is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&under.text);
+            *cell = Cell { text: Arc::from(text.as_str()), ..under.clone() };
+        }
+    }
+    header
 }
 
 #[cfg(test)]
@@ -629,6 +701,19 @@ mod tests {
             texts(&markdown::parse(page)),
             [[["Code", "Notes"], ["1", "a <script>x"], ["2", "c <textarea>d"], ["3", "e"]]]
         );
+    }
+
+    /// A header of two rows is one: a column's header the texts over it, a line each (a cell
+    /// that spans both rows once). A row of header cells that no header cell spans into, and
+    /// that is not in `<thead>`, is a row of the table (a heading of the rows below it).
+    #[test]
+    fn a_header_of_several_rows_is_one() {
+        let page = "<table><tr><th rowspan=\"2\">A</th><th>B</th></tr><tr><th>b</th></tr>\
+                    <tr><th>Group</th><th>x</th></tr><tr><td>1</td><td>2</td></tr></table>\n";
+        assert_eq!(texts(&markdown::parse(page)), [[["A", "B\nb"], ["Group", "x"], ["1", "2"]]]);
+        let page = "<table><thead><tr><th>A</th></tr><tr><td>a</td></tr></thead>\
+                    <tr><th>B</th></tr></table>\n";
+        assert_eq!(texts(&markdown::parse(page)), [[["A\na"], ["B"]]]);
     }
 
     /// A cell's blocks (`<p>`, `<dt>`) are lines of its text, and line breaks between what
