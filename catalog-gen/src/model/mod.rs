@@ -6,7 +6,8 @@
 //! skips the stages after it, so one run reports every problem of every table:
 //!
 //! 1. [`pages`]: parse each page the manifest names, once; a table whose header row is empty
-//!    is headed by its first row.
+//!    is headed by its first row; a table set in columns (`| Code | Description | Code |
+//!    Description |`) is read a group of columns after the other.
 //! 2. [`options`]: the table's own manifest values: its URL, `key-pattern` and pinned names.
 //! 3. [`select`]: pick the table on its page by `heading`, `caption` and `index`, or with
 //!    `all-tables`, join every one that has the columns named.

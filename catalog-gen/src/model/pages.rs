@@ -1,12 +1,14 @@
 //! Stage 1: every page the manifest names, parsed once however many tables it has, each
-//! table with its header: the header row, or where that is empty, the first row.
+//! table with its header: the header row, or where that is empty, the first row; a table set
+//! in columns (`| Code | Description | Code | Description |`) read a group of columns after
+//! the other.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
-use crate::markdown::{self, Cell, Page, Table};
+use crate::markdown::{self, Cell, Page, Row, Table};
 use crate::model::problems::Place;
 use crate::rustdoc;
 use crate::source::{PageText, Pages};
@@ -45,7 +47,10 @@ pub fn parse<'a>(
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
                 let mut page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
-                page.tables.iter_mut().for_each(|table| head_by_first_row(text, table));
+                for table in &mut page.tables {
+                    head_by_first_row(text, table);
+                    read_group_after_group(table);
+                }
                 parsed.insert(key, ParsedPage { path: path.clone(), page, text: Arc::clone(text) });
             }
             Some(PageText { text: Err(reason), .. }) => {
@@ -81,6 +86,39 @@ fn head_by_first_row(source: &str, table: &mut Table<'_>) {
     {
         table.header = table.rows.remove(0).into_cells();
     }
+}
+
+/// Where a table's header is one group of two columns or more set again beside itself (`| Code
+/// | Description | Code | Description |`, as pages set a long list of short codes in two
+/// columns or more, to save space), headers compared as a reader compares them
+/// ([`super::normalize`]), each group is a list of rows: the table's rows are the first
+/// group's, top to bottom, then the next group's, as a list set in columns is read; a group
+/// whose cells are all empty in a row (the last row's, where the list ends) has no row there.
+/// The header is the first group's. Text past the last group stays with the last group's row.
+fn read_group_after_group(table: &mut Table<'_>) {
+    let headers: Vec<String> =
+        table.header.iter().map(|cell| super::normalize(&cell.text)).collect();
+    let width = headers.len();
+    let repeats = |group: &usize| {
+        width.is_multiple_of(*group)
+            && headers[..*group].iter().any(|header| !header.is_empty())
+            && headers.chunks(*group).all(|chunk| chunk == &headers[..*group])
+    };
+    let Some(group) = (2..=width / 2).find(repeats) else { return };
+    let mut rows = Vec::with_capacity(table.rows.len() * (width / group));
+    for at in (0..width).step_by(group) {
+        let last = at + group == width;
+        for row in &table.rows {
+            let cells = &row.cells()[at..at + group];
+            if cells.iter().all(|cell| cell.text.is_empty()) {
+                continue;
+            }
+            let extra = if last { row.extra.clone() } else { None };
+            rows.push(Row::new(row.span.clone(), cells.to_vec(), extra));
+        }
+    }
+    table.header.truncate(group);
+    table.rows = rows;
 }
 
 /// Whether `table` is a record: two rows or more whose first cells are labels, each one bold
@@ -163,5 +201,64 @@ mod tests {
             let rows = source.lines().count() - 2;
             assert_eq!(read(source).1.len(), rows, "{source}");
         }
+    }
+
+    /// A table set in columns is read a group after the other, each top to bottom, a group's
+    /// empty cells in the last row no row; its header is the first group's, and the codes
+    /// generate as any table's. Other headers that repeat are not a group set again.
+    #[test]
+    fn a_table_set_in_columns_is_read_a_group_after_the_other() {
+        let texts = |cells: &[Cell<'_>]| -> Vec<String> {
+            cells.iter().map(|cell| cell.text.to_string()).collect()
+        };
+        let read = |source: &str| {
+            let mut page = markdown::parse(source);
+            let table = &mut page.tables[0];
+            read_group_after_group(table);
+            let rows: Vec<Vec<String>> = table.rows.iter().map(|row| texts(row.cells())).collect();
+            (texts(&table.header), rows)
+        };
+        let page = "| Code | Description | code | DESCRIPTION |\n|---|---|---|---|\n\
+                    | 200 | OK | 400 | Bad Request |\n| 201 | Created | 401 | Unauthorized |\n\
+                    | 202 | Accepted | | |\n";
+        let (header, rows) = read(page);
+        assert_eq!(header, ["Code", "Description"]);
+        let codes: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+        assert_eq!(codes, ["200", "201", "202", "400", "401"]);
+        assert_eq!(rows[3], ["400", "Bad Request"]);
+        let four = "| A | B | A | B | A | B | A | B |\n|-|-|-|-|-|-|-|-|\n| 1 | a | 2 | b | 3 | c | 4 | d |\n";
+        assert_eq!(read(four).1.len(), 4);
+        for kept in [
+            "| A | A |\n|-|-|\n| 1 | 2 |\n",
+            "| A | B | A |\n|-|-|-|\n| 1 | 2 | 3 |\n",
+            "| | | | |\n|-|-|-|-|\n| 1 | 2 | 3 | 4 |\n",
+        ] {
+            assert_eq!(
+                read(kept).1[0].len(),
+                kept.lines().next().unwrap().matches('|').count() - 1
+            );
+        }
+        let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p\"\n\
+                        module = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\nkey-type = \"u16\"\n\
+                        name-column = \"Description\"\n";
+        let pages = pages_in_memory([("p.md", page)]);
+        let input = crate::Input {
+            manifest_path: "c.toml",
+            manifest_text: manifest,
+            pages: &pages,
+            command: "x",
+        };
+        let files =
+            crate::generate(&input).unwrap_or_else(|failure| panic!("{}", failure.render(false)));
+        let module = files.iter().find(|file| file.path == "m.rs").unwrap().text.to_string();
+        let order = [
+            "Ok = 200",
+            "Created = 201",
+            "Accepted = 202",
+            "BadRequest = 400",
+            "Unauthorized = 401",
+        ];
+        let at: Vec<usize> = order.iter().map(|variant| module.find(variant).unwrap()).collect();
+        assert!(at.is_sorted(), "{module}");
     }
 }
