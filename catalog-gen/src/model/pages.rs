@@ -162,17 +162,24 @@ mod tests {
         assert_eq!(messages, ["page `gone.md` was not loaded"]);
     }
 
-    #[test]
-    fn an_empty_header_of_two_columns_or_more_gives_way_to_a_first_row_with_text() {
+    /// The header's and each row's texts of the first table of `source`, once `stage` has
+    /// read it.
+    fn read_by(
+        source: &str,
+        stage: impl FnOnce(&str, &mut Table<'_>),
+    ) -> (Vec<String>, Vec<Vec<String>>) {
         let texts = |cells: &[Cell<'_>]| -> Vec<String> {
             cells.iter().map(|cell| cell.text.to_string()).collect()
         };
-        let read = |source: &str| {
-            let mut page = markdown::parse(source);
-            let table = &mut page.tables[0];
-            head_by_first_row(source, table);
-            (texts(&table.header), table.rows.iter().map(|row| texts(row.cells())).collect())
-        };
+        let mut page = markdown::parse(source);
+        let table = &mut page.tables[0];
+        stage(source, table);
+        (texts(&table.header), table.rows.iter().map(|row| texts(row.cells())).collect())
+    }
+
+    #[test]
+    fn an_empty_header_of_two_columns_or_more_gives_way_to_a_first_row_with_text() {
+        let read = |source: &str| read_by(source, head_by_first_row);
         let headed: (Vec<String>, Vec<Vec<String>>) =
             read("|  |  |\n| --- | --- |\n| 错误码 | 说明 |\n| -1 | 系统繁忙 |\n");
         assert_eq!(
@@ -208,16 +215,7 @@ mod tests {
     /// generate as any table's. Other headers that repeat are not a group set again.
     #[test]
     fn a_table_set_in_columns_is_read_a_group_after_the_other() {
-        let texts = |cells: &[Cell<'_>]| -> Vec<String> {
-            cells.iter().map(|cell| cell.text.to_string()).collect()
-        };
-        let read = |source: &str| {
-            let mut page = markdown::parse(source);
-            let table = &mut page.tables[0];
-            read_group_after_group(table);
-            let rows: Vec<Vec<String>> = table.rows.iter().map(|row| texts(row.cells())).collect();
-            (texts(&table.header), rows)
-        };
+        let read = |source: &str| read_by(source, |_, table| read_group_after_group(table));
         let page = "| Code | Description | code | DESCRIPTION |\n|---|---|---|---|\n\
                     | 200 | OK | 400 | Bad Request |\n| 201 | Created | 401 | Unauthorized |\n\
                     | 202 | Accepted | | |\n";
