@@ -21,10 +21,11 @@
 //!    it covers, as a reader sees it there; the first row is the header, and every other row
 //!    is made the header's width, as a pipe table's is (short rows padded with missing cells,
 //!    a long row's cells past the header kept as text the table drops).
-//! 4. **Header** ([`header_rows`]): where the header is several rows (the rows of `<thead>`,
-//!    or rows of `<th>` that a header cell spans into: `Code` over two rows beside `Meaning`
-//!    over `Short` and `Long`), each column's header is the texts of its header cells, a line
-//!    each, as converters from HTML to Markdown join them (`Meaning` over `Short`).
+//! 4. **Header** ([`header_rows`]): where the header is several rows (rows of `<th>` in
+//!    `<thead>` or that a header cell spans into: `Code` over two rows beside `Meaning` over
+//!    `Short` and `Long`), each column's header is the texts of its header cells, a line each,
+//!    as converters from HTML to Markdown join them (`Meaning` over `Short`); a title across
+//!    them all heads no column.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -565,26 +566,30 @@ fn grid(rows: Vec<PlacedRow<'_>>) -> Option<(GridRow<'_>, Vec<GridRow<'_>>)> {
     Some((first, grid.collect()))
 }
 
-/// How many of the grid's first rows are its header: the rows of its `<thead>` where the
-/// first is one, else the first row and each row right below it that a header cell stands in
-/// (`<th rowspan="2">Code</th>`) whose own cells are all header cells; at least one.
+/// How many of the grid's first rows are its header: the first row, and each row right below
+/// it whose own cells are all header cells (`<th>`) and that is in the table's `<thead>` or
+/// that a header cell stands in (`<th rowspan="2">Code</th>`). A row of data cells ends the
+/// header, in a `<thead>` never closed too.
 fn header_rows(grid: &[GridRow<'_>]) -> usize {
-    let rows = match grid.first() {
-        Some(first) if first.head => grid.iter().take_while(|row| row.head).count(),
-        _ => 1 + grid.iter().skip(1).take_while(|row| row.covered && row.all_th).count(),
-    };
-    rows.max(1)
+    1 + grid.iter().skip(1).take_while(|row| row.all_th && (row.head || row.covered)).count()
 }
 
 /// The one header of a header of several rows, `first` over `below`: each column's cell the
 /// last cell of its own, with the texts of each cell over it (a cell that spans rows once),
-/// a line each, those that show nothing left out.
+/// a line each, those that show nothing left out. A row of one cell across every column (a
+/// title over the header, `<th colspan="3">Errors</th>`) heads no column.
 fn one_header<'p>(first: Vec<Cell<'p>>, below: &[GridRow<'p>]) -> Vec<Cell<'p>> {
-    let mut header = first;
+    let across = |cells: &[Cell<'_>]| {
+        cells.len() > 1 && cells.windows(2).all(|pair| pair[0].is_same_cell(&pair[1]))
+    };
+    let rows = std::iter::once(&first[..]).chain(below.iter().map(|row| &row.cells[..]));
+    let rows: Vec<&[Cell<'p>]> = rows.filter(|cells| !across(cells)).collect();
+    let Some((top, under)) = rows.split_first() else { return first };
+    let mut header = top.to_vec();
     for (column, cell) in header.iter_mut().enumerate() {
         let mut text = cell.text.to_string();
-        for row in below {
-            let Some(under) = row.cells.get(column) else { continue };
+        for row in under {
+            let Some(under) = row.get(column) else { continue };
             if under.is_same_cell(cell) || under.text.trim().is_empty() {
                 continue;
             }
@@ -711,9 +716,11 @@ mod tests {
         let page = "<table><tr><th rowspan=\"2\">A</th><th>B</th></tr><tr><th>b</th></tr>\
                     <tr><th>Group</th><th>x</th></tr><tr><td>1</td><td>2</td></tr></table>\n";
         assert_eq!(texts(&markdown::parse(page)), [[["A", "B\nb"], ["Group", "x"], ["1", "2"]]]);
-        let page = "<table><thead><tr><th>A</th></tr><tr><td>a</td></tr></thead>\
-                    <tr><th>B</th></tr></table>\n";
-        assert_eq!(texts(&markdown::parse(page)), [[["A\na"], ["B"]]]);
+        // In `<thead>`: rows of header cells, under a title across them; a row of data
+        // cells in a `<thead>` never closed is a row of the table.
+        let page = "<table><thead><tr><th colspan=\"2\">Errors</th></tr><tr><th>A</th><th>B</th>\
+                    </tr><tr><th></th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>\n";
+        assert_eq!(texts(&markdown::parse(page)), [[["A", "B\nb"], ["1", "2"]]]);
     }
 
     /// A cell's blocks (`<p>`, `<dt>`) are lines of its text, and line breaks between what
