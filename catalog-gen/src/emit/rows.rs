@@ -388,7 +388,10 @@ fn variant_doc(table: &Enum, variant: &Variant, labels: &[String]) -> String {
             doc.push_str(":** ");
             let label_end = doc.len();
             variant.docs[index].push_to(&table.page, &mut doc);
-            if doc[label_end..].trim().is_empty() {
+            // Told by its first character where that shows: at 20k rows, trimming every
+            // cell's text was 0.25% of regen's instructions (callgrind).
+            let shown = &doc[label_end..];
+            if !shown.starts_with(|c: char| !c.is_whitespace()) && shown.trim_start().is_empty() {
                 doc.truncate(before);
             }
         }
