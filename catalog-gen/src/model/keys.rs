@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use toml::Spanned;
 
 use crate::api::{self, toml_string};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::{IntValue, after_hex_prefix, int_value, is_decimal, negative_digits};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
@@ -58,6 +58,7 @@ pub fn read<'a>(
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<KeyedRow<'a>> {
+    let start = problems.len();
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
     let text_codes = TextCodes::new(source, table, columns.key, key_column);
@@ -128,7 +129,34 @@ pub fn read<'a>(
         let span = first.row.cells()[columns.key].span.clone();
         problems.push(place.codes_in_quotes(span, (&first.key_text, rows.len()), offer));
     }
+    if let Some(words) = words_among_codes(spec, &rows) {
+        let key_cell = &words.row.cells()[columns.key];
+        // Not where the cell is warned of already (a code and its message, `E1: Failed`).
+        let at_cell = |label: &Label| label.span == key_cell.span;
+        if !problems[start..].iter().any(|problem| problem.labels.iter().any(at_cell)) {
+            let skip = offers.offer_row(&key_cell.text);
+            let span = key_cell.span.clone();
+            problems.push(place.words_among_codes(span, &words.key_text, &skip));
+        }
+    }
     rows
+}
+
+/// The one row of `rows` whose text code is several words (`Other codes`, as pages write a row
+/// of every code the table does not list: `| Other codes | 500 |` under `FILE_NOT_FOUND` and
+/// the like), where every other of three rows or more is one word and the manifest takes no
+/// code out of its cell with a `key-pattern`. (Integer codes of words are no numbers: their
+/// error offers to leave them out.)
+fn words_among_codes<'r, 'a>(
+    spec: &TableSpec,
+    rows: &'r [KeyedRow<'a>],
+) -> Option<&'r KeyedRow<'a>> {
+    if spec.key_type.get_ref().is_integer() || spec.key_pattern.is_some() || rows.len() < 3 {
+        return None;
+    }
+    let mut words = rows.iter().filter(|row| row.key_text.split_whitespace().nth(1).is_some());
+    let first = words.next()?;
+    words.next().is_none().then_some(first)
 }
 
 /// The warnings of a text code that lookups of the code as a program has it would not find

@@ -121,6 +121,27 @@ impl Place<'_> {
         .with_help(format!("if it is no entry of its own, {}", leave_out(skip)))
     }
 
+    /// The one code of several words (`text`) in a table whose every other code is one word:
+    /// `skip`, the manifest line that leaves it out.
+    pub fn words_among_codes(
+        &self,
+        span: Range<usize>,
+        text: &str,
+        skip: &SkipOffer,
+    ) -> Diagnostic {
+        self.warning_in_page(
+            span,
+            format!("code `{text}` is words, where every other code of the table is one word"),
+            "words among codes",
+        )
+        .with_note(
+            "a row of words among codes may stand for no one code (`Other codes`, as pages \
+             write the row of every code the table does not list), where the enum would have \
+             a variant of those words as its code",
+        )
+        .with_help(format!("if it is no entry of its own, {}", leave_out(skip)))
+    }
+
     /// A row with more cells than the table has columns; `html`, of a table written in HTML,
     /// where no `|` splits a cell.
     pub fn long_row(&self, span: Range<usize>, width: usize, html: bool) -> Diagnostic {
