@@ -129,7 +129,7 @@ pub fn read<'a>(
         let span = first.row.cells()[columns.key].span.clone();
         problems.push(place.codes_in_quotes(span, (&first.key_text, rows.len()), offer));
     }
-    if let Some(words) = words_among_codes(spec, &rows) {
+    if let Some(words) = words_among_codes(spec, (source, columns.key), &rows) {
         let key_cell = &words.row.cells()[columns.key];
         // Not where the cell is warned of already (a code and its message, `E1: Failed`).
         let at_cell = |label: &Label| label.span == key_cell.span;
@@ -142,21 +142,30 @@ pub fn read<'a>(
     rows
 }
 
-/// The one row of `rows` whose text code is several words (`Other codes`, as pages write a row
-/// of every code the table does not list: `| Other codes | 500 |` under `FILE_NOT_FOUND` and
-/// the like), where every other of three rows or more is one word and the manifest takes no
-/// code out of its cell with a `key-pattern`. (Integer codes of words are no numbers: their
-/// error offers to leave them out.)
+/// The one row of `rows` whose text code is several words not set off as code (`Other codes`,
+/// as pages write a row of every code the table does not list: `| Other codes | 500 |` under
+/// `` `FILE_NOT_FOUND` `` and the like), where every other of three rows or more is one word
+/// set off as code (on `source`, in column `key`), and the manifest takes no code out of its
+/// cell with a `key-pattern`. A page that writes its codes as code and one row not says that
+/// row is none; where codes are plain text, words are as likely a code as not (`Parse error
+/// on...`, an error monday.com's API returns), and no row is warned of. (Integer codes of
+/// words are no numbers: their error offers to leave them out.)
 fn words_among_codes<'r, 'a>(
     spec: &TableSpec,
+    (source, key): (&str, usize),
     rows: &'r [KeyedRow<'a>],
 ) -> Option<&'r KeyedRow<'a>> {
     if spec.key_type.get_ref().is_integer() || spec.key_pattern.is_some() || rows.len() < 3 {
         return None;
     }
-    let mut words = rows.iter().filter(|row| row.key_text.split_whitespace().nth(1).is_some());
-    let first = words.next()?;
-    words.next().is_none().then_some(first)
+    let as_code = |row: &KeyedRow<'_>| {
+        let markdown = &source[row.row.cells()[key].markdown.clone()];
+        markdown.len() > 1 && markdown.starts_with('`') && markdown.ends_with('`')
+    };
+    let words = |row: &&KeyedRow<'_>| row.key_text.split_whitespace().nth(1).is_some();
+    let (mut words, codes): (Vec<_>, Vec<_>) = rows.iter().partition(words);
+    let first = words.pop().filter(|_| words.is_empty())?;
+    (!as_code(first) && codes.into_iter().all(as_code)).then_some(first)
 }
 
 /// The warnings of a text code that lookups of the code as a program has it would not find

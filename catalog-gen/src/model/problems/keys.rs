@@ -121,8 +121,8 @@ impl Place<'_> {
         .with_help(format!("if it is no entry of its own, {}", leave_out(skip)))
     }
 
-    /// The one code of several words (`text`) in a table whose every other code is one word:
-    /// `skip`, the manifest line that leaves it out.
+    /// The one code of several words (`text`) in a table whose every other code is one word
+    /// in a code span: `skip`, the manifest line that leaves it out.
     pub fn words_among_codes(
         &self,
         span: Range<usize>,
@@ -131,7 +131,10 @@ impl Place<'_> {
     ) -> Diagnostic {
         self.warning_in_page(
             span,
-            format!("code `{text}` is words, where every other code of the table is one word"),
+            format!(
+                "code `{text}` is words, where every other code of the table is one word in a \
+                 code span"
+            ),
             "words among codes",
         )
         .with_note(
