@@ -1306,6 +1306,9 @@ mod tests {
             cell_markdown("A <SCRIPT>x</SCRIPT> <b>b</b>"),
             "A \\<SCRIPT>x\\</SCRIPT> <b>b</b>"
         );
+        // Other HTML stays as written, an event attribute too (GitHub's sanitizer drops it).
+        let kept = "<b onclick=\"go()\">b</b> <img src=\"https://x.test/i.png\" onerror=\"go()\">";
+        assert_eq!(cell_markdown(kept), kept);
     }
 
     #[test]
