@@ -26,6 +26,17 @@ const ZOHO: &str = "# SMTP Error Codes\n\n\
 | No error code | 5.2.1 Subject is Mandatory. | Subject field missing. |\n\
 | No error code | 5.2.0 Email size exceeded the policy. | Attachment size has exceeded the user policy. |\n";
 
+/// A manifest of one `[[table]]` of `p.md`, module `m`, keyed by `Code` (`u8`) and named by
+/// `Name`.
+const CODE_AND_NAME: &str = "output = \"o\"\n[[table]]\npage = \"p.md\"\n\
+    url = \"https://x.test/p.html\"\nmodule = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\n\
+    key-type = \"u8\"\nname-column = \"Name\"\n";
+
+/// The text of the file at `path` among `files`.
+fn module(files: &[catalog_gen::GeneratedFile], path: &str) -> String {
+    files.iter().find(|file| file.path == path).unwrap().text.to_string()
+}
+
 /// The files generated from `page` by `manifest`, or the diagnostics, rendered.
 fn generate(page: &str, manifest: &str) -> Result<Vec<catalog_gen::GeneratedFile>, String> {
     let pages = pages_in_memory([("p.md", page)]);
@@ -46,7 +57,7 @@ fn words_for_no_code_are_offered_to_be_left_out() {
     let line = "skip-rows = [\"No error code\"]";
     assert_eq!(refused.matches(line).count(), 2, "{refused}");
     let files = generate(ZOHO, &format!("{manifest}{line}\n")).unwrap();
-    let module = files.iter().find(|file| file.path == "smtp.rs").unwrap().text.to_string();
+    let module = module(&files, "smtp.rs");
     assert!(module.contains("MustIssueAStarttlsCommandFirst = 530,"), "{module}");
     assert!(module.contains("AuthenticationFailed = 535,"), "{module}");
     assert!(module.contains("the manifest leaves out the rows of `No error code`"), "{module}");
@@ -88,7 +99,7 @@ fn the_first_row_heads_a_table_whose_header_row_is_empty() {
     let input =
         Input { manifest_path: "c.toml", manifest_text: manifest, pages: &pages, command: "x" };
     let files = catalog_gen::generate(&input).unwrap_or_else(|f| panic!("{}", f.render(false)));
-    let module = files.iter().find(|file| file.path == "union_id.rs").unwrap().text.to_string();
+    let module = module(&files, "union_id.rs");
     for variant in ["未找到对应员工 = 60121,", "无效的参数 = 400002,", "系统繁忙 = -1,"]
     {
         assert!(module.contains(variant), "{variant} in\n{module}");
@@ -121,7 +132,7 @@ fn a_record_of_bold_labels_keeps_its_empty_header() {
         url = \"https://learn.microsoft.com/zh-tw/azure/storage/file-sync/file-sync-troubleshoot\"\n\
         module = \"file_sync\"\nenum = \"ItemError\"\nkey-column = \"HRESULT\"\nkey-type = \"u32\"\n";
     let files = generate(page, manifest).unwrap();
-    let module = files.iter().find(|file| file.path == "file_sync.rs").unwrap().text.to_string();
+    let module = module(&files, "file_sync.rs");
     assert!(
         module.contains("    _0x7b = 0x7B,\n") && module.contains("    _0x20 = 0x20,\n"),
         "{module}"
@@ -134,13 +145,11 @@ fn a_record_of_bold_labels_keeps_its_empty_header() {
 /// text in a row, it needs a pin, as any column whose header makes no name.
 #[test]
 fn a_column_without_a_header_or_text_is_left_out_of_the_methods_and_docs() {
-    let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                    module = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
-                    name-column = \"Name\"\n";
+    let manifest = CODE_AND_NAME;
     let page = "| Code | Name | Message | |\n|---|---|---|-|\n| 1 | One | First. | |\n\
                 | 2 | Two | Second. | |\n";
     let files = generate(page, manifest).unwrap();
-    let module = files.iter().find(|file| file.path == "m.rs").unwrap().text.to_string();
+    let module = module(&files, "m.rs");
     assert!(module.contains("pub const fn message(self)"), "{module}");
     assert!(
         module.contains("/// **Message:** First.\n") && !module.contains("Column 4"),
@@ -157,14 +166,12 @@ fn a_column_without_a_header_or_text_is_left_out_of_the_methods_and_docs() {
 /// alone, which has no text, keeps its label and the image.
 #[test]
 fn an_empty_cell_shows_no_label() {
-    let manifest = "output = \"o\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
-                    module = \"m\"\nenum = \"E\"\nkey-column = \"Code\"\nkey-type = \"u8\"\n\
-                    name-column = \"Name\"\n";
+    let manifest = CODE_AND_NAME;
     let page = "| Code | Name | Message | Notes |\n|---|---|---|---|\n\
                 | 1 | One | First. | |\n| 2 | Two | Second. | See [this](x.md). |\n\
                 | 3 | Three | | ![icon](i.png) |\n";
     let files = generate(page, manifest).unwrap();
-    let module = files.iter().find(|file| file.path == "m.rs").unwrap().text.to_string();
+    let module = module(&files, "m.rs");
     assert!(
         module.contains("/// **Message:** First.\n    #[doc(alias = \"1\")]\n    One = 1,"),
         "{module}"

@@ -942,6 +942,19 @@ fn the_pin_for_a_header_of_a_reserved_method_pasted_from_the_help_pins_it() {
     assert!(module.contains("pub const fn quoted_row(self)"));
 }
 
+/// The module of `page` once `option = "header"` is pasted into `manifest`: its one problem, a
+/// column headed `header` whose method every catalog has, offers that line beside the pin
+/// that names the method otherwise.
+fn column_offered_pasted(manifest: &str, page: &str, option: &str, header: &str) -> String {
+    let (found, _) = generate(manifest, page);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let help = found[0].help.as_deref().unwrap();
+    let line = offered(help, &format!("{option} = "));
+    assert_eq!(line, format!("{option} = \"{header}\""));
+    assert!(help.contains(&format!("`accessors = {{ \"{header}\" = \"...\" }}`")), "{help}");
+    clean_module(&format!("{manifest}{line}\n"), page)
+}
+
 /// A table named by its codes with a column headed `Name` (as Anchor's table of errors, `| Code
 /// | Hex | Name | Message |`): the column would make the method `name()` that every catalog
 /// has; the help offers to name the variants from it, which pasted names every row.
@@ -950,13 +963,7 @@ fn the_name_column_offered_for_a_column_headed_name_pasted_names_the_variants() 
     let manifest = HEAD.replace("name-column = \"Name\"\n", "");
     let page = "| Code | Name | Message |\n| --- | --- | --- |\n| 100 | InstructionMissing | \
                 8 byte instruction identifier not provided |\n";
-    let (found, _) = generate(&manifest, page);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let help = found[0].help.as_deref().unwrap();
-    let line = offered(help, "name-column = ");
-    assert_eq!(line, "name-column = \"Name\"");
-    assert!(help.contains(r#"`accessors = { "Name" = "..." }`"#), "{help}");
-    let module = clean_module(&format!("{manifest}{line}\n"), page);
+    let module = column_offered_pasted(&manifest, page, "name-column", "Name");
     assert!(module.contains("    InstructionMissing,\n"), "{module}");
     assert!(module.contains("pub const fn message(self)"), "{module}");
 }
@@ -994,13 +1001,7 @@ fn the_line_that_leaves_out_a_header_repeated_pasted_leaves_it_out() {
 #[test]
 fn the_help_column_offered_for_a_column_headed_help_pasted_makes_it_the_help() {
     let page = "| Code | Name | Help |\n| --- | --- | --- |\n| E1 | One | Retry later. |\n";
-    let (found, _) = generate(HEAD, page);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let help = found[0].help.as_deref().unwrap();
-    let line = offered(help, "help-column = ");
-    assert_eq!(line, "help-column = \"Help\"");
-    assert!(help.contains(r#"`accessors = { "Help" = "..." }`"#), "{help}");
-    let module = clean_module(&format!("{HEAD}{line}\n"), page);
+    let module = column_offered_pasted(HEAD, page, "help-column", "Help");
     assert!(!module.contains("fn help("), "{module}");
     assert!(module.contains("::core::option::Option::Some(2),\n"), "{module}");
     let page = "| Code | Name | Help | Fix |\n| --- | --- | --- | --- |\n| E1 | One | x | y |\n";
