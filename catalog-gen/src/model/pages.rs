@@ -113,6 +113,9 @@ fn read_group_after_group(table: &mut Table<'_>) {
             if cells.iter().all(|cell| cell.text.is_empty()) {
                 continue;
             }
+            // Each keeps its line's span: a later group's first row starts where the table's
+            // first row does, so that `continued-rows` continues no row of the group before it
+            // (`merged::rows` tells a table's first row by where it starts).
             let extra = if last { row.extra.clone() } else { None };
             rows.push(Row::new(row.span.clone(), cells.to_vec(), extra));
         }
