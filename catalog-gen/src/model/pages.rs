@@ -261,5 +261,13 @@ mod tests {
         ];
         let at: Vec<usize> = order.iter().map(|variant| module.find(variant).unwrap()).collect();
         assert!(at.is_sorted(), "{module}");
+        // A later group's first row continues no row of the group before it.
+        let continued = manifest.replace("\"Description\"", "\"Name\"") + "continued-rows = true\n";
+        let page = "| Code | Name | Meaning | Code | Name | Meaning |\n|-|-|-|-|-|-|\n\
+                    | 200 | OK | Fine. | | | stray |\n| 201 | Created | New. | 400 | Bad | No. |\n";
+        let pages = pages_in_memory([("p.md", page)]);
+        let input = crate::Input { manifest_text: &continued, pages: &pages, ..input };
+        let refused = crate::generate(&input).unwrap_err().render(false);
+        assert!(refused.contains("error: empty code cell"), "{refused}");
     }
 }
