@@ -26,8 +26,8 @@ pub trait Code:
     fn from_i64(value: i64) -> Option<Self>;
 
     /// Parses `text` as a code of this type: decimal digits (after a `-`, or the minus sign as
-    /// typeset, U+2212, for a negative code of a signed type) or `0x` and hexadecimal digits
-    /// for integers. `None` for string codes,
+    /// typeset, U+2212, for a negative code of a signed type), or hexadecimal digits after `0x`
+    /// or before an `h` (`0Ah`, upper-case digits) for integers. `None` for string codes,
     /// whose text is looked up in the table instead.
     fn parse(text: &str) -> Option<Self>;
 
@@ -65,7 +65,7 @@ macro_rules! integer_code {
             }
 
             fn parse(text: &str) -> Option<Self> {
-                match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+                match crate::rt::hex_digits(text) {
                     // Digits only: `from_str_radix` would take a sign after the `0x` too.
                     Some(hex) if hex.starts_with(|c: char| c.is_ascii_hexdigit()) => {
                         <$int>::from_str_radix(hex, 16).ok()
@@ -220,8 +220,8 @@ impl Display for ReceivedText {
 mod tests {
     use super::Code;
 
-    /// Integers as the generator reads them: decimal, `0x` hex, and a minus sign written
-    /// either way.
+    /// Integers as the generator reads them: decimal, `0x` hex and `0Ah` hex, and a minus sign
+    /// written either way.
     #[test]
     fn integer_codes_parse_as_written() {
         assert_eq!(<i32 as Code>::parse("-32700"), Some(-32700));
@@ -232,7 +232,15 @@ mod tests {
         assert_eq!(<u16 as Code>::parse("\u{2212}0"), None);
         assert_eq!(<i16 as Code>::parse("\u{2212}0"), Some(0));
         assert_eq!(<u16 as Code>::parse("0x1F"), Some(31));
+        // Hexadecimal as assembly and hardware manuals write it.
+        assert_eq!(<u8 as Code>::parse("0Ah"), Some(10));
+        assert_eq!(<u8 as Code>::parse("FFh"), Some(255));
+        assert_eq!(<u16 as Code>::parse("0FFH"), Some(255));
+        assert_eq!(<u8 as Code>::parse("100h"), None);
         for not_a_code in ["\u{2212}", "\u{2212}-1", "\u{2212}+1", "\u{2013}1", "0x-1"] {
+            assert_eq!(<i64 as Code>::parse(not_a_code), None, "{not_a_code:?}");
+        }
+        for not_a_code in ["h", "0ah", "each", "-1h", "+1h", "0x1h", "1 h"] {
             assert_eq!(<i64 as Code>::parse(not_a_code), None, "{not_a_code:?}");
         }
     }

@@ -45,8 +45,9 @@ impl<E: Entry> Documented<E> {
         }
     }
 
-    /// What the catalog documents for the code written `text` (decimal or `0x` hexadecimal
-    /// digits for integer codes, the exact text for string codes); `None` only where `text`
+    /// What the catalog documents for the code written `text` (decimal digits, or hexadecimal
+    /// ones after `0x` or before an `h`, `0Ah`, for integer codes, the exact text for string
+    /// codes); `None` only where `text`
     /// is not a code of this type (an integer code's text that is not a number, or, without
     /// the `alloc` feature, a string code the catalog does not list, which cannot be kept).
     pub fn from_code_text(text: &str) -> Option<Self> {

@@ -90,8 +90,8 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// `838860810`, `"1010"`, `"ACCESS_DENIED"`. [`Display`] writes this.
     fn code_text(self) -> &'static str;
 
-    /// The entry whose code is written `text`: the digits of an integer code (decimal or `0x`
-    /// hexadecimal) or the exact text of a string code.
+    /// The entry whose code is written `text`: the digits of an integer code (decimal, or
+    /// hexadecimal after `0x` or before an `h`, `0Ah`) or the exact text of a string code.
     fn from_code_text(text: &str) -> Option<Self>;
 
     /// The entry with exactly this name; `None` if no entry or more than one has it, and for

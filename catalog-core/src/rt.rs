@@ -31,6 +31,24 @@ macro_rules! find_integer {
 find_integer!(find_u8: u8, find_u16: u16, find_u32: u32, find_u64: u64);
 find_integer!(find_i8: i8, find_i16: i16, find_i32: i32, find_i64: i64);
 
+/// The hexadecimal digits of an integer code's text, where the text writes the code in
+/// hexadecimal: after `0x` or `0X` (`0x1F`, the digits unchecked: the caller's parse checks
+/// them), or before an `h` or `H`, as assembly and hardware manuals write codes (`0Ah`,
+/// `FFh`), there digits and upper-case letters only, so that no word (`each`) is a number.
+///
+/// Shared with the generator, which reads a page's codes as [`Code::parse`](crate::Code::parse)
+/// reads them back: one definition of what a hexadecimal code is. `#[inline]`, so that it is
+/// compiled, and optimized, where it is called (the generator calls it for every code).
+#[inline]
+pub fn hex_digits(text: &str) -> Option<&str> {
+    if let Some(digits) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        return Some(digits);
+    }
+    let digits = text.strip_suffix(['h', 'H'])?;
+    let upper_hex = |byte: u8| byte.is_ascii_digit() || (b'A'..=b'F').contains(&byte);
+    (!digits.is_empty() && digits.bytes().all(upper_hex)).then_some(digits)
+}
+
 /// The value for `key` in `table`, which is sorted by `compare` (length, then bytes) with no
 /// key twice.
 #[inline]

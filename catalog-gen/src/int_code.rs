@@ -74,10 +74,11 @@ impl std::fmt::Display for IntValue {
     }
 }
 
-/// `text` as an integer code: decimal digits, after a minus sign for a negative one, or `0x`
-/// and hexadecimal digits; from `i64::MIN` to `u64::MAX`.
+/// `text` as an integer code: decimal digits, after a minus sign for a negative one, or
+/// hexadecimal digits after `0x` or before an `h` (`0Ah`, as assembly and hardware manuals write
+/// codes: [`hex_digits`]); from `i64::MIN` to `u64::MAX`.
 pub fn int_value(text: &str) -> Option<IntValue> {
-    if let Some(hex) = after_hex_prefix(text) {
+    if let Some(hex) = hex_digits(text) {
         // Digits only: `from_str_radix` takes a `+` before them too, and nothing else.
         return u64::from_str_radix(hex, 16)
             .ok()
@@ -94,6 +95,10 @@ pub fn int_value(text: &str) -> Option<IntValue> {
         None => None,
     }
 }
+
+/// The hexadecimal digits of a code written in hexadecimal (`0x1F`, `0Ah`), as the generated
+/// crates' `FromStr` reads them: the runtime's one definition.
+pub(crate) use catalog_core::rt::hex_digits;
 
 /// What follows the `0x` (or `0X`) that `text` starts with, if it does: a hexadecimal code's
 /// digits, where `text` is one.
@@ -121,11 +126,13 @@ mod tests {
 
     #[test]
     fn integer_values_are_ordered_as_numbers() {
-        let texts = ["18446744073709551615", "0", "-9223372036854775808", "-1", "0x10", "9"];
+        let texts = ["18446744073709551615", "0", "-9223372036854775808", "-1", "0x10", "9", "0Ah"];
         let mut values: Vec<IntValue> = texts.iter().map(|text| int_value(text).unwrap()).collect();
         values.sort();
         let written: Vec<String> = values.iter().map(ToString::to_string).collect();
-        assert_eq!(written, ["-9223372036854775808", "-1", "0", "9", "16", "18446744073709551615"]);
+        let sorted = ["-9223372036854775808", "-1", "0", "9", "10", "16", "18446744073709551615"];
+        assert_eq!(written, sorted);
+        assert_eq!(int_value("FFFFFFFFFFFFFFFFh"), Some(IntValue::MAX));
         assert_eq!(int_value("-0"), int_value("0"));
         // The minus sign as typeset is a minus sign.
         assert_eq!(int_value("\u{2212}32700"), int_value("-32700"));
@@ -134,7 +141,9 @@ mod tests {
         for dash in ["\u{2013}1", "\u{2013} 1", "\u{2212}", "\u{2212}-1"] {
             assert_eq!(int_value(dash), None, "{dash:?}");
         }
-        for not_a_number in ["", "-", "0x", "0x+1", "+1", "--1", "1-", " 1"] {
+        for not_a_number in
+            ["", "-", "0x", "0x+1", "+1", "--1", "1-", " 1", "h", "+1h", "0ah", "each"]
+        {
             assert_eq!(int_value(not_a_number), None, "{not_a_number:?}");
         }
     }

@@ -1,6 +1,6 @@
 //! Legal but odd docs (keywords, digits, non-ASCII, characters rustc warns of in identifiers,
 //! accents typed apart, colliding names, comment and attribute syntax, raw HTML, brackets that
-//! link nowhere, a 300 KB cell) generate a catalog that
+//! link nowhere, a 300 KB cell, codes in hexadecimal written `0Ah`) generate a catalog that
 //! compiles, carries every cell's text verbatim, and documents and lints without a warning:
 //! checked by building, testing, documenting and linting a copy of the `catalog` crate with it.
 //!
@@ -99,6 +99,23 @@ const SHARED_PAGE: &str = "# Shared\n\n| Code | Name |\n|---|---|\n| 7 | Seven |
 /// is written tight (loose, it would open with a link definition, which clippy denies).
 const EMPTY_PAGE: &str =
     "# Empty\n\n- A step.\n\n  <a name=\"step\"></a>\n\n| Code | Name |\n|---|---|\n";
+
+/// Codes in hexadecimal as assembly and hardware manuals write them, digits before an `h`
+/// (DOS's error codes): integers, found by their value and by their text, and shown as written.
+const DOS_TABLE: &str = r#"
+[[table]]
+page = "odd/dos.md"
+url = "https://example.com/guide/dos.html"
+module = "dos"
+enum = "DosError"
+key-column = "Code"
+key-type = "u8"
+name-column = "Name"
+"#;
+
+const DOS_PAGE: &str = "# DOS error codes\n\n| Code | Name |\n|---|---|\n\
+                        | 01h | ERROR_INVALID_FUNCTION |\n| 0Ah | ERROR_BAD_ENVIRONMENT |\n\
+                        | `FFH` | ERROR_UNKNOWN |\n| 12 | ERROR_NO_MORE_FILES |\n";
 
 /// A page whose one table has `headers` after `Code` and `Name`, and one row.
 fn reserved_page(headers: &[String]) -> String {
@@ -238,6 +255,7 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     fs::write(dir.join("docs-src/odd/named.md"), NAMED_PAGE).unwrap();
     fs::write(dir.join("docs-src/odd/shared.md"), SHARED_PAGE).unwrap();
     fs::write(dir.join("docs-src/odd/empty.md"), EMPTY_PAGE).unwrap();
+    fs::write(dir.join("docs-src/odd/dos.md"), DOS_PAGE).unwrap();
     fs::write(dir.join("clippy.toml"), "avoid-breaking-exported-api = false\n").unwrap();
     let manifest = dir.join("docs-src/catalog.toml");
     let mut text = fs::read_to_string(&manifest).unwrap();
@@ -245,6 +263,7 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     text.push_str(RESERVED_TABLE);
     text.push_str(NAMED_TABLE);
     text.push_str(NO_CODE_OF_ITS_OWN_TABLES);
+    text.push_str(DOS_TABLE);
     fs::write(&manifest, text).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -294,6 +313,20 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(Shared::from_code(7), None);\n");
     test.push_str("    assert_eq!(Shared::with_code(7), [Shared::Seven, Shared::Sept]);\n");
     test.push_str("    assert_eq!(Empty::from_code(7), None);\n}\n");
+    test.push_str("\n#[test]\nfn codes_written_with_an_h_are_hexadecimal() {\n");
+    test.push_str("    use catalog::dos::DosError;\n");
+    test.push_str(
+        "    assert_eq!(DosError::from_code(0x0A), Some(DosError::ErrorBadEnvironment));\n",
+    );
+    test.push_str("    assert_eq!(DosError::ErrorUnknown.code(), 255);\n");
+    test.push_str("    assert_eq!(DosError::ErrorNoMoreFiles.code(), 12);\n");
+    test.push_str("    assert_eq!(\"0Ah\".parse(), Ok(DosError::ErrorBadEnvironment));\n");
+    test.push_str("    assert_eq!(\"10\".parse(), Ok(DosError::ErrorBadEnvironment));\n");
+    test.push_str("    assert_eq!(\"0x0a\".parse(), Ok(DosError::ErrorBadEnvironment));\n");
+    test.push_str("    assert_eq!(\"FFH\".parse(), Ok(DosError::ErrorUnknown));\n");
+    test.push_str("    assert_eq!(\"01h\".parse(), Ok(DosError::ErrorInvalidFunction));\n");
+    test.push_str("    let shown = DosError::ErrorBadEnvironment.to_string();\n");
+    test.push_str("    assert_eq!(shown, \"0Ah ERROR_BAD_ENVIRONMENT\");\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 

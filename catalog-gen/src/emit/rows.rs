@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
-use crate::int_code::after_hex_prefix;
+use crate::int_code::hex_digits;
 use crate::manifest::KeyType;
 use crate::model::{Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
 use crate::rustdoc;
@@ -306,13 +306,13 @@ fn push_path(out: &mut String, table: &Enum, variant: &Variant, after: &str) {
 }
 
 /// A row's code as a literal: a string code as a string; an integer code in hexadecimal where
-/// the page writes it so (`0x1F`, `0xC0000022`, as status codes are read; its digits as the
-/// page writes them, in upper case, for `clippy::mixed_case_hex_literals`), else in decimal
-/// (`013` as `13`, which a reader would not take for octal).
+/// the page writes it so (`0x1F`, `0xC0000022`, as status codes are read, and `0Ah` as `0x0A`;
+/// its digits as the page writes them, in upper case, for `clippy::mixed_case_hex_literals`),
+/// else in decimal (`013` as `13`, which a reader would not take for octal).
 fn push_code(out: &mut String, variant: &Variant) {
     match &variant.key {
-        // A code that parsed as an integer and starts with `0x` is hexadecimal digits after it.
-        Key::Int(code) => match after_hex_prefix(&variant.key_text) {
+        // A code that parsed as an integer and is written in hexadecimal is its digits.
+        Key::Int(code) => match hex_digits(&variant.key_text) {
             Some(digits) => {
                 out.push_str("0x");
                 let start = out.len();

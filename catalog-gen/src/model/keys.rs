@@ -10,7 +10,9 @@ use toml::Spanned;
 
 use crate::api::{self, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
-use crate::int_code::{IntValue, after_hex_prefix, int_value, is_decimal, negative_digits};
+use crate::int_code::{
+    IntValue, after_hex_prefix, hex_digits, int_value, is_decimal, negative_digits,
+};
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
 use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
 use crate::model::columns::{self, Columns};
@@ -952,6 +954,8 @@ fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     }
     let pattern = if after_hex_prefix(code).is_some() {
         r"\((0[xX][0-9A-Fa-f]+)\)$"
+    } else if hex_digits(code).is_some() {
+        r"\(([0-9A-F]+[hH])\)$"
     } else if unsigned {
         r"\((\d+)\)$"
     } else {
@@ -985,8 +989,11 @@ fn last_line_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
         return None;
     }
     // Hexadecimal or decimal, whichever this cell's is: a table of HRESULTs gives `S_OK` its
-    // `0` and every other code in hex.
+    // `0` and every other code in hex. A code written `0Ah` has a pattern of its own, which
+    // other cells' `0x` codes do not match.
+    let h_form = hex_digits(code).is_some() && after_hex_prefix(code).is_none();
     let pattern = match unsigned {
+        _ if h_form => r"\n([0-9A-F]+[hH]|\d+)$",
         true => r"\n(0[xX][0-9A-Fa-f]+|\d+)$",
         false => r"\n(0[xX][0-9A-Fa-f]+|-?\d+)$",
     };
@@ -1145,24 +1152,38 @@ mod tests {
         }
     }
 
-    /// Hexadecimal digits without `0x` under a header that says they are hexadecimal, as a
-    /// BIOS's `INT 13h` error codes are written (`00h`, `0Ah`, `FFh`), are no integer code;
-    /// the help says so and offers text codes, where it would offer a `key-pattern`, which
-    /// reads no hexadecimal digits as an integer.
+    /// Hexadecimal digits with neither `0x` nor an `h` (`0A`, `FF`, `0ah` in lower case)
+    /// under a header that says they are hexadecimal, as some of a BIOS's `INT 13h` error codes
+    /// are written, are no integer code; the help says so and offers text codes, where it would
+    /// offer a `key-pattern`, which reads no hexadecimal digits as an integer.
     #[test]
     fn bare_hexadecimal_digits_under_a_hexadecimal_header_are_offered_text_codes() {
-        let int13 = "| Error Code (Hex) | Description |\n|---|---|\n| `00h` | No error. |\n\
-                     | `0Ah` | Bad sector flag detected. |\n| `FF` | Sense operation failed. |\n";
+        let int13 = "| Error Code (Hex) | Description |\n|---|---|\n| `0A` | No error. |\n\
+                     | `0ah` | Bad sector flag detected. |\n| `FF` | Sense operation failed. |\n";
         let (rows, problems) = read_diagnostics(int13, "key-type = \"u8\"");
         assert!(rows.is_empty());
-        let help = "the header says the codes are hexadecimal, written without `0x`, which an \
-                    integer `key-type` does not read: set `key-type = \"str\"` in the manifest \
+        let help = "the header says the codes are hexadecimal, written without `0x` or an `h` \
+                    after them, which an integer `key-type` does not read: set `key-type = \"str\"` in the manifest \
                     to keep the codes as the page writes them";
         let helps: Vec<&str> = problems.iter().filter_map(|p| p.help.as_deref()).collect();
         assert_eq!(helps, [help; 3]);
         let under_code = int13.replacen("Error Code (Hex)", "Code", 1);
         let (_, problems) = read_diagnostics(&under_code, "key-type = \"u8\"");
         assert!(problems.iter().all(|p| !p.help.as_deref().unwrap().contains("hexadecimal")));
+    }
+
+    /// Hexadecimal digits before an `h`, as assembly and hardware manuals write codes (DOS's
+    /// error codes: `01h`, `0Ah`, `FFh`), are integer codes under any header: no decimal code
+    /// is written so. Lower-case digits are not (`each` is no code).
+    #[test]
+    fn hexadecimal_digits_before_an_h_are_integer_codes() {
+        let dos = "| Code | Name |\n|---|---|\n| 01h | ERROR_INVALID_FUNCTION |\n\
+                   | 0Ah | ERROR_BAD_ENVIRONMENT |\n| `FFH` | ERROR_FAIL |\n| 100h | TOO_LARGE |\n";
+        let (rows, problems) = read_diagnostics(dos, "key-type = \"u8\"");
+        let codes: Vec<Key> = rows.into_iter().map(|(key, _)| key).collect();
+        assert_eq!(codes, [int(1), int(10), int(255)]);
+        let messages: Vec<&str> = problems.iter().map(|p| &*p.message).collect();
+        assert_eq!(messages, ["code `100h` does not fit in `u8`"]);
     }
 
     #[test]

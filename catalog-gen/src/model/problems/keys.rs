@@ -355,8 +355,8 @@ impl Place<'_> {
                 "remove the character that does not show from the page upstream".to_owned()
             }
             NotANumber { bare_hex: true, .. } => format!(
-                "the header says the codes are hexadecimal, written without `0x`, which an \
-                 integer `key-type` does not read: {KEEP_AS_WRITTEN}"
+                "the header says the codes are hexadecimal, written without `0x` or an `h` \
+                 after them, which an integer `key-type` does not read: {KEEP_AS_WRITTEN}"
             ),
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
