@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::int_code::int_value;
+use crate::int_code::{hex_digits, int_value};
 use crate::manifest::TableSpec;
 use crate::markdown::{Row, Table, is_attribute_block};
 use crate::model::columns::Columns;
@@ -312,16 +312,22 @@ fn names_a_class_of_codes(cell: &str) -> bool {
     })
 }
 
-/// Whether `cell` has digits on both sides of a word or sign that joins codes: a range
-/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`), a formula (`0x7f * N + 0x9D`) or a list
-/// (`7, 9`, `404/401`, `7 and 9`, codes on lines of their own: `400<br>403`).
+/// Whether `cell` has a code on both sides of a word or sign that joins codes: a range
+/// (`0x02-0xFE`, `5–15`, `0x3..255`, `1 to 9`, `03h - FEh`), a formula (`0x7f * N + 0x9D`) or
+/// a list (`7, 9`, `404/401`, `7 and 9`, codes on lines of their own: `400<br>403`).
 fn names_several_codes(cell: &str) -> bool {
     const JOINS: [&str; 13] =
         ["-", "–", "—", "..", "*", "+", ",", " to ", " or ", " and ", "&", "/", "\n"];
-    let has_digit = |text: &str| text.bytes().any(|byte| byte.is_ascii_digit());
+    // A digit, or a word of hexadecimal digits written before an `h` that has none (`FEh`).
+    let has_code = |text: &str| {
+        text.bytes().any(|byte| byte.is_ascii_digit())
+            || text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|word| hex_digits(word).is_some())
+    };
     JOINS.iter().any(|join| {
         cell.match_indices(join)
-            .any(|(at, _)| has_digit(&cell[..at]) && has_digit(&cell[at + join.len()..]))
+            .any(|(at, _)| has_code(&cell[..at]) && has_code(&cell[at + join.len()..]))
     })
 }
 
@@ -420,11 +426,13 @@ mod tests {
             "7 and 9",
             "7 & 9",
             "400\n403",
+            "03h - FEh",
+            "ACh-FFh",
         ] {
             assert!(names_several_codes(several), "{several}");
         }
         // A code mistyped, a negative code, a word: their rows are not to be left out.
-        for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-"] {
+        for one in ["4O4", "-32700", "0x1G", "N/A", "TBD-1", "-", "each - ah", "0Ah"] {
             assert!(!names_several_codes(one), "{one}");
         }
         for open in

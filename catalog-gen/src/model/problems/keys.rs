@@ -380,7 +380,7 @@ impl Place<'_> {
         let problem = self.in_page(
             span,
             format!("code `{}` is not {} `{type_name}`", shown(text), article(type_name)),
-            "expected decimal digits or 0x and hex digits",
+            "expected decimal digits, or hex digits after 0x or before h",
         );
         match hidden {
             Some(hidden) => problem.with_note(hidden_note(text, hidden)),
