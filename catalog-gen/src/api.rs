@@ -166,6 +166,9 @@ pub struct VariantApi {
     /// Whether the row is retired: no longer in the docs, kept by the manifest's `retired`.
     #[serde(default)]
     pub retired: bool,
+    /// Whether the page crosses out the row's code (`~~0x06~~`): its variant is deprecated.
+    #[serde(default, rename = "crossed-out")]
+    pub crossed_out: bool,
 }
 
 /// The checked-in API and the new one as far as they differ: what the break gate and the
@@ -233,6 +236,7 @@ impl CatalogApi {
                     name: variant.name(table).to_owned(),
                     cells: variant.cells.clone(),
                     retired: variant.retired.is_some(),
+                    crossed_out: variant.crossed_out,
                 }),
             };
             (table.name.to_string(), api)
@@ -272,7 +276,8 @@ impl EnumApi {
     }
 }
 
-/// An API of two enums, one with variants whose strings need TOML's escapes, one empty: what
+/// An API of two enums, one with variants whose strings need TOML's escapes (one retired, one
+/// crossed out), one empty: what
 /// the tests of the snapshot's modules write and read.
 #[cfg(test)]
 fn sample() -> CatalogApi {
@@ -282,6 +287,7 @@ fn sample() -> CatalogApi {
         name: name.into(),
         cells: vec![code.into(), name.into(), "a \"quoted\"\ncell".into()].into(),
         retired: v == "Quoted",
+        crossed_out: v == "Struck",
     };
     CatalogApi {
         enums: BTreeMap::from([
@@ -303,6 +309,7 @@ fn sample() -> CatalogApi {
                         variant("InputError", "1010", "Input Error"),
                         variant("Quoted", "0x1F", "say \"hi\" \\ 'there'\n"),
                         variant("Érreur", "e\tf", "\u{7f}\u{85}\u{2028} \u{202e}日本"),
+                        variant("Struck", "0x06", "Gone"),
                     ],
                 },
             ),

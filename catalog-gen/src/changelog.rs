@@ -63,7 +63,8 @@ impl Semver {
             Semver::None => "nothing users see changed",
             Semver::Patch => "documented text or the rows' order changed",
             Semver::Minor => {
-                "rows or columns added, retired or un-retired, or names or the help column changed"
+                "rows or columns added, retired, un-retired or crossed out, or names or the help \
+                 column changed"
             }
             Semver::Major => {
                 "rows, columns or enums removed or renamed, codes changed, or variants sorted \
@@ -101,6 +102,10 @@ pub struct EnumChanges {
     pub retired: Vec<Row>,
     /// Retired rows the docs have again.
     pub unretired: Vec<Row>,
+    /// Rows whose code the docs cross out now (`~~0x06~~`): deprecated, still found.
+    pub crossed_out: Vec<Row>,
+    /// Rows whose code the docs crossed out and no longer do: no longer deprecated.
+    pub uncrossed: Vec<Row>,
     /// Variants renamed: the old name, and the row under its new name.
     pub renamed: Vec<(String, Row)>,
     /// Variants whose code changed: the row, and its old code.
@@ -185,6 +190,8 @@ impl EnumChanges {
             || !self.added.is_empty()
             || !self.retired.is_empty()
             || !self.unretired.is_empty()
+            || !self.crossed_out.is_empty()
+            || !self.uncrossed.is_empty()
             || !self.names.is_empty()
             || !self.added_accessors.is_empty()
             || self.added_discriminants
@@ -466,6 +473,7 @@ mod tests {
                 name: (*name).into(),
                 cells: vec![(*code).into(), (*name).into(), (*details).into()].into(),
                 retired: *retired,
+                crossed_out: false,
             })
             .collect();
         let columns = vec!["Code".into(), "Name".into(), "Details".into()];
@@ -492,6 +500,34 @@ mod tests {
         let summary = Changelog::between(Some(&before), &after).summary();
         assert!(summary.contains("code changed: A (E_A 0x3) was E_A 0x1\n"), "{summary}");
         assert!(summary.contains("added: C (E_C 0x4)\n"), "{summary}");
+    }
+
+    /// A row whose code the page crosses out is deprecated: the changelog says so, a minor
+    /// release, and says so again when the page no longer crosses it out. A retired row is
+    /// deprecated as such, crossed out or not.
+    #[test]
+    fn a_row_crossed_out_or_no_longer_is_a_minor_release() {
+        let plain = api(&[A, ("B", "2", "B", "b", false)]);
+        let mut crossed = plain.clone();
+        crossed.enums.get_mut("E").unwrap().variants[1].crossed_out = true;
+        let changes = Changelog::between(Some(&plain), &crossed);
+        assert_eq!(changes.semver(), Semver::Minor);
+        let summary = changes.summary();
+        assert!(
+            summary.contains("    crossed out: B (2) (deprecated, still found)\n"),
+            "{summary}"
+        );
+        let changes = Changelog::between(Some(&crossed), &plain);
+        assert_eq!(changes.semver(), Semver::Minor);
+        let summary = changes.summary();
+        assert!(summary.contains("    no longer crossed out: B (2) (no longer deprecated)\n"));
+        let mut retired = crossed.clone();
+        retired.enums.get_mut("E").unwrap().variants[1].retired = true;
+        let summary = Changelog::between(Some(&crossed), &retired).summary();
+        assert!(
+            summary.contains("retired: B (2)") && !summary.contains("crossed out: B"),
+            "{summary}"
+        );
     }
 
     /// A module written otherwise gets a documentation line for each of its enums that has no

@@ -135,9 +135,10 @@ pub fn module_code(module: &Module) -> ModuleCode {
         "#![allow(clippy::tabs_in_doc_comments, clippy::new_ret_no_self, \
          clippy::wrong_self_convention, clippy::enum_variant_names)]\n",
     );
-    // Retired variants are deprecated for their users; the module's own code names them.
-    let retired = module.enums.iter().flat_map(|table| &table.variants);
-    if retired.into_iter().any(|variant| variant.retired.is_some()) {
+    // Retired variants, and those the page crosses out, are deprecated for their users; the
+    // module's own code names them.
+    let variants = module.enums.iter().flat_map(|table| &table.variants);
+    if variants.into_iter().any(|variant| variant.retired.is_some() || variant.crossed_out) {
         docs.push_str("#![allow(deprecated)]\n");
     }
     let mut slots = Slots::default();

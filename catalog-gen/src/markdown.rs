@@ -16,6 +16,7 @@ use crate::parallel;
 use rests::Rest;
 
 mod attributes;
+mod crossed_out;
 mod delimiter_tabs;
 mod front_matter;
 mod html;
@@ -29,6 +30,7 @@ mod rests;
 mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
+pub use crossed_out::is_crossed_out;
 pub use front_matter::FrontMatter;
 pub use html::{
     anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_block_tag,

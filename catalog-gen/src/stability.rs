@@ -496,6 +496,7 @@ mod tests {
                 name: (*name).into(),
                 cells: std::sync::Arc::default(),
                 retired: false,
+                crossed_out: false,
             })
             .collect();
         let accessors = accessors.iter().map(|a| (*a).to_owned()).collect();

@@ -102,6 +102,7 @@ const EMPTY_PAGE: &str =
 
 /// Codes in hexadecimal as assembly and hardware manuals write them, digits before an `h`
 /// (DOS's error codes): integers, found by their value and by their text, and shown as written.
+/// A code crossed out, as registries cross out one no longer in use: a deprecated variant.
 const DOS_TABLE: &str = r#"
 [[table]]
 page = "odd/dos.md"
@@ -115,7 +116,8 @@ name-column = "Name"
 
 const DOS_PAGE: &str = "# DOS error codes\n\n| Code | Name |\n|---|---|\n\
                         | 01h | ERROR_INVALID_FUNCTION |\n| 0Ah | ERROR_BAD_ENVIRONMENT |\n\
-                        | `FFH` | ERROR_UNKNOWN |\n| 12 | ERROR_NO_MORE_FILES |\n";
+                        | `FFH` | ERROR_UNKNOWN |\n| 12 | ERROR_NO_MORE_FILES |\n\
+                        | ~~0Bh~~ | ERROR_BAD_FORMAT |\n";
 
 /// A page whose one table has `headers` after `Code` and `Name`, and one row.
 fn reserved_page(headers: &[String]) -> String {
@@ -283,6 +285,10 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     assert!(named.contains(note) && named.contains(defined), "{named}");
     // An admonition tag under a nested list stays a block of its own in the module's rustdoc.
     let odd = fs::read_to_string(dir.join("catalog/src/generated/odd.rs")).unwrap();
+    let dos = fs::read_to_string(dir.join("catalog/src/generated/dos.rs")).unwrap();
+    let crossed_out = "    #[deprecated(note = \"crossed out in the documentation\")]\n    \
+                       ErrorBadFormat = 0x0B,\n";
+    assert!(dos.contains(crossed_out) && dos.matches("#[deprecated").count() == 1, "{dos}");
     assert!(odd.contains("//!   * two\n//!\n//!   <Warning>\n"), "{odd}");
 
     let mut test = String::from(
@@ -313,7 +319,9 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(Shared::from_code(7), None);\n");
     test.push_str("    assert_eq!(Shared::with_code(7), [Shared::Seven, Shared::Sept]);\n");
     test.push_str("    assert_eq!(Empty::from_code(7), None);\n}\n");
-    test.push_str("\n#[test]\nfn codes_written_with_an_h_are_hexadecimal() {\n");
+    test.push_str(
+        "\n#[test]\n#[allow(deprecated)]\nfn codes_written_with_an_h_are_hexadecimal() {\n",
+    );
     test.push_str("    use catalog::dos::DosError;\n");
     test.push_str(
         "    assert_eq!(DosError::from_code(0x0A), Some(DosError::ErrorBadEnvironment));\n",
@@ -325,6 +333,8 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(\"0x0a\".parse(), Ok(DosError::ErrorBadEnvironment));\n");
     test.push_str("    assert_eq!(\"FFH\".parse(), Ok(DosError::ErrorUnknown));\n");
     test.push_str("    assert_eq!(\"01h\".parse(), Ok(DosError::ErrorInvalidFunction));\n");
+    test.push_str("    assert_eq!(\"0Bh\".parse(), Ok(DosError::ErrorBadFormat));\n");
+    test.push_str("    assert!(!DosError::ErrorBadFormat.is_retired());\n");
     test.push_str("    let shown = DosError::ErrorBadEnvironment.to_string();\n");
     test.push_str("    assert_eq!(shown, \"0Ah ERROR_BAD_ENVIRONMENT\");\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();

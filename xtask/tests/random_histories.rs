@@ -2,7 +2,8 @@
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
 //! leading zero or in hexadecimal, or below zero (of a signed `key-type`), words after the code in its cell, names swapped, shared,
-//! written in another style (`disk full`, `Disk-Full`), set off as code or bold, making no
+//! written in another style (`disk full`, `Disk-Full`), set off as code or bold, codes crossed
+//! out (`~~7~~`) and no longer, names making no
 //! identifier or left empty, string codes whose letter changes case (`E7`, `e7`: another code, the same
 //! identifier), a row added whose name or code makes another's identifier, a column renamed,
 //! added or taken away, the columns put in another order, and the manifest's `strip-suffix`,
@@ -144,15 +145,19 @@ struct Row {
     /// Where the details link to ([`Edit::LinkDetails`]): nowhere, a relative page, or an
     /// absolute URL. The plain text is the same; the rustdoc is not.
     link: u8,
+    /// Whether the code's cell is crossed out ([`Edit::CrossOut`]).
+    crossed: bool,
 }
 
 impl Row {
-    /// The row's key cell as the page writes it: its code, and its annotation after it.
+    /// The row's key cell as the page writes it: its code, and its annotation after it,
+    /// crossed out where it is.
     fn key_cell(&self) -> String {
-        match &self.annotation {
+        let cell = match &self.annotation {
             Some(annotation) => format!("{} {annotation}", self.written),
             None => self.written.clone(),
-        }
+        };
+        if self.crossed { format!("~~{cell}~~") } else { cell }
     }
 }
 
@@ -215,6 +220,11 @@ enum Edit {
     /// Words after the code in its cell, added or taken away, where a `key-pattern` finds the
     /// code: the code's column's text changes, not the code.
     AnnotateCode {
+        row: usize,
+    },
+    /// The code's cell crossed out (`~~7~~`), as registries cross out a code no longer in use,
+    /// or no longer: its variant deprecated, or no longer, and the changelog says so.
+    CrossOut {
         row: usize,
     },
     /// The name written in the next of three styles that make one identifier: `Disk Full`,
@@ -361,6 +371,7 @@ impl Page {
                 annotation: None,
                 format: 0,
                 link: 0,
+                crossed: false,
             }),
             Edit::Restore { which } if !self.removed.is_empty() => {
                 let row = self.removed.remove(which % self.removed.len());
@@ -445,6 +456,10 @@ impl Page {
                     Some(_) => None,
                     None => Some(format!("(since {})", row.details.len())),
                 };
+            }
+            Edit::CrossOut { row } if len > 0 => {
+                let row = &mut self.rows[row % len];
+                row.crossed = !row.crossed;
             }
             _ => {}
         }
@@ -686,6 +701,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(Edit::ToggleNotes),
         Just(Edit::RotateColumns),
         any::<usize>().prop_map(|row| Edit::AnnotateCode { row }),
+        any::<usize>().prop_map(|row| Edit::CrossOut { row }),
         any::<usize>().prop_map(|row| Edit::Restyle { row }),
         any::<usize>().prop_map(|row| Edit::RecaseCode { row }),
         any::<usize>().prop_map(|row| Edit::Format { row }),
@@ -734,6 +750,7 @@ fn first_page() -> impl Strategy<Value = Page> {
                 annotation: None,
                 format: 0,
                 link: 0,
+                crossed: false,
             })
             .collect(),
         removed: Vec::new(),
@@ -819,6 +836,13 @@ struct Declared {
     retired: bool,
 }
 
+/// Whether `attr` is a retired variant's `#[deprecated]`, whose note starts `retired`: one
+/// whose code the page crosses out is deprecated too.
+fn is_retirement(attr: &syn::Attribute) -> bool {
+    let syn::Meta::List(list) = &attr.meta else { return false };
+    list.path.is_ident("deprecated") && list.tokens.to_string().starts_with("note = \"retired")
+}
+
 /// The variants of the enum `enum_name` that the module `text` declares, in order; read from
 /// the generated Rust, not from the API snapshot that the changelog reads.
 fn declared(text: &str, enum_name: &str) -> Vec<Declared> {
@@ -845,7 +869,7 @@ fn declared(text: &str, enum_name: &str) -> Vec<Declared> {
                 }
                 _ => panic!("a discriminant not an integer literal in {enum_name}"),
             }),
-            retired: variant.attrs.iter().any(|attr| attr.path().is_ident("deprecated")),
+            retired: variant.attrs.iter().any(is_retirement),
         })
         .collect()
 }
@@ -1081,6 +1105,7 @@ fn a_pinned_code_given_to_a_second_row_replays() {
         annotation: None,
         format: 0,
         link: 0,
+        crossed: false,
     };
     let page = Page {
         kind: Kind::Shared,

@@ -414,6 +414,7 @@ mod tests {
             name: name.into(),
             cells: vec![code.into(), name.into(), "x".into()].into(),
             retired: false,
+            crossed_out: false,
         };
         // Rows in the second enum too: lines after a change are matched where they moved to.
         let two = |change: &dyn Fn(&mut EnumApi, &mut EnumApi)| {

@@ -370,6 +370,9 @@ pub(super) fn push_variant_line(out: &mut String, variant: &VariantApi) {
     if variant.retired {
         out.push_str(", retired = true");
     }
+    if variant.crossed_out {
+        out.push_str(", crossed-out = true");
+    }
     out.push_str(", cells = ");
     push_toml_array(out, &variant.cells);
     out.push_str(" },\n");
@@ -608,7 +611,9 @@ mod tests {
     fn each_variant_is_one_line() {
         let text = api().to_snapshot("docs/catalog.toml", "cargo xtask regen");
         let lines: Vec<&str> = text.lines().filter(|line| line.contains("variant =")).collect();
-        assert_eq!(lines.len(), 3, "{text}");
+        assert_eq!(lines.len(), 4, "{text}");
         assert!(lines[0].contains("\"InputError\""));
+        assert!(lines[1].contains(", retired = true, cells = "), "{}", lines[1]);
+        assert!(lines[3].contains(", crossed-out = true, cells = "), "{}", lines[3]);
     }
 }

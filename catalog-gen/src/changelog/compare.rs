@@ -60,6 +60,12 @@ pub(super) fn compare(
             (true, false) => change.unretired.push(row()),
             _ => {}
         }
+        // A retired row is deprecated as such, whatever its last cells crossed out.
+        match (before.crossed_out, variant.crossed_out) {
+            (false, true) if !variant.retired => change.crossed_out.push(row()),
+            (true, false) if !variant.retired => change.uncrossed.push(row()),
+            _ => {}
+        }
         if before.code != variant.code {
             let same = code_id(&before.code, integer) == code_id(&variant.code, integer);
             let changed = if same { &mut change.rewritten } else { &mut change.recoded };

@@ -217,6 +217,16 @@ pub(super) fn lines(change: &EnumChanges) -> Vec<Line> {
                     another catalog-gen)";
         push(Kind::Changed, text.into(), text.into());
     }
+    for row in &change.uncrossed {
+        let text = format!("no longer crossed out: {} (no longer deprecated)", row.text());
+        let markdown = format!("{} no longer crossed out in the documentation", row.markdown());
+        push(Kind::Changed, text, markdown);
+    }
+    for row in &change.crossed_out {
+        let text = format!("crossed out: {} (deprecated, still found)", row.text());
+        let markdown = format!("{} crossed out in the documentation, deprecated", row.markdown());
+        push(Kind::Deprecated, text, markdown);
+    }
     for row in &change.retired {
         let text = format!("retired: {} (deprecated, still found)", row.text());
         let markdown =

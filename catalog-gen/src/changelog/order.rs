@@ -137,6 +137,7 @@ mod tests {
                 name: (*variant).into(),
                 cells: Default::default(),
                 retired: false,
+                crossed_out: false,
             })
             .collect();
         EnumApi { variants, discriminants, ..EnumApi::default() }

@@ -119,6 +119,8 @@ impl Rows {
                 out.push_str("#[deprecated(note = ");
                 push_str_literal(out, &deprecation_note(retired));
                 out.push_str(")]\n");
+            } else if variant.crossed_out {
+                lines.line().push_str(CROSSED_OUT);
             }
             let out = lines.line();
             out.push_str(&variant.ident);
@@ -330,6 +332,9 @@ fn push_code(out: &mut String, variant: &Variant) {
 pub fn row_enum_name(table: &Enum) -> &'static str {
     if *table.name == *"Row" { "RowOf" } else { "Row" }
 }
+
+/// The `#[deprecated]` of a variant whose code the page crosses out (`~~0x06~~`).
+const CROSSED_OUT: &str = "#[deprecated(note = \"crossed out in the documentation\")]\n";
 
 /// What a retired variant's `#[deprecated]` says: since when, and why, where the manifest
 /// says.

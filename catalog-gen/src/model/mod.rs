@@ -256,6 +256,9 @@ pub struct Variant {
     /// Where the row is retired (no longer in the docs), why: boxed, as few rows are, so that
     /// a variant is no larger than the named row it is made from and takes its place.
     pub retired: Option<Box<Retirement>>,
+    /// Whether the page crosses out the row's code (`~~0x06~~`), as registries cross out a
+    /// code no longer in use: the variant is deprecated.
+    pub crossed_out: bool,
 }
 
 impl Variant {

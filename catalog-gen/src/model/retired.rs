@@ -212,6 +212,7 @@ mod tests {
             name: "Gone away".into(),
             cells: cells.into_iter().map(std::sync::Arc::from).collect(),
             retired: false,
+            crossed_out: false,
         };
         let api = EnumApi { columns, variants: vec![variant], ..EnumApi::default() };
         CatalogApi { enums: [("E".to_owned(), api)].into() }
