@@ -173,3 +173,28 @@ fn a_header_of_two_rows_heads_each_column_by_both() {
         assert!(module.contains("&[\"Code\", \"Name\", \"Meaning\\nShort\", \"Meaning\\nLong\"]"));
     }
 }
+
+/// A code crossed out is deprecated as GitHub shows it struck through: `~~E8~~` in a pipe table
+/// and a `<del>` or `<s>` element in either kind of table; in a table written in HTML, whose
+/// cells GitHub reads as HTML, `~~E8~~` shows its tildes, and is a code as written.
+#[test]
+fn a_code_crossed_out_as_the_page_shows_it_is_deprecated() {
+    const CROSSED_OUT: &str = "#[deprecated(note = \"crossed out in the documentation\")]";
+    let deprecated = |module: &str| -> Vec<String> {
+        let lines: Vec<&str> = module.lines().map(str::trim).collect();
+        let after = lines.windows(2).filter(|pair| pair[0] == CROSSED_OUT);
+        after.map(|pair| pair[1].to_owned()).collect()
+    };
+    let options = "key-column = \"Code\"\nkey-type = \"str\"\nname-column = \"Name\"";
+    let pipes = "| Code | Name |\n|---|---|\n| <del>E7</del> | Seven |\n| ~~E8~~ | Eight |\n\
+                 | <s>E9</s> | Nine |\n| E10 | Ten |\n| ~~E11~~ E12 | Twelve |\n";
+    let module_of_pipes = module(pipes, options);
+    assert_eq!(deprecated(&module_of_pipes), ["Seven,", "Eight,", "Nine,"], "{module_of_pipes}");
+    let html = "<table>\n<tr><th>Code</th><th>Name</th></tr>\n\
+                <tr><td><del>E7</del></td><td>Seven</td></tr>\n\
+                <tr><td>~~E8~~</td><td>Eight</td></tr>\n\
+                <tr><td><s>E9</s></td><td>Nine</td></tr>\n</table>\n";
+    let module = module(html, options);
+    assert_eq!(deprecated(&module), ["Seven,", "Nine,"], "{module}");
+    assert!(module.contains("(\"~~E8~~\", E::Eight)"), "{module}");
+}

@@ -12,11 +12,13 @@ const STRUCK_TAGS: [(&str, &str); 3] =
 
 /// Whether `markdown`, a cell's inline content, is all of it one strikethrough (`~~0x06~~`,
 /// `~0x06~`, GFM's) or one `<del>`, `<s>` or `<strike>` element: text around it (`~~404~~
-/// 410`) is not crossed out. Read only where it starts with `~` or `<`.
-pub fn is_crossed_out(markdown: &str) -> bool {
+/// 410`) is not crossed out. In a table written in HTML (`html`), whose cells GitHub reads as
+/// HTML, only an element is: `<td>~~7~~</td>` shows its tildes. Read only where it starts with
+/// `~` or `<`.
+pub fn is_crossed_out(markdown: &str, html: bool) -> bool {
     let markdown = markdown.trim();
     match markdown.as_bytes().first() {
-        Some(b'~') => is_one_strikethrough(markdown),
+        Some(b'~') => !html && is_one_strikethrough(markdown),
         Some(b'<') => is_one_struck_element(markdown),
         _ => false,
     }
@@ -74,7 +76,9 @@ mod tests {
             "<S>6</S>",
             "<strike>6</strike>",
         ] {
-            assert!(is_crossed_out(crossed), "{crossed}");
+            assert!(is_crossed_out(crossed, false), "{crossed}");
+            let element = crossed.starts_with('<');
+            assert_eq!(is_crossed_out(crossed, true), element, "{crossed} in HTML");
         }
         for not_whole in [
             "0x06",
@@ -89,7 +93,7 @@ mod tests {
             "<s>",
             "",
         ] {
-            assert!(!is_crossed_out(not_whole), "{not_whole}");
+            assert!(!is_crossed_out(not_whole, false), "{not_whole}");
         }
     }
 }

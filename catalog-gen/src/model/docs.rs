@@ -132,13 +132,13 @@ fn enum_model(
     let mut retired = Vec::new();
     // Collected into the named rows' own memory: a variant is no larger (`names`' tests
     // check it), so std reuses it rather than taking tens of megabytes of fresh memory.
-    let (source, key) = (ready.page.page.source, ready.columns.key);
+    let (source, key, html) = (ready.page.page.source, ready.columns.key, ready.table.html);
     let variants: Vec<Variant> = rows
         .into_iter()
         .map(|named| {
             // A retired row's cells are plain text, crossed out or not: it is deprecated anyway.
             let crossed_out = named.page_row.is_some()
-                && markdown::is_crossed_out(&source[named.row.cells()[key].markdown.clone()]);
+                && markdown::is_crossed_out(&source[named.row.cells()[key].markdown.clone()], html);
             let text = match named.page_row {
                 Some(index) => std::mem::take(&mut page_rows[index]),
                 // A retired row has its last plain text, not the page's Markdown.
