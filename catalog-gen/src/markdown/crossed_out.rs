@@ -16,10 +16,11 @@ const STRUCK_TAGS: [(&str, &str); 3] =
 /// HTML, only an element is: `<td>~~7~~</td>` shows its tildes. Read only where it starts with
 /// `~` or `<`.
 pub fn is_crossed_out(markdown: &str, html: bool) -> bool {
-    let markdown = markdown.trim();
-    match markdown.as_bytes().first() {
-        Some(b'~') => !html && is_one_strikethrough(markdown),
-        Some(b'<') => is_one_struck_element(markdown),
+    // Told by the first byte for most cells, before a trim that reads characters: every key
+    // cell of a table is asked.
+    match markdown.trim_ascii_start().as_bytes().first() {
+        Some(b'~') => !html && is_one_strikethrough(markdown.trim()),
+        Some(b'<') => is_one_struck_element(markdown.trim()),
         _ => false,
     }
 }
