@@ -20,6 +20,7 @@ use crate::scan;
 
 mod footnotes;
 mod render;
+mod scripts;
 mod tight_items;
 mod written;
 
@@ -195,12 +196,16 @@ fn needs_rewrite(
     match event {
         Event::Start(
             Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
-        ) => !is_absolute_inline(*link_type, dest_url, is_absolute),
+        ) => {
+            !is_absolute_inline(*link_type, dest_url, is_absolute)
+                || markdown::is_script_url(dest_url.as_bytes())
+        }
         Event::InlineHtml(html) | Event::Html(html) => {
             markdown::is_anchor(html)
                 || markdown::is_anchor_close(html)
                 || relative_html_targets(html, is_absolute).next().is_some()
                 || markdown::disallowed_tags(html).next().is_some()
+                || !markdown::scripting_attributes(html).is_empty()
         }
         Event::Text(_) => is_literal_bracket(source, range),
         Event::Code(code) => is_escaped_pipe_in_code(source, range, code),
@@ -534,6 +539,10 @@ fn edits<'a>(
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, .. })
             | Event::Start(Tag::Image { link_type, dest_url, title, .. }) => {
+                // A link to a script is dropped where the cell is re-rendered.
+                if markdown::is_script_url(dest_url.as_bytes()) {
+                    return None;
+                }
                 if is_absolute_inline(*link_type, dest_url, is_absolute) {
                     continue;
                 }
@@ -568,9 +577,11 @@ fn edits<'a>(
                 edits.push((range.clone(), None));
                 copied = range.end;
             }
-            // A tag GFM disallows is written as text where the cell is re-rendered.
+            // A tag GFM disallows is written as text, and an attribute that would run a script
+            // dropped, where the cell is re-rendered.
             Event::InlineHtml(html) | Event::Html(html)
-                if markdown::disallowed_tags(html).next().is_some() =>
+                if markdown::disallowed_tags(html).next().is_some()
+                    || !markdown::scripting_attributes(html).is_empty() =>
             {
                 return None;
             }
@@ -1306,9 +1317,20 @@ mod tests {
             cell_markdown("A <SCRIPT>x</SCRIPT> <b>b</b>"),
             "A \\<SCRIPT>x\\</SCRIPT> <b>b</b>"
         );
-        // Other HTML stays as written, an event attribute too (GitHub's sanitizer drops it).
-        let kept = "<b onclick=\"go()\">b</b> <img src=\"https://x.test/i.png\" onerror=\"go()\">";
+        // Other HTML stays as written, but for what would run a script, which GitHub's
+        // sanitizer drops too: an event handler, a link to a script.
+        let kept = "<b class=\"x\">b</b> <img src=\"https://x.test/i.png\" alt=\"i\">";
         assert_eq!(cell_markdown(kept), kept);
+        let cell = "<b onclick=\"go()\">b</b> <img src=\"https://x.test/i.png\" onerror=\"go()\"> \
+                    [c](javascript:go()) <a href=\"javascript:go()\">d</a>";
+        let shown = "<b>b</b> <img src=\"https://x.test/i.png\"> c <a>d</a>";
+        assert_eq!(cell_markdown(cell), shown);
+        let page = "Text <img src=\"https://x.test/i.png\" onerror=\"go()\">.\n\n\
+                    <div>\n<p onclick=\"x\">p</p>\n</div>\n";
+        assert_eq!(
+            prose_of(page),
+            "Text <img src=\"https://x.test/i.png\">.\n\n<div>\n<p>p</p>\n</div>\n"
+        );
     }
 
     #[test]

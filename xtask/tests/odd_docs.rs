@@ -356,6 +356,10 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
         assert!(!doc.contains(tag), "{tag} in {doc}");
     }
     assert!(doc.contains("&lt;style&gt;") && doc.contains("&lt;textarea&gt;"), "{doc}");
+    // What would run a script is dropped, as GitHub's sanitizer drops it: an event handler, a
+    // link to a script (its text kept).
+    assert!(!doc.contains("onerror") && !doc.contains("javascript:"), "{doc}");
+    assert!(doc.contains("a link to a script"), "{doc}");
     // Fails if clippy warns of anything in it: the tabs of a page's code, say, or the names
     // of `named.md`.
     cargo_clippy(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);

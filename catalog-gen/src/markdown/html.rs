@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
 /// An `<a name="...">` or `<a id="...">` anchor, which renders as nothing.
 pub fn is_anchor(html: &str) -> bool {
     // Told without a lowered copy for any other tag: this runs for every HTML event.
@@ -207,6 +209,76 @@ fn attribute_value(attributes: &str, wanted: &str) -> Option<Range<usize>> {
     None
 }
 
+/// Where in `html` (an HTML event: a tag, or the lines of an HTML block) the attributes are
+/// that would run a script where the docs are shown: event handlers (`onerror=…`, any attribute
+/// named `on…`) and attributes whose value is a [script URL](is_script_url) (`href="javascript:…"`),
+/// read as a browser reads them (entities decoded, names in any case). Each range runs from the
+/// spaces before the attribute's name to the end of its value, in the order written.
+/// GitHub's sanitizer drops them; rustdoc passes raw HTML on as it is, so the generated docs
+/// drop them too.
+pub fn scripting_attributes(html: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    // Most HTML events have no attribute with a value (`<br>`, `<b>`): told before any tag
+    // is read. (An event handler without a value runs nothing.)
+    if !html.contains('=') {
+        return found;
+    }
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // As the HTML table reader reads tags: the tags GFM disallows are text already.
+    emitter.naively_switch_states(false);
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        let Token::StartTag(tag) = token else { continue };
+        for (name, value) in &tag.attributes {
+            let handler = name.len() > 2 && name[..2].eq_ignore_ascii_case(b"on");
+            if handler || is_script_url(&value.value) {
+                // The spaces before it, not a line break: an HTML block's lines stay lines.
+                let start = html[..value.span.start].trim_end_matches([' ', '\t']).len();
+                // The value's span ends one byte past it: past its closing quote, or where it
+                // has none, past the `>` or space that ends it, which stays.
+                let mut end = value.span.end.min(html.len());
+                if html[..end].ends_with(|c: char| c == '>' || c.is_ascii_whitespace()) {
+                    end -= 1;
+                }
+                found.push(start..end);
+            }
+        }
+    }
+    found.sort_unstable_by_key(|range| range.start);
+    found
+}
+
+/// Whether `url`, as a browser reads it (leading spaces and control characters dropped, tabs
+/// and line breaks within it too), runs a script when followed: `javascript:` or `vbscript:`,
+/// in any case.
+pub fn is_script_url(url: &[u8]) -> bool {
+    let start = url.iter().position(|&byte| byte > b' ').unwrap_or(url.len());
+    let mut scheme = url[start..].iter().filter(|&&byte| !matches!(byte, b'\t' | b'\n' | b'\r'));
+    let mut lowered = [0u8; 11];
+    let mut len = 0;
+    for (slot, &byte) in lowered.iter_mut().zip(scheme.by_ref()) {
+        *slot = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    let lowered = &lowered[..len];
+    lowered.starts_with(b"javascript:") || lowered.starts_with(b"vbscript:")
+}
+
+/// `html` without its [scripting attributes](scripting_attributes); borrowed where it has none.
+pub fn without_scripting_attributes(html: &str) -> std::borrow::Cow<'_, str> {
+    let ranges = scripting_attributes(html);
+    if ranges.is_empty() {
+        return html.into();
+    }
+    let mut kept = String::with_capacity(html.len());
+    let mut copied = 0;
+    for range in ranges {
+        kept.push_str(&html[copied..range.start.max(copied)]);
+        copied = copied.max(range.end);
+    }
+    kept.push_str(&html[copied..]);
+    kept.into()
+}
+
 /// An HTML comment (`<!-- TODO -->`), which renders as nothing.
 pub fn is_comment(html: &str) -> bool {
     let html = html.trim();
@@ -278,6 +350,37 @@ mod tests {
         for kept in ["<scripts>", "<b>x</b>", "<title", "<xmp/ >", "a < b", "<div><p>"] {
             assert_eq!(tag_filtered(kept), kept);
             assert!(matches!(tag_filtered(kept), std::borrow::Cow::Borrowed(_)));
+        }
+    }
+
+    /// Event handlers and script URLs, as a browser reads them, are cut out with the spaces
+    /// before them; other attributes, and text that only looks like one, stay.
+    #[test]
+    fn attributes_that_run_scripts_are_cut_out() {
+        let cases = [
+            ("<img src=x onerror=\"alert(1)\" alt='a'>", "<img src=x alt='a'>"),
+            // An unquoted value runs to the `>`, the `/` too, as a browser reads it.
+            ("<img SRC=x ONLOAD=go()/>", "<img SRC=x>"),
+            ("<img onload=go() src=x>", "<img src=x>"),
+            ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+            ("<a href=' JavaScript:go()'>", "<a>"),
+            ("<a href=\"java&#x09;script&colon;go()\">", "<a>"),
+            ("<a href=\"vbscript:x\" title=t>", "<a title=t>"),
+            ("<p>a <b onclick=x>b</b> <i onmouseover='y'>c</i></p>", "<p>a <b>b</b> <i>c</i></p>"),
+        ];
+        for (html, kept) in cases {
+            assert_eq!(without_scripting_attributes(html), kept, "{html}");
+        }
+        for html in [
+            "<a href=\"https://x.test/javascript:\">",
+            "<img alt=\"onerror=x\">",
+            "<a data-on=\"x\" title=\"on\">",
+            "on=x",
+            "<b>onerror=x</b>",
+            "<br>",
+        ] {
+            assert_eq!(without_scripting_attributes(html), html, "{html}");
+            assert!(matches!(without_scripting_attributes(html), std::borrow::Cow::Borrowed(_)));
         }
     }
 

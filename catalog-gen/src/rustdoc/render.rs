@@ -43,7 +43,7 @@ fn written_inline(link_type: LinkType) -> LinkType {
 }
 
 pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
-    let events = disallowed_html_as_text(events);
+    let events = super::scripts::without_scripts(disallowed_html_as_text(events));
     let mut kept = Vec::with_capacity(events.len());
     let mut in_anchor = false;
     // Whether an anchor was dropped since the last event kept.
