@@ -371,6 +371,18 @@ mod tests {
         for (html, kept) in cases {
             assert_eq!(without_scripting_attributes(html), kept, "{html}");
         }
+        // A handler without a value, values of other characters, a tag left open: cut where a
+        // browser would run them, and nothing cut inside a character.
+        assert_eq!(without_scripting_attributes("<b onclick x=1>"), "<b x=1>");
+        assert_eq!(without_scripting_attributes("<b onclick=ü title=é>é"), "<b title=é>é");
+        assert_eq!(
+            without_scripting_attributes("<b title=\"é\" onclick=\"é\">"),
+            "<b title=\"é\">"
+        );
+        for open in ["<b onclick=x", "<b onclick=\"x>", "<b =x>", "<=>", "<b\tonclick\n=\n'x'\t>"] {
+            let _ = without_scripting_attributes(open);
+        }
+        assert_eq!(without_scripting_attributes("<b\tonclick\n=\n'x'\t>"), "<b\t>");
         for html in [
             "<a href=\"https://x.test/javascript:\">",
             "<img alt=\"onerror=x\">",
