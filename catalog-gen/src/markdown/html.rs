@@ -218,9 +218,10 @@ fn attribute_value(attributes: &str, wanted: &str) -> Option<Range<usize>> {
 /// drop them too.
 pub fn scripting_attributes(html: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    // Most HTML events have no attribute with a value (`<br>`, `<b>`): told before any tag
-    // is read. (An event handler without a value runs nothing.)
-    if !html.contains('=') {
+    // Most HTML events could run nothing (`<br>`, `<a href="https://…">`): told by their bytes
+    // before any tag is read, as tokenizing every tag with an attribute made a regen of a page
+    // of 20k rows that each link in HTML half again as long.
+    if !may_run_script(html) {
         return found;
     }
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -246,6 +247,47 @@ pub fn scripting_attributes(html: &str) -> Vec<Range<usize>> {
     found.sort_unstable_by_key(|range| range.start);
     found
 }
+
+/// Whether `html` may hold a [scripting attribute](scripting_attributes), told by its bytes: an
+/// attribute's value (`=`), and either an attribute named `on…` (after a space, a quote or a
+/// slash, as a browser reads attributes written side by side: `<img src="x"onerror=…>`) or what
+/// may spell a script URL: `script` in any case, an entity (`&`: `&#106;avascript:`), or a tab
+/// or line break within it (`java\tscript:`, which a browser reads without them).
+fn may_run_script(html: &str) -> bool {
+    let bytes = html.as_bytes();
+    // Most HTML events of a cell are a tag without an attribute (`<code>`, `</a>`): told by a
+    // search, before a pass over the bytes.
+    if memchr::memchr(b'=', bytes).is_none() {
+        return false;
+    }
+    let starts_name = |byte: u8| byte.is_ascii_whitespace() || matches!(byte, b'"' | b'\'' | b'/');
+    let next_is = |at: usize, text: &[u8]| {
+        bytes.get(at + 1..at + 1 + text.len()).is_some_and(|next| next.eq_ignore_ascii_case(text))
+    };
+    // One pass over the bytes, a table telling the few that may start a sign: every HTML event
+    // of every cell is asked, twice where the cell is edited.
+    (0..bytes.len()).filter(|&at| MAY_START_A_SIGN[usize::from(bytes[at])]).any(|at| {
+        match bytes[at] {
+            // The line break that ends a line of an HTML block is none within a URL.
+            b'\n' => at + 1 < bytes.len(),
+            b'o' | b'O' => at > 0 && starts_name(bytes[at - 1]) && next_is(at, b"n"),
+            b's' | b'S' => next_is(at, b"cript"),
+            _ => true,
+        }
+    })
+}
+
+/// The bytes [`may_run_script`] looks at further: an entity's `&`, a tab or line break, and the
+/// first letter of `on` and of `script`.
+const MAY_START_A_SIGN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut signs: &[u8] = b"&\t\r\noOsS";
+    while let [byte, rest @ ..] = signs {
+        table[*byte as usize] = true;
+        signs = rest;
+    }
+    table
+};
 
 /// Whether `url`, as a browser reads it (leading spaces and control characters dropped, tabs
 /// and line breaks within it too), runs a script when followed: `javascript:` or `vbscript:`,
