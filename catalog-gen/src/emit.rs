@@ -20,6 +20,8 @@ use quote::quote;
 
 mod items;
 mod rows;
+
+pub use rows::CROSSED_OUT_NOTE;
 mod slots;
 mod text;
 

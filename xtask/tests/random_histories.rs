@@ -836,11 +836,12 @@ struct Declared {
     retired: bool,
 }
 
-/// Whether `attr` is a retired variant's `#[deprecated]`, whose note starts `retired`: one
-/// whose code the page crosses out is deprecated too.
+/// Whether `attr` is a retired variant's `#[deprecated]`: one whose code the page crosses out is
+/// deprecated too, with a note of its own.
 fn is_retirement(attr: &syn::Attribute) -> bool {
-    let syn::Meta::List(list) = &attr.meta else { return false };
-    list.path.is_ident("deprecated") && list.tokens.to_string().starts_with("note = \"retired")
+    let crossed_out = format!("note = {:?}", catalog_gen::emit::CROSSED_OUT_NOTE);
+    attr.path().is_ident("deprecated")
+        && !matches!(&attr.meta, syn::Meta::List(list) if list.tokens.to_string() == crossed_out)
 }
 
 /// The variants of the enum `enum_name` that the module `text` declares, in order; read from

@@ -1,6 +1,7 @@
 //! A table's rows as the text of the generated code: a line, or a few, per row in each place
 //! rows go (variants, tables, `match` arms). See [`super::slots`] for why this is text.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -114,13 +115,15 @@ impl Rows {
                 push_str_literal(out, alias);
                 out.push_str(")]\n");
             }
-            if let Some(retired) = &variant.retired {
+            let deprecated = match &variant.retired {
+                Some(retired) => Some(Cow::Owned(deprecation_note(retired))),
+                None => variant.crossed_out.then_some(Cow::Borrowed(CROSSED_OUT_NOTE)),
+            };
+            if let Some(note) = deprecated {
                 let out = lines.line();
                 out.push_str("#[deprecated(note = ");
-                push_str_literal(out, &deprecation_note(retired));
+                push_str_literal(out, &note);
                 out.push_str(")]\n");
-            } else if variant.crossed_out {
-                lines.line().push_str(CROSSED_OUT);
             }
             let out = lines.line();
             out.push_str(&variant.ident);
@@ -333,8 +336,9 @@ pub fn row_enum_name(table: &Enum) -> &'static str {
     if *table.name == *"Row" { "RowOf" } else { "Row" }
 }
 
-/// The `#[deprecated]` of a variant whose code the page crosses out (`~~0x06~~`).
-const CROSSED_OUT: &str = "#[deprecated(note = \"crossed out in the documentation\")]\n";
+/// What the `#[deprecated]` of a variant whose code the page crosses out (`~~0x06~~`) says: a
+/// retired variant's says `retired: …` ([`deprecation_note`]).
+pub const CROSSED_OUT_NOTE: &str = "crossed out in the documentation";
 
 /// What a retired variant's `#[deprecated]` says: since when, and why, where the manifest
 /// says.
