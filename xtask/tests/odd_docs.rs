@@ -17,27 +17,15 @@ use catalog_gen::api::{INHERENT_ITEMS, TRAIT_METHODS};
 use catalog_gen::naming::accessor_name;
 use common::{cargo_clippy, cargo_doc, cargo_test, copy_dir, workspace_root};
 
-const ODD_TABLE: &str = r#"
-[[table]]
-page = "odd/odd.md"
-url = "https://example.com/guide/odd.html"
-module = "odd"
-enum = "Odd"
-key-column = "Code"
-key-type = "u8"
-name-column = "Name"
-"#;
-
-const RESERVED_TABLE: &str = r#"
-[[table]]
-page = "odd/reserved.md"
-url = "https://example.com/guide/reserved.html"
-module = "reserved"
-enum = "Reserved"
-key-column = "Code"
-key-type = "u8"
-name-column = "Name"
-"#;
+/// The `[[table]]` of the page `odd/{module}.md` into the module `module` and the enum
+/// `enum_name`: codes of `key_type` in the column `Code`, named from `Name`, and `more` options.
+fn table(module: &str, enum_name: &str, key_type: &str, more: &str) -> String {
+    format!(
+        "\n[[table]]\npage = \"odd/{module}.md\"\nurl = \"https://example.com/guide/{module}.html\"\n\
+         module = \"{module}\"\nenum = \"{enum_name}\"\nkey-column = \"Code\"\n\
+         key-type = \"{key_type}\"\nname-column = \"Name\"\n{more}"
+    )
+}
 
 /// A table whose names and headers clippy would judge as code: every name ends in `Error`
 /// (`enum_variant_names`), and headers make `new(self)` (`new_ret_no_self`), `as_of(self)`
@@ -46,17 +34,6 @@ name-column = "Name"
 /// with a blank line in it (`<br><br>`), which the rustdoc of its accessor quotes. A cell with
 /// a footnote, defined under the table (`doc_suspicious_footnotes` where its variant's rustdoc
 /// does not define it too).
-const NAMED_TABLE: &str = r#"
-[[table]]
-page = "odd/named.md"
-url = "https://example.com/guide/named.html"
-module = "named"
-enum = "Named"
-key-column = "Code"
-key-type = "u8"
-name-column = "Name"
-"#;
-
 const NAMED_PAGE: &str = "# Named
 
 | Code | Name | New | As Of | From Version | Type<br><br>[2] |
@@ -69,30 +46,9 @@ const NAMED_PAGE: &str = "# Named
 [^note]: The note, with [a link](notes.md).
 ";
 
-/// Tables of integer codes where no row has a code of its own: every code shared, and no rows
-/// at all. `from_code` finds nothing for any code (no `match` with only `_`, which clippy
-/// warns of).
-const NO_CODE_OF_ITS_OWN_TABLES: &str = r#"
-[[table]]
-page = "odd/shared.md"
-url = "https://example.com/guide/shared.html"
-module = "shared"
-enum = "Shared"
-key-column = "Code"
-key-type = "u16"
-name-column = "Name"
-shared-codes = true
-
-[[table]]
-page = "odd/empty.md"
-url = "https://example.com/guide/empty.html"
-module = "empty"
-enum = "Empty"
-key-column = "Code"
-key-type = "u8"
-name-column = "Name"
-"#;
-
+/// With `empty.md`, tables of integer codes where no row has a code of its own: every code
+/// shared, and no rows at all. `from_code` finds nothing for any code (no `match` with only
+/// `_`, which clippy warns of).
 const SHARED_PAGE: &str = "# Shared\n\n| Code | Name |\n|---|---|\n| 7 | Seven |\n| 7 | Sept |\n";
 
 /// Its prose has a list of one item, left with one paragraph once its anchor is dropped, which
@@ -103,17 +59,6 @@ const EMPTY_PAGE: &str =
 /// Codes in hexadecimal as assembly and hardware manuals write them, digits before an `h`
 /// (DOS's error codes): integers, found by their value and by their text, and shown as written.
 /// A code crossed out, as registries cross out one no longer in use: a deprecated variant.
-const DOS_TABLE: &str = r#"
-[[table]]
-page = "odd/dos.md"
-url = "https://example.com/guide/dos.html"
-module = "dos"
-enum = "DosError"
-key-column = "Code"
-key-type = "u8"
-name-column = "Name"
-"#;
-
 const DOS_PAGE: &str = "# DOS error codes\n\n| Code | Name |\n|---|---|\n\
                         | 01h | ERROR_INVALID_FUNCTION |\n| 0Ah | ERROR_BAD_ENVIRONMENT |\n\
                         | `FFH` | ERROR_UNKNOWN |\n| 12 | ERROR_NO_MORE_FILES |\n\
@@ -146,7 +91,7 @@ fn accepted_reserved_headers() -> Vec<String> {
             "odd/reserved.md",
             reserved_page(std::slice::from_ref(&header)),
         )]);
-        let manifest = format!("output = \"out\"\n{RESERVED_TABLE}");
+        let manifest = format!("output = \"out\"\n{}", table("reserved", "Reserved", "u8", ""));
         let input = catalog_gen::Input {
             manifest_path: "catalog.toml",
             manifest_text: &manifest,
@@ -261,11 +206,12 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     fs::write(dir.join("clippy.toml"), "avoid-breaking-exported-api = false\n").unwrap();
     let manifest = dir.join("docs-src/catalog.toml");
     let mut text = fs::read_to_string(&manifest).unwrap();
-    text.push_str(ODD_TABLE);
-    text.push_str(RESERVED_TABLE);
-    text.push_str(NAMED_TABLE);
-    text.push_str(NO_CODE_OF_ITS_OWN_TABLES);
-    text.push_str(DOS_TABLE);
+    text.push_str(&table("odd", "Odd", "u8", ""));
+    text.push_str(&table("reserved", "Reserved", "u8", ""));
+    text.push_str(&table("named", "Named", "u8", ""));
+    text.push_str(&table("shared", "Shared", "u16", "shared-codes = true\n"));
+    text.push_str(&table("empty", "Empty", "u8", ""));
+    text.push_str(&table("dos", "DosError", "u8", ""));
     fs::write(&manifest, text).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
