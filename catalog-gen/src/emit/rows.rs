@@ -337,7 +337,7 @@ pub fn row_enum_name(table: &Enum) -> &'static str {
 }
 
 /// What the `#[deprecated]` of a variant whose code the page crosses out (`~~0x06~~`) says: a
-/// retired variant's says `retired: …` ([`deprecation_note`]).
+/// retired variant's says `retired: …`.
 pub const CROSSED_OUT_NOTE: &str = "crossed out in the documentation";
 
 /// What a retired variant's `#[deprecated]` says: since when, and why, where the manifest
