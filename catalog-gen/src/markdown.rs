@@ -32,6 +32,7 @@ mod tildes;
 pub use attributes::{before_attribute_block, is_attribute_block};
 pub use crossed_out::is_crossed_out;
 pub use front_matter::FrontMatter;
+pub(crate) use html::cut_out;
 pub use html::{
     anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_block_tag,
     is_comment, is_formatting_tag, is_line_break, is_script_url, link_href, link_targets,

@@ -3,7 +3,8 @@
 //! they hold (`<code>`, `<b>`), which show that text as it is, the tags of blocks (`<dt>`),
 //! which show it on lines of its own, comments, which show nothing, and the link targets of
 //! links and images (`<a href="…">`, `<img src="…">`), which rustdoc must be given absolute,
-//! and the tags GFM disallows (`<script>`), which it must be given as text.
+//! the tags GFM disallows (`<script>`), which it must be given as text, and the attributes that
+//! would run a script (`onerror=…`, `href="javascript:…"`), which it must not be given.
 
 use std::ops::Range;
 
@@ -294,15 +295,14 @@ const MAY_START_A_SIGN: [bool; 256] = {
 /// in any case.
 pub fn is_script_url(url: &[u8]) -> bool {
     let start = url.iter().position(|&byte| byte > b' ').unwrap_or(url.len());
-    let mut scheme = url[start..].iter().filter(|&&byte| !matches!(byte, b'\t' | b'\n' | b'\r'));
-    let mut lowered = [0u8; 11];
-    let mut len = 0;
-    for (slot, &byte) in lowered.iter_mut().zip(scheme.by_ref()) {
-        *slot = byte.to_ascii_lowercase();
-        len += 1;
-    }
-    let lowered = &lowered[..len];
-    lowered.starts_with(b"javascript:") || lowered.starts_with(b"vbscript:")
+    let read = || url[start..].iter().filter(|&&byte| !matches!(byte, b'\t' | b'\n' | b'\r'));
+    let starts_with = |scheme: &[u8]| {
+        let mut read = read();
+        scheme
+            .iter()
+            .all(|&letter| read.next().is_some_and(|byte| byte.eq_ignore_ascii_case(&letter)))
+    };
+    starts_with(b"javascript:") || starts_with(b"vbscript:")
 }
 
 /// `html` without its [scripting attributes](scripting_attributes); borrowed where it has none.
@@ -311,14 +311,19 @@ pub fn without_scripting_attributes(html: &str) -> std::borrow::Cow<'_, str> {
     if ranges.is_empty() {
         return html.into();
     }
-    let mut kept = String::with_capacity(html.len());
+    cut_out(html, &ranges).into()
+}
+
+/// `text` without `ranges`, which are in order (they may overlap).
+pub fn cut_out(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut kept = String::with_capacity(text.len());
     let mut copied = 0;
     for range in ranges {
-        kept.push_str(&html[copied..range.start.max(copied)]);
+        kept.push_str(&text[copied..range.start.max(copied)]);
         copied = copied.max(range.end);
     }
-    kept.push_str(&html[copied..]);
-    kept.into()
+    kept.push_str(&text[copied..]);
+    kept
 }
 
 /// An HTML comment (`<!-- TODO -->`), which renders as nothing.

@@ -91,13 +91,7 @@ fn cut_lines(lines: Vec<CowStr<'_>>) -> Vec<CowStr<'_>> {
             if inside.is_empty() {
                 return line;
             }
-            let mut kept = String::with_capacity(line.len());
-            let mut copied = 0;
-            for range in inside {
-                kept.push_str(&line[copied..range.start]);
-                copied = range.end;
-            }
-            kept.push_str(&line[copied..]);
+            let mut kept = markdown::cut_out(&line, &inside);
             if line.ends_with('\n') && !kept.ends_with('\n') {
                 kept.push('\n');
             }
