@@ -1287,6 +1287,15 @@ mod tests {
         let hex = trailing_code("Reserved (0x1F)", true);
         assert_eq!(hex, Some(("0x1F", r"\((0[xX][0-9A-Fa-f]+)\)$")));
         assert_eq!(trailing_code("Parse (-32700)", false), Some(("-32700", r"\((-?\d+)\)$")));
+        // A code written before an `h` is offered a pattern that reads such codes.
+        let (code, pattern) = trailing_code("Reserved (0Ah)", true).unwrap();
+        assert_eq!((code, pattern), ("0Ah", r"\(([0-9A-F]+[hH])\)$"));
+        assert_eq!(&Regex::new(pattern).unwrap().captures("Busy (FFh)").unwrap()[1], "FFh");
+        let page = "| c | n |\n|---|---|\n| Reserved (0Ah) | x |\n| Busy (FFh) | y |\n";
+        let pasted = format!("key-type = \"u8\"\nkey-pattern = '{pattern}'");
+        let (rows, problems) = read_page(page, &pasted);
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(rows.into_iter().map(|(key, _)| key).collect::<Vec<_>>(), [int(10), int(255)]);
         // No name before it, no space before it, not a number, nothing after it, no `-`
         // before an unsigned code.
         for cell in ["(404)", "f(404)", "Error (N/A)", "Error (0x)", "Error (404) here", "E (-1)"] {
@@ -1304,6 +1313,7 @@ mod tests {
             ("E_INVALIDARG\n0x80070057", true, "0x80070057", unsigned),
             ("NOERROR\n0", true, "0", unsigned),
             ("Failed\nWith more\n-5", false, "-5", signed),
+            ("ERROR_BAD_FORMAT\n0Bh", true, "0Bh", r"\n([0-9A-F]+[hH]|\d+)$"),
         ] {
             let unsigned = is_unsigned;
             assert_eq!(last_line_code(cell, unsigned), Some((code, pattern)), "{cell}");
