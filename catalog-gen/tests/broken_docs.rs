@@ -128,13 +128,14 @@ fn a_code_below_its_signed_type_names_the_smallest() {
 }
 
 /// A registry's row for a range, a list, a formula or a class of codes (`0x02-0xFE`,
-/// `400<br>403`, `0x7f * N + 0x9D`, HTTP's `5xx`, a range open at an end: `4000+`) is no code: the help offers to leave the
-/// row out, as for a mistyped code (`4O4`) it does not; where several rows are, each help
-/// offers the line of them all. A cell of a code a line is offered a variant of each too
-/// (`split-codes`).
+/// `400<br>403`, `0x7f * N + 0x9D`, HTTP's `5xx`, a family of hex codes, `0x04xx`, a range open
+/// at an end: `4000+`) is no code: the help offers to leave the row out, as for a mistyped code
+/// (`4O4`) it does not; where several rows are, each help offers the line of them all. A cell of
+/// a code a line is offered a variant of each too (`split-codes`).
 #[test]
 fn a_row_of_several_codes_is_offered_to_be_left_out() {
     Docs::seeds()
+        .mediaconvert("|  1040  |", "|  0x04xx  |")
         .mediatailor("| 409 |", "| 409-499 |")
         .mediatailor("| 410 |", "| 5xx |")
         .mediatailor("| 404 |", "| 404<br>405 |")

@@ -300,15 +300,20 @@ fn names_an_open_range(cell: &str) -> bool {
         || WORDS.iter().any(|words| cell.match_indices(words).any(|(at, _)| after_digit(at)))
 }
 
-/// Whether `cell` has a word of digits whose last places are `x` (HTTP's `5xx`, `4XX`, `50x`):
-/// every code that starts with those digits. A hex code's `0x` (`0x5`, `0x`) is not one.
+/// Whether `cell` has a word of digits whose last places are `x` (HTTP's `5xx`, `4XX`, `50x`),
+/// or of hexadecimal digits after `0x` (`0x0001xx`, a family of codes that share their first
+/// bytes): every code that starts with those digits. A hex code's `0x` (`0x5`, `0x`) is not one.
 fn names_a_class_of_codes(cell: &str) -> bool {
-    cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| {
+    // The digits of `word` before its last places, if they are `x` and the digits all `digit`.
+    let class = |word: &str, digit: fn(&u8) -> bool| {
         let digits = word.trim_end_matches(['x', 'X']);
-        digits.len() < word.len()
-            && !digits.is_empty()
-            && digits.bytes().all(|byte| byte.is_ascii_digit())
-            && !(digits == "0" && word.len() - digits.len() == 1)
+        digits.len() < word.len() && !digits.is_empty() && digits.bytes().all(|b| digit(&b))
+    };
+    cell.split(|c: char| !c.is_ascii_alphanumeric()).any(|word| {
+        let hex = word.strip_prefix("0x").or_else(|| word.strip_prefix("0X"));
+        // `0x` alone is a hex code's prefix; `0xx`, a decimal class, is read as one.
+        (class(word, u8::is_ascii_digit) && !matches!(word, "0x" | "0X"))
+            || hex.is_some_and(|hex| class(hex, u8::is_ascii_hexdigit))
     })
 }
 
@@ -445,11 +450,11 @@ mod tests {
         for one in ["+1", "C++", "A+", "<none>", "406<sup>1</sup>", "Above 4000 bytes", "Pass>"] {
             assert!(!names_an_open_range(one), "{one}");
         }
-        for class in ["5xx", "5xx (SERVER ERROR)", "4XX", "50x", "Any 3xx"] {
+        for class in ["5xx", "5xx (SERVER ERROR)", "4XX", "50x", "Any 3xx", "0x0001xx", "0X1FXX"] {
             assert!(names_a_class_of_codes(class), "{class}");
         }
         // A hex code, its prefix alone, a word that ends in `x`, an `x` alone.
-        for one in ["0x5", "0x", "0X", "Max", "x", "xx", "1x2", "404"] {
+        for one in ["0x5", "0x", "0X", "Max", "x", "xx", "1x2", "404", "0x5x2", "0xgx", "0x1F"] {
             assert!(!names_a_class_of_codes(one), "{one}");
         }
         let entry = [Spanned::new(0..1, r#"a "b""#.to_owned())];
@@ -469,6 +474,7 @@ mod tests {
             assert!(Offers::new(&[]).offer_integer(one).is_none(), "{one}");
         }
         assert!(Offers::new(&[]).offer_integer("5xx").is_some());
+        assert!(Offers::new(&[]).offer_integer("0x0001xx").is_some());
     }
 
     #[test]
