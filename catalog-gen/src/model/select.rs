@@ -254,8 +254,10 @@ fn holding<'p>(wanted: &str, found: impl Iterator<Item = &'p Option<Heading>>) -
 /// "the page's tables: table 0 on line 3 under the heading `Heading`, ..." for a note; and
 /// where lines look like a table that GitHub shows as text, which.
 pub fn describe_tables(page: &Page<'_>) -> String {
-    let tables =
-        describe_tables_read(page) + &describe_unequal_headers(page) + &describe_unread_html(page);
+    let tables = describe_tables_read(page)
+        + &describe_unequal_headers(page)
+        + &describe_unread_html(page)
+        + &describe_tables_in_code(page);
     match page.delimiter_rows_read_as_text.as_slice() {
         [] => tables,
         [first, rest @ ..] => {
@@ -303,6 +305,39 @@ fn describe_unread_html(page: &Page<'_>) -> String {
     let Some((_, range)) = unread else { return String::new() };
     let (line, _) = line_column(page.source, range.start);
     format!("; the HTML table on line {line} is not read, as it has no `</table>` or no cell")
+}
+
+/// For [`describe_tables`], where a code block holds what outside it would be a table (indented
+/// four spaces, as a table under a list item slips out of the item, or pasted into a fence):
+/// GitHub shows those lines as code, so the reader who sees a table in the page's source learns
+/// why none is read.
+fn describe_tables_in_code(page: &Page<'_>) -> String {
+    let mut blocks = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (event, range) in &page.events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => open = Some((range.start, String::new())),
+            Event::Text(text) => {
+                if let Some((_, code)) = &mut open {
+                    code.push_str(text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(open.take()),
+            _ => {}
+        }
+    }
+    // The code read as a page, as it would be outside the block: only a pipe table counts, as
+    // an HTML table in a code block is shown as code on purpose, as an example of HTML.
+    let holds_table = |code: &str| markdown::parse(code).tables.iter().any(|table| !table.html);
+    let mut found = blocks.iter().filter(|(_, code)| holds_table(code)).map(|(start, _)| *start);
+    let Some(first) = found.next() else { return String::new() };
+    let (line, _) = line_column(page.source, first);
+    let more = and_more(found.count());
+    format!(
+        "; the code block on line {line}{more} holds the lines of a table, which GitHub shows \
+         as code, not as a table (indented four spaces past the text it is under, or inside a \
+         fence)"
+    )
 }
 
 /// " (and 2 more)" after the first of lines the note names, where there are `more`.
@@ -427,6 +462,27 @@ mod tests {
             "the page's tables: table 0 on line 1; the HTML table on line 3 is not read, as it \
              has no `</table>` or no cell"
         );
+    }
+
+    /// A table indented four spaces, or in a fence, is code on GitHub: the note says where,
+    /// as the page's source shows a table there; an HTML table in code, or code of no table,
+    /// is not named.
+    #[test]
+    fn a_page_without_tables_read_says_where_a_code_block_holds_one() {
+        let described = |page: &str| describe_tables(&markdown::parse(page));
+        let table = "| Code | Message |\n|---|---|\n| 400 | Bad request |\n";
+        let indented = table.lines().map(|line| format!("    {line}\n")).collect::<String>();
+        assert_eq!(
+            described(&format!("# T\n\nThe codes:\n\n{indented}")),
+            "the page has no tables; the code block on line 5 holds the lines of a table, which \
+             GitHub shows as code, not as a table (indented four spaces past the text it is \
+             under, or inside a fence)"
+        );
+        let fenced = format!("```\n{table}```\n\n~~~md\n{table}~~~\n");
+        let two = described(&fenced);
+        assert!(two.contains("; the code block on line 1 (and 1 more) holds the lines"), "{two}");
+        let no_table = "```html\n<table><tr><td>1</td></tr></table>\n```\n\n    | a |\n";
+        assert_eq!(described(no_table), "the page has no tables");
     }
 
     #[test]
