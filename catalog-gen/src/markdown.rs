@@ -18,6 +18,7 @@ use rests::Rest;
 mod attributes;
 mod crossed_out;
 mod delimiter_tabs;
+mod footnote_marks;
 mod front_matter;
 mod html;
 mod html_table;
@@ -31,6 +32,7 @@ mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
 pub use crossed_out::is_crossed_out;
+pub use footnote_marks::{footnote_mark_len, is_superscript_digit, without_footnote_marks};
 pub use front_matter::FrontMatter;
 pub(crate) use html::cut_out;
 pub use html::{

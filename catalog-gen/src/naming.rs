@@ -7,8 +7,11 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_security::GeneralSecurityProfile;
 
-/// An enum variant name from a name cell, per the SPEC rules: `suffix` stripped when the name
-/// ends with it (and is longer), the text in its compatibility form ([`compatible`]:
+use crate::markdown::without_footnote_marks;
+
+/// An enum variant name from a name cell, per the SPEC rules: footnote marks left out
+/// (`Conflict[^2]`, `NotFound<sup>1</sup>`: [`without_footnote_marks`]), `suffix` stripped when
+/// the name ends with it (and is longer), the text in its compatibility form ([`compatible`]:
 /// `Nº` → `No`), apostrophes dropped rather than split on, words in UpperCamelCase with
 /// acronyms as words (`IAM Role Error` → `IamRoleError`), characters that cannot be in an
 /// identifier ([`is_identifier_char`]) dropped, `_` put before a leading digit and after
@@ -39,6 +42,12 @@ pub struct VariantNames<'t> {
 impl<'t> VariantNames<'t> {
     /// [`variant_name`]`(text, suffix)`.
     pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
+        if let Cow::Owned(unmarked) = without_footnote_marks(text) {
+            // A footnote's mark is no word of the name (`Conflict[^2]` names `Conflict`, not
+            // `Conflict2`; `NotFound<sup>1</sup>` not `NotFoundSup1Sup`), as `¹` never was. Few
+            // names have one: named with runs of their own, as the runs kept borrow the docs.
+            return VariantNames::default().variant_name(&unmarked, suffix);
+        }
         match compatible(without_suffix(text, suffix)) {
             Cow::Borrowed(text) => self.convert(text),
             // A text not in its compatibility form, which few are: converted with runs of its
@@ -241,11 +250,13 @@ pub fn sign_word(header: &str) -> Option<&'static str> {
     }
 }
 
-/// A method name from a column header: snake_case, raw identifier syntax (`r#type`) for
+/// A method name from a column header: footnote marks left out (`Message<sup>1</sup>` makes
+/// `message`), snake_case, raw identifier syntax (`r#type`) for
 /// keywords where Rust allows it, `_` appended where it does not (`self_`).
 pub fn accessor_name(header: &str) -> String {
+    let header = without_footnote_marks(header);
     let without_apostrophes: String =
-        compatible(header).chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ')).collect();
+        compatible(&header).chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ')).collect();
     let snake: String = plural_acronyms_as_words(&without_apostrophes)
         .to_snake_case()
         .chars()
@@ -621,7 +632,8 @@ mod tests {
     /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text, its
     /// plural acronyms written as words.
     fn converted_whole(text: &str, suffix: Option<&str>) -> String {
-        let text = compatible(without_suffix(text, suffix));
+        let text = without_footnote_marks(text);
+        let text = compatible(without_suffix(&text, suffix));
         let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
         let camel = plural_acronyms_as_words(&kept).to_upper_camel_case();
         make_identifier(capital_first(camel.chars().filter(|&c| is_identifier_char(c)).collect()))
@@ -630,9 +642,9 @@ mod tests {
     /// Name cells of characters heck treats each in its own way: both cases, letters without
     /// case or with a title case (`ǅ`), a final sigma, letters whose case changes their
     /// length (`ß`, `İ`), digits that are not ASCII or not identifier characters (`²`),
-    /// separators and apostrophes.
+    /// separators and apostrophes, and what footnote marks are made of (`[^1]`).
     fn name_cell() -> impl Strategy<Value = String> {
-        let chars = "aZqDsÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가";
+        let chars = "aZqDsÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가[^]";
         let char = proptest::sample::select(chars.chars().collect::<Vec<_>>());
         proptest::collection::vec(char, 0..24).prop_map(|chars| chars.into_iter().collect())
     }
@@ -786,6 +798,20 @@ mod tests {
         for (text, expected) in names {
             assert_eq!(variant_name(text, Some("Exception")), expected, "{text}");
         }
+    }
+
+    /// A footnote's mark names nothing, in whichever way the page writes it; words in a
+    /// superscript are words.
+    #[test]
+    fn footnote_marks_are_no_words_of_a_name() {
+        for marked in ["Conflict[^2]", "Conflict<sup>1</sup>", "Conflict¹", "Conflict [^note]"] {
+            assert_eq!(variant_name(marked, None), "Conflict", "{marked}");
+        }
+        assert_eq!(variant_name("Not Found Exception[^1]", Some("Exception")), "NotFound");
+        assert_eq!(variant_name("Gone<sup>see below</sup>", None), "GoneSupSeeBelowSup");
+        assert_eq!(variant_name("<sup>1</sup>", None), "");
+        assert_eq!(accessor_name("Meaning<sup>1</sup>"), "meaning");
+        assert_eq!(accessor_name("Retryable[^a]"), "retryable");
     }
 
     #[test]

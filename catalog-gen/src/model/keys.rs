@@ -14,7 +14,9 @@ use crate::int_code::{
     IntValue, after_hex_prefix, hex_digits, int_value, is_decimal, negative_digits,
 };
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
-use crate::markdown::{Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans};
+use crate::markdown::{
+    self, Cell, Row, Table, is_attribute_block, is_one_bold_run, listed_code_spans,
+};
 use crate::model::columns::{self, Columns};
 use crate::model::problems::{
     AfterTheCode, NotANumber, PatternOffer, PinLine, Place, SeveralCodes,
@@ -861,12 +863,7 @@ fn remarks_taken(table: &Table, key: usize) -> bool {
 /// or an asterisk, a dagger or a section sign (`*`, `†`, `‡`, `§`), as [`leading_code`] reads
 /// them after an integer code.
 fn starts_a_mark(c: char) -> bool {
-    matches!(c, '<' | '[' | '*' | '†' | '‡' | '§') || is_superscript_digit(c)
-}
-
-/// Whether `c` is a superscript digit, as a footnote's mark is written without markup (`¹`).
-pub(crate) fn is_superscript_digit(c: char) -> bool {
-    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
+    matches!(c, '<' | '[' | '*' | '†' | '‡' | '§') || markdown::is_superscript_digit(c)
 }
 
 /// Where `code`, a text code, is one word and a mark after it, the word: a footnote's
@@ -890,25 +887,9 @@ fn split_off_a_mark(code: &str) -> Option<&str> {
     let at = code.find(starts_a_mark).filter(|&at| at > 0)?;
     let (bare, mark) = code.split_at(at);
     let is_mark = mark.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§'))
-        || footnote_mark_len(mark) == Some(mark.len())
-        || mark.chars().all(is_superscript_digit);
+        || markdown::footnote_mark_len(mark) == Some(mark.len())
+        || mark.chars().all(markdown::is_superscript_digit);
     (is_mark && !bare.contains(char::is_whitespace)).then_some(bare)
-}
-
-/// The length of the footnote mark `text` starts with, if it starts with one: a reference
-/// `[^label]` or a mark in HTML's superscript, `<sup>1</sup>` (no space, bracket or tag in
-/// either), or a superscript digit (`¹`). The one reading of a footnote's mark, after a code
-/// ([`before_a_mark`]) and in a header or heading ([`super::normalize`]).
-pub(crate) fn footnote_mark_len(text: &str) -> Option<usize> {
-    let inside = |open: &str, close: &str| {
-        let after = text.strip_prefix(open)?;
-        let mark = &after[..after.find(close)?];
-        let is_mark =
-            !mark.is_empty() && !mark.contains(|c: char| c.is_whitespace() || "[]<".contains(c));
-        is_mark.then(|| open.len() + mark.len() + close.len())
-    };
-    let digit = || text.chars().next().filter(|&c| is_superscript_digit(c)).map(char::len_utf8);
-    inside("[^", "]").or_else(|| inside("<sup>", "</sup>")).or_else(digit)
 }
 
 /// The first line of a text code, trimmed: of `InvalidTemplateDeployment<br>InvalidTemplate`

@@ -495,7 +495,7 @@ pub fn same_text(a: &str, b: &str) -> bool {
 /// superscript link, `Code<sup>1</sup>`, `Code¹`), runs of whitespace made one space,
 /// lower-cased.
 pub fn normalize(text: &str) -> String {
-    let text = without_footnote_marks(text);
+    let text = markdown::without_footnote_marks(text);
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
@@ -512,28 +512,6 @@ pub(crate) fn closest<'c>(wanted: &str, candidates: &[&'c str]) -> Option<&'c st
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
-}
-
-/// `text` without its footnote marks, as the plain text of a header or heading keeps them: a
-/// reference `[^label]` (a label of no space or bracket), a mark in HTML's superscript,
-/// `<sup>1</sup>` (no space or tag in it), and a superscript digit, `¹`, as pages mark the
-/// columns a note below the table is about (`| Code<sup>1</sup> |`).
-fn without_footnote_marks(text: &str) -> Cow<'_, str> {
-    if !text.contains("[^") && !text.contains("<sup>") && !text.contains(keys::is_superscript_digit)
-    {
-        return Cow::Borrowed(text);
-    }
-    let (mut out, mut rest) = (String::with_capacity(text.len()), text);
-    while let Some(c) = rest.chars().next() {
-        match keys::footnote_mark_len(rest) {
-            Some(len) => rest = &rest[len..],
-            None => {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// What the stages' unit tests share: a `[[table]]` entry, a place, rows with their codes.
