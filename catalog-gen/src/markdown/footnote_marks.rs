@@ -29,9 +29,10 @@ pub fn footnote_mark_len(text: &str) -> Option<usize> {
 /// and `Name¹` are `Name`, as pages mark the columns and rows a note below the table is about.
 /// Borrowed where it has none, as most text has.
 pub fn without_footnote_marks(text: &str) -> Cow<'_, str> {
-    // Every mark starts with one of these bytes (`¹²³` with 0xC2, `⁰`–`⁹` with 0xE2): most
-    // texts have none of them, and are told so in one pass.
-    if !text.bytes().any(|byte| matches!(byte, b'[' | b'<' | 0xC2 | 0xE2)) {
+    // Every mark starts with `[` or `<`, or with a byte that is not ASCII (`¹`): most texts,
+    // every name of a catalog among them, have neither, and are told so by two quick scans
+    // (a byte at a time, it was 0.7% of regen's instructions at 20k rows).
+    if memchr::memchr2(b'[', b'<', text.as_bytes()).is_none() && text.is_ascii() {
         return Cow::Borrowed(text);
     }
     if !text.contains("[^") && !text.contains("<sup>") && !text.contains(is_superscript_digit) {
