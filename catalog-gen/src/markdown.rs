@@ -28,6 +28,7 @@ mod mdx;
 mod pieces;
 mod plain_text;
 mod rests;
+mod summary;
 mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
@@ -600,12 +601,21 @@ fn read_page<'a, 'p>(
                 caption = None;
             }
             event => {
-                let comment = matches!(event, Event::Start(Tag::HtmlBlock));
-                push_block(parser, (event, range), &mut page.events, onto);
+                let html = matches!(event, Event::Start(Tag::HtmlBlock));
+                push_block(parser, (event, range.clone()), &mut page.events, onto);
                 // GFM shows nothing of an HTML comment: the caption above it still sits right
-                // above the table below it.
-                if !(comment && is_comment_block(&page.events[start..])) {
-                    caption = None;
+                // above the table below it. A block that ends with a disclosure's `<summary>`
+                // captions the table folded under it.
+                if !(html && is_comment_block(&page.events[start..])) {
+                    let folded = match html {
+                        true => summary::summary(&source[range.clone()], range.start),
+                        false => None,
+                    };
+                    caption = folded.map(|(text, span)| Heading {
+                        text,
+                        span: onto.range(span),
+                        events: start..page.events.len(),
+                    });
                 }
             }
         }
@@ -1472,6 +1482,21 @@ mod tests {
         // In a block quote it is left to pulldown-cmark, which reads a row (GitHub: HTML).
         let quoted = "> | a | b |\n> |---|---|\n> <span>\n";
         assert_eq!(parse(quoted).tables[0].rows.len(), 1);
+    }
+
+    /// A table folded in a disclosure is captioned by its summary, which GitHub shows right
+    /// above it; a bold line above the disclosure is no caption of the table inside it.
+    #[test]
+    fn a_table_folded_under_a_summary_is_captioned_by_it() {
+        let page = "# Errors\n\n**Folded**\n\n<details>\n<summary>Client errors</summary>\n\n\
+                    | a |\n|---|\n| 1 |\n\n</details>\n\n<details><summary>Server</summary>\n\n\
+                    Intro.\n\n| a |\n|---|\n| 2 |\n";
+        let parsed = parse(page);
+        let captions: Vec<_> =
+            parsed.tables.iter().map(|table| table.caption.as_ref().map(|c| &c.text)).collect();
+        assert_eq!(captions, [Some(&"Client errors".to_owned()), None]);
+        let span = parsed.tables[0].caption.as_ref().unwrap().span.clone();
+        assert_eq!(&page[span], "Client errors");
     }
 
     #[test]

@@ -16,11 +16,16 @@ const PAGE: &str = "# Device errors\n\n\
 
 /// Generates the one `[[table]]` made of `options`.
 fn generate(options: &str) -> Generation {
+    generate_on(PAGE, options)
+}
+
+/// Generates the one `[[table]]` made of `options` on `page`.
+fn generate_on(page: &str, options: &str) -> Generation {
     let manifest = format!(
         "output = \"out\"\n[[table]]\npage = \"p.md\"\nurl = \"https://x.test/p.html\"\n\
          module = \"m\"\nenum = \"E\"\n{options}\n"
     );
-    let pages = pages_in_memory([("p.md", PAGE)]);
+    let pages = pages_in_memory([("p.md", page)]);
     let input =
         Input { manifest_path: "c.toml", manifest_text: &manifest, pages: &pages, command: "x" };
     let manifest = catalog_gen::parse_manifest("c.toml", &manifest).unwrap();
@@ -56,6 +61,25 @@ fn unique_integer_codes_are_the_discriminants_and_repeated_names_take_their_code
     // Codes the page writes in hexadecimal are written so, as the page reads.
     let hex = ["DiskFull0x1F = 0x1F,", "DiskFull0x20 = 0x20,", "0x1F => ::core::option::Option"];
     assert!(hex.iter().all(|line| code.contains(line)), "{code}");
+}
+
+/// A table a README folds in `<details>` is picked by its `<summary>`, as GitHub shows it right
+/// above the table, and the summary titles the enum, as a bold caption does.
+#[test]
+fn caption_picks_a_table_by_the_summary_it_is_folded_under() {
+    let page = "# Errors\n\n<details>\n<summary><b>Client</b> errors</summary>\n\n\
+                | Code | Name |\n|---|---|\n| 400 | Bad Request |\n\n</details>\n\n\
+                <details><summary>Server errors</summary>\n\n\
+                | Code | Name |\n|---|---|\n| 500 | Internal |\n\n</details>\n";
+    let options = "key-column = \"Code\"\nkey-type = \"u16\"\nname-column = \"Name\"";
+    let generation = generate_on(page, &format!("caption = \"Server errors\"\n{options}"));
+    assert_eq!(variants(&generation), ["Internal"]);
+    let code = module(&generation);
+    // The enum's rustdoc and `E::TABLE`'s title.
+    assert!(code.contains("/// Server errors\n"), "{code}");
+    assert!(code.contains("\"m\",\n        \"Server errors\",\n"), "{code}");
+    let client = generate_on(page, &format!("caption = \"Client errors\"\n{options}"));
+    assert_eq!(variants(&client), ["BadRequest"]);
 }
 
 #[test]

@@ -343,7 +343,7 @@ const TABLE_PARTS: [&[u8]; 8] =
     [b"table", b"caption", b"thead", b"tbody", b"tfoot", b"tr", b"th", b"td"];
 
 /// `text` with each run of whitespace one space, as a browser shows text outside `<pre>`.
-fn collapse_whitespace(text: &str) -> String {
+pub(super) fn collapse_whitespace(text: &str) -> String {
     let mut collapsed = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
