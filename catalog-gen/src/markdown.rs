@@ -18,6 +18,7 @@ use rests::Rest;
 mod attributes;
 mod crossed_out;
 mod delimiter_tabs;
+mod folded;
 mod footnote_marks;
 mod front_matter;
 mod html;
@@ -28,7 +29,6 @@ mod mdx;
 mod pieces;
 mod plain_text;
 mod rests;
-mod summary;
 mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
@@ -605,10 +605,10 @@ fn read_page<'a, 'p>(
                 push_block(parser, (event, range.clone()), &mut page.events, onto);
                 // GFM shows nothing of an HTML comment: the caption above it still sits right
                 // above the table below it. A block that ends with a disclosure's `<summary>`
-                // captions the table folded under it.
+                // or a tab's start tag captions the table folded under it.
                 if !(html && is_comment_block(&page.events[start..])) {
                     let folded = match html {
-                        true => summary::summary(&source[range.clone()], range.start),
+                        true => folded::folded_caption(&source[range.clone()], range.start),
                         false => None,
                     };
                     caption = folded.map(|(text, span)| Heading {
@@ -1485,16 +1485,19 @@ mod tests {
     }
 
     /// A table folded in a disclosure is captioned by its summary, which GitHub shows right
-    /// above it; a bold line above the disclosure is no caption of the table inside it.
+    /// above it, and one in an MDX page's tab by the tab's label; a bold line above the
+    /// disclosure is no caption of the table inside it.
     #[test]
-    fn a_table_folded_under_a_summary_is_captioned_by_it() {
+    fn a_table_folded_under_a_summary_or_in_a_tab_is_captioned_by_it() {
         let page = "# Errors\n\n**Folded**\n\n<details>\n<summary>Client errors</summary>\n\n\
                     | a |\n|---|\n| 1 |\n\n</details>\n\n<details><summary>Server</summary>\n\n\
-                    Intro.\n\n| a |\n|---|\n| 2 |\n";
+                    Intro.\n\n| a |\n|---|\n| 2 |\n\n</details>\n\n<Tabs>\n  \
+                    <TabItem value=\"s\" label=\"Server errors\">\n\n| a |\n|---|\n| 3 |\n";
         let parsed = parse(page);
         let captions: Vec<_> =
             parsed.tables.iter().map(|table| table.caption.as_ref().map(|c| &c.text)).collect();
-        assert_eq!(captions, [Some(&"Client errors".to_owned()), None]);
+        let (client, server) = ("Client errors".to_owned(), "Server errors".to_owned());
+        assert_eq!(captions, [Some(&client), None, Some(&server)]);
         let span = parsed.tables[0].caption.as_ref().unwrap().span.clone();
         assert_eq!(&page[span], "Client errors");
     }
