@@ -39,7 +39,7 @@ pub(crate) use html::cut_out;
 pub use html::{
     anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_block_tag,
     is_comment, is_formatting_tag, is_line_break, is_script_url, link_href, link_targets,
-    scripting_attributes, tag_filtered, without_scripting_attributes,
+    scripting_attributes, tag_filtered, without_scripting_attributes, without_tags,
 };
 pub use mdx::{esm_blocks, is_mdx};
 pub use plain_text::plain_text;

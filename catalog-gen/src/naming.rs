@@ -7,10 +7,10 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_security::GeneralSecurityProfile;
 
-use crate::markdown::without_footnote_marks;
+use crate::markdown::{without_footnote_marks, without_tags};
 
-/// An enum variant name from a name cell, per the SPEC rules: footnote marks left out
-/// (`Conflict[^2]`, `NotFound<sup>1</sup>`: [`without_footnote_marks`]), `suffix` stripped when
+/// An enum variant name from a name cell, per the SPEC rules: footnote marks and HTML's tags
+/// left out (`Conflict[^2]`, `H<sub>2</sub>O`: [`words_shown`]), `suffix` stripped when
 /// the name ends with it (and is longer), the text in its compatibility form ([`compatible`]:
 /// `Nº` → `No`), apostrophes dropped rather than split on, words in UpperCamelCase with
 /// acronyms as words (`IAM Role Error` → `IamRoleError`), characters that cannot be in an
@@ -42,11 +42,10 @@ pub struct VariantNames<'t> {
 impl<'t> VariantNames<'t> {
     /// [`variant_name`]`(text, suffix)`.
     pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
-        if let Cow::Owned(unmarked) = without_footnote_marks(text) {
-            // A footnote's mark is no word of the name (`Conflict[^2]` names `Conflict`, not
-            // `Conflict2`; `NotFound<sup>1</sup>` not `NotFoundSup1Sup`), as `¹` never was. Few
-            // names have one: named with runs of their own, as the runs kept borrow the docs.
-            return VariantNames::default().variant_name(&unmarked, suffix);
+        if let Cow::Owned(shown) = words_shown(text) {
+            // Few names have a mark or a tag: named with runs of their own, as the runs kept
+            // borrow the docs.
+            return VariantNames::default().variant_name(&shown, suffix);
         }
         match compatible(without_suffix(text, suffix)) {
             Cow::Borrowed(text) => self.convert(text),
@@ -76,6 +75,18 @@ impl<'t> VariantNames<'t> {
             });
         });
         make_identifier(capital_first(camel))
+    }
+}
+
+/// The words of `text` a name is made of, as the page shows them: a footnote's mark is none
+/// (`Conflict[^2]` names `Conflict`, not `Conflict2`; `NotFound<sup>1</sup>` not
+/// `NotFoundSup1Sup`), as `¹` never was, and neither is an HTML tag, which parts words
+/// (`Gone<sup>see below</sup>` names `GoneSeeBelow`, `<img src="warn.png"> Disk full`
+/// `DiskFull`). Borrowed where it has neither; owned only where one was left out.
+fn words_shown(text: &str) -> Cow<'_, str> {
+    match without_footnote_marks(text) {
+        Cow::Borrowed(text) => without_tags(text),
+        Cow::Owned(unmarked) => Cow::Owned(without_tags(&unmarked).into_owned()),
     }
 }
 
@@ -250,11 +261,11 @@ pub fn sign_word(header: &str) -> Option<&'static str> {
     }
 }
 
-/// A method name from a column header: footnote marks left out (`Message<sup>1</sup>` makes
-/// `message`), snake_case, raw identifier syntax (`r#type`) for
+/// A method name from a column header: footnote marks and HTML's tags left out
+/// (`Message<sup>1</sup>` makes `message`: [`words_shown`]), snake_case, raw identifier syntax (`r#type`) for
 /// keywords where Rust allows it, `_` appended where it does not (`self_`).
 pub fn accessor_name(header: &str) -> String {
-    let header = without_footnote_marks(header);
+    let header = words_shown(header);
     let without_apostrophes: String =
         compatible(&header).chars().filter(|c| !matches!(c, '\'' | '’' | 'ʼ')).collect();
     let snake: String = plural_acronyms_as_words(&without_apostrophes)
@@ -632,7 +643,7 @@ mod tests {
     /// A name as [`variant_name`] made it before [`VariantNames`]: heck on the whole text, its
     /// plural acronyms written as words.
     fn converted_whole(text: &str, suffix: Option<&str>) -> String {
-        let text = without_footnote_marks(text);
+        let text = words_shown(text);
         let text = compatible(without_suffix(&text, suffix));
         let kept: String = text.chars().filter(|&c| !is_apostrophe(c)).collect();
         let camel = plural_acronyms_as_words(&kept).to_upper_camel_case();
@@ -808,10 +819,28 @@ mod tests {
             assert_eq!(variant_name(marked, None), "Conflict", "{marked}");
         }
         assert_eq!(variant_name("Not Found Exception[^1]", Some("Exception")), "NotFound");
-        assert_eq!(variant_name("Gone<sup>see below</sup>", None), "GoneSupSeeBelowSup");
+        assert_eq!(variant_name("Gone<sup>see below</sup>", None), "GoneSeeBelow");
         assert_eq!(variant_name("<sup>1</sup>", None), "");
         assert_eq!(accessor_name("Meaning<sup>1</sup>"), "meaning");
         assert_eq!(accessor_name("Retryable[^a]"), "retryable");
+    }
+
+    /// A tag of HTML's shows no word; a `<` that starts none is text.
+    #[test]
+    fn html_tags_are_no_words_of_a_name() {
+        let names = [
+            ("H<sub>2</sub>O leak", "H2OLeak"),
+            ("<img src=\"warn.png\" alt=\"a > b\"> Disk full", "DiskFull"),
+            ("<q>Quoted</q> error", "QuotedError"),
+            ("<INPUT type=checkbox> Checked", "Checked"),
+            ("Vec<T> overflow", "VecTOverflow"),
+            ("a < b", "AB"),
+            ("<img src=x", "ImgSrcX"),
+        ];
+        for (text, name) in names {
+            assert_eq!(variant_name(text, None), name, "{text}");
+        }
+        assert_eq!(accessor_name("Limit <sub>max</sub>"), "limit_max");
     }
 
     #[test]

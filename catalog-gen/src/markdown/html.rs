@@ -110,6 +110,184 @@ fn element(html: &str) -> Option<&str> {
     (rest_fits && !name.is_empty()).then_some(name)
 }
 
+/// The elements of HTML (WHATWG's, and the obsolete ones pages still write: `big`, `center`,
+/// `font`, `strike`, `tt`), sorted: a tag of one shows no word of its own ([`without_tags`]).
+const ELEMENTS: [&str; 117] = [
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// `text` with each tag of HTML's elements a space: the tags show no word of their own, and
+/// what they hold is set apart from the text around it, in a superscript or an image
+/// (`Gone<sup>see below</sup>` is `Gone see below `, `<img src="x.png"> Disk full` is
+/// `  Disk full`). The words a name is made of, where a cell's plain text keeps the tags it
+/// cannot show otherwise (`<sub>`, `<sup>`, `<q>`, `<img>`). A `<` that starts no such tag
+/// (`Vec<T>`, `a < b`) is text. Borrowed where there is no tag.
+pub fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let (mut out, mut rest, mut dropped) = (String::with_capacity(text.len()), text, false);
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match tag_len(rest).filter(|&len| element(&rest[..len]).is_some_and(is_element)) {
+            Some(len) => {
+                out.push(' ');
+                rest = &rest[len..];
+                dropped = true;
+            }
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    match dropped {
+        true => std::borrow::Cow::Owned(out),
+        false => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// The length of the tag `text` starts with (`<`), up to its `>` outside quoted attribute
+/// values (`<img alt="a > b">`); `None` where it has none.
+fn tag_len(text: &str) -> Option<usize> {
+    let mut quote = None;
+    for (at, byte) in text.bytes().enumerate().skip(1) {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(open), _) if byte == open => quote = None,
+            (None, b'>') => return Some(at + 1),
+            // A tag is on one line of a cell's text or is none.
+            (_, b'\n') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether `name` is an element of HTML's ([`ELEMENTS`]), in any case.
+fn is_element(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ELEMENTS.binary_search(&lower.as_str()).is_ok()
+}
+
 /// A tag's text between `<` and `>` as its element's name and what follows it (its attributes,
 /// in an opening tag).
 fn split_name(tag: &str) -> (&str, &str) {
