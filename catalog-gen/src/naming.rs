@@ -83,7 +83,7 @@ impl<'t> VariantNames<'t> {
 /// `NotFoundSup1Sup`), as `¹` never was, and neither is an HTML tag, which parts words
 /// (`Gone<sup>see below</sup>` names `GoneSeeBelow`, `<img src="warn.png"> Disk full`
 /// `DiskFull`). Borrowed where it has neither; owned only where one was left out.
-fn words_shown(text: &str) -> Cow<'_, str> {
+pub fn words_shown(text: &str) -> Cow<'_, str> {
     match without_footnote_marks(text) {
         Cow::Borrowed(text) => without_tags(text),
         Cow::Owned(unmarked) => Cow::Owned(without_tags(&unmarked).into_owned()),
