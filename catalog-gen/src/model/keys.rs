@@ -658,6 +658,7 @@ pub fn parse_key(
                     .or_else(|| trailing_code(text, key_type.is_unsigned()))
                     .or_else(|| prefixed_code(text))
                     .or_else(|| last_line_code(text, key_type.is_unsigned()))
+                    .or_else(|| code_after_a_sign(text, key_type.is_unsigned()))
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
@@ -959,6 +960,32 @@ fn prefixed_code(text: &str) -> Option<(&str, &'static str)> {
     (prefix_fits && code.bytes().all(|b| b.is_ascii_digit())).then_some((code, r"(\d+)$"))
 }
 
+/// Where `text`, a key cell that is no code, is a sign of no letter or digit, a space and a
+/// code (`✅ 200`, `🔴 500`, `⚠️ 0x1F`: the status icons READMEs write before each code), the
+/// code and the `key-pattern` that takes such codes out of every key cell. A sign of a number
+/// (`- 5`, `+ 5`) is none: its code may be signed.
+fn code_after_a_sign(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
+    let (sign, code) = text.rsplit_once(char::is_whitespace)?;
+    let sign = sign.trim();
+    let is_sign = !sign.is_empty()
+        && !sign.contains(|c: char| c.is_alphanumeric() || matches!(c, '-' | '+' | '−'));
+    // A code as a cell of it alone would be read ([`int_value`]), and not below zero where the
+    // type is unsigned.
+    if !is_sign || int_value(code).is_none() || (unsigned && code.starts_with('-')) {
+        return None;
+    }
+    let pattern = if after_hex_prefix(code).is_some() {
+        r"(0[xX][0-9A-Fa-f]+)$"
+    } else if hex_digits(code).is_some() {
+        r"([0-9A-F]+[hH])$"
+    } else if unsigned {
+        r"(\d+)$"
+    } else {
+        r"(-?\d+)$"
+    };
+    Some((code, pattern))
+}
+
 /// Where `text`, a key cell that is no code, is lines of a name and then its code on a line of
 /// its own (`E_INVALIDARG` over `0x80070057`, as Microsoft's Win32 reference writes each return
 /// code and its value in a definition list: `<dt><b>E_INVALIDARG</b></dt> <dt>0x80070057</dt>`),
@@ -1254,6 +1281,27 @@ mod tests {
         // The start of a hex number: its digits are no decimal code.
         for cell in ["&h20", "&hE0", "&HE0", "$F0", "$10", "#FF00", "\\xE9"] {
             assert_eq!(prefixed_code(cell), None, "{cell}");
+        }
+    }
+
+    /// A status icon before a code, as READMEs write them, is offered the pattern that reads
+    /// the code after it; pasted, the pattern reads each code.
+    #[test]
+    fn a_code_after_a_sign_is_offered_the_pattern_that_takes_it_out() {
+        let cells = [
+            ("✅ 200", true, "200", r"(\d+)$"),
+            ("⚠️ 400", true, "400", r"(\d+)$"),
+            ("🔴  0x1F", true, "0x1F", r"(0[xX][0-9A-Fa-f]+)$"),
+            ("● 0Ah", true, "0Ah", r"([0-9A-F]+[hH])$"),
+            ("→ -32700", false, "-32700", r"(-?\d+)$"),
+        ];
+        for (cell, unsigned, code, pattern) in cells {
+            assert_eq!(code_after_a_sign(cell, unsigned), Some((code, pattern)), "{cell}");
+            assert_eq!(&Regex::new(pattern).unwrap().captures(cell).unwrap()[1], code);
+        }
+        // A word, a sign of a number, no space, no code, a code below zero of an unsigned type.
+        for cell in ["HTTP 404", "- 5", "+ 5", "✅200", "✅ OK", "✅ 4O4", "200", "→ -1"] {
+            assert_eq!(code_after_a_sign(cell, true), None, "{cell}");
         }
     }
 
