@@ -257,7 +257,8 @@ pub fn describe_tables(page: &Page<'_>) -> String {
     let tables = describe_tables_read(page)
         + &describe_unequal_headers(page)
         + &describe_unread_html(page)
-        + &describe_tables_in_code(page);
+        + &describe_tables_in_code(page)
+        + &describe_tables_in_html(page);
     match page.delimiter_rows_read_as_text.as_slice() {
         [] => tables,
         [first, rest @ ..] => {
@@ -312,32 +313,74 @@ fn describe_unread_html(page: &Page<'_>) -> String {
 /// GitHub shows those lines as code, so the reader who sees a table in the page's source learns
 /// why none is read.
 fn describe_tables_in_code(page: &Page<'_>) -> String {
-    let mut blocks = Vec::new();
-    let mut open: Option<(usize, String)> = None;
-    for (event, range) in &page.events {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => open = Some((range.start, String::new())),
-            Event::Text(text) => {
-                if let Some((_, code)) = &mut open {
-                    code.push_str(text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => blocks.extend(open.take()),
-            _ => {}
-        }
-    }
-    // The code read as a page, as it would be outside the block: only a pipe table counts, as
-    // an HTML table in a code block is shown as code on purpose, as an example of HTML.
-    let holds_table = |code: &str| markdown::parse(code).tables.iter().any(|table| !table.html);
-    let mut found = blocks.iter().filter(|(_, code)| holds_table(code)).map(|(start, _)| *start);
-    let Some(first) = found.next() else { return String::new() };
-    let (line, _) = line_column(page.source, first);
-    let more = and_more(found.count());
+    let is_start = |event: &Event<'_>| matches!(event, Event::Start(Tag::CodeBlock(_)));
+    let is_end = |event: &Event<'_>| matches!(event, Event::End(TagEnd::CodeBlock));
+    let found = blocks_holding_a_table(page, is_start, is_end, |code| code.to_owned());
+    let Some((line, more)) = first_and_more(page, &found) else { return String::new() };
     format!(
         "; the code block on line {line}{more} holds the lines of a table, which GitHub shows \
          as code, not as a table (indented four spaces past the text it is under, or inside a \
          fence)"
     )
+}
+
+/// For [`describe_tables`], where a block of HTML holds the lines of a table among its tags
+/// (`<details>`, `<summary>Client errors</summary>`, then the table with no blank line between,
+/// as READMEs fold a table): the block runs to the next blank line, so GitHub shows those lines
+/// as its text, not as a table.
+fn describe_tables_in_html(page: &Page<'_>) -> String {
+    let is_start = |event: &Event<'_>| matches!(event, Event::Start(Tag::HtmlBlock));
+    let is_end = |event: &Event<'_>| matches!(event, Event::End(TagEnd::HtmlBlock));
+    // The block's lines as a page outside it: its lines of tags blank, as the lines between a
+    // table and the HTML around it would be (a comment's block shows nothing: no lines).
+    let outside = |html: &str| match html.trim_start().starts_with("<!--") {
+        true => String::new(),
+        false => html
+            .lines()
+            .map(|line| if line.trim_start().starts_with('<') { "" } else { line })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let found = blocks_holding_a_table(page, is_start, is_end, outside);
+    let Some((line, more)) = first_and_more(page, &found) else { return String::new() };
+    format!(
+        "; the HTML block on line {line}{more} holds the lines of a table, which GitHub shows as \
+         its text, not as a table (a table needs a blank line between it and the HTML above it)"
+    )
+}
+
+/// Where each block of `page` that `is_start` opens and `is_end` closes starts, where its text
+/// as `outside` reads it outside the block holds a pipe table: an HTML table in such a block is
+/// shown as written on purpose (an example of HTML in a code block) or read already.
+fn blocks_holding_a_table(
+    page: &Page<'_>,
+    is_start: impl Fn(&Event<'_>) -> bool,
+    is_end: impl Fn(&Event<'_>) -> bool,
+    outside: impl Fn(&str) -> String,
+) -> Vec<usize> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (event, range) in &page.events {
+        match event {
+            event if is_start(event) => open = Some((range.start, String::new())),
+            event if is_end(event) => blocks.extend(open.take()),
+            Event::Text(text) | Event::Html(text) => {
+                if let Some((_, block)) = &mut open {
+                    block.push_str(text);
+                }
+            }
+            _ => {}
+        }
+    }
+    let holds_table =
+        |text: &str| markdown::parse(&outside(text)).tables.iter().any(|table| !table.html);
+    blocks.into_iter().filter(|(_, text)| holds_table(text)).map(|(start, _)| start).collect()
+}
+
+/// The line of the first of `found` (byte offsets on `page`), and " (and 2 more)" of the rest.
+fn first_and_more(page: &Page<'_>, found: &[usize]) -> Option<(usize, String)> {
+    let (line, _) = line_column(page.source, *found.first()?);
+    Some((line, and_more(found.len() - 1)))
 }
 
 /// " (and 2 more)" after the first of lines the note names, where there are `more`.
@@ -483,6 +526,26 @@ mod tests {
         assert!(two.contains("; the code block on line 1 (and 1 more) holds the lines"), "{two}");
         let no_table = "```html\n<table><tr><td>1</td></tr></table>\n```\n\n    | a |\n";
         assert_eq!(described(no_table), "the page has no tables");
+    }
+
+    /// A table right under a block of HTML, with no blank line between, is the block's text
+    /// on GitHub: the note says where; a commented-out table, or a table apart from the HTML,
+    /// is not named.
+    #[test]
+    fn a_page_without_tables_read_says_where_a_block_of_html_holds_one() {
+        let described = |page: &str| describe_tables(&markdown::parse(page));
+        let table = "| Code | Message |\n|---|---|\n| 400 | Bad request |\n";
+        let folded =
+            format!("# T\n\n<details>\n<summary>Client errors</summary>\n{table}</details>\n");
+        assert_eq!(
+            described(&folded),
+            "the page has no tables; the HTML block on line 3 holds the lines of a table, which \
+             GitHub shows as its text, not as a table (a table needs a blank line between it \
+             and the HTML above it)"
+        );
+        assert_eq!(described(&format!("<!--\n{table}-->\n")), "the page has no tables");
+        let apart = described(&format!("<details>\n\n{table}\n</details>\n"));
+        assert_eq!(apart, "the page's tables: table 0 on line 3");
     }
 
     #[test]
