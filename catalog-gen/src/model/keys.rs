@@ -929,21 +929,32 @@ fn trailing_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     let open = inner.rfind('(')?;
     let (before, code) = (&inner[..open], &inner[open + 1..]);
     let named = !before.trim().is_empty() && before.ends_with(char::is_whitespace);
-    // A code as a cell of it alone would be read ([`int_value`]), and not below zero where the
-    // type is unsigned.
-    if !named || int_value(code).is_none() || (unsigned && code.starts_with('-')) {
-        return None;
-    }
-    let pattern = if after_hex_prefix(code).is_some() {
-        r"\((0[xX][0-9A-Fa-f]+)\)$"
-    } else if hex_digits(code).is_some() {
-        r"\(([0-9A-F]+[hH])\)$"
-    } else if unsigned {
-        r"\((\d+)\)$"
-    } else {
-        r"\((-?\d+)\)$"
+    (named && reads_alone(code, unsigned)).then(|| (code, end_pattern(code, unsigned, true)))
+}
+
+/// Whether `code` would be read as a cell of it alone ([`int_value`]), and not below zero where
+/// the type is unsigned: what a pattern offered takes out of a longer cell.
+fn reads_alone(code: &str, unsigned: bool) -> bool {
+    int_value(code).is_some() && !(unsigned && code.starts_with('-'))
+}
+
+/// The `key-pattern` that takes a code written as `code` is (hexadecimal after `0x` or before
+/// an `h`, decimal with a sign where the type is signed) out of the end of each key cell, in
+/// parentheses there (`Not Found (404)`) or not (`✅ 200`).
+fn end_pattern(code: &str, unsigned: bool, in_parentheses: bool) -> &'static str {
+    const PATTERNS: [[&str; 2]; 4] = [
+        [r"(0[xX][0-9A-Fa-f]+)$", r"\((0[xX][0-9A-Fa-f]+)\)$"],
+        [r"([0-9A-F]+[hH])$", r"\(([0-9A-F]+[hH])\)$"],
+        [r"(\d+)$", r"\((\d+)\)$"],
+        [r"(-?\d+)$", r"\((-?\d+)\)$"],
+    ];
+    let form = match () {
+        () if after_hex_prefix(code).is_some() => 0,
+        () if hex_digits(code).is_some() => 1,
+        () if unsigned => 2,
+        () => 3,
     };
-    Some((code, pattern))
+    PATTERNS[form][usize::from(in_parentheses)]
 }
 
 /// Where `text`, a key cell that is no code, is a short prefix of no digit or space and a
@@ -969,21 +980,7 @@ fn code_after_a_sign(text: &str, unsigned: bool) -> Option<(&str, &'static str)>
     let sign = sign.trim();
     let is_sign = !sign.is_empty()
         && !sign.contains(|c: char| c.is_alphanumeric() || matches!(c, '-' | '+' | '−'));
-    // A code as a cell of it alone would be read ([`int_value`]), and not below zero where the
-    // type is unsigned.
-    if !is_sign || int_value(code).is_none() || (unsigned && code.starts_with('-')) {
-        return None;
-    }
-    let pattern = if after_hex_prefix(code).is_some() {
-        r"(0[xX][0-9A-Fa-f]+)$"
-    } else if hex_digits(code).is_some() {
-        r"([0-9A-F]+[hH])$"
-    } else if unsigned {
-        r"(\d+)$"
-    } else {
-        r"(-?\d+)$"
-    };
-    Some((code, pattern))
+    (is_sign && reads_alone(code, unsigned)).then(|| (code, end_pattern(code, unsigned, false)))
 }
 
 /// Where `text`, a key cell that is no code, is lines of a name and then its code on a line of
@@ -993,7 +990,7 @@ fn code_after_a_sign(text: &str, unsigned: bool) -> Option<(&str, &'static str)>
 fn last_line_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
     let (name, code) = text.rsplit_once('\n')?;
     let code = code.trim();
-    if !name.chars().any(char::is_alphabetic) || int_value(code).is_none() {
+    if !name.chars().any(char::is_alphabetic) || !reads_alone(code, unsigned) {
         return None;
     }
     // Hexadecimal or decimal, whichever this cell's is: a table of HRESULTs gives `S_OK` its
@@ -1005,7 +1002,7 @@ fn last_line_code(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
         true => r"\n(0[xX][0-9A-Fa-f]+|\d+)$",
         false => r"\n(0[xX][0-9A-Fa-f]+|-?\d+)$",
     };
-    (!(unsigned && code.starts_with('-'))).then_some((code, pattern))
+    Some((code, pattern))
 }
 
 /// Whether `prefix`, the letters before a cell's digits, ends in a mark of a hex number and any
