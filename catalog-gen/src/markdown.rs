@@ -33,13 +33,14 @@ mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
 pub use crossed_out::is_crossed_out;
-pub use footnote_marks::{footnote_mark_len, is_superscript_digit, without_footnote_marks};
+pub(crate) use footnote_marks::{footnote_mark_len, is_superscript_digit, without_footnote_marks};
 pub use front_matter::FrontMatter;
 pub(crate) use html::cut_out;
+pub(crate) use html::without_tags;
 pub use html::{
     anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_block_tag,
     is_comment, is_formatting_tag, is_line_break, is_script_url, link_href, link_targets,
-    scripting_attributes, tag_filtered, without_scripting_attributes, without_tags,
+    scripting_attributes, tag_filtered, without_scripting_attributes,
 };
 pub use mdx::{esm_blocks, is_mdx};
 pub use plain_text::plain_text;
@@ -687,7 +688,7 @@ pub fn holds_table_tag(html: &str) -> bool {
 }
 
 /// Whether an HTML block's events hold only comments (`<!-- … -->`) and whitespace.
-fn is_comment_block(block: &[(Event<'_>, Range<usize>)]) -> bool {
+pub(crate) fn is_comment_block(block: &[(Event<'_>, Range<usize>)]) -> bool {
     let mut html = String::new();
     for (event, _) in block {
         if let Event::Html(text) = event {

@@ -10,7 +10,7 @@ use unicode_security::GeneralSecurityProfile;
 use crate::markdown::{without_footnote_marks, without_tags};
 
 /// An enum variant name from a name cell, per the SPEC rules: footnote marks and HTML's tags
-/// left out (`Conflict[^2]`, `H<sub>2</sub>O`: [`words_shown`]), `suffix` stripped when
+/// left out (`Conflict[^2]`, `H<sub>2</sub>O`: `words_shown`), `suffix` stripped when
 /// the name ends with it (and is longer), the text in its compatibility form ([`compatible`]:
 /// `Nº` → `No`), apostrophes dropped rather than split on, words in UpperCamelCase with
 /// acronyms as words (`IAM Role Error` → `IamRoleError`), characters that cannot be in an
@@ -83,10 +83,10 @@ impl<'t> VariantNames<'t> {
 /// `NotFoundSup1Sup`), as `¹` never was, and neither is an HTML tag, which parts words
 /// (`Gone<sup>see below</sup>` names `GoneSeeBelow`, `<img src="warn.png"> Disk full`
 /// `DiskFull`). Borrowed where it has neither; owned only where one was left out.
-pub fn words_shown(text: &str) -> Cow<'_, str> {
-    // Both start with `<` or `[`, or a byte that is not ASCII (`¹`): most names have none, and
-    // are told so by one quick scan each (both checks' own came to 0.5% of regen's
-    // instructions at 20k rows).
+fn words_shown(text: &str) -> Cow<'_, str> {
+    // A mark and a tag start with `<` or `[`, or a byte that is not ASCII (`¹`): most names
+    // have none, and are told so here by one quick scan each, for both (read a byte at a time,
+    // the marks' check alone was 0.7% of regen's instructions at 20k rows).
     if memchr::memchr2(b'[', b'<', text.as_bytes()).is_none() && text.is_ascii() {
         return Cow::Borrowed(text);
     }
@@ -268,8 +268,8 @@ pub fn sign_word(header: &str) -> Option<&'static str> {
 }
 
 /// A method name from a column header: footnote marks and HTML's tags left out
-/// (`Message<sup>1</sup>` makes `message`: [`words_shown`]), snake_case, raw identifier syntax (`r#type`) for
-/// keywords where Rust allows it, `_` appended where it does not (`self_`).
+/// (`Message<sup>1</sup>` makes `message`: `words_shown`), snake_case, raw identifier syntax
+/// (`r#type`) for keywords where Rust allows it, `_` appended where it does not (`self_`).
 pub fn accessor_name(header: &str) -> String {
     let header = words_shown(header);
     let without_apostrophes: String =

@@ -6,14 +6,14 @@
 use std::borrow::Cow;
 
 /// Whether `c` is a superscript digit, as a footnote's mark is written without markup (`¹`).
-pub fn is_superscript_digit(c: char) -> bool {
+pub(crate) fn is_superscript_digit(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 
 /// The length of the footnote mark `text` starts with, if it starts with one: a reference
 /// `[^label]` or a mark in HTML's superscript, `<sup>1</sup>` (no space, bracket or tag in
 /// either), or a superscript digit (`¹`).
-pub fn footnote_mark_len(text: &str) -> Option<usize> {
+pub(crate) fn footnote_mark_len(text: &str) -> Option<usize> {
     let inside = |open: &str, close: &str| {
         let after = text.strip_prefix(open)?;
         let mark = &after[..after.find(close)?];
@@ -28,13 +28,8 @@ pub fn footnote_mark_len(text: &str) -> Option<usize> {
 /// `text` without its footnote marks ([`footnote_mark_len`]): `Name[^1]`, `Name<sup>1</sup>`
 /// and `Name¹` are `Name`, as pages mark the columns and rows a note below the table is about.
 /// Borrowed where it has none, as most text has.
-pub fn without_footnote_marks(text: &str) -> Cow<'_, str> {
-    // Every mark starts with `[` or `<`, or with a byte that is not ASCII (`¹`): most texts,
-    // every name of a catalog among them, have neither, and are told so by two quick scans
-    // (a byte at a time, it was 0.7% of regen's instructions at 20k rows).
-    if memchr::memchr2(b'[', b'<', text.as_bytes()).is_none() && text.is_ascii() {
-        return Cow::Borrowed(text);
-    }
+pub(crate) fn without_footnote_marks(text: &str) -> Cow<'_, str> {
+    // Names, the most texts read, are told to have none by `naming::words_shown` first.
     if !text.contains("[^") && !text.contains("<sup>") && !text.contains(is_superscript_digit) {
         return Cow::Borrowed(text);
     }

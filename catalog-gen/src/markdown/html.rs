@@ -238,7 +238,7 @@ const ELEMENTS: [&str; 117] = [
 /// `  Disk full`). The words a name is made of, where a cell's plain text keeps the tags it
 /// cannot show otherwise (`<sub>`, `<sup>`, `<q>`, `<img>`). A `<` that starts no such tag
 /// (`Vec<T>`, `a < b`) is text. Borrowed where there is no tag.
-pub fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
     if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
