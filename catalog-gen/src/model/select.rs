@@ -315,7 +315,7 @@ fn describe_unread_html(page: &Page<'_>) -> String {
 fn describe_tables_in_code(page: &Page<'_>) -> String {
     let is_start = |event: &Event<'_>| matches!(event, Event::Start(Tag::CodeBlock(_)));
     let is_end = |event: &Event<'_>| matches!(event, Event::End(TagEnd::CodeBlock));
-    let found = blocks_holding_a_table(page, is_start, is_end, |code| code.to_owned());
+    let found = blocks_holding_a_table(page, is_start, is_end, |block| texts(block).collect());
     let Some((line, more)) = first_and_more(page, &found) else { return String::new() };
     format!(
         "; the code block on line {line}{more} holds the lines of a table, which GitHub shows \
@@ -332,14 +332,12 @@ fn describe_tables_in_html(page: &Page<'_>) -> String {
     let is_start = |event: &Event<'_>| matches!(event, Event::Start(Tag::HtmlBlock));
     let is_end = |event: &Event<'_>| matches!(event, Event::End(TagEnd::HtmlBlock));
     // The block's lines as a page outside it: its lines of tags blank, as the lines between a
-    // table and the HTML around it would be (a comment's block shows nothing: no lines).
-    let outside = |html: &str| match html.trim_start().starts_with("<!--") {
+    // table and the HTML around it would be. A block of comments shows nothing.
+    let outside = |block: &[(Event<'_>, Range<usize>)]| match markdown::is_comment_block(block) {
         true => String::new(),
-        false => html
-            .lines()
-            .map(|line| if line.trim_start().starts_with('<') { "" } else { line })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        false => texts(block)
+            .map(|line| if line.trim_start().starts_with('<') { "\n" } else { line })
+            .collect(),
     };
     let found = blocks_holding_a_table(page, is_start, is_end, outside);
     let Some((line, more)) = first_and_more(page, &found) else { return String::new() };
@@ -349,32 +347,38 @@ fn describe_tables_in_html(page: &Page<'_>) -> String {
     )
 }
 
-/// Where each block of `page` that `is_start` opens and `is_end` closes starts, where its text
-/// as `outside` reads it outside the block holds a pipe table: an HTML table in such a block is
-/// shown as written on purpose (an example of HTML in a code block) or read already.
+/// The text of a block's events: a code block's lines, a block of HTML's (each event a line).
+fn texts<'e>(block: &'e [(Event<'_>, Range<usize>)]) -> impl Iterator<Item = &'e str> {
+    block.iter().filter_map(|(event, _)| match event {
+        Event::Text(text) | Event::Html(text) => Some(&**text),
+        _ => None,
+    })
+}
+
+/// Where each block of `page` that `is_start` opens and `is_end` closes starts, where its
+/// events (start and end tags too) as `outside` reads them outside the block hold a pipe table:
+/// an HTML table in such a block is shown as written on purpose (an example of HTML in a code
+/// block) or read already.
 fn blocks_holding_a_table(
     page: &Page<'_>,
     is_start: impl Fn(&Event<'_>) -> bool,
     is_end: impl Fn(&Event<'_>) -> bool,
-    outside: impl Fn(&str) -> String,
+    outside: impl Fn(&[(Event<'_>, Range<usize>)]) -> String,
 ) -> Vec<usize> {
-    let mut blocks = Vec::new();
-    let mut open: Option<(usize, String)> = None;
-    for (event, range) in &page.events {
-        match event {
-            event if is_start(event) => open = Some((range.start, String::new())),
-            event if is_end(event) => blocks.extend(open.take()),
-            Event::Text(text) | Event::Html(text) => {
-                if let Some((_, block)) = &mut open {
-                    block.push_str(text);
-                }
-            }
-            _ => {}
+    let holds_table = |text: &str| markdown::parse(text).tables.iter().any(|table| !table.html);
+    let mut found = Vec::new();
+    let mut open = None;
+    for (index, (event, range)) in page.events.iter().enumerate() {
+        if is_start(event) {
+            open = Some((index, range.start));
+        } else if is_end(event)
+            && let Some((start, at)) = open.take()
+            && holds_table(&outside(&page.events[start..=index]))
+        {
+            found.push(at);
         }
     }
-    let holds_table =
-        |text: &str| markdown::parse(&outside(text)).tables.iter().any(|table| !table.html);
-    blocks.into_iter().filter(|(_, text)| holds_table(text)).map(|(start, _)| start).collect()
+    found
 }
 
 /// The line of the first of `found` (byte offsets on `page`), and " (and 2 more)" of the rest.
