@@ -20,7 +20,7 @@ use crate::model::Key;
 use crate::model::columns::Columns;
 use crate::model::help_keys::{HelpKeys, Naming, key_alone, page_naming};
 use crate::model::keys::{Code, KeyedRow, Retiring};
-use crate::model::problems::{self, KeptVariant, PinLine, PinnedRow, Place};
+use crate::model::problems::{self, KeptVariant, PinLine, PinnedRow, Place, Suffix};
 use crate::model::retired;
 use crate::model::skip::Offers;
 use crate::model::snapshot_rows::SnapshotRows;
@@ -131,7 +131,8 @@ pub fn assign<'a>(
     if may_collide(&names, &numbered) {
         let pin_key = |keyed: &KeyedRow<'_>| pin_of(keyed).map(|(key, _)| key);
         let helps = (helps, pin_key, offers);
-        check_collisions(place, spec, &names, &rows, columns, helps, problems);
+        let suffixed = Suffixed { unsuffixed: &unsuffixed, made: &made, numbered: &numbered };
+        check_collisions(place, spec, (&names, suffixed), &rows, columns, helps, problems);
     }
     // They borrow the rows, which are consumed below.
     drop((snapshot, keys));
@@ -539,6 +540,30 @@ impl<'m> Numbered<'m> {
     }
 }
 
+/// Each row's name, where it is an identifier (the text back where not), and whether it is
+/// pinned.
+type RowNames = [(Result<Identifier, String>, bool)];
+
+/// Which rows' names took their codes after them ([`suffix_repeated`]), for the error of a
+/// name two rows make then: `ABAB`, from the codes `a-b` and `a_b`, says nothing of why.
+#[derive(Clone, Copy)]
+struct Suffixed<'s> {
+    unsuffixed: &'s [Unsuffixed<'s>],
+    made: &'s [String],
+    numbered: &'s Numbered<'s>,
+}
+
+impl<'s> Suffixed<'s> {
+    /// The name before its suffix of the row at `index`, and how many rows make it, where the
+    /// row's name took its code.
+    fn of(&self, index: usize) -> Option<(&'s str, usize)> {
+        let name = &self.unsuffixed[index];
+        let rows = self.numbered.counts[self.numbered.of_row[index]];
+        let suffixed = !matches!(name, Unsuffixed::Kept(_)) && rows > 1;
+        suffixed.then(|| (name.text(self.made), rows))
+    }
+}
+
 /// Every row's name, where it is an identifier (the text back where not), and whether it is
 /// pinned: unpinned names that more than one row gives take the row's code as a suffix.
 fn suffix_repeated(
@@ -614,7 +639,7 @@ fn may_collide(names: &[(Result<Identifier, String>, bool)], numbered: &Numbered
 fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
     place: &Place<'_>,
     spec: &TableSpec,
-    names: &[(Result<Identifier, String>, bool)],
+    (names, suffixed): (&RowNames, Suffixed<'_>),
     rows: &[KeyedRow<'k>],
     columns: &Columns,
     ((snapshot, keys), pin_key, offers): (
@@ -686,7 +711,13 @@ fn check_collisions<'k, 'm, 'r, F: Fn() -> Naming<'r>>(
                     };
                     let line = offers.pins.offer(spec, None, pin_key, value);
                     let pin = (key.as_str(), line.as_ref(), pinned_second);
-                    place.duplicate_variant(cell.span.clone(), earlier_span, name, pin, kept)
+                    let suffix = |index: usize| {
+                        let (made, count) = suffixed.of(index)?;
+                        Some(Suffix { made, rows: count, code: &rows[index].key_text })
+                    };
+                    let suffixes = [suffix(earlier), suffix(index)];
+                    let span = cell.span.clone();
+                    place.duplicate_variant(span, earlier_span, name, pin, kept, suffixes)
                 }
             });
         } else {

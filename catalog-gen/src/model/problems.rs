@@ -267,6 +267,18 @@ pub struct KeptVariant<'v> {
     pub first_row: bool,
 }
 
+/// How a row's variant name came to be its name before the row's code was added: the name its
+/// cells make, which other rows make too, for the error of a name two rows make then.
+#[derive(Clone, Copy)]
+pub struct Suffix<'s> {
+    /// The name the row's cells make.
+    pub made: &'s str,
+    /// How many rows make it.
+    pub rows: usize,
+    /// The row's code as written, whose words were added.
+    pub code: &'s str,
+}
+
 /// The row a pin was for, as the API snapshot has it, for the help of a pin that names no row
 /// or several.
 pub enum PinnedRow<'p> {

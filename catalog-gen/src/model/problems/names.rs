@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{KeptVariant, PinLine, PinnedRow, Place, pin_variant_help, skip_clause, table_line};
+use super::{
+    KeptVariant, PinLine, PinnedRow, Place, Suffix, pin_variant_help, skip_clause, table_line,
+};
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::model::skip::SkipOffer;
@@ -154,7 +156,8 @@ impl Place<'_> {
     /// the second, unless only it has its name pinned (`pinned_second`). Where the
     /// API snapshot has another variant for one of the two rows (`kept`), the help pins it.
     /// `line`, where the manifest has other pins, is the one `variants` line of them and the
-    /// help's pin.
+    /// help's pin. Where the first row's name or the second's took its code after the name its
+    /// cells make (`suffixes`), a note says how the name came to be.
     pub fn duplicate_variant(
         &self,
         span: Range<usize>,
@@ -162,11 +165,16 @@ impl Place<'_> {
         name: &str,
         (pin_key, line, pinned_second): (&str, Option<&PinLine>, bool),
         kept: Option<KeptVariant<'_>>,
+        suffixes: [Option<Suffix<'_>>; 2],
     ) -> Diagnostic {
         let diagnostic = self
             .in_page(span, format!("two rows generate the variant `{name}`"), "second row")
             .with_label(Label::secondary(self.page, first, "first row"))
             .reading_snapshot();
+        let diagnostic = match suffix_note(name, suffixes) {
+            Some(note) => diagnostic.with_note(note),
+            None => diagnostic,
+        };
         let Some(KeptVariant { key, variant, first_row }) = kept else {
             let diagnostic = match pinned_second {
                 true => diagnostic.with_note(
@@ -234,4 +242,49 @@ fn pin_rekeyed(key: &str, variant: &str, line: Option<&PinLine>) -> String {
             table_line("variants", [(key, toml_string(variant))])
         ),
     }
+}
+
+/// The note of how `name`, which two rows generate, came to be the name of one or both: a name
+/// that several rows' cells make takes each row's code after it (`DiskFull` of the codes `1`
+/// and `2` is `DiskFull1` and `DiskFull2`), which may then be another row's name, or, where
+/// the two rows' codes make one name (`a-b` and `a_b`), each other's (`ABAB`).
+fn suffix_note(name: &str, [first, second]: [Option<Suffix<'_>>; 2]) -> Option<String> {
+    let code = |suffix: &Suffix<'_>| suffix.code.escape_debug().to_string();
+    let row = |suffix: &Suffix<'_>, row: &str| {
+        let others = match suffix.rows {
+            2 => "another row's do".to_owned(),
+            rows => format!("{} other rows' do", rows - 1),
+        };
+        let made = suffix.made;
+        format!(
+            "{row} row's cells make `{made}`, as {others}, so its code `{}` is added after \
+             it: `{name}`",
+            code(suffix)
+        )
+    };
+    Some(match (first, second) {
+        (Some(first), Some(second)) if first.made == second.made => {
+            let as_others = match first.rows {
+                2 => String::new(),
+                rows => format!(", as {rows} rows' do"),
+            };
+            format!(
+                "both rows' cells make `{}`{as_others}, so each has its code added after it, as \
+                 rows that share a name do; the codes `{}` and `{}` add the same words: `{name}`",
+                first.made,
+                code(&first),
+                code(&second)
+            )
+        }
+        (Some(first), Some(second)) => {
+            format!("{}; {}", row(&first, "the first"), row(&second, "this"))
+        }
+        (Some(first), None) => {
+            format!("{}, the name this row's cells make", row(&first, "the first"))
+        }
+        (None, Some(second)) => {
+            format!("{}, the name the first row's cells make", row(&second, "this"))
+        }
+        (None, None) => return None,
+    })
 }
