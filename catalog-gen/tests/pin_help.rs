@@ -874,6 +874,32 @@ fn the_key_pattern_offered_for_codes_after_a_prefix_pasted_reads_every_code() {
     assert!(module.contains("ErrUnauthorized = 100,") && module.contains("ErrNotFound = 101,"));
 }
 
+/// Codes after a sign, as READMEs write a status icon before each (`✅ 200`, an image
+/// `![ok](ok.png) 200`, whose text is its alt text, an `<img>`, an emoji's shortcode `:x: 503`):
+/// each row's help offers the pattern that takes out the code, which pasted reads every code.
+#[test]
+fn the_key_pattern_offered_for_codes_after_a_sign_or_a_picture_pasted_reads_every_code() {
+    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
+    let manifest = manifest.replace("shared-codes = true\n", "");
+    let page = "| Code | Name |\n|---|---|\n| ✅ 200 | Fine |\n| ![ok](ok.png) 201 | Made |\n\
+                | <img src=\"warn.svg\" alt=\"warning\"> 429 | Slow down |\n| :x: 503 | Down |\n";
+    let (found, _) = generate(&manifest, page);
+    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
+    assert_eq!(helps.len(), 4, "{found:#?}");
+    let line = r"key-pattern = '(\d+)$'";
+    let pin = r#"accessors = { "Code" = "code_cell" }"#;
+    for help in &helps {
+        assert!(
+            help.contains(&format!("`{line}`")) && help.contains(&format!("`{pin}`")),
+            "{help}"
+        );
+    }
+    let module = clean_module(&format!("{manifest}{line}\n{pin}\n"), page);
+    for variant in ["Fine = 200,", "Made = 201,", "SlowDown = 429,", "Down = 503,"] {
+        assert!(module.contains(variant), "{variant}: {module}");
+    }
+}
+
 /// Codes of text in quotes (`'ALREADY_WATCHING'`, as TypeScript's doc generators write the
 /// values of string enums, or `"INVALID_ARGUMENT"`): the warning's pattern, pasted, reads each
 /// code without its quotes, which `from_code` then finds; its other line keeps the quotes.

@@ -658,7 +658,7 @@ pub fn parse_key(
                     .or_else(|| trailing_code(text, key_type.is_unsigned()))
                     .or_else(|| prefixed_code(text))
                     .or_else(|| last_line_code(text, key_type.is_unsigned()))
-                    .or_else(|| code_after_a_sign(text, key_type.is_unsigned()))
+                    .or_else(|| code_after_a_sign(text, markdown, key_type.is_unsigned()))
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
@@ -971,16 +971,46 @@ fn prefixed_code(text: &str) -> Option<(&str, &'static str)> {
     (prefix_fits && code.bytes().all(|b| b.is_ascii_digit())).then_some((code, r"(\d+)$"))
 }
 
-/// Where `text`, a key cell that is no code, is a sign of no letter or digit, a space and a
-/// code (`✅ 200`, `🔴 500`, `⚠️ 0x1F`: the status icons READMEs write before each code), the
-/// code and the `key-pattern` that takes such codes out of every key cell. A sign of a number
-/// (`- 5`, `+ 5`) is none: its code may be signed.
-fn code_after_a_sign(text: &str, unsigned: bool) -> Option<(&str, &'static str)> {
+/// Where `text`, a key cell that is no code, is a sign, a space and a code (`✅ 200`, `🔴 500`,
+/// `⚠️ 0x1F`: the status icons READMEs write before each code), the code and the
+/// `key-pattern` that takes such codes out of every key cell. A sign is text of no letter or
+/// digit, or one that GitHub shows as a picture ([`is_picture`]); a sign of a number (`- 5`,
+/// `+ 5`) is none: its code may be signed. `markdown` is the cell's Markdown.
+fn code_after_a_sign<'t>(
+    text: &'t str,
+    markdown: &str,
+    unsigned: bool,
+) -> Option<(&'t str, &'static str)> {
     let (sign, code) = text.rsplit_once(char::is_whitespace)?;
     let sign = sign.trim();
     let is_sign = !sign.is_empty()
-        && !sign.contains(|c: char| c.is_alphanumeric() || matches!(c, '-' | '+' | '−'));
+        && (!sign.contains(|c: char| c.is_alphanumeric() || matches!(c, '-' | '+' | '−'))
+            || is_picture(sign, markdown, code));
     (is_sign && reads_alone(code, unsigned)).then(|| (code, end_pattern(code, unsigned, false)))
+}
+
+/// Whether `sign`, the text before `code` of a key cell of Markdown `markdown`, is a picture as
+/// GitHub shows it, however it reads as text: an image (`![ok](ok.png)`, whose text is its alt
+/// text, or `<img src="ok.svg">`, whose tag the text keeps) or an emoji's shortcode (`:x:`,
+/// `:white_check_mark:`), and nothing else.
+fn is_picture(sign: &str, markdown: &str, code: &str) -> bool {
+    let before = markdown.trim_end().strip_suffix(code).map(str::trim);
+    let image = before.is_some_and(|before| {
+        let markdown_image = before.starts_with("![")
+            && before.ends_with([')', ']'])
+            && before.matches("![").count() == 1;
+        let tag = before.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("<img"))
+            && before.ends_with('>')
+            && before.matches('<').count() == 1;
+        markdown_image || tag
+    });
+    let shortcode = sign.len() > 2
+        && sign.starts_with(':')
+        && sign.ends_with(':')
+        && sign[1..sign.len() - 1].bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+        });
+    image || shortcode
 }
 
 /// Where `text`, a key cell that is no code, is lines of a name and then its code on a line of
@@ -1293,12 +1323,35 @@ mod tests {
             ("→ -32700", false, "-32700", r"(-?\d+)$"),
         ];
         for (cell, unsigned, code, pattern) in cells {
-            assert_eq!(code_after_a_sign(cell, unsigned), Some((code, pattern)), "{cell}");
+            assert_eq!(code_after_a_sign(cell, cell, unsigned), Some((code, pattern)), "{cell}");
             assert_eq!(&Regex::new(pattern).unwrap().captures(cell).unwrap()[1], code);
         }
         // A word, a sign of a number, no space, no code, a code below zero of an unsigned type.
         for cell in ["HTTP 404", "- 5", "+ 5", "✅200", "✅ OK", "✅ 4O4", "200", "→ -1"] {
-            assert_eq!(code_after_a_sign(cell, true), None, "{cell}");
+            assert_eq!(code_after_a_sign(cell, cell, true), None, "{cell}");
+        }
+        // A picture as GitHub shows one, whatever its text: an image (its text the alt text, or
+        // the tag) or an emoji's shortcode; and not a word beside one, nor two images.
+        let pictures = [
+            ("ok 200", "![ok](ok.png) 200", "200"),
+            ("ok 200", "![ok][ok] 200", "200"),
+            (r#"<img src="ok.svg"> 200"#, r#"<img src="ok.svg"> 200"#, "200"),
+            (":x: 503", ":x: 503", "503"),
+            (":white_check_mark: 200", ":white_check_mark: 200", "200"),
+        ];
+        for (cell, markdown, code) in pictures {
+            let offer = Some((code, r"(\d+)$"));
+            assert_eq!(code_after_a_sign(cell, markdown, true), offer, "{cell}");
+        }
+        let words = [
+            ("ok HTTP 200", "![ok](ok.png) HTTP 200"),
+            ("a b 200", "![a](a.png) ![b](b.png) 200"),
+            ("Status: 200", "Status: 200"),
+            ("Error:Code: 200", "Error:Code: 200"),
+            (r#"<b>HTTP</b> 200"#, r#"<b>HTTP</b> 200"#),
+        ];
+        for (cell, markdown) in words {
+            assert_eq!(code_after_a_sign(cell, markdown, true), None, "{cell}");
         }
     }
 
