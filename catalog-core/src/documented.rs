@@ -46,12 +46,12 @@ impl<E: Entry> Documented<E> {
     }
 
     /// What the catalog documents for the code written `text` (decimal digits, or hexadecimal
-    /// ones after `0x` or before an `h`, `0Ah`, for integer codes, the exact text for string
-    /// codes); `None` only where `text`
+    /// ones after `0x` or before an `h`, `0Ah`, or alone where the table's are, for integer
+    /// codes: [`Entry::parse_code`]; the exact text for string codes); `None` only where `text`
     /// is not a code of this type (an integer code's text that is not a number, or, without
     /// the `alloc` feature, a string code the catalog does not list, which cannot be kept).
     pub fn from_code_text(text: &str) -> Option<Self> {
-        match E::Code::parse(text) {
+        match E::parse_code(text) {
             Some(code) => Some(Self::from_code(code)),
             None if E::Code::IS_INTEGER => None,
             None => Some(Self::from_str_code(text)?),

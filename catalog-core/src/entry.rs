@@ -91,8 +91,18 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     fn code_text(self) -> &'static str;
 
     /// The entry whose code is written `text`: the digits of an integer code (decimal, or
-    /// hexadecimal after `0x` or before an `h`, `0Ah`) or the exact text of a string code.
+    /// hexadecimal after `0x` or before an `h`, `0Ah`; in a table whose codes are written in
+    /// hexadecimal digits alone, `key-radix = 16`, those too: `"10"` is `0x10`) or the exact
+    /// text of a string code.
     fn from_code_text(text: &str) -> Option<Self>;
+
+    /// The code written `text`, as this table's codes are written: [`Code::parse`], or in a
+    /// table whose codes are hexadecimal digits alone (`0A`, `10`: the manifest's
+    /// `key-radix = 16`), those digits read in base 16. `None` where `text` is no code of this
+    /// type, and always for string codes.
+    fn parse_code(text: &str) -> Option<Self::Code> {
+        Self::Code::parse(text)
+    }
 
     /// The entry with exactly this name; `None` if no entry or more than one has it, and for
     /// `""` (entries whose name cell is empty have no name to be found by).

@@ -4,7 +4,7 @@
 
 use core::cmp::Ordering;
 
-use crate::{Entry, LookupError};
+use crate::{Code, Entry, LookupError};
 
 macro_rules! find_integer {
     ($($name:ident: $int:ty),*) => {$(
@@ -47,6 +47,22 @@ pub fn hex_digits(text: &str) -> Option<&str> {
     let digits = text.strip_suffix(['h', 'H'])?;
     let upper_hex = |byte: u8| byte.is_ascii_digit() || (b'A'..=b'F').contains(&byte);
     (!digits.is_empty() && digits.bytes().all(upper_hex)).then_some(digits)
+}
+
+/// `text` as a code of a table whose codes are written in hexadecimal digits alone (`0A`, `10`,
+/// as a device's manual writes them under a header such as `Code (hex)`: the manifest's
+/// `key-radix = 16`): those digits in base 16, in either case, with or without an `h` after
+/// them (`0ah`), or after `0x` as any integer code may be written. No sign: such codes have
+/// none.
+pub fn parse_hex<C: Code>(text: &str) -> Option<C> {
+    let digits = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(digits) => digits,
+        // No hexadecimal digit is an `h`: one after them says the base again.
+        None => text.strip_suffix(['h', 'H']).unwrap_or(text),
+    };
+    let is_hex = !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_hexdigit());
+    // Digits only: `from_str_radix` would take a `+` before them too.
+    is_hex.then(|| u64::from_str_radix(digits, 16).ok()).flatten().and_then(C::from_u64)
 }
 
 /// The value for `key` in `table`, which is sorted by `compare` (length, then bytes) with no
@@ -159,7 +175,9 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 /// `from_name`, `is_retired`.
 ///
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another integer
-/// type) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`.
+/// type) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`, and
+/// `impl_entry!(Enum, u8, hex)` for integer codes written in hexadecimal digits alone
+/// ([`parse_hex`]).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_entry {
@@ -188,7 +206,14 @@ macro_rules! __impl_entry {
             }
         }
     };
+    // A table whose codes are hexadecimal digits alone (`key-radix = 16`): read so.
+    ($entry:ident, $int:ty, hex) => {
+        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>);
+    };
     ($entry:ident, $int:ty) => {
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse);
+    };
+    (@int $entry:ident, $int:ty, $parse:expr) => {
         $crate::__impl_entry!(@common $entry: $int);
 
         impl $crate::Entry for $entry {
@@ -202,7 +227,10 @@ macro_rules! __impl_entry {
             fn url(self) -> &'static ::core::primitive::str { Self::url(self) }
             fn with_code(code: $int) -> &'static [Self] { Self::with_code(code) }
             fn from_code_text(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-                <$int as $crate::Code>::parse(text).and_then(Self::from_code)
+                Self::parse_code(text).and_then(Self::from_code)
+            }
+            fn parse_code(text: &::core::primitive::str) -> ::core::option::Option<$int> {
+                ($parse)(text)
             }
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
             fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
@@ -324,3 +352,24 @@ pub use crate::serde_impl::{deserialize, serialize};
 pub use miette;
 #[cfg(feature = "serde")]
 pub use serde;
+
+#[cfg(test)]
+mod tests {
+    use super::parse_hex;
+
+    /// Hexadecimal digits alone are read in base 16, as the page means them, and the forms of
+    /// hexadecimal every integer code may have read the same; nothing else is a code.
+    #[test]
+    fn codes_of_hexadecimal_digits_alone_are_read_in_base_16() {
+        assert_eq!(parse_hex::<u8>("10"), Some(0x10));
+        assert_eq!(parse_hex::<u8>("0A"), Some(0x0A));
+        assert_eq!(parse_hex::<u8>("ff"), Some(0xFF));
+        assert_eq!(parse_hex::<u8>("0x0A"), Some(0x0A));
+        assert_eq!(parse_hex::<u8>("0Ah"), Some(0x0A));
+        assert_eq!(parse_hex::<u8>("0ah"), Some(0x0A));
+        assert_eq!(parse_hex::<i16>("7FFF"), Some(0x7FFF));
+        for not_a_code in ["", "+1", "-1", "G1", "100", "1 0", "0x", "h", "0x+1", "1hh"] {
+            assert_eq!(parse_hex::<u8>(not_a_code), None, "{not_a_code:?}");
+        }
+    }
+}
