@@ -17,6 +17,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
+use crate::int_code::Codes;
 use crate::model::{self, Catalog};
 use crate::parallel;
 
@@ -77,6 +78,7 @@ pub const TRAIT_METHODS: &[&str] = &[
     "max",
     "min",
     "ne",
+    "parse_code",
     "partial_cmp",
     "serialize",
     "source",
@@ -122,6 +124,11 @@ pub struct EnumApi {
     /// `None` in a snapshot written before this was recorded.
     #[serde(default, rename = "code-type")]
     pub code_type: Option<String>,
+    /// `16` where integer codes are written in hexadecimal digits alone (`key-radix = 16`):
+    /// `10` is sixteen to `from_code`, `code()` and `FromStr`. `None` (decimal) where they are
+    /// not, as in every snapshot written before this was recorded.
+    #[serde(default, rename = "code-radix")]
+    pub code_radix: Option<u32>,
     /// Where the table comes from, as `E::TABLE` tells users; `None` in a snapshot written
     /// before this was recorded.
     #[serde(default)]
@@ -220,6 +227,7 @@ impl CatalogApi {
                     .collect(),
                 discriminants: Some(table.discriminants.are_codes()),
                 code_type: Some(table.code_type.rust_name().to_owned()),
+                code_radix: (table.codes == Codes::Hex).then_some(16),
                 table: Some(TableApi {
                     title: table.title.clone(),
                     url: table.url.clone(),
@@ -270,8 +278,20 @@ impl EnumApi {
             accessors: self.accessors.clone(),
             discriminants: self.discriminants,
             code_type: self.code_type.clone(),
+            code_radix: self.code_radix,
             table: self.table.clone(),
             variants: Vec::new(),
+        }
+    }
+
+    /// How the enum's codes read, as its API records them: integers (in the radix recorded)
+    /// where it records a type of integers, text otherwise (a snapshot written before the type
+    /// was recorded compares its codes as written).
+    pub fn codes(&self) -> Codes {
+        match (self.code_type.as_deref(), self.code_radix) {
+            (None | Some("str"), _) => Codes::Text,
+            (Some(_), Some(16)) => Codes::Hex,
+            (Some(_), _) => Codes::Decimal,
         }
     }
 }
@@ -299,6 +319,7 @@ fn sample() -> CatalogApi {
                     accessors: vec!["details".into(), "r#type".into()],
                     discriminants: Some(true),
                     code_type: Some("u16".into()),
+                    code_radix: None,
                     table: Some(TableApi {
                         title: "Error codes".into(),
                         url: "https://example.com/errors.html".into(),

@@ -139,6 +139,9 @@ pub struct EnumChanges {
     pub moved_from: Option<String>,
     /// The type the codes had and the type they have now, where it changed.
     pub code_type_changed: Option<(String, String)>,
+    /// The base the codes were read in and the base they are now (`key-radix`), where it
+    /// changed and a code reads as another number.
+    pub code_radix_changed: Option<(u32, u32)>,
     /// Variants the page put in another order among the rows both APIs have (the fewest that
     /// moved, in the new order): `E::ALL` lists them so, and where codes are not the
     /// discriminants, the derived `Ord` follows it.
@@ -183,6 +186,7 @@ impl EnumChanges {
             || self.moved_from.is_some()
             || self.renamed_from.is_some()
             || self.code_type_changed.is_some()
+            || self.code_radix_changed.is_some()
             || self.sorts_otherwise
         {
             Semver::Major
@@ -304,6 +308,10 @@ impl Changelog {
                 }
                 Break::ChangedCodeType { enum_name, old: was, new: now } => {
                     of(&mut changes, &enum_name, new.enums.get(&enum_name)).code_type_changed =
+                        Some((was, now));
+                }
+                Break::ChangedCodeRadix { enum_name, old: was, new: now, .. } => {
+                    of(&mut changes, &enum_name, new.enums.get(&enum_name)).code_radix_changed =
                         Some((was, now));
                 }
                 Break::MovedEnum { enum_name, old: module, .. } => {
@@ -484,6 +492,7 @@ mod tests {
             variants,
             discriminants: None,
             code_type: None,
+            code_radix: None,
             table: None,
         };
         CatalogApi { enums: BTreeMap::from([("E".to_owned(), api)]) }

@@ -96,6 +96,61 @@ pub fn int_value(text: &str) -> Option<IntValue> {
     }
 }
 
+/// How a table's codes read, as the rows, the manifest's keys and the API snapshot compare
+/// them: as text, or as integers, written in decimal (or in hexadecimal after `0x` or before an
+/// `h`, as any integer code may be) or in hexadecimal digits alone (`0A`, `10`: the manifest's
+/// `key-radix = 16`, where `10` is sixteen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Codes {
+    /// Text (`key-type = "str"`): compared as written.
+    #[default]
+    Text,
+    /// Integers written as [`int_value`] reads them.
+    Decimal,
+    /// Integers written in hexadecimal digits alone, as the generated crate's `FromStr` reads
+    /// them ([`catalog_core::rt::parse_hex`]).
+    Hex,
+}
+
+impl Codes {
+    /// Whether the codes are integers.
+    pub fn is_integer(self) -> bool {
+        self != Codes::Text
+    }
+
+    /// `text` as a code's number, where the codes are integers and `text` writes one.
+    pub fn value(self, text: &str) -> Option<IntValue> {
+        match self {
+            Codes::Text => None,
+            Codes::Decimal => int_value(text),
+            Codes::Hex => catalog_core::rt::parse_hex::<u64>(text).map(IntValue::from),
+        }
+    }
+
+    /// The hexadecimal digits of an integer code written `text`, where it is written in
+    /// hexadecimal: after `0x` or before an `h` ([`hex_digits`]), or in a table of hexadecimal
+    /// digits alone any code (`0A`, `10`, `0ah`: without its `h`).
+    pub fn hex_digits(self, text: &str) -> Option<&str> {
+        match self {
+            Codes::Hex => Some(
+                after_hex_prefix(text)
+                    .unwrap_or_else(|| text.strip_suffix(['h', 'H']).unwrap_or(text)),
+            ),
+            Codes::Text | Codes::Decimal => hex_digits(text),
+        }
+    }
+
+    /// `text` as an integer code, for a table whose codes are integers in this radix: read as
+    /// [`Codes::Decimal`] where the codes are text, for the checks that ask whether a text code
+    /// would read as a number.
+    pub fn int_value(self, text: &str) -> Option<IntValue> {
+        match self {
+            Codes::Hex => Codes::Hex.value(text),
+            Codes::Text | Codes::Decimal => int_value(text),
+        }
+    }
+}
+
 /// The hexadecimal digits of a code written in hexadecimal (`0x1F`, `0Ah`), as the generated
 /// crates' `FromStr` reads them: the runtime's one definition.
 pub(crate) use catalog_core::rt::hex_digits;

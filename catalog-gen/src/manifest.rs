@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Label};
-use crate::int_code::IntValue;
+use crate::int_code::{Codes, IntValue};
 
 /// A parsed manifest, with the span of every value for diagnostics.
 #[derive(Debug, Deserialize)]
@@ -53,6 +53,10 @@ pub struct TableSpec {
     /// Request` → `400`): its first capture group, or the whole match without one. The whole
     /// cell when absent.
     pub key_pattern: Option<Spanned<String>>,
+    /// `16`: integer codes are written in hexadecimal digits alone (`0A`, `10`, as a device's
+    /// manual writes them under `Code (hex)`), read in base 16; `10` (the default): in decimal,
+    /// or in hexadecimal after `0x` or before an `h`.
+    pub key_radix: Option<Spanned<u32>>,
     /// `true`: a key cell that lists several codes, each in a code span (`` `A` / `B` ``,
     /// `` `A`, `B` ``), makes a variant of each, with the row's other cells. Not with
     /// `key-pattern`, which finds one code in a cell.
@@ -141,6 +145,17 @@ impl TableSpec {
     /// Whether `continued-rows = true`: rows without a code continue the row above them.
     pub fn continues_rows(&self) -> bool {
         self.continued_rows.as_ref().is_some_and(|continued| *continued.get_ref())
+    }
+
+    /// How the table's codes read: text, or integers in the radix `key-radix` gives (an
+    /// invalid one, reported by stage 2, reads as the default).
+    pub fn codes(&self) -> Codes {
+        match (self.key_type.get_ref().is_integer(), self.key_radix.as_ref().map(|r| *r.get_ref()))
+        {
+            (false, _) => Codes::Text,
+            (true, Some(16)) => Codes::Hex,
+            (true, _) => Codes::Decimal,
+        }
     }
 
     /// Whether `split-codes = true`: a key cell of several codes makes a variant of each.

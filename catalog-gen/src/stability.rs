@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::api::{CatalogApi, Differing, EnumApi, VariantApi};
+use crate::int_code::Codes;
 use crate::model::keys::code_id;
 use crate::model::{Origin, help_keys};
 
@@ -104,6 +105,18 @@ pub enum Break {
         /// The type it would have.
         new: String,
     },
+    /// The codes would be read in another base (`key-radix`): a code written `10` would be
+    /// another number to `code()`, `from_code` and `FromStr`.
+    ChangedCodeRadix {
+        /// The enum.
+        enum_name: String,
+        /// The first code of the checked-in API that would read as another number.
+        code: String,
+        /// The base in the checked-in API (10 or 16).
+        old: u32,
+        /// The base it would have.
+        new: u32,
+    },
     /// The enum would be in another module: the path users write to it would name nothing.
     MovedEnum {
         /// The enum.
@@ -172,7 +185,7 @@ fn breaks_sharing(
         };
         // Sets and maps rather than searches per variant: tables have 100k rows and more.
         let origin = origins.get(enum_name);
-        let integer = origin.is_some_and(|origin| origin.integer_codes);
+        let integer = origin.map_or(Codes::Text, |origin| origin.codes);
         let pinned = |name: &str| {
             origin.is_some_and(|origin| origin.pins.iter().any(|(_, pinned, _)| pinned == name))
         };
@@ -297,6 +310,18 @@ fn enum_breaks(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found: &mu
         let (old, new) = (old_api.module.clone(), new_api.module.clone());
         found.push(Break::MovedEnum { enum_name: enum_name.clone(), old, new });
     }
+    // Where the type stays an integer's and the base changes, the codes written in digits both
+    // bases read (`10`) would be other numbers; a table of `0`–`9` and `0x` codes reads the same.
+    let (old_codes, new_codes) = (old_api.codes(), new_api.codes());
+    if old_codes.is_integer() && new_codes.is_integer() && old_codes != new_codes {
+        let reread = |v: &&VariantApi| old_codes.value(&v.code) != new_codes.value(&v.code);
+        if let Some(variant) = old_api.variants.iter().find(reread) {
+            let radix = |codes: Codes| if codes == Codes::Hex { 16 } else { 10 };
+            let (old, new) = (radix(old_codes), radix(new_codes));
+            let code = variant.code.clone();
+            found.push(Break::ChangedCodeRadix { enum_name: enum_name.clone(), code, old, new });
+        }
+    }
     let code_type = old_api.code_type.clone();
     match (&code_type, &new_api.code_type) {
         (Some(old), Some(new)) if old != new => {
@@ -380,26 +405,26 @@ fn renamed_methods<'a>(
     renamed.collect()
 }
 
-/// One side's rows by their code (where codes are `integer`, by number) and name cell, made on
+/// One side's rows by their code (where codes are integers, by number) and name cell, made on
 /// first use: most updates never ask.
 struct Rows<'v> {
     variants: &'v [VariantApi],
-    integer: bool,
+    codes: Codes,
     rows: std::cell::OnceCell<FxHashSet<(Cow<'v, str>, &'v str)>>,
 }
 
 impl<'v> Rows<'v> {
-    fn new(variants: &'v [VariantApi], integer: bool) -> Self {
-        Rows { variants, integer, rows: std::cell::OnceCell::new() }
+    fn new(variants: &'v [VariantApi], codes: Codes) -> Self {
+        Rows { variants, codes, rows: std::cell::OnceCell::new() }
     }
 
     /// Whether a variant of this side has `variant`'s code and name cell.
     fn has(&self, variant: &VariantApi) -> bool {
         let rows = self.rows.get_or_init(|| {
-            let row = |v: &'v VariantApi| (code_id(&v.code, self.integer), v.name.as_str());
+            let row = |v: &'v VariantApi| (code_id(&v.code, self.codes), v.name.as_str());
             self.variants.iter().map(row).collect()
         });
-        rows.contains(&(code_id(&variant.code, self.integer), variant.name.as_str()))
+        rows.contains(&(code_id(&variant.code, self.codes), variant.name.as_str()))
     }
 }
 
@@ -409,11 +434,11 @@ fn by_name(variants: &[VariantApi]) -> FxHashMap<&str, &VariantApi> {
 }
 
 /// How many rows each key names ([`help_keys::Naming`], codes by number where they are
-/// `integer`): of `variants`, and of the rows `shared` with the other API.
+/// integers): of `variants`, and of the rows `shared` with the other API.
 fn naming<'v>(
     variants: &'v [VariantApi],
     shared: Option<&'v Vec<(String, String)>>,
-    integer: bool,
+    integer: Codes,
 ) -> help_keys::Naming<'v> {
     let own = variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str()));
     let shared = shared.into_iter().flatten().map(|(code, name)| (code.as_str(), name.as_str()));
@@ -712,7 +737,7 @@ mod tests {
         assert!(breaks(&old_ab(), &recoded).is_empty());
         // Integer codes written otherwise are the same code: the row `1` renamed as `001`.
         let padded = api(&[], &[("C", "001", "C"), ("B", "2", "B")]);
-        let integer = Origin { integer_codes: true, ..Origin::default() };
+        let integer = Origin { codes: Codes::Decimal, ..Origin::default() };
         let origins = BTreeMap::from([("E".to_owned(), integer)]);
         let differing = Differing::whole(old_ab(), &padded);
         let found = breaks_between(&differing, &origins);
@@ -769,7 +794,7 @@ mod tests {
 
     /// The breaks from `old` to `new`, the enum's codes being integers.
     fn integer_breaks(old: &CatalogApi, new: &CatalogApi) -> Vec<Break> {
-        let integer = Origin { integer_codes: true, ..Origin::default() };
+        let integer = Origin { codes: Codes::Decimal, ..Origin::default() };
         let origins = BTreeMap::from([("E".to_owned(), integer)]);
         breaks_between(&Differing::whole(old.clone(), new), &origins)
     }

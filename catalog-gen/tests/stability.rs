@@ -425,6 +425,53 @@ fn codes_of_another_type_are_a_break() {
     assert!(summary.starts_with("changes for users: major"), "{summary}");
 }
 
+/// The base the codes are read in (`key-radix`) is what `code()` returns for a code written
+/// `10`: another base is a break where a code reads as another number, recorded in the API
+/// snapshot (`code-radix`), and the changelog says so; where every code reads the same in both
+/// (`0` to `9`), it is none.
+#[test]
+fn codes_read_in_another_base_are_a_break_where_a_code_reads_otherwise() {
+    let sandbox = tempfile::tempdir().unwrap();
+    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
+                | 01 | Disk | The disk. |\n| 10 | Full | It is full. |\n";
+    let (manifest, _) = unique_codes_docs(sandbox.path(), page, "");
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, format!("{text}key-radix = 16\n"));
+    golden::assert_matches("stability/code_radix.stderr", &refused(&manifest, &CHECK));
+    let summary = allowed(&manifest);
+    assert!(summary.contains("codes are read in base 16, not 10"), "{summary}");
+    assert!(summary.starts_with("changes for users: major"), "{summary}");
+    let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
+    assert!(api.contains("code-type = \"u16\"\ncode-radix = 16\n"), "{api}");
+    // And back: the snapshot says the codes were read in base 16.
+    set_manifest(&manifest, text.clone());
+    let rendered = refused(&manifest, &CHECK);
+    assert!(rendered.contains("would be read in base 10, not 16"), "{rendered}");
+    assert!(rendered.contains("keep `key-radix = 16`"), "{rendered}");
+
+    // Codes that read the same in either base are no break.
+    let sandbox = tempfile::tempdir().unwrap();
+    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
+                | 01 | Disk | The disk. |\n| 0x10 | Full | It is full. |\n";
+    let (manifest, _) = unique_codes_docs(sandbox.path(), page, "");
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, format!("{text}key-radix = 16\n"));
+    let report = written(&manifest);
+    assert!(!report.is_up_to_date(), "the snapshot records the base");
+    assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
+    // A row gone is retired by its code in the table's base: `10` is the row of `0x10`.
+    let page_path = page_of(&manifest);
+    let page = fs::read_to_string(&page_path).unwrap();
+    fs::write(&page_path, page.replace("| 0x10 | Full | It is full. |\n", "")).unwrap();
+    add_to_manifest(&manifest, "retired = { \"10\" = {} }");
+    let report = written(&manifest);
+    assert!(
+        report.changelog.summary().contains("retired: Full (0x10)"),
+        "{}",
+        report.changelog.summary()
+    );
+}
+
 /// An enum's module is part of the path users write to it: a new module is a break.
 #[test]
 fn an_enum_moved_to_another_module_is_a_break() {

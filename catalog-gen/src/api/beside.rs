@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::snapshot::{Line, VARIANTS_START, enum_lines, is_variant, push_variant_line};
 use super::{CatalogApi, Differing, EnumApi, VariantApi};
 use crate::changelog;
-use crate::int_code::{IntValue, int_value};
+use crate::int_code::IntValue;
 use crate::scan;
 use crate::two_ends::{Lines, TwoEnds};
 
@@ -136,7 +136,7 @@ impl CatalogApi {
         let mut shared_rows = BTreeMap::new();
         for ((name, new_enum), kept) in new_api.enums.iter().zip(&kept_new) {
             let old_variants = kept_old.enums.get(name).map_or(&[][..], |api| &api.variants[..]);
-            match shared_in(&new_enum.variants, kept, old_variants) {
+            match shared_in(new_enum, kept, old_variants) {
                 Some(rows) if !rows.is_empty() => drop(shared_rows.insert(name.clone(), rows)),
                 Some(_) => {}
                 // A variant both have is named as one the old snapshot has besides: only the
@@ -204,7 +204,7 @@ fn middle_moves(
 /// `None` where a variant in both has the name of one of `old`: the old snapshot names that
 /// row twice.
 fn shared_in(
-    variants: &[VariantApi],
+    new_enum: &EnumApi,
     kept: &[&VariantApi],
     old: &[VariantApi],
 ) -> Option<Vec<(String, String)>> {
@@ -215,17 +215,18 @@ fn shared_in(
     let changed = || old.iter().chain(kept.iter().copied());
     let texts: FxHashSet<&str> =
         changed().flat_map(|v| [v.code.as_str(), v.name.as_str()]).collect();
-    let numbers: FxHashSet<IntValue> = texts.iter().filter_map(|text| int_value(text)).collect();
+    let codes = new_enum.codes();
+    let numbers: FxHashSet<IntValue> = texts.iter().filter_map(|text| codes.value(text)).collect();
     let kept: FxHashSet<*const VariantApi> = kept.iter().map(|&v| std::ptr::from_ref(v)).collect();
     let mut shared = Vec::new();
-    for variant in variants {
+    for variant in &new_enum.variants {
         if kept.contains(&std::ptr::from_ref(variant)) {
             continue;
         }
         if old_names.contains(variant.variant.as_str()) {
             return None;
         }
-        let by_number = int_value(&variant.code).is_some_and(|n| numbers.contains(&n));
+        let by_number = codes.value(&variant.code).is_some_and(|n| numbers.contains(&n));
         if by_number
             || texts.contains(variant.code.as_str())
             || texts.contains(variant.name.as_str())

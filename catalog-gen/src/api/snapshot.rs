@@ -100,6 +100,8 @@ impl CatalogApi {
             discriminants: Option<bool>,
             #[serde(default, rename = "code-type")]
             code_type: Option<String>,
+            #[serde(default, rename = "code-radix")]
+            code_radix: Option<u32>,
             #[serde(default)]
             table: Option<TableApi>,
             #[serde(default)]
@@ -114,11 +116,20 @@ impl CatalogApi {
                 accessors,
                 discriminants,
                 code_type,
+                code_radix,
                 table,
                 variants,
             } = named;
-            let api =
-                EnumApi { module, columns, accessors, discriminants, code_type, table, variants };
+            let api = EnumApi {
+                module,
+                columns,
+                accessors,
+                discriminants,
+                code_type,
+                code_radix,
+                table,
+                variants,
+            };
             (name, api)
         });
         Ok(enums.collect())
@@ -344,6 +355,9 @@ fn push_enum_head(out: &mut String, name: &str, api: &EnumApi) {
     }
     if let Some(code_type) = &api.code_type {
         push_field(out, "\ncode-type = ", code_type);
+    }
+    if let Some(radix) = api.code_radix {
+        let _ = write!(out, "\ncode-radix = {radix}");
     }
     if let Some(table) = &api.table {
         push_field(out, "\ntable = { title = ", &table.title);

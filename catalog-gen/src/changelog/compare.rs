@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{EnumChanges, Row, order};
 use crate::api::{EnumApi, VariantApi};
+use crate::int_code::Codes;
 use crate::model::keys::code_id;
 use crate::model::{self, same_text};
 
@@ -26,8 +27,8 @@ pub(super) fn compare(
 ) {
     // The new API records the type of the codes; integer codes are compared as numbers, as
     // lookups compare them (`0400` is `400`).
-    let integer = new.code_type.as_deref().is_some_and(|code_type| code_type != "str");
-    change.newly_shared = newly_shared(old, new, both, Lookup::Code { integer });
+    let codes = new.codes();
+    change.newly_shared = newly_shared(old, new, both, Lookup::Code { codes });
     // Where the key column names the rows, a name is its code: the codes' line says it.
     let names_are_codes = [&old.variants, &new.variants]
         .into_iter()
@@ -67,7 +68,7 @@ pub(super) fn compare(
             _ => {}
         }
         if before.code != variant.code {
-            let same = code_id(&before.code, integer) == code_id(&variant.code, integer);
+            let same = code_id(&before.code, codes) == code_id(&variant.code, codes);
             let changed = if same { &mut change.rewritten } else { &mut change.recoded };
             changed.push((row(), before.code.clone()));
         }
@@ -150,11 +151,12 @@ fn normalized(columns: &[String]) -> Vec<String> {
     columns.iter().map(|header| model::normalize(header)).collect()
 }
 
-/// What a lookup finds a row by: its code (compared as a number where codes are `integer`,
-/// as `from_code` compares them) or its name cell (as `from_name` compares it: the text).
+/// What a lookup finds a row by: its code (compared as a number where the `codes` are
+/// integers, as `from_code` compares them) or its name cell (as `from_name` compares it: the
+/// text).
 #[derive(Clone, Copy)]
 enum Lookup {
-    Code { integer: bool },
+    Code { codes: Codes },
     Name,
 }
 
@@ -162,7 +164,7 @@ impl Lookup {
     /// What a row with `code` and `name` is found by: as written, and as compared.
     fn key<'a>(self, code: &'a str, name: &'a str) -> (&'a str, Cow<'a, str>) {
         match self {
-            Lookup::Code { integer } => (code, code_id(code, integer)),
+            Lookup::Code { codes } => (code, code_id(code, codes)),
             Lookup::Name => (name, Cow::Borrowed(name)),
         }
     }
@@ -206,7 +208,7 @@ fn newly_shared(
         .map(|(id, (_, written))| (id, *written))
         .collect();
     // An integer code's id is its number's decimal digits: shorter is smaller.
-    let integer = matches!(lookup, Lookup::Code { integer: true });
+    let integer = matches!(lookup, Lookup::Code { codes } if codes.is_integer());
     shared.sort_unstable_by_key(|(id, _)| (if integer { id.len() } else { 0 }, *id));
     shared.into_iter().map(|(_, written)| written.to_owned()).collect()
 }

@@ -82,6 +82,10 @@ pub(super) fn lines(change: &EnumChanges) -> Vec<Line> {
         let markdown = format!("codes are `{new}`, not `{old}` (**breaking**)");
         push(Kind::Changed, text, markdown);
     }
+    if let Some((old, new)) = change.code_radix_changed {
+        let text = format!("codes are read in base {new}, not {old}");
+        push(Kind::Changed, text.clone(), format!("{text} (**breaking**)"));
+    }
     if change.added_discriminants && change.sorts_otherwise {
         let text = "codes are now the discriminants (`as` gives the code, and `Ord` sorts by \
                     code, not in the page's order)";

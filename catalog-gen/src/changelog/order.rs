@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::api::{EnumApi, VariantApi};
-use crate::int_code::{IntValue, int_value};
+use crate::int_code::IntValue;
 
 /// How the order of the variants both APIs have changed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -75,8 +75,9 @@ pub(crate) fn moved_among(old: &[(&str, bool)], new: &[(&str, bool)]) -> Vec<Str
 /// Whether the derived `Ord` of `old` (by code where `old_by_code`, else in declaration order)
 /// and of `new` order two variants both have (retired on both sides or neither) otherwise.
 fn sorted_otherwise(old: &EnumApi, new: &EnumApi, old_by_code: bool, new_by_code: bool) -> bool {
+    let codes = new.codes();
     let key = |by_code: bool, place: usize, variant: &VariantApi| match by_code {
-        true => int_value(&variant.code).unwrap_or(IntValue::MAX),
+        true => codes.int_value(&variant.code).unwrap_or(IntValue::MAX),
         false => IntValue::from(place as u64),
     };
     let old_places: FxHashMap<&str, usize> = old

@@ -11,6 +11,7 @@ use super::rows::{RowTexts, Rows, row_enum_name};
 use super::slots::Slots;
 use super::text;
 use crate::file_text::MadeText;
+use crate::int_code::Codes;
 use crate::manifest::KeyType;
 use crate::model::{Enum, Layout};
 use crate::rustdoc;
@@ -38,7 +39,7 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
     } = rows.texts();
     let name = table.name.to_ident();
     let key = KeyTokens(table.code_type);
-    let (code_param, impl_kind) = (key.param_type(), key.impl_kind());
+    let (code_param, impl_kind) = (key.param_type(), key.impl_kind(table.codes));
     let declaration = declaration(table, &key, slots.add(declarations));
     let all = slots.add(all);
     let table_const = table_const(table);
@@ -497,11 +498,16 @@ impl KeyTokens {
         }
     }
 
-    /// The second argument of the runtime's `impl_entry!`: the integer type, or the token
-    /// `str`, which the macro matches as a word.
-    fn impl_kind(&self) -> TokenStream {
-        match self.0 {
-            KeyType::Str => quote!(str),
+    /// The arguments of the runtime's `impl_entry!` after the enum: the integer type, and the
+    /// word `hex` where the codes are written in hexadecimal digits alone (`codes`), or the
+    /// word `str`; the macro matches the words.
+    fn impl_kind(&self, codes: Codes) -> TokenStream {
+        match (self.0, codes) {
+            (KeyType::Str, _) => quote!(str),
+            (_, Codes::Hex) => {
+                let primitive = self.primitive();
+                quote!(#primitive, hex)
+            }
             _ => self.primitive(),
         }
     }

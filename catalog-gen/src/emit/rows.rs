@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
-use crate::int_code::hex_digits;
+
 use crate::manifest::KeyType;
 use crate::model::{Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
 use crate::rustdoc;
@@ -130,7 +130,7 @@ impl Rows {
             match variant.key {
                 Key::Int(_) if table.discriminants.are_codes() => {
                     out.push_str(" = ");
-                    push_code(out, variant);
+                    push_code(out, table, variant);
                     out.push_str(",\n");
                 }
                 _ => out.push_str(",\n"),
@@ -154,9 +154,9 @@ impl Rows {
 
     /// `CODES`'s elements: every row's code.
     fn codes(&self) -> MadeText {
-        self.each(|lines, _, variant| {
+        self.each(|lines, table, variant| {
             let out = lines.line();
-            push_code(out, variant);
+            push_code(out, table, variant);
             out.push_str(",\n");
         })
     }
@@ -207,7 +207,7 @@ impl Rows {
             if let &[row] = group {
                 let variant = &table.variants[row];
                 let out = lines.line();
-                push_code(out, variant);
+                push_code(out, table, variant);
                 out.push_str(" => ::core::option::Option::Some(");
                 push_path(out, table, variant, "),\n");
             }
@@ -221,7 +221,7 @@ impl Rows {
                 let variant = &table.variants[row];
                 let out = lines.line();
                 out.push('(');
-                push_code(out, variant);
+                push_code(out, table, variant);
                 out.push_str(", ");
                 push_path(out, table, variant, "),\n");
             }
@@ -233,7 +233,7 @@ impl Rows {
         self.each_code(|lines, table, group| {
             let out = lines.line();
             out.push('(');
-            push_code(out, &table.variants[group[0]]);
+            push_code(out, table, &table.variants[group[0]]);
             out.push_str(", &[");
             for (index, &row) in group.iter().enumerate() {
                 let separator = if index + 1 < group.len() { ", " } else { "" };
@@ -260,7 +260,7 @@ impl Rows {
                 push_str_literal(out, name);
                 out.push_str(", ");
                 if !table.shared_codes {
-                    push_code(out, variant);
+                    push_code(out, &table, variant);
                     out.push_str("),\n");
                 } else {
                     push_path(out, &table, variant, "),\n");
@@ -311,13 +311,15 @@ fn push_path(out: &mut String, table: &Enum, variant: &Variant, after: &str) {
 }
 
 /// A row's code as a literal: a string code as a string; an integer code in hexadecimal where
-/// the page writes it so (`0x1F`, `0xC0000022`, as status codes are read, and `0Ah` as `0x0A`;
-/// its digits as the page writes them, in upper case, for `clippy::mixed_case_hex_literals`),
-/// else in decimal (`013` as `13`, which a reader would not take for octal).
-fn push_code(out: &mut String, variant: &Variant) {
+/// the page writes it so (`0x1F`, `0xC0000022`, as status codes are read, and `0Ah` as `0x0A`,
+/// and in a table of hexadecimal digits alone, `key-radix = 16`, `0A` and `10` as `0x0A` and
+/// `0x10`; its digits as the page writes them, in upper case, for
+/// `clippy::mixed_case_hex_literals`), else in decimal (`013` as `13`, which a reader would not
+/// take for octal).
+fn push_code(out: &mut String, table: &Enum, variant: &Variant) {
     match &variant.key {
         // A code that parsed as an integer and is written in hexadecimal is its digits.
-        Key::Int(code) => match hex_digits(&variant.key_text) {
+        Key::Int(code) => match table.codes.hex_digits(&variant.key_text) {
             Some(digits) => {
                 out.push_str("0x");
                 let start = out.len();

@@ -190,6 +190,7 @@ fn enum_model(
         page: Arc::clone(&ready.page.text),
         footnotes: rustdoc::Footnotes::of(&ready.page.page, &ready.base),
         code_type,
+        codes: spec.codes(),
         columns: ready.columns.list.clone(),
         key_column: ready.columns.key,
         name_column: ready.columns.name,
@@ -232,7 +233,7 @@ fn enum_model(
             methods: (ready.columns.list.iter())
                 .filter_map(|c| Some((c.accessor.as_ref()?.to_string(), c.header.clone())))
                 .collect(),
-            integer_codes: spec.key_type.get_ref().is_integer(),
+            codes: spec.codes(),
             discriminants: facts.discriminants,
         },
     }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::int_code::IntValue;
+use crate::int_code::{Codes, IntValue};
 use crate::model::columns::Columns;
 use crate::model::keys::{Code, KeyedRow};
 use crate::model::names::{NamedRow, cell_text};
@@ -20,7 +20,7 @@ use crate::model::names::{NamedRow, cell_text};
 /// the row written `38`, which it names.
 #[derive(Debug, Default)]
 pub struct Naming<'r> {
-    integer: bool,
+    codes: Codes,
     /// Rows by their name cell, and by their code where codes are not integers (or where an
     /// integer table's code cell is not a number, as for a retired row's unusual snapshot).
     texts: FxHashMap<&'r str, usize>,
@@ -29,15 +29,15 @@ pub struct Naming<'r> {
 }
 
 impl<'r> Naming<'r> {
-    /// No rows yet, of a table whose codes are integers where `integer`.
-    pub fn new(integer: bool) -> Self {
-        Naming { integer, ..Naming::default() }
+    /// No rows yet, of a table whose codes read as `codes` says.
+    pub fn new(codes: Codes) -> Self {
+        Naming { codes, ..Naming::default() }
     }
 
-    /// The rows of `rows`, each its code as written and its name cell; `integer` where the
-    /// table's codes are integers.
-    pub fn of(integer: bool, rows: impl IntoIterator<Item = (&'r str, &'r str)>) -> Self {
-        let mut naming = Naming::new(integer);
+    /// The rows of `rows`, each its code as written and its name cell, of a table whose codes
+    /// read as `codes` says.
+    pub fn of(codes: Codes, rows: impl IntoIterator<Item = (&'r str, &'r str)>) -> Self {
+        let mut naming = Naming::new(codes);
         for (code, name) in rows {
             naming.add(code, name);
         }
@@ -46,12 +46,12 @@ impl<'r> Naming<'r> {
 
     /// Counts one more row, its code as written and its name cell.
     pub fn add(&mut self, code: &'r str, name: &'r str) {
-        let code = Code::new(code);
-        match code.number().filter(|_| self.integer) {
+        let code = Code::new(code, self.codes);
+        match code.number().filter(|_| self.codes.is_integer()) {
             Some(number) => {
                 *self.numbers.entry(number).or_default() += 1;
                 // A name that is the code's number names the row by its code already.
-                if Code::new(name).number() != Some(number) {
+                if Code::new(name, self.codes).number() != Some(number) {
                     *self.texts.entry(name).or_default() += 1;
                 }
             }
@@ -67,7 +67,7 @@ impl<'r> Naming<'r> {
     /// How many of the rows counted `key` names: as their code or their name.
     pub fn count(&self, key: &str) -> usize {
         let by_text = self.texts.get(key).copied().unwrap_or(0);
-        let number = Code::new(key).number().filter(|_| self.integer);
+        let number = Code::new(key, self.codes).number().filter(|_| self.codes.is_integer());
         by_text + number.and_then(|number| self.numbers.get(&number)).copied().unwrap_or(0)
     }
 
@@ -138,20 +138,20 @@ impl<'r, F: Fn() -> Naming<'r>> HelpKeys<'r, F> {
     }
 }
 
-/// How many of the table's `rows` each key names ([`Naming`]); `integer` where its codes are.
+/// How many of the table's `rows` each key names ([`Naming`]), its codes read as `codes` says.
 pub(super) fn page_naming<'r>(
     rows: &'r [KeyedRow<'_>],
     columns: &Columns,
-    integer: bool,
+    codes: Codes,
 ) -> Naming<'r> {
-    Naming::of(integer, rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
+    Naming::of(codes, rows.iter().map(|keyed| (&*keyed.key_text, cell_text(keyed, columns))))
 }
 
 /// How many of the named `rows` each key names ([`Naming`]), their name cells in the column at
-/// `name`; `integer` where their codes are: for the warnings' helps, which come after the rows
+/// `name`, their codes read as `codes` says: for the warnings' helps, which come after the rows
 /// are named.
-pub fn named_naming<'r>(rows: &'r [NamedRow<'_>], name: usize, integer: bool) -> Naming<'r> {
-    Naming::of(integer, rows.iter().map(|row| (&*row.key_text, &*row.row.cells()[name].text)))
+pub fn named_naming<'r>(rows: &'r [NamedRow<'_>], name: usize, codes: Codes) -> Naming<'r> {
+    Naming::of(codes, rows.iter().map(|row| (&*row.key_text, &*row.row.cells()[name].text)))
 }
 
 /// The key that names `keyed` alone among the rows `naming` counts ([`Naming::key_for`]),

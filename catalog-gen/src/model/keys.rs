@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::api::{self, toml_string};
 use crate::diagnostics::{Diagnostic, Label};
 use crate::int_code::{
-    IntValue, after_hex_prefix, hex_digits, int_value, is_decimal, negative_digits,
+    Codes, IntValue, after_hex_prefix, hex_digits, int_value, is_decimal, negative_digits,
 };
 use crate::manifest::{KeyType, PinnedNames, TableSpec};
 use crate::markdown::{
@@ -66,8 +66,9 @@ pub fn read<'a>(
     let mut rows = Vec::with_capacity(table.rows.len());
     let key_column = KeyColumn::of(table, columns);
     let text_codes = TextCodes::new(source, table, columns.key, key_column);
-    let integer = spec.key_type.get_ref().is_integer();
-    let mut fitting = FittingType::new(&table.rows, columns.key, pattern);
+    let codes = spec.codes();
+    let integer = codes.is_integer();
+    let mut fitting = FittingType::new(&table.rows, columns.key, pattern, codes);
     for (index, row) in table.rows.iter().enumerate() {
         // A missing cell is empty, as GFM renders it (and `check_width` warns, but of a row
         // that heads others, which has no more to say). A row needs a code; an empty name cell
@@ -83,13 +84,13 @@ pub fn read<'a>(
             if !integer {
                 problems.push(place.header_repeated(key_cell.span.clone(), &key_cell.text, &skip));
             }
-        } else if !across && !heads_rows(integer, (source, table), row, key_cell) {
+        } else if !across && !heads_rows(codes, (source, table), row, key_cell) {
             check_width(place, (source, table), row, offers, problems);
         } else if !integer {
             let skip = offers.offer_row(&key_cell.text);
             let shape = (&*key_cell.text, across);
             problems.push(place.heading_row(key_cell.span.clone(), shape, &skip));
-        } else if int_value(&key_cell.text).is_none() {
+        } else if codes.value(&key_cell.text).is_none() {
             // The error of its code, which is no number, offers to leave it out.
             offers.heading(&key_cell.text);
         }
@@ -331,7 +332,7 @@ fn hex_codes_read_as_decimal<'r, 'a>(
     header: &str,
     rows: &'r [KeyedRow<'a>],
 ) -> Option<(&'r KeyedRow<'a>, usize)> {
-    if !spec.key_type.get_ref().is_integer() || !says_hexadecimal(header) {
+    if spec.codes() != Codes::Decimal || !says_hexadecimal(header) {
         return None;
     }
     let ten = IntValue::from(10u64);
@@ -353,20 +354,24 @@ fn says_hexadecimal(header: &str) -> bool {
     says(&["hex", "hexadecimal"]) && !says(&["dec", "decimal"])
 }
 
+/// Whether `text` is hexadecimal digits, and at least one, and nothing else.
+fn is_hex_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_hexdigit())
+}
+
 /// Whether `text` is hexadecimal digits without `0x`, and at least one, with or without an `h`
 /// after them, as assembly and hardware manuals write them (`0Ah`).
 fn is_bare_hex(text: &str) -> bool {
-    let digits = text.strip_suffix(['h', 'H']).unwrap_or(text);
-    !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_hexdigit())
+    is_hex_digits(text.strip_suffix(['h', 'H']).unwrap_or(text))
 }
 
 /// Whether `row` reads as a heading of the rows below it, as tables write groups of rows: text
 /// in its code cell `key_cell` only, all of it bold (`| **System & Validation** | | |`), in a
-/// table of more than one column, and where the codes are `integer`, no number.
-fn heads_rows(integer: bool, (source, table): (&str, &Table), row: &Row, key_cell: &Cell) -> bool {
+/// table of more than one column, and where the `codes` are integers, no number.
+fn heads_rows(codes: Codes, (source, table): (&str, &Table), row: &Row, key_cell: &Cell) -> bool {
     table.header.len() > 1
         && row.has_text_only_in(key_cell)
-        && !(integer && int_value(&key_cell.text).is_some())
+        && codes.value(&key_cell.text).is_none()
         && is_one_bold_run(&source[key_cell.markdown.clone()])
 }
 
@@ -513,28 +518,30 @@ pub struct FittingType<'t> {
     rows: &'t [Row<'t>],
     key: usize,
     pattern: Option<&'t Regex>,
+    codes: Codes,
     /// The smallest and largest of the codes that read as numbers, once found.
     extremes: Option<Option<(IntValue, IntValue)>>,
 }
 
 impl<'t> FittingType<'t> {
-    /// For the codes of `rows`, in their column `key`, as `pattern` finds them.
-    pub fn new(rows: &'t [Row<'t>], key: usize, pattern: Option<&'t Regex>) -> Self {
-        FittingType { rows, key, pattern, extremes: None }
+    /// For the codes of `rows`, in their column `key`, as `pattern` finds them, read as
+    /// `codes` says.
+    pub fn new(rows: &'t [Row<'t>], key: usize, pattern: Option<&'t Regex>, codes: Codes) -> Self {
+        FittingType { rows, key, pattern, codes, extremes: None }
     }
 
     /// The narrowest type that holds every code of the table and `code`, of the signedness of
     /// `key_type` where no code is negative; `None` where none of them holds them all (a code
     /// past `u64::MAX`).
     fn of(&mut self, key_type: KeyType, code: IntValue) -> Option<KeyType> {
-        let (rows, key, pattern) = (self.rows, self.key, self.pattern);
+        let (rows, key, pattern, read) = (self.rows, self.key, self.pattern, self.codes);
         let extremes = *self.extremes.get_or_insert_with(|| {
             let cells = rows.iter().map(|row| &*row.cells()[key].text);
             let codes = cells.filter_map(|text| match pattern {
                 Some(pattern) => found_code(pattern, text),
                 None => Some(text),
             });
-            let values = codes.filter_map(int_value);
+            let values = codes.filter_map(|code| read.value(code));
             values.fold(None, |extremes, value| match extremes {
                 None => Some((value, value)),
                 Some((min, max)) => Some((min.min(value), max.max(value))),
@@ -553,10 +560,10 @@ impl<'t> FittingType<'t> {
 }
 
 /// A code as the rows compare it (lookups, the uniqueness checks, the break gate, the keys of
-/// the manifest): as written, or where the codes are `integer`, as the number's decimal digits
-/// (`0x0D` and `013` are `13`).
-pub fn code_id(code: &str, integer: bool) -> Cow<'_, str> {
-    match integer.then(|| int_value(code)).flatten() {
+/// the manifest): as written, or where the `codes` are integers, as the number's decimal digits
+/// (`0x0D` and `013` are `13`; `0D` too where they are written in hexadecimal digits alone).
+pub fn code_id(code: &str, codes: Codes) -> Cow<'_, str> {
+    match codes.value(code) {
         Some(value) => Cow::Owned(value.to_string()),
         None => Cow::Borrowed(code),
     }
@@ -577,15 +584,22 @@ pub struct Code<'c> {
     /// As written.
     pub text: &'c str,
     number: Option<IntValue>,
+    codes: Codes,
 }
 
 impl<'c> Code<'c> {
-    /// `text`, a code as a manifest key or the snapshot writes it.
-    pub fn new(text: &'c str) -> Self {
-        Code { text, number: int_value(text) }
+    /// `text`, a code as a manifest key or the snapshot writes it, of a table whose codes read
+    /// as `codes` says; a key of a table of text codes may be a number all the same (a pin's
+    /// `"13"`), which [`Code::number`] gives.
+    pub fn new(text: &'c str, codes: Codes) -> Self {
+        let number = match codes {
+            Codes::Hex => codes.value(text),
+            Codes::Text | Codes::Decimal => int_value(text),
+        };
+        Code { text, number, codes }
     }
 
-    /// The code's number, where it is written as one ([`int_value`]).
+    /// The code's number, where it is written as one ([`Codes::value`]).
     pub fn number(&self) -> Option<IntValue> {
         self.number
     }
@@ -600,11 +614,11 @@ impl<'c> Code<'c> {
     }
 
     /// Whether this is `code`, a code as the API snapshot writes it: where codes are
-    /// `integer` the same number, else the same text. (The snapshot does not say whether its
+    /// integers the same number, else the same text. (The snapshot does not say whether its
     /// codes are integers.)
-    pub fn is(&self, code: &str, integer: bool) -> bool {
-        match self.number.filter(|_| integer) {
-            Some(number) => int_value(code) == Some(number),
+    pub fn is(&self, code: &str) -> bool {
+        match self.number.filter(|_| self.codes.is_integer()) {
+            Some(number) => self.codes.value(code) == Some(number),
             None => self.text == code,
         }
     }
@@ -627,9 +641,15 @@ pub fn parse_key(
     let key_type = *spec.key_type.get_ref();
     let Some((min, max)) = key_type.range() else { return Some(Key::Str(text.to_owned())) };
     let (span, type_name) = (cell.span.clone(), key_type.rust_name());
-    // Digits past `u64` or below `i64` do not fit either, rather than not being numbers.
-    let below_zero = negative_digits(text).is_some_and(is_decimal);
-    let problem = match int_value(text) {
+    let codes = spec.codes();
+    // Digits past `u64` or below `i64` do not fit either, rather than not being numbers. Codes
+    // of hexadecimal digits alone have no sign.
+    let below_zero = codes == Codes::Decimal && negative_digits(text).is_some_and(is_decimal);
+    let digits = match codes {
+        Codes::Hex => is_hex_digits(text),
+        Codes::Text | Codes::Decimal => is_decimal(text),
+    };
+    let problem = match codes.value(text) {
         // A number all the same (JSON-RPC's `-32700`), which the help should not call text;
         // and `-0`, which an unsigned type's `FromStr` would not read back.
         _ if below_zero && key_type.is_unsigned() => {
@@ -648,7 +668,7 @@ pub fn parse_key(
             let fits = fitting.of(key_type, value);
             place.code_too_large(span, text, type_name, max, fits)
         }
-        None if is_decimal(text) => place.code_too_large(span, text, type_name, max, None),
+        None if digits => place.code_too_large(span, text, type_name, max, None),
         None => {
             let skip = offers.offer_integer(&cell.text);
             // A cell that is a code and a mark after it (a footnote's, `407 [^1]`), and no
@@ -662,7 +682,8 @@ pub fn parse_key(
                     .map(|(code, pattern)| pattern_offer(spec, key_column, code, pattern)),
                 _ => None,
             };
-            let bare_hex = says_hexadecimal(key_column.header) && is_bare_hex(text);
+            let bare_hex =
+                codes == Codes::Decimal && says_hexadecimal(key_column.header) && is_bare_hex(text);
             let has_pattern = spec.key_pattern.is_some();
             // A cell of several codes, which `split-codes` would make a variant each (where it
             // is set, it has, and no such cell comes here).
@@ -1165,12 +1186,19 @@ mod tests {
                 "2 more codes of the table are written so",
             ]
         );
-        let help =
-            "set `key-type = \"str\"` in the manifest to keep the codes as the page writes them";
+        let help = "set `key-radix = 16` in this [[table]] to read the codes as the hexadecimal \
+                    numbers the page means (`10` as 0x10, `0A` as 0x0A), or `key-type = \"str\"` \
+                    to keep them as text";
         assert_eq!(problem.help.as_deref(), Some(help));
-        // As the help says, text codes keep the page's digits.
+        // As the help says, text codes keep the page's digits, and `key-radix = 16` reads them
+        // as the numbers the page means.
         let (rows, problems) = read_page(modbus, "key-type = \"str\"");
         assert_eq!((rows.len(), problems.len()), (5, 0));
+        let (rows, problems) = read_page(modbus, "key-type = \"u8\"\nkey-radix = 16");
+        assert_eq!(problems, Vec::<String>::new());
+        let hex = |value: u64| Key::Int(IntValue::from(value));
+        let keys: Vec<Key> = rows.iter().map(|(key, _)| key.clone()).collect();
+        assert!(keys.contains(&hex(0x10)) && !keys.contains(&hex(10)), "{keys:?}");
         let read = |header: &str, codes: &[&str]| {
             let rows: String = codes.iter().map(|code| format!("| {code} | x |\n")).collect();
             read_page(&format!("| {header} | n |\n|---|---|\n{rows}"), "key-type = \"u16\"").1
@@ -1198,10 +1226,18 @@ mod tests {
         let (rows, problems) = read_diagnostics(int13, "key-type = \"u8\"");
         assert!(rows.is_empty());
         let help = "the header says the codes are hexadecimal, written without `0x` or an `h` \
-                    after them, which an integer `key-type` does not read: set `key-type = \"str\"` in the manifest \
-                    to keep the codes as the page writes them";
+                    after them, which an integer `key-type` does not read in decimal: set \
+                    `key-radix = 16` in this [[table]] to read the codes as the hexadecimal \
+                    numbers the page means (`10` as 0x10, `0A` as 0x0A), or `key-type = \"str\"` \
+                    to keep them as text";
         let helps: Vec<&str> = problems.iter().filter_map(|p| p.help.as_deref()).collect();
         assert_eq!(helps, [help; 3]);
+        // As the help says, `key-radix = 16` reads them, in either case.
+        let (rows, problems) = read_diagnostics(int13, "key-type = \"u8\"\nkey-radix = 16");
+        assert!(problems.is_empty(), "{problems:#?}");
+        let keys: Vec<Key> = rows.iter().map(|(key, _)| key.clone()).collect();
+        let hex = |value: u64| Key::Int(IntValue::from(value));
+        assert_eq!(keys, [hex(0x0A), hex(0x0A), hex(0xFF)]);
         let under_code = int13.replacen("Error Code (Hex)", "Code", 1);
         let (_, problems) = read_diagnostics(&under_code, "key-type = \"u8\"");
         assert!(problems.iter().all(|p| !p.help.as_deref().unwrap().contains("hexadecimal")));

@@ -65,8 +65,8 @@ pub fn check(
         problems.push(place.enum_not_camel_case(span, name));
     }
     let not_in_case = pins_not_in_case(spec);
-    let integer = spec.key_type.get_ref().is_integer();
-    let keys = help_keys::HelpKeys::new(|| help_keys::named_naming(rows, columns.name, integer));
+    let codes = spec.codes();
+    let keys = help_keys::HelpKeys::new(|| help_keys::named_naming(rows, columns.name, codes));
     let key_of =
         |named: &NamedRow<'_>| keys.of(&named.key_text, &named.row.cells()[columns.name].text);
     // A long name from a pin is the manifest's choice, and a retired row keeps the name it

@@ -62,8 +62,8 @@ impl<'a> Named<'a> {
 /// few catalogs have a name that looks like another.
 fn pin_keys<'a, 't>(tables: &'a [ReadyTable<'t>]) -> Vec<HelpKeys<'a, impl Fn() -> Naming<'a>>> {
     let keys = |table: &'a ReadyTable<'t>| {
-        let integer = table.spec.key_type.get_ref().is_integer();
-        HelpKeys::new(move || help_keys::named_naming(&table.rows, table.columns.name, integer))
+        let codes = table.spec.codes();
+        HelpKeys::new(move || help_keys::named_naming(&table.rows, table.columns.name, codes))
     };
     tables.iter().map(keys).collect()
 }

@@ -46,7 +46,7 @@ use std::sync::Arc;
 use crate::Cleanup;
 use crate::api::{CatalogApi, EnumApi};
 use crate::diagnostics::Diagnostic;
-use crate::int_code::IntValue;
+use crate::int_code::{Codes, IntValue};
 use crate::manifest::{KeyType, Manifest};
 use crate::markdown;
 use crate::naming::Identifier;
@@ -119,6 +119,9 @@ pub struct Enum {
     pub footnotes: crate::rustdoc::Footnotes,
     /// The type of the codes.
     pub code_type: KeyType,
+    /// How the codes read: text, or integers in decimal or in hexadecimal digits alone
+    /// (`key-radix = 16`), as the generated `FromStr` reads them too.
+    pub codes: Codes,
     /// Every column, in the document's order.
     pub columns: Vec<Column>,
     /// Index of the key column.
@@ -302,8 +305,9 @@ pub struct Origin {
     /// pin of a method renamed under a kept header by it (the API snapshot records the methods
     /// and the headers, not which is whose).
     pub methods: Vec<(String, String)>,
-    /// Whether the codes are integers (the `key-type`): `0003` and `3` are one code.
-    pub integer_codes: bool,
+    /// How the codes read (the `key-type` and `key-radix`): where they are integers, `0003` and
+    /// `3` are one code.
+    pub codes: Codes,
     /// Whether the codes are the discriminants, and if not, why: what the break gate says
     /// where they no longer are.
     pub discriminants: Discriminants,

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::api::{EnumApi, toml_string};
 use crate::diagnostics::Diagnostic;
-use crate::int_code::IntValue;
+use crate::int_code::{Codes, IntValue};
 use crate::manifest::{PinnedNames, TableSpec};
 use crate::model::Key;
 use crate::model::columns::Columns;
@@ -56,15 +56,15 @@ pub fn assign<'a>(
     offers: &mut Offers<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<NamedRow<'a>> {
+    let codes = spec.codes();
     let pins_row = |pin: &str, keyed: &KeyedRow<'_>| {
-        names_page_row(&Code::new(pin), keyed, cell_text(keyed, columns))
+        names_page_row(&Code::new(pin, codes), keyed, cell_text(keyed, columns))
     };
     // What the problems' helps read besides the rows, for every problem of the table: the API
     // snapshot's rows beside the table's, and how many rows each key names, both made on
     // first use (most tables have no problem).
-    let integer = spec.key_type.get_ref().is_integer();
-    let snapshot = previous.map(|previous| SnapshotRows::new(previous, &rows, columns, integer));
-    let keys = HelpKeys::new(|| page_naming(&rows, columns, integer));
+    let snapshot = previous.map(|previous| SnapshotRows::new(previous, &rows, columns, codes));
+    let keys = HelpKeys::new(|| page_naming(&rows, columns, codes));
     let helps = (snapshot.as_ref(), &keys);
     let checked = (&rows[..], pins_row);
     let ambiguous = check_pins(place, spec, columns, checked, (helps, &mut *offers), problems);
@@ -224,7 +224,8 @@ fn check_pins<'s, 'r, F: Fn() -> Naming<'r>>(
             }
         }
     }
-    let second = check_pins_of_a_row(place, columns, snapshot, rows, named_rows, problems);
+    let shape = (columns, spec.codes());
+    let second = check_pins_of_a_row(place, shape, snapshot, rows, named_rows, problems);
     ambiguous.extend(second);
     ambiguous
 }
@@ -237,7 +238,7 @@ fn check_pins<'s, 'r, F: Fn() -> Naming<'r>>(
 /// keys of the pins reported.
 fn check_pins_of_a_row<'s>(
     place: &Place<'_>,
-    columns: &Columns,
+    (columns, codes): (&Columns, Codes),
     snapshot: Option<&SnapshotRows<'_, '_, '_, '_>>,
     rows: &[KeyedRow<'_>],
     mut named_rows: Vec<(usize, &'s Spanned<String>, &'s str)>,
@@ -248,15 +249,15 @@ fn check_pins_of_a_row<'s>(
     for pins in named_rows.chunk_by(|a, b| a.0 == b.0).filter(|pins| pins.len() > 1) {
         let keyed = &rows[pins[0].0];
         let was = |pinned: &str| snapshot?.variant_named(pinned);
-        let with_row = pins
-            .iter()
-            .find(|(_, _, pinned)| was(pinned).is_some_and(|v| retired::is_row(keyed, columns, v)));
-        let with_code = || {
-            only(
-                pins.iter()
-                    .filter(|(_, _, p)| was(p).is_some_and(|v| Code::new(&v.code).of(keyed))),
-            )
-        };
+        let with_row = pins.iter().find(|(_, _, pinned)| {
+            was(pinned).is_some_and(|v| retired::is_row(keyed, columns, v, codes))
+        });
+        let with_code =
+            || {
+                only(pins.iter().filter(|(_, _, p)| {
+                    was(p).is_some_and(|v| Code::new(&v.code, codes).of(keyed))
+                }))
+            };
         let kept = with_row.or_else(with_code);
         let row = (&*keyed.key_text, cell_text(keyed, columns));
         let (first_key, first_pinned) =

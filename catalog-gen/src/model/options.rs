@@ -1,7 +1,8 @@
 //! Stage 2: a table's own manifest values, checked before its page is read: its module and
 //! enum names, the URL that relative links resolve against, `key-pattern`, the pinned names,
 //! `discriminants = true` where the other options say the codes cannot be, `split-codes`
-//! beside a `key-pattern` and `all-tables` beside an `index`.
+//! beside a `key-pattern`, `key-radix` (10 or 16, of integer codes) and `all-tables` beside an
+//! `index`.
 
 use regex::Regex;
 use toml::Spanned;
@@ -58,6 +59,14 @@ pub fn read(place: &Place<'_>, spec: &TableSpec, problems: &mut Vec<Diagnostic>)
     let split = spec.split_codes.as_ref().filter(|split| *split.get_ref());
     if let (Some(split), Some(pattern)) = (split, &spec.key_pattern) {
         problems.push(place.split_codes_beside_a_pattern(split.span(), pattern.span()));
+    }
+    if let Some(radix) = &spec.key_radix {
+        let integer = spec.key_type.get_ref().is_integer();
+        match *radix.get_ref() {
+            10 | 16 if integer => {}
+            10 | 16 => problems.push(place.key_radix_of_text(radix.span())),
+            other => problems.push(place.key_radix_invalid(radix.span(), other)),
+        }
     }
     let all = spec.all_tables.as_ref().filter(|all| *all.get_ref());
     if let (Some(all), Some(index)) = (all, &spec.index) {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
+use crate::int_code::Codes;
 use crate::manifest::TableSpec;
 use crate::markdown::{Cell, Kept, Row, Table};
 use crate::model::columns::Columns;
@@ -29,14 +30,12 @@ pub fn keep<'a>(
     rows: &mut Vec<KeyedRow<'a>>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let integer = spec.key_type.get_ref().is_integer();
+    let codes = spec.codes();
     for key in spec.retired.keys() {
         let key_text = key.get_ref().as_str();
         let mut last: Vec<(&EnumApi, &VariantApi)> = previous
             .into_iter()
-            .flat_map(|api| {
-                last_variants(api, key_text, integer).map(move |variant| (api, variant))
-            })
+            .flat_map(|api| last_variants(api, key_text, codes).map(move |variant| (api, variant)))
             .collect();
         // The page's rows, not the rows retired by the keys before this one: another key may
         // retire the same row, which the uniqueness check reports.
@@ -44,13 +43,15 @@ pub fn keep<'a>(
         if last.len() > 1 {
             // A row the page still has is not the one retired: where a page swapped two
             // columns, the key is the retired row's code and that row's name.
-            last.retain(|(_, variant)| !page_rows().any(|row| is_row(row, columns, variant)));
+            last.retain(|(_, variant)| {
+                !page_rows().any(|row| is_row(row, columns, variant, codes))
+            });
         }
         let (first, second) = (last.first().copied(), last.get(1));
         let only = first.filter(|_| second.is_none()).map(|(_, variant)| variant);
         // Read as a number once, not at every row.
-        let code = Code::new(key_text);
-        let only = only.map(|last| (last, code.is(&last.code, integer)));
+        let code = Code::new(key_text, codes);
+        let only = only.map(|last| (last, code.is(&last.code)));
         let documented = page_rows().any(|row| {
             let name = &*row.row.cells()[columns.name].text;
             documents(&code, only, row, name)
@@ -66,7 +67,7 @@ pub fn keep<'a>(
                 continue;
             }
             (Some((api, _)), Some(_)) => {
-                let named = named_alone(api, last.iter().map(|(_, variant)| *variant), integer);
+                let named = named_alone(api, last.iter().map(|(_, variant)| *variant), codes);
                 let retired_already = |key: &str| spec.retired.keys().any(|k| k.get_ref() == key);
                 let named: Vec<_> = named
                     .into_iter()
@@ -90,7 +91,7 @@ pub fn keep<'a>(
         let offers = &mut Offers::new(&spec.skip_rows);
         let key_column = keys::KeyColumn::of(table, columns);
         // A retired row's code is told the type that holds it alone: the page's rows have theirs.
-        let fitting = &mut keys::FittingType::new(&[], columns.key, None);
+        let fitting = &mut keys::FittingType::new(&[], columns.key, None, codes);
         let reading = (key_column, offers, fitting, "");
         let code = keys::parse_key(place, spec, key_cell, &variant.code, reading, problems);
         let Some(code) = code else {
@@ -129,10 +130,10 @@ pub fn page_rows_then_retired(
 }
 
 /// Whether `row`, the page's, is the snapshot's `variant`: the same name and code
-/// ([`Code::of`]).
-pub fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi) -> bool {
+/// ([`Code::of`]), of a table whose codes read as `codes` says.
+pub fn is_row(row: &KeyedRow<'_>, columns: &Columns, variant: &VariantApi, codes: Codes) -> bool {
     // The name first: it tells most rows apart without reading a number.
-    *row.row.cells()[columns.name].text == *variant.name && Code::new(&variant.code).of(row)
+    *row.row.cells()[columns.name].text == *variant.name && Code::new(&variant.code, codes).of(row)
 }
 
 /// Whether the page's `row`, named `name`, is the row retired by `key` documented again: where
@@ -155,27 +156,25 @@ fn documents(
 }
 
 /// The variants of `api` (the enum's in the API snapshot) that the row retired by `key` last
-/// was: those whose code (where codes are `integer`, by its number) or name `key` is; one,
-/// unless the manifest's key is wrong.
+/// was: those whose code (where the `codes` are integers, by its number) or name `key` is;
+/// one, unless the manifest's key is wrong.
 pub fn last_variants<'a>(
     api: &'a EnumApi,
     key: &str,
-    integer: bool,
+    codes: Codes,
 ) -> impl Iterator<Item = &'a VariantApi> {
-    let key = Code::new(key);
-    api.variants
-        .iter()
-        .filter(move |variant| key.is(&variant.code, integer) || variant.name == key.text)
+    let key = Code::new(key, codes);
+    api.variants.iter().filter(move |variant| key.is(&variant.code) || variant.name == key.text)
 }
 
 /// Each of `variants`, rows of `api` (the API snapshot's enum), with the key that names it
-/// alone there ([`help_keys::Naming::key_for`]; codes by number where they are `integer`).
+/// alone there ([`help_keys::Naming::key_for`]; codes by number where they are integers).
 fn named_alone<'a>(
     api: &EnumApi,
     variants: impl Iterator<Item = &'a VariantApi>,
-    integer: bool,
+    codes: Codes,
 ) -> Vec<(&'a VariantApi, String)> {
-    let naming = help_keys::Naming::of(integer, api.variants.iter().map(|v| (&*v.code, &*v.name)));
+    let naming = help_keys::Naming::of(codes, api.variants.iter().map(|v| (&*v.code, &*v.name)));
     let key = |variant: &VariantApi| naming.key_for(&variant.code, &variant.name).to_owned();
     variants.map(|variant| (variant, key(variant))).collect()
 }

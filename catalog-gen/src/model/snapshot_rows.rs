@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::api::{EnumApi, VariantApi};
+use crate::int_code::Codes;
 use crate::model::columns::Columns;
 use crate::model::help_keys::{Naming, TableHas, retired_key};
 use crate::model::keys::{Code, KeyedRow, code_id};
@@ -23,7 +24,7 @@ pub(super) struct SnapshotRows<'p, 'r, 'k, 'c> {
     snapshot: &'p EnumApi,
     rows: &'r [KeyedRow<'k>],
     columns: &'c Columns,
-    integer: bool,
+    codes: Codes,
     index: OnceLock<SnapshotIndex<'p, 'r, 'k>>,
 }
 
@@ -39,14 +40,15 @@ struct SnapshotIndex<'p, 'r, 'k> {
 }
 
 impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
-    /// The snapshot's enum `snapshot` beside the table's `rows`, whose codes are `integer`.
+    /// The snapshot's enum `snapshot` beside the table's `rows`, whose codes read as `codes`
+    /// says.
     pub(super) fn new(
         snapshot: &'p EnumApi,
         rows: &'r [KeyedRow<'k>],
         columns: &'c Columns,
-        integer: bool,
+        codes: Codes,
     ) -> Self {
-        SnapshotRows { snapshot, rows, columns, integer, index: OnceLock::new() }
+        SnapshotRows { snapshot, rows, columns, codes, index: OnceLock::new() }
     }
 
     /// The table's columns.
@@ -64,7 +66,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     pub(super) fn retired_key(&self, was: &'p VariantApi) -> (&'p str, bool) {
         let index = self.index();
         let table_has = TableHas {
-            code: |key: &str| index.rows_by_code.contains_key(&code_id(key, self.integer)),
+            code: |key: &str| index.rows_by_code.contains_key(&code_id(key, self.codes)),
             name: |key: &str| index.rows_by_name.contains_key(key),
         };
         retired_key(&was.code, &was.name, &index.naming, table_has)
@@ -72,11 +74,11 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
 
     fn index(&self) -> &SnapshotIndex<'p, 'r, 'k> {
         self.index.get_or_init(|| {
-            let naming = Naming::new(self.integer);
+            let naming = Naming::new(self.codes);
             let mut index = SnapshotIndex { naming, ..SnapshotIndex::default() };
             for variant in &self.snapshot.variants {
                 index.variants_by_name.entry(variant.name.as_str()).or_default().push(variant);
-                let code = code_id(&variant.code, self.integer);
+                let code = code_id(&variant.code, self.codes);
                 index.variants_by_code.entry(code).or_default().push(variant);
                 index.naming.add(&variant.code, &variant.name);
             }
@@ -97,7 +99,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     fn on_page(&self, variant: &VariantApi) -> bool {
         self.rows_named(&variant.name)
             .iter()
-            .any(|keyed| retired::is_row(keyed, self.columns, variant))
+            .any(|keyed| retired::is_row(keyed, self.columns, variant, self.codes))
     }
 
     /// The page's row that is the snapshot's row `was`: the row with its code and name, else
@@ -105,7 +107,9 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     /// its code whose name cell was re-worded ([`SnapshotRows::reworded`]).
     pub(super) fn page_row(&self, was: &VariantApi) -> Option<&'r KeyedRow<'k>> {
         let named = self.rows_named(&was.name);
-        if let Some(row) = named.iter().find(|keyed| retired::is_row(keyed, self.columns, was)) {
+        if let Some(row) =
+            named.iter().find(|keyed| retired::is_row(keyed, self.columns, was, self.codes))
+        {
             return Some(row);
         }
         self.recoded(was, named).or_else(|| self.reworded(was))
@@ -129,10 +133,10 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     /// alone stayed (`disk full` for `Disk Full`, a new name for the code).
     fn reworded(&self, was: &VariantApi) -> Option<&'r KeyedRow<'k>> {
         let index = self.index();
-        let code = code_id(&was.code, self.integer);
+        let code = code_id(&was.code, self.codes);
         let row = *only(index.rows_by_code.get(&code)?.iter())?;
         let with_its_code = index.variants_by_code.get(&code)?;
-        let is_the_row = |v: &&VariantApi| retired::is_row(row, self.columns, v);
+        let is_the_row = |v: &&VariantApi| retired::is_row(row, self.columns, v, self.codes);
         let only_gone = only(with_its_code.iter().filter(|v| !self.on_page(v)))?;
         (only_gone.variant == was.variant && !with_its_code.iter().any(is_the_row)).then_some(row)
     }
@@ -141,7 +145,7 @@ impl<'p, 'r, 'k, 'c> SnapshotRows<'p, 'r, 'k, 'c> {
     pub(super) fn variant_of(&self, keyed: &KeyedRow<'k>) -> Option<&'p VariantApi> {
         let name = cell_text(keyed, self.columns);
         let named = self.index().variants_by_name.get(name)?;
-        if let Some(same) = named.iter().find(|v| Code::new(&v.code).of(keyed)) {
+        if let Some(same) = named.iter().find(|v| Code::new(&v.code, self.codes).of(keyed)) {
             return Some(same);
         }
         let was = only(named.iter())?;

@@ -284,7 +284,8 @@ fn repeat(
             // the page's row is that row, not the retired one back. Searched for retired rows
             // only, which are few.
             let variant = previous.and_then(|api| {
-                let is_the_row = |v: &&VariantApi| retired::is_row(earlier, columns, v);
+                let is_the_row =
+                    |v: &&VariantApi| retired::is_row(earlier, columns, v, spec.codes());
                 api.variants.iter().filter(|v| v.variant != retiring.ident).find(is_the_row)
             });
             RowAt::Page(earlier_span(), variant.map(|variant| variant.variant.as_str()))
@@ -323,7 +324,7 @@ fn check_identifiable(
         let pin_of = |row: &KeyedRow<'_>| {
             let name = &*row.row.cells()[columns.name].text;
             spec.variants.iter().find_map(|(key, pinned)| {
-                names::names_page_row(&Code::new(key.get_ref()), row, name)
+                names::names_page_row(&Code::new(key.get_ref(), spec.codes()), row, name)
                     .then_some(pinned.get_ref().as_str())
             })
         };

@@ -222,9 +222,9 @@ impl<'a> CheckedIn<'a> {
 fn has_every_retired(manifest: &Manifest, kept: &CatalogApi) -> bool {
     manifest.tables.iter().all(|table| {
         let api = kept.enums.get(table.enum_name.get_ref());
-        let integer = table.key_type.get_ref().is_integer();
+        let codes = table.codes();
         let found = |key: &str| {
-            api.is_some_and(|api| retired::last_variants(api, key, integer).next().is_some())
+            api.is_some_and(|api| retired::last_variants(api, key, codes).next().is_some())
         };
         table.retired.keys().all(|key| found(key.get_ref()))
     })

@@ -73,6 +73,30 @@ pub fn diagnostics(
                 "keep `key-type = \"{old}\"` in this [[table]] while every code fits it; \
                  {OVERRIDE}"
             )),
+            Break::ChangedCodeRadix { enum_name, code, old, new } => {
+                let (read_as, keep) = match old {
+                    16 => ("hexadecimal", "keep `key-radix = 16` in this [[table]]".to_owned()),
+                    _ => ("decimal", "take `key-radix` out of this [[table]]".to_owned()),
+                };
+                let value = |radix: u32| {
+                    u64::from_str_radix(code, radix).map_or(code.clone(), |n| n.to_string())
+                };
+                at_table(
+                    find(enum_name),
+                    Diagnostic::error(format!(
+                        "breaking change: the codes of `{enum_name}` would be read in base {new}, \
+                         not {old}"
+                    )),
+                )
+                .with_note(format!(
+                    "the code `{code}`, read as {read_as} until now ({}), would be {}: \
+                     `{enum_name}::code()`, `from_code` and `FromStr` would give or take another \
+                     number for its row",
+                    value(*old),
+                    value(*new)
+                ))
+                .with_help(format!("{keep}; {OVERRIDE}"))
+            }
             Break::MovedEnum { enum_name, old, new } => at_table(
                 find(enum_name),
                 Diagnostic::error(format!(

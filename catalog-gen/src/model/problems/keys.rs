@@ -13,8 +13,9 @@ use crate::rustdoc::{code_span, one_line};
 use crate::scan;
 
 /// The help for hexadecimal codes that an integer `key-type` would read wrong or not at all.
-const KEEP_AS_WRITTEN: &str =
-    "set `key-type = \"str\"` in the manifest to keep the codes as the page writes them";
+const READ_AS_HEX: &str = "set `key-radix = 16` in this [[table]] to read the codes as the \
+     hexadecimal numbers the page means (`10` as 0x10, `0A` as 0x0A), or `key-type = \"str\"` \
+     to keep them as text";
 
 impl Place<'_> {
     /// A row with fewer cells than the table has columns: padded with empty cells, as GFM
@@ -356,7 +357,7 @@ impl Place<'_> {
             }
             NotANumber { bare_hex: true, .. } => format!(
                 "the header says the codes are hexadecimal, written without `0x` or an `h` \
-                 after them, which an integer `key-type` does not read: {KEEP_AS_WRITTEN}"
+                 after them, which an integer `key-type` does not read in decimal: {READ_AS_HEX}"
             ),
             NotANumber { has_pattern: true, .. } => {
                 "fix `key-pattern` in the manifest so that it finds only the code".to_owned()
@@ -502,7 +503,7 @@ impl Place<'_> {
                 problem.with_note(format!("{} more codes of the table are written so", count - 1))
             }
         };
-        problem.with_help(KEEP_AS_WRITTEN)
+        problem.with_help(READ_AS_HEX)
     }
 
     /// A table whose every code of text (`count` of them, the first `code`) is in one kind of

@@ -74,6 +74,30 @@ impl Place<'_> {
         )
     }
 
+    /// A `key-radix` other than 10 and 16.
+    pub fn key_radix_invalid(&self, span: Range<usize>, radix: u32) -> Diagnostic {
+        self.in_manifest(span, format!("codes in base {radix} are not read"), "not 10 or 16")
+            .with_help(
+                "`key-radix = 16` reads codes written in hexadecimal digits alone (`0A`, `10`); \
+                 without it, or with `key-radix = 10`, codes are decimal (or hexadecimal after \
+                 `0x` or before an `h`)",
+            )
+    }
+
+    /// A `key-radix` for codes of text, which are read as written.
+    pub fn key_radix_of_text(&self, span: Range<usize>) -> Diagnostic {
+        self.in_manifest(
+            span,
+            "`key-radix` is for integer codes, and the codes are text (`key-type = \"str\"`)"
+                .to_owned(),
+            "codes of text have no base",
+        )
+        .with_help(
+            "take `key-radix` out, or set an integer `key-type` (`u8` to `u64`) to read the \
+             codes as numbers in that base",
+        )
+    }
+
     /// `all-tables = true` beside an `index`, which picks one table of those it joins.
     pub fn index_beside_all_tables(
         &self,
