@@ -140,10 +140,10 @@ impl Codes {
         }
     }
 
-    /// `text` as an integer code, for a table whose codes are integers in this radix: read as
-    /// [`Codes::Decimal`] where the codes are text, for the checks that ask whether a text code
-    /// would read as a number.
-    pub fn int_value(self, text: &str) -> Option<IntValue> {
+    /// `text` as a number, as [`Codes::value`] reads it, but where the codes are text as
+    /// [`Codes::Decimal`] does: for a key that may be a number all the same (a pin's `"13"` of a
+    /// table whose kind is not known, a snapshot's code).
+    pub fn number(self, text: &str) -> Option<IntValue> {
         match self {
             Codes::Hex => Codes::Hex.value(text),
             Codes::Text | Codes::Decimal => int_value(text),

@@ -77,7 +77,7 @@ pub(crate) fn moved_among(old: &[(&str, bool)], new: &[(&str, bool)]) -> Vec<Str
 fn sorted_otherwise(old: &EnumApi, new: &EnumApi, old_by_code: bool, new_by_code: bool) -> bool {
     let codes = new.codes();
     let key = |by_code: bool, place: usize, variant: &VariantApi| match by_code {
-        true => codes.int_value(&variant.code).unwrap_or(IntValue::MAX),
+        true => codes.number(&variant.code).unwrap_or(IntValue::MAX),
         false => IntValue::from(place as u64),
     };
     let old_places: FxHashMap<&str, usize> = old

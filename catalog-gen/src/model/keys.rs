@@ -592,11 +592,7 @@ impl<'c> Code<'c> {
     /// as `codes` says; a key of a table of text codes may be a number all the same (a pin's
     /// `"13"`), which [`Code::number`] gives.
     pub fn new(text: &'c str, codes: Codes) -> Self {
-        let number = match codes {
-            Codes::Hex => codes.value(text),
-            Codes::Text | Codes::Decimal => int_value(text),
-        };
-        Code { text, number, codes }
+        Code { text, number: codes.number(text), codes }
     }
 
     /// The code's number, where it is written as one ([`Codes::value`]).

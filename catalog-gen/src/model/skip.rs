@@ -53,7 +53,7 @@ pub fn rows<'a>(
     for entry in &spec.skip_rows {
         if !table.rows.iter().any(|row| names_row(entry.get_ref(), row, columns)) {
             // A number that is no row's code is a row gone, not a typo of a code near it.
-            let cells: Vec<&str> = match spec.codes().int_value(entry.get_ref()) {
+            let cells: Vec<&str> = match spec.codes().number(entry.get_ref()) {
                 Some(_) => Vec::new(),
                 None => table
                     .rows
