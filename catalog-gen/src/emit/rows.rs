@@ -9,6 +9,7 @@ use super::text::{push_doc_indented, push_str_literal};
 use crate::file_text::{MadeText, PartWriter};
 
 use crate::manifest::KeyType;
+use crate::model::problems::RETIRED;
 use crate::model::{Column, Doc, Enum, Key, Layout, Retirement, Variant, column_title};
 use crate::rustdoc;
 
@@ -345,11 +346,12 @@ pub const CROSSED_OUT_NOTE: &str = "crossed out in the documentation";
 /// What a retired variant's `#[deprecated]` says: since when, and why, where the manifest
 /// says.
 pub fn deprecation_note(retired: &Retirement) -> String {
-    let mut note = String::from("retired: no longer in the documentation");
+    let mut note = format!("retired: {RETIRED}");
     if let Some(since) = &retired.since {
         let _ = write!(note, " since {since}");
     }
-    if let Some(why) = &retired.note {
+    // The note the helps offer says what the deprecation says already.
+    if let Some(why) = retired.note.as_ref().filter(|why| *why != RETIRED) {
         let _ = write!(note, "; {why}");
     }
     note
@@ -474,5 +476,24 @@ mod tests {
             assert_eq!(has_quote_or_break(&c.to_string()), rule(c), "{c:?}");
             assert_eq!(has_quote_or_break(&format!("ab{c}cd")), rule(c), "{c:?}");
         }
+    }
+
+    /// A retired variant's deprecation says since when and why, and the note a help offers to
+    /// paste, which says what the deprecation says first, once.
+    #[test]
+    fn a_deprecation_says_the_retirement_once() {
+        let retired = |since: Option<&str>, note: Option<&str>| {
+            deprecation_note(&Retirement {
+                since: since.map(str::to_owned),
+                note: note.map(str::to_owned),
+            })
+        };
+        let offered = crate::model::problems::new_retirement();
+        let pasted = retired(offered.since.as_deref(), offered.note.as_deref());
+        assert_eq!(pasted, "retired: no longer in the documentation");
+        assert_eq!(
+            retired(Some("2024-05-01"), Some("use 1432")),
+            "retired: no longer in the documentation since 2024-05-01; use 1432"
+        );
     }
 }

@@ -208,9 +208,13 @@ pub fn retirement_line(spec: &TableSpec, key: &str, all: &[String]) -> PinLine {
         .unwrap_or_else(|| PinLine::alone("retired", new(key)))
 }
 
+/// What a retired variant's deprecation says first, and the note a help offers: a note that
+/// says only this is not said twice.
+pub const RETIRED: &str = "no longer in the documentation";
+
 /// A retirement as a help offers it: its note the default one, no date (the user's to add).
 pub fn new_retirement() -> Retired {
-    Retired { since: None, note: Some("no longer in the documentation".to_owned()) }
+    Retired { since: None, note: Some(RETIRED.to_owned()) }
 }
 
 /// A retirement as the manifest's `retired` writes it: `{ since = "…", note = "…" }`, each
