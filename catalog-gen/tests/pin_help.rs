@@ -855,13 +855,20 @@ fn the_key_pattern_offered_for_a_code_in_parentheses_pasted_reads_every_code() {
 /// every code as a number.
 #[test]
 fn the_key_pattern_offered_for_codes_after_a_prefix_pasted_reads_every_code() {
-    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
-    let manifest = manifest.replace("shared-codes = true\n", "");
     let page =
         "| Code | Name |\n|---|---|\n| u100 | ERR-UNAUTHORIZED |\n| u101 | ERR-NOT-FOUND |\n";
+    the_code_at_the_end_offered_pasted(page, &["ErrUnauthorized = 100,", "ErrNotFound = 101,"]);
+}
+
+/// `page`, a table of `u16` codes under `Code` each written after more: every row's help
+/// offers `key-pattern = '(\d+)$'`, with the pin that names the key column's method, which
+/// pasted makes each of `variants`.
+fn the_code_at_the_end_offered_pasted(page: &str, variants: &[&str]) {
+    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
+    let manifest = manifest.replace("shared-codes = true\n", "");
     let (found, _) = generate(&manifest, page);
     let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
-    assert_eq!(helps.len(), 2, "{found:#?}");
+    assert_eq!(helps.len(), variants.len(), "{found:#?}");
     let line = r"key-pattern = '(\d+)$'";
     let pin = r#"accessors = { "Code" = "code_cell" }"#;
     for help in &helps {
@@ -871,7 +878,9 @@ fn the_key_pattern_offered_for_codes_after_a_prefix_pasted_reads_every_code() {
         );
     }
     let module = clean_module(&format!("{manifest}{line}\n{pin}\n"), page);
-    assert!(module.contains("ErrUnauthorized = 100,") && module.contains("ErrNotFound = 101,"));
+    for variant in variants {
+        assert!(module.contains(variant), "{variant}: {module}");
+    }
 }
 
 /// Codes after a sign, as READMEs write a status icon before each (`✅ 200`, an image
@@ -879,25 +888,10 @@ fn the_key_pattern_offered_for_codes_after_a_prefix_pasted_reads_every_code() {
 /// each row's help offers the pattern that takes out the code, which pasted reads every code.
 #[test]
 fn the_key_pattern_offered_for_codes_after_a_sign_or_a_picture_pasted_reads_every_code() {
-    let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
-    let manifest = manifest.replace("shared-codes = true\n", "");
     let page = "| Code | Name |\n|---|---|\n| ✅ 200 | Fine |\n| ![ok](ok.png) 201 | Made |\n\
                 | <img src=\"warn.svg\" alt=\"warning\"> 429 | Slow down |\n| :x: 503 | Down |\n";
-    let (found, _) = generate(&manifest, page);
-    let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
-    assert_eq!(helps.len(), 4, "{found:#?}");
-    let line = r"key-pattern = '(\d+)$'";
-    let pin = r#"accessors = { "Code" = "code_cell" }"#;
-    for help in &helps {
-        assert!(
-            help.contains(&format!("`{line}`")) && help.contains(&format!("`{pin}`")),
-            "{help}"
-        );
-    }
-    let module = clean_module(&format!("{manifest}{line}\n{pin}\n"), page);
-    for variant in ["Fine = 200,", "Made = 201,", "SlowDown = 429,", "Down = 503,"] {
-        assert!(module.contains(variant), "{variant}: {module}");
-    }
+    let variants = ["Fine = 200,", "Made = 201,", "SlowDown = 429,", "Down = 503,"];
+    the_code_at_the_end_offered_pasted(page, &variants);
 }
 
 /// Codes of text in quotes (`'ALREADY_WATCHING'`, as TypeScript's doc generators write the

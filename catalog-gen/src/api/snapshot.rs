@@ -109,28 +109,17 @@ impl CatalogApi {
         }
         let snapshot: Snapshot = toml::from_str(text).map_err(|error| error.to_string())?;
         let enums = snapshot.enums.into_iter().map(|named| {
-            let NamedEnum {
-                name,
-                module,
-                columns,
-                accessors,
-                discriminants,
-                code_type,
-                code_radix,
-                table,
-                variants,
-            } = named;
             let api = EnumApi {
-                module,
-                columns,
-                accessors,
-                discriminants,
-                code_type,
-                code_radix,
-                table,
-                variants,
+                module: named.module,
+                columns: named.columns,
+                accessors: named.accessors,
+                discriminants: named.discriminants,
+                code_type: named.code_type,
+                code_radix: named.code_radix,
+                table: named.table,
+                variants: named.variants,
             };
-            (name, api)
+            (named.name, api)
         });
         Ok(enums.collect())
     }
