@@ -130,7 +130,7 @@ impl Codes {
     /// The hexadecimal digits of an integer code written `text`, where it is written in
     /// hexadecimal: after `0x` or before an `h` ([`hex_digits`]), or in a table of hexadecimal
     /// digits alone any code (`0A`, `10`, `0ah`: without its `h`).
-    pub fn hex_digits(self, text: &str) -> Option<&str> {
+    pub(crate) fn hex_digits(self, text: &str) -> Option<&str> {
         match self {
             Codes::Hex => Some(
                 after_hex_prefix(text)
@@ -143,7 +143,7 @@ impl Codes {
     /// `text` as a number, as [`Codes::value`] reads it, but where the codes are text as
     /// [`Codes::Decimal`] does: for a key that may be a number all the same (a pin's `"13"` of a
     /// table whose kind is not known, a snapshot's code).
-    pub fn number(self, text: &str) -> Option<IntValue> {
+    pub(crate) fn number(self, text: &str) -> Option<IntValue> {
         match self {
             Codes::Hex => Codes::Hex.value(text),
             Codes::Text | Codes::Decimal => int_value(text),
