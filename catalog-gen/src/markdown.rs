@@ -29,6 +29,7 @@ mod mdx;
 mod pieces;
 mod plain_text;
 mod rests;
+mod shortcodes;
 mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
@@ -46,6 +47,7 @@ pub use mdx::{esm_blocks, is_mdx};
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
 pub(crate) use plain_text::trim_from;
+pub(crate) use shortcodes::{is_emoji_shortcode, without_emoji_shortcodes};
 
 /// The Markdown extensions the pages are read with: GitHub's tables, footnotes,
 /// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page) and alerts (a

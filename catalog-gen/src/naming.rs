@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_security::GeneralSecurityProfile;
 
-use crate::markdown::{without_footnote_marks, without_tags};
+use crate::markdown::{without_emoji_shortcodes, without_footnote_marks, without_tags};
 
 /// An enum variant name from a name cell, per the SPEC rules: footnote marks and HTML's tags
 /// left out (`Conflict[^2]`, `H<sub>2</sub>O`: `words_shown`), `suffix` stripped when
@@ -82,17 +82,26 @@ impl<'t> VariantNames<'t> {
 /// (`Conflict[^2]` names `Conflict`, not `Conflict2`; `NotFound<sup>1</sup>` not
 /// `NotFoundSup1Sup`), as `¹` never was, and neither is an HTML tag, which parts words
 /// (`Gone<sup>see below</sup>` names `GoneSeeBelow`, `<img src="warn.png"> Disk full`
-/// `DiskFull`). Borrowed where it has neither; owned only where one was left out.
+/// `DiskFull`), and neither is an emoji's shortcode, which GitHub shows as a picture
+/// (`:warning: Disk full` names `DiskFull`, as `⚠️ Disk full` does). Borrowed where it has none
+/// of them; owned only where one was left out.
 fn words_shown(text: &str) -> Cow<'_, str> {
-    // A mark and a tag start with `<` or `[`, or a byte that is not ASCII (`¹`): most names
-    // have none, and are told so here by one quick scan each, for both (read a byte at a time,
+    // A mark, a tag and a shortcode start with `<`, `[` or `:`, or a byte that is not ASCII
+    // (`¹`): most names have none, and are told so here by one quick scan each (read a byte at a time,
     // the marks' check alone was 0.7% of regen's instructions at 20k rows).
-    if memchr::memchr2(b'[', b'<', text.as_bytes()).is_none() && text.is_ascii() {
+    if memchr::memchr3(b'[', b'<', b':', text.as_bytes()).is_none() && text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    match without_footnote_marks(text) {
-        Cow::Borrowed(text) => without_tags(text),
-        Cow::Owned(unmarked) => Cow::Owned(without_tags(&unmarked).into_owned()),
+    let shown = then(without_footnote_marks(text), without_tags);
+    then(shown, without_emoji_shortcodes)
+}
+
+/// `text`, which a step made or borrowed, through the next step `step`: borrowed where
+/// neither step changed it.
+fn then<'t>(text: Cow<'t, str>, step: fn(&str) -> Cow<'_, str>) -> Cow<'t, str> {
+    match text {
+        Cow::Borrowed(text) => step(text),
+        Cow::Owned(text) => Cow::Owned(step(&text).into_owned()),
     }
 }
 
@@ -661,7 +670,7 @@ mod tests {
     /// length (`ß`, `İ`), digits that are not ASCII or not identifier characters (`²`),
     /// separators and apostrophes, and what footnote marks are made of (`[^1]`).
     fn name_cell() -> impl Strategy<Value = String> {
-        let chars = "aZqDsÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가[^]";
+        let chars = "aZqDsÉéßΣσςİǅ日²٣7_- .'’`º\u{301}ﬁＡ＇가[^]:";
         let char = proptest::sample::select(chars.chars().collect::<Vec<_>>());
         proptest::collection::vec(char, 0..24).prop_map(|chars| chars.into_iter().collect())
     }
@@ -847,6 +856,23 @@ mod tests {
             assert_eq!(variant_name(text, None), name, "{text}");
         }
         assert_eq!(accessor_name("Limit <sub>max</sub>"), "limit_max");
+    }
+
+    /// An emoji's shortcode shows a picture, as the emoji it stands for does, and neither is a
+    /// word; a colon that starts none is nothing.
+    #[test]
+    fn emoji_shortcodes_are_no_words_of_a_name() {
+        let names = [
+            (":warning: Disk full", "DiskFull"),
+            ("⚠️ Disk full", "DiskFull"),
+            ("Disk full :x:", "DiskFull"),
+            ("Error: disk full", "ErrorDiskFull"),
+            (":warning:Disk full", "WarningDiskFull"),
+        ];
+        for (text, name) in names {
+            assert_eq!(variant_name(text, None), name, "{text}");
+        }
+        assert_eq!(accessor_name(":white_check_mark: Supported"), "supported");
     }
 
     #[test]

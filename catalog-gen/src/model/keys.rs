@@ -1021,13 +1021,7 @@ fn is_picture(sign: &str, markdown: &str, code: &str) -> bool {
             && before.matches('<').count() == 1;
         markdown_image || tag
     });
-    let shortcode = sign.len() > 2
-        && sign.starts_with(':')
-        && sign.ends_with(':')
-        && sign[1..sign.len() - 1].bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
-        });
-    image || shortcode
+    image || markdown::is_emoji_shortcode(sign)
 }
 
 /// Where `text`, a key cell that is no code, is lines of a name and then its code on a line of
