@@ -185,14 +185,14 @@ fn breaks_sharing(
         };
         // Sets and maps rather than searches per variant: tables have 100k rows and more.
         let origin = origins.get(enum_name);
-        let integer = origin.map_or(Codes::Text, |origin| origin.codes);
+        let codes = origin.map_or(Codes::Text, |origin| origin.codes);
         let pinned = |name: &str| {
             origin.is_some_and(|origin| origin.pins.iter().any(|(_, pinned, _)| pinned == name))
         };
         let new_by_name = by_name(&new_api.variants);
         // Each side's rows by code and name cell, made on first use.
-        let old_rows = Rows::new(&old_api.variants, integer);
-        let new_rows = Rows::new(&new_api.variants, integer);
+        let old_rows = Rows::new(&old_api.variants, codes);
+        let new_rows = Rows::new(&new_api.variants, codes);
         // A variant is gone where no new one has its name, or where the one that has it stands
         // for another row, so that `E::X` would mean that row: one of another code (its name
         // went to another row: a suffix dropped, names swapped), or of its code and another
@@ -203,7 +203,7 @@ fn breaks_sharing(
             by_name.get(old.variant.as_str()).is_some_and(|now| {
                 let same_code = || {
                     now.code == old.code
-                        || code_id(&now.code, integer) == code_id(&old.code, integer)
+                        || code_id(&now.code, codes) == code_id(&old.code, codes)
                 };
                 let its_own_row = || now.name == old.name || !rows.has(old);
                 pinned(&now.variant) || (same_code() && its_own_row())
@@ -217,22 +217,22 @@ fn breaks_sharing(
             let mut renamed: FxHashMap<Cow<'_, str>, Vec<&VariantApi>> = FxHashMap::default();
             for variant in &new_api.variants {
                 if !kept(variant, &old_by_name, &old_rows) {
-                    renamed.entry(code_id(&variant.code, integer)).or_default().push(variant);
+                    renamed.entry(code_id(&variant.code, codes)).or_default().push(variant);
                 }
             }
             let shared = shared_rows.get(enum_name);
-            let old_codes = naming(&old_api.variants, shared, integer);
-            let new_codes = naming(&new_api.variants, shared, integer);
+            let old_codes = naming(&old_api.variants, shared, codes);
+            let new_codes = naming(&new_api.variants, shared, codes);
             // The codes of the new rows that differ from the old ones; a row both have is
             // counted among the old ones.
             let new_row_codes: FxHashSet<Cow<'_, str>> =
-                new_api.variants.iter().map(|variant| code_id(&variant.code, integer)).collect();
+                new_api.variants.iter().map(|variant| code_id(&variant.code, codes)).collect();
             let new_row_names: FxHashSet<&str> =
                 new_api.variants.iter().map(|variant| variant.name.as_str()).collect();
             let mut rows: Vec<(&VariantApi, Option<&VariantApi>)> = gone
                 .into_iter()
                 .map(|old| {
-                    let candidates = renamed.get(&code_id(&old.code, integer));
+                    let candidates = renamed.get(&code_id(&old.code, codes));
                     (old, same_row(old, candidates.map_or(&[][..], Vec::as_slice)))
                 })
                 .collect();
@@ -263,7 +263,7 @@ fn breaks_sharing(
                     },
                     None => {
                         let table_has = help_keys::TableHas {
-                            code: |key: &str| new_row_codes.contains(&code_id(key, integer)),
+                            code: |key: &str| new_row_codes.contains(&code_id(key, codes)),
                             name: |key: &str| new_row_names.contains(key),
                         };
                         let (pin_key, retirable) = help_keys::retired_key(
@@ -438,11 +438,11 @@ fn by_name(variants: &[VariantApi]) -> FxHashMap<&str, &VariantApi> {
 fn naming<'v>(
     variants: &'v [VariantApi],
     shared: Option<&'v Vec<(String, String)>>,
-    integer: Codes,
+    codes: Codes,
 ) -> help_keys::Naming<'v> {
     let own = variants.iter().map(|variant| (variant.code.as_str(), variant.name.as_str()));
     let shared = shared.into_iter().flatten().map(|(code, name)| (code.as_str(), name.as_str()));
-    help_keys::Naming::of(integer, own.chain(shared))
+    help_keys::Naming::of(codes, own.chain(shared))
 }
 
 /// The new variant for the old one's row, among `candidates`, the variants with its code whose
