@@ -202,8 +202,7 @@ fn breaks_sharing(
         let kept = |old: &VariantApi, by_name: &FxHashMap<&str, &VariantApi>, rows: &Rows<'_>| {
             by_name.get(old.variant.as_str()).is_some_and(|now| {
                 let same_code = || {
-                    now.code == old.code
-                        || code_id(&now.code, codes) == code_id(&old.code, codes)
+                    now.code == old.code || code_id(&now.code, codes) == code_id(&old.code, codes)
                 };
                 let its_own_row = || now.name == old.name || !rows.has(old);
                 pinned(&now.variant) || (same_code() && its_own_row())
