@@ -227,7 +227,9 @@ impl CatalogApi {
                     .collect(),
                 discriminants: Some(table.discriminants.are_codes()),
                 code_type: Some(table.code_type.rust_name().to_owned()),
-                code_radix: (table.codes == Codes::Hex).then_some(16),
+                // Recorded where it is not the default, so that no snapshot of decimal codes
+                // changed when bases came.
+                code_radix: table.codes.radix().filter(|&radix| radix != 10),
                 table: Some(TableApi {
                     title: table.title.clone(),
                     url: table.url.clone(),
@@ -290,8 +292,7 @@ impl EnumApi {
     pub fn codes(&self) -> Codes {
         match (self.code_type.as_deref(), self.code_radix) {
             (None | Some("str"), _) => Codes::Text,
-            (Some(_), Some(16)) => Codes::Hex,
-            (Some(_), _) => Codes::Decimal,
+            (Some(_), radix) => Codes::integers_in(radix),
         }
     }
 }

@@ -113,6 +113,25 @@ pub enum Codes {
 }
 
 impl Codes {
+    /// Integer codes written in `radix`, as the manifest's `key-radix` and the API snapshot's
+    /// `code-radix` say it: 16 is hexadecimal digits alone, anything else (10, or none said)
+    /// decimal. The one place a radix becomes a reading.
+    pub fn integers_in(radix: Option<u32>) -> Codes {
+        match radix {
+            Some(16) => Codes::Hex,
+            _ => Codes::Decimal,
+        }
+    }
+
+    /// The base integer codes are read in, 10 or 16; `None` for text codes.
+    pub fn radix(self) -> Option<u32> {
+        match self {
+            Codes::Text => None,
+            Codes::Decimal => Some(10),
+            Codes::Hex => Some(16),
+        }
+    }
+
     /// Whether the codes are integers.
     pub fn is_integer(self) -> bool {
         self != Codes::Text

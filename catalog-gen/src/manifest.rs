@@ -150,11 +150,9 @@ impl TableSpec {
     /// How the table's codes read: text, or integers in the radix `key-radix` gives (an
     /// invalid one, reported by stage 2, reads as the default).
     pub fn codes(&self) -> Codes {
-        match (self.key_type.get_ref().is_integer(), self.key_radix.as_ref().map(|r| *r.get_ref()))
-        {
-            (false, _) => Codes::Text,
-            (true, Some(16)) => Codes::Hex,
-            (true, _) => Codes::Decimal,
+        match self.key_type.get_ref().is_integer() {
+            true => Codes::integers_in(self.key_radix.as_ref().map(|radix| *radix.get_ref())),
+            false => Codes::Text,
         }
     }
 

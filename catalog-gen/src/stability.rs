@@ -315,7 +315,7 @@ fn enum_breaks(enum_name: &str, old_api: &EnumApi, new_api: &EnumApi, found: &mu
     if old_codes.is_integer() && new_codes.is_integer() && old_codes != new_codes {
         let reread = |v: &&VariantApi| old_codes.value(&v.code) != new_codes.value(&v.code);
         if let Some(variant) = old_api.variants.iter().find(reread) {
-            let radix = |codes: Codes| if codes == Codes::Hex { 16 } else { 10 };
+            let radix = |codes: Codes| codes.radix().unwrap_or(10);
             let (old, new) = (radix(old_codes), radix(new_codes));
             let code = variant.code.clone();
             found.push(Break::ChangedCodeRadix { enum_name: enum_name.clone(), code, old, new });

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::Break;
 use crate::api::toml_string;
 use crate::diagnostics::{Diagnostic, Label};
+use crate::int_code::Codes;
 use crate::model::lints::MANY_ROWS;
 use crate::model::problems::{new_retirement, retired_value};
 use crate::model::{Discriminants, Origin, problems};
@@ -79,7 +80,8 @@ pub fn diagnostics(
                     _ => ("decimal", "take `key-radix` out of this [[table]]".to_owned()),
                 };
                 let value = |radix: u32| {
-                    u64::from_str_radix(code, radix).map_or(code.clone(), |n| n.to_string())
+                    let value = Codes::integers_in(Some(radix)).value(code);
+                    value.map_or_else(|| code.clone(), |value| value.to_string())
                 };
                 at_table(
                     find(enum_name),
