@@ -26,10 +26,10 @@ mod html_table;
 mod lines;
 mod loose_delimiters;
 mod mdx;
+mod pictures;
 mod pieces;
 mod plain_text;
 mod rests;
-mod shortcodes;
 mod tildes;
 
 pub use attributes::{before_attribute_block, is_attribute_block};
@@ -44,10 +44,10 @@ pub use html::{
     scripting_attributes, tag_filtered, without_scripting_attributes,
 };
 pub use mdx::{esm_blocks, is_mdx};
+pub(crate) use pictures::{is_emoji_shortcode, is_one_image, without_emoji_shortcodes};
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
 pub(crate) use plain_text::trim_from;
-pub(crate) use shortcodes::{is_emoji_shortcode, without_emoji_shortcodes};
 
 /// The Markdown extensions the pages are read with: GitHub's tables, footnotes,
 /// strikethrough (`~~gone~~`, whose text is `gone` as on the rendered page) and alerts (a

@@ -96,7 +96,7 @@ pub fn is_block_tag(html: &str) -> bool {
 /// The element that `html` opens or closes, where it is one tag (`<code>`, `</b>`, `<span
 /// class="x">`, `<br/>`): after the name, nothing, or in an opening tag attributes after a
 /// space, or a `/`.
-fn element(html: &str) -> Option<&str> {
+pub(super) fn element(html: &str) -> Option<&str> {
     let tag = html.trim().strip_prefix('<')?.strip_suffix('>')?;
     let (tag, closing) = match tag.strip_prefix('/') {
         Some(tag) => (tag, true),

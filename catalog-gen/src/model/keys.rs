@@ -1012,16 +1012,7 @@ fn code_after_a_sign<'t>(
 /// `:white_check_mark:`), and nothing else.
 fn is_picture(sign: &str, markdown: &str, code: &str) -> bool {
     let before = markdown.trim_end().strip_suffix(code).map(str::trim);
-    let image = before.is_some_and(|before| {
-        let markdown_image = before.starts_with("![")
-            && before.ends_with([')', ']'])
-            && before.matches("![").count() == 1;
-        let tag = before.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("<img"))
-            && before.ends_with('>')
-            && before.matches('<').count() == 1;
-        markdown_image || tag
-    });
-    image || markdown::is_emoji_shortcode(sign)
+    before.is_some_and(markdown::is_one_image) || markdown::is_emoji_shortcode(sign)
 }
 
 /// Where `text`, a key cell that is no code, is lines of a name and then its code on a line of
@@ -1360,7 +1351,6 @@ mod tests {
         // the tag) or an emoji's shortcode; and not a word beside one, nor two images.
         let pictures = [
             ("ok 200", "![ok](ok.png) 200", "200"),
-            ("ok 200", "![ok][ok] 200", "200"),
             (r#"<img src="ok.svg"> 200"#, r#"<img src="ok.svg"> 200"#, "200"),
             (":x: 503", ":x: 503", "503"),
             (":white_check_mark: 200", ":white_check_mark: 200", "200"),
