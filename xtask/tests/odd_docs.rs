@@ -316,12 +316,17 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    let found = Documented::<Exception>::from_code_text(\"10\");\n");
     test.push_str("    assert_eq!(found, Some(Documented::Entry(Exception::VendorFault)));\n");
     test.push_str("    assert_eq!(Exception::VendorFault.to_string(), \"10 VENDOR FAULT\");\n");
-    test.push_str("    assert_eq!(Exception::VendorFault as u8, 0x10);\n}\n");
+    test.push_str("    assert_eq!(Exception::VendorFault as u8, 0x10);\n");
+    test.push_str("    let read: Exception = serde_json::from_str(\"\\\"10\\\"\").unwrap();\n");
+    test.push_str("    assert_eq!(read, Exception::VendorFault);\n");
+    test.push_str("    assert_eq!(serde_json::from_str::<Exception>(\"16\").unwrap(), read);\n}\n");
     fs::create_dir_all(dir.join("catalog/tests")).unwrap();
     fs::write(dir.join("catalog/tests/odd.rs"), test).unwrap();
 
     // Fails if the odd catalog does not build or its text differs.
-    cargo_test(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog", "--test", "odd"]);
+    // With serde, whose glue the odd names must compile with too, and which reads codes.
+    let args = ["--package", "catalog", "--features", "serde", "--test", "odd"];
+    cargo_test(&dir.join("Cargo.toml"), "odd-docs", &args);
     // Fails if rustdoc warns of anything in it: a title, header or cell whose text it would
     // read as a link to an item (`[sic]`, `[Units]`, `[instance]`), say.
     cargo_doc(&dir.join("Cargo.toml"), "odd-docs", &["--package", "catalog"]);
