@@ -684,7 +684,9 @@ pub fn parse_key(
             // A cell of several codes, which `split-codes` would make a variant each (where it
             // is set, it has, and no such cell comes here).
             let listed = split::holds_several_integers(markdown, &cell.text);
-            let not_a_number = NotANumber { has_pattern, pattern, bare_hex, listed };
+            let hex_digits_alone = codes == Codes::Hex;
+            let not_a_number =
+                NotANumber { has_pattern, pattern, bare_hex, listed, hex_digits_alone };
             place.code_not_a_number(span, text, type_name, not_a_number, skip.as_ref())
         }
     };

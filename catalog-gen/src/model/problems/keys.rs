@@ -381,7 +381,10 @@ impl Place<'_> {
         let problem = self.in_page(
             span,
             format!("code `{}` is not {} `{type_name}`", shown(text), article(type_name)),
-            "expected decimal digits, or hex digits after 0x or before h",
+            match not_a_number.hex_digits_alone {
+                true => "expected hexadecimal digits (`key-radix = 16`)",
+                false => "expected decimal digits, or hex digits after 0x or before h",
+            },
         );
         match hidden {
             Some(hidden) => problem.with_note(hidden_note(text, hidden)),
@@ -550,6 +553,9 @@ pub struct NotANumber<'t> {
     /// Whether the cell holds several codes, each in a code span (`` `400`, `422` ``) or on
     /// a line of its own (`400<br>403`), which `split-codes` would make a variant each.
     pub listed: bool,
+    /// Whether the table's codes are hexadecimal digits alone (`key-radix = 16`), which is
+    /// what the cell was expected to be.
+    pub hex_digits_alone: bool,
 }
 
 /// What a text code cell holds after its code ([`Place::code_and_more`]).
