@@ -208,12 +208,14 @@ macro_rules! __impl_entry {
     };
     // A table whose codes are hexadecimal digits alone (`key-radix = 16`): read so.
     ($entry:ident, $int:ty, hex) => {
-        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>);
+        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>, hex_code);
     };
     ($entry:ident, $int:ty) => {
-        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse);
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, code);
     };
-    (@int $entry:ident, $int:ty, $parse:expr) => {
+    // `$parse` reads a code's text, `$unknown` is `LookupError`'s constructor for a code no
+    // entry has: both as the table writes its codes.
+    (@int $entry:ident, $int:ty, $parse:expr, $unknown:ident) => {
         $crate::__impl_entry!(@common $entry: $int);
 
         impl $crate::Entry for $entry {
@@ -244,7 +246,7 @@ macro_rules! __impl_entry {
             // ambiguous.
             fn try_from(code: $int) -> ::core::result::Result<Self, $crate::LookupError> {
                 Self::from_code(code)
-                    .ok_or($crate::LookupError::code(Self::TABLE.name, ::core::primitive::i128::from(code)))
+                    .ok_or($crate::LookupError::$unknown(Self::TABLE.name, ::core::primitive::i128::from(code)))
             }
         }
 

@@ -317,6 +317,12 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(found, Some(Documented::Entry(Exception::VendorFault)));\n");
     test.push_str("    assert_eq!(Exception::VendorFault.to_string(), \"10 VENDOR FAULT\");\n");
     test.push_str("    assert_eq!(Exception::VendorFault as u8, 0x10);\n");
+    // An unknown code is shown as the page writes codes, not as the number 12.
+    test.push_str("    let unknown = Exception::try_from(0x0C).unwrap_err();\n");
+    test.push_str("    assert_eq!(unknown.unknown_code(), Some(12));\n");
+    test.push_str(
+        "    assert_eq!(unknown.to_string(), \"no unique `Exception` has the code 0x0C\");\n",
+    );
     test.push_str("    let read: Exception = serde_json::from_str(\"\\\"10\\\"\").unwrap();\n");
     test.push_str("    assert_eq!(read, Exception::VendorFault);\n");
     test.push_str("    assert_eq!(serde_json::from_str::<Exception>(\"16\").unwrap(), read);\n}\n");
