@@ -66,11 +66,11 @@ const DOS_PAGE: &str = "# DOS error codes\n\n| Code | Name |\n|---|---|\n\
 
 /// Codes in hexadecimal digits alone under a header that says so, as a device's manual writes
 /// Modbus's exception codes (`key-radix = 16`): `10` is sixteen, found by its value and by
-/// its text, and shown as written.
+/// its text, and shown as written; codes listed in one cell, a variant each (`split-codes`).
 const MODBUS_PAGE: &str = "# Modbus exception codes\n\n| Code (hex) | Name |\n|---|---|\n\
                            | 01 | ILLEGAL FUNCTION |\n| 0A | GATEWAY PATH UNAVAILABLE |\n\
                            | 0b | GATEWAY TARGET DEVICE FAILED TO RESPOND |\n\
-                           | 10 | VENDOR FAULT |\n";
+                           | 0C, 0D | RESERVED |\n| 10 | VENDOR FAULT |\n";
 
 /// A page whose one table has `headers` after `Code` and `Name`, and one row.
 fn reserved_page(headers: &[String]) -> String {
@@ -222,7 +222,8 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     text.push_str(&table("empty", "Empty", "u8", ""));
     text.push_str(&table("dos", "DosError", "u8", ""));
     let pin = "variants = { \"0b\" = \"TargetFailed\" }\n";
-    let modbus = table("modbus", "Exception", "u8", &format!("key-radix = 16\n{pin}"));
+    let options = format!("key-radix = 16\nsplit-codes = true\n{pin}");
+    let modbus = table("modbus", "Exception", "u8", &options);
     text.push_str(&modbus.replace("key-column = \"Code\"", "key-column = \"Code (hex)\""));
     fs::write(&manifest, text).unwrap();
 
@@ -318,11 +319,14 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(Exception::VendorFault.to_string(), \"10 VENDOR FAULT\");\n");
     test.push_str("    assert_eq!(Exception::VendorFault as u8, 0x10);\n");
     // An unknown code is shown as the page writes codes, not as the number 12.
-    test.push_str("    let unknown = Exception::try_from(0x0C).unwrap_err();\n");
-    test.push_str("    assert_eq!(unknown.unknown_code(), Some(12));\n");
+    test.push_str("    let unknown = Exception::try_from(0x0E).unwrap_err();\n");
+    test.push_str("    assert_eq!(unknown.unknown_code(), Some(14));\n");
     test.push_str(
-        "    assert_eq!(unknown.to_string(), \"no unique `Exception` has the code 0x0C\");\n",
+        "    assert_eq!(unknown.to_string(), \"no unique `Exception` has the code 0x0E\");\n",
     );
+    // Each code of `0C, 0D` is a variant of its own.
+    test.push_str("    assert_eq!(Exception::Reserved0d as u8, 0x0D);\n");
+    test.push_str("    assert_eq!(\"0c\".parse(), Ok(Exception::Reserved0c));\n");
     test.push_str("    let read: Exception = serde_json::from_str(\"\\\"10\\\"\").unwrap();\n");
     test.push_str("    assert_eq!(read, Exception::VendorFault);\n");
     test.push_str("    assert_eq!(serde_json::from_str::<Exception>(\"16\").unwrap(), read);\n}\n");

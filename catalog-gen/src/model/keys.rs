@@ -237,7 +237,7 @@ impl<'t> TextCodes<'t> {
             // `split-codes` is offered where it would split the cell (not where an empty line
             // is between its codes, which it leaves whole).
             let markdown = &source[key_cell.markdown.clone()];
-            let splits = split::holds_several(markdown, &key_cell.text);
+            let splits = split::holds_several(markdown, &key_cell.text, spec.codes());
             let several = (SeveralCodes::Lines(code.lines().count()), splits);
             problems.push(place.several_codes_in_cell(span.clone(), code, several, offer));
         } else if let Some(listed) =
@@ -683,7 +683,7 @@ pub fn parse_key(
             let has_pattern = spec.key_pattern.is_some();
             // A cell of several codes, which `split-codes` would make a variant each (where it
             // is set, it has, and no such cell comes here).
-            let listed = split::holds_several_integers(markdown, &cell.text);
+            let listed = split::holds_several_integers(markdown, &cell.text, codes);
             let hex_digits_alone = codes == Codes::Hex;
             let not_a_number =
                 NotANumber { has_pattern, pattern, bare_hex, listed, hex_digits_alone };

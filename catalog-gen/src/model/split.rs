@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event};
 
-use crate::int_code::int_value;
+use crate::int_code::Codes;
 use crate::manifest::TableSpec;
 use crate::markdown::{
     Cell, Kept, Row, Table, is_list_separator, line_ranges, listed_code_span_ranges,
@@ -29,8 +29,9 @@ pub fn rows<'a>(
     if !spec.splits_codes() {
         return None;
     }
+    let read = spec.codes();
     let split: Vec<Option<Vec<Cell<'a>>>> =
-        table.rows.iter().map(|row| codes(source, &row.cells()[key])).collect();
+        table.rows.iter().map(|row| codes(source, &row.cells()[key], read)).collect();
     if split.iter().all(Option::is_none) {
         return None;
     }
@@ -50,18 +51,18 @@ pub fn rows<'a>(
 }
 
 /// Whether `split-codes` makes a row of each code of a key cell whose Markdown is `markdown`
-/// and whose plain text is `text`: what a help that offers it asks, so that it offers it only
-/// where it would split the cell.
-pub fn holds_several(markdown: &str, text: &str) -> bool {
-    pieces(markdown, text).is_some()
+/// and whose plain text is `text`, in a table whose codes read as `codes`: what a help that
+/// offers it asks, so that it offers it only where it would split the cell.
+pub fn holds_several(markdown: &str, text: &str, codes: Codes) -> bool {
+    pieces(markdown, text, codes).is_some()
 }
 
 /// Whether `split-codes` makes a row of each code of such a key cell, and each is an integer:
 /// what the help for an integer code offers it for (`400<br>422`, not `E_INVALIDARG` over
 /// `0x80070057`, a name and its code).
-pub fn holds_several_integers(markdown: &str, text: &str) -> bool {
-    pieces(markdown, text)
-        .is_some_and(|pieces| pieces.iter().all(|(code, ..)| int_value(code).is_some()))
+pub fn holds_several_integers(markdown: &str, text: &str, codes: Codes) -> bool {
+    pieces(markdown, text, codes)
+        .is_some_and(|pieces| pieces.iter().all(|(code, ..)| codes.number(code).is_some()))
 }
 
 /// One code of a cell of several: its text, where it is in the cell's Markdown, and the event
@@ -69,15 +70,15 @@ pub fn holds_several_integers(markdown: &str, text: &str) -> bool {
 type Piece<'a> = (String, Range<usize>, fn(CowStr<'a>) -> Event<'a>);
 
 /// The codes a key cell of Markdown `markdown` and plain text `text` holds, where it holds
-/// several: listed in code spans, listed as integers, or on lines of their own (each line a
-/// code: its plain text, as the cell's is).
-fn pieces<'a>(markdown: &str, text: &str) -> Option<Vec<Piece<'a>>> {
+/// several: listed in code spans, listed as integers (as `codes` reads them), or on lines of
+/// their own (each line a code: its plain text, as the cell's is).
+fn pieces<'a>(markdown: &str, text: &str, codes: Codes) -> Option<Vec<Piece<'a>>> {
     if let Some(listed) = listed_code_span_ranges(markdown) {
         // GFM reads `\|` in a table's cell as a pipe, in a code span too.
         let code = |(code, range): (String, _)| (code.replace("\\|", "|"), range, Event::Code as _);
         return Some(listed.into_iter().map(code).collect());
     }
-    if let Some(listed) = listed_integer_ranges(markdown) {
+    if let Some(listed) = listed_integer_ranges(markdown, codes) {
         let code =
             |range: Range<usize>| (markdown[range.clone()].to_owned(), range, Event::Text as _);
         return Some(listed.into_iter().map(code).collect());
@@ -94,13 +95,19 @@ fn pieces<'a>(markdown: &str, text: &str) -> Option<Vec<Piece<'a>>> {
 }
 
 /// Where each integer of a cell that is integers and nothing else, listed as code spans are
-/// ([`is_list_separator`]: `400, 422`, `404/410`, `0x10 or 0x11`), is in its `markdown`;
-/// `None` for any other cell (one integer, a range `400-499`, words).
-fn listed_integer_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
+/// ([`is_list_separator`]: `400, 422`, `404/410`, `0x10 or 0x11`; in a table of hexadecimal
+/// digits alone, `0A, 0B`), is in its `markdown`, each read as `codes` reads a code (integers
+/// in decimal where the codes are text); `None` for any other cell (one integer, a range
+/// `400-499`, words).
+fn listed_integer_ranges(markdown: &str, codes: Codes) -> Option<Vec<Range<usize>>> {
     // Most cells are no such list: told by their first and last bytes, not split into words.
     let bytes = markdown.as_bytes();
     let (first, last) = (*bytes.first()?, *bytes.last()?);
-    if !(first.is_ascii_digit() || first == b'-') || !last.is_ascii_alphanumeric() {
+    let starts_a_number = match codes {
+        Codes::Hex => first.is_ascii_hexdigit(),
+        Codes::Text | Codes::Decimal => first.is_ascii_digit() || first == b'-',
+    };
+    if !starts_a_number || !last.is_ascii_alphanumeric() {
         return None;
     }
     // Words of what an integer is written with: a range (`400-499`) is one word, and no
@@ -118,7 +125,7 @@ fn listed_integer_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
         }
     }
     let integers: Vec<Range<usize>> =
-        words.into_iter().filter(|word| int_value(&markdown[word.clone()]).is_some()).collect();
+        words.into_iter().filter(|word| codes.number(&markdown[word.clone()]).is_some()).collect();
     let (first, last) = (integers.first()?, integers.last()?);
     // A comma between digits alone is a number's thousands (`1,024`), or may be.
     let lists = |gap: &str| is_list_separator(gap) && gap != ",";
@@ -127,9 +134,10 @@ fn listed_integer_ranges(markdown: &str) -> Option<Vec<Range<usize>>> {
         .then_some(integers)
 }
 
-/// The key cells of the codes `cell`, of the page `source`, holds, where it holds several.
-fn codes<'a>(source: &str, cell: &Cell<'a>) -> Option<Vec<Cell<'a>>> {
-    let pieces = pieces(&source[cell.markdown.clone()], &cell.text)?;
+/// The key cells of the codes `cell`, of the page `source`, holds, where it holds several, read
+/// as `read` reads a table's codes.
+fn codes<'a>(source: &str, cell: &Cell<'a>, read: Codes) -> Option<Vec<Cell<'a>>> {
+    let pieces = pieces(&source[cell.markdown.clone()], &cell.text, read)?;
     let start = cell.markdown.start;
     let cells = pieces.into_iter().map(|(code, range, event)| {
         code_cell(cell, code, start + range.start..start + range.end, event)
@@ -243,7 +251,7 @@ mod tests {
     #[test]
     fn integers_listed_plainly_are_codes_of_their_own() {
         let listed = |markdown: &str| {
-            listed_integer_ranges(markdown).map(|ranges| {
+            listed_integer_ranges(markdown, Codes::Decimal).map(|ranges| {
                 ranges.into_iter().map(|range| markdown[range].to_owned()).collect::<Vec<_>>()
             })
         };
@@ -258,7 +266,9 @@ mod tests {
         {
             assert_eq!(listed(not), None, "{not}");
         }
-        assert!(holds_several_integers("400, 422", "400, 422"));
+        assert!(holds_several_integers("400, 422", "400, 422", Codes::Decimal));
+        // Hexadecimal digits are no decimal integer, and `0A` two words of one.
+        assert_eq!(listed("0A, 0B"), None);
         let source = "| Code | Meaning |\n|---|---|\n| 400, 422 | Invalid. |\n| 404 | Gone. |\n";
         let page = markdown::parse(source);
         let spec = spec("key-column = \"Code\"\nkey-type = \"u16\"\nsplit-codes = true");
@@ -266,5 +276,34 @@ mod tests {
         let keys: Vec<&str> =
             table.rows.iter().map(|row| &source[row.cells()[0].span.clone()]).collect();
         assert_eq!(keys, ["400", "422", "404"]);
+    }
+
+    /// In a table of hexadecimal digits alone (`key-radix = 16`), such digits listed plainly
+    /// are codes of their own as decimal ones are elsewhere (`0A, 0B`, `FF/FE`); a range, one
+    /// code and words, and digits a comma alone parts are not.
+    #[test]
+    fn hexadecimal_digits_listed_plainly_are_codes_of_their_own_in_a_table_of_them() {
+        let listed = |markdown: &str| {
+            listed_integer_ranges(markdown, Codes::Hex).map(|ranges| {
+                ranges.into_iter().map(|range| markdown[range].to_owned()).collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(listed("0A, 0B").unwrap(), ["0A", "0B"]);
+        assert_eq!(listed("FF/FE").unwrap(), ["FF", "FE"]);
+        assert_eq!(listed("0ah or 0x0B").unwrap(), ["0ah", "0x0B"]);
+        for not in ["0A", "0A-0F", "0A Busy, 0B", "0A,0B", "-1, -2", "0A, 0G"] {
+            assert_eq!(listed(not), None, "{not}");
+        }
+        assert!(holds_several_integers("0A, 0B", "0A, 0B", Codes::Hex));
+        let source =
+            "| Code (hex) | Meaning |\n|---|---|\n| 0A, 0B | Gateway. |\n| 10 | Vendor. |\n";
+        let page = markdown::parse(source);
+        let spec = spec(
+            "key-column = \"Code (hex)\"\nkey-type = \"u8\"\nkey-radix = 16\nsplit-codes = true",
+        );
+        let table = rows(&spec, source, &page.tables[0], 0).unwrap();
+        let keys: Vec<&str> =
+            table.rows.iter().map(|row| &source[row.cells()[0].span.clone()]).collect();
+        assert_eq!(keys, ["0A", "0B", "10"]);
     }
 }
