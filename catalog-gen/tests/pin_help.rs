@@ -864,12 +864,22 @@ fn the_key_pattern_offered_for_codes_after_a_prefix_pasted_reads_every_code() {
 /// offers `key-pattern = '(\d+)$'`, with the pin that names the key column's method, which
 /// pasted makes each of `variants`.
 fn the_code_at_the_end_offered_pasted(page: &str, variants: &[&str]) {
+    the_code_at_the_end_in_a_table_offered_pasted(page, "", r"key-pattern = '(\d+)$'", variants);
+}
+
+/// As [`the_code_at_the_end_offered_pasted`], in a table with the manifest's lines `options`,
+/// whose codes' pattern is `line`.
+fn the_code_at_the_end_in_a_table_offered_pasted(
+    page: &str,
+    options: &str,
+    line: &str,
+    variants: &[&str],
+) {
     let manifest = HEAD.replace("key-type = \"str\"", "key-type = \"u16\"");
-    let manifest = manifest.replace("shared-codes = true\n", "");
+    let manifest = manifest.replace("shared-codes = true\n", options);
     let (found, _) = generate(&manifest, page);
     let helps: Vec<&str> = found.iter().map(|found| found.help.as_deref().unwrap()).collect();
     assert_eq!(helps.len(), variants.len(), "{found:#?}");
-    let line = r"key-pattern = '(\d+)$'";
     let pin = r#"accessors = { "Code" = "code_cell" }"#;
     for help in &helps {
         assert!(
@@ -892,6 +902,18 @@ fn the_key_pattern_offered_for_codes_after_a_sign_or_a_picture_pasted_reads_ever
                 | <img src=\"warn.svg\" alt=\"warning\"> 429 | Slow down |\n| :x: 503 | Down |\n";
     let variants = ["Fine = 200,", "Made = 201,", "SlowDown = 429,", "Down = 503,"];
     the_code_at_the_end_offered_pasted(page, &variants);
+}
+
+/// The same in a table of hexadecimal digits alone (`key-radix = 16`): the pattern offered
+/// reads such digits, with or without an `h`, which `\d+` would not (`0A`), and each code is
+/// the number the page means (`10` is `0x10`).
+#[test]
+fn the_key_pattern_offered_for_hexadecimal_codes_after_a_sign_pasted_reads_every_code() {
+    let page = "| Code | Name |\n|---|---|\n| ✅ 01 | Fine |\n| :x: 0A | Gateway |\n\
+                | ⚠️ 10 | Vendor |\n| ❌ 0bh | Target |\n";
+    let variants = ["Fine = 0x01,", "Gateway = 0x0A,", "Vendor = 0x10,", "Target = 0x0B,"];
+    let line = r"key-pattern = '([0-9A-Fa-f]+[hH]?)$'";
+    the_code_at_the_end_in_a_table_offered_pasted(page, "key-radix = 16\n", line, &variants);
 }
 
 /// Codes of text in quotes (`'ALREADY_WATCHING'`, as TypeScript's doc generators write the
