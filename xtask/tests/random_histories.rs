@@ -1,7 +1,8 @@
 //! Made-up docs histories replayed through regen as a team would replay its own
 //! (`common::replay`: the helps pasted, `--allow-breaking` where no help gives a fix): rows
 //! renamed, removed, added, documented again, moved, given new codes, codes written with a
-//! leading zero or in hexadecimal, or below zero (of a signed `key-type`), words after the code in its cell, names swapped, shared,
+//! leading zero or in hexadecimal, or below zero (of a signed `key-type`), or in hexadecimal digits
+//! alone (`0A`, `10`, of `key-radix = 16`), words after the code in its cell, names swapped, shared,
 //! written in another style (`disk full`, `Disk-Full`), set off as code or bold, codes crossed
 //! out (`~~7~~`) and no longer, names making no
 //! identifier or left empty, string codes whose letter changes case (`E7`, `e7`: another code, the same
@@ -84,6 +85,9 @@ struct Reading {
     /// Integer codes written below zero (`-7`, as JSON-RPC's are), of a signed `key-type`;
     /// fixed for a history.
     negative: bool,
+    /// Integer codes written in hexadecimal digits alone (`0A`, `10`: `key-radix = 16`, where
+    /// `10` is sixteen), never below zero; fixed for a history.
+    hex: bool,
 }
 
 impl Kind {
@@ -103,8 +107,13 @@ impl Kind {
         if self == Kind::Shared {
             lines.push_str("shared-codes = true\n");
         }
-        if reading.pattern {
-            lines.push_str("key-pattern = '^(0x[0-9A-Fa-f]+|[Ee]?-?[0-9]+)'\n");
+        if reading.hex {
+            lines.push_str("key-radix = 16\n");
+        }
+        match (reading.pattern, reading.hex) {
+            (true, false) => lines.push_str("key-pattern = '^(0x[0-9A-Fa-f]+|[Ee]?-?[0-9]+)'\n"),
+            (true, true) => lines.push_str("key-pattern = '^(0x[0-9A-Fa-f]+|[0-9A-Fa-f]+)'\n"),
+            (false, _) => {}
         }
         if reading.strip {
             lines.push_str("strip-suffix = \"Error\"\n");
@@ -117,10 +126,11 @@ impl Kind {
 
     /// How the page first writes `code`, in a table read as `reading` says.
     fn written(self, code: u16, reading: Reading) -> String {
-        match (self.string_codes(), reading.negative) {
-            (true, _) => format!("E{code}"),
-            (false, true) => format!("-{code}"),
-            (false, false) => code.to_string(),
+        match (self.string_codes(), reading.negative, reading.hex) {
+            (true, _, _) => format!("E{code}"),
+            (false, true, _) => format!("-{code}"),
+            (false, false, true) => format!("{code:02X}"),
+            (false, false, false) => code.to_string(),
         }
     }
 
@@ -391,7 +401,10 @@ impl Page {
             Edit::PadCode { row } if len > 0 => {
                 let row = &mut self.rows[row % len];
                 // `07` is `7` where codes are integers, another code where they are strings.
-                let letter = row.written.chars().next().filter(|c| c.eq_ignore_ascii_case(&'E'));
+                // (`E7` of hexadecimal digits alone is a number, whose `0` goes first: `0E7`.)
+                let string = self.kind.string_codes();
+                let letter =
+                    row.written.chars().next().filter(|c| string && c.eq_ignore_ascii_case(&'E'));
                 row.written = match (letter, row.written.strip_prefix("0x")) {
                     (Some(letter), _) => format!("{letter}0{}", &row.written[1..]),
                     (None, Some(hex)) => format!("0x0{hex}"),
@@ -591,9 +604,21 @@ enum Reread {
 
 impl Doc {
     /// The same page, its tables of integer codes written below zero ([`Reading::negative`]).
-    fn with_negative_codes(mut self) -> Doc {
+    fn with_negative_codes(self) -> Doc {
+        self.with_integers_read(|reading| reading.negative = true)
+    }
+
+    /// The same page, its tables of integer codes written in hexadecimal digits alone
+    /// ([`Reading::hex`]).
+    fn with_hex_codes(self) -> Doc {
+        self.with_integers_read(|reading| reading.hex = true)
+    }
+
+    /// The same page, its tables of integer codes read as `read` makes them read, and written
+    /// so.
+    fn with_integers_read(mut self, read: fn(&mut Reading)) -> Doc {
         for page in self.tables.iter_mut().filter(|page| !page.kind.string_codes()) {
-            page.reading.negative = true;
+            read(&mut page.reading);
             for row in &mut page.rows {
                 row.written = page.kind.written(row.code, page.reading);
             }
@@ -789,6 +814,7 @@ fn check_promise(
             let code = &variant.code;
             let number = match code.strip_prefix("0x") {
                 Some(hex) => i32::from_str_radix(hex, 16),
+                None if page.reading.hex => i32::from_str_radix(code, 16),
                 None => code.parse::<i32>(),
             };
             number.unwrap_or_else(|_| panic!("{variant:?}")).to_string()
@@ -987,9 +1013,15 @@ proptest! {
         negative in any::<bool>(),
         // Drawn after it, for the same reason: the rows for no one code came later still.
         reserved in proptest::option::of(any::<u8>()),
+        // And codes in hexadecimal digits alone later than those; never below zero.
+        hex in any::<bool>(),
     ) {
         let sandbox = tempfile::tempdir().unwrap();
-        let first = if negative { first.with_negative_codes() } else { first };
+        let first = match (negative, hex) {
+            (true, _) => first.with_negative_codes(),
+            (false, true) => first.with_hex_codes(),
+            (false, false) => first,
+        };
         replay_made(sandbox.path(), first, &updates, Doc::apply, reserved)?;
     }
 }
