@@ -43,7 +43,7 @@ pub use html::{
     is_comment, is_formatting_tag, is_line_break, is_script_url, link_href, link_targets,
     scripting_attributes, tag_filtered, without_scripting_attributes,
 };
-pub use mdx::{esm_blocks, is_mdx};
+pub use mdx::{hidden_blocks, is_mdx};
 pub(crate) use pictures::{is_emoji_shortcode, is_one_image, without_emoji_shortcodes};
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;

@@ -51,12 +51,13 @@ fn front_matter_is_metadata_and_gives_the_title() {
 }
 
 /// An MDX page (`.mdx`, as Docusaurus sites write theirs) has ESM blocks, `import` and
-/// `export` at its top level, which its site never shows: the module's rustdoc leaves them
-/// out, and its links to MDX pages are to the pages published. A Markdown page's paragraph
-/// that starts so is its text.
+/// `export` at its top level, and paragraphs of one JSX comment, which its site never shows:
+/// the module's rustdoc leaves them out, and its links to MDX pages are to the pages
+/// published. A Markdown page's paragraph that starts so is its text.
 #[test]
-fn an_mdx_pages_esm_blocks_are_not_its_prose() {
+fn an_mdx_pages_esm_blocks_and_comments_are_not_its_prose() {
     let page = "import Tabs from '@theme/Tabs';\nimport X from './x';\n\n# Errors\n\n\
+                {/* vale off */}\n\n\
                 export const Hi = ({c}) => (\n  <span>{c}</span>\n);\n\n\
                 export const f = (a) => a*2*3;\n\n\
                 We import data; see [limits](limits.mdx). {/* draft */}\n\n<Tabs>\n\n\
@@ -75,8 +76,10 @@ fn an_mdx_pages_esm_blocks_are_not_its_prose() {
     // Its components and JSX comments are kept as written, as HTML and text.
     assert!(docs.contains(&"<Tabs>"), "{module}");
     assert!(!module.contains("import Tabs") && !module.contains("Hi =") && !module.contains("a*2"));
+    assert!(!module.contains("vale"), "{module}");
     let module = module_of("errors.md", page);
     assert!(module.contains("//! import Tabs") && module.contains("Hi ="), "{module}");
+    assert!(module.contains("vale off"), "{module}");
 }
 
 #[test]

@@ -246,7 +246,8 @@ fn page_title(page: &markdown::Page<'_>) -> Option<String> {
     page.title.as_ref().map(|title| title.text.clone()).or(front_matter)
 }
 
-/// The page's prose with its title (and an MDX page's ESM blocks, [`markdown::esm_blocks`])
+/// The page's prose with its title (and an MDX page's blocks its site never shows,
+/// [`markdown::hidden_blocks`])
 /// taken out, each generated table replaced by a link to its
 /// enum, and each other table by a line naming its columns with a link to the published page
 /// (a reader of the module would otherwise find a heading with nothing under it).
@@ -254,7 +255,7 @@ fn module_prose(ready: &ReadyTable<'_>, tables: &[ReadyTable<'_>]) -> String {
     let page = &ready.page.page;
     let mut skip: Vec<Range<usize>> = page.title.iter().map(|t| t.events.clone()).collect();
     if markdown::is_mdx(&ready.page.path) {
-        skip.extend(markdown::esm_blocks(page));
+        skip.extend(markdown::hidden_blocks(page));
     }
     let mut generated: BTreeMap<usize, Vec<Event<'static>>> = tables
         .iter()
