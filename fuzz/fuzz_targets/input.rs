@@ -6,7 +6,8 @@
 //! manifests (chosen by the input's length): integer or string keys, shared codes with a
 //! `key-pattern`, the `match` layout without discriminants and with signed codes, half of them
 //! joining every table with the columns (`all-tables`), one splitting listed codes
-//! (`split-codes`), one joining rows without a code to the row above (`continued-rows`).
+//! (`split-codes`), one joining rows without a code to the row above (`continued-rows`). An
+//! input's own manifest may name its page `page.mdx`, which is then read as an MDX page.
 
 use catalog_gen::api::{CatalogApi, SNAPSHOT_FILE};
 use catalog_gen::{Failure, GeneratedFile, Input};
@@ -74,7 +75,8 @@ pub fn generate(data: &[u8]) -> Option<Result<Vec<GeneratedFile>, Failure>> {
         Some((manifest, page)) => (manifest.to_owned(), page),
         None => (format!("{MANIFEST}{}\n", VARIANTS[text.len() % VARIANTS.len()]), text),
     };
-    let pages = catalog_gen::pages_in_memory([("page.md", page)]);
+    // An MDX page too, which a manifest given names so (`page = "page.mdx"`), read as such.
+    let pages = catalog_gen::pages_in_memory([("page.md", page), ("page.mdx", page)]);
     let input = Input {
         manifest_path: MANIFEST_PATH,
         manifest_text: &manifest,
