@@ -8,9 +8,9 @@ pub struct LookupError {
     catalog: &'static str,
     /// Wide enough for every code type's values, `u64`'s and `i64`'s.
     code: Option<i128>,
-    /// Whether the catalog's table writes its codes in hexadecimal digits alone (`0A`, `10`:
-    /// the manifest's `key-radix = 16`), so that the message shows the code so, not a number
-    /// the page never writes.
+    /// Whether the catalog's table writes its codes in hexadecimal (`0x80070005`, or digits
+    /// alone, `0A`, `10`: the manifest's `key-radix = 16`), so that the message shows the code
+    /// so, not a number the page never writes.
     hex: bool,
 }
 
@@ -21,7 +21,8 @@ impl LookupError {
         Self { catalog, code: Some(code), hex: false }
     }
 
-    /// An integer code that no entry of `catalog`, a table of hexadecimal codes, has.
+    /// An integer code that no entry of `catalog`, a table of codes written in hexadecimal,
+    /// has.
     #[doc(hidden)]
     pub const fn hex_code(catalog: &'static str, code: i128) -> Self {
         Self { catalog, code: Some(code), hex: true }

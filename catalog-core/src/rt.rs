@@ -177,7 +177,9 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 /// `impl_entry!(Enum, str)` for string codes, `impl_entry!(Enum, u16)` (or another integer
 /// type) for integer codes, which also get `TryFrom<int>` and `From<Enum> for int`, and
 /// `impl_entry!(Enum, u8, hex)` for integer codes written in hexadecimal digits alone
-/// ([`parse_hex`]).
+/// ([`parse_hex`]), and `impl_entry!(Enum, u32, shown_hex)` for integer codes written in
+/// hexadecimal otherwise (`0x80070005`), read as any and an unknown one shown so in its
+/// [`LookupError`].
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_entry {
@@ -209,6 +211,11 @@ macro_rules! __impl_entry {
     // A table whose codes are hexadecimal digits alone (`key-radix = 16`): read so.
     ($entry:ident, $int:ty, hex) => {
         $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>, hex_code);
+    };
+    // Integer codes the page writes in hexadecimal otherwise (`0x1F`, `0Ah`): read as any,
+    // and an unknown one shown in hexadecimal.
+    ($entry:ident, $int:ty, shown_hex) => {
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, hex_code);
     };
     ($entry:ident, $int:ty) => {
         $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, code);

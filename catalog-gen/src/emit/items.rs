@@ -39,7 +39,7 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
     } = rows.texts();
     let name = table.name.to_ident();
     let key = KeyTokens(table.code_type);
-    let (code_param, impl_kind) = (key.param_type(), key.impl_kind(table.codes));
+    let (code_param, impl_kind) = (key.param_type(), key.impl_kind(table));
     let declaration = declaration(table, &key, slots.add(declarations));
     let all = slots.add(all);
     let table_const = table_const(table);
@@ -498,17 +498,17 @@ impl KeyTokens {
         }
     }
 
-    /// The arguments of the runtime's `impl_entry!` after the enum: the integer type, and the
-    /// word `hex` where the codes are written in hexadecimal digits alone (`codes`), or the
-    /// word `str`; the macro matches the words.
-    fn impl_kind(&self, codes: Codes) -> TokenStream {
-        match (self.0, codes) {
+    /// The arguments of the runtime's `impl_entry!` after `table`'s enum: the integer type,
+    /// and the word `hex` where the codes are written in hexadecimal digits alone, or
+    /// `shown_hex` where the page writes them in hexadecimal otherwise (`0x1F`,
+    /// [`Enum::writes_codes_in_hex`]); or the word `str`. The macro matches the words.
+    fn impl_kind(&self, table: &Enum) -> TokenStream {
+        let primitive = self.primitive();
+        match (self.0, table.codes) {
             (KeyType::Str, _) => quote!(str),
-            (_, Codes::Hex) => {
-                let primitive = self.primitive();
-                quote!(#primitive, hex)
-            }
-            _ => self.primitive(),
+            (_, Codes::Hex) => quote!(#primitive, hex),
+            _ if table.writes_codes_in_hex() => quote!(#primitive, shown_hex),
+            _ => primitive,
         }
     }
 

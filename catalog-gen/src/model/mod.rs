@@ -176,6 +176,28 @@ impl Enum {
     pub fn has_a_code_of_its_own(&self) -> bool {
         self.code_groups.iter().any(|group| group.len() == 1)
     }
+
+    /// Whether the page writes the integer codes in hexadecimal, so that a code no row has is
+    /// best shown so too (the generated crate's lookup error): in hexadecimal digits alone
+    /// (`key-radix = 16`), or every code but `0` to `9`, which read the same either way, after
+    /// `0x` or before an `h` (`0x80070005`, as HRESULTs are written, with `S_OK` as `0`), and
+    /// at least one.
+    pub fn writes_codes_in_hex(&self) -> bool {
+        let in_hex = |variant: &Variant| self.codes.hex_digits(&variant.key_text).is_some();
+        let one_digit = |variant: &Variant| match &variant.key {
+            Key::Int(code) => (IntValue::from(0u64)..IntValue::from(10u64)).contains(code),
+            Key::Str(_) => false,
+        };
+        match self.codes {
+            Codes::Hex => true,
+            Codes::Text => false,
+            Codes::Decimal => {
+                let variants = &self.variants;
+                variants.iter().any(in_hex)
+                    && variants.iter().filter(|variant| !one_digit(variant)).all(in_hex)
+            }
+        }
+    }
 }
 
 /// How a generated enum stores its cells.

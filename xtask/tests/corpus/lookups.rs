@@ -122,6 +122,9 @@ fn a_row_of_a_range_of_codes_left_out() {
     assert_eq!(Zone::Storage as u8, 0xFF, "the codes are the discriminants");
     assert_eq!(Zone::Storage.code(), 0xFF);
     assert_eq!(Zone::from_code(0x02), None, "the reserved range is no variant");
+    // A code no row has, shown as the page writes codes.
+    let unknown = Zone::try_from(0x02).unwrap_err();
+    assert_eq!(unknown.to_string(), "no unique `Zone` has the code 0x02");
     assert_eq!("0x01".parse::<Zone>(), Ok(Zone::CodeChunksContentAddressed));
     assert_eq!(Zone::CodeChunksContentAddressed.name(), "Code chunks (content-addressed)");
     assert_eq!(<Zone as Entry>::TABLE.columns, &["Zone Z", "Category"]);
@@ -184,6 +187,10 @@ fn hresults_in_two_tables_of_one_page_that_share_a_code() {
     assert_eq!(denied.hresult_decimal(), "-2147024891");
     assert_eq!("0x80070005".parse::<TieringError>(), Ok(denied));
     assert_eq!("2147942405".parse::<TieringError>(), Ok(denied));
+    // A code no row has, shown as the page writes HRESULTs, not as 2147942414.
+    let unknown = TieringError::try_from(0x8007_000E).unwrap_err();
+    assert_eq!(unknown.unknown_code(), Some(0x8007_000E));
+    assert_eq!(unknown.to_string(), "no unique `TieringError` has the code 0x8007000E");
     // Written in capitals on the page, found by its number.
     let excluded = TieringError::from_code(0x80C8_0285).unwrap();
     assert_eq!(excluded.name(), "ECS_E_GHOSTING_SKIPPED_BY_CUSTOM_EXCLUSION_LIST");
