@@ -244,17 +244,28 @@ mod tests {
         assert!(rows(&spec, "| Code |\n|---|\n| `A` |\n| B / C |\n", &page.tables[0], 0).is_none());
     }
 
+    /// The codes `listed_integer_ranges` finds in `markdown`, read as `codes`.
+    fn listed(markdown: &str, codes: Codes) -> Option<Vec<String>> {
+        let ranges = listed_integer_ranges(markdown, codes)?;
+        Some(ranges.into_iter().map(|range| markdown[range].to_owned()).collect())
+    }
+
+    /// The key cells, on the page, of the table of `source` split, its codes in its first
+    /// column, headed `header`, and `options` the rest of its `[[table]]`.
+    fn split_keys<'s>(source: &'s str, header: &str, options: &str) -> Vec<&'s str> {
+        let page = markdown::parse(source);
+        let spec = spec(&format!("key-column = \"{header}\"\nsplit-codes = true\n{options}"));
+        let table = rows(&spec, source, &page.tables[0], 0).unwrap();
+        table.rows.iter().map(|row| &source[row.cells()[0].span.clone()]).collect()
+    }
+
     /// Integers listed as code spans are, without the backticks (`400, 422`, as API guides
     /// give the statuses that share a meaning), are codes of their own; a range, a class, one
     /// integer and words, integers with more between them, or a number with a thousands
     /// separator (`1,024`) are not.
     #[test]
     fn integers_listed_plainly_are_codes_of_their_own() {
-        let listed = |markdown: &str| {
-            listed_integer_ranges(markdown, Codes::Decimal).map(|ranges| {
-                ranges.into_iter().map(|range| markdown[range].to_owned()).collect::<Vec<_>>()
-            })
-        };
+        let listed = |markdown: &str| listed(markdown, Codes::Decimal);
         assert_eq!(listed("400, 422").unwrap(), ["400", "422"]);
         assert_eq!(listed("404/410").unwrap(), ["404", "410"]);
         assert_eq!(listed("0x10 or 0x11").unwrap(), ["0x10", "0x11"]);
@@ -270,12 +281,7 @@ mod tests {
         // Hexadecimal digits are no decimal integer, and `0A` two words of one.
         assert_eq!(listed("0A, 0B"), None);
         let source = "| Code | Meaning |\n|---|---|\n| 400, 422 | Invalid. |\n| 404 | Gone. |\n";
-        let page = markdown::parse(source);
-        let spec = spec("key-column = \"Code\"\nkey-type = \"u16\"\nsplit-codes = true");
-        let table = rows(&spec, source, &page.tables[0], 0).unwrap();
-        let keys: Vec<&str> =
-            table.rows.iter().map(|row| &source[row.cells()[0].span.clone()]).collect();
-        assert_eq!(keys, ["400", "422", "404"]);
+        assert_eq!(split_keys(source, "Code", "key-type = \"u16\""), ["400", "422", "404"]);
     }
 
     /// In a table of hexadecimal digits alone (`key-radix = 16`), such digits listed plainly
@@ -283,11 +289,7 @@ mod tests {
     /// code and words, and digits a comma alone parts are not.
     #[test]
     fn hexadecimal_digits_listed_plainly_are_codes_of_their_own_in_a_table_of_them() {
-        let listed = |markdown: &str| {
-            listed_integer_ranges(markdown, Codes::Hex).map(|ranges| {
-                ranges.into_iter().map(|range| markdown[range].to_owned()).collect::<Vec<_>>()
-            })
-        };
+        let listed = |markdown: &str| listed(markdown, Codes::Hex);
         assert_eq!(listed("0A, 0B").unwrap(), ["0A", "0B"]);
         assert_eq!(listed("FF/FE").unwrap(), ["FF", "FE"]);
         assert_eq!(listed("0ah or 0x0B").unwrap(), ["0ah", "0x0B"]);
@@ -297,13 +299,7 @@ mod tests {
         assert!(holds_several_integers("0A, 0B", "0A, 0B", Codes::Hex));
         let source =
             "| Code (hex) | Meaning |\n|---|---|\n| 0A, 0B | Gateway. |\n| 10 | Vendor. |\n";
-        let page = markdown::parse(source);
-        let spec = spec(
-            "key-column = \"Code (hex)\"\nkey-type = \"u8\"\nkey-radix = 16\nsplit-codes = true",
-        );
-        let table = rows(&spec, source, &page.tables[0], 0).unwrap();
-        let keys: Vec<&str> =
-            table.rows.iter().map(|row| &source[row.cells()[0].span.clone()]).collect();
-        assert_eq!(keys, ["0A", "0B", "10"]);
+        let options = "key-type = \"u8\"\nkey-radix = 16";
+        assert_eq!(split_keys(source, "Code (hex)", options), ["0A", "0B", "10"]);
     }
 }
