@@ -39,11 +39,11 @@ pub use front_matter::FrontMatter;
 pub(crate) use html::cut_out;
 pub(crate) use html::without_tags;
 pub use html::{
-    anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_block_tag,
-    is_comment, is_formatting_tag, is_line_break, is_script_url, link_href, link_targets,
-    scripting_attributes, tag_filtered, without_scripting_attributes,
+    anchor_name, disallowed_tags, is_anchor, is_anchor_close, is_anchor_line, is_blank_comment,
+    is_block_tag, is_comment, is_formatting_tag, is_line_break, is_script_url, link_href,
+    link_targets, scripting_attributes, tag_filtered, without_scripting_attributes,
 };
-pub use mdx::{hidden_blocks, is_mdx};
+pub use mdx::{Dialect, hidden_blocks, is_mdx};
 pub(crate) use pictures::{is_emoji_shortcode, is_one_image, without_emoji_shortcodes};
 pub use plain_text::plain_text;
 use plain_text::shared_plain_text;
@@ -385,24 +385,50 @@ pub fn parse(source: &str) -> Page<'_> {
 /// the caller's policy (rustdoc's, which rewrites some links), not this layer's, made by
 /// `new_keep` for each thread that reads.
 pub fn parse_keeping<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
-    let mut page = read_markdown(source, new_keep);
+    parse_keeping_as(source, Dialect::Gfm, new_keep)
+}
+
+/// [`parse_keeping`], of a page written in `dialect`: an MDX page's JSX comments
+/// (`{/* TODO */}`) are read as the comments they are, which show nothing.
+pub fn parse_keeping_as<'a, K: Keep>(
+    source: &'a str,
+    dialect: Dialect,
+    new_keep: impl Fn() -> K + Sync,
+) -> Page<'a> {
+    let mut page = read_markdown(source, dialect, new_keep);
     let start = crate::source::byte_order_mark_len(source);
     page.front_matter = front_matter::read(source, start);
     page
 }
 
 /// The page's Markdown, [read whole](Whole::of) or in pieces.
-fn read_markdown<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
-    // A page with a large table is read in pieces, where they read as the page does.
-    if let Some(page) = pieces::read(source, &new_keep, pieces::PIECE_BYTES) {
+fn read_markdown<'a, K: Keep>(
+    source: &'a str,
+    dialect: Dialect,
+    new_keep: impl Fn() -> K + Sync,
+) -> Page<'a> {
+    let comments = match dialect {
+        Dialect::Mdx => mdx::comments(Whole::of(source).text()),
+        Dialect::Gfm => Vec::new(),
+    };
+    // A page with a large table is read in pieces, where they read as the page does (and
+    // where it has no comment to read otherwise, as MDX pages seldom do).
+    if comments.is_empty()
+        && let Some(page) = pieces::read(source, &new_keep, pieces::PIECE_BYTES)
+    {
         return page;
     }
-    read_whole(source, new_keep)
+    read_whole(source, &comments, new_keep)
 }
 
 /// The page's Markdown, [read whole](Whole::of): read again, from a copy, while a table's
-/// delimiter row is one that GitHub reads as text ([`loose_delimiters`]).
-fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> Page<'a> {
+/// delimiter row is one that GitHub reads as text ([`loose_delimiters`]); `comments`, of the
+/// text read, are read as HTML comments ([`mdx::comments`]).
+fn read_whole<'a, K: Keep>(
+    source: &'a str,
+    comments: &[Range<usize>],
+    new_keep: impl Fn() -> K + Sync,
+) -> Page<'a> {
     let whole = Whole::of(source);
     // Bytes of the text read, rewritten so that pulldown-cmark reads no table there.
     let mut not_tables: Vec<Range<usize>> = Vec::new();
@@ -410,7 +436,7 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     let mut readings = 0;
     loop {
         readings += 1;
-        let mut page = read_whole_once(source, &whole, &not_tables, &new_keep);
+        let mut page = read_whole_once(source, &whole, (&not_tables, comments), &new_keep);
         let found = loose_delimiters::read_as_text(source, &page.tables);
         read_as_text.extend(found.delimiter_rows);
         page.delimiter_rows_read_as_text.clone_from(&read_as_text);
@@ -429,12 +455,12 @@ fn read_whole<'a, K: Keep>(source: &'a str, new_keep: impl Fn() -> K + Sync) -> 
     }
 }
 
-/// The page's Markdown read whole once, from a copy where `not_tables` and what pulldown-cmark
-/// reads otherwise than GitHub are rewritten ([`read_otherwise`]), if any are.
+/// The page's Markdown read whole once, from a copy where `not_tables`, `comments` and what
+/// pulldown-cmark reads otherwise than GitHub are rewritten ([`read_otherwise`]), if any are.
 fn read_whole_once<'a, K: Keep>(
     source: &'a str,
     whole: &Whole<'a>,
-    not_tables: &[Range<usize>],
+    (not_tables, comments): (&[Range<usize>], &[Range<usize>]),
     new_keep: &(impl Fn() -> K + Sync),
 ) -> Page<'a> {
     // Any other large page (one with a link definition, say): pulldown-cmark makes the events
@@ -442,7 +468,7 @@ fn read_whole_once<'a, K: Keep>(
     // either way. Line ends stand for rows,
     // counted (with `memchr`) only as far as it takes to tell a large page.
     let lines = memchr::memchr_iter(b'\n', source.as_bytes()).take(1 << 16).count();
-    let rewritten = read_otherwise(whole.text(), not_tables);
+    let rewritten = read_otherwise(whole.text(), not_tables, comments);
     if !rewritten.is_empty() {
         let mut copy = whole.text().to_owned();
         rewrite(&mut copy, &rewritten);
@@ -459,17 +485,22 @@ fn read_whole_once<'a, K: Keep>(
 /// The most times a page is read whole ([`read_whole`]).
 const MAX_READINGS: usize = 4;
 
-/// Where pulldown-cmark reads `text` otherwise than GitHub: the ranges to [`rewrite`] in a
-/// copy that it reads as GitHub reads the text, in order. Tabs of a delimiter row
-/// ([`delimiter_tabs`]) and `not_tables` (bytes of delimiter rows GitHub reads as text, found
-/// by [`loose_delimiters`]), then runs of `*` or `_` beside a `~` ([`tildes`]) as they read
-/// with those rewritten (a table's cells are read one by one).
-fn read_otherwise(text: &str, not_tables: &[Range<usize>]) -> Vec<Range<usize>> {
+/// Where pulldown-cmark reads `text` otherwise than GitHub (or MDX): the ranges to [`rewrite`]
+/// in a copy that it reads as GitHub reads the text, in order. Tabs of a delimiter row
+/// ([`delimiter_tabs`]), `not_tables` (bytes of delimiter rows GitHub reads as text, found
+/// by [`loose_delimiters`]) and an MDX page's JSX `comments`, then runs of `*` or `_` beside a
+/// `~` ([`tildes`]) as they read with those rewritten (a table's cells are read one by one).
+fn read_otherwise(
+    text: &str,
+    not_tables: &[Range<usize>],
+    comments: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let mut rows = delimiter_tabs::read_as_spaces(text);
-    if rows.is_empty() && not_tables.is_empty() {
+    if rows.is_empty() && not_tables.is_empty() && comments.is_empty() {
         return tildes::read_as_text_on_github(text);
     }
     rows.extend_from_slice(not_tables);
+    rows.extend_from_slice(comments);
     let mut copy = text.to_owned();
     rewrite(&mut copy, &rows);
     let mut ranges = tildes::read_as_text_on_github(&copy);
@@ -479,11 +510,17 @@ fn read_otherwise(text: &str, not_tables: &[Range<usize>]) -> Vec<Range<usize>> 
 }
 
 /// Rewrites each of `ranges` of `text` (found by [`read_otherwise`]) one byte for one, so that
-/// every offset stays: a tab as a space, a `*` or `_` as a `%`.
+/// every offset stays: a tab as a space, a `*` or `_` as a `%`, a JSX comment as an HTML one
+/// ([`mdx::as_html_comment`]).
 fn rewrite(text: &mut String, ranges: &[Range<usize>]) {
     for range in ranges {
-        let written: String =
-            text[range.clone()].bytes().map(|byte| if byte == b'\t' { ' ' } else { '%' }).collect();
+        let written: String = match mdx::as_html_comment(&text[range.clone()]) {
+            Some(comment) => comment,
+            None => {
+                let byte = |byte| if byte == b'\t' { ' ' } else { '%' };
+                text[range.clone()].bytes().map(byte).collect()
+            }
+        };
         text.replace_range(range.clone(), &written);
     }
 }

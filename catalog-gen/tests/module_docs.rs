@@ -66,20 +66,49 @@ fn an_mdx_pages_esm_blocks_and_comments_are_not_its_prose() {
     let docs = docs(&module);
     assert_eq!(
         docs[..3],
-        [
-            "# Errors",
-            "",
-            "We import data; see [limits](https://x.test/limits.html). {/\\* draft \\*/}"
-        ],
+        ["# Errors", "", "We import data; see [limits](https://x.test/limits.html)."],
         "{module}"
     );
-    // Its components and JSX comments are kept as written, as HTML and text.
+    // Its components are kept as written, as HTML.
     assert!(docs.contains(&"<Tabs>"), "{module}");
     assert!(!module.contains("import Tabs") && !module.contains("Hi =") && !module.contains("a*2"));
     assert!(!module.contains("vale"), "{module}");
     let module = module_of("errors.md", page);
     assert!(module.contains("//! import Tabs") && module.contains("Hi ="), "{module}");
     assert!(module.contains("vale off"), "{module}");
+}
+
+/// An MDX page's JSX comments show nothing on its site, in its prose and in its tables' cells
+/// (`Bad request {/* TODO: rename */}`): nor in the module's rustdoc, nor in a cell's text,
+/// nor in a name; in code they are code. A Markdown page's are text, as GitHub shows them.
+#[test]
+fn an_mdx_pages_comments_show_nothing_in_prose_or_cells() {
+    let page = "# Errors\n\nEvery error the API returns{/* all of them */}. Write `{/* x */}`.\n\
+                {/*\n  A note over lines\n*/}\n\n```jsx\n{/* in a block */}\n```\n\n\
+                | Code | Name | Description |\n|---|---|---|\n\
+                | 1 | Bad request {/* TODO *rename* */} | The body {/* see below */}is bad. |\n\
+                | 2 | Unauthorized | Use `{/* x */}`. |\n";
+    let module = module_of("errors.mdx", page);
+    let docs = docs(&module);
+    assert_eq!(
+        docs[..5],
+        ["# Errors", "", "Every error the API returns. Write `{/* x */}`.", "", "````text"],
+        "{module}"
+    );
+    assert!(module.contains("//! {/* in a block */}\n"), "{module}");
+    for shown in [
+        "    BadRequest = 1,",
+        "    /// 1: Bad request\n",
+        "[\"1\", \"Bad request\", \"The body is bad.\"]",
+        // In code: as written.
+        "    /// **Description:** Use `{/* x */}`.\n",
+    ] {
+        assert!(module.contains(shown), "{shown}: {module}");
+    }
+    assert!(!module.contains("TODO") && !module.contains("lines") && !module.contains("<!--"));
+    let module = module_of("errors.md", page);
+    assert!(module.contains("BadRequestTodoRename = 1,"), "{module}");
+    assert!(module.contains("returns{/\\* all of them */}."), "{module}");
 }
 
 #[test]

@@ -510,6 +510,13 @@ pub fn is_comment(html: &str) -> bool {
     html.len() >= "<!---->".len() && html.starts_with("<!--") && html.ends_with("-->")
 }
 
+/// Whether `html` is an HTML comment of nothing but whitespace (`<!--   -->`), as an MDX
+/// page's JSX comment is read ([`super::mdx::as_html_comment`]).
+pub fn is_blank_comment(html: &str) -> bool {
+    let inside = html.strip_prefix("<!--").and_then(|rest| rest.strip_suffix("-->"));
+    inside.is_some_and(|inside| inside.trim().is_empty())
+}
+
 /// The tags GFM's tagfilter extension disallows in raw HTML: each would take over the page it
 /// is shown in (`<script>` runs, `<style>` restyles it, an unclosed `<textarea>` or
 /// `<plaintext>` swallows the rest of it as text).
@@ -678,6 +685,17 @@ mod tests {
         }
         for html in ["<!-- open", "closed -->", "<!-->", "<!--->", "<b>"] {
             assert!(!is_comment(html), "{html}");
+        }
+    }
+
+    /// A comment of whitespace alone is blank; one that says something, or a tag, is not.
+    #[test]
+    fn blank_comments_say_nothing() {
+        for html in ["<!---->", "<!--   -->", "<!-- \n -->"] {
+            assert!(is_blank_comment(html), "{html}");
+        }
+        for html in ["<!-- x -->", "<br>", "<!--", "-->"] {
+            assert!(!is_blank_comment(html), "{html}");
         }
     }
 

@@ -7,29 +7,103 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag};
 
-use super::Page;
+use super::{PARSER_OPTIONS, Page};
 
 /// Whether the page at `path` is an MDX page, told by its extension.
 pub fn is_mdx(path: &str) -> bool {
     path.rsplit_once('.').is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("mdx"))
 }
 
+/// Which Markdown a page is written in, told by its file's extension.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// GitHub's (`.md`, and any other extension).
+    #[default]
+    Gfm,
+    /// MDX (`.mdx`, as Docusaurus sites write theirs), whose JSX comments (`{/* TODO */}`)
+    /// show nothing.
+    Mdx,
+}
+
+impl Dialect {
+    /// The dialect of the page at `path`.
+    pub fn of(path: &str) -> Dialect {
+        if is_mdx(path) { Dialect::Mdx } else { Dialect::Gfm }
+    }
+}
+
+/// Where `text`, an MDX page's Markdown, has JSX comments (`{/* TODO: rename */}`, as writers
+/// leave notes in a page and in its tables' cells), which MDX shows nothing of: in its text, not
+/// in code or HTML, with no `|`, which would part a table's cells otherwise, and at least
+/// `{/* */}` long. Pulldown-cmark reads them from a copy where each is an HTML comment
+/// ([`as_html_comment`]), which Markdown shows nothing of either. None, without parsing the
+/// page, where it has no `{/*`, as most have none.
+pub fn comments(text: &str) -> Vec<Range<usize>> {
+    let opening = memchr::memmem::Finder::new(b"{/*");
+    if opening.find(text.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    // What MDX reads as written, in order: code and HTML.
+    let literal: Vec<Range<usize>> = Parser::new_ext(text, PARSER_OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => Some(range),
+            Event::Start(Tag::CodeBlock(_)) => Some(range),
+            _ => None,
+        })
+        .collect();
+    let mut comments = Vec::new();
+    let (mut from, mut next_literal) = (0, 0);
+    while let Some(at) = opening.find(&text.as_bytes()[from..]) {
+        let start = from + at;
+        let Some(length) = text[start + 3..].find("*/}") else { break };
+        let end = start + 3 + length + 3;
+        // The first code or HTML that does not end before the comment starts.
+        while literal.get(next_literal).is_some_and(|literal| literal.end <= start) {
+            next_literal += 1;
+        }
+        let in_literal = literal.get(next_literal).is_some_and(|literal| literal.start < end);
+        let comment = &text[start..end];
+        if in_literal || comment.contains('|') || as_html_comment(comment).is_none() {
+            from = start + 3;
+        } else {
+            comments.push(start..end);
+            from = end;
+        }
+    }
+    comments
+}
+
+/// `comment`, a JSX comment (`{/* TODO */}`), as an HTML comment of as many bytes, which shows
+/// nothing either: `<!--`, spaces and `-->` on one line, as a table's row is. `None` for
+/// anything else, or a comment too short to be written so (`{/**/}`).
+pub fn as_html_comment(comment: &str) -> Option<String> {
+    let inside = comment.strip_prefix("{/*")?.strip_suffix("*/}")?;
+    // Seven bytes at least: `<!---->`.
+    let spaces = (inside.len() + 6).checked_sub(7)?;
+    Some(format!("<!--{}-->", " ".repeat(spaces)))
+}
+
 /// The ranges of indices into `page`'s events of the blocks its site never shows: each
 /// paragraph at the page's top level (in no quote or list) whose first line starts with
-/// `import ` or `export ` (ESM), or that is one JSX comment, its start and end events included.
+/// `import ` or `export ` (ESM), or that is one JSX comment (read as a block of HTML where it
+/// starts a line, [`comments`]), its start and end events included.
 pub fn hidden_blocks(page: &Page<'_>) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut depth = 0usize;
     for (index, (event, range)) in page.events.iter().enumerate() {
         match event {
-            Event::Start(Tag::Paragraph) if depth == 0 && is_hidden(page.source, range) => {
-                // A paragraph holds no paragraph: its end is the next paragraph's end (not that
+            Event::Start(block @ (Tag::Paragraph | Tag::HtmlBlock))
+                if depth == 0 && is_hidden(page.source, range) =>
+            {
+                // Neither block holds one of its kind: its end is the next such end (not that
                 // of an emphasis in it: `a*2*3` reads as one).
+                let block_end = Event::End(block.to_end());
                 let end = page.events[index..]
                     .iter()
-                    .position(|(event, _)| matches!(event, Event::End(TagEnd::Paragraph)))
+                    .position(|(event, _)| *event == block_end)
                     .map_or(page.events.len(), |at| index + at + 1);
                 blocks.push(index..end);
                 depth += 1;
@@ -97,5 +171,24 @@ mod tests {
         );
         assert!(is_mdx("docs/errors.mdx") && is_mdx("E.MDX"));
         assert!(!is_mdx("errors.md") && !is_mdx("mdx"));
+    }
+
+    /// An MDX page's JSX comments are found in its text and its tables' cells, over lines
+    /// too, and each written as an HTML comment of as many bytes; in code, in HTML, with a `|`,
+    /// unclosed or too short to write so, they are text.
+    #[test]
+    fn jsx_comments_are_found_in_text_and_read_as_html_comments() {
+        let text = "A {/* one */} b `{/* code */}` c {/* two\nlines */}.\n\n\
+                    ```\n{/* block */}\n```\n\n<div>{/* html */}</div>\n\n\
+                    | a | b |\n|---|---|\n| 1 {/* *cell* */} | {/* a \\| b */} |\n\n\
+                    {/**/} {/* open\n";
+        let found: Vec<&str> = comments(text).into_iter().map(|range| &text[range]).collect();
+        assert_eq!(found, ["{/* one */}", "{/* two\nlines */}", "{/* *cell* */}"]);
+        assert_eq!(as_html_comment("{/* one */}").as_deref(), Some("<!--    -->"));
+        assert_eq!(as_html_comment("{/* */}").as_deref(), Some("<!---->"));
+        assert_eq!(as_html_comment("{/* a\nb */}").as_deref(), Some("<!--    -->"));
+        assert_eq!(as_html_comment("{/**/}"), None);
+        assert_eq!(as_html_comment("<!-- x -->"), None);
+        assert!(comments("No comment {/ * here */}.").is_empty());
     }
 }

@@ -164,7 +164,7 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     text.clear();
     let rewritten = if header.is_empty() {
         let piece = &source[body.clone()];
-        let rewritten = super::read_otherwise(piece, &[]);
+        let rewritten = super::read_otherwise(piece, &[], &[]);
         if rewritten.is_empty() {
             let mut events = Parser::new_ext(piece, PARSER_OPTIONS).into_offset_iter();
             return super::read_page(piece, &mut events, keep, &Whole::from(source, body.start));
@@ -174,7 +174,7 @@ fn read_piece<'a>(source: &'a str, piece: &Piece, keep: &impl Keep, text: &mut S
     } else {
         text.push_str(&source[header.clone()]);
         text.push_str(&source[body.clone()]);
-        super::read_otherwise(text, &[])
+        super::read_otherwise(text, &[], &[])
     };
     super::rewrite(text, &rewritten);
     let mut events = Parser::new_ext(text, PARSER_OPTIONS).into_offset_iter();
@@ -353,7 +353,7 @@ mod tests {
 
     /// The page as read whole, with the cells keeping edits (`plain_base`) or events.
     fn whole(source: &str, plain_base: bool) -> Page<'_> {
-        super::super::read_whole(source, || Keeper::new(plain_base))
+        super::super::read_whole(source, &[], || Keeper::new(plain_base))
     }
 
     /// The page as read in pieces of `piece_bytes`, if it is.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
-use crate::markdown::{self, Cell, Page, Row, Table};
+use crate::markdown::{self, Cell, Dialect, Page, Row, Table};
 use crate::model::problems::Place;
 use crate::rustdoc;
 use crate::source::{PageText, Pages};
@@ -46,7 +46,8 @@ pub fn parse<'a>(
                 // against every URL the page is published at, their events otherwise.
                 let mut tables = manifest.tables.iter().filter(|t| t.page.get_ref() == key);
                 let plain_base = tables.all(|t| rustdoc::edits_serve_at(t.url.get_ref()));
-                let mut page = markdown::parse_keeping(text, || rustdoc::Keeper::new(plain_base));
+                let keeper = || rustdoc::Keeper::new(plain_base);
+                let mut page = markdown::parse_keeping_as(text, Dialect::of(path), keeper);
                 for table in &mut page.tables {
                     head_by_first_row(text, table);
                     read_group_after_group(table);

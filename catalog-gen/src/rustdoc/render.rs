@@ -48,9 +48,12 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
     let mut in_anchor = false;
     // Whether an anchor was dropped since the last event kept.
     let mut anchor_dropped = false;
+    // Whether the last event was a blank comment, dropped.
+    let mut comment_dropped = false;
     for event in events {
         // Only the event right after an anchor's start can be its end.
         let was_in_anchor = std::mem::take(&mut in_anchor);
+        let after_comment = std::mem::take(&mut comment_dropped);
         if event == Event::SoftBreak {
             trim_spaces_at_line_end(&mut kept);
         }
@@ -63,6 +66,14 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
             Event::InlineHtml(html) if markdown::is_anchor(&html) => {
                 in_anchor = true;
                 anchor_dropped = true;
+                continue;
+            }
+            // A comment of nothing shows nothing, and says nothing to a reader of the source:
+            // an MDX page's JSX comment, read as one (`markdown::mdx::comments`). Dropped as an
+            // anchor is.
+            Event::InlineHtml(html) if markdown::is_blank_comment(&html) => {
+                anchor_dropped = true;
+                comment_dropped = true;
                 continue;
             }
             // A line of an HTML block: dropped where it is only an anchor, kept whole (anchor
@@ -180,6 +191,10 @@ pub(super) fn render(events: Vec<Event<'_>>, base: &Url) -> String {
                 // one pulldown-cmark-to-cmark cannot write (`Unrepresentable`).
                 while matches!(kept.last(), Some(Event::SoftBreak | Event::HardBreak)) {
                     kept.pop();
+                }
+                // Nor do spaces before a comment dropped at its end show.
+                if after_comment {
+                    trim_spaces_at_line_end(&mut kept);
                 }
                 // A paragraph of only anchors is none; in a container, an empty one is
                 // `Unrepresentable` too.
