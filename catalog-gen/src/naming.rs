@@ -44,9 +44,15 @@ impl<'t> VariantNames<'t> {
     pub fn variant_name(&mut self, text: &'t str, suffix: Option<&str>) -> String {
         if let Cow::Owned(shown) = words_shown(text) {
             // Few names have a mark or a tag: named with runs of their own, as the runs kept
-            // borrow the docs.
-            return VariantNames::default().variant_name(&shown, suffix);
+            // borrow the docs. Its words are those shown: what is left of `[²^a]` without its
+            // mark `²` is no footnote's mark, as the page never had it.
+            return VariantNames::default().name_of_shown(&shown, suffix);
         }
+        self.name_of_shown(text, suffix)
+    }
+
+    /// The name of `text`, the words a name cell shows ([`words_shown`]).
+    fn name_of_shown(&mut self, text: &'t str, suffix: Option<&str>) -> String {
         match compatible(without_suffix(text, suffix)) {
             Cow::Borrowed(text) => self.convert(text),
             // A text not in its compatibility form, which few are: converted with runs of its
@@ -836,6 +842,9 @@ mod tests {
         assert_eq!(variant_name("Not Found Exception[^1]", Some("Exception")), "NotFound");
         assert_eq!(variant_name("Gone<sup>see below</sup>", None), "GoneSeeBelow");
         assert_eq!(variant_name("<sup>1</sup>", None), "");
+        // What is left without a mark is read as the page writes it, not for marks again:
+        // `[^a]` was never one (the property below found it).
+        assert_eq!(variant_name("[²^a]", None), "A");
         assert_eq!(accessor_name("Meaning<sup>1</sup>"), "meaning");
         assert_eq!(accessor_name("Retryable[^a]"), "retryable");
     }
