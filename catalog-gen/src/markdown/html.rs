@@ -511,7 +511,7 @@ pub fn is_comment(html: &str) -> bool {
 }
 
 /// Whether `html` is an HTML comment of nothing but whitespace (`<!--   -->`), as an MDX
-/// page's JSX comment is read ([`super::mdx::as_html_comment`]).
+/// page's JSX comment is read (`mdx::as_html_comment`).
 pub fn is_blank_comment(html: &str) -> bool {
     let inside = html.strip_prefix("<!--").and_then(|rest| rest.strip_suffix("-->"));
     inside.is_some_and(|inside| inside.trim().is_empty())

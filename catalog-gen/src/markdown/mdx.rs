@@ -89,7 +89,7 @@ pub fn as_html_comment(comment: &str) -> Option<String> {
 /// The ranges of indices into `page`'s events of the blocks its site never shows: each
 /// paragraph at the page's top level (in no quote or list) whose first line starts with
 /// `import ` or `export ` (ESM), or that is one JSX comment (read as a block of HTML where it
-/// starts a line, [`comments`]), its start and end events included.
+/// starts a line, as `comments` has it read), its start and end events included.
 pub fn hidden_blocks(page: &Page<'_>) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut depth = 0usize;
