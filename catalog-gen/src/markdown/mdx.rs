@@ -3,7 +3,9 @@
 //! '@theme/Tabs';`, `export const Highlight = …`), which the published page never shows, where
 //! Markdown reads it as a paragraph of text; so too a paragraph that is one JSX comment
 //! (`{/* vale off */}`, as writers leave notes for each other and for their linters). The
-//! module's rustdoc leaves such blocks out.
+//! module's rustdoc leaves such blocks out. A JSX comment in a paragraph or a table's cell
+//! (`Bad request {/* TODO: rename */}`) shows nothing either: the page is read from a copy where
+//! each is an HTML comment of as many bytes ([`comments`]), whose text is none.
 
 use std::ops::Range;
 
