@@ -950,11 +950,11 @@ impl Written {
 
 /// Where `text`, a key cell that is no code, starts with one (decimal digits, after a `-` where
 /// the type is signed, or `0x` and hex digits; in a table of hexadecimal digits alone, those)
-/// followed by a space or a mark (`407 [^1]`,
-/// `406<sup>1</sup>`, `405*`, `404¹`, `400 Bad Request`), the code and the `key-pattern` that
-/// takes such codes out of every key cell: a code followed by a letter or digit (`4O4`), a
-/// decimal point or a thousands separator (`1,000`) is not one. The pattern ends at a word
-/// boundary, so that it matches no other kind of code (`^(\d+)` would take `0` from `0x10`).
+/// followed by a space or a mark (`407 [^1]`, `406<sup>1</sup>`, `405*`, `404¹`, `400 Bad
+/// Request`), the code and the `key-pattern` that takes such codes out of every key cell: a
+/// code followed by a letter or digit (`4O4`), a decimal point or a thousands separator
+/// (`1,000`) is not one. The pattern ends at a word boundary, so that it matches no other kind
+/// of code (`^(\d+)` would take `0` from `0x10`).
 fn leading_code(text: &str, written: Written) -> Option<(&str, &'static str)> {
     let hex = after_hex_prefix(text);
     let (digits, pattern) = match (hex, written) {
