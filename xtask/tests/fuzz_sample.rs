@@ -45,8 +45,9 @@ fn generated(path: &Path) -> Option<Vec<(String, String)>> {
         ),
         Err(failure) => {
             let rendered = failure.render(false);
+            let pages = ["--> catalog.toml:", "--> page.md:", "--> page.mdx:"];
             assert!(
-                rendered.contains("--> catalog.toml:") || rendered.contains("--> page.md:"),
+                pages.iter().any(|page| rendered.contains(page)),
                 "{}: a refusal that points nowhere:\n{rendered}",
                 path.display()
             );
