@@ -1,6 +1,6 @@
 //! The types a table's key column can have.
 
-use core::fmt::{Debug, Display};
+use core::fmt::{self, Debug, Display};
 use core::hash::Hash;
 
 mod sealed {
@@ -45,6 +45,11 @@ pub trait Code:
     /// any text for string codes (which needs the `alloc` feature to keep text that is not
     /// `'static`).
     fn receive_text(text: &str) -> Option<Self::Received>;
+
+    /// Writes `received` as a table that writes its codes in hexadecimal shows a code
+    /// ([`Entry::CODES_IN_HEX`](crate::Entry::CODES_IN_HEX)): `0x0A`; a string code as it is.
+    #[doc(hidden)]
+    fn fmt_hex(received: &Self::Received, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
 macro_rules! integer_code {
@@ -98,6 +103,10 @@ macro_rules! integer_code {
             fn receive_text(text: &str) -> Option<Self> {
                 Self::parse(text)
             }
+
+            fn fmt_hex(received: &Self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                crate::error::write_hex(f, i128::from(*received))
+            }
         }
     )*};
 }
@@ -139,6 +148,10 @@ impl Code for &'static str {
     #[cfg(not(feature = "alloc"))]
     fn receive_text(_: &str) -> Option<ReceivedText> {
         None
+    }
+
+    fn fmt_hex(received: &ReceivedText, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Display::fmt(received, f)
     }
 }
 

@@ -111,7 +111,8 @@ impl<E: Entry> From<E> for Documented<E> {
 
 /// The entry (`1010 Input Error`); the code and every name where rows share it
 /// (`400 BadRequest or InvalidParameter`); the code and `(not in the documentation)` where the
-/// catalog does not list it.
+/// catalog does not list it, in hexadecimal where the table writes its codes so
+/// ([`Entry::CODES_IN_HEX`]: `0x8007000E (not in the documentation)`).
 impl<E: Entry> fmt::Display for Documented<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -123,6 +124,11 @@ impl<E: Entry> fmt::Display for Documented<E> {
                     f.write_str(entry.name())?;
                 }
                 Ok(())
+            }
+            // As the table writes its codes: `0x8007000E`, not 2147942414.
+            Documented::Unknown(code) if E::CODES_IN_HEX => {
+                <E::Code as Code>::fmt_hex(code, f)?;
+                f.write_str(" (not in the documentation)")
             }
             Documented::Unknown(code) => write!(f, "{code} (not in the documentation)"),
         }

@@ -68,6 +68,13 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
     /// Every entry, in the document's order.
     const ALL: &'static [Self];
 
+    /// Whether the table writes its integer codes in hexadecimal (`0x80070005`, as HRESULTs
+    /// are written, or digits alone, `0A`, under the manifest's `key-radix = 16`), so that a
+    /// code no entry has is shown so too ([`LookupError`](crate::LookupError)'s message,
+    /// [`Documented`](crate::Documented)'s `Display`). `false` for decimal and string codes,
+    /// and for catalogs generated before it was told.
+    const CODES_IN_HEX: bool = false;
+
     /// The entry's code: the text of its key cell, as [`Self::Code`].
     fn code(self) -> Self::Code;
 

@@ -15,17 +15,11 @@ pub struct LookupError {
 }
 
 impl LookupError {
-    /// An integer code that no entry of `catalog` has (or that more than one has).
+    /// An integer code that no entry of `catalog` has (or that more than one has), shown in
+    /// hexadecimal where `hex` ([`Entry::CODES_IN_HEX`](crate::Entry::CODES_IN_HEX)).
     #[doc(hidden)]
-    pub const fn code(catalog: &'static str, code: i128) -> Self {
-        Self { catalog, code: Some(code), hex: false }
-    }
-
-    /// An integer code that no entry of `catalog`, a table of codes written in hexadecimal,
-    /// has.
-    #[doc(hidden)]
-    pub const fn hex_code(catalog: &'static str, code: i128) -> Self {
-        Self { catalog, code: Some(code), hex: true }
+    pub const fn code(catalog: &'static str, code: i128, hex: bool) -> Self {
+        Self { catalog, code: Some(code), hex }
     }
 
     /// A text that is neither a code nor a unique name of an entry of `catalog`.
@@ -61,12 +55,9 @@ impl LookupError {
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.code {
-            // As the page writes such codes, two digits at least (`0x0A`), after `0x` so that
-            // no reader takes `10` for ten.
             Some(code) if self.hex => {
-                let sign = if code < 0 { "-" } else { "" };
-                let digits = code.unsigned_abs();
-                write!(f, "no unique `{}` has the code {sign}0x{digits:02X}", self.catalog)
+                write!(f, "no unique `{}` has the code ", self.catalog)?;
+                write_hex(f, code)
             }
             Some(code) => write!(f, "no unique `{}` has the code {code}", self.catalog),
             None => write!(f, "not the code or unique name of a `{}`", self.catalog),
@@ -75,3 +66,10 @@ impl fmt::Display for LookupError {
 }
 
 impl core::error::Error for LookupError {}
+
+/// `code` as a table that writes its codes in hexadecimal shows it: after `0x`, so that no
+/// reader takes `10` for ten, in upper case, two digits at least (`0x0A`, `0x8007000E`).
+pub(crate) fn write_hex(f: &mut fmt::Formatter<'_>, code: i128) -> fmt::Result {
+    let sign = if code < 0 { "-" } else { "" };
+    write!(f, "{sign}0x{:02X}", code.unsigned_abs())
+}

@@ -210,25 +210,26 @@ macro_rules! __impl_entry {
     };
     // A table whose codes are hexadecimal digits alone (`key-radix = 16`): read so.
     ($entry:ident, $int:ty, hex) => {
-        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>, hex_code);
+        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>, true);
     };
     // Integer codes the page writes in hexadecimal otherwise (`0x1F`, `0Ah`): read as any,
     // and an unknown one shown in hexadecimal.
     ($entry:ident, $int:ty, shown_hex) => {
-        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, hex_code);
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, true);
     };
     ($entry:ident, $int:ty) => {
-        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, code);
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, false);
     };
-    // `$parse` reads a code's text, `$unknown` is `LookupError`'s constructor for a code no
-    // entry has: both as the table writes its codes.
-    (@int $entry:ident, $int:ty, $parse:expr, $unknown:ident) => {
+    // `$parse` reads a code's text as the table writes its codes, and `$hex` says whether it
+    // writes them in hexadecimal (`Entry::CODES_IN_HEX`).
+    (@int $entry:ident, $int:ty, $parse:expr, $hex:literal) => {
         $crate::__impl_entry!(@common $entry: $int);
 
         impl $crate::Entry for $entry {
             type Code = $int;
             const TABLE: $crate::Table = Self::TABLE;
             const ALL: &'static [Self] = Self::ALL;
+            const CODES_IN_HEX: ::core::primitive::bool = $hex;
             fn code(self) -> $int { Self::code(self) }
             fn name(self) -> &'static ::core::primitive::str { Self::name(self) }
             fn from_code(code: $int) -> ::core::option::Option<Self> { Self::from_code(code) }
@@ -253,7 +254,7 @@ macro_rules! __impl_entry {
             // ambiguous.
             fn try_from(code: $int) -> ::core::result::Result<Self, $crate::LookupError> {
                 Self::from_code(code)
-                    .ok_or($crate::LookupError::$unknown(Self::TABLE.name, ::core::primitive::i128::from(code)))
+                    .ok_or($crate::LookupError::code(Self::TABLE.name, ::core::primitive::i128::from(code), $hex))
             }
         }
 

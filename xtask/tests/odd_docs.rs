@@ -324,6 +324,8 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str(
         "    assert_eq!(unknown.to_string(), \"no unique `Exception` has the code 0x0E\");\n",
     );
+    test.push_str("    let received = Documented::<Exception>::from_code(0x0E);\n");
+    test.push_str("    assert_eq!(received.to_string(), \"0x0E (not in the documentation)\");\n");
     // Each code of `0C, 0D` is a variant of its own.
     test.push_str("    assert_eq!(Exception::Reserved0d as u8, 0x0D);\n");
     test.push_str("    assert_eq!(\"0c\".parse(), Ok(Exception::Reserved0c));\n");

@@ -191,6 +191,9 @@ fn hresults_in_two_tables_of_one_page_that_share_a_code() {
     let unknown = TieringError::try_from(0x8007_000E).unwrap_err();
     assert_eq!(unknown.unknown_code(), Some(0x8007_000E));
     assert_eq!(unknown.to_string(), "no unique `TieringError` has the code 0x8007000E");
+    assert!(<TieringError as Entry>::CODES_IN_HEX && !<RpcError as Entry>::CODES_IN_HEX);
+    let received = errors::Documented::<TieringError>::from_code(0x8007_000E);
+    assert_eq!(received.to_string(), "0x8007000E (not in the documentation)");
     // Written in capitals on the page, found by its number.
     let excluded = TieringError::from_code(0x80C8_0285).unwrap();
     assert_eq!(excluded.name(), "ECS_E_GHOSTING_SKIPPED_BY_CUSTOM_EXCLUSION_LIST");
