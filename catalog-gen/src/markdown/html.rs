@@ -513,8 +513,8 @@ pub fn is_comment(html: &str) -> bool {
 /// Whether `html` is an HTML comment of nothing but whitespace (`<!--   -->`), as an MDX
 /// page's JSX comment is read (`mdx::as_html_comment`).
 pub fn is_blank_comment(html: &str) -> bool {
-    let inside = html.strip_prefix("<!--").and_then(|rest| rest.strip_suffix("-->"));
-    inside.is_some_and(|inside| inside.trim().is_empty())
+    let html = html.trim();
+    is_comment(html) && html["<!--".len()..html.len() - "-->".len()].trim().is_empty()
 }
 
 /// The tags GFM's tagfilter extension disallows in raw HTML: each would take over the page it
