@@ -436,7 +436,7 @@ fn read_whole<'a, K: Keep>(
     let mut readings = 0;
     loop {
         readings += 1;
-        let mut page = read_whole_once(source, &whole, (&not_tables, comments), &new_keep);
+        let mut page = read_whole_once(source, &whole, &not_tables, comments, &new_keep);
         let found = loose_delimiters::read_as_text(source, &page.tables);
         read_as_text.extend(found.delimiter_rows);
         page.delimiter_rows_read_as_text.clone_from(&read_as_text);
@@ -460,7 +460,8 @@ fn read_whole<'a, K: Keep>(
 fn read_whole_once<'a, K: Keep>(
     source: &'a str,
     whole: &Whole<'a>,
-    (not_tables, comments): (&[Range<usize>], &[Range<usize>]),
+    not_tables: &[Range<usize>],
+    comments: &[Range<usize>],
     new_keep: &(impl Fn() -> K + Sync),
 ) -> Page<'a> {
     // Any other large page (one with a link definition, say): pulldown-cmark makes the events

@@ -180,7 +180,7 @@ mod tests {
     /// The page with the bytes [`read_as_text`] finds in its first reading written as `%`.
     fn rewritten(page: &str) -> String {
         let whole = Whole::of(page);
-        let first = super::super::read_whole_once(page, &whole, (&[], &[]), &|| KeepNothing);
+        let first = super::super::read_whole_once(page, &whole, &[], &[], &|| KeepNothing);
         let mut copy = page.to_owned();
         super::super::rewrite(&mut copy, &read_as_text(page, &first.tables).bytes);
         copy
@@ -234,7 +234,7 @@ mod tests {
         // one reading at a time, a page of such rows was read once for each.
         let page = format!("| a | b |\n{}", "|: --: |--|\n| x | y |\n".repeat(50));
         let whole = Whole::of(&page);
-        let first = super::super::read_whole_once(&page, &whole, (&[], &[]), &|| KeepNothing);
+        let first = super::super::read_whole_once(&page, &whole, &[], &[], &|| KeepNothing);
         assert_eq!(read_as_text(&page, &first.tables).bytes.len(), 50);
         assert!(parse(&page).tables.is_empty());
         // A row GFM takes as a delimiter row makes a table of its own, under the paragraph,
