@@ -73,3 +73,23 @@ pub(crate) fn write_hex(f: &mut fmt::Formatter<'_>, code: i128) -> fmt::Result {
     let sign = if code < 0 { "-" } else { "" };
     write!(f, "{sign}0x{:02X}", code.unsigned_abs())
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate alloc;
+    use alloc::string::ToString;
+
+    use super::LookupError;
+
+    /// A code of a table that writes its codes in hexadecimal is shown so: after `0x`, in upper
+    /// case, two digits at least, a sign before it; in decimal otherwise.
+    #[test]
+    fn an_unknown_code_is_shown_as_the_table_writes_codes() {
+        let shown = |code, hex| LookupError::code("E", code, hex).to_string();
+        assert_eq!(shown(0x0C, true), "no unique `E` has the code 0x0C");
+        assert_eq!(shown(0x8007_000E, true), "no unique `E` has the code 0x8007000E");
+        assert_eq!(shown(-5, true), "no unique `E` has the code -0x05");
+        assert_eq!(shown(12, false), "no unique `E` has the code 12");
+        assert_eq!(LookupError::code("E", 12, true).unknown_code(), Some(12));
+    }
+}
