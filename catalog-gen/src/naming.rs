@@ -640,6 +640,13 @@ mod tests {
 
     use super::*;
 
+    /// Each `(text, name)` of `names`: the text's variant name, with no suffix taken off.
+    fn assert_variant_names(names: &[(&str, &str)]) {
+        for &(text, name) in names {
+            assert_eq!(variant_name(text, None), name, "{text}");
+        }
+    }
+
     #[test]
     fn the_files_windows_reserves_for_devices_are_told_in_any_case() {
         for file in
@@ -861,9 +868,7 @@ mod tests {
             ("a < b", "AB"),
             ("<img src=x", "ImgSrcX"),
         ];
-        for (text, name) in names {
-            assert_eq!(variant_name(text, None), name, "{text}");
-        }
+        assert_variant_names(&names);
         assert_eq!(accessor_name("Limit <sub>max</sub>"), "limit_max");
     }
 
@@ -878,9 +883,7 @@ mod tests {
             ("Error: disk full", "ErrorDiskFull"),
             (":warning:Disk full", "WarningDiskFull"),
         ];
-        for (text, name) in names {
-            assert_eq!(variant_name(text, None), name, "{text}");
-        }
+        assert_variant_names(&names);
         assert_eq!(accessor_name(":white_check_mark: Supported"), "supported");
     }
 
@@ -924,9 +927,7 @@ mod tests {
             ("Input Disallowed by Policy", "InputDisallowedByPolicy"),
             ("HTTP Unknown Error", "HttpUnknownError"),
         ];
-        for (text, expected) in names {
-            assert_eq!(variant_name(text, None), expected, "{text}");
-        }
+        assert_variant_names(&names);
     }
 
     #[test]

@@ -354,6 +354,19 @@ fn unique_codes_docs(dir: &Path, page: &str, lines: &str) -> (PathBuf, regen::Re
     (manifest, report)
 }
 
+/// A docs tree of two unique codes, `01` and `second` (`10`, `0x10`), generated once in base
+/// 10, then its manifest given `key-radix = 16`: the manifest's path, and its text before.
+fn docs_read_in_base_16(dir: &Path, second: &str) -> (PathBuf, String) {
+    let page = format!(
+        "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
+         | 01 | Disk | The disk. |\n| {second} | Full | It is full. |\n"
+    );
+    let (manifest, _) = unique_codes_docs(dir, &page, "");
+    let text = fs::read_to_string(&manifest).unwrap();
+    set_manifest(&manifest, format!("{text}key-radix = 16\n"));
+    (manifest, text)
+}
+
 /// A docs tree of a table of unique integer codes, which are its discriminants, generated once.
 fn integer_docs(dir: &Path) -> PathBuf {
     let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
@@ -432,11 +445,7 @@ fn codes_of_another_type_are_a_break() {
 #[test]
 fn codes_read_in_another_base_are_a_break_where_a_code_reads_otherwise() {
     let sandbox = tempfile::tempdir().unwrap();
-    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
-                | 01 | Disk | The disk. |\n| 10 | Full | It is full. |\n";
-    let (manifest, _) = unique_codes_docs(sandbox.path(), page, "");
-    let text = fs::read_to_string(&manifest).unwrap();
-    set_manifest(&manifest, format!("{text}key-radix = 16\n"));
+    let (manifest, text) = docs_read_in_base_16(sandbox.path(), "10");
     golden::assert_matches("stability/code_radix.stderr", &refused(&manifest, &CHECK));
     let summary = allowed(&manifest);
     assert!(summary.contains("codes are read in base 16, not 10"), "{summary}");
@@ -444,18 +453,14 @@ fn codes_read_in_another_base_are_a_break_where_a_code_reads_otherwise() {
     let api = fs::read_to_string(sandbox.path().join("out/api.toml")).unwrap();
     assert!(api.contains("code-type = \"u16\"\ncode-radix = 16\n"), "{api}");
     // And back: the snapshot says the codes were read in base 16.
-    set_manifest(&manifest, text.clone());
+    set_manifest(&manifest, text);
     let rendered = refused(&manifest, &CHECK);
     assert!(rendered.contains("would be read in base 10, not 16"), "{rendered}");
     assert!(rendered.contains("keep `key-radix = 16`"), "{rendered}");
 
     // Codes that read the same in either base are no break.
     let sandbox = tempfile::tempdir().unwrap();
-    let page = "# Errors\n\n| Code | Name | Meaning |\n|---|---|---|\n\
-                | 01 | Disk | The disk. |\n| 0x10 | Full | It is full. |\n";
-    let (manifest, _) = unique_codes_docs(sandbox.path(), page, "");
-    let text = fs::read_to_string(&manifest).unwrap();
-    set_manifest(&manifest, format!("{text}key-radix = 16\n"));
+    let (manifest, _) = docs_read_in_base_16(sandbox.path(), "0x10");
     let report = written(&manifest);
     assert!(!report.is_up_to_date(), "the snapshot records the base");
     assert!(regen::regen(&manifest, &CHECK).unwrap().is_up_to_date());
