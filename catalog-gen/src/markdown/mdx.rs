@@ -19,10 +19,9 @@ pub fn is_mdx(path: &str) -> bool {
 }
 
 /// Which Markdown a page is written in, told by its file's extension.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
     /// GitHub's (`.md`, and any other extension).
-    #[default]
     Gfm,
     /// MDX (`.mdx`, as Docusaurus sites write theirs), whose JSX comments (`{/* TODO */}`)
     /// show nothing.
