@@ -81,7 +81,7 @@ pub fn comments(text: &str) -> Vec<Range<usize>> {
 /// nothing either: `<!--`, spaces and `-->` on one line, as a table's row is. `None` for
 /// anything else, or a comment too short to be written so (`{/**/}`).
 pub fn as_html_comment(comment: &str) -> Option<String> {
-    let inside = comment.strip_prefix("{/*")?.strip_suffix("*/}")?;
+    let inside = jsx_comment_inside(comment)?;
     // Seven bytes at least: `<!---->`.
     let spaces = (inside.len() + 6).checked_sub(7)?;
     Some(format!("<!--{}-->", " ".repeat(spaces)))
@@ -129,10 +129,12 @@ fn is_hidden(source: &str, range: &Range<usize>) -> bool {
 /// Whether `text` is one JSX comment (`{/* draft */}`, over lines too): its first `*/` is its
 /// end, so that `{/* a */} text {/* b */}` is text.
 fn is_one_jsx_comment(text: &str) -> bool {
-    let Some(inside) = text.strip_prefix("{/*").and_then(|rest| rest.strip_suffix("*/}")) else {
-        return false;
-    };
-    !inside.contains("*/")
+    jsx_comment_inside(text).is_some_and(|inside| !inside.contains("*/"))
+}
+
+/// What is between `{/*` and `*/}` where `text` starts and ends with them.
+fn jsx_comment_inside(text: &str) -> Option<&str> {
+    text.strip_prefix("{/*")?.strip_suffix("*/}")
 }
 
 #[cfg(test)]
