@@ -250,6 +250,18 @@ mod tests {
         Some(ranges.into_iter().map(|range| markdown[range].to_owned()).collect())
     }
 
+    /// Asserts that, read as `codes`, each cell of `lists` lists its codes (and holds several
+    /// integers) and no cell of `none` lists any.
+    fn assert_listed(codes: Codes, lists: &[(&str, &[&str])], none: &[&str]) {
+        for &(markdown, expected) in lists {
+            assert_eq!(listed(markdown, codes).expect(markdown), expected, "{markdown}");
+            assert!(holds_several_integers(markdown, markdown, codes), "{markdown}");
+        }
+        for &markdown in none {
+            assert_eq!(listed(markdown, codes), None, "{markdown}");
+        }
+    }
+
     /// The key cells, on the page, of the table of `source` split, its codes in its first
     /// column, headed `header`, and `options` the rest of its `[[table]]`.
     fn split_keys<'s>(source: &'s str, header: &str, options: &str) -> Vec<&'s str> {
@@ -265,21 +277,18 @@ mod tests {
     /// separator (`1,024`) are not.
     #[test]
     fn integers_listed_plainly_are_codes_of_their_own() {
-        let listed = |markdown: &str| listed(markdown, Codes::Decimal);
-        assert_eq!(listed("400, 422").unwrap(), ["400", "422"]);
-        assert_eq!(listed("404/410").unwrap(), ["404", "410"]);
-        assert_eq!(listed("0x10 or 0x11").unwrap(), ["0x10", "0x11"]);
-        assert_eq!(listed("-1, -2, or 3").unwrap(), ["-1", "-2", "3"]);
-        for not in ["400", "400-499", "400-499, 500", "4xx, 5xx", "400 and 422", "400 Bad, 422"] {
-            assert_eq!(listed(not), None, "{not}");
-        }
-        for not in ["400 (see below), 422", "Status 400, 422", "400, 422.", "1,024", "1,024, 2,048"]
-        {
-            assert_eq!(listed(not), None, "{not}");
-        }
-        assert!(holds_several_integers("400, 422", "400, 422", Codes::Decimal));
+        let lists: [(&str, &[&str]); 4] = [
+            ("400, 422", &["400", "422"]),
+            ("404/410", &["404", "410"]),
+            ("0x10 or 0x11", &["0x10", "0x11"]),
+            ("-1, -2, or 3", &["-1", "-2", "3"]),
+        ];
+        let none = ["400", "400-499", "400-499, 500", "4xx, 5xx", "400 and 422", "400 Bad, 422"];
+        let more =
+            ["400 (see below), 422", "Status 400, 422", "400, 422.", "1,024", "1,024, 2,048"];
         // Hexadecimal digits are no decimal integer, and `0A` two words of one.
-        assert_eq!(listed("0A, 0B"), None);
+        let hex = ["0A, 0B"];
+        assert_listed(Codes::Decimal, &lists, &[&none[..], &more, &hex].concat());
         let source = "| Code | Meaning |\n|---|---|\n| 400, 422 | Invalid. |\n| 404 | Gone. |\n";
         assert_eq!(split_keys(source, "Code", "key-type = \"u16\""), ["400", "422", "404"]);
     }
@@ -289,14 +298,13 @@ mod tests {
     /// code and words, and digits a comma alone parts are not.
     #[test]
     fn hexadecimal_digits_listed_plainly_are_codes_of_their_own_in_a_table_of_them() {
-        let listed = |markdown: &str| listed(markdown, Codes::Hex);
-        assert_eq!(listed("0A, 0B").unwrap(), ["0A", "0B"]);
-        assert_eq!(listed("FF/FE").unwrap(), ["FF", "FE"]);
-        assert_eq!(listed("0ah or 0x0B").unwrap(), ["0ah", "0x0B"]);
-        for not in ["0A", "0A-0F", "0A Busy, 0B", "0A,0B", "-1, -2", "0A, 0G"] {
-            assert_eq!(listed(not), None, "{not}");
-        }
-        assert!(holds_several_integers("0A, 0B", "0A, 0B", Codes::Hex));
+        let lists: [(&str, &[&str]); 3] = [
+            ("0A, 0B", &["0A", "0B"]),
+            ("FF/FE", &["FF", "FE"]),
+            ("0ah or 0x0B", &["0ah", "0x0B"]),
+        ];
+        let none = ["0A", "0A-0F", "0A Busy, 0B", "0A,0B", "-1, -2", "0A, 0G"];
+        assert_listed(Codes::Hex, &lists, &none);
         let source =
             "| Code (hex) | Meaning |\n|---|---|\n| 0A, 0B | Gateway. |\n| 10 | Vendor. |\n";
         let options = "key-type = \"u8\"\nkey-radix = 16";
