@@ -170,7 +170,7 @@ fn on_page<'a, 'p>(cell: Cell<'p>, onto: &impl Rebase<'a, 'p>) -> Cell<'a> {
         markdown: onto.range(cell.markdown),
         kept: onto.kept(cell.kept),
         missing: cell.missing,
-        anchor: cell.anchor,
+        extras: cell.extras,
     }
 }
 
@@ -364,12 +364,61 @@ pub struct Cell<'a> {
     pub kept: Kept<'a>,
     /// The row ended before this cell.
     pub missing: bool,
+    /// What few cells have: boxed, so that a cell without any (most) costs a pointer for it.
+    pub extras: Option<Box<CellExtras>>,
+}
+
+/// What few cells have besides their text ([`Cell::extras`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CellExtras {
     /// The name of the first `<a name="…">` (or `id`) anchor in the cell: where a link to the
     /// published page can point at this row.
     pub anchor: Option<Box<str>>,
+    /// Of a cell with a picture and words (`![warning](w.png) Disk full`), its text without
+    /// the pictures' alt text: the words the page shows as words, beside the picture.
+    pub without_pictures: Option<Box<str>>,
+}
+
+impl CellExtras {
+    /// The extras of a cell of inline `events`, whose anchor is `anchor`: `None` where it has
+    /// neither an anchor nor a picture.
+    pub(crate) fn of(
+        events: &[(Event<'_>, Range<usize>)],
+        anchor: Option<Box<str>>,
+    ) -> Option<Box<CellExtras>> {
+        CellExtras { anchor, without_pictures: plain_text::without_pictures(events) }.boxed()
+    }
+
+    /// `self` boxed, as a cell keeps it, where it holds anything.
+    pub fn boxed(self) -> Option<Box<CellExtras>> {
+        (self != CellExtras::default()).then(|| Box::new(self))
+    }
+}
+
+impl Cell<'static> {
+    /// A cell of `text` alone, with no place on the page (a retired row's, read from the API
+    /// snapshot).
+    pub fn of_text(text: Arc<str>) -> Self {
+        Cell { text, span: 0..0, markdown: 0..0, kept: Kept::Nothing, missing: false, extras: None }
+    }
 }
 
 impl Cell<'_> {
+    /// The name of the first `<a name="…">` (or `id`) anchor in the cell ([`CellExtras::anchor`]).
+    pub fn anchor(&self) -> Option<&str> {
+        self.extras.as_ref()?.anchor.as_deref()
+    }
+
+    /// The words the cell shows as words: its [text](Cell::text), but where it has a picture
+    /// and words (`![warning](w.png) Disk full`), without the pictures' alt text (`Disk
+    /// full`), as a name is made of the words a reader sees (an `<img>` tag and an emoji's
+    /// shortcode are left out of names by [`crate::naming`]). A picture alone
+    /// (`![Retry](retry.png)`) is known by its alt text, which says what it shows.
+    pub fn words_shown(&self) -> &str {
+        let extras = self.extras.as_deref();
+        extras.and_then(|extras| extras.without_pictures.as_deref()).unwrap_or(&self.text)
+    }
+
     /// Whether `self` and `other`, cells of one table, are one cell: a cell written in HTML
     /// that spans rows or columns (`rowspan`, `colspan`) stands in each place it covers as a
     /// copy of itself, at its one place on the page (as `html_table` reads it); no two cells of
@@ -958,6 +1007,7 @@ fn read_cell<'a, 'p>(
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html).map(String::into),
         _ => None,
     });
+    let extras = CellExtras::of(inline, anchor);
     let text = if rewritten {
         // Its text as the page writes it, not as the text read does.
         let on_page: Events<'a> = inline.iter().map(|event| onto.event(event.clone())).collect();
@@ -971,7 +1021,7 @@ fn read_cell<'a, 'p>(
         markdown: onto.range(markdown),
         kept: onto.kept(kept),
         missing,
-        anchor,
+        extras,
     };
     (cell, span.end)
 }
@@ -1125,12 +1175,14 @@ fn trim_span(source: &str, span: Range<usize>) -> Range<usize> {
 mod tests {
     use super::*;
 
-    /// A large table holds one cell for every row and column while it is checked: the size
-    /// README gives (on 64-bit targets), which a field added or grown would change.
+    /// A large table holds one cell for every row and column while it is checked (800k cells
+    /// at 200k rows of four columns): a field added or grown would change this size (on 64-bit
+    /// targets), which what few cells have ([`CellExtras`]) leaves at 88 bytes (96 while each
+    /// cell had its anchor's 16).
     #[cfg(target_pointer_width = "64")]
     #[test]
-    fn a_cell_is_96_bytes() {
-        assert_eq!(size_of::<Cell<'_>>(), 96);
+    fn a_cell_is_88_bytes() {
+        assert_eq!(size_of::<Cell<'_>>(), 88);
     }
 
     #[test]

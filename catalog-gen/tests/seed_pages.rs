@@ -129,5 +129,5 @@ fn anchors_name_their_place() {
     assert_eq!(anchor_name("<a data-id=\"x\">"), None);
     let page = markdown::parse("| c | n |\n|---|---|\n| 1 | <a name=\"one\"></a>One |\n");
     let cell = &page.tables[0].rows[0].cells()[1];
-    assert_eq!((cell.anchor.as_deref(), cell.text.as_ref()), (Some("one"), "One"));
+    assert_eq!((cell.anchor(), cell.text.as_ref()), (Some("one"), "One"));
 }

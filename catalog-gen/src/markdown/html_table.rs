@@ -34,8 +34,8 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{CowStr, Event};
 
 use super::{
-    Cell, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag, on_page,
-    shared_plain_text, trim_span,
+    Cell, CellExtras, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag,
+    on_page, shared_plain_text, trim_span,
 };
 
 /// What [`read`] found.
@@ -396,7 +396,7 @@ fn cell<'p>(
         markdown,
         kept: keep.keep_events(&read.events),
         missing: false,
-        anchor,
+        extras: CellExtras::of(&read.events, anchor),
     }
 }
 
@@ -504,7 +504,7 @@ fn missing_cell<'p>(end: usize) -> Cell<'p> {
         markdown: end..end,
         kept: Kept::Nothing,
         missing: true,
-        anchor: None,
+        extras: None,
     }
 }
 

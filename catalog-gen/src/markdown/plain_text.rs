@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{
     is_anchor, is_anchor_close, is_block_tag, is_comment, is_formatting_tag, is_line_break,
@@ -52,6 +52,36 @@ pub(super) fn shared_plain_text(
     scratch.clear();
     push_plain_text(events, scratch);
     Arc::from(scan::trim(scratch))
+}
+
+/// Of inline `events` with a picture (`![warning](w.png) Disk full`), their [`plain_text`]
+/// without the pictures' alt text (`Disk full`), which the page shows as a picture; `None`
+/// where they have none, as most cells, or nothing else: a picture alone is known by its alt
+/// text.
+pub(super) fn without_pictures(events: &[(Event<'_>, Range<usize>)]) -> Option<Box<str>> {
+    let is_picture = |(event, _): &(Event<'_>, _)| matches!(event, Event::Start(Tag::Image { .. }));
+    if !events.iter().any(is_picture) {
+        return None;
+    }
+    // Alt text may hold a picture of its own: its events end at the outermost's end.
+    let mut depth = 0usize;
+    let words: Vec<(Event<'_>, Range<usize>)> = events
+        .iter()
+        .filter(|(event, _)| {
+            match event {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .cloned()
+        .collect();
+    let words = plain_text(&words);
+    (!words.is_empty()).then(|| words.into())
 }
 
 /// Appends the plain text of `events` to `text`, untrimmed.

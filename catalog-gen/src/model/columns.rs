@@ -8,7 +8,7 @@ use toml::Spanned;
 use crate::api;
 use crate::diagnostics::Diagnostic;
 use crate::manifest::{PinnedNames, TableSpec, in_manifest_order};
-use crate::markdown::Table;
+use crate::markdown::{Cell, Table};
 use crate::model::problems::{ColumnKey, PinLine, Place};
 use crate::model::{Column, normalize, same_text};
 use crate::naming::{self, Identifier};
@@ -43,12 +43,13 @@ pub fn resolve(
         if !headers.iter().any(|h| same_text(h, header.get_ref())) {
             // A column renamed back, say, after the pin kept its method under the new header.
             let makes_it =
-                headers.iter().find(|h| self::method(None, h, false).0 == *method.get_ref());
+                table.header.iter().find(|h| self::method(None, h, false).0 == *method.get_ref());
+            let makes_it = makes_it.map(|h| &*h.text);
             problems.push(place.pinned_accessor_without_column(
                 header.span(),
                 header.get_ref(),
                 &headers,
-                makes_it.map(|h| (*h, method.get_ref().as_str())),
+                makes_it.map(|h| (h, method.get_ref().as_str())),
             ));
         }
     }
@@ -107,7 +108,9 @@ pub fn named(spec: &TableSpec) -> Vec<&str> {
 /// so would one made up for a column whose header gives no name (empty, or `#`). Another
 /// column headed by a sign alone is named by the sign's word ([`naming::sign_word`]: `#`,
 /// as tables head a column of row numbers, `number()`).
-pub fn method(pin: Option<&str>, header: &str, text_served: bool) -> (String, bool) {
+pub fn method(pin: Option<&str>, header: &Cell<'_>, text_served: bool) -> (String, bool) {
+    // Made of the words the header shows, not a picture's alt text, as a variant name is.
+    let header = header.words_shown();
     let method = pin.map_or_else(|| naming::accessor_name(header), str::to_owned);
     let inherent = method == "code" || method == "name" || method.is_empty();
     let served = inherent && text_served;
@@ -161,7 +164,7 @@ fn accessors(
         }
         headers.insert(normalized, index);
         let text_served = index == name || (index == key && key_cell_is_code);
-        let (method, served) = method(pin, &cell.text, text_served);
+        let (method, served) = method(pin, cell, text_served);
         // The help column's text is what `Entry::help()` returns: a method `help` would repeat
         // it, and hide the trait's.
         let served = served || (Some(index) == help && method == "help");
@@ -313,6 +316,21 @@ mod tests {
         assert_eq!(columns.map(|columns| (columns.key, columns.name)), Ok((0, 1)));
         assert!(!crate::model::same_text("a<sup>see note</sup>", "a"));
         assert!(!crate::model::same_text("a<sup><b>1</b></sup>", "a"));
+    }
+
+    /// A header's method is made of the words it shows, as a variant name is: not of a
+    /// picture's alt text beside them, but of a picture's alone.
+    #[test]
+    fn a_headers_method_is_made_of_the_words_it_shows() {
+        let columns = resolve_in(
+            "| Code | ![warning](w.png) Notes | ![Retry](r.png) | ![icon](i.png) :x: Fixed in |",
+            "key-column = \"Code\"",
+        )
+        .unwrap();
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [None, Some("notes"), Some("retry"), Some("fixed_in")]);
+        let headers: Vec<_> = columns.list.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(headers, ["Code", "warning Notes", "Retry", "icon :x: Fixed in"]);
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn row_text(row: &Row<'_>, url: Option<String>, doc: impl FnMut(&Cell<'_>) -> Do
 /// to a page of its own).
 fn row_url(source: &str, row: &Row<'_>, base: &Url, key: usize) -> Option<String> {
     let anchored = row.cells().iter().find_map(|cell| {
-        let anchor = cell.anchor.as_ref()?;
+        let anchor = cell.anchor()?;
         let mut url = base.clone();
         url.set_fragment(Some(anchor));
         Some(url.to_string())

@@ -121,9 +121,9 @@ pub fn read<'a>(
     if rows.is_empty() && table.rows.len() > 1 && spec.retired.is_empty() {
         offers.found_no_code();
     }
-    if let Some((first, count)) = hex_codes_read_as_decimal(spec, key_column.header, &rows) {
+    if let Some((first, count)) = hex_codes_read_as_decimal(spec, &key_column.header.text, &rows) {
         let span = first.row.cells()[columns.key].span.clone();
-        let header = key_column.header;
+        let header = &*key_column.header.text;
         problems.push(place.hex_codes_read_as_decimal(span, (&first.key_text, count), header));
     }
     if let Some((first, quotes)) = codes_in_quotes(spec, &rows) {
@@ -499,8 +499,9 @@ pub fn parse_key(
                 }
                 _ => None,
             };
-            let bare_hex =
-                codes == Codes::Decimal && says_hexadecimal(key_column.header) && is_bare_hex(text);
+            let bare_hex = codes == Codes::Decimal
+                && says_hexadecimal(&key_column.header.text)
+                && is_bare_hex(text);
             let has_pattern = spec.key_pattern.is_some();
             // A cell of several codes, which `split-codes` would make a variant each (where it
             // is set, it has, and no such cell comes here).
@@ -520,7 +521,7 @@ pub fn parse_key(
 #[derive(Clone, Copy)]
 pub struct KeyColumn<'t> {
     /// The header.
-    pub header: &'t str,
+    pub header: &'t Cell<'t>,
     /// Whether the name column is the key column (the table has none of its own).
     pub is_name: bool,
 }
@@ -528,7 +529,7 @@ pub struct KeyColumn<'t> {
 impl<'t> KeyColumn<'t> {
     /// The key column of `table`.
     pub fn of(table: &'t Table, columns: &Columns) -> Self {
-        KeyColumn { header: &table.header[columns.key].text, is_name: columns.key == columns.name }
+        KeyColumn { header: &table.header[columns.key], is_name: columns.key == columns.name }
     }
 }
 
@@ -542,7 +543,7 @@ fn pattern_offer<'t>(
     code: &'t str,
     pattern: &'static str,
 ) -> PatternOffer<'t> {
-    let pin = columns::pinned_method(spec, key.header);
+    let pin = columns::pinned_method(spec, &key.header.text);
     // With a pattern, the key cell is more than the code: only as the name column is its
     // text served by an inherent method, `name()`.
     let (method, served) = columns::method(pin, key.header, key.is_name);
@@ -550,7 +551,7 @@ fn pattern_offer<'t>(
     let unusable = !served && (bare.is_empty() || api::is_reserved_method(bare));
     let pin = (pin.is_none() && unusable).then(|| {
         let named = if bare.is_empty() { "code_cell".to_owned() } else { format!("{bare}_cell") };
-        let offered = (key.header, toml_string(&named));
+        let offered = (&*key.header.text, toml_string(&named));
         let pinned = PinLine::pinned(spec, PinnedNames::Accessors);
         // Beside the manifest's pins, the line of them all (no two `accessors` lines).
         let (has_line, own) = (!spec.accessors.is_empty(), [offered.clone()].into_iter());
@@ -837,7 +838,8 @@ mod tests {
     fn the_pattern_offered_names_the_method_that_returns_the_whole_key_cell() {
         let offer = |header, is_name, options| {
             let spec = spec(&format!("key-column = \"{header}\"\nkey-type = \"u16\"\n{options}"));
-            let offer = pattern_offer(&spec, KeyColumn { header, is_name }, "1", "");
+            let header = Cell::of_text(std::sync::Arc::from(header));
+            let offer = pattern_offer(&spec, KeyColumn { header: &header, is_name }, "1", "");
             (offer.method, offer.pin.map(|pin| pin.text))
         };
         let pin = r#"accessors = { "Code" = "code_cell" }"#.to_owned();

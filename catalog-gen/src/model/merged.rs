@@ -16,7 +16,7 @@
 
 use std::sync::Arc;
 
-use crate::markdown::{Cell, Kept, Row, Table};
+use crate::markdown::{Cell, CellExtras, Kept, Row, Table};
 use crate::model::columns::Columns;
 
 /// `table`, keyed and named by `columns`, with each run of rows that are one row made one
@@ -97,13 +97,22 @@ fn one_row<'a>(run: &[&Row<'a>]) -> Row<'a> {
 fn joined<'a>(cells: &[&Cell<'a>]) -> Cell<'a> {
     let texts: Vec<&str> = cells.iter().map(|cell| &*cell.text).collect();
     let (first, last) = (cells[0], cells[cells.len() - 1]);
+    // The lines' words shown, joined as their texts are, where a line has a picture.
+    let has_pictures = cells
+        .iter()
+        .any(|cell| cell.extras.as_ref().is_some_and(|extras| extras.without_pictures.is_some()));
+    let words: Vec<&str> = cells.iter().map(|cell| cell.words_shown()).collect();
+    let extras = CellExtras {
+        anchor: cells.iter().find_map(|cell| cell.anchor()).map(Box::from),
+        without_pictures: has_pictures.then(|| words.join("\n").into()),
+    };
     Cell {
         text: Arc::from(texts.join("\n")),
         span: first.span.clone(),
         markdown: first.markdown.start..last.markdown.end.max(first.markdown.start),
         kept: Kept::Lines(cells.iter().map(|&cell| cell.clone()).collect()),
         missing: false,
-        anchor: cells.iter().find_map(|cell| cell.anchor.clone()),
+        extras: extras.boxed(),
     }
 }
 
@@ -167,6 +176,28 @@ mod tests {
         let columns = columns::resolve(&PLACE, &spec, &joined, &mut Vec::new()).unwrap();
         let both = rows(&joined, &[0, 1], &columns, false).unwrap();
         assert_eq!(texts(&both)[1..], texts(&one)[..]);
+    }
+
+    /// A cell joined of lines shows the words each line shows: a line's picture beside its
+    /// words is left out of them, as of a cell's, and the lines' anchor is the cell's.
+    #[test]
+    fn a_joined_cells_words_are_its_lines_words() {
+        let page = markdown::parse(
+            "| Name |\n|---|\n| ![warning](w.png) Disk |\n| <a name=\"f\"></a>full |\n\
+             | ![Gone](g.png) |\n",
+        );
+        let cells: Vec<&Cell<'_>> = page.tables[0].rows.iter().map(|row| &row.cells()[0]).collect();
+        let two = joined(&cells[..2]);
+        assert_eq!(
+            (&*two.text, two.words_shown(), two.anchor()),
+            ("warning Disk\nfull", "Disk\nfull", Some("f"))
+        );
+        let three = joined(&cells);
+        assert_eq!(three.words_shown(), "Disk\nfull\nGone");
+        // Without a picture beside words, the words shown are the text, and nothing is kept.
+        let plain = joined(&cells[1..]);
+        assert_eq!(plain.words_shown(), "full\nGone");
+        assert_eq!(plain.extras.map(|extras| extras.without_pictures), Some(None));
     }
 
     /// A pipe table's rows are never one cell, however alike.

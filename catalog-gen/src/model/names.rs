@@ -102,7 +102,7 @@ pub fn assign<'a>(
         .map(|(index, keyed)| {
             let text = match rests.get(index) {
                 Some(rest) => rest,
-                None => cell_text(keyed, columns),
+                None => words_shown(keyed, columns),
             };
             let index = *distinct.entry(text).or_insert_with(|| {
                 texts.push(text);
@@ -419,6 +419,13 @@ pub(super) fn cell_text<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k s
     &keyed.row.cells()[columns.name].text
 }
 
+/// The words of `keyed`'s name cell that a variant name may be made of: what the page shows
+/// as words ([`Cell::words_shown`](crate::markdown::Cell::words_shown)), not a picture's alt
+/// text. The manifest's keys and the snapshot's rows name a row by its [text](cell_text).
+fn words_shown<'k>(keyed: &'k KeyedRow<'_>, columns: &Columns) -> &'k str {
+    keyed.row.cells()[columns.name].words_shown()
+}
+
 /// The text `keyed`'s variant name is made of: its name cell's, but where that is its key cell
 /// and `key-pattern` took an integer code out of it as a word of its own (`429 (TOO MANY
 /// REQUESTS)` and `Not Found (404)`, as tables of HTTP statuses write them), the rest of the
@@ -433,7 +440,7 @@ pub(super) fn naming_text<'k>(
     keyed: &'k KeyedRow<'_>,
     columns: &Columns,
 ) -> Cow<'k, str> {
-    let text = cell_text(keyed, columns);
+    let text = words_shown(keyed, columns);
     if !names_by_part(spec, columns) {
         return Cow::Borrowed(text);
     }
@@ -799,6 +806,29 @@ mod tests {
             ["_429", "_404", "_0x1F", "_100", "_1121", "_404", "_404"],
             "text codes"
         );
+    }
+
+    /// A name is made of the words the page shows, not of a picture's alt text (which GitHub
+    /// shows only where the picture fails to load), as an `<img>` tag and an emoji's shortcode
+    /// are left out of it: `![warning](w.png) Disk full` names `DiskFull`, while `name()`
+    /// keeps the cell's whole text. A picture alone is named by its alt text, which says
+    /// what it shows.
+    #[test]
+    fn a_pictures_alt_text_is_left_out_of_its_rows_name() {
+        let page = "| c | n |\n|---|---|\n| 1 | ![warning](w.png) Disk full |\n\
+                    | 2 | ![warning][w] Disk ![*and*](and.png) busy |\n| 3 | ![ok](ok.png) |\n\
+                    | 4 | ![a ![b](b.png) c](a.png) **Gone** |\n| 5 | :x: <img src=x.png> Down |\n\n\
+                    [w]: w.png\n";
+        let names = name_page(page, "").unwrap();
+        assert_eq!(names, ["DiskFull", "DiskBusy", "Ok", "Gone", "Down"]);
+        let parsed = markdown::parse(page);
+        let texts: Vec<_> =
+            parsed.tables[0].rows.iter().map(|row| row.cells()[1].text.clone()).collect();
+        assert_eq!(&*texts[0], "warning Disk full");
+        assert_eq!(&*texts[1], "warning Disk and busy");
+        let shown: Vec<_> =
+            parsed.tables[0].rows.iter().map(|row| row.cells()[1].words_shown()).collect();
+        assert_eq!(shown, ["Disk full", "Disk  busy", "ok", "Gone", ":x: <img src=x.png> Down"]);
     }
 
     const DISKS: &str = "| c | n |\n|---|---|\n| 1010 | Input Error |\n| 1050 | Disk Full |\n\

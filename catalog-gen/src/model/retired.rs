@@ -10,7 +10,7 @@ use crate::api::{EnumApi, VariantApi};
 use crate::diagnostics::Diagnostic;
 use crate::int_code::Codes;
 use crate::manifest::TableSpec;
-use crate::markdown::{Cell, Kept, Row, Table};
+use crate::markdown::{Cell, Row, Table};
 use crate::model::columns::Columns;
 use crate::model::keys::{self, Code, KeyedRow, Retiring};
 use crate::model::problems::Place;
@@ -85,7 +85,7 @@ pub fn keep<'a>(
             text => text,
         };
         let cells = table.header.iter().enumerate();
-        let cells = cells.map(|(index, header)| cell(text(index, &header.text))).collect();
+        let cells = cells.map(|(index, header)| Cell::of_text(text(index, &header.text))).collect();
         let row = Row::new(0..0, cells, None);
         let key_cell = &row.cells()[columns.key];
         let offers = &mut Offers::new(&spec.skip_rows);
@@ -186,11 +186,6 @@ fn last_text(api: &EnumApi, cells: &[Arc<str>], index: usize, header: &str) -> A
     // A snapshot without headers has the columns of today where it has as many.
     let column = by_header.or((api.columns.is_empty() && cells.len() > index).then_some(index));
     column.and_then(|column| cells.get(column)).cloned().unwrap_or_default()
-}
-
-/// A cell with `text` and no place on the page.
-fn cell(text: Arc<str>) -> Cell<'static> {
-    Cell { text, span: 0..0, markdown: 0..0, kept: Kept::Nothing, missing: false, anchor: None }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use pulldown_cmark::{CowStr, Event};
 use crate::int_code::Codes;
 use crate::manifest::TableSpec;
 use crate::markdown::{
-    Cell, Kept, Row, Table, is_list_separator, line_ranges, listed_code_span_ranges,
+    Cell, CellExtras, Kept, Row, Table, is_list_separator, line_ranges, listed_code_span_ranges,
 };
 
 /// `table` with each row whose key cell (column `key`) holds several codes made a row of
@@ -161,7 +161,9 @@ fn code_cell<'a>(
         markdown: span,
         kept: Kept::EventsOnly(Box::new(events)),
         missing: false,
-        anchor: holding.anchor.clone(),
+        // The row's anchor, not the holding cell's pictures: the key cell is the code alone.
+        extras: CellExtras { anchor: holding.anchor().map(Box::from), without_pictures: None }
+            .boxed(),
     }
 }
 
