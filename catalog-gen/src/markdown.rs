@@ -50,7 +50,7 @@ pub use html::{
 pub use mdx::{Dialect, hidden_blocks, is_mdx};
 pub(crate) use pictures::{is_emoji_shortcode, is_one_image, without_emoji_shortcodes};
 pub use plain_text::plain_text;
-use plain_text::shared_plain_text;
+use plain_text::text_and_extras;
 pub(crate) use plain_text::trim_from;
 
 /// The Markdown extensions the pages are read with: GitHub's tables, footnotes,
@@ -380,18 +380,10 @@ pub struct CellExtras {
 }
 
 impl CellExtras {
-    /// The extras of a cell of inline `events`, whose anchor is `anchor`: `None` where it has
-    /// neither an anchor nor a picture.
-    pub(crate) fn of(
-        events: &[(Event<'_>, Range<usize>)],
-        anchor: Option<Box<str>>,
-    ) -> Option<Box<CellExtras>> {
-        CellExtras { anchor, without_pictures: plain_text::without_pictures(events) }.boxed()
-    }
-
     /// `self` boxed, as a cell keeps it, where it holds anything.
     pub fn boxed(self) -> Option<Box<CellExtras>> {
-        (self != CellExtras::default()).then(|| Box::new(self))
+        let holds_any = self.anchor.is_some() || self.without_pictures.is_some();
+        holds_any.then(|| Box::new(self))
     }
 }
 
@@ -417,6 +409,11 @@ impl Cell<'_> {
     pub fn words_shown(&self) -> &str {
         let extras = self.extras.as_deref();
         extras.and_then(|extras| extras.without_pictures.as_deref()).unwrap_or(&self.text)
+    }
+
+    /// Whether the cell has a picture beside words, which [`Cell::words_shown`] leaves out.
+    pub fn has_pictures_beside_words(&self) -> bool {
+        self.extras.as_ref().is_some_and(|extras| extras.without_pictures.is_some())
     }
 
     /// Whether `self` and `other`, cells of one table, are one cell: a cell written in HTML
@@ -1007,13 +1004,12 @@ fn read_cell<'a, 'p>(
         Event::InlineHtml(html) | Event::Html(html) => anchor_name(html).map(String::into),
         _ => None,
     });
-    let extras = CellExtras::of(inline, anchor);
-    let text = if rewritten {
+    let (text, extras) = if rewritten {
         // Its text as the page writes it, not as the text read does.
         let on_page: Events<'a> = inline.iter().map(|event| onto.event(event.clone())).collect();
-        shared_plain_text(&on_page, scratch)
+        text_and_extras(&on_page, anchor, scratch)
     } else {
-        shared_plain_text(inline, scratch)
+        text_and_extras(inline, anchor, scratch)
     };
     let cell = Cell {
         text,

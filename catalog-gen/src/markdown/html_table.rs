@@ -34,8 +34,8 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{CowStr, Event};
 
 use super::{
-    Cell, CellExtras, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag,
-    on_page, shared_plain_text, trim_span,
+    Cell, Events, Heading, Keep, Kept, Rebase, Row, Table, anchor_name, is_block_tag, on_page,
+    text_and_extras, trim_span,
 };
 
 /// What [`read`] found.
@@ -390,14 +390,8 @@ fn cell<'p>(
         Event::InlineHtml(html) => anchor_name(html).map(String::into),
         _ => None,
     });
-    Cell {
-        text: shared_plain_text(&read.events, scratch),
-        span,
-        markdown,
-        kept: keep.keep_events(&read.events),
-        missing: false,
-        extras: CellExtras::of(&read.events, anchor),
-    }
+    let (text, extras) = text_and_extras(&read.events, anchor, scratch);
+    Cell { text, span, markdown, kept: keep.keep_events(&read.events), missing: false, extras }
 }
 
 /// `events` with the tags of blocks, those at the indices `blocks` (`<p>`, `<dl>`, `<dt>`,
@@ -597,6 +591,8 @@ fn one_header<'p>(first: Vec<Cell<'p>>, below: &[GridRow<'p>]) -> Vec<Cell<'p>> 
                 text.push('\n');
             }
             text.push_str(&under.text);
+            // Its extras are the last line's anchor: a cell in HTML has no Markdown picture
+            // (an `<img>` is a tag, which names leave out themselves).
             *cell = Cell { text: Arc::from(text.as_str()), ..under.clone() };
         }
     }

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{
-    is_anchor, is_anchor_close, is_block_tag, is_comment, is_formatting_tag, is_line_break,
+    CellExtras, is_anchor, is_anchor_close, is_block_tag, is_comment, is_formatting_tag,
+    is_line_break,
 };
 use crate::scan;
 
@@ -42,27 +43,27 @@ pub(crate) fn trim_from(text: &mut String, start: usize) {
     text.drain(start..start + leading);
 }
 
-/// [`plain_text`] made in `scratch` and shared: a cell's text is made once into a buffer the
-/// page's reader reuses, then copied once where the page and the variant share it (made in a
-/// `String` of its own, it would be allocated and freed for every cell).
-pub(super) fn shared_plain_text(
+/// [`plain_text`] made in `scratch` and shared, with the cell's [extras](CellExtras): its
+/// `anchor`, and where it has a picture, its words without it (told in the same pass, as
+/// few cells have one). A cell's text is made once into a buffer the page's reader reuses,
+/// then copied once where the page and the variant share it (made in a `String` of its own,
+/// it would be allocated and freed for every cell).
+pub(super) fn text_and_extras(
     events: &[(Event<'_>, Range<usize>)],
+    anchor: Option<Box<str>>,
     scratch: &mut String,
-) -> Arc<str> {
+) -> (Arc<str>, Option<Box<CellExtras>>) {
     scratch.clear();
-    push_plain_text(events, scratch);
-    Arc::from(scan::trim(scratch))
+    let has_picture = push_plain_text(events, scratch);
+    let text = Arc::from(scan::trim(scratch));
+    let without_pictures = if has_picture { without_pictures(events) } else { None };
+    (text, CellExtras { anchor, without_pictures }.boxed())
 }
 
 /// Of inline `events` with a picture (`![warning](w.png) Disk full`), their [`plain_text`]
 /// without the pictures' alt text (`Disk full`), which the page shows as a picture; `None`
-/// where they have none, as most cells, or nothing else: a picture alone is known by its alt
-/// text.
-pub(super) fn without_pictures(events: &[(Event<'_>, Range<usize>)]) -> Option<Box<str>> {
-    let is_picture = |(event, _): &(Event<'_>, _)| matches!(event, Event::Start(Tag::Image { .. }));
-    if !events.iter().any(is_picture) {
-        return None;
-    }
+/// where that is nothing: a picture alone is known by its alt text.
+fn without_pictures(events: &[(Event<'_>, Range<usize>)]) -> Option<Box<str>> {
     // Alt text may hold a picture of its own: its events end at the outermost's end.
     let mut depth = 0usize;
     let words: Vec<(Event<'_>, Range<usize>)> = events
@@ -84,8 +85,9 @@ pub(super) fn without_pictures(events: &[(Event<'_>, Range<usize>)]) -> Option<B
     (!words.is_empty()).then(|| words.into())
 }
 
-/// Appends the plain text of `events` to `text`, untrimmed.
-fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
+/// Appends the plain text of `events` to `text`, untrimmed; whether they hold a picture.
+fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) -> bool {
+    let mut has_picture = false;
     let mut skip_anchor_close = false;
     // After a block's tag, the next text starts a line: the spaces before it show nothing.
     let mut line_start = false;
@@ -121,10 +123,12 @@ fn push_plain_text(events: &[(Event<'_>, Range<usize>)], text: &mut String) {
                 text.push_str(label);
                 text.push(']');
             }
+            Event::Start(Tag::Image { .. }) => has_picture = true,
             _ => {}
         }
         skip_anchor_close = false;
     }
+    has_picture
 }
 
 /// Appends `part`, without the spaces it starts with where it starts a line after a block

@@ -98,9 +98,7 @@ fn joined<'a>(cells: &[&Cell<'a>]) -> Cell<'a> {
     let texts: Vec<&str> = cells.iter().map(|cell| &*cell.text).collect();
     let (first, last) = (cells[0], cells[cells.len() - 1]);
     // The lines' words shown, joined as their texts are, where a line has a picture.
-    let has_pictures = cells
-        .iter()
-        .any(|cell| cell.extras.as_ref().is_some_and(|extras| extras.without_pictures.is_some()));
+    let has_pictures = cells.iter().any(|cell| cell.has_pictures_beside_words());
     let words: Vec<&str> = cells.iter().map(|cell| cell.words_shown()).collect();
     let extras = CellExtras {
         anchor: cells.iter().find_map(|cell| cell.anchor()).map(Box::from),
