@@ -40,7 +40,7 @@ pub fn resolve(
         None => key,
     };
     for (header, method) in in_manifest_order(&spec.accessors) {
-        if !headers.iter().any(|h| same_text(h, header.get_ref())) {
+        if !table.header.iter().any(|h| heads(h, header.get_ref()).is_some()) {
             // A column renamed back, say, after the pin kept its method under the new header.
             let makes_it =
                 table.header.iter().find(|h| self::method(None, h, false).0 == *method.get_ref());
@@ -67,7 +67,7 @@ fn find(
     wanted: &Spanned<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let found = position(headers, wanted.get_ref());
+    let found = position(&table.header, wanted.get_ref());
     if found.is_none() {
         problems.push(place.no_such_column(
             wanted.span(),
@@ -80,18 +80,41 @@ fn find(
     found
 }
 
-/// The index of the column whose header is `wanted`, as a reader compares them ([`same_text`]):
-/// the one rule by which the manifest's columns are found.
-fn position(headers: &[&str], wanted: &str) -> Option<usize> {
-    headers.iter().position(|header| same_text(header, wanted))
+/// How a header is the one the manifest names ([`heads`]); the better first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum HeaderMatch {
+    /// By its text.
+    Text,
+    /// By the words it shows beside a picture.
+    WordsShown,
+}
+
+/// Whether `header` is the header the manifest writes `wanted`, and how: by its text, as a
+/// reader compares them ([`same_text`]), or where it has a picture beside words, by those
+/// words (`Notes` finds `![warning](w.png) Notes`, as the page shows it), which a name is made
+/// of. The one rule by which the manifest's columns and `accessors` pins find their headers; a
+/// match by text comes before one by words wherever both are ([`position`]), so a manifest
+/// that found its column by text finds the same one.
+fn heads(header: &Cell<'_>, wanted: &str) -> Option<HeaderMatch> {
+    if same_text(&header.text, wanted) {
+        return Some(HeaderMatch::Text);
+    }
+    let by_words = header.has_pictures_beside_words() && same_text(header.words_shown(), wanted);
+    by_words.then_some(HeaderMatch::WordsShown)
+}
+
+/// The index of the column whose header is `wanted` ([`heads`]): the first by text, else the
+/// first by words shown.
+fn position(headers: &[Cell<'_>], wanted: &str) -> Option<usize> {
+    let found = headers.iter().enumerate();
+    found.filter_map(|(index, header)| Some((heads(header, wanted)?, index))).min().map(|(_, i)| i)
 }
 
 /// Whether `table` has every column `spec` names: the key column, and the name and help
 /// columns where the manifest names them. Where `heading` and `caption` leave several tables,
 /// the one that has them is the table meant ([`crate::model::select`]).
 pub fn has_all(spec: &TableSpec, table: &Table) -> bool {
-    let headers: Vec<&str> = table.header.iter().map(|cell| &*cell.text).collect();
-    named(spec).iter().all(|wanted| position(&headers, wanted).is_some())
+    named(spec).iter().all(|wanted| position(&table.header, wanted).is_some())
 }
 
 /// The headers of the columns `spec` names: the key column's, and the name and help columns'
@@ -120,13 +143,14 @@ pub fn method(pin: Option<&str>, header: &Cell<'_>, text_served: bool) -> (Strin
     }
 }
 
-/// The manifest's `accessors` pin for the column headed `header`: headers compared as a reader
-/// compares them ([`normalize`]).
-pub fn pinned_method<'s>(spec: &'s TableSpec, header: &str) -> Option<&'s str> {
-    let header = normalize(header);
-    let mut pins = spec.accessors.iter();
-    pins.find(|(pinned, _)| normalize(pinned.get_ref()) == header)
-        .map(|(_, method)| method.get_ref().as_str())
+/// The manifest's `accessors` pin for the column headed `header`, found as the manifest's
+/// columns are (`heads`): one keyed by its text, else one keyed by the words it shows beside a
+/// picture.
+pub fn pinned_method<'s>(spec: &'s TableSpec, header: &Cell<'_>) -> Option<&'s str> {
+    let pins = spec.accessors.iter();
+    let found =
+        pins.filter_map(|(pinned, method)| Some((heads(header, pinned.get_ref())?, method)));
+    found.min_by_key(|&(by, _)| by).map(|(_, method)| method.get_ref().as_str())
 }
 
 /// Every column with its accessor, pinned in the manifest or made from the header, the key
@@ -154,7 +178,7 @@ fn accessors(
     let mut headers: BTreeMap<String, usize> = BTreeMap::new();
     for (index, cell) in table.header.iter().enumerate() {
         let normalized = normalize(&cell.text);
-        let pin = pinned_method(spec, &cell.text);
+        let pin = pinned_method(spec, cell);
         if let Some(&first) = headers.get(&normalized) {
             let first = &table.header[first];
             let problem = place.same_header(cell.span.clone(), first.span.clone(), &first.text);
@@ -331,6 +355,38 @@ mod tests {
         assert_eq!(accessors, [None, Some("notes"), Some("retry"), Some("fixed_in")]);
         let headers: Vec<_> = columns.list.iter().map(|c| c.header.as_str()).collect();
         assert_eq!(headers, ["Code", "warning Notes", "Retry", "icon :x: Fixed in"]);
+    }
+
+    /// The manifest finds a column headed beside a picture by the words the header shows, as
+    /// by its text; where one header is the text asked for and another shows it, the text's
+    /// is the column (a manifest that found it so finds the same one), for `accessors` too.
+    #[test]
+    fn a_column_headed_beside_a_picture_is_found_by_the_words_it_shows() {
+        let columns = resolve_in(
+            "| ![key](k.png) Code | ![warning](w.png) Notes | Retry |",
+            "key-column = \"code\"\nhelp-column = \"Notes\"\naccessors = { \"NOTES\" = \"remarks\" }",
+        )
+        .unwrap();
+        assert_eq!((columns.key, columns.help), (0, Some(1)));
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [None, Some("remarks"), Some("retry")]);
+        let columns = resolve_in(
+            "| Code | ![w](w.png) Notes | Notes |",
+            "key-column = \"Code\"\nhelp-column = \"Notes\"\n\
+             accessors = { \"Notes\" = \"plain_notes\", \"w Notes\" = \"w_notes\" }",
+        )
+        .unwrap();
+        assert_eq!(columns.help, Some(2));
+        let accessors: Vec<_> = columns.list.iter().map(|c| c.accessor.as_deref()).collect();
+        assert_eq!(accessors, [None, Some("w_notes"), Some("plain_notes")]);
+        // A pin whose header no column has, by text or by words, is still a problem.
+        let problems = resolve_in(
+            "| Code | ![w](w.png) Notes |",
+            "key-column = \"Code\"\n\
+            accessors = { \"w\" = \"x\" }",
+        )
+        .unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

@@ -543,7 +543,7 @@ fn pattern_offer<'t>(
     code: &'t str,
     pattern: &'static str,
 ) -> PatternOffer<'t> {
-    let pin = columns::pinned_method(spec, &key.header.text);
+    let pin = columns::pinned_method(spec, key.header);
     // With a pattern, the key cell is more than the code: only as the name column is its
     // text served by an inherent method, `name()`.
     let (method, served) = columns::method(pin, key.header, key.is_name);
