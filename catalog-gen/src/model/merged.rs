@@ -99,10 +99,10 @@ fn joined<'a>(cells: &[&Cell<'a>]) -> Cell<'a> {
     let (first, last) = (cells[0], cells[cells.len() - 1]);
     // The lines' words shown, joined as their texts are, where a line has a picture.
     let has_pictures = cells.iter().any(|cell| cell.has_pictures_beside_words());
-    let words: Vec<&str> = cells.iter().map(|cell| cell.words_shown()).collect();
+    let words = || cells.iter().map(|cell| cell.words_shown()).collect::<Vec<_>>().join("\n");
     let extras = CellExtras {
         anchor: cells.iter().find_map(|cell| cell.anchor()).map(Box::from),
-        without_pictures: has_pictures.then(|| words.join("\n").into()),
+        without_pictures: has_pictures.then(|| words().into()),
     };
     Cell {
         text: Arc::from(texts.join("\n")),
