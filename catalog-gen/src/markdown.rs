@@ -369,7 +369,7 @@ pub struct Cell<'a> {
 }
 
 /// What few cells have besides their text ([`Cell::extras`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CellExtras {
     /// The name of the first `<a name="…">` (or `id`) anchor in the cell: where a link to the
     /// published page can point at this row.
