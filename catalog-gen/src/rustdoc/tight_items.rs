@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::written::is_inline;
+use super::written::{is_inline, is_inline_event};
 
 /// The blocks open as a page's events are walked, and whether inline text that follows needs
 /// a line of its own.
@@ -99,22 +99,4 @@ fn is_tight(events: &[(Event<'_>, Range<usize>)], list: usize) -> bool {
         }
     }
     false
-}
-
-/// Whether `event` is inline: text, or inline markup's start or end.
-fn is_inline_event(event: &Event<'_>) -> bool {
-    match event {
-        Event::Start(tag) => is_inline(tag.to_end()),
-        Event::End(end) => is_inline(*end),
-        Event::Text(_)
-        | Event::Code(_)
-        | Event::InlineHtml(_)
-        | Event::InlineMath(_)
-        | Event::DisplayMath(_)
-        | Event::FootnoteReference(_)
-        | Event::SoftBreak
-        | Event::HardBreak
-        | Event::TaskListMarker(_) => true,
-        Event::Html(_) | Event::Rule => false,
-    }
 }

@@ -5,8 +5,9 @@
 //! version 23 puts an HTML block straight under a list nested in a list item, and a block
 //! that cannot interrupt a paragraph (`<Warning>`, in TiDB's release notes) then reads as more
 //! of the list's last paragraph. So what it writes is read back, and taken only where its
-//! blocks are the events' blocks; where not, it is written again with a blank line's aid,
-//! then block by block, a block whose emphasis does not read back with its emphasis written
+//! blocks are the events' blocks; where not, it is written again with a blank line's aid, and
+//! with an empty comment's before an item's text that would read as a lazy line, then block by
+//! block, a block whose emphasis does not read back with its emphasis written
 //! as HTML (`<em>`, `<strong>`, `<del>`), and a block no way writes is its plain text. The
 //! blocks written one by one are not read back together: two lists that differ only in their
 //! bullets, written alike, read as one.
@@ -87,10 +88,13 @@ fn lone_paragraph_items_tight<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>
 
 /// `events` written as pulldown-cmark-to-cmark writes them, or else with an empty paragraph
 /// after each list or block quote that a block follows (which it writes as nothing but the
-/// blank line it puts after a paragraph); the first that reads back as the events' blocks.
+/// blank line it puts after a paragraph), or else with that and [a comment before each item's
+/// text that would read as a lazy line](with_comments_before_lazy_text); the first that reads
+/// back as the blocks of the events it writes.
 fn read_back_as_written(events: &[Event<'_>]) -> Option<String> {
-    let expected = blocks(events);
-    let reads_back = |out: &String| blocks(Parser::new_ext(out, PARSER_OPTIONS)) == expected;
+    let reads_back = |events: &[Event<'_>], out: &String| {
+        blocks(Parser::new_ext(out, PARSER_OPTIONS)) == blocks(events)
+    };
     let write = |events: &[Event<'_>]| {
         let mut out = String::new();
         // Each item of a numbered list numbered as the page numbers it (`12.`, `13.`, `14.`:
@@ -106,11 +110,14 @@ fn read_back_as_written(events: &[Event<'_>]) -> Option<String> {
             .ok()?;
         Some(out)
     };
-    if let Some(out) = write(events).filter(reads_back) {
-        return Some(out);
-    }
-    let aided = with_blank_lines_after_lists(events)?;
-    write(&aided).filter(reads_back)
+    let written = |events: &[Event<'_>]| write(events).filter(|out| reads_back(events, out));
+    // Each aid built only where the writing before it did not read back: most blocks need none.
+    written(events).or_else(|| {
+        let blank_lines = with_blank_lines_after_lists(events);
+        let aided = blank_lines.as_deref().unwrap_or(events);
+        let blank_lines_written = blank_lines.as_deref().and_then(written);
+        blank_lines_written.or_else(|| written(&with_comments_before_lazy_text(aided)?))
+    })
 }
 
 /// `events` with each emphasis, strong emphasis and strikethrough written as HTML, which
@@ -139,6 +146,33 @@ fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a
             && matches!(aided.last(), Some(Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_))))
         {
             aided.extend([Event::Start(Tag::Paragraph), Event::End(TagEnd::Paragraph)]);
+        }
+        aided.push(event.clone());
+    }
+    (aided.len() > events.len()).then_some(aided)
+}
+
+/// `events` with an HTML block of an empty comment (`<!-- -->`, which shows nothing) between
+/// each list's or block quote's end and the inline text right after it; `None` where there is
+/// no such place.
+///
+/// Such text is a tight item's own, after a list or quote nested in the item: where the
+/// nested block ends in a paragraph, written as it is the text would read as that
+/// paragraph's lazy continuation (`- 1. A table's replacement.` then `  text`, the item's
+/// text under the nested item). A page has it after a block that is no paragraph (a table,
+/// which a paragraph replaces in the prose). A blank line would end the paragraph too, but
+/// would make the item loose; a comment, a block that interrupts a paragraph, leaves it tight.
+fn with_comments_before_lazy_text<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    let mut aided = Vec::with_capacity(events.len() + 3);
+    for event in events {
+        if is_inline_event(event)
+            && matches!(aided.last(), Some(Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_))))
+        {
+            aided.extend([
+                Event::Start(Tag::HtmlBlock),
+                Event::Html("<!-- -->\n".into()),
+                Event::End(TagEnd::HtmlBlock),
+            ]);
         }
         aided.push(event.clone());
     }
@@ -231,6 +265,24 @@ pub(super) fn is_inline(end: TagEnd) -> bool {
             | TagEnd::Link
             | TagEnd::Image
     )
+}
+
+/// Whether `event` is inline: text, or inline markup's start or end.
+pub(super) fn is_inline_event(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(tag) => is_inline(tag.to_end()),
+        Event::End(end) => is_inline(*end),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::InlineMath(_)
+        | Event::DisplayMath(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::TaskListMarker(_) => true,
+        Event::Html(_) | Event::Rule => false,
+    }
 }
 
 /// `events` cut into their top-level blocks, each from its start to its end.
