@@ -126,6 +126,13 @@ pub trait Entry: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 'stati
         false
     }
 
+    /// Whether the page crosses the entry's code out (`~~0x06~~`), as registries mark a code
+    /// no longer in use while they keep its row: the entry is deprecated, and not retired (the
+    /// page still documents it). Catalogs generated before it was told have none.
+    fn is_crossed_out(self) -> bool {
+        false
+    }
+
     /// What to do about the entry: its cell in the table's help column
     /// ([`Table::help_column`]), where the table has one.
     fn help(self) -> Option<&'static str> {

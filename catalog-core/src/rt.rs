@@ -180,10 +180,15 @@ pub fn display<E: Entry>(entry: E, f: &mut core::fmt::Formatter<'_>) -> core::fm
 /// ([`parse_hex`]), and `impl_entry!(Enum, u32, shown_hex)` for integer codes written in
 /// hexadecimal otherwise (`0x80070005`), read as any and an unknown one shown so in its
 /// [`LookupError`].
+///
+/// After those, the words of the [`Entry`] methods that the enum has inherent items for beyond
+/// the ones above, which catalogs generated before such a method existed do not have (their
+/// calls leave the words out, and the trait's default serves): `crossed_out` for
+/// `is_crossed_out` (`impl_entry!(Enum, u16, crossed_out)`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_entry {
-    ($entry:ident, str) => {
+    ($entry:ident, str $(, $method:ident)*) => {
         $crate::__impl_entry!(@common $entry: &'static ::core::primitive::str);
 
         impl $crate::Entry for $entry {
@@ -200,6 +205,7 @@ macro_rules! __impl_entry {
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
             fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
             fn is_retired(self) -> ::core::primitive::bool { Self::is_retired(self) }
+            $($crate::__impl_entry!(@method $method);)*
         }
 
         impl ::core::convert::From<$entry> for &'static ::core::primitive::str {
@@ -209,20 +215,20 @@ macro_rules! __impl_entry {
         }
     };
     // A table whose codes are hexadecimal digits alone (`key-radix = 16`): read so.
-    ($entry:ident, $int:ty, hex) => {
-        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>, true);
+    ($entry:ident, $int:ty, hex $(, $method:ident)*) => {
+        $crate::__impl_entry!(@int $entry, $int, $crate::rt::parse_hex::<$int>, true $(, $method)*);
     };
     // Integer codes the page writes in hexadecimal otherwise (`0x1F`, `0Ah`): read as any,
     // and an unknown one shown in hexadecimal.
-    ($entry:ident, $int:ty, shown_hex) => {
-        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, true);
+    ($entry:ident, $int:ty, shown_hex $(, $method:ident)*) => {
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, true $(, $method)*);
     };
-    ($entry:ident, $int:ty) => {
-        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, false);
+    ($entry:ident, $int:ty $(, $method:ident)*) => {
+        $crate::__impl_entry!(@int $entry, $int, <$int as $crate::Code>::parse, false $(, $method)*);
     };
     // `$parse` reads a code's text as the table writes its codes, and `$hex` says whether it
     // writes them in hexadecimal (`Entry::CODES_IN_HEX`).
-    (@int $entry:ident, $int:ty, $parse:expr, $hex:literal) => {
+    (@int $entry:ident, $int:ty, $parse:expr, $hex:literal $(, $method:ident)*) => {
         $crate::__impl_entry!(@common $entry: $int);
 
         impl $crate::Entry for $entry {
@@ -245,6 +251,7 @@ macro_rules! __impl_entry {
             fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> { Self::from_name(name) }
             fn cells(self) -> &'static [&'static ::core::primitive::str] { self.row() }
             fn is_retired(self) -> ::core::primitive::bool { Self::is_retired(self) }
+            $($crate::__impl_entry!(@method $method);)*
         }
 
         impl ::core::convert::TryFrom<$int> for $entry {
@@ -263,6 +270,10 @@ macro_rules! __impl_entry {
                 entry.code()
             }
         }
+    };
+    // An `Entry` method the enum has an inherent item for, named by its word.
+    (@method crossed_out) => {
+        fn is_crossed_out(self) -> ::core::primitive::bool { Self::is_crossed_out(self) }
     };
     (@common $entry:ident: $code:ty) => {
         impl ::core::fmt::Display for $entry {

@@ -44,6 +44,7 @@ pub const INHERENT_ITEMS: &[&str] = &[
     "code_text",
     "from_code",
     "from_name",
+    "is_crossed_out",
     "is_retired",
     "name",
     "row",

@@ -300,6 +300,14 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert_eq!(\"01h\".parse(), Ok(DosError::ErrorInvalidFunction));\n");
     test.push_str("    assert_eq!(\"0Bh\".parse(), Ok(DosError::ErrorBadFormat));\n");
     test.push_str("    assert!(!DosError::ErrorBadFormat.is_retired());\n");
+    // Crossed out, as the page shows it, and so through `Entry`, for code that takes any table.
+    test.push_str(
+        "    fn crossed_out<E: catalog::Entry>(entry: E) -> bool { entry.is_crossed_out() }\n",
+    );
+    test.push_str("    assert!(DosError::ErrorBadFormat.is_crossed_out());\n");
+    test.push_str("    assert!(crossed_out(DosError::ErrorBadFormat));\n");
+    test.push_str("    assert!(!DosError::ErrorUnknown.is_crossed_out());\n");
+    test.push_str("    assert!(!crossed_out(DosError::ErrorUnknown));\n");
     test.push_str("    let shown = DosError::ErrorBadEnvironment.to_string();\n");
     test.push_str("    assert_eq!(shown, \"0Ah ERROR_BAD_ENVIRONMENT\");\n}\n");
     test.push_str("\n#[test]\nfn codes_of_hexadecimal_digits_alone_are_read_in_base_16() {\n");

@@ -13,7 +13,7 @@ use super::text;
 use crate::file_text::MadeText;
 use crate::int_code::Codes;
 use crate::manifest::KeyType;
-use crate::model::{Enum, Layout};
+use crate::model::{Enum, Layout, Variant};
 use crate::rustdoc;
 
 /// A data table (empty where the item needs none) and the body of the function that reads it.
@@ -52,7 +52,8 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
     let with_code = with_code_lookup(with_code, &key, slots);
     let from_name = from_name_lookup(table, by_name.map(|by_name| slots.add(by_name)), &key);
     let (name_body, accessors) = cell_functions(table, &rows, slots);
-    let is_retired_body = is_retired_body(table);
+    let (is_retired_body, is_crossed_out_body) =
+        (is_retired_body(table), is_crossed_out_body(table));
     let from_code_doc = outer_doc_lines(if table.shared_codes {
         "The variant with this code; `None` if no row has it, or if several rows share it \
          (see [`with_code`](Self::with_code))."
@@ -137,6 +138,12 @@ pub fn enum_tokens(table: &Arc<Enum>, slots: &mut Slots) -> TokenStream {
             /// that code and data that name it still work.
             pub const fn is_retired(self) -> ::core::primitive::bool {
                 #is_retired_body
+            }
+
+            /// Whether the page crosses the row's code out, as registries mark a code no longer
+            /// in use while they keep its row: deprecated, and not retired.
+            pub const fn is_crossed_out(self) -> ::core::primitive::bool {
+                #is_crossed_out_body
             }
 
             #(#accessors)*
@@ -452,21 +459,31 @@ fn cell_functions(table: &Enum, rows: &Rows, slots: &mut Slots) -> (TokenStream,
     (cell_body(table.name_column), accessors)
 }
 
-/// `is_retired()`'s body: `false`, or a `matches!` of the retired variants, named through the
-/// enum rather than `Self`, as every row's path is (BENCHMARKS.md: `Self::Variant` is resolved
-/// by a search through the variants).
+/// `is_retired()`'s body: whether the variant is one of the retired ones.
 fn is_retired_body(table: &Enum) -> TokenStream {
+    is_one_of(table, |variant| variant.retired.is_some())
+}
+
+/// `is_crossed_out()`'s body: whether the variant is one of those the page crosses out.
+fn is_crossed_out_body(table: &Enum) -> TokenStream {
+    is_one_of(table, |variant| variant.crossed_out)
+}
+
+/// `false`, or a `matches!` of the variants `chosen`, named through the enum rather than
+/// `Self`, as every row's path is (BENCHMARKS.md: `Self::Variant` is resolved by a search
+/// through the variants).
+fn is_one_of(table: &Enum, chosen: impl Fn(&Variant) -> bool) -> TokenStream {
     let name = table.name.to_ident();
-    let retired: Vec<Ident> = table
+    let variants: Vec<Ident> = table
         .variants
         .iter()
-        .filter(|variant| variant.retired.is_some())
+        .filter(|variant| chosen(variant))
         .map(|variant| variant.ident.to_ident())
         .collect();
-    if retired.is_empty() {
+    if variants.is_empty() {
         quote!(false)
     } else {
-        quote!(::core::matches!(self, #(#name::#retired)|*))
+        quote!(::core::matches!(self, #(#name::#variants)|*))
     }
 }
 
@@ -501,15 +518,18 @@ impl KeyTokens {
     /// The arguments of the runtime's `impl_entry!` after `table`'s enum: the integer type,
     /// and the word `hex` where the codes are written in hexadecimal digits alone, or
     /// `shown_hex` where the page writes them in hexadecimal otherwise (`0x1F`,
-    /// [`Enum::writes_codes_in_hex`]); or the word `str`. The macro matches the words.
+    /// [`Enum::writes_codes_in_hex`]); or the word `str`. Then the words of the `Entry`
+    /// methods the enum has inherent items for that the macro's first form did not forward
+    /// (`crossed_out`). The macro matches the words.
     fn impl_kind(&self, table: &Enum) -> TokenStream {
         let primitive = self.primitive();
-        match (self.0, table.codes) {
+        let kind = match (self.0, table.codes) {
             (KeyType::Str, _) => quote!(str),
             (_, Codes::Hex) => quote!(#primitive, hex),
             _ if table.writes_codes_in_hex() => quote!(#primitive, shown_hex),
             _ => primitive,
-        }
+        };
+        quote!(#kind, crossed_out)
     }
 
     fn repr(&self) -> TokenStream {

@@ -488,6 +488,11 @@ impl ErrorCode {
     pub const fn is_retired(self) -> ::core::primitive::bool {
         false
     }
+    /// Whether the page crosses the row's code out, as registries mark a code no longer
+    /// in use while they keep its row: deprecated, and not retired.
+    pub const fn is_crossed_out(self) -> ::core::primitive::bool {
+        false
+    }
     /// The row's `Error code` cell, as plain text.
     pub const fn error_code(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][0]
@@ -501,4 +506,4 @@ impl ErrorCode {
         Self::ROWS[self.row_index()][2]
     }
 }
-::catalog_core::rt::impl_entry!(ErrorCode, ::core::primitive::u16);
+::catalog_core::rt::impl_entry!(ErrorCode, ::core::primitive::u16, crossed_out);

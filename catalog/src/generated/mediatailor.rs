@@ -171,6 +171,11 @@ impl ClientPlaybackError {
     pub const fn is_retired(self) -> ::core::primitive::bool {
         false
     }
+    /// Whether the page crosses the row's code out, as registries mark a code no longer
+    /// in use while they keep its row: deprecated, and not retired.
+    pub const fn is_crossed_out(self) -> ::core::primitive::bool {
+        false
+    }
     /// The row's `Exception Name` cell, as plain text.
     pub const fn exception_name(self) -> &'static ::core::primitive::str {
         Self::ROWS[self.row_index()][1]
@@ -184,4 +189,6 @@ impl ClientPlaybackError {
         Self::ROWS[self.row_index()][3]
     }
 }
-::catalog_core::rt::impl_entry!(ClientPlaybackError, ::core::primitive::u16);
+::catalog_core::rt::impl_entry!(
+    ClientPlaybackError, ::core::primitive::u16, crossed_out
+);
