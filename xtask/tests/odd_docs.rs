@@ -58,11 +58,13 @@ const EMPTY_PAGE: &str =
 
 /// Codes in hexadecimal as assembly and hardware manuals write them, digits before an `h`
 /// (DOS's error codes): integers, found by their value and by their text, and shown as written.
-/// A code crossed out, as registries cross out one no longer in use: a deprecated variant.
+/// A code crossed out, as registries cross out one no longer in use: a deprecated variant. A
+/// name of one-letter words, whose variant is capitals alone (`ABC`), which clippy would take
+/// for an acronym in code written by hand (`upper_case_acronyms`).
 const DOS_PAGE: &str = "# DOS error codes\n\n| Code | Name |\n|---|---|\n\
                         | 01h | ERROR_INVALID_FUNCTION |\n| 0Ah | ERROR_BAD_ENVIRONMENT |\n\
                         | `FFH` | ERROR_UNKNOWN |\n| 12 | ERROR_NO_MORE_FILES |\n\
-                        | ~~0Bh~~ | ERROR_BAD_FORMAT |\n";
+                        | ~~0Bh~~ | ERROR_BAD_FORMAT |\n| 0Dh | A B C |\n";
 
 /// Codes in hexadecimal digits alone under a header that says so, as a device's manual writes
 /// Modbus's exception codes (`key-radix = 16`): `10` is sixteen, found by its value and by
@@ -308,6 +310,7 @@ fn odd_docs_generate_a_catalog_that_compiles_and_carries_the_text_verbatim() {
     test.push_str("    assert!(crossed_out(DosError::ErrorBadFormat));\n");
     test.push_str("    assert!(!DosError::ErrorUnknown.is_crossed_out());\n");
     test.push_str("    assert!(!crossed_out(DosError::ErrorUnknown));\n");
+    test.push_str("    assert_eq!(DosError::ABC.name(), \"A B C\");\n");
     test.push_str("    let shown = DosError::ErrorBadEnvironment.to_string();\n");
     test.push_str("    assert_eq!(shown, \"0Ah ERROR_BAD_ENVIRONMENT\");\n}\n");
     test.push_str("\n#[test]\nfn codes_of_hexadecimal_digits_alone_are_read_in_base_16() {\n");

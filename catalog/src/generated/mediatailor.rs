@@ -15,7 +15,7 @@
 //!
 //! *Generated from `docs-src/mediatailor/playback-errors-client.md`.*
 #![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags, rustdoc::redundant_explicit_links)]
-#![allow(clippy::tabs_in_doc_comments, clippy::new_ret_no_self, clippy::wrong_self_convention, clippy::enum_variant_names)]
+#![allow(clippy::tabs_in_doc_comments, clippy::new_ret_no_self, clippy::wrong_self_convention, clippy::enum_variant_names, clippy::upper_case_acronyms)]
 /// Client Playback Errors Returned by AWS Elemental MediaTailor
 ///
 /// One variant per row of the table on [the published page](https://docs.aws.amazon.com/mediatailor/latest/ug/playback-errors-client.html), generated from `docs-src/mediatailor/playback-errors-client.md`.
