@@ -5,9 +5,9 @@
 //! version 23 puts an HTML block straight under a list nested in a list item, and a block
 //! that cannot interrupt a paragraph (`<Warning>`, in TiDB's release notes) then reads as more
 //! of the list's last paragraph. So what it writes is read back, and taken only where its
-//! blocks are the events' blocks; where not, it is written again with a blank line's aid, and
-//! with an empty comment's before an item's text that would read as a lazy line, then block by
-//! block, a block whose emphasis does not read back with its emphasis written
+//! blocks are the events' blocks; where not, it is written again with a blank line's aid, then
+//! also with an empty comment before an item's text that would read as a lazy line, then block
+//! by block, a block whose emphasis does not read back with its emphasis written
 //! as HTML (`<em>`, `<strong>`, `<del>`), and a block no way writes is its plain text. The
 //! blocks written one by one are not read back together: two lists that differ only in their
 //! bullets, written alike, read as one.
