@@ -140,16 +140,10 @@ fn emphasis_as_html<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
 /// `events` with an empty paragraph between each list's or block quote's end and a block
 /// right after it; `None` where there is no such place.
 fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
-    let mut aided = Vec::with_capacity(events.len() + 2);
-    for event in events {
-        if matches!(event, Event::Start(tag) if !is_inline(tag.to_end()))
-            && matches!(aided.last(), Some(Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_))))
-        {
-            aided.extend([Event::Start(Tag::Paragraph), Event::End(TagEnd::Paragraph)]);
-        }
-        aided.push(event.clone());
-    }
-    (aided.len() > events.len()).then_some(aided)
+    let is_block =
+        |event: &Event<'_>| matches!(event, Event::Start(tag) if !is_inline(tag.to_end()));
+    let empty_paragraph = [Event::Start(Tag::Paragraph), Event::End(TagEnd::Paragraph)];
+    with_aid_after_lists(events, is_block, &empty_paragraph)
 }
 
 /// `events` with an HTML block of an empty comment (`<!-- -->`, which shows nothing) between
@@ -163,16 +157,27 @@ fn with_blank_lines_after_lists<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a
 /// which a paragraph replaces in the prose). A blank line would end the paragraph too, but
 /// would make the item loose; a comment, a block that interrupts a paragraph, leaves it tight.
 fn with_comments_before_lazy_text<'a>(events: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
-    let mut aided = Vec::with_capacity(events.len() + 3);
+    let comment = [
+        Event::Start(Tag::HtmlBlock),
+        Event::Html("<!-- -->\n".into()),
+        Event::End(TagEnd::HtmlBlock),
+    ];
+    with_aid_after_lists(events, is_inline_event, &comment)
+}
+
+/// `events` with `aid` between each list's or block quote's end and the event right after it
+/// where `follows` takes that event; `None` where there is no such place.
+fn with_aid_after_lists<'a>(
+    events: &[Event<'a>],
+    follows: impl Fn(&Event<'a>) -> bool,
+    aid: &[Event<'a>],
+) -> Option<Vec<Event<'a>>> {
+    let mut aided = Vec::with_capacity(events.len() + aid.len());
     for event in events {
-        if is_inline_event(event)
+        if follows(event)
             && matches!(aided.last(), Some(Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_))))
         {
-            aided.extend([
-                Event::Start(Tag::HtmlBlock),
-                Event::Html("<!-- -->\n".into()),
-                Event::End(TagEnd::HtmlBlock),
-            ]);
+            aided.extend_from_slice(aid);
         }
         aided.push(event.clone());
     }
