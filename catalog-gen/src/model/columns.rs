@@ -33,10 +33,9 @@ pub fn resolve(
     table: &Table,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Columns> {
-    let headers: Vec<&str> = table.header.iter().map(|cell| &*cell.text).collect();
-    let key = find(place, table, &headers, &spec.key_column, problems);
+    let key = find(place, table, &spec.key_column, problems);
     let name = match &spec.name_column {
-        Some(name) => find(place, table, &headers, name, problems),
+        Some(name) => find(place, table, name, problems),
         None => key,
     };
     for (header, method) in in_manifest_order(&spec.accessors) {
@@ -48,12 +47,12 @@ pub fn resolve(
             problems.push(place.pinned_accessor_without_column(
                 header.span(),
                 header.get_ref(),
-                &headers,
+                &header_texts(table),
                 makes_it.map(|h| (h, method.get_ref().as_str())),
             ));
         }
     }
-    let help = spec.help_column.as_ref().map(|help| find(place, table, &headers, help, problems));
+    let help = spec.help_column.as_ref().map(|help| find(place, table, help, problems));
     let (key, name, help) = (key?, name?, help.map_or(Some(None), |found| found.map(Some))?);
     let list = accessors(place, spec, table, (key, name, help), problems);
     Some(Columns { key, name, list, help })
@@ -63,21 +62,26 @@ pub fn resolve(
 fn find(
     place: &Place<'_>,
     table: &Table,
-    headers: &[&str],
     wanted: &Spanned<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     let found = position(&table.header, wanted.get_ref());
     if found.is_none() {
+        let headers = header_texts(table);
         problems.push(place.no_such_column(
             wanted.span(),
             wanted.get_ref(),
             header_span(table),
-            headers,
-            crate::model::closest(wanted.get_ref(), headers),
+            &headers,
+            crate::model::closest(wanted.get_ref(), &headers),
         ));
     }
     found
+}
+
+/// The text of each of `table`'s headers, as a problem lists them.
+fn header_texts<'t>(table: &'t Table) -> Vec<&'t str> {
+    table.header.iter().map(|cell| &*cell.text).collect()
 }
 
 /// How a header is the one the manifest names ([`heads`]); the better first.
